@@ -1,0 +1,215 @@
+//! Alerts: when to interrupt the owner, and the [`Notifier`] that does it.
+//!
+//! [`AlertPolicy`] says which new mentions are worth a notification; [`Alerter`] applies it with
+//! memory of what it already sent: quiet hours that only urgent mentions break through, and a
+//! rate cap so a burst becomes one summary notification instead of a wall of popups.
+
+use std::collections::VecDeque;
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::model::Mention;
+use crate::triage::human_count;
+
+/// The owner's alert settings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(default)]
+#[ts(export, export_to = "../../../ui/src/lib/bindings/")]
+pub struct AlertPolicy {
+    /// New mentions at least this urgent notify (outside quiet hours).
+    pub notify_min: u8,
+    /// At least this urgent counts as urgent: breaks through quiet hours, counts in the tray.
+    pub urgent_threshold: u8,
+    /// Quiet hours in local time, `[start_hour, end_hour)`; may wrap midnight (22 → 7).
+    pub quiet_hours: Option<(u8, u8)>,
+    /// At most this many single notifications per window; the rest become one summary.
+    pub burst_max: u32,
+    /// The window, in seconds.
+    pub burst_window_secs: u32,
+}
+
+impl Default for AlertPolicy {
+    fn default() -> Self {
+        AlertPolicy { notify_min: 40, urgent_threshold: 60, quiet_hours: None, burst_max: 3, burst_window_secs: 120 }
+    }
+}
+
+impl AlertPolicy {
+    fn in_quiet_hours(&self, local_hour: u8) -> bool {
+        match self.quiet_hours {
+            Some((start, end)) if start <= end => (start..end).contains(&local_hour),
+            Some((start, end)) => local_hour >= start || local_hour < end,
+            None => false,
+        }
+    }
+}
+
+/// How loudly to notify.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Loudness {
+    /// Worth a look.
+    Normal,
+    /// Urgent.
+    Critical,
+}
+
+/// One notification to show.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Alert {
+    /// The mention to open when the notification is clicked (the top one, for a summary).
+    pub mention_id: i64,
+    /// Author and channel ("@ann on Hacker News"), or the summary's headline.
+    pub summary: String,
+    /// A snippet and the top reason.
+    pub body: String,
+    /// How loudly.
+    pub loudness: Loudness,
+}
+
+/// Shows notifications. The desktop app implements it with the OS notification service.
+pub trait Notifier: Send + Sync {
+    /// Shows one alert; an error is logged, never fatal.
+    fn notify(&self, alert: &Alert) -> Result<(), String>;
+}
+
+/// A notifier that shows nothing (headless runs).
+pub struct Silent;
+
+impl Notifier for Silent {
+    fn notify(&self, _alert: &Alert) -> Result<(), String> {
+        Ok(())
+    }
+}
+
+fn snippet(text: &str, max: usize) -> String {
+    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= max {
+        flat
+    } else {
+        let cut: String = flat.chars().take(max.saturating_sub(1)).collect();
+        format!("{}…", cut.trim_end())
+    }
+}
+
+/// The alert for one mention.
+pub fn alert_for(m: &Mention, urgent_threshold: u8) -> Alert {
+    let who = match (&m.author.display_name, m.author.followers) {
+        (Some(d), _) if d != &m.author.handle => format!("{d} ({})", m.author.handle),
+        _ => m.author.handle.clone(),
+    };
+    let reach = m.author.followers.filter(|f| *f >= 1000).map(|f| format!(" · {} followers", human_count(f))).unwrap_or_default();
+    let reason = m.triage.reasons.first().map(|r| format!("\n{r}")).unwrap_or_default();
+    Alert {
+        mention_id: m.id,
+        summary: format!("{who} on {}{reach}", m.channel.label()),
+        body: format!("{}{reason}", snippet(&m.full_text(), 140)),
+        loudness: if m.triage.urgency >= urgent_threshold { Loudness::Critical } else { Loudness::Normal },
+    }
+}
+
+/// Applies an [`AlertPolicy`] over time.
+#[derive(Debug, Default)]
+pub struct Alerter {
+    sent: VecDeque<i64>,
+    held: u32,
+    held_top: Option<(u8, i64)>,
+    last_summary: Option<i64>,
+}
+
+impl Alerter {
+    /// Decides what to show for newly stored mentions. `now` is unix seconds, `local_hour` the
+    /// owner's local hour (0–23), `paused` the tray's "Pause alerts".
+    pub fn decide(&mut self, policy: &AlertPolicy, fresh: &[Mention], now: i64, local_hour: u8, paused: bool) -> Vec<Alert> {
+        if paused {
+            return Vec::new();
+        }
+        let window = i64::from(policy.burst_window_secs);
+        while self.sent.front().is_some_and(|t| now - t >= window) {
+            self.sent.pop_front();
+        }
+        let floor = if policy.in_quiet_hours(local_hour) { policy.urgent_threshold } else { policy.notify_min };
+        let mut worthy: Vec<&Mention> = fresh.iter().filter(|m| m.triage.urgency >= floor && m.status != crate::model::Status::Done).collect();
+        worthy.sort_by(|a, b| b.triage.urgency.cmp(&a.triage.urgency).then(b.created_at.cmp(&a.created_at)));
+        let mut out = Vec::new();
+        for m in worthy {
+            if (self.sent.len() as u32) < policy.burst_max {
+                self.sent.push_back(now);
+                out.push(alert_for(m, policy.urgent_threshold));
+            } else {
+                self.held += 1;
+                if self.held_top.is_none_or(|(u, _)| m.triage.urgency > u) {
+                    self.held_top = Some((m.triage.urgency, m.id));
+                }
+            }
+        }
+        // Held mentions go out as one summary, at most one summary per window.
+        let summary_due = self.last_summary.is_none_or(|t| now - t >= window);
+        if self.held > 0 && summary_due {
+            let (top_urgency, top_id) = self.held_top.unwrap_or((0, 0));
+            out.push(Alert {
+                mention_id: top_id,
+                summary: format!("{} more new mention{}", self.held, if self.held == 1 { "" } else { "s" }),
+                body: "Open Earshot to see them, most urgent first.".into(),
+                loudness: if top_urgency >= policy.urgent_threshold { Loudness::Critical } else { Loudness::Normal },
+            });
+            self.last_summary = Some(now);
+            self.held = 0;
+            self.held_top = None;
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Author, Channel, Triage};
+
+    fn m(id: i64, urgency: u8) -> Mention {
+        let mut m = Mention::new(Channel::Hackernews, id.to_string(), "my order never arrived and nobody answers");
+        m.id = id;
+        m.author = Author { handle: format!("user{id}"), followers: Some(2_100_000), ..Author::default() };
+        m.triage = Triage { urgency, sentiment: -0.5, reasons: vec!["complaint: 'never arrived'".into()] };
+        m
+    }
+
+    #[test]
+    fn an_urgent_mention_notifies_with_author_channel_and_reason() {
+        let mut a = Alerter::default();
+        let out = a.decide(&AlertPolicy::default(), &[m(1, 80), m(2, 10)], 0, 12, false);
+        assert_eq!(out.len(), 1, "only the urgent one: {out:?}");
+        assert_eq!(out[0].summary, "user1 on Hacker News · 2.1M followers");
+        assert!(out[0].body.ends_with("complaint: 'never arrived'"), "{}", out[0].body);
+        assert_eq!(out[0].loudness, Loudness::Critical);
+    }
+
+    #[test]
+    fn quiet_hours_let_only_urgent_mentions_through() {
+        let p = AlertPolicy { quiet_hours: Some((22, 7)), ..AlertPolicy::default() };
+        let mut a = Alerter::default();
+        assert!(a.decide(&p, &[m(1, 50)], 0, 23, false).is_empty(), "worth-a-look is held at night");
+        assert_eq!(a.decide(&p, &[m(2, 90)], 0, 3, false).len(), 1, "urgent breaks through");
+        assert_eq!(a.decide(&p, &[m(3, 50)], 0, 12, false).len(), 1, "daytime notifies");
+    }
+
+    #[test]
+    fn a_burst_becomes_one_summary() {
+        let p = AlertPolicy::default();
+        let mut a = Alerter::default();
+        let burst: Vec<Mention> = (1..=10).map(|i| m(i, 70 + i as u8)).collect();
+        let out = a.decide(&p, &burst, 0, 12, false);
+        assert_eq!(out.len(), 4, "3 singles + 1 summary: {out:?}");
+        assert_eq!(out[0].mention_id, 10, "most urgent first");
+        assert_eq!(out[3].summary, "7 more new mentions");
+        assert!(a.decide(&p, &[m(11, 90)], 10, 12, false).is_empty(), "still capped inside the window");
+        let later = a.decide(&p, &[m(12, 90)], 200, 12, false);
+        assert_eq!(later.len(), 2, "after the window: the new one and a summary of the held one: {later:?}");
+        assert_eq!(later[1].summary, "1 more new mention");
+    }
+
+    #[test]
+    fn paused_alerts_show_nothing() {
+        assert!(Alerter::default().decide(&AlertPolicy::default(), &[m(1, 99)], 0, 12, true).is_empty());
+    }
+}

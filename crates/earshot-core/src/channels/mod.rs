@@ -1,0 +1,143 @@
+//! Channels: one file per network, each behind the small [`Connector`] trait.
+//!
+//! A connector turns its network's responses into [`Mention`]s and says where to resume
+//! (an opaque cursor string it alone understands). Polling connectors return one batch per call
+//! and let the scheduler wait their interval; streaming connectors (later) return as soon as
+//! events arrive and ask to be called again at once (`wait: Some(Duration::ZERO)`).
+
+pub mod hackernews;
+pub mod rss;
+
+use std::future::Future;
+use std::pin::Pin;
+use std::time::Duration;
+
+use crate::clock::Clock;
+use crate::model::{Mention, SourceKind, SourceSpec};
+
+/// What one call to a connector produced.
+#[derive(Debug, Default)]
+pub struct Batch {
+    /// Mentions as parsed (not yet matched or triaged).
+    pub mentions: Vec<Mention>,
+    /// The cursor to save with them; `None` keeps the previous one.
+    pub cursor: Option<String>,
+    /// How long to wait before the next call; `None` means the source's interval.
+    pub wait: Option<Duration>,
+}
+
+/// Why a connector call failed; the scheduler branches on it.
+#[derive(Debug, thiserror::Error)]
+pub enum ChannelError {
+    /// 429 or 503: wait, honouring Retry-After when given.
+    #[error("rate limited{}", .retry_after.map(|d| format!(" (retry after {}s)", d.as_secs())).unwrap_or_default())]
+    RateLimited {
+        /// What the server asked for.
+        retry_after: Option<Duration>,
+    },
+    /// Credentials missing, expired or refused.
+    #[error("not authorised: {0}")]
+    Unauthorized(String),
+    /// The response was not what this network sends.
+    #[error("malformed response: {0}")]
+    Malformed(String),
+    /// Any other HTTP status.
+    #[error("HTTP {status} from {what}")]
+    Http {
+        /// The status code.
+        status: u16,
+        /// What was being fetched.
+        what: String,
+    },
+    /// The network could not be reached.
+    #[error("network error: {0}")]
+    Network(String),
+    /// The source's configuration cannot work.
+    #[error("configuration: {0}")]
+    Config(String),
+}
+
+/// The future a connector returns.
+pub type BatchFuture<'a> = Pin<Box<dyn Future<Output = Result<Batch, ChannelError>> + Send + 'a>>;
+
+/// One configured source's way of fetching from its network.
+pub trait Connector: Send {
+    /// Fetches what is new since `cursor`.
+    fn next_batch<'a>(&'a mut self, cursor: Option<&'a str>) -> BatchFuture<'a>;
+}
+
+/// Builds the connector for a source.
+pub fn connector_for(
+    spec: &SourceSpec,
+    business_name: &str,
+    http: reqwest::Client,
+    clock: Clock,
+) -> Result<Box<dyn Connector>, ChannelError> {
+    match spec.kind {
+        SourceKind::Hackernews => Ok(Box::new(hackernews::HackerNews::new(spec, business_name, http, clock)?)),
+        SourceKind::Rss => Ok(Box::new(rss::Feed::new(spec, http, clock)?)),
+    }
+}
+
+/// An HTTP client with Earshot's user agent and sane timeouts.
+pub fn http_client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .user_agent(concat!("Earshot/", env!("CARGO_PKG_VERSION"), " (+desktop mention monitor)"))
+        .connect_timeout(Duration::from_secs(10))
+        .timeout(Duration::from_secs(30))
+        .build()
+        .unwrap_or_default()
+}
+
+/// Maps an HTTP response's status to a [`ChannelError`], passing successes (and 304) through.
+pub(crate) fn check_status(resp: reqwest::Response, what: &str, now: i64) -> Result<reqwest::Response, ChannelError> {
+    let status = resp.status();
+    if status.is_success() || status == reqwest::StatusCode::NOT_MODIFIED {
+        return Ok(resp);
+    }
+    match status.as_u16() {
+        429 | 503 => {
+            let retry_after = resp
+                .headers()
+                .get(reqwest::header::RETRY_AFTER)
+                .and_then(|v| v.to_str().ok())
+                .and_then(|v| parse_retry_after(v, now));
+            Err(ChannelError::RateLimited { retry_after })
+        }
+        401 | 403 => Err(ChannelError::Unauthorized(format!("HTTP {} from {what}", status.as_u16()))),
+        s => Err(ChannelError::Http { status: s, what: what.to_string() }),
+    }
+}
+
+/// Retry-After is either seconds or an HTTP date.
+pub fn parse_retry_after(v: &str, now: i64) -> Option<Duration> {
+    if let Ok(secs) = v.trim().parse::<u64>() {
+        return Some(Duration::from_secs(secs));
+    }
+    let at = chrono::DateTime::parse_from_rfc2822(v.trim()).ok()?.timestamp();
+    Some(Duration::from_secs((at - now).max(0) as u64))
+}
+
+pub(crate) fn network_error(e: reqwest::Error) -> ChannelError {
+    // reqwest's Display can include the URL; URLs here never carry secrets (tokens go in headers).
+    if e.is_timeout() {
+        ChannelError::Network("timed out".into())
+    } else if e.is_connect() {
+        ChannelError::Network(format!("could not connect ({})", e.url().and_then(|u| u.host_str()).unwrap_or("?")))
+    } else {
+        ChannelError::Network(e.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retry_after_reads_seconds_and_dates() {
+        assert_eq!(parse_retry_after("120", 0), Some(Duration::from_secs(120)));
+        let now = chrono::DateTime::parse_from_rfc2822("Wed, 21 Oct 2015 07:28:00 GMT").unwrap().timestamp();
+        assert_eq!(parse_retry_after("Wed, 21 Oct 2015 07:29:00 GMT", now), Some(Duration::from_secs(60)));
+        assert_eq!(parse_retry_after("soon", now), None);
+    }
+}

@@ -1,0 +1,109 @@
+//! The `earshot watch` configuration file (TOML): the business, its sources, alert settings.
+//!
+//! ```toml
+//! [business]
+//! name = "Brightside Coffee"
+//! terms = ["@brightsidecoffee", "#brightsidecoffee", "brightside.coffee"]
+//! exclusions = ["brightside of life"]
+//!
+//! [[source]]
+//! kind = "hackernews"
+//! name = "Hacker News"
+//!
+//! [[source]]
+//! kind = "rss"
+//! name = "Google Alert"
+//! url = "https://www.google.com/alerts/feeds/…"
+//! ```
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::alerts::AlertPolicy;
+use crate::model::{Business, SourceSpec};
+
+/// A whole configuration file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// What to listen for.
+    pub business: Business,
+    /// Where to listen.
+    #[serde(default, rename = "source")]
+    pub sources: Vec<SourceSpec>,
+    /// When to interrupt the owner.
+    #[serde(default)]
+    pub alerts: AlertPolicy,
+}
+
+impl Config {
+    /// Parses TOML, checking what parsing alone cannot.
+    pub fn parse(text: &str) -> anyhow::Result<Config> {
+        let c: Config = toml::from_str(text)?;
+        if c.business.name.trim().is_empty() {
+            anyhow::bail!("[business] name must not be empty");
+        }
+        let mut names = std::collections::HashSet::new();
+        for s in &c.sources {
+            if s.name.trim().is_empty() {
+                anyhow::bail!("every [[source]] needs a name");
+            }
+            if !names.insert(s.name.as_str()) {
+                anyhow::bail!("two sources are named {:?}; names must be unique", s.name);
+            }
+        }
+        Ok(c)
+    }
+
+    /// Reads and parses a file.
+    pub fn load(path: &Path) -> anyhow::Result<Config> {
+        use anyhow::Context;
+        let text = std::fs::read_to_string(path).with_context(|| format!("reading config {}", path.display()))?;
+        Config::parse(&text).with_context(|| format!("in config {}", path.display()))
+    }
+
+    /// As TOML text.
+    pub fn to_toml(&self) -> String {
+        toml::to_string_pretty(self).unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_config_parses_and_round_trips() {
+        let text = r#"
+            [business]
+            name = "Brightside Coffee"
+            terms = ["@brightsidecoffee"]
+
+            [[source]]
+            kind = "hackernews"
+            name = "HN"
+            base_url = "http://127.0.0.1:9/hn"
+
+            [[source]]
+            kind = "rss"
+            name = "Reviews"
+            url = "http://127.0.0.1:9/rss/reviews.xml"
+            require_match = false
+        "#;
+        let c = Config::parse(text).unwrap();
+        assert_eq!(c.sources.len(), 2);
+        assert_eq!(c.sources[1].require_match, Some(false));
+        assert_eq!(Config::parse(&c.to_toml()).unwrap(), c);
+    }
+
+    #[test]
+    fn bad_configs_say_what_is_wrong() {
+        let e = Config::parse("[business]\nname = \"\"").unwrap_err().to_string();
+        assert!(e.contains("name must not be empty"), "{e}");
+        let e = Config::parse("[business]\nname = \"x\"\n[[source]]\nkind = \"myspace\"\nname = \"m\"").unwrap_err().to_string();
+        assert!(e.contains("myspace"), "{e}");
+        let e = Config::parse("[business]\nname = \"x\"\n[[source]]\nkind = \"rss\"\nname = \"a\"\n[[source]]\nkind = \"rss\"\nname = \"a\"").unwrap_err().to_string();
+        assert!(e.contains("unique"), "{e}");
+    }
+}

@@ -1,0 +1,329 @@
+//! The domain: a [`Mention`] of the business found on a [`Channel`], the [`Author`] who wrote it,
+//! the [`Triage`] that ranks it, and the [`Source`]s and [`Business`] profile that say where to
+//! look and what to look for. These types are also the DTOs the desktop UI receives (TypeScript
+//! types are generated from them by ts-rs), so timestamps are unix seconds as plain numbers.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// Where to write the generated TypeScript types, relative to this crate.
+pub const TS_EXPORT_DIR: &str = "../../../ui/src/lib/bindings/";
+
+/// A network Earshot can watch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+#[ts(export, export_to = "../../../ui/src/lib/bindings/")]
+pub enum Channel {
+    /// Hacker News stories and comments (Algolia search API).
+    Hackernews,
+    /// Any RSS or Atom feed: Google Alerts, review sites, tag feeds.
+    Rss,
+}
+
+impl Channel {
+    /// The stable name stored in SQLite and printed by the CLI.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Channel::Hackernews => "hackernews",
+            Channel::Rss => "rss",
+        }
+    }
+
+    /// Parses the stored name; `None` for a name this build does not know.
+    pub fn parse(s: &str) -> Option<Channel> {
+        match s {
+            "hackernews" => Some(Channel::Hackernews),
+            "rss" => Some(Channel::Rss),
+            _ => None,
+        }
+    }
+
+    /// A name for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            Channel::Hackernews => "Hacker News",
+            Channel::Rss => "RSS",
+        }
+    }
+}
+
+/// Who wrote a mention, with their reach when the network tells it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export, export_to = "../../../ui/src/lib/bindings/")]
+pub struct Author {
+    /// The handle or user name on the network ("pg", "@ann@mastodon.social").
+    pub handle: String,
+    /// The display name, when it differs from the handle.
+    pub display_name: Option<String>,
+    /// A link to the author's profile.
+    pub profile_url: Option<String>,
+    /// Follower count, when the network reports it.
+    #[ts(type = "number | null")]
+    pub followers: Option<i64>,
+    /// Karma (Hacker News), a weaker proxy for reach.
+    #[ts(type = "number | null")]
+    pub karma: Option<i64>,
+}
+
+/// Engagement counts as last seen.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export, export_to = "../../../ui/src/lib/bindings/")]
+pub struct Engagement {
+    /// Likes, favourites, points.
+    #[ts(type = "number | null")]
+    pub likes: Option<i64>,
+    /// Reposts, boosts, retweets.
+    #[ts(type = "number | null")]
+    pub reposts: Option<i64>,
+    /// Replies or comments.
+    #[ts(type = "number | null")]
+    pub replies: Option<i64>,
+}
+
+/// Where the owner is with a mention.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, Default)]
+#[serde(rename_all = "lowercase")]
+#[ts(export, export_to = "../../../ui/src/lib/bindings/")]
+pub enum Status {
+    /// Not looked at yet.
+    #[default]
+    New,
+    /// Being worked on.
+    Open,
+    /// Handled.
+    Done,
+}
+
+impl Status {
+    /// The stored name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::New => "new",
+            Status::Open => "open",
+            Status::Done => "done",
+        }
+    }
+    /// Parses the stored name.
+    pub fn parse(s: &str) -> Option<Status> {
+        match s {
+            "new" => Some(Status::New),
+            "open" => Some(Status::Open),
+            "done" => Some(Status::Done),
+            _ => None,
+        }
+    }
+}
+
+/// How urgent a mention is and why. Produced by [`crate::triage::triage`].
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export, export_to = "../../../ui/src/lib/bindings/")]
+pub struct Triage {
+    /// 0 (ignore) to 100 (answer now).
+    pub urgency: u8,
+    /// VADER-style compound sentiment, -1.0 to 1.0.
+    pub sentiment: f32,
+    /// Human-readable reasons, strongest first.
+    pub reasons: Vec<String>,
+}
+
+/// A post, comment, article or review that talks about the business, as Earshot stores it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export, export_to = "../../../ui/src/lib/bindings/")]
+pub struct Mention {
+    /// Row id in the local database (0 before it is stored).
+    #[ts(type = "number")]
+    pub id: i64,
+    /// The network it came from.
+    pub channel: Channel,
+    /// The network's own id for it; with `channel`, the key that makes re-delivery harmless.
+    pub external_id: String,
+    /// The configured source that found it.
+    #[ts(type = "number | null")]
+    pub source_id: Option<i64>,
+    /// Link to the original.
+    pub url: Option<String>,
+    /// Title of a story or article, when it has one.
+    pub title: Option<String>,
+    /// Who wrote it.
+    pub author: Author,
+    /// Plain text (HTML converted to text); render as text.
+    pub text: String,
+    /// Sanitised HTML, when the source gives HTML.
+    pub html: Option<String>,
+    /// When it was posted (unix seconds).
+    #[ts(type = "number")]
+    pub created_at: i64,
+    /// When Earshot fetched it (unix seconds).
+    #[ts(type = "number")]
+    pub fetched_at: i64,
+    /// The external id of the post it answers.
+    pub reply_to: Option<String>,
+    /// The external id of the thread's first post.
+    pub thread_root: Option<String>,
+    /// Language code, when the network reports it.
+    pub lang: Option<String>,
+    /// Engagement counts.
+    pub engagement: Engagement,
+    /// The watch terms that matched, as the owner wrote them.
+    pub matched_terms: Vec<String>,
+    /// Urgency and reasons.
+    pub triage: Triage,
+    /// Where the owner is with it.
+    pub status: Status,
+    /// Whether the owner has opened it.
+    pub read: bool,
+}
+
+impl Mention {
+    /// A mention as a channel parser produces it: not yet matched, triaged or stored.
+    pub fn new(channel: Channel, external_id: impl Into<String>, text: impl Into<String>) -> Mention {
+        Mention {
+            id: 0,
+            channel,
+            external_id: external_id.into(),
+            source_id: None,
+            url: None,
+            title: None,
+            author: Author::default(),
+            text: text.into(),
+            html: None,
+            created_at: 0,
+            fetched_at: 0,
+            reply_to: None,
+            thread_root: None,
+            lang: None,
+            engagement: Engagement::default(),
+            matched_terms: Vec::new(),
+            triage: Triage::default(),
+            status: Status::New,
+            read: false,
+        }
+    }
+
+    /// Title and text together, the way matching and triage read a mention.
+    pub fn full_text(&self) -> String {
+        match &self.title {
+            Some(t) if !t.is_empty() => format!("{t}\n{}", self.text),
+            _ => self.text.clone(),
+        }
+    }
+}
+
+/// The business being watched for: its name and the terms people use for it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export, export_to = "../../../ui/src/lib/bindings/")]
+pub struct Business {
+    /// The business's name; always a watch term.
+    pub name: String,
+    /// Further terms: handles (`@name`), hashtags (`#name`), domains, keywords.
+    #[serde(default)]
+    pub terms: Vec<String>,
+    /// Phrases whose occurrences do not count ("brightside of life").
+    #[serde(default)]
+    pub exclusions: Vec<String>,
+}
+
+/// The kinds of source this build can run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+#[ts(export, export_to = "../../../ui/src/lib/bindings/")]
+pub enum SourceKind {
+    /// Hacker News via Algolia search.
+    Hackernews,
+    /// An RSS or Atom feed.
+    Rss,
+}
+
+impl SourceKind {
+    /// The stored name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceKind::Hackernews => "hackernews",
+            SourceKind::Rss => "rss",
+        }
+    }
+    /// Parses the stored name.
+    pub fn parse(s: &str) -> Option<SourceKind> {
+        match s {
+            "hackernews" => Some(SourceKind::Hackernews),
+            "rss" => Some(SourceKind::Rss),
+            _ => None,
+        }
+    }
+}
+
+/// A configured channel instance: what to fetch, how often, and from where.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export, export_to = "../../../ui/src/lib/bindings/")]
+pub struct SourceSpec {
+    /// Which connector runs it.
+    pub kind: SourceKind,
+    /// A unique name for people ("Hacker News", "Google Alert: Brightside").
+    pub name: String,
+    /// Feed address (rss).
+    #[serde(default)]
+    pub url: Option<String>,
+    /// Search queries (hackernews); the business name when empty.
+    #[serde(default)]
+    pub queries: Vec<String>,
+    /// Another server to talk to instead of the real network (the simulator).
+    #[serde(default)]
+    pub base_url: Option<String>,
+    /// Seconds between polls.
+    #[serde(default)]
+    pub interval_secs: Option<u32>,
+    /// Keep only items that match a watch term. Defaults to true; set false for a feed that is
+    /// entirely about the business (its own review feed).
+    #[serde(default)]
+    pub require_match: Option<bool>,
+}
+
+/// A source as stored, with its cursor and health.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export, export_to = "../../../ui/src/lib/bindings/")]
+pub struct Source {
+    /// Row id.
+    #[ts(type = "number")]
+    pub id: i64,
+    /// What it is.
+    pub spec: SourceSpec,
+    /// Whether it runs.
+    pub enabled: bool,
+    /// Where the next poll resumes (opaque to everything but its connector).
+    pub cursor: Option<String>,
+    /// How it is doing.
+    pub health: Health,
+}
+
+/// A source's health, as the settings screen shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS, Default)]
+#[serde(tag = "state", rename_all = "snake_case")]
+#[ts(export, export_to = "../../../ui/src/lib/bindings/")]
+pub enum Health {
+    /// Not polled yet.
+    #[default]
+    Idle,
+    /// The last poll worked.
+    Ok {
+        /// When (unix seconds).
+        #[ts(type = "number")]
+        at: i64,
+    },
+    /// The last poll failed; retrying with backoff.
+    Error {
+        /// What went wrong, for people.
+        reason: String,
+        /// When (unix seconds).
+        #[ts(type = "number")]
+        at: i64,
+        /// When the next try is due (unix seconds).
+        #[ts(type = "number")]
+        retry_at: i64,
+    },
+    /// The network asked us to wait.
+    RateLimited {
+        /// Until when (unix seconds).
+        #[ts(type = "number")]
+        until: i64,
+    },
+}

@@ -1,0 +1,639 @@
+//! The local SQLite store: every mention the owner has, searchable, in a file they own.
+//!
+//! - WAL, `synchronous=NORMAL`, foreign keys on; append-only migrations tracked by `user_version`
+//!   (never edit a shipped one, add the next).
+//! - `mentions` is keyed on `(channel, external_id)`: a re-delivered post is stored once and an
+//!   edited one updates in place, keeping the owner's status.
+//! - `mentions_fts` is an FTS5 external-content index over title, text and author, kept in sync
+//!   by triggers.
+//! - A source's cursor is written in the same transaction as the mentions it produced
+//!   ([`Store::store_batch`]), so a crash can never leave the cursor ahead of what was stored.
+//! - Inbox pages use keyset pagination ([`PageCursor`]), never OFFSET.
+//!
+//! [`Store`] is synchronous; [`crate::db::Db`] runs it off the async runtime.
+
+use std::path::Path;
+
+use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::model::{
+    Author, Business, Channel, Engagement, Health, Mention, Source, SourceSpec, Status, Triage,
+};
+
+/// Errors from the store.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// SQLite said no.
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    /// A stored JSON column could not be read back.
+    #[error("stored data is unreadable: {0}")]
+    Json(#[from] serde_json::Error),
+    /// The thing asked for is not there.
+    #[error("{0} not found")]
+    NotFound(String),
+    /// The caller sent something the store cannot accept.
+    #[error("invalid input: {0}")]
+    Invalid(String),
+}
+
+type Result<T> = std::result::Result<T, StoreError>;
+
+const MIGRATIONS: &[&str] = &[
+    // 1: the spine.
+    r#"
+    CREATE TABLE sources (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        kind TEXT NOT NULL,
+        spec TEXT NOT NULL,
+        enabled INTEGER NOT NULL DEFAULT 1,
+        cursor TEXT,
+        health TEXT NOT NULL DEFAULT '{"state":"idle"}',
+        created_at INTEGER NOT NULL
+    );
+    CREATE TABLE mentions (
+        id INTEGER PRIMARY KEY,
+        channel TEXT NOT NULL,
+        external_id TEXT NOT NULL,
+        source_id INTEGER REFERENCES sources(id) ON DELETE SET NULL,
+        url TEXT,
+        title TEXT,
+        author_handle TEXT NOT NULL,
+        author_name TEXT,
+        author_url TEXT,
+        author_followers INTEGER,
+        author_karma INTEGER,
+        text TEXT NOT NULL,
+        html TEXT,
+        created_at INTEGER NOT NULL,
+        fetched_at INTEGER NOT NULL,
+        reply_to TEXT,
+        thread_root TEXT,
+        lang TEXT,
+        likes INTEGER,
+        reposts INTEGER,
+        replies INTEGER,
+        matched_terms TEXT NOT NULL DEFAULT '[]',
+        urgency INTEGER NOT NULL DEFAULT 0,
+        sentiment REAL NOT NULL DEFAULT 0,
+        reasons TEXT NOT NULL DEFAULT '[]',
+        status TEXT NOT NULL DEFAULT 'new',
+        read INTEGER NOT NULL DEFAULT 0,
+        UNIQUE (channel, external_id)
+    );
+    CREATE INDEX mentions_by_urgency ON mentions (urgency DESC, created_at DESC, id DESC);
+    CREATE INDEX mentions_by_time ON mentions (created_at DESC, id DESC);
+    CREATE INDEX mentions_by_author ON mentions (channel, author_handle, created_at DESC);
+    CREATE VIRTUAL TABLE mentions_fts USING fts5 (
+        title, text, author_handle, author_name,
+        content = 'mentions', content_rowid = 'id',
+        tokenize = 'unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER mentions_ai AFTER INSERT ON mentions BEGIN
+        INSERT INTO mentions_fts (rowid, title, text, author_handle, author_name)
+        VALUES (new.id, new.title, new.text, new.author_handle, new.author_name);
+    END;
+    CREATE TRIGGER mentions_ad AFTER DELETE ON mentions BEGIN
+        INSERT INTO mentions_fts (mentions_fts, rowid, title, text, author_handle, author_name)
+        VALUES ('delete', old.id, old.title, old.text, old.author_handle, old.author_name);
+    END;
+    CREATE TRIGGER mentions_au AFTER UPDATE OF title, text, author_handle, author_name ON mentions BEGIN
+        INSERT INTO mentions_fts (mentions_fts, rowid, title, text, author_handle, author_name)
+        VALUES ('delete', old.id, old.title, old.text, old.author_handle, old.author_name);
+        INSERT INTO mentions_fts (rowid, title, text, author_handle, author_name)
+        VALUES (new.id, new.title, new.text, new.author_handle, new.author_name);
+    END;
+    CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    "#,
+];
+
+/// The order of an inbox view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, Default)]
+#[serde(rename_all = "lowercase")]
+#[ts(export, export_to = "../../../ui/src/lib/bindings/")]
+pub enum Order {
+    /// Most urgent first, then newest.
+    #[default]
+    Urgent,
+    /// Newest first.
+    Newest,
+}
+
+/// What an inbox view asks for.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export, export_to = "../../../ui/src/lib/bindings/")]
+pub struct MentionQuery {
+    /// Sort order.
+    #[serde(default)]
+    pub order: Order,
+    /// Only this channel.
+    #[serde(default)]
+    pub channel: Option<Channel>,
+    /// Only this status.
+    #[serde(default)]
+    pub status: Option<Status>,
+    /// Only mentions at least this urgent.
+    #[serde(default)]
+    pub min_urgency: Option<u8>,
+    /// Full-text search (words; the last one may be a prefix).
+    #[serde(default)]
+    pub search: Option<String>,
+    /// Page size (default 50, at most 500).
+    #[serde(default)]
+    pub limit: Option<u32>,
+    /// Where the previous page ended.
+    #[serde(default)]
+    pub after: Option<String>,
+}
+
+/// One page of an inbox view.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export, export_to = "../../../ui/src/lib/bindings/")]
+pub struct MentionPage {
+    /// The mentions, in order.
+    pub mentions: Vec<Mention>,
+    /// Pass as `after` for the next page; `None` at the end.
+    pub next: Option<String>,
+}
+
+/// Badge counts for the inbox and tray.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export, export_to = "../../../ui/src/lib/bindings/")]
+pub struct Counts {
+    /// All stored mentions.
+    pub total: u32,
+    /// Status new.
+    pub new: u32,
+    /// Status open.
+    pub open: u32,
+    /// Status done.
+    pub done: u32,
+    /// Urgent, not done and not yet opened: the tray's number.
+    pub unread_urgent: u32,
+}
+
+/// Keyset position: the sort key of the last row of a page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PageCursor {
+    urgency: i64,
+    created_at: i64,
+    id: i64,
+}
+
+impl PageCursor {
+    fn encode(self) -> String {
+        format!("{}.{}.{}", self.urgency, self.created_at, self.id)
+    }
+    fn decode(s: &str) -> Result<PageCursor> {
+        let bad = || StoreError::Invalid(format!("page cursor {s:?}"));
+        let mut it = s.split('.').map(|p| p.parse::<i64>().map_err(|_| bad()));
+        let c = PageCursor {
+            urgency: it.next().ok_or_else(bad)??,
+            created_at: it.next().ok_or_else(bad)??,
+            id: it.next().ok_or_else(bad)??,
+        };
+        if it.next().is_some() {
+            return Err(bad());
+        }
+        Ok(c)
+    }
+}
+
+/// Turns what a person typed into a safe FTS5 query: each word quoted, the last one a prefix.
+/// Returns `None` when nothing searchable is left.
+pub fn fts_query(input: &str) -> Option<String> {
+    let words: Vec<String> = input
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '@' && c != '#' && c != '.' && c != '-')
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .map(|w| format!("\"{}\"", w.replace('"', "\"\"")))
+        .collect();
+    if words.is_empty() {
+        return None;
+    }
+    let mut q = words.join(" ");
+    q.push('*');
+    Some(q)
+}
+
+/// A connection to the mention database.
+pub struct Store {
+    conn: Connection,
+}
+
+const MENTION_COLUMNS: &str = "id, channel, external_id, source_id, url, title, author_handle, \
+    author_name, author_url, author_followers, author_karma, text, html, created_at, fetched_at, \
+    reply_to, thread_root, lang, likes, reposts, replies, matched_terms, urgency, sentiment, \
+    reasons, status, read";
+
+impl Store {
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    pub fn open(path: &Path) -> Result<Store> {
+        let conn = Connection::open(path)?;
+        Store::init(conn)
+    }
+
+    /// An in-memory database, for tests.
+    pub fn open_in_memory() -> Result<Store> {
+        Store::init(Connection::open_in_memory()?)
+    }
+
+    fn init(conn: Connection) -> Result<Store> {
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        let mut store = Store { conn };
+        store.migrate()?;
+        Ok(store)
+    }
+
+    /// The schema version this database is at.
+    pub fn schema_version(&self) -> Result<usize> {
+        Ok(self.conn.pragma_query_value(None, "user_version", |r| r.get::<_, i64>(0))? as usize)
+    }
+
+    fn migrate(&mut self) -> Result<()> {
+        let current = self.schema_version()?;
+        if current > MIGRATIONS.len() {
+            return Err(StoreError::Invalid(format!(
+                "database schema version {current} is newer than this Earshot ({}); upgrade Earshot",
+                MIGRATIONS.len()
+            )));
+        }
+        for (i, sql) in MIGRATIONS.iter().enumerate().skip(current) {
+            let tx = self.conn.transaction()?;
+            tx.execute_batch(sql)?;
+            tx.pragma_update(None, "user_version", (i + 1) as i64)?;
+            tx.commit()?;
+        }
+        Ok(())
+    }
+
+    /// The raw connection, for checks such as `PRAGMA integrity_check`.
+    pub fn connection(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Stores a batch from one source and advances its cursor, in one transaction. Returns the
+    /// mentions that were new (with their ids); re-delivered ones update in place and are not
+    /// returned unless their text changed.
+    pub fn store_batch(
+        &mut self,
+        source_id: Option<i64>,
+        mentions: &[Mention],
+        cursor: Option<&str>,
+    ) -> Result<Vec<Mention>> {
+        let tx = self.conn.transaction()?;
+        let mut fresh = Vec::new();
+        {
+            let mut find = tx.prepare_cached(
+                "SELECT id, text, title, likes, reposts, replies FROM mentions WHERE channel = ?1 AND external_id = ?2",
+            )?;
+            let mut insert = tx.prepare_cached(
+                "INSERT INTO mentions (channel, external_id, source_id, url, title, author_handle, \
+                 author_name, author_url, author_followers, author_karma, text, html, created_at, \
+                 fetched_at, reply_to, thread_root, lang, likes, reposts, replies, matched_terms, \
+                 urgency, sentiment, reasons, status, read) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, \
+                 ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, 'new', 0)",
+            )?;
+            let mut update = tx.prepare_cached(
+                "UPDATE mentions SET url = ?2, title = ?3, text = ?4, html = ?5, likes = ?6, \
+                 reposts = ?7, replies = ?8, matched_terms = ?9, urgency = ?10, sentiment = ?11, \
+                 reasons = ?12, author_followers = COALESCE(?13, author_followers), \
+                 author_karma = COALESCE(?14, author_karma) WHERE id = ?1",
+            )?;
+            for m in mentions {
+                let existing = find
+                    .query_row(params![m.channel.as_str(), m.external_id], |r| {
+                        Ok((
+                            r.get::<_, i64>(0)?,
+                            r.get::<_, String>(1)?,
+                            r.get::<_, Option<String>>(2)?,
+                            (r.get::<_, Option<i64>>(3)?, r.get::<_, Option<i64>>(4)?, r.get::<_, Option<i64>>(5)?),
+                        ))
+                    })
+                    .optional()?;
+                let matched = serde_json::to_string(&m.matched_terms)?;
+                let reasons = serde_json::to_string(&m.triage.reasons)?;
+                match existing {
+                    None => {
+                        insert.execute(params![
+                            m.channel.as_str(),
+                            m.external_id,
+                            source_id.or(m.source_id),
+                            m.url,
+                            m.title,
+                            m.author.handle,
+                            m.author.display_name,
+                            m.author.profile_url,
+                            m.author.followers,
+                            m.author.karma,
+                            m.text,
+                            m.html,
+                            m.created_at,
+                            m.fetched_at,
+                            m.reply_to,
+                            m.thread_root,
+                            m.lang,
+                            m.engagement.likes,
+                            m.engagement.reposts,
+                            m.engagement.replies,
+                            matched,
+                            m.triage.urgency,
+                            m.triage.sentiment,
+                            reasons,
+                        ])?;
+                        let mut stored = m.clone();
+                        stored.id = tx.last_insert_rowid();
+                        stored.source_id = source_id.or(m.source_id);
+                        fresh.push(stored);
+                    }
+                    Some((id, text, title, counts)) => {
+                        let e = &m.engagement;
+                        let same = text == m.text
+                            && title == m.title
+                            && counts == (e.likes, e.reposts, e.replies);
+                        if !same {
+                            update.execute(params![
+                                id,
+                                m.url,
+                                m.title,
+                                m.text,
+                                m.html,
+                                e.likes,
+                                e.reposts,
+                                e.replies,
+                                matched,
+                                m.triage.urgency,
+                                m.triage.sentiment,
+                                reasons,
+                                m.author.followers,
+                                m.author.karma,
+                            ])?;
+                        }
+                    }
+                }
+            }
+        }
+        if let (Some(id), Some(c)) = (source_id, cursor) {
+            tx.execute("UPDATE sources SET cursor = ?2 WHERE id = ?1", params![id, c])?;
+        }
+        tx.commit()?;
+        Ok(fresh)
+    }
+
+    /// One mention by id.
+    pub fn mention(&self, id: i64) -> Result<Mention> {
+        self.conn
+            .query_row(&format!("SELECT {MENTION_COLUMNS} FROM mentions WHERE id = ?1"), [id], row_to_mention)
+            .optional()?
+            .ok_or_else(|| StoreError::NotFound(format!("mention {id}")))
+    }
+
+    /// One inbox page.
+    pub fn list(&self, q: &MentionQuery) -> Result<MentionPage> {
+        let limit = q.limit.unwrap_or(50).clamp(1, 500) as i64;
+        let mut sql = format!("SELECT {MENTION_COLUMNS} FROM mentions WHERE 1=1");
+        let mut args: Vec<rusqlite::types::Value> = Vec::new();
+        if let Some(c) = q.channel {
+            sql.push_str(" AND channel = ?");
+            args.push(c.as_str().to_string().into());
+        }
+        if let Some(s) = q.status {
+            sql.push_str(" AND status = ?");
+            args.push(s.as_str().to_string().into());
+        }
+        if let Some(u) = q.min_urgency {
+            sql.push_str(" AND urgency >= ?");
+            args.push(i64::from(u).into());
+        }
+        if let Some(search) = q.search.as_deref().filter(|s| !s.trim().is_empty()) {
+            match fts_query(search) {
+                Some(fq) => {
+                    sql.push_str(" AND id IN (SELECT rowid FROM mentions_fts WHERE mentions_fts MATCH ?)");
+                    args.push(fq.into());
+                }
+                None => return Ok(MentionPage { mentions: Vec::new(), next: None }),
+            }
+        }
+        if let Some(after) = q.after.as_deref() {
+            let c = PageCursor::decode(after)?;
+            match q.order {
+                Order::Urgent => {
+                    sql.push_str(" AND (urgency, created_at, id) < (?, ?, ?)");
+                    args.extend([c.urgency.into(), c.created_at.into(), c.id.into()]);
+                }
+                Order::Newest => {
+                    sql.push_str(" AND (created_at, id) < (?, ?)");
+                    args.extend([c.created_at.into(), c.id.into()]);
+                }
+            }
+        }
+        sql.push_str(match q.order {
+            Order::Urgent => " ORDER BY urgency DESC, created_at DESC, id DESC",
+            Order::Newest => " ORDER BY created_at DESC, id DESC",
+        });
+        sql.push_str(" LIMIT ?");
+        args.push((limit + 1).into());
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut mentions = stmt
+            .query_map(params_from_iter(args), row_to_mention)?
+            .collect::<std::result::Result<Vec<_>, _>>()?;
+        let next = if mentions.len() as i64 > limit {
+            mentions.truncate(limit as usize);
+            mentions.last().map(|m| {
+                PageCursor { urgency: i64::from(m.triage.urgency), created_at: m.created_at, id: m.id }.encode()
+            })
+        } else {
+            None
+        };
+        Ok(MentionPage { mentions, next })
+    }
+
+    /// Every stored mention, oldest first, for export.
+    pub fn for_each_mention(&self, mut f: impl FnMut(Mention)) -> Result<()> {
+        let mut stmt = self
+            .conn
+            .prepare(&format!("SELECT {MENTION_COLUMNS} FROM mentions ORDER BY created_at, id"))?;
+        let rows = stmt.query_map([], row_to_mention)?;
+        for r in rows {
+            f(r?);
+        }
+        Ok(())
+    }
+
+    /// Sets a mention's status; returns it as it now is.
+    pub fn set_status(&mut self, id: i64, status: Status) -> Result<Mention> {
+        let n = self.conn.execute(
+            "UPDATE mentions SET status = ?2, read = 1 WHERE id = ?1",
+            params![id, status.as_str()],
+        )?;
+        if n == 0 {
+            return Err(StoreError::NotFound(format!("mention {id}")));
+        }
+        self.mention(id)
+    }
+
+    /// Marks a mention as opened by the owner.
+    pub fn mark_read(&mut self, id: i64) -> Result<Mention> {
+        let n = self.conn.execute("UPDATE mentions SET read = 1 WHERE id = ?1", [id])?;
+        if n == 0 {
+            return Err(StoreError::NotFound(format!("mention {id}")));
+        }
+        self.mention(id)
+    }
+
+    /// Badge counts; `urgent_threshold` decides what counts as urgent.
+    pub fn counts(&self, urgent_threshold: u8) -> Result<Counts> {
+        let mut c = Counts::default();
+        let mut stmt = self.conn.prepare_cached("SELECT status, count(*) FROM mentions GROUP BY status")?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, u32>(1)?)))?;
+        for row in rows {
+            let (s, n) = row?;
+            c.total += n;
+            match Status::parse(&s) {
+                Some(Status::New) => c.new = n,
+                Some(Status::Open) => c.open = n,
+                Some(Status::Done) => c.done = n,
+                None => {}
+            }
+        }
+        c.unread_urgent = self.conn.query_row(
+            "SELECT count(*) FROM mentions WHERE urgency >= ?1 AND read = 0 AND status != 'done'",
+            [urgent_threshold],
+            |r| r.get(0),
+        )?;
+        Ok(c)
+    }
+
+    /// Adds a source, or updates the spec of the source with the same name (keeping its cursor).
+    pub fn upsert_source(&mut self, spec: &SourceSpec, now: i64) -> Result<i64> {
+        let json = serde_json::to_string(spec)?;
+        let id = self.conn.query_row(
+            "INSERT INTO sources (name, kind, spec, created_at) VALUES (?1, ?2, ?3, ?4) \
+             ON CONFLICT(name) DO UPDATE SET kind = excluded.kind, spec = excluded.spec RETURNING id",
+            params![spec.name, spec.kind.as_str(), json, now],
+            |r| r.get(0),
+        )?;
+        Ok(id)
+    }
+
+    /// All sources.
+    pub fn sources(&self) -> Result<Vec<Source>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id, spec, enabled, cursor, health FROM sources ORDER BY id")?;
+        let rows = stmt.query_map([], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, bool>(2)?, r.get(3)?, r.get::<_, String>(4)?))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (id, spec, enabled, cursor, health) = row?;
+            out.push(Source {
+                id,
+                spec: serde_json::from_str(&spec)?,
+                enabled,
+                cursor,
+                health: serde_json::from_str(&health).unwrap_or_default(),
+            });
+        }
+        Ok(out)
+    }
+
+    /// One source.
+    pub fn source(&self, id: i64) -> Result<Source> {
+        self.sources()?
+            .into_iter()
+            .find(|s| s.id == id)
+            .ok_or_else(|| StoreError::NotFound(format!("source {id}")))
+    }
+
+    /// Removes a source; its mentions stay.
+    pub fn remove_source(&mut self, id: i64) -> Result<()> {
+        if self.conn.execute("DELETE FROM sources WHERE id = ?1", [id])? == 0 {
+            return Err(StoreError::NotFound(format!("source {id}")));
+        }
+        Ok(())
+    }
+
+    /// Records a source's health.
+    pub fn set_health(&mut self, id: i64, health: &Health) -> Result<()> {
+        self.conn.execute(
+            "UPDATE sources SET health = ?2 WHERE id = ?1",
+            params![id, serde_json::to_string(health)?],
+        )?;
+        Ok(())
+    }
+
+    /// The business profile, if one was saved.
+    pub fn business(&self) -> Result<Option<Business>> {
+        self.setting("business")
+    }
+
+    /// Saves the business profile.
+    pub fn set_business(&mut self, b: &Business) -> Result<()> {
+        if b.name.trim().is_empty() {
+            return Err(StoreError::Invalid("the business needs a name".into()));
+        }
+        self.set_setting("business", b)
+    }
+
+    /// A JSON setting.
+    pub fn setting<T: serde::de::DeserializeOwned>(&self, key: &str) -> Result<Option<T>> {
+        let v: Option<String> = self
+            .conn
+            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0))
+            .optional()?;
+        v.map(|s| serde_json::from_str(&s).map_err(StoreError::from)).transpose()
+    }
+
+    /// Saves a JSON setting.
+    pub fn set_setting<T: Serialize>(&mut self, key: &str, value: &T) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            params![key, serde_json::to_string(value)?],
+        )?;
+        Ok(())
+    }
+}
+
+fn json_list(s: String) -> Vec<String> {
+    serde_json::from_str(&s).unwrap_or_default()
+}
+
+fn row_to_mention(r: &Row<'_>) -> rusqlite::Result<Mention> {
+    let channel: String = r.get(1)?;
+    Ok(Mention {
+        id: r.get(0)?,
+        channel: Channel::parse(&channel).ok_or_else(|| {
+            rusqlite::Error::FromSqlConversionFailure(1, rusqlite::types::Type::Text, format!("unknown channel {channel}").into())
+        })?,
+        external_id: r.get(2)?,
+        source_id: r.get(3)?,
+        url: r.get(4)?,
+        title: r.get(5)?,
+        author: Author {
+            handle: r.get(6)?,
+            display_name: r.get(7)?,
+            profile_url: r.get(8)?,
+            followers: r.get(9)?,
+            karma: r.get(10)?,
+        },
+        text: r.get(11)?,
+        html: r.get(12)?,
+        created_at: r.get(13)?,
+        fetched_at: r.get(14)?,
+        reply_to: r.get(15)?,
+        thread_root: r.get(16)?,
+        lang: r.get(17)?,
+        engagement: Engagement { likes: r.get(18)?, reposts: r.get(19)?, replies: r.get(20)? },
+        matched_terms: json_list(r.get(21)?),
+        triage: Triage { urgency: r.get(22)?, sentiment: r.get::<_, f64>(23)? as f32, reasons: json_list(r.get(24)?) },
+        status: Status::parse(&r.get::<_, String>(25)?).unwrap_or_default(),
+        read: r.get(26)?,
+    })
+}
