@@ -1,1 +1,202 @@
-fn main() {}
+//! The `earshot` command: `watch` runs the engine headless, `sim` serves the simulated networks,
+//! `export` prints what is stored.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand};
+use earshot_core::alerts::Silent;
+use earshot_core::clock::Clock;
+use earshot_core::config::Config;
+use earshot_core::db::Db;
+use earshot_core::engine::{Engine, EngineEvent};
+use earshot_core::model::{Health, Mention};
+use earshot_sim::{Reveal, Sim, SimOptions};
+
+#[derive(Parser)]
+#[command(name = "earshot", version, about = "Hear every mention of your business, most urgent first.")]
+struct Cli {
+    #[command(subcommand)]
+    cmd: Cmd,
+}
+
+#[derive(Subcommand)]
+enum Cmd {
+    /// Watch the configured sources and store what they find.
+    Watch {
+        /// The TOML configuration (business, sources, alerts).
+        #[arg(long, required_unless_present = "demo", conflicts_with = "demo")]
+        config: Option<PathBuf>,
+        /// Start the built-in simulator and watch it (works offline).
+        #[arg(long)]
+        demo: bool,
+        /// Where the database lives (default: $EARSHOT_DATA_DIR, else the OS app-data folder).
+        #[arg(long)]
+        data_dir: Option<PathBuf>,
+        /// Print one JSON object per newly stored mention.
+        #[arg(long)]
+        jsonl: bool,
+    },
+    /// Serve the simulated networks (Hacker News, Google Alerts, a review feed) on localhost.
+    Sim {
+        /// Port on 127.0.0.1 (0 picks a free one).
+        #[arg(long, default_value_t = 0)]
+        port: u16,
+        /// Seed for the scripted posts.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Posts per simulated source (default: the opening story plus 20).
+        #[arg(long)]
+        count: Option<usize>,
+        /// Serve every post at once instead of revealing them over time.
+        #[arg(long)]
+        all_now: bool,
+        /// Print an `earshot watch` config for a simulator on --port, and exit.
+        #[arg(long)]
+        print_config: bool,
+        /// Print every post the simulator will serve as JSON lines, and exit.
+        #[arg(long)]
+        dump: bool,
+    },
+    /// Print stored mentions.
+    Export {
+        /// Where the database lives.
+        #[arg(long)]
+        data_dir: Option<PathBuf>,
+        /// One JSON object per line (the only format for now).
+        #[arg(long)]
+        jsonl: bool,
+    },
+}
+
+fn main() {
+    tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::try_from_env("EARSHOT_LOG").unwrap_or_else(|_| "warn".into()))
+        .with_writer(std::io::stderr)
+        .init();
+    if let Err(e) = run(Cli::parse()) {
+        eprintln!("earshot: {e:#}");
+        std::process::exit(1);
+    }
+}
+
+fn run(cli: Cli) -> Result<()> {
+    let rt = tokio::runtime::Runtime::new().context("starting the async runtime")?;
+    match cli.cmd {
+        Cmd::Watch { config, demo, data_dir, jsonl } => rt.block_on(watch(config, demo, data_dir, jsonl)),
+        Cmd::Sim { port, seed, count, all_now, print_config, dump } => {
+            if print_config {
+                print!("{}", earshot_sim::config_toml(&format!("http://127.0.0.1:{port}")));
+                return Ok(());
+            }
+            if dump {
+                let mut out = std::io::stdout().lock();
+                for p in earshot_sim::script(seed, count) {
+                    writeln!(out, "{}", serde_json::to_string(&p)?)?;
+                }
+                return Ok(());
+            }
+            rt.block_on(async {
+                let reveal = if all_now { Reveal::All } else { Reveal::Timed };
+                let sim = Sim::start(SimOptions { seed, count, reveal, port }).await.context("starting the simulator")?;
+                println!("{}", sim.base_url);
+                std::io::stdout().flush()?;
+                eprintln!("earshot sim: serving seed {seed}; `earshot sim --print-config --port {}` prints a watch config", sim.addr.port());
+                tokio::signal::ctrl_c().await?;
+                Ok(())
+            })
+        }
+        Cmd::Export { data_dir, jsonl: _ } => {
+            let dir = earshot_core::data_dir(data_dir);
+            if !dir.join(earshot_core::db::DB_FILE).exists() {
+                anyhow::bail!("no Earshot database in {}", dir.display());
+            }
+            let store = earshot_core::store::Store::open(&dir.join(earshot_core::db::DB_FILE))?;
+            let mut out = std::io::stdout().lock();
+            let mut err = None;
+            store.for_each_mention(|m| {
+                if err.is_none() {
+                    err = writeln!(out, "{}", jsonl_line(&m)).err();
+                }
+            })?;
+            err.map_or(Ok(()), |e| Err(e.into()))
+        }
+    }
+}
+
+/// The JSON line printed for a mention by `watch --jsonl` and `export --jsonl`.
+fn jsonl_line(m: &Mention) -> serde_json::Value {
+    serde_json::json!({
+        "channel": m.channel.as_str(),
+        "external_id": m.external_id,
+        "url": m.url,
+        "author": m.author.handle,
+        "text": m.text,
+        "title": m.title,
+        "created_at": chrono_rfc3339(m.created_at),
+        "urgency": m.triage.urgency,
+        "reasons": m.triage.reasons,
+        "matched_terms": m.matched_terms,
+        "status": m.status.as_str(),
+    })
+}
+
+fn chrono_rfc3339(ts: i64) -> String {
+    earshot_core::model::rfc3339(ts)
+}
+
+async fn watch(config: Option<PathBuf>, demo: bool, data_dir: Option<PathBuf>, jsonl: bool) -> Result<()> {
+    let dir = earshot_core::data_dir(data_dir);
+    let db = Db::open(&dir).with_context(|| format!("opening the database in {}", dir.display()))?;
+    let engine = Engine::new(db, Arc::new(Silent), Clock::system());
+    let mut _sim = None;
+    let cfg = if demo {
+        let sim = Sim::start(SimOptions::default()).await.context("starting the simulator")?;
+        let cfg = Config::parse(&sim.config_toml())?;
+        eprintln!("earshot: demo mode, simulator at {}", sim.base_url);
+        _sim = Some(sim);
+        cfg
+    } else {
+        Config::load(config.as_deref().context("--config is required without --demo")?)?
+    };
+    engine.apply_config(&cfg).await?;
+    let mut events = engine.subscribe();
+    engine.start().await?;
+    eprintln!("earshot: watching {} source(s), data in {}", cfg.sources.len(), dir.display());
+    let names: std::collections::HashMap<i64, String> =
+        engine.sources().await?.into_iter().map(|s| (s.id, s.spec.name)).collect();
+    loop {
+        tokio::select! {
+            _ = tokio::signal::ctrl_c() => break,
+            ev = events.recv() => match ev {
+                Ok(EngineEvent::MentionsAdded { mentions }) => {
+                    let mut out = std::io::stdout().lock();
+                    for m in &mentions {
+                        if jsonl {
+                            writeln!(out, "{}", jsonl_line(m))?;
+                        } else {
+                            writeln!(out, "[{:>3}] {} · {} · {}", m.triage.urgency, m.channel.label(), m.author.handle,
+                                m.full_text().lines().next().unwrap_or(""))?;
+                        }
+                    }
+                    out.flush()?;
+                }
+                Ok(EngineEvent::SourceHealth { source_id, health }) => {
+                    let name = names.get(&source_id).map(String::as_str).unwrap_or("?");
+                    match health {
+                        Health::Error { reason, .. } => eprintln!("earshot: source {name:?} failed: {reason}"),
+                        Health::RateLimited { until } => eprintln!("earshot: source {name:?} rate limited until {}", chrono_rfc3339(until)),
+                        _ => {}
+                    }
+                }
+                Ok(_) => {}
+                Err(tokio::sync::broadcast::error::RecvError::Lagged(n)) => eprintln!("earshot: {n} events skipped (output too slow)"),
+                Err(tokio::sync::broadcast::error::RecvError::Closed) => break,
+            }
+        }
+    }
+    engine.shutdown();
+    Ok(())
+}

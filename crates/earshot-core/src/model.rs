@@ -327,3 +327,10 @@ pub enum Health {
         until: i64,
     },
 }
+
+/// A unix timestamp as RFC 3339 UTC ("2026-11-22T13:21:00Z").
+pub fn rfc3339(ts: i64) -> String {
+    chrono::DateTime::from_timestamp(ts, 0)
+        .unwrap_or_default()
+        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}

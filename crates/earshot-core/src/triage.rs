@@ -271,11 +271,11 @@ pub fn triage(m: &Mention, rules: &Rules, now: i64) -> Triage {
     }
     let complaint = cues(&lex.complaint, &folded);
     if !complaint.is_empty() {
-        parts.push((22.0 + 4.0 * (complaint.len().min(3) as f64 - 1.0), format!("complaint: {}", quoted(&complaint))));
+        parts.push((22.0 + 4.0 * (complaint.len().min(3) as f64 - 1.0), format!("complaint: {}", quoted(&complaint[..complaint.len().min(3)]))));
     }
     let help = cues(&lex.help, &folded);
     if !help.is_empty() {
-        parts.push((20.0, format!("asks for help: {}", quoted(&help))));
+        parts.push((20.0, format!("asks for help: {}", quoted(&help[..help.len().min(3)]))));
     } else if text.trim_end().ends_with('?') {
         parts.push((10.0, "asks a question".to_string()));
     }

@@ -1,1 +1,440 @@
-//! placeholder
+//! A local fake of the networks Earshot watches, for tests, benchmarks and the offline demo.
+//!
+//! [`Sim::start`] binds a loopback port and serves, shaped exactly like the real APIs (see
+//! `../shared/fixtures`):
+//! - `GET /hn/api/v1/search_by_date` and `GET /hn/api/v1/users/:name` — Algolia's Hacker News API;
+//! - `GET /rss/alerts.xml` — a Google Alerts Atom feed, links wrapped in `google.com/url?…`;
+//! - `GET /rss/reviews.xml` — a review site's RSS 2.0 feed, with ETag / 304.
+//!
+//! Posts come from [`script::script`], deterministic for a seed, and become visible at their
+//! offset after start ([`Reveal::Timed`]) or all at once ([`Reveal::All`], for tests).
+//! Control endpoints for tests: `POST /_sim/fault?target=hn|alerts|reviews&kind=…` injects a
+//! fault, `GET /_sim/requests` lists the requests received.
+
+pub mod script;
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex};
+
+use axum::extract::{Path, Query, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+
+pub use script::{script, Feed, SimPost, BUSINESS};
+
+/// When posts become visible.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reveal {
+    /// Each post at its offset after start (the demo).
+    Timed,
+    /// Everything at once (tests).
+    All,
+}
+
+/// How to run the simulator.
+#[derive(Debug, Clone)]
+pub struct SimOptions {
+    /// Seed for the script.
+    pub seed: u64,
+    /// Posts per source, if capped.
+    pub count: Option<usize>,
+    /// When posts appear.
+    pub reveal: Reveal,
+    /// Port to bind on 127.0.0.1 (0 picks a free one).
+    pub port: u16,
+}
+
+impl Default for SimOptions {
+    fn default() -> Self {
+        SimOptions { seed: 1, count: None, reveal: Reveal::Timed, port: 0 }
+    }
+}
+
+/// A fault a simulated source can be told to produce.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Fault {
+    /// Behave.
+    None,
+    /// Answer 200 with a body that is not valid JSON/XML.
+    Malformed,
+    /// Answer 200 with the real body cut in half.
+    Truncated,
+    /// Answer 500.
+    ServerError,
+    /// Answer 429 with `Retry-After: 2`.
+    RateLimit,
+}
+
+/// One request the simulator received.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct RequestRecord {
+    /// Path.
+    pub path: String,
+    /// Query string.
+    pub query: String,
+    /// Milliseconds since the simulator started.
+    pub at_ms: u128,
+}
+
+struct SimState {
+    posts: Vec<SimPost>,
+    start: i64,
+    started: std::time::Instant,
+    reveal: Reveal,
+    faults: Mutex<HashMap<String, Fault>>,
+    requests: Mutex<Vec<RequestRecord>>,
+}
+
+impl SimState {
+    fn now(&self) -> i64 {
+        self.start + self.started.elapsed().as_secs() as i64
+    }
+
+    fn visible(&self, feed: Feed) -> impl Iterator<Item = &SimPost> {
+        let elapsed = self.started.elapsed().as_secs() as i64;
+        self.posts
+            .iter()
+            .filter(move |p| p.feed == feed && (self.reveal == Reveal::All || p.offset_secs <= elapsed))
+    }
+
+    fn record(&self, path: &str, query: &str) {
+        lock(&self.requests).push(RequestRecord {
+            path: path.into(),
+            query: query.into(),
+            at_ms: self.started.elapsed().as_millis(),
+        });
+    }
+
+    fn fault(&self, target: &str) -> Fault {
+        lock(&self.faults).get(target).copied().unwrap_or(Fault::None)
+    }
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+/// A running simulator.
+pub struct Sim {
+    /// `http://127.0.0.1:PORT`.
+    pub base_url: String,
+    /// The bound address.
+    pub addr: SocketAddr,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl Drop for Sim {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}
+
+impl Sim {
+    /// Binds and starts serving in the background on the current tokio runtime.
+    pub async fn start(opts: SimOptions) -> std::io::Result<Sim> {
+        let listener = tokio::net::TcpListener::bind(("127.0.0.1", opts.port)).await?;
+        let addr = listener.local_addr()?;
+        let state = Arc::new(SimState {
+            posts: script(opts.seed, opts.count),
+            start: chrono::Utc::now().timestamp(),
+            started: std::time::Instant::now(),
+            reveal: opts.reveal,
+            faults: Mutex::new(HashMap::new()),
+            requests: Mutex::new(Vec::new()),
+        });
+        let app = router(state);
+        let task = tokio::spawn(async move {
+            if let Err(e) = axum::serve(listener, app).await {
+                tracing::error!(error = %e, "simulator stopped");
+            }
+        });
+        Ok(Sim { base_url: format!("http://{addr}"), addr, task })
+    }
+
+    /// A ready `earshot watch` config (TOML) pointing every simulated source at this simulator.
+    pub fn config_toml(&self) -> String {
+        config_toml(&self.base_url)
+    }
+}
+
+/// A ready `earshot watch` config (TOML) for a simulator at `base_url`.
+pub fn config_toml(base_url: &str) -> String {
+    format!(
+        r##"# Earshot watching the built-in simulator at {base_url}
+[business]
+name = "{BUSINESS}"
+terms = ["Brightside", "@brightsidecoffee", "#brightsidecoffee", "brightside.coffee"]
+exclusions = ["brightside of life"]
+
+[[source]]
+kind = "hackernews"
+name = "Hacker News (simulated)"
+base_url = "{base_url}/hn"
+queries = ["Brightside"]
+interval_secs = 5
+
+[[source]]
+kind = "rss"
+name = "Google Alert (simulated)"
+url = "{base_url}/rss/alerts.xml"
+interval_secs = 5
+
+[[source]]
+kind = "rss"
+name = "Reviews (simulated)"
+url = "{base_url}/rss/reviews.xml"
+interval_secs = 5
+require_match = false
+"##
+    )
+}
+
+fn router(state: Arc<SimState>) -> Router {
+    Router::new()
+        .route("/", get(index))
+        .route("/hn/api/v1/search_by_date", get(hn_search))
+        .route("/hn/api/v1/users/{name}", get(hn_user))
+        .route("/rss/alerts.xml", get(alerts_feed))
+        .route("/rss/reviews.xml", get(reviews_feed))
+        .route("/_sim/fault", post(set_fault))
+        .route("/_sim/requests", get(requests))
+        .with_state(state)
+}
+
+async fn index() -> Json<serde_json::Value> {
+    Json(json!({
+        "simulator": "earshot-sim",
+        "endpoints": ["/hn/api/v1/search_by_date", "/hn/api/v1/users/:name", "/rss/alerts.xml", "/rss/reviews.xml", "/_sim/fault", "/_sim/requests"]
+    }))
+}
+
+#[derive(Deserialize)]
+struct FaultParams {
+    target: String,
+    kind: Fault,
+}
+
+async fn set_fault(State(s): State<Arc<SimState>>, Query(p): Query<FaultParams>) -> StatusCode {
+    if !["hn", "alerts", "reviews"].contains(&p.target.as_str()) {
+        return StatusCode::BAD_REQUEST;
+    }
+    lock(&s.faults).insert(p.target, p.kind);
+    StatusCode::NO_CONTENT
+}
+
+async fn requests(State(s): State<Arc<SimState>>) -> Json<Vec<RequestRecord>> {
+    Json(lock(&s.requests).clone())
+}
+
+/// Applies a fault to a would-be body, or passes it through.
+fn faulted(fault: Fault, body: String, content_type: &'static str) -> Response {
+    match fault {
+        Fault::None => ([(header::CONTENT_TYPE, content_type)], body).into_response(),
+        Fault::Malformed => ([(header::CONTENT_TYPE, content_type)], "}{ this is not what you asked for <<<").into_response(),
+        Fault::Truncated => {
+            let mut cut = body.len() / 2;
+            while !body.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            ([(header::CONTENT_TYPE, content_type)], body[..cut].to_string()).into_response()
+        }
+        Fault::ServerError => (StatusCode::INTERNAL_SERVER_ERROR, "internal error").into_response(),
+        Fault::RateLimit => (StatusCode::TOO_MANY_REQUESTS, [(header::RETRY_AFTER, "2")], "slow down").into_response(),
+    }
+}
+
+fn escape(s: &str) -> String {
+    html_escape::encode_text(s).into_owned()
+}
+
+fn iso(ts: i64) -> String {
+    chrono::DateTime::from_timestamp(ts, 0).unwrap_or_default().format("%Y-%m-%dT%H:%M:%S.000Z").to_string()
+}
+
+#[derive(Deserialize)]
+struct HnParams {
+    #[serde(default)]
+    query: String,
+    #[serde(default, rename = "numericFilters")]
+    numeric_filters: Option<String>,
+    #[serde(default, rename = "hitsPerPage")]
+    hits_per_page: Option<usize>,
+    #[serde(default)]
+    page: Option<usize>,
+}
+
+fn since_filter(f: &str) -> Option<(i64, bool)> {
+    let rest = f.trim().strip_prefix("created_at_i")?;
+    if let Some(v) = rest.strip_prefix(">=") {
+        return Some((v.trim().parse().ok()?, true));
+    }
+    Some((rest.strip_prefix('>')?.trim().parse().ok()?, false))
+}
+
+async fn hn_search(State(s): State<Arc<SimState>>, Query(p): Query<HnParams>, uri: axum::http::Uri) -> Response {
+    s.record(uri.path(), uri.query().unwrap_or(""));
+    let words: Vec<String> = p.query.split_whitespace().map(str::to_lowercase).collect();
+    let since = p.numeric_filters.as_deref().and_then(since_filter);
+    let mut hits: Vec<&SimPost> = s
+        .visible(Feed::Hackernews)
+        .filter(|post| {
+            let hay = format!("{} {}", post.title.as_deref().unwrap_or(""), post.text).to_lowercase();
+            words.iter().all(|w| hay.contains(w.as_str()))
+        })
+        .filter(|post| match since {
+            Some((t, true)) => post.created_at(s.start) >= t,
+            Some((t, false)) => post.created_at(s.start) > t,
+            None => true,
+        })
+        .collect();
+    hits.sort_by_key(|post| std::cmp::Reverse(post.created_at(s.start)));
+    let per = p.hits_per_page.unwrap_or(20).clamp(1, 1000);
+    let page = p.page.unwrap_or(0);
+    let nb_hits = hits.len();
+    let nb_pages = nb_hits.div_ceil(per);
+    let hits: Vec<serde_json::Value> = hits.into_iter().skip(page * per).take(per).map(|post| hn_hit(post, s.start)).collect();
+    let body = json!({
+        "hits": hits,
+        "nbHits": nb_hits,
+        "page": page,
+        "nbPages": nb_pages,
+        "hitsPerPage": per,
+        "exhaustiveNbHits": true,
+        "query": p.query,
+        "params": uri.query().unwrap_or(""),
+        "processingTimeMS": 1
+    });
+    faulted(s.fault("hn"), body.to_string(), "application/json; charset=utf-8")
+}
+
+fn hn_hit(post: &SimPost, start: i64) -> serde_json::Value {
+    let created = post.created_at(start);
+    let id: i64 = post.external_id.parse().unwrap_or_default();
+    let mut html = escape(&post.text);
+    if let Some(raw) = &post.raw_html {
+        html.push_str("<p>");
+        html.push_str(raw);
+    }
+    let story_id = id - 1000;
+    if post.is_comment {
+        json!({
+            "created_at": iso(created), "title": null, "url": null, "author": post.author,
+            "points": null, "story_text": null, "comment_text": html, "num_comments": null,
+            "story_id": story_id, "story_title": "Ask HN: Favourite local coffee roasters?", "story_url": null,
+            "parent_id": story_id, "created_at_i": created,
+            "_tags": ["comment", format!("author_{}", post.author), format!("story_{story_id}")],
+            "objectID": post.external_id,
+            "_highlightResult": {"author": {"value": post.author, "matchLevel": "none", "matchedWords": []}}
+        })
+    } else {
+        json!({
+            "created_at": iso(created), "title": post.title, "url": "https://brightside.coffee/blog/roast-logger",
+            "author": post.author, "points": 42, "story_text": html, "comment_text": null, "num_comments": 7,
+            "story_id": null, "story_title": null, "story_url": null, "parent_id": null, "created_at_i": created,
+            "_tags": ["story", format!("author_{}", post.author), format!("story_{}", post.external_id)],
+            "objectID": post.external_id,
+            "_highlightResult": {"title": {"value": post.title, "matchLevel": "none", "matchedWords": []}}
+        })
+    }
+}
+
+async fn hn_user(State(s): State<Arc<SimState>>, Path(name): Path<String>, uri: axum::http::Uri) -> Response {
+    s.record(uri.path(), "");
+    match s.posts.iter().find(|p| p.feed == Feed::Hackernews && p.author == name) {
+        Some(p) => Json(json!({
+            "username": name, "about": "", "karma": p.karma.unwrap_or(1),
+            "created_at": iso(s.start - 5 * 365 * 86_400), "avg": null, "delay": null, "submitted": 12,
+            "updated_at": iso(s.now()), "submission_count": 3, "comment_count": 9,
+            "created_at_i": s.start - 5 * 365 * 86_400, "objectID": name
+        }))
+        .into_response(),
+        None => (StatusCode::NOT_FOUND, Json(json!({"status": 404, "error": "Not Found"}))).into_response(),
+    }
+}
+
+fn etag_for<'a>(posts: impl Iterator<Item = &'a SimPost>) -> String {
+    let ids: Vec<&str> = posts.map(|p| p.external_id.as_str()).collect();
+    // FNV-1a over the visible ids: changes exactly when the feed's content does.
+    let mut h: u64 = 0xcbf29ce484222325;
+    for b in ids.join(",").bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    format!("\"{h:016x}\"")
+}
+
+fn not_modified(headers: &HeaderMap, etag: &str) -> bool {
+    headers.get(header::IF_NONE_MATCH).and_then(|v| v.to_str().ok()) == Some(etag)
+}
+
+async fn alerts_feed(State(s): State<Arc<SimState>>, headers: HeaderMap, uri: axum::http::Uri) -> Response {
+    s.record(uri.path(), uri.query().unwrap_or(""));
+    let mut posts: Vec<&SimPost> = s.visible(Feed::Alerts).collect();
+    posts.sort_by_key(|p| std::cmp::Reverse(p.created_at(s.start)));
+    let etag = etag_for(posts.iter().copied());
+    if s.fault("alerts") == Fault::None && not_modified(&headers, &etag) {
+        return (StatusCode::NOT_MODIFIED, [(header::ETAG, etag)]).into_response();
+    }
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xmlns:idx=\"urn:atom-extension:indexing\">\n  <id>tag:google.com,2005:reader/user/00000000000000000000/state/com.google/alerts/1</id>\n  <title>Google Alert - Brightside Coffee</title>\n",
+    );
+    xml.push_str(&format!("  <link href=\"https://www.google.com/alerts/feeds/0/1\" rel=\"self\"></link>\n  <updated>{}</updated>\n", iso(s.now())));
+    for p in posts {
+        let link = p.link.as_deref().unwrap_or("https://example.com/");
+        let wrapped = format!("https://www.google.com/url?rct=j&sa=t&url={link}&ct=ga&cd=CAIyGjE&usg=AFQjCNE");
+        let highlighted = escape(&p.text).replace(BUSINESS, &format!("<b>{BUSINESS}</b>"));
+        xml.push_str(&format!(
+            "  <entry>\n    <id>{}</id>\n    <title type=\"html\">{}</title>\n    <link href=\"{}\"></link>\n    <published>{}</published>\n    <updated>{}</updated>\n    <content type=\"html\">{}</content>\n    <author>\n      <name></name>\n    </author>\n  </entry>\n",
+            p.external_id,
+            escape(&escape(p.title.as_deref().unwrap_or(""))),
+            escape(&wrapped),
+            iso(p.created_at(s.start)),
+            iso(p.created_at(s.start)),
+            escape(&highlighted),
+        ));
+    }
+    xml.push_str("</feed>\n");
+    let mut r = faulted(s.fault("alerts"), xml, "application/atom+xml; charset=utf-8");
+    if let Ok(v) = etag.parse() {
+        r.headers_mut().insert(header::ETAG, v);
+    }
+    r
+}
+
+async fn reviews_feed(State(s): State<Arc<SimState>>, headers: HeaderMap, uri: axum::http::Uri) -> Response {
+    s.record(uri.path(), uri.query().unwrap_or(""));
+    let mut posts: Vec<&SimPost> = s.visible(Feed::Reviews).collect();
+    posts.sort_by_key(|p| std::cmp::Reverse(p.created_at(s.start)));
+    let etag = etag_for(posts.iter().copied());
+    if s.fault("reviews") == Fault::None && not_modified(&headers, &etag) {
+        return (StatusCode::NOT_MODIFIED, [(header::ETAG, etag)]).into_response();
+    }
+    let rfc2822 = |t: i64| chrono::DateTime::from_timestamp(t, 0).unwrap_or_default().to_rfc2822();
+    let mut xml = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" ?>\n<rss version=\"2.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n  <channel>\n    <title>Reviews of {BUSINESS}</title>\n    <description>Latest customer reviews</description>\n    <link>https://reviews.example.com/brightside-coffee</link>\n    <lastBuildDate>{}</lastBuildDate>\n    <ttl>5</ttl>\n",
+        rfc2822(s.now())
+    );
+    for p in posts {
+        xml.push_str(&format!(
+            "    <item>\n      <title>{}</title>\n      <description>{}</description>\n      <link>{}</link>\n      <guid isPermaLink=\"false\">{}</guid>\n      <dc:creator>{}</dc:creator>\n      <pubDate>{}</pubDate>\n    </item>\n",
+            escape(p.title.as_deref().unwrap_or("")),
+            escape(&escape(&p.text)),
+            escape(p.link.as_deref().unwrap_or("")),
+            escape(&p.external_id),
+            escape(&p.author),
+            rfc2822(p.created_at(s.start)),
+        ));
+    }
+    xml.push_str("  </channel>\n</rss>\n");
+    let mut r = faulted(s.fault("reviews"), xml, "application/rss+xml; charset=utf-8");
+    if let Ok(v) = etag.parse() {
+        r.headers_mut().insert(header::ETAG, v);
+    }
+    r
+}
