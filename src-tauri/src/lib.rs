@@ -1,1 +1,137 @@
-//! placeholder
+//! Earshot's desktop shell: a thin Tauri layer over `earshot-core`.
+//!
+//! - `commands`: DTO in, engine call, DTO out.
+//! - `events`: engine events become frontend events (`engine`) and tray updates.
+//! - `tray`: icon with the unread-urgent count, menu Open / Pause alerts / Quit.
+//! - `notify`: the desktop [`Notifier`](earshot_core::alerts::Notifier) (notify-rust) whose
+//!   "Open" action brings the window to the mention.
+//!
+//! Flags: `--demo` (or `EARSHOT_DEMO=1`) starts the built-in simulator and watches it;
+//! `--data-dir DIR` (or `EARSHOT_DATA_DIR`) picks the data folder.
+
+mod commands;
+mod events;
+mod notify;
+mod tray;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use earshot_core::clock::Clock;
+use earshot_core::config::Config;
+use earshot_core::db::Db;
+use earshot_core::engine::Engine;
+use tauri::Manager;
+
+/// What the shell keeps for the lifetime of the app.
+pub struct AppState {
+    pub engine: Engine,
+    /// The simulator, when running in demo mode (kept alive here).
+    pub _sim: Option<earshot_sim::Sim>,
+    pub demo: bool,
+}
+
+/// Command-line options the app understands.
+#[derive(Debug, Default, Clone)]
+pub struct Options {
+    pub demo: bool,
+    pub data_dir: Option<PathBuf>,
+}
+
+impl Options {
+    /// Reads the process arguments and environment.
+    pub fn from_env() -> Options {
+        let mut o = Options { demo: std::env::var("EARSHOT_DEMO").is_ok_and(|v| v == "1" || v == "true"), data_dir: None };
+        let mut args = std::env::args().skip(1);
+        while let Some(a) = args.next() {
+            match a.as_str() {
+                "--demo" => o.demo = true,
+                "--data-dir" => o.data_dir = args.next().map(PathBuf::from),
+                s if s.starts_with("--data-dir=") => o.data_dir = Some(PathBuf::from(&s["--data-dir=".len()..])),
+                _ => {}
+            }
+        }
+        o
+    }
+}
+
+async fn start_engine(app: &tauri::AppHandle, opts: &Options) -> anyhow::Result<AppState> {
+    let dir = match opts.data_dir.clone().or_else(|| std::env::var_os("EARSHOT_DATA_DIR").filter(|v| !v.is_empty()).map(PathBuf::from)) {
+        Some(d) => d,
+        None => app.path().app_data_dir()?,
+    };
+    let db = Db::open(&dir)?;
+    let engine = Engine::new(db, Arc::new(notify::DesktopNotifier::new(app.clone())), Clock::system());
+    let mut sim = None;
+    if opts.demo {
+        let s = earshot_sim::Sim::start(earshot_sim::SimOptions::default()).await?;
+        engine.apply_config(&Config::parse(&s.config_toml())?).await?;
+        sim = Some(s);
+    }
+    engine.start().await?;
+    tracing::info!(data = %dir.display(), demo = opts.demo, "Earshot started");
+    Ok(AppState { engine, _sim: sim, demo: opts.demo })
+}
+
+/// Runs the desktop app.
+pub fn run() {
+    tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::try_from_env("EARSHOT_LOG").unwrap_or_else(|_| "info".into()))
+        .with_writer(std::io::stderr)
+        .init();
+    let opts = Options::from_env();
+    let result = tauri::Builder::default()
+        .plugin(tauri_plugin_opener::init())
+        .setup(move |app| {
+            let handle = app.handle().clone();
+            let state = tauri::async_runtime::block_on(start_engine(&handle, &opts))?;
+            let rx = state.engine.subscribe();
+            let engine = state.engine.clone();
+            app.manage(state);
+            tray::create(&handle)?;
+            events::forward(handle.clone(), engine.clone(), rx);
+            tauri::async_runtime::spawn(async move {
+                if let Ok(c) = engine.counts().await {
+                    tray::set_count(&handle, c.unread_urgent);
+                }
+            });
+            Ok(())
+        })
+        .on_window_event(|window, event| {
+            // Closing the window keeps Earshot listening in the tray.
+            if let tauri::WindowEvent::CloseRequested { api, .. } = event {
+                api.prevent_close();
+                let _ = window.hide();
+            }
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::list_mentions,
+            commands::get_mention,
+            commands::mark_read,
+            commands::set_status,
+            commands::counts,
+            commands::get_business,
+            commands::complete_onboarding,
+            commands::save_business,
+            commands::list_sources,
+            commands::add_source,
+            commands::remove_source,
+            commands::app_info,
+            commands::set_alerts_paused,
+            commands::open_original,
+        ])
+        .run(tauri::generate_context!());
+    if let Err(e) = result {
+        eprintln!("earshot: {e}");
+        std::process::exit(1);
+    }
+}
+
+/// Brings the main window forward.
+pub(crate) fn show_main(app: &tauri::AppHandle) {
+    if let Some(w) = app.get_webview_window("main") {
+        let _ = w.show();
+        let _ = w.unminimize();
+        let _ = w.set_focus();
+    }
+}

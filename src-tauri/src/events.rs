@@ -1,0 +1,35 @@
+//! Engine events become frontend events and tray updates. The UI never polls.
+
+use earshot_core::engine::{Engine, EngineEvent};
+use tauri::Emitter;
+use tokio::sync::broadcast::{error::RecvError, Receiver};
+
+/// The frontend event name carrying an [`EngineEvent`].
+pub const ENGINE_EVENT: &str = "engine";
+
+/// Forwards engine events to the webview until the engine stops.
+pub fn forward(app: tauri::AppHandle, engine: Engine, mut rx: Receiver<EngineEvent>) {
+    tauri::async_runtime::spawn(async move {
+        loop {
+            match rx.recv().await {
+                Ok(ev) => {
+                    if let EngineEvent::Counts { counts } = &ev {
+                        crate::tray::set_count(&app, counts.unread_urgent);
+                    }
+                    if let Err(e) = app.emit(ENGINE_EVENT, &ev) {
+                        tracing::warn!(error = %e, "could not send an event to the window");
+                    }
+                }
+                Err(RecvError::Lagged(n)) => {
+                    // The UI missed events: tell it to reload rather than show a stale inbox.
+                    tracing::warn!(skipped = n, "event stream lagged");
+                    let _ = app.emit("engine-resync", ());
+                    if let Ok(c) = engine.counts().await {
+                        crate::tray::set_count(&app, c.unread_urgent);
+                    }
+                }
+                Err(RecvError::Closed) => break,
+            }
+        }
+    });
+}

@@ -1,0 +1,58 @@
+//! Desktop notifications through the OS notification service (notify-rust: D-Bus
+//! org.freedesktop.Notifications on Linux). Where the platform supports actions, "Open" brings
+//! the window to that mention.
+
+use earshot_core::alerts::{Alert, Loudness, Notifier};
+use tauri::{AppHandle, Emitter};
+
+/// The frontend event asking the UI to open a mention.
+pub const OPEN_MENTION: &str = "open-mention";
+
+/// Shows alerts as desktop notifications.
+pub struct DesktopNotifier {
+    app: AppHandle,
+}
+
+impl DesktopNotifier {
+    pub fn new(app: AppHandle) -> Self {
+        DesktopNotifier { app }
+    }
+}
+
+impl Notifier for DesktopNotifier {
+    fn notify(&self, alert: &Alert) -> Result<(), String> {
+        let mut n = notify_rust::Notification::new();
+        n.appname("Earshot").summary(&alert.summary).body(&alert.body);
+        #[cfg(all(unix, not(target_os = "macos")))]
+        {
+            n.urgency(match alert.loudness {
+                Loudness::Critical => notify_rust::Urgency::Critical,
+                Loudness::Normal => notify_rust::Urgency::Normal,
+            });
+            n.action("default", "Open").action("open", "Open");
+            n.hint(notify_rust::Hint::Category("im.received".into()));
+        }
+        #[cfg(not(all(unix, not(target_os = "macos"))))]
+        let _ = alert.loudness;
+        let handle = n.show().map_err(|e| e.to_string())?;
+        #[cfg(all(unix, not(target_os = "macos")))]
+        {
+            let app = self.app.clone();
+            let id = alert.mention_id;
+            // Waiting for the click blocks, so each notification gets its own short-lived thread.
+            std::thread::spawn(move || {
+                handle.wait_for_action(|action| {
+                    if action == "default" || action == "open" {
+                        crate::show_main(&app);
+                        let _ = app.emit(OPEN_MENTION, id);
+                    }
+                });
+            });
+        }
+        #[cfg(not(all(unix, not(target_os = "macos"))))]
+        {
+            let _ = (handle, &self.app);
+        }
+        Ok(())
+    }
+}

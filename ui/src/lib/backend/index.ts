@@ -1,0 +1,61 @@
+// One Backend interface; the Tauri implementation talks to the Rust engine, the mock one (only in
+// `--mode mock` builds, for browser tests) keeps data in memory.
+import type { Business } from '../bindings/Business';
+import type { Counts } from '../bindings/Counts';
+import type { EngineEvent } from '../bindings/EngineEvent';
+import type { Mention } from '../bindings/Mention';
+import type { MentionPage } from '../bindings/MentionPage';
+import type { MentionQuery } from '../bindings/MentionQuery';
+import type { Source } from '../bindings/Source';
+import type { SourceSpec } from '../bindings/SourceSpec';
+import type { Status } from '../bindings/Status';
+
+export type { Business, Counts, EngineEvent, Mention, MentionPage, MentionQuery, Source, SourceSpec, Status };
+
+export interface AppInfo {
+  demo: boolean;
+  alerts_paused: boolean;
+  urgent_threshold: number;
+  data_file: string;
+}
+
+/** An error from the backend: branch on `code`, show `message`. */
+export interface BackendError {
+  code: string;
+  message: string;
+}
+
+export interface Backend {
+  listMentions(query: MentionQuery): Promise<MentionPage>;
+  getMention(id: number): Promise<Mention>;
+  markRead(id: number): Promise<Mention>;
+  setStatus(id: number, status: Status): Promise<Mention>;
+  counts(): Promise<Counts>;
+  getBusiness(): Promise<Business | null>;
+  completeOnboarding(business: Business, feeds: string[]): Promise<Source[]>;
+  saveBusiness(business: Business): Promise<void>;
+  listSources(): Promise<Source[]>;
+  addSource(spec: SourceSpec): Promise<Source>;
+  removeSource(id: number): Promise<void>;
+  appInfo(): Promise<AppInfo>;
+  setAlertsPaused(paused: boolean): Promise<void>;
+  openOriginal(id: number): Promise<void>;
+  /** Engine events; returns an unsubscribe function. */
+  onEngineEvent(cb: (e: EngineEvent) => void): Promise<() => void>;
+  /** A notification's "Open" was clicked. */
+  onOpenMention(cb: (id: number) => void): Promise<() => void>;
+}
+
+export function errorMessage(e: unknown): string {
+  if (e && typeof e === 'object' && 'message' in e) return String((e as BackendError).message);
+  return String(e);
+}
+
+export async function loadBackend(): Promise<Backend> {
+  if (import.meta.env.MODE === 'mock') {
+    const { MockBackend } = await import('./mock');
+    return new MockBackend();
+  }
+  const { TauriBackend } = await import('./tauri');
+  return new TauriBackend();
+}

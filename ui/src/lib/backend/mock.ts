@@ -1,0 +1,124 @@
+// In-memory backend for browser tests and UI work without the Rust side. Built only with
+// `vite build --mode mock`; production bundles never include it. Tests drive it through
+// `window.__earshotMock`.
+import type { AppInfo, Backend, Business, Counts, EngineEvent, Mention, MentionPage, MentionQuery, Source, SourceSpec, Status } from './index';
+
+const now = Math.floor(Date.now() / 1000);
+
+function mk(id: number, over: Partial<Mention>): Mention {
+  return {
+    id, channel: 'hackernews', external_id: String(1000 + id), source_id: 1, url: `https://news.ycombinator.com/item?id=${1000 + id}`,
+    title: null, author: { handle: `user${id}`, display_name: null, profile_url: null, followers: null, karma: null },
+    text: '', html: null, created_at: now - id * 600, fetched_at: now, reply_to: null, thread_root: null, lang: null,
+    engagement: { likes: null, reposts: null, replies: null }, matched_terms: ['Brightside'],
+    triage: { urgency: 10, sentiment: 0, reasons: [] }, status: 'new', read: false, ...over,
+  };
+}
+
+export const SEED: Mention[] = [
+  mk(1, { author: { handle: 'kestrel', display_name: null, profile_url: null, followers: null, karma: 48200 }, text: 'Brightside Coffee charged me twice and support ignored me. Worst service. I want a refund.', triage: { urgency: 82, sentiment: -0.8, reasons: ["negative: 'worst', 'ignored'", "complaint: 'refund'", 'author has 48k karma'] } }),
+  mk(2, { channel: 'rss', author: { handle: 'Maya R.', display_name: null, profile_url: null, followers: null, karma: null }, title: '★★★★★ Best flat white in town', text: 'Lovely staff, great coffee.', triage: { urgency: 0, sentiment: 0.9, reasons: ["positive: 'lovely', 'great'"] } }),
+  mk(3, { text: 'Does anyone know if Brightside ships to Canada?', triage: { urgency: 24, sentiment: 0, reasons: ["asks for help: 'does anyone'"] } }),
+  mk(4, { channel: 'rss', author: { handle: 'Tom K.', display_name: null, profile_url: null, followers: null, karma: null }, title: '★☆☆☆☆ Rude staff, cold food', text: 'Waited 40 minutes, rude barista. Never again.', triage: { urgency: 66, sentiment: -0.7, reasons: ["negative: 'rude'", "complaint: 'rude', 'never again'"] } }),
+  mk(5, { author: { handle: 'xss_tester', display_name: null, profile_url: null, followers: null, karma: null }, text: 'Tried the Brightside blend <script>window.__earshotPwned = 1</script> <img src=x onerror="window.__earshotPwned = 2"> good!', triage: { urgency: 3, sentiment: 0.4, reasons: [] } }),
+];
+
+function matches(m: Mention, q: MentionQuery): boolean {
+  if (q.channel && m.channel !== q.channel) return false;
+  if (q.status && m.status !== q.status) return false;
+  if (q.min_urgency != null && m.triage.urgency < q.min_urgency) return false;
+  if (q.search && q.search.trim()) {
+    const hay = `${m.title ?? ''} ${m.text} ${m.author.handle}`.toLowerCase();
+    if (!q.search.toLowerCase().split(/\s+/).filter(Boolean).every((w) => hay.includes(w))) return false;
+  }
+  return true;
+}
+
+export class MockBackend implements Backend {
+  mentions: Mention[] = SEED.map((m) => structuredClone(m));
+  business: Business | null = { name: 'Brightside Coffee', terms: ['@brightsidecoffee'], exclusions: [] };
+  sources: Source[] = [
+    { id: 1, spec: { kind: 'hackernews', name: 'Hacker News', url: null, queries: ['Brightside'], base_url: null, interval_secs: null, require_match: null }, enabled: true, cursor: null, health: { state: 'ok', at: now } },
+    { id: 2, spec: { kind: 'rss', name: 'Reviews', url: 'https://reviews.example.com/feed.xml', queries: [], base_url: null, interval_secs: null, require_match: false }, enabled: true, cursor: null, health: { state: 'error', reason: 'malformed response: feed: not XML', at: now, retry_at: now + 30 } },
+  ];
+  paused = false;
+  opened: number[] = [];
+  private listeners: ((e: EngineEvent) => void)[] = [];
+  private openListeners: ((id: number) => void)[] = [];
+
+  constructor() {
+    (window as any).__earshotMock = this;
+    const params = new URLSearchParams(location.search);
+    if (params.has('fresh')) { this.business = null; this.mentions = []; this.sources = []; }
+  }
+
+  emit(e: EngineEvent) { this.listeners.forEach((l) => l(e)); }
+  /** Test hook: a new mention arrives as the engine would announce it. */
+  addMention(over: Partial<Mention>) {
+    const m = mk(this.mentions.length + 100, { created_at: Math.floor(Date.now() / 1000), ...over });
+    this.mentions.push(m);
+    this.emit({ type: 'mentions_added', mentions: [m] });
+    this.counts().then((counts) => this.emit({ type: 'counts', counts }));
+    return m;
+  }
+  /** Test hook: a notification's Open was clicked. */
+  clickNotification(id: number) { this.openListeners.forEach((l) => l(id)); }
+
+  async listMentions(q: MentionQuery): Promise<MentionPage> {
+    const list = this.mentions.filter((m) => matches(m, q)).sort((a, b) =>
+      q.order === 'newest' ? b.created_at - a.created_at || b.id - a.id
+        : b.triage.urgency - a.triage.urgency || b.created_at - a.created_at || b.id - a.id);
+    const start = q.after ? Number(q.after) : 0;
+    const limit = q.limit ?? 50;
+    const page = list.slice(start, start + limit);
+    return { mentions: structuredClone(page), next: start + limit < list.length ? String(start + limit) : null };
+  }
+  private find(id: number) {
+    const m = this.mentions.find((x) => x.id === id);
+    if (!m) throw { code: 'not_found', message: `mention ${id} not found` };
+    return m;
+  }
+  async getMention(id: number) { return structuredClone(this.find(id)); }
+  async markRead(id: number) {
+    const m = this.find(id); m.read = true;
+    this.emit({ type: 'mention_updated', mention: structuredClone(m) });
+    this.emit({ type: 'counts', counts: await this.counts() });
+    return structuredClone(m);
+  }
+  async setStatus(id: number, status: Status) {
+    const m = this.find(id); m.status = status; m.read = true;
+    this.emit({ type: 'mention_updated', mention: structuredClone(m) });
+    this.emit({ type: 'counts', counts: await this.counts() });
+    return structuredClone(m);
+  }
+  async counts(): Promise<Counts> {
+    const c = { total: this.mentions.length, new: 0, open: 0, done: 0, unread_urgent: 0 };
+    for (const m of this.mentions) {
+      c[m.status] += 1;
+      if (m.triage.urgency >= 60 && !m.read && m.status !== 'done') c.unread_urgent += 1;
+    }
+    return c;
+  }
+  async getBusiness() { return structuredClone(this.business); }
+  async completeOnboarding(b: Business, feeds: string[]) {
+    if (!b.name.trim()) throw { code: 'invalid', message: 'invalid input: the business needs a name' };
+    this.business = b;
+    this.sources = [{ id: 1, spec: { kind: 'hackernews', name: 'Hacker News', url: null, queries: [b.name], base_url: null, interval_secs: null, require_match: null }, enabled: true, cursor: null, health: { state: 'idle' } }];
+    feeds.filter((f) => f.trim()).forEach((url, i) => this.sources.push({ id: i + 2, spec: { kind: 'rss', name: `Feed ${i + 1}`, url, queries: [], base_url: null, interval_secs: null, require_match: null }, enabled: true, cursor: null, health: { state: 'idle' } }));
+    return structuredClone(this.sources);
+  }
+  async saveBusiness(b: Business) { this.business = b; }
+  async listSources() { return structuredClone(this.sources); }
+  async addSource(spec: SourceSpec) {
+    if (spec.kind === 'rss' && !/^https?:\/\//.test(spec.url ?? '')) throw { code: 'invalid', message: 'invalid input: feed url must be http or https' };
+    const s: Source = { id: Math.max(0, ...this.sources.map((x) => x.id)) + 1, spec, enabled: true, cursor: null, health: { state: 'idle' } };
+    this.sources.push(s);
+    return structuredClone(s);
+  }
+  async removeSource(id: number) { this.sources = this.sources.filter((s) => s.id !== id); }
+  async appInfo(): Promise<AppInfo> { return { demo: false, alerts_paused: this.paused, urgent_threshold: 60, data_file: '/mock/earshot.sqlite3' }; }
+  async setAlertsPaused(p: boolean) { this.paused = p; }
+  async openOriginal(id: number) { this.opened.push(id); }
+  async onEngineEvent(cb: (e: EngineEvent) => void) { this.listeners.push(cb); return () => { this.listeners = this.listeners.filter((l) => l !== cb); }; }
+  async onOpenMention(cb: (id: number) => void) { this.openListeners.push(cb); return () => { this.openListeners = this.openListeners.filter((l) => l !== cb); }; }
+}

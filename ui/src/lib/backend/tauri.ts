@@ -1,0 +1,28 @@
+import { invoke } from '@tauri-apps/api/core';
+import { listen } from '@tauri-apps/api/event';
+import type { AppInfo, Backend, Business, Counts, EngineEvent, Mention, MentionPage, MentionQuery, Source, SourceSpec, Status } from './index';
+
+export class TauriBackend implements Backend {
+  listMentions(query: MentionQuery) { return invoke<MentionPage>('list_mentions', { query }); }
+  getMention(id: number) { return invoke<Mention>('get_mention', { id }); }
+  markRead(id: number) { return invoke<Mention>('mark_read', { id }); }
+  setStatus(id: number, status: Status) { return invoke<Mention>('set_status', { id, status }); }
+  counts() { return invoke<Counts>('counts'); }
+  getBusiness() { return invoke<Business | null>('get_business'); }
+  completeOnboarding(business: Business, feeds: string[]) { return invoke<Source[]>('complete_onboarding', { business, feeds }); }
+  saveBusiness(business: Business) { return invoke<void>('save_business', { business }); }
+  listSources() { return invoke<Source[]>('list_sources'); }
+  addSource(spec: SourceSpec) { return invoke<Source>('add_source', { spec }); }
+  removeSource(id: number) { return invoke<void>('remove_source', { id }); }
+  appInfo() { return invoke<AppInfo>('app_info'); }
+  setAlertsPaused(paused: boolean) { return invoke<void>('set_alerts_paused', { paused }); }
+  openOriginal(id: number) { return invoke<void>('open_original', { id }); }
+  async onEngineEvent(cb: (e: EngineEvent) => void) {
+    const un1 = await listen<EngineEvent>('engine', (e) => cb(e.payload));
+    const un2 = await listen('engine-resync', () => cb({ type: 'counts', counts: { total: -1, new: 0, open: 0, done: 0, unread_urgent: 0 } }));
+    return () => { un1(); un2(); };
+  }
+  async onOpenMention(cb: (id: number) => void) {
+    return listen<number>('open-mention', (e) => cb(e.payload));
+  }
+}

@@ -1,0 +1,44 @@
+import type { Author } from './bindings/Author';
+import type { Channel } from './bindings/Channel';
+import type { Health } from './bindings/Health';
+
+export const CHANNEL_LABEL: Record<Channel, string> = { hackernews: 'Hacker News', rss: 'RSS' };
+
+export function humanCount(n: number): string {
+  if (n >= 1_000_000) return `${(n / 1_000_000).toFixed(n >= 10_000_000 ? 0 : 1)}M`;
+  if (n >= 1_000) return `${(n / 1_000).toFixed(n >= 10_000 ? 0 : 1)}k`;
+  return String(n);
+}
+
+export function reach(a: Author): string | null {
+  if (a.followers != null) return `${humanCount(a.followers)} followers`;
+  if (a.karma != null) return `${humanCount(a.karma)} karma`;
+  return null;
+}
+
+export function ago(ts: number, now = Date.now() / 1000): string {
+  const s = Math.max(0, Math.floor(now - ts));
+  if (s < 60) return 'just now';
+  if (s < 3600) return `${Math.floor(s / 60)} min ago`;
+  if (s < 86400) return `${Math.floor(s / 3600)} h ago`;
+  return `${Math.floor(s / 86400)} d ago`;
+}
+
+export function fullTime(ts: number): string {
+  return new Date(ts * 1000).toLocaleString();
+}
+
+export function urgencyClass(u: number, threshold: number): string {
+  if (u >= threshold) return 'urgent';
+  if (u >= 30) return 'warm';
+  return 'calm';
+}
+
+export function healthText(h: Health): string {
+  switch (h.state) {
+    case 'idle': return 'Waiting for first check';
+    case 'ok': return `OK · checked ${ago(h.at)}`;
+    case 'error': return `Error: ${h.reason} · retrying ${ago(h.retry_at) === 'just now' ? 'now' : 'soon'}`;
+    case 'rate_limited': return `Rate limited until ${new Date(h.until * 1000).toLocaleTimeString()}`;
+  }
+}

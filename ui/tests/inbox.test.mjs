@@ -1,0 +1,137 @@
+// UI tests in a real browser (Debian chromium driven by playwright-core) against the mock-backend
+// build (`npm run build:mock`). Waits are on DOM conditions, never on time.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { join, extname } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const root = new URL('../dist-mock/', import.meta.url).pathname;
+const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
+let server, browser, base;
+
+before(async () => {
+  server = createServer(async (req, res) => {
+    const path = new URL(req.url, 'http://x').pathname;
+    try {
+      const body = await readFile(join(root, path === '/' ? 'index.html' : path));
+      // The same strict policy as the app: no inline script can run.
+      res.writeHead(200, { 'content-type': types[extname(path) || '.html'] ?? 'application/octet-stream',
+        'content-security-policy': "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:" });
+      res.end(body);
+    } catch { res.writeHead(404); res.end(); }
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  base = `http://127.0.0.1:${server.address().port}/`;
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+after(async () => { await browser?.close(); server?.close(); });
+
+async function open(query = '') {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e));
+  await page.goto(base + query);
+  return { page, errors };
+}
+const authors = (page) => page.locator('[data-testid=mention-author]').allTextContents();
+
+test('the inbox renders urgent first with the reason shown', async () => {
+  const { page, errors } = await open();
+  await page.locator('[data-testid=mention]').first().waitFor();
+  assert.deepEqual((await authors(page)).slice(0, 2), ['kestrel', 'Tom K.']);
+  assert.match(await page.locator('[data-testid=mention-reason]').first().textContent(), /negative: 'worst'/);
+  assert.equal(await page.getByTestId('unread-urgent').textContent(), '2 urgent');
+  assert.deepEqual(errors, []);
+});
+
+test('newest-first, channel, status and urgency filters change the list', async () => {
+  const { page } = await open();
+  await page.locator('[data-testid=mention]').first().waitFor();
+  await page.getByTestId('order-newest').check();
+  await page.waitForFunction(() => document.querySelector('[data-testid=mention-author]')?.textContent === 'user1' || document.querySelector('[data-testid=mention-author]')?.textContent === 'kestrel');
+  assert.equal((await authors(page))[0], 'kestrel', 'kestrel is also the newest');
+  await page.getByTestId('filter-channel').selectOption('rss');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=mention]').length === 2);
+  assert.deepEqual((await authors(page)).sort(), ['Maya R.', 'Tom K.']);
+  await page.getByTestId('filter-channel').selectOption('');
+  await page.getByTestId('filter-urgent').check();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=mention]').length === 2);
+  await page.getByTestId('filter-urgent').uncheck();
+  await page.getByTestId('filter-status').selectOption('done');
+  await page.getByTestId('empty').waitFor();
+  assert.match(await page.getByTestId('empty').textContent(), /No mentions match/);
+});
+
+test('search finds mentions by word', async () => {
+  const { page } = await open();
+  await page.locator('[data-testid=mention]').first().waitFor();
+  await page.getByTestId('search').fill('canada');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=mention]').length === 1);
+  assert.match(await page.locator('[data-testid=mention-text]').textContent(), /ships to Canada/);
+});
+
+test('opening a mention shows its reasons, and marking it done updates counts', async () => {
+  const { page } = await open();
+  await page.locator('[data-testid=mention]').first().click();
+  await page.getByTestId('detail').waitFor();
+  assert.equal(await page.getByTestId('detail-author').textContent(), 'kestrel');
+  assert.match(await page.getByTestId('detail-reasons').textContent(), /complaint: 'refund'/);
+  await page.waitForFunction(() => document.querySelector('[data-testid=unread-urgent]')?.textContent === '1 urgent');
+  await page.getByTestId('status-done').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=status-done]')?.classList.contains('active'));
+  await page.getByTestId('open-original').click();
+  assert.deepEqual(await page.evaluate(() => window.__earshotMock.opened), [1]);
+});
+
+test('hostile post content is shown as inert text', async () => {
+  const { page, errors } = await open();
+  await page.locator('[data-testid=mention][data-id="5"]').click();
+  await page.getByTestId('detail-text').waitFor();
+  const text = await page.getByTestId('detail-text').textContent();
+  assert.match(text, /<script>window.__earshotPwned = 1<\/script>/);
+  assert.equal(await page.locator('[data-testid=detail] img, [data-testid=detail] script').count(), 0, 'no element was created from post content');
+  assert.equal(await page.evaluate(() => window.__earshotPwned), undefined, 'no script ran');
+  assert.deepEqual(errors, []);
+});
+
+test('a mention announced by the engine appears without a reload', async () => {
+  const { page } = await open();
+  await page.locator('[data-testid=mention]').first().waitFor();
+  await page.evaluate(() => window.__earshotMock.addMention({ author: { handle: 'newcomer', display_name: null, profile_url: null, followers: 2100000, karma: null }, text: 'Brightside lost my order', triage: { urgency: 95, sentiment: -0.6, reasons: ['author has 2.1M followers'] } }));
+  await page.waitForFunction(() => document.querySelector('[data-testid=mention-author]')?.textContent === 'newcomer');
+  assert.match(await page.locator('[data-testid=mention]').first().textContent(), /2\.1M followers/);
+  await page.waitForFunction(() => document.querySelector('[data-testid=unread-urgent]')?.textContent === '3 urgent');
+});
+
+test('first run asks for the business and adds sources', async () => {
+  const { page } = await open('?fresh');
+  await page.getByTestId('onboarding').waitFor();
+  await page.getByTestId('ob-submit').click();
+  await page.getByRole('alert').waitFor();
+  assert.match(await page.getByRole('alert').textContent(), /name of your business/);
+  await page.getByTestId('ob-name').fill('Brightside Coffee');
+  await page.getByTestId('ob-feeds').fill('https://www.google.com/alerts/feeds/1/2');
+  await page.getByTestId('ob-submit').click();
+  await page.getByTestId('inbox').waitFor();
+  await page.getByTestId('open-settings').click();
+  await page.getByTestId('source').nth(1).waitFor();
+  assert.equal(await page.getByTestId('source').count(), 2);
+});
+
+test('settings show each source health and refuse a bad feed address clearly', async () => {
+  const { page } = await open();
+  await page.getByTestId('health-banner').waitFor();
+  assert.match(await page.getByTestId('health-banner').textContent(), /Reviews: malformed response/);
+  await page.getByTestId('open-settings').click();
+  assert.match(await page.getByTestId('source-health').nth(1).textContent(), /Error: malformed/);
+  await page.getByTestId('add-source-url').fill('ftp://nope');
+  await page.getByTestId('add-source').click();
+  await page.getByTestId('settings-error').waitFor();
+  assert.match(await page.getByTestId('settings-error').textContent(), /http or https/);
+  assert.equal(await page.getByTestId('source').count(), 2, 'nothing was added');
+});
