@@ -1,0 +1,74 @@
+"""Real-app end-to-end fixtures: the built Earshot binary in demo mode with a fresh data folder,
+driven through tauri-driver → WebKitWebDriver, with fake notification and tray services on the
+private session bus. Run under `xvfb-run … dbus-run-session -- pytest e2e` (see scripts/test)."""
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.common.options import ArgOptions
+
+from fakebus import FakeBus
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+APP = os.environ.get('EARSHOT_APP', os.path.join(os.environ.get('CARGO_TARGET_DIR', os.path.join(ROOT, 'target')), 'debug', 'earshot-app'))
+
+
+def wait_until(cond, what, timeout=30.0, interval=0.1):
+    """Polls a condition (not a sleep standing in for an event); fails with `what` on timeout."""
+    deadline = time.monotonic() + timeout
+    last = None
+    while time.monotonic() < deadline:
+        try:
+            last = cond()
+            if last:
+                return last
+        except Exception as e:  # the condition may not be checkable yet (element not there)
+            last = e
+        time.sleep(interval)
+    raise AssertionError(f'timed out waiting for {what} (last: {last!r})')
+
+
+@pytest.fixture(scope='session')
+def fakebus():
+    if not os.environ.get('DBUS_SESSION_BUS_ADDRESS'):
+        pytest.fail('run under dbus-run-session: the tests need a private session bus')
+    return FakeBus()
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(('127.0.0.1', 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def app(fakebus, tmp_path):
+    assert os.path.exists(APP), f'build the app first: {APP}'
+    env = dict(os.environ, EARSHOT_DATA_DIR=str(tmp_path / 'data'), EARSHOT_DEMO='1', EARSHOT_LOG='info')
+    port, native = free_port(), free_port()
+    driver_bin = shutil.which('tauri-driver') or os.path.expanduser('~/.cargo/bin/tauri-driver')
+    log = open(tmp_path / 'tauri-driver.log', 'w')
+    proc = subprocess.Popen([driver_bin, '--port', str(port), '--native-port', str(native)], env=env, stdout=log, stderr=subprocess.STDOUT)
+
+    def listening():
+        with socket.socket() as s:
+            return s.connect_ex(('127.0.0.1', port)) == 0
+
+    wait_until(listening, 'tauri-driver to listen', timeout=20)
+    options = ArgOptions()
+    options.set_capability('browserName', 'wry')
+    options.set_capability('tauri:options', {'application': APP})
+    driver = webdriver.Remote(command_executor=f'http://127.0.0.1:{port}', options=options)
+    fakebus.notifications.calls.clear()
+    try:
+        yield driver
+    finally:
+        driver.quit()
+        proc.terminate()
+        proc.wait(timeout=10)
+        log.close()
