@@ -50,6 +50,8 @@ def free_port():
 def app(fakebus, tmp_path):
     assert os.path.exists(APP), f'build the app first: {APP}'
     env = dict(os.environ, EARSHOT_DATA_DIR=str(tmp_path / 'data'), EARSHOT_DEMO='1', EARSHOT_LOG='info')
+    fakebus.notifications.calls.clear()
+    fakebus.watcher.items.clear()
     port, native = free_port(), free_port()
     driver_bin = shutil.which('tauri-driver') or os.path.expanduser('~/.cargo/bin/tauri-driver')
     log = open(tmp_path / 'tauri-driver.log', 'w')
@@ -64,7 +66,6 @@ def app(fakebus, tmp_path):
     options.set_capability('browserName', 'wry')
     options.set_capability('tauri:options', {'application': APP})
     driver = webdriver.Remote(command_executor=f'http://127.0.0.1:{port}', options=options)
-    fakebus.notifications.calls.clear()
     try:
         yield driver
     finally:

@@ -6,12 +6,12 @@ from selenium.webdriver.common.by import By
 from conftest import ROOT, wait_until
 
 
-def testid(driver, name):
+def by_testid(driver, name):
     return driver.find_elements(By.CSS_SELECTOR, f'[data-testid="{name}"]')
 
 
 def mention_by_author(driver, author):
-    for row in testid(driver, 'mention'):
+    for row in by_testid(driver, 'mention'):
         if row.find_element(By.CSS_SELECTOR, '[data-testid="mention-author"]').text == author:
             return row
     return None
@@ -19,7 +19,7 @@ def mention_by_author(driver, author):
 
 def test_an_urgent_mention_appears_notifies_opens_and_is_marked_done(app, fakebus):
     row = wait_until(lambda: mention_by_author(app, 'kestrel'), 'the urgent simulated mention in the inbox')
-    first = testid(app, 'mention')[0]
+    first = by_testid(app, 'mention')[0]
     assert first.find_element(By.CSS_SELECTOR, '[data-testid="mention-author"]').text == 'kestrel', 'urgent first'
     assert int(row.get_attribute('data-urgency')) >= 60
     assert 'refund' in row.find_element(By.CSS_SELECTOR, '[data-testid="mention-reason"]').text or 'worst' in row.text
@@ -36,18 +36,18 @@ def test_an_urgent_mention_appears_notifies_opens_and_is_marked_done(app, fakebu
 
     # Clicking the notification brings the window to that mention.
     fakebus.invoke_action(call['id'], 'default')
-    wait_until(lambda: testid(app, 'detail-author') and testid(app, 'detail-author')[0].text == 'kestrel',
+    wait_until(lambda: by_testid(app, 'detail-author') and by_testid(app, 'detail-author')[0].text == 'kestrel',
                'the notification action to open the mention')
-    assert 'refund' in testid(app, 'detail-reasons')[0].text
-    testid(app, 'status-done')[0].click()
-    wait_until(lambda: 'active' in testid(app, 'status-done')[0].get_attribute('class'), 'status done')
+    assert 'refund' in by_testid(app, 'detail-reasons')[0].text
+    by_testid(app, 'status-done')[0].click()
+    wait_until(lambda: 'active' in by_testid(app, 'status-done')[0].get_attribute('class'), 'status done')
     app.get_screenshot_as_file(os.path.join(ROOT, 'docs', 'inbox-detail.png'))
 
 
 def test_hostile_post_content_is_inert_text_in_the_real_webview(app):
     row = wait_until(lambda: mention_by_author(app, 'xss_tester'), 'the hostile simulated post')
     row.click()
-    text = wait_until(lambda: testid(app, 'detail-text')[0].text, 'the detail text')
+    text = wait_until(lambda: by_testid(app, 'detail-text')[0].text, 'the detail text')
     assert '<script>window.__earshotPwned = 1</script>' in text, text
     assert '<img src=x onerror=' in text, text
     assert app.execute_script('return window.__earshotPwned === undefined'), 'no injected script ran'
@@ -60,7 +60,7 @@ def test_the_tray_icon_registers_with_its_menu_and_urgent_count(app, fakebus):
     labels = wait_until(lambda: fakebus.tray_menu_labels(), 'the tray menu')
     for item in ('Open Earshot', 'Pause alerts', 'Quit'):
         assert item in labels, labels
-    shown = wait_until(lambda: testid(app, 'unread-urgent')[0].text.split()[0], 'the in-app urgent count')
+    shown = wait_until(lambda: by_testid(app, 'unread-urgent')[0].text.split()[0], 'the in-app urgent count')
     assert int(shown) >= 1
-    wait_until(lambda: fakebus.tray_property('XAyatanaLabel') == testid(app, 'unread-urgent')[0].text.split()[0],
+    wait_until(lambda: fakebus.tray_property('XAyatanaLabel') == by_testid(app, 'unread-urgent')[0].text.split()[0],
                'the tray label to show the unread-urgent count')
