@@ -65,7 +65,14 @@ def app(fakebus, tmp_path):
     options = ArgOptions()
     options.set_capability('browserName', 'wry')
     options.set_capability('tauri:options', {'application': APP})
-    driver = webdriver.Remote(command_executor=f'http://127.0.0.1:{port}', options=options)
+    # tauri-driver accepts connections before its WebKitWebDriver child is ready, so the first
+    # session request can fail: retry until a session exists, then show the driver log if not.
+    try:
+        driver = wait_until(lambda: webdriver.Remote(command_executor=f'http://127.0.0.1:{port}', options=options),
+                            'a WebDriver session with the app', timeout=30, interval=0.5)
+    except AssertionError as e:
+        log.flush()
+        raise AssertionError(f'{e}\n--- tauri-driver log ---\n{(tmp_path / "tauri-driver.log").read_text()}') from None
     try:
         yield driver
     finally:

@@ -23,7 +23,10 @@ impl From<StoreError> for CmdError {
             StoreError::Invalid(_) => "invalid",
             _ => "storage",
         };
-        CmdError { code, message: e.to_string() }
+        CmdError {
+            code,
+            message: e.to_string(),
+        }
     }
 }
 
@@ -67,7 +70,11 @@ pub async fn save_business(state: State<'_, AppState>, business: Business) -> Re
 /// First run: saves the business and adds the sources that need no account — Hacker News for
 /// the business name, and any feed addresses the owner pasted (Google Alerts, review sites).
 #[tauri::command]
-pub async fn complete_onboarding(state: State<'_, AppState>, business: Business, feeds: Vec<String>) -> Result<Vec<Source>> {
+pub async fn complete_onboarding(
+    state: State<'_, AppState>,
+    business: Business,
+    feeds: Vec<String>,
+) -> Result<Vec<Source>> {
     state.engine.set_business(business.clone()).await?;
     let hn = SourceSpec {
         kind: SourceKind::Hackernews,
@@ -79,16 +86,31 @@ pub async fn complete_onboarding(state: State<'_, AppState>, business: Business,
         require_match: None,
     };
     state.engine.add_source(hn).await?;
-    for (i, url) in feeds.iter().map(|f| f.trim()).filter(|f| !f.is_empty()).enumerate() {
+    for (i, url) in feeds
+        .iter()
+        .map(|f| f.trim())
+        .filter(|f| !f.is_empty())
+        .enumerate()
+    {
         let name = feed_name(url, i);
-        let spec = SourceSpec { kind: SourceKind::Rss, name, url: Some(url.to_string()), queries: vec![], base_url: None, interval_secs: None, require_match: None };
+        let spec = SourceSpec {
+            kind: SourceKind::Rss,
+            name,
+            url: Some(url.to_string()),
+            queries: vec![],
+            base_url: None,
+            interval_secs: None,
+            require_match: None,
+        };
         state.engine.add_source(spec).await?;
     }
     Ok(state.engine.sources().await?)
 }
 
 fn feed_name(url: &str, i: usize) -> String {
-    let host = url::Url::parse(url).ok().and_then(|u| u.host_str().map(str::to_string));
+    let host = url::Url::parse(url)
+        .ok()
+        .and_then(|u| u.host_str().map(str::to_string));
     match host.as_deref() {
         Some(h) if h.ends_with("google.com") => format!("Google Alert {}", i + 1),
         Some(h) => format!("Feed: {h}"),
@@ -131,7 +153,11 @@ pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo> {
 }
 
 #[tauri::command]
-pub async fn set_alerts_paused(app: tauri::AppHandle, state: State<'_, AppState>, paused: bool) -> Result<()> {
+pub async fn set_alerts_paused(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    paused: bool,
+) -> Result<()> {
     state.engine.set_alerts_paused(paused);
     crate::tray::set_paused(&app, paused);
     Ok(())
@@ -140,9 +166,23 @@ pub async fn set_alerts_paused(app: tauri::AppHandle, state: State<'_, AppState>
 /// Opens a mention's original in the system browser. Only the stored http(s) link of a stored
 /// mention can be opened, so hostile content cannot make the app open anything else.
 #[tauri::command]
-pub async fn open_original(app: tauri::AppHandle, state: State<'_, AppState>, id: i64) -> Result<()> {
+pub async fn open_original(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    id: i64,
+) -> Result<()> {
     let m = state.engine.mention(id).await?;
-    let url = m.url.filter(|u| u.starts_with("https://") || u.starts_with("http://"))
-        .ok_or(CmdError { code: "no_link", message: "this mention has no web link".into() })?;
-    app.opener().open_url(url, None::<&str>).map_err(|e| CmdError { code: "open_failed", message: e.to_string() })
+    let url = m
+        .url
+        .filter(|u| u.starts_with("https://") || u.starts_with("http://"))
+        .ok_or(CmdError {
+            code: "no_link",
+            message: "this mention has no web link".into(),
+        })?;
+    app.opener()
+        .open_url(url, None::<&str>)
+        .map_err(|e| CmdError {
+            code: "open_failed",
+            message: e.to_string(),
+        })
 }

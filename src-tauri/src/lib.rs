@@ -41,13 +41,18 @@ pub struct Options {
 impl Options {
     /// Reads the process arguments and environment.
     pub fn from_env() -> Options {
-        let mut o = Options { demo: std::env::var("EARSHOT_DEMO").is_ok_and(|v| v == "1" || v == "true"), data_dir: None };
+        let mut o = Options {
+            demo: std::env::var("EARSHOT_DEMO").is_ok_and(|v| v == "1" || v == "true"),
+            data_dir: None,
+        };
         let mut args = std::env::args().skip(1);
         while let Some(a) = args.next() {
             match a.as_str() {
                 "--demo" => o.demo = true,
                 "--data-dir" => o.data_dir = args.next().map(PathBuf::from),
-                s if s.starts_with("--data-dir=") => o.data_dir = Some(PathBuf::from(&s["--data-dir=".len()..])),
+                s if s.starts_with("--data-dir=") => {
+                    o.data_dir = Some(PathBuf::from(&s["--data-dir=".len()..]))
+                }
                 _ => {}
             }
         }
@@ -56,27 +61,44 @@ impl Options {
 }
 
 async fn start_engine(app: &tauri::AppHandle, opts: &Options) -> anyhow::Result<AppState> {
-    let dir = match opts.data_dir.clone().or_else(|| std::env::var_os("EARSHOT_DATA_DIR").filter(|v| !v.is_empty()).map(PathBuf::from)) {
+    let dir = match opts.data_dir.clone().or_else(|| {
+        std::env::var_os("EARSHOT_DATA_DIR")
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    }) {
         Some(d) => d,
         None => app.path().app_data_dir()?,
     };
     let db = Db::open(&dir)?;
-    let engine = Engine::new(db, Arc::new(notify::DesktopNotifier::new(app.clone())), Clock::system());
+    let engine = Engine::new(
+        db,
+        Arc::new(notify::DesktopNotifier::new(app.clone())),
+        Clock::system(),
+    );
     let mut sim = None;
     if opts.demo {
         let s = earshot_sim::Sim::start(earshot_sim::SimOptions::default()).await?;
-        engine.apply_config(&Config::parse(&s.config_toml())?).await?;
+        engine
+            .apply_config(&Config::parse(&s.config_toml())?)
+            .await?;
         sim = Some(s);
     }
     engine.start().await?;
     tracing::info!(data = %dir.display(), demo = opts.demo, "Earshot started");
-    Ok(AppState { engine, _sim: sim, demo: opts.demo })
+    Ok(AppState {
+        engine,
+        _sim: sim,
+        demo: opts.demo,
+    })
 }
 
 /// Runs the desktop app.
 pub fn run() {
     tracing_subscriber::fmt()
-        .with_env_filter(tracing_subscriber::EnvFilter::try_from_env("EARSHOT_LOG").unwrap_or_else(|_| "info".into()))
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("EARSHOT_LOG")
+                .unwrap_or_else(|_| "info".into()),
+        )
         .with_writer(std::io::stderr)
         .init();
     let opts = Options::from_env();

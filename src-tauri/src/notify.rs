@@ -22,7 +22,9 @@ impl DesktopNotifier {
 impl Notifier for DesktopNotifier {
     fn notify(&self, alert: &Alert) -> Result<(), String> {
         let mut n = notify_rust::Notification::new();
-        n.appname("Earshot").summary(&alert.summary).body(&alert.body);
+        n.appname("Earshot")
+            .summary(&alert.summary)
+            .body(&alert.body);
         #[cfg(all(unix, not(target_os = "macos")))]
         {
             n.urgency(match alert.loudness {

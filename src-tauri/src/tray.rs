@@ -38,7 +38,12 @@ pub fn create(app: &AppHandle) -> tauri::Result<()> {
             _ => {}
         })
         .on_tray_icon_event(|tray, event| {
-            if let TrayIconEvent::Click { button: MouseButton::Left, button_state: MouseButtonState::Up, .. } = event {
+            if let TrayIconEvent::Click {
+                button: MouseButton::Left,
+                button_state: MouseButtonState::Up,
+                ..
+            } = event
+            {
                 crate::show_main(tray.app_handle());
             }
         });
@@ -58,7 +63,11 @@ pub fn set_count(app: &AppHandle, unread_urgent: u32) {
             n => format!("Earshot — {n} urgent mentions unread"),
         };
         let _ = tray.set_tooltip(Some(&tooltip));
-        let _ = tray.set_title(if unread_urgent == 0 { None } else { Some(unread_urgent.to_string()) });
+        let _ = tray.set_title(if unread_urgent == 0 {
+            None
+        } else {
+            Some(unread_urgent.to_string())
+        });
     }
 }
 

@@ -16,7 +16,11 @@ use earshot_core::model::{Health, Mention};
 use earshot_sim::{Reveal, Sim, SimOptions};
 
 #[derive(Parser)]
-#[command(name = "earshot", version, about = "Hear every mention of your business, most urgent first.")]
+#[command(
+    name = "earshot",
+    version,
+    about = "Hear every mention of your business, most urgent first."
+)]
 struct Cli {
     #[command(subcommand)]
     cmd: Cmd,
@@ -73,7 +77,10 @@ enum Cmd {
 
 fn main() {
     tracing_subscriber::fmt()
-        .with_env_filter(tracing_subscriber::EnvFilter::try_from_env("EARSHOT_LOG").unwrap_or_else(|_| "warn".into()))
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("EARSHOT_LOG")
+                .unwrap_or_else(|_| "warn".into()),
+        )
         .with_writer(std::io::stderr)
         .init();
     if let Err(e) = run(Cli::parse()) {
@@ -85,10 +92,25 @@ fn main() {
 fn run(cli: Cli) -> Result<()> {
     let rt = tokio::runtime::Runtime::new().context("starting the async runtime")?;
     match cli.cmd {
-        Cmd::Watch { config, demo, data_dir, jsonl } => rt.block_on(watch(config, demo, data_dir, jsonl)),
-        Cmd::Sim { port, seed, count, all_now, print_config, dump } => {
+        Cmd::Watch {
+            config,
+            demo,
+            data_dir,
+            jsonl,
+        } => rt.block_on(watch(config, demo, data_dir, jsonl)),
+        Cmd::Sim {
+            port,
+            seed,
+            count,
+            all_now,
+            print_config,
+            dump,
+        } => {
             if print_config {
-                print!("{}", earshot_sim::config_toml(&format!("http://127.0.0.1:{port}")));
+                print!(
+                    "{}",
+                    earshot_sim::config_toml(&format!("http://127.0.0.1:{port}"))
+                );
                 return Ok(());
             }
             if dump {
@@ -147,26 +169,46 @@ fn chrono_rfc3339(ts: i64) -> String {
     earshot_core::model::rfc3339(ts)
 }
 
-async fn watch(config: Option<PathBuf>, demo: bool, data_dir: Option<PathBuf>, jsonl: bool) -> Result<()> {
+async fn watch(
+    config: Option<PathBuf>,
+    demo: bool,
+    data_dir: Option<PathBuf>,
+    jsonl: bool,
+) -> Result<()> {
     let dir = earshot_core::data_dir(data_dir);
-    let db = Db::open(&dir).with_context(|| format!("opening the database in {}", dir.display()))?;
+    let db =
+        Db::open(&dir).with_context(|| format!("opening the database in {}", dir.display()))?;
     let engine = Engine::new(db, Arc::new(Silent), Clock::system());
     let mut _sim = None;
     let cfg = if demo {
-        let sim = Sim::start(SimOptions::default()).await.context("starting the simulator")?;
+        let sim = Sim::start(SimOptions::default())
+            .await
+            .context("starting the simulator")?;
         let cfg = Config::parse(&sim.config_toml())?;
         eprintln!("earshot: demo mode, simulator at {}", sim.base_url);
         _sim = Some(sim);
         cfg
     } else {
-        Config::load(config.as_deref().context("--config is required without --demo")?)?
+        Config::load(
+            config
+                .as_deref()
+                .context("--config is required without --demo")?,
+        )?
     };
     engine.apply_config(&cfg).await?;
     let mut events = engine.subscribe();
     engine.start().await?;
-    eprintln!("earshot: watching {} source(s), data in {}", cfg.sources.len(), dir.display());
-    let names: std::collections::HashMap<i64, String> =
-        engine.sources().await?.into_iter().map(|s| (s.id, s.spec.name)).collect();
+    eprintln!(
+        "earshot: watching {} source(s), data in {}",
+        cfg.sources.len(),
+        dir.display()
+    );
+    let names: std::collections::HashMap<i64, String> = engine
+        .sources()
+        .await?
+        .into_iter()
+        .map(|s| (s.id, s.spec.name))
+        .collect();
     loop {
         tokio::select! {
             _ = tokio::signal::ctrl_c() => break,

@@ -31,7 +31,13 @@ pub struct AlertPolicy {
 
 impl Default for AlertPolicy {
     fn default() -> Self {
-        AlertPolicy { notify_min: 40, urgent_threshold: 60, quiet_hours: None, burst_max: 3, burst_window_secs: 120 }
+        AlertPolicy {
+            notify_min: 40,
+            urgent_threshold: 60,
+            quiet_hours: None,
+            burst_max: 3,
+            burst_window_secs: 120,
+        }
     }
 }
 
@@ -98,13 +104,27 @@ pub fn alert_for(m: &Mention, urgent_threshold: u8) -> Alert {
         (Some(d), _) if d != &m.author.handle => format!("{d} ({})", m.author.handle),
         _ => m.author.handle.clone(),
     };
-    let reach = m.author.followers.filter(|f| *f >= 1000).map(|f| format!(" · {} followers", human_count(f))).unwrap_or_default();
-    let reason = m.triage.reasons.first().map(|r| format!("\n{r}")).unwrap_or_default();
+    let reach = m
+        .author
+        .followers
+        .filter(|f| *f >= 1000)
+        .map(|f| format!(" · {} followers", human_count(f)))
+        .unwrap_or_default();
+    let reason = m
+        .triage
+        .reasons
+        .first()
+        .map(|r| format!("\n{r}"))
+        .unwrap_or_default();
     Alert {
         mention_id: m.id,
         summary: format!("{who} on {}{reach}", m.channel.label()),
         body: format!("{}{reason}", snippet(&m.full_text(), 140)),
-        loudness: if m.triage.urgency >= urgent_threshold { Loudness::Critical } else { Loudness::Normal },
+        loudness: if m.triage.urgency >= urgent_threshold {
+            Loudness::Critical
+        } else {
+            Loudness::Normal
+        },
     }
 }
 
@@ -120,7 +140,14 @@ pub struct Alerter {
 impl Alerter {
     /// Decides what to show for newly stored mentions. `now` is unix seconds, `local_hour` the
     /// owner's local hour (0–23), `paused` the tray's "Pause alerts".
-    pub fn decide(&mut self, policy: &AlertPolicy, fresh: &[Mention], now: i64, local_hour: u8, paused: bool) -> Vec<Alert> {
+    pub fn decide(
+        &mut self,
+        policy: &AlertPolicy,
+        fresh: &[Mention],
+        now: i64,
+        local_hour: u8,
+        paused: bool,
+    ) -> Vec<Alert> {
         if paused {
             return Vec::new();
         }
@@ -128,9 +155,21 @@ impl Alerter {
         while self.sent.front().is_some_and(|t| now - t >= window) {
             self.sent.pop_front();
         }
-        let floor = if policy.in_quiet_hours(local_hour) { policy.urgent_threshold } else { policy.notify_min };
-        let mut worthy: Vec<&Mention> = fresh.iter().filter(|m| m.triage.urgency >= floor && m.status != crate::model::Status::Done).collect();
-        worthy.sort_by(|a, b| b.triage.urgency.cmp(&a.triage.urgency).then(b.created_at.cmp(&a.created_at)));
+        let floor = if policy.in_quiet_hours(local_hour) {
+            policy.urgent_threshold
+        } else {
+            policy.notify_min
+        };
+        let mut worthy: Vec<&Mention> = fresh
+            .iter()
+            .filter(|m| m.triage.urgency >= floor && m.status != crate::model::Status::Done)
+            .collect();
+        worthy.sort_by(|a, b| {
+            b.triage
+                .urgency
+                .cmp(&a.triage.urgency)
+                .then(b.created_at.cmp(&a.created_at))
+        });
         let mut out = Vec::new();
         for m in worthy {
             if (self.sent.len() as u32) < policy.burst_max {
@@ -149,9 +188,17 @@ impl Alerter {
             let (top_urgency, top_id) = self.held_top.unwrap_or((0, 0));
             out.push(Alert {
                 mention_id: top_id,
-                summary: format!("{} more new mention{}", self.held, if self.held == 1 { "" } else { "s" }),
+                summary: format!(
+                    "{} more new mention{}",
+                    self.held,
+                    if self.held == 1 { "" } else { "s" }
+                ),
                 body: "Open Earshot to see them, most urgent first.".into(),
-                loudness: if top_urgency >= policy.urgent_threshold { Loudness::Critical } else { Loudness::Normal },
+                loudness: if top_urgency >= policy.urgent_threshold {
+                    Loudness::Critical
+                } else {
+                    Loudness::Normal
+                },
             });
             self.last_summary = Some(now);
             self.held = 0;
@@ -167,10 +214,22 @@ mod tests {
     use crate::model::{Author, Channel, Triage};
 
     fn m(id: i64, urgency: u8) -> Mention {
-        let mut m = Mention::new(Channel::Hackernews, id.to_string(), "my order never arrived and nobody answers");
+        let mut m = Mention::new(
+            Channel::Hackernews,
+            id.to_string(),
+            "my order never arrived and nobody answers",
+        );
         m.id = id;
-        m.author = Author { handle: format!("user{id}"), followers: Some(2_100_000), ..Author::default() };
-        m.triage = Triage { urgency, sentiment: -0.5, reasons: vec!["complaint: 'never arrived'".into()] };
+        m.author = Author {
+            handle: format!("user{id}"),
+            followers: Some(2_100_000),
+            ..Author::default()
+        };
+        m.triage = Triage {
+            urgency,
+            sentiment: -0.5,
+            reasons: vec!["complaint: 'never arrived'".into()],
+        };
         m
     }
 
@@ -180,17 +239,35 @@ mod tests {
         let out = a.decide(&AlertPolicy::default(), &[m(1, 80), m(2, 10)], 0, 12, false);
         assert_eq!(out.len(), 1, "only the urgent one: {out:?}");
         assert_eq!(out[0].summary, "user1 on Hacker News · 2.1M followers");
-        assert!(out[0].body.ends_with("complaint: 'never arrived'"), "{}", out[0].body);
+        assert!(
+            out[0].body.ends_with("complaint: 'never arrived'"),
+            "{}",
+            out[0].body
+        );
         assert_eq!(out[0].loudness, Loudness::Critical);
     }
 
     #[test]
     fn quiet_hours_let_only_urgent_mentions_through() {
-        let p = AlertPolicy { quiet_hours: Some((22, 7)), ..AlertPolicy::default() };
+        let p = AlertPolicy {
+            quiet_hours: Some((22, 7)),
+            ..AlertPolicy::default()
+        };
         let mut a = Alerter::default();
-        assert!(a.decide(&p, &[m(1, 50)], 0, 23, false).is_empty(), "worth-a-look is held at night");
-        assert_eq!(a.decide(&p, &[m(2, 90)], 0, 3, false).len(), 1, "urgent breaks through");
-        assert_eq!(a.decide(&p, &[m(3, 50)], 0, 12, false).len(), 1, "daytime notifies");
+        assert!(
+            a.decide(&p, &[m(1, 50)], 0, 23, false).is_empty(),
+            "worth-a-look is held at night"
+        );
+        assert_eq!(
+            a.decide(&p, &[m(2, 90)], 0, 3, false).len(),
+            1,
+            "urgent breaks through"
+        );
+        assert_eq!(
+            a.decide(&p, &[m(3, 50)], 0, 12, false).len(),
+            1,
+            "daytime notifies"
+        );
     }
 
     #[test]
@@ -202,14 +279,23 @@ mod tests {
         assert_eq!(out.len(), 4, "3 singles + 1 summary: {out:?}");
         assert_eq!(out[0].mention_id, 10, "most urgent first");
         assert_eq!(out[3].summary, "7 more new mentions");
-        assert!(a.decide(&p, &[m(11, 90)], 10, 12, false).is_empty(), "still capped inside the window");
+        assert!(
+            a.decide(&p, &[m(11, 90)], 10, 12, false).is_empty(),
+            "still capped inside the window"
+        );
         let later = a.decide(&p, &[m(12, 90)], 200, 12, false);
-        assert_eq!(later.len(), 2, "after the window: the new one and a summary of the held one: {later:?}");
+        assert_eq!(
+            later.len(),
+            2,
+            "after the window: the new one and a summary of the held one: {later:?}"
+        );
         assert_eq!(later[1].summary, "1 more new mention");
     }
 
     #[test]
     fn paused_alerts_show_nothing() {
-        assert!(Alerter::default().decide(&AlertPolicy::default(), &[m(1, 99)], 0, 12, true).is_empty());
+        assert!(Alerter::default()
+            .decide(&AlertPolicy::default(), &[m(1, 99)], 0, 12, true)
+            .is_empty());
     }
 }

@@ -59,7 +59,8 @@ impl Config {
     /// Reads and parses a file.
     pub fn load(path: &Path) -> anyhow::Result<Config> {
         use anyhow::Context;
-        let text = std::fs::read_to_string(path).with_context(|| format!("reading config {}", path.display()))?;
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("reading config {}", path.display()))?;
         Config::parse(&text).with_context(|| format!("in config {}", path.display()))
     }
 
@@ -99,9 +100,14 @@ mod tests {
 
     #[test]
     fn bad_configs_say_what_is_wrong() {
-        let e = Config::parse("[business]\nname = \"\"").unwrap_err().to_string();
+        let e = Config::parse("[business]\nname = \"\"")
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("name must not be empty"), "{e}");
-        let e = Config::parse("[business]\nname = \"x\"\n[[source]]\nkind = \"myspace\"\nname = \"m\"").unwrap_err().to_string();
+        let e =
+            Config::parse("[business]\nname = \"x\"\n[[source]]\nkind = \"myspace\"\nname = \"m\"")
+                .unwrap_err()
+                .to_string();
         assert!(e.contains("myspace"), "{e}");
         let e = Config::parse("[business]\nname = \"x\"\n[[source]]\nkind = \"rss\"\nname = \"a\"\n[[source]]\nkind = \"rss\"\nname = \"a\"").unwrap_err().to_string();
         assert!(e.contains("unique"), "{e}");

@@ -21,12 +21,17 @@ pub struct Db {
 impl Db {
     /// Opens the database in `dir`, creating the folder and file as needed.
     pub fn open(dir: &Path) -> Result<Db, StoreError> {
-        std::fs::create_dir_all(dir)
-            .map_err(|e| StoreError::Invalid(format!("cannot create data folder {}: {e}", dir.display())))?;
+        std::fs::create_dir_all(dir).map_err(|e| {
+            StoreError::Invalid(format!("cannot create data folder {}: {e}", dir.display()))
+        })?;
         let path = dir.join(DB_FILE);
         let writer = Store::open(&path)?;
         let reader = Store::open(&path)?;
-        Ok(Db { writer: Arc::new(Mutex::new(writer)), reader: Arc::new(Mutex::new(reader)), path })
+        Ok(Db {
+            writer: Arc::new(Mutex::new(writer)),
+            reader: Arc::new(Mutex::new(reader)),
+            path,
+        })
     }
 
     /// The database file.

@@ -46,7 +46,7 @@ pub enum EngineEvent {
     /// A mention's status or read flag changed.
     MentionUpdated {
         /// The mention as it now is.
-        mention: Mention,
+        mention: Box<Mention>,
     },
     /// A source's health changed.
     SourceHealth {
@@ -152,7 +152,12 @@ impl Engine {
         if let Some(b) = self.inner.db.read(|s| s.business()).await? {
             self.install_profile(b);
         }
-        if let Some(p) = self.inner.db.read(|s| s.setting::<AlertPolicy>("alerts")).await? {
+        if let Some(p) = self
+            .inner
+            .db
+            .read(|s| s.setting::<AlertPolicy>("alerts"))
+            .await?
+        {
             *lock(&self.inner.policy) = p;
         }
         self.restart_sources().await
@@ -225,9 +230,18 @@ impl Engine {
         let now = self.inner.clock.now();
         // Build the connector once up front so a bad address is refused here, not in the log.
         let business = lock(&self.inner.profile).business.name.clone();
-        connector_for(&spec, &business, self.inner.http.clone(), self.inner.clock.clone())
-            .map_err(|e| StoreError::Invalid(e.to_string()))?;
-        let id = self.inner.db.write(move |s| s.upsert_source(&spec, now)).await?;
+        connector_for(
+            &spec,
+            &business,
+            self.inner.http.clone(),
+            self.inner.clock.clone(),
+        )
+        .map_err(|e| StoreError::Invalid(e.to_string()))?;
+        let id = self
+            .inner
+            .db
+            .write(move |s| s.upsert_source(&spec, now))
+            .await?;
         let source = self.inner.db.read(move |s| s.source(id)).await?;
         self.stop_source(id);
         self.spawn_source(source.clone());
@@ -271,24 +285,48 @@ impl Engine {
     fn spawn_source(&self, source: Source) {
         let (stop, stop_rx) = watch::channel(false);
         let poke = Arc::new(Notify::new());
-        lock(&self.inner.running).insert(source.id, Running { stop, poke: poke.clone() });
+        lock(&self.inner.running).insert(
+            source.id,
+            Running {
+                stop,
+                poke: poke.clone(),
+            },
+        );
         let engine = self.clone();
         tokio::spawn(async move { engine.run_source(source, stop_rx, poke).await });
     }
 
     async fn run_source(&self, source: Source, mut stop: watch::Receiver<bool>, poke: Arc<Notify>) {
         let id = source.id;
-        let interval = Duration::from_secs(u64::from(source.spec.interval_secs.unwrap_or(DEFAULT_INTERVAL_SECS).max(1)));
+        let interval = Duration::from_secs(u64::from(
+            source
+                .spec
+                .interval_secs
+                .unwrap_or(DEFAULT_INTERVAL_SECS)
+                .max(1),
+        ));
         let business = lock(&self.inner.profile).business.name.clone();
-        let mut conn: Box<dyn Connector> =
-            match connector_for(&source.spec, &business, self.inner.http.clone(), self.inner.clock.clone()) {
-                Ok(c) => c,
-                Err(e) => {
-                    let now = self.inner.clock.now();
-                    self.set_health(id, Health::Error { reason: e.to_string(), at: now, retry_at: now }).await;
-                    return;
-                }
-            };
+        let mut conn: Box<dyn Connector> = match connector_for(
+            &source.spec,
+            &business,
+            self.inner.http.clone(),
+            self.inner.clock.clone(),
+        ) {
+            Ok(c) => c,
+            Err(e) => {
+                let now = self.inner.clock.now();
+                self.set_health(
+                    id,
+                    Health::Error {
+                        reason: e.to_string(),
+                        at: now,
+                        retry_at: now,
+                    },
+                )
+                .await;
+                return;
+            }
+        };
         let mut cursor = source.cursor.clone();
         let mut failures: u32 = 0;
         loop {
@@ -313,22 +351,45 @@ impl Engine {
                             failures += 1;
                             let d = backoff(failures, &mut rand::thread_rng());
                             let reason = format!("could not store: {e}");
-                            self.set_health(id, Health::Error { reason, at: now, retry_at: now + d.as_secs() as i64 }).await;
+                            self.set_health(
+                                id,
+                                Health::Error {
+                                    reason,
+                                    at: now,
+                                    retry_at: now + d.as_secs() as i64,
+                                },
+                            )
+                            .await;
                             d
                         }
                     }
                 }
                 Err(ChannelError::RateLimited { retry_after }) => {
                     failures += 1;
-                    let d = retry_after.unwrap_or_else(|| backoff(failures, &mut rand::thread_rng()));
-                    self.set_health(id, Health::RateLimited { until: now + d.as_secs() as i64 }).await;
+                    let d =
+                        retry_after.unwrap_or_else(|| backoff(failures, &mut rand::thread_rng()));
+                    self.set_health(
+                        id,
+                        Health::RateLimited {
+                            until: now + d.as_secs() as i64,
+                        },
+                    )
+                    .await;
                     d
                 }
                 Err(e) => {
                     failures += 1;
                     let d = backoff(failures, &mut rand::thread_rng());
                     tracing::warn!(source = %source.spec.name, error = %e, "source failed");
-                    self.set_health(id, Health::Error { reason: e.to_string(), at: now, retry_at: now + d.as_secs() as i64 }).await;
+                    self.set_health(
+                        id,
+                        Health::Error {
+                            reason: e.to_string(),
+                            at: now,
+                            retry_at: now + d.as_secs() as i64,
+                        },
+                    )
+                    .await;
                     d
                 }
             };
@@ -345,12 +406,19 @@ impl Engine {
         if let Err(e) = self.inner.db.write(move |s| s.set_health(id, &h)).await {
             tracing::warn!(error = %e, "could not save source health");
         }
-        self.emit(EngineEvent::SourceHealth { source_id: id, health });
+        self.emit(EngineEvent::SourceHealth {
+            source_id: id,
+            health,
+        });
     }
 
     /// Matches, triages and stores one batch from `source`; returns the cursor that was saved.
     /// Public so benchmarks and tests can drive the real path without a network.
-    pub async fn ingest(&self, source: &Source, batch: Batch) -> Result<Option<String>, StoreError> {
+    pub async fn ingest(
+        &self,
+        source: &Source,
+        batch: Batch,
+    ) -> Result<Option<String>, StoreError> {
         let now = self.inner.clock.now();
         let profile = lock(&self.inner.profile).clone();
         let require_match = source.spec.require_match.unwrap_or(true);
@@ -358,7 +426,11 @@ impl Engine {
             .mentions
             .into_iter()
             .filter_map(|mut m| {
-                m.matched_terms = profile.matcher.matches(&format!("{}\n{}", m.full_text(), m.url.as_deref().unwrap_or("")));
+                m.matched_terms = profile.matcher.matches(&format!(
+                    "{}\n{}",
+                    m.full_text(),
+                    m.url.as_deref().unwrap_or("")
+                ));
                 if require_match && m.matched_terms.is_empty() {
                     return None;
                 }
@@ -369,7 +441,11 @@ impl Engine {
             .collect();
         let id = source.id;
         let cursor = batch.cursor.clone();
-        let fresh = self.inner.db.write(move |s| s.store_batch(Some(id), &mentions, cursor.as_deref())).await?;
+        let fresh = self
+            .inner
+            .db
+            .write(move |s| s.store_batch(Some(id), &mentions, cursor.as_deref()))
+            .await?;
         if !fresh.is_empty() {
             self.after_new(&fresh).await;
         }
@@ -377,7 +453,9 @@ impl Engine {
     }
 
     async fn after_new(&self, fresh: &[Mention]) {
-        self.emit(EngineEvent::MentionsAdded { mentions: fresh.to_vec() });
+        self.emit(EngineEvent::MentionsAdded {
+            mentions: fresh.to_vec(),
+        });
         self.emit_counts().await;
         let policy = self.alert_policy();
         let alerts = lock(&self.inner.alerter).decide(
@@ -426,8 +504,14 @@ impl Engine {
 
     /// Sets a mention's status.
     pub async fn set_status(&self, id: i64, status: Status) -> Result<Mention, StoreError> {
-        let m = self.inner.db.write(move |s| s.set_status(id, status)).await?;
-        self.emit(EngineEvent::MentionUpdated { mention: m.clone() });
+        let m = self
+            .inner
+            .db
+            .write(move |s| s.set_status(id, status))
+            .await?;
+        self.emit(EngineEvent::MentionUpdated {
+            mention: Box::new(m.clone()),
+        });
         self.emit_counts().await;
         Ok(m)
     }
@@ -435,7 +519,9 @@ impl Engine {
     /// Marks a mention opened.
     pub async fn mark_read(&self, id: i64) -> Result<Mention, StoreError> {
         let m = self.inner.db.write(move |s| s.mark_read(id)).await?;
-        self.emit(EngineEvent::MentionUpdated { mention: m.clone() });
+        self.emit(EngineEvent::MentionUpdated {
+            mention: Box::new(m.clone()),
+        });
         self.emit_counts().await;
         Ok(m)
     }
@@ -455,8 +541,14 @@ mod tests {
         let mut rng = rand::rngs::StdRng::seed_from_u64(7);
         for n in 1..=20 {
             let d = backoff(n, &mut rng);
-            let full = BACKOFF_BASE.saturating_mul(1 << (n - 1).min(16)).min(BACKOFF_CAP);
-            assert!(d >= full / 2 && d <= full, "try {n}: {d:?} within [{:?}, {full:?}]", full / 2);
+            let full = BACKOFF_BASE
+                .saturating_mul(1 << (n - 1).min(16))
+                .min(BACKOFF_CAP);
+            assert!(
+                d >= full / 2 && d <= full,
+                "try {n}: {d:?} within [{:?}, {full:?}]",
+                full / 2
+            );
         }
         assert!(backoff(30, &mut rng) <= BACKOFF_CAP);
     }

@@ -6,7 +6,10 @@ use std::collections::HashSet;
 
 /// Sanitised HTML: ammonia's safe default tag set, links forced to `rel="noopener noreferrer"`.
 pub fn sanitize(html: &str) -> String {
-    ammonia::Builder::default().link_rel(Some("noopener noreferrer nofollow")).clean(html).to_string()
+    ammonia::Builder::default()
+        .link_rel(Some("noopener noreferrer nofollow"))
+        .clean(html)
+        .to_string()
 }
 
 /// Plain text from HTML: paragraphs and line breaks become newlines, scripts and styles vanish
@@ -52,7 +55,9 @@ mod tests {
 
     #[test]
     fn scripts_and_handlers_are_removed_from_html() {
-        let s = sanitize(r#"<p>hi<script>alert(1)</script><img src=x onerror="alert(2)"><a href="javascript:alert(3)">x</a></p>"#);
+        let s = sanitize(
+            r#"<p>hi<script>alert(1)</script><img src=x onerror="alert(2)"><a href="javascript:alert(3)">x</a></p>"#,
+        );
         assert!(!s.contains("script"), "{s}");
         assert!(!s.contains("onerror"), "{s}");
         assert!(!s.contains("javascript:"), "{s}");
@@ -60,12 +65,18 @@ mod tests {
 
     #[test]
     fn text_keeps_paragraphs_and_decodes_entities() {
-        assert_eq!(to_text("It&#x27;s <i>good</i><p>Second &amp; last"), "It's good\n\nSecond & last");
+        assert_eq!(
+            to_text("It&#x27;s <i>good</i><p>Second &amp; last"),
+            "It's good\n\nSecond & last"
+        );
         assert_eq!(to_text("a<script>evil()</script>b"), "ab");
     }
 
     #[test]
     fn escaped_markup_becomes_literal_text() {
-        assert_eq!(to_text("&lt;script&gt;x&lt;/script&gt;"), "<script>x</script>");
+        assert_eq!(
+            to_text("&lt;script&gt;x&lt;/script&gt;"),
+            "<script>x</script>"
+        );
     }
 }

@@ -146,22 +146,36 @@ mod tests {
     #[test]
     fn terms_match_only_on_word_boundaries() {
         let m = Matcher::new(&business());
-        assert!(m.matches("brightsides are nice").is_empty(), "plural is another word");
+        assert!(
+            m.matches("brightsides are nice").is_empty(),
+            "plural is another word"
+        );
         assert!(m.matches("thebrightside").is_empty());
-        assert_eq!(m.matches("see brightside.coffee/menu"), vec!["Brightside", "brightside.coffee"]);
+        assert_eq!(
+            m.matches("see brightside.coffee/menu"),
+            vec!["Brightside", "brightside.coffee"]
+        );
     }
 
     #[test]
     fn handles_and_hashtags_match_with_their_sigils() {
         let m = Matcher::new(&business());
-        assert_eq!(m.matches("hey @BrightsideCoffee!"), vec!["@brightsidecoffee"]);
-        assert_eq!(m.matches("#brightsidecoffee forever"), vec!["#BrightsideCoffee"]);
+        assert_eq!(
+            m.matches("hey @BrightsideCoffee!"),
+            vec!["@brightsidecoffee"]
+        );
+        assert_eq!(
+            m.matches("#brightsidecoffee forever"),
+            vec!["#BrightsideCoffee"]
+        );
     }
 
     #[test]
     fn an_exclusion_hides_only_the_occurrences_inside_it() {
         let m = Matcher::new(&business());
-        assert!(m.matches("always look on the Brightside of life").is_empty());
+        assert!(m
+            .matches("always look on the Brightside of life")
+            .is_empty());
         assert_eq!(
             m.matches("Brightside was shut; look on the brightside of life"),
             vec!["Brightside"]

@@ -176,7 +176,11 @@ pub struct Mention {
 
 impl Mention {
     /// A mention as a channel parser produces it: not yet matched, triaged or stored.
-    pub fn new(channel: Channel, external_id: impl Into<String>, text: impl Into<String>) -> Mention {
+    pub fn new(
+        channel: Channel,
+        external_id: impl Into<String>,
+        text: impl Into<String>,
+    ) -> Mention {
         Mention {
             id: 0,
             channel,

@@ -206,7 +206,9 @@ impl PageCursor {
 /// Returns `None` when nothing searchable is left.
 pub fn fts_query(input: &str) -> Option<String> {
     let words: Vec<String> = input
-        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '@' && c != '#' && c != '.' && c != '-')
+        .split(|c: char| {
+            !c.is_alphanumeric() && c != '\'' && c != '@' && c != '#' && c != '.' && c != '-'
+        })
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|w| !w.is_empty())
         .map(|w| format!("\"{}\"", w.replace('"', "\"\"")))
@@ -253,7 +255,9 @@ impl Store {
 
     /// The schema version this database is at.
     pub fn schema_version(&self) -> Result<usize> {
-        Ok(self.conn.pragma_query_value(None, "user_version", |r| r.get::<_, i64>(0))? as usize)
+        Ok(self
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get::<_, i64>(0))? as usize)
     }
 
     fn migrate(&mut self) -> Result<()> {
@@ -313,7 +317,11 @@ impl Store {
                             r.get::<_, i64>(0)?,
                             r.get::<_, String>(1)?,
                             r.get::<_, Option<String>>(2)?,
-                            (r.get::<_, Option<i64>>(3)?, r.get::<_, Option<i64>>(4)?, r.get::<_, Option<i64>>(5)?),
+                            (
+                                r.get::<_, Option<i64>>(3)?,
+                                r.get::<_, Option<i64>>(4)?,
+                                r.get::<_, Option<i64>>(5)?,
+                            ),
                         ))
                     })
                     .optional()?;
@@ -380,7 +388,10 @@ impl Store {
             }
         }
         if let (Some(id), Some(c)) = (source_id, cursor) {
-            tx.execute("UPDATE sources SET cursor = ?2 WHERE id = ?1", params![id, c])?;
+            tx.execute(
+                "UPDATE sources SET cursor = ?2 WHERE id = ?1",
+                params![id, c],
+            )?;
         }
         tx.commit()?;
         Ok(fresh)
@@ -389,7 +400,11 @@ impl Store {
     /// One mention by id.
     pub fn mention(&self, id: i64) -> Result<Mention> {
         self.conn
-            .query_row(&format!("SELECT {MENTION_COLUMNS} FROM mentions WHERE id = ?1"), [id], row_to_mention)
+            .query_row(
+                &format!("SELECT {MENTION_COLUMNS} FROM mentions WHERE id = ?1"),
+                [id],
+                row_to_mention,
+            )
             .optional()?
             .ok_or_else(|| StoreError::NotFound(format!("mention {id}")))
     }
@@ -414,10 +429,17 @@ impl Store {
         if let Some(search) = q.search.as_deref().filter(|s| !s.trim().is_empty()) {
             match fts_query(search) {
                 Some(fq) => {
-                    sql.push_str(" AND id IN (SELECT rowid FROM mentions_fts WHERE mentions_fts MATCH ?)");
+                    sql.push_str(
+                        " AND id IN (SELECT rowid FROM mentions_fts WHERE mentions_fts MATCH ?)",
+                    );
                     args.push(fq.into());
                 }
-                None => return Ok(MentionPage { mentions: Vec::new(), next: None }),
+                None => {
+                    return Ok(MentionPage {
+                        mentions: Vec::new(),
+                        next: None,
+                    })
+                }
             }
         }
         if let Some(after) = q.after.as_deref() {
@@ -446,7 +468,12 @@ impl Store {
         let next = if mentions.len() as i64 > limit {
             mentions.truncate(limit as usize);
             mentions.last().map(|m| {
-                PageCursor { urgency: i64::from(m.triage.urgency), created_at: m.created_at, id: m.id }.encode()
+                PageCursor {
+                    urgency: i64::from(m.triage.urgency),
+                    created_at: m.created_at,
+                    id: m.id,
+                }
+                .encode()
             })
         } else {
             None
@@ -456,9 +483,9 @@ impl Store {
 
     /// Every stored mention, oldest first, for export.
     pub fn for_each_mention(&self, mut f: impl FnMut(Mention)) -> Result<()> {
-        let mut stmt = self
-            .conn
-            .prepare(&format!("SELECT {MENTION_COLUMNS} FROM mentions ORDER BY created_at, id"))?;
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {MENTION_COLUMNS} FROM mentions ORDER BY created_at, id"
+        ))?;
         let rows = stmt.query_map([], row_to_mention)?;
         for r in rows {
             f(r?);
@@ -480,7 +507,9 @@ impl Store {
 
     /// Marks a mention as opened by the owner.
     pub fn mark_read(&mut self, id: i64) -> Result<Mention> {
-        let n = self.conn.execute("UPDATE mentions SET read = 1 WHERE id = ?1", [id])?;
+        let n = self
+            .conn
+            .execute("UPDATE mentions SET read = 1 WHERE id = ?1", [id])?;
         if n == 0 {
             return Err(StoreError::NotFound(format!("mention {id}")));
         }
@@ -490,7 +519,9 @@ impl Store {
     /// Badge counts; `urgent_threshold` decides what counts as urgent.
     pub fn counts(&self, urgent_threshold: u8) -> Result<Counts> {
         let mut c = Counts::default();
-        let mut stmt = self.conn.prepare_cached("SELECT status, count(*) FROM mentions GROUP BY status")?;
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT status, count(*) FROM mentions GROUP BY status")?;
         let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, u32>(1)?)))?;
         for row in rows {
             let (s, n) = row?;
@@ -528,7 +559,13 @@ impl Store {
             .conn
             .prepare_cached("SELECT id, spec, enabled, cursor, health FROM sources ORDER BY id")?;
         let rows = stmt.query_map([], |r| {
-            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, bool>(2)?, r.get(3)?, r.get::<_, String>(4)?))
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, bool>(2)?,
+                r.get(3)?,
+                r.get::<_, String>(4)?,
+            ))
         })?;
         let mut out = Vec::new();
         for row in rows {
@@ -554,7 +591,11 @@ impl Store {
 
     /// Removes a source; its mentions stay.
     pub fn remove_source(&mut self, id: i64) -> Result<()> {
-        if self.conn.execute("DELETE FROM sources WHERE id = ?1", [id])? == 0 {
+        if self
+            .conn
+            .execute("DELETE FROM sources WHERE id = ?1", [id])?
+            == 0
+        {
             return Err(StoreError::NotFound(format!("source {id}")));
         }
         Ok(())
@@ -586,9 +627,12 @@ impl Store {
     pub fn setting<T: serde::de::DeserializeOwned>(&self, key: &str) -> Result<Option<T>> {
         let v: Option<String> = self
             .conn
-            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0))
+            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
             .optional()?;
-        v.map(|s| serde_json::from_str(&s).map_err(StoreError::from)).transpose()
+        v.map(|s| serde_json::from_str(&s).map_err(StoreError::from))
+            .transpose()
     }
 
     /// Saves a JSON setting.
@@ -610,7 +654,11 @@ fn row_to_mention(r: &Row<'_>) -> rusqlite::Result<Mention> {
     Ok(Mention {
         id: r.get(0)?,
         channel: Channel::parse(&channel).ok_or_else(|| {
-            rusqlite::Error::FromSqlConversionFailure(1, rusqlite::types::Type::Text, format!("unknown channel {channel}").into())
+            rusqlite::Error::FromSqlConversionFailure(
+                1,
+                rusqlite::types::Type::Text,
+                format!("unknown channel {channel}").into(),
+            )
         })?,
         external_id: r.get(2)?,
         source_id: r.get(3)?,
@@ -630,9 +678,17 @@ fn row_to_mention(r: &Row<'_>) -> rusqlite::Result<Mention> {
         reply_to: r.get(15)?,
         thread_root: r.get(16)?,
         lang: r.get(17)?,
-        engagement: Engagement { likes: r.get(18)?, reposts: r.get(19)?, replies: r.get(20)? },
+        engagement: Engagement {
+            likes: r.get(18)?,
+            reposts: r.get(19)?,
+            replies: r.get(20)?,
+        },
         matched_terms: json_list(r.get(21)?),
-        triage: Triage { urgency: r.get(22)?, sentiment: r.get::<_, f64>(23)? as f32, reasons: json_list(r.get(24)?) },
+        triage: Triage {
+            urgency: r.get(22)?,
+            sentiment: r.get::<_, f64>(23)? as f32,
+            reasons: json_list(r.get(24)?),
+        },
         status: Status::parse(&r.get::<_, String>(25)?).unwrap_or_default(),
         read: r.get(26)?,
     })

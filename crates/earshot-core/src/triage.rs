@@ -32,7 +32,10 @@ pub struct Rules {
 
 impl Default for Rules {
     fn default() -> Self {
-        Rules { urgent_threshold: 60, own_handles: Vec::new() }
+        Rules {
+            urgent_threshold: 60,
+            own_handles: Vec::new(),
+        }
     }
 }
 
@@ -40,26 +43,80 @@ impl Rules {
     /// Rules for a business: its handle terms count as addressing it.
     pub fn for_business(b: &crate::model::Business) -> Rules {
         Rules {
-            own_handles: b.terms.iter().filter(|t| t.starts_with('@')).map(|t| fold(t)).collect(),
+            own_handles: b
+                .terms
+                .iter()
+                .filter(|t| t.starts_with('@'))
+                .map(|t| fold(t))
+                .collect(),
             ..Rules::default()
         }
     }
 }
 
 const COMPLAINT_CUES: &[&str] = &[
-    "refund", "cancel", "cancelled", "canceled", "broken", "still waiting", "never arrived",
-    "never received", "worst", "terrible", "awful", "rude", "scam", "charged twice",
-    "overcharged", "disappointed", "disappointing", "unacceptable", "complaint", "food poisoning",
-    "got sick", "cold food", "waited", "no response", "ignored", "ripped off", "rip off",
-    "money back", "not working", "doesn't work", "does not work", "stopped working", "lost my",
-    "missing", "wrong order", "never again", "avoid",
+    "refund",
+    "cancel",
+    "cancelled",
+    "canceled",
+    "broken",
+    "still waiting",
+    "never arrived",
+    "never received",
+    "worst",
+    "terrible",
+    "awful",
+    "rude",
+    "scam",
+    "charged twice",
+    "overcharged",
+    "disappointed",
+    "disappointing",
+    "unacceptable",
+    "complaint",
+    "food poisoning",
+    "got sick",
+    "cold food",
+    "waited",
+    "no response",
+    "ignored",
+    "ripped off",
+    "rip off",
+    "money back",
+    "not working",
+    "doesn't work",
+    "does not work",
+    "stopped working",
+    "lost my",
+    "missing",
+    "wrong order",
+    "never again",
+    "avoid",
 ];
 
 const HELP_CUES: &[&str] = &[
-    "how do i", "how can i", "how to", "anyone know", "does anyone", "can anyone", "can you help",
-    "can someone", "need help", "help me", "please help", "is there a way", "where can i",
-    "what time", "are you open", "do you have", "do you ship", "any way to", "who do i contact",
-    "can't log in", "cannot log in", "can't login",
+    "how do i",
+    "how can i",
+    "how to",
+    "anyone know",
+    "does anyone",
+    "can anyone",
+    "can you help",
+    "can someone",
+    "need help",
+    "help me",
+    "please help",
+    "is there a way",
+    "where can i",
+    "what time",
+    "are you open",
+    "do you have",
+    "do you ship",
+    "any way to",
+    "who do i contact",
+    "can't log in",
+    "cannot log in",
+    "can't login",
 ];
 
 const NEGATIONS: &[&str] = &[
@@ -69,16 +126,61 @@ const NEGATIONS: &[&str] = &[
 ];
 
 const BOOSTERS_UP: &[&str] = &[
-    "absolutely", "amazingly", "awfully", "completely", "considerably", "decidedly", "deeply",
-    "enormously", "entirely", "especially", "exceptionally", "extremely", "fabulously", "flipping",
-    "fully", "greatly", "hella", "highly", "hugely", "incredibly", "intensely", "majorly", "more",
-    "most", "particularly", "purely", "quite", "really", "remarkably", "so", "substantially",
-    "thoroughly", "totally", "tremendously", "uber", "unbelievably", "unusually", "utterly", "very",
+    "absolutely",
+    "amazingly",
+    "awfully",
+    "completely",
+    "considerably",
+    "decidedly",
+    "deeply",
+    "enormously",
+    "entirely",
+    "especially",
+    "exceptionally",
+    "extremely",
+    "fabulously",
+    "flipping",
+    "fully",
+    "greatly",
+    "hella",
+    "highly",
+    "hugely",
+    "incredibly",
+    "intensely",
+    "majorly",
+    "more",
+    "most",
+    "particularly",
+    "purely",
+    "quite",
+    "really",
+    "remarkably",
+    "so",
+    "substantially",
+    "thoroughly",
+    "totally",
+    "tremendously",
+    "uber",
+    "unbelievably",
+    "unusually",
+    "utterly",
+    "very",
 ];
 
 const BOOSTERS_DOWN: &[&str] = &[
-    "almost", "barely", "hardly", "kinda", "less", "little", "marginally", "occasionally",
-    "partly", "scarcely", "slightly", "somewhat", "sorta",
+    "almost",
+    "barely",
+    "hardly",
+    "kinda",
+    "less",
+    "little",
+    "marginally",
+    "occasionally",
+    "partly",
+    "scarcely",
+    "slightly",
+    "somewhat",
+    "sorta",
 ];
 
 const B_INCR: f64 = 0.293;
@@ -120,7 +222,12 @@ fn lexicons() -> &'static Lexicons {
                 .build(cues)
                 .expect("static cue lists compile")
         };
-        Lexicons { valence, emoji, complaint: build(COMPLAINT_CUES), help: build(HELP_CUES) }
+        Lexicons {
+            valence,
+            emoji,
+            complaint: build(COMPLAINT_CUES),
+            help: build(HELP_CUES),
+        }
     })
 }
 
@@ -153,7 +260,10 @@ pub fn sentiment(text: &str) -> (f64, Vec<String>) {
         .filter(|t| !t.is_empty())
         .collect();
     let any_lower = tokens.iter().any(|t| t.chars().any(char::is_lowercase));
-    let lower: Vec<String> = tokens.iter().map(|t| t.to_lowercase().replace('\'', "")).collect();
+    let lower: Vec<String> = tokens
+        .iter()
+        .map(|t| t.to_lowercase().replace('\'', ""))
+        .collect();
 
     let mut scores = Vec::with_capacity(tokens.len());
     let mut drivers: Vec<(f64, String)> = Vec::new();
@@ -164,7 +274,11 @@ pub fn sentiment(text: &str) -> (f64, Vec<String>) {
             continue;
         };
         let mut v = base;
-        if any_lower && tok.len() > 1 && tok.chars().all(|c| !c.is_lowercase()) && tok.chars().any(char::is_alphabetic) {
+        if any_lower
+            && tok.len() > 1
+            && tok.chars().all(|c| !c.is_lowercase())
+            && tok.chars().any(char::is_alphabetic)
+        {
             v += C_INCR * v.signum();
         }
         for back in 1..=3usize {
@@ -202,7 +316,11 @@ pub fn sentiment(text: &str) -> (f64, Vec<String>) {
     if sum != 0.0 {
         sum += sum.signum() * bangs * 0.292;
     }
-    let compound = if sum == 0.0 { 0.0 } else { sum / (sum * sum + 15.0).sqrt() };
+    let compound = if sum == 0.0 {
+        0.0
+    } else {
+        sum / (sum * sum + 15.0).sqrt()
+    };
     drivers.sort_by(|a, b| a.0.abs().total_cmp(&b.0.abs()).reverse());
     let sign = compound.signum();
     let words = drivers
@@ -239,17 +357,29 @@ pub fn human_count(n: i64) -> String {
     let n = n.max(0) as f64;
     if n >= 1_000_000.0 {
         let v = n / 1_000_000.0;
-        if v >= 10.0 { format!("{v:.0}M") } else { format!("{v:.1}M") }
+        if v >= 10.0 {
+            format!("{v:.0}M")
+        } else {
+            format!("{v:.1}M")
+        }
     } else if n >= 1_000.0 {
         let v = n / 1_000.0;
-        if v >= 10.0 { format!("{v:.0}k") } else { format!("{v:.1}k") }
+        if v >= 10.0 {
+            format!("{v:.0}k")
+        } else {
+            format!("{v:.1}k")
+        }
     } else {
         format!("{n:.0}")
     }
 }
 
 fn quoted(words: &[String]) -> String {
-    words.iter().map(|w| format!("'{w}'")).collect::<Vec<_>>().join(", ")
+    words
+        .iter()
+        .map(|w| format!("'{w}'"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Ranks one mention. Pure: the same mention, rules and `now` always give the same result.
@@ -271,11 +401,20 @@ pub fn triage(m: &Mention, rules: &Rules, now: i64) -> Triage {
     }
     let complaint = cues(&lex.complaint, &folded);
     if !complaint.is_empty() {
-        parts.push((22.0 + 4.0 * (complaint.len().min(3) as f64 - 1.0), format!("complaint: {}", quoted(&complaint[..complaint.len().min(3)]))));
+        parts.push((
+            22.0 + 4.0 * (complaint.len().min(3) as f64 - 1.0),
+            format!(
+                "complaint: {}",
+                quoted(&complaint[..complaint.len().min(3)])
+            ),
+        ));
     }
     let help = cues(&lex.help, &folded);
     if !help.is_empty() {
-        parts.push((20.0, format!("asks for help: {}", quoted(&help[..help.len().min(3)]))));
+        parts.push((
+            20.0,
+            format!("asks for help: {}", quoted(&help[..help.len().min(3)])),
+        ));
     } else if text.trim_end().ends_with('?') {
         parts.push((10.0, "asks a question".to_string()));
     }
@@ -324,7 +463,11 @@ mod tests {
     fn mention(text: &str, followers: Option<i64>) -> Mention {
         let mut m = Mention::new(Channel::Hackernews, "1", text);
         m.created_at = 1_000_000;
-        m.author = Author { handle: "a".into(), followers, ..Author::default() };
+        m.author = Author {
+            handle: "a".into(),
+            followers,
+            ..Author::default()
+        };
         m
     }
 
@@ -347,27 +490,70 @@ mod tests {
     #[test]
     fn a_complaint_outranks_praise_and_says_why() {
         let rules = Rules::default();
-        let angry = triage(&mention("Worst service ever, still waiting for my refund", None), &rules, 1_000_000);
-        let happy = triage(&mention("Lovely coffee, great staff", None), &rules, 1_000_000);
-        assert!(angry.urgency >= 60, "a refund complaint is urgent: {angry:?}");
+        let angry = triage(
+            &mention("Worst service ever, still waiting for my refund", None),
+            &rules,
+            1_000_000,
+        );
+        let happy = triage(
+            &mention("Lovely coffee, great staff", None),
+            &rules,
+            1_000_000,
+        );
+        assert!(
+            angry.urgency >= 60,
+            "a refund complaint is urgent: {angry:?}"
+        );
         assert!(happy.urgency < 20, "praise is not urgent: {happy:?}");
-        assert!(angry.reasons.iter().any(|r| r.contains("'refund'")), "{:?}", angry.reasons);
-        assert!(angry.reasons.iter().any(|r| r.starts_with("negative: ") && r.contains("'worst'")), "{:?}", angry.reasons);
+        assert!(
+            angry.reasons.iter().any(|r| r.contains("'refund'")),
+            "{:?}",
+            angry.reasons
+        );
+        assert!(
+            angry
+                .reasons
+                .iter()
+                .any(|r| r.starts_with("negative: ") && r.contains("'worst'")),
+            "{:?}",
+            angry.reasons
+        );
     }
 
     #[test]
     fn reach_raises_urgency_and_is_explained() {
         let rules = Rules::default();
-        let small = triage(&mention("my order never arrived", Some(50)), &rules, 1_000_000);
-        let big = triage(&mention("my order never arrived", Some(2_100_000)), &rules, 1_000_000);
+        let small = triage(
+            &mention("my order never arrived", Some(50)),
+            &rules,
+            1_000_000,
+        );
+        let big = triage(
+            &mention("my order never arrived", Some(2_100_000)),
+            &rules,
+            1_000_000,
+        );
         assert!(big.urgency > small.urgency + 15, "{big:?} vs {small:?}");
-        assert!(big.reasons.contains(&"author has 2.1M followers".to_string()), "{:?}", big.reasons);
+        assert!(
+            big.reasons
+                .contains(&"author has 2.1M followers".to_string()),
+            "{:?}",
+            big.reasons
+        );
     }
 
     #[test]
     fn a_help_request_is_flagged() {
-        let t = triage(&mention("How do I change my booking?", None), &Rules::default(), 1_000_000);
-        assert!(t.reasons.iter().any(|r| r.starts_with("asks for help")), "{:?}", t.reasons);
+        let t = triage(
+            &mention("How do I change my booking?", None),
+            &Rules::default(),
+            1_000_000,
+        );
+        assert!(
+            t.reasons.iter().any(|r| r.starts_with("asks for help")),
+            "{:?}",
+            t.reasons
+        );
         assert!(t.urgency >= 20);
     }
 

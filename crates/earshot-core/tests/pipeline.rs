@@ -14,7 +14,11 @@ use earshot_sim::{Reveal, Sim, SimOptions};
 use tokio::sync::broadcast::Receiver;
 
 /// Waits for an event matching `pred`; the timeout only bounds a failing test.
-async fn wait_for(rx: &mut Receiver<EngineEvent>, what: &str, mut pred: impl FnMut(&EngineEvent) -> bool) -> EngineEvent {
+async fn wait_for(
+    rx: &mut Receiver<EngineEvent>,
+    what: &str,
+    mut pred: impl FnMut(&EngineEvent) -> bool,
+) -> EngineEvent {
     let found = tokio::time::timeout(Duration::from_secs(20), async {
         loop {
             match rx.recv().await {
@@ -31,12 +35,20 @@ async fn wait_for(rx: &mut Receiver<EngineEvent>, what: &str, mut pred: impl FnM
 async fn sources_ok(engine: &Engine, rx: &mut Receiver<EngineEvent>, n: usize) {
     let mut ok = std::collections::HashSet::new();
     while ok.len() < n {
-        if let EngineEvent::SourceHealth { source_id, health } = wait_for(rx, "all sources healthy", |e| matches!(e, EngineEvent::SourceHealth { .. })).await {
+        if let EngineEvent::SourceHealth { source_id, health } =
+            wait_for(rx, "all sources healthy", |e| {
+                matches!(e, EngineEvent::SourceHealth { .. })
+            })
+            .await
+        {
             match health {
                 Health::Ok { .. } => {
                     ok.insert(source_id);
                 }
-                other => panic!("source {source_id} unhealthy: {other:?} ({:?})", engine.sources().await.unwrap()),
+                other => panic!(
+                    "source {source_id} unhealthy: {other:?} ({:?})",
+                    engine.sources().await.unwrap()
+                ),
             }
         }
     }
@@ -51,40 +63,95 @@ async fn engine_on(dir: &std::path::Path, sim: &Sim) -> (Engine, Receiver<Engine
     (engine, rx)
 }
 
+/// A simulator serving everything at once and an engine whose three sources have all polled it.
+async fn healthy_engine() -> (Sim, tempfile::TempDir, Engine, Receiver<EngineEvent>) {
+    let sim = Sim::start(SimOptions {
+        reveal: Reveal::All,
+        count: Some(8),
+        ..SimOptions::default()
+    })
+    .await
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let (engine, mut rx) = engine_on(dir.path(), &sim).await;
+    sources_ok(&engine, &mut rx, 3).await;
+    (sim, dir, engine, rx)
+}
+
 async fn total(engine: &Engine) -> u32 {
     engine.counts().await.unwrap().total
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn both_channels_deliver_matched_triaged_mentions_urgent_first() {
-    let sim = Sim::start(SimOptions { reveal: Reveal::All, count: Some(8), ..SimOptions::default() }).await.unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let (engine, mut rx) = engine_on(dir.path(), &sim).await;
-    sources_ok(&engine, &mut rx, 3).await;
+    let (_sim, _dir, engine, _rx) = healthy_engine().await;
     let page = engine.list(MentionQuery::default()).await.unwrap();
     let channels: std::collections::HashSet<_> = page.mentions.iter().map(|m| m.channel).collect();
     assert_eq!(channels.len(), 2, "Hacker News and RSS both delivered");
     let top = &page.mentions[0];
-    assert_eq!(top.author.handle, "kestrel", "the angry high-karma complaint ranks first: {:?}", page.mentions.iter().map(|m| (&m.author.handle, m.triage.urgency)).collect::<Vec<_>>());
-    assert!(top.triage.reasons.iter().any(|r| r.contains("refund")), "{:?}", top.triage.reasons);
-    assert_eq!(top.author.karma, Some(48_200), "karma fetched from the users endpoint");
-    assert!(!page.mentions.iter().any(|m| m.author.handle == "kernelhacker"), "'brightside of life' is excluded");
-    let hostile = page.mentions.iter().find(|m| m.author.handle == "xss_tester").expect("the hostile post is stored");
-    assert!(hostile.text.contains("<script>window.__earshotPwned = 1</script>"), "escaped markup is literal text: {}", hostile.text);
+    assert_eq!(
+        top.author.handle,
+        "kestrel",
+        "the angry high-karma complaint ranks first: {:?}",
+        page.mentions
+            .iter()
+            .map(|m| (&m.author.handle, m.triage.urgency))
+            .collect::<Vec<_>>()
+    );
+    assert!(
+        top.triage.reasons.iter().any(|r| r.contains("refund")),
+        "{:?}",
+        top.triage.reasons
+    );
+    assert_eq!(
+        top.author.karma,
+        Some(48_200),
+        "karma fetched from the users endpoint"
+    );
+    assert!(
+        !page
+            .mentions
+            .iter()
+            .any(|m| m.author.handle == "kernelhacker"),
+        "'brightside of life' is excluded"
+    );
+    let hostile = page
+        .mentions
+        .iter()
+        .find(|m| m.author.handle == "xss_tester")
+        .expect("the hostile post is stored");
+    assert!(
+        hostile
+            .text
+            .contains("<script>window.__earshotPwned = 1</script>"),
+        "escaped markup is literal text: {}",
+        hostile.text
+    );
     let html = hostile.html.as_deref().unwrap_or("");
-    assert!(html.contains("<img src=\"x\">"), "the raw tag survives only without its handler: {html}");
-    assert!(!html.contains("__earshotPwned = 3") && !html.contains("<script"), "raw markup sanitised: {html}");
+    assert!(
+        html.contains("<img src=\"x\">"),
+        "the raw tag survives only without its handler: {html}"
+    );
+    assert!(
+        !html.contains("__earshotPwned = 3") && !html.contains("<script"),
+        "raw markup sanitised: {html}"
+    );
     engine.shutdown();
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_restart_resumes_from_the_saved_cursor_without_refetching_or_duplicating() {
-    let sim = Sim::start(SimOptions { reveal: Reveal::All, count: Some(8), ..SimOptions::default() }).await.unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let (engine, mut rx) = engine_on(dir.path(), &sim).await;
-    sources_ok(&engine, &mut rx, 3).await;
+    let (sim, dir, engine, _rx) = healthy_engine().await;
     let before = total(&engine).await;
-    let cursor = engine.sources().await.unwrap().into_iter().find(|s| s.spec.name.starts_with("Hacker")).unwrap().cursor.expect("cursor saved");
+    let cursor = engine
+        .sources()
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|s| s.spec.name.starts_with("Hacker"))
+        .unwrap()
+        .cursor
+        .expect("cursor saved");
     let since: serde_json::Value = serde_json::from_str(&cursor).unwrap();
     engine.shutdown();
     drop(engine);
@@ -92,34 +159,71 @@ async fn a_restart_resumes_from_the_saved_cursor_without_refetching_or_duplicati
     let (engine, mut rx) = engine_on(dir.path(), &sim).await;
     sources_ok(&engine, &mut rx, 3).await;
     assert_eq!(total(&engine).await, before, "nothing stored twice");
-    let requests: Vec<earshot_sim::RequestRecord> = reqwest::get(format!("{}/_sim/requests", sim.base_url)).await.unwrap().json().await.unwrap();
-    let last_search = requests.iter().rev().find(|r| r.path.ends_with("search_by_date")).unwrap();
+    let requests: Vec<earshot_sim::RequestRecord> =
+        reqwest::get(format!("{}/_sim/requests", sim.base_url))
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+    let last_search = requests
+        .iter()
+        .rev()
+        .find(|r| r.path.ends_with("search_by_date"))
+        .unwrap();
     let expected = format!("created_at_i%3E%3D{}", since["created_at_i"]);
-    assert!(last_search.query.contains(&expected), "resumed from the cursor: {} lacks {expected}", last_search.query);
-    let feed_hits = requests.iter().filter(|r| r.path == "/rss/reviews.xml").count();
+    assert!(
+        last_search.query.contains(&expected),
+        "resumed from the cursor: {} lacks {expected}",
+        last_search.query
+    );
+    let feed_hits = requests
+        .iter()
+        .filter(|r| r.path == "/rss/reviews.xml")
+        .count();
     assert_eq!(feed_hits, 2, "one fetch per run");
     engine.shutdown();
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_source_sending_garbage_goes_to_error_while_the_others_keep_delivering() {
-    let sim = Sim::start(SimOptions { reveal: Reveal::All, count: Some(8), ..SimOptions::default() }).await.unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let (engine, mut rx) = engine_on(dir.path(), &sim).await;
-    sources_ok(&engine, &mut rx, 3).await;
-    let before = engine.list(MentionQuery { limit: Some(500), ..Default::default() }).await.unwrap().mentions;
+    let (sim, _dir, engine, mut rx) = healthy_engine().await;
+    let before = engine
+        .list(MentionQuery {
+            limit: Some(500),
+            ..Default::default()
+        })
+        .await
+        .unwrap()
+        .mentions;
 
     let client = reqwest::Client::new();
     for target in ["hn", "alerts"] {
-        let kind = if target == "hn" { "malformed" } else { "truncated" };
-        let r = client.post(format!("{}/_sim/fault?target={target}&kind={kind}", sim.base_url)).send().await.unwrap();
+        let kind = if target == "hn" {
+            "malformed"
+        } else {
+            "truncated"
+        };
+        let r = client
+            .post(format!(
+                "{}/_sim/fault?target={target}&kind={kind}",
+                sim.base_url
+            ))
+            .send()
+            .await
+            .unwrap();
         assert!(r.status().is_success());
     }
     engine.poll_now();
     let mut errors = std::collections::HashMap::new();
     let mut reviews_ok = false;
     while errors.len() < 2 || !reviews_ok {
-        if let EngineEvent::SourceHealth { source_id, health } = wait_for(&mut rx, "errors and a healthy source", |e| matches!(e, EngineEvent::SourceHealth { .. })).await {
+        if let EngineEvent::SourceHealth { source_id, health } =
+            wait_for(&mut rx, "errors and a healthy source", |e| {
+                matches!(e, EngineEvent::SourceHealth { .. })
+            })
+            .await
+        {
             match health {
                 Health::Error { reason, .. } => {
                     errors.insert(source_id, reason);
@@ -129,11 +233,29 @@ async fn a_source_sending_garbage_goes_to_error_while_the_others_keep_delivering
             }
         }
     }
-    assert!(errors.values().all(|r| r.contains("malformed")), "reasons say what went wrong: {errors:?}");
+    assert!(
+        errors.values().all(|r| r.contains("malformed")),
+        "reasons say what went wrong: {errors:?}"
+    );
     let sources = engine.sources().await.unwrap();
-    let healthy: Vec<_> = sources.iter().filter(|s| matches!(s.health, Health::Ok { .. })).map(|s| s.spec.name.as_str()).collect();
-    assert_eq!(healthy, vec!["Reviews (simulated)"], "the other source keeps running");
-    let after = engine.list(MentionQuery { limit: Some(500), ..Default::default() }).await.unwrap().mentions;
+    let healthy: Vec<_> = sources
+        .iter()
+        .filter(|s| matches!(s.health, Health::Ok { .. }))
+        .map(|s| s.spec.name.as_str())
+        .collect();
+    assert_eq!(
+        healthy,
+        vec!["Reviews (simulated)"],
+        "the other source keeps running"
+    );
+    let after = engine
+        .list(MentionQuery {
+            limit: Some(500),
+            ..Default::default()
+        })
+        .await
+        .unwrap()
+        .mentions;
     assert_eq!(after, before, "stored mentions untouched");
     engine.shutdown();
 }

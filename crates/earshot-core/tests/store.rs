@@ -5,67 +5,137 @@ use earshot_core::store::{MentionQuery, Order, Store};
 
 fn mention(id: &str, text: &str, urgency: u8, created_at: i64) -> Mention {
     let mut m = Mention::new(Channel::Hackernews, id, text);
-    m.author = Author { handle: format!("author{id}"), ..Author::default() };
+    m.author = Author {
+        handle: format!("author{id}"),
+        ..Author::default()
+    };
     m.created_at = created_at;
     m.triage.urgency = urgency;
     m
 }
 
 fn spec(name: &str) -> SourceSpec {
-    SourceSpec { kind: SourceKind::Hackernews, name: name.into(), url: None, queries: vec![], base_url: None, interval_secs: None, require_match: None }
+    SourceSpec {
+        kind: SourceKind::Hackernews,
+        name: name.into(),
+        url: None,
+        queries: vec![],
+        base_url: None,
+        interval_secs: None,
+        require_match: None,
+    }
 }
 
 #[test]
 fn a_redelivered_post_is_stored_once_and_an_edit_updates_it_in_place() {
     let dir = tempfile::tempdir().unwrap();
     let mut s = Store::open(&dir.path().join("db")).unwrap();
-    let fresh = s.store_batch(None, &[mention("1", "hello Brightside", 10, 100)], None).unwrap();
+    let fresh = s
+        .store_batch(None, &[mention("1", "hello Brightside", 10, 100)], None)
+        .unwrap();
     assert_eq!(fresh.len(), 1);
     let id = fresh[0].id;
     s.set_status(id, Status::Open).unwrap();
-    let again = s.store_batch(None, &[mention("1", "hello Brightside", 10, 100)], None).unwrap();
+    let again = s
+        .store_batch(None, &[mention("1", "hello Brightside", 10, 100)], None)
+        .unwrap();
     assert!(again.is_empty(), "a re-delivered post is not new");
-    s.store_batch(None, &[mention("1", "hello Brightside (edited)", 10, 100)], None).unwrap();
+    s.store_batch(
+        None,
+        &[mention("1", "hello Brightside (edited)", 10, 100)],
+        None,
+    )
+    .unwrap();
     let page = s.list(&MentionQuery::default()).unwrap();
     assert_eq!(page.mentions.len(), 1, "still one row");
     assert_eq!(page.mentions[0].text, "hello Brightside (edited)");
-    assert_eq!(page.mentions[0].status, Status::Open, "the owner's status survives an edit");
+    assert_eq!(
+        page.mentions[0].status,
+        Status::Open,
+        "the owner's status survives an edit"
+    );
 }
 
 #[test]
 fn the_cursor_is_saved_with_the_batch() {
     let mut s = Store::open_in_memory().unwrap();
     let src = s.upsert_source(&spec("HN"), 0).unwrap();
-    s.store_batch(Some(src), &[mention("1", "a", 1, 1)], Some("{\"created_at_i\":1}")).unwrap();
-    assert_eq!(s.source(src).unwrap().cursor.as_deref(), Some("{\"created_at_i\":1}"));
-    assert_eq!(s.upsert_source(&spec("HN"), 5).unwrap(), src, "re-adding by name keeps the source and cursor");
+    s.store_batch(
+        Some(src),
+        &[mention("1", "a", 1, 1)],
+        Some("{\"created_at_i\":1}"),
+    )
+    .unwrap();
+    assert_eq!(
+        s.source(src).unwrap().cursor.as_deref(),
+        Some("{\"created_at_i\":1}")
+    );
+    assert_eq!(
+        s.upsert_source(&spec("HN"), 5).unwrap(),
+        src,
+        "re-adding by name keeps the source and cursor"
+    );
     assert!(s.source(src).unwrap().cursor.is_some());
 }
 
 #[test]
 fn full_text_search_finds_a_stored_mention_by_word_prefix_author_and_accent() {
     let mut s = Store::open_in_memory().unwrap();
-    s.store_batch(None, &[mention("1", "The café refund never came", 50, 1), mention("2", "lovely latte", 5, 2)], None).unwrap();
-    let find = |q: &str| s.list(&MentionQuery { search: Some(q.into()), ..Default::default() }).unwrap().mentions.into_iter().map(|m| m.external_id).collect::<Vec<_>>();
+    s.store_batch(
+        None,
+        &[
+            mention("1", "The café refund never came", 50, 1),
+            mention("2", "lovely latte", 5, 2),
+        ],
+        None,
+    )
+    .unwrap();
+    let find = |q: &str| {
+        s.list(&MentionQuery {
+            search: Some(q.into()),
+            ..Default::default()
+        })
+        .unwrap()
+        .mentions
+        .into_iter()
+        .map(|m| m.external_id)
+        .collect::<Vec<_>>()
+    };
     assert_eq!(find("refund"), vec!["1"]);
     assert_eq!(find("ref"), vec!["1"], "the last word is a prefix");
     assert_eq!(find("cafe"), vec!["1"], "accents folded");
     assert_eq!(find("author2"), vec!["2"], "author handles are indexed");
-    assert!(find("\"; DROP TABLE mentions; --").is_empty(), "hostile input is just words");
+    assert!(
+        find("\"; DROP TABLE mentions; --").is_empty(),
+        "hostile input is just words"
+    );
     assert!(find("***").is_empty());
 }
 
 #[test]
 fn pages_follow_the_keyset_cursor_without_gaps_or_repeats() {
     let mut s = Store::open_in_memory().unwrap();
-    let batch: Vec<Mention> = (0..23).map(|i| mention(&i.to_string(), "x", (i % 5) as u8 * 20, 1000 + i)).collect();
+    let batch: Vec<Mention> = (0..23)
+        .map(|i| mention(&i.to_string(), "x", (i % 5) as u8 * 20, 1000 + i))
+        .collect();
     s.store_batch(None, &batch, None).unwrap();
     for order in [Order::Urgent, Order::Newest] {
         let mut seen = Vec::new();
         let mut after = None;
         loop {
-            let page = s.list(&MentionQuery { order, limit: Some(5), after: after.clone(), ..Default::default() }).unwrap();
-            seen.extend(page.mentions.iter().map(|m| (m.triage.urgency, m.created_at)));
+            let page = s
+                .list(&MentionQuery {
+                    order,
+                    limit: Some(5),
+                    after: after.clone(),
+                    ..Default::default()
+                })
+                .unwrap();
+            seen.extend(
+                page.mentions
+                    .iter()
+                    .map(|m| (m.triage.urgency, m.created_at)),
+            );
             match page.next {
                 Some(n) => after = Some(n),
                 None => break,
@@ -75,11 +145,18 @@ fn pages_follow_the_keyset_cursor_without_gaps_or_repeats() {
         let mut sorted = seen.clone();
         match order {
             Order::Urgent => sorted.sort_by(|a, b| b.cmp(a)),
-            Order::Newest => sorted.sort_by(|a, b| b.1.cmp(&a.1)),
+            Order::Newest => sorted.sort_by_key(|m| std::cmp::Reverse(m.1)),
         }
         assert_eq!(seen, sorted, "{order:?} is in order across pages");
     }
-    assert!(s.list(&MentionQuery { after: Some("nonsense".into()), ..Default::default() }).is_err(), "a bad cursor is an error, not a panic");
+    assert!(
+        s.list(&MentionQuery {
+            after: Some("nonsense".into()),
+            ..Default::default()
+        })
+        .is_err(),
+        "a bad cursor is an error, not a panic"
+    );
 }
 
 #[test]
@@ -87,18 +164,48 @@ fn filters_combine() {
     let mut s = Store::open_in_memory().unwrap();
     let mut rss = mention("r", "feed item", 90, 5);
     rss.channel = Channel::Rss;
-    s.store_batch(None, &[mention("1", "a", 90, 1), mention("2", "b", 10, 2), rss], None).unwrap();
-    let q = MentionQuery { channel: Some(Channel::Hackernews), min_urgency: Some(60), ..Default::default() };
-    let ids: Vec<_> = s.list(&q).unwrap().mentions.into_iter().map(|m| m.external_id).collect();
+    s.store_batch(
+        None,
+        &[mention("1", "a", 90, 1), mention("2", "b", 10, 2), rss],
+        None,
+    )
+    .unwrap();
+    let q = MentionQuery {
+        channel: Some(Channel::Hackernews),
+        min_urgency: Some(60),
+        ..Default::default()
+    };
+    let ids: Vec<_> = s
+        .list(&q)
+        .unwrap()
+        .mentions
+        .into_iter()
+        .map(|m| m.external_id)
+        .collect();
     assert_eq!(ids, vec!["1"]);
-    let done = s.list(&MentionQuery { status: Some(Status::Done), ..Default::default() }).unwrap();
+    let done = s
+        .list(&MentionQuery {
+            status: Some(Status::Done),
+            ..Default::default()
+        })
+        .unwrap();
     assert!(done.mentions.is_empty());
 }
 
 #[test]
 fn counts_track_unread_urgent() {
     let mut s = Store::open_in_memory().unwrap();
-    let fresh = s.store_batch(None, &[mention("1", "a", 90, 1), mention("2", "b", 70, 2), mention("3", "c", 10, 3)], None).unwrap();
+    let fresh = s
+        .store_batch(
+            None,
+            &[
+                mention("1", "a", 90, 1),
+                mention("2", "b", 70, 2),
+                mention("3", "c", 10, 3),
+            ],
+            None,
+        )
+        .unwrap();
     assert_eq!(s.counts(60).unwrap().unread_urgent, 2);
     s.mark_read(fresh[0].id).unwrap();
     s.set_status(fresh[1].id, Status::Done).unwrap();
@@ -113,15 +220,28 @@ fn migrations_apply_to_an_empty_and_to_an_existing_database() {
     {
         let mut s = Store::open(&path).unwrap();
         assert!(s.schema_version().unwrap() >= 1);
-        s.store_batch(None, &[mention("1", "kept across reopen", 1, 1)], None).unwrap();
+        s.store_batch(None, &[mention("1", "kept across reopen", 1, 1)], None)
+            .unwrap();
     }
     let s = Store::open(&path).unwrap();
-    assert_eq!(s.list(&MentionQuery::default()).unwrap().mentions.len(), 1, "data survives reopening");
-    let ok: String = s.connection().query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+    assert_eq!(
+        s.list(&MentionQuery::default()).unwrap().mentions.len(),
+        1,
+        "data survives reopening"
+    );
+    let ok: String = s
+        .connection()
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(ok, "ok");
     // A database from a newer Earshot is refused with a clear error instead of being damaged.
-    s.connection().pragma_update(None, "user_version", 999).unwrap();
+    s.connection()
+        .pragma_update(None, "user_version", 999)
+        .unwrap();
     drop(s);
-    let err = Store::open(&path).err().expect("newer schema refused").to_string();
+    let err = Store::open(&path)
+        .err()
+        .expect("newer schema refused")
+        .to_string();
     assert!(err.contains("newer than this Earshot"), "{err}");
 }

@@ -51,7 +51,12 @@ pub struct SimOptions {
 
 impl Default for SimOptions {
     fn default() -> Self {
-        SimOptions { seed: 1, count: None, reveal: Reveal::Timed, port: 0 }
+        SimOptions {
+            seed: 1,
+            count: None,
+            reveal: Reveal::Timed,
+            port: 0,
+        }
     }
 }
 
@@ -98,9 +103,9 @@ impl SimState {
 
     fn visible(&self, feed: Feed) -> impl Iterator<Item = &SimPost> {
         let elapsed = self.started.elapsed().as_secs() as i64;
-        self.posts
-            .iter()
-            .filter(move |p| p.feed == feed && (self.reveal == Reveal::All || p.offset_secs <= elapsed))
+        self.posts.iter().filter(move |p| {
+            p.feed == feed && (self.reveal == Reveal::All || p.offset_secs <= elapsed)
+        })
     }
 
     fn record(&self, path: &str, query: &str) {
@@ -112,7 +117,10 @@ impl SimState {
     }
 
     fn fault(&self, target: &str) -> Fault {
-        lock(&self.faults).get(target).copied().unwrap_or(Fault::None)
+        lock(&self.faults)
+            .get(target)
+            .copied()
+            .unwrap_or(Fault::None)
     }
 }
 
@@ -154,7 +162,11 @@ impl Sim {
                 tracing::error!(error = %e, "simulator stopped");
             }
         });
-        Ok(Sim { base_url: format!("http://{addr}"), addr, task })
+        Ok(Sim {
+            base_url: format!("http://{addr}"),
+            addr,
+            task,
+        })
     }
 
     /// A ready `earshot watch` config (TOML) pointing every simulated source at this simulator.
@@ -236,16 +248,29 @@ async fn requests(State(s): State<Arc<SimState>>) -> Json<Vec<RequestRecord>> {
 fn faulted(fault: Fault, body: String, content_type: &'static str) -> Response {
     match fault {
         Fault::None => ([(header::CONTENT_TYPE, content_type)], body).into_response(),
-        Fault::Malformed => ([(header::CONTENT_TYPE, content_type)], "}{ this is not what you asked for <<<").into_response(),
+        Fault::Malformed => (
+            [(header::CONTENT_TYPE, content_type)],
+            "}{ this is not what you asked for <<<",
+        )
+            .into_response(),
         Fault::Truncated => {
             let mut cut = body.len() / 2;
             while !body.is_char_boundary(cut) {
                 cut -= 1;
             }
-            ([(header::CONTENT_TYPE, content_type)], body[..cut].to_string()).into_response()
+            (
+                [(header::CONTENT_TYPE, content_type)],
+                body[..cut].to_string(),
+            )
+                .into_response()
         }
         Fault::ServerError => (StatusCode::INTERNAL_SERVER_ERROR, "internal error").into_response(),
-        Fault::RateLimit => (StatusCode::TOO_MANY_REQUESTS, [(header::RETRY_AFTER, "2")], "slow down").into_response(),
+        Fault::RateLimit => (
+            StatusCode::TOO_MANY_REQUESTS,
+            [(header::RETRY_AFTER, "2")],
+            "slow down",
+        )
+            .into_response(),
     }
 }
 
@@ -254,7 +279,10 @@ fn escape(s: &str) -> String {
 }
 
 fn iso(ts: i64) -> String {
-    chrono::DateTime::from_timestamp(ts, 0).unwrap_or_default().format("%Y-%m-%dT%H:%M:%S.000Z").to_string()
+    chrono::DateTime::from_timestamp(ts, 0)
+        .unwrap_or_default()
+        .format("%Y-%m-%dT%H:%M:%S.000Z")
+        .to_string()
 }
 
 #[derive(Deserialize)]
@@ -277,14 +305,19 @@ fn since_filter(f: &str) -> Option<(i64, bool)> {
     Some((rest.strip_prefix('>')?.trim().parse().ok()?, false))
 }
 
-async fn hn_search(State(s): State<Arc<SimState>>, Query(p): Query<HnParams>, uri: axum::http::Uri) -> Response {
+async fn hn_search(
+    State(s): State<Arc<SimState>>,
+    Query(p): Query<HnParams>,
+    uri: axum::http::Uri,
+) -> Response {
     s.record(uri.path(), uri.query().unwrap_or(""));
     let words: Vec<String> = p.query.split_whitespace().map(str::to_lowercase).collect();
     let since = p.numeric_filters.as_deref().and_then(since_filter);
     let mut hits: Vec<&SimPost> = s
         .visible(Feed::Hackernews)
         .filter(|post| {
-            let hay = format!("{} {}", post.title.as_deref().unwrap_or(""), post.text).to_lowercase();
+            let hay =
+                format!("{} {}", post.title.as_deref().unwrap_or(""), post.text).to_lowercase();
             words.iter().all(|w| hay.contains(w.as_str()))
         })
         .filter(|post| match since {
@@ -298,7 +331,12 @@ async fn hn_search(State(s): State<Arc<SimState>>, Query(p): Query<HnParams>, ur
     let page = p.page.unwrap_or(0);
     let nb_hits = hits.len();
     let nb_pages = nb_hits.div_ceil(per);
-    let hits: Vec<serde_json::Value> = hits.into_iter().skip(page * per).take(per).map(|post| hn_hit(post, s.start)).collect();
+    let hits: Vec<serde_json::Value> = hits
+        .into_iter()
+        .skip(page * per)
+        .take(per)
+        .map(|post| hn_hit(post, s.start))
+        .collect();
     let body = json!({
         "hits": hits,
         "nbHits": nb_hits,
@@ -310,7 +348,11 @@ async fn hn_search(State(s): State<Arc<SimState>>, Query(p): Query<HnParams>, ur
         "params": uri.query().unwrap_or(""),
         "processingTimeMS": 1
     });
-    faulted(s.fault("hn"), body.to_string(), "application/json; charset=utf-8")
+    faulted(
+        s.fault("hn"),
+        body.to_string(),
+        "application/json; charset=utf-8",
+    )
 }
 
 fn hn_hit(post: &SimPost, start: i64) -> serde_json::Value {
@@ -344,7 +386,11 @@ fn hn_hit(post: &SimPost, start: i64) -> serde_json::Value {
     }
 }
 
-async fn hn_user(State(s): State<Arc<SimState>>, Path(name): Path<String>, uri: axum::http::Uri) -> Response {
+async fn hn_user(
+    State(s): State<Arc<SimState>>,
+    Path(name): Path<String>,
+    uri: axum::http::Uri,
+) -> Response {
     s.record(uri.path(), "");
     match s.posts.iter().find(|p| p.feed == Feed::Hackernews && p.author == name) {
         Some(p) => Json(json!({
@@ -370,71 +416,111 @@ fn etag_for<'a>(posts: impl Iterator<Item = &'a SimPost>) -> String {
 }
 
 fn not_modified(headers: &HeaderMap, etag: &str) -> bool {
-    headers.get(header::IF_NONE_MATCH).and_then(|v| v.to_str().ok()) == Some(etag)
+    headers
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+        == Some(etag)
 }
 
-async fn alerts_feed(State(s): State<Arc<SimState>>, headers: HeaderMap, uri: axum::http::Uri) -> Response {
+/// Serves one simulated feed: visible posts newest first, an ETag over them, 304 when the
+/// client already has this version, and the source's fault applied.
+fn serve_feed(
+    s: &SimState,
+    feed: Feed,
+    target: &str,
+    headers: &HeaderMap,
+    uri: &axum::http::Uri,
+    content_type: &'static str,
+    render: impl FnOnce(&[&SimPost]) -> String,
+) -> Response {
     s.record(uri.path(), uri.query().unwrap_or(""));
-    let mut posts: Vec<&SimPost> = s.visible(Feed::Alerts).collect();
+    let mut posts: Vec<&SimPost> = s.visible(feed).collect();
     posts.sort_by_key(|p| std::cmp::Reverse(p.created_at(s.start)));
     let etag = etag_for(posts.iter().copied());
-    if s.fault("alerts") == Fault::None && not_modified(&headers, &etag) {
+    if s.fault(target) == Fault::None && not_modified(headers, &etag) {
         return (StatusCode::NOT_MODIFIED, [(header::ETAG, etag)]).into_response();
     }
-    let mut xml = String::from(
-        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xmlns:idx=\"urn:atom-extension:indexing\">\n  <id>tag:google.com,2005:reader/user/00000000000000000000/state/com.google/alerts/1</id>\n  <title>Google Alert - Brightside Coffee</title>\n",
-    );
-    xml.push_str(&format!("  <link href=\"https://www.google.com/alerts/feeds/0/1\" rel=\"self\"></link>\n  <updated>{}</updated>\n", iso(s.now())));
-    for p in posts {
-        let link = p.link.as_deref().unwrap_or("https://example.com/");
-        let wrapped = format!("https://www.google.com/url?rct=j&sa=t&url={link}&ct=ga&cd=CAIyGjE&usg=AFQjCNE");
-        let highlighted = escape(&p.text).replace(BUSINESS, &format!("<b>{BUSINESS}</b>"));
-        xml.push_str(&format!(
-            "  <entry>\n    <id>{}</id>\n    <title type=\"html\">{}</title>\n    <link href=\"{}\"></link>\n    <published>{}</published>\n    <updated>{}</updated>\n    <content type=\"html\">{}</content>\n    <author>\n      <name></name>\n    </author>\n  </entry>\n",
-            p.external_id,
-            escape(&escape(p.title.as_deref().unwrap_or(""))),
-            escape(&wrapped),
-            iso(p.created_at(s.start)),
-            iso(p.created_at(s.start)),
-            escape(&highlighted),
-        ));
-    }
-    xml.push_str("</feed>\n");
-    let mut r = faulted(s.fault("alerts"), xml, "application/atom+xml; charset=utf-8");
+    let mut r = faulted(s.fault(target), render(&posts), content_type);
     if let Ok(v) = etag.parse() {
         r.headers_mut().insert(header::ETAG, v);
     }
     r
 }
 
-async fn reviews_feed(State(s): State<Arc<SimState>>, headers: HeaderMap, uri: axum::http::Uri) -> Response {
-    s.record(uri.path(), uri.query().unwrap_or(""));
-    let mut posts: Vec<&SimPost> = s.visible(Feed::Reviews).collect();
-    posts.sort_by_key(|p| std::cmp::Reverse(p.created_at(s.start)));
-    let etag = etag_for(posts.iter().copied());
-    if s.fault("reviews") == Fault::None && not_modified(&headers, &etag) {
-        return (StatusCode::NOT_MODIFIED, [(header::ETAG, etag)]).into_response();
-    }
-    let rfc2822 = |t: i64| chrono::DateTime::from_timestamp(t, 0).unwrap_or_default().to_rfc2822();
-    let mut xml = format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\" ?>\n<rss version=\"2.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n  <channel>\n    <title>Reviews of {BUSINESS}</title>\n    <description>Latest customer reviews</description>\n    <link>https://reviews.example.com/brightside-coffee</link>\n    <lastBuildDate>{}</lastBuildDate>\n    <ttl>5</ttl>\n",
-        rfc2822(s.now())
-    );
-    for p in posts {
-        xml.push_str(&format!(
-            "    <item>\n      <title>{}</title>\n      <description>{}</description>\n      <link>{}</link>\n      <guid isPermaLink=\"false\">{}</guid>\n      <dc:creator>{}</dc:creator>\n      <pubDate>{}</pubDate>\n    </item>\n",
-            escape(p.title.as_deref().unwrap_or("")),
-            escape(&escape(&p.text)),
-            escape(p.link.as_deref().unwrap_or("")),
-            escape(&p.external_id),
-            escape(&p.author),
-            rfc2822(p.created_at(s.start)),
-        ));
-    }
-    xml.push_str("  </channel>\n</rss>\n");
-    let mut r = faulted(s.fault("reviews"), xml, "application/rss+xml; charset=utf-8");
-    if let Ok(v) = etag.parse() {
-        r.headers_mut().insert(header::ETAG, v);
-    }
-    r
+async fn alerts_feed(
+    State(s): State<Arc<SimState>>,
+    headers: HeaderMap,
+    uri: axum::http::Uri,
+) -> Response {
+    serve_feed(
+        &s,
+        Feed::Alerts,
+        "alerts",
+        &headers,
+        &uri,
+        "application/atom+xml; charset=utf-8",
+        |posts| {
+            let mut xml = String::from(
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xmlns:idx=\"urn:atom-extension:indexing\">\n  <id>tag:google.com,2005:reader/user/00000000000000000000/state/com.google/alerts/1</id>\n  <title>Google Alert - Brightside Coffee</title>\n",
+        );
+            xml.push_str(&format!("  <link href=\"https://www.google.com/alerts/feeds/0/1\" rel=\"self\"></link>\n  <updated>{}</updated>\n", iso(s.now())));
+            for p in posts.iter().copied() {
+                let link = p.link.as_deref().unwrap_or("https://example.com/");
+                let wrapped = format!(
+                    "https://www.google.com/url?rct=j&sa=t&url={link}&ct=ga&cd=CAIyGjE&usg=AFQjCNE"
+                );
+                let highlighted = escape(&p.text).replace(BUSINESS, &format!("<b>{BUSINESS}</b>"));
+                xml.push_str(&format!(
+                "  <entry>\n    <id>{}</id>\n    <title type=\"html\">{}</title>\n    <link href=\"{}\"></link>\n    <published>{}</published>\n    <updated>{}</updated>\n    <content type=\"html\">{}</content>\n    <author>\n      <name></name>\n    </author>\n  </entry>\n",
+                p.external_id,
+                escape(&escape(p.title.as_deref().unwrap_or(""))),
+                escape(&wrapped),
+                iso(p.created_at(s.start)),
+                iso(p.created_at(s.start)),
+                escape(&highlighted),
+            ));
+            }
+            xml.push_str("</feed>\n");
+            xml
+        },
+    )
+}
+
+async fn reviews_feed(
+    State(s): State<Arc<SimState>>,
+    headers: HeaderMap,
+    uri: axum::http::Uri,
+) -> Response {
+    serve_feed(
+        &s,
+        Feed::Reviews,
+        "reviews",
+        &headers,
+        &uri,
+        "application/rss+xml; charset=utf-8",
+        |posts| {
+            let rfc2822 = |t: i64| {
+                chrono::DateTime::from_timestamp(t, 0)
+                    .unwrap_or_default()
+                    .to_rfc2822()
+            };
+            let mut xml = format!(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\" ?>\n<rss version=\"2.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n  <channel>\n    <title>Reviews of {BUSINESS}</title>\n    <description>Latest customer reviews</description>\n    <link>https://reviews.example.com/brightside-coffee</link>\n    <lastBuildDate>{}</lastBuildDate>\n    <ttl>5</ttl>\n",
+            rfc2822(s.now())
+        );
+            for p in posts.iter().copied() {
+                xml.push_str(&format!(
+                "    <item>\n      <title>{}</title>\n      <description>{}</description>\n      <link>{}</link>\n      <guid isPermaLink=\"false\">{}</guid>\n      <dc:creator>{}</dc:creator>\n      <pubDate>{}</pubDate>\n    </item>\n",
+                escape(p.title.as_deref().unwrap_or("")),
+                escape(&escape(&p.text)),
+                escape(p.link.as_deref().unwrap_or("")),
+                escape(&p.external_id),
+                escape(&p.author),
+                rfc2822(p.created_at(s.start)),
+            ));
+            }
+            xml.push_str("  </channel>\n</rss>\n");
+            xml
+        },
+    )
 }

@@ -148,7 +148,16 @@ const FILLER_NEGATIVE: &[&str] = &[
     "Why is Brightside Coffee so expensive now? Not worth it.",
     "Brightside Coffee website keeps timing out at checkout.",
 ];
-const FILLER_AUTHORS: &[&str] = &["ana_k", "devdan", "quietcoder", "bean_nerd", "mochi", "pdxwalker", "tealeaf", "fika_fan"];
+const FILLER_AUTHORS: &[&str] = &[
+    "ana_k",
+    "devdan",
+    "quietcoder",
+    "bean_nerd",
+    "mochi",
+    "pdxwalker",
+    "tealeaf",
+    "fika_fan",
+];
 const REVIEWERS: &[&str] = &["Jo P.", "Sam W.", "Lee C.", "Ari M.", "Noor H."];
 
 /// Every post the simulator serves for `seed`, each source capped at `count` posts when given.
@@ -163,7 +172,12 @@ pub fn script(seed: u64, count: Option<usize>) -> Vec<SimPost> {
         let push = |posts: &mut Vec<SimPost>, mut p: SimPost, n: &mut usize| {
             p.external_id = match feed {
                 Feed::Hackernews => (hn_base + *n as u64 * 17).to_string(),
-                Feed::Alerts => format!("tag:google.com,2013:googlealerts/feed:{}", 1_000_000_007u64.wrapping_mul(seed ^ 0x5eed).wrapping_add(*n as u64)),
+                Feed::Alerts => format!(
+                    "tag:google.com,2013:googlealerts/feed:{}",
+                    1_000_000_007u64
+                        .wrapping_mul(seed ^ 0x5eed)
+                        .wrapping_add(*n as u64)
+                ),
                 Feed::Reviews => format!("review-{seed}-{n}"),
             };
             posts.push(p);
@@ -197,14 +211,51 @@ pub fn script(seed: u64, count: Option<usize>) -> Vec<SimPost> {
                 5..=7 => FILLER_NEUTRAL,
                 _ => FILLER_NEGATIVE,
             };
-            let text = pool.choose(&mut rng).copied().unwrap_or(FILLER_PRAISE[0]).to_string();
+            let text = pool
+                .choose(&mut rng)
+                .copied()
+                .unwrap_or(FILLER_PRAISE[0])
+                .to_string();
             let (author, title, link) = match feed {
-                Feed::Hackernews => (FILLER_AUTHORS.choose(&mut rng).copied().unwrap_or("anon").to_string(), None, None),
-                Feed::Alerts => (String::new(), Some(format!("Brightside Coffee in the news ({})", i + 1)), Some(format!("https://news.example.com/2026/brightside-{seed}-{i}"))),
+                Feed::Hackernews => (
+                    FILLER_AUTHORS
+                        .choose(&mut rng)
+                        .copied()
+                        .unwrap_or("anon")
+                        .to_string(),
+                    None,
+                    None,
+                ),
+                Feed::Alerts => (
+                    String::new(),
+                    Some(format!("Brightside Coffee in the news ({})", i + 1)),
+                    Some(format!(
+                        "https://news.example.com/2026/brightside-{seed}-{i}"
+                    )),
+                ),
                 Feed::Reviews => {
                     let stars = rng.gen_range(1..=5);
-                    let t = format!("{}{} {}", "★".repeat(stars), "☆".repeat(5 - stars), text.split_whitespace().take(4).collect::<Vec<_>>().join(" "));
-                    (REVIEWERS.choose(&mut rng).copied().unwrap_or("Guest").to_string(), Some(t), Some(format!("https://reviews.example.com/brightside-coffee/r/{}", 2000 + i)))
+                    let t = format!(
+                        "{}{} {}",
+                        "★".repeat(stars),
+                        "☆".repeat(5 - stars),
+                        text.split_whitespace()
+                            .take(4)
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                    );
+                    (
+                        REVIEWERS
+                            .choose(&mut rng)
+                            .copied()
+                            .unwrap_or("Guest")
+                            .to_string(),
+                        Some(t),
+                        Some(format!(
+                            "https://reviews.example.com/brightside-coffee/r/{}",
+                            2000 + i
+                        )),
+                    )
                 }
             };
             let p = SimPost {
@@ -234,7 +285,12 @@ mod tests {
 
     #[test]
     fn the_script_is_deterministic_for_a_seed_and_differs_across_seeds() {
-        let ids = |s| script(s, None).into_iter().map(|p| (p.external_id, p.text)).collect::<Vec<_>>();
+        let ids = |s| {
+            script(s, None)
+                .into_iter()
+                .map(|p| (p.external_id, p.text))
+                .collect::<Vec<_>>()
+        };
         assert_eq!(ids(7), ids(7));
         assert_ne!(ids(7), ids(8));
     }
@@ -245,7 +301,10 @@ mod tests {
         for f in Feed::ALL {
             assert_eq!(posts.iter().filter(|p| p.feed == f).count(), 5, "{f:?}");
         }
-        let mut ids: Vec<_> = posts.iter().map(|p| (p.channel, p.external_id.clone())).collect();
+        let mut ids: Vec<_> = posts
+            .iter()
+            .map(|p| (p.channel, p.external_id.clone()))
+            .collect();
         ids.sort();
         ids.dedup();
         assert_eq!(ids.len(), 15);

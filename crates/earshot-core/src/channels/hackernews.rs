@@ -78,10 +78,14 @@ struct Cursor {
 
 /// Parses a search response body into mentions (fetched at `now`).
 pub fn parse_search(body: &[u8], now: i64) -> Result<(Vec<Mention>, u32), ChannelError> {
-    let resp: SearchResponse =
-        serde_json::from_slice(body).map_err(|e| ChannelError::Malformed(format!("Hacker News search: {e}")))?;
+    let resp: SearchResponse = serde_json::from_slice(body)
+        .map_err(|e| ChannelError::Malformed(format!("Hacker News search: {e}")))?;
     let pages = resp.nb_pages;
-    let mentions = resp.hits.into_iter().filter_map(|h| hit_to_mention(h, now)).collect();
+    let mentions = resp
+        .hits
+        .into_iter()
+        .filter_map(|h| hit_to_mention(h, now))
+        .collect();
     Ok((mentions, pages))
 }
 
@@ -99,14 +103,21 @@ fn hit_to_mention(h: Hit, now: i64) -> Option<Mention> {
         })
         .unwrap_or(now);
     let is_comment = h.tags.iter().any(|t| t == "comment") || h.comment_text.is_some();
-    let body_html = if is_comment { h.comment_text.clone() } else { h.story_text.clone() };
+    let body_html = if is_comment {
+        h.comment_text.clone()
+    } else {
+        h.story_text.clone()
+    };
     let mut m = Mention::new(
         Channel::Hackernews,
         h.object_id.clone(),
         body_html.as_deref().map(html::to_text).unwrap_or_default(),
     );
     m.html = body_html.as_deref().map(html::sanitize);
-    m.url = Some(format!("https://news.ycombinator.com/item?id={}", h.object_id));
+    m.url = Some(format!(
+        "https://news.ycombinator.com/item?id={}",
+        h.object_id
+    ));
     if is_comment {
         m.title = h.story_title.map(|t| format!("Re: {t}"));
         m.reply_to = h.parent_id.map(|p| p.to_string());
@@ -118,7 +129,11 @@ fn hit_to_mention(h: Hit, now: i64) -> Option<Mention> {
                 m.text = u.clone();
             }
         }
-        m.engagement = Engagement { likes: h.points, reposts: None, replies: h.num_comments };
+        m.engagement = Engagement {
+            likes: h.points,
+            reposts: None,
+            replies: h.num_comments,
+        };
     }
     let handle = h.author.unwrap_or_else(|| "unknown".into());
     m.author = Author {
@@ -142,20 +157,47 @@ pub struct HackerNews {
 
 impl HackerNews {
     /// A connector for `spec`; searches the business name when the spec names no queries.
-    pub fn new(spec: &SourceSpec, business_name: &str, http: reqwest::Client, clock: Clock) -> Result<Self, ChannelError> {
-        let mut queries: Vec<String> = spec.queries.iter().map(|q| q.trim().to_string()).filter(|q| !q.is_empty()).collect();
+    pub fn new(
+        spec: &SourceSpec,
+        business_name: &str,
+        http: reqwest::Client,
+        clock: Clock,
+    ) -> Result<Self, ChannelError> {
+        let mut queries: Vec<String> = spec
+            .queries
+            .iter()
+            .map(|q| q.trim().to_string())
+            .filter(|q| !q.is_empty())
+            .collect();
         if queries.is_empty() && !business_name.trim().is_empty() {
             queries.push(business_name.trim().to_string());
         }
         if queries.is_empty() {
-            return Err(ChannelError::Config("Hacker News needs a query or a business name".into()));
+            return Err(ChannelError::Config(
+                "Hacker News needs a query or a business name".into(),
+            ));
         }
-        let base = spec.base_url.clone().unwrap_or_else(|| DEFAULT_BASE.to_string());
-        url::Url::parse(&base).map_err(|e| ChannelError::Config(format!("base_url {base:?}: {e}")))?;
-        Ok(HackerNews { http, base: base.trim_end_matches('/').to_string(), queries, clock, karma: HashMap::new() })
+        let base = spec
+            .base_url
+            .clone()
+            .unwrap_or_else(|| DEFAULT_BASE.to_string());
+        url::Url::parse(&base)
+            .map_err(|e| ChannelError::Config(format!("base_url {base:?}: {e}")))?;
+        Ok(HackerNews {
+            http,
+            base: base.trim_end_matches('/').to_string(),
+            queries,
+            clock,
+            karma: HashMap::new(),
+        })
     }
 
-    async fn search(&self, query: &str, since: i64, page: u32) -> Result<(Vec<Mention>, u32), ChannelError> {
+    async fn search(
+        &self,
+        query: &str,
+        since: i64,
+        page: u32,
+    ) -> Result<(Vec<Mention>, u32), ChannelError> {
         let url = format!("{}/api/v1/search_by_date", self.base);
         let resp = self
             .http
@@ -203,9 +245,11 @@ impl Connector for HackerNews {
         Box::pin(async move {
             let now = self.clock.now();
             let since = match cursor {
-                Some(c) => serde_json::from_str::<Cursor>(c)
-                    .map_err(|e| ChannelError::Config(format!("saved cursor unreadable: {e}")))?
-                    .created_at_i,
+                Some(c) => {
+                    serde_json::from_str::<Cursor>(c)
+                        .map_err(|e| ChannelError::Config(format!("saved cursor unreadable: {e}")))?
+                        .created_at_i
+                }
                 None => now - FIRST_POLL_LOOKBACK,
             };
             let mut all: Vec<Mention> = Vec::new();
@@ -225,9 +269,21 @@ impl Connector for HackerNews {
             for m in &mut all {
                 m.author.karma = self.karma_of(&m.author.handle.clone()).await;
             }
-            let newest = all.iter().map(|m| m.created_at).max().unwrap_or(since).max(since);
-            let cursor = serde_json::to_string(&Cursor { created_at_i: newest }).ok();
-            Ok(Batch { mentions: all, cursor, wait: None })
+            let newest = all
+                .iter()
+                .map(|m| m.created_at)
+                .max()
+                .unwrap_or(since)
+                .max(since);
+            let cursor = serde_json::to_string(&Cursor {
+                created_at_i: newest,
+            })
+            .ok();
+            Ok(Batch {
+                mentions: all,
+                cursor,
+                wait: None,
+            })
         })
     }
 }
@@ -237,7 +293,10 @@ mod tests {
     use super::*;
 
     fn fixture(name: &str) -> Vec<u8> {
-        let path = format!("{}/../../../shared/fixtures/hackernews/{name}", env!("CARGO_MANIFEST_DIR"));
+        let path = format!(
+            "{}/../../../shared/fixtures/hackernews/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        );
         std::fs::read(&path).unwrap_or_else(|e| panic!("fixture {path}: {e}"))
     }
 
@@ -251,27 +310,54 @@ mod tests {
         assert_eq!(m.author.handle, "gas9S9zw3P9c");
         assert_eq!(m.created_at, 1593945870);
         assert_eq!(m.thread_root.as_deref(), Some("23737460"));
-        assert_eq!(m.title.as_deref(), Some("Re: Ask HN: Who Earns a Living of Betting?"));
-        assert!(m.text.starts_with("Not myself, but I know someone"), "{}", m.text);
-        assert!(m.text.contains("It's not that different from \"gambling\""), "entities decoded: {}", m.text);
-        assert_eq!(m.url.as_deref(), Some("https://news.ycombinator.com/item?id=23737785"));
+        assert_eq!(
+            m.title.as_deref(),
+            Some("Re: Ask HN: Who Earns a Living of Betting?")
+        );
+        assert!(
+            m.text.starts_with("Not myself, but I know someone"),
+            "{}",
+            m.text
+        );
+        assert!(
+            m.text.contains("It's not that different from \"gambling\""),
+            "entities decoded: {}",
+            m.text
+        );
+        assert_eq!(
+            m.url.as_deref(),
+            Some("https://news.ycombinator.com/item?id=23737785")
+        );
     }
 
     #[test]
     fn a_story_hit_without_timestamp_parses_with_points_and_comments() {
-        let (ms, _) = parse_search(&fixture("search_response_official_doc_example.json"), 42).unwrap();
+        let (ms, _) =
+            parse_search(&fixture("search_response_official_doc_example.json"), 42).unwrap();
         let m = &ms[0];
         assert_eq!(m.title.as_deref(), Some("Y Combinator"));
         assert_eq!(m.engagement.likes, Some(57));
         assert_eq!(m.engagement.replies, Some(2));
-        assert_eq!(m.created_at, 42, "no created_at at all: falls back to fetch time");
+        assert_eq!(
+            m.created_at, 42,
+            "no created_at at all: falls back to fetch time"
+        );
         assert_eq!(m.text, "http://ycombinator.com");
     }
 
     #[test]
     fn garbage_is_a_malformed_error_not_a_panic() {
-        for body in [&b"{\"hits\": 7"[..], b"<html>", b"", b"{\"hits\":[{\"objectID\":5}]}"] {
-            assert!(matches!(parse_search(body, 0), Err(ChannelError::Malformed(_))), "{:?}", String::from_utf8_lossy(body));
+        for body in [
+            &b"{\"hits\": 7"[..],
+            b"<html>",
+            b"",
+            b"{\"hits\":[{\"objectID\":5}]}",
+        ] {
+            assert!(
+                matches!(parse_search(body, 0), Err(ChannelError::Malformed(_))),
+                "{:?}",
+                String::from_utf8_lossy(body)
+            );
         }
     }
 }

@@ -74,7 +74,12 @@ pub fn connector_for(
     clock: Clock,
 ) -> Result<Box<dyn Connector>, ChannelError> {
     match spec.kind {
-        SourceKind::Hackernews => Ok(Box::new(hackernews::HackerNews::new(spec, business_name, http, clock)?)),
+        SourceKind::Hackernews => Ok(Box::new(hackernews::HackerNews::new(
+            spec,
+            business_name,
+            http,
+            clock,
+        )?)),
         SourceKind::Rss => Ok(Box::new(rss::Feed::new(spec, http, clock)?)),
     }
 }
@@ -82,7 +87,11 @@ pub fn connector_for(
 /// An HTTP client with Earshot's user agent and sane timeouts.
 pub fn http_client() -> reqwest::Client {
     reqwest::Client::builder()
-        .user_agent(concat!("Earshot/", env!("CARGO_PKG_VERSION"), " (+desktop mention monitor)"))
+        .user_agent(concat!(
+            "Earshot/",
+            env!("CARGO_PKG_VERSION"),
+            " (+desktop mention monitor)"
+        ))
         .connect_timeout(Duration::from_secs(10))
         .timeout(Duration::from_secs(30))
         .build()
@@ -90,7 +99,11 @@ pub fn http_client() -> reqwest::Client {
 }
 
 /// Maps an HTTP response's status to a [`ChannelError`], passing successes (and 304) through.
-pub(crate) fn check_status(resp: reqwest::Response, what: &str, now: i64) -> Result<reqwest::Response, ChannelError> {
+pub(crate) fn check_status(
+    resp: reqwest::Response,
+    what: &str,
+    now: i64,
+) -> Result<reqwest::Response, ChannelError> {
     let status = resp.status();
     if status.is_success() || status == reqwest::StatusCode::NOT_MODIFIED {
         return Ok(resp);
@@ -104,8 +117,14 @@ pub(crate) fn check_status(resp: reqwest::Response, what: &str, now: i64) -> Res
                 .and_then(|v| parse_retry_after(v, now));
             Err(ChannelError::RateLimited { retry_after })
         }
-        401 | 403 => Err(ChannelError::Unauthorized(format!("HTTP {} from {what}", status.as_u16()))),
-        s => Err(ChannelError::Http { status: s, what: what.to_string() }),
+        401 | 403 => Err(ChannelError::Unauthorized(format!(
+            "HTTP {} from {what}",
+            status.as_u16()
+        ))),
+        s => Err(ChannelError::Http {
+            status: s,
+            what: what.to_string(),
+        }),
     }
 }
 
@@ -114,7 +133,9 @@ pub fn parse_retry_after(v: &str, now: i64) -> Option<Duration> {
     if let Ok(secs) = v.trim().parse::<u64>() {
         return Some(Duration::from_secs(secs));
     }
-    let at = chrono::DateTime::parse_from_rfc2822(v.trim()).ok()?.timestamp();
+    let at = chrono::DateTime::parse_from_rfc2822(v.trim())
+        .ok()?
+        .timestamp();
     Some(Duration::from_secs((at - now).max(0) as u64))
 }
 
@@ -123,7 +144,10 @@ pub(crate) fn network_error(e: reqwest::Error) -> ChannelError {
     if e.is_timeout() {
         ChannelError::Network("timed out".into())
     } else if e.is_connect() {
-        ChannelError::Network(format!("could not connect ({})", e.url().and_then(|u| u.host_str()).unwrap_or("?")))
+        ChannelError::Network(format!(
+            "could not connect ({})",
+            e.url().and_then(|u| u.host_str()).unwrap_or("?")
+        ))
     } else {
         ChannelError::Network(e.to_string())
     }
@@ -136,8 +160,13 @@ mod tests {
     #[test]
     fn retry_after_reads_seconds_and_dates() {
         assert_eq!(parse_retry_after("120", 0), Some(Duration::from_secs(120)));
-        let now = chrono::DateTime::parse_from_rfc2822("Wed, 21 Oct 2015 07:28:00 GMT").unwrap().timestamp();
-        assert_eq!(parse_retry_after("Wed, 21 Oct 2015 07:29:00 GMT", now), Some(Duration::from_secs(60)));
+        let now = chrono::DateTime::parse_from_rfc2822("Wed, 21 Oct 2015 07:28:00 GMT")
+            .unwrap()
+            .timestamp();
+        assert_eq!(
+            parse_retry_after("Wed, 21 Oct 2015 07:29:00 GMT", now),
+            Some(Duration::from_secs(60))
+        );
         assert_eq!(parse_retry_after("soon", now), None);
     }
 }

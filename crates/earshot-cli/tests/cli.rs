@@ -1,0 +1,191 @@
+//! The `earshot` command as a user runs it: sim → print-config → watch --jsonl → export, checked
+//! against the simulator's own ground truth (`sim --dump`).
+
+use std::collections::BTreeSet;
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::Duration;
+
+const BIN: &str = env!("CARGO_BIN_EXE_earshot");
+
+struct Killed(Child);
+impl Drop for Killed {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// Streams a child's stdout lines into a channel so the test can wait for each with a bound.
+fn lines(child: &mut Child) -> mpsc::Receiver<String> {
+    let out = child.stdout.take().expect("piped stdout");
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(out).lines().map_while(Result::ok) {
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    rx
+}
+
+fn ids(jsonl: impl IntoIterator<Item = String>) -> BTreeSet<(String, String)> {
+    jsonl
+        .into_iter()
+        .map(|l| {
+            let v: serde_json::Value =
+                serde_json::from_str(&l).unwrap_or_else(|e| panic!("not JSON: {l}: {e}"));
+            (
+                v["channel"].as_str().unwrap().to_string(),
+                v["external_id"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn watch_stores_every_relevant_simulated_post_once_and_export_prints_them() {
+    let dump = Command::new(BIN)
+        .args(["sim", "--dump", "--seed", "3", "--count", "6"])
+        .output()
+        .unwrap();
+    assert!(dump.status.success());
+    let dump_lines: Vec<String> = String::from_utf8(dump.stdout)
+        .unwrap()
+        .lines()
+        .map(str::to_string)
+        .collect();
+    assert_eq!(dump_lines.len(), 18, "6 posts for each of 3 sources");
+    // Everything but the post that only says "brightside of life" (an exclusion) is relevant.
+    let expected: BTreeSet<_> = ids(dump_lines
+        .iter()
+        .filter(|l| !l.contains("brightside of life"))
+        .cloned());
+    assert_eq!(expected.len(), 17);
+
+    let mut sim = Killed(
+        Command::new(BIN)
+            .args(["sim", "--all-now", "--seed", "3", "--count", "6"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    let base = lines(&mut sim.0)
+        .recv_timeout(Duration::from_secs(20))
+        .expect("the sim prints its base URL first");
+    assert!(base.starts_with("http://127.0.0.1:"), "{base}");
+    let port = base.rsplit(':').next().unwrap();
+
+    let dir = tempfile::tempdir().unwrap();
+    let config = Command::new(BIN)
+        .args(["sim", "--print-config", "--port", port])
+        .output()
+        .unwrap();
+    assert!(config.status.success());
+    let config_path = dir.path().join("earshot.toml");
+    std::fs::write(&config_path, &config.stdout).unwrap();
+    let data = dir.path().join("data");
+
+    let mut watch = Killed(
+        Command::new(BIN)
+            .args(["watch", "--config"])
+            .arg(&config_path)
+            .arg("--data-dir")
+            .arg(&data)
+            .arg("--jsonl")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    let rx = lines(&mut watch.0);
+    let mut seen = Vec::new();
+    while ids(seen.clone()).len() < expected.len() {
+        match rx.recv_timeout(Duration::from_secs(30)) {
+            Ok(l) => seen.push(l),
+            Err(_) => panic!(
+                "watch printed only {} of {} mentions",
+                seen.len(),
+                expected.len()
+            ),
+        }
+    }
+    assert_eq!(
+        ids(seen.clone()),
+        expected,
+        "watch --jsonl printed exactly the relevant posts"
+    );
+    assert_eq!(seen.len(), expected.len(), "each once");
+    let first: serde_json::Value = serde_json::from_str(&seen[0]).unwrap();
+    for field in [
+        "channel",
+        "external_id",
+        "url",
+        "author",
+        "text",
+        "created_at",
+        "urgency",
+        "reasons",
+        "matched_terms",
+    ] {
+        assert!(first.get(field).is_some(), "jsonl has {field}: {first}");
+    }
+    drop(watch);
+
+    let export = Command::new(BIN)
+        .args(["export", "--jsonl", "--data-dir"])
+        .arg(&data)
+        .output()
+        .unwrap();
+    assert!(
+        export.status.success(),
+        "{}",
+        String::from_utf8_lossy(&export.stderr)
+    );
+    let exported: Vec<String> = String::from_utf8(export.stdout)
+        .unwrap()
+        .lines()
+        .map(str::to_string)
+        .collect();
+    assert_eq!(
+        exported.len(),
+        expected.len(),
+        "every stored mention exported once"
+    );
+    assert_eq!(ids(exported), expected);
+}
+
+#[test]
+fn bad_input_gets_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::new(BIN)
+        .args(["export", "--jsonl", "--data-dir"])
+        .arg(dir.path().join("nothing"))
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no Earshot database"));
+
+    let cfg = dir.path().join("bad.toml");
+    std::fs::write(
+        &cfg,
+        "[business]\nname = \"x\"\n[[source]]\nkind = \"myspace\"\nname = \"m\"\n",
+    )
+    .unwrap();
+    let out = Command::new(BIN)
+        .args(["watch", "--config"])
+        .arg(&cfg)
+        .arg("--data-dir")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("bad.toml") && err.contains("myspace"),
+        "says which file and what: {err}"
+    );
+}
