@@ -61,11 +61,7 @@ impl Options {
 }
 
 async fn start_engine(app: &tauri::AppHandle, opts: &Options) -> anyhow::Result<AppState> {
-    let dir = match opts.data_dir.clone().or_else(|| {
-        std::env::var_os("EARSHOT_DATA_DIR")
-            .filter(|v| !v.is_empty())
-            .map(PathBuf::from)
-    }) {
+    let dir = match earshot_core::data_dir_override(opts.data_dir.clone()) {
         Some(d) => d,
         None => app.path().app_data_dir()?,
     };

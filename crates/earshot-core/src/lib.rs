@@ -24,16 +24,22 @@ pub mod model;
 pub mod store;
 pub mod triage;
 
-/// Where Earshot keeps its data: `--data-dir`, else `EARSHOT_DATA_DIR`, else the OS app-data dir.
-pub fn data_dir(flag: Option<std::path::PathBuf>) -> std::path::PathBuf {
+/// The data folder the owner chose, if any: `--data-dir`, else `EARSHOT_DATA_DIR`.
+pub fn data_dir_override(flag: Option<std::path::PathBuf>) -> Option<std::path::PathBuf> {
     flag.or_else(|| {
         std::env::var_os("EARSHOT_DATA_DIR")
             .filter(|v| !v.is_empty())
             .map(Into::into)
     })
-    .or_else(|| {
-        directories::ProjectDirs::from("app", "Earshot", "Earshot")
-            .map(|d| d.data_dir().to_path_buf())
-    })
-    .unwrap_or_else(|| std::path::PathBuf::from(".earshot"))
+}
+
+/// Where Earshot keeps its data: the owner's choice ([`data_dir_override`]), else the OS
+/// app-data dir.
+pub fn data_dir(flag: Option<std::path::PathBuf>) -> std::path::PathBuf {
+    data_dir_override(flag)
+        .or_else(|| {
+            directories::ProjectDirs::from("app", "Earshot", "Earshot")
+                .map(|d| d.data_dir().to_path_buf())
+        })
+        .unwrap_or_else(|| std::path::PathBuf::from(".earshot"))
 }

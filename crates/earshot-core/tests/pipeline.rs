@@ -78,6 +78,14 @@ async fn healthy_engine() -> (Sim, tempfile::TempDir, Engine, Receiver<EngineEve
     (sim, dir, engine, rx)
 }
 
+async fn all_mentions(engine: &Engine) -> Vec<earshot_core::model::Mention> {
+    let q = MentionQuery {
+        limit: Some(500),
+        ..Default::default()
+    };
+    engine.list(q).await.unwrap().mentions
+}
+
 async fn total(engine: &Engine) -> u32 {
     engine.counts().await.unwrap().total
 }
@@ -188,14 +196,7 @@ async fn a_restart_resumes_from_the_saved_cursor_without_refetching_or_duplicati
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_source_sending_garbage_goes_to_error_while_the_others_keep_delivering() {
     let (sim, _dir, engine, mut rx) = healthy_engine().await;
-    let before = engine
-        .list(MentionQuery {
-            limit: Some(500),
-            ..Default::default()
-        })
-        .await
-        .unwrap()
-        .mentions;
+    let before = all_mentions(&engine).await;
 
     let client = reqwest::Client::new();
     for target in ["hn", "alerts"] {
@@ -248,14 +249,7 @@ async fn a_source_sending_garbage_goes_to_error_while_the_others_keep_delivering
         vec!["Reviews (simulated)"],
         "the other source keeps running"
     );
-    let after = engine
-        .list(MentionQuery {
-            limit: Some(500),
-            ..Default::default()
-        })
-        .await
-        .unwrap()
-        .mentions;
+    let after = all_mentions(&engine).await;
     assert_eq!(after, before, "stored mentions untouched");
     engine.shutdown();
 }

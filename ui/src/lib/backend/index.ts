@@ -25,6 +25,9 @@ export interface BackendError {
   message: string;
 }
 
+/** What the UI listens to: the engine's events, plus `resync` when events were missed. */
+export type BackendEvent = EngineEvent | { type: 'resync' };
+
 export interface Backend {
   listMentions(query: MentionQuery): Promise<MentionPage>;
   getMention(id: number): Promise<Mention>;
@@ -41,7 +44,7 @@ export interface Backend {
   setAlertsPaused(paused: boolean): Promise<void>;
   openOriginal(id: number): Promise<void>;
   /** Engine events; returns an unsubscribe function. */
-  onEngineEvent(cb: (e: EngineEvent) => void): Promise<() => void>;
+  onEngineEvent(cb: (e: BackendEvent) => void): Promise<() => void>;
   /** A notification's "Open" was clicked. */
   onOpenMention(cb: (id: number) => void): Promise<() => void>;
 }

@@ -1,7 +1,7 @@
 // In-memory backend for browser tests and UI work without the Rust side. Built only with
 // `vite build --mode mock`; production bundles never include it. Tests drive it through
 // `window.__earshotMock`.
-import type { AppInfo, Backend, Business, Counts, EngineEvent, Mention, MentionPage, MentionQuery, Source, SourceSpec, Status } from './index';
+import type { AppInfo, Backend, BackendEvent, Business, Counts, EngineEvent, Mention, MentionPage, MentionQuery, Source, SourceSpec, Status } from './index';
 
 const now = Math.floor(Date.now() / 1000);
 
@@ -43,7 +43,7 @@ export class MockBackend implements Backend {
   ];
   paused = false;
   opened: number[] = [];
-  private listeners: ((e: EngineEvent) => void)[] = [];
+  private listeners: ((e: BackendEvent) => void)[] = [];
   private openListeners: ((id: number) => void)[] = [];
 
   constructor() {
@@ -119,6 +119,6 @@ export class MockBackend implements Backend {
   async appInfo(): Promise<AppInfo> { return { demo: false, alerts_paused: this.paused, urgent_threshold: 60, data_file: '/mock/earshot.sqlite3' }; }
   async setAlertsPaused(p: boolean) { this.paused = p; }
   async openOriginal(id: number) { this.opened.push(id); }
-  async onEngineEvent(cb: (e: EngineEvent) => void) { this.listeners.push(cb); return () => { this.listeners = this.listeners.filter((l) => l !== cb); }; }
+  async onEngineEvent(cb: (e: BackendEvent) => void) { this.listeners.push(cb); return () => { this.listeners = this.listeners.filter((l) => l !== cb); }; }
   async onOpenMention(cb: (id: number) => void) { this.openListeners.push(cb); return () => { this.openListeners = this.openListeners.filter((l) => l !== cb); }; }
 }

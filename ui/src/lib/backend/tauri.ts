@@ -1,6 +1,6 @@
 import { invoke } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
-import type { AppInfo, Backend, Business, Counts, EngineEvent, Mention, MentionPage, MentionQuery, Source, SourceSpec, Status } from './index';
+import type { AppInfo, Backend, BackendEvent, Business, Counts, EngineEvent, Mention, MentionPage, MentionQuery, Source, SourceSpec, Status } from './index';
 
 export class TauriBackend implements Backend {
   listMentions(query: MentionQuery) { return invoke<MentionPage>('list_mentions', { query }); }
@@ -17,9 +17,9 @@ export class TauriBackend implements Backend {
   appInfo() { return invoke<AppInfo>('app_info'); }
   setAlertsPaused(paused: boolean) { return invoke<void>('set_alerts_paused', { paused }); }
   openOriginal(id: number) { return invoke<void>('open_original', { id }); }
-  async onEngineEvent(cb: (e: EngineEvent) => void) {
+  async onEngineEvent(cb: (e: BackendEvent) => void) {
     const un1 = await listen<EngineEvent>('engine', (e) => cb(e.payload));
-    const un2 = await listen('engine-resync', () => cb({ type: 'counts', counts: { total: -1, new: 0, open: 0, done: 0, unread_urgent: 0 } }));
+    const un2 = await listen('engine-resync', () => cb({ type: 'resync' }));
     return () => { un1(); un2(); };
   }
   async onOpenMention(cb: (id: number) => void) {
