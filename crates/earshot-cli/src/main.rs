@@ -1,5 +1,9 @@
 //! The `earshot` command: `watch` runs the engine headless, `sim` serves the simulated networks,
-//! `export` prints what is stored.
+//! `export` prints what is stored, `classify` triages JSON lines, `train` trains the shipped
+//! sentiment model, `bench` measures.
+
+mod bench;
+mod learn;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -63,6 +67,46 @@ enum Cmd {
         /// Print every post the simulator will serve as JSON lines, and exit.
         #[arg(long)]
         dump: bool,
+    },
+    /// Triage posts: JSON lines in on stdin ({"text", "author_followers"?}), one JSON line out each.
+    Classify,
+    /// Train the shipped sentiment model from a labelled CSV (cross-validates first).
+    Train {
+        /// CSV with a sentiment label column (airline_sentiment, sentiment or label) and text.
+        #[arg(long)]
+        csv: PathBuf,
+        /// Where to write the model (crates/earshot-core/data/sentiment.model ships).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Cross-validation folds (0 skips).
+        #[arg(long, default_value_t = 5)]
+        folds: usize,
+        /// log2 of the feature table size.
+        #[arg(long, default_value_t = 18)]
+        bits: u32,
+        /// Passes over the data.
+        #[arg(long, default_value_t = 8)]
+        epochs: usize,
+        /// Learning rate.
+        #[arg(long, default_value_t = 0.15)]
+        rate: f32,
+        /// L2 penalty.
+        #[arg(long, default_value_t = 1e-4)]
+        l2: f32,
+        /// Class balancing, 0 (none) to 1 (full).
+        #[arg(long, default_value_t = 1.0)]
+        balance: f32,
+        /// Share of examples seen without their words, to lean on the lexicon out of domain.
+        #[arg(long, default_value_t = 0.5)]
+        word_dropout: f32,
+    },
+    /// Measure: triage quality, throughput, query speed, latency, storage.
+    Bench {
+        #[command(subcommand)]
+        which: bench::Which,
+        /// One JSON object per benchmark instead of a table.
+        #[arg(long, global = true)]
+        json: bool,
     },
     /// Print stored mentions.
     Export {
@@ -130,6 +174,31 @@ fn run(cli: Cli) -> Result<()> {
                 Ok(())
             })
         }
+        Cmd::Classify => learn::classify_stream(std::io::stdin().lock(), std::io::stdout().lock()),
+        Cmd::Train {
+            csv,
+            out,
+            folds,
+            bits,
+            epochs,
+            rate,
+            l2,
+            balance,
+            word_dropout,
+        } => {
+            let opts = earshot_core::triage::linear::TrainOptions {
+                bits,
+                epochs,
+                rate,
+                l2,
+                balance,
+                word_dropout,
+                ..Default::default()
+            };
+            print!("{}", learn::train(&csv, out.as_deref(), folds, &opts)?);
+            Ok(())
+        }
+        Cmd::Bench { which, json } => bench::run(&rt, which, json),
         Cmd::Export { data_dir, jsonl: _ } => {
             let dir = earshot_core::data_dir(data_dir);
             if !dir.join(earshot_core::db::DB_FILE).exists() {

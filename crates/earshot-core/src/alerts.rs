@@ -229,6 +229,7 @@ mod tests {
             urgency,
             sentiment: -0.5,
             reasons: vec!["complaint: 'never arrived'".into()],
+            ..Triage::default()
         };
         m
     }

@@ -23,8 +23,14 @@ use crate::clock::Clock;
 use crate::db::Db;
 use crate::matcher::Matcher;
 use crate::model::{Business, Health, Mention, Source, SourceSpec, Status};
-use crate::store::{Counts, MentionPage, MentionQuery, StoreError};
+use crate::store::{Correction, Counts, MentionPage, MentionQuery, Prior, StoreError};
+use crate::triage::personal::{self, Lesson, Personal};
 use crate::triage::{triage, Rules};
+
+/// Re-ranking candidates after a correction: the newest mentions not done.
+const RERANK_AFTER_CORRECTION: u32 = 2_000;
+/// Mentions re-ranked per transaction when the triage itself changed (a new build).
+const RERANK_CHUNK: u32 = 2_000;
 
 /// Default seconds between polls.
 pub const DEFAULT_INTERVAL_SECS: u32 = 120;
@@ -90,6 +96,7 @@ struct Inner {
     notifier: Arc<dyn Notifier>,
     events: broadcast::Sender<EngineEvent>,
     profile: Mutex<Arc<Profile>>,
+    personal: Mutex<Arc<Personal>>,
     policy: Mutex<AlertPolicy>,
     alerter: Mutex<Alerter>,
     paused: AtomicBool,
@@ -120,6 +127,7 @@ impl Engine {
                     rules: Rules::for_business(&business),
                     business,
                 })),
+                personal: Mutex::new(Arc::new(Personal::new())),
                 policy: Mutex::new(AlertPolicy::default()),
                 alerter: Mutex::new(Alerter::default()),
                 paused: AtomicBool::new(false),
@@ -149,9 +157,23 @@ impl Engine {
 
     /// Loads the saved business profile and starts every enabled source.
     pub async fn start(&self) -> Result<(), StoreError> {
-        if let Some(b) = self.inner.db.read(|s| s.business()).await? {
-            self.install_profile(b);
+        let lessons = self.inner.db.read(|s| s.corrections()).await?;
+        let mut taught = Personal::new();
+        for c in &lessons {
+            let a = crate::triage::text::analyse(&c.text);
+            let lesson = match c.correction {
+                Correction::Urgent(u) => Lesson::Urgent(u),
+                Correction::Intent(i) => Lesson::Intent {
+                    is: i,
+                    was: c.was.unwrap_or_default(),
+                },
+            };
+            taught.learn(&personal::features(&a, &c.author, &c.channel), &lesson);
         }
+        *lock(&self.inner.personal) = Arc::new(taught);
+        let business = self.inner.db.read(|s| s.business()).await?;
+        self.install_profile(business.unwrap_or_else(|| lock(&self.inner.profile).business.clone()));
+        self.rerank_if_triage_changed();
         if let Some(p) = self
             .inner
             .db
@@ -185,10 +207,126 @@ impl Engine {
     }
 
     fn install_profile(&self, business: Business) {
+        let rules = Rules {
+            personal: lock(&self.inner.personal).clone(),
+            ..Rules::for_business(&business)
+        };
         *lock(&self.inner.profile) = Arc::new(Profile {
             matcher: Matcher::new(&business),
-            rules: Rules::for_business(&business),
+            rules,
             business,
+        });
+    }
+
+    /// Records the owner's correction of one mention, learns from it, and re-ranks the mention
+    /// and the newest open ones with what was learned. Returns the corrected mention.
+    pub async fn correct(&self, id: i64, c: Correction) -> Result<Mention, StoreError> {
+        let now = self.inner.clock.now();
+        let m = self
+            .inner
+            .db
+            .write(move |s| s.record_correction(id, &c, now))
+            .await?;
+        let lesson = match c {
+            Correction::Urgent(u) => Lesson::Urgent(u),
+            Correction::Intent(i) => Lesson::Intent {
+                is: i,
+                // What triage said before the owner's call.
+                was: m.triage.intent,
+            },
+        };
+        {
+            let a = crate::triage::text::analyse(&m.full_text());
+            let feats = personal::features(&a, &m.author.handle, m.channel.as_str());
+            let mut p = lock(&self.inner.personal);
+            let mut next = (**p).clone();
+            next.learn(&feats, &lesson);
+            *p = Arc::new(next);
+        }
+        let business = lock(&self.inner.profile).business.clone();
+        self.install_profile(business);
+        let mut batch = self
+            .inner
+            .db
+            .read(|s| s.recent_open(RERANK_AFTER_CORRECTION))
+            .await?;
+        if !batch.iter().any(|x| x.id == id) {
+            batch.push(m);
+        }
+        self.rerank(batch).await?;
+        self.emit_counts().await;
+        self.mention(id).await
+    }
+
+    /// Re-triages mentions with the current rules; saves and announces those that changed.
+    async fn rerank(&self, mentions: Vec<Mention>) -> Result<usize, StoreError> {
+        let profile = lock(&self.inner.profile).clone();
+        let now = self.inner.clock.now();
+        let mut updated: HashMap<i64, Mention> = HashMap::new();
+        let updates: Vec<(i64, crate::model::Triage)> = mentions
+            .into_iter()
+            .map(|mut m| {
+                let t = triage(&m, &profile.rules, now);
+                m.triage = t.clone();
+                let id = m.id;
+                updated.insert(id, m);
+                (id, t)
+            })
+            .collect();
+        let changed = self.inner.db.write(move |s| s.set_triage(&updates)).await?;
+        for id in &changed {
+            if let Some(m) = updated.remove(id) {
+                self.emit(EngineEvent::MentionUpdated { mention: Box::new(m) });
+            }
+        }
+        Ok(changed.len())
+    }
+
+    /// When this build triages differently from the one that ranked the stored mentions,
+    /// re-ranks all of them in the background, in chunks, newest state saved as it goes.
+    fn rerank_if_triage_changed(&self) {
+        let engine = self.clone();
+        tokio::spawn(async move {
+            let want = crate::triage::revision();
+            let have = engine
+                .inner
+                .db
+                .read(|s| s.setting::<String>("triage_revision"))
+                .await
+                .ok()
+                .flatten();
+            if have.as_deref() == Some(want.as_str()) {
+                return;
+            }
+            let mut after = 0;
+            let mut changed = 0;
+            loop {
+                let chunk = match engine.inner.db.read(move |s| s.mentions_after(after, RERANK_CHUNK)).await {
+                    Ok(c) => c,
+                    Err(e) => {
+                        tracing::warn!(error = %e, "re-ranking stopped; it resumes at the next start");
+                        return;
+                    }
+                };
+                let Some(last) = chunk.last().map(|m| m.id) else { break };
+                after = last;
+                match engine.rerank(chunk).await {
+                    Ok(n) => changed += n,
+                    Err(e) => {
+                        tracing::warn!(error = %e, "re-ranking stopped; it resumes at the next start");
+                        return;
+                    }
+                }
+            }
+            let _ = engine
+                .inner
+                .db
+                .write(move |s| s.set_setting("triage_revision", &want))
+                .await;
+            if changed > 0 {
+                tracing::info!(changed, "re-ranked stored mentions with the new triage");
+                engine.emit_counts().await;
+            }
         });
     }
 
@@ -422,10 +560,31 @@ impl Engine {
         let now = self.inner.clock.now();
         let profile = lock(&self.inner.profile).clone();
         let require_match = source.spec.require_match.unwrap_or(true);
+        let keys: Vec<(crate::model::Channel, String)> = batch
+            .mentions
+            .iter()
+            .map(|m| (m.channel, m.external_id.clone()))
+            .collect();
+        let priors = self
+            .inner
+            .db
+            .read(move |s| {
+                let refs: Vec<_> = keys.iter().map(|(c, id)| (*c, id.as_str())).collect();
+                s.priors(&refs)
+            })
+            .await?;
         let mentions: Vec<Mention> = batch
             .mentions
             .into_iter()
-            .filter_map(|mut m| {
+            .zip(priors)
+            .filter_map(|(mut m, prior)| {
+                if m.fetched_at == 0 {
+                    m.fetched_at = now;
+                }
+                m.engagement.velocity = velocity(&m, prior.as_ref(), now);
+                if let Some(p) = prior {
+                    m.owner = p.owner;
+                }
                 m.matched_terms = profile.matcher.matches(&format!(
                     "{}\n{}",
                     m.full_text(),
@@ -525,6 +684,26 @@ impl Engine {
         self.emit_counts().await;
         Ok(m)
     }
+}
+
+/// Replies and reposts per minute: since the last sighting when the post was seen before and its
+/// counts moved, else averaged since it was posted.
+fn velocity(m: &Mention, prior: Option<&Prior>, now: i64) -> Option<f64> {
+    let e = &m.engagement;
+    let interactions = |r: Option<i64>, p: Option<i64>| r.unwrap_or(0) + p.unwrap_or(0);
+    let current = interactions(e.replies, e.reposts);
+    if e.replies.is_none() && e.reposts.is_none() {
+        return None;
+    }
+    if let Some(p) = prior {
+        let before = interactions(p.replies, p.reposts);
+        let minutes = (now - p.seen_at) as f64 / 60.0;
+        if minutes >= 0.5 {
+            return Some((current - before).max(0) as f64 / minutes);
+        }
+    }
+    let minutes = ((now - m.created_at) as f64 / 60.0).max(1.0);
+    (m.created_at > 0).then(|| current as f64 / minutes)
 }
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {

@@ -78,6 +78,9 @@ pub struct Engagement {
     /// Replies or comments.
     #[ts(type = "number | null")]
     pub replies: Option<i64>,
+    /// Replies and reposts per minute, measured between two sightings (or since posting).
+    #[serde(default)]
+    pub velocity: Option<f64>,
 }
 
 /// Where the owner is with a mention.
@@ -114,16 +117,120 @@ impl Status {
     }
 }
 
-/// How urgent a mention is and why. Produced by [`crate::triage::triage`].
+/// The tone of a mention.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, Default)]
+#[serde(rename_all = "lowercase")]
+#[ts(export, export_to = "../../../ui/src/lib/bindings/")]
+pub enum Sentiment {
+    /// Unhappy, angry, disappointed.
+    Negative,
+    /// Neither.
+    #[default]
+    Neutral,
+    /// Happy, grateful, enthusiastic.
+    Positive,
+}
+
+/// What the author wants.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, Default)]
+#[serde(rename_all = "lowercase")]
+#[ts(export, export_to = "../../../ui/src/lib/bindings/")]
+pub enum Intent {
+    /// Something went wrong and they say so.
+    Complaint,
+    /// A question or a request for help.
+    Question,
+    /// Thanks, compliments, recommendations.
+    Praise,
+    /// Wants to buy: prices, availability, delivery.
+    Lead,
+    /// Anything else: news, passing remarks.
+    #[default]
+    Other,
+}
+
+impl Sentiment {
+    /// The stored name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Sentiment::Negative => "negative",
+            Sentiment::Neutral => "neutral",
+            Sentiment::Positive => "positive",
+        }
+    }
+    /// Parses the stored name.
+    pub fn parse(s: &str) -> Option<Sentiment> {
+        match s {
+            "negative" => Some(Sentiment::Negative),
+            "neutral" => Some(Sentiment::Neutral),
+            "positive" => Some(Sentiment::Positive),
+            _ => None,
+        }
+    }
+}
+
+impl Intent {
+    /// Every intent, in a stable order.
+    pub const ALL: [Intent; 5] = [
+        Intent::Complaint,
+        Intent::Question,
+        Intent::Praise,
+        Intent::Lead,
+        Intent::Other,
+    ];
+    /// The stored name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Intent::Complaint => "complaint",
+            Intent::Question => "question",
+            Intent::Praise => "praise",
+            Intent::Lead => "lead",
+            Intent::Other => "other",
+        }
+    }
+    /// Parses the stored name.
+    pub fn parse(s: &str) -> Option<Intent> {
+        Intent::ALL.into_iter().find(|i| i.as_str() == s)
+    }
+    /// Position in [`Intent::ALL`].
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// How urgent a mention is, what it is, and why. Produced by [`crate::triage::triage`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export, export_to = "../../../ui/src/lib/bindings/")]
 pub struct Triage {
     /// 0 (ignore) to 100 (answer now).
     pub urgency: u8,
-    /// VADER-style compound sentiment, -1.0 to 1.0.
+    /// Sentiment score, -1.0 (negative) to 1.0 (positive).
     pub sentiment: f32,
+    /// The sentiment class.
+    #[serde(default)]
+    pub mood: Sentiment,
+    /// What the author wants.
+    #[serde(default)]
+    pub intent: Intent,
+    /// Whether it is a complaint (an expectation broken), whatever else it also is.
+    #[serde(default)]
+    pub complaint: bool,
+    /// Whether someone should answer it.
+    #[serde(default)]
+    pub needs_reply: bool,
     /// Human-readable reasons, strongest first.
     pub reasons: Vec<String>,
+}
+
+/// What the owner said about a mention, overriding triage. Each call also teaches triage about
+/// similar posts (see [`crate::triage::personal`]).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export, export_to = "../../../ui/src/lib/bindings/")]
+pub struct OwnerCalls {
+    /// Marked urgent (true) or not urgent (false).
+    pub urgent: Option<bool>,
+    /// The intent the owner set.
+    pub intent: Option<Intent>,
 }
 
 /// A post, comment, article or review that talks about the business, as Earshot stores it.
@@ -168,6 +275,9 @@ pub struct Mention {
     pub matched_terms: Vec<String>,
     /// Urgency and reasons.
     pub triage: Triage,
+    /// The owner's corrections of the triage.
+    #[serde(default)]
+    pub owner: OwnerCalls,
     /// Where the owner is with it.
     pub status: Status,
     /// Whether the owner has opened it.
@@ -199,6 +309,7 @@ impl Mention {
             engagement: Engagement::default(),
             matched_terms: Vec::new(),
             triage: Triage::default(),
+            owner: OwnerCalls::default(),
             status: Status::New,
             read: false,
         }

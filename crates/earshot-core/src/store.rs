@@ -19,7 +19,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::model::{
-    Author, Business, Channel, Engagement, Health, Mention, Source, SourceSpec, Status, Triage,
+    Author, Business, Channel, Engagement, Health, Intent, Mention, OwnerCalls, Sentiment, Source,
+    SourceSpec, Status, Triage,
 };
 
 /// Errors from the store.
@@ -108,6 +109,27 @@ const MIGRATIONS: &[&str] = &[
     END;
     CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     "#,
+    // 2: triage that learns — sentiment class, intent, velocity, the owner's corrections.
+    r#"
+    ALTER TABLE mentions ADD COLUMN mood TEXT NOT NULL DEFAULT 'neutral';
+    ALTER TABLE mentions ADD COLUMN intent TEXT NOT NULL DEFAULT 'other';
+    ALTER TABLE mentions ADD COLUMN complaint INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE mentions ADD COLUMN needs_reply INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE mentions ADD COLUMN velocity REAL;
+    ALTER TABLE mentions ADD COLUMN owner_urgent INTEGER;
+    ALTER TABLE mentions ADD COLUMN owner_intent TEXT;
+    CREATE TABLE corrections (
+        id INTEGER PRIMARY KEY,
+        mention_id INTEGER REFERENCES mentions(id) ON DELETE SET NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('urgent', 'intent')),
+        value TEXT NOT NULL,
+        was TEXT,
+        channel TEXT NOT NULL,
+        author TEXT NOT NULL,
+        text TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+    );
+    "#,
 ];
 
 /// The order of an inbox view.
@@ -175,6 +197,47 @@ pub struct Counts {
     pub unread_urgent: u32,
 }
 
+/// What the store already knows of a mention that arrives again.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Prior {
+    /// Likes when last seen.
+    pub likes: Option<i64>,
+    /// Reposts when last seen.
+    pub reposts: Option<i64>,
+    /// Replies when last seen.
+    pub replies: Option<i64>,
+    /// When it was last seen (unix seconds).
+    pub seen_at: i64,
+    /// The owner's calls on it.
+    pub owner: OwnerCalls,
+}
+
+/// One correction by the owner.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", content = "value", rename_all = "lowercase")]
+#[ts(export, export_to = "../../../ui/src/lib/bindings/")]
+pub enum Correction {
+    /// Urgent (true) or not urgent (false).
+    Urgent(bool),
+    /// This intent.
+    Intent(Intent),
+}
+
+/// A correction as stored, with what it was about.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredCorrection {
+    /// The correction.
+    pub correction: Correction,
+    /// The intent triage had given, for intent corrections.
+    pub was: Option<Intent>,
+    /// The mention's channel.
+    pub channel: String,
+    /// The mention's author.
+    pub author: String,
+    /// The mention's text.
+    pub text: String,
+}
+
 /// Keyset position: the sort key of the last row of a page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PageCursor {
@@ -229,7 +292,7 @@ pub struct Store {
 const MENTION_COLUMNS: &str = "id, channel, external_id, source_id, url, title, author_handle, \
     author_name, author_url, author_followers, author_karma, text, html, created_at, fetched_at, \
     reply_to, thread_root, lang, likes, reposts, replies, matched_terms, urgency, sentiment, \
-    reasons, status, read";
+    reasons, status, read, mood, intent, complaint, needs_reply, velocity, owner_urgent, owner_intent";
 
 impl Store {
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
@@ -301,14 +364,16 @@ impl Store {
                 "INSERT INTO mentions (channel, external_id, source_id, url, title, author_handle, \
                  author_name, author_url, author_followers, author_karma, text, html, created_at, \
                  fetched_at, reply_to, thread_root, lang, likes, reposts, replies, matched_terms, \
-                 urgency, sentiment, reasons, status, read) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, \
-                 ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, 'new', 0)",
+                 urgency, sentiment, reasons, status, read, mood, intent, complaint, needs_reply, \
+                 velocity) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, \
+                 ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, 'new', 0, ?25, ?26, ?27, ?28, ?29)",
             )?;
             let mut update = tx.prepare_cached(
                 "UPDATE mentions SET url = ?2, title = ?3, text = ?4, html = ?5, likes = ?6, \
                  reposts = ?7, replies = ?8, matched_terms = ?9, urgency = ?10, sentiment = ?11, \
                  reasons = ?12, author_followers = COALESCE(?13, author_followers), \
-                 author_karma = COALESCE(?14, author_karma) WHERE id = ?1",
+                 author_karma = COALESCE(?14, author_karma), mood = ?15, intent = ?16, \
+                 complaint = ?17, needs_reply = ?18, velocity = ?19, fetched_at = ?20 WHERE id = ?1",
             )?;
             for m in mentions {
                 let existing = find
@@ -354,6 +419,11 @@ impl Store {
                             m.triage.urgency,
                             m.triage.sentiment,
                             reasons,
+                            m.triage.mood.as_str(),
+                            m.triage.intent.as_str(),
+                            m.triage.complaint,
+                            m.triage.needs_reply,
+                            m.engagement.velocity,
                         ])?;
                         let mut stored = m.clone();
                         stored.id = tx.last_insert_rowid();
@@ -381,6 +451,12 @@ impl Store {
                                 reasons,
                                 m.author.followers,
                                 m.author.karma,
+                                m.triage.mood.as_str(),
+                                m.triage.intent.as_str(),
+                                m.triage.complaint,
+                                m.triage.needs_reply,
+                                e.velocity,
+                                m.fetched_at,
                             ])?;
                         }
                     }
@@ -395,6 +471,153 @@ impl Store {
         }
         tx.commit()?;
         Ok(fresh)
+    }
+
+    /// What is already known of these mentions (by channel and external id): their last
+    /// engagement counts and when they were seen, and the owner's calls. Feeds velocity and keeps
+    /// the owner's corrections when a post is delivered again.
+    pub fn priors(&self, keys: &[(Channel, &str)]) -> Result<Vec<Option<Prior>>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT likes, reposts, replies, fetched_at, owner_urgent, owner_intent FROM mentions \
+             WHERE channel = ?1 AND external_id = ?2",
+        )?;
+        keys.iter()
+            .map(|(c, id)| {
+                stmt.query_row(params![c.as_str(), id], |r| {
+                    Ok(Prior {
+                        likes: r.get(0)?,
+                        reposts: r.get(1)?,
+                        replies: r.get(2)?,
+                        seen_at: r.get(3)?,
+                        owner: OwnerCalls {
+                            urgent: r.get(4)?,
+                            intent: r
+                                .get::<_, Option<String>>(5)?
+                                .and_then(|s| Intent::parse(&s)),
+                        },
+                    })
+                })
+                .optional()
+                .map_err(StoreError::from)
+            })
+            .collect()
+    }
+
+    /// Records the owner's correction of a mention: the call is kept on the mention and the
+    /// lesson in `corrections` (with the text, so the lesson outlives the mention).
+    pub fn record_correction(&mut self, id: i64, c: &Correction, now: i64) -> Result<Mention> {
+        let m = self.mention(id)?;
+        let tx = self.conn.transaction()?;
+        let (kind, value, was) = match c {
+            Correction::Urgent(u) => {
+                tx.execute(
+                    "UPDATE mentions SET owner_urgent = ?2 WHERE id = ?1",
+                    params![id, u],
+                )?;
+                ("urgent", u.to_string(), None)
+            }
+            Correction::Intent(i) => {
+                tx.execute(
+                    "UPDATE mentions SET owner_intent = ?2 WHERE id = ?1",
+                    params![id, i.as_str()],
+                )?;
+                ("intent", i.as_str().to_string(), Some(m.triage.intent.as_str()))
+            }
+        };
+        tx.execute(
+            "INSERT INTO corrections (mention_id, kind, value, was, channel, author, text, created_at) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![id, kind, value, was, m.channel.as_str(), m.author.handle, m.full_text(), now],
+        )?;
+        tx.commit()?;
+        self.mention(id)
+    }
+
+    /// Every correction, oldest first, to rebuild what the owner taught.
+    pub fn corrections(&self) -> Result<Vec<StoredCorrection>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT kind, value, was, channel, author, text FROM corrections ORDER BY id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, Option<String>>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, String>(4)?,
+                r.get::<_, String>(5)?,
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (kind, value, was, channel, author, text) = row?;
+            let correction = match kind.as_str() {
+                "urgent" => Correction::Urgent(value == "true"),
+                _ => match Intent::parse(&value) {
+                    Some(i) => Correction::Intent(i),
+                    None => continue, // an intent a later build removed: skip, keep the rest
+                },
+            };
+            out.push(StoredCorrection {
+                correction,
+                was: was.as_deref().and_then(Intent::parse),
+                channel,
+                author,
+                text,
+            });
+        }
+        Ok(out)
+    }
+
+    /// Mentions worth re-ranking after the owner taught something: not done, newest first.
+    pub fn recent_open(&self, limit: u32) -> Result<Vec<Mention>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {MENTION_COLUMNS} FROM mentions WHERE status != 'done' \
+             ORDER BY created_at DESC, id DESC LIMIT ?1"
+        ))?;
+        let rows = stmt.query_map([limit], row_to_mention)?;
+        rows.collect::<std::result::Result<Vec<_>, _>>()
+            .map_err(StoreError::from)
+    }
+
+    /// Mentions with ids above `after`, in id order: for re-ranking everything in chunks.
+    pub fn mentions_after(&self, after: i64, limit: u32) -> Result<Vec<Mention>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {MENTION_COLUMNS} FROM mentions WHERE id > ?1 ORDER BY id LIMIT ?2"
+        ))?;
+        let rows = stmt.query_map(params![after, limit], row_to_mention)?;
+        rows.collect::<std::result::Result<Vec<_>, _>>()
+            .map_err(StoreError::from)
+    }
+
+    /// Saves new triage for mentions; returns those whose triage changed.
+    pub fn set_triage(&mut self, updates: &[(i64, Triage)]) -> Result<Vec<i64>> {
+        let tx = self.conn.transaction()?;
+        let mut changed = Vec::new();
+        {
+            let mut stmt = tx.prepare_cached(
+                "UPDATE mentions SET urgency = ?2, sentiment = ?3, reasons = ?4, mood = ?5, \
+                 intent = ?6, complaint = ?7, needs_reply = ?8 WHERE id = ?1 AND (urgency != ?2 \
+                 OR reasons != ?4 OR mood != ?5 OR intent != ?6 OR complaint != ?7 OR needs_reply != ?8)",
+            )?;
+            for (id, t) in updates {
+                let n = stmt.execute(params![
+                    id,
+                    t.urgency,
+                    t.sentiment,
+                    serde_json::to_string(&t.reasons)?,
+                    t.mood.as_str(),
+                    t.intent.as_str(),
+                    t.complaint,
+                    t.needs_reply,
+                ])?;
+                if n > 0 {
+                    changed.push(*id);
+                }
+            }
+        }
+        tx.commit()?;
+        Ok(changed)
     }
 
     /// One mention by id.
@@ -682,12 +905,23 @@ fn row_to_mention(r: &Row<'_>) -> rusqlite::Result<Mention> {
             likes: r.get(18)?,
             reposts: r.get(19)?,
             replies: r.get(20)?,
+            velocity: r.get(31)?,
         },
         matched_terms: json_list(r.get(21)?),
         triage: Triage {
             urgency: r.get(22)?,
             sentiment: r.get::<_, f64>(23)? as f32,
             reasons: json_list(r.get(24)?),
+            mood: Sentiment::parse(&r.get::<_, String>(27)?).unwrap_or_default(),
+            intent: Intent::parse(&r.get::<_, String>(28)?).unwrap_or_default(),
+            complaint: r.get(29)?,
+            needs_reply: r.get(30)?,
+        },
+        owner: OwnerCalls {
+            urgent: r.get(32)?,
+            intent: r
+                .get::<_, Option<String>>(33)?
+                .and_then(|s| Intent::parse(&s)),
         },
         status: Status::parse(&r.get::<_, String>(25)?).unwrap_or_default(),
         read: r.get(26)?,

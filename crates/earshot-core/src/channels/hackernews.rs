@@ -133,6 +133,7 @@ fn hit_to_mention(h: Hit, now: i64) -> Option<Mention> {
             likes: h.points,
             reposts: None,
             replies: h.num_comments,
+            velocity: None,
         };
     }
     let handle = h.author.unwrap_or_else(|| "unknown".into());

@@ -15,4 +15,8 @@ reposts: number | null,
 /**
  * Replies or comments.
  */
-replies: number | null, };
+replies: number | null, 
+/**
+ * Replies and reposts per minute, measured between two sightings (or since posting).
+ */
+velocity: number | null, };

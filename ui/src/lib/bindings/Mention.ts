@@ -2,6 +2,7 @@
 import type { Author } from "./Author";
 import type { Channel } from "./Channel";
 import type { Engagement } from "./Engagement";
+import type { OwnerCalls } from "./OwnerCalls";
 import type { Status } from "./Status";
 import type { Triage } from "./Triage";
 
@@ -77,6 +78,10 @@ matched_terms: Array<string>,
  * Urgency and reasons.
  */
 triage: Triage, 
+/**
+ * The owner's corrections of the triage.
+ */
+owner: OwnerCalls, 
 /**
  * Where the owner is with it.
  */

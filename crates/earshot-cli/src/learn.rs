@@ -1,0 +1,260 @@
+//! `earshot classify`, `earshot train` and `earshot bench triage`: triage on bare posts, training
+//! the shipped sentiment model, and measuring it on a labelled CSV.
+
+use std::io::{BufRead, Write};
+use std::path::Path;
+
+use anyhow::{bail, Context, Result};
+use earshot_core::triage::linear::{self, Confusion, Example, SplitMix, TrainOptions, CLASSES};
+use earshot_core::triage::{self, classify};
+
+/// Reads JSON lines on stdin, writes one classification (or `{"error": …}`) per line, in order.
+pub fn classify_stream(input: impl BufRead, mut out: impl Write) -> Result<()> {
+    #[derive(serde::Deserialize)]
+    struct Post {
+        text: String,
+        #[serde(default)]
+        author_followers: Option<serde_json::Value>,
+    }
+    let mut line = Vec::new();
+    let mut input = input;
+    loop {
+        line.clear();
+        // Bytes, not String lines: a line that is not UTF-8 is an error on its line, not the end.
+        if input.read_until(b'\n', &mut line)? == 0 {
+            break;
+        }
+        let text = match std::str::from_utf8(&line) {
+            Ok(t) => t,
+            Err(_) => {
+                writeln!(out, r#"{{"error":"line is not valid UTF-8"}}"#)?;
+                continue;
+            }
+        };
+        let answer = match serde_json::from_str::<Post>(text.trim_end_matches(['\n', '\r'])) {
+            Ok(p) => {
+                let followers = p.author_followers.as_ref().and_then(|v| {
+                    v.as_i64()
+                        .or_else(|| v.as_f64().map(|f| f as i64))
+                        .or_else(|| v.as_str().and_then(|s| s.trim().parse().ok()))
+                });
+                serde_json::to_string(&classify(&p.text, followers))?
+            }
+            Err(e) => serde_json::json!({ "error": format!("not a post: {e}") }).to_string(),
+        };
+        out.write_all(answer.as_bytes())?;
+        out.write_all(b"\n")?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// What a labelled CSV holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Task {
+    /// negative / neutral / positive.
+    Sentiment,
+    /// complaint / not complaint.
+    Complaint,
+}
+
+/// Rows of (text, label) from a labelled CSV. The label column is the first of
+/// `airline_sentiment`, `sentiment`, `label`, `complaint` (or `label_column`); the text column is
+/// `text` or `tweet`.
+pub fn read_labelled(path: &Path, label_column: Option<&str>) -> Result<(Task, Vec<(String, usize)>)> {
+    let mut rdr = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_path(path)
+        .with_context(|| format!("opening {}", path.display()))?;
+    let headers = rdr.headers()?.clone();
+    let find = |names: &[&str]| {
+        names
+            .iter()
+            .find_map(|n| headers.iter().position(|h| h.trim().eq_ignore_ascii_case(n)))
+    };
+    let label_idx = match label_column {
+        Some(c) => find(&[c]),
+        None => find(&["airline_sentiment", "sentiment", "label", "complaint"]),
+    }
+    .with_context(|| format!("{}: no label column (airline_sentiment, sentiment, label or complaint)", path.display()))?;
+    let text_idx = find(&["text", "tweet"])
+        .with_context(|| format!("{}: no text column (text or tweet)", path.display()))?;
+    let mut rows = Vec::new();
+    let mut task = None;
+    for (n, rec) in rdr.records().enumerate() {
+        let rec = rec.with_context(|| format!("{}: row {}", path.display(), n + 2))?;
+        let (Some(label), Some(text)) = (rec.get(label_idx), rec.get(text_idx)) else {
+            bail!("{}: row {} is missing a column", path.display(), n + 2);
+        };
+        let label = label.trim().to_ascii_lowercase();
+        let parsed = match label.as_str() {
+            "negative" | "neg" => Some((Task::Sentiment, 0)),
+            "neutral" | "neu" => Some((Task::Sentiment, 1)),
+            "positive" | "pos" => Some((Task::Sentiment, 2)),
+            "complaint" | "1" | "true" | "yes" => Some((Task::Complaint, 1)),
+            "not complaint" | "not_complaint" | "non-complaint" | "0" | "false" | "no" => {
+                Some((Task::Complaint, 0))
+            }
+            _ => None,
+        };
+        let Some((t, l)) = parsed else {
+            bail!("{}: row {}: unknown label {label:?}", path.display(), n + 2);
+        };
+        if *task.get_or_insert(t) != t {
+            bail!("{}: row {} mixes sentiment and complaint labels", path.display(), n + 2);
+        }
+        rows.push((text.to_string(), l));
+    }
+    let task = task.with_context(|| format!("{}: no rows", path.display()))?;
+    Ok((task, rows))
+}
+
+/// Scores of a sentiment evaluation.
+pub struct SentimentScores {
+    /// Three classes.
+    pub three: Confusion,
+    /// Negative against the rest.
+    pub negative: Confusion,
+    /// `complaint` (as the product decides it) against "negative" labels.
+    pub complaint: Confusion,
+}
+
+fn score_sentiment(rows: &[(String, usize)], read: impl Fn(&str) -> triage::Reading) -> SentimentScores {
+    let mut s = SentimentScores {
+        three: Confusion::new(&CLASSES),
+        negative: Confusion::new(&["rest", "negative"]),
+        complaint: Confusion::new(&["not", "complaint"]),
+    };
+    for (text, label) in rows {
+        let r = read(text);
+        let predicted = r.mood as usize;
+        s.three.add(*label, predicted);
+        s.negative.add(usize::from(*label == 0), usize::from(predicted == 0));
+        s.complaint.add(usize::from(*label == 0), usize::from(r.complaint));
+    }
+    s
+}
+
+/// `earshot bench triage --csv FILE`: the shipped triage on a labelled CSV.
+pub fn evaluate(path: &Path, label_column: Option<&str>) -> Result<String> {
+    let (task, rows) = read_labelled(path, label_column)?;
+    let mut out = format!("triage on {} ({} rows)\n", path.display(), rows.len());
+    match task {
+        Task::Sentiment => {
+            let s = score_sentiment(&rows, triage::read);
+            out.push_str("\nsentiment, three classes\n");
+            out.push_str(&s.three.report());
+            out.push_str(&format!(
+                "\nnegative vs rest: F1 {:.3}\n",
+                s.negative.prf(1).2
+            ));
+            out.push_str(&s.negative.report());
+            out.push_str("\n`complaint` against the negative labels\n");
+            out.push_str(&s.complaint.report());
+        }
+        Task::Complaint => {
+            let mut c = Confusion::new(&["not", "complaint"]);
+            for (text, label) in &rows {
+                c.add(*label, usize::from(triage::read(text).complaint));
+            }
+            out.push_str("\ncomplaint vs not\n");
+            out.push_str(&c.report());
+        }
+    }
+    Ok(out)
+}
+
+/// `earshot train`: cross-validates, then trains on every row and writes the model.
+pub fn train(
+    csv: &Path,
+    out_path: Option<&Path>,
+    folds: usize,
+    opts: &TrainOptions,
+) -> Result<String> {
+    let (task, rows) = read_labelled(csv, None)?;
+    if task != Task::Sentiment {
+        bail!("{}: training needs sentiment labels (negative/neutral/positive)", csv.display());
+    }
+    let examples: Vec<Example> = rows
+        .iter()
+        .map(|(t, l)| triage::training_example(t, *l))
+        .collect();
+    let mut report = format!(
+        "training on {} rows of {} (bits {}, epochs {}, rate {}, l2 {}, balance {}, word dropout {}, seed {})\n",
+        rows.len(),
+        csv.display(),
+        opts.bits,
+        opts.epochs,
+        opts.rate,
+        opts.l2,
+        opts.balance,
+        opts.word_dropout,
+        opts.seed
+    );
+    if folds >= 2 {
+        let mut order: Vec<usize> = (0..rows.len()).collect();
+        SplitMix(opts.seed ^ 0x5eed).shuffle(&mut order);
+        let mut total: Option<SentimentScores> = None;
+        for k in 0..folds {
+            let held: Vec<usize> = order.iter().copied().filter(|i| i % folds == k).collect();
+            let train_set: Vec<&Example> = order
+                .iter()
+                .filter(|i| *i % folds != k)
+                .map(|i| &examples[*i])
+                .collect();
+            let model = linear::train(&train_set, opts);
+            let held_rows: Vec<(String, usize)> = held.iter().map(|i| rows[*i].clone()).collect();
+            let s = score_sentiment(&held_rows, |t| triage::read_with(&model, t));
+            match &mut total {
+                None => total = Some(s),
+                Some(t) => {
+                    t.three.merge(&s.three);
+                    t.negative.merge(&s.negative);
+                    t.complaint.merge(&s.complaint);
+                }
+            }
+        }
+        if let Some(t) = total {
+            report.push_str(&format!("\n{folds}-fold cross-validation, three classes\n"));
+            report.push_str(&t.three.report());
+            report.push_str(&format!("\nnegative vs rest: F1 {:.3}\n", t.negative.prf(1).2));
+            report.push_str(&format!(
+                "`complaint` against the negative labels: macro-F1 {:.3}\n",
+                t.complaint.macro_f1()
+            ));
+        }
+    }
+    let all: Vec<&Example> = examples.iter().collect();
+    let model = linear::train(&all, opts);
+    if let Some(p) = out_path {
+        let bytes = model.to_bytes();
+        std::fs::write(p, &bytes).with_context(|| format!("writing {}", p.display()))?;
+        report.push_str(&format!("\nwrote {} ({} bytes)\n", p.display(), bytes.len()));
+    }
+    Ok(report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classify_answers_every_line_in_order_even_bad_ones() {
+        let mut input = b"{\"text\":\"my refund never came, terrible\",\"author_followers\":20000}\nnot json\n".to_vec();
+        input.extend_from_slice(b"\xff\xfe\n{\"text\":\"love it\",\"lang\":\"en\",\"extra\":1}\n{\"nope\":1}");
+        let mut out = Vec::new();
+        classify_stream(&input[..], &mut out).expect("runs");
+        let lines: Vec<serde_json::Value> = String::from_utf8(out)
+            .expect("utf-8")
+            .lines()
+            .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+            .collect();
+        assert_eq!(lines.len(), 5);
+        assert_eq!(lines[0]["sentiment"], "negative");
+        assert_eq!(lines[0]["complaint"], true);
+        assert!(lines[1]["error"].is_string());
+        assert!(lines[2]["error"].is_string());
+        assert_eq!(lines[3]["sentiment"], "positive");
+        assert!(lines[4]["error"].is_string());
+    }
+}

@@ -1,0 +1,797 @@
+//! Triage: what a mention is and how urgent it is, 0–100, with the reasons in words.
+//!
+//! [`read`] looks at text alone: the tokenizer and VADER's lexicon rules ([`text`]), complaint,
+//! help and purchase cues, and a learned linear model ([`linear`], weights shipped inside the
+//! binary) give sentiment, intent, `complaint` and `needs_reply`. [`triage`] adds what is known
+//! about the mention — whether it addresses the business, the author's reach, engagement velocity,
+//! age, the owner's own corrections ([`personal`]) — and turns it all into urgency and reasons,
+//! strongest first. Both are pure functions of their inputs.
+
+pub mod linear;
+pub mod personal;
+pub mod text;
+
+use std::sync::{Arc, OnceLock};
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use crate::matcher::fold;
+use crate::model::{Intent, Mention, Sentiment, Triage};
+use linear::{LinearModel, Origin, Signals};
+use personal::Personal;
+use text::Analysed;
+
+const MODEL: &[u8] = include_bytes!("../../data/sentiment.model");
+
+/// Bumped when triage changes in a way that re-ranks stored mentions.
+const TRIAGE_REVISION: u32 = 2;
+
+/// Identifies this build's triage: stored mentions ranked by another are re-ranked at start.
+pub fn revision() -> String {
+    format!("{TRIAGE_REVISION}-{}", MODEL.len())
+}
+
+/// What the owner can tune about triage, and what they have taught it.
+#[derive(Debug, Clone)]
+pub struct Rules {
+    /// Urgency at or above which a mention counts as urgent (alerts, tray count).
+    pub urgent_threshold: u8,
+    /// The business's own handles, folded ("@brightsidecoffee"): a match means "addressed to you".
+    pub own_handles: Vec<String>,
+    /// What the owner's corrections taught.
+    pub personal: Arc<Personal>,
+}
+
+impl Default for Rules {
+    fn default() -> Self {
+        Rules {
+            urgent_threshold: 60,
+            own_handles: Vec::new(),
+            personal: Arc::new(Personal::new()),
+        }
+    }
+}
+
+impl Rules {
+    /// Rules for a business: its handle terms count as addressing it.
+    pub fn for_business(b: &crate::model::Business) -> Rules {
+        Rules {
+            own_handles: b
+                .terms
+                .iter()
+                .filter(|t| t.starts_with('@'))
+                .map(|t| fold(t))
+                .collect(),
+            ..Rules::default()
+        }
+    }
+}
+
+const COMPLAINT_CUES: &[&str] = &[
+    "refund",
+    "cancel",
+    "cancelled",
+    "canceled",
+    "broken",
+    "still waiting",
+    "never arrived",
+    "never received",
+    "worst",
+    "terrible",
+    "awful",
+    "rude",
+    "scam",
+    "charged twice",
+    "overcharged",
+    "disappointed",
+    "disappointing",
+    "unacceptable",
+    "complaint",
+    "food poisoning",
+    "got sick",
+    "cold food",
+    "waited",
+    "no response",
+    "ignored",
+    "ripped off",
+    "rip off",
+    "money back",
+    "not working",
+    "doesn't work",
+    "does not work",
+    "stopped working",
+    "lost my",
+    "missing",
+    "wrong order",
+    "never again",
+    "avoid",
+    "delayed",
+    "late again",
+    "lost",
+    "damaged",
+    "on hold",
+    "still no",
+    "no one",
+    "nobody",
+    "useless",
+    "ridiculous",
+    "horrible",
+    "not happy",
+    "fed up",
+    "sort it out",
+    "fix it",
+    "fix this",
+    "crashing",
+    "keeps crashing",
+    "error",
+    "charged",
+    "poor service",
+    "customer service",
+    "issue",
+    "problem",
+    "hours",
+];
+
+const HELP_CUES: &[&str] = &[
+    "how do i",
+    "how can i",
+    "how to",
+    "anyone know",
+    "does anyone",
+    "can anyone",
+    "can you help",
+    "can someone",
+    "need help",
+    "help me",
+    "please help",
+    "is there a way",
+    "where can i",
+    "what time",
+    "are you open",
+    "any way to",
+    "who do i contact",
+    "can't log in",
+    "cannot log in",
+    "can't login",
+];
+
+const LEAD_CUES: &[&str] = &[
+    "how much",
+    "price",
+    "prices",
+    "pricing",
+    "quote",
+    "where can i buy",
+    "where to buy",
+    "want to buy",
+    "looking to buy",
+    "buy one",
+    "in stock",
+    "back in stock",
+    "do you sell",
+    "do you ship",
+    "do you deliver",
+    "ship to",
+    "deliver to",
+    "book a table",
+    "reservation",
+    "reserve a",
+    "cater",
+    "catering",
+    "gift card",
+    "gift cards",
+    "wholesale",
+    "bulk order",
+    "promo code",
+    "discount code",
+    "do you have",
+    "interested in",
+    "sign up",
+    "take my money",
+];
+
+struct Cues {
+    complaint: AhoCorasick,
+    help: AhoCorasick,
+    lead: AhoCorasick,
+}
+
+fn cue_sets() -> &'static Cues {
+    static C: OnceLock<Cues> = OnceLock::new();
+    C.get_or_init(|| {
+        let build = |cues: &[&str]| {
+            AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(cues)
+                .expect("static cue lists compile")
+        };
+        Cues {
+            complaint: build(COMPLAINT_CUES),
+            help: build(HELP_CUES),
+            lead: build(LEAD_CUES),
+        }
+    })
+}
+
+/// The shipped sentiment model. A damaged model file (a build problem, never user input) falls
+/// back to the lexicon alone rather than failing triage.
+pub fn model() -> &'static LinearModel {
+    static M: OnceLock<LinearModel> = OnceLock::new();
+    M.get_or_init(|| {
+        LinearModel::from_bytes(MODEL).unwrap_or_else(|e| {
+            tracing::error!(error = %e, "the shipped triage model is unreadable; using the lexicon only");
+            LinearModel::zeros(8)
+        })
+    })
+}
+
+/// The cues found in `folded`, on word boundaries, strongest (earliest in their list) first.
+fn cues(ac: &AhoCorasick, folded: &str) -> Vec<String> {
+    let mut found: Vec<(usize, String)> = Vec::new();
+    for m in ac.find_iter(folded) {
+        let before = folded[..m.start()].chars().next_back();
+        let after = folded[m.end()..].chars().next();
+        if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric) {
+            continue;
+        }
+        let cue = folded[m.start()..m.end()].to_string();
+        if !found.iter().any(|(_, c)| *c == cue) {
+            found.push((m.pattern().as_usize(), cue));
+        }
+    }
+    found.sort_by_key(|(rank, _)| *rank);
+    found.into_iter().map(|(_, c)| c).collect()
+}
+
+/// What the text of a post says, before anything about its author or context.
+#[derive(Debug, Clone)]
+pub struct Reading {
+    /// The tokens.
+    pub analysed: Analysed,
+    /// Probabilities of negative, neutral, positive.
+    pub probs: [f32; 3],
+    /// The sentiment class.
+    pub mood: Sentiment,
+    /// The intent.
+    pub intent: Intent,
+    /// Whether it is a complaint.
+    pub complaint: bool,
+    /// Whether it wants an answer.
+    pub needs_reply: bool,
+    /// Complaint cues found.
+    pub complaint_cues: Vec<String>,
+    /// Help-request cues found.
+    pub help_cues: Vec<String>,
+    /// Purchase cues found.
+    pub lead_cues: Vec<String>,
+    /// The words that pushed the sentiment most, strongest first.
+    pub drivers: Vec<String>,
+}
+
+impl Reading {
+    /// Sentiment as one number, -1.0 to 1.0.
+    pub fn score(&self) -> f32 {
+        self.probs[2] - self.probs[0]
+    }
+}
+
+/// Probability of "negative" at or above which a post counts as a complaint without any cue.
+const COMPLAINT_P: f32 = 0.5;
+/// … and with a complaint cue.
+const COMPLAINT_P_CUED: f32 = 0.35;
+/// … and for a question or an enquiry without any complaint cue or negative word.
+const COMPLAINT_P_ASKING: f32 = 0.8;
+
+/// The tokens and lexicon signals of a post: what the model reads.
+pub fn signals(text: &str) -> (Analysed, Signals, [Vec<String>; 3]) {
+    let c = cue_sets();
+    let folded = fold(text);
+    let complaint_cues = cues(&c.complaint, &folded);
+    let help_cues = cues(&c.help, &folded);
+    let lead_cues = cues(&c.lead, &folded);
+    let analysed = text::analyse(text);
+    let vader = text::vader(&analysed, |_, _| {});
+    let signals = Signals {
+        vader,
+        complaint_cues: complaint_cues.len(),
+        help_cues: help_cues.len(),
+        lead_cues: lead_cues.len(),
+    };
+    (analysed, signals, [complaint_cues, help_cues, lead_cues])
+}
+
+/// A labelled training example for the sentiment model (label: index into [`linear::CLASSES`]).
+pub fn training_example(text: &str, label: usize) -> linear::Example {
+    let (a, s, _) = signals(text);
+    linear::Example::new(&a, &s, label)
+}
+
+/// How far a prediction without any lexicon or cue evidence is pulled towards neutral.
+const NO_EVIDENCE_SHRINK: f32 = 0.3;
+const NO_EVIDENCE_PRIOR: [f32; 3] = [0.15, 0.7, 0.15];
+
+/// Reads a post's text: sentiment, intent, complaint, whether it needs a reply.
+pub fn read(text: &str) -> Reading {
+    read_with(model(), text)
+}
+
+/// [`read`] with another model (cross-validation trains several).
+pub fn read_with(model: &LinearModel, text: &str) -> Reading {
+    let (analysed, signals, [complaint_cues, help_cues, lead_cues]) = signals(text);
+    let vader = signals.vader;
+    let mut logits = [0f32; 3];
+    // Per-token contributions, to explain the prediction in the post's own words.
+    let mut contrib: Vec<(Origin, [f32; 3])> = Vec::with_capacity(analysed.tokens.len() * 2);
+    linear::features(&analysed, &signals, |h, v, origin| {
+        let w = model.weights_of(h);
+        for k in 0..3 {
+            logits[k] += v * w[k];
+        }
+        if origin != Origin::Other {
+            contrib.push((origin, w.map(|x| x * v)));
+        }
+    });
+    let probs = if model_is_empty(model) {
+        vader_probs(vader.compound)
+    } else {
+        let mut p = linear::softmax(logits);
+        let lexical = vader.pos + vader.neg > 0.0 || !complaint_cues.is_empty();
+        if !lexical {
+            // Nothing a person would call a sentiment word or a cue: the model is reading topic
+            // words of the domain it learned from ("flight", "8pm"). Trust it less, out of domain.
+            for (v, prior) in p.iter_mut().zip(NO_EVIDENCE_PRIOR) {
+                *v = (1.0 - NO_EVIDENCE_SHRINK) * *v + NO_EVIDENCE_SHRINK * prior;
+            }
+        }
+        p
+    };
+    let best = (0..3).max_by(|a, b| probs[*a].total_cmp(&probs[*b])).unwrap_or(1);
+    let mood = [Sentiment::Negative, Sentiment::Neutral, Sentiment::Positive][best];
+    let neg = probs[0];
+    let complaint = if !complaint_cues.is_empty() {
+        neg >= COMPLAINT_P_CUED
+    } else if vader.neg == 0.0 && !(help_cues.is_empty() && lead_cues.is_empty()) {
+        // A question or an enquiry with no word of complaint in it: the model's doubts about
+        // topic words ("bag", "delay") are not enough.
+        neg >= COMPLAINT_P_ASKING
+    } else {
+        neg >= COMPLAINT_P
+    };
+    let asks = !help_cues.is_empty() || analysed.questions > 0;
+    let intent = if complaint {
+        Intent::Complaint
+    } else if !lead_cues.is_empty() {
+        Intent::Lead
+    } else if asks {
+        Intent::Question
+    } else if mood == Sentiment::Positive {
+        Intent::Praise
+    } else {
+        Intent::Other
+    };
+    let needs_reply = matches!(intent, Intent::Complaint | Intent::Question | Intent::Lead);
+    let drivers = if mood == Sentiment::Neutral {
+        Vec::new()
+    } else {
+        explain(&analysed, &contrib, best)
+    };
+    Reading {
+        analysed,
+        probs,
+        mood,
+        intent,
+        complaint,
+        needs_reply,
+        complaint_cues,
+        help_cues,
+        lead_cues,
+        drivers,
+    }
+}
+
+fn model_is_empty(m: &LinearModel) -> bool {
+    static EMPTY: OnceLock<bool> = OnceLock::new();
+    *EMPTY.get_or_init(|| *m == LinearModel::zeros(8))
+}
+
+/// Lexicon-only probabilities, for when there is no model.
+fn vader_probs(compound: f64) -> [f32; 3] {
+    if compound <= -0.05 {
+        [0.5 + (-compound as f32) / 2.0, 0.3, 0.0]
+    } else if compound >= 0.05 {
+        [0.0, 0.3, 0.5 + compound as f32 / 2.0]
+    } else {
+        [0.1, 0.8, 0.1]
+    }
+}
+
+fn explain(a: &Analysed, contrib: &[(Origin, [f32; 3])], class: usize) -> Vec<String> {
+    // Words the lexicon also reads the same way come first (people recognise them as the
+    // reason); then what the model learned, if it weighs enough.
+    let sign = if class == 0 { -1.0 } else { 1.0 };
+    let mut scored: Vec<(f32, String)> = Vec::new();
+    for (origin, w) in contrib {
+        let mean = (w[0] + w[1] + w[2]) / 3.0;
+        let lift = w[class] - mean;
+        if lift <= 0.0 {
+            continue;
+        }
+        let (phrase, lexical) = match *origin {
+            Origin::Word(i) => {
+                let t = &a.tokens[i];
+                let v = text::valence(&t.norm).unwrap_or(0.0) * if t.negated { -1.0 } else { 1.0 };
+                let shown = if t.negated {
+                    format!("not {}", t.norm)
+                } else {
+                    t.norm.clone()
+                };
+                (shown, v * sign > 0.0)
+            }
+            Origin::Bigram(i) => (format!("{} {}", a.tokens[i].norm, a.tokens[i + 1].norm), false),
+            Origin::Other => continue,
+        };
+        if phrase.contains('_') {
+            continue;
+        }
+        let rank = if lexical { lift + 10.0 } else { lift };
+        if lexical || lift >= 0.15 {
+            scored.push((rank, phrase));
+        }
+    }
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let mut out: Vec<String> = Vec::new();
+    for (_, phrase) in scored {
+        if out.len() == 3 {
+            break;
+        }
+        // A phrase that repeats a word already named adds nothing.
+        let overlaps = out.iter().any(|o| {
+            o.split(' ').any(|w| phrase.split(' ').any(|p| p == w && w != "not"))
+        });
+        if !overlaps {
+            out.push(phrase);
+        }
+    }
+    out
+}
+
+/// Formats a count the way people read reach: 950, 12k, 2.1M.
+pub fn human_count(n: i64) -> String {
+    let n = n.max(0) as f64;
+    if n >= 1_000_000.0 {
+        let v = n / 1_000_000.0;
+        if v >= 10.0 {
+            format!("{v:.0}M")
+        } else {
+            format!("{v:.1}M")
+        }
+    } else if n >= 1_000.0 {
+        let v = n / 1_000.0;
+        if v >= 10.0 {
+            format!("{v:.0}k")
+        } else {
+            format!("{v:.1}k")
+        }
+    } else {
+        format!("{n:.0}")
+    }
+}
+
+fn quoted(words: &[String]) -> String {
+    words
+        .iter()
+        .map(|w| format!("'{w}'"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+
+/// Interactions (replies and reposts) per minute at or above which a post is going viral.
+pub const VIRAL_PER_MINUTE: f64 = 1.0;
+
+/// Ranks one mention. Pure: the same mention, rules and `now` always give the same result.
+pub fn triage(m: &Mention, rules: &Rules, now: i64) -> Triage {
+    let text = m.full_text();
+    let r = read(&text);
+    let mut parts: Vec<(f64, String)> = Vec::new();
+    let neg = f64::from(r.probs[0]);
+
+    if r.mood == Sentiment::Negative || neg >= 0.4 {
+        let w = 45.0 * neg.powf(1.5);
+        let why = if r.drivers.is_empty() || r.mood != Sentiment::Negative {
+            "negative tone".to_string()
+        } else {
+            format!("negative: {}", quoted(&r.drivers))
+        };
+        parts.push((w, why));
+    }
+    if r.complaint {
+        let n = r.complaint_cues.len().min(3);
+        let w = 16.0 + 4.0 * n as f64;
+        let why = if n > 0 {
+            format!("complaint: {}", quoted(&r.complaint_cues[..n]))
+        } else {
+            "complaint".to_string()
+        };
+        parts.push((w, why));
+    }
+    if !r.help_cues.is_empty() {
+        parts.push((
+            20.0,
+            format!("asks for help: {}", quoted(&r.help_cues[..r.help_cues.len().min(3)])),
+        ));
+    } else if r.analysed.questions > 0 {
+        parts.push((10.0, "asks a question".to_string()));
+    }
+    if r.intent == Intent::Lead {
+        parts.push((
+            15.0,
+            format!("wants to buy: {}", quoted(&r.lead_cues[..r.lead_cues.len().min(3)])),
+        ));
+    }
+    let addressed = rules
+        .own_handles
+        .iter()
+        .any(|h| m.matched_terms.iter().any(|t| fold(t) == *h));
+    if addressed {
+        parts.push((10.0, "addressed to you".to_string()));
+    }
+    if let Some(f) = m.author.followers.filter(|f| *f >= 1_000) {
+        // 1k → 5, 10k → 11, 100k → 17, 1M → 23, 10M → 29 (capped 28).
+        let w = (5.0 + 6.0 * (f as f64 / 1_000.0).log10()).min(28.0);
+        parts.push((w, format!("author has {} followers", human_count(f))));
+    } else if let Some(k) = m.author.karma.filter(|k| *k >= 1_000) {
+        let w = (4.0 + 8.0 * (k as f64 / 1_000.0).log10()).min(20.0);
+        parts.push((w, format!("author has {} karma", human_count(k))));
+    }
+    if let Some(v) = m.engagement.velocity.filter(|v| *v >= VIRAL_PER_MINUTE) {
+        let w = (10.0 + 8.0 * v.log2()).min(30.0);
+        parts.push((w, format!("going viral: {} replies and reposts a minute", human_rate(v))));
+    }
+
+    let mut score: f64 = parts.iter().map(|(w, _)| *w).sum();
+    if r.mood == Sentiment::Positive && !r.complaint && r.help_cues.is_empty() && r.intent != Intent::Lead {
+        score *= 0.5; // praise from a big account is worth seeing, not an emergency
+    }
+    let mut reasons: Vec<(f64, String)> = parts;
+    let age_h = (now - m.created_at) as f64 / 3600.0;
+    if age_h > 48.0 && score > 0.0 {
+        score *= 0.6;
+        reasons.push((0.0, format!("posted {} days ago", (age_h / 24.0).floor())));
+    }
+    if r.mood == Sentiment::Positive {
+        let why = if r.drivers.is_empty() {
+            "positive tone".to_string()
+        } else {
+            format!("positive: {}", quoted(&r.drivers))
+        };
+        reasons.push((0.0, why));
+    }
+
+    let mut intent = r.intent;
+    let feats = (rules.personal.lessons() > 0).then(|| {
+        personal::features(&r.analysed, &m.author.handle, m.channel.as_str())
+    });
+    if let Some(feats) = &feats {
+        if let Some(shift) = rules.personal.urgency_shift(feats) {
+            score += f64::from(shift);
+            let why = if shift > 0.0 {
+                "you marked similar posts urgent"
+            } else {
+                "you marked similar posts not urgent"
+            };
+            reasons.push((f64::from(shift.abs()), why.to_string()));
+        }
+        if let Some(pref) = rules.personal.intent_preference(feats, intent) {
+            intent = pref;
+            reasons.push((5.0, format!("you filed similar posts as {}", pref.as_str())));
+        }
+    }
+    if let Some(owner) = m.owner.intent {
+        intent = owner;
+    }
+    let mut urgency = score.round().clamp(0.0, 100.0) as u8;
+    match m.owner.urgent {
+        Some(true) => {
+            urgency = urgency.max(rules.urgent_threshold.max(1));
+            reasons.push((1000.0, "you marked this urgent".to_string()));
+        }
+        Some(false) => {
+            urgency = urgency.min(rules.urgent_threshold.saturating_sub(1).min(20));
+            reasons.push((1000.0, "you marked this not urgent".to_string()));
+        }
+        None => {}
+    }
+    reasons.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let complaint = r.complaint && intent == Intent::Complaint || m.owner.intent == Some(Intent::Complaint);
+    let needs_reply = if m.owner.intent.is_some() || intent != r.intent {
+        matches!(intent, Intent::Complaint | Intent::Question | Intent::Lead)
+    } else {
+        r.needs_reply
+    };
+    Triage {
+        urgency,
+        sentiment: r.score(),
+        mood: r.mood,
+        intent,
+        complaint,
+        needs_reply,
+        reasons: reasons.into_iter().map(|(_, r)| r).collect(),
+    }
+}
+
+fn human_rate(v: f64) -> String {
+    if v >= 10.0 {
+        format!("{v:.0}")
+    } else {
+        format!("{v:.1}")
+    }
+}
+
+/// The `earshot classify` answer for one post.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Classification {
+    /// "negative", "neutral" or "positive".
+    pub sentiment: &'static str,
+    /// "complaint", "question", "praise", "lead" or "other".
+    pub intent: &'static str,
+    /// Whether it is a complaint.
+    pub complaint: bool,
+    /// Whether it wants an answer.
+    pub needs_reply: bool,
+    /// 0–100.
+    pub urgency: u8,
+    /// Why, strongest first.
+    pub reasons: Vec<String>,
+}
+
+/// Classifies a bare post the way [`triage`] would rank it as a fresh mention, without any
+/// business profile or owner history: what `earshot classify` prints.
+pub fn classify(text: &str, followers: Option<i64>) -> Classification {
+    let mut m = Mention::new(crate::model::Channel::Rss, "", text);
+    m.author.followers = followers;
+    let t = triage(&m, &Rules::default(), 0);
+    Classification {
+        sentiment: t.mood.as_str(),
+        intent: t.intent.as_str(),
+        complaint: t.complaint,
+        needs_reply: t.needs_reply,
+        urgency: t.urgency,
+        reasons: t.reasons,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Author, Channel, OwnerCalls};
+
+    fn mention(text: &str, followers: Option<i64>) -> Mention {
+        let mut m = Mention::new(Channel::Hackernews, "1", text);
+        m.created_at = 1_000_000;
+        m.author = Author {
+            handle: "a".into(),
+            followers,
+            ..Author::default()
+        };
+        m
+    }
+
+    #[test]
+    fn the_shipped_model_loads() {
+        assert!(!model_is_empty(model()), "data/sentiment.model is missing or empty");
+    }
+
+    #[test]
+    fn a_complaint_outranks_praise_and_says_why() {
+        let rules = Rules::default();
+        let angry = triage(
+            &mention("Worst service ever, still waiting for my refund", None),
+            &rules,
+            1_000_000,
+        );
+        let happy = triage(&mention("Lovely coffee, great staff", None), &rules, 1_000_000);
+        assert!(angry.urgency >= 60, "a refund complaint is urgent: {angry:?}");
+        assert_eq!(angry.intent, Intent::Complaint);
+        assert!(angry.complaint && angry.needs_reply);
+        assert_eq!(angry.mood, Sentiment::Negative);
+        assert!(happy.urgency < 20, "praise is not urgent: {happy:?}");
+        assert_eq!(happy.intent, Intent::Praise);
+        assert!(!happy.needs_reply);
+        assert!(
+            angry.reasons.iter().any(|r| r.contains("'refund'")),
+            "{:?}",
+            angry.reasons
+        );
+        assert!(
+            angry.reasons.iter().any(|r| r.starts_with("negative: ")),
+            "{:?}",
+            angry.reasons
+        );
+        assert!(
+            happy.reasons.iter().any(|r| r.starts_with("positive: ")),
+            "{:?}",
+            happy.reasons
+        );
+    }
+
+    #[test]
+    fn reach_raises_urgency_and_is_explained() {
+        let rules = Rules::default();
+        let small = triage(&mention("my order never arrived", Some(50)), &rules, 1_000_000);
+        let big = triage(&mention("my order never arrived", Some(2_100_000)), &rules, 1_000_000);
+        assert!(big.urgency > small.urgency + 15, "{big:?} vs {small:?}");
+        assert!(
+            big.reasons.contains(&"author has 2.1M followers".to_string()),
+            "{:?}",
+            big.reasons
+        );
+    }
+
+    #[test]
+    fn questions_and_leads_are_told_apart() {
+        let q = triage(&mention("How do I change my booking?", None), &Rules::default(), 1_000_000);
+        assert_eq!(q.intent, Intent::Question, "{q:?}");
+        assert!(q.needs_reply);
+        assert!(q.reasons.iter().any(|r| r.starts_with("asks for help")), "{:?}", q.reasons);
+        assert!(q.urgency >= 20);
+        let lead = triage(
+            &mention("How much is a bag of your house blend? Do you ship to Canada?", None),
+            &Rules::default(),
+            1_000_000,
+        );
+        assert_eq!(lead.intent, Intent::Lead, "{lead:?}");
+        assert!(lead.needs_reply);
+        let other = triage(&mention("Walked past the new cafe on Main St today", None), &Rules::default(), 1_000_000);
+        assert_eq!(other.intent, Intent::Other, "{other:?}");
+        assert!(!other.needs_reply);
+    }
+
+    #[test]
+    fn velocity_means_going_viral() {
+        let mut m = mention("this cafe, huh", None);
+        let calm = triage(&m, &Rules::default(), 1_000_000);
+        m.engagement.velocity = Some(40.0);
+        let hot = triage(&m, &Rules::default(), 1_000_000);
+        assert!(hot.urgency >= calm.urgency + 25, "{hot:?} vs {calm:?}");
+        assert!(hot.reasons.iter().any(|r| r.starts_with("going viral: 40 ")), "{:?}", hot.reasons);
+    }
+
+    #[test]
+    fn old_posts_are_less_urgent() {
+        let m = mention("terrible, I want a refund", None);
+        let fresh = triage(&m, &Rules::default(), 1_000_000);
+        let old = triage(&m, &Rules::default(), 1_000_000 + 5 * 86_400);
+        assert!(old.urgency < fresh.urgency);
+        assert!(old.reasons.iter().any(|r| r.contains("days ago")));
+    }
+
+    #[test]
+    fn the_owners_call_wins_and_says_so() {
+        let mut m = mention("terrible, I want a refund", None);
+        m.owner = OwnerCalls { urgent: Some(false), intent: Some(Intent::Other) };
+        let t = triage(&m, &Rules::default(), 1_000_000);
+        assert!(t.urgency < 60, "{t:?}");
+        assert_eq!(t.intent, Intent::Other);
+        assert!(!t.needs_reply && !t.complaint);
+        assert_eq!(t.reasons[0], "you marked this not urgent");
+    }
+
+    #[test]
+    fn classify_gives_the_contract_fields() {
+        let c = classify("@airline my bag is lost and nobody answers the phone", Some(120));
+        assert_eq!((c.sentiment, c.intent, c.complaint, c.needs_reply), ("negative", "complaint", true, true));
+        let j = serde_json::to_value(&c).expect("serialises");
+        for k in ["sentiment", "intent", "complaint", "needs_reply", "urgency", "reasons"] {
+            assert!(j.get(k).is_some(), "{k} missing from {j}");
+        }
+    }
+
+    #[test]
+    fn human_counts_read_naturally() {
+        assert_eq!(human_count(950), "950");
+        assert_eq!(human_count(2_100), "2.1k");
+        assert_eq!(human_count(48_000), "48k");
+        assert_eq!(human_count(2_100_000), "2.1M");
+    }
+}

@@ -1,0 +1,402 @@
+//! Reading a post: one tokenizer shared by the lexicon scorer and the learned model, and VADER's
+//! sentiment rules (Hutto & Gilbert 2014, MIT; `data/VADER-LICENSE.txt`) applied to its tokens.
+//!
+//! The tokenizer folds case, drops apostrophes ("don't" → "dont"), squashes elongations
+//! ("soooo" → "soo"), turns links into `_url`, @handles into `_at` and digit runs into `_num`,
+//! keeps emoji and common emoticons as tokens, and remembers which tokens were in capitals and
+//! which ended a clause — what the negation and emphasis rules need.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+const LEXICON: &str = include_str!("../../data/vader_lexicon.txt");
+const EMOJI: &str = include_str!("../../data/emoji_utf8_lexicon.txt");
+
+/// One token of a post.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Token {
+    /// Folded form: lowercase, no apostrophes, elongations squashed.
+    pub norm: String,
+    /// Written in capitals ("NEVER"), a sign of emphasis.
+    pub caps: bool,
+    /// Punctuation that ends a clause follows it (`.,;:!?`).
+    pub clause_end: bool,
+    /// Inside a negation's scope ("not" … up to the end of the clause).
+    pub negated: bool,
+}
+
+/// A tokenized post with the punctuation counts the rules use.
+#[derive(Debug, Clone, Default)]
+pub struct Analysed {
+    /// The tokens in order.
+    pub tokens: Vec<Token>,
+    /// Number of `!`.
+    pub bangs: usize,
+    /// Number of `?`.
+    pub questions: usize,
+    /// Whether the last non-space character is `?`.
+    pub ends_with_question: bool,
+}
+
+const EMOTICONS: &[&str] = &[
+    ":)", ":-)", ":(", ":-(", ":d", ":-d", ";)", ";-)", ":/", ":-/", ":'(", "<3", ":p", ":-p",
+    ":|", ":o", "=)", "=(", "xd", ":((", ":))", "</3",
+];
+
+const NEGATIONS: &[&str] = &[
+    "not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "nowhere", "cannot",
+    "without", "aint", "isnt", "wasnt", "arent", "werent", "dont", "doesnt", "didnt", "cant",
+    "couldnt", "wont", "wouldnt", "shouldnt", "havent", "hasnt", "hadnt", "nt",
+];
+
+/// Whether a folded token negates what follows.
+pub fn is_negation(norm: &str) -> bool {
+    NEGATIONS.contains(&norm)
+}
+
+fn is_emoji(c: char) -> bool {
+    matches!(c as u32, 0x1F000..=0x1FAFF | 0x2600..=0x27BF | 0x2B50 | 0x2B55)
+}
+
+fn push_word(out: &mut Vec<Token>, word: &str) {
+    if word.is_empty() {
+        return;
+    }
+    let caps = word.chars().count() > 1
+        && word.chars().any(char::is_alphabetic)
+        && !word.chars().any(char::is_lowercase);
+    let mut norm = String::with_capacity(word.len());
+    let mut prev = '\0';
+    let mut run = 0;
+    let mut digits = true;
+    for c in word.chars() {
+        if c == '\'' || c == '’' {
+            continue;
+        }
+        for l in c.to_lowercase() {
+            if l == prev {
+                run += 1;
+                if run >= 2 {
+                    continue;
+                }
+            } else {
+                run = 0;
+                prev = l;
+            }
+            digits &= l.is_ascii_digit();
+            norm.push(l);
+        }
+    }
+    if norm.is_empty() {
+        return;
+    }
+    if digits {
+        norm.clear();
+        norm.push_str("_num");
+    }
+    out.push(Token {
+        norm,
+        caps,
+        clause_end: false,
+        negated: false,
+    });
+}
+
+fn end_clause(out: &mut [Token]) {
+    if let Some(t) = out.last_mut() {
+        t.clause_end = true;
+    }
+}
+
+/// Splits a post into tokens.
+pub fn analyse(text: &str) -> Analysed {
+    let mut a = Analysed {
+        tokens: Vec::with_capacity(text.len() / 5 + 4),
+        ..Analysed::default()
+    };
+    a.ends_with_question = text.trim_end().ends_with('?');
+    for chunk in text.split_whitespace() {
+        let lower_start = chunk.get(..8).map(str::to_ascii_lowercase);
+        let lower_start = lower_start.as_deref().unwrap_or(chunk);
+        if lower_start.starts_with("http://")
+            || lower_start.starts_with("https://")
+            || lower_start.starts_with("www.")
+        {
+            a.tokens.push(Token {
+                norm: "_url".into(),
+                caps: false,
+                clause_end: false,
+                negated: false,
+            });
+            continue;
+        }
+        if chunk.len() <= 4 {
+            let l = chunk.to_lowercase();
+            if EMOTICONS.contains(&l.as_str()) {
+                a.tokens.push(Token {
+                    norm: l,
+                    caps: false,
+                    clause_end: false,
+                    negated: false,
+                });
+                continue;
+            }
+        }
+        let mut start: Option<usize> = None;
+        let mut handle = false;
+        for (i, c) in chunk.char_indices() {
+            let wordish = c.is_alphanumeric() || c == '\'' || c == '’' || (handle && c == '_');
+            if wordish {
+                if start.is_none() {
+                    start = Some(i);
+                }
+                continue;
+            }
+            if let Some(s) = start.take() {
+                if handle {
+                    a.tokens.push(Token {
+                        norm: "_at".into(),
+                        caps: false,
+                        clause_end: false,
+                        negated: false,
+                    });
+                } else {
+                    push_word(&mut a.tokens, &chunk[s..i]);
+                }
+            }
+            handle = false;
+            match c {
+                '@' => handle = true,
+                '!' => {
+                    a.bangs += 1;
+                    end_clause(&mut a.tokens);
+                }
+                '?' => {
+                    a.questions += 1;
+                    end_clause(&mut a.tokens);
+                }
+                '.' | ',' | ';' | ':' => end_clause(&mut a.tokens),
+                c if is_emoji(c) => a.tokens.push(Token {
+                    norm: c.to_string(),
+                    caps: false,
+                    clause_end: false,
+                    negated: false,
+                }),
+                _ => {}
+            }
+        }
+        if let Some(s) = start {
+            if handle {
+                a.tokens.push(Token {
+                    norm: "_at".into(),
+                    caps: false,
+                    clause_end: false,
+                    negated: false,
+                });
+            } else {
+                push_word(&mut a.tokens, &chunk[s..]);
+            }
+        }
+    }
+    let mut in_scope = false;
+    for t in &mut a.tokens {
+        if is_negation(&t.norm) {
+            in_scope = !t.clause_end;
+            continue;
+        }
+        t.negated = in_scope;
+        if t.clause_end {
+            in_scope = false;
+        }
+    }
+    a
+}
+
+const BOOSTERS_UP: &[&str] = &[
+    "absolutely", "amazingly", "awfully", "completely", "considerably", "decidedly", "deeply",
+    "enormously", "entirely", "especially", "exceptionally", "extremely", "fabulously", "flipping",
+    "fully", "greatly", "hella", "highly", "hugely", "incredibly", "intensely", "majorly", "more",
+    "most", "particularly", "purely", "quite", "really", "remarkably", "so", "substantially",
+    "thoroughly", "totally", "tremendously", "uber", "unbelievably", "unusually", "utterly", "very",
+];
+
+const BOOSTERS_DOWN: &[&str] = &[
+    "almost", "barely", "hardly", "kinda", "less", "little", "marginally", "occasionally", "partly",
+    "scarcely", "slightly", "somewhat", "sorta",
+];
+
+const B_INCR: f64 = 0.293;
+const C_INCR: f64 = 0.733;
+const N_SCALAR: f64 = -0.74;
+
+struct Lexicon {
+    valence: HashMap<String, f64>,
+    /// An emoji's valence: the sum of its description's words, as VADER reads them.
+    emoji: HashMap<String, f64>,
+}
+
+fn lexicon() -> &'static Lexicon {
+    static L: OnceLock<Lexicon> = OnceLock::new();
+    L.get_or_init(|| {
+        let mut valence: HashMap<String, f64> = HashMap::new();
+        for l in LEXICON.lines() {
+            let mut f = l.split('\t');
+            let (Some(word), Some(v)) = (f.next(), f.next()) else {
+                continue;
+            };
+            let Ok(v) = v.parse::<f64>() else { continue };
+            valence.insert(word.to_string(), v);
+            // The tokenizer drops apostrophes; let "can't stand"-style keys match too.
+            if word.contains('\'') {
+                valence.entry(word.replace('\'', "")).or_insert(v);
+            }
+        }
+        let emoji = EMOJI
+            .lines()
+            .filter_map(|l| {
+                let (e, desc) = l.split_once('\t')?;
+                let v: f64 = desc
+                    .split_whitespace()
+                    .filter_map(|w| valence.get(&w.to_lowercase()))
+                    .sum();
+                (v != 0.0).then(|| (e.to_string(), v))
+            })
+            .collect();
+        Lexicon { valence, emoji }
+    })
+}
+
+/// VADER's reading of a post.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Vader {
+    /// Normalised compound score, -1.0 to 1.0.
+    pub compound: f64,
+    /// Sum of positive word valences (after the rules).
+    pub pos: f64,
+    /// Sum of negative word valences, as a positive number.
+    pub neg: f64,
+}
+
+/// A token's lexicon valence before context rules, if it has one.
+pub fn valence(norm: &str) -> Option<f64> {
+    let lex = lexicon();
+    lex.valence
+        .get(norm)
+        .or_else(|| lex.emoji.get(norm))
+        .copied()
+}
+
+/// Scores a tokenized post with VADER's rules; `scores` receives each token's final valence.
+pub fn vader(a: &Analysed, mut each: impl FnMut(usize, f64)) -> Vader {
+    let tokens = &a.tokens;
+    let any_lower = tokens.iter().any(|t| !t.caps);
+    let but = tokens.iter().position(|t| t.norm == "but");
+    let (mut sum, mut pos, mut neg) = (0.0, 0.0, 0.0);
+    for (i, tok) in tokens.iter().enumerate() {
+        let Some(base) = valence(&tok.norm) else {
+            continue;
+        };
+        let mut v = base;
+        if any_lower && tok.caps {
+            v += C_INCR * v.signum();
+        }
+        for back in 1..=3usize {
+            let Some(j) = i.checked_sub(back) else { break };
+            let prev = tokens[j].norm.as_str();
+            let scale = match back {
+                1 => 1.0,
+                2 => 0.95,
+                _ => 0.9,
+            };
+            if BOOSTERS_UP.contains(&prev) {
+                v += B_INCR * v.signum() * scale;
+            } else if BOOSTERS_DOWN.contains(&prev) {
+                v -= B_INCR * v.signum() * scale;
+            }
+            if is_negation(prev) {
+                v *= N_SCALAR;
+            }
+        }
+        if let Some(b) = but {
+            if i < b {
+                v *= 0.5;
+            } else if i > b {
+                v *= 1.5;
+            }
+        }
+        each(i, v);
+        sum += v;
+        if v > 0.0 {
+            pos += v;
+        } else {
+            neg -= v;
+        }
+    }
+    if sum != 0.0 {
+        sum += sum.signum() * a.bangs.min(4) as f64 * 0.292;
+    }
+    let compound = if sum == 0.0 {
+        0.0
+    } else {
+        sum / (sum * sum + 15.0).sqrt()
+    };
+    Vader {
+        compound: compound.clamp(-1.0, 1.0),
+        pos,
+        neg,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn norms(text: &str) -> Vec<String> {
+        analyse(text).tokens.into_iter().map(|t| t.norm).collect()
+    }
+
+    #[test]
+    fn tokens_fold_links_handles_numbers_and_elongation() {
+        assert_eq!(
+            norms("@united Sooooo late!!! See https://t.co/x I'm on flight 1234 😡 :("),
+            ["_at", "soo", "late", "see", "_url", "im", "on", "flight", "_num", "😡", ":("]
+        );
+    }
+
+    #[test]
+    fn negation_scope_ends_at_punctuation() {
+        let a = analyse("not good at all. great now");
+        let flags: Vec<(String, bool)> = a.tokens.into_iter().map(|t| (t.norm, t.negated)).collect();
+        assert_eq!(
+            flags,
+            [
+                ("not".into(), false),
+                ("good".into(), true),
+                ("at".into(), true),
+                ("all".into(), true),
+                ("great".into(), false),
+                ("now".into(), false)
+            ]
+        );
+    }
+
+    fn compound(text: &str) -> f64 {
+        vader(&analyse(text), |_, _| {}).compound
+    }
+
+    #[test]
+    fn vader_rules_move_sentiment_the_expected_way() {
+        let good = compound("The coffee is good");
+        assert!(good > 0.3, "good is positive: {good}");
+        assert!(compound("The coffee is very good") > good, "boosters raise");
+        assert!(compound("The coffee is not good") < 0.0, "negation flips");
+        assert!(compound("The coffee is GOOD") > good, "caps emphasise");
+        assert!(compound("The coffee is good!!!") > good, "! emphasises");
+        assert!(compound("coffee 😠") < 0.0, "an angry face is negative");
+        assert!(compound("meh :(") < 0.0, "a sad emoticon is negative");
+        assert!(
+            compound("the food was good but the service was awful") < 0.0,
+            "what follows 'but' weighs more"
+        );
+    }
+}
