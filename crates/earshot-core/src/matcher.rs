@@ -14,6 +14,10 @@ use crate::model::Business;
 
 /// Folds text for matching: compatibility decomposition, no accents, lowercase.
 pub fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        // NFKD leaves ASCII as it is: only case to fold. Most posts take this path.
+        return s.to_ascii_lowercase();
+    }
     s.nfkd()
         .filter(|c| !is_combining_mark(*c))
         .flat_map(char::to_lowercase)

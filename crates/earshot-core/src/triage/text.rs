@@ -6,7 +6,7 @@
 //! keeps emoji and common emoticons as tokens, and remembers which tokens were in capitals and
 //! which ended a clause — what the negation and emphasis rules need.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 const LEXICON: &str = include_str!("../../data/vader_lexicon.txt");
@@ -23,6 +23,40 @@ pub struct Token {
     pub clause_end: bool,
     /// Inside a negation's scope ("not" … up to the end of the clause).
     pub negated: bool,
+    /// What the word does to its neighbours (negates, boosts, dampens).
+    pub role: Role,
+}
+
+/// What a word does to the sentiment of the words after it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Role {
+    /// Nothing.
+    #[default]
+    Plain,
+    /// Flips ("not", "never").
+    Negation,
+    /// Intensifies ("very").
+    BoostUp,
+    /// Dampens ("slightly").
+    BoostDown,
+}
+
+fn role_of(norm: &str) -> Role {
+    static ROLES: OnceLock<HashMap<&'static str, Role>> = OnceLock::new();
+    let roles = ROLES.get_or_init(|| {
+        let mut m = HashMap::default();
+        for w in BOOSTERS_UP {
+            m.insert(*w, Role::BoostUp);
+        }
+        for w in BOOSTERS_DOWN {
+            m.insert(*w, Role::BoostDown);
+        }
+        for w in NEGATIONS {
+            m.insert(*w, Role::Negation);
+        }
+        m
+    });
+    roles.get(norm).copied().unwrap_or_default()
 }
 
 /// A tokenized post with the punctuation counts the rules use.
@@ -51,7 +85,7 @@ const NEGATIONS: &[&str] = &[
 
 /// Whether a folded token negates what follows.
 pub fn is_negation(norm: &str) -> bool {
-    NEGATIONS.contains(&norm)
+    role_of(norm) == Role::Negation
 }
 
 fn is_emoji(c: char) -> bool {
@@ -62,29 +96,45 @@ fn push_word(out: &mut Vec<Token>, word: &str) {
     if word.is_empty() {
         return;
     }
-    let caps = word.chars().count() > 1
-        && word.chars().any(char::is_alphabetic)
-        && !word.chars().any(char::is_lowercase);
     let mut norm = String::with_capacity(word.len());
+    let caps;
+    let mut digits = true;
     let mut prev = '\0';
     let mut run = 0;
-    let mut digits = true;
-    for c in word.chars() {
-        if c == '\'' || c == '’' {
-            continue;
-        }
-        for l in c.to_lowercase() {
-            if l == prev {
-                run += 1;
-                if run >= 2 {
-                    continue;
-                }
-            } else {
-                run = 0;
-                prev = l;
+    let mut push = |l: char, norm: &mut String| {
+        if l == prev {
+            run += 1;
+            if run >= 2 {
+                return;
             }
-            digits &= l.is_ascii_digit();
-            norm.push(l);
+        } else {
+            run = 0;
+            prev = l;
+        }
+        digits &= l.is_ascii_digit();
+        norm.push(l);
+    };
+    if word.is_ascii() {
+        let b = word.as_bytes();
+        caps = b.len() > 1
+            && b.iter().any(u8::is_ascii_alphabetic)
+            && !b.iter().any(u8::is_ascii_lowercase);
+        for &c in b {
+            if c != b'\'' {
+                push(c.to_ascii_lowercase() as char, &mut norm);
+            }
+        }
+    } else {
+        caps = word.chars().count() > 1
+            && word.chars().any(char::is_alphabetic)
+            && !word.chars().any(char::is_lowercase);
+        for c in word.chars() {
+            if c == '\'' || c == '’' {
+                continue;
+            }
+            for l in c.to_lowercase() {
+                push(l, &mut norm);
+            }
         }
     }
     if norm.is_empty() {
@@ -94,11 +144,13 @@ fn push_word(out: &mut Vec<Token>, word: &str) {
         norm.clear();
         norm.push_str("_num");
     }
+    let role = role_of(&norm);
     out.push(Token {
         norm,
         caps,
         clause_end: false,
         negated: false,
+        role,
     });
 }
 
@@ -116,28 +168,30 @@ pub fn analyse(text: &str) -> Analysed {
     };
     a.ends_with_question = text.trim_end().ends_with('?');
     for chunk in text.split_whitespace() {
-        let lower_start = chunk.get(..8).map(str::to_ascii_lowercase);
-        let lower_start = lower_start.as_deref().unwrap_or(chunk);
-        if lower_start.starts_with("http://")
-            || lower_start.starts_with("https://")
-            || lower_start.starts_with("www.")
-        {
+        let starts = |p: &str| {
+            chunk
+                .as_bytes()
+                .get(..p.len())
+                .is_some_and(|b| b.eq_ignore_ascii_case(p.as_bytes()))
+        };
+        if starts("http://") || starts("https://") || starts("www.") {
             a.tokens.push(Token {
                 norm: "_url".into(),
                 caps: false,
                 clause_end: false,
                 negated: false,
+                role: Role::Plain,
             });
             continue;
         }
-        if chunk.len() <= 4 {
-            let l = chunk.to_lowercase();
-            if EMOTICONS.contains(&l.as_str()) {
+        if chunk.len() <= 4 && !chunk.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            if let Some(e) = EMOTICONS.iter().find(|e| e.eq_ignore_ascii_case(chunk)) {
                 a.tokens.push(Token {
-                    norm: l,
+                    norm: (*e).to_string(),
                     caps: false,
                     clause_end: false,
                     negated: false,
+                    role: Role::Plain,
                 });
                 continue;
             }
@@ -159,6 +213,7 @@ pub fn analyse(text: &str) -> Analysed {
                         caps: false,
                         clause_end: false,
                         negated: false,
+                        role: Role::Plain,
                     });
                 } else {
                     push_word(&mut a.tokens, &chunk[s..i]);
@@ -181,6 +236,7 @@ pub fn analyse(text: &str) -> Analysed {
                     caps: false,
                     clause_end: false,
                     negated: false,
+                    role: Role::Plain,
                 }),
                 _ => {}
             }
@@ -192,6 +248,7 @@ pub fn analyse(text: &str) -> Analysed {
                     caps: false,
                     clause_end: false,
                     negated: false,
+                    role: Role::Plain,
                 });
             } else {
                 push_word(&mut a.tokens, &chunk[s..]);
@@ -200,7 +257,7 @@ pub fn analyse(text: &str) -> Analysed {
     }
     let mut in_scope = false;
     for t in &mut a.tokens {
-        if is_negation(&t.norm) {
+        if t.role == Role::Negation {
             in_scope = !t.clause_end;
             continue;
         }
@@ -238,7 +295,7 @@ struct Lexicon {
 fn lexicon() -> &'static Lexicon {
     static L: OnceLock<Lexicon> = OnceLock::new();
     L.get_or_init(|| {
-        let mut valence: HashMap<String, f64> = HashMap::new();
+        let mut valence: HashMap<String, f64> = HashMap::default();
         for l in LEXICON.lines() {
             let mut f = l.split('\t');
             let (Some(word), Some(v)) = (f.next(), f.next()) else {
@@ -302,19 +359,16 @@ pub fn vader(a: &Analysed, mut each: impl FnMut(usize, f64)) -> Vader {
         }
         for back in 1..=3usize {
             let Some(j) = i.checked_sub(back) else { break };
-            let prev = tokens[j].norm.as_str();
             let scale = match back {
                 1 => 1.0,
                 2 => 0.95,
                 _ => 0.9,
             };
-            if BOOSTERS_UP.contains(&prev) {
-                v += B_INCR * v.signum() * scale;
-            } else if BOOSTERS_DOWN.contains(&prev) {
-                v -= B_INCR * v.signum() * scale;
-            }
-            if is_negation(prev) {
-                v *= N_SCALAR;
+            match tokens[j].role {
+                Role::BoostUp => v += B_INCR * v.signum() * scale,
+                Role::BoostDown => v -= B_INCR * v.signum() * scale,
+                Role::Negation => v *= N_SCALAR,
+                Role::Plain => {}
             }
         }
         if let Some(b) = but {
