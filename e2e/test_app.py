@@ -67,3 +67,14 @@ def test_the_tray_icon_registers_with_its_menu_and_urgent_count(app, fakebus):
     assert int(shown) >= 1
     wait_until(lambda: fakebus.tray_property('XAyatanaLabel') == by_testid(app, 'unread-urgent')[0].text.split()[0],
                'the tray label to show the unread-urgent count')
+
+
+def test_the_owner_corrects_triage_in_one_click_and_it_is_stored(app):
+    row = wait_until(lambda: mention_by_author(app, 'kestrel'), 'the urgent simulated mention')
+    row.click()
+    assert wait_until(lambda: by_testid(app, 'detail-mood')[0].text, 'the sentiment chip') == 'Negative'
+    assert by_testid(app, 'detail-intent')[0].text == 'Complaint'
+    by_testid(app, 'mark-not-urgent')[0].click()
+    wait_until(lambda: by_testid(app, 'detail-reasons')[0].text.startswith('you marked this not urgent'),
+               'the engine to record the correction and re-rank')
+    assert int(wait_until(lambda: mention_by_author(app, 'kestrel'), 'the row').get_attribute('data-urgency')) < 60

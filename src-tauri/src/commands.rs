@@ -2,7 +2,7 @@
 //! `{code, message}`; the UI branches on `code`, never on the message.
 
 use earshot_core::model::{Business, Mention, Source, SourceKind, SourceSpec, Status};
-use earshot_core::store::{Counts, MentionPage, MentionQuery, StoreError};
+use earshot_core::store::{Correction, Counts, MentionPage, MentionQuery, StoreError};
 use serde::Serialize;
 use tauri::State;
 use tauri_plugin_opener::OpenerExt;
@@ -50,6 +50,16 @@ pub async fn mark_read(state: State<'_, AppState>, id: i64) -> Result<Mention> {
 #[tauri::command]
 pub async fn set_status(state: State<'_, AppState>, id: i64, status: Status) -> Result<Mention> {
     Ok(state.engine.set_status(id, status).await?)
+}
+
+/// The owner's one-click correction: urgent / not urgent, or another intent. Learned from at once.
+#[tauri::command]
+pub async fn correct_mention(
+    state: State<'_, AppState>,
+    id: i64,
+    correction: Correction,
+) -> Result<Mention> {
+    Ok(state.engine.correct(id, correction).await?)
 }
 
 #[tauri::command]

@@ -127,6 +127,7 @@ pub fn run() {
             commands::get_mention,
             commands::mark_read,
             commands::set_status,
+            commands::correct_mention,
             commands::counts,
             commands::get_business,
             commands::complete_onboarding,

@@ -135,3 +135,21 @@ test('settings show each source health and refuse a bad feed address clearly', a
   assert.match(await page.getByTestId('settings-error').textContent(), /http or https/);
   assert.equal(await page.getByTestId('source').count(), 2, 'nothing was added');
 });
+
+test('a mention shows its sentiment, intent and reach tier, and one click corrects the triage', async () => {
+  const { page, errors } = await open();
+  await page.locator('[data-testid=mention]').first().click();
+  assert.equal(await page.getByTestId('detail-mood').textContent(), 'Negative');
+  assert.equal(await page.getByTestId('detail-intent').textContent(), 'Complaint');
+  assert.equal(await page.getByTestId('detail-needs-reply').textContent(), 'Needs reply');
+  assert.equal(await page.locator('[data-testid=mention-intent]').first().textContent(), 'Complaint');
+  await page.getByTestId('mark-not-urgent').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=detail-reasons] li')?.textContent === 'you marked this not urgent');
+  await page.getByTestId('set-intent').selectOption('other');
+  await page.waitForFunction(() => document.querySelector('[data-testid=detail-intent]')?.textContent === 'Other');
+  const sent = await page.evaluate(() => window.__earshotMock.corrections);
+  assert.deepEqual(sent, [{ id: 1, kind: 'urgent', value: false }, { id: 1, kind: 'intent', value: 'other' }]);
+  // The urgent count follows the correction.
+  await page.waitForFunction(() => document.querySelector('[data-testid=unread-urgent]')?.textContent?.startsWith('1 '));
+  assert.deepEqual(errors, []);
+});

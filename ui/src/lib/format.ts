@@ -1,6 +1,8 @@
 import type { Author } from './bindings/Author';
 import type { Channel } from './bindings/Channel';
 import type { Health } from './bindings/Health';
+import type { Intent } from './bindings/Intent';
+import type { Sentiment } from './bindings/Sentiment';
 
 export const CHANNEL_LABEL: Record<Channel, string> = { hackernews: 'Hacker News', rss: 'RSS' };
 
@@ -15,6 +17,22 @@ export function reach(a: Author): string | null {
   if (a.karma != null) return `${humanCount(a.karma)} karma`;
   return null;
 }
+
+/** The reach tier shown as a badge: 2k+, 10k+, 100k+, 1M+ followers. */
+export function reachTier(a: Author): string | null {
+  const f = a.followers;
+  if (f == null) return null;
+  for (const [min, label] of [[1_000_000, '1M+'], [100_000, '100k+'], [10_000, '10k+'], [2_000, '2k+']] as const) {
+    if (f >= min) return label;
+  }
+  return null;
+}
+
+export const INTENT_LABEL: Record<Intent, string> = {
+  complaint: 'Complaint', question: 'Question', praise: 'Praise', lead: 'Lead', other: 'Other',
+};
+
+export const MOOD_LABEL: Record<Sentiment, string> = { negative: 'Negative', neutral: 'Neutral', positive: 'Positive' };
 
 export function ago(ts: number, now = Date.now() / 1000): string {
   const s = Math.max(0, Math.floor(now - ts));

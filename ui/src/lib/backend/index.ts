@@ -1,7 +1,9 @@
 // One Backend interface; the Tauri implementation talks to the Rust engine, the mock one (only in
 // `--mode mock` builds, for browser tests) keeps data in memory.
 import type { Business } from '../bindings/Business';
+import type { Correction } from '../bindings/Correction';
 import type { Counts } from '../bindings/Counts';
+import type { Intent } from '../bindings/Intent';
 import type { EngineEvent } from '../bindings/EngineEvent';
 import type { Mention } from '../bindings/Mention';
 import type { MentionPage } from '../bindings/MentionPage';
@@ -10,7 +12,7 @@ import type { Source } from '../bindings/Source';
 import type { SourceSpec } from '../bindings/SourceSpec';
 import type { Status } from '../bindings/Status';
 
-export type { Business, Counts, EngineEvent, Mention, MentionPage, MentionQuery, Source, SourceSpec, Status };
+export type { Business, Correction, Counts, Intent, EngineEvent, Mention, MentionPage, MentionQuery, Source, SourceSpec, Status };
 
 export interface AppInfo {
   demo: boolean;
@@ -33,6 +35,8 @@ export interface Backend {
   getMention(id: number): Promise<Mention>;
   markRead(id: number): Promise<Mention>;
   setStatus(id: number, status: Status): Promise<Mention>;
+  /** The owner's correction of triage; triage learns from it. */
+  correct(id: number, correction: Correction): Promise<Mention>;
   counts(): Promise<Counts>;
   getBusiness(): Promise<Business | null>;
   completeOnboarding(business: Business, feeds: string[]): Promise<Source[]>;

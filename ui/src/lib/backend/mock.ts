@@ -1,7 +1,7 @@
 // In-memory backend for browser tests and UI work without the Rust side. Built only with
 // `vite build --mode mock`; production bundles never include it. Tests drive it through
 // `window.__earshotMock`.
-import type { AppInfo, Backend, BackendEvent, Business, Counts, EngineEvent, Mention, MentionPage, MentionQuery, Source, SourceSpec, Status } from './index';
+import type { AppInfo, Backend, BackendEvent, Business, Correction, Counts, EngineEvent, Mention, MentionPage, MentionQuery, Source, SourceSpec, Status } from './index';
 
 const now = Math.floor(Date.now() / 1000);
 
@@ -10,17 +10,18 @@ function mk(id: number, over: Partial<Mention>): Mention {
     id, channel: 'hackernews', external_id: String(1000 + id), source_id: 1, url: `https://news.ycombinator.com/item?id=${1000 + id}`,
     title: null, author: { handle: `user${id}`, display_name: null, profile_url: null, followers: null, karma: null },
     text: '', html: null, created_at: now - id * 600, fetched_at: now, reply_to: null, thread_root: null, lang: null,
-    engagement: { likes: null, reposts: null, replies: null }, matched_terms: ['Brightside'],
-    triage: { urgency: 10, sentiment: 0, reasons: [] }, status: 'new', read: false, ...over,
+    engagement: { likes: null, reposts: null, replies: null, velocity: null }, matched_terms: ['Brightside'],
+    status: 'new', read: false, owner: { urgent: null, intent: null }, ...over,
+    triage: { urgency: 10, sentiment: 0, mood: 'neutral', intent: 'other', complaint: false, needs_reply: false, reasons: [], ...over.triage },
   };
 }
 
 export const SEED: Mention[] = [
-  mk(1, { author: { handle: 'kestrel', display_name: null, profile_url: null, followers: null, karma: 48200 }, text: 'Brightside Coffee charged me twice and support ignored me. Worst service. I want a refund.', triage: { urgency: 82, sentiment: -0.8, reasons: ["negative: 'worst', 'ignored'", "complaint: 'refund'", 'author has 48k karma'] } }),
-  mk(2, { channel: 'rss', author: { handle: 'Maya R.', display_name: null, profile_url: null, followers: null, karma: null }, title: '★★★★★ Best flat white in town', text: 'Lovely staff, great coffee.', triage: { urgency: 0, sentiment: 0.9, reasons: ["positive: 'lovely', 'great'"] } }),
-  mk(3, { text: 'Does anyone know if Brightside ships to Canada?', triage: { urgency: 24, sentiment: 0, reasons: ["asks for help: 'does anyone'"] } }),
-  mk(4, { channel: 'rss', author: { handle: 'Tom K.', display_name: null, profile_url: null, followers: null, karma: null }, title: '★☆☆☆☆ Rude staff, cold food', text: 'Waited 40 minutes, rude barista. Never again.', triage: { urgency: 66, sentiment: -0.7, reasons: ["negative: 'rude'", "complaint: 'rude', 'never again'"] } }),
-  mk(5, { author: { handle: 'xss_tester', display_name: null, profile_url: null, followers: null, karma: null }, text: 'Tried the Brightside blend <script>window.__earshotPwned = 1</script> <img src=x onerror="window.__earshotPwned = 2"> good!', triage: { urgency: 3, sentiment: 0.4, reasons: [] } }),
+  mk(1, { author: { handle: 'kestrel', display_name: null, profile_url: null, followers: null, karma: 48200 }, text: 'Brightside Coffee charged me twice and support ignored me. Worst service. I want a refund.', triage: { urgency: 82, sentiment: -0.8, mood: 'negative', intent: 'complaint', complaint: true, needs_reply: true, reasons: ["negative: 'worst', 'ignored'", "complaint: 'refund'", 'author has 48k karma'] } }),
+  mk(2, { channel: 'rss', author: { handle: 'Maya R.', display_name: null, profile_url: null, followers: null, karma: null }, title: '★★★★★ Best flat white in town', text: 'Lovely staff, great coffee.', triage: { urgency: 0, sentiment: 0.9, mood: 'positive', intent: 'praise', complaint: false, needs_reply: false, reasons: ["positive: 'lovely', 'great'"] } }),
+  mk(3, { text: 'Does anyone know if Brightside ships to Canada?', triage: { urgency: 24, sentiment: 0, mood: 'neutral', intent: 'lead', complaint: false, needs_reply: true, reasons: ["asks for help: 'does anyone'"] } }),
+  mk(4, { channel: 'rss', author: { handle: 'Tom K.', display_name: null, profile_url: null, followers: null, karma: null }, title: '★☆☆☆☆ Rude staff, cold food', text: 'Waited 40 minutes, rude barista. Never again.', triage: { urgency: 66, sentiment: -0.7, mood: 'negative', intent: 'complaint', complaint: true, needs_reply: true, reasons: ["negative: 'rude'", "complaint: 'rude', 'never again'"] } }),
+  mk(5, { author: { handle: 'xss_tester', display_name: null, profile_url: null, followers: null, karma: null }, text: 'Tried the Brightside blend <script>window.__earshotPwned = 1</script> <img src=x onerror="window.__earshotPwned = 2"> good!', triage: { urgency: 3, sentiment: 0.4, mood: 'positive', intent: 'praise', complaint: false, needs_reply: false, reasons: [] } }),
 ];
 
 function matches(m: Mention, q: MentionQuery): boolean {
@@ -43,6 +44,7 @@ export class MockBackend implements Backend {
   ];
   paused = false;
   opened: number[] = [];
+  corrections: Array<{ id: number } & Correction> = [];
   private listeners: ((e: BackendEvent) => void)[] = [];
   private openListeners: ((id: number) => void)[] = [];
 
@@ -87,6 +89,21 @@ export class MockBackend implements Backend {
   }
   async setStatus(id: number, status: Status) {
     const m = this.find(id); m.status = status; m.read = true;
+    this.emit({ type: 'mention_updated', mention: structuredClone(m) });
+    this.emit({ type: 'counts', counts: await this.counts() });
+    return structuredClone(m);
+  }
+  async correct(id: number, c: Correction) {
+    const m = this.find(id);
+    this.corrections.push({ id, ...c });
+    if (c.kind === 'urgent') {
+      m.owner.urgent = c.value;
+      m.triage.urgency = c.value ? Math.max(m.triage.urgency, 60) : Math.min(m.triage.urgency, 20);
+      m.triage.reasons = [c.value ? 'you marked this urgent' : 'you marked this not urgent', ...m.triage.reasons.filter((r) => !r.startsWith('you marked this'))];
+    } else {
+      m.owner.intent = c.value;
+      m.triage.intent = c.value;
+    }
     this.emit({ type: 'mention_updated', mention: structuredClone(m) });
     this.emit({ type: 'counts', counts: await this.counts() });
     return structuredClone(m);

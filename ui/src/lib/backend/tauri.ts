@@ -1,12 +1,13 @@
 import { invoke } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
-import type { AppInfo, Backend, BackendEvent, Business, Counts, EngineEvent, Mention, MentionPage, MentionQuery, Source, SourceSpec, Status } from './index';
+import type { AppInfo, Backend, BackendEvent, Business, Correction, Counts, EngineEvent, Mention, MentionPage, MentionQuery, Source, SourceSpec, Status } from './index';
 
 export class TauriBackend implements Backend {
   listMentions(query: MentionQuery) { return invoke<MentionPage>('list_mentions', { query }); }
   getMention(id: number) { return invoke<Mention>('get_mention', { id }); }
   markRead(id: number) { return invoke<Mention>('mark_read', { id }); }
   setStatus(id: number, status: Status) { return invoke<Mention>('set_status', { id, status }); }
+  correct(id: number, correction: Correction) { return invoke<Mention>('correct_mention', { id, correction }); }
   counts() { return invoke<Counts>('counts'); }
   getBusiness() { return invoke<Business | null>('get_business'); }
   completeOnboarding(business: Business, feeds: string[]) { return invoke<Source[]>('complete_onboarding', { business, feeds }); }
