@@ -1,8 +1,26 @@
-//! `earshot bench`: the figures the product promises, measured on this machine.
+//! `earshot bench`: the figures the product promises, measured on this machine through the
+//! product's own code paths. Each figure is a median over repeated runs with min and max shown;
+//! where a physical limit exists (a bare SQLite insert) it runs side by side and the ratio prints.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicI64;
+use std::sync::Arc;
+use std::time::Instant;
 
 use anyhow::Result;
 use clap::Subcommand;
-use std::path::PathBuf;
+use earshot_core::alerts::Silent;
+use earshot_core::channels::{jetstream, Batch};
+use earshot_core::clock::Clock;
+use earshot_core::db::{Db, DB_FILE};
+use earshot_core::engine::Engine;
+use earshot_core::matcher::Matcher;
+use earshot_core::model::{
+    Author, Business, Channel, Engagement, Mention, Source, SourceKind, SourceSpec, Status,
+};
+use earshot_core::store::{MentionQuery, Order, Store};
+use earshot_core::triage::linear::SplitMix;
+use serde_json::json;
 
 /// Which benchmark.
 #[derive(Subcommand)]
@@ -16,14 +34,680 @@ pub enum Which {
         #[arg(long)]
         label_column: Option<String>,
     },
+    /// Posts per second through triage on one core.
+    Classify {
+        /// Posts per run.
+        #[arg(long, default_value_t = 100_000)]
+        n: usize,
+    },
+    /// Mentions per second through match → triage → store (with FTS), beside a bare insert.
+    Ingest {
+        /// Mentions to ingest.
+        #[arg(long, default_value_t = 100_000)]
+        n: usize,
+    },
+    /// The inbox's real queries on a database of N mentions: p50 / p95 in milliseconds.
+    Query {
+        /// Rows in the database.
+        #[arg(long, default_value_t = 100_000)]
+        rows: usize,
+        /// Keep the database here (reused when it already holds the rows).
+        #[arg(long)]
+        db_dir: Option<PathBuf>,
+    },
+    /// Jetstream-shaped events per second through parse → match against 50 watch terms.
+    Firehose {
+        /// Events per run.
+        #[arg(long, default_value_t = 300_000)]
+        n: usize,
+    },
+    /// Bytes on disk per mention, indexes included.
+    Storage {
+        /// Mentions to store.
+        #[arg(long, default_value_t = 100_000)]
+        n: usize,
+    },
+    /// Every benchmark at sizes that finish in a few minutes.
+    All,
 }
 
-/// Runs one benchmark.
-pub fn run(_rt: &tokio::runtime::Runtime, which: Which, _json: bool) -> Result<()> {
-    match which {
-        Which::Triage { csv, label_column } => {
-            print!("{}", crate::learn::evaluate(&csv, label_column.as_deref())?);
-            Ok(())
+/// One result line.
+struct Figure {
+    name: String,
+    unit: &'static str,
+    fields: serde_json::Map<String, serde_json::Value>,
+    text: String,
+}
+
+fn print(figures: &[Figure], json: bool) {
+    for f in figures {
+        if json {
+            let mut o = serde_json::Map::new();
+            o.insert("name".into(), json!(f.name));
+            o.insert("unit".into(), json!(f.unit));
+            o.extend(f.fields.clone());
+            println!("{}", serde_json::Value::Object(o));
+        } else {
+            println!("{:<34} {}", f.name, f.text);
         }
     }
+}
+
+const RUNS: usize = 5;
+
+/// min / median / max of repeated rate measurements.
+fn spread(mut v: Vec<f64>) -> (f64, f64, f64) {
+    v.sort_by(f64::total_cmp);
+    (v[0], v[v.len() / 2], v[v.len() - 1])
+}
+
+fn rate_figure(name: &str, unit: &'static str, rates: Vec<f64>) -> Figure {
+    let runs = rates.len();
+    let (min, med, max) = spread(rates);
+    let mut fields = serde_json::Map::new();
+    fields.insert("value".into(), json!(med.round()));
+    fields.insert("min".into(), json!(min.round()));
+    fields.insert("max".into(), json!(max.round()));
+    Figure {
+        name: name.into(),
+        unit,
+        fields,
+        text: format!("{med:>12.0} {unit}  (min {min:.0}, max {max:.0}, {runs} runs)"),
+    }
+}
+
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[i.min(sorted.len() - 1)]
+}
+
+// --- synthetic data -------------------------------------------------------------------------
+
+const OPENERS: &[&str] = &[
+    "Just tried",
+    "Anyone else think",
+    "Honestly",
+    "PSA:",
+    "Shoutout to",
+    "Can't believe",
+    "Wow,",
+    "Update on",
+    "Still waiting on",
+    "Thinking about",
+    "Why is",
+    "Loving",
+    "So disappointed with",
+    "Quick question about",
+    "Reminder that",
+];
+const MIDDLES: &[&str] = &[
+    "the new seasonal menu",
+    "my order from last week",
+    "the flat white",
+    "their customer service",
+    "the app update",
+    "the delivery time",
+    "the loyalty card",
+    "the staff at the Main St shop",
+    "the price increase",
+    "the oat milk latte",
+    "the refund I asked for",
+    "the weekend brunch",
+    "the opening hours",
+    "the wifi",
+    "the new pastry chef",
+];
+const CLOSERS: &[&str] = &[
+    "and it was great!",
+    "and I want my money back.",
+    "is anyone else having this problem?",
+    "10/10 would recommend",
+    "worst experience ever, never again",
+    "not sure how I feel about it.",
+    "how do I get a refund?",
+    "absolutely love it ❤️",
+    "been on hold for an hour",
+    "do you ship to Canada?",
+    "meh.",
+    "thanks for sorting it so quickly",
+    "",
+    "this is the third time this month",
+    "see the thread below",
+];
+const FILLER: &[&str] = &[
+    "I mean",
+    "to be fair",
+    "the line was long",
+    "my friend said the same",
+    "it was raining",
+    "on my way to work",
+    "after the gym",
+    "with the kids",
+    "tbh",
+    "lol",
+];
+const BRANDS: &[&str] = &[
+    "Brightside Coffee",
+    "@brightsidecoffee",
+    "#brightside",
+    "brightside.coffee",
+];
+
+fn pick<'a>(rng: &mut SplitMix, from: &[&'a str]) -> &'a str {
+    from[(rng.next_u64() % from.len() as u64) as usize]
+}
+
+/// Realistic synthetic post text: varied lengths, most naming the business.
+fn post_text(rng: &mut SplitMix) -> String {
+    let mut s = format!(
+        "{} {} {}",
+        pick(rng, OPENERS),
+        pick(rng, MIDDLES),
+        pick(rng, BRANDS)
+    );
+    for _ in 0..(rng.next_u64() % 5) {
+        s.push_str(", ");
+        s.push_str(pick(rng, FILLER));
+    }
+    s.push(' ');
+    s.push_str(pick(rng, CLOSERS));
+    if rng.next_u64() % 4 == 0 {
+        s.push_str(&format!(" {} {}", pick(rng, MIDDLES), pick(rng, CLOSERS)));
+    }
+    s
+}
+
+/// N synthetic mentions from a seed: varied channels, authors, reach, times.
+pub fn synthetic_mentions(seed: u64, n: usize, start_at: usize) -> Vec<Mention> {
+    let mut rng = SplitMix(seed ^ start_at as u64);
+    (start_at..start_at + n)
+        .map(|i| {
+            let channel = if i % 3 == 0 {
+                Channel::Rss
+            } else {
+                Channel::Hackernews
+            };
+            let mut m = Mention::new(channel, format!("syn-{i}"), post_text(&mut rng));
+            m.created_at = 1_700_000_000 + i as i64 * 37;
+            m.fetched_at = m.created_at + 60;
+            let author = rng.next_u64() % 20_000;
+            m.author = Author {
+                handle: format!("user{author}"),
+                display_name: (author % 2 == 0).then(|| format!("User {author}")),
+                profile_url: None,
+                followers: (author % 3 != 0).then_some((author * author % 2_500_000) as i64),
+                karma: None,
+            };
+            m.url = Some(format!("https://example.com/post/{i}"));
+            if i % 7 == 0 {
+                m.title = Some(format!("Review: {}", pick(&mut rng, MIDDLES)));
+            }
+            m.engagement = Engagement {
+                likes: Some((rng.next_u64() % 50) as i64),
+                reposts: None,
+                replies: Some((rng.next_u64() % 10) as i64),
+                velocity: None,
+            };
+            m
+        })
+        .collect()
+}
+
+fn business() -> Business {
+    Business {
+        name: "Brightside Coffee".into(),
+        terms: vec![
+            "@brightsidecoffee".into(),
+            "#brightside".into(),
+            "brightside.coffee".into(),
+        ],
+        exclusions: vec!["brightside of life".into()],
+    }
+}
+
+// --- classify -------------------------------------------------------------------------------
+
+fn classify(n: usize) -> Figure {
+    let mut rng = SplitMix(11);
+    let posts: Vec<(String, Option<i64>)> = (0..n)
+        .map(|i| {
+            (
+                post_text(&mut rng),
+                (i % 3 != 0).then_some((i * 37 % 90_000) as i64),
+            )
+        })
+        .collect();
+    let _warm = earshot_core::triage::classify("warm up the lexicon and model", None);
+    let rates = (0..RUNS)
+        .map(|_| {
+            let t = Instant::now();
+            let mut urgent = 0usize;
+            for (text, followers) in &posts {
+                urgent +=
+                    usize::from(earshot_core::triage::classify(text, *followers).urgency >= 60);
+            }
+            std::hint::black_box(urgent);
+            n as f64 / t.elapsed().as_secs_f64()
+        })
+        .collect();
+    rate_figure("classify", "posts/s", rates)
+}
+
+// --- ingest ---------------------------------------------------------------------------------
+
+async fn bench_engine(dir: &Path) -> Result<(Engine, Source)> {
+    let clock = Clock::manual(Arc::new(AtomicI64::new(1_800_000_000)));
+    let engine = Engine::new(Db::open(dir)?, Arc::new(Silent), clock);
+    engine.set_business(business()).await?;
+    engine.start().await?;
+    // Saved, not started: no poller runs; the benchmark feeds batches straight into ingest.
+    let spec = SourceSpec {
+        kind: SourceKind::Rss,
+        name: "bench".into(),
+        url: Some("http://127.0.0.1:9/bench.xml".into()),
+        queries: vec![],
+        base_url: None,
+        interval_secs: Some(86_400 * 365),
+        require_match: Some(false),
+    };
+    let source = engine
+        .db()
+        .write(move |s| {
+            let id = s.upsert_source(&spec, 1_800_000_000)?;
+            s.source(id)
+        })
+        .await?;
+    Ok((engine, source))
+}
+
+const BATCH: usize = 500;
+
+/// Ingests `n` synthetic mentions through the engine's batch path; returns mentions/s.
+async fn ingest_into(engine: &Engine, source: &Source, n: usize, start_at: usize) -> Result<f64> {
+    let mentions = synthetic_mentions(7, n, start_at);
+    let t = Instant::now();
+    for chunk in mentions.chunks(BATCH) {
+        engine
+            .ingest(
+                source,
+                Batch {
+                    mentions: chunk.to_vec(),
+                    cursor: None,
+                    wait: None,
+                },
+            )
+            .await?;
+    }
+    Ok(n as f64 / t.elapsed().as_secs_f64())
+}
+
+/// The physical limit: the same rows inserted by bare rusqlite, batched the same, no FTS,
+/// no triggers, no secondary indexes.
+fn bare_insert(dir: &Path, n: usize) -> Result<f64> {
+    let mentions = synthetic_mentions(7, n, 0);
+    let mut conn = rusqlite::Connection::open(dir.join("bare.sqlite3"))?;
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    conn.execute_batch(
+        "CREATE TABLE m (id INTEGER PRIMARY KEY, channel TEXT, external_id TEXT, url TEXT, title TEXT, \
+         author TEXT, followers INTEGER, text TEXT, created_at INTEGER, fetched_at INTEGER, \
+         likes INTEGER, replies INTEGER, urgency INTEGER, reasons TEXT)",
+    )?;
+    let t = Instant::now();
+    for chunk in mentions.chunks(BATCH) {
+        let tx = conn.transaction()?;
+        {
+            let mut st = tx.prepare_cached(
+                "INSERT INTO m (channel, external_id, url, title, author, followers, text, created_at, \
+                 fetched_at, likes, replies, urgency, reasons) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+            )?;
+            for m in chunk {
+                st.execute(rusqlite::params![
+                    m.channel.as_str(),
+                    m.external_id,
+                    m.url,
+                    m.title,
+                    m.author.handle,
+                    m.author.followers,
+                    m.text,
+                    m.created_at,
+                    m.fetched_at,
+                    m.engagement.likes,
+                    m.engagement.replies,
+                    0,
+                    "[]"
+                ])?;
+            }
+        }
+        tx.commit()?;
+    }
+    Ok(n as f64 / t.elapsed().as_secs_f64())
+}
+
+async fn ingest(n: usize) -> Result<Vec<Figure>> {
+    let mut ours = Vec::new();
+    let mut bare = Vec::new();
+    for _ in 0..RUNS.min(3) {
+        let dir = tempfile::tempdir()?;
+        let (engine, source) = bench_engine(dir.path()).await?;
+        ours.push(ingest_into(&engine, &source, n, 0).await?);
+        engine.shutdown();
+        let bdir = tempfile::tempdir()?;
+        bare.push(bare_insert(bdir.path(), n)?);
+    }
+    let (_, ours_med, _) = spread(ours.clone());
+    let (_, bare_med, _) = spread(bare.clone());
+    let mut a = rate_figure(&format!("ingest n={n}"), "mentions/s", ours);
+    let ratio = ours_med / bare_med;
+    a.fields
+        .insert("ratio".into(), json!((ratio * 1000.0).round() / 1000.0));
+    a.text
+        .push_str(&format!("  ratio to bare insert {ratio:.2}"));
+    let b = rate_figure(&format!("ingest bare-insert n={n}"), "rows/s", bare);
+    Ok(vec![a, b])
+}
+
+// --- query ----------------------------------------------------------------------------------
+
+async fn ensure_db(dir: &Path, rows: usize) -> Result<()> {
+    let existing = if dir.join(DB_FILE).exists() {
+        Store::open(&dir.join(DB_FILE))?.connection().query_row(
+            "SELECT count(*) FROM mentions",
+            [],
+            |r| r.get::<_, i64>(0),
+        )? as usize
+    } else {
+        0
+    };
+    if existing >= rows {
+        return Ok(());
+    }
+    eprintln!(
+        "building a database of {rows} mentions in {} …",
+        dir.display()
+    );
+    let (engine, source) = bench_engine(dir).await?;
+    let mut at = existing;
+    while at < rows {
+        let step = (rows - at).min(50_000);
+        ingest_into(&engine, &source, step, at).await?;
+        at += step;
+    }
+    engine.shutdown();
+    // Some owner work on the data, as a real inbox has: a share opened, done.
+    let store = Store::open(&dir.join(DB_FILE))?;
+    store.connection().execute_batch(
+        "UPDATE mentions SET status = 'done', read = 1 WHERE id % 3 = 0; \
+         UPDATE mentions SET status = 'open', read = 1 WHERE id % 7 = 1; \
+         PRAGMA wal_checkpoint(TRUNCATE); ANALYZE;",
+    )?;
+    Ok(())
+}
+
+fn time_ms(reps: usize, mut f: impl FnMut() -> Result<()>) -> Result<Vec<f64>> {
+    let mut v = Vec::with_capacity(reps);
+    for _ in 0..reps {
+        let t = Instant::now();
+        f()?;
+        v.push(t.elapsed().as_secs_f64() * 1000.0);
+    }
+    v.sort_by(f64::total_cmp);
+    Ok(v)
+}
+
+fn latency_figure(name: String, ms: &[f64]) -> Figure {
+    let (p50, p95, max) = (percentile(ms, 0.5), percentile(ms, 0.95), ms[ms.len() - 1]);
+    let mut fields = serde_json::Map::new();
+    fields.insert("p50".into(), json!((p50 * 1000.0).round() / 1000.0));
+    fields.insert("p95".into(), json!((p95 * 1000.0).round() / 1000.0));
+    fields.insert("max".into(), json!((max * 1000.0).round() / 1000.0));
+    Figure {
+        name,
+        unit: "ms",
+        fields,
+        text: format!("p50 {p50:>7.2} ms  p95 {p95:>7.2} ms  max {max:>7.2} ms"),
+    }
+}
+
+async fn query(rows: usize, db_dir: Option<PathBuf>) -> Result<Vec<Figure>> {
+    let tmp = tempfile::tempdir()?;
+    let dir = db_dir.unwrap_or_else(|| tmp.path().to_path_buf());
+    ensure_db(&dir, rows).await?;
+    let store = Store::open(&dir.join(DB_FILE))?;
+    let reps = 60;
+    let mut out = Vec::new();
+    let base = MentionQuery {
+        limit: Some(50),
+        ..MentionQuery::default()
+    };
+    let pages: Vec<(&str, MentionQuery)> = vec![
+        ("urgent-first", base.clone()),
+        (
+            "newest-first",
+            MentionQuery {
+                order: Order::Newest,
+                ..base.clone()
+            },
+        ),
+        (
+            "urgent-first status=new",
+            MentionQuery {
+                status: Some(Status::New),
+                ..base.clone()
+            },
+        ),
+        (
+            "urgent-first channel=rss",
+            MentionQuery {
+                channel: Some(Channel::Rss),
+                ..base.clone()
+            },
+        ),
+        (
+            "urgent-only (>=60)",
+            MentionQuery {
+                min_urgency: Some(60),
+                ..base.clone()
+            },
+        ),
+        (
+            "newest channel+status",
+            MentionQuery {
+                order: Order::Newest,
+                channel: Some(Channel::Hackernews),
+                status: Some(Status::Open),
+                ..base.clone()
+            },
+        ),
+        (
+            "urgent channel+status+urgent",
+            MentionQuery {
+                channel: Some(Channel::Rss),
+                status: Some(Status::New),
+                min_urgency: Some(60),
+                ..base.clone()
+            },
+        ),
+    ];
+    for (name, q) in &pages {
+        let ms = time_ms(reps, || store.list(q).map(|_| ()).map_err(Into::into))?;
+        out.push(latency_figure(format!("page {name}"), &ms));
+        // Deep pages by cursor: walk 20 pages, time the 20th.
+        let mut after = None;
+        for _ in 0..19 {
+            after = store
+                .list(&MentionQuery {
+                    after: after.clone(),
+                    ..q.clone()
+                })?
+                .next;
+        }
+        if after.is_some() {
+            let q20 = MentionQuery { after, ..q.clone() };
+            let ms = time_ms(reps, || store.list(&q20).map(|_| ()).map_err(Into::into))?;
+            out.push(latency_figure(format!("page 20 by cursor: {name}"), &ms));
+        }
+    }
+    let ms = time_ms(reps, || store.counts(60).map(|_| ()).map_err(Into::into))?;
+    out.push(latency_figure("count badges".into(), &ms));
+    let ms = time_ms(reps, || {
+        let mut st = store.connection().prepare_cached(
+            "SELECT id FROM mentions WHERE channel = ?1 AND author_handle = ?2 ORDER BY created_at DESC LIMIT 50",
+        )?;
+        let n = st
+            .query_map(rusqlite::params!["hackernews", "user1234"], |r| {
+                r.get::<_, i64>(0)
+            })?
+            .count();
+        std::hint::black_box(n);
+        Ok(())
+    })?;
+    out.push(latency_figure("author history".into(), &ms));
+    for (name, words) in [
+        ("common word", "coffee"),
+        ("rare word", "pastry chef"),
+        ("prefix", "refu"),
+    ] {
+        let q = MentionQuery {
+            search: Some(words.into()),
+            ..base.clone()
+        };
+        let ms = time_ms(reps, || store.list(&q).map(|_| ()).map_err(Into::into))?;
+        out.push(latency_figure(format!("search {name} ({words:?})"), &ms));
+    }
+    for f in &mut out {
+        f.name = format!("query rows={rows} {}", f.name);
+    }
+    Ok(out)
+}
+
+// --- firehose -------------------------------------------------------------------------------
+
+/// Jetstream frames in the real shape: posts (some replies, some naming the business), likes,
+/// reposts, deletes, identity and account events.
+fn firehose_frames(n: usize) -> Vec<String> {
+    let mut rng = SplitMix(23);
+    (0..n)
+        .map(|i| {
+            let did = format!("did:plc:{:024x}", rng.next_u64() as u128 * 7919);
+            let t = 1_779_719_009_000_000i64 + i as i64 * 40;
+            match rng.next_u64() % 100 {
+                0..=29 => {
+                    let text = if rng.next_u64() % 50 == 0 {
+                        post_text(&mut rng)
+                    } else {
+                        format!("{} {} {}", pick(&mut rng, OPENERS), pick(&mut rng, FILLER), pick(&mut rng, CLOSERS))
+                    };
+                    json!({"did": did, "time_us": t, "kind": "commit", "commit": {"rev": "3mmoojpaqkn2z", "operation": "create",
+                        "collection": "app.bsky.feed.post", "rkey": format!("3mm{i:010}"), "record": {"$type": "app.bsky.feed.post",
+                        "createdAt": "2026-05-25T14:23:28.757Z", "langs": ["en"], "text": text}, "cid": "bafyreicl7rzkxdrm4zz2ehbx52kuk3mvfow6p3gzfys72r5grvskxoswy4"}}).to_string()
+                }
+                30..=79 => json!({"did": did, "time_us": t, "kind": "commit", "commit": {"rev": "3mmoojp7vgo2g", "operation": "create",
+                    "collection": "app.bsky.feed.like", "rkey": "3mmoojp7etg2g", "record": {"$type": "app.bsky.feed.like", "createdAt": "2026-05-25T14:23:28.778Z",
+                    "subject": {"cid": "bafyreiaxf7tgbfydx3465sckitq6v564thxe2wwydbi7cwxbxvgssje3em", "uri": "at://did:plc:vfnmgxg2yscfliemmcxzyfyh/app.bsky.feed.post/3mmoodizfwc2j"}},
+                    "cid": "bafyreidqpc7si3dbimffi64lz3xsx2qt45ip7rpna2qpslcddp23itjjzm"}}).to_string(),
+                80..=91 => json!({"did": did, "time_us": t, "kind": "commit", "commit": {"rev": "3mmoojpbi5e2i", "operation": "create",
+                    "collection": "app.bsky.feed.repost", "rkey": "3mmoojpbade2i", "record": {"$type": "app.bsky.feed.repost", "createdAt": "2026-05-25T14:23:27.388Z",
+                    "subject": {"cid": "bafyreiaxf7tgbfydx3465sckitq6v564thxe2wwydbi7cwxbxvgssje3em", "uri": "at://did:plc:vfnmgxg2yscfliemmcxzyfyh/app.bsky.feed.post/3mmoodizfwc2j"}},
+                    "cid": "bafyreidqpc7si3dbimffi64lz3xsx2qt45ip7rpna2qpslcddp23itjjzm"}}).to_string(),
+                92..=96 => json!({"did": did, "time_us": t, "kind": "commit", "commit": {"rev": "3mmoojpc", "operation": "delete",
+                    "collection": "app.bsky.feed.post", "rkey": "3mmoojp4cd223"}}).to_string(),
+                97..=98 => json!({"did": did, "time_us": t, "kind": "identity", "identity": {"did": did, "handle": "someone.bsky.social", "seq": 123, "time": "2026-05-25T14:23:30.000Z"}}).to_string(),
+                _ => json!({"did": did, "time_us": t, "kind": "account", "account": {"active": true, "did": did, "seq": 124, "time": "2026-05-25T14:23:30.000Z"}}).to_string(),
+            }
+        })
+        .collect()
+}
+
+fn firehose(n: usize) -> Result<Figure> {
+    let frames = firehose_frames(n);
+    // 50 watch terms: the business's own plus 46 more of the kind owners add.
+    let mut b = business();
+    b.terms.extend((0..46).map(|i| {
+        format!(
+            "{} {}",
+            pick(
+                &mut SplitMix(i),
+                &["brightside", "bright side", "brightsidecafe"]
+            ),
+            i
+        )
+    }));
+    b.terms.truncate(49);
+    let matcher = Matcher::new(&b);
+    let rates = (0..RUNS)
+        .map(|_| {
+            let t = Instant::now();
+            let mut matched = 0usize;
+            for f in &frames {
+                let Ok(e) = jetstream::parse(f) else { continue };
+                if let Some(text) = e.post_text() {
+                    matched += usize::from(!matcher.matches(text).is_empty());
+                }
+            }
+            std::hint::black_box(matched);
+            n as f64 / t.elapsed().as_secs_f64()
+        })
+        .collect();
+    Ok(rate_figure(
+        "firehose (parse + match 50 terms)",
+        "events/s",
+        rates,
+    ))
+}
+
+// --- storage --------------------------------------------------------------------------------
+
+async fn storage(n: usize) -> Result<Figure> {
+    let dir = tempfile::tempdir()?;
+    ensure_db(dir.path(), n).await?;
+    let store = Store::open(&dir.path().join(DB_FILE))?;
+    store
+        .connection()
+        .execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")?;
+    drop(store);
+    let mut bytes = 0u64;
+    for entry in std::fs::read_dir(dir.path())? {
+        let e = entry?;
+        if e.file_name().to_string_lossy().starts_with(DB_FILE) {
+            bytes += e.metadata()?.len();
+        }
+    }
+    let per = bytes as f64 / n as f64;
+    let mut fields = serde_json::Map::new();
+    fields.insert("value".into(), json!(per.round()));
+    fields.insert("total_bytes".into(), json!(bytes));
+    Ok(Figure {
+        name: format!("storage n={n}"),
+        unit: "bytes/mention",
+        fields,
+        text: format!(
+            "{per:>12.0} bytes/mention  ({:.1} MB for {n} mentions, indexes and FTS included)",
+            bytes as f64 / 1e6
+        ),
+    })
+}
+
+/// Runs one benchmark (or all) and prints its figures.
+pub fn run(rt: &tokio::runtime::Runtime, which: Which, json: bool) -> Result<()> {
+    let figures = match which {
+        Which::Triage { csv, label_column } => {
+            print!("{}", crate::learn::evaluate(&csv, label_column.as_deref())?);
+            return Ok(());
+        }
+        Which::Classify { n } => vec![classify(n.max(1))],
+        Which::Ingest { n } => rt.block_on(ingest(n.max(BATCH)))?,
+        Which::Query { rows, db_dir } => rt.block_on(query(rows.max(1_000), db_dir))?,
+        Which::Firehose { n } => vec![firehose(n.max(1))?],
+        Which::Storage { n } => vec![rt.block_on(storage(n.max(1_000)))?],
+        Which::All => {
+            let mut all = vec![classify(100_000), firehose(300_000)?];
+            all.extend(rt.block_on(ingest(100_000))?);
+            all.extend(rt.block_on(query(100_000, None))?);
+            all.push(rt.block_on(storage(100_000))?);
+            all
+        }
+    };
+    print(&figures, json);
+    Ok(())
 }

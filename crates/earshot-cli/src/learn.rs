@@ -61,22 +61,32 @@ pub enum Task {
 /// Rows of (text, label) from a labelled CSV. The label column is the first of
 /// `airline_sentiment`, `sentiment`, `label`, `complaint` (or `label_column`); the text column is
 /// `text` or `tweet`.
-pub fn read_labelled(path: &Path, label_column: Option<&str>) -> Result<(Task, Vec<(String, usize)>)> {
+pub fn read_labelled(
+    path: &Path,
+    label_column: Option<&str>,
+) -> Result<(Task, Vec<(String, usize)>)> {
     let mut rdr = csv::ReaderBuilder::new()
         .flexible(true)
         .from_path(path)
         .with_context(|| format!("opening {}", path.display()))?;
     let headers = rdr.headers()?.clone();
     let find = |names: &[&str]| {
-        names
-            .iter()
-            .find_map(|n| headers.iter().position(|h| h.trim().eq_ignore_ascii_case(n)))
+        names.iter().find_map(|n| {
+            headers
+                .iter()
+                .position(|h| h.trim().eq_ignore_ascii_case(n))
+        })
     };
     let label_idx = match label_column {
         Some(c) => find(&[c]),
         None => find(&["airline_sentiment", "sentiment", "label", "complaint"]),
     }
-    .with_context(|| format!("{}: no label column (airline_sentiment, sentiment, label or complaint)", path.display()))?;
+    .with_context(|| {
+        format!(
+            "{}: no label column (airline_sentiment, sentiment, label or complaint)",
+            path.display()
+        )
+    })?;
     let text_idx = find(&["text", "tweet"])
         .with_context(|| format!("{}: no text column (text or tweet)", path.display()))?;
     let mut rows = Vec::new();
@@ -101,7 +111,11 @@ pub fn read_labelled(path: &Path, label_column: Option<&str>) -> Result<(Task, V
             bail!("{}: row {}: unknown label {label:?}", path.display(), n + 2);
         };
         if *task.get_or_insert(t) != t {
-            bail!("{}: row {} mixes sentiment and complaint labels", path.display(), n + 2);
+            bail!(
+                "{}: row {} mixes sentiment and complaint labels",
+                path.display(),
+                n + 2
+            );
         }
         rows.push((text.to_string(), l));
     }
@@ -119,7 +133,10 @@ pub struct SentimentScores {
     pub complaint: Confusion,
 }
 
-fn score_sentiment(rows: &[(String, usize)], read: impl Fn(&str) -> triage::Reading) -> SentimentScores {
+fn score_sentiment(
+    rows: &[(String, usize)],
+    read: impl Fn(&str) -> triage::Reading,
+) -> SentimentScores {
     let mut s = SentimentScores {
         three: Confusion::new(&CLASSES),
         negative: Confusion::new(&["rest", "negative"]),
@@ -129,8 +146,10 @@ fn score_sentiment(rows: &[(String, usize)], read: impl Fn(&str) -> triage::Read
         let r = read(text);
         let predicted = r.mood as usize;
         s.three.add(*label, predicted);
-        s.negative.add(usize::from(*label == 0), usize::from(predicted == 0));
-        s.complaint.add(usize::from(*label == 0), usize::from(r.complaint));
+        s.negative
+            .add(usize::from(*label == 0), usize::from(predicted == 0));
+        s.complaint
+            .add(usize::from(*label == 0), usize::from(r.complaint));
     }
     s
 }
@@ -173,7 +192,10 @@ pub fn train(
 ) -> Result<String> {
     let (task, rows) = read_labelled(csv, None)?;
     if task != Task::Sentiment {
-        bail!("{}: training needs sentiment labels (negative/neutral/positive)", csv.display());
+        bail!(
+            "{}: training needs sentiment labels (negative/neutral/positive)",
+            csv.display()
+        );
     }
     let examples: Vec<Example> = rows
         .iter()
@@ -217,7 +239,10 @@ pub fn train(
         if let Some(t) = total {
             report.push_str(&format!("\n{folds}-fold cross-validation, three classes\n"));
             report.push_str(&t.three.report());
-            report.push_str(&format!("\nnegative vs rest: F1 {:.3}\n", t.negative.prf(1).2));
+            report.push_str(&format!(
+                "\nnegative vs rest: F1 {:.3}\n",
+                t.negative.prf(1).2
+            ));
             report.push_str(&format!(
                 "`complaint` against the negative labels: macro-F1 {:.3}\n",
                 t.complaint.macro_f1()
@@ -229,7 +254,11 @@ pub fn train(
     if let Some(p) = out_path {
         let bytes = model.to_bytes();
         std::fs::write(p, &bytes).with_context(|| format!("writing {}", p.display()))?;
-        report.push_str(&format!("\nwrote {} ({} bytes)\n", p.display(), bytes.len()));
+        report.push_str(&format!(
+            "\nwrote {} ({} bytes)\n",
+            p.display(),
+            bytes.len()
+        ));
     }
     Ok(report)
 }
@@ -240,8 +269,12 @@ mod tests {
 
     #[test]
     fn classify_answers_every_line_in_order_even_bad_ones() {
-        let mut input = b"{\"text\":\"my refund never came, terrible\",\"author_followers\":20000}\nnot json\n".to_vec();
-        input.extend_from_slice(b"\xff\xfe\n{\"text\":\"love it\",\"lang\":\"en\",\"extra\":1}\n{\"nope\":1}");
+        let mut input =
+            b"{\"text\":\"my refund never came, terrible\",\"author_followers\":20000}\nnot json\n"
+                .to_vec();
+        input.extend_from_slice(
+            b"\xff\xfe\n{\"text\":\"love it\",\"lang\":\"en\",\"extra\":1}\n{\"nope\":1}",
+        );
         let mut out = Vec::new();
         classify_stream(&input[..], &mut out).expect("runs");
         let lines: Vec<serde_json::Value> = String::from_utf8(out)

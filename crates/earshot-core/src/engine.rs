@@ -172,7 +172,9 @@ impl Engine {
         }
         *lock(&self.inner.personal) = Arc::new(taught);
         let business = self.inner.db.read(|s| s.business()).await?;
-        self.install_profile(business.unwrap_or_else(|| lock(&self.inner.profile).business.clone()));
+        self.install_profile(
+            business.unwrap_or_else(|| lock(&self.inner.profile).business.clone()),
+        );
         self.rerank_if_triage_changed();
         if let Some(p) = self
             .inner
@@ -276,7 +278,9 @@ impl Engine {
         let changed = self.inner.db.write(move |s| s.set_triage(&updates)).await?;
         for id in &changed {
             if let Some(m) = updated.remove(id) {
-                self.emit(EngineEvent::MentionUpdated { mention: Box::new(m) });
+                self.emit(EngineEvent::MentionUpdated {
+                    mention: Box::new(m),
+                });
             }
         }
         Ok(changed.len())
@@ -301,14 +305,21 @@ impl Engine {
             let mut after = 0;
             let mut changed = 0;
             loop {
-                let chunk = match engine.inner.db.read(move |s| s.mentions_after(after, RERANK_CHUNK)).await {
+                let chunk = match engine
+                    .inner
+                    .db
+                    .read(move |s| s.mentions_after(after, RERANK_CHUNK))
+                    .await
+                {
                     Ok(c) => c,
                     Err(e) => {
                         tracing::warn!(error = %e, "re-ranking stopped; it resumes at the next start");
                         return;
                     }
                 };
-                let Some(last) = chunk.last().map(|m| m.id) else { break };
+                let Some(last) = chunk.last().map(|m| m.id) else {
+                    break;
+                };
                 after = last;
                 match engine.rerank(chunk).await {
                     Ok(n) => changed += n,

@@ -521,7 +521,11 @@ impl Store {
                     "UPDATE mentions SET owner_intent = ?2 WHERE id = ?1",
                     params![id, i.as_str()],
                 )?;
-                ("intent", i.as_str().to_string(), Some(m.triage.intent.as_str()))
+                (
+                    "intent",
+                    i.as_str().to_string(),
+                    Some(m.triage.intent.as_str()),
+                )
             }
         };
         tx.execute(

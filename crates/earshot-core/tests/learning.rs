@@ -102,23 +102,41 @@ async fn corrections_rerank_similar_posts_and_survive_a_restart() {
         .collect();
     ingest(&engine, &source, first).await;
     let before = by_external_id(&engine, "o0").await;
-    assert!(before.triage.urgency >= 60, "looks urgent at first: {:?}", before.triage);
+    assert!(
+        before.triage.urgency >= 60,
+        "looks urgent at first: {:?}",
+        before.triage
+    );
 
     // A control post, unrelated, ranked before any correction.
-    ingest(&engine, &source, vec![post("c1", "carol", "Brightside charged me twice, I want a refund now")]).await;
+    ingest(
+        &engine,
+        &source,
+        vec![post(
+            "c1",
+            "carol",
+            "Brightside charged me twice, I want a refund now",
+        )],
+    )
+    .await;
     let control_before = by_external_id(&engine, "c1").await.triage.urgency;
 
     for i in 0..5 {
         let m = by_external_id(&engine, &format!("o{i}")).await;
-        let corrected = engine.correct(m.id, Correction::Urgent(false)).await.unwrap();
+        let corrected = engine
+            .correct(m.id, Correction::Urgent(false))
+            .await
+            .unwrap();
         assert_eq!(corrected.owner.urgent, Some(false));
         assert!(corrected.triage.urgency < 60, "{:?}", corrected.triage);
         assert_eq!(corrected.triage.reasons[0], "you marked this not urgent");
     }
 
     // A new post about the same thing, from someone new, now ranks lower than it would have.
-    let fresh_rules = earshot_core::triage::Rules::for_business(&engine.business().await.unwrap().unwrap());
-    let untaught = earshot_core::triage::triage(&post("x", "zed", OUTAGE[5]), &fresh_rules, NOW).urgency;
+    let fresh_rules =
+        earshot_core::triage::Rules::for_business(&engine.business().await.unwrap().unwrap());
+    let untaught =
+        earshot_core::triage::triage(&post("x", "zed", OUTAGE[5]), &fresh_rules, NOW).urgency;
     ingest(&engine, &source, vec![post("o5", "zed", OUTAGE[5])]).await;
     let taught = by_external_id(&engine, "o5").await.triage;
     assert!(
@@ -127,7 +145,14 @@ async fn corrections_rerank_similar_posts_and_survive_a_restart() {
         taught.urgency,
         taught.reasons
     );
-    assert!(taught.reasons.iter().any(|r| r == "you marked similar posts not urgent"), "{:?}", taught.reasons);
+    assert!(
+        taught
+            .reasons
+            .iter()
+            .any(|r| r == "you marked similar posts not urgent"),
+        "{:?}",
+        taught.reasons
+    );
     // The unrelated complaint is not dragged down.
     let control_after = by_external_id(&engine, "c1").await.triage.urgency;
     assert!(
@@ -139,10 +164,22 @@ async fn corrections_rerank_similar_posts_and_survive_a_restart() {
     engine.shutdown();
     drop(engine);
     let (engine, source) = self::engine(dir.path()).await;
-    ingest(&engine, &source, vec![post("o6", "yan", "the loyalty card app is broken, Brightside, terrible")]).await;
+    ingest(
+        &engine,
+        &source,
+        vec![post(
+            "o6",
+            "yan",
+            "the loyalty card app is broken, Brightside, terrible",
+        )],
+    )
+    .await;
     let after_restart = by_external_id(&engine, "o6").await.triage;
     assert!(
-        after_restart.reasons.iter().any(|r| r == "you marked similar posts not urgent"),
+        after_restart
+            .reasons
+            .iter()
+            .any(|r| r == "you marked similar posts not urgent"),
         "{:?}",
         after_restart.reasons
     );
@@ -168,13 +205,31 @@ async fn intent_corrections_teach_the_owners_categories() {
         if i == 0 {
             assert_eq!(m.triage.intent, Intent::Question, "{:?}", m.triage);
         }
-        let c = engine.correct(m.id, Correction::Intent(Intent::Other)).await.unwrap();
+        let c = engine
+            .correct(m.id, Correction::Intent(Intent::Other))
+            .await
+            .unwrap();
         assert_eq!(c.triage.intent, Intent::Other);
         assert!(!c.triage.needs_reply);
     }
-    ingest(&engine, &source, vec![post("q9", "sam", "is Brightside hiring baristas for the new shop?")]).await;
+    ingest(
+        &engine,
+        &source,
+        vec![post(
+            "q9",
+            "sam",
+            "is Brightside hiring baristas for the new shop?",
+        )],
+    )
+    .await;
     let t = by_external_id(&engine, "q9").await.triage;
     assert_eq!(t.intent, Intent::Other, "{t:?}");
     assert!(!t.needs_reply);
-    assert!(t.reasons.iter().any(|r| r == "you filed similar posts as other"), "{:?}", t.reasons);
+    assert!(
+        t.reasons
+            .iter()
+            .any(|r| r == "you filed similar posts as other"),
+        "{:?}",
+        t.reasons
+    );
 }

@@ -6,6 +6,7 @@
 //! events arrive and ask to be called again at once (`wait: Some(Duration::ZERO)`).
 
 pub mod hackernews;
+pub mod jetstream;
 pub mod rss;
 
 use std::future::Future;

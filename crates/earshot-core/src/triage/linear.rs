@@ -66,7 +66,11 @@ pub fn features(a: &Analysed, s: &Signals, mut f: impl FnMut(u64, f32, Origin)) 
         f(finish(h), scale, Origin::Word(i));
         if let Some(next) = toks.get(i + 1) {
             let h = fnv(fnv(fnv(FNV_OFFSET, b"b"), t.norm.as_bytes()), b" ");
-            f(finish(fnv(h, next.norm.as_bytes())), scale, Origin::Bigram(i));
+            f(
+                finish(fnv(h, next.norm.as_bytes())),
+                scale,
+                Origin::Bigram(i),
+            );
         }
         // Character 4-grams of longer words catch spelling variants and word families.
         let bytes = t.norm.as_bytes();
@@ -425,9 +429,17 @@ impl Confusion {
         let tp = self.matrix[c][c] as f64;
         let predicted: usize = self.matrix.iter().map(|row| row[c]).sum();
         let actual: usize = self.matrix[c].iter().sum();
-        let p = if predicted == 0 { 0.0 } else { tp / predicted as f64 };
+        let p = if predicted == 0 {
+            0.0
+        } else {
+            tp / predicted as f64
+        };
         let r = if actual == 0 { 0.0 } else { tp / actual as f64 };
-        let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+        let f = if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        };
         (p, r, f)
     }
     /// Mean F1 over classes.
@@ -455,11 +467,16 @@ impl Confusion {
             self.macro_f1(),
             self.macro_recall()
         );
-        s.push_str(&format!("{:<12} {:>9} {:>9} {:>9} {:>8}\n", "class", "precision", "recall", "F1", "support"));
+        s.push_str(&format!(
+            "{:<12} {:>9} {:>9} {:>9} {:>8}\n",
+            "class", "precision", "recall", "F1", "support"
+        ));
         for (c, name) in self.classes.iter().enumerate() {
             let (p, r, f) = self.prf(c);
             let support: usize = self.matrix[c].iter().sum();
-            s.push_str(&format!("{name:<12} {p:>9.3} {r:>9.3} {f:>9.3} {support:>8}\n"));
+            s.push_str(&format!(
+                "{name:<12} {p:>9.3} {r:>9.3} {f:>9.3} {support:>8}\n"
+            ));
         }
         s.push_str("confusion (rows: truth, columns: predicted)\n");
         s.push_str(&format!("{:<12}", ""));

@@ -345,7 +345,9 @@ pub fn read_with(model: &LinearModel, text: &str) -> Reading {
         }
         p
     };
-    let best = (0..3).max_by(|a, b| probs[*a].total_cmp(&probs[*b])).unwrap_or(1);
+    let best = (0..3)
+        .max_by(|a, b| probs[*a].total_cmp(&probs[*b]))
+        .unwrap_or(1);
     let mood = [Sentiment::Negative, Sentiment::Neutral, Sentiment::Positive][best];
     let neg = probs[0];
     let complaint = if !complaint_cues.is_empty() {
@@ -427,7 +429,10 @@ fn explain(a: &Analysed, contrib: &[(Origin, [f32; 3])], class: usize) -> Vec<St
                 };
                 (shown, v * sign > 0.0)
             }
-            Origin::Bigram(i) => (format!("{} {}", a.tokens[i].norm, a.tokens[i + 1].norm), false),
+            Origin::Bigram(i) => (
+                format!("{} {}", a.tokens[i].norm, a.tokens[i + 1].norm),
+                false,
+            ),
             Origin::Other => continue,
         };
         if phrase.contains('_') {
@@ -446,7 +451,8 @@ fn explain(a: &Analysed, contrib: &[(Origin, [f32; 3])], class: usize) -> Vec<St
         }
         // A phrase that repeats a word already named adds nothing.
         let overlaps = out.iter().any(|o| {
-            o.split(' ').any(|w| phrase.split(' ').any(|p| p == w && w != "not"))
+            o.split(' ')
+                .any(|w| phrase.split(' ').any(|p| p == w && w != "not"))
         });
         if !overlaps {
             out.push(phrase);
@@ -485,7 +491,6 @@ fn quoted(words: &[String]) -> String {
         .join(", ")
 }
 
-
 /// Interactions (replies and reposts) per minute at or above which a post is going viral.
 pub const VIRAL_PER_MINUTE: f64 = 1.0;
 
@@ -518,7 +523,10 @@ pub fn triage(m: &Mention, rules: &Rules, now: i64) -> Triage {
     if !r.help_cues.is_empty() {
         parts.push((
             20.0,
-            format!("asks for help: {}", quoted(&r.help_cues[..r.help_cues.len().min(3)])),
+            format!(
+                "asks for help: {}",
+                quoted(&r.help_cues[..r.help_cues.len().min(3)])
+            ),
         ));
     } else if r.analysed.questions > 0 {
         parts.push((10.0, "asks a question".to_string()));
@@ -526,7 +534,10 @@ pub fn triage(m: &Mention, rules: &Rules, now: i64) -> Triage {
     if r.intent == Intent::Lead {
         parts.push((
             15.0,
-            format!("wants to buy: {}", quoted(&r.lead_cues[..r.lead_cues.len().min(3)])),
+            format!(
+                "wants to buy: {}",
+                quoted(&r.lead_cues[..r.lead_cues.len().min(3)])
+            ),
         ));
     }
     let addressed = rules
@@ -546,11 +557,21 @@ pub fn triage(m: &Mention, rules: &Rules, now: i64) -> Triage {
     }
     if let Some(v) = m.engagement.velocity.filter(|v| *v >= VIRAL_PER_MINUTE) {
         let w = (10.0 + 8.0 * v.log2()).min(30.0);
-        parts.push((w, format!("going viral: {} replies and reposts a minute", human_rate(v))));
+        parts.push((
+            w,
+            format!(
+                "going viral: {} replies and reposts a minute",
+                human_rate(v)
+            ),
+        ));
     }
 
     let mut score: f64 = parts.iter().map(|(w, _)| *w).sum();
-    if r.mood == Sentiment::Positive && !r.complaint && r.help_cues.is_empty() && r.intent != Intent::Lead {
+    if r.mood == Sentiment::Positive
+        && !r.complaint
+        && r.help_cues.is_empty()
+        && r.intent != Intent::Lead
+    {
         score *= 0.5; // praise from a big account is worth seeing, not an emergency
     }
     let mut reasons: Vec<(f64, String)> = parts;
@@ -569,9 +590,8 @@ pub fn triage(m: &Mention, rules: &Rules, now: i64) -> Triage {
     }
 
     let mut intent = r.intent;
-    let feats = (rules.personal.lessons() > 0).then(|| {
-        personal::features(&r.analysed, &m.author.handle, m.channel.as_str())
-    });
+    let feats = (rules.personal.lessons() > 0)
+        .then(|| personal::features(&r.analysed, &m.author.handle, m.channel.as_str()));
     if let Some(feats) = &feats {
         if let Some(shift) = rules.personal.urgency_shift(feats) {
             score += f64::from(shift);
@@ -603,7 +623,8 @@ pub fn triage(m: &Mention, rules: &Rules, now: i64) -> Triage {
         None => {}
     }
     reasons.sort_by(|a, b| b.0.total_cmp(&a.0));
-    let complaint = r.complaint && intent == Intent::Complaint || m.owner.intent == Some(Intent::Complaint);
+    let complaint =
+        r.complaint && intent == Intent::Complaint || m.owner.intent == Some(Intent::Complaint);
     let needs_reply = if m.owner.intent.is_some() || intent != r.intent {
         matches!(intent, Intent::Complaint | Intent::Question | Intent::Lead)
     } else {
@@ -679,7 +700,10 @@ mod tests {
 
     #[test]
     fn the_shipped_model_loads() {
-        assert!(!model_is_empty(model()), "data/sentiment.model is missing or empty");
+        assert!(
+            !model_is_empty(model()),
+            "data/sentiment.model is missing or empty"
+        );
     }
 
     #[test]
@@ -690,8 +714,15 @@ mod tests {
             &rules,
             1_000_000,
         );
-        let happy = triage(&mention("Lovely coffee, great staff", None), &rules, 1_000_000);
-        assert!(angry.urgency >= 60, "a refund complaint is urgent: {angry:?}");
+        let happy = triage(
+            &mention("Lovely coffee, great staff", None),
+            &rules,
+            1_000_000,
+        );
+        assert!(
+            angry.urgency >= 60,
+            "a refund complaint is urgent: {angry:?}"
+        );
         assert_eq!(angry.intent, Intent::Complaint);
         assert!(angry.complaint && angry.needs_reply);
         assert_eq!(angry.mood, Sentiment::Negative);
@@ -718,11 +749,20 @@ mod tests {
     #[test]
     fn reach_raises_urgency_and_is_explained() {
         let rules = Rules::default();
-        let small = triage(&mention("my order never arrived", Some(50)), &rules, 1_000_000);
-        let big = triage(&mention("my order never arrived", Some(2_100_000)), &rules, 1_000_000);
+        let small = triage(
+            &mention("my order never arrived", Some(50)),
+            &rules,
+            1_000_000,
+        );
+        let big = triage(
+            &mention("my order never arrived", Some(2_100_000)),
+            &rules,
+            1_000_000,
+        );
         assert!(big.urgency > small.urgency + 15, "{big:?} vs {small:?}");
         assert!(
-            big.reasons.contains(&"author has 2.1M followers".to_string()),
+            big.reasons
+                .contains(&"author has 2.1M followers".to_string()),
             "{:?}",
             big.reasons
         );
@@ -730,19 +770,34 @@ mod tests {
 
     #[test]
     fn questions_and_leads_are_told_apart() {
-        let q = triage(&mention("How do I change my booking?", None), &Rules::default(), 1_000_000);
+        let q = triage(
+            &mention("How do I change my booking?", None),
+            &Rules::default(),
+            1_000_000,
+        );
         assert_eq!(q.intent, Intent::Question, "{q:?}");
         assert!(q.needs_reply);
-        assert!(q.reasons.iter().any(|r| r.starts_with("asks for help")), "{:?}", q.reasons);
+        assert!(
+            q.reasons.iter().any(|r| r.starts_with("asks for help")),
+            "{:?}",
+            q.reasons
+        );
         assert!(q.urgency >= 20);
         let lead = triage(
-            &mention("How much is a bag of your house blend? Do you ship to Canada?", None),
+            &mention(
+                "How much is a bag of your house blend? Do you ship to Canada?",
+                None,
+            ),
             &Rules::default(),
             1_000_000,
         );
         assert_eq!(lead.intent, Intent::Lead, "{lead:?}");
         assert!(lead.needs_reply);
-        let other = triage(&mention("Walked past the new cafe on Main St today", None), &Rules::default(), 1_000_000);
+        let other = triage(
+            &mention("Walked past the new cafe on Main St today", None),
+            &Rules::default(),
+            1_000_000,
+        );
         assert_eq!(other.intent, Intent::Other, "{other:?}");
         assert!(!other.needs_reply);
     }
@@ -754,7 +809,13 @@ mod tests {
         m.engagement.velocity = Some(40.0);
         let hot = triage(&m, &Rules::default(), 1_000_000);
         assert!(hot.urgency >= calm.urgency + 25, "{hot:?} vs {calm:?}");
-        assert!(hot.reasons.iter().any(|r| r.starts_with("going viral: 40 ")), "{:?}", hot.reasons);
+        assert!(
+            hot.reasons
+                .iter()
+                .any(|r| r.starts_with("going viral: 40 ")),
+            "{:?}",
+            hot.reasons
+        );
     }
 
     #[test]
@@ -769,7 +830,10 @@ mod tests {
     #[test]
     fn the_owners_call_wins_and_says_so() {
         let mut m = mention("terrible, I want a refund", None);
-        m.owner = OwnerCalls { urgent: Some(false), intent: Some(Intent::Other) };
+        m.owner = OwnerCalls {
+            urgent: Some(false),
+            intent: Some(Intent::Other),
+        };
         let t = triage(&m, &Rules::default(), 1_000_000);
         assert!(t.urgency < 60, "{t:?}");
         assert_eq!(t.intent, Intent::Other);
@@ -779,10 +843,23 @@ mod tests {
 
     #[test]
     fn classify_gives_the_contract_fields() {
-        let c = classify("@airline my bag is lost and nobody answers the phone", Some(120));
-        assert_eq!((c.sentiment, c.intent, c.complaint, c.needs_reply), ("negative", "complaint", true, true));
+        let c = classify(
+            "@airline my bag is lost and nobody answers the phone",
+            Some(120),
+        );
+        assert_eq!(
+            (c.sentiment, c.intent, c.complaint, c.needs_reply),
+            ("negative", "complaint", true, true)
+        );
         let j = serde_json::to_value(&c).expect("serialises");
-        for k in ["sentiment", "intent", "complaint", "needs_reply", "urgency", "reasons"] {
+        for k in [
+            "sentiment",
+            "intent",
+            "complaint",
+            "needs_reply",
+            "urgency",
+            "reasons",
+        ] {
             assert!(j.get(k).is_some(), "{k} missing from {j}");
         }
     }

@@ -181,10 +181,17 @@ mod tests {
             "is there wifi? password?",
             "the wifi password changed again",
         ] {
-            p.learn(&features(&analyse(t), &format!("u{}", t.len()), "rss"), &Lesson::Urgent(false));
+            p.learn(
+                &features(&analyse(t), &format!("u{}", t.len()), "rss"),
+                &Lesson::Urgent(false),
+            );
         }
-        let similar = p.urgency_shift(&f("hey what's the wifi password today")).unwrap_or(0.0);
-        let other = p.urgency_shift(&f("my order never arrived and I want a refund")).unwrap_or(0.0);
+        let similar = p
+            .urgency_shift(&f("hey what's the wifi password today"))
+            .unwrap_or(0.0);
+        let other = p
+            .urgency_shift(&f("my order never arrived and I want a refund"))
+            .unwrap_or(0.0);
         assert!(similar <= -15.0, "similar posts drop: {similar}");
         assert!(other.abs() < 3.0, "unrelated posts stay: {other}");
     }
@@ -192,13 +199,26 @@ mod tests {
     #[test]
     fn intent_corrections_are_learned() {
         let mut p = Personal::new();
-        for t in ["do you cater weddings", "can you cater our office party", "cater a birthday?"] {
-            p.learn(&f(t), &Lesson::Intent { is: Intent::Lead, was: Intent::Question });
+        for t in [
+            "do you cater weddings",
+            "can you cater our office party",
+            "cater a birthday?",
+        ] {
+            p.learn(
+                &f(t),
+                &Lesson::Intent {
+                    is: Intent::Lead,
+                    was: Intent::Question,
+                },
+            );
         }
         assert_eq!(
             p.intent_preference(&f("could you cater a wedding in May"), Intent::Question),
             Some(Intent::Lead)
         );
-        assert_eq!(p.intent_preference(&f("the coffee was cold"), Intent::Complaint), None);
+        assert_eq!(
+            p.intent_preference(&f("the coffee was cold"), Intent::Complaint),
+            None
+        );
     }
 }

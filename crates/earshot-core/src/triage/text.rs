@@ -270,16 +270,61 @@ pub fn analyse(text: &str) -> Analysed {
 }
 
 const BOOSTERS_UP: &[&str] = &[
-    "absolutely", "amazingly", "awfully", "completely", "considerably", "decidedly", "deeply",
-    "enormously", "entirely", "especially", "exceptionally", "extremely", "fabulously", "flipping",
-    "fully", "greatly", "hella", "highly", "hugely", "incredibly", "intensely", "majorly", "more",
-    "most", "particularly", "purely", "quite", "really", "remarkably", "so", "substantially",
-    "thoroughly", "totally", "tremendously", "uber", "unbelievably", "unusually", "utterly", "very",
+    "absolutely",
+    "amazingly",
+    "awfully",
+    "completely",
+    "considerably",
+    "decidedly",
+    "deeply",
+    "enormously",
+    "entirely",
+    "especially",
+    "exceptionally",
+    "extremely",
+    "fabulously",
+    "flipping",
+    "fully",
+    "greatly",
+    "hella",
+    "highly",
+    "hugely",
+    "incredibly",
+    "intensely",
+    "majorly",
+    "more",
+    "most",
+    "particularly",
+    "purely",
+    "quite",
+    "really",
+    "remarkably",
+    "so",
+    "substantially",
+    "thoroughly",
+    "totally",
+    "tremendously",
+    "uber",
+    "unbelievably",
+    "unusually",
+    "utterly",
+    "very",
 ];
 
 const BOOSTERS_DOWN: &[&str] = &[
-    "almost", "barely", "hardly", "kinda", "less", "little", "marginally", "occasionally", "partly",
-    "scarcely", "slightly", "somewhat", "sorta",
+    "almost",
+    "barely",
+    "hardly",
+    "kinda",
+    "less",
+    "little",
+    "marginally",
+    "occasionally",
+    "partly",
+    "scarcely",
+    "slightly",
+    "somewhat",
+    "sorta",
 ];
 
 const B_INCR: f64 = 0.293;
@@ -420,7 +465,8 @@ mod tests {
     #[test]
     fn negation_scope_ends_at_punctuation() {
         let a = analyse("not good at all. great now");
-        let flags: Vec<(String, bool)> = a.tokens.into_iter().map(|t| (t.norm, t.negated)).collect();
+        let flags: Vec<(String, bool)> =
+            a.tokens.into_iter().map(|t| (t.norm, t.negated)).collect();
         assert_eq!(
             flags,
             [

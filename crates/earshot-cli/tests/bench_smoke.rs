@@ -1,0 +1,161 @@
+//! Small runs of every benchmark, so they cannot rot: each completes and its `--json` output
+//! parses with the promised fields. No timing is asserted here; `earshot bench` prints figures.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+const BIN: &str = env!("CARGO_BIN_EXE_earshot");
+
+fn bench(args: &[&str]) -> Vec<serde_json::Value> {
+    let out = Command::new(BIN)
+        .arg("bench")
+        .args(args)
+        .arg("--json")
+        .output()
+        .expect("earshot runs");
+    assert!(
+        out.status.success(),
+        "bench {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).expect("utf-8");
+    let figures: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON: {l}: {e}")))
+        .collect();
+    assert!(!figures.is_empty(), "bench {args:?} printed nothing");
+    for f in &figures {
+        assert!(f["name"].is_string() && f["unit"].is_string(), "{f}");
+        assert!(
+            f["value"].is_number()
+                || (f["p50"].is_number() && f["p95"].is_number() && f["max"].is_number()),
+            "{f}"
+        );
+    }
+    figures
+}
+
+#[test]
+fn classify_firehose_and_storage_print_rates() {
+    assert!(
+        bench(&["classify", "--n", "2000"])[0]["value"]
+            .as_f64()
+            .unwrap()
+            > 0.0
+    );
+    assert!(
+        bench(&["firehose", "--n", "5000"])[0]["value"]
+            .as_f64()
+            .unwrap()
+            > 0.0
+    );
+    assert!(
+        bench(&["storage", "--n", "2000"])[0]["value"]
+            .as_f64()
+            .unwrap()
+            > 100.0
+    );
+}
+
+#[test]
+fn ingest_prints_a_ratio_to_the_bare_insert() {
+    let f = bench(&["ingest", "--n", "2000"]);
+    let r = f[0]["ratio"].as_f64().expect("ratio");
+    assert!(r > 0.0 && r < 10.0, "{r}");
+}
+
+#[test]
+fn query_times_every_inbox_query_and_search() {
+    let f = bench(&["query", "--rows", "3000"]);
+    let names: Vec<&str> = f.iter().filter_map(|x| x["name"].as_str()).collect();
+    for want in [
+        "urgent-first",
+        "newest-first",
+        "page 20 by cursor",
+        "count badges",
+        "author history",
+        "search rare word",
+    ] {
+        assert!(
+            names.iter().any(|n| n.contains(want)),
+            "{want} missing from {names:?}"
+        );
+    }
+}
+
+#[test]
+fn bench_triage_reports_per_class_figures_on_a_labelled_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("dev.csv");
+    let mut f = std::fs::File::create(&csv).unwrap();
+    writeln!(f, "airline_sentiment,text").unwrap();
+    for (l, t) in [
+        (
+            "negative",
+            "@acme my bag is lost and nobody answers, terrible",
+        ),
+        (
+            "negative",
+            "@acme worst service, still waiting for a refund",
+        ),
+        ("positive", "@acme thank you, the crew was wonderful"),
+        ("neutral", "@acme what time does the shop open on Sunday"),
+    ] {
+        writeln!(f, "{l},\"{t}\"").unwrap();
+    }
+    drop(f);
+    let out = Command::new(BIN)
+        .args(["bench", "triage", "--csv"])
+        .arg(&csv)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    for want in [
+        "accuracy",
+        "negative",
+        "precision",
+        "recall",
+        "confusion",
+        "negative vs rest: F1",
+    ] {
+        assert!(text.contains(want), "{want} missing:\n{text}");
+    }
+    let bad = Command::new(BIN)
+        .args(["bench", "triage", "--csv", "/nonexistent.csv"])
+        .output()
+        .unwrap();
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("/nonexistent.csv"));
+}
+
+#[test]
+fn classify_keeps_one_line_per_input_line() {
+    let mut child = Command::new(BIN)
+        .arg("classify")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"{\"text\":\"refund now, this is awful\"}\n{broken\n{\"text\":\"love it\"}\n")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[0]["intent"], "complaint");
+    assert!(lines[1]["error"].is_string());
+    assert_eq!(lines[2]["sentiment"], "positive");
+}

@@ -1,0 +1,94 @@
+//! Bluesky Jetstream events (`wantedCollections=app.bsky.feed.post`), as JSON text frames:
+//! parsing borrows from the frame, so a firehose costs one pass and no copies until a post
+//! matches. The live connector (WebSocket, cursor, profiles) builds on this.
+
+use serde::Deserialize;
+
+/// One Jetstream frame; only what Earshot reads.
+#[derive(Debug, Deserialize)]
+pub struct Event<'a> {
+    /// The author's DID.
+    #[serde(borrow)]
+    pub did: &'a str,
+    /// Microseconds since the epoch: the resume cursor.
+    pub time_us: i64,
+    /// "commit", "identity" or "account".
+    #[serde(borrow)]
+    pub kind: &'a str,
+    /// For commits: what changed.
+    #[serde(default, borrow)]
+    pub commit: Option<Commit<'a>>,
+}
+
+/// A repository change.
+#[derive(Debug, Deserialize)]
+pub struct Commit<'a> {
+    /// "create", "update" or "delete".
+    #[serde(borrow)]
+    pub operation: &'a str,
+    /// The record's collection ("app.bsky.feed.post").
+    #[serde(borrow)]
+    pub collection: &'a str,
+    /// The record key.
+    #[serde(borrow)]
+    pub rkey: &'a str,
+    /// The record, for creates and updates.
+    #[serde(default, borrow)]
+    pub record: Option<PostRecord<'a>>,
+}
+
+/// The fields of a post record Earshot reads (other collections parse to empty ones).
+#[derive(Debug, Deserialize, Default)]
+pub struct PostRecord<'a> {
+    /// The post's text (may contain JSON escapes, hence `Cow`).
+    #[serde(default, borrow)]
+    pub text: Option<std::borrow::Cow<'a, str>>,
+    /// Declared languages.
+    #[serde(default, borrow)]
+    pub langs: Vec<&'a str>,
+}
+
+/// Parses one frame; `Err` carries a clear reason for a frame that is not a Jetstream event.
+pub fn parse(frame: &str) -> Result<Event<'_>, String> {
+    serde_json::from_str(frame).map_err(|e| format!("not a Jetstream event: {e}"))
+}
+
+impl Event<'_> {
+    /// The text of a created or updated post, if this event is one.
+    pub fn post_text(&self) -> Option<&str> {
+        let c = self.commit.as_ref()?;
+        if c.collection != "app.bsky.feed.post" || c.operation == "delete" {
+            return None;
+        }
+        c.record.as_ref()?.text.as_deref()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_fixture_frames_parse_and_only_posts_have_text() {
+        let path = format!(
+            "{}/../../../shared/fixtures/bluesky/jetstream_v1_events.jsonl",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let frames = std::fs::read_to_string(&path).expect("fixture readable");
+        let mut posts = 0;
+        for line in frames.lines().filter(|l| !l.trim().is_empty()) {
+            let e = parse(line).expect("fixture frames parse");
+            assert!(e.time_us > 0 && e.did.starts_with("did:"));
+            if e.post_text().is_some() {
+                posts += 1;
+                assert_eq!(
+                    e.commit.as_ref().map(|c| c.collection),
+                    Some("app.bsky.feed.post")
+                );
+            }
+        }
+        assert!(posts >= 1);
+        assert!(parse("{\"did\":1}").is_err());
+        assert!(parse("not json").is_err());
+    }
+}
