@@ -211,7 +211,7 @@ fn post_text(rng: &mut SplitMix) -> String {
     }
     s.push(' ');
     s.push_str(pick(rng, CLOSERS));
-    if rng.next_u64() % 4 == 0 {
+    if rng.next_u64().is_multiple_of(4) {
         s.push_str(&format!(" {} {}", pick(rng, MIDDLES), pick(rng, CLOSERS)));
     }
     s
@@ -233,9 +233,9 @@ pub fn synthetic_mentions(seed: u64, n: usize, start_at: usize) -> Vec<Mention> 
             let author = rng.next_u64() % 20_000;
             m.author = Author {
                 handle: format!("user{author}"),
-                display_name: (author % 2 == 0).then(|| format!("User {author}")),
+                display_name: author.is_multiple_of(2).then(|| format!("User {author}")),
                 profile_url: None,
-                followers: (author % 3 != 0).then_some((author * author % 2_500_000) as i64),
+                followers: (!author.is_multiple_of(3)).then_some((author * author % 2_500_000) as i64),
                 karma: None,
             };
             m.url = Some(format!("https://example.com/post/{i}"));
@@ -593,7 +593,7 @@ fn firehose_frames(n: usize) -> Vec<String> {
             let t = 1_779_719_009_000_000i64 + i as i64 * 40;
             match rng.next_u64() % 100 {
                 0..=29 => {
-                    let text = if rng.next_u64() % 50 == 0 {
+                    let text = if rng.next_u64().is_multiple_of(50) {
                         post_text(&mut rng)
                     } else {
                         format!("{} {} {}", pick(&mut rng, OPENERS), pick(&mut rng, FILLER), pick(&mut rng, CLOSERS))
