@@ -235,7 +235,8 @@ pub fn synthetic_mentions(seed: u64, n: usize, start_at: usize) -> Vec<Mention> 
                 handle: format!("user{author}"),
                 display_name: author.is_multiple_of(2).then(|| format!("User {author}")),
                 profile_url: None,
-                followers: (!author.is_multiple_of(3)).then_some((author * author % 2_500_000) as i64),
+                followers: (!author.is_multiple_of(3))
+                    .then_some((author * author % 2_500_000) as i64),
                 karma: None,
             };
             m.url = Some(format!("https://example.com/post/{i}"));

@@ -154,6 +154,17 @@ fn push_word(out: &mut Vec<Token>, word: &str) {
     });
 }
 
+/// A token that is not a word: a link, a handle, an emoji, an emoticon.
+fn special(norm: String) -> Token {
+    Token {
+        norm,
+        caps: false,
+        clause_end: false,
+        negated: false,
+        role: Role::Plain,
+    }
+}
+
 fn end_clause(out: &mut [Token]) {
     if let Some(t) = out.last_mut() {
         t.clause_end = true;
@@ -175,24 +186,12 @@ pub fn analyse(text: &str) -> Analysed {
                 .is_some_and(|b| b.eq_ignore_ascii_case(p.as_bytes()))
         };
         if starts("http://") || starts("https://") || starts("www.") {
-            a.tokens.push(Token {
-                norm: "_url".into(),
-                caps: false,
-                clause_end: false,
-                negated: false,
-                role: Role::Plain,
-            });
+            a.tokens.push(special("_url".into()));
             continue;
         }
         if chunk.len() <= 4 && !chunk.bytes().all(|b| b.is_ascii_alphanumeric()) {
             if let Some(e) = EMOTICONS.iter().find(|e| e.eq_ignore_ascii_case(chunk)) {
-                a.tokens.push(Token {
-                    norm: (*e).to_string(),
-                    caps: false,
-                    clause_end: false,
-                    negated: false,
-                    role: Role::Plain,
-                });
+                a.tokens.push(special((*e).to_string()));
                 continue;
             }
         }
@@ -208,13 +207,7 @@ pub fn analyse(text: &str) -> Analysed {
             }
             if let Some(s) = start.take() {
                 if handle {
-                    a.tokens.push(Token {
-                        norm: "_at".into(),
-                        caps: false,
-                        clause_end: false,
-                        negated: false,
-                        role: Role::Plain,
-                    });
+                    a.tokens.push(special("_at".into()));
                 } else {
                     push_word(&mut a.tokens, &chunk[s..i]);
                 }
@@ -231,25 +224,13 @@ pub fn analyse(text: &str) -> Analysed {
                     end_clause(&mut a.tokens);
                 }
                 '.' | ',' | ';' | ':' => end_clause(&mut a.tokens),
-                c if is_emoji(c) => a.tokens.push(Token {
-                    norm: c.to_string(),
-                    caps: false,
-                    clause_end: false,
-                    negated: false,
-                    role: Role::Plain,
-                }),
+                c if is_emoji(c) => a.tokens.push(special(c.to_string())),
                 _ => {}
             }
         }
         if let Some(s) = start {
             if handle {
-                a.tokens.push(Token {
-                    norm: "_at".into(),
-                    caps: false,
-                    clause_end: false,
-                    negated: false,
-                    role: Role::Plain,
-                });
+                a.tokens.push(special("_at".into()));
             } else {
                 push_word(&mut a.tokens, &chunk[s..]);
             }
