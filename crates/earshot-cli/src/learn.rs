@@ -8,6 +8,45 @@ use anyhow::{bail, Context, Result};
 use earshot_core::triage::linear::{self, Confusion, Example, SplitMix, TrainOptions, CLASSES};
 use earshot_core::triage::{self, classify};
 
+/// `earshot train` options; each one left out keeps [`TrainOptions::default`].
+#[derive(clap::Args, Debug, Default)]
+pub struct Tuning {
+    /// log2 of the feature table size.
+    #[arg(long)]
+    bits: Option<u32>,
+    /// Passes over the data.
+    #[arg(long)]
+    epochs: Option<usize>,
+    /// Learning rate.
+    #[arg(long)]
+    rate: Option<f32>,
+    /// L2 penalty.
+    #[arg(long)]
+    l2: Option<f32>,
+    /// Class balancing, 0 (none) to 1 (full).
+    #[arg(long)]
+    balance: Option<f32>,
+    /// Share of examples seen without their words, to lean on the lexicon out of domain.
+    #[arg(long)]
+    word_dropout: Option<f32>,
+}
+
+impl Tuning {
+    /// The options: defaults with these overrides.
+    pub fn options(&self) -> TrainOptions {
+        let d = TrainOptions::default();
+        TrainOptions {
+            bits: self.bits.unwrap_or(d.bits),
+            epochs: self.epochs.unwrap_or(d.epochs),
+            rate: self.rate.unwrap_or(d.rate),
+            l2: self.l2.unwrap_or(d.l2),
+            balance: self.balance.unwrap_or(d.balance),
+            word_dropout: self.word_dropout.unwrap_or(d.word_dropout),
+            seed: d.seed,
+        }
+    }
+}
+
 /// Reads JSON lines on stdin, writes one classification (or `{"error": …}`) per line, in order.
 pub fn classify_stream(input: impl BufRead, mut out: impl Write) -> Result<()> {
     #[derive(serde::Deserialize)]

@@ -85,24 +85,9 @@ enum Cmd {
         /// Cross-validation folds (0 skips).
         #[arg(long, default_value_t = 5)]
         folds: usize,
-        /// log2 of the feature table size.
-        #[arg(long, default_value_t = 18)]
-        bits: u32,
-        /// Passes over the data.
-        #[arg(long, default_value_t = 8)]
-        epochs: usize,
-        /// Learning rate.
-        #[arg(long, default_value_t = 0.15)]
-        rate: f32,
-        /// L2 penalty.
-        #[arg(long, default_value_t = 1e-4)]
-        l2: f32,
-        /// Class balancing, 0 (none) to 1 (full).
-        #[arg(long, default_value_t = 1.0)]
-        balance: f32,
-        /// Share of examples seen without their words, to lean on the lexicon out of domain.
-        #[arg(long, default_value_t = 0.5)]
-        word_dropout: f32,
+        /// Overrides of the training options (defaults: those the shipped model used).
+        #[command(flatten)]
+        tuning: learn::Tuning,
     },
     /// Measure: triage quality, throughput, query speed, latency, storage.
     Bench {
@@ -183,23 +168,12 @@ fn run(cli: Cli) -> Result<()> {
             csv,
             out,
             folds,
-            bits,
-            epochs,
-            rate,
-            l2,
-            balance,
-            word_dropout,
+            tuning,
         } => {
-            let opts = earshot_core::triage::linear::TrainOptions {
-                bits,
-                epochs,
-                rate,
-                l2,
-                balance,
-                word_dropout,
-                ..Default::default()
-            };
-            print!("{}", learn::train(&csv, out.as_deref(), folds, &opts)?);
+            print!(
+                "{}",
+                learn::train(&csv, out.as_deref(), folds, &tuning.options())?
+            );
             Ok(())
         }
         Cmd::Bench { which, json } => bench::run(&rt, which, json),

@@ -161,13 +161,7 @@ impl Engine {
         let mut taught = Personal::new();
         for c in &lessons {
             let a = crate::triage::text::analyse(&c.text);
-            let lesson = match c.correction {
-                Correction::Urgent(u) => Lesson::Urgent(u),
-                Correction::Intent(i) => Lesson::Intent {
-                    is: i,
-                    was: c.was.unwrap_or_default(),
-                },
-            };
+            let lesson = lesson(c.correction, c.was.unwrap_or_default());
             taught.learn(&personal::features(&a, &c.author, &c.channel), &lesson);
         }
         *lock(&self.inner.personal) = Arc::new(taught);
@@ -229,14 +223,8 @@ impl Engine {
             .db
             .write(move |s| s.record_correction(id, &c, now))
             .await?;
-        let lesson = match c {
-            Correction::Urgent(u) => Lesson::Urgent(u),
-            Correction::Intent(i) => Lesson::Intent {
-                is: i,
-                // What triage said before the owner's call.
-                was: m.triage.intent,
-            },
-        };
+        // `was`: what triage said before the owner's call.
+        let lesson = lesson(c, m.triage.intent);
         {
             let a = crate::triage::text::analyse(&m.full_text());
             let feats = personal::features(&a, &m.author.handle, m.channel.as_str());
@@ -694,6 +682,14 @@ impl Engine {
         });
         self.emit_counts().await;
         Ok(m)
+    }
+}
+
+/// What a correction teaches; `was` is the intent triage had given.
+fn lesson(c: Correction, was: crate::model::Intent) -> Lesson {
+    match c {
+        Correction::Urgent(u) => Lesson::Urgent(u),
+        Correction::Intent(is) => Lesson::Intent { is, was },
     }
 }
 

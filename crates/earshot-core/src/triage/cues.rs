@@ -1,0 +1,175 @@
+//! Cue phrases: the words people use when they complain, ask for help or want to buy. Matched on
+//! folded text, on word boundaries; the earlier a cue stands in its list, the stronger it is.
+
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+const COMPLAINT_CUES: &[&str] = &[
+    "refund",
+    "cancel",
+    "cancelled",
+    "canceled",
+    "broken",
+    "still waiting",
+    "never arrived",
+    "never received",
+    "worst",
+    "terrible",
+    "awful",
+    "rude",
+    "scam",
+    "charged twice",
+    "overcharged",
+    "disappointed",
+    "disappointing",
+    "unacceptable",
+    "complaint",
+    "food poisoning",
+    "got sick",
+    "cold food",
+    "waited",
+    "no response",
+    "ignored",
+    "ripped off",
+    "rip off",
+    "money back",
+    "not working",
+    "doesn't work",
+    "does not work",
+    "stopped working",
+    "lost my",
+    "missing",
+    "wrong order",
+    "never again",
+    "avoid",
+    "delayed",
+    "late again",
+    "lost",
+    "damaged",
+    "on hold",
+    "still no",
+    "no one",
+    "nobody",
+    "useless",
+    "ridiculous",
+    "horrible",
+    "not happy",
+    "fed up",
+    "sort it out",
+    "fix it",
+    "fix this",
+    "crashing",
+    "keeps crashing",
+    "error",
+    "charged",
+    "poor service",
+    "customer service",
+    "issue",
+    "problem",
+    "hours",
+];
+
+const HELP_CUES: &[&str] = &[
+    "how do i",
+    "how can i",
+    "how to",
+    "anyone know",
+    "does anyone",
+    "can anyone",
+    "can you help",
+    "can someone",
+    "need help",
+    "help me",
+    "please help",
+    "is there a way",
+    "where can i",
+    "what time",
+    "are you open",
+    "any way to",
+    "who do i contact",
+    "can't log in",
+    "cannot log in",
+    "can't login",
+];
+
+const LEAD_CUES: &[&str] = &[
+    "how much",
+    "price",
+    "prices",
+    "pricing",
+    "quote",
+    "where can i buy",
+    "where to buy",
+    "want to buy",
+    "looking to buy",
+    "buy one",
+    "in stock",
+    "back in stock",
+    "do you sell",
+    "do you ship",
+    "do you deliver",
+    "ship to",
+    "deliver to",
+    "book a table",
+    "reservation",
+    "reserve a",
+    "cater",
+    "catering",
+    "gift card",
+    "gift cards",
+    "wholesale",
+    "bulk order",
+    "promo code",
+    "discount code",
+    "do you have",
+    "interested in",
+    "sign up",
+    "take my money",
+];
+
+/// The compiled cue lists.
+pub struct Cues {
+    /// Complaint cues.
+    pub complaint: AhoCorasick,
+    /// Help-request cues.
+    pub help: AhoCorasick,
+    /// Purchase cues.
+    pub lead: AhoCorasick,
+}
+
+/// The cue lists, compiled once.
+pub fn cue_sets() -> &'static Cues {
+    static C: OnceLock<Cues> = OnceLock::new();
+    C.get_or_init(|| {
+        let build = |cues: &[&str]| {
+            AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(cues)
+                .expect("static cue lists compile")
+        };
+        Cues {
+            complaint: build(COMPLAINT_CUES),
+            help: build(HELP_CUES),
+            lead: build(LEAD_CUES),
+        }
+    })
+}
+
+/// The cues found in `folded`, on word boundaries, strongest (earliest in their list) first.
+pub fn cues(ac: &AhoCorasick, folded: &str) -> Vec<String> {
+    let mut found: Vec<(usize, String)> = Vec::new();
+    for m in ac.find_iter(folded) {
+        let before = folded[..m.start()].chars().next_back();
+        let after = folded[m.end()..].chars().next();
+        if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric) {
+            continue;
+        }
+        let cue = folded[m.start()..m.end()].to_string();
+        if !found.iter().any(|(_, c)| *c == cue) {
+            found.push((m.pattern().as_usize(), cue));
+        }
+    }
+    found.sort_by_key(|(rank, _)| *rank);
+    found.into_iter().map(|(_, c)| c).collect()
+}
