@@ -92,6 +92,7 @@ pub async fn complete_onboarding(
         url: None,
         queries: vec![business.name.trim().to_string()],
         base_url: None,
+        account: None,
         interval_secs: None,
         require_match: None,
     };
@@ -109,6 +110,7 @@ pub async fn complete_onboarding(
             url: Some(url.to_string()),
             queries: vec![],
             base_url: None,
+            account: None,
             interval_secs: None,
             require_match: None,
         };

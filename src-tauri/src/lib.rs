@@ -66,11 +66,18 @@ async fn start_engine(app: &tauri::AppHandle, opts: &Options) -> anyhow::Result<
         None => app.path().app_data_dir()?,
     };
     let db = Db::open(&dir)?;
-    let engine = Engine::new(
-        db,
-        Arc::new(notify::DesktopNotifier::new(app.clone())),
-        Clock::system(),
-    );
+    let notifier = Arc::new(notify::DesktopNotifier::new(app.clone()));
+    // The demo signs in to the simulator: those tokens stay in memory. Real ones go to the keychain.
+    let engine = if opts.demo {
+        Engine::new(db, notifier, Clock::system())
+    } else {
+        Engine::with_secrets(
+            db,
+            notifier,
+            Clock::system(),
+            earshot_core::secrets::Secrets::new(earshot_core::secrets::Keychain),
+        )
+    };
     let mut sim = None;
     if opts.demo {
         let s = earshot_sim::Sim::start(earshot_sim::SimOptions::default()).await?;
@@ -80,6 +87,19 @@ async fn start_engine(app: &tauri::AppHandle, opts: &Options) -> anyhow::Result<
         sim = Some(s);
     }
     engine.start().await?;
+    if let Some(s) = &sim {
+        use earshot_sim::social::{BSKY_APP_PASSWORD, BSKY_HANDLE};
+        if let Err(e) = earshot_core::demo::sign_in_to_simulator(
+            &engine,
+            &s.base_url,
+            ("Mastodon (simulated)", "Bluesky (simulated)"),
+            (BSKY_HANDLE, BSKY_APP_PASSWORD),
+        )
+        .await
+        {
+            tracing::warn!(error = %e, "demo sign-in failed");
+        }
+    }
     tracing::info!(data = %dir.display(), demo = opts.demo, "Earshot started");
     Ok(AppState {
         engine,

@@ -151,6 +151,17 @@ fn run(cli: Cli) -> Result<()> {
                 for p in earshot_sim::script(seed, count) {
                     writeln!(out, "{}", serde_json::to_string(&p)?)?;
                 }
+                for p in earshot_sim::social::script(seed, count) {
+                    let line = serde_json::json!({
+                        "channel": match p.net { earshot_sim::Net::Mastodon => "mastodon", earshot_sim::Net::Bluesky => "bluesky" },
+                        "external_id": p.external_id(),
+                        "author": p.handle,
+                        "text": p.text,
+                        "to_owner": p.to_owner,
+                        "offset_secs": p.offset_secs,
+                    });
+                    writeln!(out, "{line}")?;
+                }
                 return Ok(());
             }
             rt.block_on(async {
@@ -212,6 +223,22 @@ fn jsonl_line(m: &Mention) -> serde_json::Value {
     })
 }
 
+/// Signs the demo in to the simulator's accounts (so replies work); a failure is reported and the
+/// demo goes on watching.
+pub(crate) async fn sign_in_to(engine: &Engine, sim: &Sim) {
+    use earshot_sim::social::{BSKY_APP_PASSWORD, BSKY_HANDLE};
+    if let Err(e) = earshot_core::demo::sign_in_to_simulator(
+        engine,
+        &sim.base_url,
+        ("Mastodon (simulated)", "Bluesky (simulated)"),
+        (BSKY_HANDLE, BSKY_APP_PASSWORD),
+    )
+    .await
+    {
+        eprintln!("earshot: demo sign-in failed: {e}");
+    }
+}
+
 fn chrono_rfc3339(ts: i64) -> String {
     earshot_core::model::rfc3339(ts)
 }
@@ -225,7 +252,17 @@ async fn watch(
     let dir = earshot_core::data_dir(data_dir);
     let db =
         Db::open(&dir).with_context(|| format!("opening the database in {}", dir.display()))?;
-    let engine = Engine::new(db, Arc::new(Silent), Clock::system());
+    // The demo's logins are to the simulator: they stay in memory. Real ones go to the keychain.
+    let engine = if demo {
+        Engine::new(db, Arc::new(Silent), Clock::system())
+    } else {
+        Engine::with_secrets(
+            db,
+            Arc::new(Silent),
+            Clock::system(),
+            earshot_core::secrets::Secrets::new(earshot_core::secrets::Keychain),
+        )
+    };
     let mut _sim = None;
     let cfg = if demo {
         let sim = Sim::start(SimOptions::default())
@@ -245,6 +282,9 @@ async fn watch(
     engine.apply_config(&cfg).await?;
     let mut events = engine.subscribe();
     engine.start().await?;
+    if let Some(sim) = &_sim {
+        sign_in_to(&engine, sim).await;
+    }
     eprintln!(
         "earshot: watching {} source(s), data in {}",
         cfg.sources.len(),

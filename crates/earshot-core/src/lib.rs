@@ -17,10 +17,13 @@ pub mod channels;
 pub mod clock;
 pub mod config;
 pub mod db;
+pub mod demo;
 pub mod engine;
 pub mod html;
+pub mod login;
 pub mod matcher;
 pub mod model;
+pub mod secrets;
 pub mod store;
 pub mod triage;
 

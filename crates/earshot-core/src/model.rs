@@ -18,6 +18,10 @@ pub enum Channel {
     Hackernews,
     /// Any RSS or Atom feed: Google Alerts, review sites, tag feeds.
     Rss,
+    /// Any Mastodon instance (REST, streaming).
+    Mastodon,
+    /// Bluesky (Jetstream, XRPC).
+    Bluesky,
 }
 
 impl Channel {
@@ -26,6 +30,8 @@ impl Channel {
         match self {
             Channel::Hackernews => "hackernews",
             Channel::Rss => "rss",
+            Channel::Mastodon => "mastodon",
+            Channel::Bluesky => "bluesky",
         }
     }
 
@@ -34,6 +40,8 @@ impl Channel {
         match s {
             "hackernews" => Some(Channel::Hackernews),
             "rss" => Some(Channel::Rss),
+            "mastodon" => Some(Channel::Mastodon),
+            "bluesky" => Some(Channel::Bluesky),
             _ => None,
         }
     }
@@ -43,6 +51,8 @@ impl Channel {
         match self {
             Channel::Hackernews => "Hacker News",
             Channel::Rss => "RSS",
+            Channel::Mastodon => "Mastodon",
+            Channel::Bluesky => "Bluesky",
         }
     }
 }
@@ -269,6 +279,9 @@ pub struct Mention {
     pub thread_root: Option<String>,
     /// Language code, when the network reports it.
     pub lang: Option<String>,
+    /// What answering it on its network needs.
+    #[serde(default)]
+    pub remote: Remote,
     /// Engagement counts.
     pub engagement: Engagement,
     /// The watch terms that matched, as the owner wrote them.
@@ -306,6 +319,7 @@ impl Mention {
             reply_to: None,
             thread_root: None,
             lang: None,
+            remote: Remote::default(),
             engagement: Engagement::default(),
             matched_terms: Vec::new(),
             triage: Triage::default(),
@@ -322,6 +336,102 @@ impl Mention {
             _ => self.text.clone(),
         }
     }
+}
+
+/// The network's own references a reply needs, beyond the external id.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export, export_to = "../../../ui/src/lib/bindings/")]
+pub struct Remote {
+    /// Content id of the post (Bluesky strong refs).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cid: Option<String>,
+    /// Content id of the thread's first post (Bluesky), with `Mention::thread_root` its uri.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub root_cid: Option<String>,
+    /// The author's stable id: a DID (Bluesky), an account id (Mastodon).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author_id: Option<String>,
+    /// Whether it was addressed to the owner's account (a mention or reply notification).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub to_owner: bool,
+}
+
+impl Remote {
+    /// Whether nothing is set.
+    pub fn is_empty(&self) -> bool {
+        *self == Remote::default()
+    }
+}
+
+/// Where a reply is on its way out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+#[ts(export, export_to = "../../../ui/src/lib/bindings/")]
+pub enum ReplyState {
+    /// Written, not yet sent.
+    Queued,
+    /// Being sent now.
+    Sending,
+    /// The network accepted it.
+    Sent,
+    /// The network refused it, or it could not be reached; `error` says why.
+    Failed,
+}
+
+impl ReplyState {
+    /// The stored name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReplyState::Queued => "queued",
+            ReplyState::Sending => "sending",
+            ReplyState::Sent => "sent",
+            ReplyState::Failed => "failed",
+        }
+    }
+    /// Parses the stored name.
+    pub fn parse(s: &str) -> Option<ReplyState> {
+        match s {
+            "queued" => Some(ReplyState::Queued),
+            "sending" => Some(ReplyState::Sending),
+            "sent" => Some(ReplyState::Sent),
+            "failed" => Some(ReplyState::Failed),
+            _ => None,
+        }
+    }
+}
+
+/// One reply in the outbox.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export, export_to = "../../../ui/src/lib/bindings/")]
+pub struct Reply {
+    /// Row id.
+    #[ts(type = "number")]
+    pub id: i64,
+    /// The mention it answers.
+    #[ts(type = "number")]
+    pub mention_id: i64,
+    /// The network it goes out on.
+    pub channel: Channel,
+    /// A private message rather than a public reply.
+    pub private: bool,
+    /// The text as written.
+    pub body: String,
+    /// Sent once: the key the network (or Earshot) uses to refuse a second copy.
+    pub idempotency_key: String,
+    /// Where it is.
+    pub state: ReplyState,
+    /// The network's id for it, once sent.
+    pub remote_id: Option<String>,
+    /// A link to it, once sent.
+    pub remote_url: Option<String>,
+    /// Why it failed.
+    pub error: Option<String>,
+    /// When it was written (unix seconds).
+    #[ts(type = "number")]
+    pub created_at: i64,
+    /// When its state last changed (unix seconds).
+    #[ts(type = "number")]
+    pub updated_at: i64,
 }
 
 /// The business being watched for: its name and the terms people use for it.
@@ -347,6 +457,10 @@ pub enum SourceKind {
     Hackernews,
     /// An RSS or Atom feed.
     Rss,
+    /// A Mastodon instance: hashtag timelines, and with a login mentions and search.
+    Mastodon,
+    /// Bluesky: Jetstream, and with a login notifications and search.
+    Bluesky,
 }
 
 impl SourceKind {
@@ -355,6 +469,8 @@ impl SourceKind {
         match self {
             SourceKind::Hackernews => "hackernews",
             SourceKind::Rss => "rss",
+            SourceKind::Mastodon => "mastodon",
+            SourceKind::Bluesky => "bluesky",
         }
     }
     /// Parses the stored name.
@@ -362,6 +478,8 @@ impl SourceKind {
         match s {
             "hackernews" => Some(SourceKind::Hackernews),
             "rss" => Some(SourceKind::Rss),
+            "mastodon" => Some(SourceKind::Mastodon),
+            "bluesky" => Some(SourceKind::Bluesky),
             _ => None,
         }
     }
@@ -378,12 +496,18 @@ pub struct SourceSpec {
     /// Feed address (rss).
     #[serde(default)]
     pub url: Option<String>,
-    /// Search queries (hackernews); the business name when empty.
+    /// Search queries (hackernews; mastodon and bluesky catch-up search); hashtags to follow
+    /// (mastodon, without `#`). Derived from the business profile when empty.
     #[serde(default)]
     pub queries: Vec<String>,
-    /// Another server to talk to instead of the real network (the simulator).
+    /// The instance (mastodon, required), or another server to talk to instead of the real
+    /// network (the simulator).
     #[serde(default)]
     pub base_url: Option<String>,
+    /// The account logged in on this source (`name@instance` on Mastodon, the handle on
+    /// Bluesky). Its token lives in the OS keychain, never here.
+    #[serde(default)]
+    pub account: Option<String>,
     /// Seconds between polls.
     #[serde(default)]
     pub interval_secs: Option<u32>,

@@ -9,6 +9,7 @@
 //! - A source's cursor is written in the same transaction as the mentions it produced
 //!   ([`Store::store_batch`]), so a crash can never leave the cursor ahead of what was stored.
 //! - Inbox pages use keyset pagination ([`PageCursor`]), never OFFSET.
+//! - `outbox` holds every reply with its idempotency key and state (`store/outbox.rs`).
 //!
 //! [`Store`] is synchronous; [`crate::db::Db`] runs it off the async runtime.
 
@@ -19,9 +20,11 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::model::{
-    Author, Business, Channel, Engagement, Health, Intent, Mention, OwnerCalls, Sentiment, Source,
-    SourceSpec, Status, Triage,
+    Author, Business, Channel, Engagement, Health, Intent, Mention, OwnerCalls, Remote, Sentiment,
+    Source, SourceSpec, Status, Triage,
 };
+
+mod outbox;
 
 /// Errors from the store.
 #[derive(Debug, thiserror::Error)]
@@ -129,6 +132,26 @@ const MIGRATIONS: &[&str] = &[
         text TEXT NOT NULL,
         created_at INTEGER NOT NULL
     );
+    "#,
+    // 3: live channels — what a reply needs to know of a post, and the outbox.
+    r#"
+    ALTER TABLE mentions ADD COLUMN remote TEXT;
+    CREATE TABLE outbox (
+        id INTEGER PRIMARY KEY,
+        mention_id INTEGER NOT NULL REFERENCES mentions(id) ON DELETE CASCADE,
+        channel TEXT NOT NULL,
+        private INTEGER NOT NULL,
+        body TEXT NOT NULL,
+        idempotency_key TEXT NOT NULL UNIQUE,
+        state TEXT NOT NULL CHECK (state IN ('queued', 'sending', 'sent', 'failed')),
+        remote_id TEXT,
+        remote_url TEXT,
+        error TEXT,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+    );
+    CREATE INDEX outbox_by_mention ON outbox (mention_id, id);
     "#,
 ];
 
@@ -292,7 +315,7 @@ pub struct Store {
 const MENTION_COLUMNS: &str = "id, channel, external_id, source_id, url, title, author_handle, \
     author_name, author_url, author_followers, author_karma, text, html, created_at, fetched_at, \
     reply_to, thread_root, lang, likes, reposts, replies, matched_terms, urgency, sentiment, \
-    reasons, status, read, mood, intent, complaint, needs_reply, velocity, owner_urgent, owner_intent";
+    reasons, status, read, mood, intent, complaint, needs_reply, velocity, owner_urgent, owner_intent, remote";
 
 impl Store {
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
@@ -365,15 +388,16 @@ impl Store {
                  author_name, author_url, author_followers, author_karma, text, html, created_at, \
                  fetched_at, reply_to, thread_root, lang, likes, reposts, replies, matched_terms, \
                  urgency, sentiment, reasons, status, read, mood, intent, complaint, needs_reply, \
-                 velocity) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, \
-                 ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, 'new', 0, ?25, ?26, ?27, ?28, ?29)",
+                 velocity, remote) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, \
+                 ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, 'new', 0, ?25, ?26, ?27, ?28, ?29, ?30)",
             )?;
             let mut update = tx.prepare_cached(
                 "UPDATE mentions SET url = ?2, title = ?3, text = ?4, html = ?5, likes = ?6, \
                  reposts = ?7, replies = ?8, matched_terms = ?9, urgency = ?10, sentiment = ?11, \
                  reasons = ?12, author_followers = COALESCE(?13, author_followers), \
                  author_karma = COALESCE(?14, author_karma), mood = ?15, intent = ?16, \
-                 complaint = ?17, needs_reply = ?18, velocity = ?19, fetched_at = ?20 WHERE id = ?1",
+                 complaint = ?17, needs_reply = ?18, velocity = ?19, fetched_at = ?20, \
+                 remote = COALESCE(?21, remote) WHERE id = ?1",
             )?;
             for m in mentions {
                 let existing = find
@@ -424,6 +448,7 @@ impl Store {
                             m.triage.complaint,
                             m.triage.needs_reply,
                             m.engagement.velocity,
+                            remote_json(&m.remote)?,
                         ])?;
                         let mut stored = m.clone();
                         stored.id = tx.last_insert_rowid();
@@ -457,6 +482,7 @@ impl Store {
                                 m.triage.needs_reply,
                                 e.velocity,
                                 m.fetched_at,
+                                remote_json(&m.remote)?,
                             ])?;
                         }
                     }
@@ -872,6 +898,14 @@ impl Store {
     }
 }
 
+fn remote_json(r: &Remote) -> Result<Option<String>> {
+    Ok(if r.is_empty() {
+        None
+    } else {
+        Some(serde_json::to_string(r)?)
+    })
+}
+
 fn json_list(s: String) -> Vec<String> {
     serde_json::from_str(&s).unwrap_or_default()
 }
@@ -905,6 +939,10 @@ fn row_to_mention(r: &Row<'_>) -> rusqlite::Result<Mention> {
         reply_to: r.get(15)?,
         thread_root: r.get(16)?,
         lang: r.get(17)?,
+        remote: r
+            .get::<_, Option<String>>(34)?
+            .and_then(|s| serde_json::from_str(&s).ok())
+            .unwrap_or_default(),
         engagement: Engagement {
             likes: r.get(18)?,
             reposts: r.get(19)?,

@@ -35,6 +35,7 @@ async fn engine(dir: &std::path::Path) -> (Engine, Source) {
         url: Some("http://127.0.0.1:9/never.xml".into()),
         queries: vec![],
         base_url: None,
+        account: None,
         interval_secs: Some(86_400),
         require_match: Some(false),
     };

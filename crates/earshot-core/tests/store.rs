@@ -21,6 +21,7 @@ fn spec(name: &str) -> SourceSpec {
         url: None,
         queries: vec![],
         base_url: None,
+        account: None,
         interval_secs: None,
         require_match: None,
     }

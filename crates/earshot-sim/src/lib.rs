@@ -12,6 +12,7 @@
 //! fault, `GET /_sim/requests` lists the requests received.
 
 pub mod script;
+pub mod social;
 
 use std::collections::HashMap;
 use std::net::SocketAddr;
@@ -26,6 +27,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 
 pub use script::{script, Feed, SimPost, BUSINESS};
+pub use social::{Net, SocialHandle, SocialPost, Write};
 
 /// When posts become visible.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -124,7 +126,7 @@ impl SimState {
     }
 }
 
-fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+pub(crate) fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|p| p.into_inner())
 }
 
@@ -134,6 +136,8 @@ pub struct Sim {
     pub base_url: String,
     /// The bound address.
     pub addr: SocketAddr,
+    /// The simulated Mastodon and Bluesky (inject posts, drop streams, read writes).
+    pub social: SocialHandle,
     task: tokio::task::JoinHandle<()>,
 }
 
@@ -148,15 +152,25 @@ impl Sim {
     pub async fn start(opts: SimOptions) -> std::io::Result<Sim> {
         let listener = tokio::net::TcpListener::bind(("127.0.0.1", opts.port)).await?;
         let addr = listener.local_addr()?;
+        let start = chrono::Utc::now().timestamp();
+        let started = std::time::Instant::now();
+        let social = SocialHandle::new(
+            opts.seed,
+            opts.count,
+            opts.reveal == Reveal::All,
+            start,
+            started,
+        );
+        social.set_base(&format!("http://{addr}"));
         let state = Arc::new(SimState {
             posts: script(opts.seed, opts.count),
-            start: chrono::Utc::now().timestamp(),
-            started: std::time::Instant::now(),
+            start,
+            started,
             reveal: opts.reveal,
             faults: Mutex::new(HashMap::new()),
             requests: Mutex::new(Vec::new()),
         });
-        let app = router(state);
+        let app = router(state).merge(social::routes(social.clone()));
         let task = tokio::spawn(async move {
             if let Err(e) = axum::serve(listener, app).await {
                 tracing::error!(error = %e, "simulator stopped");
@@ -165,6 +179,7 @@ impl Sim {
         Ok(Sim {
             base_url: format!("http://{addr}"),
             addr,
+            social,
             task,
         })
     }
@@ -203,6 +218,19 @@ name = "Reviews (simulated)"
 url = "{base_url}/rss/reviews.xml"
 interval_secs = 5
 require_match = false
+
+[[source]]
+kind = "mastodon"
+name = "Mastodon (simulated)"
+base_url = "{base_url}/mastodon"
+queries = ["#brightsidecoffee"]
+interval_secs = 30
+
+[[source]]
+kind = "bluesky"
+name = "Bluesky (simulated)"
+base_url = "{base_url}/bsky"
+interval_secs = 30
 "##
     )
 }
@@ -222,7 +250,10 @@ fn router(state: Arc<SimState>) -> Router {
 async fn index() -> Json<serde_json::Value> {
     Json(json!({
         "simulator": "earshot-sim",
-        "endpoints": ["/hn/api/v1/search_by_date", "/hn/api/v1/users/:name", "/rss/alerts.xml", "/rss/reviews.xml", "/_sim/fault", "/_sim/requests"]
+        "endpoints": ["/hn/api/v1/search_by_date", "/hn/api/v1/users/:name", "/rss/alerts.xml", "/rss/reviews.xml",
+            "/mastodon/api/v2/instance", "/mastodon/api/v1/timelines/tag/:tag", "/mastodon/api/v1/notifications", "/mastodon/api/v2/search",
+            "/mastodon/api/v1/apps", "/mastodon/oauth/authorize", "/mastodon/oauth/token", "/mastodon/api/v1/statuses", "/mastodon/api/v1/streaming",
+            "/bsky/subscribe", "/bsky/xrpc/…", "/_sim/fault", "/_sim/requests", "/_sim/post", "/_sim/stream", "/_sim/writes", "/_sim/social"]
     }))
 }
 

@@ -165,6 +165,7 @@ async fn bench_engine(dir: &Path) -> Result<(Engine, Source)> {
         url: Some("http://127.0.0.1:9/bench.xml".into()),
         queries: vec![],
         base_url: None,
+        account: None,
         interval_secs: Some(86_400 * 365),
         require_match: Some(false),
     };

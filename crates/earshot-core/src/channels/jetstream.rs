@@ -35,6 +35,9 @@ pub struct Commit<'a> {
     /// The record, for creates and updates.
     #[serde(default, borrow)]
     pub record: Option<PostRecord<'a>>,
+    /// The record's content id, for creates and updates.
+    #[serde(default, borrow)]
+    pub cid: Option<&'a str>,
 }
 
 /// The fields of a post record Earshot reads (other collections parse to empty ones).
@@ -46,6 +49,77 @@ pub struct PostRecord<'a> {
     /// Declared languages.
     #[serde(default, borrow)]
     pub langs: Vec<&'a str>,
+    /// When the author's client says it was written (RFC 3339).
+    #[serde(default, rename = "createdAt", borrow)]
+    pub created_at: Option<&'a str>,
+    /// Where it sits in a thread, when it is a reply.
+    #[serde(default, borrow)]
+    pub reply: Option<ReplyRefs<'a>>,
+    /// Rich-text facets (mentions, links, tags).
+    #[serde(default, borrow)]
+    pub facets: Vec<Facet<'a>>,
+}
+
+/// A strong reference: a record's uri and content id.
+#[derive(Debug, Deserialize, Clone, Copy)]
+pub struct StrongRef<'a> {
+    /// `at://did/collection/rkey`.
+    #[serde(borrow)]
+    pub uri: &'a str,
+    /// Content id.
+    #[serde(borrow)]
+    pub cid: &'a str,
+}
+
+/// A reply's thread position.
+#[derive(Debug, Deserialize)]
+pub struct ReplyRefs<'a> {
+    /// The thread's first post.
+    #[serde(borrow)]
+    pub root: StrongRef<'a>,
+    /// The post answered.
+    #[serde(borrow)]
+    pub parent: StrongRef<'a>,
+}
+
+/// A rich-text facet; only mention features are read.
+#[derive(Debug, Deserialize)]
+pub struct Facet<'a> {
+    /// What the byte range is.
+    #[serde(default, borrow)]
+    pub features: Vec<Feature<'a>>,
+}
+
+/// One facet feature.
+#[derive(Debug, Deserialize)]
+pub struct Feature<'a> {
+    /// `app.bsky.richtext.facet#mention` and friends.
+    #[serde(rename = "$type", default, borrow)]
+    pub kind: Option<&'a str>,
+    /// The mentioned account, for mentions.
+    #[serde(default, borrow)]
+    pub did: Option<&'a str>,
+}
+
+impl PostRecord<'_> {
+    /// Whether the post mentions `did` or answers one of its posts.
+    pub fn addresses(&self, did: &str) -> bool {
+        let mentions = self
+            .facets
+            .iter()
+            .flat_map(|f| &f.features)
+            .any(|f| f.kind == Some("app.bsky.richtext.facet#mention") && f.did == Some(did));
+        let replies = self
+            .reply
+            .as_ref()
+            .is_some_and(|r| did_of(r.parent.uri) == Some(did) || did_of(r.root.uri) == Some(did));
+        mentions || replies
+    }
+}
+
+/// The DID of an `at://did/collection/rkey` uri.
+pub fn did_of(uri: &str) -> Option<&str> {
+    uri.strip_prefix("at://")?.split('/').next()
 }
 
 /// Parses one frame; `Err` carries a clear reason for a frame that is not a Jetstream event.

@@ -5,8 +5,10 @@
 //! and let the scheduler wait their interval; streaming connectors (later) return as soon as
 //! events arrive and ask to be called again at once (`wait: Some(Duration::ZERO)`).
 
+pub mod bluesky;
 pub mod hackernews;
 pub mod jetstream;
+pub mod mastodon;
 pub mod rss;
 
 use std::future::Future;
@@ -14,7 +16,19 @@ use std::pin::Pin;
 use std::time::Duration;
 
 use crate::clock::Clock;
-use crate::model::{Mention, SourceKind, SourceSpec};
+use crate::model::{Business, Channel, Mention, SourceKind, SourceSpec};
+use crate::secrets::Secrets;
+
+/// What every connector and sender shares: the HTTP client, the clock and the keychain.
+#[derive(Clone, Debug)]
+pub struct Context {
+    /// HTTP client with Earshot's user agent.
+    pub http: reqwest::Client,
+    /// Now.
+    pub clock: Clock,
+    /// Where tokens live.
+    pub secrets: Secrets,
+}
 
 /// What one call to a connector produced.
 #[derive(Debug, Default)]
@@ -56,6 +70,9 @@ pub enum ChannelError {
     /// The source's configuration cannot work.
     #[error("configuration: {0}")]
     Config(String),
+    /// The network understood and said no, with its reason.
+    #[error("refused: {0}")]
+    Refused(String),
 }
 
 /// The future a connector returns.
@@ -70,18 +87,119 @@ pub trait Connector: Send {
 /// Builds the connector for a source.
 pub fn connector_for(
     spec: &SourceSpec,
-    business_name: &str,
-    http: reqwest::Client,
-    clock: Clock,
+    business: &Business,
+    ctx: &Context,
 ) -> Result<Box<dyn Connector>, ChannelError> {
+    let (http, clock) = (ctx.http.clone(), ctx.clock.clone());
     match spec.kind {
         SourceKind::Hackernews => Ok(Box::new(hackernews::HackerNews::new(
             spec,
-            business_name,
+            &business.name,
             http,
             clock,
         )?)),
         SourceKind::Rss => Ok(Box::new(rss::Feed::new(spec, http, clock)?)),
+        SourceKind::Mastodon => Ok(Box::new(mastodon::Mastodon::new(
+            spec,
+            business,
+            ctx.clone(),
+        )?)),
+        SourceKind::Bluesky => Ok(Box::new(bluesky::Bluesky::new(
+            spec,
+            business,
+            ctx.clone(),
+        )?)),
+    }
+}
+
+/// A reply about to be sent.
+#[derive(Debug)]
+pub struct Draft<'a> {
+    /// The mention answered.
+    pub target: &'a Mention,
+    /// The text, as it will be posted.
+    pub body: &'a str,
+    /// A private message instead of a public reply.
+    pub private: bool,
+    /// The outbox row's key: the same on every attempt.
+    pub idempotency_key: &'a str,
+}
+
+/// What the network said when it accepted a reply.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sent {
+    /// Its id there.
+    pub remote_id: String,
+    /// A link to it, when there is one.
+    pub remote_url: Option<String>,
+}
+
+/// How a channel takes replies: whether publicly and privately, and how long they may be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+#[ts(export, export_to = "../../../ui/src/lib/bindings/")]
+pub struct ReplyRules {
+    /// A public reply is possible.
+    pub public: bool,
+    /// A private message is possible.
+    pub private: bool,
+    /// The longest reply, in `unit`s.
+    pub limit: u32,
+    /// How length is counted.
+    pub unit: LengthUnit,
+}
+
+/// How a channel counts length.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export, export_to = "../../../ui/src/lib/bindings/")]
+pub enum LengthUnit {
+    /// Unicode graphemes (Bluesky).
+    Graphemes,
+    /// Characters, links as 23 and mentions by their local part (Mastodon).
+    MastodonChars,
+}
+
+impl ReplyRules {
+    /// The length of `text` as this channel counts it.
+    pub fn length(&self, text: &str) -> usize {
+        match self.unit {
+            LengthUnit::Graphemes => bluesky::count_graphemes(text),
+            LengthUnit::MastodonChars => mastodon::count_chars(text),
+        }
+    }
+}
+
+/// The reply rules of a channel, `None` when it has no write API (reply on the site instead).
+pub fn reply_rules(channel: Channel, mastodon_limit: Option<usize>) -> Option<ReplyRules> {
+    match channel {
+        Channel::Mastodon => Some(ReplyRules {
+            public: true,
+            private: true,
+            limit: mastodon_limit.unwrap_or(mastodon::DEFAULT_MAX_CHARS) as u32,
+            unit: LengthUnit::MastodonChars,
+        }),
+        Channel::Bluesky => Some(ReplyRules {
+            public: true,
+            private: true,
+            limit: bluesky::MAX_GRAPHEMES as u32,
+            unit: LengthUnit::Graphemes,
+        }),
+        Channel::Hackernews | Channel::Rss => None,
+    }
+}
+
+/// Sends a reply through the source that found the mention.
+pub async fn send_reply(
+    spec: &SourceSpec,
+    ctx: &Context,
+    draft: &Draft<'_>,
+) -> Result<Sent, ChannelError> {
+    match spec.kind {
+        SourceKind::Mastodon => mastodon::send(spec, ctx.clone(), draft).await,
+        SourceKind::Bluesky => bluesky::send(spec, ctx.clone(), draft).await,
+        SourceKind::Hackernews | SourceKind::Rss => Err(ChannelError::Config(
+            "this channel has no way to reply from Earshot: open the original to answer".into(),
+        )),
     }
 }
 

@@ -1,0 +1,989 @@
+//! Bluesky.
+//!
+//! - Without a login: Jetstream over WebSocket (`wantedCollections=app.bsky.feed.post`). Every
+//!   post is matched here, on the client, against the business's terms, and against its account
+//!   (mention facets, replies to its posts); only matches leave the connector. The cursor is the
+//!   last event's `time_us`, and a reconnect resumes a few seconds before it (the store dedupes),
+//!   so a gap loses nothing. Authors' handles and follower counts come from the public
+//!   `getProfiles` (≤ 25 per call), cached.
+//! - Logged in with an app password: `createSession` once, then `refreshSession` whenever the
+//!   access token expires, the session kept in the keychain (never a new login per poll — the
+//!   service limits logins). Adds `listNotifications` (mentions, replies, quotes) on the source's
+//!   interval and a `searchPosts` catch-up at each (re)connection.
+//! - Replies: `com.atproto.repo.createRecord` with the reply's root and parent strong refs and
+//!   UTF-8 byte-offset facets; the record key is the outbox's idempotency key, so a retry can never
+//!   create a second post. Private messages: `chat.bsky.convo.getConvoForMembers` and
+//!   `sendMessage`, proxied to the chat service with the `atproto-proxy` header.
+
+use std::collections::HashMap;
+use std::time::{Duration, Instant};
+
+use futures_util::StreamExt;
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+
+use super::jetstream;
+use super::{network_error, Batch, BatchFuture, ChannelError, Connector, Context, Draft, Sent};
+use crate::matcher::Matcher;
+use crate::model::{
+    Author, Business, Channel, Engagement, Mention, Remote, SourceKind, SourceSpec,
+};
+use crate::secrets;
+
+/// Jetstream, the real one.
+pub const JETSTREAM: &str = "wss://jetstream2.us-east.bsky.network/subscribe";
+/// The public AppView (no login).
+pub const APPVIEW: &str = "https://public.api.bsky.app";
+/// The entryway for logins; it routes to the account's own PDS.
+pub const PDS: &str = "https://bsky.social";
+/// The chat service, as the `atproto-proxy` header names it.
+pub const CHAT_PROXY: &str = "did:web:api.bsky.chat#bsky_chat";
+/// Graphemes a post may have.
+pub const MAX_GRAPHEMES: usize = 300;
+/// How far before the saved cursor a reconnect resumes.
+const REWIND_US: i64 = 5_000_000;
+/// Profiles per `getProfiles` call (the API's limit).
+const PROFILES_PER_CALL: usize = 25;
+/// How often the cursor is saved when nothing matches.
+const CURSOR_EVERY: Duration = Duration::from_secs(10);
+/// Longest wait for more events once a match has arrived.
+const GATHER: Duration = Duration::from_millis(20);
+/// A silent Jetstream connection is presumed dead after this.
+const STREAM_IDLE: Duration = Duration::from_secs(120);
+
+/// A logged-in session, as kept in the keychain.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Session {
+    /// The account's DID.
+    pub did: String,
+    /// Its handle.
+    pub handle: String,
+    /// Short-lived token for calls.
+    #[serde(rename = "accessJwt")]
+    pub access_jwt: String,
+    /// Long-lived token that renews the access token.
+    #[serde(rename = "refreshJwt")]
+    pub refresh_jwt: String,
+}
+
+/// An author as the AppView shows them.
+#[derive(Debug, Clone, Deserialize)]
+pub struct ProfileView {
+    /// DID.
+    pub did: String,
+    /// Handle.
+    pub handle: String,
+    /// Display name.
+    #[serde(default, rename = "displayName")]
+    pub display_name: Option<String>,
+    /// Followers (detailed views only).
+    #[serde(default, rename = "followersCount")]
+    pub followers_count: Option<i64>,
+}
+
+#[derive(Debug, Deserialize)]
+struct Profiles {
+    profiles: Vec<ProfileView>,
+}
+
+/// A post as search returns it.
+#[derive(Debug, Deserialize)]
+pub struct PostView {
+    uri: String,
+    cid: String,
+    author: ProfileView,
+    record: serde_json::Value,
+    #[serde(default, rename = "replyCount")]
+    reply_count: Option<i64>,
+    #[serde(default, rename = "repostCount")]
+    repost_count: Option<i64>,
+    #[serde(default, rename = "likeCount")]
+    like_count: Option<i64>,
+    #[serde(default, rename = "indexedAt")]
+    indexed_at: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct SearchPosts {
+    posts: Vec<PostView>,
+}
+
+/// A notification.
+#[derive(Debug, Deserialize)]
+pub struct NotificationView {
+    uri: String,
+    cid: String,
+    author: ProfileView,
+    reason: String,
+    record: serde_json::Value,
+    #[serde(rename = "indexedAt")]
+    indexed_at: String,
+}
+
+#[derive(Debug, Deserialize)]
+struct Notifications {
+    notifications: Vec<NotificationView>,
+}
+
+/// An XRPC error body.
+#[derive(Debug, Deserialize)]
+struct XrpcError {
+    #[serde(default)]
+    error: String,
+    #[serde(default)]
+    message: Option<String>,
+}
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct Cursor {
+    #[serde(default)]
+    time_us: Option<i64>,
+    #[serde(default)]
+    notified: Option<String>,
+}
+
+fn malformed(what: &str, e: impl std::fmt::Display) -> ChannelError {
+    ChannelError::Malformed(format!("Bluesky {what}: {e}"))
+}
+
+fn timestamp(s: &str) -> Option<i64> {
+    chrono::DateTime::parse_from_rfc3339(s)
+        .ok()
+        .map(|d| d.timestamp())
+}
+
+fn rkey_of(uri: &str) -> &str {
+    uri.rsplit('/').next().unwrap_or(uri)
+}
+
+/// The web address of a post.
+pub fn post_url(author: &str, uri: &str) -> String {
+    format!("https://bsky.app/profile/{author}/post/{}", rkey_of(uri))
+}
+
+/// A post record (JSON) and its author as a mention.
+fn record_to_mention(
+    uri: &str,
+    cid: &str,
+    author: &ProfileView,
+    record: &serde_json::Value,
+    now: i64,
+) -> Result<Mention, ChannelError> {
+    let raw = record.to_string();
+    let rec: jetstream::PostRecord<'_> =
+        serde_json::from_str(&raw).map_err(|e| malformed("post record", e))?;
+    let mut m = Mention::new(
+        Channel::Bluesky,
+        uri,
+        rec.text.as_deref().unwrap_or_default(),
+    );
+    m.created_at = rec.created_at.and_then(timestamp).unwrap_or(now);
+    m.fetched_at = now;
+    m.lang = rec.langs.first().map(|l| l.to_string());
+    m.url = Some(post_url(&author.handle, uri));
+    if let Some(r) = &rec.reply {
+        m.reply_to = Some(r.parent.uri.to_string());
+        m.thread_root = Some(r.root.uri.to_string());
+    }
+    m.remote = Remote {
+        cid: Some(cid.to_string()),
+        root_cid: rec.reply.as_ref().map(|r| r.root.cid.to_string()),
+        author_id: Some(author.did.clone()),
+        to_owner: false,
+    };
+    m.author = author_of(author);
+    Ok(m)
+}
+
+fn author_of(p: &ProfileView) -> Author {
+    Author {
+        handle: format!("@{}", p.handle),
+        display_name: p.display_name.clone().filter(|d| !d.trim().is_empty()),
+        profile_url: Some(format!("https://bsky.app/profile/{}", p.handle)),
+        followers: p.followers_count,
+        karma: None,
+    }
+}
+
+/// Parses `app.bsky.feed.searchPosts`.
+pub fn parse_search(body: &[u8], now: i64) -> Result<Vec<Mention>, ChannelError> {
+    let r: SearchPosts = serde_json::from_slice(body).map_err(|e| malformed("search", e))?;
+    r.posts
+        .into_iter()
+        .map(|p| {
+            let mut m = record_to_mention(&p.uri, &p.cid, &p.author, &p.record, now)?;
+            m.engagement = Engagement {
+                likes: p.like_count,
+                reposts: p.repost_count,
+                replies: p.reply_count,
+                velocity: None,
+            };
+            if m.created_at == now {
+                m.created_at = p.indexed_at.as_deref().and_then(timestamp).unwrap_or(now);
+            }
+            Ok(m)
+        })
+        .collect()
+}
+
+/// Parses `app.bsky.notification.listNotifications`: mentions, replies and quotes as mentions
+/// addressed to the owner, with the newest `indexedAt`.
+pub fn parse_notifications(
+    body: &[u8],
+    now: i64,
+) -> Result<(Vec<Mention>, Option<String>), ChannelError> {
+    let r: Notifications =
+        serde_json::from_slice(body).map_err(|e| malformed("notifications", e))?;
+    let newest = r.notifications.iter().map(|n| n.indexed_at.clone()).max();
+    let mentions = r
+        .notifications
+        .into_iter()
+        .filter(|n| matches!(n.reason.as_str(), "mention" | "reply" | "quote"))
+        .map(|n| {
+            let mut m = record_to_mention(&n.uri, &n.cid, &n.author, &n.record, now)?;
+            m.remote.to_owner = true;
+            Ok(m)
+        })
+        .collect::<Result<_, ChannelError>>()?;
+    Ok((mentions, newest))
+}
+
+/// A Jetstream post event as a mention (author handle unknown until profiles are fetched).
+pub fn event_to_mention(e: &jetstream::Event<'_>, now: i64) -> Option<Mention> {
+    let c = e.commit.as_ref()?;
+    let rec = c.record.as_ref()?;
+    let text = rec.text.as_deref()?;
+    let uri = format!("at://{}/app.bsky.feed.post/{}", e.did, c.rkey);
+    let mut m = Mention::new(Channel::Bluesky, uri.clone(), text);
+    m.created_at = rec
+        .created_at
+        .and_then(timestamp)
+        .unwrap_or(e.time_us / 1_000_000);
+    m.fetched_at = now;
+    m.lang = rec.langs.first().map(|l| l.to_string());
+    m.url = Some(post_url(e.did, &uri));
+    if let Some(r) = &rec.reply {
+        m.reply_to = Some(r.parent.uri.to_string());
+        m.thread_root = Some(r.root.uri.to_string());
+    }
+    m.remote = Remote {
+        cid: c.cid.map(str::to_string),
+        root_cid: rec.reply.as_ref().map(|r| r.root.cid.to_string()),
+        author_id: Some(e.did.to_string()),
+        to_owner: false,
+    };
+    m.author.handle = e.did.to_string();
+    Some(m)
+}
+
+/// Addresses of the three services, from a spec (the simulator serves all three at one base).
+#[derive(Debug, Clone)]
+pub struct Endpoints {
+    /// Jetstream's subscribe address.
+    pub jetstream: String,
+    /// The public AppView.
+    pub appview: String,
+    /// Where logins and writes go.
+    pub pds: String,
+}
+
+impl Endpoints {
+    /// The real services, or everything under `base_url`.
+    pub fn for_spec(spec: &SourceSpec) -> Result<Endpoints, ChannelError> {
+        match spec
+            .base_url
+            .as_deref()
+            .map(str::trim)
+            .filter(|b| !b.is_empty())
+        {
+            None => Ok(Endpoints {
+                jetstream: JETSTREAM.into(),
+                appview: APPVIEW.into(),
+                pds: PDS.into(),
+            }),
+            Some(base) => {
+                let u = url::Url::parse(base)
+                    .map_err(|e| ChannelError::Config(format!("base_url {base:?}: {e}")))?;
+                let base = u.as_str().trim_end_matches('/').to_string();
+                let ws = match base.split_once("://") {
+                    Some(("https", rest)) => format!("wss://{rest}"),
+                    Some(("http", rest)) => format!("ws://{rest}"),
+                    _ => {
+                        return Err(ChannelError::Config(format!(
+                            "base_url {base:?} is not http(s)"
+                        )))
+                    }
+                };
+                Ok(Endpoints {
+                    jetstream: format!("{ws}/subscribe"),
+                    appview: base.clone(),
+                    pds: base,
+                })
+            }
+        }
+    }
+}
+
+/// XRPC calls, with the session renewed (and saved) when its access token expires.
+pub struct Client {
+    ctx: Context,
+    ends: Endpoints,
+    account: Option<String>,
+    session: Option<Session>,
+}
+
+impl Client {
+    /// A client for a spec; logged in when the spec names an account.
+    pub fn new(spec: &SourceSpec, ctx: Context) -> Result<Client, ChannelError> {
+        Ok(Client {
+            ends: Endpoints::for_spec(spec)?,
+            account: spec.account.clone(),
+            ctx,
+            session: None,
+        })
+    }
+
+    /// Logs in with a handle and an app password; returns the session (not yet saved).
+    pub async fn create_session(
+        &self,
+        identifier: &str,
+        app_password: &str,
+    ) -> Result<Session, ChannelError> {
+        let resp = self
+            .ctx
+            .http
+            .post(format!(
+                "{}/xrpc/com.atproto.server.createSession",
+                self.ends.pds
+            ))
+            .json(&json!({"identifier": identifier, "password": app_password}))
+            .send()
+            .await
+            .map_err(network_error)?;
+        let body = xrpc_body(resp, "login", self.ctx.clock.now()).await?;
+        serde_json::from_slice(&body).map_err(|e| malformed("session", e))
+    }
+
+    /// Saves a session under its handle in the keychain.
+    pub async fn save(&self, s: &Session) -> Result<(), ChannelError> {
+        let key = secrets::key_for(SourceKind::Bluesky, &s.handle);
+        let value = serde_json::to_string(s).map_err(|e| malformed("session", e))?;
+        self.ctx
+            .secrets
+            .set(&key, value)
+            .await
+            .map_err(|e| ChannelError::Unauthorized(e.to_string()))
+    }
+
+    /// The session, loaded from the keychain when first needed; `None` without an account.
+    pub async fn session(&mut self) -> Result<Option<&Session>, ChannelError> {
+        let Some(acct) = self.account.clone() else {
+            return Ok(None);
+        };
+        if self.session.is_none() {
+            let key = secrets::key_for(SourceKind::Bluesky, &acct);
+            let raw = self
+                .ctx
+                .secrets
+                .get(&key)
+                .await
+                .map_err(|e| ChannelError::Unauthorized(e.to_string()))?
+                .ok_or_else(|| {
+                    ChannelError::Unauthorized(format!(
+                        "no Bluesky session for {acct} in the keychain: log in again"
+                    ))
+                })?;
+            self.session = Some(serde_json::from_str(&raw).map_err(|_| {
+                ChannelError::Unauthorized("the saved session is unreadable: log in again".into())
+            })?);
+        }
+        Ok(self.session.as_ref())
+    }
+
+    async fn refresh(&mut self) -> Result<(), ChannelError> {
+        let Some(s) = self.session.clone() else {
+            return Err(ChannelError::Unauthorized("not logged in".into()));
+        };
+        let resp = self
+            .ctx
+            .http
+            .post(format!(
+                "{}/xrpc/com.atproto.server.refreshSession",
+                self.ends.pds
+            ))
+            .bearer_auth(&s.refresh_jwt)
+            .send()
+            .await
+            .map_err(network_error)?;
+        let body = match xrpc_body(resp, "session refresh", self.ctx.clock.now()).await {
+            Ok(b) => b,
+            Err(ChannelError::Refused(why)) | Err(ChannelError::Unauthorized(why)) => {
+                self.session = None;
+                return Err(ChannelError::Unauthorized(format!(
+                    "the Bluesky session ended ({why}): log in again"
+                )));
+            }
+            Err(e) => return Err(e),
+        };
+        let fresh: Session = serde_json::from_slice(&body).map_err(|e| malformed("session", e))?;
+        self.save(&fresh).await?;
+        self.session = Some(fresh);
+        Ok(())
+    }
+
+    /// An authenticated XRPC call (GET when `body` is `None`); renews the session once if the
+    /// access token has expired.
+    pub async fn call(
+        &mut self,
+        nsid: &str,
+        query: &[(&str, &str)],
+        body: Option<&serde_json::Value>,
+        proxy: Option<&str>,
+    ) -> Result<Vec<u8>, ChannelError> {
+        for attempt in 0..2 {
+            let token = match self.session().await? {
+                Some(s) => s.access_jwt.clone(),
+                None => return Err(ChannelError::Unauthorized("log in to Bluesky first".into())),
+            };
+            let url = format!("{}/xrpc/{nsid}", self.ends.pds);
+            let mut req = match body {
+                Some(b) => self.ctx.http.post(url).json(b),
+                None => self.ctx.http.get(url),
+            }
+            .query(query)
+            .bearer_auth(token);
+            if let Some(p) = proxy {
+                req = req.header("atproto-proxy", p);
+            }
+            let resp = req.send().await.map_err(network_error)?;
+            match xrpc_body(resp, nsid, self.ctx.clock.now()).await {
+                Err(ChannelError::Unauthorized(why))
+                    if attempt == 0 && why.contains("ExpiredToken") =>
+                {
+                    self.refresh().await?;
+                }
+                other => return other,
+            }
+        }
+        Err(ChannelError::Unauthorized(
+            "the session could not be renewed".into(),
+        ))
+    }
+
+    /// Public, unauthenticated AppView call.
+    pub async fn public(
+        &self,
+        nsid: &str,
+        query: &[(&str, &str)],
+    ) -> Result<Vec<u8>, ChannelError> {
+        let resp = self
+            .ctx
+            .http
+            .get(format!("{}/xrpc/{nsid}", self.ends.appview))
+            .query(query)
+            .send()
+            .await
+            .map_err(network_error)?;
+        xrpc_body(resp, nsid, self.ctx.clock.now()).await
+    }
+}
+
+/// A response body, or the XRPC error it carries as a [`ChannelError`].
+async fn xrpc_body(resp: reqwest::Response, what: &str, now: i64) -> Result<Vec<u8>, ChannelError> {
+    let status = resp.status();
+    if status.is_success() {
+        return resp
+            .bytes()
+            .await
+            .map(|b| b.to_vec())
+            .map_err(network_error);
+    }
+    if status.as_u16() == 429 || status.as_u16() >= 500 {
+        return super::check_status(resp, what, now).map(|_| Vec::new());
+    }
+    let body = resp.bytes().await.unwrap_or_default();
+    let err: Option<XrpcError> = serde_json::from_slice(&body).ok();
+    let (code, msg) = match &err {
+        Some(e) => (e.error.as_str(), e.message.clone().unwrap_or_default()),
+        None => ("", String::new()),
+    };
+    let why = if msg.is_empty() {
+        format!("{code} (HTTP {})", status.as_u16())
+    } else {
+        format!("{code}: {msg}")
+    };
+    if status.as_u16() == 401
+        || code == "ExpiredToken"
+        || code == "InvalidToken"
+        || code == "AuthenticationRequired"
+    {
+        return Err(ChannelError::Unauthorized(why));
+    }
+    Err(ChannelError::Refused(format!("{what}: {why}")))
+}
+
+/// The Bluesky connector.
+pub struct Bluesky {
+    client: Client,
+    matcher: Matcher,
+    own_did: Option<String>,
+    queries: Vec<String>,
+    interval: Duration,
+    profiles: HashMap<String, ProfileView>,
+    ws: Option<
+        tokio_tungstenite::WebSocketStream<
+            tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>,
+        >,
+    >,
+    next_poll: Instant,
+    cursor_saved: Instant,
+}
+
+impl Bluesky {
+    /// A connector for `spec`, matching `business`'s terms.
+    pub fn new(spec: &SourceSpec, business: &Business, ctx: Context) -> Result<Self, ChannelError> {
+        let mut queries: Vec<String> = spec
+            .queries
+            .iter()
+            .map(|q| q.trim().to_string())
+            .filter(|q| !q.is_empty())
+            .collect();
+        if queries.is_empty() && !business.name.trim().is_empty() {
+            queries.push(business.name.trim().to_string());
+        }
+        Ok(Bluesky {
+            client: Client::new(spec, ctx)?,
+            matcher: Matcher::new(business),
+            own_did: None,
+            queries,
+            interval: Duration::from_secs(u64::from(spec.interval_secs.unwrap_or(60).max(1))),
+            profiles: HashMap::new(),
+            ws: None,
+            next_poll: Instant::now(),
+            cursor_saved: Instant::now(),
+        })
+    }
+
+    /// Fills in handles, names and follower counts from `getProfiles` (cached). A failure leaves
+    /// the DIDs as handles: the mentions still arrive.
+    async fn fill_profiles(&mut self, mentions: &mut [Mention]) {
+        let mut missing: Vec<String> = mentions
+            .iter()
+            .filter_map(|m| m.remote.author_id.clone())
+            .filter(|d| !self.profiles.contains_key(d))
+            .collect();
+        missing.sort();
+        missing.dedup();
+        for chunk in missing.chunks(PROFILES_PER_CALL) {
+            let query: Vec<(&str, &str)> = chunk.iter().map(|d| ("actors", d.as_str())).collect();
+            match self
+                .client
+                .public("app.bsky.actor.getProfiles", &query)
+                .await
+            {
+                Ok(body) => match serde_json::from_slice::<Profiles>(&body) {
+                    Ok(p) => {
+                        for prof in p.profiles {
+                            self.profiles.insert(prof.did.clone(), prof);
+                        }
+                    }
+                    Err(e) => tracing::warn!(error = %e, "Bluesky profiles unreadable"),
+                },
+                Err(e) => tracing::warn!(error = %e, "Bluesky profiles unavailable"),
+            }
+        }
+        for m in mentions.iter_mut() {
+            let Some(p) = m
+                .remote
+                .author_id
+                .as_ref()
+                .and_then(|d| self.profiles.get(d))
+            else {
+                continue;
+            };
+            let followers = m.author.followers;
+            m.author = author_of(p);
+            m.author.followers = p.followers_count.or(followers);
+            m.url = Some(post_url(&p.handle, &m.external_id));
+        }
+    }
+
+    async fn connect(&mut self, cur: &Cursor) -> Result<(), ChannelError> {
+        let mut url = format!(
+            "{}?wantedCollections=app.bsky.feed.post",
+            self.client.ends.jetstream
+        );
+        if let Some(t) = cur.time_us {
+            url.push_str(&format!("&cursor={}", (t - REWIND_US).max(0)));
+        }
+        let (ws, _) = tokio_tungstenite::connect_async(url.as_str())
+            .await
+            .map_err(|e| ChannelError::Network(format!("Jetstream: {e}")))?;
+        self.ws = Some(ws);
+        Ok(())
+    }
+
+    async fn catch_up(&mut self, cur: &Cursor, now: i64) -> Result<Vec<Mention>, ChannelError> {
+        let mut out = Vec::new();
+        if self.client.session().await?.is_none() {
+            return Ok(out);
+        }
+        let since = cur
+            .time_us
+            .map(|t| crate::model::rfc3339((t - REWIND_US) / 1_000_000));
+        for q in self.queries.clone() {
+            let mut query = vec![("q", q.as_str()), ("sort", "latest"), ("limit", "50")];
+            if let Some(s) = &since {
+                query.push(("since", s.as_str()));
+            }
+            let body = self
+                .client
+                .call("app.bsky.feed.searchPosts", &query, None, None)
+                .await?;
+            out.extend(parse_search(&body, now)?);
+        }
+        Ok(out)
+    }
+
+    async fn poll_notifications(
+        &mut self,
+        cur: &mut Cursor,
+        now: i64,
+    ) -> Result<Vec<Mention>, ChannelError> {
+        let body = self
+            .client
+            .call(
+                "app.bsky.notification.listNotifications",
+                &[("limit", "50")],
+                None,
+                None,
+            )
+            .await?;
+        let (mentions, newest) = parse_notifications(&body, now)?;
+        // The newest page is read every time; the store keeps each post once.
+        if let Some(n) = newest {
+            if cur.notified.as_deref().is_none_or(|s| n.as_str() > s) {
+                cur.notified = Some(n);
+            }
+        }
+        Ok(mentions)
+    }
+
+    fn matches(&self, e: &jetstream::Event<'_>) -> bool {
+        let Some(rec) = e.commit.as_ref().and_then(|c| c.record.as_ref()) else {
+            return false;
+        };
+        if let Some(did) = &self.own_did {
+            if e.did == did {
+                return false;
+            }
+            if rec.addresses(did) {
+                return true;
+            }
+        }
+        rec.text
+            .as_deref()
+            .is_some_and(|t| !self.matcher.matches(t).is_empty())
+    }
+
+    async fn next(&mut self, cursor: Option<&str>) -> Result<Batch, ChannelError> {
+        let now = self.client.ctx.clock.now();
+        let mut cur: Cursor = cursor
+            .and_then(|c| serde_json::from_str(c).ok())
+            .unwrap_or_default();
+        let logged_in = match self.client.session().await? {
+            Some(s) => {
+                self.own_did = Some(s.did.clone());
+                true
+            }
+            None => false,
+        };
+        let mut mentions = Vec::new();
+        if self.ws.is_none() {
+            mentions.extend(self.catch_up(&cur, now).await?);
+            self.connect(&cur).await?;
+            self.next_poll = Instant::now();
+        }
+        let mut ended = false;
+        while mentions.is_empty() {
+            let ws = self
+                .ws
+                .as_mut()
+                .ok_or_else(|| ChannelError::Network("not connected".into()))?;
+            let poll_at = tokio::time::Instant::from_std(self.next_poll);
+            tokio::select! {
+                frame = tokio::time::timeout(STREAM_IDLE, ws.next()) => {
+                    match frame {
+                        Ok(Some(Ok(msg))) => self.take(msg, &mut cur, &mut mentions, now),
+                        Ok(Some(Err(e))) => {
+                            tracing::info!(error = %e, "Jetstream connection broke");
+                            ended = true;
+                        }
+                        Ok(None) | Err(_) => ended = true,
+                    }
+                }
+                _ = tokio::time::sleep_until(poll_at), if logged_in => {
+                    self.next_poll = Instant::now() + self.interval;
+                    mentions.extend(self.poll_notifications(&mut cur, now).await?);
+                }
+            }
+            if ended || self.cursor_saved.elapsed() >= CURSOR_EVERY {
+                break;
+            }
+        }
+        // Take whatever else is already waiting into the same batch.
+        while !ended && !mentions.is_empty() && mentions.len() < 500 {
+            let Some(ws) = self.ws.as_mut() else { break };
+            match tokio::time::timeout(GATHER, ws.next()).await {
+                Ok(Some(Ok(msg))) => self.take(msg, &mut cur, &mut mentions, now),
+                Ok(Some(Err(_))) | Ok(None) => ended = true,
+                Err(_) => break,
+            }
+        }
+        if ended {
+            self.ws = None;
+        }
+        self.fill_profiles(&mut mentions).await;
+        self.cursor_saved = Instant::now();
+        Ok(Batch {
+            mentions,
+            cursor: Some(serde_json::to_string(&cur).unwrap_or_default()),
+            wait: Some(Duration::ZERO),
+        })
+    }
+
+    fn take(
+        &self,
+        msg: tokio_tungstenite::tungstenite::Message,
+        cur: &mut Cursor,
+        out: &mut Vec<Mention>,
+        now: i64,
+    ) {
+        let tokio_tungstenite::tungstenite::Message::Text(text) = msg else {
+            return;
+        };
+        let e = match jetstream::parse(text.as_str()) {
+            Ok(e) => e,
+            Err(err) => {
+                tracing::debug!(error = %err, "skipped a Jetstream frame");
+                return;
+            }
+        };
+        cur.time_us = Some(cur.time_us.map_or(e.time_us, |t| t.max(e.time_us)));
+        if e.post_text().is_none() || !self.matches(&e) {
+            return;
+        }
+        if let Some(mut m) = event_to_mention(&e, now) {
+            m.remote.to_owner = self.own_did.as_deref().is_some_and(|d| {
+                e.commit
+                    .as_ref()
+                    .and_then(|c| c.record.as_ref())
+                    .is_some_and(|r| r.addresses(d))
+            });
+            out.push(m);
+        }
+    }
+}
+
+impl Connector for Bluesky {
+    fn next_batch<'a>(&'a mut self, cursor: Option<&'a str>) -> BatchFuture<'a> {
+        Box::pin(async move {
+            let r = self.next(cursor).await;
+            if r.is_err() {
+                self.ws = None;
+            }
+            r
+        })
+    }
+}
+
+/// Facets for a post's text: each `@handle` that names `mention` (handle → DID) and every link,
+/// with UTF-8 byte offsets as the protocol counts them.
+pub fn facets(text: &str, mention: Option<(&str, &str)>) -> Vec<serde_json::Value> {
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for piece in text.split_inclusive(char::is_whitespace) {
+        let word = piece.trim_end_matches(char::is_whitespace);
+        let word = word.trim_end_matches(['.', ',', '!', '?', ':', ';', ')']);
+        let (start, end) = (offset, offset + word.len());
+        if let Some((handle, did)) = mention {
+            if word
+                .strip_prefix('@')
+                .is_some_and(|h| h.eq_ignore_ascii_case(handle.trim_start_matches('@')))
+            {
+                out.push(json!({
+                    "index": {"byteStart": start, "byteEnd": end},
+                    "features": [{"$type": "app.bsky.richtext.facet#mention", "did": did}]
+                }));
+            }
+        }
+        if (word.starts_with("https://") || word.starts_with("http://"))
+            && url::Url::parse(word).is_ok()
+        {
+            out.push(json!({
+                "index": {"byteStart": start, "byteEnd": end},
+                "features": [{"$type": "app.bsky.richtext.facet#link", "uri": word}]
+            }));
+        }
+        offset += piece.len();
+    }
+    out
+}
+
+/// The body of `createRecord` for a public reply to `target`: the parent is the target; the root
+/// is the target's own root when it is itself a reply.
+pub fn reply_record(
+    repo_did: &str,
+    target: &Mention,
+    text: &str,
+    rkey: &str,
+    created_at: &str,
+) -> Result<serde_json::Value, ChannelError> {
+    let parent_cid = target.remote.cid.as_deref().ok_or_else(|| {
+        ChannelError::Config("this post's content id is unknown, so it cannot be answered".into())
+    })?;
+    let parent = json!({"uri": target.external_id, "cid": parent_cid});
+    let root = match (&target.thread_root, &target.remote.root_cid) {
+        (Some(uri), Some(cid)) => json!({"uri": uri, "cid": cid}),
+        _ => parent.clone(),
+    };
+    let handle = target.author.handle.trim_start_matches('@');
+    let mention = target.remote.author_id.as_deref().map(|did| (handle, did));
+    let mut record = json!({
+        "$type": "app.bsky.feed.post",
+        "text": text,
+        "createdAt": created_at,
+        "reply": {"root": root, "parent": parent},
+    });
+    let f = facets(text, mention);
+    if !f.is_empty() {
+        record["facets"] = serde_json::Value::Array(f);
+    }
+    Ok(json!({
+        "repo": repo_did,
+        "collection": "app.bsky.feed.post",
+        "rkey": rkey,
+        "record": record,
+    }))
+}
+
+#[derive(Debug, Deserialize)]
+struct Created {
+    uri: String,
+}
+
+#[derive(Debug, Deserialize)]
+struct ConvoResponse {
+    convo: Convo,
+}
+
+#[derive(Debug, Deserialize)]
+struct Convo {
+    id: String,
+}
+
+#[derive(Debug, Deserialize)]
+struct MessageView {
+    id: String,
+}
+
+/// Sends a reply (public post or private message).
+pub async fn send(
+    spec: &SourceSpec,
+    ctx: Context,
+    draft: &Draft<'_>,
+) -> Result<Sent, ChannelError> {
+    let mut client = Client::new(spec, ctx)?;
+    let session = client
+        .session()
+        .await?
+        .cloned()
+        .ok_or_else(|| ChannelError::Unauthorized("log in to Bluesky to reply".into()))?;
+    let target = draft.target;
+    if draft.private {
+        let did = target
+            .remote
+            .author_id
+            .as_deref()
+            .ok_or_else(|| ChannelError::Config("the author's account id is unknown".into()))?;
+        let body = client
+            .call(
+                "chat.bsky.convo.getConvoForMembers",
+                &[("members", did)],
+                None,
+                Some(CHAT_PROXY),
+            )
+            .await
+            .map_err(|e| match e {
+                ChannelError::Refused(why) => ChannelError::Refused(format!(
+                    "{} does not accept messages from you ({why})",
+                    target.author.handle
+                )),
+                other => other,
+            })?;
+        let convo: ConvoResponse =
+            serde_json::from_slice(&body).map_err(|e| malformed("conversation", e))?;
+        let body = client
+            .call(
+                "chat.bsky.convo.sendMessage",
+                &[],
+                Some(&json!({"convoId": convo.convo.id, "message": {"text": draft.body}})),
+                Some(CHAT_PROXY),
+            )
+            .await?;
+        let msg: MessageView =
+            serde_json::from_slice(&body).map_err(|e| malformed("message", e))?;
+        return Ok(Sent {
+            remote_id: msg.id,
+            remote_url: None,
+        });
+    }
+    let created_at = crate::model::rfc3339(client.ctx.clock.now());
+    let rec = reply_record(
+        &session.did,
+        target,
+        draft.body,
+        draft.idempotency_key,
+        &created_at,
+    )?;
+    let uri = match client
+        .call("com.atproto.repo.createRecord", &[], Some(&rec), None)
+        .await
+    {
+        Ok(body) => {
+            serde_json::from_slice::<Created>(&body)
+                .map_err(|e| malformed("created record", e))?
+                .uri
+        }
+        // The record key is the idempotency key: "already exists" means an earlier attempt
+        // landed, and that post is this reply.
+        Err(ChannelError::Refused(why)) if why.to_lowercase().contains("already exist") => {
+            format!(
+                "at://{}/app.bsky.feed.post/{}",
+                session.did, draft.idempotency_key
+            )
+        }
+        Err(e) => return Err(e),
+    };
+    Ok(Sent {
+        remote_url: Some(post_url(&session.handle, &uri)),
+        remote_id: uri,
+    })
+}
+
+/// A record key (TID): microseconds since the epoch and a clock id, base32-sortable, 13
+/// characters. Used as the outbox's idempotency key for Bluesky posts.
+pub fn tid(micros: u64, clock_id: u16) -> String {
+    const ALPHABET: &[u8] = b"234567abcdefghijklmnopqrstuvwxyz";
+    let v = ((micros & ((1 << 53) - 1)) << 10) | u64::from(clock_id & 0x3ff);
+    (0..13)
+        .rev()
+        .map(|i| ALPHABET[((v >> (i * 5)) & 31) as usize] as char)
+        .collect()
+}
+
+/// How Bluesky counts a post's length: graphemes.
+pub fn count_graphemes(text: &str) -> usize {
+    use unicode_segmentation::UnicodeSegmentation;
+    text.graphemes(true).count()
+}
