@@ -49,7 +49,7 @@ pub const BSKY_APP_PASSWORD: &str = "sim-app-password";
 /// The hashtag the simulated Mastodon posts carry.
 pub const HASHTAG: &str = "brightsidecoffee";
 /// A Bluesky author who does not accept direct messages.
-pub const DM_CLOSED_DID: &str = "did:plc:closeddmsauthor2222222222";
+pub const DM_CLOSED_HANDLE: &str = "nodms.bsky.social";
 
 /// A simulated open network.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -145,6 +145,27 @@ struct Social {
     started: Instant,
     reveal_all: bool,
     base: Mutex<String>,
+    open_streams: tokio::sync::watch::Sender<HashMap<Net, usize>>,
+}
+
+/// Counts a stream connection while it lives.
+struct Open(Arc<Social>, Net);
+
+impl Open {
+    fn new(s: &Arc<Social>, net: Net) -> Open {
+        s.open_streams
+            .send_modify(|m| *m.entry(net).or_default() += 1);
+        Open(s.clone(), net)
+    }
+}
+
+impl Drop for Open {
+    fn drop(&mut self) {
+        let net = self.1;
+        self.0
+            .open_streams
+            .send_modify(|m| *m.entry(net).or_default() -= 1);
+    }
 }
 
 impl Social {
@@ -178,9 +199,12 @@ impl Social {
                 || posts[*n].offset_secs <= elapsed
                 || posts[*n].emitted_ms.is_some())
         {
-            let created = self.start + posts[*n].offset_secs - posts[*n].backdate_secs;
+            // Jetstream's time_us is when the relay emitted the event (not the post's own
+            // createdAt): strictly increasing here.
             if posts[*n].time_us == 0 {
-                posts[*n].time_us = created * 1_000_000 + *n as i64;
+                let now_us = chrono::Utc::now().timestamp_micros();
+                let prev = if *n > 0 { posts[*n - 1].time_us } else { 0 };
+                posts[*n].time_us = now_us.max(prev + 1);
             }
             let _ = self.announce.send(*n);
             *n += 1;
@@ -215,7 +239,10 @@ const M_OPENING: &[(&str, &str, i64, &str, i64, i64, bool)] = &[
     ("oatlatte", "Oat Latte", 64, "Hey @brightsidecoffee do you have oat milk at the Division St café?", 20, 0, true),
     ("foodcritic", "The Food Critic", 182_000, "Three weeks and still no refund from #brightsidecoffee. Support never answers. Avoid.", 40, 0, false),
 ];
-const B_OPENING: &[(&str, &str, i64, &str, i64, i64, bool, bool)] = &[
+/// Handle, name, followers, text, offset, backdate, addressed to the owner, replies to the
+/// owner's post.
+type BskyOpening = (&'static str, &'static str, i64, &'static str, i64, i64, bool, bool);
+const B_OPENING: &[BskyOpening] = &[
     (
         "dana.bsky.social",
         "Dana",
@@ -421,6 +448,7 @@ impl SocialHandle {
             started,
             reveal_all,
             base: Mutex::new(String::new()),
+            open_streams: tokio::sync::watch::channel(HashMap::new()).0,
         });
         s.tick();
         let weak = Arc::downgrade(&s);
@@ -470,7 +498,11 @@ impl SocialHandle {
         *n += 1;
         let seq = *n;
         drop(n);
-        let now_us = chrono::Utc::now().timestamp_micros();
+        let now_us = {
+            let posts = s.posts.read().unwrap_or_else(|p| p.into_inner());
+            let prev = posts.iter().map(|p| p.time_us).max().unwrap_or(0);
+            chrono::Utc::now().timestamp_micros().max(prev + 1)
+        };
         let p = SocialPost {
             net,
             id: match net {
@@ -498,6 +530,14 @@ impl SocialHandle {
             .push(p.clone());
         s.tick();
         p
+    }
+
+    /// Waits until exactly `n` stream connections to `net` are open.
+    pub async fn wait_streams(&self, net: Net, n: usize) {
+        let mut rx = self.0.open_streams.subscribe();
+        let _ = rx
+            .wait_for(|m| m.get(&net).copied().unwrap_or(0) == n)
+            .await;
     }
 
     /// Drops a network's streams and refuses new ones (`up = false`), or lets them back.
@@ -929,6 +969,7 @@ async fn m_ws(State(h): S, headers: HeaderMap, ws: WebSocketUpgrade) -> Response
 
 async fn m_ws_run(h: SocialHandle, mut socket: WebSocket, authed: bool) {
     let s = h.0.clone();
+    let _open = Open::new(&s, Net::Mastodon);
     let mut announce = s.announce.subscribe();
     let mut kick = s.kick.subscribe();
     let mut tags: Vec<String> = Vec::new();
@@ -1095,6 +1136,7 @@ async fn b_jetstream(
 
 async fn b_jetstream_run(h: SocialHandle, mut socket: WebSocket, cursor: Option<i64>) {
     let s = h.0.clone();
+    let _open = Open::new(&s, Net::Bluesky);
     let mut announce = s.announce.subscribe();
     let mut kick = s.kick.subscribe();
     let mut sent_up_to = cursor.unwrap_or(i64::MAX);
@@ -1288,7 +1330,7 @@ async fn b_convo(
         );
     }
     let member = q.get("members").cloned().unwrap_or_default();
-    if member == DM_CLOSED_DID {
+    if member == did_for(DM_CLOSED_HANDLE) {
         return xrpc_err(
             StatusCode::BAD_REQUEST,
             "InvalidRequest",

@@ -37,6 +37,10 @@ const STREAM_IDLE: Duration = Duration::from_secs(5 * 60);
 const SHORT_LIVED: Duration = Duration::from_secs(10);
 /// Longest wait for more events once one has arrived, to deliver them as one batch.
 const GATHER: Duration = Duration::from_millis(20);
+/// First wait before trying a refused stream again (REST catch-up runs each time).
+const STREAM_RETRY: Duration = Duration::from_secs(2);
+/// Longest wait between stream attempts.
+const STREAM_RETRY_CAP: Duration = Duration::from_secs(60);
 /// Mastodon's default status length, when the instance does not say.
 pub const DEFAULT_MAX_CHARS: usize = 500;
 /// Every link counts as this many characters, whatever its length.
@@ -359,6 +363,7 @@ pub struct Mastodon {
     // A Mutex only to make the connector Sync; it is reached through `&mut self` (`get_mut`).
     events: Option<(std::sync::Mutex<Events>, Instant)>,
     short_lived: u32,
+    stream_failures: u32,
 }
 
 impl Mastodon {
@@ -406,6 +411,7 @@ impl Mastodon {
             info: None,
             events: None,
             short_lived: 0,
+            stream_failures: 0,
         })
     }
 
@@ -687,12 +693,26 @@ impl Mastodon {
         let Some((events, opened)) = self.events.as_mut() else {
             // (Re)connecting: catch up over REST first, then open the stream.
             let mentions = self.catch_up(&mut cur).await?;
-            let events = self.connect().await?;
-            self.events = Some((std::sync::Mutex::new(events), Instant::now()));
+            let wait = match self.connect().await {
+                Ok(events) => {
+                    self.events = Some((std::sync::Mutex::new(events), Instant::now()));
+                    self.stream_failures = 0;
+                    Duration::ZERO
+                }
+                // No stream for now: keep what the catch-up found, and poll until one opens.
+                Err(e) => {
+                    self.stream_failures += 1;
+                    let wait = STREAM_RETRY
+                        .saturating_mul(1 << self.stream_failures.min(5).saturating_sub(1))
+                        .min(STREAM_RETRY_CAP);
+                    tracing::info!(instance = %self.host, error = %e, ?wait, "no Mastodon stream; polling meanwhile");
+                    wait
+                }
+            };
             return Ok(Batch {
                 mentions,
                 cursor: Some(serde_json::to_string(&cur).unwrap_or_default()),
-                wait: Some(Duration::ZERO),
+                wait: Some(wait),
             });
         };
         let opened = *opened;
@@ -891,4 +911,110 @@ pub async fn instance_info(spec: &SourceSpec, ctx: &Context) -> Result<Instance,
     let resp = check_status(resp, "the instance", ctx.clock.now())?;
     let body = resp.bytes().await.map_err(network_error)?;
     serde_json::from_slice(&body).map_err(|e| malformed("instance", e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixture(name: &str) -> Vec<u8> {
+        let path = format!(
+            "{}/../../../shared/fixtures/mastodon/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+    }
+
+    #[test]
+    fn a_status_becomes_a_mention_with_reach_and_sanitised_html() {
+        let s: Status = serde_json::from_slice(&fixture("status.json")).unwrap();
+        let m = status_to_mention(s, "mastodon.social", false, 0);
+        assert_eq!(m.channel, Channel::Mastodon);
+        assert_eq!(m.external_id, "103270115826048975");
+        assert_eq!(m.author.handle, "@Gargron@mastodon.social");
+        assert_eq!(m.author.display_name.as_deref(), Some("Eugen"));
+        assert_eq!(m.author.followers, Some(322_930));
+        assert_eq!(m.remote.author_id.as_deref(), Some("1"));
+        assert!(m.text.starts_with("\"I lost my inheritance"), "{}", m.text);
+        assert!(!m.text.contains('<'));
+        assert_eq!(m.engagement.replies, Some(5));
+        assert_eq!(m.engagement.reposts, Some(6));
+        assert_eq!(m.created_at, 1_575_776_913);
+        assert!(m
+            .html
+            .unwrap()
+            .contains("rel=\"noopener noreferrer nofollow\""));
+    }
+
+    #[test]
+    fn the_fixture_lists_parse() {
+        let notes = parse_notifications(&fixture("notifications_mentions_response.json")).unwrap();
+        assert!(!notes.is_empty());
+        assert!(notes
+            .iter()
+            .all(|n| n.kind == "mention" && n.status.is_some()));
+        let tag = parse_statuses(&fixture("timelines_tag_response.json")).unwrap();
+        assert!(!tag.is_empty());
+        let found = parse_search(&fixture("search_v2_response.json")).unwrap();
+        assert!(found.iter().all(|s| !s.id.is_empty()));
+        for bad in [&b"{}"[..], b"[{\"id\":1}]", b"not json", b""] {
+            assert!(matches!(
+                parse_statuses(bad),
+                Err(ChannelError::Malformed(_))
+            ));
+        }
+    }
+
+    #[test]
+    fn streamed_frames_parse_in_both_transports() {
+        let text = String::from_utf8(fixture("streaming_ws_update_event.json")).unwrap();
+        match parse_ws_frame(&text).unwrap() {
+            StreamEvent::Update(s) => assert_eq!(s.id, "108913983692647032"),
+            other => panic!("{other:?}"),
+        }
+        let sse = String::from_utf8(fixture("streaming_sse_notification.txt")).unwrap();
+        let data = sse.lines().find_map(|l| l.strip_prefix("data: ")).unwrap();
+        match parse_event("notification", &serde_json::Value::String(data.into())).unwrap() {
+            StreamEvent::Notification(n) => {
+                assert_eq!(n.kind, "mention");
+                let m = status_to_mention(n.status.unwrap(), "mastodon.social", true, 0);
+                assert!(m.remote.to_owner);
+                assert!(
+                    m.author.handle.ends_with("@pl.nulled.red"),
+                    "{}",
+                    m.author.handle
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(
+            parse_ws_frame("{\"event\":\"delete\",\"payload\":\"1\"}"),
+            Ok(StreamEvent::Other)
+        ));
+        assert!(parse_ws_frame("{\"event\":\"update\",\"payload\":\"{oops\"}").is_err());
+        assert!(parse_ws_frame("garbage").is_err());
+    }
+
+    #[test]
+    fn length_counts_links_as_23_and_mentions_by_name() {
+        assert_eq!(count_chars("hello"), 5);
+        assert_eq!(
+            count_chars("see https://example.com/a/very/long/path/indeed"),
+            4 + 23
+        );
+        assert_eq!(count_chars("@ann@example.social hi"), 4 + 1 + 2);
+        assert_eq!(count_chars("@ann hi"), 7);
+        assert_eq!(count_chars("héllo wörld"), 11);
+    }
+
+    #[test]
+    fn ids_order_numerically() {
+        assert!(newer("100", "99"));
+        assert!(!newer("99", "100"));
+        let mut slot = None;
+        bump(&mut slot, "99");
+        bump(&mut slot, "100");
+        bump(&mut slot, "98");
+        assert_eq!(slot.as_deref(), Some("100"));
+    }
 }

@@ -1,0 +1,606 @@
+//! Mastodon and Bluesky against the simulator: streams into the store and the notifier, gaps
+//! that lose nothing, logins, and replies whose requests have exactly the networks' shapes.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use earshot_core::alerts::{Alert, Notifier};
+use earshot_core::clock::Clock;
+use earshot_core::config::Config;
+use earshot_core::db::Db;
+use earshot_core::engine::{Engine, EngineEvent};
+use earshot_core::model::{Channel, Mention, ReplyState, SourceKind};
+use earshot_core::secrets::{MemorySecrets, Secrets};
+use earshot_sim::social::{
+    owner_post_uri, BSKY_APP_PASSWORD, BSKY_DID, BSKY_HANDLE, DM_CLOSED_HANDLE,
+};
+use earshot_sim::{Net, Reveal, Sim, SimOptions};
+use tokio::sync::broadcast::Receiver;
+
+/// A notifier that remembers what it was asked to show and wakes a waiting test.
+#[derive(Default)]
+struct Recorder {
+    alerts: Mutex<Vec<Alert>>,
+    tx: Mutex<Option<tokio::sync::mpsc::UnboundedSender<Alert>>>,
+}
+
+impl Notifier for Recorder {
+    fn notify(&self, alert: &Alert) -> Result<(), String> {
+        self.alerts.lock().unwrap().push(alert.clone());
+        if let Some(tx) = self.tx.lock().unwrap().as_ref() {
+            let _ = tx.send(alert.clone());
+        }
+        Ok(())
+    }
+}
+
+async fn wait_for<T>(
+    rx: &mut Receiver<EngineEvent>,
+    what: &str,
+    mut pick: impl FnMut(&EngineEvent) -> Option<T>,
+) -> T {
+    let found = tokio::time::timeout(Duration::from_secs(30), async {
+        loop {
+            match rx.recv().await {
+                Ok(e) => {
+                    if let Some(t) = pick(&e) {
+                        return t;
+                    }
+                }
+                Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => {}
+                Err(e) => panic!("event stream ended while waiting for {what}: {e}"),
+            }
+        }
+    })
+    .await;
+    found.unwrap_or_else(|_| panic!("timed out waiting for {what}"))
+}
+
+/// Waits until mentions with these external ids have all been added; counts every addition.
+async fn wait_added(
+    rx: &mut Receiver<EngineEvent>,
+    ids: &[String],
+    seen: &mut HashMap<String, usize>,
+) -> Vec<Mention> {
+    let mut found = Vec::new();
+    while !ids.iter().all(|id| seen.contains_key(id)) {
+        let ms = wait_for(rx, &format!("mentions {ids:?}"), |e| match e {
+            EngineEvent::MentionsAdded { mentions } => Some(mentions.clone()),
+            _ => None,
+        })
+        .await;
+        for m in ms {
+            *seen.entry(m.external_id.clone()).or_default() += 1;
+            if ids.contains(&m.external_id) {
+                found.push(m);
+            }
+        }
+    }
+    found
+}
+
+struct Setup {
+    sim: Sim,
+    _dir: tempfile::TempDir,
+    dir: std::path::PathBuf,
+    engine: Engine,
+    rx: Receiver<EngineEvent>,
+    recorder: Arc<Recorder>,
+    secrets: MemorySecrets,
+}
+
+async fn setup(sign_in: bool) -> Setup {
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::from_default_env())
+        .with_test_writer()
+        .try_init();
+    let sim = Sim::start(SimOptions {
+        reveal: Reveal::All,
+        count: Some(6),
+        ..SimOptions::default()
+    })
+    .await
+    .unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().to_path_buf();
+    let recorder = Arc::new(Recorder::default());
+    let secrets = MemorySecrets::new();
+    let engine = Engine::with_secrets(
+        Db::open(&dir).unwrap(),
+        recorder.clone(),
+        Clock::system(),
+        Secrets::new(secrets.clone()),
+    );
+    let mut cfg = Config::parse(&sim.config_toml()).unwrap();
+    // Every urgent mention notifies on its own here (the burst cap has its own tests).
+    cfg.alerts.burst_max = 1_000;
+    engine.apply_config(&cfg).await.unwrap();
+    let rx = engine.subscribe();
+    engine.start().await.unwrap();
+    if sign_in {
+        earshot_core::demo::sign_in_to_simulator(
+            &engine,
+            &sim.base_url,
+            ("Mastodon (simulated)", "Bluesky (simulated)"),
+            (BSKY_HANDLE, BSKY_APP_PASSWORD),
+        )
+        .await
+        .expect("signs in to the simulator");
+    }
+    Setup {
+        sim,
+        _dir: tmp,
+        dir,
+        engine,
+        rx,
+        recorder,
+        secrets,
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_streamed_bluesky_post_reaches_the_store_and_the_notifier() {
+    let mut s = setup(false).await;
+    let (tx, mut alerts) = tokio::sync::mpsc::unbounded_channel();
+    *s.recorder.tx.lock().unwrap() = Some(tx);
+    let post = s.sim.social.inject(
+        Net::Bluesky,
+        "angry.bsky.social",
+        "Brightside Coffee charged me twice and nobody answers. I want a refund now!",
+        52_000,
+        false,
+    );
+    let mut seen = HashMap::new();
+    let got = wait_added(&mut s.rx, &[post.external_id()], &mut seen).await;
+    let m = &got[0];
+    assert_eq!(m.channel, Channel::Bluesky);
+    assert_eq!(
+        m.author.handle, "@angry.bsky.social",
+        "handle from getProfiles"
+    );
+    assert_eq!(m.author.followers, Some(52_000));
+    assert_eq!(m.remote.cid.as_deref(), Some(post.cid().as_str()));
+    assert!(m.triage.urgency >= 60, "{:?}", m.triage);
+    let stored = s.engine.mention(m.id).await.unwrap();
+    assert_eq!(stored.text, post.text);
+    let alert = tokio::time::timeout(Duration::from_secs(30), async {
+        loop {
+            let a = alerts.recv().await.expect("notifier alive");
+            if a.mention_id == m.id {
+                return a;
+            }
+        }
+    })
+    .await
+    .expect("the notifier is called for the urgent post");
+    assert!(alert.summary.contains("angry.bsky.social"), "{alert:?}");
+    // Nothing from the fixture's background noise (likes, other people's posts) was kept.
+    let all = s.engine.list(Default::default()).await.unwrap();
+    assert!(all
+        .mentions
+        .iter()
+        .filter(|m| m.channel == Channel::Bluesky)
+        .all(|m| m.full_text().to_lowercase().contains("brightside")));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_dropped_stream_loses_nothing_and_stores_nothing_twice() {
+    let mut s = setup(false).await;
+    let mut seen = HashMap::new();
+    // Both streams are live: a first post on each arrives.
+    let b0 = s.sim.social.inject(
+        Net::Bluesky,
+        "first.bsky.social",
+        "Brightside Coffee, first!",
+        10,
+        false,
+    );
+    let m0 = s.sim.social.inject(
+        Net::Mastodon,
+        "first",
+        "First at #brightsidecoffee today",
+        10,
+        false,
+    );
+    wait_added(&mut s.rx, &[b0.external_id(), m0.external_id()], &mut seen).await;
+
+    // The streams drop and stay down while people keep posting.
+    s.sim.social.set_stream(Net::Bluesky, false);
+    s.sim.social.set_stream(Net::Mastodon, false);
+    s.sim.social.wait_streams(Net::Bluesky, 0).await;
+    s.sim.social.wait_streams(Net::Mastodon, 0).await;
+    let mut gap = Vec::new();
+    for i in 0..3 {
+        gap.push(
+            s.sim
+                .social
+                .inject(
+                    Net::Bluesky,
+                    &format!("gap{i}.bsky.social"),
+                    &format!("Brightside Coffee during the gap {i}"),
+                    10,
+                    false,
+                )
+                .external_id(),
+        );
+        gap.push(
+            s.sim
+                .social
+                .inject(
+                    Net::Mastodon,
+                    &format!("gap{i}"),
+                    &format!("During the gap {i} #brightsidecoffee"),
+                    10,
+                    false,
+                )
+                .external_id(),
+        );
+    }
+    s.sim.social.set_stream(Net::Bluesky, true);
+    s.sim.social.set_stream(Net::Mastodon, true);
+    wait_added(&mut s.rx, &gap, &mut seen).await;
+
+    // And after the reconnection, streaming goes on.
+    let after = vec![
+        s.sim
+            .social
+            .inject(
+                Net::Bluesky,
+                "after.bsky.social",
+                "Brightside Coffee after the gap",
+                10,
+                false,
+            )
+            .external_id(),
+        s.sim
+            .social
+            .inject(
+                Net::Mastodon,
+                "after",
+                "After the gap #brightsidecoffee",
+                10,
+                false,
+            )
+            .external_id(),
+    ];
+    wait_added(&mut s.rx, &after, &mut seen).await;
+    for (id, n) in &seen {
+        assert_eq!(*n, 1, "{id} announced once");
+    }
+    let conn = rusqlite::Connection::open(s.dir.join(earshot_core::db::DB_FILE)).unwrap();
+    for id in gap.iter().chain(&after) {
+        let n: i64 = conn
+            .query_row(
+                "SELECT COUNT(*) FROM mentions WHERE external_id = ?1",
+                [id],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(n, 1, "{id} stored once");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn logins_keep_tokens_out_of_the_database_and_replies_have_the_networks_shapes() {
+    let mut s = setup(true).await;
+    let sources = s.engine.sources().await.unwrap();
+    let masto = sources
+        .iter()
+        .find(|x| x.spec.kind == SourceKind::Mastodon)
+        .unwrap();
+    let bsky = sources
+        .iter()
+        .find(|x| x.spec.kind == SourceKind::Bluesky)
+        .unwrap();
+    let host = s.sim.addr.to_string();
+    let host = host.split(':').next().unwrap();
+    assert_eq!(
+        masto.spec.account.as_deref(),
+        Some(format!("brightsidecoffee@{host}").as_str())
+    );
+    assert_eq!(
+        masto.spec.queries,
+        vec!["#brightsidecoffee"],
+        "the login kept the source's hashtags"
+    );
+    assert_eq!(bsky.spec.account.as_deref(), Some(BSKY_HANDLE));
+
+    // The scripted mentions arrive through the logged-in endpoints (notifications, search).
+    let posts = s.sim.social.posts();
+    let curious = posts
+        .iter()
+        .find(|p| p.handle == "curious.bsky.social")
+        .unwrap();
+    let jess = posts.iter().find(|p| p.handle == "jess_brews").unwrap();
+    let mut seen = HashMap::new();
+    let got = wait_added(
+        &mut s.rx,
+        &[curious.external_id(), jess.external_id()],
+        &mut seen,
+    )
+    .await;
+    let reply_target = got.iter().find(|m| m.channel == Channel::Bluesky).unwrap();
+    assert!(
+        reply_target.remote.to_owner,
+        "a reply to the owner's post is addressed to them"
+    );
+    let jess_m = got.iter().find(|m| m.channel == Channel::Mastodon).unwrap();
+
+    // Bluesky: a public reply to a reply. Root is the thread's root, parent is the post.
+    let text = "☕ thanks @curious.bsky.social! Yes, a drive-through.";
+    let r = s.engine.reply(reply_target.id, text, false).await.unwrap();
+    assert_eq!(r.state, ReplyState::Queued);
+    let sent = wait_for(&mut s.rx, "the Bluesky reply sent", |e| match e {
+        EngineEvent::ReplyUpdated { reply }
+            if reply.id == r.id
+                && reply.state != ReplyState::Queued
+                && reply.state != ReplyState::Sending =>
+        {
+            Some(reply.clone())
+        }
+        _ => None,
+    })
+    .await;
+    assert_eq!(sent.state, ReplyState::Sent, "{:?}", sent.error);
+    assert_eq!(
+        sent.remote_id.as_deref(),
+        Some(format!("at://{BSKY_DID}/app.bsky.feed.post/{}", r.idempotency_key).as_str())
+    );
+    let writes = s.sim.social.writes();
+    let w = writes
+        .iter()
+        .find(|w| w.path == "com.atproto.repo.createRecord")
+        .expect("createRecord");
+    let b = &w.body;
+    assert_eq!(b["repo"], BSKY_DID);
+    assert_eq!(b["collection"], "app.bsky.feed.post");
+    assert_eq!(b["rkey"], r.idempotency_key.as_str());
+    assert_eq!(b["record"]["text"], text);
+    assert_eq!(
+        b["record"]["reply"]["root"]["uri"],
+        owner_post_uri().as_str()
+    );
+    assert_eq!(b["record"]["reply"]["root"]["cid"], "bafyreisimownerpost");
+    assert_eq!(
+        b["record"]["reply"]["parent"]["uri"],
+        curious.external_id().as_str()
+    );
+    assert_eq!(
+        b["record"]["reply"]["parent"]["cid"],
+        curious.cid().as_str()
+    );
+    let start = "☕ thanks ".len();
+    assert_eq!(b["record"]["facets"][0]["index"]["byteStart"], start);
+    assert_eq!(
+        b["record"]["facets"][0]["index"]["byteEnd"],
+        start + "@curious.bsky.social".len()
+    );
+    assert_eq!(
+        b["record"]["facets"][0]["features"][0]["did"],
+        curious.author_id.as_str()
+    );
+    assert_eq!(
+        b["record"]["facets"][0]["features"][0]["$type"],
+        "app.bsky.richtext.facet#mention"
+    );
+
+    // Sending it again after an unknown outcome never posts twice: the record key is taken.
+    s.engine
+        .db()
+        .write(move |st| st.reply_failed(r.id, "timed out", 0))
+        .await
+        .unwrap();
+    let again = s.engine.send(r.id).await.unwrap();
+    assert_eq!(again.state, ReplyState::Sent);
+    assert_eq!(again.remote_id, sent.remote_id);
+    let accepted = s
+        .sim
+        .social
+        .writes()
+        .iter()
+        .filter(|w| w.path == "com.atproto.repo.createRecord" && w.accepted)
+        .count();
+    assert_eq!(accepted, 1, "one post on the network");
+
+    // Mastodon: a private reply is a direct status addressed to the author, with the key.
+    let r = s
+        .engine
+        .reply(
+            jess_m.id,
+            "Sorry about that! Could you send us your order number?",
+            true,
+        )
+        .await
+        .unwrap();
+    let done = s.engine.send(r.id).await.unwrap();
+    let done = if done.state == ReplyState::Sending || done.state == ReplyState::Queued {
+        wait_for(&mut s.rx, "the Mastodon reply", |e| match e {
+            EngineEvent::ReplyUpdated { reply }
+                if reply.id == r.id
+                    && matches!(reply.state, ReplyState::Sent | ReplyState::Failed) =>
+            {
+                Some(reply.clone())
+            }
+            _ => None,
+        })
+        .await
+    } else {
+        done
+    };
+    assert_eq!(done.state, ReplyState::Sent, "{:?}", done.error);
+    let writes = s.sim.social.writes();
+    let w = writes
+        .iter()
+        .find(|w| w.path == "/api/v1/statuses")
+        .expect("a status was posted");
+    assert_eq!(
+        w.idempotency_key.as_deref(),
+        Some(r.idempotency_key.as_str())
+    );
+    assert_eq!(w.body["visibility"], "direct");
+    assert_eq!(w.body["in_reply_to_id"], jess.id.as_str());
+    assert_eq!(
+        w.body["status"],
+        format!("@jess_brews@{host} Sorry about that! Could you send us your order number?")
+            .as_str()
+    );
+    assert!(done
+        .remote_url
+        .as_deref()
+        .is_some_and(|u| u.starts_with("http://")));
+
+    // The tokens are in the keychain, and nowhere in the database files.
+    let token = earshot_core::secrets::SecretStore::get(
+        &s.secrets,
+        &earshot_core::secrets::key_for(
+            SourceKind::Mastodon,
+            masto.spec.account.as_deref().unwrap(),
+        ),
+    )
+    .unwrap()
+    .expect("the Mastodon token is in the keychain");
+    let session = earshot_core::secrets::SecretStore::get(
+        &s.secrets,
+        &earshot_core::secrets::key_for(SourceKind::Bluesky, BSKY_HANDLE),
+    )
+    .unwrap()
+    .expect("the Bluesky session is in the keychain");
+    let session: serde_json::Value = serde_json::from_str(&session).unwrap();
+    let mut secrets = vec![token];
+    for k in ["accessJwt", "refreshJwt"] {
+        secrets.push(session[k].as_str().unwrap().to_string());
+    }
+    secrets.push(BSKY_APP_PASSWORD.to_string());
+    for f in std::fs::read_dir(&s.dir).unwrap() {
+        let bytes = std::fs::read(f.unwrap().path()).unwrap();
+        for secret in &secrets {
+            assert!(
+                !bytes.windows(secret.len()).any(|w| w == secret.as_bytes()),
+                "a secret leaked into the data folder"
+            );
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn refusals_are_clear_and_lose_nothing() {
+    let mut s = setup(true).await;
+    // A wrong app password.
+    let err = s
+        .engine
+        .login_bluesky(
+            "Other",
+            BSKY_HANDLE,
+            "not-the-password",
+            Some(format!("{}/bsky", s.sim.base_url)),
+        )
+        .await
+        .unwrap_err();
+    assert!(
+        err.to_string().contains("Invalid identifier or password"),
+        "{err}"
+    );
+
+    // An author who takes no direct messages: the reply fails, saying why.
+    let p = s.sim.social.inject(
+        Net::Bluesky,
+        DM_CLOSED_HANDLE,
+        "@brightsidecoffee.bsky.social where is my order?",
+        10,
+        true,
+    );
+    let mut seen = HashMap::new();
+    let m = wait_added(&mut s.rx, &[p.external_id()], &mut seen)
+        .await
+        .remove(0);
+    let r = s
+        .engine
+        .reply(m.id, "Could you DM us your order number?", true)
+        .await
+        .unwrap();
+    let failed = wait_for(&mut s.rx, "the refused message", |e| match e {
+        EngineEvent::ReplyUpdated { reply }
+            if reply.id == r.id && matches!(reply.state, ReplyState::Sent | ReplyState::Failed) =>
+        {
+            Some(reply.clone())
+        }
+        _ => None,
+    })
+    .await;
+    assert_eq!(failed.state, ReplyState::Failed);
+    let why = failed.error.unwrap();
+    assert!(
+        why.contains("does not accept messages") && why.contains("disabled incoming messages"),
+        "{why}"
+    );
+    assert_eq!(
+        s.engine.replies(m.id).await.unwrap().len(),
+        1,
+        "the reply stays in the outbox"
+    );
+
+    // Too long for Bluesky (graphemes), and a channel without replies.
+    let long = "é".repeat(301);
+    let err = s.engine.reply(m.id, &long, false).await.unwrap_err();
+    assert!(
+        err.to_string().contains("301") && err.to_string().contains("300"),
+        "{err}"
+    );
+    let hn = s
+        .engine
+        .list(Default::default())
+        .await
+        .unwrap()
+        .mentions
+        .into_iter()
+        .find(|m| m.channel == Channel::Hackernews);
+    if let Some(hn) = hn {
+        let err = s.engine.reply(hn.id, "hi", false).await.unwrap_err();
+        assert!(err.to_string().contains("open the original"), "{err}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_pasted_code_completes_a_mastodon_login() {
+    let mut s = setup(false).await;
+    let (flow, url) = s
+        .engine
+        .begin_mastodon_login("Pasted", &format!("{}/mastodon", s.sim.base_url))
+        .await
+        .unwrap();
+    assert!(
+        url.contains("code_challenge_method=S256") && url.contains("code_challenge="),
+        "{url}"
+    );
+    // The browser could not reach the loopback address; the owner copies where it landed.
+    let resp = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+        .get(&url)
+        .send()
+        .await
+        .unwrap();
+    let landed = resp.headers()["location"].to_str().unwrap().to_string();
+    assert!(
+        s.engine.finish_login(flow, "").is_err(),
+        "an empty paste is refused"
+    );
+    s.engine.finish_login(flow, &landed).unwrap();
+    let source = wait_for(&mut s.rx, "the login", |e| match e {
+        EngineEvent::LoginFinished { source, error } => Some((source.clone(), error.clone())),
+        _ => None,
+    })
+    .await;
+    let source = source
+        .0
+        .unwrap_or_else(|| panic!("login failed: {:?}", source.1));
+    assert_eq!(source.spec.name, "Pasted");
+    assert!(source
+        .spec
+        .account
+        .as_deref()
+        .unwrap()
+        .starts_with("brightsidecoffee@"));
+}
