@@ -1,7 +1,7 @@
 //! Commands the UI invokes: DTO in, engine call, DTO out. Errors reach the UI as
 //! `{code, message}`; the UI branches on `code`, never on the message.
 
-use earshot_core::model::{Business, Mention, Source, SourceKind, SourceSpec, Status};
+use earshot_core::model::{Business, Mention, Reply, Source, SourceKind, SourceSpec, Status};
 use earshot_core::store::{Correction, Counts, MentionPage, MentionQuery, StoreError};
 use serde::Serialize;
 use tauri::State;
@@ -197,4 +197,95 @@ pub async fn open_original(
             code: "open_failed",
             message: e.to_string(),
         })
+}
+
+/// How a mention can be answered (`null`: only on the site).
+#[tauri::command]
+pub async fn reply_rules(
+    state: State<'_, AppState>,
+    id: i64,
+) -> Result<Option<earshot_core::channels::ReplyRules>> {
+    Ok(state.engine.reply_rules(id).await?)
+}
+
+/// The replies written to a mention, with their outbox state.
+#[tauri::command]
+pub async fn list_replies(state: State<'_, AppState>, id: i64) -> Result<Vec<Reply>> {
+    Ok(state.engine.replies(id).await?)
+}
+
+/// Queues a public reply or a private message; progress arrives as `reply_updated` events.
+#[tauri::command]
+pub async fn send_reply(
+    state: State<'_, AppState>,
+    id: i64,
+    body: String,
+    private: bool,
+) -> Result<Reply> {
+    Ok(state.engine.reply(id, &body, private).await?)
+}
+
+/// Tries a failed reply again (never posts twice: the same idempotency key goes with it).
+#[tauri::command]
+pub async fn retry_reply(state: State<'_, AppState>, reply_id: i64) -> Result<Reply> {
+    Ok(state.engine.send(reply_id).await?)
+}
+
+/// A Mastodon login in progress: the page to finish it on.
+#[derive(Debug, Serialize)]
+pub struct LoginStarted {
+    flow: u64,
+    authorize_url: String,
+}
+
+/// Begins a Mastodon login and opens the instance's authorization page in the system browser.
+/// The result arrives as a `login_finished` event.
+#[tauri::command]
+pub async fn begin_mastodon_login(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    name: String,
+    instance: String,
+) -> Result<LoginStarted> {
+    let (flow, authorize_url) = state.engine.begin_mastodon_login(&name, &instance).await?;
+    if authorize_url.starts_with("https://") || authorize_url.starts_with("http://") {
+        if let Err(e) = app.opener().open_url(authorize_url.clone(), None::<&str>) {
+            // The UI shows the address to open by hand.
+            tracing::warn!(error = %e, "could not open the browser");
+        }
+    }
+    Ok(LoginStarted {
+        flow,
+        authorize_url,
+    })
+}
+
+/// Finishes a Mastodon login with a pasted code (or the address the browser landed on).
+#[tauri::command]
+pub async fn finish_mastodon_login(
+    state: State<'_, AppState>,
+    flow: u64,
+    pasted: String,
+) -> Result<()> {
+    Ok(state.engine.finish_login(flow, &pasted)?)
+}
+
+/// Logs in to Bluesky with an app password (used once, never stored).
+#[tauri::command]
+pub async fn login_bluesky(
+    state: State<'_, AppState>,
+    name: String,
+    handle: String,
+    app_password: String,
+) -> Result<Source> {
+    Ok(state
+        .engine
+        .login_bluesky(&name, &handle, &app_password, None)
+        .await?)
+}
+
+/// Forgets a source's login.
+#[tauri::command]
+pub async fn logout(state: State<'_, AppState>, id: i64) -> Result<Source> {
+    Ok(state.engine.logout(id).await?)
 }

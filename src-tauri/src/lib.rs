@@ -158,6 +158,14 @@ pub fn run() {
             commands::app_info,
             commands::set_alerts_paused,
             commands::open_original,
+            commands::reply_rules,
+            commands::list_replies,
+            commands::send_reply,
+            commands::retry_reply,
+            commands::begin_mastodon_login,
+            commands::finish_mastodon_login,
+            commands::login_bluesky,
+            commands::logout,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -153,3 +153,65 @@ test('a mention shows its sentiment, intent and reach tier, and one click correc
   await page.waitForFunction(() => document.querySelector('[data-testid=unread-urgent]')?.textContent?.startsWith('1 '));
   assert.deepEqual(errors, []);
 });
+
+test('the composer counts as the channel does, sends publicly or privately, and shows each reply state', async () => {
+  const { page, errors } = await open();
+  // Bluesky: graphemes, limit 300.
+  await page.locator('[data-testid=mention][data-id="6"]').click();
+  await page.getByTestId('reply-text').waitFor();
+  await page.getByTestId('reply-text').fill('👨‍👩‍👧 yes!');
+  await page.waitForFunction(() => document.querySelector('[data-testid=reply-count]')?.textContent === '6/300');
+  await page.getByTestId('reply-text').fill('é'.repeat(301));
+  await page.waitForFunction(() => document.querySelector('[data-testid=reply-count]')?.classList.contains('over'));
+  assert.equal(await page.getByTestId('send-reply').isDisabled(), true, 'too long cannot be sent');
+  await page.getByTestId('reply-text').fill('Yes, oat milk is back!');
+  await page.getByTestId('send-reply').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=reply]')?.getAttribute('data-state') === 'sent');
+  assert.equal(await page.getByTestId('reply-state').textContent(), 'Sent');
+  assert.equal(await page.getByTestId('reply-text').inputValue(), '', 'the composer is ready for the next one');
+
+  // Mastodon: the author's handle is put first; a failure says why and can be retried.
+  await page.locator('[data-testid=mention][data-id="7"]').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=reply-text]')?.value === '@jess@mastodon.example ');
+  await page.waitForFunction(() => document.querySelector('[data-testid=reply-count]')?.textContent === '6/500', null, { timeout: 5000 });
+  await page.getByTestId('reply-private').check();
+  await page.getByTestId('reply-text').fill('@jess@mastodon.example sorry! DM us the order number https://brightside.example/help/orders/where-is-my-order');
+  await page.evaluate(() => { window.__earshotMock.failNext = 'refused: Validation failed: Text too long'; });
+  await page.getByTestId('send-reply').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=reply]')?.getAttribute('data-state') === 'failed');
+  assert.match(await page.getByTestId('reply-error').textContent(), /Text too long/);
+  await page.getByTestId('reply-retry').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=reply]')?.getAttribute('data-state') === 'sent');
+  const sent = await page.evaluate(() => window.__earshotMock.replies.map((r) => [r.mention_id, r.private, r.state]));
+  assert.deepEqual(sent, [[6, false, 'sent'], [7, true, 'sent']]);
+
+  // Hacker News has no way to reply from Earshot.
+  await page.locator('[data-testid=mention][data-id="3"]').click();
+  await page.getByTestId('no-reply').waitFor();
+  assert.match(await page.getByTestId('no-reply').textContent(), /Open the original/);
+  assert.deepEqual(errors, []);
+});
+
+test('settings log in to Bluesky with an app password and to Mastodon with a pasted code', async () => {
+  const { page, errors } = await open();
+  await page.getByTestId('open-settings').click();
+  await page.getByTestId('bluesky-handle').fill('owner.bsky.social');
+  await page.getByTestId('bluesky-password').fill('wrong');
+  await page.getByTestId('bluesky-login').click();
+  await page.getByTestId('settings-error').waitFor();
+  assert.match(await page.getByTestId('settings-error').textContent(), /Invalid identifier or password/);
+  assert.equal(await page.getByTestId('bluesky-password').inputValue(), '', 'the password is not kept in the form');
+  await page.getByTestId('bluesky-password').fill('app-pass-word');
+  await page.getByTestId('bluesky-login').click();
+  await page.getByTestId('account-note').waitFor();
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=source-account]')].some((e) => e.textContent === '@owner.bsky.social'));
+
+  await page.getByTestId('mastodon-instance').fill('mastodon.example');
+  await page.getByTestId('mastodon-login').click();
+  await page.getByTestId('mastodon-pending').waitFor();
+  await page.getByTestId('mastodon-code').fill('http://127.0.0.1:4711/callback?code=abc&state=s');
+  await page.getByRole('button', { name: 'Finish' }).click();
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=source-account]')].some((e) => e.textContent === '@owner@mastodon.example'));
+  assert.equal(await page.getByTestId('mastodon-pending').count(), 0, 'the paste field goes away');
+  assert.deepEqual(errors, []);
+});

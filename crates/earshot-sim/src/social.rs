@@ -241,7 +241,16 @@ const M_OPENING: &[(&str, &str, i64, &str, i64, i64, bool)] = &[
 ];
 /// Handle, name, followers, text, offset, backdate, addressed to the owner, replies to the
 /// owner's post.
-type BskyOpening = (&'static str, &'static str, i64, &'static str, i64, i64, bool, bool);
+type BskyOpening = (
+    &'static str,
+    &'static str,
+    i64,
+    &'static str,
+    i64,
+    i64,
+    bool,
+    bool,
+);
 const B_OPENING: &[BskyOpening] = &[
     (
         "dana.bsky.social",

@@ -3,8 +3,10 @@ import type { Channel } from './bindings/Channel';
 import type { Health } from './bindings/Health';
 import type { Intent } from './bindings/Intent';
 import type { Sentiment } from './bindings/Sentiment';
+import type { LengthUnit } from './bindings/LengthUnit';
+import type { ReplyState } from './bindings/ReplyState';
 
-export const CHANNEL_LABEL: Record<Channel, string> = { hackernews: 'Hacker News', rss: 'RSS' };
+export const CHANNEL_LABEL: Record<Channel, string> = { hackernews: 'Hacker News', rss: 'RSS', mastodon: 'Mastodon', bluesky: 'Bluesky' };
 
 export function humanCount(n: number): string {
   if (n >= 1_000_000) return `${(n / 1_000_000).toFixed(n >= 10_000_000 ? 0 : 1)}M`;
@@ -60,3 +62,24 @@ export function healthText(h: Health): string {
     case 'rate_limited': return `Rate limited until ${new Date(h.until * 1000).toLocaleTimeString()}`;
   }
 }
+
+/** A reply's length as its channel counts it (the engine checks again before sending). */
+export function replyLength(text: string, unit: LengthUnit): number {
+  if (unit === 'graphemes') {
+    const seg = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+    let n = 0;
+    for (const _ of seg.segment(text)) n++;
+    return n;
+  }
+  // Mastodon: every link is 23 characters, a mention counts only its @name part.
+  return text.split(/(\s+)/).reduce((sum, w) => {
+    if (/^https?:\/\//.test(w)) return sum + 23;
+    const m = /^@([^@\s]+)@\S+$/.exec(w);
+    if (m) return sum + 1 + [...m[1]].length;
+    return sum + [...w].length;
+  }, 0);
+}
+
+export const REPLY_STATE_LABEL: Record<ReplyState, string> = {
+  queued: 'Queued', sending: 'Sending…', sent: 'Sent', failed: 'Failed',
+};

@@ -11,8 +11,16 @@ import type { MentionQuery } from '../bindings/MentionQuery';
 import type { Source } from '../bindings/Source';
 import type { SourceSpec } from '../bindings/SourceSpec';
 import type { Status } from '../bindings/Status';
+import type { Reply } from '../bindings/Reply';
+import type { ReplyRules } from '../bindings/ReplyRules';
 
-export type { Business, Correction, Counts, Intent, EngineEvent, Mention, MentionPage, MentionQuery, Source, SourceSpec, Status };
+export type { Business, Correction, Counts, Intent, EngineEvent, Mention, MentionPage, MentionQuery, Reply, ReplyRules, Source, SourceSpec, Status };
+
+/** A Mastodon login waiting for the browser (or a pasted code). */
+export interface LoginStarted {
+  flow: number;
+  authorize_url: string;
+}
 
 export interface AppInfo {
   demo: boolean;
@@ -47,6 +55,17 @@ export interface Backend {
   appInfo(): Promise<AppInfo>;
   setAlertsPaused(paused: boolean): Promise<void>;
   openOriginal(id: number): Promise<void>;
+  /** How a mention can be answered; null when only on its site. */
+  replyRules(id: number): Promise<ReplyRules | null>;
+  listReplies(id: number): Promise<Reply[]>;
+  /** Queues a reply; its progress arrives as `reply_updated` events. */
+  sendReply(id: number, body: string, isPrivate: boolean): Promise<Reply>;
+  retryReply(replyId: number): Promise<Reply>;
+  /** Opens the instance's login page in the browser; the result arrives as `login_finished`. */
+  beginMastodonLogin(name: string, instance: string): Promise<LoginStarted>;
+  finishMastodonLogin(flow: number, pasted: string): Promise<void>;
+  loginBluesky(name: string, handle: string, appPassword: string): Promise<Source>;
+  logout(sourceId: number): Promise<Source>;
   /** Engine events; returns an unsubscribe function. */
   onEngineEvent(cb: (e: BackendEvent) => void): Promise<() => void>;
   /** A notification's "Open" was clicked. */

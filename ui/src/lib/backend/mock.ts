@@ -1,7 +1,8 @@
 // In-memory backend for browser tests and UI work without the Rust side. Built only with
 // `vite build --mode mock`; production bundles never include it. Tests drive it through
 // `window.__earshotMock`.
-import type { AppInfo, Backend, BackendEvent, Business, Correction, Counts, EngineEvent, Mention, MentionPage, MentionQuery, Source, SourceSpec, Status } from './index';
+import type { AppInfo, Backend, BackendEvent, Business, Correction, Counts, EngineEvent, LoginStarted, Mention, MentionPage, MentionQuery, Reply, ReplyRules, Source, SourceSpec, Status } from './index';
+import { replyLength } from '../format';
 
 const now = Math.floor(Date.now() / 1000);
 
@@ -9,7 +10,7 @@ function mk(id: number, over: Partial<Mention>): Mention {
   return {
     id, channel: 'hackernews', external_id: String(1000 + id), source_id: 1, url: `https://news.ycombinator.com/item?id=${1000 + id}`,
     title: null, author: { handle: `user${id}`, display_name: null, profile_url: null, followers: null, karma: null },
-    text: '', html: null, created_at: now - id * 600, fetched_at: now, reply_to: null, thread_root: null, lang: null,
+    text: '', html: null, created_at: now - id * 600, fetched_at: now, reply_to: null, thread_root: null, lang: null, remote: { cid: null, root_cid: null, author_id: null, to_owner: false },
     engagement: { likes: null, reposts: null, replies: null, velocity: null }, matched_terms: ['Brightside'],
     status: 'new', read: false, owner: { urgent: null, intent: null }, ...over,
     triage: { urgency: 10, sentiment: 0, mood: 'neutral', intent: 'other', complaint: false, needs_reply: false, reasons: [], ...over.triage },
@@ -22,7 +23,14 @@ export const SEED: Mention[] = [
   mk(3, { text: 'Does anyone know if Brightside ships to Canada?', triage: { urgency: 24, sentiment: 0, mood: 'neutral', intent: 'lead', complaint: false, needs_reply: true, reasons: ["asks for help: 'does anyone'"] } }),
   mk(4, { channel: 'rss', author: { handle: 'Tom K.', display_name: null, profile_url: null, followers: null, karma: null }, title: '★☆☆☆☆ Rude staff, cold food', text: 'Waited 40 minutes, rude barista. Never again.', triage: { urgency: 66, sentiment: -0.7, mood: 'negative', intent: 'complaint', complaint: true, needs_reply: true, reasons: ["negative: 'rude'", "complaint: 'rude', 'never again'"] } }),
   mk(5, { author: { handle: 'xss_tester', display_name: null, profile_url: null, followers: null, karma: null }, text: 'Tried the Brightside blend <script>window.__earshotPwned = 1</script> <img src=x onerror="window.__earshotPwned = 2"> good!', triage: { urgency: 3, sentiment: 0.4, mood: 'positive', intent: 'praise', complaint: false, needs_reply: false, reasons: [] } }),
+  mk(6, { channel: 'bluesky', external_id: 'at://did:plc:dana/app.bsky.feed.post/3l1', url: 'https://bsky.app/profile/dana.bsky.social/post/3l1', author: { handle: '@dana.bsky.social', display_name: 'Dana', profile_url: null, followers: 2300, karma: null }, text: '@brightsidecoffee.bsky.social is the oat milk back? 🥛', triage: { urgency: 35, sentiment: 0, mood: 'neutral', intent: 'question', complaint: false, needs_reply: true, reasons: ['addressed to you'] } }),
+  mk(7, { channel: 'mastodon', external_id: '113000000000000001', url: 'https://mastodon.example/@jess/113000000000000001', author: { handle: '@jess@mastodon.example', display_name: 'Jess', profile_url: null, followers: 850, karma: null }, text: '@brightsidecoffee the bag arrived split open.', triage: { urgency: 45, sentiment: -0.4, mood: 'negative', intent: 'complaint', complaint: true, needs_reply: true, reasons: ['addressed to you'] } }),
 ];
+
+const RULES: Partial<Record<Mention['channel'], ReplyRules>> = {
+  mastodon: { public: true, private: true, limit: 500, unit: 'mastodon_chars' },
+  bluesky: { public: true, private: true, limit: 300, unit: 'graphemes' },
+};
 
 function matches(m: Mention, q: MentionQuery): boolean {
   if (q.channel && m.channel !== q.channel) return false;
@@ -39,10 +47,14 @@ export class MockBackend implements Backend {
   mentions: Mention[] = SEED.map((m) => structuredClone(m));
   business: Business | null = { name: 'Brightside Coffee', terms: ['@brightsidecoffee'], exclusions: [] };
   sources: Source[] = [
-    { id: 1, spec: { kind: 'hackernews', name: 'Hacker News', url: null, queries: ['Brightside'], base_url: null, interval_secs: null, require_match: null }, enabled: true, cursor: null, health: { state: 'ok', at: now } },
-    { id: 2, spec: { kind: 'rss', name: 'Reviews', url: 'https://reviews.example.com/feed.xml', queries: [], base_url: null, interval_secs: null, require_match: false }, enabled: true, cursor: null, health: { state: 'error', reason: 'malformed response: feed: not XML', at: now, retry_at: now + 30 } },
+    { id: 1, spec: { kind: 'hackernews', name: 'Hacker News', url: null, queries: ['Brightside'], base_url: null, account: null, interval_secs: null, require_match: null }, enabled: true, cursor: null, health: { state: 'ok', at: now } },
+    { id: 2, spec: { kind: 'rss', name: 'Reviews', url: 'https://reviews.example.com/feed.xml', queries: [], base_url: null, account: null, interval_secs: null, require_match: false }, enabled: true, cursor: null, health: { state: 'error', reason: 'malformed response: feed: not XML', at: now, retry_at: now + 30 } },
   ];
   paused = false;
+  replies: Reply[] = [];
+  /** Test hook: the next reply fails with this reason. */
+  failNext: string | null = null;
+  logins: Array<{ flow: number; instance: string }> = [];
   opened: number[] = [];
   corrections: Array<{ id: number } & Correction> = [];
   private listeners: ((e: BackendEvent) => void)[] = [];
@@ -120,8 +132,8 @@ export class MockBackend implements Backend {
   async completeOnboarding(b: Business, feeds: string[]) {
     if (!b.name.trim()) throw { code: 'invalid', message: 'invalid input: the business needs a name' };
     this.business = b;
-    this.sources = [{ id: 1, spec: { kind: 'hackernews', name: 'Hacker News', url: null, queries: [b.name], base_url: null, interval_secs: null, require_match: null }, enabled: true, cursor: null, health: { state: 'idle' } }];
-    feeds.filter((f) => f.trim()).forEach((url, i) => this.sources.push({ id: i + 2, spec: { kind: 'rss', name: `Feed ${i + 1}`, url, queries: [], base_url: null, interval_secs: null, require_match: null }, enabled: true, cursor: null, health: { state: 'idle' } }));
+    this.sources = [{ id: 1, spec: { kind: 'hackernews', name: 'Hacker News', url: null, queries: [b.name], base_url: null, account: null, interval_secs: null, require_match: null }, enabled: true, cursor: null, health: { state: 'idle' } }];
+    feeds.filter((f) => f.trim()).forEach((url, i) => this.sources.push({ id: i + 2, spec: { kind: 'rss', name: `Feed ${i + 1}`, url, queries: [], base_url: null, account: null, interval_secs: null, require_match: null }, enabled: true, cursor: null, health: { state: 'idle' } }));
     return structuredClone(this.sources);
   }
   async saveBusiness(b: Business) { this.business = b; }
@@ -136,6 +148,56 @@ export class MockBackend implements Backend {
   async appInfo(): Promise<AppInfo> { return { demo: false, alerts_paused: this.paused, urgent_threshold: 60, data_file: '/mock/earshot.sqlite3' }; }
   async setAlertsPaused(p: boolean) { this.paused = p; }
   async openOriginal(id: number) { this.opened.push(id); }
+  async replyRules(id: number) { return RULES[this.find(id).channel] ?? null; }
+  async listReplies(id: number) { return structuredClone(this.replies.filter((r) => r.mention_id === id)); }
+  async sendReply(id: number, body: string, isPrivate: boolean) {
+    const m = this.find(id);
+    const rules = RULES[m.channel];
+    if (!rules) throw { code: 'invalid', message: `invalid input: ${m.channel} has no way to reply from Earshot: open the original to answer` };
+    const n = replyLength(body, rules.unit);
+    if (n > rules.limit) throw { code: 'invalid', message: `invalid input: the reply is ${n} long; ${m.channel} allows ${rules.limit}` };
+    const r: Reply = { id: this.replies.length + 1, mention_id: id, channel: m.channel, private: isPrivate, body, idempotency_key: `key-${this.replies.length + 1}`, state: 'queued', remote_id: null, remote_url: null, error: null, created_at: now, updated_at: now };
+    this.replies.push(r);
+    this.emit({ type: 'reply_updated', reply: structuredClone(r) });
+    queueMicrotask(() => this.deliver(r));
+    return structuredClone(r);
+  }
+  private deliver(r: Reply) {
+    r.state = 'sending';
+    this.emit({ type: 'reply_updated', reply: structuredClone(r) });
+    if (this.failNext) { r.state = 'failed'; r.error = this.failNext; this.failNext = null; }
+    else { r.state = 'sent'; r.remote_id = `remote-${r.id}`; r.error = null; }
+    this.emit({ type: 'reply_updated', reply: structuredClone(r) });
+  }
+  async retryReply(replyId: number) {
+    const r = this.replies.find((x) => x.id === replyId);
+    if (!r) throw { code: 'not_found', message: `reply ${replyId} not found` };
+    if (r.state === 'failed') this.deliver(r);
+    return structuredClone(r);
+  }
+  async beginMastodonLogin(_name: string, instance: string): Promise<LoginStarted> {
+    if (!instance.trim()) throw { code: 'invalid', message: 'invalid input: configuration: Mastodon needs the instance address (base_url)' };
+    const flow = this.logins.length + 1;
+    this.logins.push({ flow, instance });
+    return { flow, authorize_url: `https://${instance}/oauth/authorize?client_id=x&code_challenge=y&code_challenge_method=S256` };
+  }
+  async finishMastodonLogin(flow: number, pasted: string) {
+    const l = this.logins.find((x) => x.flow === flow);
+    if (!l) throw { code: 'not_found', message: `login ${flow} not found` };
+    if (!pasted.trim()) throw { code: 'invalid', message: 'invalid input: paste the code, or the whole address the browser shows' };
+    const s = await this.addSource({ kind: 'mastodon', name: `Mastodon (@owner@${l.instance})`, url: null, queries: [], base_url: `https://${l.instance}`, account: `owner@${l.instance}`, interval_secs: null, require_match: null });
+    this.emit({ type: 'login_finished', source: s, error: null });
+  }
+  async loginBluesky(_name: string, handle: string, appPassword: string) {
+    if (appPassword !== 'app-pass-word') throw { code: 'invalid', message: 'invalid input: not authorised: AuthenticationRequired: Invalid identifier or password' };
+    return this.addSource({ kind: 'bluesky', name: `Bluesky (@${handle})`, url: null, queries: [], base_url: null, account: handle, interval_secs: null, require_match: null });
+  }
+  async logout(id: number) {
+    const s = this.sources.find((x) => x.id === id);
+    if (!s) throw { code: 'not_found', message: `source ${id} not found` };
+    s.spec.account = null;
+    return structuredClone(s);
+  }
   async onEngineEvent(cb: (e: BackendEvent) => void) { this.listeners.push(cb); return () => { this.listeners = this.listeners.filter((l) => l !== cb); }; }
   async onOpenMention(cb: (id: number) => void) { this.openListeners.push(cb); return () => { this.openListeners = this.openListeners.filter((l) => l !== cb); }; }
 }

@@ -1,6 +1,6 @@
 import { invoke } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
-import type { AppInfo, Backend, BackendEvent, Business, Correction, Counts, EngineEvent, Mention, MentionPage, MentionQuery, Source, SourceSpec, Status } from './index';
+import type { AppInfo, Backend, BackendEvent, Business, Correction, Counts, EngineEvent, LoginStarted, Mention, MentionPage, MentionQuery, Reply, ReplyRules, Source, SourceSpec, Status } from './index';
 
 export class TauriBackend implements Backend {
   listMentions(query: MentionQuery) { return invoke<MentionPage>('list_mentions', { query }); }
@@ -18,6 +18,14 @@ export class TauriBackend implements Backend {
   appInfo() { return invoke<AppInfo>('app_info'); }
   setAlertsPaused(paused: boolean) { return invoke<void>('set_alerts_paused', { paused }); }
   openOriginal(id: number) { return invoke<void>('open_original', { id }); }
+  replyRules(id: number) { return invoke<ReplyRules | null>('reply_rules', { id }); }
+  listReplies(id: number) { return invoke<Reply[]>('list_replies', { id }); }
+  sendReply(id: number, body: string, isPrivate: boolean) { return invoke<Reply>('send_reply', { id, body, private: isPrivate }); }
+  retryReply(replyId: number) { return invoke<Reply>('retry_reply', { replyId }); }
+  beginMastodonLogin(name: string, instance: string) { return invoke<LoginStarted>('begin_mastodon_login', { name, instance }); }
+  finishMastodonLogin(flow: number, pasted: string) { return invoke<void>('finish_mastodon_login', { flow, pasted }); }
+  loginBluesky(name: string, handle: string, appPassword: string) { return invoke<Source>('login_bluesky', { name, handle, appPassword }); }
+  logout(id: number) { return invoke<Source>('logout', { id }); }
   async onEngineEvent(cb: (e: BackendEvent) => void) {
     const un1 = await listen<EngineEvent>('engine', (e) => cb(e.payload));
     const un2 = await listen('engine-resync', () => cb({ type: 'resync' }));

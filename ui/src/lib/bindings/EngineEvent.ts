@@ -2,6 +2,8 @@
 import type { Counts } from "./Counts";
 import type { Health } from "./Health";
 import type { Mention } from "./Mention";
+import type { Reply } from "./Reply";
+import type { Source } from "./Source";
 
 /**
  * What the engine tells its listeners.
@@ -26,4 +28,16 @@ health: Health, } | { "type": "counts",
 /**
  * The counts.
  */
-counts: Counts, };
+counts: Counts, } | { "type": "reply_updated", 
+/**
+ * The reply as it now is.
+ */
+reply: Reply, } | { "type": "login_finished", 
+/**
+ * The source that is now logged in, when it worked.
+ */
+source: Source | null, 
+/**
+ * Why it did not, when it did not.
+ */
+error: string | null, };

@@ -3,6 +3,7 @@ import type { Author } from "./Author";
 import type { Channel } from "./Channel";
 import type { Engagement } from "./Engagement";
 import type { OwnerCalls } from "./OwnerCalls";
+import type { Remote } from "./Remote";
 import type { Status } from "./Status";
 import type { Triage } from "./Triage";
 
@@ -66,6 +67,10 @@ thread_root: string | null,
  * Language code, when the network reports it.
  */
 lang: string | null, 
+/**
+ * What answering it on its network needs.
+ */
+remote: Remote, 
 /**
  * Engagement counts.
  */

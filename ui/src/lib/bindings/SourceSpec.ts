@@ -18,13 +18,20 @@ name: string,
  */
 url: string | null, 
 /**
- * Search queries (hackernews); the business name when empty.
+ * Search queries (hackernews; mastodon and bluesky catch-up search); hashtags to follow
+ * (mastodon, without `#`). Derived from the business profile when empty.
  */
 queries: Array<string>, 
 /**
- * Another server to talk to instead of the real network (the simulator).
+ * The instance (mastodon, required), or another server to talk to instead of the real
+ * network (the simulator).
  */
 base_url: string | null, 
+/**
+ * The account logged in on this source (`name@instance` on Mastodon, the handle on
+ * Bluesky). Its token lives in the OS keychain, never here.
+ */
+account: string | null, 
 /**
  * Seconds between polls.
  */
