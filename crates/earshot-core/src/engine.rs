@@ -510,8 +510,10 @@ impl Engine {
                             if next.is_some() {
                                 cursor = next;
                             }
-                            // Streams deliver many batches a minute; say "ok" once a minute.
-                            if last_ok.is_none_or(|t| now - t >= 60) {
+                            // Streams deliver many batches a minute: they say "ok" once a
+                            // minute; a poll says it every time.
+                            let streaming = wait.is_zero();
+                            if !streaming || last_ok.is_none_or(|t| now - t >= 60) {
                                 self.set_health(id, Health::Ok { at: now }).await;
                                 last_ok = Some(now);
                             }

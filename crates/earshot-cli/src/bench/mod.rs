@@ -69,6 +69,16 @@ pub enum Which {
         #[arg(long, default_value_t = 100_000)]
         n: usize,
     },
+    /// Post emitted by the simulator's streams (Bluesky Jetstream, Mastodon WebSocket) → the
+    /// Notifier called: p50 / p95 / max in milliseconds.
+    Latency {
+        /// Posts to emit (half on each network).
+        #[arg(long, default_value_t = 1_000)]
+        n: usize,
+        /// Posts emitted per second.
+        #[arg(long, default_value_t = 100)]
+        rate: u32,
+    },
     /// Every benchmark at sizes that finish in a few minutes.
     All,
 }
@@ -547,6 +557,150 @@ async fn storage(n: usize) -> Result<Figure> {
     })
 }
 
+// --- latency --------------------------------------------------------------------------------
+
+/// Remembers when each alert was asked for.
+#[derive(Default)]
+struct Stopwatch {
+    calls: std::sync::Mutex<Vec<(i64, Instant)>>,
+    wake: tokio::sync::Notify,
+}
+
+impl earshot_core::alerts::Notifier for Stopwatch {
+    fn notify(&self, alert: &earshot_core::alerts::Alert) -> Result<(), String> {
+        let at = Instant::now();
+        self.calls
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .push((alert.mention_id, at));
+        self.wake.notify_one();
+        Ok(())
+    }
+}
+
+async fn latency(n: usize, rate: u32) -> Result<Vec<Figure>> {
+    use earshot_sim::{Net, Reveal, Sim, SimOptions};
+    // No scripted posts: only the timed ones (and two warm-ups) reach the notifier.
+    let sim = Sim::start(SimOptions {
+        reveal: Reveal::All,
+        count: Some(0),
+        ..SimOptions::default()
+    })
+    .await?;
+    let dir = tempfile::tempdir()?;
+    let watch = Arc::new(Stopwatch::default());
+    let engine = Engine::new(Db::open(dir.path())?, watch.clone(), Clock::system());
+    let mut cfg = earshot_core::config::Config::parse(&sim.config_toml())?;
+    cfg.sources
+        .retain(|s| matches!(s.kind, SourceKind::Bluesky | SourceKind::Mastodon));
+    // Every new mention notifies, so every post is timed.
+    cfg.alerts.notify_min = 0;
+    cfg.alerts.burst_max = u32::MAX;
+    engine.apply_config(&cfg).await?;
+    engine.start().await?;
+    sim.social.wait_streams(Net::Bluesky, 1).await;
+    sim.social.wait_streams(Net::Mastodon, 1).await;
+    let gap = std::time::Duration::from_secs_f64(1.0 / f64::from(rate.max(1)));
+    let mut emitted: std::collections::HashMap<String, Instant> = std::collections::HashMap::new();
+    let wait_for = |want: usize| {
+        let watch = watch.clone();
+        async move {
+            loop {
+                let notified = watch.wake.notified();
+                if watch.calls.lock().unwrap_or_else(|p| p.into_inner()).len() >= want {
+                    return;
+                }
+                notified.await;
+            }
+        }
+    };
+    // Warm up until each stream has delivered a post (a subscription may still be settling).
+    let count = |w: &Stopwatch| w.calls.lock().unwrap_or_else(|p| p.into_inner()).len();
+    let mut warmed = false;
+    for round in 0..20 {
+        let before = count(&watch);
+        sim.social.inject(
+            Net::Bluesky,
+            "warm.bsky.social",
+            &format!("Brightside Coffee warm-up {round}"),
+            1,
+            false,
+        );
+        sim.social.inject(
+            Net::Mastodon,
+            "warm",
+            &format!("warm-up {round} #brightsidecoffee"),
+            1,
+            false,
+        );
+        let arrived =
+            tokio::time::timeout(std::time::Duration::from_secs(2), wait_for(before + 2)).await;
+        if arrived.is_ok() {
+            warmed = true;
+            break;
+        }
+    }
+    anyhow::ensure!(warmed, "the streams never delivered a warm-up post");
+    let base = count(&watch);
+    let mut next = tokio::time::Instant::now();
+    for i in 0..n {
+        let (net, handle, text) = if i % 2 == 0 {
+            (
+                Net::Bluesky,
+                format!("p{i}.bsky.social"),
+                format!("Brightside Coffee post {i}: my order is late"),
+            )
+        } else {
+            (
+                Net::Mastodon,
+                format!("p{i}"),
+                format!("post {i} about #brightsidecoffee, order late"),
+            )
+        };
+        let at = Instant::now();
+        let p = sim.social.inject(net, &handle, &text, 100, false);
+        emitted.insert(p.external_id(), at);
+        next += gap;
+        tokio::time::sleep_until(next).await;
+    }
+    tokio::time::timeout(std::time::Duration::from_secs(60), wait_for(base + n))
+        .await
+        .map_err(|_| anyhow::anyhow!("not every post was notified within a minute"))?;
+    let calls = watch
+        .calls
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .clone();
+    let mut by_net: [Vec<f64>; 2] = [Vec::new(), Vec::new()];
+    for (id, at) in calls {
+        let m = engine.mention(id).await?;
+        if let Some(t0) = emitted.get(&m.external_id) {
+            let ms = at.duration_since(*t0).as_secs_f64() * 1000.0;
+            by_net[usize::from(m.channel == Channel::Mastodon)].push(ms);
+        }
+    }
+    engine.shutdown();
+    let mut out = Vec::new();
+    let mut all: Vec<f64> = by_net.iter().flatten().copied().collect();
+    all.sort_by(f64::total_cmp);
+    anyhow::ensure!(all.len() == n, "timed {} of {n} posts", all.len());
+    for (i, name) in ["bluesky (Jetstream)", "mastodon (WebSocket)"]
+        .iter()
+        .enumerate()
+    {
+        let mut v = by_net[i].clone();
+        v.sort_by(f64::total_cmp);
+        if !v.is_empty() {
+            out.push(latency_figure(format!("latency {name}"), &v));
+        }
+    }
+    out.push(latency_figure(
+        format!("latency stream→notify n={n} @{rate}/s"),
+        &all,
+    ));
+    Ok(out)
+}
+
 /// Runs one benchmark (or all) and prints its figures.
 pub fn run(rt: &tokio::runtime::Runtime, which: Which, json: bool) -> Result<()> {
     let figures = match which {
@@ -559,11 +713,13 @@ pub fn run(rt: &tokio::runtime::Runtime, which: Which, json: bool) -> Result<()>
         Which::Query { rows, db_dir } => rt.block_on(query(rows.max(1_000), db_dir))?,
         Which::Firehose { n } => vec![firehose(n.max(1))?],
         Which::Storage { n } => vec![rt.block_on(storage(n.max(1_000)))?],
+        Which::Latency { n, rate } => rt.block_on(latency(n.max(2), rate))?,
         Which::All => {
             let mut all = vec![classify(100_000), firehose(300_000)?];
             all.extend(rt.block_on(ingest(100_000))?);
             all.extend(rt.block_on(query(100_000, None))?);
             all.push(rt.block_on(storage(100_000))?);
+            all.extend(rt.block_on(latency(1_000, 100))?);
             all
         }
     };

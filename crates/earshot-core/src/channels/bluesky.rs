@@ -46,8 +46,9 @@ const REWIND_US: i64 = 5_000_000;
 const PROFILES_PER_CALL: usize = 25;
 /// How often the cursor is saved when nothing matches.
 const CURSOR_EVERY: Duration = Duration::from_secs(10);
-/// Longest wait for more events once a match has arrived.
-const GATHER: Duration = Duration::from_millis(20);
+/// Once a match has arrived, what else arrives within this long goes in the same batch (a
+/// fixed deadline, so a steady stream cannot hold a batch back).
+const GATHER: Duration = Duration::from_millis(5);
 /// A silent Jetstream connection is presumed dead after this.
 const STREAM_IDLE: Duration = Duration::from_secs(120);
 
@@ -735,10 +736,11 @@ impl Bluesky {
                 break;
             }
         }
-        // Take whatever else is already waiting into the same batch.
+        // Take whatever else arrives within the gathering window into the same batch.
+        let gather_until = tokio::time::Instant::now() + GATHER;
         while !ended && !mentions.is_empty() && mentions.len() < 500 {
             let Some(ws) = self.ws.as_mut() else { break };
-            match tokio::time::timeout(GATHER, ws.next()).await {
+            match tokio::time::timeout_at(gather_until, ws.next()).await {
                 Ok(Some(Ok(msg))) => self.take(msg, &mut cur, &mut mentions, now),
                 Ok(Some(Err(_))) | Ok(None) => ended = true,
                 Err(_) => break,

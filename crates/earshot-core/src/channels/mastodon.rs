@@ -35,8 +35,9 @@ const MAX_PAGES: u32 = 5;
 const STREAM_IDLE: Duration = Duration::from_secs(5 * 60);
 /// A stream that closes sooner than this counts as a failed connection.
 const SHORT_LIVED: Duration = Duration::from_secs(10);
-/// Longest wait for more events once one has arrived, to deliver them as one batch.
-const GATHER: Duration = Duration::from_millis(20);
+/// Once an event has arrived, what else arrives within this long goes in the same batch (a
+/// fixed deadline, so a steady stream cannot hold a batch back).
+const GATHER: Duration = Duration::from_millis(5);
 /// First wait before trying a refused stream again (REST catch-up runs each time).
 const STREAM_RETRY: Duration = Duration::from_secs(2);
 /// Longest wait between stream attempts.
@@ -691,9 +692,11 @@ impl Mastodon {
             .and_then(|c| serde_json::from_str(c).ok())
             .unwrap_or_default();
         let Some((events, opened)) = self.events.as_mut() else {
-            // (Re)connecting: catch up over REST first, then open the stream.
+            // (Re)connecting: open the stream first, so what is posted during the catch-up is
+            // waiting on it; then catch up over REST from the last stored ids.
+            let connected = self.connect().await;
             let mentions = self.catch_up(&mut cur).await?;
-            let wait = match self.connect().await {
+            let wait = match connected {
                 Ok(events) => {
                     self.events = Some((std::sync::Mutex::new(events), Instant::now()));
                     self.stream_failures = 0;
@@ -735,13 +738,14 @@ impl Mastodon {
             }
             Ok(None) | Err(_) => true,
         };
-        // Deliver whatever else is already waiting in the same batch.
+        // Take whatever else arrives within the gathering window into the same batch.
+        let gather_until = tokio::time::Instant::now() + GATHER;
         while !ended {
             let Some((events, _)) = self.events.as_mut() else {
                 break;
             };
             let events = events.get_mut().unwrap_or_else(|p| p.into_inner());
-            match tokio::time::timeout(GATHER, events.next()).await {
+            match tokio::time::timeout_at(gather_until, events.next()).await {
                 Ok(Some(Ok(ev))) => mentions.extend(self.to_mention(ev, &mut cur, now)),
                 Ok(Some(Err(ChannelError::Malformed(_)))) => {}
                 Ok(Some(Err(_))) | Ok(None) => ended = true,
