@@ -49,7 +49,9 @@ def free_port():
 @pytest.fixture
 def app(fakebus, tmp_path):
     assert os.path.exists(APP), f'build the app first: {APP}'
-    env = dict(os.environ, EARSHOT_DATA_DIR=str(tmp_path / 'data'), EARSHOT_DEMO='1', EARSHOT_LOG='info')
+    sim_port = free_port()
+    env = dict(os.environ, EARSHOT_DATA_DIR=str(tmp_path / 'data'), EARSHOT_DEMO='1', EARSHOT_LOG='info',
+               EARSHOT_SIM_PORT=str(sim_port))
     fakebus.notifications.calls.clear()
     fakebus.watcher.items.clear()
     port, native = free_port(), free_port()
@@ -73,6 +75,7 @@ def app(fakebus, tmp_path):
     except AssertionError as e:
         log.flush()
         raise AssertionError(f'{e}\n--- tauri-driver log ---\n{(tmp_path / "tauri-driver.log").read_text()}') from None
+    driver.sim = f'http://127.0.0.1:{sim_port}'  # the demo's simulator, for tests that post to it
     try:
         yield driver
     finally:

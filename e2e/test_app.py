@@ -78,3 +78,42 @@ def test_the_owner_corrects_triage_in_one_click_and_it_is_stored(app):
     wait_until(lambda: by_testid(app, 'detail-reasons')[0].text.startswith('you marked this not urgent'),
                'the engine to record the correction and re-rank')
     assert int(wait_until(lambda: mention_by_author(app, 'kestrel'), 'the row').get_attribute('data-urgency')) < 60
+
+
+def sim_call(app, method, path, body=None):
+    import json
+    import urllib.request
+    data = json.dumps(body).encode() if body is not None else None
+    req = urllib.request.Request(app.sim + path, data=data, method=method, headers={'content-type': 'application/json'})
+    with urllib.request.urlopen(req, timeout=10) as r:
+        return json.loads(r.read() or b'null')
+
+
+def test_a_streamed_bluesky_post_notifies_and_a_reply_typed_in_the_app_reaches_bluesky(app, fakebus):
+    # The demo signs in to the simulated accounts; their mentions (found by search) show it is done.
+    wait_until(lambda: mention_by_author(app, '@dana.bsky.social'), 'the signed-in Bluesky mentions')
+    post = sim_call(app, 'POST', '/_sim/post', {
+        'net': 'bluesky', 'handle': 'furious.bsky.social', 'followers': 48000,
+        'text': 'Brightside Coffee double-charged me and support ignores me. I want a refund now!'})
+    call = wait_until(lambda: next((c for c in fakebus.notifications.calls if 'furious.bsky.social' in c['summary']), None),
+                      'a desktop notification for the streamed post')
+    assert 'Bluesky' in call['summary'] and call['urgency'] == 2, call
+
+    row = wait_until(lambda: mention_by_author(app, '@furious.bsky.social'), 'the streamed post in the inbox')
+    row.click()
+    box = wait_until(lambda: by_testid(app, 'reply-text')[0], 'the reply composer')
+    text = 'So sorry! We have refunded the second charge ☕'
+    box.send_keys(text)
+    wait_until(lambda: by_testid(app, 'reply-count')[0].text == f'{len(text)}/300', 'the grapheme count')
+    by_testid(app, 'send-reply')[0].click()
+    wait_until(lambda: by_testid(app, 'reply') and by_testid(app, 'reply')[0].get_attribute('data-state') == 'sent',
+               'the reply to show as sent')
+    writes = sim_call(app, 'GET', '/_sim/writes')
+    rec = next(w for w in writes if w['path'] == 'com.atproto.repo.createRecord')
+    assert rec['accepted']
+    record = rec['body']['record']
+    assert record['text'] == text
+    parent = f"at://{post['author_id']}/app.bsky.feed.post/{post['id']}"
+    assert record['reply']['parent']['uri'] == parent
+    assert record['reply']['root']['uri'] == parent, 'a top-level post is its own root'
+    app.get_screenshot_as_file(os.path.join(SHOTS, 'reply-sent.png'))

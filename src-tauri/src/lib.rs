@@ -7,7 +7,8 @@
 //!   "Open" action brings the window to the mention.
 //!
 //! Flags: `--demo` (or `EARSHOT_DEMO=1`) starts the built-in simulator and watches it;
-//! `--data-dir DIR` (or `EARSHOT_DATA_DIR`) picks the data folder.
+//! `--data-dir DIR` (or `EARSHOT_DATA_DIR`) picks the data folder; `EARSHOT_SIM_PORT` puts the
+//! demo's simulator on a known port (tests post to it).
 
 mod commands;
 mod events;
@@ -36,6 +37,7 @@ pub struct AppState {
 pub struct Options {
     pub demo: bool,
     pub data_dir: Option<PathBuf>,
+    pub sim_port: u16,
 }
 
 impl Options {
@@ -44,6 +46,10 @@ impl Options {
         let mut o = Options {
             demo: std::env::var("EARSHOT_DEMO").is_ok_and(|v| v == "1" || v == "true"),
             data_dir: None,
+            sim_port: std::env::var("EARSHOT_SIM_PORT")
+                .ok()
+                .and_then(|p| p.parse().ok())
+                .unwrap_or(0),
         };
         let mut args = std::env::args().skip(1);
         while let Some(a) = args.next() {
@@ -80,7 +86,11 @@ async fn start_engine(app: &tauri::AppHandle, opts: &Options) -> anyhow::Result<
     };
     let mut sim = None;
     if opts.demo {
-        let s = earshot_sim::Sim::start(earshot_sim::SimOptions::default()).await?;
+        let s = earshot_sim::Sim::start(earshot_sim::SimOptions {
+            port: opts.sim_port,
+            ..earshot_sim::SimOptions::default()
+        })
+        .await?;
         engine
             .apply_config(&Config::parse(&s.config_toml())?)
             .await?;

@@ -165,10 +165,19 @@ fn latency_times_every_streamed_post() {
     let figures = bench(&["latency", "--n", "20", "--rate", "200"]);
     let all = figures
         .iter()
-        .find(|f| f["name"].as_str().unwrap().starts_with("latency stream→notify"))
+        .find(|f| {
+            f["name"]
+                .as_str()
+                .unwrap()
+                .starts_with("latency stream→notify")
+        })
         .expect("the overall figure");
     assert_eq!(all["unit"], "ms");
     assert!(all["p50"].as_f64().unwrap() <= all["max"].as_f64().unwrap());
-    assert!(figures.iter().any(|f| f["name"].as_str().unwrap().contains("bluesky")));
-    assert!(figures.iter().any(|f| f["name"].as_str().unwrap().contains("mastodon")));
+    assert!(figures
+        .iter()
+        .any(|f| f["name"].as_str().unwrap().contains("bluesky")));
+    assert!(figures
+        .iter()
+        .any(|f| f["name"].as_str().unwrap().contains("mastodon")));
 }

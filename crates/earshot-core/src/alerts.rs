@@ -23,8 +23,12 @@ pub struct AlertPolicy {
     pub urgent_threshold: u8,
     /// Quiet hours in local time, `[start_hour, end_hour)`; may wrap midnight (22 → 7).
     pub quiet_hours: Option<(u8, u8)>,
-    /// At most this many single notifications per window; the rest become one summary.
+    /// At most this many single notifications per window for mentions below the urgent
+    /// threshold; the rest become one summary.
     pub burst_max: u32,
+    /// At most this many single notifications per window for urgent mentions (they have their
+    /// own budget, so a morning's backlog cannot hold back the next angry customer).
+    pub urgent_burst_max: u32,
     /// The window, in seconds.
     pub burst_window_secs: u32,
 }
@@ -36,6 +40,7 @@ impl Default for AlertPolicy {
             urgent_threshold: 60,
             quiet_hours: None,
             burst_max: 3,
+            urgent_burst_max: 8,
             burst_window_secs: 120,
         }
     }
@@ -132,6 +137,7 @@ pub fn alert_for(m: &Mention, urgent_threshold: u8) -> Alert {
 #[derive(Debug, Default)]
 pub struct Alerter {
     sent: VecDeque<i64>,
+    sent_urgent: VecDeque<i64>,
     held: u32,
     held_top: Option<(u8, i64)>,
     last_summary: Option<i64>,
@@ -152,8 +158,10 @@ impl Alerter {
             return Vec::new();
         }
         let window = i64::from(policy.burst_window_secs);
-        while self.sent.front().is_some_and(|t| now - t >= window) {
-            self.sent.pop_front();
+        for q in [&mut self.sent, &mut self.sent_urgent] {
+            while q.front().is_some_and(|t| now - t >= window) {
+                q.pop_front();
+            }
         }
         let floor = if policy.in_quiet_hours(local_hour) {
             policy.urgent_threshold
@@ -172,8 +180,13 @@ impl Alerter {
         });
         let mut out = Vec::new();
         for m in worthy {
-            if (self.sent.len() as u32) < policy.burst_max {
-                self.sent.push_back(now);
+            let (queue, cap) = if m.triage.urgency >= policy.urgent_threshold {
+                (&mut self.sent_urgent, policy.urgent_burst_max)
+            } else {
+                (&mut self.sent, policy.burst_max)
+            };
+            if (queue.len() as u32) < cap {
+                queue.push_back(now);
                 out.push(alert_for(m, policy.urgent_threshold));
             } else {
                 self.held += 1;
@@ -275,22 +288,44 @@ mod tests {
     fn a_burst_becomes_one_summary() {
         let p = AlertPolicy::default();
         let mut a = Alerter::default();
-        let burst: Vec<Mention> = (1..=10).map(|i| m(i, 70 + i as u8)).collect();
+        let burst: Vec<Mention> = (1..=10).map(|i| m(i, 40 + i as u8)).collect();
         let out = a.decide(&p, &burst, 0, 12, false);
         assert_eq!(out.len(), 4, "3 singles + 1 summary: {out:?}");
         assert_eq!(out[0].mention_id, 10, "most urgent first");
         assert_eq!(out[3].summary, "7 more new mentions");
         assert!(
-            a.decide(&p, &[m(11, 90)], 10, 12, false).is_empty(),
+            a.decide(&p, &[m(11, 50)], 10, 12, false).is_empty(),
             "still capped inside the window"
         );
-        let later = a.decide(&p, &[m(12, 90)], 200, 12, false);
+        let later = a.decide(&p, &[m(12, 50)], 200, 12, false);
         assert_eq!(
             later.len(),
             2,
             "after the window: the new one and a summary of the held one: {later:?}"
         );
         assert_eq!(later[1].summary, "1 more new mention");
+    }
+
+    #[test]
+    fn urgent_mentions_have_their_own_budget() {
+        let p = AlertPolicy::default();
+        let mut a = Alerter::default();
+        let backlog: Vec<Mention> = (1..=5).map(|i| m(i, 45)).collect();
+        assert_eq!(a.decide(&p, &backlog, 0, 12, false).len(), 4, "3 + summary");
+        let urgent: Vec<Mention> = (10..20).map(|i| m(i, 90)).collect();
+        let out = a.decide(&p, &urgent, 1, 12, false);
+        assert_eq!(
+            out.len(),
+            8,
+            "the urgent budget, unspent by the backlog: {out:?}"
+        );
+        assert!(out.iter().all(|x| x.loudness == Loudness::Critical));
+        let later = a.decide(&p, &[m(30, 90)], 200, 12, false);
+        assert_eq!(
+            later.len(),
+            2,
+            "a new window: the new one and the held ones' summary"
+        );
     }
 
     #[test]

@@ -131,7 +131,6 @@ pub struct Write {
 
 struct Social {
     posts: RwLock<Vec<SocialPost>>,
-    announced: Mutex<usize>,
     announce: broadcast::Sender<usize>,
     kick: broadcast::Sender<Net>,
     down: Mutex<HashSet<Net>>,
@@ -173,14 +172,13 @@ impl Social {
         self.started.elapsed().as_secs() as i64
     }
 
+    /// Posts announced so far (a post is announced once its time has come; `time_us` is set then).
     fn visible(&self, net: Net) -> Vec<SocialPost> {
-        let n = *lock(&self.announced);
         self.posts
             .read()
             .unwrap_or_else(|p| p.into_inner())
             .iter()
-            .take(n)
-            .filter(|p| p.net == net)
+            .filter(|p| p.net == net && p.time_us != 0)
             .cloned()
             .collect()
     }
@@ -189,25 +187,21 @@ impl Social {
         self.start + p.offset_secs - p.backdate_secs
     }
 
-    /// Announces the posts whose time has come, in order.
+    /// Announces the posts whose time has come (scripted ones at their offset, injected ones at
+    /// once), stamping each with a strictly increasing Jetstream `time_us`.
     fn tick(&self) {
         let elapsed = self.elapsed();
         let mut posts = self.posts.write().unwrap_or_else(|p| p.into_inner());
-        let mut n = lock(&self.announced);
-        while *n < posts.len()
-            && (self.reveal_all
-                || posts[*n].offset_secs <= elapsed
-                || posts[*n].emitted_ms.is_some())
-        {
-            // Jetstream's time_us is when the relay emitted the event (not the post's own
-            // createdAt): strictly increasing here.
-            if posts[*n].time_us == 0 {
-                let now_us = chrono::Utc::now().timestamp_micros();
-                let prev = if *n > 0 { posts[*n - 1].time_us } else { 0 };
-                posts[*n].time_us = now_us.max(prev + 1);
+        let mut last = posts.iter().map(|p| p.time_us).max().unwrap_or(0);
+        for i in 0..posts.len() {
+            let p = &mut posts[i];
+            let due = self.reveal_all || p.offset_secs <= elapsed || p.emitted_ms.is_some();
+            if p.time_us != 0 || !due {
+                continue;
             }
-            let _ = self.announce.send(*n);
-            *n += 1;
+            last = chrono::Utc::now().timestamp_micros().max(last + 1);
+            p.time_us = last;
+            let _ = self.announce.send(i);
         }
     }
 
@@ -443,7 +437,6 @@ impl SocialHandle {
         let (kick, _) = broadcast::channel(16);
         let s = Arc::new(Social {
             posts: RwLock::new(script(seed, count)),
-            announced: Mutex::new(0),
             announce,
             kick,
             down: Mutex::new(HashSet::new()),
@@ -507,11 +500,6 @@ impl SocialHandle {
         *n += 1;
         let seq = *n;
         drop(n);
-        let now_us = {
-            let posts = s.posts.read().unwrap_or_else(|p| p.into_inner());
-            let prev = posts.iter().map(|p| p.time_us).max().unwrap_or(0);
-            chrono::Utc::now().timestamp_micros().max(prev + 1)
-        };
         let p = SocialPost {
             net,
             id: match net {
@@ -530,15 +518,16 @@ impl SocialHandle {
             backdate_secs: 0,
             to_owner,
             reply_to_owner_post: false,
-            time_us: now_us,
+            time_us: 0,
             emitted_ms: Some(s.started.elapsed().as_millis()),
         };
-        s.posts
-            .write()
-            .unwrap_or_else(|p| p.into_inner())
-            .push(p.clone());
+        let index = {
+            let mut posts = s.posts.write().unwrap_or_else(|p| p.into_inner());
+            posts.push(p);
+            posts.len() - 1
+        };
         s.tick();
-        p
+        s.posts.read().unwrap_or_else(|p| p.into_inner())[index].clone()
     }
 
     /// Waits until exactly `n` stream connections to `net` are open.

@@ -596,6 +596,7 @@ async fn latency(n: usize, rate: u32) -> Result<Vec<Figure>> {
     // Every new mention notifies, so every post is timed.
     cfg.alerts.notify_min = 0;
     cfg.alerts.burst_max = u32::MAX;
+    cfg.alerts.urgent_burst_max = u32::MAX;
     engine.apply_config(&cfg).await?;
     engine.start().await?;
     sim.social.wait_streams(Net::Bluesky, 1).await;

@@ -17,9 +17,15 @@ urgent_threshold: number,
  */
 quiet_hours: [number, number] | null, 
 /**
- * At most this many single notifications per window; the rest become one summary.
+ * At most this many single notifications per window for mentions below the urgent
+ * threshold; the rest become one summary.
  */
 burst_max: number, 
+/**
+ * At most this many single notifications per window for urgent mentions (they have their
+ * own budget, so a morning's backlog cannot hold back the next angry customer).
+ */
+urgent_burst_max: number, 
 /**
  * The window, in seconds.
  */
