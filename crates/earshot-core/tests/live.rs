@@ -91,6 +91,11 @@ struct Setup {
 }
 
 async fn setup(sign_in: bool) -> Setup {
+    setup_with(sign_in, |_| {}).await
+}
+
+/// `before` shapes the simulator before the engine starts.
+async fn setup_with(sign_in: bool, before: impl FnOnce(&Sim)) -> Setup {
     let _ = tracing_subscriber::fmt()
         .with_env_filter(tracing_subscriber::EnvFilter::from_default_env())
         .with_test_writer()
@@ -102,6 +107,7 @@ async fn setup(sign_in: bool) -> Setup {
     })
     .await
     .unwrap();
+    before(&sim);
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().to_path_buf();
     let recorder = Arc::new(Recorder::default());
@@ -603,4 +609,88 @@ async fn a_pasted_code_completes_a_mastodon_login() {
         .as_deref()
         .unwrap()
         .starts_with("brightsidecoffee@"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn mastodon_streams_over_server_sent_events_when_websockets_are_refused() {
+    let mut s = setup_with(true, |sim| sim.social.refuse_mastodon_websocket(true)).await;
+    // The logged-in connector's SSE streams (the hashtag and the owner's notifications) are open
+    // (the first, logged-out connector's hashtag stream may still be counted).
+    s.sim.social.wait_streams_at_least(Net::Mastodon, 2).await;
+    let tagged = s.sim.social.inject(
+        Net::Mastodon,
+        "sse_fan",
+        "Over SSE: #brightsidecoffee rocks",
+        10,
+        false,
+    );
+    let mention = s.sim.social.inject(
+        Net::Mastodon,
+        "sse_asker",
+        "@brightsidecoffee are you open today?",
+        10,
+        true,
+    );
+    let mut seen = HashMap::new();
+    let got = wait_added(
+        &mut s.rx,
+        &[tagged.external_id(), mention.external_id()],
+        &mut seen,
+    )
+    .await;
+    assert_eq!(got.len(), 2);
+    assert!(got
+        .iter()
+        .any(|m| m.remote.to_owner && m.author.handle.starts_with("@sse_asker@")));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_expired_bluesky_session_is_renewed_once_and_saved() {
+    let mut s = setup(true).await;
+    let key = earshot_core::secrets::key_for(SourceKind::Bluesky, BSKY_HANDLE);
+    let before = earshot_core::secrets::SecretStore::get(&s.secrets, &key)
+        .unwrap()
+        .unwrap();
+    s.sim.social.expire_bluesky_sessions();
+    let p = s.sim.social.inject(
+        Net::Bluesky,
+        "late.bsky.social",
+        "Brightside Coffee, are you hiring?",
+        10,
+        false,
+    );
+    let mut seen = HashMap::new();
+    let m = wait_added(&mut s.rx, &[p.external_id()], &mut seen)
+        .await
+        .remove(0);
+    let r = s
+        .engine
+        .reply(m.id, "We are! Drop by the café.", false)
+        .await
+        .unwrap();
+    let done = wait_for(&mut s.rx, "the reply after renewal", |e| match e {
+        EngineEvent::ReplyUpdated { reply }
+            if reply.id == r.id && matches!(reply.state, ReplyState::Sent | ReplyState::Failed) =>
+        {
+            Some(reply.clone())
+        }
+        _ => None,
+    })
+    .await;
+    assert_eq!(done.state, ReplyState::Sent, "{:?}", done.error);
+    let after = earshot_core::secrets::SecretStore::get(&s.secrets, &key)
+        .unwrap()
+        .unwrap();
+    assert_ne!(
+        before, after,
+        "the renewed session replaced the old one in the keychain"
+    );
+    let accepted = s
+        .sim
+        .social
+        .writes()
+        .iter()
+        .filter(|w| w.path == "com.atproto.repo.createRecord" && w.accepted)
+        .count();
+    assert_eq!(accepted, 1);
 }

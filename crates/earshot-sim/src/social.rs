@@ -145,6 +145,8 @@ struct Social {
     reveal_all: bool,
     base: Mutex<String>,
     open_streams: tokio::sync::watch::Sender<HashMap<Net, usize>>,
+    no_websocket: Mutex<bool>,
+    expired: Mutex<HashSet<String>>,
 }
 
 /// Counts a stream connection while it lives.
@@ -451,6 +453,8 @@ impl SocialHandle {
             reveal_all,
             base: Mutex::new(String::new()),
             open_streams: tokio::sync::watch::channel(HashMap::new()).0,
+            no_websocket: Mutex::new(false),
+            expired: Mutex::new(HashSet::new()),
         });
         s.tick();
         let weak = Arc::downgrade(&s);
@@ -528,6 +532,34 @@ impl SocialHandle {
         };
         s.tick();
         s.posts.read().unwrap_or_else(|p| p.into_inner())[index].clone()
+    }
+
+    /// Makes the Mastodon instance refuse WebSocket upgrades (as behind a proxy that does not
+    /// pass them), leaving server-sent events.
+    pub fn refuse_mastodon_websocket(&self, refuse: bool) {
+        *lock(&self.0.no_websocket) = refuse;
+    }
+
+    /// Expires every Bluesky access token (refresh tokens stay valid).
+    pub fn expire_bluesky_sessions(&self) {
+        let mut tokens = lock(&self.0.tokens);
+        let mut expired = lock(&self.0.expired);
+        tokens.retain(|t| {
+            let access = t.starts_with("bsky-access");
+            if access {
+                expired.insert(t.clone());
+            }
+            !access
+        });
+    }
+
+    /// Waits until at least `n` stream connections to `net` are open (a closed server-sent event
+    /// stream is only noticed at its next write, so counts can lag behind).
+    pub async fn wait_streams_at_least(&self, net: Net, n: usize) {
+        let mut rx = self.0.open_streams.subscribe();
+        let _ = rx
+            .wait_for(|m| m.get(&net).copied().unwrap_or(0) >= n)
+            .await;
     }
 
     /// Waits until exactly `n` stream connections to `net` are open.
@@ -616,6 +648,24 @@ fn unauthorized_m() -> Response {
         Json(json!({"error": "The access token is invalid"})),
     )
         .into_response()
+}
+
+/// How Bluesky refuses a call: 400 ExpiredToken for an access token past its time, 401 otherwise.
+fn xrpc_unauthorized(s: &Social, headers: &HeaderMap) -> Response {
+    let token = headers
+        .get("authorization")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .unwrap_or("");
+    if lock(&s.expired).contains(token) {
+        xrpc_err(StatusCode::BAD_REQUEST, "ExpiredToken", "Token has expired")
+    } else {
+        xrpc_err(
+            StatusCode::UNAUTHORIZED,
+            "AuthenticationRequired",
+            "Authentication Required",
+        )
+    }
 }
 
 fn xrpc_err(status: StatusCode, error: &str, message: &str) -> Response {
@@ -961,6 +1011,13 @@ async fn m_ws(State(h): S, headers: HeaderMap, ws: WebSocketUpgrade) -> Response
     if lock(&h.0.down).contains(&Net::Mastodon) {
         return stream_refused();
     }
+    if *lock(&h.0.no_websocket) {
+        return (
+            StatusCode::BAD_REQUEST,
+            "WebSocket upgrades are not passed through",
+        )
+            .into_response();
+    }
     let authed = h.0.authorized(&headers);
     ws.on_upgrade(move |socket| m_ws_run(h, socket, authed))
 }
@@ -1016,9 +1073,10 @@ fn sse_stream(
     let s = h.0.clone();
     let announce = s.announce.subscribe();
     let kick = s.kick.subscribe();
+    let open = Open::new(&s, Net::Mastodon);
     futures_util::stream::unfold(
-        (announce, kick, s, filter),
-        |(mut announce, mut kick, s, filter)| async move {
+        (announce, kick, s, filter, open),
+        |(mut announce, mut kick, s, filter, open)| async move {
             loop {
                 tokio::select! {
                     i = announce.recv() => {
@@ -1026,7 +1084,7 @@ fn sse_stream(
                         let Some(p) = s.posts.read().unwrap_or_else(|p| p.into_inner()).get(i).cloned() else { continue };
                         if let Some((event, payload)) = filter(&p) {
                             let ev = Event::default().event(event).data(payload.to_string());
-                            return Some((Ok(ev), (announce, kick, s, filter)));
+                            return Some((Ok(ev), (announce, kick, s, filter, open)));
                         }
                     }
                     k = kick.recv() => if k == Ok(Net::Mastodon) { return None },
@@ -1223,11 +1281,7 @@ async fn b_profiles(State(h): S, uri: axum::http::Uri) -> Json<Value> {
 async fn b_notifications(State(h): S, headers: HeaderMap) -> Response {
     let s = &h.0;
     if !s.authorized(&headers) {
-        return xrpc_err(
-            StatusCode::UNAUTHORIZED,
-            "AuthenticationRequired",
-            "Authentication Required",
-        );
+        return xrpc_unauthorized(s, &headers);
     }
     let mut posts: Vec<SocialPost> = s
         .visible(Net::Bluesky)
@@ -1255,11 +1309,7 @@ async fn b_search(
 ) -> Response {
     let s = &h.0;
     if !s.authorized(&headers) {
-        return xrpc_err(
-            StatusCode::FORBIDDEN,
-            "AuthenticationRequired",
-            "Search requires a login",
-        );
+        return xrpc_unauthorized(s, &headers);
     }
     let query = q.get("q").cloned().unwrap_or_default().to_lowercase();
     let since = q
@@ -1289,7 +1339,7 @@ async fn b_create_record(State(h): S, headers: HeaderMap, Json(b): Json<Value>) 
     };
     if !s.authorized(&headers) {
         s.record(rec(false));
-        return xrpc_err(StatusCode::BAD_REQUEST, "ExpiredToken", "Token has expired");
+        return xrpc_unauthorized(s, &headers);
     }
     let rkey = b["rkey"].as_str().unwrap_or("").to_string();
     if rkey.is_empty() || !lock(&s.rkeys).insert(rkey.clone()) {
@@ -1312,11 +1362,7 @@ async fn b_convo(
 ) -> Response {
     let s = &h.0;
     if !s.authorized(&headers) {
-        return xrpc_err(
-            StatusCode::UNAUTHORIZED,
-            "AuthenticationRequired",
-            "Authentication Required",
-        );
+        return xrpc_unauthorized(s, &headers);
     }
     if headers.get("atproto-proxy").and_then(|v| v.to_str().ok())
         != Some("did:web:api.bsky.chat#bsky_chat")

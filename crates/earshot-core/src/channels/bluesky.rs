@@ -458,9 +458,8 @@ impl Client {
             }
             let resp = req.send().await.map_err(network_error)?;
             match xrpc_body(resp, nsid, self.ctx.clock.now()).await {
-                Err(ChannelError::Unauthorized(why))
-                    if attempt == 0 && why.contains("ExpiredToken") =>
-                {
+                // An expired (or revoked) access token: renew the session once and try again.
+                Err(ChannelError::Unauthorized(_)) if attempt == 0 => {
                     self.refresh().await?;
                 }
                 other => return other,

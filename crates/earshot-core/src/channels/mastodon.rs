@@ -629,7 +629,13 @@ impl Mastodon {
 
     async fn connect_sse(&self) -> Result<Events, ChannelError> {
         use eventsource_stream::Eventsource;
+        // The instance gives its streaming address as ws(s)://; server-sent events are HTTP.
         let base = self.streaming_base();
+        let base = match base.split_once("://") {
+            Some(("wss", rest)) => format!("https://{rest}"),
+            Some(("ws", rest)) => format!("http://{rest}"),
+            _ => base,
+        };
         let mut paths = Vec::new();
         if self.token.is_some() {
             paths.push("/api/v1/streaming/user/notification".to_string());
