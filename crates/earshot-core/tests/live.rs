@@ -80,6 +80,19 @@ async fn wait_added(
     found
 }
 
+/// Waits until reply `id` has settled (sent or failed).
+async fn settled(rx: &mut Receiver<EngineEvent>, id: i64) -> earshot_core::model::Reply {
+    wait_for(rx, &format!("reply {id} to settle"), |e| match e {
+        EngineEvent::ReplyUpdated { reply }
+            if reply.id == id && matches!(reply.state, ReplyState::Sent | ReplyState::Failed) =>
+        {
+            Some(reply.clone())
+        }
+        _ => None,
+    })
+    .await
+}
+
 struct Setup {
     sim: Sim,
     _dir: tempfile::TempDir,
@@ -337,17 +350,7 @@ async fn logins_keep_tokens_out_of_the_database_and_replies_have_the_networks_sh
     let text = "☕ thanks @curious.bsky.social! Yes, a drive-through.";
     let r = s.engine.reply(reply_target.id, text, false).await.unwrap();
     assert_eq!(r.state, ReplyState::Queued);
-    let sent = wait_for(&mut s.rx, "the Bluesky reply sent", |e| match e {
-        EngineEvent::ReplyUpdated { reply }
-            if reply.id == r.id
-                && reply.state != ReplyState::Queued
-                && reply.state != ReplyState::Sending =>
-        {
-            Some(reply.clone())
-        }
-        _ => None,
-    })
-    .await;
+    let sent = settled(&mut s.rx, r.id).await;
     assert_eq!(sent.state, ReplyState::Sent, "{:?}", sent.error);
     assert_eq!(
         sent.remote_id.as_deref(),
@@ -419,21 +422,7 @@ async fn logins_keep_tokens_out_of_the_database_and_replies_have_the_networks_sh
         )
         .await
         .unwrap();
-    let done = s.engine.send(r.id).await.unwrap();
-    let done = if done.state == ReplyState::Sending || done.state == ReplyState::Queued {
-        wait_for(&mut s.rx, "the Mastodon reply", |e| match e {
-            EngineEvent::ReplyUpdated { reply }
-                if reply.id == r.id
-                    && matches!(reply.state, ReplyState::Sent | ReplyState::Failed) =>
-            {
-                Some(reply.clone())
-            }
-            _ => None,
-        })
-        .await
-    } else {
-        done
-    };
+    let done = settled(&mut s.rx, r.id).await;
     assert_eq!(done.state, ReplyState::Sent, "{:?}", done.error);
     let writes = s.sim.social.writes();
     let w = writes
@@ -525,15 +514,7 @@ async fn refusals_are_clear_and_lose_nothing() {
         .reply(m.id, "Could you DM us your order number?", true)
         .await
         .unwrap();
-    let failed = wait_for(&mut s.rx, "the refused message", |e| match e {
-        EngineEvent::ReplyUpdated { reply }
-            if reply.id == r.id && matches!(reply.state, ReplyState::Sent | ReplyState::Failed) =>
-        {
-            Some(reply.clone())
-        }
-        _ => None,
-    })
-    .await;
+    let failed = settled(&mut s.rx, r.id).await;
     assert_eq!(failed.state, ReplyState::Failed);
     let why = failed.error.unwrap();
     assert!(
@@ -668,15 +649,7 @@ async fn an_expired_bluesky_session_is_renewed_once_and_saved() {
         .reply(m.id, "We are! Drop by the café.", false)
         .await
         .unwrap();
-    let done = wait_for(&mut s.rx, "the reply after renewal", |e| match e {
-        EngineEvent::ReplyUpdated { reply }
-            if reply.id == r.id && matches!(reply.state, ReplyState::Sent | ReplyState::Failed) =>
-        {
-            Some(reply.clone())
-        }
-        _ => None,
-    })
-    .await;
+    let done = settled(&mut s.rx, r.id).await;
     assert_eq!(done.state, ReplyState::Sent, "{:?}", done.error);
     let after = earshot_core::secrets::SecretStore::get(&s.secrets, &key)
         .unwrap()

@@ -272,6 +272,16 @@ pub(crate) fn network_error(e: reqwest::Error) -> ChannelError {
     }
 }
 
+/// A fixture from `../shared/fixtures/{network}/{name}` (the networks' real response bodies).
+#[cfg(test)]
+pub(crate) fn fixture(network: &str, name: &str) -> Vec<u8> {
+    let path = format!(
+        "{}/../../../shared/fixtures/{network}/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    std::fs::read(&path).unwrap_or_else(|e| panic!("fixture {path}: {e}"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
