@@ -667,3 +667,47 @@ async fn an_expired_bluesky_session_is_renewed_once_and_saved() {
         .count();
     assert_eq!(accepted, 1);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn where_hashtags_need_a_login_a_logged_out_source_reads_the_public_tag_feed() {
+    let mut s = setup_with(false, |sim| sim.social.hashtags_need_login(true)).await;
+    let p = s.sim.social.inject(
+        Net::Mastodon,
+        "feedfan",
+        "Found via the feed: #brightsidecoffee beans are great",
+        10,
+        false,
+    );
+    s.engine.poll_now();
+    let mut seen = HashMap::new();
+    let m = wait_added(&mut s.rx, &[p.external_id()], &mut seen)
+        .await
+        .remove(0);
+    assert_eq!(m.channel, Channel::Mastodon);
+    assert!(
+        m.author.handle.starts_with("@feedfan@"),
+        "{}",
+        m.author.handle
+    );
+    assert!(m.text.contains("Found via the feed"), "{}", m.text);
+    let src = s
+        .engine
+        .sources()
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|x| x.spec.kind == SourceKind::Mastodon)
+        .unwrap();
+    // The poll that stored it reports the source healthy (no stream was needed).
+    wait_for(&mut s.rx, "the Mastodon source healthy", |e| match e {
+        EngineEvent::SourceHealth { source_id, health } if *source_id == src.id => {
+            assert!(
+                matches!(health, earshot_core::model::Health::Ok { .. }),
+                "{health:?}"
+            );
+            Some(())
+        }
+        _ => None,
+    })
+    .await;
+}

@@ -147,6 +147,7 @@ struct Social {
     open_streams: tokio::sync::watch::Sender<HashMap<Net, usize>>,
     no_websocket: Mutex<bool>,
     expired: Mutex<HashSet<String>>,
+    hashtags_need_login: Mutex<bool>,
 }
 
 /// Counts a stream connection while it lives.
@@ -455,6 +456,7 @@ impl SocialHandle {
             open_streams: tokio::sync::watch::channel(HashMap::new()).0,
             no_websocket: Mutex::new(false),
             expired: Mutex::new(HashSet::new()),
+            hashtags_need_login: Mutex::new(false),
         });
         s.tick();
         let weak = Arc::downgrade(&s);
@@ -540,6 +542,12 @@ impl SocialHandle {
         *lock(&self.0.no_websocket) = refuse;
     }
 
+    /// Makes hashtag timelines (and their streams) need a login, as Mastodon 4.4 allows; the
+    /// public `/tags/:tag.rss` feed stays open.
+    pub fn hashtags_need_login(&self, yes: bool) {
+        *lock(&self.0.hashtags_need_login) = yes;
+    }
+
     /// Expires every Bluesky access token (refresh tokens stay valid).
     pub fn expire_bluesky_sessions(&self) {
         let mut tokens = lock(&self.0.tokens);
@@ -586,6 +594,7 @@ pub fn routes(h: SocialHandle) -> Router {
     Router::new()
         .route("/mastodon/api/v2/instance", get(m_instance))
         .route("/mastodon/api/v1/timelines/tag/{tag}", get(m_tag))
+        .route("/mastodon/tags/{file}", get(m_tag_rss))
         .route("/mastodon/api/v1/notifications", get(m_notifications))
         .route("/mastodon/api/v2/search", get(m_search))
         .route("/mastodon/api/v1/apps", post(m_apps))
@@ -781,19 +790,36 @@ fn page(mut posts: Vec<SocialPost>, p: &Paging) -> Vec<SocialPost> {
 
 async fn m_instance(State(h): S) -> Json<Value> {
     let base = lock(&h.0.base).clone();
+    let tags = if *lock(&h.0.hashtags_need_login) {
+        "authenticated"
+    } else {
+        "public"
+    };
     Json(json!({
         "domain": host_of(&base), "title": "Simulated Mastodon", "version": "4.4.0",
         "source_url": "https://github.com/mastodon/mastodon", "description": "Earshot's simulated instance",
         "configuration": {
             "urls": {"streaming": format!("{}/mastodon", base.replace("http://", "ws://"))},
             "statuses": {"max_characters": 500, "max_media_attachments": 4, "characters_reserved_per_url": 23},
-            "timelines_access": {"live_feeds": {"local": "public", "remote": "public"}, "hashtag_feeds": {"local": "public", "remote": "public"}}
+            "timelines_access": {"live_feeds": {"local": "public", "remote": "public"}, "hashtag_feeds": {"local": tags, "remote": tags}}
         }
     }))
 }
 
-async fn m_tag(State(h): S, Path(tag): Path<String>, Query(p): Query<Paging>) -> Json<Value> {
+async fn m_tag(
+    State(h): S,
+    headers: HeaderMap,
+    Path(tag): Path<String>,
+    Query(p): Query<Paging>,
+) -> Response {
     let s = &h.0;
+    if *lock(&s.hashtags_need_login) && !s.authorized(&headers) {
+        return (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Json(json!({"error": "This method requires an authenticated user"})),
+        )
+            .into_response();
+    }
     let posts = s
         .visible(Net::Mastodon)
         .into_iter()
@@ -802,6 +828,50 @@ async fn m_tag(State(h): S, Path(tag): Path<String>, Query(p): Query<Paging>) ->
     Json(Value::Array(
         page(posts, &p).iter().map(|x| m_status(s, x)).collect(),
     ))
+    .into_response()
+}
+
+/// The public RSS feed of a hashtag (`/tags/:tag.rss`), as Mastodon serves it: newest first,
+/// each item's link and guid the status's address, its description the status HTML.
+async fn m_tag_rss(State(h): S, Path(file): Path<String>) -> Response {
+    let s = &h.0;
+    let Some(tag) = file.strip_suffix(".rss") else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let base = lock(&s.base).clone();
+    let mut posts: Vec<SocialPost> = s
+        .visible(Net::Mastodon)
+        .into_iter()
+        .filter(|x| has_tag(x, tag))
+        .collect();
+    posts.sort_by(|a, b| (b.id.len(), &b.id).cmp(&(a.id.len(), &a.id)));
+    let rfc2822 = |t: i64| {
+        chrono::DateTime::from_timestamp(t, 0)
+            .unwrap_or_default()
+            .to_rfc2822()
+    };
+    let mut xml = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\" xmlns:media=\"http://search.yahoo.com/mrss/\">\n  <channel>\n    <title>#{}</title>\n    <description>Public posts tagged #{}</description>\n    <link>{base}/tags/{}</link>\n",
+        esc(tag), esc(tag), esc(tag)
+    );
+    for p in posts.iter().take(20) {
+        let link = format!("{base}/@{}/{}", p.handle, p.id);
+        let html = m_status(s, p)["content"].as_str().unwrap_or("").to_string();
+        xml.push_str(&format!(
+            "    <item>\n      <guid isPermaLink=\"true\">{link}</guid>\n      <link>{link}</link>\n      <pubDate>{}</pubDate>\n      <description>{}</description>\n    </item>\n",
+            rfc2822(s.created_at(p)),
+            esc(&html)
+        ));
+    }
+    xml.push_str("  </channel>\n</rss>\n");
+    (
+        [(
+            axum::http::header::CONTENT_TYPE,
+            "application/rss+xml; charset=utf-8",
+        )],
+        xml,
+    )
+        .into_response()
 }
 
 async fn m_notifications(State(h): S, headers: HeaderMap, Query(p): Query<Paging>) -> Response {
@@ -1094,9 +1164,16 @@ fn sse_stream(
     )
 }
 
-async fn m_sse_tag(State(h): S, Query(q): Query<HashMap<String, String>>) -> Response {
+async fn m_sse_tag(
+    State(h): S,
+    headers: HeaderMap,
+    Query(q): Query<HashMap<String, String>>,
+) -> Response {
     if lock(&h.0.down).contains(&Net::Mastodon) {
         return stream_refused();
+    }
+    if *lock(&h.0.hashtags_need_login) && !h.0.authorized(&headers) {
+        return unauthorized_m();
     }
     let tag = q.get("tag").cloned().unwrap_or_default().to_lowercase();
     let s = h.0.clone();

@@ -297,6 +297,39 @@ pub enum StreamEvent {
     Other,
 }
 
+/// Parses an instance's public hashtag feed (`/tags/:tag.rss`): each item links to a status
+/// (`https://host/@name/ID`), which gives the id and the author.
+pub fn parse_tag_feed(
+    body: &[u8],
+    instance_host: &str,
+    now: i64,
+) -> Result<Vec<Mention>, ChannelError> {
+    let items = super::rss::parse_feed(body, now)?;
+    Ok(items
+        .into_iter()
+        .filter_map(|item| {
+            let link = url::Url::parse(item.url.as_deref()?).ok()?;
+            let mut segs = link.path_segments()?;
+            let name = segs.next()?.strip_prefix('@')?.to_string();
+            let id = segs
+                .next()
+                .filter(|i| !i.is_empty() && i.bytes().all(|b| b.is_ascii_digit()))?;
+            let host = link.host_str().unwrap_or(instance_host);
+            let mut m = Mention::new(Channel::Mastodon, id, item.text);
+            m.html = item.html;
+            m.created_at = item.created_at;
+            m.fetched_at = now;
+            m.author = Author {
+                handle: full_handle(&name, host),
+                profile_url: Some(format!("{}://{host}/@{name}", link.scheme())),
+                ..Author::default()
+            };
+            m.url = Some(link.to_string());
+            Some(m)
+        })
+        .collect())
+}
+
 /// Parses one streamed event: `event` and its `payload` (a JSON string, or already an object).
 pub fn parse_event(event: &str, payload: &serde_json::Value) -> Result<StreamEvent, ChannelError> {
     let owned;
@@ -502,6 +535,14 @@ impl Mastodon {
         let now = self.ctx.clock.now();
         let mut out = Vec::new();
         let public = self.info.as_ref().is_none_or(Instance::public_hashtags);
+        if self.token.is_none() && !public {
+            // The instance keeps hashtag timelines for its users: its public tag feeds remain.
+            for tag in self.tags.clone() {
+                let url = self.api(&format!("/tags/{}.rss", urlencode(&tag)));
+                let body = self.get(&url, "a hashtag feed").await?;
+                out.extend(parse_tag_feed(&body, &self.host, now)?);
+            }
+        }
         if self.token.is_some() || public {
             for tag in self.tags.clone() {
                 let base = self.api(&format!("/api/v1/timelines/tag/{}", urlencode(&tag)));
@@ -697,6 +738,16 @@ impl Mastodon {
         let mut cur: Cursor = cursor
             .and_then(|c| serde_json::from_str(c).ok())
             .unwrap_or_default();
+        let feeds_only =
+            self.token.is_none() && !self.info.as_ref().is_none_or(Instance::public_hashtags);
+        if feeds_only {
+            let mentions = self.catch_up(&mut cur).await?;
+            return Ok(Batch {
+                mentions,
+                cursor: Some(serde_json::to_string(&cur).unwrap_or_default()),
+                wait: None,
+            });
+        }
         let Some((events, opened)) = self.events.as_mut() else {
             // (Re)connecting: open the stream first, so what is posted during the catch-up is
             // waiting on it; then catch up over REST from the last stored ids.
