@@ -194,13 +194,17 @@ async fn a_streamed_bluesky_post_reaches_the_store_and_the_notifier() {
     .await
     .expect("the notifier is called for the urgent post");
     assert!(alert.summary.contains("angry.bsky.social"), "{alert:?}");
-    // Nothing from the fixture's background noise (likes, other people's posts) was kept.
+    // Nothing from the fixture's background noise (likes, other people's posts) was kept: only
+    // posts that name the business or answer it.
     let all = s.engine.list(Default::default()).await.unwrap();
-    assert!(all
+    let stray: Vec<_> = all
         .mentions
         .iter()
         .filter(|m| m.channel == Channel::Bluesky)
-        .all(|m| m.full_text().to_lowercase().contains("brightside")));
+        .filter(|m| !m.full_text().to_lowercase().contains("brightside") && !m.remote.to_owner)
+        .map(|m| m.text.clone())
+        .collect();
+    assert!(stray.is_empty(), "{stray:?}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -710,4 +714,21 @@ async fn where_hashtags_need_a_login_a_logged_out_source_reads_the_public_tag_fe
         _ => None,
     })
     .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn without_a_login_replies_to_the_business_are_heard_through_its_resolved_handle() {
+    let mut s = setup(false).await;
+    // No watch term in it, no @mention: only the reply refs point at the business's post.
+    let p = s.sim.social.inject_reply_to_owner(
+        "quiet.bsky.social",
+        "Will the new place have a drive-through?",
+    );
+    let mut seen = HashMap::new();
+    let m = wait_added(&mut s.rx, &[p.external_id()], &mut seen)
+        .await
+        .remove(0);
+    assert!(m.remote.to_owner, "addressed to the business");
+    assert!(m.matched_terms.is_empty());
+    assert_eq!(m.reply_to.as_deref(), Some(owner_post_uri().as_str()));
 }

@@ -196,7 +196,7 @@ pub fn config_toml(base_url: &str) -> String {
         r##"# Earshot watching the built-in simulator at {base_url}
 [business]
 name = "{BUSINESS}"
-terms = ["Brightside", "@brightsidecoffee", "#brightsidecoffee", "brightside.coffee"]
+terms = ["Brightside", "@brightsidecoffee", "@brightsidecoffee.bsky.social", "#brightsidecoffee", "brightside.coffee"]
 exclusions = ["brightside of life"]
 
 [[source]]

@@ -501,6 +501,18 @@ impl SocialHandle {
         followers: i64,
         to_owner: bool,
     ) -> SocialPost {
+        self.post_now(net, handle, text, followers, to_owner, false)
+    }
+
+    fn post_now(
+        &self,
+        net: Net,
+        handle: &str,
+        text: &str,
+        followers: i64,
+        to_owner: bool,
+        reply_to_owner_post: bool,
+    ) -> SocialPost {
         let s = &self.0;
         let mut n = lock(&s.next_id);
         *n += 1;
@@ -523,7 +535,7 @@ impl SocialHandle {
             offset_secs: s.elapsed(),
             backdate_secs: 0,
             to_owner,
-            reply_to_owner_post: false,
+            reply_to_owner_post,
             time_us: 0,
             emitted_ms: Some(s.started.elapsed().as_millis()),
         };
@@ -534,6 +546,11 @@ impl SocialHandle {
         };
         s.tick();
         s.posts.read().unwrap_or_else(|p| p.into_inner())[index].clone()
+    }
+
+    /// A Bluesky reply to the owner's own announcement (no words that match, no @mention).
+    pub fn inject_reply_to_owner(&self, handle: &str, text: &str) -> SocialPost {
+        self.post_now(Net::Bluesky, handle, text, 10, true, true)
     }
 
     /// Makes the Mastodon instance refuse WebSocket upgrades (as behind a proxy that does not
@@ -618,6 +635,10 @@ pub fn routes(h: SocialHandle) -> Router {
             post(b_refresh),
         )
         .route("/bsky/xrpc/app.bsky.actor.getProfiles", get(b_profiles))
+        .route(
+            "/bsky/xrpc/com.atproto.identity.resolveHandle",
+            get(b_resolve_handle),
+        )
         .route(
             "/bsky/xrpc/app.bsky.notification.listNotifications",
             get(b_notifications),
@@ -1332,6 +1353,25 @@ async fn b_refresh(State(h): S, headers: HeaderMap) -> Response {
     let access = h.0.new_token("bsky-access");
     let refresh = h.0.new_token("bsky-refresh");
     Json(json!({"did": BSKY_DID, "handle": BSKY_HANDLE, "accessJwt": access, "refreshJwt": refresh, "active": true})).into_response()
+}
+
+async fn b_resolve_handle(State(h): S, Query(q): Query<HashMap<String, String>>) -> Response {
+    let handle = q.get("handle").map(String::as_str).unwrap_or("");
+    if handle == BSKY_HANDLE {
+        return Json(json!({"did": BSKY_DID})).into_response();
+    }
+    match h
+        .posts()
+        .iter()
+        .find(|p| p.net == Net::Bluesky && p.handle == handle)
+    {
+        Some(p) => Json(json!({"did": p.author_id})).into_response(),
+        None => xrpc_err(
+            StatusCode::BAD_REQUEST,
+            "InvalidRequest",
+            "Unable to resolve handle",
+        ),
+    }
 }
 
 async fn b_profiles(State(h): S, uri: axum::http::Uri) -> Json<Value> {

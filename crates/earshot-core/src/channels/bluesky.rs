@@ -527,6 +527,8 @@ pub struct Bluesky {
     client: Client,
     matcher: Matcher,
     own_did: Option<String>,
+    own_handle: Option<String>,
+    resolved: bool,
     queries: Vec<String>,
     interval: Duration,
     profiles: HashMap<String, ProfileView>,
@@ -555,6 +557,15 @@ impl Bluesky {
             client: Client::new(spec, ctx)?,
             matcher: Matcher::new(business),
             own_did: None,
+            // A handle has a dot and one @ (`@name.bsky.social`, `@brightside.coffee`); a
+            // Mastodon address has two.
+            own_handle: business
+                .terms
+                .iter()
+                .filter_map(|t| t.trim().strip_prefix('@'))
+                .find(|h| h.contains('.') && !h.contains('@'))
+                .map(str::to_string),
+            resolved: false,
             queries,
             interval: Duration::from_secs(u64::from(spec.interval_secs.unwrap_or(60).max(1))),
             profiles: HashMap::new(),
@@ -562,6 +573,34 @@ impl Bluesky {
             next_poll: Instant::now(),
             cursor_saved: Instant::now(),
         })
+    }
+
+    /// Without a login, learns the business's own DID from its Bluesky handle (a watch term such
+    /// as `@name.bsky.social`), so mentions by facet and replies to its posts are heard too. Asked
+    /// once; a failure only means matching by words alone.
+    async fn resolve_own_handle(&mut self) {
+        if self.own_did.is_some() || self.resolved {
+            return;
+        }
+        self.resolved = true;
+        let Some(handle) = self.own_handle.clone() else {
+            return;
+        };
+        match self
+            .client
+            .public(
+                "com.atproto.identity.resolveHandle",
+                &[("handle", handle.as_str())],
+            )
+            .await
+            .and_then(|b| {
+                serde_json::from_slice::<Resolved>(&b).map_err(|e| malformed("handle", e))
+            }) {
+            Ok(r) => self.own_did = Some(r.did),
+            Err(e) => {
+                tracing::info!(%handle, error = %e, "could not resolve the business's Bluesky handle")
+            }
+        }
     }
 
     /// Fills in handles, names and follower counts from `getProfiles` (cached). A failure leaves
@@ -700,7 +739,10 @@ impl Bluesky {
                 self.own_did = Some(s.did.clone());
                 true
             }
-            None => false,
+            None => {
+                self.resolve_own_handle().await;
+                false
+            }
         };
         let mut mentions = Vec::new();
         if self.ws.is_none() {
@@ -870,6 +912,11 @@ pub fn reply_record(
         "rkey": rkey,
         "record": record,
     }))
+}
+
+#[derive(Debug, Deserialize)]
+struct Resolved {
+    did: String,
 }
 
 #[derive(Debug, Deserialize)]
