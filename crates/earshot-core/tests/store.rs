@@ -246,3 +246,128 @@ fn migrations_apply_to_an_empty_and_to_an_existing_database() {
         .to_string();
     assert!(err.contains("newer than this Earshot"), "{err}");
 }
+
+/// The badge counts come from a tally kept by triggers; after any mix of inserts, re-deliveries,
+/// status, read and re-triage changes it must equal counting the rows.
+#[test]
+fn the_count_tally_always_equals_counting_the_rows() {
+    let mut s = Store::open_in_memory().unwrap();
+    let direct = |s: &Store, t: u8| -> (u32, u32, u32, u32, u32) {
+        let q = |sql: &str| -> u32 {
+            s.connection()
+                .query_row(sql, [t], |r| r.get::<_, u32>(0))
+                .unwrap()
+        };
+        (
+            q("SELECT count(*) FROM mentions WHERE ?1 >= 0"),
+            q("SELECT count(*) FROM mentions WHERE status = 'new' AND ?1 >= 0"),
+            q("SELECT count(*) FROM mentions WHERE status = 'open' AND ?1 >= 0"),
+            q("SELECT count(*) FROM mentions WHERE status = 'done' AND ?1 >= 0"),
+            q("SELECT count(*) FROM mentions WHERE urgency >= ?1 AND read = 0 AND status != 'done'"),
+        )
+    };
+    let mut rng = 7u64;
+    let mut next = || {
+        rng ^= rng << 13;
+        rng ^= rng >> 7;
+        rng ^= rng << 17;
+        rng
+    };
+    let mut ids = Vec::new();
+    for round in 0..40 {
+        let batch: Vec<Mention> = (0..10)
+            .map(|i| {
+                let k = next() % 300; // repeats: re-deliveries update in place
+                mention(
+                    &k.to_string(),
+                    &format!("text {k} {round} {i}"),
+                    (next() % 101) as u8,
+                    k as i64,
+                )
+            })
+            .collect();
+        ids.extend(
+            s.store_batch(None, &batch, None)
+                .unwrap()
+                .into_iter()
+                .map(|m| m.id),
+        );
+        for _ in 0..5 {
+            let id = ids[(next() % ids.len() as u64) as usize];
+            match next() % 3 {
+                0 => {
+                    s.mark_read(id).unwrap();
+                }
+                1 => {
+                    let st = [Status::New, Status::Open, Status::Done][(next() % 3) as usize];
+                    s.set_status(id, st).unwrap();
+                }
+                _ => {
+                    let mut t = s.mention(id).unwrap().triage;
+                    t.urgency = (next() % 101) as u8;
+                    s.set_triage(&[(id, t)]).unwrap();
+                }
+            }
+        }
+        for t in [0, 40, 60, 100] {
+            let c = s.counts(t).unwrap();
+            assert_eq!(
+                (c.total, c.new, c.open, c.done, c.unread_urgent),
+                direct(&s, t),
+                "round {round}, threshold {t}"
+            );
+        }
+    }
+}
+
+/// A word in thousands of mentions: pages hold exactly the matches, in order, each once.
+#[test]
+fn searching_a_common_word_pages_through_exactly_its_matches() {
+    let mut s = Store::open_in_memory().unwrap();
+    let batch: Vec<Mention> = (0..2_600)
+        .map(|i| {
+            let text = if i % 5 == 0 {
+                format!("tea number {i}")
+            } else {
+                format!("coffee number {i}")
+            };
+            mention(&i.to_string(), &text, (i * 37 % 101) as u8, i as i64)
+        })
+        .collect();
+    s.store_batch(None, &batch, None).unwrap();
+    for order in [Order::Urgent, Order::Newest] {
+        let mut seen = std::collections::HashSet::new();
+        let mut after = None;
+        let mut last: Option<(u8, i64)> = None;
+        loop {
+            let page = s
+                .list(&MentionQuery {
+                    search: Some("coffee".into()),
+                    order,
+                    after: after.clone(),
+                    limit: Some(200),
+                    ..Default::default()
+                })
+                .unwrap();
+            for m in &page.mentions {
+                assert!(m.text.starts_with("coffee"), "{}", m.text);
+                assert!(seen.insert(m.id), "{} twice", m.id);
+                let key = match order {
+                    Order::Urgent => (m.triage.urgency, m.created_at),
+                    Order::Newest => (0, m.created_at),
+                };
+                assert!(
+                    last.is_none_or(|l| l >= key),
+                    "{order:?} order broken at {}",
+                    m.id
+                );
+                last = Some(key);
+            }
+            match page.next {
+                Some(n) => after = Some(n),
+                None => break,
+            }
+        }
+        assert_eq!(seen.len(), 2_080, "{order:?}: every coffee mention once");
+    }
+}
