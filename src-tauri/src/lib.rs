@@ -132,7 +132,14 @@ pub fn run() {
         .plugin(tauri_plugin_opener::init())
         .setup(move |app| {
             let handle = app.handle().clone();
-            let state = tauri::async_runtime::block_on(start_engine(&handle, &opts))?;
+            let state = match tauri::async_runtime::block_on(start_engine(&handle, &opts)) {
+                Ok(s) => s,
+                Err(e) => {
+                    // A clear message and a clean exit, not a crash; the data folder is untouched.
+                    eprintln!("earshot: could not start: {e:#}");
+                    std::process::exit(1);
+                }
+            };
             let rx = state.engine.subscribe();
             let engine = state.engine.clone();
             app.manage(state);

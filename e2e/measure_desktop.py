@@ -1,0 +1,154 @@
+"""Measures the desktop app: cold start to the first inbox rows in the DOM, and the resident memory
+of all its processes (the app, WebKit's web and network processes) after paging through the
+inbox. Prints one JSON object per figure, like `earshot bench --json`.
+
+    cargo run --release -p earshot-cli -- bench query --rows 1000000 --db-dir /var/tmp/q1m
+    xvfb-run -a dbus-run-session -- e2e/.venv/bin/python e2e/measure_desktop.py --data-dir /var/tmp/q1m
+
+The data folder is opened by the app as it is (no source is polled: the bench database has none).
+"""
+import argparse
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+
+from selenium import webdriver
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.options import ArgOptions
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+TARGET = os.environ.get('CARGO_TARGET_DIR', os.path.join(ROOT, 'target'))
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(('127.0.0.1', 0))
+        return s.getsockname()[1]
+
+
+def poll(cond, what, timeout=60.0, interval=0.005):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            v = cond()
+            if v:
+                return v
+        except Exception:
+            pass
+        time.sleep(interval)
+    raise SystemExit(f'timed out waiting for {what}')
+
+
+def descendants(pid):
+    """The pids under `pid` (WebKit's processes are children of the app)."""
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            kids = open(f'/proc/{p}/task/{p}/children').read().split()
+        except OSError:
+            kids = []
+        for k in map(int, kids):
+            out.append(k)
+            todo.append(k)
+    return out
+
+
+def rss_kib(pid):
+    try:
+        for line in open(f'/proc/{pid}/status'):
+            if line.startswith('VmRSS:'):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def pss_kib(pid):
+    """Proportional set size: shared pages split between the processes that share them."""
+    try:
+        for line in open(f'/proc/{pid}/smaps_rollup'):
+            if line.startswith('Pss:'):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def name(pid):
+    try:
+        return open(f'/proc/{pid}/comm').read().strip()
+    except OSError:
+        return '?'
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument('--data-dir', required=True)
+    ap.add_argument('--app', default=os.path.join(TARGET, 'release', 'earshot-app'))
+    ap.add_argument('--pages', type=int, default=20, help='inbox pages to load before measuring memory')
+    args = ap.parse_args()
+    if not os.path.exists(args.app):
+        raise SystemExit(f'build the app first: {args.app} (cargo build --release -p earshot-app)')
+
+    port, native = free_port(), free_port()
+    driver_bin = shutil.which('tauri-driver') or os.path.expanduser('~/.cargo/bin/tauri-driver')
+    log = tempfile.NamedTemporaryFile('w', suffix='.log', delete=False)
+    env = dict(os.environ, EARSHOT_DATA_DIR=args.data_dir, EARSHOT_LOG='warn')
+    driver_proc = subprocess.Popen([driver_bin, '--port', str(port), '--native-port', str(native)],
+                                   env=env, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        def listening():
+            with socket.socket() as s:
+                return s.connect_ex(('127.0.0.1', port)) == 0
+        poll(listening, 'tauri-driver', timeout=20, interval=0.05)
+        options = ArgOptions()
+        options.set_capability('browserName', 'wry')
+        options.set_capability('tauri:options', {'application': args.app})
+        # The app starts when the session is created: the clock starts here.
+        t0 = time.monotonic()
+        driver = poll(lambda: webdriver.Remote(command_executor=f'http://127.0.0.1:{port}', options=options),
+                      'a WebDriver session', timeout=60, interval=0.2)
+        poll(lambda: driver.find_elements(By.CSS_SELECTOR, '[data-testid="mention"]'), 'the first inbox rows')
+        cold = time.monotonic() - t0
+        rows = driver.execute_script('return document.querySelectorAll("[data-testid=mention]").length')
+        total = driver.find_element(By.CSS_SELECTOR, '.total').text
+        print(json.dumps({'name': 'desktop cold start to first inbox rows', 'unit': 's', 'value': round(cold, 3),
+                          'rows': rows, 'stored': total}))
+
+        for _ in range(args.pages):
+            more = driver.find_elements(By.CSS_SELECTOR, 'button.more')
+            if not more:
+                break
+            before = driver.execute_script('return document.querySelectorAll("[data-testid=mention]").length')
+            more[0].click()
+            poll(lambda: driver.execute_script('return document.querySelectorAll("[data-testid=mention]").length') > before,
+                 'the next page')
+        driver.execute_script('document.querySelector("[data-testid=inbox]").scrollTop = 1e9')
+        loaded = driver.execute_script('return document.querySelectorAll("[data-testid=mention]").length')
+        time.sleep(3)  # idle: let the web process settle before reading memory (a measurement, not a sync)
+        app_pids = [p for p in descendants(driver_proc.pid) if name(p).startswith('earshot')]
+        procs = []
+        for p in app_pids:
+            procs.append(p)
+            procs.extend(descendants(p))
+        per = {f'{name(p)}[{p}]': (rss_kib(p), pss_kib(p)) for p in procs}
+        rss = sum(r for r, _ in per.values()) / 1024
+        pss = sum(p for _, p in per.values()) / 1024
+        print(json.dumps({'name': 'desktop resident memory, all processes, idle', 'unit': 'MiB',
+                          'value': round(pss, 1), 'pss': round(pss, 1), 'rss': round(rss, 1), 'rows_loaded': loaded,
+                          'processes_rss_pss': {k: [round(r / 1024, 1), round(p / 1024, 1)] for k, (r, p) in per.items()}}))
+        driver.quit()
+    finally:
+        driver_proc.terminate()
+        driver_proc.wait(timeout=10)
+        log.close()
+
+
+if __name__ == '__main__':
+    sys.exit(main())
