@@ -117,3 +117,23 @@ def test_a_streamed_bluesky_post_notifies_and_a_reply_typed_in_the_app_reaches_b
     assert record['reply']['parent']['uri'] == parent
     assert record['reply']['root']['uri'] == parent, 'a top-level post is its own root'
     app.get_screenshot_as_file(os.path.join(SHOTS, 'reply-sent.png'))
+
+
+def test_the_desktop_measurement_script_runs_and_prints_its_figures(tmp_path):
+    """A small run of e2e/measure_desktop.py so it cannot rot (its figures are not asserted)."""
+    import json
+    import subprocess
+    import sys
+    from conftest import APP
+    cli = os.path.join(os.path.dirname(APP), 'earshot')
+    data = tmp_path / 'db'
+    subprocess.run([cli, 'bench', 'query', '--rows', '1000', '--db-dir', str(data)], check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=300)
+    out = subprocess.run([sys.executable, os.path.join(ROOT, 'e2e', 'measure_desktop.py'), '--data-dir', str(data),
+                          '--app', APP, '--pages', '2'], capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr[-2000:]
+    figures = [json.loads(line) for line in out.stdout.splitlines() if line.startswith('{')]
+    names = [f['name'] for f in figures]
+    assert any('cold start' in n for n in names) and any('memory' in n for n in names), names
+    mem = next(f for f in figures if 'memory' in f['name'])
+    assert mem['value'] > 0 and mem['rows_loaded'] >= 100, mem
