@@ -212,7 +212,8 @@ impl Engine {
         {
             *lock(&self.inner.policy) = p;
         }
-        self.restart_sources().await
+        self.restart_sources().await?;
+        self.resume_outbox().await
     }
 
     /// Applies a configuration file: business, alert policy and sources (added or updated by

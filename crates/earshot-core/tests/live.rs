@@ -732,3 +732,64 @@ async fn without_a_login_replies_to_the_business_are_heard_through_its_resolved_
     assert!(m.matched_terms.is_empty());
     assert_eq!(m.reply_to.as_deref(), Some(owner_post_uri().as_str()));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn after_a_restart_queued_replies_go_out_and_interrupted_ones_say_so() {
+    let mut s = setup(true).await;
+    let p = s.sim.social.inject(
+        Net::Bluesky,
+        "waiting.bsky.social",
+        "Brightside Coffee, is the shop open late?",
+        10,
+        false,
+    );
+    let mut seen = HashMap::new();
+    let m = wait_added(&mut s.rx, &[p.external_id()], &mut seen)
+        .await
+        .remove(0);
+    // As a crash would leave them: one written but not sent, one sent with no answer recorded.
+    let (queued, sending) = s
+        .engine
+        .db()
+        .write(move |st| {
+            let q = st.queue_reply(m.id, false, "Open until 9!", "3lqueued22222", 1)?;
+            let x = st.queue_reply(m.id, false, "Until 9 tonight.", "3lsending2222", 1)?;
+            st.claim_reply(x.id, 1)?;
+            Ok((q, x))
+        })
+        .await
+        .unwrap();
+    s.engine.shutdown();
+    let engine = Engine::with_secrets(
+        Db::open(&s.dir).unwrap(),
+        s.recorder.clone(),
+        Clock::system(),
+        Secrets::new(s.secrets.clone()),
+    );
+    let mut rx = engine.subscribe();
+    engine.start().await.unwrap();
+    let sent = settled(&mut rx, queued.id).await;
+    assert_eq!(sent.state, ReplyState::Sent, "{:?}", sent.error);
+    let interrupted = engine
+        .replies(m.id)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|r| r.id == sending.id)
+        .unwrap();
+    assert_eq!(interrupted.state, ReplyState::Failed);
+    assert!(interrupted.error.unwrap().contains("Retry is safe"));
+    let posted: Vec<_> = s
+        .sim
+        .social
+        .writes()
+        .into_iter()
+        .filter(|w| w.path == "com.atproto.repo.createRecord" && w.accepted)
+        .map(|w| w.body["rkey"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        posted,
+        vec!["3lqueued22222"],
+        "only the queued one was sent on its own"
+    );
+}

@@ -7,7 +7,7 @@ use rand::Rng;
 
 use super::{lock, Engine, EngineEvent};
 use crate::channels::{reply_rules, send_reply, Context, Draft, ReplyRules};
-use crate::model::{Channel, Mention, Reply, Source, SourceKind, SourceSpec};
+use crate::model::{Channel, Mention, Reply, ReplyState, Source, SourceKind, SourceSpec};
 use crate::store::StoreError;
 
 impl Engine {
@@ -114,6 +114,41 @@ impl Engine {
         let id = r.id;
         tokio::spawn(async move { engine.send(id).await });
         Ok(r)
+    }
+
+    /// After a restart: replies still queued are sent; a reply that was being sent when Earshot
+    /// stopped is marked failed, saying so, for the owner to retry (a retry carries the same
+    /// idempotency key, so the network refuses a second copy).
+    pub(super) async fn resume_outbox(&self) -> Result<(), StoreError> {
+        let now = self.inner.clock.now();
+        let interrupted = self
+            .inner
+            .db
+            .write(move |s| {
+                let mut out = Vec::new();
+                for r in s.replies_in(ReplyState::Sending)? {
+                    out.push(s.reply_failed(
+                        r.id,
+                        "Earshot stopped while sending this; it may not have been posted. Retry is safe: it cannot post twice.",
+                        now,
+                    )?);
+                }
+                Ok(out)
+            })
+            .await?;
+        for r in interrupted {
+            self.emit(EngineEvent::ReplyUpdated { reply: r });
+        }
+        let queued = self
+            .inner
+            .db
+            .read(|s| s.replies_in(ReplyState::Queued))
+            .await?;
+        for r in queued {
+            let engine = self.clone();
+            tokio::spawn(async move { engine.send(r.id).await });
+        }
+        Ok(())
     }
 
     /// Sends (or retries) one outbox reply, unless it is already sending or sent. Returns it as
