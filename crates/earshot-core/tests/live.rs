@@ -80,6 +80,22 @@ async fn wait_added(
     found
 }
 
+/// Posts on a simulated network and waits until the engine has stored it; returns both.
+async fn post_and_wait(
+    s: &mut Setup,
+    net: Net,
+    handle: &str,
+    text: &str,
+    to_owner: bool,
+) -> (earshot_sim::SocialPost, Mention) {
+    let p = s.sim.social.inject(net, handle, text, 10, to_owner);
+    let mut seen = HashMap::new();
+    let m = wait_added(&mut s.rx, &[p.external_id()], &mut seen)
+        .await
+        .remove(0);
+    (p, m)
+}
+
 /// Waits until reply `id` has settled (sent or failed).
 async fn settled(rx: &mut Receiver<EngineEvent>, id: i64) -> earshot_core::model::Reply {
     wait_for(rx, &format!("reply {id} to settle"), |e| match e {
@@ -502,17 +518,14 @@ async fn refusals_are_clear_and_lose_nothing() {
     );
 
     // An author who takes no direct messages: the reply fails, saying why.
-    let p = s.sim.social.inject(
+    let (_, m) = post_and_wait(
+        &mut s,
         Net::Bluesky,
         DM_CLOSED_HANDLE,
         "@brightsidecoffee.bsky.social where is my order?",
-        10,
         true,
-    );
-    let mut seen = HashMap::new();
-    let m = wait_added(&mut s.rx, &[p.external_id()], &mut seen)
-        .await
-        .remove(0);
+    )
+    .await;
     let r = s
         .engine
         .reply(m.id, "Could you DM us your order number?", true)
@@ -637,17 +650,14 @@ async fn an_expired_bluesky_session_is_renewed_once_and_saved() {
         .unwrap()
         .unwrap();
     s.sim.social.expire_bluesky_sessions();
-    let p = s.sim.social.inject(
+    let (_, m) = post_and_wait(
+        &mut s,
         Net::Bluesky,
         "late.bsky.social",
         "Brightside Coffee, are you hiring?",
-        10,
         false,
-    );
-    let mut seen = HashMap::new();
-    let m = wait_added(&mut s.rx, &[p.external_id()], &mut seen)
-        .await
-        .remove(0);
+    )
+    .await;
     let r = s
         .engine
         .reply(m.id, "We are! Drop by the café.", false)
@@ -736,17 +746,14 @@ async fn without_a_login_replies_to_the_business_are_heard_through_its_resolved_
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn after_a_restart_queued_replies_go_out_and_interrupted_ones_say_so() {
     let mut s = setup(true).await;
-    let p = s.sim.social.inject(
+    let (_, m) = post_and_wait(
+        &mut s,
         Net::Bluesky,
         "waiting.bsky.social",
         "Brightside Coffee, is the shop open late?",
-        10,
         false,
-    );
-    let mut seen = HashMap::new();
-    let m = wait_added(&mut s.rx, &[p.external_id()], &mut seen)
-        .await
-        .remove(0);
+    )
+    .await;
     // As a crash would leave them: one written but not sent, one sent with no answer recorded.
     let (queued, sending) = s
         .engine
