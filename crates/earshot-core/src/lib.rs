@@ -23,7 +23,9 @@ pub mod html;
 pub mod login;
 pub mod matcher;
 pub mod model;
+pub mod presend;
 pub mod secrets;
+pub mod sla;
 pub mod store;
 pub mod triage;
 
