@@ -35,6 +35,12 @@ pub struct Config {
     /// When to interrupt the owner.
     #[serde(default)]
     pub alerts: AlertPolicy,
+    /// First-response targets and business hours.
+    #[serde(default)]
+    pub targets: crate::sla::Targets,
+    /// The negative-spike alarm.
+    #[serde(default)]
+    pub spike: crate::engine::SpikePolicy,
 }
 
 impl Config {
@@ -43,6 +49,9 @@ impl Config {
         let c: Config = toml::from_str(text)?;
         if c.business.name.trim().is_empty() {
             anyhow::bail!("[business] name must not be empty");
+        }
+        if let Err(e) = c.targets.schedule() {
+            anyhow::bail!("[targets]: {e}");
         }
         let mut names = std::collections::HashSet::new();
         for s in &c.sources {

@@ -28,7 +28,10 @@ use crate::store::{Correction, Counts, MentionPage, MentionQuery, Prior, StoreEr
 use crate::triage::personal::{self, Lesson, Personal};
 use crate::triage::{triage, Rules};
 
+mod queue;
 mod replies;
+
+pub use queue::{SpikePolicy, TICK};
 
 /// Re-ranking candidates after a correction: the newest mentions not done.
 const RERANK_AFTER_CORRECTION: u32 = 2_000;
@@ -75,6 +78,18 @@ pub enum EngineEvent {
         /// The reply as it now is.
         reply: Reply,
     },
+    /// Negative mentions in the last hour far above the usual rate.
+    NegativeSpike {
+        /// Negative mentions in the last hour.
+        count: u32,
+        /// The usual rate per hour (the seven days before).
+        baseline_per_hour: f64,
+        /// Start of the hour (unix seconds): show negative mentions since then.
+        #[ts(type = "number")]
+        since: i64,
+        /// What the notification said.
+        message: String,
+    },
     /// A login finished (a Mastodon login completes in the browser, after the call that began it).
     LoginFinished {
         /// The source that is now logged in, when it worked.
@@ -120,6 +135,10 @@ struct Inner {
     alerter: Mutex<Alerter>,
     paused: AtomicBool,
     running: Mutex<HashMap<i64, Running>>,
+    clockwork: Mutex<Arc<queue::Clockwork>>,
+    spike: Mutex<queue::SpikeState>,
+    spike_policy: Mutex<SpikePolicy>,
+    ticker: Mutex<Option<watch::Sender<bool>>>,
     local_hour: Box<dyn Fn() -> u8 + Send + Sync>,
 }
 
@@ -166,6 +185,18 @@ impl Engine {
                 alerter: Mutex::new(Alerter::default()),
                 paused: AtomicBool::new(false),
                 running: Mutex::new(HashMap::new()),
+                clockwork: Mutex::new(Arc::new(
+                    queue::Clockwork::new(crate::sla::Targets::default()).unwrap_or_else(|_| {
+                        queue::Clockwork::new(crate::sla::Targets {
+                            hours: crate::sla::BusinessHours::always(),
+                            ..Default::default()
+                        })
+                        .expect("always-open hours are valid")
+                    }),
+                )),
+                spike: Mutex::new(queue::SpikeState::default()),
+                spike_policy: Mutex::new(SpikePolicy::default()),
+                ticker: Mutex::new(None),
                 local_hour: Box::new(|| {
                     use chrono::Timelike;
                     chrono::Local::now().hour() as u8
@@ -212,8 +243,11 @@ impl Engine {
         {
             *lock(&self.inner.policy) = p;
         }
+        self.load_queue_settings().await?;
         self.restart_sources().await?;
-        self.resume_outbox().await
+        self.resume_outbox().await?;
+        self.start_ticker();
+        Ok(())
     }
 
     /// Applies a configuration file: business, alert policy and sources (added or updated by
@@ -226,6 +260,8 @@ impl Engine {
             .write(move |s| {
                 s.set_business(&c.business)?;
                 s.set_setting("alerts", &c.alerts)?;
+                s.set_setting("targets", &c.targets)?;
+                s.set_setting("spike", &c.spike)?;
                 for spec in &c.sources {
                     s.upsert_source(spec, now)?;
                 }
@@ -234,7 +270,10 @@ impl Engine {
             .await?;
         self.install_profile(config.business.clone());
         *lock(&self.inner.policy) = config.alerts.clone();
-        Ok(())
+        *lock(&self.inner.spike_policy) = config.spike.clone();
+        self.install_targets(config.targets.clone())
+            .map_err(StoreError::Invalid)?;
+        self.recompute_due().await
     }
 
     fn install_profile(&self, business: Business) {
@@ -288,14 +327,18 @@ impl Engine {
         let profile = lock(&self.inner.profile).clone();
         let now = self.inner.clock.now();
         let mut updated: HashMap<i64, Mention> = HashMap::new();
-        let updates: Vec<(i64, crate::model::Triage)> = mentions
+        let updates: Vec<(i64, crate::model::Triage, Option<i64>)> = mentions
             .into_iter()
             .map(|mut m| {
                 let t = triage(&m, &profile.rules, now);
                 m.triage = t.clone();
+                let due = self.due_for(m.created_at, t.urgency);
+                if m.work.first_response_at.is_none() {
+                    m.work.due_at = Some(due);
+                }
                 let id = m.id;
                 updated.insert(id, m);
-                (id, t)
+                (id, t, Some(due))
             })
             .collect();
         let changed = self.inner.db.write(move |s| s.set_triage(&updates)).await?;
@@ -430,13 +473,20 @@ impl Engine {
 
     /// Stops all sources.
     pub fn shutdown(&self) {
+        if let Some(t) = lock(&self.inner.ticker).take() {
+            let _ = t.send(true);
+        }
+        self.stop_sources();
+    }
+
+    fn stop_sources(&self) {
         for (_, r) in lock(&self.inner.running).drain() {
             let _ = r.stop.send(true);
         }
     }
 
     async fn restart_sources(&self) -> Result<(), StoreError> {
-        self.shutdown();
+        self.stop_sources();
         for s in self.sources().await?.into_iter().filter(|s| s.enabled) {
             self.spawn_source(s);
         }
@@ -595,6 +645,8 @@ impl Engine {
         let now = self.inner.clock.now();
         let profile = lock(&self.inner.profile).clone();
         let require_match = source.spec.require_match.unwrap_or(true);
+        let clock = lock(&self.inner.clockwork).clone();
+        let threshold = self.alert_policy().urgent_threshold;
         let keys: Vec<(crate::model::Channel, String)> = batch
             .mentions
             .iter()
@@ -631,6 +683,7 @@ impl Engine {
                 }
                 m.source_id = Some(source.id);
                 m.triage = triage(&m, &profile.rules, now);
+                m.work.due_at = Some(clock.due(m.created_at, m.triage.urgency, threshold));
                 Some(m)
             })
             .collect();
@@ -697,18 +750,12 @@ impl Engine {
         self.inner.db.read(move |s| s.mention(id)).await
     }
 
-    /// Sets a mention's status.
+    /// Sets a mention's status (snoozing needs a time: see [`Engine::apply`]).
     pub async fn set_status(&self, id: i64, status: Status) -> Result<Mention, StoreError> {
-        let m = self
-            .inner
-            .db
-            .write(move |s| s.set_status(id, status))
-            .await?;
-        self.emit(EngineEvent::MentionUpdated {
-            mention: Box::new(m.clone()),
-        });
-        self.emit_counts().await;
-        Ok(m)
+        self.apply(vec![id], crate::store::queue::Action::Status { status })
+            .await?
+            .pop()
+            .ok_or_else(|| StoreError::NotFound(format!("mention {id}")))
     }
 
     /// Marks a mention opened.

@@ -22,6 +22,7 @@ pub mod engine;
 pub mod html;
 pub mod login;
 pub mod matcher;
+pub mod metrics;
 pub mod model;
 pub mod presend;
 pub mod secrets;

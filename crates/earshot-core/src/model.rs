@@ -103,8 +103,12 @@ pub enum Status {
     New,
     /// Being worked on.
     Open,
+    /// Put aside until a time; it comes back as new.
+    Snoozed,
     /// Handled.
     Done,
+    /// Not worth handling (spam, off-topic); out of every queue and target.
+    Ignored,
 }
 
 impl Status {
@@ -113,15 +117,23 @@ impl Status {
         match self {
             Status::New => "new",
             Status::Open => "open",
+            Status::Snoozed => "snoozed",
             Status::Done => "done",
+            Status::Ignored => "ignored",
         }
+    }
+    /// Whether it still waits for the owner (new or open): the queue, and the response clock.
+    pub fn awaiting(self) -> bool {
+        matches!(self, Status::New | Status::Open)
     }
     /// Parses the stored name.
     pub fn parse(s: &str) -> Option<Status> {
         match s {
             "new" => Some(Status::New),
             "open" => Some(Status::Open),
+            "snoozed" => Some(Status::Snoozed),
             "done" => Some(Status::Done),
+            "ignored" => Some(Status::Ignored),
             _ => None,
         }
     }
@@ -295,6 +307,35 @@ pub struct Mention {
     pub status: Status,
     /// Whether the owner has opened it.
     pub read: bool,
+    /// The queue's bookkeeping: tags, helper, snooze, response clock.
+    #[serde(default)]
+    pub work: Work,
+}
+
+/// How a mention is being worked: what the queue and the response-time targets know of it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export, export_to = "../../../ui/src/lib/bindings/")]
+pub struct Work {
+    /// The owner's tags, sorted.
+    pub tags: Vec<String>,
+    /// The helper it is assigned to.
+    pub assignee: Option<String>,
+    /// When a snoozed mention comes back (unix seconds).
+    #[ts(type = "number | null")]
+    pub snooze_until: Option<i64>,
+    /// When it was first answered, by a reply sent or marked answered (unix seconds).
+    #[ts(type = "number | null")]
+    pub first_response_at: Option<i64>,
+    /// When it was last marked done (unix seconds).
+    #[ts(type = "number | null")]
+    pub done_at: Option<i64>,
+    /// When the first-response target falls due (unix seconds).
+    #[ts(type = "number | null")]
+    pub due_at: Option<i64>,
+    /// Close to or past its target while still unanswered: it rises in the urgent-first view.
+    pub at_risk: bool,
+    /// How many internal notes it has.
+    pub notes: u32,
 }
 
 impl Mention {
@@ -326,6 +367,7 @@ impl Mention {
             owner: OwnerCalls::default(),
             status: Status::New,
             read: false,
+            work: Work::default(),
         }
     }
 

@@ -10,16 +10,6 @@ use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-/// Opening hours of one day, in the business's local time ("09:00", "17:30"; close may be "24:00").
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export, export_to = "../../../ui/src/lib/bindings/")]
-pub struct DayHours {
-    /// When the clock starts ("HH:MM").
-    pub open: String,
-    /// When it stops ("HH:MM", up to "24:00").
-    pub close: String,
-}
-
 /// When the response clock runs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(default)]
@@ -27,28 +17,24 @@ pub struct DayHours {
 pub struct BusinessHours {
     /// IANA time zone ("Europe/Lisbon"); empty means this computer's.
     pub time_zone: String,
-    /// Seven entries, Monday first; `null` is a closed day.
-    pub days: Vec<Option<DayHours>>,
+    /// Seven entries, Monday first: "09:00-17:00" (close may be "24:00"), or "closed".
+    pub days: Vec<String>,
 }
 
 impl Default for BusinessHours {
     fn default() -> Self {
-        let weekday = || {
-            Some(DayHours {
-                open: "09:00".into(),
-                close: "17:00".into(),
-            })
-        };
+        let open = "09:00-17:00".to_string();
+        let closed = "closed".to_string();
         BusinessHours {
             time_zone: String::new(),
             days: vec![
-                weekday(),
-                weekday(),
-                weekday(),
-                weekday(),
-                weekday(),
-                None,
-                None,
+                open.clone(),
+                open.clone(),
+                open.clone(),
+                open.clone(),
+                open,
+                closed.clone(),
+                closed,
             ],
         }
     }
@@ -57,15 +43,9 @@ impl Default for BusinessHours {
 impl BusinessHours {
     /// Open all day, every day.
     pub fn always() -> BusinessHours {
-        let all = || {
-            Some(DayHours {
-                open: "00:00".into(),
-                close: "24:00".into(),
-            })
-        };
         BusinessHours {
             time_zone: "UTC".into(),
-            days: (0..7).map(|_| all()).collect(),
+            days: vec!["00:00-24:00".to_string(); 7],
         }
     }
 }
@@ -100,7 +80,7 @@ impl Default for Targets {
 }
 
 /// Which target a mention is held to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
 #[ts(export, export_to = "../../../ui/src/lib/bindings/")]
 pub enum Tier {
@@ -191,16 +171,24 @@ impl BusinessHours {
         }
         let mut days = [None; 7];
         for (i, d) in self.days.iter().enumerate() {
-            if let Some(d) = d {
-                let (open, close) = (minutes(&d.open)?, minutes(&d.close)?);
-                if close <= open {
-                    return Err(format!(
-                        "{}: closing time {} is not after opening time {}",
-                        WEEKDAYS[i], d.close, d.open
-                    ));
-                }
-                days[i] = Some((open, close));
+            let d = d.trim();
+            if d.is_empty() || d.eq_ignore_ascii_case("closed") {
+                continue;
             }
+            let (open, close) = d.split_once('-').ok_or_else(|| {
+                format!(
+                    "{}: {d:?} is not hours like \"09:00-17:00\" or \"closed\"",
+                    WEEKDAYS[i]
+                )
+            })?;
+            let (open, close) = (minutes(open)?, minutes(close)?);
+            if close <= open {
+                return Err(format!(
+                    "{}: closing time is not after opening time in {d:?}",
+                    WEEKDAYS[i]
+                ));
+            }
+            days[i] = Some((open, close));
         }
         if days.iter().all(Option::is_none) {
             return Err(
@@ -372,12 +360,7 @@ mod tests {
             time_zone: tz.into(),
             days: days
                 .iter()
-                .map(|d| {
-                    d.map(|(o, c)| DayHours {
-                        open: o.into(),
-                        close: c.into(),
-                    })
-                })
+                .map(|d| d.map_or("closed".to_string(), |(o, c)| format!("{o}-{c}")))
                 .collect(),
         }
         .schedule()
@@ -513,20 +496,14 @@ mod tests {
         h.time_zone = "Mars/Olympus".into();
         assert!(h.schedule().unwrap_err().contains("Mars/Olympus"));
         let mut h = BusinessHours::default();
-        h.days[0] = Some(DayHours {
-            open: "17:00".into(),
-            close: "09:00".into(),
-        });
+        h.days[0] = "17:00-09:00".into();
         assert!(h.schedule().unwrap_err().contains("Monday"));
         let mut h = BusinessHours::default();
-        h.days[2] = Some(DayHours {
-            open: "9am".into(),
-            close: "17:00".into(),
-        });
+        h.days[2] = "9am-17:00".into();
         assert!(h.schedule().unwrap_err().contains("9am"));
         let h = BusinessHours {
             time_zone: "UTC".into(),
-            days: vec![None; 7],
+            days: vec!["closed".into(); 7],
         };
         assert!(h.schedule().unwrap_err().contains("at least one day"));
         let t = Targets {

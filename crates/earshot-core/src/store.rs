@@ -21,10 +21,11 @@ use ts_rs::TS;
 
 use crate::model::{
     Author, Business, Channel, Engagement, Health, Intent, Mention, OwnerCalls, Remote, Sentiment,
-    Source, SourceSpec, Status, Triage,
+    Source, SourceSpec, Status, Triage, Work,
 };
 
 mod outbox;
+pub mod queue;
 
 /// Errors from the store.
 #[derive(Debug, thiserror::Error)]
@@ -184,6 +185,61 @@ const MIGRATIONS: &[&str] = &[
             ON CONFLICT (status, read, urgency) DO UPDATE SET n = n + 1;
     END;
     "#,
+    // 5: the queue — snooze, helpers, tags, notes, saved replies, and the response clock. A
+    // mention at risk of missing its target sorts first in the urgent-first view.
+    r#"
+    ALTER TABLE mentions ADD COLUMN assignee TEXT;
+    ALTER TABLE mentions ADD COLUMN snooze_until INTEGER;
+    ALTER TABLE mentions ADD COLUMN first_response_at INTEGER;
+    ALTER TABLE mentions ADD COLUMN done_at INTEGER;
+    ALTER TABLE mentions ADD COLUMN due_at INTEGER;
+    ALTER TABLE mentions ADD COLUMN at_risk INTEGER NOT NULL DEFAULT 0;
+    -- One person's name across networks: "@ann@mastodon.social", "ann.bsky.social" and "ann" → "ann".
+    ALTER TABLE mentions ADD COLUMN author_key TEXT GENERATED ALWAYS AS (
+        substr(substr(lower(ltrim(author_handle, '@')), 1, instr(lower(ltrim(author_handle, '@')) || '@', '@') - 1), 1, instr(substr(lower(ltrim(author_handle, '@')), 1, instr(lower(ltrim(author_handle, '@')) || '@', '@') - 1) || '.', '.') - 1)
+    ) VIRTUAL;
+    DROP INDEX mentions_by_urgency;
+    DROP INDEX mentions_by_channel_urgency;
+    CREATE INDEX mentions_by_urgency ON mentions (at_risk DESC, urgency DESC, created_at DESC, id DESC);
+    CREATE INDEX mentions_by_channel_urgency ON mentions (channel, at_risk DESC, urgency DESC, created_at DESC, id DESC);
+    CREATE INDEX mentions_due ON mentions (due_at) WHERE first_response_at IS NULL AND status IN ('new', 'open');
+    CREATE INDEX mentions_snoozed ON mentions (snooze_until) WHERE status = 'snoozed';
+    CREATE INDEX mentions_by_author_key ON mentions (author_key, created_at DESC);
+    CREATE INDEX mentions_by_thread ON mentions (channel, thread_root);
+    CREATE INDEX mentions_by_assignee ON mentions (assignee, created_at DESC) WHERE assignee IS NOT NULL;
+    CREATE TABLE mention_tags (
+        mention_id INTEGER NOT NULL REFERENCES mentions(id) ON DELETE CASCADE,
+        tag TEXT NOT NULL,
+        PRIMARY KEY (mention_id, tag)
+    ) WITHOUT ROWID;
+    CREATE INDEX tags_by_tag ON mention_tags (tag, mention_id);
+    CREATE TABLE notes (
+        id INTEGER PRIMARY KEY,
+        mention_id INTEGER NOT NULL REFERENCES mentions(id) ON DELETE CASCADE,
+        author TEXT,
+        body TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+    );
+    CREATE INDEX notes_by_mention ON notes (mention_id, id);
+    CREATE TABLE saved_replies (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        body TEXT NOT NULL,
+        uses INTEGER NOT NULL DEFAULT 0,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+    );
+    INSERT INTO saved_replies (name, body, created_at, updated_at) VALUES
+        ('Sorry, we will fix it', 'Hi {author}, I am sorry about this. That is not the {business} we want to be. Could you tell me a little more so I can put it right?', unixepoch(), unixepoch()),
+        ('Take it private', 'Hi {author}, sorry to hear it. I have sent you a private message so we can sort this out.', unixepoch(), unixepoch()),
+        ('Order problem', 'Hi {author}, thank you for telling us. I have found order {order} and {what we are doing}. Sorry for the trouble.', unixepoch(), unixepoch()),
+        ('Thank you', 'Thank you {author}! That made our day at {business}.', unixepoch(), unixepoch()),
+        ('Answer a question', 'Hi {author}, good question: {answer}. Anything else, just ask.', unixepoch(), unixepoch());
+    UPDATE mentions SET done_at = fetched_at WHERE status = 'done';
+    UPDATE mentions SET first_response_at = (
+        SELECT min(updated_at) FROM outbox WHERE outbox.mention_id = mentions.id AND outbox.state = 'sent'
+    ) WHERE id IN (SELECT mention_id FROM outbox WHERE state = 'sent');
+    "#,
 ];
 
 /// The order of an inbox view.
@@ -208,9 +264,25 @@ pub struct MentionQuery {
     /// Only this channel.
     #[serde(default)]
     pub channel: Option<Channel>,
-    /// Only this status.
+    /// Only this status. Without one, everything but snoozed and ignored mentions.
     #[serde(default)]
     pub status: Option<Status>,
+    /// Only mentions still waiting for the owner (new or open): the to-do queue.
+    #[serde(default)]
+    pub todo: bool,
+    /// Only mentions with this tag.
+    #[serde(default)]
+    pub tag: Option<String>,
+    /// Only mentions assigned to this helper; an empty name means unassigned.
+    #[serde(default)]
+    pub assignee: Option<String>,
+    /// Only this tone.
+    #[serde(default)]
+    pub mood: Option<Sentiment>,
+    /// Only mentions posted at or after this time (unix seconds).
+    #[serde(default)]
+    #[ts(type = "number | null")]
+    pub since: Option<i64>,
     /// Only mentions at least this urgent.
     #[serde(default)]
     pub min_urgency: Option<u8>,
@@ -245,8 +317,12 @@ pub struct Counts {
     pub new: u32,
     /// Status open.
     pub open: u32,
+    /// Status snoozed.
+    pub snoozed: u32,
     /// Status done.
     pub done: u32,
+    /// Status ignored.
+    pub ignored: u32,
     /// Urgent, not done and not yet opened: the tray's number.
     pub unread_urgent: u32,
 }
@@ -295,6 +371,7 @@ pub struct StoredCorrection {
 /// Keyset position: the sort key of the last row of a page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PageCursor {
+    at_risk: i64,
     urgency: i64,
     created_at: i64,
     id: i64,
@@ -302,12 +379,16 @@ pub struct PageCursor {
 
 impl PageCursor {
     fn encode(self) -> String {
-        format!("{}.{}.{}", self.urgency, self.created_at, self.id)
+        format!(
+            "{}.{}.{}.{}",
+            self.at_risk, self.urgency, self.created_at, self.id
+        )
     }
     fn decode(s: &str) -> Result<PageCursor> {
         let bad = || StoreError::Invalid(format!("page cursor {s:?}"));
         let mut it = s.split('.').map(|p| p.parse::<i64>().map_err(|_| bad()));
         let c = PageCursor {
+            at_risk: it.next().ok_or_else(bad)??,
             urgency: it.next().ok_or_else(bad)??,
             created_at: it.next().ok_or_else(bad)??,
             id: it.next().ok_or_else(bad)??,
@@ -346,7 +427,10 @@ pub struct Store {
 const MENTION_COLUMNS: &str = "id, channel, external_id, source_id, url, title, author_handle, \
     author_name, author_url, author_followers, author_karma, text, html, created_at, fetched_at, \
     reply_to, thread_root, lang, likes, reposts, replies, matched_terms, urgency, sentiment, \
-    reasons, status, read, mood, intent, complaint, needs_reply, velocity, owner_urgent, owner_intent, remote";
+    reasons, status, read, mood, intent, complaint, needs_reply, velocity, owner_urgent, owner_intent, remote, \
+    assignee, snooze_until, first_response_at, done_at, due_at, at_risk, \
+    (SELECT json_group_array(tag) FROM (SELECT tag FROM mention_tags t WHERE t.mention_id = mentions.id ORDER BY tag)), \
+    (SELECT count(*) FROM notes n WHERE n.mention_id = mentions.id)";
 
 impl Store {
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
@@ -419,8 +503,8 @@ impl Store {
                  author_name, author_url, author_followers, author_karma, text, html, created_at, \
                  fetched_at, reply_to, thread_root, lang, likes, reposts, replies, matched_terms, \
                  urgency, sentiment, reasons, status, read, mood, intent, complaint, needs_reply, \
-                 velocity, remote) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, \
-                 ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, 'new', 0, ?25, ?26, ?27, ?28, ?29, ?30)",
+                 velocity, remote, due_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, \
+                 ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, 'new', 0, ?25, ?26, ?27, ?28, ?29, ?30, ?31)",
             )?;
             let mut update = tx.prepare_cached(
                 "UPDATE mentions SET url = ?2, title = ?3, text = ?4, html = ?5, likes = ?6, \
@@ -428,7 +512,8 @@ impl Store {
                  reasons = ?12, author_followers = COALESCE(?13, author_followers), \
                  author_karma = COALESCE(?14, author_karma), mood = ?15, intent = ?16, \
                  complaint = ?17, needs_reply = ?18, velocity = ?19, fetched_at = ?20, \
-                 remote = COALESCE(?21, remote) WHERE id = ?1",
+                 remote = COALESCE(?21, remote), \
+                 due_at = CASE WHEN first_response_at IS NULL THEN ?22 ELSE due_at END WHERE id = ?1",
             )?;
             for m in mentions {
                 let existing = find
@@ -480,6 +565,7 @@ impl Store {
                             m.triage.needs_reply,
                             m.engagement.velocity,
                             remote_json(&m.remote)?,
+                            m.work.due_at,
                         ])?;
                         let mut stored = m.clone();
                         stored.id = tx.last_insert_rowid();
@@ -514,6 +600,7 @@ impl Store {
                                 e.velocity,
                                 m.fetched_at,
                                 remote_json(&m.remote)?,
+                                m.work.due_at,
                             ])?;
                         }
                     }
@@ -633,7 +720,7 @@ impl Store {
     /// Mentions worth re-ranking after the owner taught something: not done, newest first.
     pub fn recent_open(&self, limit: u32) -> Result<Vec<Mention>> {
         let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {MENTION_COLUMNS} FROM mentions WHERE status != 'done' \
+            "SELECT {MENTION_COLUMNS} FROM mentions WHERE status IN ('new', 'open') \
              ORDER BY created_at DESC, id DESC LIMIT ?1"
         ))?;
         let rows = stmt.query_map([limit], row_to_mention)?;
@@ -652,16 +739,20 @@ impl Store {
     }
 
     /// Saves new triage for mentions; returns those whose triage changed.
-    pub fn set_triage(&mut self, updates: &[(i64, Triage)]) -> Result<Vec<i64>> {
+    /// `due` is the first-response due time for the new urgency (kept once answered).
+    pub fn set_triage(&mut self, updates: &[(i64, Triage, Option<i64>)]) -> Result<Vec<i64>> {
         let tx = self.conn.transaction()?;
         let mut changed = Vec::new();
         {
             let mut stmt = tx.prepare_cached(
                 "UPDATE mentions SET urgency = ?2, sentiment = ?3, reasons = ?4, mood = ?5, \
-                 intent = ?6, complaint = ?7, needs_reply = ?8 WHERE id = ?1 AND (urgency != ?2 \
-                 OR reasons != ?4 OR mood != ?5 OR intent != ?6 OR complaint != ?7 OR needs_reply != ?8)",
+                 intent = ?6, complaint = ?7, needs_reply = ?8, \
+                 due_at = CASE WHEN first_response_at IS NULL THEN ?9 ELSE due_at END \
+                 WHERE id = ?1 AND (urgency != ?2 OR reasons != ?4 OR mood != ?5 OR intent != ?6 \
+                 OR complaint != ?7 OR needs_reply != ?8 \
+                 OR (first_response_at IS NULL AND due_at IS NOT ?9))",
             )?;
-            for (id, t) in updates {
+            for (id, t, due) in updates {
                 let n = stmt.execute(params![
                     id,
                     t.urgency,
@@ -671,6 +762,7 @@ impl Store {
                     t.intent.as_str(),
                     t.complaint,
                     t.needs_reply,
+                    due,
                 ])?;
                 if n > 0 {
                     changed.push(*id);
@@ -705,6 +797,30 @@ impl Store {
         if let Some(s) = q.status {
             sql.push_str(" AND status = ?");
             args.push(s.as_str().to_string().into());
+        } else if q.todo {
+            sql.push_str(" AND status IN ('new', 'open')");
+        } else {
+            sql.push_str(" AND status NOT IN ('snoozed', 'ignored')");
+        }
+        if let Some(t) = q.tag.as_deref() {
+            sql.push_str(" AND id IN (SELECT mention_id FROM mention_tags WHERE tag = ?)");
+            args.push(t.to_string().into());
+        }
+        match q.assignee.as_deref() {
+            Some("") => sql.push_str(" AND assignee IS NULL"),
+            Some(a) => {
+                sql.push_str(" AND assignee = ?");
+                args.push(a.to_string().into());
+            }
+            None => {}
+        }
+        if let Some(m) = q.mood {
+            sql.push_str(" AND mood = ?");
+            args.push(m.as_str().to_string().into());
+        }
+        if let Some(t) = q.since {
+            sql.push_str(" AND created_at >= ?");
+            args.push(t.into());
         }
         if let Some(u) = q.min_urgency {
             sql.push_str(" AND urgency >= ?");
@@ -730,8 +846,13 @@ impl Store {
             let c = PageCursor::decode(after)?;
             match q.order {
                 Order::Urgent => {
-                    sql.push_str(" AND (urgency, created_at, id) < (?, ?, ?)");
-                    args.extend([c.urgency.into(), c.created_at.into(), c.id.into()]);
+                    sql.push_str(" AND (at_risk, urgency, created_at, id) < (?, ?, ?, ?)");
+                    args.extend([
+                        c.at_risk.into(),
+                        c.urgency.into(),
+                        c.created_at.into(),
+                        c.id.into(),
+                    ]);
                 }
                 Order::Newest => {
                     sql.push_str(" AND (created_at, id) < (?, ?)");
@@ -740,7 +861,7 @@ impl Store {
             }
         }
         sql.push_str(match q.order {
-            Order::Urgent => " ORDER BY urgency DESC, created_at DESC, id DESC",
+            Order::Urgent => " ORDER BY at_risk DESC, urgency DESC, created_at DESC, id DESC",
             Order::Newest => " ORDER BY created_at DESC, id DESC",
         });
         sql.push_str(" LIMIT ?");
@@ -753,6 +874,7 @@ impl Store {
             mentions.truncate(limit as usize);
             mentions.last().map(|m| {
                 PageCursor {
+                    at_risk: i64::from(m.work.at_risk),
                     urgency: i64::from(m.triage.urgency),
                     created_at: m.created_at,
                     id: m.id,
@@ -777,16 +899,13 @@ impl Store {
         Ok(())
     }
 
-    /// Sets a mention's status; returns it as it now is.
-    pub fn set_status(&mut self, id: i64, status: Status) -> Result<Mention> {
-        let n = self.conn.execute(
-            "UPDATE mentions SET status = ?2, read = 1 WHERE id = ?1",
-            params![id, status.as_str()],
-        )?;
-        if n == 0 {
-            return Err(StoreError::NotFound(format!("mention {id}")));
-        }
-        self.mention(id)
+    /// Sets a mention's status; returns it as it now is. See [`Store::apply`] for the rest of
+    /// the queue's actions.
+    pub fn set_status(&mut self, id: i64, status: Status, now: i64) -> Result<Mention> {
+        let mut changed = self.apply(&[id], &queue::Action::Status { status }, now)?;
+        changed
+            .pop()
+            .ok_or_else(|| StoreError::NotFound(format!("mention {id}")))
     }
 
     /// Marks a mention as opened by the owner.
@@ -822,10 +941,12 @@ impl Store {
             match Status::parse(&s) {
                 Some(Status::New) => c.new = n,
                 Some(Status::Open) => c.open = n,
+                Some(Status::Snoozed) => c.snoozed = n,
                 Some(Status::Done) => c.done = n,
+                Some(Status::Ignored) => c.ignored = n,
                 None => {}
             }
-            if Status::parse(&s) != Some(Status::Done) {
+            if Status::parse(&s).is_some_and(Status::awaiting) {
                 c.unread_urgent += urgent_unread.max(0) as u32;
             }
         }
@@ -1005,5 +1126,15 @@ fn row_to_mention(r: &Row<'_>) -> rusqlite::Result<Mention> {
         },
         status: Status::parse(&r.get::<_, String>(25)?).unwrap_or_default(),
         read: r.get(26)?,
+        work: Work {
+            assignee: r.get(35)?,
+            snooze_until: r.get(36)?,
+            first_response_at: r.get(37)?,
+            done_at: r.get(38)?,
+            due_at: r.get(39)?,
+            at_risk: r.get(40)?,
+            tags: json_list(r.get::<_, Option<String>>(41)?.unwrap_or_default()),
+            notes: r.get(42)?,
+        },
     })
 }

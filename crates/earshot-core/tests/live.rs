@@ -372,6 +372,12 @@ async fn logins_keep_tokens_out_of_the_database_and_replies_have_the_networks_sh
     assert_eq!(r.state, ReplyState::Queued);
     let sent = settled(&mut s.rx, r.id).await;
     assert_eq!(sent.state, ReplyState::Sent, "{:?}", sent.error);
+    let answered = s.engine.mention(reply_target.id).await.unwrap();
+    assert_eq!(
+        answered.work.first_response_at,
+        Some(sent.updated_at),
+        "the sent reply is the mention's first response"
+    );
     assert_eq!(
         sent.remote_id.as_deref(),
         Some(format!("at://{BSKY_DID}/app.bsky.feed.post/{}", r.idempotency_key).as_str())

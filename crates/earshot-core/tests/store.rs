@@ -36,7 +36,7 @@ fn a_redelivered_post_is_stored_once_and_an_edit_updates_it_in_place() {
         .unwrap();
     assert_eq!(fresh.len(), 1);
     let id = fresh[0].id;
-    s.set_status(id, Status::Open).unwrap();
+    s.set_status(id, Status::Open, 0).unwrap();
     let again = s
         .store_batch(None, &[mention("1", "hello Brightside", 10, 100)], None)
         .unwrap();
@@ -209,7 +209,7 @@ fn counts_track_unread_urgent() {
         .unwrap();
     assert_eq!(s.counts(60).unwrap().unread_urgent, 2);
     s.mark_read(fresh[0].id).unwrap();
-    s.set_status(fresh[1].id, Status::Done).unwrap();
+    s.set_status(fresh[1].id, Status::Done, 0).unwrap();
     let c = s.counts(60).unwrap();
     assert_eq!((c.unread_urgent, c.total, c.new, c.done), (0, 3, 2, 1));
 }
@@ -300,12 +300,12 @@ fn the_count_tally_always_equals_counting_the_rows() {
                 }
                 1 => {
                     let st = [Status::New, Status::Open, Status::Done][(next() % 3) as usize];
-                    s.set_status(id, st).unwrap();
+                    s.set_status(id, st, 0).unwrap();
                 }
                 _ => {
                     let mut t = s.mention(id).unwrap().triage;
                     t.urgency = (next() % 101) as u8;
-                    s.set_triage(&[(id, t)]).unwrap();
+                    s.set_triage(&[(id, t, None)]).unwrap();
                 }
             }
         }

@@ -202,6 +202,24 @@ impl Engine {
         self.emit(EngineEvent::ReplyUpdated {
             reply: done.clone(),
         });
+        // A sent reply is the mention's first response; a failed one puts a mention the owner
+        // already marked done back in the queue, so the failure cannot go unseen.
+        match self.mention(done.mention_id).await {
+            Ok(m) if done.state == ReplyState::Failed && m.status == crate::model::Status::Done => {
+                let _ = self
+                    .apply(
+                        vec![m.id],
+                        crate::store::queue::Action::Status {
+                            status: crate::model::Status::Open,
+                        },
+                    )
+                    .await;
+            }
+            Ok(m) => self.emit(EngineEvent::MentionUpdated {
+                mention: Box::new(m),
+            }),
+            Err(_) => {}
+        }
         Ok(done)
     }
 

@@ -111,12 +111,35 @@ impl Store {
         remote_url: Option<&str>,
         now: i64,
     ) -> Result<Reply> {
-        self.conn.execute(
+        // The reply and the mention's first response are recorded together.
+        let tx = self.conn.transaction()?;
+        tx.execute(
             "UPDATE outbox SET state = 'sent', remote_id = ?2, remote_url = ?3, error = NULL, \
              updated_at = ?4 WHERE id = ?1",
             params![id, remote_id, remote_url, now],
         )?;
+        tx.execute(
+            "UPDATE mentions SET first_response_at = COALESCE(first_response_at, ?2), at_risk = 0 \
+             WHERE id = (SELECT mention_id FROM outbox WHERE id = ?1)",
+            params![id, now],
+        )?;
+        tx.commit()?;
         self.reply(id)
+    }
+
+    /// Replies sent or queued to anyone with this author key, newest first.
+    pub fn replies_to_author(&self, author_key: &str) -> Result<Vec<Reply>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {} FROM outbox o WHERE o.mention_id IN \
+             (SELECT id FROM mentions WHERE author_key = ?1) ORDER BY o.id DESC LIMIT 20",
+            REPLY_COLUMNS
+                .split(", ")
+                .map(|c| format!("o.{c}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))?;
+        let rows = stmt.query_map([author_key], row_to_reply)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// Records why a reply could not be sent.

@@ -17,9 +17,17 @@ new: number,
  */
 open: number, 
 /**
+ * Status snoozed.
+ */
+snoozed: number, 
+/**
  * Status done.
  */
 done: number, 
+/**
+ * Status ignored.
+ */
+ignored: number, 
 /**
  * Urgent, not done and not yet opened: the tray's number.
  */

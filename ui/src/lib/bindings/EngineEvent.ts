@@ -32,7 +32,23 @@ counts: Counts, } | { "type": "reply_updated",
 /**
  * The reply as it now is.
  */
-reply: Reply, } | { "type": "login_finished", 
+reply: Reply, } | { "type": "negative_spike", 
+/**
+ * Negative mentions in the last hour.
+ */
+count: number, 
+/**
+ * The usual rate per hour (the seven days before).
+ */
+baseline_per_hour: number, 
+/**
+ * Start of the hour (unix seconds): show negative mentions since then.
+ */
+since: number, 
+/**
+ * What the notification said.
+ */
+message: string, } | { "type": "login_finished", 
 /**
  * The source that is now logged in, when it worked.
  */

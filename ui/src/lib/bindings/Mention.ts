@@ -6,6 +6,7 @@ import type { OwnerCalls } from "./OwnerCalls";
 import type { Remote } from "./Remote";
 import type { Status } from "./Status";
 import type { Triage } from "./Triage";
+import type { Work } from "./Work";
 
 /**
  * A post, comment, article or review that talks about the business, as Earshot stores it.
@@ -94,4 +95,8 @@ status: Status,
 /**
  * Whether the owner has opened it.
  */
-read: boolean, };
+read: boolean, 
+/**
+ * The queue's bookkeeping: tags, helper, snooze, response clock.
+ */
+work: Work, };

@@ -3,4 +3,4 @@
 /**
  * Where the owner is with a mention.
  */
-export type Status = "new" | "open" | "done";
+export type Status = "new" | "open" | "snoozed" | "done" | "ignored";
