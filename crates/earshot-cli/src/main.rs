@@ -4,6 +4,7 @@
 
 mod bench;
 mod learn;
+mod report;
 
 // Triage and ingest allocate many small strings; mimalloc serves them markedly faster than glibc.
 #[global_allocator]
@@ -97,14 +98,43 @@ enum Cmd {
         #[arg(long, global = true)]
         json: bool,
     },
-    /// Print stored mentions.
+    /// Print stored mentions: one JSON object per line, or CSV with triage, status and
+    /// response times.
     Export {
         /// Where the database lives.
         #[arg(long)]
         data_dir: Option<PathBuf>,
-        /// One JSON object per line (the only format for now).
-        #[arg(long)]
+        /// One JSON object per line (the default).
+        #[arg(long, conflicts_with = "csv")]
         jsonl: bool,
+        /// CSV, one row per mention posted in the range.
+        #[arg(long)]
+        csv: bool,
+        /// CSV: from this date (YYYY-MM-DD in the business's time zone, RFC 3339, or "30d" ago).
+        #[arg(long, default_value = "3650d")]
+        since: String,
+        /// CSV: until this date (exclusive; default: no end).
+        #[arg(long)]
+        until: Option<String>,
+    },
+    /// How the owner is doing: response times against targets, volume, tone, intents, busiest
+    /// hours — the dashboard's figures.
+    Report {
+        /// Where the database lives.
+        #[arg(long)]
+        data_dir: Option<PathBuf>,
+        /// From this date (YYYY-MM-DD in the business's time zone, RFC 3339, or "7d" ago).
+        #[arg(long, default_value = "7d")]
+        since: String,
+        /// Until this date (exclusive; default: no end).
+        #[arg(long)]
+        until: Option<String>,
+        /// The report as one JSON object.
+        #[arg(long, conflicts_with = "csv")]
+        json: bool,
+        /// The figures as CSV rows (section, key, value).
+        #[arg(long)]
+        csv: bool,
     },
 }
 
@@ -188,7 +218,27 @@ fn run(cli: Cli) -> Result<()> {
             Ok(())
         }
         Cmd::Bench { which, json } => bench::run(&rt, which, json),
-        Cmd::Export { data_dir, jsonl: _ } => {
+        Cmd::Report {
+            data_dir,
+            since,
+            until,
+            json,
+            csv,
+        } => rt.block_on(report::report(
+            data_dir,
+            &since,
+            until.as_deref(),
+            json,
+            csv,
+        )),
+        Cmd::Export {
+            data_dir,
+            csv: true,
+            since,
+            until,
+            ..
+        } => rt.block_on(report::export_csv(data_dir, &since, until.as_deref())),
+        Cmd::Export { data_dir, .. } => {
             let dir = earshot_core::data_dir(data_dir);
             if !dir.join(earshot_core::db::DB_FILE).exists() {
                 anyhow::bail!("no Earshot database in {}", dir.display());

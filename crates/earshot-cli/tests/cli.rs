@@ -171,7 +171,54 @@ fn watch_stores_every_relevant_simulated_post_once_and_export_prints_them() {
         expected.len(),
         "every stored mention exported once"
     );
-    assert_eq!(ids(exported), expected);
+    assert_eq!(ids(exported.clone()), expected);
+
+    // The same mentions as CSV, and the figures as JSON, over everything stored.
+    let csv = Command::new(BIN)
+        .args(["export", "--csv", "--since", "36500d", "--data-dir"])
+        .arg(&data)
+        .output()
+        .unwrap();
+    assert!(
+        csv.status.success(),
+        "{}",
+        String::from_utf8_lossy(&csv.stderr)
+    );
+    let mut reader = csv::Reader::from_reader(csv.stdout.as_slice());
+    assert!(reader
+        .headers()
+        .unwrap()
+        .iter()
+        .any(|h| h == "first_response_secs"));
+    assert_eq!(
+        reader.records().count(),
+        all.len(),
+        "one CSV row per stored mention"
+    );
+    let report = Command::new(BIN)
+        .args(["report", "--since", "36500d", "--json", "--data-dir"])
+        .arg(&data)
+        .output()
+        .unwrap();
+    assert!(
+        report.status.success(),
+        "{}",
+        String::from_utf8_lossy(&report.stderr)
+    );
+    let r: serde_json::Value = serde_json::from_slice(&report.stdout).unwrap();
+    assert_eq!(r["mentions"].as_u64(), Some(all.len() as u64));
+    assert_eq!(r["busiest"].as_array().map(Vec::len), Some(7));
+    let volume: u64 = r["volume"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["n"].as_u64().unwrap())
+        .sum();
+    assert_eq!(
+        volume,
+        all.len() as u64,
+        "volume per day and channel adds up"
+    );
 }
 
 #[test]

@@ -235,6 +235,16 @@ impl Engine {
             business.unwrap_or_else(|| lock(&self.inner.profile).business.clone()),
         );
         self.rerank_if_triage_changed();
+        self.load_settings().await?;
+        self.restart_sources().await?;
+        self.resume_outbox().await?;
+        self.start_ticker();
+        Ok(())
+    }
+
+    /// Loads the saved alert policy, response targets and spike settings without starting
+    /// anything (what `earshot report` needs).
+    pub async fn load_settings(&self) -> Result<(), StoreError> {
         if let Some(p) = self
             .inner
             .db
@@ -243,11 +253,7 @@ impl Engine {
         {
             *lock(&self.inner.policy) = p;
         }
-        self.load_queue_settings().await?;
-        self.restart_sources().await?;
-        self.resume_outbox().await?;
-        self.start_ticker();
-        Ok(())
+        self.load_queue_settings().await
     }
 
     /// Applies a configuration file: business, alert policy and sources (added or updated by

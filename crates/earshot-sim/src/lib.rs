@@ -199,6 +199,17 @@ name = "{BUSINESS}"
 terms = ["Brightside", "@brightsidecoffee", "@brightsidecoffee.bsky.social", "#brightsidecoffee", "brightside.coffee"]
 exclusions = ["brightside of life"]
 
+# Response-time targets (minutes of business time). The simulated shop never closes; a real one
+# would write its hours, e.g. days = ["09:00-17:00", …, "closed", "closed"] and its time zone.
+[targets]
+urgent_mins = 15
+normal_mins = 60
+low_mins = 1440
+
+[targets.hours]
+time_zone = "UTC"
+days = ["00:00-24:00", "00:00-24:00", "00:00-24:00", "00:00-24:00", "00:00-24:00", "00:00-24:00", "00:00-24:00"]
+
 [[source]]
 kind = "hackernews"
 name = "Hacker News (simulated)"
