@@ -289,3 +289,141 @@ pub async fn login_bluesky(
 pub async fn logout(state: State<'_, AppState>, id: i64) -> Result<Source> {
     Ok(state.engine.logout(id).await?)
 }
+
+// ---- The queue: actions, notes, saved replies, helpers, targets, figures ----
+
+use earshot_core::metrics::Report;
+use earshot_core::presend::Check;
+use earshot_core::sla::Targets;
+use earshot_core::store::queue::{Action, AuthorHistory, Note, SavedReply};
+
+/// One action on one or more mentions (all or none).
+#[tauri::command]
+pub async fn apply_action(
+    state: State<'_, AppState>,
+    ids: Vec<i64>,
+    action: Action,
+) -> Result<Vec<Mention>> {
+    Ok(state.engine.apply(ids, action).await?)
+}
+
+#[tauri::command]
+pub async fn list_notes(state: State<'_, AppState>, id: i64) -> Result<Vec<Note>> {
+    Ok(state.engine.notes(id).await?)
+}
+
+#[tauri::command]
+pub async fn add_note(
+    state: State<'_, AppState>,
+    id: i64,
+    author: Option<String>,
+    body: String,
+) -> Result<Note> {
+    Ok(state.engine.add_note(id, author, body).await?)
+}
+
+#[tauri::command]
+pub async fn delete_note(state: State<'_, AppState>, id: i64, note_id: i64) -> Result<()> {
+    Ok(state.engine.delete_note(id, note_id).await?)
+}
+
+#[tauri::command]
+pub async fn list_saved_replies(state: State<'_, AppState>) -> Result<Vec<SavedReply>> {
+    Ok(state.engine.saved_replies().await?)
+}
+
+#[tauri::command]
+pub async fn save_saved_reply(state: State<'_, AppState>, reply: SavedReply) -> Result<SavedReply> {
+    Ok(state.engine.save_reply(reply).await?)
+}
+
+#[tauri::command]
+pub async fn delete_saved_reply(state: State<'_, AppState>, id: i64) -> Result<()> {
+    Ok(state.engine.delete_saved_reply(id).await?)
+}
+
+#[tauri::command]
+pub async fn used_saved_reply(state: State<'_, AppState>, id: i64) -> Result<()> {
+    Ok(state.engine.used_saved_reply(id).await?)
+}
+
+#[tauri::command]
+pub async fn list_helpers(state: State<'_, AppState>) -> Result<Vec<String>> {
+    Ok(state.engine.helpers().await?)
+}
+
+#[tauri::command]
+pub async fn set_helpers(state: State<'_, AppState>, names: Vec<String>) -> Result<Vec<String>> {
+    Ok(state.engine.set_helpers(names).await?)
+}
+
+#[tauri::command]
+pub async fn get_targets(state: State<'_, AppState>) -> Result<Targets> {
+    Ok(state.engine.targets())
+}
+
+#[tauri::command]
+pub async fn set_targets(state: State<'_, AppState>, targets: Targets) -> Result<Targets> {
+    Ok(state.engine.set_targets(targets).await?)
+}
+
+#[tauri::command]
+pub async fn get_thread(state: State<'_, AppState>, id: i64) -> Result<Vec<Mention>> {
+    Ok(state.engine.thread(id).await?)
+}
+
+#[tauri::command]
+pub async fn author_history(state: State<'_, AppState>, id: i64) -> Result<AuthorHistory> {
+    Ok(state.engine.author_history(id).await?)
+}
+
+/// The pre-send check: personal data, tone, an angry thread.
+#[tauri::command]
+pub async fn check_reply(
+    state: State<'_, AppState>,
+    id: i64,
+    body: String,
+    private: bool,
+) -> Result<Check> {
+    Ok(state.engine.check_reply(id, body, private).await?)
+}
+
+#[tauri::command]
+pub async fn get_report(state: State<'_, AppState>, since: i64, until: i64) -> Result<Report> {
+    Ok(state.engine.report(since, until).await?)
+}
+
+/// Writes the mentions and the figures of a range as two CSV files in the Downloads folder (the
+/// data folder when there is none); returns their paths.
+#[tauri::command]
+pub async fn export_csv(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    since: i64,
+    until: i64,
+) -> Result<Vec<String>> {
+    use tauri::Manager;
+    let mentions = state.engine.mentions_csv(since, until).await?;
+    let report = state.engine.report(since, until).await?;
+    let figures = earshot_core::metrics::report_csv(&report).map_err(|e| CmdError {
+        code: "storage",
+        message: format!("CSV: {e}"),
+    })?;
+    let dir = app
+        .path()
+        .download_dir()
+        .ok()
+        .filter(|d| d.is_dir())
+        .unwrap_or_else(|| state.data_dir.clone());
+    let stamp = chrono::Utc::now().format("%Y%m%d-%H%M%S");
+    let mut out = Vec::new();
+    for (name, text) in [("mentions", mentions), ("figures", figures)] {
+        let path = dir.join(format!("earshot-{name}-{stamp}.csv"));
+        std::fs::write(&path, text).map_err(|e| CmdError {
+            code: "storage",
+            message: format!("could not write {}: {e}", path.display()),
+        })?;
+        out.push(path.display().to_string());
+    }
+    Ok(out)
+}

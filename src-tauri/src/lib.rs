@@ -30,6 +30,8 @@ pub struct AppState {
     /// The simulator, when running in demo mode (kept alive here).
     pub _sim: Option<earshot_sim::Sim>,
     pub demo: bool,
+    /// The data folder (exports fall back to it when there is no Downloads folder).
+    pub data_dir: std::path::PathBuf,
 }
 
 /// Command-line options the app understands.
@@ -115,6 +117,7 @@ async fn start_engine(app: &tauri::AppHandle, opts: &Options) -> anyhow::Result<
         engine,
         _sim: sim,
         demo: opts.demo,
+        data_dir: dir,
     })
 }
 
@@ -183,6 +186,23 @@ pub fn run() {
             commands::finish_mastodon_login,
             commands::login_bluesky,
             commands::logout,
+            commands::apply_action,
+            commands::list_notes,
+            commands::add_note,
+            commands::delete_note,
+            commands::list_saved_replies,
+            commands::save_saved_reply,
+            commands::delete_saved_reply,
+            commands::used_saved_reply,
+            commands::list_helpers,
+            commands::set_helpers,
+            commands::get_targets,
+            commands::set_targets,
+            commands::get_thread,
+            commands::author_history,
+            commands::check_reply,
+            commands::get_report,
+            commands::export_csv,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

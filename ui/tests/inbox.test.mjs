@@ -83,9 +83,13 @@ test('opening a mention shows its reasons, and marking it done updates counts', 
   assert.match(await page.getByTestId('detail-reasons').textContent(), /complaint: 'refund'/);
   await page.waitForFunction(() => document.querySelector('[data-testid=unread-urgent]')?.textContent === '1 urgent');
   await page.getByTestId('status-done').click();
-  await page.waitForFunction(() => document.querySelector('[data-testid=status-done]')?.classList.contains('active'));
+  // Done leaves the to-do queue and the next mention opens.
+  await page.waitForFunction(() => document.querySelector('[data-testid=detail]')?.getAttribute('data-id') !== '1');
+  await page.waitForFunction(() => !document.querySelector('[data-testid=mention][data-id="1"]'));
+  assert.equal(await page.evaluate(() => window.__earshotMock.mentions.find((m) => m.id === 1).status), 'done');
+  const next = Number(await page.getByTestId('detail').getAttribute('data-id'));
   await page.getByTestId('open-original').click();
-  assert.deepEqual(await page.evaluate(() => window.__earshotMock.opened), [1]);
+  assert.deepEqual(await page.evaluate(() => window.__earshotMock.opened), [next]);
 });
 
 test('hostile post content is shown as inert text', async () => {
@@ -159,6 +163,7 @@ test('the composer counts as the channel does, sends publicly or privately, and 
   // Bluesky: graphemes, limit 300.
   await page.locator('[data-testid=mention][data-id="6"]').click();
   await page.getByTestId('reply-text').waitFor();
+  await page.getByTestId('mark-done-on-send').uncheck();
   await page.getByTestId('reply-text').fill('👨‍👩‍👧 yes!');
   await page.waitForFunction(() => document.querySelector('[data-testid=reply-count]')?.textContent === '6/300');
   await page.getByTestId('reply-text').fill('é'.repeat(301));

@@ -83,3 +83,57 @@ export function replyLength(text: string, unit: LengthUnit): number {
 export const REPLY_STATE_LABEL: Record<ReplyState, string> = {
   queued: 'Queued', sending: 'Sending…', sent: 'Sent', failed: 'Failed',
 };
+
+import type { Status } from './bindings/Status';
+
+export const STATUS_LABEL: Record<Status, string> = {
+  new: 'New', open: 'Open', snoozed: 'Snoozed', done: 'Done', ignored: 'Ignored',
+};
+
+/** A span of seconds as a person says it: "45 s", "12 min", "3 h 5 min", "2 days". */
+export function span(secs: number): string {
+  const s = Math.max(0, Math.round(secs));
+  if (s < 60) return `${s} s`;
+  const m = Math.round(s / 60);
+  if (m < 60) return `${m} min`;
+  if (m < 48 * 60) return m % 60 ? `${Math.floor(m / 60)} h ${m % 60} min` : `${m / 60} h`;
+  return `${Math.round(m / 1440)} days`;
+}
+
+/** The response clock of an unanswered mention: "due in 12 min", "overdue by 5 min", "due Mon 09:15". */
+export function dueLabel(due: number, now = Date.now() / 1000): string {
+  const left = due - now;
+  if (left < 0) return `overdue by ${span(-left)}`;
+  if (left < 2 * 3600) return `due in ${span(left)}`;
+  return `due ${new Date(due * 1000).toLocaleString(undefined, { weekday: 'short', hour: '2-digit', minute: '2-digit' })}`;
+}
+
+/** The variables a saved reply fills itself. */
+export const BUILTIN_FIELDS = ['author', 'business', 'channel'] as const;
+
+/** The `{fields}` of a saved reply the owner fills in, in order of first use. */
+export function templateFields(body: string): string[] {
+  const out: string[] = [];
+  for (const m of body.matchAll(/\{([^{}\n]{1,40})\}/g)) {
+    const f = m[1].trim();
+    if (!(BUILTIN_FIELDS as readonly string[]).includes(f) && !out.includes(f)) out.push(f);
+  }
+  return out;
+}
+
+/** Fills a saved reply: built-in variables from the mention, others from `fields` (left as
+ * `{name}` while empty, so an unfilled field is visible before sending). */
+export function fillTemplate(body: string, vars: Record<string, string>, fields: Record<string, string>): string {
+  return body.replace(/\{([^{}\n]{1,40})\}/g, (whole, name: string) => {
+    const k = name.trim();
+    const v = k in vars ? vars[k] : fields[k];
+    return v && v.trim() ? v : whole;
+  });
+}
+
+/** The name to greet an author by: their display name's first word, else their handle. */
+export function greeting(a: Author): string {
+  const d = a.display_name?.trim();
+  if (d) return d.split(/\s+/)[0];
+  return a.handle;
+}

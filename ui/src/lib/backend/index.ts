@@ -13,8 +13,15 @@ import type { SourceSpec } from '../bindings/SourceSpec';
 import type { Status } from '../bindings/Status';
 import type { Reply } from '../bindings/Reply';
 import type { ReplyRules } from '../bindings/ReplyRules';
+import type { Action } from '../bindings/Action';
+import type { AuthorHistory } from '../bindings/AuthorHistory';
+import type { Check } from '../bindings/Check';
+import type { Note } from '../bindings/Note';
+import type { Report } from '../bindings/Report';
+import type { SavedReply } from '../bindings/SavedReply';
+import type { Targets } from '../bindings/Targets';
 
-export type { Business, Correction, Counts, Intent, EngineEvent, Mention, MentionPage, MentionQuery, Reply, ReplyRules, Source, SourceSpec, Status };
+export type { Action, AuthorHistory, Business, Check, Correction, Counts, Intent, EngineEvent, Mention, MentionPage, MentionQuery, Note, Reply, ReplyRules, Report, SavedReply, Source, SourceSpec, Status, Targets };
 
 /** A Mastodon login waiting for the browser (or a pasted code). */
 export interface LoginStarted {
@@ -66,6 +73,26 @@ export interface Backend {
   finishMastodonLogin(flow: number, pasted: string): Promise<void>;
   loginBluesky(name: string, handle: string, appPassword: string): Promise<Source>;
   logout(sourceId: number): Promise<Source>;
+  /** One action on one or more mentions (all or none). */
+  applyAction(ids: number[], action: Action): Promise<Mention[]>;
+  listNotes(id: number): Promise<Note[]>;
+  addNote(id: number, author: string | null, body: string): Promise<Note>;
+  deleteNote(id: number, noteId: number): Promise<void>;
+  listSavedReplies(): Promise<SavedReply[]>;
+  saveSavedReply(reply: SavedReply): Promise<SavedReply>;
+  deleteSavedReply(id: number): Promise<void>;
+  usedSavedReply(id: number): Promise<void>;
+  listHelpers(): Promise<string[]>;
+  setHelpers(names: string[]): Promise<string[]>;
+  getTargets(): Promise<Targets>;
+  setTargets(targets: Targets): Promise<Targets>;
+  getThread(id: number): Promise<Mention[]>;
+  authorHistory(id: number): Promise<AuthorHistory>;
+  /** The pre-send check: personal data, tone, an angry thread. */
+  checkReply(id: number, body: string, isPrivate: boolean): Promise<Check>;
+  getReport(since: number, until: number): Promise<Report>;
+  /** Writes the mentions and the figures as CSV files; returns their paths. */
+  exportCsv(since: number, until: number): Promise<string[]>;
   /** Engine events; returns an unsubscribe function. */
   onEngineEvent(cb: (e: BackendEvent) => void): Promise<() => void>;
   /** A notification's "Open" was clicked. */

@@ -1,6 +1,7 @@
 // In-memory backend for browser tests and UI work without the Rust side. Built only with
 // `vite build --mode mock`; production bundles never include it. Tests drive it through
 // `window.__earshotMock`.
+import type { Action, AuthorHistory, Check, Note, Report, SavedReply, Targets } from './index';
 import type { AppInfo, Backend, BackendEvent, Business, Correction, Counts, EngineEvent, LoginStarted, Mention, MentionPage, MentionQuery, Reply, ReplyRules, Source, SourceSpec, Status } from './index';
 import { replyLength } from '../format';
 
@@ -12,7 +13,8 @@ function mk(id: number, over: Partial<Mention>): Mention {
     title: null, author: { handle: `user${id}`, display_name: null, profile_url: null, followers: null, karma: null },
     text: '', html: null, created_at: now - id * 600, fetched_at: now, reply_to: null, thread_root: null, lang: null, remote: { cid: null, root_cid: null, author_id: null, to_owner: false },
     engagement: { likes: null, reposts: null, replies: null, velocity: null }, matched_terms: ['Brightside'],
-    status: 'new', read: false, owner: { urgent: null, intent: null }, ...over,
+    status: 'new', read: false, owner: { urgent: null, intent: null },
+    work: { tags: [], assignee: null, snooze_until: null, first_response_at: null, done_at: null, due_at: (over.created_at ?? now - id * 600) + 3600, at_risk: false, notes: 0 }, ...over,
     triage: { urgency: 10, sentiment: 0, mood: 'neutral', intent: 'other', complaint: false, needs_reply: false, reasons: [], ...over.triage },
   };
 }
@@ -34,7 +36,13 @@ const RULES: Partial<Record<Mention['channel'], ReplyRules>> = {
 
 function matches(m: Mention, q: MentionQuery): boolean {
   if (q.channel && m.channel !== q.channel) return false;
-  if (q.status && m.status !== q.status) return false;
+  if (q.status) { if (m.status !== q.status) return false; }
+  else if (q.todo) { if (m.status !== 'new' && m.status !== 'open') return false; }
+  else if (m.status === 'snoozed' || m.status === 'ignored') return false;
+  if (q.tag && !m.work.tags.includes(q.tag)) return false;
+  if (q.assignee != null && (q.assignee === '' ? m.work.assignee !== null : m.work.assignee !== q.assignee)) return false;
+  if (q.mood && m.triage.mood !== q.mood) return false;
+  if (q.since != null && m.created_at < q.since) return false;
   if (q.min_urgency != null && m.triage.urgency < q.min_urgency) return false;
   if (q.search && q.search.trim()) {
     const hay = `${m.title ?? ''} ${m.text} ${m.author.handle}`.toLowerCase();
@@ -57,6 +65,17 @@ export class MockBackend implements Backend {
   logins: Array<{ flow: number; instance: string }> = [];
   opened: number[] = [];
   corrections: Array<{ id: number } & Correction> = [];
+  actions: Array<{ ids: number[]; action: Action }> = [];
+  notes: Note[] = [];
+  helpers: string[] = ['Sam'];
+  saved: SavedReply[] = [
+    { id: 1, name: 'Sorry, we will fix it', body: 'Hi {author}, I am sorry about this. That is not the {business} we want to be. Could you tell me a little more?', uses: 3 },
+    { id: 2, name: 'Take it private', body: 'Hi {author}, sorry to hear it. I have sent you a private message so we can sort this out.', uses: 1 },
+    { id: 3, name: 'Order problem', body: 'Hi {author}, I found order {order} and {what we are doing}. Sorry for the trouble.', uses: 0 },
+  ];
+  targets: Targets = { urgent_mins: 15, normal_mins: 60, low_mins: 1440, low_below: 30, hours: { time_zone: '', days: ['09:00-17:00', '09:00-17:00', '09:00-17:00', '09:00-17:00', '09:00-17:00', 'closed', 'closed'] } };
+  reports: Array<{ since: number; until: number }> = [];
+  exports: Array<{ since: number; until: number }> = [];
   private listeners: ((e: BackendEvent) => void)[] = [];
   private openListeners: ((id: number) => void)[] = [];
 
@@ -81,7 +100,7 @@ export class MockBackend implements Backend {
   async listMentions(q: MentionQuery): Promise<MentionPage> {
     const list = this.mentions.filter((m) => matches(m, q)).sort((a, b) =>
       q.order === 'newest' ? b.created_at - a.created_at || b.id - a.id
-        : b.triage.urgency - a.triage.urgency || b.created_at - a.created_at || b.id - a.id);
+        : Number(b.work.at_risk) - Number(a.work.at_risk) || b.triage.urgency - a.triage.urgency || b.created_at - a.created_at || b.id - a.id);
     const start = q.after ? Number(q.after) : 0;
     const limit = q.limit ?? 50;
     const page = list.slice(start, start + limit);
@@ -100,11 +119,105 @@ export class MockBackend implements Backend {
     return structuredClone(m);
   }
   async setStatus(id: number, status: Status) {
-    const m = this.find(id); m.status = status; m.read = true;
-    this.emit({ type: 'mention_updated', mention: structuredClone(m) });
-    this.emit({ type: 'counts', counts: await this.counts() });
-    return structuredClone(m);
+    return (await this.applyAction([id], { kind: 'status', status }))[0];
   }
+  async applyAction(ids: number[], a: Action) {
+    const ms = ids.map((id) => this.find(id));
+    this.actions.push({ ids, action: a });
+    const t = Math.floor(Date.now() / 1000);
+    for (const m of ms) {
+      switch (a.kind) {
+        case 'status':
+          if (a.status === 'snoozed') throw { code: 'invalid', message: 'invalid input: snoozing needs a time to come back' };
+          m.status = a.status; m.read = true; m.work.snooze_until = null;
+          m.work.done_at = a.status === 'done' ? t : null;
+          if (a.status !== 'new' && a.status !== 'open') m.work.at_risk = false;
+          break;
+        case 'snooze': m.status = 'snoozed'; m.read = true; m.work.snooze_until = a.until; m.work.at_risk = false; break;
+        case 'tag': { const tag = a.tag.trim().replace(/^#/, '').toLowerCase(); if (!m.work.tags.includes(tag)) m.work.tags = [...m.work.tags, tag].sort(); break; }
+        case 'untag': m.work.tags = m.work.tags.filter((x) => x !== a.tag); break;
+        case 'assign': m.work.assignee = a.assignee?.trim() || null; break;
+        case 'answered': m.work.first_response_at ??= t; m.status = 'done'; m.work.done_at = t; m.read = true; m.work.at_risk = false; break;
+      }
+      this.emit({ type: 'mention_updated', mention: structuredClone(m) });
+    }
+    this.emit({ type: 'counts', counts: await this.counts() });
+    return structuredClone(ms);
+  }
+  async listNotes(id: number) { return structuredClone(this.notes.filter((n) => n.mention_id === id)); }
+  async addNote(id: number, author: string | null, body: string) {
+    if (!body.trim()) throw { code: 'invalid', message: 'invalid input: the note is empty' };
+    const m = this.find(id);
+    const n: Note = { id: this.notes.length + 1, mention_id: id, author, body: body.trim(), created_at: Math.floor(Date.now() / 1000) };
+    this.notes.push(n); m.work.notes += 1;
+    this.emit({ type: 'mention_updated', mention: structuredClone(m) });
+    return structuredClone(n);
+  }
+  async deleteNote(id: number, noteId: number) {
+    this.notes = this.notes.filter((n) => n.id !== noteId);
+    const m = this.find(id); m.work.notes = this.notes.filter((n) => n.mention_id === id).length;
+    this.emit({ type: 'mention_updated', mention: structuredClone(m) });
+  }
+  async listSavedReplies() { return structuredClone([...this.saved].sort((a, b) => b.uses - a.uses || a.name.localeCompare(b.name))); }
+  async saveSavedReply(r: SavedReply) {
+    if (!r.name.trim() || !r.body.trim()) throw { code: 'invalid', message: 'invalid input: a saved reply needs a name and a text' };
+    if (this.saved.some((x) => x.id !== r.id && x.name.toLowerCase() === r.name.trim().toLowerCase())) throw { code: 'invalid', message: `invalid input: a saved reply named "${r.name.trim()}" already exists` };
+    if (r.id) { const x = this.saved.find((y) => y.id === r.id)!; x.name = r.name.trim(); x.body = r.body.trim(); return structuredClone(x); }
+    const x = { ...r, id: Math.max(0, ...this.saved.map((y) => y.id)) + 1, name: r.name.trim(), body: r.body.trim(), uses: 0 };
+    this.saved.push(x);
+    return structuredClone(x);
+  }
+  async deleteSavedReply(id: number) { this.saved = this.saved.filter((x) => x.id !== id); }
+  async usedSavedReply(id: number) { const x = this.saved.find((y) => y.id === id); if (x) x.uses += 1; }
+  async listHelpers() { return [...this.helpers]; }
+  async setHelpers(names: string[]) { this.helpers = names.map((n) => n.trim()).filter(Boolean); return [...this.helpers]; }
+  async getTargets() { return structuredClone(this.targets); }
+  async setTargets(t: Targets) {
+    if (t.hours.time_zone && !/^[A-Za-z_]+(\/[A-Za-z_]+)*$/.test(t.hours.time_zone)) throw { code: 'invalid', message: `invalid input: "${t.hours.time_zone}" is not a time zone name like "Europe/Lisbon"` };
+    this.targets = structuredClone(t); return structuredClone(t);
+  }
+  async getThread(id: number) { return [structuredClone(this.find(id))]; }
+  async authorHistory(id: number): Promise<AuthorHistory> {
+    const m = this.find(id);
+    const key = (h: string) => h.toLowerCase().replace(/^@/, '').split('@')[0].split('.')[0];
+    const others = this.mentions.filter((x) => x.id !== id && key(x.author.handle) === key(m.author.handle));
+    return { mentions: structuredClone(others), total: others.length, replies: structuredClone(this.replies.filter((r) => others.some((o) => o.id === r.mention_id) || r.mention_id === id)) };
+  }
+  async checkReply(id: number, body: string, isPrivate: boolean): Promise<Check> {
+    const m = this.find(id);
+    const warnings: Check['warnings'] = [];
+    if (!isPrivate) {
+      for (const e of body.match(/[\w.+-]+@[\w-]+\.[\w.]+/g) ?? []) if (!body.includes('@' + e)) warnings.push({ kind: 'email', excerpt: e, message: 'An e-mail address in a public reply can be read by anyone. Send it privately.' });
+      for (const p of body.match(/\+?\d[\d ().-]{7,}\d/g) ?? []) warnings.push({ kind: 'phone', excerpt: p, message: 'A phone number in a public reply can be read by anyone. Send it privately.' });
+    }
+    if (/calm down|not our problem/i.test(body)) warnings.push({ kind: 'hostile', excerpt: body.match(/calm down|not our problem/i)![0], message: 'This can read as hostile or dismissive to an upset customer.' });
+    return { warnings, confirm_angry: !isPrivate && m.triage.mood === 'negative' && (m.triage.complaint || m.triage.urgency >= 60) };
+  }
+  async getReport(since: number, until: number): Promise<Report> {
+    this.reports.push({ since, until });
+    const ms = this.mentions.filter((m) => m.created_at >= since && m.created_at < until);
+    const day = (t: number) => new Date(t * 1000).toISOString().slice(0, 10);
+    const vol = new Map<string, number>();
+    for (const m of ms) vol.set(`${day(m.created_at)}|${m.channel}`, (vol.get(`${day(m.created_at)}|${m.channel}`) ?? 0) + 1);
+    const busiest = Array.from({ length: 7 }, () => Array(24).fill(0));
+    for (const m of ms) { const d = new Date(m.created_at * 1000); busiest[(d.getUTCDay() + 6) % 7][d.getUTCHours()] += 1; }
+    const frt = ms.filter((m) => m.work.first_response_at != null).map((m) => m.work.first_response_at! - m.created_at).sort((a, b) => a - b);
+    const q = (p: number) => (frt.length ? frt[Math.min(frt.length - 1, Math.ceil(p * frt.length) - 1)] : null);
+    const days = [...new Set(ms.map((m) => day(m.created_at)))].sort();
+    return {
+      since, until, time_zone: 'UTC', mentions: ms.length, waiting: ms.filter((m) => m.status === 'new' || m.status === 'open').length,
+      first_response: { count: frt.length, median_secs: q(0.5), p90_secs: q(0.9) },
+      resolution: { count: 0, median_secs: null, p90_secs: null },
+      within_target: frt.length ? ms.filter((m) => m.work.first_response_at != null && m.work.first_response_at <= (m.work.due_at ?? 0)).length / frt.length : null,
+      tiers: [{ tier: 'urgent', target_mins: 15, met: 1, missed: 1 }, { tier: 'normal', target_mins: 60, met: 2, missed: 0 }, { tier: 'low', target_mins: 1440, met: 0, missed: 0 }],
+      volume: [...vol].map(([k, n]) => ({ day: k.split('|')[0], channel: k.split('|')[1] as Mention['channel'], n })),
+      sentiment: days.map((d) => { const xs = ms.filter((m) => day(m.created_at) === d); return { day: d, negative: xs.filter((m) => m.triage.mood === 'negative').length, neutral: xs.filter((m) => m.triage.mood === 'neutral').length, positive: xs.filter((m) => m.triage.mood === 'positive').length, mean: xs.reduce((s, m) => s + m.triage.sentiment, 0) / xs.length }; }),
+      intents: [{ name: 'complaint', n: ms.filter((m) => m.triage.intent === 'complaint').length }, { name: 'praise', n: ms.filter((m) => m.triage.intent === 'praise').length }],
+      complaint_reasons: [{ name: 'refund', n: 1 }, { name: 'rude', n: 1 }],
+      busiest,
+    };
+  }
+  async exportCsv(since: number, until: number) { this.exports.push({ since, until }); return ['/mock/Downloads/earshot-mentions.csv', '/mock/Downloads/earshot-figures.csv']; }
   async correct(id: number, c: Correction) {
     const m = this.find(id);
     this.corrections.push({ id, ...c });
@@ -121,10 +234,10 @@ export class MockBackend implements Backend {
     return structuredClone(m);
   }
   async counts(): Promise<Counts> {
-    const c = { total: this.mentions.length, new: 0, open: 0, done: 0, unread_urgent: 0 };
+    const c = { total: this.mentions.length, new: 0, open: 0, snoozed: 0, done: 0, ignored: 0, unread_urgent: 0 };
     for (const m of this.mentions) {
       c[m.status] += 1;
-      if (m.triage.urgency >= 60 && !m.read && m.status !== 'done') c.unread_urgent += 1;
+      if (m.triage.urgency >= 60 && !m.read && (m.status === 'new' || m.status === 'open')) c.unread_urgent += 1;
     }
     return c;
   }
@@ -166,7 +279,12 @@ export class MockBackend implements Backend {
     r.state = 'sending';
     this.emit({ type: 'reply_updated', reply: structuredClone(r) });
     if (this.failNext) { r.state = 'failed'; r.error = this.failNext; this.failNext = null; }
-    else { r.state = 'sent'; r.remote_id = `remote-${r.id}`; r.error = null; }
+    else {
+      r.state = 'sent'; r.remote_id = `remote-${r.id}`; r.error = null;
+      const m = this.find(r.mention_id);
+      m.work.first_response_at ??= Math.floor(Date.now() / 1000); m.work.at_risk = false;
+      this.emit({ type: 'mention_updated', mention: structuredClone(m) });
+    }
     this.emit({ type: 'reply_updated', reply: structuredClone(r) });
   }
   async retryReply(replyId: number) {

@@ -1,5 +1,6 @@
 import { invoke } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
+import type { Action, AuthorHistory, Check, Note, Report, SavedReply, Targets } from './index';
 import type { AppInfo, Backend, BackendEvent, Business, Correction, Counts, EngineEvent, LoginStarted, Mention, MentionPage, MentionQuery, Reply, ReplyRules, Source, SourceSpec, Status } from './index';
 
 export class TauriBackend implements Backend {
@@ -26,6 +27,23 @@ export class TauriBackend implements Backend {
   finishMastodonLogin(flow: number, pasted: string) { return invoke<void>('finish_mastodon_login', { flow, pasted }); }
   loginBluesky(name: string, handle: string, appPassword: string) { return invoke<Source>('login_bluesky', { name, handle, appPassword }); }
   logout(id: number) { return invoke<Source>('logout', { id }); }
+  applyAction(ids: number[], action: Action) { return invoke<Mention[]>('apply_action', { ids, action }); }
+  listNotes(id: number) { return invoke<Note[]>('list_notes', { id }); }
+  addNote(id: number, author: string | null, body: string) { return invoke<Note>('add_note', { id, author, body }); }
+  deleteNote(id: number, noteId: number) { return invoke<void>('delete_note', { id, noteId }); }
+  listSavedReplies() { return invoke<SavedReply[]>('list_saved_replies'); }
+  saveSavedReply(reply: SavedReply) { return invoke<SavedReply>('save_saved_reply', { reply }); }
+  deleteSavedReply(id: number) { return invoke<void>('delete_saved_reply', { id }); }
+  usedSavedReply(id: number) { return invoke<void>('used_saved_reply', { id }); }
+  listHelpers() { return invoke<string[]>('list_helpers'); }
+  setHelpers(names: string[]) { return invoke<string[]>('set_helpers', { names }); }
+  getTargets() { return invoke<Targets>('get_targets'); }
+  setTargets(targets: Targets) { return invoke<Targets>('set_targets', { targets }); }
+  getThread(id: number) { return invoke<Mention[]>('get_thread', { id }); }
+  authorHistory(id: number) { return invoke<AuthorHistory>('author_history', { id }); }
+  checkReply(id: number, body: string, isPrivate: boolean) { return invoke<Check>('check_reply', { id, body, private: isPrivate }); }
+  getReport(since: number, until: number) { return invoke<Report>('get_report', { since, until }); }
+  exportCsv(since: number, until: number) { return invoke<string[]>('export_csv', { since, until }); }
   async onEngineEvent(cb: (e: BackendEvent) => void) {
     const un1 = await listen<EngineEvent>('engine', (e) => cb(e.payload));
     const un2 = await listen('engine-resync', () => cb({ type: 'resync' }));
