@@ -220,3 +220,181 @@ test('settings log in to Bluesky with an app password and to Mastodon with a pas
   assert.equal(await page.getByTestId('mastodon-pending').count(), 0, 'the paste field goes away');
   assert.deepEqual(errors, []);
 });
+
+test('the queue works from the keyboard alone: j/k, e done, s snooze, # tag, x bulk, ? help', async () => {
+  const { page, errors } = await open();
+  await page.locator('[data-testid=mention]').first().waitFor();
+  const selectedId = () => page.getByTestId('detail').getAttribute('data-id');
+  await page.keyboard.press('j');
+  await page.getByTestId('detail').waitFor();
+  assert.equal(await selectedId(), '1', 'j opens the first (most urgent) mention');
+  await page.keyboard.press('j');
+  await page.waitForFunction(() => document.querySelector('[data-testid=detail]')?.getAttribute('data-id') === '4');
+  await page.keyboard.press('k');
+  await page.waitForFunction(() => document.querySelector('[data-testid=detail]')?.getAttribute('data-id') === '1');
+
+  // e: done, and on to the next; the done one leaves the to-do view.
+  await page.keyboard.press('e');
+  await page.waitForFunction(() => document.querySelector('[data-testid=detail]')?.getAttribute('data-id') === '4');
+  await page.waitForFunction(() => !document.querySelector('[data-testid=mention][data-id="1"]'));
+
+  // #: tag the selected mention.
+  await page.keyboard.press('#');
+  await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'tag-input');
+  await page.keyboard.type('rude staff');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=tag]')].map((t) => t.textContent).join(' ').includes('#staff'));
+  await page.keyboard.press('Escape');
+
+  // s then 1: snooze for an hour; it leaves the list.
+  await page.locator('[data-testid=inbox]').click({ position: { x: 5, y: 5 } }).catch(() => {});
+  await page.evaluate(() => document.activeElement?.blur());
+  await page.keyboard.press('s');
+  await page.getByTestId('snooze-menu').waitFor();
+  await page.keyboard.press('1');
+  await page.waitForFunction(() => !document.querySelector('[data-testid=mention][data-id="4"]'));
+  const m4 = await page.evaluate(() => window.__earshotMock.mentions.find((m) => m.id === 4));
+  assert.equal(m4.status, 'snoozed');
+  assert.ok(m4.work.snooze_until > Date.now() / 1000 + 3500);
+  assert.deepEqual(m4.work.tags, ['rude', 'staff']);
+
+  // x selects for a bulk action; the bulk bar acts on all selected at once.
+  await page.evaluate(() => document.activeElement?.blur());
+  const before = await selectedId();
+  await page.keyboard.press('x');
+  await page.keyboard.press('j');
+  await page.waitForFunction((b) => document.querySelector('[data-testid=detail]')?.getAttribute('data-id') !== b, before);
+  await page.keyboard.press('x');
+  await page.getByTestId('bulk').waitFor();
+  assert.match(await page.getByTestId('bulk').textContent(), /2 selected/);
+  await page.getByTestId('bulk-assign').selectOption('Sam');
+  await page.waitForFunction(() => window.__earshotMock.actions.some((a) => a.action.kind === 'assign' && a.ids.length === 2));
+  await page.getByTestId('bulk-done').click();
+  await page.waitForFunction(() => !document.querySelector('[data-testid=bulk]'));
+  const done = await page.evaluate(() => window.__earshotMock.mentions.filter((m) => m.status === 'done').map((m) => m.work.assignee ?? '-'));
+  assert.deepEqual(done.sort(), ['-', 'Sam', 'Sam'], 'kestrel done earlier, the two selected done and assigned together');
+
+  await page.keyboard.press('?');
+  await page.getByTestId('shortcuts').waitFor();
+  assert.match(await page.getByTestId('shortcuts').textContent(), /Snooze/);
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => !document.querySelector('[data-testid=shortcuts]'));
+  assert.deepEqual(errors, []);
+});
+
+test('a saved reply is found with Ctrl+K, its blanks filled, checked before sending, and the mention marked done', async () => {
+  const { page, errors } = await open();
+  // Jess on Mastodon, an angry complaint: the reply starts with her handle.
+  await page.locator('[data-testid=mention][data-id="7"]').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=reply-text]')?.value === '@jess@mastodon.example ');
+  await page.keyboard.press('r');
+  await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'reply-text');
+  await page.keyboard.press('Control+k');
+  await page.getByTestId('picker').waitFor();
+  await page.keyboard.type('order');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=picker-item]').length === 1);
+  await page.keyboard.press('Enter');
+  await page.getByTestId('template-fields').waitFor();
+  assert.match(await page.getByTestId('reply-text').inputValue(), /^@jess@mastodon\.example Hi Jess, I found order \{order\}/);
+  // Sending with a blank left says so.
+  await page.getByTestId('send-reply').click();
+  await page.waitForFunction(() => /Fill in \{order\}/.test(document.querySelector('[data-testid=reply-error-banner]')?.textContent ?? ''));
+  await page.locator('[data-testid=template-field][data-field=order]').fill('#A1234');
+  await page.locator('[data-testid=template-field][data-field="what we are doing"]').fill('sent a new bag, call 0161 496 0000 with questions');
+  assert.equal(await page.getByTestId('reply-text').inputValue(),
+    '@jess@mastodon.example Hi Jess, I found order #A1234 and sent a new bag, call 0161 496 0000 with questions. Sorry for the trouble.');
+
+  // The pre-send check: a phone number in public, into an angry thread.
+  await page.getByTestId('send-reply').click();
+  await page.getByTestId('presend').waitFor();
+  assert.equal(await page.getByTestId('presend-angry').isVisible(), true);
+  assert.deepEqual(await page.locator('[data-testid=presend-warning]').evaluateAll((els) => els.map((e) => e.dataset.kind)), ['phone']);
+  assert.equal(await page.getByTestId('send-reply').isDisabled(), true, 'nothing goes out until the owner decides');
+  await page.getByTestId('presend-send').click();
+  await page.waitForFunction(() => window.__earshotMock.replies.length === 1 && window.__earshotMock.replies[0].state === 'sent');
+  const m = await page.evaluate(() => window.__earshotMock.mentions.find((x) => x.id === 7));
+  assert.equal(m.status, 'done', 'sending marks it done');
+  assert.ok(m.work.first_response_at, 'and counts the first response');
+  assert.equal(await page.evaluate(() => window.__earshotMock.saved.find((s) => s.name === 'Order problem').uses), 1);
+
+  // Take it private: a public acknowledgement, then the composer switches to a private message.
+  await page.locator('[data-testid=mention][data-id="6"]').click();
+  await page.getByTestId('take-private').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=reply-private]')?.checked);
+  const ack = await page.evaluate(() => window.__earshotMock.replies.at(-1));
+  assert.equal(ack.private, false);
+  assert.match(ack.body, /^Hi Dana, sorry to hear it\. I have sent you a private message/);
+  assert.equal(await page.evaluate(() => window.__earshotMock.mentions.find((x) => x.id === 6).status), 'new', 'the acknowledgement alone does not close it');
+  assert.deepEqual(errors, []);
+});
+
+test('Hacker News is marked answered, which stops its clock; notes are kept', async () => {
+  const { page } = await open();
+  await page.locator('[data-testid=mention][data-id="3"]').click();
+  await page.getByTestId('mark-answered').click();
+  await page.waitForFunction(() => window.__earshotMock.mentions.find((x) => x.id === 3).work.first_response_at);
+  await page.getByTestId('note-input').fill('Replied on HN from my account');
+  await page.getByTestId('note-add').click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=note]').length === 1);
+  assert.match(await page.getByTestId('note').textContent(), /Replied on HN/);
+});
+
+test('the dashboard draws its charts from the report and exports CSV', async () => {
+  const { page, errors } = await open();
+  await page.locator('[data-testid=mention]').first().waitFor();
+  await page.evaluate(async () => {
+    const mock = window.__earshotMock;
+    const t = Math.floor(Date.now() / 1000);
+    mock.mentions[0].work.first_response_at = mock.mentions[0].created_at + 600;
+    mock.mentions[1].work.first_response_at = mock.mentions[1].created_at + 1800;
+    void t;
+  });
+  await page.getByTestId('open-dashboard').click();
+  await page.getByTestId('dashboard').waitFor();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=chart-volume] canvas').length > 0 && document.querySelectorAll('[data-testid=chart-mood] canvas').length > 0);
+  assert.match(await page.getByTestId('kpi-frt').textContent(), /10 min/);
+  assert.match(await page.getByTestId('kpi-frt').textContent(), /p90 30 min/);
+  assert.match(await page.getByTestId('kpi-volume').textContent(), /^7/);
+  assert.match(await page.getByTestId('reasons').textContent(), /refund/);
+  assert.equal(await page.locator('[data-testid=busiest] td').count(), 7 * 24);
+  await page.getByTestId('dash-range').selectOption('30');
+  await page.waitForFunction(() => window.__earshotMock.reports.length === 2);
+  const [a, b] = await page.evaluate(() => window.__earshotMock.reports);
+  assert.equal(Math.round((b.until - b.since) / 86400), 30);
+  assert.equal(Math.round((a.until - a.since) / 86400), 7);
+  await page.getByTestId('dash-export').click();
+  await page.getByTestId('dash-saved').waitFor();
+  assert.match(await page.getByTestId('dash-saved').textContent(), /earshot-mentions\.csv/);
+  assert.deepEqual(errors, []);
+});
+
+test('settings keep saved replies, response targets and helpers', async () => {
+  const { page } = await open();
+  await page.getByTestId('open-settings').click();
+  await page.getByTestId('saved-new').click();
+  await page.getByTestId('saved-name').fill('sorry, we will FIX it');
+  await page.getByTestId('saved-body').fill('dup');
+  await page.getByTestId('saved-save').click();
+  await page.getByTestId('queue-error').waitFor();
+  assert.match(await page.getByTestId('queue-error').textContent(), /already exists/);
+  await page.getByTestId('saved-name').fill('Opening hours');
+  await page.getByTestId('saved-body').fill('Hi {author}, we open at {time}.');
+  await page.getByTestId('saved-save').click();
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=saved-reply]')].some((l) => l.textContent.includes('blanks: time')));
+
+  await page.getByTestId('target-urgent').fill('10');
+  await page.locator('[data-testid=day-open]').nth(5).check();
+  await page.getByTestId('targets-save').click();
+  await page.getByTestId('queue-note').waitFor();
+  const t = await page.evaluate(() => window.__earshotMock.targets);
+  assert.equal(t.urgent_mins, 10);
+  assert.equal(t.hours.days[5], '09:00-17:00', 'Saturday opened with default hours');
+  assert.equal(t.hours.days[6], 'closed');
+  await page.getByTestId('target-zone').fill('Not a zone!');
+  await page.getByTestId('targets-save').click();
+  await page.waitForFunction(() => /time zone/.test(document.querySelector('[data-testid=queue-error]')?.textContent ?? ''));
+
+  await page.getByTestId('helpers').fill('Sam, Priya , ');
+  await page.getByTestId('helpers-save').click();
+  await page.waitForFunction(() => window.__earshotMock.helpers.join('|') === 'Sam|Priya');
+});
