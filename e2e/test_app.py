@@ -42,9 +42,12 @@ def test_an_urgent_mention_appears_notifies_opens_and_is_marked_done(app, fakebu
     wait_until(lambda: by_testid(app, 'detail-author') and by_testid(app, 'detail-author')[0].text == 'kestrel',
                'the notification action to open the mention')
     assert 'refund' in by_testid(app, 'detail-reasons')[0].text
-    by_testid(app, 'status-done')[0].click()
-    wait_until(lambda: 'active' in by_testid(app, 'status-done')[0].get_attribute('class'), 'status done')
     app.get_screenshot_as_file(os.path.join(SHOTS, 'inbox-detail.png'))
+    kestrel_id = by_testid(app, 'detail')[0].get_attribute('data-id')
+    by_testid(app, 'status-done')[0].click()
+    # Done leaves the to-do queue, and the next mention opens.
+    wait_until(lambda: by_testid(app, 'detail')[0].get_attribute('data-id') != kestrel_id, 'the next mention to open')
+    wait_until(lambda: mention_by_author(app, 'kestrel') is None, 'kestrel to leave the to-do view')
 
 
 def test_hostile_post_content_is_inert_text_in_the_real_webview(app):
@@ -102,10 +105,14 @@ def test_a_streamed_bluesky_post_notifies_and_a_reply_typed_in_the_app_reaches_b
     row = wait_until(lambda: mention_by_author(app, '@furious.bsky.social'), 'the streamed post in the inbox')
     row.click()
     box = wait_until(lambda: by_testid(app, 'reply-text')[0], 'the reply composer')
+    by_testid(app, 'mark-done-on-send')[0].click()  # stay on this mention to watch the reply
     text = 'So sorry! We have refunded the second charge ☕'
     box.send_keys(text)
     wait_until(lambda: by_testid(app, 'reply-count')[0].text == f'{len(text)}/300', 'the grapheme count')
     by_testid(app, 'send-reply')[0].click()
+    # The pre-send check asks once more before a public reply into an angry thread.
+    wait_until(lambda: by_testid(app, 'presend-angry'), 'the angry-thread confirmation')
+    by_testid(app, 'presend-send')[0].click()
     wait_until(lambda: by_testid(app, 'reply') and by_testid(app, 'reply')[0].get_attribute('data-state') == 'sent',
                'the reply to show as sent')
     writes = sim_call(app, 'GET', '/_sim/writes')
@@ -117,6 +124,59 @@ def test_a_streamed_bluesky_post_notifies_and_a_reply_typed_in_the_app_reaches_b
     assert record['reply']['parent']['uri'] == parent
     assert record['reply']['root']['uri'] == parent, 'a top-level post is its own root'
     app.get_screenshot_as_file(os.path.join(SHOTS, 'reply-sent.png'))
+
+
+def keys(app, *seq):
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+    chain = ActionChains(app)
+    for k in seq:
+        if k.startswith('ctrl+'):
+            chain = chain.key_down(Keys.CONTROL).send_keys(k[5:]).key_up(Keys.CONTROL)
+        else:
+            chain = chain.send_keys(k)
+    chain.perform()
+
+
+def test_a_mention_answered_from_the_keyboard_with_a_saved_reply_is_sent_once_and_counted(app, fakebus):
+    wait_until(lambda: mention_by_author(app, '@dana.bsky.social'), 'the signed-in Bluesky mentions')
+    sim_call(app, 'POST', '/_sim/post', {
+        'net': 'bluesky', 'handle': 'sour.bsky.social', 'followers': 120,
+        'text': 'Brightside Coffee, my flat white was cold again and the barista was rude. Not happy.'})
+    row = wait_until(lambda: mention_by_author(app, '@sour.bsky.social'), 'the streamed complaint in the inbox')
+    row.click()
+    wait_until(lambda: by_testid(app, 'reply-text'), 'the reply composer')
+    mention_id = by_testid(app, 'detail')[0].get_attribute('data-id')
+    app.execute_script('document.activeElement && document.activeElement.blur()')
+    keys(app, 'r')
+    wait_until(lambda: app.execute_script("return document.activeElement.dataset.testid") == 'reply-text', 'r to focus the reply')
+    keys(app, 'ctrl+k')
+    wait_until(lambda: by_testid(app, 'picker'), 'the saved-reply picker')
+    keys(app, 'we will fix')
+    wait_until(lambda: len(by_testid(app, 'picker-item')) == 1, 'one saved reply to match')
+    keys(app, '\ue007')  # Enter
+    body = wait_until(lambda: by_testid(app, 'reply-text')[0].get_attribute('value'), 'the filled saved reply')
+    assert 'Brightside Coffee' in body and '{' not in body, body
+    by_testid(app, 'reply-text')[0].click()
+    keys(app, 'ctrl+\ue007')  # Ctrl+Enter sends
+    wait_until(lambda: by_testid(app, 'presend-angry'), 'the angry-thread confirmation')
+    by_testid(app, 'presend-send')[0].click()
+    # Sent, marked done, and on to the next mention.
+    wait_until(lambda: by_testid(app, 'detail')[0].get_attribute('data-id') != mention_id, 'the next mention to open')
+    writes = wait_until(lambda: [w for w in sim_call(app, 'GET', '/_sim/writes')
+                                 if w['path'] == 'com.atproto.repo.createRecord' and 'Brightside Coffee we want' in w['body']['record']['text']],
+                        'the saved reply to reach Bluesky')
+    assert len(writes) == 1, 'posted exactly once'
+
+    by_testid(app, 'open-dashboard')[0].click()
+    frt = wait_until(lambda: by_testid(app, 'kpi-frt') and by_testid(app, 'kpi-frt')[0].text, 'the dashboard')
+    wait_until(lambda: '–' not in by_testid(app, 'kpi-frt')[0].text.split('\n')[0], 'a first-response time')
+    frt = by_testid(app, 'kpi-frt')[0].text
+    assert 'answered' in frt and not frt.split('· ')[-1].startswith('0 '), frt
+    target = by_testid(app, 'kpi-target')[0].text
+    assert '%' in target, target
+    assert app.find_elements(By.CSS_SELECTOR, '[data-testid="chart-volume"] canvas'), 'the volume chart is drawn'
+    app.get_screenshot_as_file(os.path.join(SHOTS, 'dashboard.png'))
 
 
 def test_the_desktop_measurement_script_runs_and_prints_its_figures(tmp_path):
