@@ -180,7 +180,7 @@ fn human(r: &Report) -> String {
         .flat_map(|(d, hs)| hs.iter().enumerate().map(move |(h, n)| (d, h, *n)))
         .filter(|x| x.2 > 0)
         .collect();
-    busiest.sort_by(|a, b| b.2.cmp(&a.2));
+    busiest.sort_by_key(|x| std::cmp::Reverse(x.2));
     line(
         &mut s,
         "Busiest hours",

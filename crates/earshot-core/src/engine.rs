@@ -719,6 +719,11 @@ impl Engine {
             (self.inner.local_hour)(),
             self.alerts_paused(),
         );
+        self.notify_all(alerts).await;
+    }
+
+    /// Shows notifications off the async runtime (the OS call may block); a failure is logged.
+    async fn notify_all(&self, alerts: Vec<crate::alerts::Alert>) {
         if alerts.is_empty() {
             return;
         }

@@ -101,7 +101,7 @@ fn luhn(digits: &[u32]) -> bool {
             }
         })
         .sum();
-    sum % 10 == 0
+    sum.is_multiple_of(10)
 }
 
 fn warn(kind: WarningKind, excerpt: &str, message: &str) -> Warning {

@@ -370,16 +370,7 @@ impl Engine {
             });
         }
         if !self.alerts_paused() {
-            let alerts = due_alerts(&marked, now);
-            let notifier = self.inner.notifier.clone();
-            let _ = tokio::task::spawn_blocking(move || {
-                for a in &alerts {
-                    if let Err(e) = notifier.notify(a) {
-                        tracing::warn!(error = %e, "notification failed");
-                    }
-                }
-            })
-            .await;
+            self.notify_all(due_alerts(&marked, now)).await;
         }
         Ok(())
     }
@@ -473,8 +464,7 @@ impl Engine {
                 body,
                 loudness: Loudness::Critical,
             };
-            let notifier = self.inner.notifier.clone();
-            let _ = tokio::task::spawn_blocking(move || notifier.notify(&alert)).await;
+            self.notify_all(vec![alert]).await;
         }
         Ok(())
     }
