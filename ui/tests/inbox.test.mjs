@@ -130,7 +130,7 @@ test('first run asks for the business and adds sources', async () => {
 test('settings show each source health and refuse a bad feed address clearly', async () => {
   const { page } = await open();
   await page.getByTestId('health-banner').waitFor();
-  assert.match(await page.getByTestId('health-banner').textContent(), /Reviews: malformed response/);
+  assert.match(await page.getByTestId('health-banner').textContent(), /Reviews: Error: malformed response/);
   await page.getByTestId('open-settings').click();
   assert.match(await page.getByTestId('source-health').nth(1).textContent(), /Error: malformed/);
   await page.getByTestId('add-source-url').fill('ftp://nope');

@@ -72,6 +72,12 @@ enum Cmd {
         /// Print every post the simulator will serve as JSON lines, and exit.
         #[arg(long)]
         dump: bool,
+        /// A fault to inject from the start, TARGET=FAULT[:ARG] (repeatable), e.g.
+        /// `hn=rate_limit:5`, `bluesky=stream_cut`, `replies=drop_after_accept`, `alerts=slow:2000`.
+        /// Targets: hn, alerts, reviews, mastodon, bluesky, replies. Change them while running
+        /// with POST /_sim/fault?target=T&kind=K.
+        #[arg(long, value_parser = earshot_sim::faults::parse_flag)]
+        fault: Vec<(String, earshot_sim::FaultSpec)>,
     },
     /// Triage posts: JSON lines in on stdin ({"text", "author_followers"?}), one JSON line out each.
     Classify,
@@ -168,6 +174,7 @@ fn run(cli: Cli) -> Result<()> {
             all_now,
             print_config,
             dump,
+            fault,
         } => {
             if print_config {
                 print!(
@@ -197,6 +204,9 @@ fn run(cli: Cli) -> Result<()> {
             rt.block_on(async {
                 let reveal = if all_now { Reveal::All } else { Reveal::Timed };
                 let sim = Sim::start(SimOptions { seed, count, reveal, port }).await.context("starting the simulator")?;
+                for (target, spec) in &fault {
+                    sim.faults.set(target, *spec).map_err(anyhow::Error::msg)?;
+                }
                 println!("{}", sim.base_url);
                 std::io::stdout().flush()?;
                 eprintln!("earshot sim: serving seed {seed}; `earshot sim --print-config --port {}` prints a watch config", sim.addr.port());

@@ -222,6 +222,34 @@ fn watch_stores_every_relevant_simulated_post_once_and_export_prints_them() {
 }
 
 #[test]
+fn killed_at_random_moments_watch_loses_and_duplicates_nothing() {
+    let out = Command::new(BIN)
+        .args([
+            "bench", "crash", "--kills", "6", "--count", "20", "--seed", "5", "--json",
+        ])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{text}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_str(text.trim()).unwrap();
+    assert_eq!(v["name"], "crash");
+    assert_eq!(v["kills"], 6);
+    assert_eq!(v["lost"], 0, "{v}");
+    assert_eq!(v["duplicated"], 0, "{v}");
+    assert_eq!(v["integrity"], "ok");
+    assert_eq!(v["cursors_ahead"], 0);
+    assert!(
+        v["posts_during_kills"].as_u64().unwrap() > 0,
+        "posts kept coming: {v}"
+    );
+    assert!(v["stored"].as_u64() >= v["expected"].as_u64());
+}
+
+#[test]
 fn bad_input_gets_a_clear_error() {
     let dir = tempfile::tempdir().unwrap();
     let out = Command::new(BIN)

@@ -205,6 +205,16 @@ impl Engine {
         }
     }
 
+    /// Replaces the whole-request HTTP timeout (30 s), before [`Engine::start`]; tests of
+    /// servers that hang use a short one.
+    pub fn with_http_timeout(mut self, timeout: Duration) -> Engine {
+        match Arc::get_mut(&mut self.inner) {
+            Some(inner) => inner.http = crate::channels::http_client_with(timeout),
+            None => tracing::warn!("the HTTP timeout can only be set before the engine is shared"),
+        }
+        self
+    }
+
     /// The database.
     pub fn db(&self) -> &Db {
         &self.inner.db
@@ -590,10 +600,33 @@ impl Engine {
                         }
                     }
                 }
+                Err(ChannelError::Unauthorized(why)) => {
+                    // Retrying a refused login cannot help and looks like an attack to the
+                    // network: wait for the owner to log in again (which restarts the source).
+                    tracing::warn!(source = %source.spec.name, error = %why, "login refused");
+                    self.set_health(
+                        id,
+                        Health::NeedsLogin {
+                            reason: why,
+                            at: now,
+                        },
+                    )
+                    .await;
+                    tokio::select! {
+                        _ = poke.notified() => {}
+                        _ = stop.changed() => return,
+                    }
+                    failures = 0;
+                    last_ok = None;
+                    continue;
+                }
                 Err(ChannelError::RateLimited { retry_after }) => {
                     failures += 1;
-                    let d =
-                        retry_after.unwrap_or_else(|| backoff(failures, &mut rand::thread_rng()));
+                    // Honour Retry-After, within reason: a server asking for a day is not obeyed
+                    // for more than the backoff cap.
+                    let d = retry_after
+                        .map(|d| d.min(BACKOFF_CAP))
+                        .unwrap_or_else(|| backoff(failures, &mut rand::thread_rng()));
                     self.set_health(
                         id,
                         Health::RateLimited {

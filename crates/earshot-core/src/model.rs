@@ -601,6 +601,15 @@ pub enum Health {
         #[ts(type = "number")]
         retry_at: i64,
     },
+    /// The network refused the login (expired or revoked token, changed password): the source
+    /// stops until the owner logs in again, instead of retrying forever.
+    NeedsLogin {
+        /// What the network said, for people.
+        reason: String,
+        /// When (unix seconds).
+        #[ts(type = "number")]
+        at: i64,
+    },
     /// The network asked us to wait.
     RateLimited {
         /// Until when (unix seconds).

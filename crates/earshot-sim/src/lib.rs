@@ -11,10 +11,10 @@
 //! Control endpoints for tests: `POST /_sim/fault?target=hn|alerts|reviews&kind=…` injects a
 //! fault, `GET /_sim/requests` lists the requests received.
 
+pub mod faults;
 pub mod script;
 pub mod social;
 
-use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 
@@ -23,9 +23,10 @@ use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use serde_json::json;
 
+pub use faults::{Fault, FaultSpec, Faults, RequestRecord};
 pub use script::{script, Feed, SimPost, BUSINESS};
 pub use social::{Net, SocialHandle, SocialPost, Write};
 
@@ -62,40 +63,11 @@ impl Default for SimOptions {
     }
 }
 
-/// A fault a simulated source can be told to produce.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Fault {
-    /// Behave.
-    None,
-    /// Answer 200 with a body that is not valid JSON/XML.
-    Malformed,
-    /// Answer 200 with the real body cut in half.
-    Truncated,
-    /// Answer 500.
-    ServerError,
-    /// Answer 429 with `Retry-After: 2`.
-    RateLimit,
-}
-
-/// One request the simulator received.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct RequestRecord {
-    /// Path.
-    pub path: String,
-    /// Query string.
-    pub query: String,
-    /// Milliseconds since the simulator started.
-    pub at_ms: u128,
-}
-
 struct SimState {
     posts: Vec<SimPost>,
     start: i64,
     started: std::time::Instant,
     reveal: Reveal,
-    faults: Mutex<HashMap<String, Fault>>,
-    requests: Mutex<Vec<RequestRecord>>,
 }
 
 impl SimState {
@@ -108,21 +80,6 @@ impl SimState {
         self.posts.iter().filter(move |p| {
             p.feed == feed && (self.reveal == Reveal::All || p.offset_secs <= elapsed)
         })
-    }
-
-    fn record(&self, path: &str, query: &str) {
-        lock(&self.requests).push(RequestRecord {
-            path: path.into(),
-            query: query.into(),
-            at_ms: self.started.elapsed().as_millis(),
-        });
-    }
-
-    fn fault(&self, target: &str) -> Fault {
-        lock(&self.faults)
-            .get(target)
-            .copied()
-            .unwrap_or(Fault::None)
     }
 }
 
@@ -138,6 +95,8 @@ pub struct Sim {
     pub addr: SocketAddr,
     /// The simulated Mastodon and Bluesky (inject posts, drop streams, read writes).
     pub social: SocialHandle,
+    /// The faults in force and the requests received.
+    pub faults: Arc<Faults>,
     task: tokio::task::JoinHandle<()>,
 }
 
@@ -162,15 +121,20 @@ impl Sim {
             started,
         );
         social.set_base(&format!("http://{addr}"));
+        let faults = Arc::new(Faults::new(started));
+        social.set_faults(faults.clone());
         let state = Arc::new(SimState {
             posts: script(opts.seed, opts.count),
             start,
             started,
             reveal: opts.reveal,
-            faults: Mutex::new(HashMap::new()),
-            requests: Mutex::new(Vec::new()),
         });
-        let app = router(state).merge(social::routes(social.clone()));
+        let app = router(state, faults.clone())
+            .merge(social::routes(social.clone()))
+            .layer(axum::middleware::from_fn_with_state(
+                faults.clone(),
+                faults::layer,
+            ));
         let task = tokio::spawn(async move {
             if let Err(e) = axum::serve(listener, app).await {
                 tracing::error!(error = %e, "simulator stopped");
@@ -180,6 +144,7 @@ impl Sim {
             base_url: format!("http://{addr}"),
             addr,
             social,
+            faults,
             task,
         })
     }
@@ -246,16 +211,19 @@ interval_secs = 30
     )
 }
 
-fn router(state: Arc<SimState>) -> Router {
+fn router(state: Arc<SimState>, faults: Arc<Faults>) -> Router {
+    let control = Router::new()
+        .route("/_sim/fault", post(set_fault))
+        .route("/_sim/requests", get(requests))
+        .with_state(faults);
     Router::new()
         .route("/", get(index))
         .route("/hn/api/v1/search_by_date", get(hn_search))
         .route("/hn/api/v1/users/{name}", get(hn_user))
         .route("/rss/alerts.xml", get(alerts_feed))
         .route("/rss/reviews.xml", get(reviews_feed))
-        .route("/_sim/fault", post(set_fault))
-        .route("/_sim/requests", get(requests))
         .with_state(state)
+        .merge(control)
 }
 
 async fn index() -> Json<serde_json::Value> {
@@ -271,49 +239,19 @@ async fn index() -> Json<serde_json::Value> {
 #[derive(Deserialize)]
 struct FaultParams {
     target: String,
-    kind: Fault,
+    #[serde(flatten)]
+    spec: FaultSpec,
 }
 
-async fn set_fault(State(s): State<Arc<SimState>>, Query(p): Query<FaultParams>) -> StatusCode {
-    if !["hn", "alerts", "reviews"].contains(&p.target.as_str()) {
-        return StatusCode::BAD_REQUEST;
+async fn set_fault(State(f): State<Arc<Faults>>, Query(p): Query<FaultParams>) -> Response {
+    match f.set(&p.target, p.spec) {
+        Ok(()) => StatusCode::NO_CONTENT.into_response(),
+        Err(e) => (StatusCode::BAD_REQUEST, e).into_response(),
     }
-    lock(&s.faults).insert(p.target, p.kind);
-    StatusCode::NO_CONTENT
 }
 
-async fn requests(State(s): State<Arc<SimState>>) -> Json<Vec<RequestRecord>> {
-    Json(lock(&s.requests).clone())
-}
-
-/// Applies a fault to a would-be body, or passes it through.
-fn faulted(fault: Fault, body: String, content_type: &'static str) -> Response {
-    match fault {
-        Fault::None => ([(header::CONTENT_TYPE, content_type)], body).into_response(),
-        Fault::Malformed => (
-            [(header::CONTENT_TYPE, content_type)],
-            "}{ this is not what you asked for <<<",
-        )
-            .into_response(),
-        Fault::Truncated => {
-            let mut cut = body.len() / 2;
-            while !body.is_char_boundary(cut) {
-                cut -= 1;
-            }
-            (
-                [(header::CONTENT_TYPE, content_type)],
-                body[..cut].to_string(),
-            )
-                .into_response()
-        }
-        Fault::ServerError => (StatusCode::INTERNAL_SERVER_ERROR, "internal error").into_response(),
-        Fault::RateLimit => (
-            StatusCode::TOO_MANY_REQUESTS,
-            [(header::RETRY_AFTER, "2")],
-            "slow down",
-        )
-            .into_response(),
-    }
+async fn requests(State(f): State<Arc<Faults>>) -> Json<Vec<RequestRecord>> {
+    Json(f.requests())
 }
 
 fn escape(s: &str) -> String {
@@ -352,7 +290,6 @@ async fn hn_search(
     Query(p): Query<HnParams>,
     uri: axum::http::Uri,
 ) -> Response {
-    s.record(uri.path(), uri.query().unwrap_or(""));
     let words: Vec<String> = p.query.split_whitespace().map(str::to_lowercase).collect();
     let since = p.numeric_filters.as_deref().and_then(since_filter);
     let mut hits: Vec<&SimPost> = s
@@ -390,11 +327,11 @@ async fn hn_search(
         "params": uri.query().unwrap_or(""),
         "processingTimeMS": 1
     });
-    faulted(
-        s.fault("hn"),
+    (
+        [(header::CONTENT_TYPE, "application/json; charset=utf-8")],
         body.to_string(),
-        "application/json; charset=utf-8",
     )
+        .into_response()
 }
 
 fn hn_hit(post: &SimPost, start: i64) -> serde_json::Value {
@@ -428,12 +365,7 @@ fn hn_hit(post: &SimPost, start: i64) -> serde_json::Value {
     }
 }
 
-async fn hn_user(
-    State(s): State<Arc<SimState>>,
-    Path(name): Path<String>,
-    uri: axum::http::Uri,
-) -> Response {
-    s.record(uri.path(), "");
+async fn hn_user(State(s): State<Arc<SimState>>, Path(name): Path<String>) -> Response {
     match s.posts.iter().find(|p| p.feed == Feed::Hackernews && p.author == name) {
         Some(p) => Json(json!({
             "username": name, "about": "", "karma": p.karma.unwrap_or(1),
@@ -469,37 +401,28 @@ fn not_modified(headers: &HeaderMap, etag: &str) -> bool {
 fn serve_feed(
     s: &SimState,
     feed: Feed,
-    target: &str,
     headers: &HeaderMap,
-    uri: &axum::http::Uri,
     content_type: &'static str,
     render: impl FnOnce(&[&SimPost]) -> String,
 ) -> Response {
-    s.record(uri.path(), uri.query().unwrap_or(""));
     let mut posts: Vec<&SimPost> = s.visible(feed).collect();
     posts.sort_by_key(|p| std::cmp::Reverse(p.created_at(s.start)));
     let etag = etag_for(posts.iter().copied());
-    if s.fault(target) == Fault::None && not_modified(headers, &etag) {
+    if not_modified(headers, &etag) {
         return (StatusCode::NOT_MODIFIED, [(header::ETAG, etag)]).into_response();
     }
-    let mut r = faulted(s.fault(target), render(&posts), content_type);
+    let mut r = ([(header::CONTENT_TYPE, content_type)], render(&posts)).into_response();
     if let Ok(v) = etag.parse() {
         r.headers_mut().insert(header::ETAG, v);
     }
     r
 }
 
-async fn alerts_feed(
-    State(s): State<Arc<SimState>>,
-    headers: HeaderMap,
-    uri: axum::http::Uri,
-) -> Response {
+async fn alerts_feed(State(s): State<Arc<SimState>>, headers: HeaderMap) -> Response {
     serve_feed(
         &s,
         Feed::Alerts,
-        "alerts",
         &headers,
-        &uri,
         "application/atom+xml; charset=utf-8",
         |posts| {
             let mut xml = String::from(
@@ -528,17 +451,11 @@ async fn alerts_feed(
     )
 }
 
-async fn reviews_feed(
-    State(s): State<Arc<SimState>>,
-    headers: HeaderMap,
-    uri: axum::http::Uri,
-) -> Response {
+async fn reviews_feed(State(s): State<Arc<SimState>>, headers: HeaderMap) -> Response {
     serve_feed(
         &s,
         Feed::Reviews,
-        "reviews",
         &headers,
-        &uri,
         "application/rss+xml; charset=utf-8",
         |posts| {
             let rfc2822 = |t: i64| {

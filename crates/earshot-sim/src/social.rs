@@ -36,6 +36,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use tokio::sync::broadcast;
 
+use crate::faults::{Fault, Faults, Sent, StreamFaults};
 use crate::lock;
 
 /// The simulated owner's Mastodon account name.
@@ -148,6 +149,7 @@ struct Social {
     no_websocket: Mutex<bool>,
     expired: Mutex<HashSet<String>>,
     hashtags_need_login: Mutex<bool>,
+    faults: Mutex<Option<Arc<Faults>>>,
 }
 
 /// Counts a stream connection while it lives.
@@ -171,6 +173,17 @@ impl Drop for Open {
 }
 
 impl Social {
+    fn stream_fault(&self, net: Net) -> Fault {
+        let target = match net {
+            Net::Mastodon => "mastodon",
+            Net::Bluesky => "bluesky",
+        };
+        lock(&self.faults)
+            .as_ref()
+            .map(|f| f.peek(target))
+            .unwrap_or(Fault::None)
+    }
+
     fn elapsed(&self) -> i64 {
         self.started.elapsed().as_secs() as i64
     }
@@ -457,6 +470,7 @@ impl SocialHandle {
             no_websocket: Mutex::new(false),
             expired: Mutex::new(HashSet::new()),
             hashtags_need_login: Mutex::new(false),
+            faults: Mutex::new(None),
         });
         s.tick();
         let weak = Arc::downgrade(&s);
@@ -471,6 +485,22 @@ impl SocialHandle {
             }
         });
         SocialHandle(s)
+    }
+
+    /// Connects the fault switchboard: the streams apply their network's stream faults, and a
+    /// fault set on a network drops its open streams so the reconnection meets it.
+    pub fn set_faults(&self, faults: Arc<Faults>) {
+        let weak = Arc::downgrade(&self.0);
+        faults.on_change(move |target| {
+            let Some(s) = weak.upgrade() else { return };
+            let net = match target {
+                "mastodon" => Net::Mastodon,
+                "bluesky" => Net::Bluesky,
+                _ => return,
+            };
+            let _ = s.kick.send(net);
+        });
+        *lock(&self.0.faults) = Some(faults);
     }
 
     /// Records the simulator's address (for stream URLs in the instance description).
@@ -1120,6 +1150,7 @@ async fn m_ws_run(h: SocialHandle, mut socket: WebSocket, authed: bool) {
     let mut kick = s.kick.subscribe();
     let mut tags: Vec<String> = Vec::new();
     let mut notifications = false;
+    let mut faulty = StreamFaults::new();
     loop {
         tokio::select! {
             msg = socket.recv() => match msg {
@@ -1145,11 +1176,11 @@ async fn m_ws_run(h: SocialHandle, mut socket: WebSocket, authed: bool) {
                 if p.net != Net::Mastodon { continue }
                 if let Some(tag) = tags.iter().find(|t| has_tag(&p, t)) {
                     let frame = json!({"stream": ["hashtag", tag], "event": "update", "payload": m_status(&s, &p).to_string()});
-                    if socket.send(Message::text(frame.to_string())).await.is_err() { return }
+                    if let Sent::Closed = faulty.send(&mut socket, s.stream_fault(Net::Mastodon), frame.to_string()).await { return }
                 }
                 if notifications && p.to_owner {
                     let frame = json!({"stream": ["user:notification"], "event": "notification", "payload": m_notification(&s, &p).to_string()});
-                    if socket.send(Message::text(frame.to_string())).await.is_err() { return }
+                    if let Sent::Closed = faulty.send(&mut socket, s.stream_fault(Net::Mastodon), frame.to_string()).await { return }
                 }
             }
             k = kick.recv() => if k == Ok(Net::Mastodon) { let _ = socket.send(Message::Close(None)).await; return },
@@ -1294,16 +1325,17 @@ async fn b_jetstream_run(h: SocialHandle, mut socket: WebSocket, cursor: Option<
     let mut announce = s.announce.subscribe();
     let mut kick = s.kick.subscribe();
     let mut sent_up_to = cursor.unwrap_or(i64::MAX);
+    let mut faulty = StreamFaults::new();
     if cursor.is_some() {
         let mut replay = s.visible(Net::Bluesky);
         replay.retain(|p| p.time_us > sent_up_to);
         replay.sort_by_key(|p| p.time_us);
         for p in replay {
             sent_up_to = sent_up_to.max(p.time_us);
-            if socket
-                .send(Message::text(b_frame(&s, &p).to_string()))
+            let fault = s.stream_fault(Net::Bluesky);
+            if let Sent::Closed = faulty
+                .send(&mut socket, fault, b_frame(&s, &p).to_string())
                 .await
-                .is_err()
             {
                 return;
             }
@@ -1320,7 +1352,8 @@ async fn b_jetstream_run(h: SocialHandle, mut socket: WebSocket, cursor: Option<
                 let Ok(i) = i else { continue };
                 let Some(p) = s.posts.read().unwrap_or_else(|p| p.into_inner()).get(i).cloned() else { continue };
                 if p.net != Net::Bluesky || (cursor.is_some() && p.time_us <= sent_up_to && p.emitted_ms.is_none()) { continue }
-                if socket.send(Message::text(b_frame(&s, &p).to_string())).await.is_err() { return }
+                let fault = s.stream_fault(Net::Bluesky);
+                if let Sent::Closed = faulty.send(&mut socket, fault, b_frame(&s, &p).to_string()).await { return }
             }
             k = kick.recv() => if k == Ok(Net::Bluesky) { let _ = socket.send(Message::Close(None)).await; return },
             msg = socket.recv() => if !matches!(msg, Some(Ok(_))) { return },

@@ -20,6 +20,7 @@ use earshot_core::store::{MentionQuery, Order, Store};
 use earshot_core::triage::linear::SplitMix;
 use serde_json::json;
 
+mod crash;
 mod synthetic;
 
 use synthetic::{business, pick, post_text, synthetic_mentions, CLOSERS, FILLER, OPENERS};
@@ -78,6 +79,19 @@ pub enum Which {
         /// Posts emitted per second.
         #[arg(long, default_value_t = 100)]
         rate: u32,
+    },
+    /// `earshot watch` killed with SIGKILL at random moments and restarted while posts keep
+    /// arriving; then every post must be stored exactly once, the database intact.
+    Crash {
+        /// How many times to kill it.
+        #[arg(long, default_value_t = 50)]
+        kills: usize,
+        /// Scripted posts per simulated source.
+        #[arg(long, default_value_t = 60)]
+        count: usize,
+        /// The simulator's seed (and the kill moments').
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
     },
     /// Every benchmark at sizes that finish in a few minutes.
     All,
@@ -715,6 +729,7 @@ pub fn run(rt: &tokio::runtime::Runtime, which: Which, json: bool) -> Result<()>
         Which::Firehose { n } => vec![firehose(n.max(1))?],
         Which::Storage { n } => vec![rt.block_on(storage(n.max(1_000)))?],
         Which::Latency { n, rate } => rt.block_on(latency(n.max(2), rate))?,
+        Which::Crash { kills, count, seed } => vec![rt.block_on(crash::bench(kills, count, seed))?],
         Which::All => {
             let mut all = vec![classify(100_000), firehose(300_000)?];
             all.extend(rt.block_on(ingest(100_000))?);

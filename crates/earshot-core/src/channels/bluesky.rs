@@ -749,6 +749,18 @@ impl Bluesky {
             mentions.extend(self.catch_up(&cur, now).await?);
             self.connect(&cur).await?;
             self.next_poll = Instant::now();
+            if cur.time_us.is_none() {
+                // Save where listening began at once: a restart (even after a crash) resumes
+                // from here instead of from its own "now", losing nothing in between.
+                cur.time_us = Some(now * 1_000_000);
+                self.fill_profiles(&mut mentions).await;
+                self.cursor_saved = Instant::now();
+                return Ok(Batch {
+                    mentions,
+                    cursor: Some(serde_json::to_string(&cur).unwrap_or_default()),
+                    wait: Some(Duration::ZERO),
+                });
+            }
         }
         let mut ended = false;
         while mentions.is_empty() {

@@ -205,14 +205,19 @@ pub async fn send_reply(
 
 /// An HTTP client with Earshot's user agent and sane timeouts.
 pub fn http_client() -> reqwest::Client {
+    http_client_with(Duration::from_secs(30))
+}
+
+/// [`http_client`] with another whole-request timeout (tests of hanging servers).
+pub fn http_client_with(timeout: Duration) -> reqwest::Client {
     reqwest::Client::builder()
         .user_agent(concat!(
             "Earshot/",
             env!("CARGO_PKG_VERSION"),
             " (+desktop mention monitor)"
         ))
-        .connect_timeout(Duration::from_secs(10))
-        .timeout(Duration::from_secs(30))
+        .connect_timeout(Duration::from_secs(10).min(timeout))
+        .timeout(timeout)
         .build()
         .unwrap_or_default()
 }
@@ -267,8 +272,13 @@ pub(crate) fn network_error(e: reqwest::Error) -> ChannelError {
             "could not connect ({})",
             e.url().and_then(|u| u.host_str()).unwrap_or("?")
         ))
+    } else if e.is_body() || e.is_decode() || e.is_request() {
+        ChannelError::Network(format!(
+            "the connection to {} dropped before the answer was complete",
+            e.url().and_then(|u| u.host_str()).unwrap_or("?")
+        ))
     } else {
-        ChannelError::Network(e.to_string())
+        ChannelError::Network(e.without_url().to_string())
     }
 }
 

@@ -19,7 +19,15 @@ at: number,
 /**
  * When the next try is due (unix seconds).
  */
-retry_at: number, } | { "state": "rate_limited", 
+retry_at: number, } | { "state": "needs_login", 
+/**
+ * What the network said, for people.
+ */
+reason: string, 
+/**
+ * When (unix seconds).
+ */
+at: number, } | { "state": "rate_limited", 
 /**
  * Until when (unix seconds).
  */

@@ -1,0 +1,286 @@
+//! `earshot bench crash`: `earshot watch` against the simulator, killed with SIGKILL at random
+//! moments and restarted on the same data folder while posts keep arriving; at the end the
+//! database must hold every post exactly once, pass `PRAGMA integrity_check`, and keep no
+//! cursor ahead of what it stored.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use anyhow::{bail, Context, Result};
+use earshot_core::db::DB_FILE;
+use earshot_core::triage::linear::SplitMix;
+use earshot_sim::{Feed, Net, Reveal, Sim, SimOptions};
+use serde_json::json;
+
+use super::Figure;
+
+type Key = (String, String);
+
+/// What a crash run found.
+pub struct Outcome {
+    pub kills: usize,
+    pub expected: usize,
+    pub stored: usize,
+    pub lost: Vec<Key>,
+    pub duplicated: usize,
+    pub integrity: String,
+    pub cursor_ahead: Vec<String>,
+    pub injected: usize,
+    pub seconds: f64,
+}
+
+struct Watch(Child);
+impl Drop for Watch {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn spawn_watch(exe: &Path, config: &Path, data: &Path) -> Result<Watch> {
+    Command::new(exe)
+        .arg("watch")
+        .arg("--config")
+        .arg(config)
+        .arg("--data-dir")
+        .arg(data)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .map(Watch)
+        .context("starting earshot watch")
+}
+
+/// The stored (channel, external id) pairs, and how many rows there are.
+fn stored(data: &Path) -> Result<(Vec<Key>, usize)> {
+    let conn = rusqlite::Connection::open_with_flags(
+        data.join(DB_FILE),
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
+    )?;
+    let mut stmt = conn.prepare("SELECT channel, external_id FROM mentions")?;
+    let rows: Vec<Key> = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let n = rows.len();
+    Ok((rows, n))
+}
+
+/// Whether the Mastodon and Bluesky sources have both saved a cursor.
+fn streams_started(data: &Path) -> bool {
+    let Ok(conn) = rusqlite::Connection::open_with_flags(
+        data.join(DB_FILE),
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
+    ) else {
+        return false;
+    };
+    conn.query_row(
+        "SELECT COUNT(*) FROM sources WHERE kind IN ('mastodon', 'bluesky') AND cursor IS NOT NULL",
+        [],
+        |r| r.get::<_, i64>(0),
+    )
+    .is_ok_and(|n| n == 2)
+}
+
+/// Runs the crash trial: `kills` SIGKILLs, `count` scripted posts per simulated source.
+pub async fn run(kills: usize, count: usize, seed: u64) -> Result<Outcome> {
+    let exe = std::env::current_exe().context("finding the earshot executable")?;
+    let sim = Sim::start(SimOptions {
+        seed,
+        count: Some(count),
+        reveal: Reveal::All,
+        port: 0,
+    })
+    .await?;
+    let dir = tempfile::tempdir()?;
+    let config = dir.path().join("earshot.toml");
+    // Poll often, so kills land in the middle of polls as well as of streams and startup.
+    std::fs::write(
+        &config,
+        sim.config_toml()
+            .replace("interval_secs = 5", "interval_secs = 1"),
+    )?;
+    let data = dir.path().join("data");
+    let started = Instant::now();
+
+    // What must be stored: every polled post (but the one only an exclusion matches), every
+    // scripted hashtag post on Mastodon, and every post made while the trial runs.
+    let mut expected: BTreeSet<Key> = earshot_sim::script(seed, Some(count))
+        .into_iter()
+        .filter(|p| !p.text.to_lowercase().contains("brightside of life"))
+        .map(|p| {
+            let ch = if p.feed == Feed::Hackernews {
+                "hackernews"
+            } else {
+                "rss"
+            };
+            (ch.to_string(), p.external_id)
+        })
+        .collect();
+    // A first look at a hashtag takes its newest page (40), not its whole history.
+    let mut tagged: Vec<_> = earshot_sim::social::script(seed, Some(count))
+        .into_iter()
+        .filter(|p| p.net == Net::Mastodon && p.text.contains("#brightsidecoffee"))
+        .map(|p| p.external_id())
+        .collect();
+    tagged.sort_by_key(|id| (id.len(), id.clone()));
+    let first_page = tagged.len().saturating_sub(40);
+    expected.extend(
+        tagged
+            .into_iter()
+            .skip(first_page)
+            .map(|id| ("mastodon".to_string(), id)),
+    );
+
+    // Posts keep arriving on both streamed networks for the whole trial.
+    let injected: Arc<Mutex<Vec<Key>>> = Arc::default();
+    let stop = Arc::new(AtomicBool::new(false));
+    let mut rng = SplitMix(seed ^ 0xc4a5);
+    let mut injector = None;
+    for k in 0..kills {
+        let watch = spawn_watch(&exe, &config, &data)?;
+        if k == 0 {
+            // Without a login, Bluesky starts listening from now, and a hashtag's first look
+            // takes its newest page: posts begin once both have saved where they start.
+            let deadline = Instant::now() + Duration::from_secs(30);
+            while !streams_started(&data) {
+                if Instant::now() > deadline {
+                    bail!("earshot watch never started listening to the simulated networks");
+                }
+                tokio::time::sleep(Duration::from_millis(20)).await;
+            }
+            let (social, log, stop) = (sim.social.clone(), injected.clone(), stop.clone());
+            injector = Some(tokio::spawn(async move {
+                let mut i = 0u64;
+                while !stop.load(Ordering::SeqCst) {
+                    let (net, text, ch) = if i.is_multiple_of(2) {
+                        (
+                            Net::Mastodon,
+                            format!(
+                                "post {i}: the cold brew at Brightside is back #brightsidecoffee"
+                            ),
+                            "mastodon",
+                        )
+                    } else {
+                        (
+                            Net::Bluesky,
+                            format!("post {i}: Brightside Coffee lost my order again"),
+                            "bluesky",
+                        )
+                    };
+                    let p = social.inject(net, &format!("crash{i}"), &text, 50, false);
+                    log.lock()
+                        .unwrap_or_else(|p| p.into_inner())
+                        .push((ch.to_string(), p.external_id()));
+                    i += 1;
+                    tokio::time::sleep(Duration::from_millis(40)).await;
+                }
+            }));
+        }
+        // The kill lands at a random moment: during startup, a poll, a stream batch or idle.
+        let at = 50 + rng.next_u64() % 1_450;
+        tokio::time::sleep(Duration::from_millis(at)).await;
+        drop(watch);
+    }
+    stop.store(true, Ordering::SeqCst);
+    if let Some(t) = injector {
+        t.await?;
+    }
+    let injected = injected.lock().unwrap_or_else(|p| p.into_inner()).clone();
+    expected.extend(injected.iter().cloned());
+
+    // A last run, left to catch up, then stopped.
+    let watch = spawn_watch(&exe, &config, &data)?;
+    let deadline = Instant::now() + Duration::from_secs(90);
+    loop {
+        let have: BTreeSet<Key> = match stored(&data) {
+            Ok((rows, _)) => rows.into_iter().collect(),
+            Err(_) => BTreeSet::new(),
+        };
+        if expected.is_subset(&have) || Instant::now() > deadline {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    drop(watch);
+
+    let (rows, n) = stored(&data)?;
+    let have: BTreeSet<Key> = rows.iter().cloned().collect();
+    let lost: Vec<Key> = expected.difference(&have).cloned().collect();
+    let conn = rusqlite::Connection::open(data.join(DB_FILE))?;
+    let integrity: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+    // Hacker News' cursor is the newest created_at_i it stored: never beyond the stored posts.
+    let mut cursor_ahead = Vec::new();
+    let newest_hn: Option<i64> = conn.query_row(
+        "SELECT MAX(created_at) FROM mentions WHERE channel = 'hackernews'",
+        [],
+        |r| r.get(0),
+    )?;
+    let cursors: BTreeMap<String, Option<String>> = conn
+        .prepare("SELECT kind, cursor FROM sources")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    if let Some(Some(c)) = cursors.get("hackernews") {
+        let at = serde_json::from_str::<serde_json::Value>(c)?["created_at_i"].as_i64();
+        if at > newest_hn {
+            cursor_ahead.push(format!(
+                "hackernews cursor {c} beyond newest stored {newest_hn:?}"
+            ));
+        }
+    }
+    Ok(Outcome {
+        kills,
+        expected: expected.len(),
+        stored: n,
+        lost,
+        duplicated: n - have.len(),
+        integrity,
+        cursor_ahead,
+        injected: injected.len(),
+        seconds: started.elapsed().as_secs_f64(),
+    })
+}
+
+/// The crash trial as a figure; an error when anything was lost, duplicated or corrupt.
+pub async fn bench(kills: usize, count: usize, seed: u64) -> Result<Figure> {
+    let o = run(kills.max(1), count.max(1), seed).await?;
+    let mut fields = serde_json::Map::new();
+    for (k, v) in [
+        ("kills", json!(o.kills)),
+        ("expected", json!(o.expected)),
+        ("stored", json!(o.stored)),
+        ("lost", json!(o.lost.len())),
+        ("duplicated", json!(o.duplicated)),
+        ("integrity", json!(o.integrity)),
+        ("cursors_ahead", json!(o.cursor_ahead.len())),
+        ("posts_during_kills", json!(o.injected)),
+        ("seconds", json!((o.seconds * 10.0).round() / 10.0)),
+    ] {
+        fields.insert(k.into(), v);
+    }
+    let text = format!(
+        "{} kills: {} of {} posts stored, {} lost, {} duplicated, integrity {}, {} cursors ahead ({} posted during the kills, {:.0} s)",
+        o.kills, o.stored, o.expected, o.lost.len(), o.duplicated, o.integrity,
+        o.cursor_ahead.len(), o.injected, o.seconds
+    );
+    let fig = Figure {
+        name: "crash".into(),
+        unit: "posts",
+        fields,
+        text,
+    };
+    if !o.lost.is_empty() || o.duplicated > 0 || o.integrity != "ok" || !o.cursor_ahead.is_empty() {
+        super::print(&[fig], false);
+        bail!(
+            "the crash trial failed: lost {:?}, {} duplicated, integrity {}, {:?}",
+            o.lost.iter().take(10).collect::<Vec<_>>(),
+            o.duplicated,
+            o.integrity,
+            o.cursor_ahead
+        );
+    }
+    Ok(fig)
+}
