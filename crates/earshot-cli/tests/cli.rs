@@ -250,6 +250,30 @@ fn killed_at_random_moments_watch_loses_and_duplicates_nothing() {
 }
 
 #[test]
+fn replies_through_failures_post_once_and_end_sent_or_failed() {
+    let out = Command::new(BIN)
+        .args([
+            "bench", "replies", "--trials", "30", "--seed", "2", "--json",
+        ])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{text}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_str(text.trim()).unwrap();
+    assert_eq!(v["trials"], 30);
+    assert_eq!(v["posted_twice"], 0, "{v}");
+    assert_eq!(v["never_posted"], 0, "{v}");
+    assert_eq!(v["left_unsettled"], 0, "{v}");
+    let faults = v["faults"].as_object().unwrap();
+    assert!(faults.len() >= 5, "most kinds of trouble were tried: {v}");
+    assert!(v["failed_then_sent_on_retry"].as_u64().unwrap() > 0);
+}
+
+#[test]
 fn bad_input_gets_a_clear_error() {
     let dir = tempfile::tempdir().unwrap();
     let out = Command::new(BIN)

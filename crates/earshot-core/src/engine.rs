@@ -30,6 +30,7 @@ use crate::triage::{triage, Rules};
 
 mod queue;
 mod replies;
+pub use replies::idempotency_key;
 
 pub use queue::{SpikePolicy, TICK};
 

@@ -55,11 +55,14 @@ pub enum Fault {
     StreamCut,
     /// Writes: the network does the write, then the connection drops before the answer.
     DropAfterAccept,
+    /// Writes: the network does the write, then never answers (hangs for `delay_ms`, 120 s
+    /// unless set, then closes): a client killed meanwhile never learns it landed.
+    AcceptThenHang,
 }
 
 impl Fault {
     /// Every fault, for tables and the command line.
-    pub const ALL: [Fault; 15] = [
+    pub const ALL: [Fault; 16] = [
         Fault::None,
         Fault::Malformed,
         Fault::Truncated,
@@ -75,6 +78,7 @@ impl Fault {
         Fault::RepeatPages,
         Fault::StreamCut,
         Fault::DropAfterAccept,
+        Fault::AcceptThenHang,
     ];
 
     /// The snake_case name.
@@ -156,7 +160,7 @@ pub fn parse_flag(s: &str) -> Result<(String, FaultSpec), String> {
     let mut spec = FaultSpec::new(kind.parse()?);
     match spec.kind {
         Fault::RateLimit => spec.retry_after = arg,
-        Fault::Slow | Fault::Timeout => spec.delay_ms = arg,
+        Fault::Slow | Fault::Timeout | Fault::AcceptThenHang => spec.delay_ms = arg,
         _ if arg.is_some() => return Err(format!("{kind} takes no argument")),
         _ => {}
     }
@@ -350,6 +354,11 @@ pub async fn layer(
         }
         Fault::DropAfterAccept => {
             let _ = next.run(req).await;
+            cut_connection()
+        }
+        Fault::AcceptThenHang => {
+            let _ = next.run(req).await;
+            tokio::time::sleep(Duration::from_millis(spec.delay_ms.unwrap_or(120_000))).await;
             cut_connection()
         }
         Fault::RepeatPages => {

@@ -11,7 +11,7 @@
 //! - Bluesky: Jetstream `GET /subscribe` (WebSocket, with `cursor` replay), and XRPC
 //!   `createSession`, `refreshSession`, `getProfiles`, `listNotifications`, `searchPosts`,
 //!   `createRecord` (a repeated record key is refused), `chat.bsky.convo.getConvoForMembers`
-//!   and `sendMessage` (both need the `atproto-proxy` header).
+//!   `getMessages` and `sendMessage` (all need the `atproto-proxy` header).
 //!
 //! Posts appear at their scripted offset, or at once through `POST /_sim/post` (which records the
 //! instant it was emitted, for the latency benchmark). `POST /_sim/stream?net=…&up=false` drops
@@ -150,6 +150,7 @@ struct Social {
     expired: Mutex<HashSet<String>>,
     hashtags_need_login: Mutex<bool>,
     faults: Mutex<Option<Arc<Faults>>>,
+    messages: Mutex<HashMap<String, Vec<Value>>>,
 }
 
 /// Counts a stream connection while it lives.
@@ -471,6 +472,7 @@ impl SocialHandle {
             expired: Mutex::new(HashSet::new()),
             hashtags_need_login: Mutex::new(false),
             faults: Mutex::new(None),
+            messages: Mutex::new(HashMap::new()),
         });
         s.tick();
         let weak = Arc::downgrade(&s);
@@ -682,6 +684,7 @@ pub fn routes(h: SocialHandle) -> Router {
             "/bsky/xrpc/chat.bsky.convo.getConvoForMembers",
             get(b_convo),
         )
+        .route("/bsky/xrpc/chat.bsky.convo.getMessages", get(b_messages))
         .route(
             "/bsky/xrpc/chat.bsky.convo.sendMessage",
             post(b_send_message),
@@ -1553,7 +1556,32 @@ async fn b_send_message(State(h): S, headers: HeaderMap, Json(b): Json<Value>) -
         return xrpc_err(StatusCode::BAD_REQUEST, "InvalidRequest", "not allowed");
     }
     let id = s.new_token("msg");
-    Json(json!({"id": id, "rev": "2", "text": b["message"]["text"], "sender": {"did": BSKY_DID}, "sentAt": iso(chrono::Utc::now().timestamp())})).into_response()
+    let view = json!({"$type": "chat.bsky.convo.defs#messageView", "id": id, "rev": "2", "text": b["message"]["text"], "sender": {"did": BSKY_DID}, "sentAt": iso(chrono::Utc::now().timestamp())});
+    let convo = b["convoId"].as_str().unwrap_or("").to_string();
+    lock(&s.messages)
+        .entry(convo)
+        .or_default()
+        .push(view.clone());
+    Json(view).into_response()
+}
+
+async fn b_messages(
+    State(h): S,
+    headers: HeaderMap,
+    Query(q): Query<HashMap<String, String>>,
+) -> Response {
+    let s = &h.0;
+    if !s.authorized(&headers) {
+        return xrpc_unauthorized(s, &headers);
+    }
+    let convo = q.get("convoId").cloned().unwrap_or_default();
+    let limit: usize = q.get("limit").and_then(|l| l.parse().ok()).unwrap_or(50);
+    // Newest first, as the chat service lists them.
+    let messages: Vec<Value> = lock(&s.messages)
+        .get(&convo)
+        .map(|v| v.iter().rev().take(limit).cloned().collect())
+        .unwrap_or_default();
+    Json(json!({"messages": messages})).into_response()
 }
 
 #[derive(Deserialize)]

@@ -21,6 +21,7 @@ use earshot_core::triage::linear::SplitMix;
 use serde_json::json;
 
 mod crash;
+mod replies;
 mod synthetic;
 
 use synthetic::{business, pick, post_text, synthetic_mentions, CLOSERS, FILLER, OPENERS};
@@ -90,6 +91,16 @@ pub enum Which {
         #[arg(long, default_value_t = 60)]
         count: usize,
         /// The simulator's seed (and the kill moments').
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+    /// Replies sent through dropped connections, 5xx, hangs and kills, then retried: each must
+    /// be posted at most once and end visibly sent or failed.
+    Replies {
+        /// How many replies to try.
+        #[arg(long, default_value_t = 1_000)]
+        trials: usize,
+        /// Seed for the choice of faults.
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
@@ -729,6 +740,7 @@ pub fn run(rt: &tokio::runtime::Runtime, which: Which, json: bool) -> Result<()>
         Which::Firehose { n } => vec![firehose(n.max(1))?],
         Which::Storage { n } => vec![rt.block_on(storage(n.max(1_000)))?],
         Which::Latency { n, rate } => rt.block_on(latency(n.max(2), rate))?,
+        Which::Replies { trials, seed } => vec![rt.block_on(replies::bench(trials, seed))?],
         Which::Crash { kills, count, seed } => vec![rt.block_on(crash::bench(kills, count, seed))?],
         Which::All => {
             let mut all = vec![classify(100_000), firehose(300_000)?];

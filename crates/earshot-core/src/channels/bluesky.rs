@@ -949,6 +949,48 @@ struct Convo {
 #[derive(Debug, Deserialize)]
 struct MessageView {
     id: String,
+    #[serde(default)]
+    text: Option<String>,
+    #[serde(default)]
+    sender: Option<MessageSender>,
+    #[serde(default, rename = "sentAt")]
+    sent_at: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct MessageSender {
+    did: String,
+}
+
+#[derive(Debug, Deserialize)]
+struct Messages {
+    #[serde(default)]
+    messages: Vec<serde_json::Value>,
+}
+
+/// A message this account already sent in the conversation with exactly this text, at or after
+/// `since` (unix seconds): chat has no idempotency key, so a retry looks before sending again.
+fn already_sent(
+    body: &[u8],
+    me: &str,
+    text: &str,
+    since: i64,
+) -> Result<Option<String>, ChannelError> {
+    let page: Messages = serde_json::from_slice(body).map_err(|e| malformed("messages", e))?;
+    Ok(page
+        .messages
+        .into_iter()
+        // Deleted messages and other kinds have other shapes: skip them.
+        .filter_map(|m| serde_json::from_value::<MessageView>(m).ok())
+        .find(|m| {
+            m.sender.as_ref().is_some_and(|s| s.did == me)
+                && m.text.as_deref() == Some(text)
+                && m.sent_at
+                    .as_deref()
+                    .and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok())
+                    .is_some_and(|t| t.timestamp() >= since - 5)
+        })
+        .map(|m| m.id))
 }
 
 /// Sends a reply (public post or private message).
@@ -987,6 +1029,20 @@ pub async fn send(
             })?;
         let convo: ConvoResponse =
             serde_json::from_slice(&body).map_err(|e| malformed("conversation", e))?;
+        let recent = client
+            .call(
+                "chat.bsky.convo.getMessages",
+                &[("convoId", convo.convo.id.as_str()), ("limit", "30")],
+                None,
+                Some(CHAT_PROXY),
+            )
+            .await?;
+        if let Some(id) = already_sent(&recent, &session.did, draft.body, draft.queued_at)? {
+            return Ok(Sent {
+                remote_id: id,
+                remote_url: None,
+            });
+        }
         let body = client
             .call(
                 "chat.bsky.convo.sendMessage",

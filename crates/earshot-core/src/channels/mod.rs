@@ -123,6 +123,9 @@ pub struct Draft<'a> {
     pub private: bool,
     /// The outbox row's key: the same on every attempt.
     pub idempotency_key: &'a str,
+    /// When the reply was written (unix seconds): where a network has no idempotency key (Bluesky
+    /// chat), a retry first looks for a copy sent since then.
+    pub queued_at: i64,
 }
 
 /// What the network said when it accepted a reply.

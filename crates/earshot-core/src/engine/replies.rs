@@ -119,7 +119,7 @@ impl Engine {
     /// After a restart: replies still queued are sent; a reply that was being sent when Earshot
     /// stopped is marked failed, saying so, for the owner to retry (a retry carries the same
     /// idempotency key, so the network refuses a second copy).
-    pub(super) async fn resume_outbox(&self) -> Result<(), StoreError> {
+    pub async fn resume_outbox(&self) -> Result<(), StoreError> {
         let now = self.inner.clock.now();
         let interrupted = self
             .inner
@@ -175,6 +175,7 @@ impl Engine {
                 body: &r.body,
                 private: r.private,
                 idempotency_key: &r.idempotency_key,
+                queued_at: r.created_at,
             };
             send_reply(&src.spec, &self.context(), &draft)
                 .await
@@ -393,7 +394,8 @@ fn addressed(m: &Mention, body: &str) -> String {
 
 /// A fresh idempotency key: a record key for Bluesky (the post's own key, so a repeat is refused
 /// by the network), a random token elsewhere.
-fn idempotency_key(channel: Channel) -> String {
+/// A new outbox key for a reply on `channel` (a Bluesky record key, else 128 random bits).
+pub fn idempotency_key(channel: Channel) -> String {
     let mut rng = rand::thread_rng();
     match channel {
         Channel::Bluesky => {

@@ -1,0 +1,277 @@
+//! `earshot bench replies`: replies sent through failures. Each trial writes a reply (public or
+//! private, Mastodon or Bluesky) while the simulator drops the connection after accepting it,
+//! answers 5xx, hangs, or while Earshot is killed between sending and recording; then the owner
+//! retries what failed. The simulator must see each reply posted at most once, and every reply
+//! must end visibly as sent or failed, never silently lost.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use anyhow::{anyhow, bail, Context, Result};
+use earshot_core::alerts::Silent;
+use earshot_core::clock::Clock;
+use earshot_core::config::Config;
+use earshot_core::db::Db;
+use earshot_core::engine::Engine;
+use earshot_core::model::{Channel, Mention, ReplyState};
+use earshot_core::secrets::{MemorySecrets, Secrets};
+use earshot_core::store::MentionQuery;
+use earshot_core::triage::linear::SplitMix;
+use earshot_sim::social::{BSKY_APP_PASSWORD, BSKY_HANDLE};
+use earshot_sim::{Fault, FaultSpec, Net, Reveal, Sim, SimOptions};
+use serde_json::json;
+
+use super::Figure;
+
+/// How a trial goes wrong.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Trouble {
+    None,
+    DropAfterAccept,
+    ServerError,
+    Unavailable,
+    Hang,
+    KilledWhileSending,
+}
+
+const TROUBLES: [Trouble; 6] = [
+    Trouble::None,
+    Trouble::DropAfterAccept,
+    Trouble::ServerError,
+    Trouble::Unavailable,
+    Trouble::Hang,
+    Trouble::KilledWhileSending,
+];
+
+/// What the trials found.
+pub struct Outcome {
+    pub trials: usize,
+    pub by_trouble: BTreeMap<String, usize>,
+    pub sent_first_try: usize,
+    pub failed_then_sent: usize,
+    pub posted_twice: usize,
+    pub never_posted: usize,
+    pub left_unsettled: usize,
+    pub seconds: f64,
+}
+
+async fn answerable(engine: &Engine) -> Result<Vec<Mention>> {
+    let all = engine
+        .list(MentionQuery {
+            limit: Some(500),
+            ..Default::default()
+        })
+        .await?
+        .mentions;
+    Ok(all
+        .into_iter()
+        .filter(|m| matches!(m.channel, Channel::Mastodon | Channel::Bluesky))
+        .filter(|m| m.author.handle != earshot_sim::social::DM_CLOSED_HANDLE)
+        .collect())
+}
+
+/// Runs `trials` randomised reply trials.
+pub async fn run(trials: usize, seed: u64) -> Result<Outcome> {
+    let started = Instant::now();
+    let sim = Sim::start(SimOptions {
+        seed,
+        count: Some(4),
+        reveal: Reveal::All,
+        port: 0,
+    })
+    .await?;
+    let dir = tempfile::tempdir()?;
+    // A hang is given up on after 1.5 s (30 s in the app) to keep the trials short.
+    let engine = Engine::with_secrets(
+        Db::open(dir.path())?,
+        Arc::new(Silent),
+        Clock::system(),
+        Secrets::new(MemorySecrets::new()),
+    )
+    .with_http_timeout(Duration::from_millis(1_500));
+    let mut cfg = Config::parse(&sim.config_toml())?;
+    cfg.sources.retain(|s| {
+        matches!(
+            s.kind,
+            earshot_core::model::SourceKind::Mastodon | earshot_core::model::SourceKind::Bluesky
+        )
+    });
+    engine.apply_config(&cfg).await?;
+    engine.start().await?;
+    earshot_core::demo::sign_in_to_simulator(
+        &engine,
+        &sim.base_url,
+        ("Mastodon (simulated)", "Bluesky (simulated)"),
+        (BSKY_HANDLE, BSKY_APP_PASSWORD),
+    )
+    .await
+    .map_err(|e| anyhow!("signing in to the simulator: {e}"))?;
+    for (net, handle) in [
+        (Net::Mastodon, "trialist"),
+        (Net::Bluesky, "trialist.bsky.social"),
+    ] {
+        sim.social.inject(
+            net,
+            handle,
+            "@brightsidecoffee my order at Brightside never came, can you help?",
+            120,
+            true,
+        );
+    }
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let targets = loop {
+        let t = answerable(&engine).await?;
+        let nets = |c| t.iter().any(|m| m.channel == c);
+        if nets(Channel::Mastodon) && nets(Channel::Bluesky) {
+            break t;
+        }
+        if Instant::now() > deadline {
+            bail!("no Mastodon and Bluesky mentions to answer arrived from the simulator");
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    };
+
+    let mut rng = SplitMix(seed ^ 0x7e91);
+    let mut by_trouble: BTreeMap<String, usize> = BTreeMap::new();
+    let mut bodies = Vec::with_capacity(trials);
+    let (mut sent_first_try, mut failed_then_sent, mut left_unsettled) = (0, 0, 0);
+    for i in 0..trials {
+        let m = &targets[(rng.next_u64() % targets.len() as u64) as usize];
+        let private = rng.next_u64() % 2 == 0;
+        let trouble = TROUBLES[(rng.next_u64() % TROUBLES.len() as u64) as usize];
+        *by_trouble.entry(format!("{trouble:?}")).or_default() += 1;
+        let body = format!("Trial {i}: sorry about that, we are on it.");
+        let fault = match trouble {
+            Trouble::None => Fault::None,
+            Trouble::DropAfterAccept => Fault::DropAfterAccept,
+            Trouble::ServerError => Fault::ServerError,
+            Trouble::Unavailable => Fault::Unavailable,
+            Trouble::Hang => Fault::Timeout,
+            Trouble::KilledWhileSending => Fault::AcceptThenHang,
+        };
+        sim.faults
+            .set(
+                "replies",
+                FaultSpec {
+                    times: Some(1),
+                    delay_ms: Some(3_000),
+                    ..FaultSpec::new(fault)
+                },
+            )
+            .map_err(anyhow::Error::msg)?;
+        let key = earshot_core::engine::idempotency_key(m.channel);
+        let (mid, text, now) = (m.id, body.clone(), Clock::system().now());
+        let queued = engine
+            .db()
+            .write(move |s| s.queue_reply(mid, private, &text, &key, now))
+            .await?;
+        let first = if trouble == Trouble::KilledWhileSending {
+            // Earshot dies after the network took the reply and before it recorded the answer:
+            // the send is dropped mid-flight, and the restart's outbox recovery runs.
+            let writes_before = sim.social.writes().len();
+            let e = engine.clone();
+            let id = queued.id;
+            let send = tokio::spawn(async move { e.send(id).await });
+            let deadline = Instant::now() + Duration::from_secs(10);
+            while sim.social.writes().len() == writes_before {
+                if Instant::now() > deadline {
+                    bail!("trial {i}: the reply never reached the simulator");
+                }
+                tokio::time::sleep(Duration::from_millis(5)).await;
+            }
+            send.abort();
+            let _ = send.await;
+            engine.resume_outbox().await?;
+            let id = queued.id;
+            engine.db().read(move |s| s.reply(id)).await?
+        } else {
+            engine.send(queued.id).await?
+        };
+        match first.state {
+            ReplyState::Sent => sent_first_try += 1,
+            ReplyState::Failed => {
+                // The owner sees the failure and presses Retry.
+                sim.faults
+                    .set("replies", FaultSpec::new(Fault::None))
+                    .map_err(anyhow::Error::msg)?;
+                let again = engine.send(queued.id).await?;
+                if again.state == ReplyState::Sent {
+                    failed_then_sent += 1;
+                } else {
+                    left_unsettled += 1;
+                }
+            }
+            _ => left_unsettled += 1,
+        }
+        bodies.push(body);
+    }
+    sim.faults
+        .set("replies", FaultSpec::new(Fault::None))
+        .map_err(anyhow::Error::msg)?;
+
+    // What the networks actually posted, per trial.
+    let mut posted: BTreeMap<String, usize> = BTreeMap::new();
+    for w in sim.social.writes().into_iter().filter(|w| w.accepted) {
+        let text = w.body["status"]
+            .as_str()
+            .or_else(|| w.body["record"]["text"].as_str())
+            .or_else(|| w.body["message"]["text"].as_str())
+            .unwrap_or("");
+        if let Some(at) = text.find("Trial ") {
+            *posted.entry(text[at..].to_string()).or_default() += 1;
+        }
+    }
+    let posted_twice = posted.values().filter(|n| **n > 1).count();
+    let never_posted = bodies.iter().filter(|b| !posted.contains_key(*b)).count();
+    engine.shutdown();
+    Ok(Outcome {
+        trials,
+        by_trouble,
+        sent_first_try,
+        failed_then_sent,
+        posted_twice,
+        never_posted,
+        left_unsettled,
+        seconds: started.elapsed().as_secs_f64(),
+    })
+}
+
+/// The trials as a figure; an error when a reply was posted twice or left unsettled.
+pub async fn bench(trials: usize, seed: u64) -> Result<Figure> {
+    let o = run(trials.max(1), seed).await.context("reply trials")?;
+    let mut fields = serde_json::Map::new();
+    for (k, v) in [
+        ("trials", json!(o.trials)),
+        ("faults", json!(o.by_trouble)),
+        ("sent_first_try", json!(o.sent_first_try)),
+        ("failed_then_sent_on_retry", json!(o.failed_then_sent)),
+        ("posted_twice", json!(o.posted_twice)),
+        ("never_posted", json!(o.never_posted)),
+        ("left_unsettled", json!(o.left_unsettled)),
+        ("seconds", json!((o.seconds * 10.0).round() / 10.0)),
+    ] {
+        fields.insert(k.into(), v);
+    }
+    let text = format!(
+        "{} trials: {} sent at once, {} failed visibly then sent on retry, {} posted twice, {} never posted, {} unsettled ({:.0} s; {:?})",
+        o.trials, o.sent_first_try, o.failed_then_sent, o.posted_twice, o.never_posted,
+        o.left_unsettled, o.seconds, o.by_trouble
+    );
+    let fig = Figure {
+        name: "replies".into(),
+        unit: "replies",
+        fields,
+        text,
+    };
+    if o.posted_twice > 0 || o.never_posted > 0 || o.left_unsettled > 0 {
+        super::print(&[fig], false);
+        bail!(
+            "the reply trials failed: {} posted twice, {} never posted, {} unsettled",
+            o.posted_twice,
+            o.never_posted,
+            o.left_unsettled
+        );
+    }
+    Ok(fig)
+}
