@@ -123,6 +123,22 @@ enum Cmd {
         #[arg(long)]
         until: Option<String>,
     },
+    /// Take a backup of the database now (Earshot also takes one a day by itself, keeping 7).
+    Backup {
+        /// Where the database lives.
+        #[arg(long)]
+        data_dir: Option<PathBuf>,
+    },
+    /// Replace the database with a backup, after checking the backup is whole. The database it
+    /// replaces is kept beside it. Quit Earshot first.
+    Restore {
+        /// The backup file (see the `backups` folder in the data folder).
+        #[arg(long)]
+        from: PathBuf,
+        /// Where the database lives.
+        #[arg(long)]
+        data_dir: Option<PathBuf>,
+    },
     /// How the owner is doing: response times against targets, volume, tone, intents, busiest
     /// hours — the dashboard's figures.
     Report {
@@ -248,6 +264,30 @@ fn run(cli: Cli) -> Result<()> {
             until,
             ..
         } => rt.block_on(report::export_csv(data_dir, &since, until.as_deref())),
+        Cmd::Backup { data_dir } => {
+            let dir = earshot_core::data_dir(data_dir);
+            if !dir.join(earshot_core::db::DB_FILE).exists() {
+                anyhow::bail!("no Earshot database in {}", dir.display());
+            }
+            let store = earshot_core::store::Store::open(&dir.join(earshot_core::db::DB_FILE))?;
+            let path = store.backup_into(&dir, chrono::Utc::now().timestamp())?;
+            println!("{}", path.display());
+            Ok(())
+        }
+        Cmd::Restore { from, data_dir } => {
+            let dir = earshot_core::data_dir(data_dir);
+            let kept = earshot_core::backup::restore(&from, &dir, chrono::Utc::now().timestamp())?;
+            // Open it once: migrations run now, not in the app's first second.
+            earshot_core::store::Store::open(&dir.join(earshot_core::db::DB_FILE))?;
+            eprintln!(
+                "earshot: restored {} into {}{}",
+                from.display(),
+                dir.display(),
+                kept.map(|k| format!("; the database it replaced is kept as {}", k.display()))
+                    .unwrap_or_default()
+            );
+            Ok(())
+        }
         Cmd::Export { data_dir, .. } => {
             let dir = earshot_core::data_dir(data_dir);
             if !dir.join(earshot_core::db::DB_FILE).exists() {

@@ -273,6 +273,135 @@ fn replies_through_failures_post_once_and_end_sent_or_failed() {
     assert!(v["failed_then_sent_on_retry"].as_u64().unwrap() > 0);
 }
 
+#[cfg(unix)]
+#[test]
+fn files_are_private_backups_restore_and_damage_is_named_not_overwritten() {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    let run = |args: &[&str], data: &std::path::Path| {
+        Command::new(BIN)
+            .args(args)
+            .arg("--data-dir")
+            .arg(data)
+            .output()
+            .unwrap()
+    };
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    // A real database, made by the product: the simulator's polled posts, stored by watch.
+    let mut sim = Killed(
+        Command::new(BIN)
+            .args(["sim", "--all-now", "--seed", "4", "--count", "5"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    let base = lines(&mut sim.0)
+        .recv_timeout(Duration::from_secs(20))
+        .unwrap();
+    let port = base.rsplit(':').next().unwrap().to_string();
+    let config = Command::new(BIN)
+        .args(["sim", "--print-config", "--port", &port])
+        .output()
+        .unwrap();
+    let config_path = tmp.path().join("earshot.toml");
+    std::fs::write(&config_path, &config.stdout).unwrap();
+    let mut watch = Killed(
+        Command::new(BIN)
+            .args(["watch", "--jsonl", "--config"])
+            .arg(&config_path)
+            .arg("--data-dir")
+            .arg(&data)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    lines(&mut watch.0)
+        .recv_timeout(Duration::from_secs(30))
+        .expect("a mention is stored");
+    let db = data.join("earshot.sqlite3");
+    assert_eq!(mode(&data), 0o700, "the data folder is the owner's");
+    for f in [
+        "earshot.sqlite3",
+        "earshot.sqlite3-wal",
+        "earshot.sqlite3-shm",
+    ] {
+        assert_eq!(
+            mode(&data.join(f)),
+            0o600,
+            "{f} is readable by the owner only"
+        );
+    }
+    drop(watch);
+    let before = run(&["export", "--jsonl"], &data);
+    assert!(before.status.success());
+    assert!(!before.stdout.is_empty());
+
+    // A backup, taken while nothing else runs, is private and whole.
+    let out = run(&["backup"], &data);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let backup = std::path::PathBuf::from(String::from_utf8_lossy(&out.stdout).trim());
+    assert!(backup.starts_with(data.join("backups")));
+    assert_eq!(mode(&backup), 0o600);
+
+    // The database is damaged: every command says which file and what to do, and leaves it be.
+    let damaged = b"this is no database at all, just the remains of a bad disk".repeat(100);
+    std::fs::write(&db, &damaged).unwrap();
+    for f in ["earshot.sqlite3-wal", "earshot.sqlite3-shm"] {
+        let _ = std::fs::remove_file(data.join(f));
+    }
+    for args in [&["export", "--jsonl"][..], &["report", "--json"][..]] {
+        let out = run(args, &data);
+        assert!(!out.status.success(), "{args:?} refuses a damaged database");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("earshot.sqlite3") && err.contains("earshot restore"),
+            "{args:?} names the file and the way out: {err}"
+        );
+        assert!(!err.contains("panicked"), "{err}");
+    }
+    assert_eq!(
+        std::fs::read(&db).unwrap(),
+        damaged,
+        "the damaged file is not overwritten"
+    );
+
+    // A damaged backup is refused; the whole one restores what was there.
+    let bad = tmp.path().join("bad-backup.sqlite3");
+    std::fs::write(&bad, &damaged[..2000]).unwrap();
+    let out = run(&["restore", "--from", bad.to_str().unwrap()], &data);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("bad-backup.sqlite3"));
+    assert_eq!(
+        std::fs::read(&db).unwrap(),
+        damaged,
+        "a refused restore changes nothing"
+    );
+    let out = run(&["restore", "--from", backup.to_str().unwrap()], &data);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let kept: Vec<_> = std::fs::read_dir(&data)
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().contains("before-restore"))
+        .collect();
+    assert_eq!(kept.len(), 1, "the replaced file is kept");
+    assert_eq!(std::fs::read(kept[0].path()).unwrap(), damaged);
+    assert_eq!(mode(&db), 0o600);
+    let after = run(&["export", "--jsonl"], &data);
+    assert!(after.status.success());
+    assert_eq!(after.stdout, before.stdout, "everything is back");
+}
+
 #[test]
 fn bad_input_gets_a_clear_error() {
     let dir = tempfile::tempdir().unwrap();

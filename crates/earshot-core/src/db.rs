@@ -20,11 +20,15 @@ pub struct Db {
 
 impl Db {
     /// Opens the database in `dir`, creating the folder and file as needed.
+    /// A new folder is made readable by the owner only, and so are the database files.
+    /// A damaged file is left as it is, with an error saying what to do.
     pub fn open(dir: &Path) -> Result<Db, StoreError> {
-        std::fs::create_dir_all(dir).map_err(|e| {
+        crate::backup::private_dir(dir).map_err(|e| {
             StoreError::Invalid(format!("cannot create data folder {}: {e}", dir.display()))
         })?;
         let path = dir.join(DB_FILE);
+        crate::backup::private_file(&path)
+            .map_err(|e| StoreError::Invalid(format!("cannot open {}: {e}", path.display())))?;
         let writer = Store::open(&path)?;
         let reader = Store::open(&path)?;
         Ok(Db {
@@ -37,6 +41,20 @@ impl Db {
     /// The database file.
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// Takes the daily backup when one is due (none yet, or the newest a day old). Runs on the
+    /// reader connection, so ingest keeps going meanwhile.
+    pub async fn backup_if_due(&self, now: i64) -> Result<Option<PathBuf>, StoreError> {
+        let dir = self
+            .path
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_default();
+        if !crate::backup::due(&dir, now) {
+            return Ok(None);
+        }
+        self.read(move |s| s.backup_into(&dir, now).map(Some)).await
     }
 
     /// Runs `f` on the writer connection, off the async runtime.

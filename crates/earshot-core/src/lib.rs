@@ -13,6 +13,7 @@
 //! runs it off the async runtime. [`config::Config`] is the `earshot watch` TOML file.
 
 pub mod alerts;
+pub mod backup;
 pub mod channels;
 pub mod clock;
 pub mod config;

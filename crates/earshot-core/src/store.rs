@@ -46,6 +46,9 @@ pub enum StoreError {
 
 type Result<T> = std::result::Result<T, StoreError>;
 
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: usize = MIGRATIONS.len();
+
 const MIGRATIONS: &[&str] = &[
     // 1: the spine.
     r#"
@@ -434,9 +437,26 @@ const MENTION_COLUMNS: &str = "id, channel, external_id, source_id, url, title, 
 
 impl Store {
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    /// A file that is not an SQLite database, or a damaged one, is left untouched and named in
+    /// the error with what to do.
     pub fn open(path: &Path) -> Result<Store> {
         let conn = Connection::open(path)?;
-        Store::init(conn)
+        Store::init(conn).map_err(|e| match &e {
+            StoreError::Sqlite(rusqlite::Error::SqliteFailure(f, _))
+                if matches!(
+                    f.code,
+                    rusqlite::ErrorCode::NotADatabase | rusqlite::ErrorCode::DatabaseCorrupt
+                ) =>
+            {
+                crate::backup::damaged(path, &e.to_string())
+            }
+            _ => e,
+        })
+    }
+
+    /// Takes an online backup into `data_dir`'s backups folder (see [`crate::backup::take`]).
+    pub fn backup_into(&self, data_dir: &Path, now: i64) -> Result<std::path::PathBuf> {
+        crate::backup::take(&self.conn, data_dir, now)
     }
 
     /// An in-memory database, for tests.

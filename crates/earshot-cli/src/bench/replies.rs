@@ -138,7 +138,7 @@ pub async fn run(trials: usize, seed: u64) -> Result<Outcome> {
     let (mut sent_first_try, mut failed_then_sent, mut left_unsettled) = (0, 0, 0);
     for i in 0..trials {
         let m = &targets[(rng.next_u64() % targets.len() as u64) as usize];
-        let private = rng.next_u64() % 2 == 0;
+        let private = rng.next_u64().is_multiple_of(2);
         let trouble = TROUBLES[(rng.next_u64() % TROUBLES.len() as u64) as usize];
         *by_trouble.entry(format!("{trouble:?}")).or_default() += 1;
         let body = format!("Trial {i}: sorry about that, we are on it.");

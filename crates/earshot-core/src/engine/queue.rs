@@ -342,6 +342,11 @@ impl Engine {
         if let Err(e) = self.check_spike(now).await {
             tracing::warn!(error = %e, "could not check the negative rate");
         }
+        match self.inner.db.backup_if_due(now).await {
+            Ok(Some(path)) => tracing::info!(backup = %path.display(), "daily backup taken"),
+            Ok(None) => {}
+            Err(e) => tracing::warn!(error = %e, "the daily backup failed"),
+        }
     }
 
     async fn raise_coming_due(&self, now: i64) -> Result<(), StoreError> {
