@@ -1,0 +1,192 @@
+//! Property tests: whatever a network or a user sends — arbitrary bytes, arbitrary JSON, the
+//! networks' real bodies cut or corrupted anywhere — every channel parser and the config loader
+//! return a value or a clear error, and never panic.
+
+use earshot_core::channels::{bluesky, hackernews, jetstream, mastodon, parse_retry_after, rss};
+use earshot_core::config::Config;
+use proptest::prelude::*;
+use serde_json::Value;
+
+const NOW: i64 = 1_800_000_000;
+
+fn fixture(network: &str, name: &str) -> Vec<u8> {
+    let path = format!(
+        "{}/../../../shared/fixtures/{network}/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    std::fs::read(&path).unwrap_or_else(|e| panic!("fixture {path}: {e}"))
+}
+
+/// Runs every parser over `body`; each error must say something.
+fn every_parser(body: &[u8]) {
+    fn said<T, E: std::fmt::Display>(r: Result<T, E>) {
+        if let Err(e) = r {
+            assert!(
+                !e.to_string().trim().is_empty(),
+                "an error says what went wrong"
+            );
+        }
+    }
+    said(hackernews::parse_search(body, NOW));
+    said(rss::parse_feed(body, NOW));
+    said(mastodon::parse_statuses(body));
+    said(mastodon::parse_notifications(body));
+    said(mastodon::parse_search(body));
+    said(mastodon::parse_tag_feed(body, "mastodon.example", NOW));
+    said(bluesky::parse_search(body, NOW));
+    said(bluesky::parse_notifications(body, NOW));
+    if let Ok(text) = std::str::from_utf8(body) {
+        said(mastodon::parse_ws_frame(text));
+        if let Ok(e) = jetstream::parse(text) {
+            let _ = bluesky::event_to_mention(&e, NOW);
+        } else {
+            said(jetstream::parse(text));
+        }
+        if let Ok(v) = serde_json::from_str::<Value>(text) {
+            said(mastodon::parse_event("update", &v));
+            said(mastodon::parse_event("notification", &v));
+        }
+        let _ = parse_retry_after(text, NOW);
+    }
+}
+
+fn any_json() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(|n| Value::from(n)),
+        any::<f64>()
+            .prop_map(|f| serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number)),
+        ".{0,40}".prop_map(Value::String),
+        // The names the parsers look for, so objects get past the first field.
+        prop_oneof![
+            Just("id"),
+            Just("hits"),
+            Just("posts"),
+            Just("notifications"),
+            Just("content"),
+            Just("account"),
+            Just("record"),
+            Just("commit"),
+            Just("did"),
+            Just("time_us"),
+            Just("created_at"),
+            Just("objectID"),
+            Just("event"),
+            Just("payload"),
+            Just("uri"),
+        ]
+        .prop_map(|s| Value::String(s.into())),
+    ];
+    leaf.prop_recursive(5, 64, 8, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+            prop::collection::btree_map(
+                prop_oneof![
+                    Just("id".to_string()),
+                    Just("hits".to_string()),
+                    Just("posts".to_string()),
+                    Just("notifications".to_string()),
+                    Just("account".to_string()),
+                    Just("status".to_string()),
+                    Just("record".to_string()),
+                    Just("commit".to_string()),
+                    Just("text".to_string()),
+                    Just("author".to_string()),
+                    Just("did".to_string()),
+                    Just("kind".to_string()),
+                    Just("time_us".to_string()),
+                    Just("created_at".to_string()),
+                    Just("createdAt".to_string()),
+                    Just("indexedAt".to_string()),
+                    Just("type".to_string()),
+                    Just("reason".to_string()),
+                    Just("uri".to_string()),
+                    Just("url".to_string()),
+                    ".{0,12}",
+                ],
+                inner,
+                0..8,
+            )
+            .prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+fn real_bodies() -> Vec<Vec<u8>> {
+    vec![
+        fixture("hackernews", "search_response_official_doc_example.json"),
+        fixture("hackernews", "search_by_date_comment_hit.json"),
+        fixture("mastodon", "timelines_tag_response.json"),
+        fixture("mastodon", "notifications_mentions_response.json"),
+        fixture("mastodon", "search_v2_response.json"),
+        fixture("mastodon", "streaming_ws_update_event.json"),
+        fixture("bluesky", "searchPosts_response.json"),
+        fixture("bluesky", "listNotifications_mention_reply.json"),
+        fixture("bluesky", "jetstream_v1_events.jsonl"),
+        fixture("rss", "google_alerts_atom_sample.xml"),
+        fixture("rss", "rss_2.0_example_1.xml"),
+        fixture("rss", "atom_spec_1.xml"),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_bytes_never_panic(body in prop::collection::vec(any::<u8>(), 0..2048)) {
+        every_parser(&body);
+    }
+
+    #[test]
+    fn arbitrary_text_never_panics(text in ".{0,600}") {
+        every_parser(text.as_bytes());
+    }
+
+    #[test]
+    fn arbitrary_json_never_panics(v in any_json()) {
+        every_parser(v.to_string().as_bytes());
+    }
+
+    #[test]
+    fn real_bodies_cut_or_corrupted_anywhere_never_panic(
+        which in 0usize..12,
+        cut in any::<prop::sample::Index>(),
+        flips in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 0..6),
+    ) {
+        let bodies = real_bodies();
+        let mut body = bodies[which % bodies.len()].clone();
+        for (at, byte) in flips {
+            let i = at.index(body.len());
+            body[i] = byte;
+        }
+        let end = cut.index(body.len() + 1);
+        every_parser(&body[..end]);
+        for line in body.split(|b| *b == b'\n') {
+            every_parser(line);
+        }
+    }
+
+    #[test]
+    fn configs_of_any_shape_load_or_say_why(text in "(\\[business\\]|\\[\\[source\\]\\]|name = \"[a-z ]{0,8}\"|kind = \"[a-z]{0,10}\"|url = \".{0,20}\"|terms = \\[.{0,20}\\]|interval_secs = -?[0-9]{0,12}|[\\[\\]=\"\n a-z_0-9]{0,10}|\n){0,24}") {
+        match Config::parse(&text) {
+            Ok(c) => { let _ = c.to_toml(); }
+            Err(e) => {
+                let msg = format!("{e:#}");
+                prop_assert!(!msg.trim().is_empty());
+            }
+        }
+    }
+
+    #[test]
+    fn config_files_of_arbitrary_bytes_are_refused_with_the_file_named(body in prop::collection::vec(any::<u8>(), 0..512)) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("earshot.toml");
+        std::fs::write(&path, &body).unwrap();
+        if let Err(e) = Config::load(&path) {
+            let msg = format!("{e:#}");
+            prop_assert!(msg.contains("earshot.toml"), "names the file: {}", msg);
+        }
+        prop_assert_eq!(std::fs::read(&path).unwrap(), body, "the file is never rewritten");
+    }
+}
