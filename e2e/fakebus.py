@@ -27,7 +27,8 @@ class Notifications(ServiceInterface):
 
     @method()
     def GetCapabilities(self) -> 'as':
-        return ['actions', 'body']
+        # Like GNOME Shell and KDE: bodies are read as markup, so Earshot must escape post text.
+        return ['actions', 'body', 'body-markup']
 
     @method()
     def GetServerInformation(self) -> 'ssss':

