@@ -404,6 +404,15 @@ async fn until_stored(r: &mut Rig, want: &BTreeSet<(String, String)>, what: &str
 /// and are announced once each.
 async fn streams_survive(fault: Fault) {
     let mut r = rig(&[SourceKind::Mastodon, SourceKind::Bluesky], &[], None).await;
+    // Both have caught up and are listening (the first batch comes after the catch-up).
+    health_of(
+        &r.engine,
+        &mut r.rx,
+        &[name("mastodon"), name("bluesky")],
+        "both streams listening",
+        |h| matches!(h, Health::Ok { .. }),
+    )
+    .await;
     r.sim.social.wait_streams(Net::Mastodon, 1).await;
     r.sim.social.wait_streams(Net::Bluesky, 1).await;
     let mut want = inject(&r.sim, 2, "before");

@@ -1155,7 +1155,10 @@ async fn m_ws_run(h: SocialHandle, mut socket: WebSocket, authed: bool) {
     let mut notifications = false;
     let mut faulty = StreamFaults::new();
     loop {
+        // Messages from the client first: a subscription that has arrived is in force before
+        // the next post is announced, as on a real server.
         tokio::select! {
+            biased;
             msg = socket.recv() => match msg {
                 Some(Ok(Message::Text(t))) => {
                     let v: Value = serde_json::from_str(t.as_str()).unwrap_or(Value::Null);
