@@ -493,8 +493,25 @@ async fn logins_keep_tokens_out_of_the_database_and_replies_have_the_networks_sh
         secrets.push(session[k].as_str().unwrap().to_string());
     }
     secrets.push(BSKY_APP_PASSWORD.to_string());
-    for f in std::fs::read_dir(&s.dir).unwrap() {
-        let bytes = std::fs::read(f.unwrap().path()).unwrap();
+    // Every file, the daily backups included.
+    let mut files = Vec::new();
+    let mut dirs = vec![s.dir.clone()];
+    while let Some(d) = dirs.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                dirs.push(p);
+            } else {
+                files.push(p);
+            }
+        }
+    }
+    assert!(
+        files.len() >= 2,
+        "the database and its WAL at least: {files:?}"
+    );
+    for f in files {
+        let bytes = std::fs::read(f).unwrap();
         for secret in &secrets {
             assert!(
                 !bytes.windows(secret.len()).any(|w| w == secret.as_bytes()),
