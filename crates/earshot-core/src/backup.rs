@@ -135,7 +135,7 @@ pub fn list(data_dir: &Path) -> Vec<(i64, PathBuf)> {
             Some((at.and_utc().timestamp(), e.path()))
         })
         .collect();
-    out.sort_by(|a, b| b.0.cmp(&a.0));
+    out.sort_by_key(|b| std::cmp::Reverse(b.0));
     out
 }
 

@@ -51,10 +51,14 @@ impl Db {
             .parent()
             .map(Path::to_path_buf)
             .unwrap_or_default();
-        if !crate::backup::due(&dir, now) {
-            return Ok(None);
-        }
-        self.read(move |s| s.backup_into(&dir, now).map(Some)).await
+        // Listing the backups folder is file I/O too: all of it runs on the blocking pool.
+        self.read(move |s| {
+            if !crate::backup::due(&dir, now) {
+                return Ok(None);
+            }
+            s.backup_into(&dir, now).map(Some)
+        })
+        .await
     }
 
     /// Runs `f` on the writer connection, off the async runtime.

@@ -14,7 +14,7 @@ use earshot_core::db::Db;
 use earshot_core::engine::{Engine, EngineEvent};
 use earshot_core::model::{Health, SourceKind};
 use earshot_core::store::MentionQuery;
-use earshot_sim::{Fault, FaultSpec, Feed, Net, Reveal, Sim, SimOptions};
+use earshot_sim::{Fault, FaultSpec, Net, Reveal, Sim, SimOptions};
 use tokio::sync::broadcast::Receiver;
 
 const SEED: u64 = 11;
@@ -164,18 +164,7 @@ async fn stored(engine: &Engine) -> BTreeSet<(String, String)> {
 
 /// What the polled sources must end up storing: every scripted post but the excluded one.
 fn polled_truth() -> BTreeSet<(String, String)> {
-    earshot_sim::script(SEED, Some(COUNT))
-        .into_iter()
-        .filter(|p| !p.text.to_lowercase().contains("brightside of life"))
-        .map(|p| {
-            let ch = if p.feed == Feed::Hackernews {
-                "hackernews"
-            } else {
-                "rss"
-            };
-            (ch.to_string(), p.external_id)
-        })
-        .collect()
+    earshot_sim::polled_truth(SEED, Some(COUNT))
 }
 
 fn no_double_alerts(alerts: &Recorder) {

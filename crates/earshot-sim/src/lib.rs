@@ -27,7 +27,7 @@ use serde::Deserialize;
 use serde_json::json;
 
 pub use faults::{Fault, FaultSpec, Faults, RequestRecord};
-pub use script::{script, Feed, SimPost, BUSINESS};
+pub use script::{polled_truth, script, Feed, SimPost, BUSINESS};
 pub use social::{Net, SocialHandle, SocialPost, Write};
 
 /// When posts become visible.

@@ -279,6 +279,20 @@ pub fn script(seed: u64, count: Option<usize>) -> Vec<SimPost> {
     posts
 }
 
+/// What `earshot watch` on the simulator's config must store from the polled sources (Hacker
+/// News, the Google Alert, the reviews): every scripted post but the one only an exclusion
+/// ("brightside of life") matches, as (channel, external id).
+pub fn polled_truth(
+    seed: u64,
+    count: Option<usize>,
+) -> std::collections::BTreeSet<(String, String)> {
+    script(seed, count)
+        .into_iter()
+        .filter(|p| !p.text.to_lowercase().contains("brightside of life"))
+        .map(|p| (p.channel.to_string(), p.external_id))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 use anyhow::{bail, Context, Result};
 use earshot_core::db::DB_FILE;
 use earshot_core::triage::linear::SplitMix;
-use earshot_sim::{Feed, Net, Reveal, Sim, SimOptions};
+use earshot_sim::{Net, Reveal, Sim, SimOptions};
 use serde_json::json;
 
 use super::Figure;
@@ -55,8 +55,8 @@ fn spawn_watch(exe: &Path, config: &Path, data: &Path) -> Result<Watch> {
         .context("starting earshot watch")
 }
 
-/// The stored (channel, external id) pairs, and how many rows there are.
-fn stored(data: &Path) -> Result<(Vec<Key>, usize)> {
+/// The stored (channel, external id) pairs, one per row.
+fn stored(data: &Path) -> Result<Vec<Key>> {
     let conn = rusqlite::Connection::open_with_flags(
         data.join(DB_FILE),
         rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
@@ -65,8 +65,7 @@ fn stored(data: &Path) -> Result<(Vec<Key>, usize)> {
     let rows: Vec<Key> = stmt
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?;
-    let n = rows.len();
-    Ok((rows, n))
+    Ok(rows)
 }
 
 /// Whether the Mastodon and Bluesky sources have both saved a cursor.
@@ -108,18 +107,7 @@ pub async fn run(kills: usize, count: usize, seed: u64) -> Result<Outcome> {
 
     // What must be stored: every polled post (but the one only an exclusion matches), every
     // scripted hashtag post on Mastodon, and every post made while the trial runs.
-    let mut expected: BTreeSet<Key> = earshot_sim::script(seed, Some(count))
-        .into_iter()
-        .filter(|p| !p.text.to_lowercase().contains("brightside of life"))
-        .map(|p| {
-            let ch = if p.feed == Feed::Hackernews {
-                "hackernews"
-            } else {
-                "rss"
-            };
-            (ch.to_string(), p.external_id)
-        })
-        .collect();
+    let mut expected: BTreeSet<Key> = earshot_sim::polled_truth(seed, Some(count));
     // A first look at a hashtag takes its newest page (40), not its whole history.
     let mut tagged: Vec<_> = earshot_sim::social::script(seed, Some(count))
         .into_iter()
@@ -197,7 +185,7 @@ pub async fn run(kills: usize, count: usize, seed: u64) -> Result<Outcome> {
     let deadline = Instant::now() + Duration::from_secs(90);
     loop {
         let have: BTreeSet<Key> = match stored(&data) {
-            Ok((rows, _)) => rows.into_iter().collect(),
+            Ok(rows) => rows.into_iter().collect(),
             Err(_) => BTreeSet::new(),
         };
         if expected.is_subset(&have) || Instant::now() > deadline {
@@ -207,7 +195,8 @@ pub async fn run(kills: usize, count: usize, seed: u64) -> Result<Outcome> {
     }
     drop(watch);
 
-    let (rows, n) = stored(&data)?;
+    let rows = stored(&data)?;
+    let n = rows.len();
     let have: BTreeSet<Key> = rows.iter().cloned().collect();
     let lost: Vec<Key> = expected.difference(&have).cloned().collect();
     let conn = rusqlite::Connection::open(data.join(DB_FILE))?;

@@ -13,7 +13,7 @@ use earshot_core::alerts::Silent;
 use earshot_core::clock::Clock;
 use earshot_core::config::Config;
 use earshot_core::db::Db;
-use earshot_core::engine::Engine;
+use earshot_core::engine::{Engine, EngineEvent};
 use earshot_core::model::{Channel, Mention, ReplyState};
 use earshot_core::secrets::{MemorySecrets, Secrets};
 use earshot_core::store::MentionQuery;
@@ -98,6 +98,7 @@ pub async fn run(trials: usize, seed: u64) -> Result<Outcome> {
         )
     });
     engine.apply_config(&cfg).await?;
+    let mut events = engine.subscribe();
     engine.start().await?;
     earshot_core::demo::sign_in_to_simulator(
         &engine,
@@ -126,10 +127,20 @@ pub async fn run(trials: usize, seed: u64) -> Result<Outcome> {
         if nets(Channel::Mastodon) && nets(Channel::Bluesky) {
             break t;
         }
-        if Instant::now() > deadline {
+        // Look again when the engine next stores something.
+        let added = tokio::time::timeout_at(deadline.into(), async {
+            loop {
+                match events.recv().await {
+                    Ok(EngineEvent::MentionsAdded { .. }) => return true,
+                    Ok(_) | Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => {}
+                    Err(_) => return false,
+                }
+            }
+        })
+        .await;
+        if !matches!(added, Ok(true)) {
             bail!("no Mastodon and Bluesky mentions to answer arrived from the simulator");
         }
-        tokio::time::sleep(Duration::from_millis(50)).await;
     };
 
     let mut rng = SplitMix(seed ^ 0x7e91);
