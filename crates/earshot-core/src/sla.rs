@@ -492,8 +492,10 @@ mod tests {
 
     #[test]
     fn bad_settings_say_what_is_wrong() {
-        let mut h = BusinessHours::default();
-        h.time_zone = "Mars/Olympus".into();
+        let h = BusinessHours {
+            time_zone: "Mars/Olympus".into(),
+            ..Default::default()
+        };
         assert!(h.schedule().unwrap_err().contains("Mars/Olympus"));
         let mut h = BusinessHours::default();
         h.days[0] = "17:00-09:00".into();

@@ -26,6 +26,9 @@ use crate::model::{
 
 mod outbox;
 pub mod queue;
+pub mod search;
+
+use search::SearchQuery;
 
 /// Errors from the store.
 #[derive(Debug, thiserror::Error)]
@@ -292,6 +295,11 @@ pub struct MentionQuery {
     /// Full-text search (words; the last one may be a prefix).
     #[serde(default)]
     pub search: Option<String>,
+    /// Only these mentions (at most 500): which of the mentions just announced belong in this
+    /// view, so a list can take them in without reloading.
+    #[serde(default)]
+    #[ts(type = "Array<number> | null")]
+    pub ids: Option<Vec<i64>>,
     /// Page size (default 50, at most 500).
     #[serde(default)]
     pub limit: Option<u32>,
@@ -406,12 +414,7 @@ impl PageCursor {
 /// Turns what a person typed into a safe FTS5 query: each word quoted, the last one a prefix.
 /// Returns `None` when nothing searchable is left.
 pub fn fts_query(input: &str) -> Option<String> {
-    let words: Vec<String> = input
-        .split(|c: char| {
-            !c.is_alphanumeric() && c != '\'' && c != '@' && c != '#' && c != '.' && c != '-'
-        })
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .filter(|w| !w.is_empty())
+    let words: Vec<String> = search::words(input)
         .map(|w| format!("\"{}\"", w.replace('"', "\"\"")))
         .collect();
     if words.is_empty() {
@@ -425,6 +428,10 @@ pub fn fts_query(input: &str) -> Option<String> {
 /// A connection to the mention database.
 pub struct Store {
     conn: Connection,
+    /// Above this many FTS hits a search walks the view's index ([`search::FEW`]).
+    search_few: usize,
+    /// How many rows of a view a search checks before it asks FTS5 ([`search::PROBE`]).
+    search_probe: usize,
 }
 
 const MENTION_COLUMNS: &str = "id, channel, external_id, source_id, url, title, author_handle, \
@@ -469,7 +476,17 @@ impl Store {
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
-        let mut store = Store { conn };
+        // A batch touches pages of eight indexes and the FTS index; with SQLite's default 2 MiB
+        // cache they are evicted and re-read, and a big transaction spills to the WAL before it
+        // commits. The cache only grows to what is used.
+        conn.pragma_update(None, "cache_size", -32_768)?;
+        conn.pragma_update(None, "temp_store", "MEMORY")?;
+        search::register(&conn)?;
+        let mut store = Store {
+            conn,
+            search_few: search::FEW,
+            search_probe: search::PROBE,
+        };
         store.migrate()?;
         Ok(store)
     }
@@ -807,104 +824,132 @@ impl Store {
 
     /// One inbox page.
     pub fn list(&self, q: &MentionQuery) -> Result<MentionPage> {
-        let limit = q.limit.unwrap_or(50).clamp(1, 500) as i64;
-        let mut sql = format!("SELECT {MENTION_COLUMNS} FROM mentions WHERE 1=1");
-        let mut args: Vec<rusqlite::types::Value> = Vec::new();
-        if let Some(c) = q.channel {
-            sql.push_str(" AND channel = ?");
-            args.push(c.as_str().to_string().into());
-        }
-        if let Some(s) = q.status {
-            sql.push_str(" AND status = ?");
-            args.push(s.as_str().to_string().into());
-        } else if q.todo {
-            sql.push_str(" AND status IN ('new', 'open')");
-        } else {
-            sql.push_str(" AND status NOT IN ('snoozed', 'ignored')");
-        }
-        if let Some(t) = q.tag.as_deref() {
-            sql.push_str(" AND id IN (SELECT mention_id FROM mention_tags WHERE tag = ?)");
-            args.push(t.to_string().into());
-        }
-        match q.assignee.as_deref() {
-            Some("") => sql.push_str(" AND assignee IS NULL"),
-            Some(a) => {
-                sql.push_str(" AND assignee = ?");
-                args.push(a.to_string().into());
-            }
-            None => {}
-        }
-        if let Some(m) = q.mood {
-            sql.push_str(" AND mood = ?");
-            args.push(m.as_str().to_string().into());
-        }
-        if let Some(t) = q.since {
-            sql.push_str(" AND created_at >= ?");
-            args.push(t.into());
-        }
-        if let Some(u) = q.min_urgency {
-            sql.push_str(" AND urgency >= ?");
-            args.push(i64::from(u).into());
-        }
-        if let Some(search) = q.search.as_deref().filter(|s| !s.trim().is_empty()) {
-            match fts_query(search) {
-                Some(fq) => {
-                    sql.push_str(
-                        " AND id IN (SELECT rowid FROM mentions_fts WHERE mentions_fts MATCH ?)",
-                    );
-                    args.push(fq.into());
-                }
-                None => {
+        let limit = q.limit.unwrap_or(50).clamp(1, 500) as usize;
+        let (mut filters, mut args) = view_filters(q)?;
+        let search = match q.search.as_deref().filter(|s| !s.trim().is_empty()) {
+            None => None,
+            Some(typed) => match (fts_query(typed), SearchQuery::parse(typed)) {
+                (Some(fq), Some(sq)) => Some((typed, fq, sq)),
+                _ => {
                     return Ok(MentionPage {
                         mentions: Vec::new(),
                         next: None,
                     })
                 }
+            },
+        };
+        let order_by = |plain: bool| match (q.order, plain) {
+            (Order::Urgent, true) => {
+                " ORDER BY at_risk DESC, urgency DESC, created_at DESC, id DESC"
+            }
+            (Order::Newest, true) => " ORDER BY created_at DESC, id DESC",
+            // `+` keeps the planner from walking an index in order and probing a short id list
+            // per row: it reads the listed rows and sorts them.
+            (Order::Urgent, false) => {
+                " ORDER BY +at_risk DESC, +urgency DESC, +created_at DESC, +id DESC"
+            }
+            (Order::Newest, false) => " ORDER BY +created_at DESC, +id DESC",
+        };
+        let mut plain = true;
+        if let Some((typed, fq, sq)) = &search {
+            // 1. Walk the first rows of the view: a common word fills the page here.
+            if self.search_probe > 0 {
+                let (ids, complete) =
+                    self.walk_view(&filters, &args, order_by(true), sq, limit + 1)?;
+                if complete {
+                    let rows = self.rows_in_order(&ids, order_by(false))?;
+                    return Ok(page_of(rows, limit));
+                }
+            }
+            // 2. Few hits in all: sort them. 3. Many: walk the whole view checking each row.
+            let hits = self.fts_hits(fq, self.search_few + 1)?;
+            if hits.len() <= self.search_few {
+                plain = false;
+                filters.push_str(" AND id IN (SELECT value FROM json_each(?))");
+                args.push(serde_json::to_string(&hits)?.into());
+            } else {
+                filters.push_str(" AND earshot_search(?, title, text, author_handle, author_name)");
+                args.push(typed.to_string().into());
             }
         }
-        if let Some(after) = q.after.as_deref() {
-            let c = PageCursor::decode(after)?;
-            match q.order {
-                Order::Urgent => {
-                    sql.push_str(" AND (at_risk, urgency, created_at, id) < (?, ?, ?, ?)");
-                    args.extend([
-                        c.at_risk.into(),
-                        c.urgency.into(),
-                        c.created_at.into(),
-                        c.id.into(),
-                    ]);
-                }
-                Order::Newest => {
-                    sql.push_str(" AND (created_at, id) < (?, ?)");
-                    args.extend([c.created_at.into(), c.id.into()]);
-                }
-            }
-        }
-        sql.push_str(match q.order {
-            Order::Urgent => " ORDER BY at_risk DESC, urgency DESC, created_at DESC, id DESC",
-            Order::Newest => " ORDER BY created_at DESC, id DESC",
-        });
-        sql.push_str(" LIMIT ?");
-        args.push((limit + 1).into());
+        let sql = format!(
+            "SELECT {MENTION_COLUMNS} FROM mentions WHERE {filters}{} LIMIT ?",
+            order_by(plain)
+        );
+        args.push((limit as i64 + 1).into());
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let mut mentions = stmt
+        let mentions = stmt
             .query_map(params_from_iter(args), row_to_mention)?
             .collect::<std::result::Result<Vec<_>, _>>()?;
-        let next = if mentions.len() as i64 > limit {
-            mentions.truncate(limit as usize);
-            mentions.last().map(|m| {
-                PageCursor {
-                    at_risk: i64::from(m.work.at_risk),
-                    urgency: i64::from(m.triage.urgency),
-                    created_at: m.created_at,
-                    id: m.id,
+        Ok(page_of(mentions, limit))
+    }
+
+    /// Walks the first [`Store::search_probe`] rows of a view in its order, checking each with
+    /// the search; returns the ids that match (at most `want`) and whether that settles the
+    /// page (`want` found, or the view ended).
+    fn walk_view(
+        &self,
+        filters: &str,
+        args: &[rusqlite::types::Value],
+        order_by: &str,
+        search: &SearchQuery,
+        want: usize,
+    ) -> Result<(Vec<i64>, bool)> {
+        let sql = format!(
+            "SELECT id, title, text, author_handle, author_name FROM mentions WHERE {filters}{order_by} LIMIT ?"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut all = args.to_vec();
+        all.push((self.search_probe as i64).into());
+        let mut rows = stmt.query(params_from_iter(all))?;
+        let (mut ids, mut seen) = (Vec::new(), 0);
+        while let Some(r) = rows.next()? {
+            seen += 1;
+            let cols = [
+                r.get_ref(1)?.as_str_or_null().ok().flatten(),
+                r.get_ref(2)?.as_str_or_null().ok().flatten(),
+                r.get_ref(3)?.as_str_or_null().ok().flatten(),
+                r.get_ref(4)?.as_str_or_null().ok().flatten(),
+            ];
+            if search.matches(&cols) {
+                ids.push(r.get(0)?);
+                if ids.len() == want {
+                    return Ok((ids, true));
                 }
-                .encode()
-            })
-        } else {
-            None
-        };
-        Ok(MentionPage { mentions, next })
+            }
+        }
+        Ok((ids, seen < self.search_probe))
+    }
+
+    /// These mentions, in a view's order.
+    fn rows_in_order(&self, ids: &[i64], order_by: &str) -> Result<Vec<Mention>> {
+        let sql = format!(
+            "SELECT {MENTION_COLUMNS} FROM mentions WHERE id IN (SELECT value FROM json_each(?1)){order_by}"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt
+            .query_map([serde_json::to_string(ids)?], row_to_mention)?
+            .collect::<std::result::Result<Vec<_>, _>>()?;
+        Ok(rows)
+    }
+
+    /// Sets how a search finds its page (for tests and benchmarks of each path): how many rows
+    /// of the view it checks before asking FTS5 (0: ask at once), and how many FTS hits it sorts
+    /// before it walks the whole view instead.
+    pub fn set_search_paths(&mut self, probe: usize, few: usize) {
+        self.search_probe = probe;
+        self.search_few = few;
+    }
+
+    /// Up to `limit` FTS hits for an FTS5 query, newest stored first.
+    fn fts_hits(&self, fts: &str, limit: usize) -> Result<Vec<i64>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT rowid FROM mentions_fts WHERE mentions_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2",
+        )?;
+        let hits = st
+            .query_map(params![fts, limit as i64], |r| r.get(0))?
+            .collect::<std::result::Result<Vec<i64>, _>>()?;
+        Ok(hits)
     }
 
     /// Every stored mention, oldest first, for export.
@@ -1075,6 +1120,97 @@ impl Store {
         )?;
         Ok(())
     }
+}
+
+/// The WHERE clause of a view (its filters and the cursor), with its arguments.
+fn view_filters(q: &MentionQuery) -> Result<(String, Vec<rusqlite::types::Value>)> {
+    let mut sql = String::from("1=1");
+    let mut args: Vec<rusqlite::types::Value> = Vec::new();
+    if let Some(c) = q.channel {
+        sql.push_str(" AND channel = ?");
+        args.push(c.as_str().to_string().into());
+    }
+    if let Some(s) = q.status {
+        sql.push_str(" AND status = ?");
+        args.push(s.as_str().to_string().into());
+    } else if q.todo {
+        sql.push_str(" AND status IN ('new', 'open')");
+    } else {
+        sql.push_str(" AND status NOT IN ('snoozed', 'ignored')");
+    }
+    if let Some(t) = q.tag.as_deref() {
+        sql.push_str(" AND id IN (SELECT mention_id FROM mention_tags WHERE tag = ?)");
+        args.push(t.to_string().into());
+    }
+    match q.assignee.as_deref() {
+        Some("") => sql.push_str(" AND assignee IS NULL"),
+        Some(a) => {
+            sql.push_str(" AND assignee = ?");
+            args.push(a.to_string().into());
+        }
+        None => {}
+    }
+    if let Some(m) = q.mood {
+        sql.push_str(" AND mood = ?");
+        args.push(m.as_str().to_string().into());
+    }
+    if let Some(t) = q.since {
+        sql.push_str(" AND created_at >= ?");
+        args.push(t.into());
+    }
+    if let Some(u) = q.min_urgency {
+        sql.push_str(" AND urgency >= ?");
+        args.push(i64::from(u).into());
+    }
+    if let Some(ids) = &q.ids {
+        if ids.len() > 500 {
+            return Err(StoreError::Invalid(format!(
+                "{} mention ids in one query (at most 500)",
+                ids.len()
+            )));
+        }
+        sql.push_str(" AND id IN (SELECT value FROM json_each(?))");
+        args.push(serde_json::to_string(ids)?.into());
+    }
+    if let Some(after) = q.after.as_deref() {
+        let c = PageCursor::decode(after)?;
+        match q.order {
+            Order::Urgent => {
+                sql.push_str(" AND (at_risk, urgency, created_at, id) < (?, ?, ?, ?)");
+                args.extend([
+                    c.at_risk.into(),
+                    c.urgency.into(),
+                    c.created_at.into(),
+                    c.id.into(),
+                ]);
+            }
+            Order::Newest => {
+                sql.push_str(" AND (created_at, id) < (?, ?)");
+                args.extend([c.created_at.into(), c.id.into()]);
+            }
+        }
+    }
+    Ok((sql, args))
+}
+
+/// A page from up to `limit + 1` rows in order: the extra row says there is a next page, whose
+/// cursor is the key of the page's last row.
+fn page_of(mut mentions: Vec<Mention>, limit: usize) -> MentionPage {
+    let next = if mentions.len() > limit {
+        mentions.truncate(limit);
+        mentions.last().map(|m| {
+            PageCursor {
+                at_risk: i64::from(m.work.at_risk),
+                urgency: i64::from(m.triage.urgency),
+                created_at: m.created_at,
+                id: m.id,
+            }
+            .encode()
+        })
+    } else {
+        None
+    };
+    MentionPage { mentions, next }
 }
 
 fn remote_json(r: &Remote) -> Result<Option<String>> {

@@ -190,3 +190,90 @@ proptest! {
         prop_assert_eq!(std::fs::read(&path).unwrap(), body, "the file is never rewritten");
     }
 }
+
+// --- search: the Rust matcher agrees with FTS5 -----------------------------------------------
+
+/// Words with case, accents, inner punctuation, digits, emoji and other scripts.
+const VOCAB: &[&str] = &[
+    "coffee",
+    "Coffee",
+    "COFFEES",
+    "café",
+    "CAFÉ",
+    "cafe",
+    "crème",
+    "brûlée",
+    "Brightside",
+    "brightside.coffee",
+    "@brightsidecoffee",
+    "#coffee",
+    "refund",
+    "refunds",
+    "re-fund",
+    "don't",
+    "naïve",
+    "Ångström",
+    "straße",
+    "ø",
+    "łódź",
+    "v1.2",
+    "42",
+    "x",
+    "☕",
+    "🤬",
+    "東京",
+    "カフェ",
+    "हैलो",
+    "ελληνικά",
+    "Ελληνικά",
+    "e\u{301}",
+    "ﬁne",
+    "fine",
+    "—",
+    "...",
+    "(",
+    "\"",
+    "'",
+];
+
+fn doc() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(VOCAB), 0..12).prop_map(|w| w.join(" "))
+}
+
+fn typed() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop::sample::select(VOCAB).prop_flat_map(|w| {
+            let n = w.chars().count();
+            (Just(w), 1..=n.max(1)).prop_map(|(w, k)| w.chars().take(k).collect::<String>())
+        }),
+        1..3,
+    )
+    .prop_map(|w| w.join(" "))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// The rows the matcher accepts are exactly the rows FTS5 finds, so a search walking the
+    /// inbox index returns what a search through the FTS index would.
+    #[test]
+    fn the_search_matcher_agrees_with_fts5(docs in prop::collection::vec((doc(), doc()), 1..12), q in typed()) {
+        use earshot_core::store::{fts_query, search::SearchQuery};
+        let conn = rusqlite::Connection::open_in_memory().unwrap();
+        // The tokenizer the store declares for mentions_fts.
+        conn.execute_batch("CREATE VIRTUAL TABLE t USING fts5 (title, text, tokenize = 'unicode61 remove_diacritics 2')").unwrap();
+        for (i, (title, text)) in docs.iter().enumerate() {
+            conn.execute("INSERT INTO t (rowid, title, text) VALUES (?1, ?2, ?3)", rusqlite::params![i as i64, title, text]).unwrap();
+        }
+        let (Some(fq), Some(sq)) = (fts_query(&q), SearchQuery::parse(&q)) else {
+            return Ok(());
+        };
+        let mut st = conn.prepare("SELECT rowid FROM t WHERE t MATCH ?1 ORDER BY rowid").unwrap();
+        let fts: Vec<i64> = st.query_map([&fq], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
+        let ours: Vec<i64> = docs.iter().enumerate()
+            .filter(|(_, (title, text))| sq.matches(&[Some(title), Some(text)]))
+            .map(|(i, _)| i as i64)
+            .collect();
+        prop_assert_eq!(ours, fts, "query {:?} as {:?} over {:?}", q, fq, docs);
+    }
+}

@@ -457,13 +457,24 @@ async fn query(rows: usize, db_dir: Option<PathBuf>) -> Result<Vec<Figure>> {
         Ok(())
     })?;
     out.push(latency_figure("author history".into(), &ms));
-    for (name, words) in [
-        ("common word", "coffee"),
-        ("rare word", "pastry chef"),
-        ("prefix", "refu"),
+    for (name, words, order, channel) in [
+        ("common word", "coffee", Order::Urgent, None),
+        ("common word, newest", "coffee", Order::Newest, None),
+        (
+            "common word, channel=rss",
+            "coffee",
+            Order::Urgent,
+            Some(Channel::Rss),
+        ),
+        ("two words", "pastry chef", Order::Urgent, None),
+        ("prefix", "refu", Order::Urgent, None),
+        ("rare word (one author)", "user1234", Order::Urgent, None),
+        ("no match", "zyzzyva", Order::Urgent, None),
     ] {
         let q = MentionQuery {
             search: Some(words.into()),
+            order,
+            channel,
             ..base.clone()
         };
         let ms = time_ms(reps, || store.list(&q).map(|_| ()).map_err(Into::into))?;
