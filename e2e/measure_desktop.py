@@ -91,7 +91,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--data-dir', required=True)
     ap.add_argument('--app', default=os.path.join(TARGET, 'release', 'earshot-app'))
-    ap.add_argument('--pages', type=int, default=20, help='inbox pages to load before measuring memory')
+    ap.add_argument('--pages', type=int, default=20, help='inbox pages to scroll through before measuring memory')
     args = ap.parse_args()
     if not os.path.exists(args.app):
         raise SystemExit(f'build the app first: {args.app} (cargo build --release -p earshot-app)')
@@ -121,16 +121,17 @@ def main():
         print(json.dumps({'name': 'desktop cold start to first inbox rows', 'unit': 's', 'value': round(cold, 3),
                           'rows': rows, 'stored': total}))
 
+        # Scroll through the inbox: each time the end of the list comes into view the next page
+        # is fetched by cursor; the list draws only the rows in view.
+        deepest = 'return Math.max(-1, ...[...document.querySelectorAll("[data-index]")].map(e => +e.dataset.index))'
         for _ in range(args.pages):
-            more = driver.find_elements(By.CSS_SELECTOR, 'button.more')
-            if not more:
+            if not driver.find_elements(By.CSS_SELECTOR, '[data-testid="more"]'):
                 break
-            before = driver.execute_script('return document.querySelectorAll("[data-testid=mention]").length')
-            more[0].click()
-            poll(lambda: driver.execute_script('return document.querySelectorAll("[data-testid=mention]").length') > before,
-                 'the next page')
-        driver.execute_script('document.querySelector("[data-testid=inbox]").scrollTop = 1e9')
-        loaded = driver.execute_script('return document.querySelectorAll("[data-testid=mention]").length')
+            before = driver.execute_script(deepest)
+            driver.execute_script('const el = document.querySelector("[data-testid=inbox-scroll]"); el.scrollTop = el.scrollHeight')
+            poll(lambda: driver.execute_script(deepest) > before, 'the next page')
+        loaded = driver.execute_script(deepest) + 1
+        drawn = driver.execute_script('return document.querySelectorAll("[data-testid=mention]").length')
         time.sleep(3)  # idle: let the web process settle before reading memory (a measurement, not a sync)
         app_pids = [p for p in descendants(driver_proc.pid) if name(p).startswith('earshot')]
         procs = []
@@ -141,7 +142,7 @@ def main():
         rss = sum(r for r, _ in per.values()) / 1024
         pss = sum(p for _, p in per.values()) / 1024
         print(json.dumps({'name': 'desktop resident memory, all processes, idle', 'unit': 'MiB',
-                          'value': round(pss, 1), 'pss': round(pss, 1), 'rss': round(rss, 1), 'rows_loaded': loaded,
+                          'value': round(pss, 1), 'pss': round(pss, 1), 'rss': round(rss, 1), 'rows_scrolled': loaded, 'rows_drawn': drawn,
                           'processes_rss_pss': {k: [round(r / 1024, 1), round(p / 1024, 1)] for k, (r, p) in per.items()}}))
         driver.quit()
     finally:

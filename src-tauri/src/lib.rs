@@ -146,6 +146,7 @@ pub fn run() {
             let rx = state.engine.subscribe();
             let engine = state.engine.clone();
             app.manage(state);
+            lighten_webview(&handle);
             tray::create(&handle)?;
             events::forward(handle.clone(), engine.clone(), rx);
             tauri::async_runtime::spawn(async move {
@@ -209,6 +210,36 @@ pub fn run() {
         eprintln!("earshot: {e}");
         std::process::exit(1);
     }
+}
+
+/// Keeps the web view light: an inbox is a document, so WebKit's document-viewer cache model
+/// (small memory caches), and no accelerated compositing, which in software rendering holds
+/// about 130 MiB of layers for a page that is a scrolling list. `EARSHOT_WEBVIEW_COMPOSITING=1`
+/// turns compositing back on.
+fn lighten_webview(app: &tauri::AppHandle) {
+    #[cfg(target_os = "linux")]
+    if let Some(w) = app.get_webview_window("main") {
+        let compositing = std::env::var_os("EARSHOT_WEBVIEW_COMPOSITING").is_some_and(|v| v == "1");
+        let result = w.with_webview(move |wv| {
+            use webkit2gtk::{
+                CacheModel, HardwareAccelerationPolicy, SettingsExt, WebContextExt, WebViewExt,
+            };
+            let view = wv.inner();
+            if let Some(ctx) = view.context() {
+                ctx.set_cache_model(CacheModel::DocumentViewer);
+            }
+            if !compositing {
+                if let Some(settings) = WebViewExt::settings(&view) {
+                    settings.set_hardware_acceleration_policy(HardwareAccelerationPolicy::Never);
+                }
+            }
+        });
+        if let Err(e) = result {
+            tracing::warn!(error = %e, "could not tune the web view");
+        }
+    }
+    #[cfg(not(target_os = "linux"))]
+    let _ = app;
 }
 
 /// Brings the main window forward.

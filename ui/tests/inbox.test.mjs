@@ -112,6 +112,54 @@ test('a mention announced by the engine appears without a reload', async () => {
   await page.waitForFunction(() => document.querySelector('[data-testid=unread-urgent]')?.textContent === '3 urgent');
 });
 
+test('a big inbox keeps only the rows in view in the page, and loads pages by cursor as it scrolls', async () => {
+  const { page, errors } = await open('?many=3000');
+  await page.locator('[data-testid=mention]').first().waitFor();
+  const drawn = () => page.locator('[data-testid=mention]').count();
+  assert.ok((await drawn()) < 40, `rows drawn at the top: ${await drawn()}`);
+  // Scroll to the end of what is loaded, again and again: pages arrive, the DOM stays small.
+  for (let i = 0; i < 12; i++) {
+    await page.locator('[data-testid=inbox-scroll]').evaluate((el) => { el.scrollTop = el.scrollHeight; });
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid=mention]').length > 0
+      && Math.max(...[...document.querySelectorAll('[data-testid=mention]')].map((e) => +e.closest('[data-index]').dataset.index)) >= n, 50 * (i + 1) - 10);
+  }
+  assert.ok((await drawn()) < 40, `rows drawn after scrolling: ${await drawn()}`);
+  const deepest = await page.evaluate(() => Math.max(...[...document.querySelectorAll('[data-index]')].map((e) => +e.dataset.index)));
+  assert.ok(deepest >= 590, `reached row ${deepest}`);
+  // Keyboard navigation brings a row that is not drawn into view.
+  await page.locator('[data-testid=inbox-scroll]').evaluate((el) => { el.scrollTop = 0; });
+  await page.waitForFunction(() => document.querySelector('[data-index="0"]'));
+  for (let i = 0; i < 30; i++) await page.keyboard.press('j');
+  await page.waitForFunction(() => document.querySelector('[data-testid=mention].selected')?.closest('[data-index]')?.dataset.index === '29');
+  assert.deepEqual(errors, []);
+});
+
+test('a mention arriving above the rows in view keeps them still and says so', async () => {
+  const { page } = await open('?many=400');
+  await page.locator('[data-testid=mention]').first().waitFor();
+  const scroller = page.locator('[data-testid=inbox-scroll]');
+  await scroller.evaluate((el) => { el.scrollTop = 2000; });
+  await page.waitForFunction(() => !document.querySelector('[data-index="0"]'));
+  const topRow = () => page.evaluate(() => {
+    const box = document.querySelector('[data-testid=inbox-scroll]').getBoundingClientRect();
+    const row = [...document.querySelectorAll('[data-testid=mention]')].find((r) => r.getBoundingClientRect().bottom > box.top + 1);
+    return { id: row.dataset.id, y: Math.round(row.getBoundingClientRect().top) };
+  });
+  const before = await topRow();
+  await page.evaluate(() => window.__earshotMock.addMention({ text: 'Brightside burnt my toast', triage: { urgency: 97, sentiment: -0.6, reasons: ['complaint'] } }));
+  await page.getByTestId('new-above').waitFor();
+  assert.equal(await page.getByTestId('new-above').textContent(), '↑ 1 new');
+  const after = await topRow();
+  assert.equal(after.id, before.id);
+  assert.ok(Math.abs(after.y - before.y) <= 2, `row moved from ${before.y} to ${after.y}`);
+  // The list was not reloaded: the new mention is first, and the pages loaded are still there.
+  await page.getByTestId('new-above').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=mention-text]')?.textContent.includes('burnt my toast'));
+  // A quiet mention that sorts past the loaded pages is left for a later page.
+  const count = await page.evaluate(() => window.__earshotMock.mentions.length);
+  assert.ok(count > 400);
+});
+
 test('first run asks for the business and adds sources', async () => {
   const { page } = await open('?fresh');
   await page.getByTestId('onboarding').waitFor();

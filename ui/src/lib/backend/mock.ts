@@ -35,6 +35,7 @@ const RULES: Partial<Record<Mention['channel'], ReplyRules>> = {
 };
 
 function matches(m: Mention, q: MentionQuery): boolean {
+  if (q.ids && !q.ids.includes(m.id)) return false;
   if (q.channel && m.channel !== q.channel) return false;
   if (q.status) { if (m.status !== q.status) return false; }
   else if (q.todo) { if (m.status !== 'new' && m.status !== 'open') return false; }
@@ -83,12 +84,17 @@ export class MockBackend implements Backend {
     (window as any).__earshotMock = this;
     const params = new URLSearchParams(location.search);
     if (params.has('fresh')) { this.business = null; this.mentions = []; this.sources = []; }
+    // A big inbox for the virtualised list: `?many=N` adds N quiet mentions.
+    const many = Number(params.get('many') ?? 0);
+    for (let i = 0; i < many; i++) {
+      this.mentions.push(mk(1000 + i, { text: `Quiet mention number ${i} about Brightside`, triage: { urgency: i % 50, sentiment: 0, mood: 'neutral', intent: 'other', complaint: false, needs_reply: false, reasons: [] } }));
+    }
   }
 
   emit(e: EngineEvent) { this.listeners.forEach((l) => l(e)); }
   /** Test hook: a new mention arrives as the engine would announce it. */
   addMention(over: Partial<Mention>) {
-    const m = mk(this.mentions.length + 100, { created_at: Math.floor(Date.now() / 1000), ...over });
+    const m = mk(Math.max(100, ...this.mentions.map((x) => x.id)) + 1, { created_at: Math.floor(Date.now() / 1000), ...over });
     this.mentions.push(m);
     this.emit({ type: 'mentions_added', mentions: [m] });
     this.counts().then((counts) => this.emit({ type: 'counts', counts }));

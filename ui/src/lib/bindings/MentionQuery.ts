@@ -49,6 +49,11 @@ min_urgency: number | null,
  */
 search: string | null, 
 /**
+ * Only these mentions (at most 500): which of the mentions just announced belong in this
+ * view, so a list can take them in without reloading.
+ */
+ids: Array<number> | null, 
+/**
  * Page size (default 50, at most 500).
  */
 limit: number | null, 
