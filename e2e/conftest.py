@@ -18,6 +18,39 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 APP = os.environ.get('EARSHOT_APP', os.path.join(os.environ.get('CARGO_TARGET_DIR', os.path.join(ROOT, 'target')), 'debug', 'earshot-app'))
 
 
+def sweep_inbox(driver, visit):
+    """Looks through the inbox a screen at a time from the top, calling `visit(row)` on each drawn
+    row until it returns something, which is returned (the row scrolled into view); None at the
+    end. The list draws only the rows in view and fetches the next page as its end comes near."""
+    from selenium.common.exceptions import StaleElementReferenceException
+    from selenium.webdriver.common.by import By
+    found = driver.find_elements(By.CSS_SELECTOR, '[data-testid="inbox-scroll"]')
+    if not found:
+        return None
+    el = found[0]
+    driver.execute_script('arguments[0].scrollTop = 0', el)
+    last_drawn = 'return Math.max(-1, ...[...document.querySelectorAll("[data-index]")].map(e => +e.dataset.index))'
+    at_end = 'const e = arguments[0]; return e.scrollTop + e.clientHeight >= e.scrollHeight - 2'
+    while True:
+        try:
+            for row in driver.find_elements(By.CSS_SELECTOR, '[data-testid="mention"]'):
+                got = visit(row)
+                if got:
+                    driver.execute_script('arguments[0].scrollIntoView({block: "nearest"})', row)
+                    return got
+        except StaleElementReferenceException:
+            continue  # rows were redrawn (a row changed, a page arrived): look at this screen again
+        more = driver.find_elements(By.CSS_SELECTOR, '[data-testid="more"]')
+        if driver.execute_script(at_end, el) and not more:
+            return None
+        before = driver.execute_script(last_drawn)
+        driver.execute_script('arguments[0].scrollTop += arguments[0].clientHeight * 0.8', el)
+        wait_until(lambda: driver.execute_script(last_drawn) != before
+                   or (driver.execute_script(at_end, el)
+                       and not driver.find_elements(By.CSS_SELECTOR, '[data-testid="more"]')),
+                   'the next screen of the inbox')
+
+
 def wait_until(cond, what, timeout=30.0, interval=0.1):
     """Polls a condition (not a sleep standing in for an event); fails with `what` on timeout."""
     deadline = time.monotonic() + timeout

@@ -468,6 +468,7 @@ async fn query(rows: usize, db_dir: Option<PathBuf>) -> Result<Vec<Figure>> {
         ),
         ("two words", "pastry chef", Order::Urgent, None),
         ("prefix", "refu", Order::Urgent, None),
+        ("prefix in about 1% of rows", "user12", Order::Urgent, None),
         ("rare word (one author)", "user1234", Order::Urgent, None),
         ("no match", "zyzzyva", Order::Urgent, None),
     ] {
