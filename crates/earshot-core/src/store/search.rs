@@ -166,8 +166,8 @@ mod tests {
         assert!(m("cafe", "Best CAFÉ in town"));
         assert!(m("brule", "crème brûlée"));
         assert!(m("refu", "I want a refund"));
-        assert!(!m("refund please", "please refund"));
-        assert!(m("refund please", "please refund please"));
+        assert!(m("refund please", "please refund"), "words in any order");
+        assert!(!m("refund please", "refund"), "every word");
         assert!(!m("fund", "refund"));
         assert!(m("brightside.coffee", "visit brightside.coffee today"));
         assert!(!m("brightside.coffee", "brightside makes coffee"));
