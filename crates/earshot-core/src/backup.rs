@@ -156,6 +156,7 @@ pub fn take(conn: &Connection, data_dir: &Path, now: i64) -> Result<PathBuf, Sto
             None::<fn(rusqlite::backup::Progress)>,
         )
         .map_err(StoreError::from)
+        .and_then(|()| standalone(&partial))
         .and_then(|()| verify(&partial));
     if let Err(e) = result {
         let _ = std::fs::remove_file(&partial);
@@ -166,7 +167,26 @@ pub fn take(conn: &Connection, data_dir: &Path, now: i64) -> Result<PathBuf, Sto
     for (_, old) in list(data_dir).into_iter().skip(KEEP) {
         let _ = std::fs::remove_file(old);
     }
+    // Copies cut short, and the -wal/-shm files earlier versions left beside their copies.
+    if let Ok(entries) = std::fs::read_dir(&dir) {
+        for e in entries.flatten() {
+            let name = e.file_name();
+            let name = name.to_string_lossy();
+            if name.starts_with(&format!(".{PREFIX}")) && name.contains(".partial") {
+                let _ = std::fs::remove_file(e.path());
+            }
+        }
+    }
     Ok(dest)
+}
+
+/// Makes a fresh copy one self-contained file: the copy carries the live database's WAL mode,
+/// and a WAL file opened read-only (to verify it) leaves `-wal` and `-shm` files behind. A
+/// backup in rollback-journal mode has none; `Store::open` turns WAL back on after a restore.
+fn standalone(path: &Path) -> Result<(), StoreError> {
+    let conn = Connection::open(path)?;
+    conn.pragma_update(None, "journal_mode", "DELETE")?;
+    Ok(())
 }
 
 /// Whether a backup is due: none yet, or the newest is a day old.
@@ -221,6 +241,12 @@ mod tests {
         let db = crate::db::Db::open(dir.path()).unwrap();
         drop(db);
         let conn = Connection::open(dir.path().join(DB_FILE)).unwrap();
+        let stray = dir
+            .path()
+            .join(BACKUP_DIR)
+            .join(format!(".{PREFIX}x{SUFFIX}.partial-wal"));
+        private_dir(&dir.path().join(BACKUP_DIR)).unwrap();
+        std::fs::write(&stray, b"").unwrap();
         let day = 86_400;
         assert!(due(dir.path(), 1_800_000_000));
         for i in 0..10 {
@@ -228,6 +254,13 @@ mod tests {
         }
         let l = list(dir.path());
         assert_eq!(l.len(), KEEP);
+        let files = std::fs::read_dir(dir.path().join(BACKUP_DIR))
+            .unwrap()
+            .count();
+        assert_eq!(
+            files, KEEP,
+            "only the backups themselves, no -wal or -shm left over"
+        );
         assert_eq!(l[0].0, 1_800_000_000 + 9 * day);
         assert!(!due(dir.path(), 1_800_000_000 + 9 * day + 3_600));
         assert!(due(dir.path(), 1_800_000_000 + 10 * day));

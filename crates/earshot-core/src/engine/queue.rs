@@ -18,6 +18,9 @@ use crate::store::StoreError;
 
 /// How often the queue clock looks at snoozes, due times and the negative rate.
 pub const TICK: Duration = Duration::from_secs(15);
+
+/// Ticks before the first daily-backup check: five minutes after the engine starts.
+const BACKUP_AFTER_TICKS: u32 = 20;
 /// Unanswered mentions whose due time is recomputed per transaction when the targets change.
 const DUE_CHUNK: u32 = 5_000;
 
@@ -342,6 +345,11 @@ impl Engine {
         if let Err(e) = self.check_spike(now).await {
             tracing::warn!(error = %e, "could not check the negative rate");
         }
+    }
+
+    /// Takes the daily backup when one is due (the ticker asks once the app has settled).
+    pub async fn daily_backup(&self) {
+        let now = self.inner.clock.now();
         match self.inner.db.backup_if_due(now).await {
             Ok(Some(path)) => tracing::info!(backup = %path.display(), "daily backup taken"),
             Ok(None) => {}
@@ -484,8 +492,15 @@ impl Engine {
         *slot = Some(stop);
         let engine = self.clone();
         tokio::spawn(async move {
+            // Not at start: copying and checking a big database would slow the first minutes,
+            // when the owner opens the app to look at the inbox.
+            let mut ticks = 0u32;
             loop {
                 engine.tick().await;
+                ticks = ticks.saturating_add(1);
+                if ticks > BACKUP_AFTER_TICKS {
+                    engine.daily_backup().await;
+                }
                 tokio::select! {
                     _ = tokio::time::sleep(TICK) => {}
                     _ = stopped.changed() => return,
