@@ -853,10 +853,11 @@ impl Store {
             }
             (Order::Newest, false) => " ORDER BY +created_at DESC, +id DESC",
         };
-        let mut plain = true;
+        // A view narrowed to given ids reads those rows and sorts them, like a search's few hits.
+        let mut plain = q.ids.is_none();
         if let Some((typed, fq, sq)) = &search {
             // 1. Walk the first rows of the view: a common word fills the page here.
-            if self.search_probe > 0 {
+            if self.search_probe > 0 && plain {
                 let (ids, complete) =
                     self.walk_view(&filters, &args, order_by(true), sq, limit + 1)?;
                 if complete {

@@ -444,6 +444,25 @@ async fn query(rows: usize, db_dir: Option<PathBuf>) -> Result<Vec<Figure>> {
     }
     let ms = time_ms(reps, || store.counts(60).map(|_| ()).map_err(Into::into))?;
     out.push(latency_figure("count badges".into(), &ms));
+    // Which of 50 mentions just stored belong in the view (the list takes them in this way).
+    let newest: Vec<i64> = store
+        .list(&MentionQuery {
+            order: Order::Newest,
+            ..base.clone()
+        })?
+        .mentions
+        .iter()
+        .map(|m| m.id)
+        .collect();
+    let q = MentionQuery {
+        ids: Some(newest),
+        ..base.clone()
+    };
+    let ms = time_ms(reps, || store.list(&q).map(|_| ()).map_err(Into::into))?;
+    out.push(latency_figure(
+        "new mentions in the view (50 ids)".into(),
+        &ms,
+    ));
     let ms = time_ms(reps, || {
         let mut st = store.connection().prepare_cached(
             "SELECT id FROM mentions WHERE channel = ?1 AND author_handle = ?2 ORDER BY created_at DESC LIMIT 50",
