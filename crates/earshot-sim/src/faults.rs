@@ -503,10 +503,14 @@ fn reshape(text: &str, dup: bool) -> String {
 }
 
 /// Sends stream frames as the target's fault says: each twice, swapped in pairs, or cut in
-/// the middle of one (after which the stream must close).
+/// the middle of one (after which the stream must close). A frame held back to be swapped goes
+/// out after the next one, or after [`HOLD`] when no next one comes: late, never lost.
 pub(crate) struct StreamFaults {
     held: Option<String>,
 }
+
+/// The longest a frame is held back for an out-of-order swap.
+pub(crate) const HOLD: std::time::Duration = std::time::Duration::from_millis(200);
 
 /// What happened to a frame.
 pub(crate) enum Sent {
@@ -519,6 +523,26 @@ pub(crate) enum Sent {
 impl StreamFaults {
     pub(crate) fn new() -> StreamFaults {
         StreamFaults { held: None }
+    }
+
+    /// Whether a frame is waiting to be swapped with the next one.
+    pub(crate) fn holding(&self) -> bool {
+        self.held.is_some()
+    }
+
+    /// Sends the frame held back, if any (no next frame came within [`HOLD`]).
+    pub(crate) async fn flush(&mut self, socket: &mut axum::extract::ws::WebSocket) -> Sent {
+        let Some(f) = self.held.take() else {
+            return Sent::Ok;
+        };
+        if socket
+            .send(axum::extract::ws::Message::text(f))
+            .await
+            .is_err()
+        {
+            return Sent::Closed;
+        }
+        Sent::Ok
     }
 
     pub(crate) async fn send(

@@ -1190,6 +1190,9 @@ async fn m_ws_run(h: SocialHandle, mut socket: WebSocket, authed: bool) {
                 }
             }
             k = kick.recv() => if k == Ok(Net::Mastodon) { let _ = socket.send(Message::Close(None)).await; return },
+            _ = tokio::time::sleep(crate::faults::HOLD), if faulty.holding() => {
+                if let Sent::Closed = faulty.flush(&mut socket).await { return }
+            }
         }
     }
 }
@@ -1363,6 +1366,9 @@ async fn b_jetstream_run(h: SocialHandle, mut socket: WebSocket, cursor: Option<
             }
             k = kick.recv() => if k == Ok(Net::Bluesky) { let _ = socket.send(Message::Close(None)).await; return },
             msg = socket.recv() => if !matches!(msg, Some(Ok(_))) { return },
+            _ = tokio::time::sleep(crate::faults::HOLD), if faulty.holding() => {
+                if let Sent::Closed = faulty.flush(&mut socket).await { return }
+            }
         }
     }
 }
