@@ -28,9 +28,17 @@ def sweep_inbox(driver, visit):
     if not found:
         return None
     el = found[0]
-    driver.execute_script('arguments[0].scrollTop = 0', el)
-    last_drawn = 'return Math.max(-1, ...[...document.querySelectorAll("[data-index]")].map(e => +e.dataset.index))'
+    # The list publishes the scroll offset its drawn rows were chosen for (data-drawn-at) and how
+    # many rows it holds (data-count): the sweep waits on those, not on time.
+    drawn = ('const e = arguments[0]; return Math.round(e.scrollTop) === +e.dataset.drawnAt')
     at_end = 'const e = arguments[0]; return e.scrollTop + e.clientHeight >= e.scrollHeight - 2'
+    count = 'return +arguments[0].dataset.count'
+
+    def more():
+        return bool(driver.find_elements(By.CSS_SELECTOR, '[data-testid="more"]'))
+
+    driver.execute_script('arguments[0].scrollTop = 0', el)
+    wait_until(lambda: driver.execute_script(drawn, el), 'the top of the inbox drawn')
     while True:
         try:
             for row in driver.find_elements(By.CSS_SELECTOR, '[data-testid="mention"]'):
@@ -40,15 +48,16 @@ def sweep_inbox(driver, visit):
                     return got
         except StaleElementReferenceException:
             continue  # rows were redrawn (a row changed, a page arrived): look at this screen again
-        more = driver.find_elements(By.CSS_SELECTOR, '[data-testid="more"]')
-        if driver.execute_script(at_end, el) and not more:
-            return None
-        before = driver.execute_script(last_drawn)
+        if driver.execute_script(at_end, el):
+            if not more():
+                return None
+            # At the end with another page to come: the list asks for it when its last rows are
+            # drawn; wait for it to arrive.
+            have = driver.execute_script(count, el)
+            wait_until(lambda: driver.execute_script(count, el) != have or not more(), 'the next page of the inbox')
+            continue
         driver.execute_script('arguments[0].scrollTop += arguments[0].clientHeight * 0.8', el)
-        wait_until(lambda: driver.execute_script(last_drawn) != before
-                   or (driver.execute_script(at_end, el)
-                       and not driver.find_elements(By.CSS_SELECTOR, '[data-testid="more"]')),
-                   'the next screen of the inbox')
+        wait_until(lambda: driver.execute_script(drawn, el), 'the next screen of the inbox drawn')
 
 
 def wait_until(cond, what, timeout=30.0, interval=0.1):
