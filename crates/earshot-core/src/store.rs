@@ -246,6 +246,28 @@ const MIGRATIONS: &[&str] = &[
         SELECT min(updated_at) FROM outbox WHERE outbox.mention_id = mentions.id AND outbox.state = 'sent'
     ) WHERE id IN (SELECT mention_id FROM outbox WHERE state = 'sent');
     "#,
+    // 6: faster ingest. A new mention's search entry and its tally count are written by
+    // `store_batch`, not by insert triggers: a trigger makes every INSERT a statement transaction,
+    // which copies each page it changes into the statement journal, and FTS5 writes its pending
+    // terms out as a new segment at every statement savepoint (a segment per row, merged again and
+    // again). Updates and deletes keep their triggers. Author history reads `author_key`; the old
+    // per-channel handle index had no reader left. A re-delivery whose counts changed but not its
+    // words leaves the search index alone.
+    r#"
+    DROP TRIGGER mentions_ai;
+    DROP TRIGGER mentions_tally_ai;
+    DROP INDEX mentions_by_author;
+    DROP TRIGGER mentions_au;
+    CREATE TRIGGER mentions_au AFTER UPDATE OF title, text, author_handle, author_name ON mentions
+        WHEN old.title IS NOT new.title OR old.text IS NOT new.text
+            OR old.author_handle IS NOT new.author_handle OR old.author_name IS NOT new.author_name
+    BEGIN
+        INSERT INTO mentions_fts (mentions_fts, rowid, title, text, author_handle, author_name)
+        VALUES ('delete', old.id, old.title, old.text, old.author_handle, old.author_name);
+        INSERT INTO mentions_fts (rowid, title, text, author_handle, author_name)
+        VALUES (new.id, new.title, new.text, new.author_handle, new.author_name);
+    END;
+    "#,
 ];
 
 /// The order of an inbox view.
@@ -469,6 +491,30 @@ impl Store {
         taken
     }
 
+    /// Hands this connection's WAL checkpoints to another thread: after a commit that leaves
+    /// `pages` or more in the WAL, `nudge` is sent (if one is not already waiting) instead of
+    /// SQLite copying the WAL into the database inside the commit. If the WAL reaches eight times
+    /// that (the other thread is kept from finishing), the commit checkpoints as it would have.
+    pub fn checkpoint_elsewhere(
+        &mut self,
+        pages: i32,
+        nudge: std::sync::mpsc::SyncSender<()>,
+    ) -> Result<()> {
+        self.conn.wal_hook(Some(
+            move |wal: &mut rusqlite::hooks::Wal, in_wal: std::ffi::c_int| {
+                if in_wal >= pages {
+                    let _ = nudge.try_send(());
+                }
+                if in_wal >= pages.saturating_mul(8) {
+                    // Busy (the other thread is checkpointing) is fine: the WAL is being copied.
+                    let _ = wal.checkpoint();
+                }
+                Ok(())
+            },
+        ))?;
+        Ok(())
+    }
+
     /// An in-memory database, for tests.
     pub fn open_in_memory() -> Result<Store> {
         Store::init(Connection::open_in_memory()?)
@@ -544,7 +590,17 @@ impl Store {
                  fetched_at, reply_to, thread_root, lang, likes, reposts, replies, matched_terms, \
                  urgency, sentiment, reasons, status, read, mood, intent, complaint, needs_reply, \
                  velocity, remote, due_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, \
-                 ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, 'new', 0, ?25, ?26, ?27, ?28, ?29, ?30, ?31)",
+                 ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, 'new', 0, ?25, ?26, ?27, ?28, ?29, ?30, ?31) \
+                 ON CONFLICT (channel, external_id) DO NOTHING",
+            )?;
+            let mut index = tx.prepare_cached(
+                "INSERT INTO mentions_fts (rowid, title, text, author_handle, author_name) \
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?;
+            // New mentions are new and unread: counted under their urgency.
+            let mut count = tx.prepare_cached(
+                "INSERT INTO mention_tally (status, read, urgency, n) VALUES ('new', 0, ?1, 1) \
+                 ON CONFLICT (status, read, urgency) DO UPDATE SET n = n + 1",
             )?;
             let mut update = tx.prepare_cached(
                 "UPDATE mentions SET url = ?2, title = ?3, text = ?4, html = ?5, likes = ?6, \
@@ -555,96 +611,79 @@ impl Store {
                  remote = COALESCE(?21, remote), \
                  due_at = CASE WHEN first_response_at IS NULL THEN ?22 ELSE due_at END WHERE id = ?1",
             )?;
-            for m in mentions {
-                let existing = find
-                    .query_row(params![m.channel.as_str(), m.external_id], |r| {
-                        Ok((
-                            r.get::<_, i64>(0)?,
-                            r.get::<_, String>(1)?,
-                            r.get::<_, Option<String>>(2)?,
-                            (
-                                r.get::<_, Option<i64>>(3)?,
-                                r.get::<_, Option<i64>>(4)?,
-                                r.get::<_, Option<i64>>(5)?,
-                            ),
-                        ))
-                    })
-                    .optional()?;
-                let matched = serde_json::to_string(&m.matched_terms)?;
-                let reasons = serde_json::to_string(&m.triage.reasons)?;
-                match existing {
-                    None => {
-                        insert.execute(params![
-                            m.channel.as_str(),
-                            m.external_id,
-                            source_id.or(m.source_id),
-                            m.url,
-                            m.title,
-                            m.author.handle,
-                            m.author.display_name,
-                            m.author.profile_url,
-                            m.author.followers,
-                            m.author.karma,
-                            m.text,
-                            m.html,
-                            m.created_at,
-                            m.fetched_at,
-                            m.reply_to,
-                            m.thread_root,
-                            m.lang,
-                            m.engagement.likes,
-                            m.engagement.reposts,
-                            m.engagement.replies,
-                            matched,
-                            m.triage.urgency,
-                            m.triage.sentiment,
-                            reasons,
-                            m.triage.mood.as_str(),
-                            m.triage.intent.as_str(),
-                            m.triage.complaint,
-                            m.triage.needs_reply,
-                            m.engagement.velocity,
-                            remote_json(&m.remote)?,
-                            m.work.due_at,
-                        ])?;
-                        let mut stored = m.clone();
-                        stored.id = tx.last_insert_rowid();
-                        stored.source_id = source_id.or(m.source_id);
-                        fresh.push(stored);
-                    }
-                    Some((id, text, title, counts)) => {
-                        let e = &m.engagement;
-                        let same = text == m.text
-                            && title == m.title
-                            && counts == (e.likes, e.reposts, e.replies);
-                        if !same {
-                            update.execute(params![
-                                id,
-                                m.url,
-                                m.title,
-                                m.text,
-                                m.html,
-                                e.likes,
-                                e.reposts,
-                                e.replies,
-                                matched,
-                                m.triage.urgency,
-                                m.triage.sentiment,
-                                reasons,
-                                m.author.followers,
-                                m.author.karma,
-                                m.triage.mood.as_str(),
-                                m.triage.intent.as_str(),
-                                m.triage.complaint,
-                                m.triage.needs_reply,
-                                e.velocity,
-                                m.fetched_at,
-                                remote_json(&m.remote)?,
-                                m.work.due_at,
-                            ])?;
-                        }
-                    }
+            // A post delivered twice in one batch is stored as its later delivery.
+            let mut last = std::collections::HashMap::with_capacity(mentions.len());
+            for (i, m) in mentions.iter().enumerate() {
+                last.insert((m.channel, m.external_id.as_str()), i);
+            }
+            let mut known = Vec::new();
+            let mut new_rows = Vec::new();
+            // The insert is the existence check: a post already stored (by channel and external
+            // id) inserts nothing and is updated below. Search entries are written last: an
+            // UPDATE has triggers, so it runs as a statement transaction, and FTS5 writes its
+            // pending terms out as a segment at each statement savepoint; written after the
+            // updates, the new rows' terms stay in memory until the commit.
+            for (i, m) in mentions.iter().enumerate() {
+                if last[&(m.channel, m.external_id.as_str())] != i {
+                    continue;
                 }
+                let inserted = insert.execute(params![
+                    m.channel.as_str(),
+                    m.external_id,
+                    source_id.or(m.source_id),
+                    m.url,
+                    m.title,
+                    m.author.handle,
+                    m.author.display_name,
+                    m.author.profile_url,
+                    m.author.followers,
+                    m.author.karma,
+                    m.text,
+                    m.html,
+                    m.created_at,
+                    m.fetched_at,
+                    m.reply_to,
+                    m.thread_root,
+                    m.lang,
+                    m.engagement.likes,
+                    m.engagement.reposts,
+                    m.engagement.replies,
+                    serde_json::to_string(&m.matched_terms)?,
+                    m.triage.urgency,
+                    m.triage.sentiment,
+                    serde_json::to_string(&m.triage.reasons)?,
+                    m.triage.mood.as_str(),
+                    m.triage.intent.as_str(),
+                    m.triage.complaint,
+                    m.triage.needs_reply,
+                    m.engagement.velocity,
+                    remote_json(&m.remote)?,
+                    m.work.due_at,
+                ])?;
+                if inserted == 0 {
+                    known.push(m);
+                    continue;
+                }
+                count.execute([m.triage.urgency])?;
+                new_rows.push((tx.last_insert_rowid(), m));
+            }
+            for m in known {
+                if let Some(was) = stored_as(&mut find, m)? {
+                    refresh(&mut update, was, m)?;
+                }
+            }
+            for (id, m) in new_rows {
+                index.execute(params![
+                    id,
+                    m.title,
+                    m.text,
+                    m.author.handle,
+                    m.author.display_name
+                ])?;
+                let mut stored = m.clone();
+                stored.id = id;
+                stored.source_id = source_id.or(m.source_id);
+                fresh.push(stored);
             }
         }
         if let (Some(id), Some(c)) = (source_id, cursor) {
@@ -1127,6 +1166,64 @@ impl Store {
 }
 
 /// The WHERE clause of a view (its filters and the cursor), with its arguments.
+/// A stored post as `store_batch` compares it with a new delivery: id, text, title and counts.
+type StoredPost = (
+    i64,
+    String,
+    Option<String>,
+    (Option<i64>, Option<i64>, Option<i64>),
+);
+
+fn stored_as(find: &mut rusqlite::CachedStatement<'_>, m: &Mention) -> Result<Option<StoredPost>> {
+    Ok(find
+        .query_row(params![m.channel.as_str(), m.external_id], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                (r.get(3)?, r.get(4)?, r.get(5)?),
+            ))
+        })
+        .optional()?)
+}
+
+/// Updates a stored post from a new delivery when its text, title or counts changed.
+fn refresh(
+    update: &mut rusqlite::CachedStatement<'_>,
+    (id, text, title, counts): StoredPost,
+    m: &Mention,
+) -> Result<()> {
+    let e = &m.engagement;
+    if text == m.text && title == m.title && counts == (e.likes, e.reposts, e.replies) {
+        return Ok(());
+    }
+    update.execute(params![
+        id,
+        m.url,
+        m.title,
+        m.text,
+        m.html,
+        e.likes,
+        e.reposts,
+        e.replies,
+        serde_json::to_string(&m.matched_terms)?,
+        m.triage.urgency,
+        m.triage.sentiment,
+        serde_json::to_string(&m.triage.reasons)?,
+        m.author.followers,
+        m.author.karma,
+        m.triage.mood.as_str(),
+        m.triage.intent.as_str(),
+        m.triage.complaint,
+        m.triage.needs_reply,
+        e.velocity,
+        m.fetched_at,
+        remote_json(&m.remote)?,
+        m.work.due_at,
+    ])?;
+    Ok(())
+}
+
 fn view_filters(q: &MentionQuery) -> Result<(String, Vec<rusqlite::types::Value>)> {
     let mut sql = String::from("1=1");
     let mut args: Vec<rusqlite::types::Value> = Vec::new();
