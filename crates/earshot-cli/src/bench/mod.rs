@@ -324,8 +324,10 @@ async fn ensure_db(dir: &Path, rows: usize) -> Result<()> {
     let mut at = existing;
     while at < rows {
         let step = (rows - at).min(50_000);
-        ingest_into(&engine, &source, step, at).await?;
+        let rate = ingest_into(&engine, &source, step, at).await?;
         at += step;
+        // How ingest holds up as the database grows.
+        eprintln!("  {at:>9} mentions stored; the last {step} at {rate:.0}/s");
     }
     engine.shutdown();
     // Some owner work on the data, as a real inbox has: a share opened, done.
