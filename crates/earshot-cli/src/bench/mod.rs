@@ -467,8 +467,10 @@ async fn query(rows: usize, db_dir: Option<PathBuf>) -> Result<Vec<Figure>> {
     ));
     // The author panel's query: one author's other mentions on every channel, their count and
     // the replies sent to them.
+    // (A small database may have no user1234: then the first mention's author.)
     let one_of_theirs: i64 = store.connection().query_row(
-        "SELECT id FROM mentions WHERE author_key = 'user1234' LIMIT 1",
+        "SELECT coalesce((SELECT id FROM mentions WHERE author_key = 'user1234' LIMIT 1), \
+         (SELECT min(id) FROM mentions))",
         [],
         |r| r.get(0),
     )?;
