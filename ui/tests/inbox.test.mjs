@@ -376,6 +376,25 @@ test('a saved reply is found with Ctrl+K, its blanks filled, checked before send
   assert.deepEqual(errors, []);
 });
 
+test('a draft survives changes to its mention arriving from the engine', async () => {
+  const { page, errors } = await open();
+  await page.locator('[data-testid=mention][data-id="7"]').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=reply-text]')?.value === '@jess@mastodon.example ');
+  await page.getByTestId('reply-text').fill('@jess@mastodon.example half-written answer');
+  // The mention changes while the owner types (a helper tags it): the pane shows the change and
+  // the draft stays.
+  await page.evaluate(() => {
+    const mock = window.__earshotMock;
+    const m = structuredClone(mock.mentions.find((x) => x.id === 7));
+    m.engagement.likes = (m.engagement.likes ?? 0) + 1;
+    m.work.tags = [...m.work.tags, 'vip'];
+    mock.emit({ type: 'mention_updated', mention: m });
+  });
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=tag]')].some((t) => t.textContent.includes('#vip')));
+  assert.equal(await page.getByTestId('reply-text').inputValue(), '@jess@mastodon.example half-written answer');
+  assert.deepEqual(errors, []);
+});
+
 test('Hacker News is marked answered, which stops its clock; notes are kept', async () => {
   const { page } = await open();
   await page.locator('[data-testid=mention][data-id="3"]').click();

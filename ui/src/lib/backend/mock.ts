@@ -91,7 +91,9 @@ export class MockBackend implements Backend {
     }
   }
 
-  emit(e: EngineEvent) { this.listeners.forEach((l) => l(e)); }
+  /** Events reach the UI after the call that caused them has answered, as the app's can (its
+   * events and command replies travel separately). */
+  emit(e: EngineEvent) { setTimeout(() => this.listeners.forEach((l) => l(e)), 0); }
   /** Test hook: a new mention arrives as the engine would announce it. */
   addMention(over: Partial<Mention>) {
     const m = mk(Math.max(100, ...this.mentions.map((x) => x.id)) + 1, { created_at: Math.floor(Date.now() / 1000), ...over });
