@@ -570,8 +570,8 @@ impl Store {
     }
 
     /// Stores a batch from one source and advances its cursor, in one transaction. Returns the
-    /// mentions that were new (with their ids); re-delivered ones update in place and are not
-    /// returned unless their text changed.
+    /// mentions that were new (with their ids); re-delivered ones are updated in place when their
+    /// text, title or counts changed, and are not returned.
     pub fn store_batch(
         &mut self,
         source_id: Option<i64>,
