@@ -11,7 +11,7 @@ const NOW: i64 = 1_800_000_000;
 
 fn fixture(network: &str, name: &str) -> Vec<u8> {
     let path = format!(
-        "{}/../../../shared/fixtures/{network}/{name}",
+        "{}/../../fixtures/{network}/{name}",
         env!("CARGO_MANIFEST_DIR")
     );
     std::fs::read(&path).unwrap_or_else(|e| panic!("fixture {path}: {e}"))

@@ -1,7 +1,7 @@
 //! A local fake of the networks Earshot watches, for tests, benchmarks and the offline demo.
 //!
 //! [`Sim::start`] binds a loopback port and serves, shaped exactly like the real APIs (see
-//! `../shared/fixtures`):
+//! the repository's `fixtures/`):
 //! - `GET /hn/api/v1/search_by_date` and `GET /hn/api/v1/users/:name` — Algolia's Hacker News API;
 //! - `GET /rss/alerts.xml` — a Google Alerts Atom feed, links wrapped in `google.com/url?…`;
 //! - `GET /rss/reviews.xml` — a review site's RSS 2.0 feed, with ETag / 304.

@@ -1,6 +1,6 @@
 //! The simulated open networks: a Mastodon instance under `/mastodon` and Bluesky under `/bsky`,
 //! each with its REST/XRPC endpoints, its streams and its login, shaped like the fixtures in
-//! `../shared/fixtures/{mastodon,bluesky}`.
+//! the repository's `fixtures/{mastodon,bluesky}`.
 //!
 //! - Mastodon: `GET /api/v2/instance`, `GET /api/v1/timelines/tag/:tag`, `GET /api/v1/
 //!   notifications`, `GET /api/v2/search`, `POST /api/v1/apps`, `GET /oauth/authorize` (approves
@@ -1309,7 +1309,7 @@ fn b_post_view(s: &Social, p: &SocialPost) -> Value {
 /// Real Jetstream frames (the fixture's likes, reposts, other posts, identity events) sent as
 /// background noise that must not match.
 fn noise() -> Vec<String> {
-    include_str!("../../../../shared/fixtures/bluesky/jetstream_v1_events.jsonl")
+    include_str!("../../../fixtures/bluesky/jetstream_v1_events.jsonl")
         .lines()
         .filter(|l| !l.trim().is_empty())
         .map(str::to_string)

@@ -285,11 +285,12 @@ pub(crate) fn network_error(e: reqwest::Error) -> ChannelError {
     }
 }
 
-/// A fixture from `../shared/fixtures/{network}/{name}` (the networks' real response bodies).
+/// A fixture from the repository's `fixtures/{network}/{name}` (the networks' real response
+/// bodies; `fixtures/SOURCES.md` says where each came from).
 #[cfg(test)]
 pub(crate) fn fixture(network: &str, name: &str) -> Vec<u8> {
     let path = format!(
-        "{}/../../../shared/fixtures/{network}/{name}",
+        "{}/../../fixtures/{network}/{name}",
         env!("CARGO_MANIFEST_DIR")
     );
     std::fs::read(&path).unwrap_or_else(|e| panic!("fixture {path}: {e}"))
