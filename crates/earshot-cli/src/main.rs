@@ -4,6 +4,7 @@
 
 mod bench;
 mod learn;
+mod login;
 mod report;
 
 // Triage and ingest allocate many small strings; mimalloc serves them markedly faster than glibc.
@@ -123,6 +124,24 @@ enum Cmd {
         #[arg(long)]
         until: Option<String>,
     },
+    /// Log a source in to its network (the token goes to the system keychain), as the desktop
+    /// app's Settings → Accounts does. `earshot watch` then listens with the account.
+    Login {
+        #[command(subcommand)]
+        network: login::Network,
+        /// Where the database lives.
+        #[arg(long, global = true)]
+        data_dir: Option<PathBuf>,
+    },
+    /// Forget a source's login (it leaves the keychain); the source listens without it.
+    Logout {
+        /// The source's name.
+        #[arg(long)]
+        source: String,
+        /// Where the database lives.
+        #[arg(long)]
+        data_dir: Option<PathBuf>,
+    },
     /// Take a backup of the database now (Earshot also takes one a day by itself, keeping 7).
     Backup {
         /// Where the database lives.
@@ -167,6 +186,7 @@ fn main() {
                 .unwrap_or_else(|_| "warn".into()),
         )
         .with_writer(std::io::stderr)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .init();
     if let Err(e) = run(Cli::parse()) {
         eprintln!("earshot: {e:#}");
@@ -244,6 +264,8 @@ fn run(cli: Cli) -> Result<()> {
             Ok(())
         }
         Cmd::Bench { which, json } => bench::run(&rt, which, json),
+        Cmd::Login { network, data_dir } => rt.block_on(login::login(network, data_dir)),
+        Cmd::Logout { source, data_dir } => rt.block_on(login::logout(&source, data_dir)),
         Cmd::Report {
             data_dir,
             since,
@@ -416,6 +438,8 @@ async fn watch(
                     let name = names.get(&source_id).map(String::as_str).unwrap_or("?");
                     match health {
                         Health::Error { reason, .. } => eprintln!("earshot: source {name:?} failed: {reason}"),
+                        Health::NeedsLogin { reason, .. } => eprintln!("earshot: source {name:?} needs a login: {reason}"),
+                        Health::Limited { reason, .. } => eprintln!("earshot: source {name:?} is working, {reason}"),
                         Health::RateLimited { until } => eprintln!("earshot: source {name:?} rate limited until {}", chrono_rfc3339(until)),
                         _ => {}
                     }

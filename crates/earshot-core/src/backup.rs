@@ -67,17 +67,17 @@ pub fn private_file(path: &Path) -> std::io::Result<()> {
 
 /// What to tell the owner when the database file cannot be used.
 pub fn damaged(path: &Path, why: &str) -> StoreError {
-    let backups = path
-        .parent()
+    StoreError::Damaged {
+        path: path.to_path_buf(),
+        why: why.to_string(),
+    }
+}
+
+/// The backups folder beside a database file.
+pub fn folder_beside(db: &Path) -> PathBuf {
+    db.parent()
         .map(|d| d.join(BACKUP_DIR))
-        .unwrap_or_else(|| PathBuf::from(BACKUP_DIR));
-    StoreError::Invalid(format!(
-        "{} is damaged or is not an Earshot database ({why}). Earshot has not changed it. \
-         Restore a backup with `earshot restore --from FILE` (daily backups are in {}), or move \
-         the file away to start with an empty inbox.",
-        path.display(),
-        backups.display()
-    ))
+        .unwrap_or_else(|| PathBuf::from(BACKUP_DIR))
 }
 
 /// Checks a database file without changing it: it opens, passes `PRAGMA integrity_check`, and
@@ -106,10 +106,11 @@ pub fn verify(path: &Path) -> Result<(), StoreError> {
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .map_err(|e| bad(e.to_string()))?;
     if version as usize > crate::store::SCHEMA_VERSION {
-        return Err(StoreError::Invalid(format!(
-            "{} was written by a newer Earshot (schema {version}); upgrade Earshot to use it",
-            path.display()
-        )));
+        return Err(StoreError::Newer {
+            path: path.to_path_buf(),
+            found: version as usize,
+            known: crate::store::SCHEMA_VERSION,
+        });
     }
     Ok(())
 }
@@ -231,6 +232,33 @@ pub fn restore(from: &Path, data_dir: &Path, now: i64) -> Result<Option<PathBuf>
     Ok(had_one.then_some(kept))
 }
 
+/// Restores the newest backup in `data_dir` that passes [`verify`], keeping the database it
+/// replaces (see [`restore`]). Returns the backup used and where the replaced file was kept.
+/// A damaged or newer backup is skipped, never deleted.
+pub fn restore_newest_good(
+    data_dir: &Path,
+    now: i64,
+) -> Result<(PathBuf, Option<PathBuf>), StoreError> {
+    let backups = list(data_dir);
+    let mut why = Vec::new();
+    for (_, from) in &backups {
+        match verify(from) {
+            Ok(()) => return restore(from, data_dir, now).map(|kept| (from.clone(), kept)),
+            Err(e) => why.push(e.to_string()),
+        }
+    }
+    Err(StoreError::NotFound(if backups.is_empty() {
+        format!("a backup in {}", data_dir.join(BACKUP_DIR).display())
+    } else {
+        format!(
+            "a whole backup among {} in {} ({})",
+            backups.len(),
+            data_dir.join(BACKUP_DIR).display(),
+            why.join("; ")
+        )
+    }))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -271,5 +299,45 @@ mod tests {
             assert_eq!(mode(&l[0].1), 0o600);
             assert_eq!(mode(&dir.path().join(BACKUP_DIR)), 0o700);
         }
+    }
+
+    #[test]
+    fn the_newest_whole_backup_replaces_a_damaged_database_which_is_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = crate::db::Db::open(dir.path()).unwrap();
+        drop(db);
+        let conn = Connection::open(dir.path().join(DB_FILE)).unwrap();
+        let good = take(&conn, dir.path(), 1_800_000_000).unwrap();
+        drop(conn);
+        // A newer backup that is damaged must be passed over, and left where it is.
+        let broken = dir
+            .path()
+            .join(BACKUP_DIR)
+            .join(format!("{PREFIX}{}{SUFFIX}", stamp(1_800_086_400)));
+        std::fs::write(&broken, b"not a database".repeat(300)).unwrap();
+        let live = dir.path().join(DB_FILE);
+        let garbage = b"the remains of a bad disk".repeat(200);
+        std::fs::write(&live, &garbage).unwrap();
+        assert!(matches!(
+            crate::store::Store::open(&live),
+            Err(StoreError::Damaged { .. })
+        ));
+
+        let (used, kept) = restore_newest_good(dir.path(), 1_800_090_000).unwrap();
+        assert_eq!(used, good, "the newest backup that passes the check");
+        let kept = kept.expect("the damaged file is kept");
+        assert_eq!(std::fs::read(&kept).unwrap(), garbage, "kept byte for byte");
+        assert!(broken.exists(), "a damaged backup is skipped, not deleted");
+        crate::store::Store::open(&live).expect("the restored database opens");
+    }
+
+    #[test]
+    fn with_no_whole_backup_restoring_says_so_and_changes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let live = dir.path().join(DB_FILE);
+        std::fs::write(&live, b"garbage").unwrap();
+        let err = restore_newest_good(dir.path(), 1_800_000_000).unwrap_err();
+        assert!(err.to_string().contains("a backup in"), "{err}");
+        assert_eq!(std::fs::read(&live).unwrap(), b"garbage");
     }
 }

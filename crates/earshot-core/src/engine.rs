@@ -279,8 +279,18 @@ impl Engine {
                 s.set_setting("alerts", &c.alerts)?;
                 s.set_setting("targets", &c.targets)?;
                 s.set_setting("spike", &c.spike)?;
+                // A login is state, not configuration (`earshot login` or the app makes it):
+                // a configured source that names no account keeps the one it is logged in with.
+                let stored = s.sources()?;
                 for spec in &c.sources {
-                    s.upsert_source(spec, now)?;
+                    let mut spec = spec.clone();
+                    if spec.account.is_none() {
+                        spec.account = stored
+                            .iter()
+                            .find(|o| o.spec.name == spec.name && o.spec.kind == spec.kind)
+                            .and_then(|o| o.spec.account.clone());
+                    }
+                    s.upsert_source(&spec, now)?;
                 }
                 Ok(())
             })
@@ -569,6 +579,7 @@ impl Engine {
             let wait = match result {
                 Ok(batch) => {
                     let wait = batch.wait.unwrap_or(interval);
+                    let limited = batch.limited.clone();
                     match self.ingest(&source, batch).await {
                         Ok(next) => {
                             failures = 0;
@@ -579,7 +590,11 @@ impl Engine {
                             // minute; a poll says it every time.
                             let streaming = wait.is_zero();
                             if !streaming || last_ok.is_none_or(|t| now - t >= 60) {
-                                self.set_health(id, Health::Ok { at: now }).await;
+                                let health = match limited {
+                                    Some(reason) => Health::Limited { reason, at: now },
+                                    None => Health::Ok { at: now },
+                                };
+                                self.set_health(id, health).await;
                                 last_ok = Some(now);
                             }
                             wait

@@ -576,6 +576,22 @@ pub struct Source {
     pub health: Health,
 }
 
+/// Why the desktop app could not open its database, for the window that offers a way out
+/// (restore the newest good backup, show the data folder, quit).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export, export_to = "../../../ui/src/lib/bindings/")]
+pub struct StartupProblem {
+    /// `damaged` (damaged, or not an Earshot database), `newer` (written by a newer Earshot)
+    /// or `other`.
+    pub code: String,
+    /// What happened, for people (names the file).
+    pub message: String,
+    /// The data folder.
+    pub data_dir: String,
+    /// How many daily backups the data folder holds.
+    pub backups: u32,
+}
+
 /// A source's health, as the settings screen shows it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS, Default)]
 #[serde(tag = "state", rename_all = "snake_case")]
@@ -605,6 +621,15 @@ pub enum Health {
     /// stops until the owner logs in again, instead of retrying forever.
     NeedsLogin {
         /// What the network said, for people.
+        reason: String,
+        /// When (unix seconds).
+        #[ts(type = "number")]
+        at: i64,
+    },
+    /// The last check worked, with less than the owner asked for (say, listening without the
+    /// account because the system keychain cannot be reached); `reason` says what is missing.
+    Limited {
+        /// What is missing and why, for people.
         reason: String,
         /// When (unix seconds).
         #[ts(type = "number")]

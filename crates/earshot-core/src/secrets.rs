@@ -135,6 +135,12 @@ impl std::fmt::Debug for Secrets {
     }
 }
 
+/// What a source with an account says when the keychain cannot be reached: it goes on with what
+/// it can hear without the login instead of stopping.
+pub fn listening_without(acct: &str, e: &SecretError) -> String {
+    format!("listening without the account {acct}: {e}; log in again once the keychain is back")
+}
+
 /// The key a source's credentials are filed under.
 pub fn key_for(kind: crate::model::SourceKind, account: &str) -> String {
     format!("{}:{account}", kind.as_str())

@@ -45,6 +45,42 @@ pub enum StoreError {
     /// The caller sent something the store cannot accept.
     #[error("invalid input: {0}")]
     Invalid(String),
+    /// The database file is damaged or is not an Earshot database; it was left as it is.
+    #[error(
+        "{} is damaged or is not an Earshot database ({why}). Earshot has not changed it. \
+         Restore a backup with `earshot restore --from FILE` (daily backups are in {}), or move \
+         the file away to start with an empty inbox.",
+        .path.display(),
+        crate::backup::folder_beside(.path).display()
+    )]
+    Damaged {
+        /// The file.
+        path: std::path::PathBuf,
+        /// What SQLite or the check said.
+        why: String,
+    },
+    /// The database was written by a newer Earshot; it was left as it is.
+    #[error(
+        "{} has database schema version {found}, which is newer than this Earshot ({known}); \
+         upgrade Earshot to use it",
+        .path.display()
+    )]
+    Newer {
+        /// The file.
+        path: std::path::PathBuf,
+        /// The version in the file.
+        found: usize,
+        /// The newest version this build knows.
+        known: usize,
+    },
+}
+
+impl StoreError {
+    /// Whether the database file itself cannot be used (damaged, or from a newer Earshot): the
+    /// app offers the owner a way out (restore a backup) instead of starting.
+    pub fn is_unusable_file(&self) -> bool {
+        matches!(self, StoreError::Damaged { .. } | StoreError::Newer { .. })
+    }
 }
 
 type Result<T> = std::result::Result<T, StoreError>;
@@ -470,7 +506,12 @@ impl Store {
     /// the error with what to do.
     pub fn open(path: &Path) -> Result<Store> {
         let conn = Connection::open(path)?;
-        Store::init(conn).map_err(|e| match &e {
+        Store::init(conn).map_err(|e| match e {
+            StoreError::Newer { found, known, .. } => StoreError::Newer {
+                path: path.to_path_buf(),
+                found,
+                known,
+            },
             StoreError::Sqlite(rusqlite::Error::SqliteFailure(f, _))
                 if matches!(
                     f.code,
@@ -550,10 +591,12 @@ impl Store {
     fn migrate(&mut self) -> Result<()> {
         let current = self.schema_version()?;
         if current > MIGRATIONS.len() {
-            return Err(StoreError::Invalid(format!(
-                "database schema version {current} is newer than this Earshot ({}); upgrade Earshot",
-                MIGRATIONS.len()
-            )));
+            // `Store::open` names the file.
+            return Err(StoreError::Newer {
+                path: std::path::PathBuf::new(),
+                found: current,
+                known: MIGRATIONS.len(),
+            });
         }
         for (i, sql) in MIGRATIONS.iter().enumerate().skip(current) {
             let tx = self.conn.transaction()?;

@@ -59,8 +59,7 @@ async fn ingest(engine: &Engine, source: &Source, posts: Vec<Mention>) {
             source,
             Batch {
                 mentions: posts,
-                cursor: None,
-                wait: None,
+                ..Batch::default()
             },
         )
         .await

@@ -823,3 +823,104 @@ async fn after_a_restart_queued_replies_go_out_and_interrupted_ones_say_so() {
         "only the queued one was sent on its own"
     );
 }
+
+/// A keychain that cannot be reached (no Secret Service, a locked one): every call fails.
+struct NoKeychain;
+impl earshot_core::secrets::SecretStore for NoKeychain {
+    fn get(&self, _: &str) -> Result<Option<String>, earshot_core::secrets::SecretError> {
+        Err(earshot_core::secrets::SecretError::Unavailable(
+            "no Secret Service on the session bus".into(),
+        ))
+    }
+    fn set(&self, k: &str, _: &str) -> Result<(), earshot_core::secrets::SecretError> {
+        self.get(k).map(|_| ())
+    }
+    fn delete(&self, k: &str) -> Result<(), earshot_core::secrets::SecretError> {
+        self.get(k).map(|_| ())
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_logged_in_source_without_a_keychain_listens_without_the_account_and_says_so() {
+    let sim = Sim::start(SimOptions {
+        reveal: Reveal::All,
+        count: Some(3),
+        ..SimOptions::default()
+    })
+    .await
+    .unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let engine = Engine::with_secrets(
+        Db::open(tmp.path()).unwrap(),
+        Arc::new(Recorder::default()),
+        Clock::system(),
+        Secrets::new(NoKeychain),
+    );
+    // Both networks' sources name an account, as after a login on a machine whose keychain
+    // has since gone away.
+    let toml = sim
+        .config_toml()
+        .replace(
+            "name = \"Mastodon (simulated)\"\n",
+            "name = \"Mastodon (simulated)\"\naccount = \"brightside\"\n",
+        )
+        .replace(
+            "name = \"Bluesky (simulated)\"\n",
+            &format!("name = \"Bluesky (simulated)\"\naccount = \"{BSKY_HANDLE}\"\n"),
+        );
+    engine
+        .apply_config(&Config::parse(&toml).unwrap())
+        .await
+        .unwrap();
+    let mut rx = engine.subscribe();
+    engine.start().await.unwrap();
+    let sources = engine.sources().await.unwrap();
+    let id_of = |k: SourceKind| sources.iter().find(|s| s.spec.kind == k).unwrap().id;
+    let (masto, bsky) = (id_of(SourceKind::Mastodon), id_of(SourceKind::Bluesky));
+
+    let mut limited = std::collections::HashSet::new();
+    wait_for(
+        &mut rx,
+        "both sources to say they listen without the account",
+        |e| {
+            match e {
+                EngineEvent::SourceHealth { source_id, health } => {
+                    assert!(
+                        !matches!(health, earshot_core::model::Health::NeedsLogin { .. }),
+                        "a missing keychain must not stop the source: {health:?}"
+                    );
+                    if let earshot_core::model::Health::Limited { reason, .. } = health {
+                        assert!(reason.contains("keychain"), "{reason}");
+                        limited.insert(*source_id);
+                    }
+                }
+                _ => {}
+            }
+            (limited.contains(&masto) && limited.contains(&bsky)).then_some(())
+        },
+    )
+    .await;
+
+    // What can be heard without the account still is: the hashtag stream and Jetstream.
+    let tagged = sim.social.inject(
+        Net::Mastodon,
+        "tagfan",
+        "#brightsidecoffee the new roast is lovely",
+        10,
+        false,
+    );
+    let streamed = sim.social.inject(
+        Net::Bluesky,
+        "someone.bsky.social",
+        "Brightside Coffee forgot my order twice",
+        10,
+        false,
+    );
+    let mut seen = HashMap::new();
+    wait_added(
+        &mut rx,
+        &[tagged.external_id(), streamed.external_id()],
+        &mut seen,
+    )
+    .await;
+}

@@ -109,8 +109,7 @@ impl Setup {
                 &self.source,
                 Batch {
                     mentions: posts.clone(),
-                    cursor: None,
-                    wait: None,
+                    ..Batch::default()
                 },
             )
             .await

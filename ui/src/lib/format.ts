@@ -58,6 +58,7 @@ export function healthText(h: Health): string {
   switch (h.state) {
     case 'idle': return 'Waiting for first check';
     case 'ok': return `OK · checked ${ago(h.at)}`;
+    case 'limited': return `Working, ${h.reason} · checked ${ago(h.at)}`;
     case 'error': return `Error: ${h.reason} · retrying ${ago(h.retry_at) === 'just now' ? 'now' : 'soon'}`;
     case 'rate_limited': return `Rate limited until ${new Date(h.until * 1000).toLocaleTimeString()}`;
     case 'needs_login': return `Log in again: ${h.reason}`;

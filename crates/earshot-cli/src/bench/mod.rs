@@ -226,8 +226,7 @@ async fn ingest_into(engine: &Engine, source: &Source, n: usize, start_at: usize
                 source,
                 Batch {
                     mentions: chunk.to_vec(),
-                    cursor: None,
-                    wait: None,
+                    ..Batch::default()
                 },
             )
             .await?;

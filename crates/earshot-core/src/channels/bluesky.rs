@@ -331,6 +331,8 @@ pub struct Client {
     ends: Endpoints,
     account: Option<String>,
     session: Option<Session>,
+    /// Set when the keychain could not be reached: the client goes on without the account.
+    limited: Option<String>,
 }
 
 impl Client {
@@ -341,6 +343,7 @@ impl Client {
             account: spec.account.clone(),
             ctx,
             session: None,
+            limited: None,
         })
     }
 
@@ -383,17 +386,22 @@ impl Client {
         };
         if self.session.is_none() {
             let key = secrets::key_for(SourceKind::Bluesky, &acct);
-            let raw = self
-                .ctx
-                .secrets
-                .get(&key)
-                .await
-                .map_err(|e| ChannelError::Unauthorized(e.to_string()))?
-                .ok_or_else(|| {
-                    ChannelError::Unauthorized(format!(
-                        "no Bluesky session for {acct} in the keychain: log in again"
-                    ))
-                })?;
+            let raw = match self.ctx.secrets.get(&key).await {
+                Ok(raw) => raw,
+                // No keychain: listen to the public stream without the account, and say so.
+                Err(e) => {
+                    let note = secrets::listening_without(&acct, &e);
+                    tracing::warn!("{note}");
+                    self.limited = Some(note);
+                    self.account = None;
+                    return Ok(None);
+                }
+            };
+            let raw = raw.ok_or_else(|| {
+                ChannelError::Unauthorized(format!(
+                    "no Bluesky session for {acct} in the keychain: log in again"
+                ))
+            })?;
             self.session = Some(serde_json::from_str(&raw).map_err(|_| {
                 ChannelError::Unauthorized("the saved session is unreadable: log in again".into())
             })?);
@@ -444,7 +452,13 @@ impl Client {
         for attempt in 0..2 {
             let token = match self.session().await? {
                 Some(s) => s.access_jwt.clone(),
-                None => return Err(ChannelError::Unauthorized("log in to Bluesky first".into())),
+                None => {
+                    return Err(ChannelError::Unauthorized(
+                        self.limited
+                            .clone()
+                            .unwrap_or_else(|| "log in to Bluesky first".into()),
+                    ))
+                }
             };
             let url = format!("{}/xrpc/{nsid}", self.ends.pds);
             let mut req = match body {
@@ -759,6 +773,7 @@ impl Bluesky {
                     mentions,
                     cursor: Some(serde_json::to_string(&cur).unwrap_or_default()),
                     wait: Some(Duration::ZERO),
+                    ..Batch::default()
                 });
             }
         }
@@ -808,6 +823,7 @@ impl Bluesky {
             mentions,
             cursor: Some(serde_json::to_string(&cur).unwrap_or_default()),
             wait: Some(Duration::ZERO),
+            ..Batch::default()
         })
     }
 
@@ -847,7 +863,10 @@ impl Bluesky {
 impl Connector for Bluesky {
     fn next_batch<'a>(&'a mut self, cursor: Option<&'a str>) -> BatchFuture<'a> {
         Box::pin(async move {
-            let r = self.next(cursor).await;
+            let r = self.next(cursor).await.map(|mut b| {
+                b.limited = self.client.limited.clone();
+                b
+            });
             if r.is_err() {
                 self.ws = None;
             }

@@ -284,6 +284,7 @@ impl Connector for HackerNews {
                 mentions: all,
                 cursor,
                 wait: None,
+                ..Batch::default()
             })
         })
     }

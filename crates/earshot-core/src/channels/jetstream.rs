@@ -144,8 +144,11 @@ mod tests {
 
     #[test]
     fn the_fixture_frames_parse_and_only_posts_have_text() {
-        let frames = String::from_utf8(crate::channels::fixture("bluesky", "jetstream_v1_events.jsonl"))
-            .expect("the fixture is UTF-8");
+        let frames = String::from_utf8(crate::channels::fixture(
+            "bluesky",
+            "jetstream_v1_events.jsonl",
+        ))
+        .expect("the fixture is UTF-8");
         let mut posts = 0;
         for line in frames.lines().filter(|l| !l.trim().is_empty()) {
             let e = parse(line).expect("fixture frames parse");

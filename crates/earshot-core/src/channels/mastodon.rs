@@ -393,6 +393,8 @@ pub struct Mastodon {
     queries: Vec<String>,
     account: Option<String>,
     token: Option<String>,
+    /// Set when the keychain could not be reached: the source listens without its account.
+    limited: Option<String>,
     info: Option<Instance>,
     // A Mutex only to make the connector Sync; it is reached through `&mut self` (`get_mut`).
     events: Option<(std::sync::Mutex<Events>, Instant)>,
@@ -442,6 +444,7 @@ impl Mastodon {
             queries,
             account: spec.account.clone(),
             token: None,
+            limited: None,
             info: None,
             events: None,
             short_lived: 0,
@@ -469,15 +472,22 @@ impl Mastodon {
     async fn ensure_ready(&mut self) -> Result<(), ChannelError> {
         if let (Some(acct), None) = (&self.account, &self.token) {
             let key = secrets::key_for(SourceKind::Mastodon, acct);
-            let token = self
-                .ctx
-                .secrets
-                .get(&key)
-                .await
-                .map_err(|e| ChannelError::Unauthorized(e.to_string()))?;
-            match token {
-                Some(t) => self.token = Some(t),
-                None => {
+            match self.ctx.secrets.get(&key).await {
+                Ok(Some(t)) => self.token = Some(t),
+                // No keychain (none installed, locked, no session bus): hear what can be heard
+                // without the login (the hashtags) rather than nothing, and say so.
+                Err(e) if self.tags.is_empty() => {
+                    return Err(ChannelError::Unauthorized(format!(
+                        "{e}; without the account this source has no hashtag to follow"
+                    )))
+                }
+                Err(e) => {
+                    let note = secrets::listening_without(acct, &e);
+                    tracing::warn!(instance = %self.host, "{note}");
+                    self.limited = Some(note);
+                    self.account = None;
+                }
+                Ok(None) => {
                     return Err(ChannelError::Unauthorized(format!(
                         "no login for {acct} in the keychain: log in again"
                     )))
@@ -746,6 +756,7 @@ impl Mastodon {
                 mentions,
                 cursor: Some(serde_json::to_string(&cur).unwrap_or_default()),
                 wait: None,
+                ..Batch::default()
             });
         }
         let Some((events, opened)) = self.events.as_mut() else {
@@ -773,6 +784,7 @@ impl Mastodon {
                 mentions,
                 cursor: Some(serde_json::to_string(&cur).unwrap_or_default()),
                 wait: Some(wait),
+                ..Batch::default()
             });
         };
         let opened = *opened;
@@ -828,6 +840,7 @@ impl Mastodon {
             mentions,
             cursor: Some(serde_json::to_string(&cur).unwrap_or_default()),
             wait: Some(Duration::ZERO),
+            ..Batch::default()
         })
     }
 }
@@ -835,7 +848,10 @@ impl Mastodon {
 impl Connector for Mastodon {
     fn next_batch<'a>(&'a mut self, cursor: Option<&'a str>) -> BatchFuture<'a> {
         Box::pin(async move {
-            let r = self.next(cursor).await;
+            let r = self.next(cursor).await.map(|mut b| {
+                b.limited = self.limited.clone();
+                b
+            });
             if r.is_err() {
                 self.events = None;
                 if matches!(r, Err(ChannelError::Unauthorized(_))) {

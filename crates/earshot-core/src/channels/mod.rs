@@ -39,6 +39,9 @@ pub struct Batch {
     pub cursor: Option<String>,
     /// How long to wait before the next call; `None` means the source's interval.
     pub wait: Option<Duration>,
+    /// What the source is working without, when it is (for its health): the call worked, but
+    /// with less than the owner configured.
+    pub limited: Option<String>,
 }
 
 /// Why a connector call failed; the scheduler branches on it.

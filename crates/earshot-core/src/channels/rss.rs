@@ -183,6 +183,7 @@ impl Connector for Feed {
                 mentions,
                 cursor: serde_json::to_string(&next).ok(),
                 wait: None,
+                ..Batch::default()
             })
         })
     }

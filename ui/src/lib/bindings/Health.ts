@@ -27,6 +27,14 @@ reason: string,
 /**
  * When (unix seconds).
  */
+at: number, } | { "state": "limited", 
+/**
+ * What is missing and why, for people.
+ */
+reason: string, 
+/**
+ * When (unix seconds).
+ */
 at: number, } | { "state": "rate_limited", 
 /**
  * Until when (unix seconds).
