@@ -88,17 +88,93 @@ def free_port():
         return s.getsockname()[1]
 
 
-@pytest.fixture
-def app(fakebus, tmp_path):
-    assert os.path.exists(APP), f'build the app first: {APP}'
-    sim_port = free_port()
+def app_env(tmp_path, **extra):
+    """The environment the app runs in for a test: demo mode, its own data folder and home (start
+    at login writes under ~/.config), the simulator on a known port."""
+    (tmp_path / 'home').mkdir(exist_ok=True)
     env = dict(os.environ, EARSHOT_DATA_DIR=str(tmp_path / 'data'), EARSHOT_DEMO='1', EARSHOT_LOG='info',
-               EARSHOT_SIM_PORT=str(sim_port))
-    fakebus.notifications.calls.clear()
-    fakebus.watcher.items.clear()
+               EARSHOT_SIM_PORT=str(free_port()), HOME=str(tmp_path / 'home'))
+    env.update(extra)
+    return env
+
+
+def app_processes(data_dir, application=APP):
+    """Pids of the Earshot app processes (the binary itself, not its web view helpers or the
+    driver) running on `data_dir`."""
+    want = f'EARSHOT_DATA_DIR={data_dir}'.encode()
+    exe = os.path.realpath(application)
+    pids = []
+    for pid in filter(str.isdigit, os.listdir('/proc')):
+        try:
+            if os.path.realpath(f'/proc/{pid}/exe') != exe:
+                continue
+            with open(f'/proc/{pid}/environ', 'rb') as f:
+                if want in f.read().split(b'\0'):
+                    pids.append(int(pid))
+        except OSError:
+            pass
+    return pids
+
+
+class Launcher:
+    """Starts the app under tauri-driver (one WebDriver session per launch) and cleans up."""
+
+    def __init__(self, fakebus, tmp_path):
+        self.fakebus, self.tmp_path, self.running = fakebus, tmp_path, []
+
+    def __call__(self, application=APP, **extra):
+        assert os.path.exists(application), f'build the app first: {application}'
+        env = app_env(self.tmp_path, **extra)
+        self.fakebus.notifications.calls.clear()
+        self.fakebus.watcher.items.clear()
+        driver, proc, log = start_session(env, application, self.tmp_path / f'tauri-driver-{len(self.running)}.log')
+        driver.sim = f'http://127.0.0.1:{env["EARSHOT_SIM_PORT"]}'  # the demo's simulator
+        driver.env, driver.application = env, application
+        self.running.append((driver, proc, log))
+        return driver
+
+    def stop(self, driver):
+        """Ends the session and waits until the app has exited (its data folder is free)."""
+        for i, (d, proc, log) in enumerate(self.running):
+            if d is driver:
+                self.running.pop(i)
+                end_session(d, proc, log)
+                wait_until(lambda: not app_processes(d.env['EARSHOT_DATA_DIR'], d.application), 'the app to exit')
+                return
+
+    def close(self):
+        while self.running:
+            end_session(*self.running.pop())
+
+
+def end_session(driver, proc, log):
+    try:
+        driver.quit()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+        log.close()
+
+
+@pytest.fixture
+def launch(fakebus, tmp_path):
+    """`launch(**env)` starts the app; every app it started is ended after the test."""
+    launcher = Launcher(fakebus, tmp_path)
+    try:
+        yield launcher
+    finally:
+        launcher.close()
+
+
+@pytest.fixture
+def app(launch):
+    return launch()
+
+
+def start_session(env, application, log_path):
     port, native = free_port(), free_port()
     driver_bin = shutil.which('tauri-driver') or os.path.expanduser('~/.cargo/bin/tauri-driver')
-    log = open(tmp_path / 'tauri-driver.log', 'w')
+    log = open(log_path, 'w')
     proc = subprocess.Popen([driver_bin, '--port', str(port), '--native-port', str(native)], env=env, stdout=log, stderr=subprocess.STDOUT)
 
     def listening():
@@ -108,7 +184,7 @@ def app(fakebus, tmp_path):
     wait_until(listening, 'tauri-driver to listen', timeout=20)
     options = ArgOptions()
     options.set_capability('browserName', 'wry')
-    options.set_capability('tauri:options', {'application': APP})
+    options.set_capability('tauri:options', {'application': application})
     # tauri-driver accepts connections before its WebKitWebDriver child is ready, so the first
     # session request can fail: retry until a session exists, then show the driver log if not.
     try:
@@ -116,12 +192,6 @@ def app(fakebus, tmp_path):
                             'a WebDriver session with the app', timeout=30, interval=0.5)
     except AssertionError as e:
         log.flush()
-        raise AssertionError(f'{e}\n--- tauri-driver log ---\n{(tmp_path / "tauri-driver.log").read_text()}') from None
-    driver.sim = f'http://127.0.0.1:{sim_port}'  # the demo's simulator, for tests that post to it
-    try:
-        yield driver
-    finally:
-        driver.quit()
         proc.terminate()
-        proc.wait(timeout=10)
-        log.close()
+        raise AssertionError(f'{e}\n--- tauri-driver log ---\n{log_path.read_text()}') from None
+    return driver, proc, log

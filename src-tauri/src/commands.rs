@@ -16,6 +16,16 @@ pub struct CmdError {
     message: String,
 }
 
+impl CmdError {
+    /// An error with its code for the UI to branch on.
+    pub fn new(code: &'static str, message: impl Into<String>) -> CmdError {
+        CmdError {
+            code,
+            message: message.into(),
+        }
+    }
+}
+
 impl From<StoreError> for CmdError {
     fn from(e: StoreError) -> Self {
         let code = match &e {

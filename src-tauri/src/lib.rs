@@ -5,14 +5,18 @@
 //! - `tray`: icon with the unread-urgent count, menu Open / Pause alerts / Quit.
 //! - `notify`: the desktop [`Notifier`](earshot_core::alerts::Notifier) (notify-rust) whose
 //!   "Open" action brings the window to the mention.
+//! - `startup`: what happens around the engine's start: one Earshot per data folder, start at
+//!   login, and the window that offers a way out when the database cannot be opened.
 //!
 //! Flags: `--demo` (or `EARSHOT_DEMO=1`) starts the built-in simulator and watches it;
-//! `--data-dir DIR` (or `EARSHOT_DATA_DIR`) picks the data folder; `EARSHOT_SIM_PORT` puts the
-//! demo's simulator on a known port (tests post to it).
+//! `--data-dir DIR` (or `EARSHOT_DATA_DIR`) picks the data folder; `--hidden` starts in the tray
+//! (what start-at-login uses); `EARSHOT_SIM_PORT` puts the demo's simulator on a known port
+//! (tests post to it).
 
 mod commands;
 mod events;
 mod notify;
+mod startup;
 mod tray;
 
 use std::path::PathBuf;
@@ -40,6 +44,8 @@ pub struct Options {
     pub demo: bool,
     pub data_dir: Option<PathBuf>,
     pub sim_port: u16,
+    /// Start in the tray without showing the window (start at login).
+    pub hidden: bool,
 }
 
 impl Options {
@@ -52,11 +58,13 @@ impl Options {
                 .ok()
                 .and_then(|p| p.parse().ok())
                 .unwrap_or(0),
+            hidden: false,
         };
         let mut args = std::env::args().skip(1);
         while let Some(a) = args.next() {
             match a.as_str() {
                 "--demo" => o.demo = true,
+                "--hidden" => o.hidden = true,
                 "--data-dir" => o.data_dir = args.next().map(PathBuf::from),
                 s if s.starts_with("--data-dir=") => {
                     o.data_dir = Some(PathBuf::from(&s["--data-dir=".len()..]))
@@ -66,13 +74,28 @@ impl Options {
         }
         o
     }
+
+    /// The data folder: the one asked for, else the OS app-data folder the `earshot` command
+    /// uses too. Earlier builds of the app kept it under the bundle identifier: a database there
+    /// is still used when the shared folder has none.
+    fn data_dir(&self, app: &tauri::AppHandle) -> PathBuf {
+        if let Some(d) = earshot_core::data_dir_override(self.data_dir.clone()) {
+            return d;
+        }
+        let shared = earshot_core::data_dir(None);
+        let has_db = |d: &std::path::Path| d.join(earshot_core::db::DB_FILE).is_file();
+        match app.path().app_data_dir() {
+            Ok(legacy) if !has_db(&shared) && has_db(&legacy) => legacy,
+            _ => shared,
+        }
+    }
 }
 
-async fn start_engine(app: &tauri::AppHandle, opts: &Options) -> anyhow::Result<AppState> {
-    let dir = match earshot_core::data_dir_override(opts.data_dir.clone()) {
-        Some(d) => d,
-        None => app.path().app_data_dir()?,
-    };
+async fn start_engine(
+    app: &tauri::AppHandle,
+    opts: &Options,
+    dir: PathBuf,
+) -> anyhow::Result<AppState> {
     let db = Db::open(&dir)?;
     let notifier = Arc::new(notify::DesktopNotifier::new(app.clone()));
     // The demo signs in to the simulator: those tokens stay in memory. Real ones go to the keychain.
@@ -121,6 +144,23 @@ async fn start_engine(app: &tauri::AppHandle, opts: &Options) -> anyhow::Result<
     })
 }
 
+/// Wires a started engine into the shell: its state for the commands, the tray, and the events
+/// that reach the window and the tray count.
+fn attach_engine(handle: &tauri::AppHandle, state: AppState) -> tauri::Result<()> {
+    let rx = state.engine.subscribe();
+    let engine = state.engine.clone();
+    handle.manage(state);
+    tray::create(handle)?;
+    events::forward(handle.clone(), engine.clone(), rx);
+    let handle = handle.clone();
+    tauri::async_runtime::spawn(async move {
+        if let Ok(c) = engine.counts().await {
+            tray::set_count(&handle, c.unread_urgent);
+        }
+    });
+    Ok(())
+}
+
 /// Runs the desktop app.
 pub fn run() {
     tracing_subscriber::fmt()
@@ -129,41 +169,57 @@ pub fn run() {
                 .unwrap_or_else(|_| "info".into()),
         )
         .with_writer(std::io::stderr)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .init();
     let opts = Options::from_env();
+    let mut context = tauri::generate_context!();
+    // Started at login: the window is made hidden, so nothing flashes; the tray shows it.
+    // (A window made hidden from the start cannot be driven by WebKit's WebDriver, so the usual
+    // launch keeps the configured visible one.)
+    if opts.hidden {
+        for w in &mut context.config_mut().app.windows {
+            w.visible = false;
+        }
+    }
     let result = tauri::Builder::default()
+        // First: a second launch on the same data folder hands over to the running one here,
+        // before anything else starts.
+        .plugin(startup::single_instance(&opts))
+        .plugin(startup::autostart())
         .plugin(tauri_plugin_opener::init())
         .setup(move |app| {
             let handle = app.handle().clone();
-            let state = match tauri::async_runtime::block_on(start_engine(&handle, &opts)) {
-                Ok(s) => s,
-                Err(e) => {
-                    // A clear message and a clean exit, not a crash; the data folder is untouched.
-                    eprintln!("earshot: could not start: {e:#}");
-                    std::process::exit(1);
-                }
-            };
-            let rx = state.engine.subscribe();
-            let engine = state.engine.clone();
-            app.manage(state);
+            let dir = opts.data_dir(&handle);
+            let started = tauri::async_runtime::block_on(start_engine(&handle, &opts, dir.clone()));
             lighten_webview(&handle);
-            tray::create(&handle)?;
-            events::forward(handle.clone(), engine.clone(), rx);
-            tauri::async_runtime::spawn(async move {
-                if let Ok(c) = engine.counts().await {
-                    tray::set_count(&handle, c.unread_urgent);
+            match started {
+                Ok(state) => attach_engine(&handle, state)?,
+                // Never a silent exit: the window says what happened and offers a way out,
+                // even when Earshot was started hidden at login.
+                Err(e) => {
+                    eprintln!("earshot: could not start: {e:#}");
+                    app.manage(startup::Startup::failed(&e, dir, opts.clone()));
+                    show_main(&handle);
                 }
-            });
+            }
             Ok(())
         })
         .on_window_event(|window, event| {
-            // Closing the window keeps Earshot listening in the tray.
+            // Closing the window keeps Earshot listening in the tray (when it is listening).
             if let tauri::WindowEvent::CloseRequested { api, .. } = event {
-                api.prevent_close();
-                let _ = window.hide();
+                if window.app_handle().try_state::<AppState>().is_some() {
+                    api.prevent_close();
+                    let _ = window.hide();
+                }
             }
         })
         .invoke_handler(tauri::generate_handler![
+            startup::startup_problem,
+            startup::restore_newest_backup,
+            startup::show_data_folder,
+            startup::quit,
+            startup::get_autostart,
+            startup::set_autostart,
             commands::list_mentions,
             commands::get_mention,
             commands::mark_read,
@@ -205,7 +261,7 @@ pub fn run() {
             commands::get_report,
             commands::export_csv,
         ])
-        .run(tauri::generate_context!());
+        .run(context);
     if let Err(e) = result {
         eprintln!("earshot: {e}");
         std::process::exit(1);

@@ -1,5 +1,6 @@
-import { mount } from 'svelte';
+import { mount, unmount } from 'svelte';
 import App from './App.svelte';
+import Recovery from './lib/components/Recovery.svelte';
 import './app.css';
 import { loadBackend } from './lib/backend';
 
@@ -12,6 +13,17 @@ try {
   Object.defineProperty(navigator, 'languages', { value: ['en-US'], configurable: true });
 }
 
-loadBackend().then((backend) => {
-  mount(App, { target: document.getElementById('app')!, props: { backend } });
+loadBackend().then(async (backend) => {
+  const target = document.getElementById('app')!;
+  const problem = await backend.startupProblem();
+  if (!problem) {
+    mount(App, { target, props: { backend } });
+    return;
+  }
+  // The database could not be opened: offer the ways out; once a backup is restored and the
+  // engine runs, the inbox takes the window.
+  const recovery = mount(Recovery, {
+    target,
+    props: { backend, problem, onrestored: () => { unmount(recovery); mount(App, { target, props: { backend } }); } },
+  });
 });

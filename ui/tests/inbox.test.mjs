@@ -465,3 +465,31 @@ test('settings keep saved replies, response targets and helpers', async () => {
   await page.getByTestId('helpers-save').click();
   await page.waitForFunction(() => window.__earshotMock.helpers.join('|') === 'Sam|Priya');
 });
+
+test('a database that cannot be opened shows what happened and restores the newest good backup', async () => {
+  const { page, errors } = await open('?problem=damaged');
+  await page.getByTestId('recovery').waitFor();
+  assert.match(await page.getByTestId('recovery-message').textContent(), /damaged/);
+  assert.equal(await page.getByTestId('recovery-folder').textContent(), '/mock');
+  assert.equal(await page.locator('[data-testid=mention]').count(), 0, 'no inbox while the database is unusable');
+  for (const id of ['recovery-restore', 'recovery-folder-open', 'recovery-quit']) {
+    assert.ok(await page.getByTestId(id).isVisible(), `${id} is offered`);
+  }
+  await page.getByTestId('recovery-restore').click();
+  await page.locator('[data-testid=mention]').first().waitFor();
+  assert.equal(await page.getByTestId('recovery').count(), 0, 'the inbox takes the window after the restore');
+  assert.equal(await page.evaluate(() => window.__earshotMock.restored), 1);
+  assert.deepEqual(errors, []);
+});
+
+test('start at login is a switch in settings', async () => {
+  const { page } = await open();
+  await page.getByTestId('open-settings').click();
+  const box = page.getByTestId('autostart');
+  await page.waitForFunction(() => !document.querySelector('[data-testid=autostart]')?.disabled);
+  assert.equal(await box.isChecked(), false);
+  await box.check();
+  await page.waitForFunction(() => window.__earshotMock.autostart === true);
+  await box.uncheck();
+  await page.waitForFunction(() => window.__earshotMock.autostart === false);
+});

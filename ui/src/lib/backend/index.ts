@@ -20,8 +20,15 @@ import type { Note } from '../bindings/Note';
 import type { Report } from '../bindings/Report';
 import type { SavedReply } from '../bindings/SavedReply';
 import type { Targets } from '../bindings/Targets';
+import type { StartupProblem } from '../bindings/StartupProblem';
 
-export type { Action, AuthorHistory, Business, Check, Correction, Counts, Intent, EngineEvent, Mention, MentionPage, MentionQuery, Note, Reply, ReplyRules, Report, SavedReply, Source, SourceSpec, Status, Targets };
+export type { Action, AuthorHistory, Business, Check, Correction, Counts, Intent, EngineEvent, Mention, MentionPage, MentionQuery, Note, Reply, ReplyRules, Report, SavedReply, Source, SourceSpec, StartupProblem, Status, Targets };
+
+/** What restoring a backup did: the backup used, and where the replaced database was kept. */
+export interface Restored {
+  from: string;
+  kept: string | null;
+}
 
 /** A Mastodon login waiting for the browser (or a pasted code). */
 export interface LoginStarted {
@@ -93,6 +100,15 @@ export interface Backend {
   getReport(since: number, until: number): Promise<Report>;
   /** Writes the mentions and the figures as CSV files; returns their paths. */
   exportCsv(since: number, until: number): Promise<string[]>;
+  /** Why Earshot could not start (a damaged database, one from a newer Earshot), or null. */
+  startupProblem(): Promise<StartupProblem | null>;
+  /** Restores the newest backup that passes the check and starts the engine on it. */
+  restoreNewestBackup(): Promise<Restored>;
+  showDataFolder(): Promise<void>;
+  quit(): Promise<void>;
+  /** Whether Earshot starts (hidden in the tray) when the owner logs in. */
+  getAutostart(): Promise<boolean>;
+  setAutostart(enabled: boolean): Promise<boolean>;
   /** Engine events; returns an unsubscribe function. */
   onEngineEvent(cb: (e: BackendEvent) => void): Promise<() => void>;
   /** A notification's "Open" was clicked. */

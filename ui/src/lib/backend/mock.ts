@@ -1,7 +1,7 @@
 // In-memory backend for browser tests and UI work without the Rust side. Built only with
 // `vite build --mode mock`; production bundles never include it. Tests drive it through
 // `window.__earshotMock`.
-import type { Action, AuthorHistory, Check, Note, Report, SavedReply, Targets } from './index';
+import type { Action, AuthorHistory, Check, Note, Report, Restored, SavedReply, StartupProblem, Targets } from './index';
 import type { AppInfo, Backend, BackendEvent, Business, Correction, Counts, EngineEvent, LoginStarted, Mention, MentionPage, MentionQuery, Reply, ReplyRules, Source, SourceSpec, Status } from './index';
 import { replyLength } from '../format';
 
@@ -80,9 +80,16 @@ export class MockBackend implements Backend {
   private listeners: ((e: BackendEvent) => void)[] = [];
   private openListeners: ((id: number) => void)[] = [];
 
+  /** Test hook: `?problem=damaged` starts as an app whose database could not be opened. */
+  problem: StartupProblem | null = null;
+  restored = 0;
+  autostart = false;
+
   constructor() {
     (window as any).__earshotMock = this;
     const params = new URLSearchParams(location.search);
+    const problem = params.get('problem');
+    if (problem) this.problem = { code: problem, message: '/mock/earshot.sqlite3 is damaged or is not an Earshot database (file is not a database). Earshot has not changed it.', data_dir: '/mock', backups: 2 };
     if (params.has('fresh')) { this.business = null; this.mentions = []; this.sources = []; }
     // A big inbox for the virtualised list: `?many=N` adds N quiet mentions.
     const many = Number(params.get('many') ?? 0);
@@ -266,6 +273,17 @@ export class MockBackend implements Backend {
     return structuredClone(s);
   }
   async removeSource(id: number) { this.sources = this.sources.filter((s) => s.id !== id); }
+  async startupProblem() { return this.problem; }
+  async restoreNewestBackup(): Promise<Restored> {
+    if (!this.problem || this.problem.backups === 0) throw { code: 'not_found', message: 'a backup in /mock/backups not found' };
+    this.restored++;
+    this.problem = null;
+    return { from: '/mock/backups/earshot-20261129-090000.sqlite3', kept: '/mock/earshot.sqlite3.before-restore-20261130-090000' };
+  }
+  async showDataFolder() {}
+  async quit() {}
+  async getAutostart() { return this.autostart; }
+  async setAutostart(enabled: boolean) { this.autostart = enabled; return enabled; }
   async appInfo(): Promise<AppInfo> { return { demo: false, alerts_paused: this.paused, urgent_threshold: 60, data_file: '/mock/earshot.sqlite3' }; }
   async setAlertsPaused(p: boolean) { this.paused = p; }
   async openOriginal(id: number) { this.opened.push(id); }

@@ -1,6 +1,6 @@
 import { invoke } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
-import type { Action, AuthorHistory, Check, Note, Report, SavedReply, Targets } from './index';
+import type { Action, AuthorHistory, Check, Note, Report, Restored, SavedReply, StartupProblem, Targets } from './index';
 import type { AppInfo, Backend, BackendEvent, Business, Correction, Counts, EngineEvent, LoginStarted, Mention, MentionPage, MentionQuery, Reply, ReplyRules, Source, SourceSpec, Status } from './index';
 
 export class TauriBackend implements Backend {
@@ -44,6 +44,12 @@ export class TauriBackend implements Backend {
   checkReply(id: number, body: string, isPrivate: boolean) { return invoke<Check>('check_reply', { id, body, private: isPrivate }); }
   getReport(since: number, until: number) { return invoke<Report>('get_report', { since, until }); }
   exportCsv(since: number, until: number) { return invoke<string[]>('export_csv', { since, until }); }
+  startupProblem() { return invoke<StartupProblem | null>('startup_problem'); }
+  restoreNewestBackup() { return invoke<Restored>('restore_newest_backup'); }
+  showDataFolder() { return invoke<void>('show_data_folder'); }
+  quit() { return invoke<void>('quit'); }
+  getAutostart() { return invoke<boolean>('get_autostart'); }
+  setAutostart(enabled: boolean) { return invoke<boolean>('set_autostart', { enabled }); }
   async onEngineEvent(cb: (e: BackendEvent) => void) {
     const un1 = await listen<EngineEvent>('engine', (e) => cb(e.payload));
     const un2 = await listen('engine-resync', () => cb({ type: 'resync' }));

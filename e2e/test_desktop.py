@@ -1,0 +1,117 @@
+"""Earshot as a desktop citizen: one instance per data folder, start at login, and a database
+that cannot be opened."""
+import glob
+import os
+import subprocess
+
+from selenium.webdriver.common.by import By
+
+from conftest import APP, app_processes, wait_until
+
+
+def by_testid(driver, name):
+    return driver.find_elements(By.CSS_SELECTOR, f'[data-testid="{name}"]')
+
+
+def inbox_loaded(driver):
+    return wait_until(lambda: by_testid(driver, 'mention'), 'the first mentions in the inbox')
+
+
+def window_visible(driver):
+    """What the shell says of its own window (GTK's visibility), through the app's IPC."""
+    return driver.execute_async_script(
+        'const done = arguments[arguments.length - 1];'
+        "window.__TAURI_INTERNALS__.invoke('plugin:window|is_visible', {label: 'main'})"
+        '.then(done, (e) => done("error: " + e));')
+
+
+def close_window_as_the_user_would():
+    """Sends the window manager's close request (WM_DELETE_WINDOW) to the Earshot window, as a
+    click on its close button does."""
+    from Xlib import X, display, protocol
+    d = display.Display()
+    wm_protocols, wm_delete = d.intern_atom('WM_PROTOCOLS'), d.intern_atom('WM_DELETE_WINDOW')
+
+    def find(w):
+        if w.get_wm_name() == 'Earshot' and wm_delete in (w.get_wm_protocols() or []):
+            return w
+        for child in w.query_tree().children:
+            found = find(child)
+            if found:
+                return found
+        return None
+
+    win = wait_until(lambda: find(d.screen().root), 'the Earshot window on the X display')
+    ev = protocol.event.ClientMessage(window=win, client_type=wm_protocols, data=(32, [wm_delete, X.CurrentTime, 0, 0, 0]))
+    win.send_event(ev, event_mask=X.NoEventMask)
+    d.flush()
+    d.close()
+
+
+def test_a_second_launch_shows_the_running_window_instead_of_starting_again(app):
+    inbox_loaded(app)
+    close_window_as_the_user_would()
+    wait_until(lambda: window_visible(app) is False, 'closing to hide the window in the tray')
+    first = app_processes(app.env['EARSHOT_DATA_DIR'])
+    assert len(first) == 1, first
+
+    second = subprocess.run([APP], env=app.env, capture_output=True, text=True, timeout=60)
+    assert second.returncode == 0, second.stderr
+    assert 'Earshot started' not in second.stderr, 'the second launch started no engine of its own'
+    wait_until(lambda: window_visible(app) is True, 'the running window to be shown again')
+    assert app_processes(app.env['EARSHOT_DATA_DIR']) == first, 'still one Earshot'
+    assert by_testid(app, 'mention'), 'the same inbox, still running'
+
+
+def test_start_at_login_is_an_autostart_entry_that_launches_hidden(app):
+    inbox_loaded(app)
+    entry = os.path.join(app.env['HOME'], '.config', 'autostart', 'Earshot.desktop')
+    assert not os.path.exists(entry)
+    by_testid(app, 'open-settings')[0].click()
+    box = wait_until(lambda: by_testid(app, 'autostart'), 'the start-at-login switch')[0]
+    wait_until(lambda: box.is_enabled(), 'the switch to know the current setting')
+    assert not box.is_selected()
+    box.click()
+    wait_until(lambda: os.path.exists(entry), 'the autostart entry')
+    with open(entry) as f:
+        text = f.read()
+    exec_line = next(l for l in text.splitlines() if l.startswith('Exec='))
+    assert exec_line.split('=', 1)[1].split()[0] == APP, exec_line
+    assert '--hidden' in exec_line.split(), 'it starts in the tray, not in the owner\'s face'
+    box.click()
+    wait_until(lambda: not os.path.exists(entry), 'the autostart entry to be removed')
+
+
+def test_a_damaged_database_offers_the_newest_good_backup_and_keeps_the_damaged_file(launch):
+    first = launch()
+    inbox_loaded(first)
+    data = first.env['EARSHOT_DATA_DIR']
+    launch.stop(first)
+
+    cli = os.path.join(os.path.dirname(APP), 'earshot')
+    backup = subprocess.run([cli, 'backup', '--data-dir', data], capture_output=True, text=True, timeout=60)
+    assert backup.returncode == 0, backup.stderr
+    db = os.path.join(data, 'earshot.sqlite3')
+    garbage = b'the remains of a bad disk ' * 400
+    with open(db, 'wb') as f:
+        f.write(garbage)
+    for side in ('-wal', '-shm'):
+        if os.path.exists(db + side):
+            os.remove(db + side)
+
+    app = launch()
+    screen = wait_until(lambda: by_testid(app, 'recovery'), 'the window that says what happened')[0]
+    assert screen.get_attribute('data-code') == 'damaged'
+    assert 'damaged' in by_testid(app, 'recovery-message')[0].text
+    assert by_testid(app, 'recovery-folder')[0].text == data
+    for button in ('recovery-restore', 'recovery-folder-open', 'recovery-quit'):
+        assert by_testid(app, button)[0].is_displayed(), button
+    with open(db, 'rb') as f:
+        assert f.read() == garbage, 'nothing was changed before the owner chose'
+
+    by_testid(app, 'recovery-restore')[0].click()
+    inbox_loaded(app)
+    kept = glob.glob(db + '.before-restore-*')
+    assert len(kept) == 1, os.listdir(data)
+    with open(kept[0], 'rb') as f:
+        assert f.read() == garbage, 'the damaged file is kept, byte for byte'

@@ -1,0 +1,188 @@
+//! Around the engine's start: one Earshot per data folder (a second launch shows the running
+//! window), start at login (hidden in the tray), and the window that says why the database
+//! could not be opened and offers a way out — restore the newest good backup, show the data
+//! folder, or quit. The damaged file is never deleted.
+
+use std::path::PathBuf;
+use std::sync::Mutex;
+
+use earshot_core::model::StartupProblem;
+use earshot_core::store::StoreError;
+use serde::Serialize;
+use tauri::{AppHandle, Manager, Runtime, State};
+use tauri_plugin_autostart::ManagerExt;
+use tauri_plugin_opener::OpenerExt;
+
+use crate::commands::CmdError;
+use crate::Options;
+
+/// The argument start-at-login launches Earshot with.
+pub const HIDDEN: &str = "--hidden";
+
+/// A second launch on the same data folder shows and focuses the running window and exits
+/// instead of starting a second engine on the same database. The default folder shares the
+/// app's own name; another folder (`--data-dir`) gets a name of its own, so two folders can be
+/// open at once (tests, a second business).
+pub fn single_instance(opts: &Options) -> tauri::plugin::TauriPlugin<tauri::Wry> {
+    let mut plugin =
+        tauri_plugin_single_instance::Builder::<tauri::Wry>::new().callback(|app, argv, _cwd| {
+            tracing::info!(?argv, "Earshot was launched again: showing this window");
+            crate::show_main(app);
+        });
+    if let Some(dir) = earshot_core::data_dir_override(opts.data_dir.clone()) {
+        plugin = plugin.dbus_id(instance_id(&dir));
+    }
+    plugin.build()
+}
+
+/// A D-Bus-safe name for the instance that owns `dir` (every element starts with a letter).
+fn instance_id(dir: &std::path::Path) -> String {
+    let dir = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
+    // FNV-1a: stable across builds, so two versions of Earshot agree on the name.
+    let hash = dir
+        .to_string_lossy()
+        .bytes()
+        .fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        });
+    format!("app.earshot.desktop.folder_{hash:016x}")
+}
+
+/// Start at login: an entry that launches Earshot hidden in the tray (the owner turns it on in
+/// Settings).
+pub fn autostart<R: Runtime>() -> tauri::plugin::TauriPlugin<R> {
+    tauri_plugin_autostart::Builder::new()
+        .app_name("Earshot")
+        .arg(HIDDEN)
+        .build()
+}
+
+/// Why the engine did not start, while the owner decides what to do.
+pub struct Startup {
+    problem: Mutex<Option<StartupProblem>>,
+    dir: PathBuf,
+    opts: Options,
+}
+
+impl Startup {
+    /// The state of an app whose engine could not start with `error`.
+    pub fn failed(error: &anyhow::Error, dir: PathBuf, opts: Options) -> Startup {
+        let code = match error.downcast_ref::<StoreError>() {
+            Some(StoreError::Damaged { .. }) => "damaged",
+            Some(StoreError::Newer { .. }) => "newer",
+            _ => "other",
+        };
+        let problem = StartupProblem {
+            code: code.into(),
+            message: format!("{error:#}"),
+            data_dir: dir.display().to_string(),
+            backups: earshot_core::backup::list(&dir).len() as u32,
+        };
+        Startup {
+            problem: Mutex::new(Some(problem)),
+            dir,
+            opts,
+        }
+    }
+}
+
+/// Why Earshot could not start, or nothing when it is running.
+#[tauri::command]
+pub fn startup_problem(app: AppHandle) -> Option<StartupProblem> {
+    let startup = app.try_state::<Startup>()?;
+    let problem = startup.problem.lock().unwrap_or_else(|p| p.into_inner());
+    problem.clone()
+}
+
+/// What a restore did, for the owner.
+#[derive(Serialize)]
+pub struct Restored {
+    from: String,
+    kept: Option<String>,
+}
+
+/// Restores the newest backup that passes the check (the file it replaces is kept beside it),
+/// then starts the engine on it. The window reloads into the inbox.
+#[tauri::command]
+pub async fn restore_newest_backup(
+    app: AppHandle,
+    startup: State<'_, Startup>,
+) -> Result<Restored, CmdError> {
+    let dir = startup.dir.clone();
+    let now = chrono::Utc::now().timestamp();
+    let (from, kept) = tauri::async_runtime::spawn_blocking(move || {
+        earshot_core::backup::restore_newest_good(&dir, now)
+    })
+    .await
+    .map_err(|e| CmdError::new("storage", e.to_string()))??;
+    tracing::info!(from = %from.display(), "restored the newest good backup");
+    let state = crate::start_engine(&app, &startup.opts, startup.dir.clone())
+        .await
+        .map_err(|e| CmdError::new("storage", format!("{e:#}")))?;
+    crate::attach_engine(&app, state).map_err(|e| CmdError::new("storage", e.to_string()))?;
+    *startup.problem.lock().unwrap_or_else(|p| p.into_inner()) = None;
+    Ok(Restored {
+        from: from.display().to_string(),
+        kept: kept.map(|k| k.display().to_string()),
+    })
+}
+
+/// Opens the data folder in the file manager.
+#[tauri::command]
+pub fn show_data_folder(app: AppHandle, startup: State<'_, Startup>) -> Result<(), CmdError> {
+    app.opener()
+        .open_path(startup.dir.display().to_string(), None::<&str>)
+        .map_err(|e| CmdError::new("unavailable", e.to_string()))
+}
+
+/// Quits Earshot.
+#[tauri::command]
+pub fn quit(app: AppHandle) {
+    if let Some(state) = app.try_state::<crate::AppState>() {
+        state.engine.shutdown();
+    }
+    app.exit(0);
+}
+
+/// Whether Earshot starts at login.
+#[tauri::command]
+pub fn get_autostart(app: AppHandle) -> Result<bool, CmdError> {
+    app.autolaunch()
+        .is_enabled()
+        .map_err(|e| CmdError::new("unavailable", e.to_string()))
+}
+
+/// Turns start at login on or off; returns the new setting.
+#[tauri::command]
+pub fn set_autostart(app: AppHandle, enabled: bool) -> Result<bool, CmdError> {
+    let launch = app.autolaunch();
+    let done = if enabled {
+        launch.enable()
+    } else {
+        launch.disable()
+    };
+    done.and_then(|()| launch.is_enabled())
+        .map_err(|e| CmdError::new("unavailable", e.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_data_folder_has_its_own_well_formed_instance_name() {
+        let a = instance_id(std::path::Path::new("/tmp/earshot-a"));
+        let b = instance_id(std::path::Path::new("/tmp/earshot-b"));
+        assert_ne!(a, b, "two folders, two running Earshots");
+        assert_eq!(a, instance_id(std::path::Path::new("/tmp/earshot-a")));
+        for element in a.split('.') {
+            assert!(
+                element
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_alphabetic()),
+                "a D-Bus name element starts with a letter: {a}"
+            );
+        }
+    }
+}
