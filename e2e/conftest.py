@@ -144,7 +144,7 @@ class Launcher:
 
     def close(self):
         while self.running:
-            end_session(*self.running.pop())
+            self.stop(self.running[-1][0])
 
 
 def end_session(driver, proc, log):

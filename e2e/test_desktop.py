@@ -25,15 +25,20 @@ def window_visible(driver):
         '.then(done, (e) => done("error: " + e));')
 
 
-def close_window_as_the_user_would():
-    """Sends the window manager's close request (WM_DELETE_WINDOW) to the Earshot window, as a
-    click on its close button does."""
+def close_window_as_the_user_would(pid):
+    """Sends the window manager's close request (WM_DELETE_WINDOW) to the Earshot window of
+    process `pid` (other tests' windows may still be closing), as its close button does."""
     from Xlib import X, display, protocol
     d = display.Display()
     wm_protocols, wm_delete = d.intern_atom('WM_PROTOCOLS'), d.intern_atom('WM_DELETE_WINDOW')
+    net_wm_pid = d.intern_atom('_NET_WM_PID')
+
+    def owner(w):
+        prop = w.get_full_property(net_wm_pid, X.AnyPropertyType)
+        return prop.value[0] if prop is not None and len(prop.value) else None
 
     def find(w):
-        if w.get_wm_name() == 'Earshot' and wm_delete in (w.get_wm_protocols() or []):
+        if w.get_wm_name() == 'Earshot' and wm_delete in (w.get_wm_protocols() or []) and owner(w) == pid:
             return w
         for child in w.query_tree().children:
             found = find(child)
@@ -50,10 +55,10 @@ def close_window_as_the_user_would():
 
 def test_a_second_launch_shows_the_running_window_instead_of_starting_again(app):
     inbox_loaded(app)
-    close_window_as_the_user_would()
-    wait_until(lambda: window_visible(app) is False, 'closing to hide the window in the tray')
     first = app_processes(app.env['EARSHOT_DATA_DIR'])
     assert len(first) == 1, first
+    close_window_as_the_user_would(first[0])
+    wait_until(lambda: window_visible(app) is False, 'closing to hide the window in the tray')
 
     second = subprocess.run([APP], env=app.env, capture_output=True, text=True, timeout=60)
     assert second.returncode == 0, second.stderr

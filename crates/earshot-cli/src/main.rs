@@ -438,7 +438,7 @@ async fn watch(
                     let name = names.get(&source_id).map(String::as_str).unwrap_or("?");
                     match health {
                         Health::Error { reason, .. } => eprintln!("earshot: source {name:?} failed: {reason}"),
-                        Health::NeedsLogin { reason, .. } => eprintln!("earshot: source {name:?} needs a login: {reason}"),
+                        Health::NeedsLogin { reason, .. } => eprintln!("earshot: source {name:?} stopped until you log in again: {reason}"),
                         Health::Limited { reason, .. } => eprintln!("earshot: source {name:?} is working, {reason}"),
                         Health::RateLimited { until } => eprintln!("earshot: source {name:?} rate limited until {}", chrono_rfc3339(until)),
                         _ => {}

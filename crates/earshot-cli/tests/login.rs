@@ -211,8 +211,7 @@ fn without_a_keychain_login_says_so_and_watch_listens_without_the_account() {
         out && l.contains("\"channel\":\"bluesky\"") && l.contains("flat white was cold")
     });
     assert!(
-        !log.iter()
-            .any(|l| l.contains("needs a login") || l.contains("not authorised")),
+        !log.iter().any(|l| l.contains("stopped until you log in")),
         "the source did not stop for a login: {log:#?}"
     );
 }
@@ -307,4 +306,73 @@ fn a_headless_login_keeps_its_secrets_in_the_keychain_and_out_of_every_log() {
             }
         }
     }
+}
+
+#[test]
+fn a_headless_mastodon_login_finishes_with_the_code_pasted_on_standard_input() {
+    if !secret_service() {
+        return;
+    }
+    let s = Setup::new();
+    let mut login = Killed(
+        Command::new(BIN)
+            .args([
+                "login",
+                "mastodon",
+                "--source",
+                "Mastodon (simulated)",
+                "--instance",
+            ])
+            .arg(format!("{}/mastodon", s.sim.base_url))
+            .arg("--data-dir")
+            .arg(s.data())
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap(),
+    );
+    let mut stdin = login.0.stdin.take().unwrap();
+    let rx = output_lines(&mut login.0);
+    let mut log = Vec::new();
+    wait_line(&rx, &mut log, "the address to approve", |out, l| {
+        !out && l.trim_start().starts_with("http")
+    });
+    let url = log.last().unwrap().trim().to_string();
+    assert!(url.contains("code_challenge_method=S256"), "{url}");
+    // The browser approves, but cannot come back to this machine: the owner pastes where it
+    // landed.
+    let landed = s.rt.block_on(async {
+        let resp = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap()
+            .get(&url)
+            .send()
+            .await
+            .unwrap();
+        resp.headers()["location"].to_str().unwrap().to_string()
+    });
+    writeln!(stdin, "{landed}").unwrap();
+    wait_line(&rx, &mut log, "the login to finish", |out, l| {
+        !out && l.contains("logged in as brightsidecoffee@")
+    });
+    let status = login.0.wait().unwrap();
+    assert!(status.success(), "{log:#?}");
+    let acct = log
+        .iter()
+        .find_map(|l| l.split("logged in as ").nth(1))
+        .and_then(|rest| rest.split(';').next())
+        .unwrap()
+        .to_string();
+    let key = key_for(earshot_core::model::SourceKind::Mastodon, &acct);
+    let token = Keychain
+        .get(&key)
+        .unwrap()
+        .expect("the token is in the keychain");
+    assert!(
+        !log.join("\n").contains(&token),
+        "the token is never printed"
+    );
+    Keychain.delete(&key).unwrap();
 }
