@@ -162,7 +162,17 @@ fn classify_keeps_one_line_per_input_line() {
 
 #[test]
 fn latency_times_every_streamed_post() {
-    let figures = bench(&["latency", "--n", "20", "--rate", "200"]);
+    let figures = bench(&[
+        "latency",
+        "--n",
+        "20",
+        "--rate",
+        "200",
+        "--poll-secs",
+        "1",
+        "--poll-n",
+        "2",
+    ]);
     let all = figures
         .iter()
         .find(|f| {
@@ -179,5 +189,15 @@ fn latency_times_every_streamed_post() {
         .any(|f| f["name"].as_str().unwrap().contains("bluesky")));
     assert!(figures
         .iter()
-        .any(|f| f["name"].as_str().unwrap().contains("mastodon")));
+        .any(|f| f["name"].as_str().unwrap().contains("mastodon (WebSocket)")));
+    let polled = figures
+        .iter()
+        .find(|f| {
+            f["name"]
+                .as_str()
+                .unwrap()
+                .contains("without an account (polling every 1 s)")
+        })
+        .expect("the polling path is reported beside the streams");
+    assert!(polled["p50"].as_f64().unwrap() <= polled["max"].as_f64().unwrap());
 }

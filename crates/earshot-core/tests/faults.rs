@@ -115,6 +115,9 @@ async fn rig(kinds: &[SourceKind], faults: &[(&str, FaultSpec)], timeout: Option
     })
     .await
     .unwrap();
+    // Stream faults need streams: the simulated Mastodon streams without a login here, as
+    // instances before 4.2 did.
+    sim.social.allow_anonymous_streaming(true);
     for (t, f) in faults {
         sim.faults.set(t, *f).unwrap();
     }

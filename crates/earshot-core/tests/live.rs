@@ -136,6 +136,9 @@ async fn setup_with(sign_in: bool, before: impl FnOnce(&Sim)) -> Setup {
     })
     .await
     .unwrap();
+    // These tests are about streams: the simulated Mastodon streams without a login, as
+    // instances before 4.2 did (4.2+ is tested on its own below).
+    sim.social.allow_anonymous_streaming(true);
     before(&sim);
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().to_path_buf();
@@ -463,8 +466,12 @@ async fn logins_keep_tokens_out_of_the_database_and_replies_have_the_networks_sh
     assert_eq!(w.body["in_reply_to_id"], jess.id.as_str());
     assert_eq!(
         w.body["status"],
-        format!("@jess_brews@{host} Sorry about that! Could you send us your order number?")
-            .as_str()
+        // The author's handle keeps the instance's port (two instances on one host differ).
+        format!(
+            "@jess_brews@{} Sorry about that! Could you send us your order number?",
+            s.sim.addr
+        )
+        .as_str()
     );
     assert!(done
         .remote_url
@@ -849,6 +856,9 @@ async fn a_logged_in_source_without_a_keychain_listens_without_the_account_and_s
     })
     .await
     .unwrap();
+    // Hashtags stream without a login here (an instance before 4.2), so what is heard without
+    // the account arrives as it is posted.
+    sim.social.allow_anonymous_streaming(true);
     let tmp = tempfile::tempdir().unwrap();
     let engine = Engine::with_secrets(
         Db::open(tmp.path()).unwrap(),
@@ -923,4 +933,87 @@ async fn a_logged_in_source_without_a_keychain_listens_without_the_account_and_s
         &mut seen,
     )
     .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn without_an_account_a_42_instance_is_polled_steadily_and_streaming_is_not_retried_each_cycle(
+) {
+    // The simulator's default: Mastodon 4.2+, which streams only to logged-in clients.
+    let sim = Sim::start(SimOptions {
+        reveal: Reveal::All,
+        count: Some(3),
+        ..SimOptions::default()
+    })
+    .await
+    .unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let engine = Engine::new(
+        Db::open(tmp.path()).unwrap(),
+        Arc::new(Recorder::default()),
+        Clock::system(),
+    );
+    let mut cfg = Config::parse(&sim.config_toml()).unwrap();
+    cfg.sources.retain(|s| s.kind == SourceKind::Mastodon);
+    cfg.sources[0].interval_secs = Some(1);
+    engine.apply_config(&cfg).await.unwrap();
+    let mut rx = engine.subscribe();
+    engine.start().await.unwrap();
+
+    // Three posts, each heard by a later poll.
+    let mut seen = HashMap::new();
+    for i in 0..3 {
+        let p = sim.social.inject(
+            Net::Mastodon,
+            "pollfan",
+            &format!("poll {i}: #brightsidecoffee the queue was long"),
+            10,
+            false,
+        );
+        wait_added(&mut rx, &[p.external_id()], &mut seen).await;
+    }
+    let health = engine.sources().await.unwrap()[0].health.clone();
+    match health {
+        earshot_core::model::Health::Limited { reason, .. } => assert!(
+            reason.contains("polling every 1 s") && reason.contains("needs a login"),
+            "{reason}"
+        ),
+        other => panic!("the source says it polls because streaming needs a login: {other:?}"),
+    }
+    // The refusal is remembered: one WebSocket and one event-stream attempt, not one per poll.
+    let requests = sim.faults.requests();
+    let polls = requests
+        .iter()
+        .filter(|r| r.path.ends_with("/api/v1/timelines/tag/brightsidecoffee"))
+        .count();
+    let ws = requests
+        .iter()
+        .filter(|r| r.path.ends_with("/api/v1/streaming"))
+        .count();
+    let sse = requests
+        .iter()
+        .filter(|r| r.path.ends_with("/api/v1/streaming/hashtag"))
+        .count();
+    assert!(polls >= 3, "the tag timeline was polled: {polls}");
+    assert_eq!(
+        (ws, sse),
+        (1, 1),
+        "streaming tried once, then remembered as refused"
+    );
+}
+
+#[test]
+fn an_author_on_an_instance_with_a_port_keeps_the_port_in_the_handle() {
+    let instance = url::Url::parse("http://localhost:3111/").unwrap();
+    let host = earshot_core::channels::mastodon::host_with_port(&instance).unwrap();
+    assert_eq!(host, "localhost:3111");
+    assert_eq!(
+        earshot_core::channels::mastodon::full_handle("ann", &host),
+        "@ann@localhost:3111"
+    );
+    let standard = url::Url::parse("https://mastodon.social/").unwrap();
+    assert_eq!(
+        earshot_core::channels::mastodon::host_with_port(&standard).unwrap(),
+        "mastodon.social",
+        "the scheme's own port is not written"
+    );
 }

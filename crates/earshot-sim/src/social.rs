@@ -149,6 +149,7 @@ struct Social {
     no_websocket: Mutex<bool>,
     expired: Mutex<HashSet<String>>,
     hashtags_need_login: Mutex<bool>,
+    anonymous_streaming: Mutex<bool>,
     faults: Mutex<Option<Arc<Faults>>>,
     messages: Mutex<HashMap<String, Vec<Value>>>,
 }
@@ -471,6 +472,7 @@ impl SocialHandle {
             no_websocket: Mutex::new(false),
             expired: Mutex::new(HashSet::new()),
             hashtags_need_login: Mutex::new(false),
+            anonymous_streaming: Mutex::new(false),
             faults: Mutex::new(None),
             messages: Mutex::new(HashMap::new()),
         });
@@ -589,6 +591,13 @@ impl SocialHandle {
     /// pass them), leaving server-sent events.
     pub fn refuse_mastodon_websocket(&self, refuse: bool) {
         *lock(&self.0.no_websocket) = refuse;
+    }
+
+    /// Lets streaming work without an access token, as Mastodon did before 4.2.0. By default
+    /// the simulated instance behaves like 4.2 and later: the WebSocket and the server-sent
+    /// event streams answer 401 `Missing access token` to a client with no token.
+    pub fn allow_anonymous_streaming(&self, yes: bool) {
+        *lock(&self.0.anonymous_streaming) = yes;
     }
 
     /// Makes hashtag timelines (and their streams) need a login, as Mastodon 4.4 allows; the
@@ -1131,6 +1140,22 @@ fn stream_refused() -> Response {
     (StatusCode::SERVICE_UNAVAILABLE, "streaming is down").into_response()
 }
 
+/// Mastodon 4.2+'s streaming server without an access token.
+fn streaming_needs_token() -> Response {
+    (
+        StatusCode::UNAUTHORIZED,
+        Json(json!({"error": "Missing access token"})),
+    )
+        .into_response()
+}
+
+impl Social {
+    /// Whether this request may open a stream: a valid token, or an instance from before 4.2.
+    fn may_stream(&self, headers: &HeaderMap) -> bool {
+        *lock(&self.anonymous_streaming) || self.authorized(headers)
+    }
+}
+
 async fn m_ws(State(h): S, headers: HeaderMap, ws: WebSocketUpgrade) -> Response {
     if lock(&h.0.down).contains(&Net::Mastodon) {
         return stream_refused();
@@ -1141,6 +1166,9 @@ async fn m_ws(State(h): S, headers: HeaderMap, ws: WebSocketUpgrade) -> Response
             "WebSocket upgrades are not passed through",
         )
             .into_response();
+    }
+    if !h.0.may_stream(&headers) {
+        return streaming_needs_token();
     }
     let authed = h.0.authorized(&headers);
     ws.on_upgrade(move |socket| m_ws_run(h, socket, authed))
@@ -1235,6 +1263,9 @@ async fn m_sse_tag(
     }
     if *lock(&h.0.hashtags_need_login) && !h.0.authorized(&headers) {
         return unauthorized_m();
+    }
+    if !h.0.may_stream(&headers) {
+        return streaming_needs_token();
     }
     let tag = q.get("tag").cloned().unwrap_or_default().to_lowercase();
     let s = h.0.clone();

@@ -80,6 +80,13 @@ pub enum Which {
         /// Posts emitted per second.
         #[arg(long, default_value_t = 100)]
         rate: u32,
+        /// Mastodon without an account polls (the instance streams only to logged-in clients):
+        /// its poll interval, in seconds, for the polling figure.
+        #[arg(long, default_value_t = 30)]
+        poll_secs: u32,
+        /// Posts timed on the polling path.
+        #[arg(long, default_value_t = 6)]
+        poll_n: usize,
     },
     /// `earshot watch` killed with SIGKILL at random moments and restarted while posts keep
     /// arriving; then every post must be stored exactly once, the database intact.
@@ -646,6 +653,8 @@ async fn latency(n: usize, rate: u32) -> Result<Vec<Figure>> {
         ..SimOptions::default()
     })
     .await?;
+    // The streaming path, as a logged-in account (or an instance from before 4.2) has it.
+    sim.social.allow_anonymous_streaming(true);
     let dir = tempfile::tempdir()?;
     let watch = Arc::new(Stopwatch::default());
     let engine = Engine::new(Db::open(dir.path())?, watch.clone(), Clock::system());
@@ -761,6 +770,75 @@ async fn latency(n: usize, rate: u32) -> Result<Vec<Figure>> {
     Ok(out)
 }
 
+/// Mastodon without an account on an instance that streams only to logged-in clients (4.2 and
+/// later): the source polls the hashtag every `poll_secs`. Each post is made at a random phase
+/// of the poll cycle and timed to its notification, one at a time.
+async fn polled_latency(n: usize, poll_secs: u32) -> Result<Figure> {
+    use earshot_sim::{Net, Reveal, Sim, SimOptions};
+    let mut rng = SplitMix(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos() as u64)
+            .unwrap_or(7),
+    );
+    let sim = Sim::start(SimOptions {
+        reveal: Reveal::All,
+        count: Some(0),
+        ..SimOptions::default()
+    })
+    .await?;
+    let dir = tempfile::tempdir()?;
+    let watch = Arc::new(Stopwatch::default());
+    let engine = Engine::new(Db::open(dir.path())?, watch.clone(), Clock::system());
+    let mut cfg = earshot_core::config::Config::parse(&sim.config_toml())?;
+    cfg.sources.retain(|s| s.kind == SourceKind::Mastodon);
+    for s in &mut cfg.sources {
+        s.interval_secs = Some(poll_secs);
+    }
+    cfg.alerts.notify_min = 0;
+    cfg.alerts.burst_max = u32::MAX;
+    cfg.alerts.urgent_burst_max = u32::MAX;
+    engine.apply_config(&cfg).await?;
+    engine.start().await?;
+    let count = |w: &Stopwatch| w.calls.lock().unwrap_or_else(|p| p.into_inner()).len();
+    let mut ms = Vec::new();
+    let cycle = std::time::Duration::from_secs(u64::from(poll_secs));
+    for i in 0..n {
+        let phase = cycle.mul_f64((rng.next_u64() % 10_000) as f64 / 10_000.0);
+        tokio::time::sleep(phase).await;
+        let before = count(&watch);
+        let at = Instant::now();
+        sim.social.inject(
+            Net::Mastodon,
+            &format!("polled{i}"),
+            &format!("post {i} about #brightsidecoffee, order late"),
+            100,
+            false,
+        );
+        let arrived = tokio::time::timeout(cycle * 3 + std::time::Duration::from_secs(10), async {
+            loop {
+                let notified = watch.wake.notified();
+                if count(&watch) > before {
+                    return;
+                }
+                notified.await;
+            }
+        })
+        .await;
+        anyhow::ensure!(
+            arrived.is_ok(),
+            "a polled post was not notified within three polls"
+        );
+        ms.push(at.elapsed().as_secs_f64() * 1000.0);
+    }
+    engine.shutdown();
+    ms.sort_by(f64::total_cmp);
+    Ok(latency_figure(
+        format!("latency mastodon without an account (polling every {poll_secs} s)"),
+        &ms,
+    ))
+}
+
 /// Runs one benchmark (or all) and prints its figures.
 pub fn run(rt: &tokio::runtime::Runtime, which: Which, json: bool) -> Result<()> {
     let figures = match which {
@@ -773,7 +851,16 @@ pub fn run(rt: &tokio::runtime::Runtime, which: Which, json: bool) -> Result<()>
         Which::Query { rows, db_dir } => rt.block_on(query(rows.max(1_000), db_dir))?,
         Which::Firehose { n } => vec![firehose(n.max(1))?],
         Which::Storage { n } => vec![rt.block_on(storage(n.max(1_000)))?],
-        Which::Latency { n, rate } => rt.block_on(latency(n.max(2), rate))?,
+        Which::Latency {
+            n,
+            rate,
+            poll_secs,
+            poll_n,
+        } => {
+            let mut out = rt.block_on(latency(n.max(2), rate))?;
+            out.push(rt.block_on(polled_latency(poll_n.max(1), poll_secs.max(1)))?);
+            out
+        }
         Which::Replies { trials, seed } => vec![rt.block_on(replies::bench(trials, seed))?],
         Which::Crash { kills, count, seed } => vec![rt.block_on(crash::bench(kills, count, seed))?],
         Which::All => {
@@ -782,6 +869,7 @@ pub fn run(rt: &tokio::runtime::Runtime, which: Which, json: bool) -> Result<()>
             all.extend(rt.block_on(query(100_000, None))?);
             all.push(rt.block_on(storage(100_000))?);
             all.extend(rt.block_on(latency(1_000, 100))?);
+            all.push(rt.block_on(polled_latency(6, 30))?);
             all
         }
     };

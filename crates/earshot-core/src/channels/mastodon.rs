@@ -42,6 +42,13 @@ const GATHER: Duration = Duration::from_millis(5);
 const STREAM_RETRY: Duration = Duration::from_secs(2);
 /// Longest wait between stream attempts.
 const STREAM_RETRY_CAP: Duration = Duration::from_secs(60);
+/// Without an account, how often the hashtags are polled once the instance has refused to
+/// stream (Mastodon 4.2 and later stream only to logged-in clients), unless the source sets
+/// its own interval.
+const ANONYMOUS_POLL: Duration = Duration::from_secs(30);
+/// How long a refusal to stream without an account is remembered before streaming is tried
+/// again (a login restarts the source, and so tries at once).
+const ANONYMOUS_STREAM_RETRY: Duration = Duration::from_secs(3600);
 /// Mastodon's default status length, when the instance does not say.
 pub const DEFAULT_MAX_CHARS: usize = 500;
 /// Every link counts as this many characters, whatever its length.
@@ -225,6 +232,16 @@ pub fn full_handle(acct: &str, instance_host: &str) -> String {
     }
 }
 
+/// An instance's name as handles carry it: the host, and the port when it is not the scheme's
+/// own (`localhost:3000`), so two instances on one host stay apart.
+pub fn host_with_port(u: &url::Url) -> Option<String> {
+    let host = u.host_str()?;
+    Some(match u.port() {
+        Some(p) => format!("{host}:{p}"),
+        None => host.to_string(),
+    })
+}
+
 /// A status as a mention. A boost becomes the boosted post. `to_owner` marks a mention of the
 /// logged-in account.
 pub fn status_to_mention(s: Status, instance_host: &str, to_owner: bool, now: i64) -> Mention {
@@ -314,7 +331,8 @@ pub fn parse_tag_feed(
             let id = segs
                 .next()
                 .filter(|i| !i.is_empty() && i.bytes().all(|b| b.is_ascii_digit()))?;
-            let host = link.host_str().unwrap_or(instance_host);
+            let host = host_with_port(&link).unwrap_or_else(|| instance_host.to_string());
+            let host = host.as_str();
             let mut m = Mention::new(Channel::Mastodon, id, item.text);
             m.html = item.html;
             m.created_at = item.created_at;
@@ -395,6 +413,11 @@ pub struct Mastodon {
     token: Option<String>,
     /// Set when the keychain could not be reached: the source listens without its account.
     limited: Option<String>,
+    /// When the instance refused to stream without an account; hashtags are polled until
+    /// [`ANONYMOUS_STREAM_RETRY`] has passed.
+    stream_needs_login: Option<Instant>,
+    /// How often hashtags are polled then.
+    poll_every: Duration,
     info: Option<Instance>,
     // A Mutex only to make the connector Sync; it is reached through `&mut self` (`get_mut`).
     events: Option<(std::sync::Mutex<Events>, Instant)>,
@@ -406,7 +429,7 @@ impl Mastodon {
     /// A connector for `spec` (its `base_url` is the instance).
     pub fn new(spec: &SourceSpec, business: &Business, ctx: Context) -> Result<Self, ChannelError> {
         let instance = instance_url(spec)?;
-        let host = instance.host_str().unwrap_or_default().to_string();
+        let host = host_with_port(&instance).unwrap_or_default();
         let mut tags: Vec<String> = spec
             .queries
             .iter()
@@ -445,6 +468,11 @@ impl Mastodon {
             account: spec.account.clone(),
             token: None,
             limited: None,
+            stream_needs_login: None,
+            poll_every: spec
+                .interval_secs
+                .map(|s| Duration::from_secs(u64::from(s.max(1))))
+                .unwrap_or(ANONYMOUS_POLL),
             info: None,
             events: None,
             short_lived: 0,
@@ -627,8 +655,37 @@ impl Mastodon {
             Ok(e) => Ok(e),
             Err(ws_err) => {
                 tracing::info!(instance = %self.host, error = %ws_err, "WebSocket streaming refused; trying server-sent events");
-                self.connect_sse().await
+                match self.connect_sse().await {
+                    // Both refused for want of a login: say so, not just the last refusal.
+                    Err(ChannelError::Unauthorized(sse)) => {
+                        if let ChannelError::Unauthorized(ws) = &ws_err {
+                            Err(ChannelError::Unauthorized(format!("{ws}; {sse}")))
+                        } else {
+                            Err(ChannelError::Unauthorized(sse))
+                        }
+                    }
+                    other => other,
+                }
             }
+        }
+    }
+
+    /// What this source hears less of than configured, for its health.
+    fn limits(&self) -> Option<String> {
+        let polling = self
+            .stream_needs_login
+            .filter(|_| self.events.is_none())
+            .map(|_| {
+                format!(
+                    "polling every {} s — streaming on {} needs a login",
+                    self.poll_every.as_secs(),
+                    self.host
+                )
+            });
+        match (&self.limited, polling) {
+            (Some(k), Some(p)) => Some(format!("{k}; {p}")),
+            (Some(k), None) => Some(k.clone()),
+            (None, p) => p,
         }
     }
 
@@ -652,7 +709,18 @@ impl Mastodon {
         }
         let (mut ws, _) = tokio_tungstenite::connect_async(req)
             .await
-            .map_err(|e| ChannelError::Network(format!("streaming: {}", ws_error(&e))))?;
+            .map_err(|e| match &e {
+                tokio_tungstenite::tungstenite::Error::Http(r)
+                    if matches!(r.status().as_u16(), 401 | 403) =>
+                {
+                    ChannelError::Unauthorized(format!(
+                        "streaming at {}: {}",
+                        self.host,
+                        ws_error(&e)
+                    ))
+                }
+                _ => ChannelError::Network(format!("streaming at {}: {}", self.host, ws_error(&e))),
+            })?;
         let mut subs = Vec::new();
         if self.token.is_some() {
             subs.push(serde_json::json!({"type": "subscribe", "stream": "user:notification"}));
@@ -759,6 +827,20 @@ impl Mastodon {
                 ..Batch::default()
             });
         }
+        if self
+            .stream_needs_login
+            .is_some_and(|at| at.elapsed() < ANONYMOUS_STREAM_RETRY)
+        {
+            // This instance streams only to logged-in clients: poll at a steady pace instead of
+            // knocking on the stream every cycle.
+            let mentions = self.catch_up(&mut cur).await?;
+            return Ok(Batch {
+                mentions,
+                cursor: Some(serde_json::to_string(&cur).unwrap_or_default()),
+                wait: Some(self.poll_every),
+                ..Batch::default()
+            });
+        }
         let Some((events, opened)) = self.events.as_mut() else {
             // (Re)connecting: open the stream first, so what is posted during the catch-up is
             // waiting on it; then catch up over REST from the last stored ids.
@@ -768,7 +850,15 @@ impl Mastodon {
                 Ok(events) => {
                     self.events = Some((std::sync::Mutex::new(events), Instant::now()));
                     self.stream_failures = 0;
+                    self.stream_needs_login = None;
                     Duration::ZERO
+                }
+                // Mastodon 4.2+: no streaming without an account. Remember it and poll.
+                Err(ChannelError::Unauthorized(why)) if self.token.is_none() => {
+                    tracing::warn!(instance = %self.host, %why, every = ?self.poll_every,
+                        "this instance streams only to logged-in clients; polling its hashtags instead");
+                    self.stream_needs_login = Some(Instant::now());
+                    self.poll_every
                 }
                 // No stream for now: keep what the catch-up found, and poll until one opens.
                 Err(e) => {
@@ -849,7 +939,7 @@ impl Connector for Mastodon {
     fn next_batch<'a>(&'a mut self, cursor: Option<&'a str>) -> BatchFuture<'a> {
         Box::pin(async move {
             let r = self.next(cursor).await.map(|mut b| {
-                b.limited = self.limited.clone();
+                b.limited = self.limits();
                 b
             });
             if r.is_err() {
