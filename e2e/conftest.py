@@ -120,16 +120,18 @@ class Launcher:
     """Starts the app under tauri-driver (one WebDriver session per launch) and cleans up."""
 
     def __init__(self, fakebus, tmp_path):
-        self.fakebus, self.tmp_path, self.running = fakebus, tmp_path, []
+        self.fakebus, self.tmp_path, self.running, self.launched = fakebus, tmp_path, [], 0
 
     def __call__(self, application=APP, **extra):
         assert os.path.exists(application), f'build the app first: {application}'
         env = app_env(self.tmp_path, **extra)
         self.fakebus.notifications.calls.clear()
         self.fakebus.watcher.items.clear()
-        driver, proc, log = start_session(env, application, self.tmp_path / f'tauri-driver-{len(self.running)}.log')
+        self.launched += 1
+        log_path = self.tmp_path / f'tauri-driver-{self.launched}.log'
+        driver, proc, log = start_session(env, application, log_path)
         driver.sim = f'http://127.0.0.1:{env["EARSHOT_SIM_PORT"]}'  # the demo's simulator
-        driver.env, driver.application = env, application
+        driver.env, driver.application, driver.logs = env, application, [log_path]
         self.running.append((driver, proc, log))
         return driver
 
