@@ -105,6 +105,10 @@ pub async fn complete_onboarding(
         account: None,
         interval_secs: None,
         require_match: None,
+        pds: None,
+        appview: None,
+        jetstream: None,
+        plc: None,
     };
     state.engine.add_source(hn).await?;
     for (i, url) in feeds
@@ -123,6 +127,10 @@ pub async fn complete_onboarding(
             account: None,
             interval_secs: None,
             require_match: None,
+            pds: None,
+            appview: None,
+            jetstream: None,
+            plc: None,
         };
         state.engine.add_source(spec).await?;
     }

@@ -83,6 +83,10 @@ impl MastodonLogin {
             account: None,
             interval_secs: None,
             require_match: None,
+            pds: None,
+            appview: None,
+            jetstream: None,
+            plc: None,
         };
         let instance = instance_url(&spec)?;
         let listener = TcpListener::bind(("127.0.0.1", 0)).await.map_err(|e| {

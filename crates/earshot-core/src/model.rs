@@ -557,6 +557,24 @@ pub struct SourceSpec {
     /// entirely about the business (its own review feed).
     #[serde(default)]
     pub require_match: Option<bool>,
+    /// Bluesky: the account's PDS (default: the one its DID document names, found at login).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub pds: Option<String>,
+    /// Bluesky: the AppView for profiles, search and handle resolution (default: Bluesky's
+    /// public one).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub appview: Option<String>,
+    /// Bluesky: the Jetstream address (default: one of Bluesky's public instances).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub jetstream: Option<String>,
+    /// Bluesky: the PLC directory that `did:plc` documents come from (default:
+    /// plc.directory).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub plc: Option<String>,
 }
 
 /// A source as stored, with its cursor and health.

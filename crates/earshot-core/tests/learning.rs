@@ -38,6 +38,10 @@ async fn engine(dir: &std::path::Path) -> (Engine, Source) {
         account: None,
         interval_secs: Some(86_400),
         require_match: Some(false),
+        pds: None,
+        appview: None,
+        jetstream: None,
+        plc: None,
     };
     let source = engine.add_source(spec).await.unwrap();
     (engine, source)

@@ -1017,3 +1017,183 @@ fn an_author_on_an_instance_with_a_port_keeps_the_port_in_the_handle() {
         "the scheme's own port is not written"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_bluesky_reply_whose_answer_was_lost_is_settled_as_sent_by_reading_it_back() {
+    let mut s = setup(true).await;
+    let posts = s.sim.social.posts();
+    let curious = posts
+        .iter()
+        .find(|p| p.handle == "curious.bsky.social")
+        .unwrap();
+    let mut seen = HashMap::new();
+    let target = wait_added(&mut s.rx, &[curious.external_id()], &mut seen)
+        .await
+        .remove(0);
+    // The PDS takes the post, then the connection drops before its answer arrives.
+    s.sim
+        .faults
+        .set(
+            "replies",
+            earshot_sim::FaultSpec {
+                times: Some(1),
+                ..earshot_sim::FaultSpec::new(earshot_sim::Fault::DropAfterAccept)
+            },
+        )
+        .unwrap();
+    let r = s
+        .engine
+        .reply(target.id, "Thanks, we will have a drive-through!", false)
+        .await
+        .unwrap();
+    let first = settled(&mut s.rx, r.id).await;
+    assert_eq!(first.state, ReplyState::Sent, "{:?}", first.error);
+    let created = |s: &Setup| {
+        s.sim
+            .social
+            .writes()
+            .into_iter()
+            .filter(|w| w.path == "com.atproto.repo.createRecord" && w.accepted)
+            .count()
+    };
+    assert_eq!(created(&s), 1, "posted once");
+
+    // An earlier attempt landed but Earshot never heard (it was killed, the network dropped
+    // the answer); the owner presses Retry. The reference PDS answers a taken record key with a
+    // bare 500, not "already exists": reading the record back settles the reply as sent.
+    let key = earshot_core::engine::idempotency_key(Channel::Bluesky);
+    let session: serde_json::Value = serde_json::from_str(
+        &earshot_core::secrets::SecretStore::get(
+            &s.secrets,
+            &earshot_core::secrets::key_for(SourceKind::Bluesky, BSKY_HANDLE),
+        )
+        .unwrap()
+        .unwrap(),
+    )
+    .unwrap();
+    let landed = reqwest::Client::new()
+        .post(format!(
+            "{}/bsky/xrpc/com.atproto.repo.createRecord",
+            s.sim.base_url
+        ))
+        .bearer_auth(session["accessJwt"].as_str().unwrap())
+        .json(&serde_json::json!({
+            "repo": BSKY_DID, "collection": "app.bsky.feed.post", "rkey": key,
+            "record": {"$type": "app.bsky.feed.post", "text": "Sorry, on it!", "createdAt": "2026-11-30T09:00:00Z"}
+        }))
+        .send()
+        .await
+        .unwrap();
+    assert!(landed.status().is_success());
+    let (mid, k) = (target.id, key.clone());
+    let queued = s
+        .engine
+        .db()
+        .write(move |st| st.queue_reply(mid, false, "Sorry, on it!", &k, 1_800_000_000))
+        .await
+        .unwrap();
+    let retried = s.engine.send(queued.id).await.unwrap();
+    assert_eq!(retried.state, ReplyState::Sent, "{:?}", retried.error);
+    assert_eq!(
+        retried.remote_id.as_deref(),
+        Some(format!("at://{BSKY_DID}/app.bsky.feed.post/{key}").as_str())
+    );
+    let refused: Vec<_> = s
+        .sim
+        .social
+        .writes()
+        .into_iter()
+        .filter(|w| w.path == "com.atproto.repo.createRecord" && w.body["rkey"] == key.as_str())
+        .map(|w| w.accepted)
+        .collect();
+    assert_eq!(
+        refused,
+        vec![true, false],
+        "the retry was refused, nothing posted twice"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_bluesky_login_finds_the_account_s_own_pds_from_its_did_document() {
+    let sim = Sim::start(SimOptions {
+        reveal: Reveal::All,
+        count: Some(3),
+        ..SimOptions::default()
+    })
+    .await
+    .unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let secrets = MemorySecrets::new();
+    let engine = Engine::with_secrets(
+        Db::open(tmp.path()).unwrap(),
+        Arc::new(Recorder::default()),
+        Clock::system(),
+        Secrets::new(secrets.clone()),
+    );
+    // Each service named on its own, as against the real network; no PDS: it is found.
+    let base = &sim.base_url;
+    let ws = base.replacen("http://", "ws://", 1);
+    let toml = sim.config_toml().replace(
+        &format!("base_url = \"{base}/bsky\"\n"),
+        &format!(
+            "appview = \"{base}/bsky\"\njetstream = \"{ws}/bsky/subscribe\"\nplc = \"{base}/plc\"\n"
+        ),
+    );
+    let cfg = Config::parse(&toml).unwrap();
+    let bsky = cfg
+        .sources
+        .iter()
+        .find(|s| s.kind == SourceKind::Bluesky)
+        .unwrap();
+    assert!(bsky.base_url.is_none() && bsky.pds.is_none(), "{bsky:?}");
+    engine.apply_config(&cfg).await.unwrap();
+    let mut rx = engine.subscribe();
+    engine.start().await.unwrap();
+
+    let source = engine
+        .login_bluesky("Bluesky (simulated)", BSKY_HANDLE, BSKY_APP_PASSWORD, None)
+        .await
+        .expect("logs in at the PDS its DID document names");
+    assert_eq!(
+        source.spec.plc.as_deref(),
+        Some(format!("{base}/plc").as_str())
+    );
+    let session: serde_json::Value = serde_json::from_str(
+        &earshot_core::secrets::SecretStore::get(
+            &secrets,
+            &earshot_core::secrets::key_for(SourceKind::Bluesky, BSKY_HANDLE),
+        )
+        .unwrap()
+        .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(
+        session["pds"],
+        format!("{base}/bsky").as_str(),
+        "the session remembers its PDS"
+    );
+    let paths: Vec<String> = sim.faults.requests().into_iter().map(|r| r.path).collect();
+    let at = |p: &str| paths.iter().position(|x| x == p);
+    let (resolve, doc, login) = (
+        at("/bsky/xrpc/com.atproto.identity.resolveHandle"),
+        at(&format!("/plc/{BSKY_DID}")),
+        at("/bsky/xrpc/com.atproto.server.createSession"),
+    );
+    assert!(
+        resolve < doc && doc < login && resolve.is_some(),
+        "handle → DID → DID document → PDS, in that order: {paths:?}"
+    );
+
+    // Logged in on its own PDS: the owner's mentions come through its notifications.
+    let curious = sim
+        .social
+        .posts()
+        .into_iter()
+        .find(|p| p.handle == "curious.bsky.social")
+        .unwrap();
+    let mut seen = HashMap::new();
+    let m = wait_added(&mut rx, &[curious.external_id()], &mut seen)
+        .await
+        .remove(0);
+    assert!(m.remote.to_owner);
+}

@@ -79,6 +79,10 @@ async fn setup() -> Setup {
             account: None,
             interval_secs: Some(86_400),
             require_match: Some(false),
+            pds: None,
+            appview: None,
+            jetstream: None,
+            plc: None,
         })
         .await
         .unwrap();

@@ -24,6 +24,10 @@ fn spec(name: &str) -> SourceSpec {
         account: None,
         interval_secs: None,
         require_match: None,
+        pds: None,
+        appview: None,
+        jetstream: None,
+        plc: None,
     }
 }
 

@@ -140,6 +140,8 @@ struct Social {
     tokens: Mutex<HashSet<String>>,
     idempotent: Mutex<HashMap<String, Value>>,
     rkeys: Mutex<HashSet<String>>,
+    /// The records created, by record key (for `getRecord`).
+    records: Mutex<HashMap<String, Value>>,
     next_id: Mutex<u64>,
     start: i64,
     started: Instant,
@@ -463,6 +465,7 @@ impl SocialHandle {
             tokens: Mutex::new(HashSet::new()),
             idempotent: Mutex::new(HashMap::new()),
             rkeys: Mutex::new(HashSet::new()),
+            records: Mutex::new(HashMap::new()),
             next_id: Mutex::new(0),
             start,
             started,
@@ -689,6 +692,8 @@ pub fn routes(h: SocialHandle) -> Router {
             "/bsky/xrpc/com.atproto.repo.createRecord",
             post(b_create_record),
         )
+        .route("/bsky/xrpc/com.atproto.repo.getRecord", get(b_get_record))
+        .route("/plc/{did}", get(plc_document))
         .route(
             "/bsky/xrpc/chat.bsky.convo.getConvoForMembers",
             get(b_convo),
@@ -1535,17 +1540,71 @@ async fn b_create_record(State(h): S, headers: HeaderMap, Json(b): Json<Value>) 
         return xrpc_unauthorized(s, &headers);
     }
     let rkey = b["rkey"].as_str().unwrap_or("").to_string();
-    if rkey.is_empty() || !lock(&s.rkeys).insert(rkey.clone()) {
+    if rkey.is_empty() {
+        s.record(rec(false));
+        return xrpc_err(StatusCode::BAD_REQUEST, "InvalidRequest", "Invalid rkey");
+    }
+    if !lock(&s.rkeys).insert(rkey.clone()) {
+        // What the reference PDS answers to a record key that is taken: a bare 500, not an
+        // "already exists" (seen against @atproto/pds).
         s.record(rec(false));
         return xrpc_err(
-            StatusCode::BAD_REQUEST,
-            "InvalidRequest",
-            "Record already exists",
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "InternalServerError",
+            "Internal Server Error",
         );
     }
+    lock(&s.records).insert(rkey.clone(), b["record"].clone());
     s.record(rec(true));
     let repo = b["repo"].as_str().unwrap_or(BSKY_DID);
     Json(json!({"uri": format!("at://{repo}/app.bsky.feed.post/{rkey}"), "cid": format!("bafyreireply{}", rkey), "validationStatus": "valid"})).into_response()
+}
+
+/// A PLC directory's `GET /{did}`: the owner's DID document, its PDS being this simulator's
+/// Bluesky. Shaped like plc.directory's answer.
+async fn plc_document(State(h): S, Path(did): Path<String>) -> Response {
+    if did != BSKY_DID {
+        return (
+            StatusCode::NOT_FOUND,
+            Json(json!({"message": format!("DID not registered: {did}")})),
+        )
+            .into_response();
+    }
+    let base = lock(&h.0.base).clone();
+    Json(json!({
+        "@context": ["https://www.w3.org/ns/did/v1", "https://w3id.org/security/multikey/v1"],
+        "id": BSKY_DID,
+        "alsoKnownAs": [format!("at://{BSKY_HANDLE}")],
+        "verificationMethod": [{
+            "id": format!("{BSKY_DID}#atproto"), "type": "Multikey", "controller": BSKY_DID,
+            "publicKeyMultibase": "zQ3shXjHeiBuRCKmM36cuYnm7YEMzhGnCmCyW92sRJ9pribSF"
+        }],
+        "service": [{
+            "id": "#atproto_pds", "type": "AtprotoPersonalDataServer",
+            "serviceEndpoint": format!("{base}/bsky")
+        }]
+    }))
+    .into_response()
+}
+
+/// `com.atproto.repo.getRecord`: a post this simulated repository holds, or 400 RecordNotFound.
+async fn b_get_record(State(h): S, Query(q): Query<HashMap<String, String>>) -> Response {
+    let (repo, rkey) = (
+        q.get("repo").cloned().unwrap_or_default(),
+        q.get("rkey").cloned().unwrap_or_default(),
+    );
+    let uri = format!("at://{repo}/app.bsky.feed.post/{rkey}");
+    match lock(&h.0.records).get(&rkey) {
+        Some(value) if repo == BSKY_DID || repo == BSKY_HANDLE => Json(json!({
+            "uri": uri, "cid": format!("bafyreireply{rkey}"), "value": value
+        }))
+        .into_response(),
+        _ => xrpc_err(
+            StatusCode::BAD_REQUEST,
+            "RecordNotFound",
+            &format!("Could not locate record: {uri}"),
+        ),
+    }
 }
 
 async fn b_convo(

@@ -210,6 +210,10 @@ async fn bench_engine(dir: &Path) -> Result<(Engine, Source)> {
         account: None,
         interval_secs: Some(86_400 * 365),
         require_match: Some(false),
+        pds: None,
+        appview: None,
+        jetstream: None,
+        plc: None,
     };
     let source = engine
         .db()

@@ -36,6 +36,8 @@ pub const JETSTREAM: &str = "wss://jetstream2.us-east.bsky.network/subscribe";
 pub const APPVIEW: &str = "https://public.api.bsky.app";
 /// The entryway for logins; it routes to the account's own PDS.
 pub const PDS: &str = "https://bsky.social";
+/// Where `did:plc` documents are published.
+pub const PLC: &str = "https://plc.directory";
 /// The chat service, as the `atproto-proxy` header names it.
 pub const CHAT_PROXY: &str = "did:web:api.bsky.chat#bsky_chat";
 /// Graphemes a post may have.
@@ -65,6 +67,10 @@ pub struct Session {
     /// Long-lived token that renews the access token.
     #[serde(rename = "refreshJwt")]
     pub refresh_jwt: String,
+    /// The PDS the session belongs to (from the account's DID document at login); sessions
+    /// saved before Earshot remembered it go to the configured or default one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pds: Option<String>,
 }
 
 /// An author as the AppView shows them.
@@ -282,46 +288,113 @@ pub fn event_to_mention(e: &jetstream::Event<'_>, now: i64) -> Option<Mention> {
 pub struct Endpoints {
     /// Jetstream's subscribe address.
     pub jetstream: String,
-    /// The public AppView.
+    /// The AppView (profiles, search, handle resolution).
     pub appview: String,
-    /// Where logins and writes go.
-    pub pds: String,
+    /// Where logins and writes go, when configured; otherwise the account's own PDS, found
+    /// from its DID document at login.
+    pub pds: Option<String>,
+    /// The PLC directory, for `did:plc` documents.
+    pub plc: String,
 }
 
 impl Endpoints {
-    /// The real services, or everything under `base_url`.
+    /// Each service as the spec names it (`pds`, `appview`, `jetstream`, `plc`), Bluesky's
+    /// public ones otherwise; or everything under `base_url` (the simulator).
     pub fn for_spec(spec: &SourceSpec) -> Result<Endpoints, ChannelError> {
-        match spec
-            .base_url
-            .as_deref()
-            .map(str::trim)
-            .filter(|b| !b.is_empty())
-        {
-            None => Ok(Endpoints {
-                jetstream: JETSTREAM.into(),
-                appview: APPVIEW.into(),
-                pds: PDS.into(),
-            }),
-            Some(base) => {
-                let u = url::Url::parse(base)
-                    .map_err(|e| ChannelError::Config(format!("base_url {base:?}: {e}")))?;
-                let base = u.as_str().trim_end_matches('/').to_string();
-                let ws = match base.split_once("://") {
-                    Some(("https", rest)) => format!("wss://{rest}"),
-                    Some(("http", rest)) => format!("ws://{rest}"),
-                    _ => {
+        let given = |v: &Option<String>| {
+            v.as_deref()
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+        };
+        if let Some(base) = given(&spec.base_url) {
+            let base = http_base("base_url", &base)?;
+            return Ok(Endpoints {
+                jetstream: format!("{}/subscribe", ws_of(&base)),
+                appview: base.clone(),
+                pds: Some(base.clone()),
+                plc: format!("{base}/plc"),
+            });
+        }
+        let jetstream = match given(&spec.jetstream) {
+            Some(j) => {
+                let u = url::Url::parse(&j)
+                    .map_err(|e| ChannelError::Config(format!("jetstream {j:?}: {e}")))?;
+                let j = match u.scheme() {
+                    "ws" | "wss" => j,
+                    "http" | "https" => ws_of(&j),
+                    other => {
                         return Err(ChannelError::Config(format!(
-                            "base_url {base:?} is not http(s)"
+                            "jetstream {j:?}: {other}: is not a WebSocket address"
                         )))
                     }
                 };
-                Ok(Endpoints {
-                    jetstream: format!("{ws}/subscribe"),
-                    appview: base.clone(),
-                    pds: base,
-                })
+                if u.path().trim_matches('/').is_empty() {
+                    format!("{}/subscribe", j.trim_end_matches('/'))
+                } else {
+                    j
+                }
             }
-        }
+            None => JETSTREAM.into(),
+        };
+        Ok(Endpoints {
+            jetstream,
+            appview: match given(&spec.appview) {
+                Some(a) => http_base("appview", &a)?,
+                None => APPVIEW.into(),
+            },
+            pds: given(&spec.pds).map(|p| http_base("pds", &p)).transpose()?,
+            plc: match given(&spec.plc) {
+                Some(p) => http_base("plc", &p)?,
+                None => PLC.into(),
+            },
+        })
+    }
+}
+
+/// An http(s) service address without its trailing slash.
+fn http_base(key: &str, raw: &str) -> Result<String, ChannelError> {
+    let u =
+        url::Url::parse(raw).map_err(|e| ChannelError::Config(format!("{key} {raw:?}: {e}")))?;
+    if !matches!(u.scheme(), "http" | "https") {
+        return Err(ChannelError::Config(format!(
+            "{key} {raw:?} is not http(s)"
+        )));
+    }
+    Ok(u.as_str().trim_end_matches('/').to_string())
+}
+
+/// The WebSocket form of an http(s) address.
+fn ws_of(base: &str) -> String {
+    match base.split_once("://") {
+        Some(("https", rest)) => format!("wss://{rest}"),
+        Some(("http", rest)) => format!("ws://{rest}"),
+        _ => base.to_string(),
+    }
+}
+
+/// A DID document, as far as Earshot reads it: where the account's PDS is.
+#[derive(Debug, Deserialize)]
+struct DidDocument {
+    #[serde(default)]
+    service: Vec<DidService>,
+}
+
+#[derive(Debug, Deserialize)]
+struct DidService {
+    id: String,
+    #[serde(rename = "serviceEndpoint")]
+    endpoint: serde_json::Value,
+}
+
+impl DidDocument {
+    /// The `#atproto_pds` service's endpoint.
+    fn pds(&self) -> Option<String> {
+        self.service
+            .iter()
+            .find(|s| s.id == "#atproto_pds" || s.id.ends_with("#atproto_pds"))
+            .and_then(|s| s.endpoint.as_str())
+            .map(|e| e.trim_end_matches('/').to_string())
     }
 }
 
@@ -347,25 +420,93 @@ impl Client {
         })
     }
 
-    /// Logs in with a handle and an app password; returns the session (not yet saved).
+    /// Logs in with a handle (or DID) and an app password at the account's own PDS — the
+    /// configured one, else the one its DID document names — and returns the session (not yet
+    /// saved), which remembers that PDS.
     pub async fn create_session(
         &self,
         identifier: &str,
         app_password: &str,
     ) -> Result<Session, ChannelError> {
+        let pds = match &self.ends.pds {
+            Some(p) => p.clone(),
+            None => self.resolve_pds(identifier).await?,
+        };
         let resp = self
             .ctx
             .http
-            .post(format!(
-                "{}/xrpc/com.atproto.server.createSession",
-                self.ends.pds
-            ))
+            .post(format!("{pds}/xrpc/com.atproto.server.createSession"))
             .json(&json!({"identifier": identifier, "password": app_password}))
             .send()
             .await
             .map_err(network_error)?;
         let body = xrpc_body(resp, "login", self.ctx.clock.now()).await?;
-        serde_json::from_slice(&body).map_err(|e| malformed("session", e))
+        let mut session: Session =
+            serde_json::from_slice(&body).map_err(|e| malformed("session", e))?;
+        session.pds = Some(pds);
+        Ok(session)
+    }
+
+    /// The PDS of a handle or DID: handle → DID (the AppView's `resolveHandle`, which reads
+    /// the handle's DNS record or well-known file), DID → DID document (the PLC directory for
+    /// `did:plc`, the host's `/.well-known/did.json` for `did:web`) → its `#atproto_pds`.
+    pub async fn resolve_pds(&self, identifier: &str) -> Result<String, ChannelError> {
+        let identifier = identifier.trim().trim_start_matches('@');
+        let did = if identifier.starts_with("did:") {
+            identifier.to_string()
+        } else {
+            #[derive(Deserialize)]
+            struct Resolved {
+                did: String,
+            }
+            let resp = self
+                .ctx
+                .http
+                .get(format!(
+                    "{}/xrpc/com.atproto.identity.resolveHandle",
+                    self.ends.appview
+                ))
+                .query(&[("handle", identifier)])
+                .send()
+                .await
+                .map_err(network_error)?;
+            let body = xrpc_body(resp, "resolving the handle", self.ctx.clock.now()).await?;
+            serde_json::from_slice::<Resolved>(&body)
+                .map_err(|e| malformed("resolved handle", e))?
+                .did
+        };
+        let doc_url = if let Some(host) = did.strip_prefix("did:web:") {
+            format!("https://{}/.well-known/did.json", host.replace("%3A", ":"))
+        } else if did.starts_with("did:plc:") {
+            format!("{}/{did}", self.ends.plc)
+        } else {
+            return Err(ChannelError::Config(format!(
+                "{did} is neither did:plc nor did:web"
+            )));
+        };
+        let resp = self
+            .ctx
+            .http
+            .get(&doc_url)
+            .send()
+            .await
+            .map_err(network_error)?;
+        let resp = super::check_status(resp, "the DID document", self.ctx.clock.now())?;
+        let body = resp.bytes().await.map_err(network_error)?;
+        let doc: DidDocument =
+            serde_json::from_slice(&body).map_err(|e| malformed("DID document", e))?;
+        doc.pds()
+            .ok_or_else(|| ChannelError::Config(format!("the DID document of {did} names no PDS")))
+    }
+
+    /// Where this client's authenticated calls go: the session's PDS, else the configured one,
+    /// else Bluesky's entryway.
+    fn pds(&self) -> String {
+        self.session
+            .as_ref()
+            .and_then(|s| s.pds.clone())
+            .or_else(|| self.ends.pds.clone())
+            .unwrap_or_else(|| PDS.to_string())
     }
 
     /// Saves a session under its handle in the keychain.
@@ -418,7 +559,7 @@ impl Client {
             .http
             .post(format!(
                 "{}/xrpc/com.atproto.server.refreshSession",
-                self.ends.pds
+                self.pds()
             ))
             .bearer_auth(&s.refresh_jwt)
             .send()
@@ -434,7 +575,9 @@ impl Client {
             }
             Err(e) => return Err(e),
         };
-        let fresh: Session = serde_json::from_slice(&body).map_err(|e| malformed("session", e))?;
+        let mut fresh: Session =
+            serde_json::from_slice(&body).map_err(|e| malformed("session", e))?;
+        fresh.pds = s.pds.clone();
         self.save(&fresh).await?;
         self.session = Some(fresh);
         Ok(())
@@ -460,7 +603,7 @@ impl Client {
                     ))
                 }
             };
-            let url = format!("{}/xrpc/{nsid}", self.ends.pds);
+            let url = format!("{}/xrpc/{nsid}", self.pds());
             let mut req = match body {
                 Some(b) => self.ctx.http.post(url).json(b),
                 None => self.ctx.http.get(url),
@@ -1102,12 +1245,40 @@ pub async fn send(
                 session.did, draft.idempotency_key
             )
         }
-        Err(e) => return Err(e),
+        // Anything else after sending — a lost answer, a timeout, or the reference PDS's bare
+        // 500 to a record key that is taken — is settled by looking: the post is there under
+        // its key, or it is not.
+        Err(e) => match posted(&mut client, &session.did, draft.idempotency_key).await {
+            Some(uri) => {
+                tracing::info!(error = %e, "the reply was already posted; settled by reading it back");
+                uri
+            }
+            None => return Err(e),
+        },
     };
     Ok(Sent {
         remote_url: Some(post_url(&session.handle, &uri)),
         remote_id: uri,
     })
+}
+
+/// The reply post under record key `rkey` in `did`'s repository, when it exists
+/// (`com.atproto.repo.getRecord`); `None` when it does not or the answer cannot be had.
+async fn posted(client: &mut Client, did: &str, rkey: &str) -> Option<String> {
+    let query = [
+        ("repo", did),
+        ("collection", "app.bsky.feed.post"),
+        ("rkey", rkey),
+    ];
+    let body = client
+        .call("com.atproto.repo.getRecord", &query, None, None)
+        .await
+        .ok()?;
+    #[derive(Deserialize)]
+    struct Found {
+        uri: String,
+    }
+    serde_json::from_slice::<Found>(&body).ok().map(|f| f.uri)
 }
 
 /// A record key (TID): microseconds since the epoch and a clock id, base32-sortable, 13

@@ -58,6 +58,37 @@ pub struct PostRecord<'a> {
     /// Rich-text facets (mentions, links, tags).
     #[serde(default, borrow)]
     pub facets: Vec<Facet<'a>>,
+    /// What the post embeds; a quote embeds another post's strong ref.
+    #[serde(default, borrow)]
+    pub embed: Option<Embed<'a>>,
+}
+
+/// An embed; only the quoted record is read (`app.bsky.embed.record`, and the record of
+/// `app.bsky.embed.recordWithMedia`, one level further down).
+#[derive(Debug, Deserialize, Default)]
+pub struct Embed<'a> {
+    /// The quoted record (or, with media, `{record: {uri, cid}}`).
+    #[serde(default, borrow)]
+    pub record: Option<EmbedRecord<'a>>,
+}
+
+/// The record of an embed.
+#[derive(Debug, Deserialize, Default)]
+pub struct EmbedRecord<'a> {
+    /// The quoted post, for `app.bsky.embed.record`.
+    #[serde(default, borrow)]
+    pub uri: Option<&'a str>,
+    /// The strong ref one level down, for `app.bsky.embed.recordWithMedia`.
+    #[serde(default, borrow)]
+    pub record: Option<StrongRef<'a>>,
+}
+
+impl Embed<'_> {
+    /// The uri of the post this one quotes, if it quotes one.
+    pub fn quoted(&self) -> Option<&str> {
+        let r = self.record.as_ref()?;
+        r.uri.or_else(|| r.record.map(|s| s.uri))
+    }
 }
 
 /// A strong reference: a record's uri and content id.
@@ -102,7 +133,7 @@ pub struct Feature<'a> {
 }
 
 impl PostRecord<'_> {
-    /// Whether the post mentions `did` or answers one of its posts.
+    /// Whether the post mentions `did`, answers one of its posts, or quotes one.
     pub fn addresses(&self, did: &str) -> bool {
         let mentions = self
             .facets
@@ -113,7 +144,12 @@ impl PostRecord<'_> {
             .reply
             .as_ref()
             .is_some_and(|r| did_of(r.parent.uri) == Some(did) || did_of(r.root.uri) == Some(did));
-        mentions || replies
+        let quotes = self
+            .embed
+            .as_ref()
+            .and_then(Embed::quoted)
+            .is_some_and(|uri| did_of(uri) == Some(did));
+        mentions || replies || quotes
     }
 }
 
@@ -164,5 +200,29 @@ mod tests {
         assert!(posts >= 1);
         assert!(parse("{\"did\":1}").is_err());
         assert!(parse("not json").is_err());
+    }
+
+    #[test]
+    fn a_quote_of_the_business_s_post_addresses_the_business() {
+        let owner = "did:plc:brightsideowner";
+        let quote = |embed: &str| {
+            format!(
+                r#"{{"did":"did:plc:someone","time_us":1732900000000000,"kind":"commit","commit":{{"rev":"3l","operation":"create","collection":"app.bsky.feed.post","rkey":"3lq","record":{{"$type":"app.bsky.feed.post","text":"this.","createdAt":"2026-11-30T09:00:00Z","embed":{embed}}},"cid":"bafy"}}}}"#
+            )
+        };
+        let plain = quote(&format!(
+            r#"{{"$type":"app.bsky.embed.record","record":{{"uri":"at://{owner}/app.bsky.feed.post/3abc","cid":"bafyq"}}}}"#
+        ));
+        let with_media = quote(&format!(
+            r#"{{"$type":"app.bsky.embed.recordWithMedia","record":{{"record":{{"uri":"at://{owner}/app.bsky.feed.post/3abc","cid":"bafyq"}}}},"media":{{"$type":"app.bsky.embed.images","images":[]}}}}"#
+        ));
+        let other = quote(
+            r#"{"$type":"app.bsky.embed.record","record":{"uri":"at://did:plc:other/app.bsky.feed.post/3x","cid":"b"}}"#,
+        );
+        for (frame, addressed) in [(plain, true), (with_media, true), (other, false)] {
+            let e = parse(&frame).expect("a quote post parses");
+            let rec = e.commit.as_ref().and_then(|c| c.record.as_ref()).unwrap();
+            assert_eq!(rec.addresses(owner), addressed, "{frame}");
+        }
     }
 }

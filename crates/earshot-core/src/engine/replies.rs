@@ -269,6 +269,10 @@ impl Engine {
                         account: Some(acct),
                         interval_secs: None,
                         require_match: None,
+                        pds: None,
+                        appview: None,
+                        jetstream: None,
+                        plc: None,
                     };
                     engine.add_logged_in(spec).await.map_err(|e| e.to_string())
                 }
@@ -319,7 +323,25 @@ impl Engine {
             account: None,
             interval_secs: None,
             require_match: None,
+            pds: None,
+            appview: None,
+            jetstream: None,
+            plc: None,
         };
+        // A source of that name keeps the services it names (its PDS, AppView, Jetstream).
+        if let Some(existing) = self
+            .sources()
+            .await?
+            .into_iter()
+            .find(|s| s.spec.name == spec.name && s.spec.kind == SourceKind::Bluesky)
+        {
+            let e = existing.spec;
+            spec.base_url = spec.base_url.or(e.base_url);
+            spec.pds = e.pds;
+            spec.appview = e.appview;
+            spec.jetstream = e.jetstream;
+            spec.plc = e.plc;
+        }
         let client = crate::channels::bluesky::Client::new(&spec, self.context())
             .map_err(|e| StoreError::Invalid(e.to_string()))?;
         let session = client
@@ -349,6 +371,12 @@ impl Engine {
             spec.queries = e.spec.queries;
             spec.interval_secs = e.spec.interval_secs;
             spec.require_match = e.spec.require_match;
+            if spec.kind == e.spec.kind {
+                spec.pds = spec.pds.or(e.spec.pds);
+                spec.appview = spec.appview.or(e.spec.appview);
+                spec.jetstream = spec.jetstream.or(e.spec.jetstream);
+                spec.plc = spec.plc.or(e.spec.plc);
+            }
         }
         self.add_source(spec).await
     }

@@ -24,7 +24,7 @@ use text::Analysed;
 const MODEL: &[u8] = include_bytes!("../../data/sentiment.model");
 
 /// Bumped when triage changes in a way that re-ranks stored mentions.
-const TRIAGE_REVISION: u32 = 2;
+const TRIAGE_REVISION: u32 = 3;
 
 /// Identifies this build's triage: stored mentions ranked by another are re-ranked at start.
 pub fn revision() -> String {
@@ -376,10 +376,13 @@ pub fn triage(m: &Mention, rules: &Rules, now: i64) -> Triage {
             ),
         ));
     }
-    let addressed = rules
-        .own_handles
-        .iter()
-        .any(|h| m.matched_terms.iter().any(|t| fold(t) == *h));
+    // Named by one of the business's handles, or addressed by the network itself: a mention
+    // notification, a reply to or quote of the business's post, a mention by DID.
+    let addressed = m.remote.to_owner
+        || rules
+            .own_handles
+            .iter()
+            .any(|h| m.matched_terms.iter().any(|t| fold(t) == *h));
     if addressed {
         parts.push((10.0, "addressed to you".to_string()));
     }
@@ -602,6 +605,26 @@ mod tests {
             "{:?}",
             big.reasons
         );
+    }
+
+    #[test]
+    fn a_post_the_network_addresses_to_the_business_is_addressed_without_a_handle_term() {
+        // A reply under the business's post, or a quote of it: no @handle in the text.
+        let rules = Rules::default();
+        let plain = mention("the oat milk was off again", None);
+        let mut reply = plain.clone();
+        reply.remote.to_owner = true;
+        let (plain, reply) = (
+            triage(&plain, &rules, 1_000_000),
+            triage(&reply, &rules, 1_000_000),
+        );
+        assert!(
+            reply.reasons.contains(&"addressed to you".to_string()),
+            "{:?}",
+            reply.reasons
+        );
+        assert!(!plain.reasons.contains(&"addressed to you".to_string()));
+        assert!(reply.urgency > plain.urgency, "{reply:?} vs {plain:?}");
     }
 
     #[test]

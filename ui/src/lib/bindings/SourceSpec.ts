@@ -40,4 +40,22 @@ interval_secs: number | null,
  * Keep only items that match a watch term. Defaults to true; set false for a feed that is
  * entirely about the business (its own review feed).
  */
-require_match: boolean | null, };
+require_match: boolean | null, 
+/**
+ * Bluesky: the account's PDS (default: the one its DID document names, found at login).
+ */
+pds?: string, 
+/**
+ * Bluesky: the AppView for profiles, search and handle resolution (default: Bluesky's
+ * public one).
+ */
+appview?: string, 
+/**
+ * Bluesky: the Jetstream address (default: one of Bluesky's public instances).
+ */
+jetstream?: string, 
+/**
+ * Bluesky: the PLC directory that `did:plc` documents come from (default:
+ * plc.directory).
+ */
+plc?: string, };
