@@ -893,18 +893,15 @@ async fn a_logged_in_source_without_a_keychain_listens_without_the_account_and_s
         &mut rx,
         "both sources to say they listen without the account",
         |e| {
-            match e {
-                EngineEvent::SourceHealth { source_id, health } => {
-                    assert!(
-                        !matches!(health, earshot_core::model::Health::NeedsLogin { .. }),
-                        "a missing keychain must not stop the source: {health:?}"
-                    );
-                    if let earshot_core::model::Health::Limited { reason, .. } = health {
-                        assert!(reason.contains("keychain"), "{reason}");
-                        limited.insert(*source_id);
-                    }
+            if let EngineEvent::SourceHealth { source_id, health } = e {
+                assert!(
+                    !matches!(health, earshot_core::model::Health::NeedsLogin { .. }),
+                    "a missing keychain must not stop the source: {health:?}"
+                );
+                if let earshot_core::model::Health::Limited { reason, .. } = health {
+                    assert!(reason.contains("keychain"), "{reason}");
+                    limited.insert(*source_id);
                 }
-                _ => {}
             }
             (limited.contains(&masto) && limited.contains(&bsky)).then_some(())
         },

@@ -664,10 +664,13 @@ async fn xrpc_body(resp: reqwest::Response, what: &str, now: i64) -> Result<Vec<
         Some(e) => (e.error.as_str(), e.message.clone().unwrap_or_default()),
         None => ("", String::new()),
     };
-    let why = if msg.is_empty() {
-        format!("{code} (HTTP {})", status.as_u16())
-    } else {
-        format!("{code}: {msg}")
+    // "HTTP 404", "InvalidRequest (HTTP 400)" or "RecordNotFound: Could not locate record":
+    // never an empty code or a dangling separator.
+    let why = match (code.trim(), msg.trim()) {
+        ("", "") => format!("HTTP {}", status.as_u16()),
+        ("", m) => format!("{m} (HTTP {})", status.as_u16()),
+        (c, "") => format!("{c} (HTTP {})", status.as_u16()),
+        (c, m) => format!("{c}: {m}"),
     };
     if status.as_u16() == 401
         || code == "ExpiredToken"
@@ -817,7 +820,24 @@ impl Bluesky {
         tracing::debug!(%url, "connecting to Jetstream");
         let (ws, _) = tokio_tungstenite::connect_async(url.as_str())
             .await
-            .map_err(|e| ChannelError::Network(format!("Jetstream: {e}")))?;
+            .map_err(|e| {
+                // Name the address that failed (without its cursor): a PDS or an AppView given
+                // where Jetstream belongs answers the WebSocket handshake with plain HTTP.
+                let at = self.client.ends.jetstream.as_str();
+                let hint = match &e {
+                    tokio_tungstenite::tungstenite::Error::Http(r) => {
+                        format!(
+                            "HTTP {} — is this a Jetstream address?",
+                            r.status().as_u16()
+                        )
+                    }
+                    tokio_tungstenite::tungstenite::Error::Protocol(_) => {
+                        format!("{e} — is this a Jetstream address?")
+                    }
+                    _ => e.to_string(),
+                };
+                ChannelError::Network(format!("Jetstream at {at}: {hint}"))
+            })?;
         self.ws = Some(ws);
         tracing::debug!("connected to Jetstream");
         Ok(())
@@ -1435,5 +1455,42 @@ mod tests {
     fn length_is_graphemes() {
         assert_eq!(count_graphemes("👨‍👩‍👧 é"), 3);
         assert_eq!(count_graphemes(&"e\u{301}".repeat(300)), 300);
+    }
+
+    #[test]
+    fn service_addresses_are_named_separately_or_all_under_base_url() {
+        let mut spec = SourceSpec {
+            kind: SourceKind::Bluesky,
+            name: "Bluesky".into(),
+            url: None,
+            queries: Vec::new(),
+            base_url: None,
+            account: None,
+            interval_secs: None,
+            require_match: None,
+            pds: None,
+            appview: None,
+            jetstream: None,
+            plc: None,
+        };
+        let public = Endpoints::for_spec(&spec).unwrap();
+        assert_eq!(public.pds, None, "found from the DID document at login");
+        assert_eq!(public.appview, APPVIEW);
+        assert_eq!(public.jetstream, JETSTREAM);
+        spec.jetstream = Some("wss://jetstream.example.net".into());
+        spec.pds = Some("https://pds.example.com/".into());
+        let named = Endpoints::for_spec(&spec).unwrap();
+        assert_eq!(named.jetstream, "wss://jetstream.example.net/subscribe");
+        assert_eq!(named.pds.as_deref(), Some("https://pds.example.com"));
+        spec.jetstream = Some("ftp://nowhere".into());
+        assert!(
+            Endpoints::for_spec(&spec).is_err(),
+            "a non-WebSocket Jetstream is refused"
+        );
+        spec.jetstream = None;
+        spec.base_url = Some("http://127.0.0.1:9/bsky".into());
+        let sim = Endpoints::for_spec(&spec).unwrap();
+        assert_eq!(sim.jetstream, "ws://127.0.0.1:9/bsky/subscribe");
+        assert_eq!(sim.pds.as_deref(), Some("http://127.0.0.1:9/bsky"));
     }
 }
