@@ -493,3 +493,18 @@ test('start at login is a switch in settings', async () => {
   await box.uncheck();
   await page.waitForFunction(() => window.__earshotMock.autostart === false);
 });
+
+test('the author panel shows how their reach changed', async () => {
+  const { page } = await open();
+  await page.locator('[data-testid=mention]').first().waitFor();
+  await page.evaluate(() => {
+    const author = (followers) => ({ handle: 'grower.bsky.social', display_name: null, profile_url: null, followers, karma: null });
+    const t = Math.floor(Date.now() / 1000);
+    window.__earshotMock.addMention({ channel: 'bluesky', author: author(100), created_at: t - 86400, text: 'Brightside is nice', triage: { urgency: 5, sentiment: 0.2, reasons: [] } });
+    window.__earshotMock.addMention({ channel: 'bluesky', author: author(5000), created_at: t, text: 'Brightside again, still great', triage: { urgency: 99, sentiment: 0.4, reasons: ['author has 5k followers'] } });
+  });
+  await page.waitForFunction(() => document.querySelector('[data-testid=mention-author]')?.textContent?.includes('grower'));
+  await page.locator('[data-testid=mention]').first().click();
+  await page.getByTestId('author-reach').waitFor();
+  assert.match(await page.getByTestId('author-reach').textContent(), /Bluesky: 100 → 5,000 followers since/);
+});

@@ -191,6 +191,10 @@ fn without_a_keychain_login_says_so_and_watch_listens_without_the_account() {
         !said.contains(BSKY_APP_PASSWORD),
         "the password is never printed"
     );
+    assert!(
+        said.contains(" DEBUG ") && !said.contains('\u{1b}'),
+        "logs written to a pipe or file carry no colour codes: {said:?}"
+    );
 
     // A configured account with no keychain: the public stream is still heard, and the source
     // says what it is missing, instead of stopping with "log in again".

@@ -1194,3 +1194,57 @@ async fn a_bluesky_login_finds_the_account_s_own_pds_from_its_did_document() {
         .remove(0);
     assert!(m.remote.to_owner);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn follower_counts_are_fetched_again_once_a_profile_is_six_hours_old() {
+    let sim = Sim::start(SimOptions {
+        reveal: Reveal::All,
+        count: Some(0),
+        ..SimOptions::default()
+    })
+    .await
+    .unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let now = Arc::new(std::sync::atomic::AtomicI64::new(
+        chrono::Utc::now().timestamp(),
+    ));
+    let engine = Engine::new(
+        Db::open(tmp.path()).unwrap(),
+        Arc::new(Recorder::default()),
+        Clock::manual(now.clone()),
+    );
+    let mut cfg = Config::parse(&sim.config_toml()).unwrap();
+    cfg.sources.retain(|s| s.kind == SourceKind::Bluesky);
+    engine.apply_config(&cfg).await.unwrap();
+    let mut rx = engine.subscribe();
+    engine.start().await.unwrap();
+    sim.social.wait_streams(Net::Bluesky, 1).await;
+
+    let mut seen = HashMap::new();
+    let post = |followers: i64, n: u32| {
+        let p = sim.social.inject(
+            Net::Bluesky,
+            "growing.bsky.social",
+            &format!("Brightside Coffee, visit {n}: still my favourite"),
+            followers,
+            false,
+        );
+        p.external_id()
+    };
+    let first = post(100, 1);
+    let m = wait_added(&mut rx, &[first], &mut seen).await.remove(0);
+    assert_eq!(m.author.followers, Some(100));
+    // The author gains followers. Within six hours the cached profile stands...
+    let second = post(5_000, 2);
+    let m = wait_added(&mut rx, &[second], &mut seen).await.remove(0);
+    assert_eq!(
+        m.author.followers,
+        Some(100),
+        "a fresh profile is not fetched again"
+    );
+    // ...six hours on, it is fetched again and the reach is current.
+    now.fetch_add(6 * 3600 + 1, std::sync::atomic::Ordering::SeqCst);
+    let third = post(5_000, 3);
+    let m = wait_added(&mut rx, &[third], &mut seen).await.remove(0);
+    assert_eq!(m.author.followers, Some(5_000), "reach does not go stale");
+}

@@ -499,6 +499,33 @@ async fn the_author_panel_finds_the_same_name_on_other_networks() {
 }
 
 #[tokio::test]
+async fn the_author_panel_keeps_the_reach_each_mention_carried_one_point_per_change() {
+    let s = setup().await;
+    let by = |id: &str, followers: i64, at: i64| {
+        let mut m = post(id, "grower.bsky.social", "brightside again", at);
+        m.channel = Channel::Bluesky;
+        m.author.followers = Some(followers);
+        m
+    };
+    let ms = s
+        .ingest(vec![
+            by("r1", 100, NOW - 40),
+            by("r2", 100, NOW - 30),
+            by("r3", 5_000, NOW - 20),
+            by("r4", 5_000, NOW - 10),
+        ])
+        .await;
+    let h = s.engine.author_history(ms[3].id).await.unwrap();
+    let reach: Vec<(i64, i64)> = h.reach.iter().map(|p| (p.at, p.followers)).collect();
+    assert_eq!(
+        reach,
+        vec![(NOW - 40, 100), (NOW - 20, 5_000)],
+        "when the count changed, and to what"
+    );
+    assert!(h.reach.iter().all(|p| p.channel == Channel::Bluesky));
+}
+
+#[tokio::test]
 async fn the_mentions_csv_has_a_row_per_mention_with_response_times() {
     let s = setup().await;
     let ms = s

@@ -1466,9 +1466,10 @@ async fn b_profiles(State(h): S, uri: axum::http::Uri) -> Json<Value> {
         .iter()
         .take(25)
         .filter_map(|a| {
+            // The author as of their latest post: follower counts change.
             posts
                 .iter()
-                .find(|p| p.net == Net::Bluesky && (&p.author_id == a || &p.handle == a))
+                .rfind(|p| p.net == Net::Bluesky && (&p.author_id == a || &p.handle == a))
         })
         .filter(|p| seen.insert(p.author_id.clone()))
         .map(b_profile)

@@ -46,6 +46,11 @@ pub const MAX_GRAPHEMES: usize = 300;
 const REWIND_US: i64 = 5_000_000;
 /// Profiles per `getProfiles` call (the API's limit).
 const PROFILES_PER_CALL: usize = 25;
+/// How long a fetched profile (follower count, display name) is used before it is fetched
+/// again: reach changes, and a stream connection can live for days.
+const PROFILE_TTL_SECS: i64 = 6 * 3600;
+/// Profiles kept at most; the oldest are dropped first (a stream meets many authors once).
+const PROFILES_KEPT: usize = 20_000;
 /// How often the cursor is saved when nothing matches.
 const CURSOR_EVERY: Duration = Duration::from_secs(10);
 /// Once a match has arrived, what else arrives within this long goes in the same batch (a
@@ -691,7 +696,8 @@ pub struct Bluesky {
     resolved: bool,
     queries: Vec<String>,
     interval: Duration,
-    profiles: HashMap<String, ProfileView>,
+    /// Profiles by DID, with when each was fetched (unix seconds).
+    profiles: HashMap<String, (ProfileView, i64)>,
     ws: Option<
         tokio_tungstenite::WebSocketStream<
             tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>,
@@ -766,10 +772,12 @@ impl Bluesky {
     /// Fills in handles, names and follower counts from `getProfiles` (cached). A failure leaves
     /// the DIDs as handles: the mentions still arrive.
     async fn fill_profiles(&mut self, mentions: &mut [Mention]) {
+        let now = self.client.ctx.clock.now();
+        let fresh = |at: i64| now - at < PROFILE_TTL_SECS;
         let mut missing: Vec<String> = mentions
             .iter()
             .filter_map(|m| m.remote.author_id.clone())
-            .filter(|d| !self.profiles.contains_key(d))
+            .filter(|d| !self.profiles.get(d).is_some_and(|(_, at)| fresh(*at)))
             .collect();
         missing.sort();
         missing.dedup();
@@ -783,7 +791,7 @@ impl Bluesky {
                 Ok(body) => match serde_json::from_slice::<Profiles>(&body) {
                     Ok(p) => {
                         for prof in p.profiles {
-                            self.profiles.insert(prof.did.clone(), prof);
+                            self.profiles.insert(prof.did.clone(), (prof, now));
                         }
                     }
                     Err(e) => tracing::warn!(error = %e, "Bluesky profiles unreadable"),
@@ -791,8 +799,18 @@ impl Bluesky {
                 Err(e) => tracing::warn!(error = %e, "Bluesky profiles unavailable"),
             }
         }
+        if self.profiles.len() > PROFILES_KEPT {
+            // Drop the stale ones, then the oldest, down to three quarters.
+            self.profiles.retain(|_, (_, at)| fresh(*at));
+            if self.profiles.len() > PROFILES_KEPT {
+                let mut ages: Vec<i64> = self.profiles.values().map(|(_, at)| *at).collect();
+                ages.sort_unstable();
+                let cut = ages[self.profiles.len() - PROFILES_KEPT * 3 / 4];
+                self.profiles.retain(|_, (_, at)| *at >= cut);
+            }
+        }
         for m in mentions.iter_mut() {
-            let Some(p) = m
+            let Some((p, _)) = m
                 .remote
                 .author_id
                 .as_ref()

@@ -90,6 +90,23 @@ pub struct AuthorHistory {
     pub total: u32,
     /// Replies sent to them (newest first, at most 20).
     pub replies: Vec<Reply>,
+    /// Their reach as it changed: on each channel, the follower count their mentions carried,
+    /// one point per change (oldest first, at most the last 20 changes a channel).
+    pub reach: Vec<ReachPoint>,
+}
+
+/// An author's follower count on a channel, from a mention posted at `at`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export, export_to = "../../../ui/src/lib/bindings/")]
+pub struct ReachPoint {
+    /// When the mention that carried it was posted (unix seconds).
+    #[ts(type = "number")]
+    pub at: i64,
+    /// Where.
+    pub channel: crate::model::Channel,
+    /// Followers (or karma, on Hacker News) then.
+    #[ts(type = "number")]
+    pub followers: i64,
 }
 
 const MAX_TAG: usize = 40;
@@ -504,11 +521,58 @@ impl Store {
             |r| r.get(0),
         )?;
         let replies = self.replies_to_author(&key)?;
+        let reach = self.reach_of(&key)?;
         Ok(AuthorHistory {
             mentions,
             total,
             replies,
+            reach,
         })
+    }
+
+    /// The follower counts an author's mentions carried, one point per change per channel.
+    fn reach_of(&self, author_key: &str) -> Result<Vec<ReachPoint>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT created_at, channel, COALESCE(author_followers, author_karma) FROM mentions \
+             WHERE author_key = ?1 AND COALESCE(author_followers, author_karma) IS NOT NULL \
+             ORDER BY channel, created_at, id",
+        )?;
+        let rows = stmt.query_map([author_key], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, i64>(2)?,
+            ))
+        })?;
+        let mut out: Vec<ReachPoint> = Vec::new();
+        for row in rows {
+            let (at, channel, followers) = row?;
+            let Some(channel) = crate::model::Channel::parse(&channel) else {
+                continue;
+            };
+            let changed = out
+                .last()
+                .is_none_or(|p| p.channel != channel || p.followers != followers);
+            if changed {
+                out.push(ReachPoint {
+                    at,
+                    channel,
+                    followers,
+                });
+            }
+        }
+        // The last 20 changes of each channel.
+        let mut kept = Vec::with_capacity(out.len());
+        for (i, p) in out.iter().enumerate() {
+            let later = out[i + 1..]
+                .iter()
+                .filter(|q| q.channel == p.channel)
+                .count();
+            if later < 20 {
+                kept.push(p.clone());
+            }
+        }
+        Ok(kept)
     }
 
     /// Every mention posted in `[since, until)`, oldest first.

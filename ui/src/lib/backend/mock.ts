@@ -196,7 +196,13 @@ export class MockBackend implements Backend {
     const m = this.find(id);
     const key = (h: string) => h.toLowerCase().replace(/^@/, '').split('@')[0].split('.')[0];
     const others = this.mentions.filter((x) => x.id !== id && key(x.author.handle) === key(m.author.handle));
-    return { mentions: structuredClone(others), total: others.length, replies: structuredClone(this.replies.filter((r) => others.some((o) => o.id === r.mention_id) || r.mention_id === id)) };
+    // Reach as the store keeps it: one point per change of the follower count, per channel.
+    const reach: AuthorHistory['reach'] = [];
+    for (const x of [m, ...others].filter((x) => x.author.followers != null).sort((a, b) => a.channel.localeCompare(b.channel) || a.created_at - b.created_at)) {
+      const last = reach[reach.length - 1];
+      if (!last || last.channel !== x.channel || last.followers !== x.author.followers) reach.push({ at: x.created_at, channel: x.channel, followers: x.author.followers! });
+    }
+    return { mentions: structuredClone(others), total: others.length, replies: structuredClone(this.replies.filter((r) => others.some((o) => o.id === r.mention_id) || r.mention_id === id)), reach };
   }
   async checkReply(id: number, body: string, isPrivate: boolean): Promise<Check> {
     const m = this.find(id);
