@@ -3,6 +3,7 @@ driven through tauri-driver → WebKitWebDriver, with fake notification and tray
 private session bus. Run under `xvfb-run … dbus-run-session -- pytest e2e` (see scripts/test)."""
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import tempfile
@@ -136,12 +137,27 @@ class Launcher:
         return driver
 
     def stop(self, driver):
-        """Ends the session and waits until the app has exited (its data folder is free)."""
+        """Ends the session and the app, and waits until it has exited (its data folder is free).
+        Ending a WebDriver session closes the window, which Earshot answers by hiding in the
+        tray and listening on: the app is then asked to quit as the system would (SIGTERM), and
+        killed if it does not."""
         for i, (d, proc, log) in enumerate(self.running):
             if d is driver:
                 self.running.pop(i)
                 end_session(d, proc, log)
-                wait_until(lambda: not app_processes(d.env['EARSHOT_DATA_DIR'], d.application), 'the app to exit')
+                data = d.env['EARSHOT_DATA_DIR']
+                for sig in (signal.SIGTERM, signal.SIGKILL):
+                    for pid in app_processes(data, d.application):
+                        try:
+                            os.kill(pid, sig)
+                        except ProcessLookupError:
+                            pass
+                    try:
+                        wait_until(lambda: not app_processes(data, d.application), 'the app to exit', timeout=10)
+                        return
+                    except AssertionError:
+                        if sig == signal.SIGKILL:
+                            raise
                 return
 
     def close(self):

@@ -47,7 +47,7 @@ pub enum Network {
 /// keychain answers: a login that could not be kept would be lost when the command ends.
 async fn engine(data_dir: Option<PathBuf>) -> Result<(Engine, Secrets)> {
     let secrets = Secrets::new(Keychain);
-    if let Err(e) = secrets.get("earshot:probe").await {
+    if let Err(e) = secrets.check().await {
         bail!(
             "{e}. Earshot keeps logins only in the system keychain (the Secret Service on Linux: \
              GNOME Keyring or KWallet, unlocked in your session). Without one, `earshot watch` \

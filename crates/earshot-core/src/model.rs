@@ -577,6 +577,26 @@ pub struct SourceSpec {
     pub plc: Option<String>,
 }
 
+impl SourceSpec {
+    /// A source of `kind` named `name`, everything else left to its defaults.
+    pub fn new(kind: SourceKind, name: impl Into<String>) -> SourceSpec {
+        SourceSpec {
+            kind,
+            name: name.into(),
+            url: None,
+            queries: Vec::new(),
+            base_url: None,
+            account: None,
+            interval_secs: None,
+            require_match: None,
+            pds: None,
+            appview: None,
+            jetstream: None,
+            plc: None,
+        }
+    }
+}
+
 /// A source as stored, with its cursor and health.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export, export_to = "../../../ui/src/lib/bindings/")]

@@ -43,6 +43,13 @@ fn unavailable(e: keyring::Error) -> SecretError {
     SecretError::Unavailable(e.to_string())
 }
 
+impl Keychain {
+    /// Whether the system keychain answers (a look-up of an entry no one writes).
+    pub fn check(&self) -> Result<(), SecretError> {
+        self.get("earshot:probe").map(|_| ())
+    }
+}
+
 impl SecretStore for Keychain {
     fn get(&self, key: &str) -> Result<Option<String>, SecretError> {
         match Keychain::entry(key)?.get_password() {
@@ -118,6 +125,11 @@ impl Secrets {
         tokio::task::spawn_blocking(move || s.set(&k, &value))
             .await
             .map_err(|e| SecretError::Unavailable(e.to_string()))?
+    }
+
+    /// Whether the store answers at all (a keychain may be missing or locked).
+    pub async fn check(&self) -> Result<(), SecretError> {
+        self.get("earshot:probe").await.map(|_| ())
     }
 
     /// Deletes a secret.

@@ -6,8 +6,8 @@
 use earshot_core::secrets::{Keychain, SecretError, SecretStore, Secrets};
 
 fn secret_service() -> bool {
-    match Keychain.get("earshot:probe") {
-        Ok(_) => true,
+    match Keychain.check() {
+        Ok(()) => true,
         Err(e) if std::env::var_os("EARSHOT_REQUIRE_KEYCHAIN").is_some() => {
             panic!("EARSHOT_REQUIRE_KEYCHAIN is set but the keychain answered: {e}")
         }

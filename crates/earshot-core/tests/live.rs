@@ -109,6 +109,17 @@ async fn settled(rx: &mut Receiver<EngineEvent>, id: i64) -> earshot_core::model
     .await
 }
 
+/// A simulator serving `count` scripted posts per source, all at once.
+async fn sim_with(count: usize) -> Sim {
+    Sim::start(SimOptions {
+        reveal: Reveal::All,
+        count: Some(count),
+        ..SimOptions::default()
+    })
+    .await
+    .unwrap()
+}
+
 struct Setup {
     sim: Sim,
     _dir: tempfile::TempDir,
@@ -129,13 +140,7 @@ async fn setup_with(sign_in: bool, before: impl FnOnce(&Sim)) -> Setup {
         .with_env_filter(tracing_subscriber::EnvFilter::from_default_env())
         .with_test_writer()
         .try_init();
-    let sim = Sim::start(SimOptions {
-        reveal: Reveal::All,
-        count: Some(6),
-        ..SimOptions::default()
-    })
-    .await
-    .unwrap();
+    let sim = sim_with(6).await;
     // These tests are about streams: the simulated Mastodon streams without a login, as
     // instances before 4.2 did (4.2+ is tested on its own below).
     sim.social.allow_anonymous_streaming(true);
@@ -849,13 +854,7 @@ impl earshot_core::secrets::SecretStore for NoKeychain {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_logged_in_source_without_a_keychain_listens_without_the_account_and_says_so() {
-    let sim = Sim::start(SimOptions {
-        reveal: Reveal::All,
-        count: Some(3),
-        ..SimOptions::default()
-    })
-    .await
-    .unwrap();
+    let sim = sim_with(3).await;
     // Hashtags stream without a login here (an instance before 4.2), so what is heard without
     // the account arrives as it is posted.
     sim.social.allow_anonymous_streaming(true);
@@ -936,13 +935,7 @@ async fn a_logged_in_source_without_a_keychain_listens_without_the_account_and_s
 async fn without_an_account_a_42_instance_is_polled_steadily_and_streaming_is_not_retried_each_cycle(
 ) {
     // The simulator's default: Mastodon 4.2+, which streams only to logged-in clients.
-    let sim = Sim::start(SimOptions {
-        reveal: Reveal::All,
-        count: Some(3),
-        ..SimOptions::default()
-    })
-    .await
-    .unwrap();
+    let sim = sim_with(3).await;
     let tmp = tempfile::tempdir().unwrap();
     let engine = Engine::new(
         Db::open(tmp.path()).unwrap(),
@@ -1112,13 +1105,7 @@ async fn a_bluesky_reply_whose_answer_was_lost_is_settled_as_sent_by_reading_it_
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_bluesky_login_finds_the_account_s_own_pds_from_its_did_document() {
-    let sim = Sim::start(SimOptions {
-        reveal: Reveal::All,
-        count: Some(3),
-        ..SimOptions::default()
-    })
-    .await
-    .unwrap();
+    let sim = sim_with(3).await;
     let tmp = tempfile::tempdir().unwrap();
     let secrets = MemorySecrets::new();
     let engine = Engine::with_secrets(
@@ -1197,13 +1184,7 @@ async fn a_bluesky_login_finds_the_account_s_own_pds_from_its_did_document() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn follower_counts_are_fetched_again_once_a_profile_is_six_hours_old() {
-    let sim = Sim::start(SimOptions {
-        reveal: Reveal::All,
-        count: Some(0),
-        ..SimOptions::default()
-    })
-    .await
-    .unwrap();
+    let sim = sim_with(0).await;
     let tmp = tempfile::tempdir().unwrap();
     let now = Arc::new(std::sync::atomic::AtomicI64::new(
         chrono::Utc::now().timestamp(),

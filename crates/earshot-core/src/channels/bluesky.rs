@@ -1477,20 +1477,7 @@ mod tests {
 
     #[test]
     fn service_addresses_are_named_separately_or_all_under_base_url() {
-        let mut spec = SourceSpec {
-            kind: SourceKind::Bluesky,
-            name: "Bluesky".into(),
-            url: None,
-            queries: Vec::new(),
-            base_url: None,
-            account: None,
-            interval_secs: None,
-            require_match: None,
-            pds: None,
-            appview: None,
-            jetstream: None,
-            plc: None,
-        };
+        let mut spec = SourceSpec::new(SourceKind::Bluesky, "Bluesky");
         let public = Endpoints::for_spec(&spec).unwrap();
         assert_eq!(public.pds, None, "found from the DID document at login");
         assert_eq!(public.appview, APPVIEW);

@@ -315,18 +315,8 @@ impl Engine {
         base_url: Option<String>,
     ) -> Result<Source, StoreError> {
         let mut spec = SourceSpec {
-            kind: SourceKind::Bluesky,
-            name: name.trim().to_string(),
-            url: None,
-            queries: Vec::new(),
             base_url,
-            account: None,
-            interval_secs: None,
-            require_match: None,
-            pds: None,
-            appview: None,
-            jetstream: None,
-            plc: None,
+            ..SourceSpec::new(SourceKind::Bluesky, name.trim())
         };
         // A source of that name keeps the services it names (its PDS, AppView, Jetstream).
         if let Some(existing) = self
