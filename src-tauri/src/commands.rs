@@ -395,6 +395,12 @@ pub async fn author_history(state: State<'_, AppState>, id: i64) -> Result<Autho
     Ok(state.engine.author_history(id).await?)
 }
 
+/// The author's reach as the network gives it now (the author panel's Refresh).
+#[tauri::command]
+pub async fn refresh_author(state: State<'_, AppState>, id: i64) -> Result<Mention> {
+    Ok(state.engine.refresh_author(id).await?)
+}
+
 /// The pre-send check: personal data, tone, an angry thread.
 #[tauri::command]
 pub async fn check_reply(

@@ -257,6 +257,7 @@ pub fn run() {
             commands::set_targets,
             commands::get_thread,
             commands::author_history,
+            commands::refresh_author,
             commands::check_reply,
             commands::get_report,
             commands::export_csv,

@@ -508,3 +508,19 @@ test('the author panel shows how their reach changed', async () => {
   await page.getByTestId('author-reach').waitFor();
   assert.match(await page.getByTestId('author-reach').textContent(), /Bluesky: 100 → 5,000 followers since/);
 });
+
+test('the author panel refreshes a Bluesky author\'s reach on request', async () => {
+  const { page } = await open();
+  await page.locator('[data-testid=mention]').first().waitFor();
+  await page.evaluate(() => {
+    const m = window.__earshotMock;
+    m.reachNow['riser.bsky.social'] = 48000;
+    m.addMention({ channel: 'bluesky', author: { handle: 'riser.bsky.social', display_name: null, profile_url: null, followers: 120, karma: null }, text: 'Brightside cortado is great', triage: { urgency: 99, sentiment: 0.5, reasons: [] } });
+  });
+  await page.waitForFunction(() => document.querySelector('[data-testid=mention-author]')?.textContent?.includes('riser'));
+  await page.locator('[data-testid=mention]').first().click();
+  await page.getByTestId('author-panel').waitFor();
+  assert.doesNotMatch(await page.getByTestId('author-panel').textContent(), /48/);
+  await page.getByTestId('author-refresh').click();
+  await page.waitForFunction(() => /48(k|,000) followers/.test(document.querySelector('[data-testid=author-panel]')?.textContent ?? ''));
+});

@@ -1229,3 +1229,37 @@ async fn follower_counts_are_fetched_again_once_a_profile_is_six_hours_old() {
     let m = wait_added(&mut rx, &[third], &mut seen).await.remove(0);
     assert_eq!(m.author.followers, Some(5_000), "reach does not go stale");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_owner_can_refresh_an_author_s_reach_from_the_author_panel() {
+    let mut s = setup(false).await;
+    let p = s.sim.social.inject(
+        Net::Bluesky,
+        "rising.bsky.social",
+        "Brightside Coffee: best cortado in town",
+        120,
+        false,
+    );
+    let mut seen = HashMap::new();
+    let m = wait_added(&mut s.rx, &[p.external_id()], &mut seen)
+        .await
+        .remove(0);
+    assert_eq!(m.author.followers, Some(120));
+    // They are reposted widely; the network now says 48k (their newest post carries it).
+    s.sim.social.inject(
+        Net::Bluesky,
+        "rising.bsky.social",
+        "unrelated, about tea",
+        48_000,
+        false,
+    );
+    let refreshed = s.engine.refresh_author(m.id).await.unwrap();
+    assert_eq!(refreshed.author.followers, Some(48_000));
+    assert_eq!(
+        s.engine.mention(m.id).await.unwrap().author.followers,
+        Some(48_000),
+        "kept"
+    );
+    let h = s.engine.author_history(m.id).await.unwrap();
+    assert_eq!(h.reach.last().map(|r| r.followers), Some(48_000));
+}

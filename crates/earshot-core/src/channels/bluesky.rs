@@ -207,6 +207,24 @@ fn record_to_mention(
     Ok(m)
 }
 
+/// The author with this DID as the AppView shows them now (reach refreshed on the owner's ask).
+pub async fn fetch_author(
+    spec: &SourceSpec,
+    ctx: Context,
+    did: &str,
+) -> Result<Author, ChannelError> {
+    let client = Client::new(spec, ctx)?;
+    let body = client
+        .public("app.bsky.actor.getProfiles", &[("actors", did)])
+        .await?;
+    let p: Profiles = serde_json::from_slice(&body).map_err(|e| malformed("profiles", e))?;
+    p.profiles
+        .iter()
+        .find(|p| p.did == did)
+        .map(author_of)
+        .ok_or_else(|| ChannelError::Refused(format!("the AppView does not know {did}")))
+}
+
 fn author_of(p: &ProfileView) -> Author {
     Author {
         handle: format!("@{}", p.handle),

@@ -194,6 +194,37 @@ impl Engine {
         self.inner.db.read(move |s| s.author_history(id)).await
     }
 
+    /// Asks the network for the author's reach now and keeps it on the mention (the author
+    /// panel's Refresh). Bluesky only: the other networks give reach with each post.
+    pub async fn refresh_author(&self, id: i64) -> Result<Mention, StoreError> {
+        let m = self.mention(id).await?;
+        let (crate::model::Channel::Bluesky, Some(did)) = (m.channel, m.remote.author_id.clone())
+        else {
+            return Err(StoreError::Invalid(format!(
+                "{} gives an author's reach with each post; there is nothing to refresh",
+                m.channel.label()
+            )));
+        };
+        let id_src = m
+            .source_id
+            .ok_or_else(|| StoreError::Invalid("this mention's source was removed".into()))?;
+        let src = self.inner.db.read(move |s| s.source(id_src)).await?;
+        let author = crate::channels::bluesky::fetch_author(&src.spec, self.context(), &did)
+            .await
+            .map_err(|e| StoreError::Invalid(e.to_string()))?;
+        let updated = self
+            .inner
+            .db
+            .write(move |s| {
+                s.set_author_reach(id, author.followers, author.display_name.as_deref())
+            })
+            .await?;
+        self.emit(EngineEvent::MentionUpdated {
+            mention: Box::new(updated.clone()),
+        });
+        Ok(updated)
+    }
+
     /// Checks a reply before it is sent (see [`crate::presend`]).
     pub async fn check_reply(
         &self,

@@ -530,6 +530,25 @@ impl Store {
         })
     }
 
+    /// Keeps an author's reach as the network gives it now on mention `id` (followers, and
+    /// the display name when there is one). Returns the mention.
+    pub fn set_author_reach(
+        &mut self,
+        id: i64,
+        followers: Option<i64>,
+        display_name: Option<&str>,
+    ) -> Result<Mention> {
+        let n = self.conn.execute(
+            "UPDATE mentions SET author_followers = COALESCE(?2, author_followers), \
+             author_name = COALESCE(?3, author_name) WHERE id = ?1",
+            params![id, followers, display_name],
+        )?;
+        if n == 0 {
+            return Err(StoreError::NotFound(format!("mention {id}")));
+        }
+        self.mention(id)
+    }
+
     /// The follower counts an author's mentions carried, one point per change per channel.
     fn reach_of(&self, author_key: &str) -> Result<Vec<ReachPoint>> {
         let mut stmt = self.conn.prepare_cached(

@@ -95,6 +95,8 @@ export interface Backend {
   setTargets(targets: Targets): Promise<Targets>;
   getThread(id: number): Promise<Mention[]>;
   authorHistory(id: number): Promise<AuthorHistory>;
+  /** Asks the network for the author's reach now (Bluesky); the mention comes back updated. */
+  refreshAuthor(id: number): Promise<Mention>;
   /** The pre-send check: personal data, tone, an angry thread. */
   checkReply(id: number, body: string, isPrivate: boolean): Promise<Check>;
   getReport(since: number, until: number): Promise<Report>;

@@ -192,6 +192,16 @@ export class MockBackend implements Backend {
     this.targets = structuredClone(t); return structuredClone(t);
   }
   async getThread(id: number) { return [structuredClone(this.find(id))]; }
+  /** Test hook: what the network says of an author's followers when asked again. */
+  reachNow: Record<string, number> = {};
+  async refreshAuthor(id: number): Promise<Mention> {
+    const m = this.find(id);
+    if (m.channel !== 'bluesky') throw { code: 'invalid', message: 'this network gives reach with each post' };
+    const now = this.reachNow[m.author.handle];
+    if (now != null) m.author.followers = now;
+    this.emit({ type: 'mention_updated', mention: structuredClone(m) });
+    return structuredClone(m);
+  }
   async authorHistory(id: number): Promise<AuthorHistory> {
     const m = this.find(id);
     const key = (h: string) => h.toLowerCase().replace(/^@/, '').split('@')[0].split('.')[0];

@@ -41,6 +41,7 @@ export class TauriBackend implements Backend {
   setTargets(targets: Targets) { return invoke<Targets>('set_targets', { targets }); }
   getThread(id: number) { return invoke<Mention[]>('get_thread', { id }); }
   authorHistory(id: number) { return invoke<AuthorHistory>('author_history', { id }); }
+  refreshAuthor(id: number) { return invoke<Mention>('refresh_author', { id }); }
   checkReply(id: number, body: string, isPrivate: boolean) { return invoke<Check>('check_reply', { id, body, private: isPrivate }); }
   getReport(since: number, until: number) { return invoke<Report>('get_report', { since, until }); }
   exportCsv(since: number, until: number) { return invoke<string[]>('export_csv', { since, until }); }
