@@ -145,6 +145,9 @@ class Launcher:
             if d is driver:
                 self.running.pop(i)
                 end_session(d, proc, log)
+                # What the app logged: pytest shows it with a failing test's output.
+                for path in d.logs:
+                    print(f'--- {path.name} (last 4000 characters) ---\n{path.read_text()[-4000:]}')
                 data = d.env['EARSHOT_DATA_DIR']
                 for sig in (signal.SIGTERM, signal.SIGKILL):
                     for pid in app_processes(data, d.application):

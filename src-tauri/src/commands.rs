@@ -97,18 +97,8 @@ pub async fn complete_onboarding(
 ) -> Result<Vec<Source>> {
     state.engine.set_business(business.clone()).await?;
     let hn = SourceSpec {
-        kind: SourceKind::Hackernews,
-        name: "Hacker News".into(),
-        url: None,
         queries: vec![business.name.trim().to_string()],
-        base_url: None,
-        account: None,
-        interval_secs: None,
-        require_match: None,
-        pds: None,
-        appview: None,
-        jetstream: None,
-        plc: None,
+        ..SourceSpec::new(SourceKind::Hackernews, "Hacker News")
     };
     state.engine.add_source(hn).await?;
     for (i, url) in feeds
@@ -119,18 +109,8 @@ pub async fn complete_onboarding(
     {
         let name = feed_name(url, i);
         let spec = SourceSpec {
-            kind: SourceKind::Rss,
-            name,
             url: Some(url.to_string()),
-            queries: vec![],
-            base_url: None,
-            account: None,
-            interval_secs: None,
-            require_match: None,
-            pds: None,
-            appview: None,
-            jetstream: None,
-            plc: None,
+            ..SourceSpec::new(SourceKind::Rss, name)
         };
         state.engine.add_source(spec).await?;
     }

@@ -116,6 +116,10 @@ async fn start_engine(
             ..earshot_sim::SimOptions::default()
         })
         .await?;
+        // The demo signs in to the simulated Mastodon a moment after it starts listening: its
+        // instance streams to that first, logged-out moment too (as before Mastodon 4.2), so
+        // the demo opens without a passing "streaming needs a login" banner.
+        s.social.allow_anonymous_streaming(true);
         engine
             .apply_config(&Config::parse(&s.config_toml())?)
             .await?;

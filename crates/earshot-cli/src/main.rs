@@ -390,6 +390,8 @@ async fn watch(
         let sim = Sim::start(SimOptions::default())
             .await
             .context("starting the simulator")?;
+        // As in the desktop demo: streaming also for the moment before the demo signs in.
+        sim.social.allow_anonymous_streaming(true);
         let cfg = Config::parse(&sim.config_toml())?;
         eprintln!("earshot: demo mode, simulator at {}", sim.base_url);
         _sim = Some(sim);

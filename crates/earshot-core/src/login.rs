@@ -75,18 +75,8 @@ impl MastodonLogin {
     /// listener is bound now, so its port is in the registered redirect address.
     pub async fn begin(ctx: &Context, instance: &str) -> Result<MastodonLogin, ChannelError> {
         let spec = SourceSpec {
-            kind: SourceKind::Mastodon,
-            name: String::new(),
-            url: None,
-            queries: Vec::new(),
             base_url: Some(instance.to_string()),
-            account: None,
-            interval_secs: None,
-            require_match: None,
-            pds: None,
-            appview: None,
-            jetstream: None,
-            plc: None,
+            ..SourceSpec::new(SourceKind::Mastodon, "")
         };
         let instance = instance_url(&spec)?;
         let listener = TcpListener::bind(("127.0.0.1", 0)).await.map_err(|e| {

@@ -256,23 +256,15 @@ impl Engine {
             };
             let outcome = match result {
                 Ok(acct) => {
+                    let name = if name.is_empty() {
+                        format!("Mastodon (@{acct})")
+                    } else {
+                        name
+                    };
                     let spec = SourceSpec {
-                        kind: SourceKind::Mastodon,
-                        name: if name.is_empty() {
-                            format!("Mastodon (@{acct})")
-                        } else {
-                            name
-                        },
-                        url: None,
-                        queries: Vec::new(),
                         base_url: Some(base),
                         account: Some(acct),
-                        interval_secs: None,
-                        require_match: None,
-                        pds: None,
-                        appview: None,
-                        jetstream: None,
-                        plc: None,
+                        ..SourceSpec::new(SourceKind::Mastodon, name)
                     };
                     engine.add_logged_in(spec).await.map_err(|e| e.to_string())
                 }
