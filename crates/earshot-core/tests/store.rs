@@ -15,20 +15,7 @@ fn mention(id: &str, text: &str, urgency: u8, created_at: i64) -> Mention {
 }
 
 fn spec(name: &str) -> SourceSpec {
-    SourceSpec {
-        kind: SourceKind::Hackernews,
-        name: name.into(),
-        url: None,
-        queries: vec![],
-        base_url: None,
-        account: None,
-        interval_secs: None,
-        require_match: None,
-        pds: None,
-        appview: None,
-        jetstream: None,
-        plc: None,
-    }
+    SourceSpec::new(SourceKind::Hackernews, name)
 }
 
 #[test]
