@@ -21,7 +21,6 @@ pub mod db;
 pub mod demo;
 pub mod engine;
 pub mod html;
-pub mod login;
 pub mod matcher;
 pub mod metrics;
 pub mod model;

@@ -2,7 +2,8 @@
 //! networks' real bodies cut or corrupted anywhere — every channel parser and the config loader
 //! return a value or a clear error, and never panic.
 
-use earshot_core::channels::{bluesky, hackernews, jetstream, mastodon, parse_retry_after, rss};
+use earshot_core::channels::bluesky::jetstream;
+use earshot_core::channels::{bluesky, hackernews, mastodon, parse_retry_after, rss};
 use earshot_core::config::Config;
 use proptest::prelude::*;
 use serde_json::Value;

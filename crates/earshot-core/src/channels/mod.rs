@@ -7,7 +7,6 @@
 
 pub mod bluesky;
 pub mod hackernews;
-pub mod jetstream;
 pub mod mastodon;
 pub mod rss;
 

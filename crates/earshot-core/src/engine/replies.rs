@@ -234,7 +234,7 @@ impl Engine {
         instance: &str,
     ) -> Result<(u64, String), StoreError> {
         let ctx = self.context();
-        let mut login = crate::login::MastodonLogin::begin(&ctx, instance)
+        let mut login = crate::channels::mastodon::login::MastodonLogin::begin(&ctx, instance)
             .await
             .map_err(|e| StoreError::Invalid(e.to_string()))?;
         let url = login.authorize_url.clone();
@@ -286,7 +286,7 @@ impl Engine {
 
     /// Completes a Mastodon login with a code the owner pasted (or the address it came in).
     pub fn finish_login(&self, flow: u64, pasted: &str) -> Result<(), StoreError> {
-        let code = crate::login::code_from_paste(pasted).ok_or_else(|| {
+        let code = crate::channels::mastodon::login::code_from_paste(pasted).ok_or_else(|| {
             StoreError::Invalid("paste the code, or the whole address the browser shows".into())
         })?;
         let tx = lock(&self.inner.logins)
