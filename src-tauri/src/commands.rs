@@ -293,7 +293,7 @@ pub async fn logout(state: State<'_, AppState>, id: i64) -> Result<Source> {
 use earshot_core::metrics::Report;
 use earshot_core::presend::Check;
 use earshot_core::sla::Targets;
-use earshot_core::store::queue::{Action, AuthorHistory, Note, SavedReply};
+use earshot_core::store::work::{Action, AuthorHistory, Note, SavedReply};
 
 /// One action on one or more mentions (all or none).
 #[tauri::command]

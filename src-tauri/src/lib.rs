@@ -24,8 +24,8 @@ use std::sync::Arc;
 
 use earshot_core::clock::Clock;
 use earshot_core::config::Config;
-use earshot_core::db::Db;
 use earshot_core::engine::Engine;
+use earshot_core::store::db::Db;
 use tauri::Manager;
 
 /// What the shell keeps for the lifetime of the app.
@@ -83,7 +83,7 @@ impl Options {
             return d;
         }
         let shared = earshot_core::data_dir(None);
-        let has_db = |d: &std::path::Path| d.join(earshot_core::db::DB_FILE).is_file();
+        let has_db = |d: &std::path::Path| d.join(earshot_core::store::db::DB_FILE).is_file();
         match app.path().app_data_dir() {
             Ok(legacy) if !has_db(&shared) && has_db(&legacy) => legacy,
             _ => shared,

@@ -76,7 +76,7 @@ impl Startup {
             code: code.into(),
             message: format!("{error:#}"),
             data_dir: dir.display().to_string(),
-            backups: earshot_core::backup::list(&dir).len() as u32,
+            backups: earshot_core::store::backup::list(&dir).len() as u32,
         };
         Startup {
             problem: Mutex::new(Some(problem)),
@@ -111,7 +111,7 @@ pub async fn restore_newest_backup(
     let dir = startup.dir.clone();
     let now = chrono::Utc::now().timestamp();
     let (from, kept) = tauri::async_runtime::spawn_blocking(move || {
-        earshot_core::backup::restore_newest_good(&dir, now)
+        earshot_core::store::backup::restore_newest_good(&dir, now)
     })
     .await
     .map_err(|e| CmdError::new("storage", e.to_string()))??;

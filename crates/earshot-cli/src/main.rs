@@ -20,9 +20,9 @@ use clap::{Parser, Subcommand};
 use earshot_core::alerts::Silent;
 use earshot_core::clock::Clock;
 use earshot_core::config::Config;
-use earshot_core::db::Db;
 use earshot_core::engine::{Engine, EngineEvent};
 use earshot_core::model::{Health, Mention};
+use earshot_core::store::db::Db;
 use earshot_sim::{Reveal, Sim, SimOptions};
 
 #[derive(Parser)]
@@ -288,19 +288,21 @@ fn run(cli: Cli) -> Result<()> {
         } => rt.block_on(report::export_csv(data_dir, &since, until.as_deref())),
         Cmd::Backup { data_dir } => {
             let dir = earshot_core::data_dir(data_dir);
-            if !dir.join(earshot_core::db::DB_FILE).exists() {
+            if !dir.join(earshot_core::store::db::DB_FILE).exists() {
                 anyhow::bail!("no Earshot database in {}", dir.display());
             }
-            let store = earshot_core::store::Store::open(&dir.join(earshot_core::db::DB_FILE))?;
+            let store =
+                earshot_core::store::Store::open(&dir.join(earshot_core::store::db::DB_FILE))?;
             let path = store.backup_into(&dir, chrono::Utc::now().timestamp())?;
             println!("{}", path.display());
             Ok(())
         }
         Cmd::Restore { from, data_dir } => {
             let dir = earshot_core::data_dir(data_dir);
-            let kept = earshot_core::backup::restore(&from, &dir, chrono::Utc::now().timestamp())?;
+            let kept =
+                earshot_core::store::backup::restore(&from, &dir, chrono::Utc::now().timestamp())?;
             // Open it once: migrations run now, not in the app's first second.
-            earshot_core::store::Store::open(&dir.join(earshot_core::db::DB_FILE))?;
+            earshot_core::store::Store::open(&dir.join(earshot_core::store::db::DB_FILE))?;
             eprintln!(
                 "earshot: restored {} into {}{}",
                 from.display(),
@@ -312,10 +314,11 @@ fn run(cli: Cli) -> Result<()> {
         }
         Cmd::Export { data_dir, .. } => {
             let dir = earshot_core::data_dir(data_dir);
-            if !dir.join(earshot_core::db::DB_FILE).exists() {
+            if !dir.join(earshot_core::store::db::DB_FILE).exists() {
                 anyhow::bail!("no Earshot database in {}", dir.display());
             }
-            let store = earshot_core::store::Store::open(&dir.join(earshot_core::db::DB_FILE))?;
+            let store =
+                earshot_core::store::Store::open(&dir.join(earshot_core::store::db::DB_FILE))?;
             let mut out = std::io::stdout().lock();
             let mut err = None;
             store.for_each_mention(|m| {

@@ -9,14 +9,14 @@ use anyhow::{Context, Result};
 use chrono::{NaiveDate, TimeZone};
 use earshot_core::alerts::Silent;
 use earshot_core::clock::Clock;
-use earshot_core::db::Db;
 use earshot_core::engine::Engine;
 use earshot_core::metrics::Report;
+use earshot_core::store::db::Db;
 
 /// Opens the engine over an existing data folder without starting any source.
 async fn engine(data_dir: Option<PathBuf>) -> Result<Engine> {
     let dir = earshot_core::data_dir(data_dir);
-    if !dir.join(earshot_core::db::DB_FILE).exists() {
+    if !dir.join(earshot_core::store::db::DB_FILE).exists() {
         anyhow::bail!("no Earshot database in {}", dir.display());
     }
     let db =

@@ -20,10 +20,10 @@ use ts_rs::TS;
 use crate::alerts::{AlertPolicy, Alerter, Notifier};
 use crate::channels::{connector_for, http_client, Batch, ChannelError, Connector};
 use crate::clock::Clock;
-use crate::db::Db;
 use crate::matcher::Matcher;
 use crate::model::{Business, Health, Mention, Reply, Source, SourceSpec, Status};
 use crate::secrets::{MemorySecrets, Secrets};
+use crate::store::db::Db;
 use crate::store::{Correction, Counts, MentionPage, MentionQuery, Prior, StoreError};
 use crate::triage::personal::{self, Lesson, Personal};
 use crate::triage::{triage, Rules};
@@ -812,7 +812,7 @@ impl Engine {
 
     /// Sets a mention's status (snoozing needs a time: see [`Engine::apply`]).
     pub async fn set_status(&self, id: i64, status: Status) -> Result<Mention, StoreError> {
-        self.apply(vec![id], crate::store::queue::Action::Status { status })
+        self.apply(vec![id], crate::store::work::Action::Status { status })
             .await?
             .pop()
             .ok_or_else(|| StoreError::NotFound(format!("mention {id}")))

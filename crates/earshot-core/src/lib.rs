@@ -13,11 +13,9 @@
 //! runs it off the async runtime. [`config::Config`] is the `earshot watch` TOML file.
 
 pub mod alerts;
-pub mod backup;
 pub mod channels;
 pub mod clock;
 pub mod config;
-pub mod db;
 pub mod demo;
 pub mod engine;
 pub mod html;

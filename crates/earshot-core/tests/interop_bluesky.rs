@@ -17,10 +17,10 @@ use std::time::{Duration, Instant};
 use earshot_core::alerts::{Alert, Notifier};
 use earshot_core::clock::Clock;
 use earshot_core::config::Config;
-use earshot_core::db::Db;
 use earshot_core::engine::{Engine, EngineEvent};
 use earshot_core::model::{Mention, ReplyState, SourceKind};
 use earshot_core::secrets::{MemorySecrets, SecretStore, Secrets};
+use earshot_core::store::db::Db;
 use serde_json::{json, Value};
 
 struct Quiet;

@@ -7,11 +7,11 @@ use std::sync::Arc;
 use earshot_core::alerts::Silent;
 use earshot_core::channels::Batch;
 use earshot_core::clock::Clock;
-use earshot_core::db::Db;
 use earshot_core::engine::Engine;
 use earshot_core::model::{
     Author, Business, Channel, Intent, Mention, Source, SourceKind, SourceSpec,
 };
+use earshot_core::store::db::Db;
 use earshot_core::store::{Correction, MentionQuery};
 
 const NOW: i64 = 1_790_000_000;

@@ -8,10 +8,10 @@ use std::time::Duration;
 use earshot_core::alerts::{Alert, Notifier};
 use earshot_core::clock::Clock;
 use earshot_core::config::Config;
-use earshot_core::db::Db;
 use earshot_core::engine::{Engine, EngineEvent};
 use earshot_core::model::{Channel, Mention, ReplyState, SourceKind};
 use earshot_core::secrets::{MemorySecrets, Secrets};
+use earshot_core::store::db::Db;
 use earshot_sim::social::{
     owner_post_uri, BSKY_APP_PASSWORD, BSKY_DID, BSKY_HANDLE, DM_CLOSED_HANDLE,
 };
@@ -315,7 +315,7 @@ async fn a_dropped_stream_loses_nothing_and_stores_nothing_twice() {
     for (id, n) in &seen {
         assert_eq!(*n, 1, "{id} announced once");
     }
-    let conn = rusqlite::Connection::open(s.dir.join(earshot_core::db::DB_FILE)).unwrap();
+    let conn = rusqlite::Connection::open(s.dir.join(earshot_core::store::db::DB_FILE)).unwrap();
     for id in gap.iter().chain(&after) {
         let n: i64 = conn
             .query_row(

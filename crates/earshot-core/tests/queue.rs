@@ -8,13 +8,13 @@ use std::sync::{Arc, Mutex};
 use earshot_core::alerts::{Alert, Notifier};
 use earshot_core::channels::Batch;
 use earshot_core::clock::Clock;
-use earshot_core::db::Db;
 use earshot_core::engine::Engine;
 use earshot_core::model::{
     Author, Business, Channel, Mention, Source, SourceKind, SourceSpec, Status,
 };
 use earshot_core::sla::{BusinessHours, Targets};
-use earshot_core::store::queue::{Action, SavedReply};
+use earshot_core::store::db::Db;
+use earshot_core::store::work::{Action, SavedReply};
 use earshot_core::store::{MentionQuery, Order};
 
 const NOW: i64 = 1_795_000_000;

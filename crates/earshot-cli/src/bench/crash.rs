@@ -11,7 +11,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context, Result};
-use earshot_core::db::DB_FILE;
+use earshot_core::store::db::DB_FILE;
 use earshot_core::triage::linear::SplitMix;
 use earshot_sim::{Net, Reveal, Sim, SimOptions};
 use serde_json::json;

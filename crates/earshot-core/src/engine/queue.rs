@@ -13,7 +13,7 @@ use crate::metrics::{Report, ReportBuilder};
 use crate::model::{Mention, Sentiment};
 use crate::presend::{self, Check};
 use crate::sla::{Schedule, Targets};
-use crate::store::queue::{Action, AuthorHistory, Note, SavedReply};
+use crate::store::work::{Action, AuthorHistory, Note, SavedReply};
 use crate::store::StoreError;
 
 /// How often the queue clock looks at snoozes, due times and the negative rate.

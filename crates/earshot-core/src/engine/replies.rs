@@ -210,7 +210,7 @@ impl Engine {
                 let _ = self
                     .apply(
                         vec![m.id],
-                        crate::store::queue::Action::Status {
+                        crate::store::work::Action::Status {
                             status: crate::model::Status::Open,
                         },
                     )

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags};
 
-use crate::db::DB_FILE;
+use crate::store::db::DB_FILE;
 use crate::store::StoreError;
 
 /// The folder of backups inside the data folder.
@@ -266,7 +266,7 @@ mod tests {
     #[test]
     fn backups_rotate_and_are_listed_newest_first() {
         let dir = tempfile::tempdir().unwrap();
-        let db = crate::db::Db::open(dir.path()).unwrap();
+        let db = crate::store::db::Db::open(dir.path()).unwrap();
         drop(db);
         let conn = Connection::open(dir.path().join(DB_FILE)).unwrap();
         let stray = dir
@@ -304,7 +304,7 @@ mod tests {
     #[test]
     fn the_newest_whole_backup_replaces_a_damaged_database_which_is_kept() {
         let dir = tempfile::tempdir().unwrap();
-        let db = crate::db::Db::open(dir.path()).unwrap();
+        let db = crate::store::db::Db::open(dir.path()).unwrap();
         drop(db);
         let conn = Connection::open(dir.path().join(DB_FILE)).unwrap();
         let good = take(&conn, dir.path(), 1_800_000_000).unwrap();

@@ -48,11 +48,11 @@ impl Db {
     /// A new folder is made readable by the owner only, and so are the database files.
     /// A damaged file is left as it is, with an error saying what to do.
     pub fn open(dir: &Path) -> Result<Db, StoreError> {
-        crate::backup::private_dir(dir).map_err(|e| {
+        crate::store::backup::private_dir(dir).map_err(|e| {
             StoreError::Invalid(format!("cannot create data folder {}: {e}", dir.display()))
         })?;
         let path = dir.join(DB_FILE);
-        crate::backup::private_file(&path)
+        crate::store::backup::private_file(&path)
             .map_err(|e| StoreError::Invalid(format!("cannot open {}: {e}", path.display())))?;
         let mut writer = Store::open(&path)?;
         let reader = Store::open(&path)?;
@@ -79,7 +79,7 @@ impl Db {
             .unwrap_or_default();
         // Listing the backups folder is file I/O too: all of it runs on the blocking pool.
         self.read(move |s| {
-            if !crate::backup::due(&dir, now) {
+            if !crate::store::backup::due(&dir, now) {
                 return Ok(None);
             }
             s.backup_into(&dir, now).map(Some)
