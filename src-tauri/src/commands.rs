@@ -290,10 +290,10 @@ pub async fn logout(state: State<'_, AppState>, id: i64) -> Result<Source> {
 
 // ---- The queue: actions, notes, saved replies, helpers, targets, figures ----
 
-use earshot_core::metrics::Report;
-use earshot_core::presend::Check;
-use earshot_core::sla::Targets;
 use earshot_core::store::work::{Action, AuthorHistory, Note, SavedReply};
+use earshot_core::work::presend::Check;
+use earshot_core::work::report::Report;
+use earshot_core::work::targets::Targets;
 
 /// One action on one or more mentions (all or none).
 #[tauri::command]
@@ -409,7 +409,7 @@ pub async fn export_csv(
     use tauri::Manager;
     let mentions = state.engine.mentions_csv(since, until).await?;
     let report = state.engine.report(since, until).await?;
-    let figures = earshot_core::metrics::report_csv(&report).map_err(|e| CmdError {
+    let figures = earshot_core::work::report::report_csv(&report).map_err(|e| CmdError {
         code: "storage",
         message: format!("CSV: {e}"),
     })?;

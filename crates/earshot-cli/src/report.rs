@@ -10,8 +10,8 @@ use chrono::{NaiveDate, TimeZone};
 use earshot_core::alerts::Silent;
 use earshot_core::clock::Clock;
 use earshot_core::engine::Engine;
-use earshot_core::metrics::Report;
 use earshot_core::store::db::Db;
+use earshot_core::work::report::Report;
 
 /// Opens the engine over an existing data folder without starting any source.
 async fn engine(data_dir: Option<PathBuf>) -> Result<Engine> {
@@ -83,7 +83,7 @@ pub async fn report(
     if json {
         writeln!(out, "{}", serde_json::to_string(&r)?)?;
     } else if csv {
-        write!(out, "{}", earshot_core::metrics::report_csv(&r)?)?;
+        write!(out, "{}", earshot_core::work::report::report_csv(&r)?)?;
     } else {
         write!(out, "{}", human(&r))?;
     }
@@ -164,7 +164,7 @@ fn human(r: &Report) -> String {
             format!("{} met, {} missed", t.met, t.missed),
         );
     }
-    let list = |v: &[earshot_core::metrics::Tally]| {
+    let list = |v: &[earshot_core::work::report::Tally]| {
         v.iter()
             .map(|t| format!("{} {}", t.name, t.n))
             .collect::<Vec<_>>()

@@ -5,10 +5,13 @@
 //! rate cap so a burst becomes one summary notification instead of a wall of popups.
 
 use std::collections::VecDeque;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::clock::Clock;
 use crate::model::Mention;
 use crate::triage::human_count;
 
@@ -219,6 +222,105 @@ impl Alerter {
         }
         out
     }
+}
+
+/// The alerting stage: the owner's policy, the [`Alerter`]'s memory, the pause switch and the
+/// [`Notifier`], shared by the pipeline (new mentions) and the queue clock (due times, spikes).
+pub struct AlertDesk {
+    notifier: Arc<dyn Notifier>,
+    clock: Clock,
+    policy: Mutex<AlertPolicy>,
+    alerter: Mutex<Alerter>,
+    paused: AtomicBool,
+    local_hour: Box<dyn Fn() -> u8 + Send + Sync>,
+}
+
+impl AlertDesk {
+    /// Alerts through `notifier`, with the default policy and quiet hours read from the
+    /// machine's local time.
+    pub fn new(notifier: Arc<dyn Notifier>, clock: Clock) -> AlertDesk {
+        AlertDesk {
+            notifier,
+            clock,
+            policy: Mutex::new(AlertPolicy::default()),
+            alerter: Mutex::new(Alerter::default()),
+            paused: AtomicBool::new(false),
+            local_hour: Box::new(|| {
+                use chrono::Timelike;
+                chrono::Local::now().hour() as u8
+            }),
+        }
+    }
+
+    /// The notifier.
+    pub fn notifier(&self) -> Arc<dyn Notifier> {
+        self.notifier.clone()
+    }
+
+    /// The policy.
+    pub fn policy(&self) -> AlertPolicy {
+        lock(&self.policy).clone()
+    }
+
+    /// Replaces the policy.
+    pub fn set_policy(&self, p: AlertPolicy) {
+        *lock(&self.policy) = p;
+    }
+
+    /// From this urgency a mention counts as urgent.
+    pub fn urgent_threshold(&self) -> u8 {
+        lock(&self.policy).urgent_threshold
+    }
+
+    /// Pauses or resumes notifications.
+    pub fn set_paused(&self, paused: bool) {
+        self.paused.store(paused, Ordering::SeqCst);
+    }
+
+    /// Whether notifications are paused.
+    pub fn paused(&self) -> bool {
+        self.paused.load(Ordering::SeqCst)
+    }
+
+    /// Notifies about newly stored mentions, as the policy and the alerter's memory decide.
+    pub async fn new_mentions(&self, fresh: &[Mention]) {
+        let policy = self.policy();
+        let alerts = lock(&self.alerter).decide(
+            &policy,
+            fresh,
+            self.clock.now(),
+            (self.local_hour)(),
+            self.paused(),
+        );
+        self.show(alerts).await;
+    }
+
+    /// Shows alerts the queue clock raised, unless notifications are paused.
+    pub async fn raise(&self, alerts: Vec<Alert>) {
+        if !self.paused() {
+            self.show(alerts).await;
+        }
+    }
+
+    /// Shows notifications off the async runtime (the OS call may block); a failure is logged.
+    async fn show(&self, alerts: Vec<Alert>) {
+        if alerts.is_empty() {
+            return;
+        }
+        let notifier = self.notifier.clone();
+        let _ = tokio::task::spawn_blocking(move || {
+            for a in &alerts {
+                if let Err(e) = notifier.notify(a) {
+                    tracing::warn!(error = %e, "notification failed");
+                }
+            }
+        })
+        .await;
+    }
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|p| p.into_inner())
 }
 
 #[cfg(test)]

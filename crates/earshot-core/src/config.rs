@@ -37,10 +37,10 @@ pub struct Config {
     pub alerts: AlertPolicy,
     /// First-response targets and business hours.
     #[serde(default)]
-    pub targets: crate::sla::Targets,
+    pub targets: crate::work::targets::Targets,
     /// The negative-spike alarm.
     #[serde(default)]
-    pub spike: crate::engine::SpikePolicy,
+    pub spike: crate::work::SpikePolicy,
 }
 
 impl Config {

@@ -1,152 +1,64 @@
-//! The pipeline: source → normalise → match → triage → store → alert, one scheduler task per
-//! source, and the [`Engine`] handle the CLI and the desktop shell drive it through.
+//! The façade the CLI and the desktop shell call: it builds the stages and routes each call to
+//! the one that owns it. It holds no logic of its own beyond composing them (a finished login
+//! becomes a source; a settings change restarts the sources).
 //!
-//! Each source task calls its [`Connector`], then [`Engine`] matches and triages the batch, stores
-//! it with the source's new cursor in one transaction, publishes [`EngineEvent`]s and hands new
-//! mentions to the [`Alerter`]. Errors put the source into an error state with exponential backoff
-//! and jitter (Retry-After honoured on 429/503); the other sources keep running and nothing
-//! already stored is touched. Replies (the outbox) and logins are in `engine/replies.rs`.
+//! ```text
+//! pipeline::scheduler ──batch──▶ pipeline::ingest ──▶ store ──▶ events, alerts::AlertDesk
+//! pipeline::learn (corrections)   work::Desk (the owner's queue, targets, figures, spikes)
+//! outbox::Outbox (replies)        accounts::Accounts (logins, secrets)
+//! ```
 
-use std::collections::HashMap;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::Duration;
 
-use rand::Rng;
-use serde::Serialize;
-use tokio::sync::{broadcast, watch, Notify};
-use ts_rs::TS;
+use tokio::sync::broadcast;
 
-use crate::alerts::{AlertPolicy, Alerter, Notifier};
-use crate::channels::{connector_for, http_client, Batch, ChannelError, Connector};
+use crate::accounts::secrets::{MemorySecrets, Secrets};
+use crate::accounts::Accounts;
+use crate::alerts::{AlertDesk, AlertPolicy, Notifier};
+use crate::channels::{connector_for, http_client, http_client_with, Batch, Context, ReplyRules};
 use crate::clock::Clock;
-use crate::matcher::Matcher;
-use crate::model::{Business, Health, Mention, Reply, Source, SourceSpec, Status};
-use crate::secrets::{MemorySecrets, Secrets};
+use crate::events::Events;
+use crate::model::{Business, Mention, Reply, Source, SourceKind, SourceSpec, Status};
+use crate::outbox::Outbox;
+use crate::pipeline::ingest::Ingest;
+use crate::pipeline::learn::Learner;
+use crate::pipeline::scheduler::Scheduler;
+use crate::pipeline::Triager;
 use crate::store::db::Db;
-use crate::store::{Correction, Counts, MentionPage, MentionQuery, Prior, StoreError};
-use crate::triage::personal::{self, Lesson, Personal};
-use crate::triage::{triage, Rules};
+use crate::store::work::{Action, AuthorHistory, Note, SavedReply};
+use crate::store::{Correction, Counts, MentionPage, MentionQuery, StoreError};
+use crate::work::due::DueClock;
+use crate::work::presend::Check;
+use crate::work::report::Report;
+use crate::work::targets::Targets;
+use crate::work::Desk;
 
-mod queue;
-mod replies;
-pub use replies::idempotency_key;
+pub use crate::events::EngineEvent;
+pub use crate::outbox::idempotency_key;
+pub use crate::pipeline::scheduler::{backoff, DEFAULT_INTERVAL_SECS};
+pub use crate::work::{SpikePolicy, TICK};
 
-pub use queue::{SpikePolicy, TICK};
-
-/// Re-ranking candidates after a correction: the newest mentions not done.
-const RERANK_AFTER_CORRECTION: u32 = 2_000;
-/// Mentions re-ranked per transaction when the triage itself changed (a new build).
-const RERANK_CHUNK: u32 = 2_000;
-
-/// Default seconds between polls.
-pub const DEFAULT_INTERVAL_SECS: u32 = 120;
-/// First retry after an error.
-const BACKOFF_BASE: Duration = Duration::from_secs(5);
-/// Longest wait between retries.
-const BACKOFF_CAP: Duration = Duration::from_secs(15 * 60);
-
-/// What the engine tells its listeners.
-#[derive(Debug, Clone, Serialize, TS)]
-#[serde(tag = "type", rename_all = "snake_case")]
-#[ts(export, export_to = "../../../ui/src/lib/bindings/")]
-pub enum EngineEvent {
-    /// Newly stored mentions.
-    MentionsAdded {
-        /// The mentions.
-        mentions: Vec<Mention>,
-    },
-    /// A mention's status or read flag changed.
-    MentionUpdated {
-        /// The mention as it now is.
-        mention: Box<Mention>,
-    },
-    /// A source's health changed.
-    SourceHealth {
-        /// Which source.
-        #[ts(type = "number")]
-        source_id: i64,
-        /// Its health.
-        health: Health,
-    },
-    /// Badge counts changed.
-    Counts {
-        /// The counts.
-        counts: Counts,
-    },
-    /// A reply was queued or changed state.
-    ReplyUpdated {
-        /// The reply as it now is.
-        reply: Reply,
-    },
-    /// Negative mentions in the last hour far above the usual rate.
-    NegativeSpike {
-        /// Negative mentions in the last hour.
-        count: u32,
-        /// The usual rate per hour (the seven days before).
-        baseline_per_hour: f64,
-        /// Start of the hour (unix seconds): show negative mentions since then.
-        #[ts(type = "number")]
-        since: i64,
-        /// What the notification said.
-        message: String,
-    },
-    /// A login finished (a Mastodon login completes in the browser, after the call that began it).
-    LoginFinished {
-        /// The source that is now logged in, when it worked.
-        source: Option<Source>,
-        /// Why it did not, when it did not.
-        error: Option<String>,
-    },
-}
-
-/// Backoff before retry number `failures` (1-based): exponential, capped, with full jitter over
-/// the upper half so many sources failing together do not retry in lockstep.
-pub fn backoff(failures: u32, rng: &mut impl Rng) -> Duration {
-    let exp = BACKOFF_BASE.saturating_mul(1u32 << failures.saturating_sub(1).min(16));
-    let d = exp.min(BACKOFF_CAP);
-    let ms = d.as_millis() as u64;
-    Duration::from_millis(rng.gen_range(ms / 2..=ms.max(1)))
-}
-
-struct Profile {
-    business: Business,
-    matcher: Matcher,
-    rules: Rules,
-}
-
-struct Running {
-    stop: watch::Sender<bool>,
-    poke: Arc<Notify>,
-}
-
-struct Inner {
+/// The stages, built once.
+struct Parts {
     db: Db,
     clock: Clock,
-    http: reqwest::Client,
-    secrets: Secrets,
-    logins: Mutex<HashMap<u64, tokio::sync::oneshot::Sender<String>>>,
-    next_login: std::sync::atomic::AtomicU64,
-    mastodon_limits: Mutex<HashMap<String, usize>>,
-    notifier: Arc<dyn Notifier>,
-    events: broadcast::Sender<EngineEvent>,
-    profile: Mutex<Arc<Profile>>,
-    personal: Mutex<Arc<Personal>>,
-    policy: Mutex<AlertPolicy>,
-    alerter: Mutex<Alerter>,
-    paused: AtomicBool,
-    running: Mutex<HashMap<i64, Running>>,
-    clockwork: Mutex<Arc<queue::Clockwork>>,
-    spike: Mutex<queue::SpikeState>,
-    spike_policy: Mutex<SpikePolicy>,
-    ticker: Mutex<Option<watch::Sender<bool>>>,
-    local_hour: Box<dyn Fn() -> u8 + Send + Sync>,
+    ctx: Context,
+    events: Events,
+    alerts: Arc<AlertDesk>,
+    triager: Arc<Triager>,
+    ingest: Arc<Ingest>,
+    learner: Arc<Learner>,
+    scheduler: Arc<Scheduler>,
+    desk: Arc<Desk>,
+    outbox: Arc<Outbox>,
+    accounts: Accounts,
 }
 
 /// The running engine. Cheap to clone; all clones drive the same engine.
 #[derive(Clone)]
 pub struct Engine {
-    inner: Arc<Inner>,
+    parts: Arc<Parts>,
 }
 
 impl Engine {
@@ -163,531 +75,226 @@ impl Engine {
         clock: Clock,
         secrets: Secrets,
     ) -> Engine {
-        let (events, _) = broadcast::channel(1024);
-        let business = Business::default();
+        let ctx = Context {
+            http: http_client(),
+            clock,
+            secrets,
+        };
+        Engine::build(db, notifier, ctx)
+    }
+
+    fn build(db: Db, notifier: Arc<dyn Notifier>, ctx: Context) -> Engine {
+        let clock = ctx.clock.clone();
+        let events = Events::new();
+        let alerts = Arc::new(AlertDesk::new(notifier, clock.clone()));
+        let triager = Arc::new(Triager::default());
+        let due = Arc::new(DueClock::default());
+        let ingest = Arc::new(Ingest::new(
+            db.clone(),
+            clock.clone(),
+            events.clone(),
+            triager.clone(),
+            due.clone(),
+            alerts.clone(),
+        ));
+        let learner = Arc::new(Learner::new(
+            db.clone(),
+            clock.clone(),
+            events.clone(),
+            triager.clone(),
+            due.clone(),
+            alerts.clone(),
+        ));
+        let scheduler = Arc::new(Scheduler::new(
+            db.clone(),
+            clock.clone(),
+            events.clone(),
+            ctx.clone(),
+            triager.clone(),
+            ingest.clone(),
+        ));
+        let desk = Arc::new(Desk::new(
+            db.clone(),
+            clock.clone(),
+            events.clone(),
+            due,
+            alerts.clone(),
+        ));
+        let outbox = Arc::new(Outbox::new(
+            db.clone(),
+            clock.clone(),
+            events.clone(),
+            ctx.clone(),
+            alerts.clone(),
+        ));
+        let accounts = Accounts::new(ctx.clone());
         Engine {
-            inner: Arc::new(Inner {
+            parts: Arc::new(Parts {
                 db,
                 clock,
-                http: http_client(),
-                secrets,
-                logins: Mutex::new(HashMap::new()),
-                next_login: std::sync::atomic::AtomicU64::new(1),
-                mastodon_limits: Mutex::new(HashMap::new()),
-                notifier,
+                ctx,
                 events,
-                profile: Mutex::new(Arc::new(Profile {
-                    matcher: Matcher::new(&business),
-                    rules: Rules::for_business(&business),
-                    business,
-                })),
-                personal: Mutex::new(Arc::new(Personal::new())),
-                policy: Mutex::new(AlertPolicy::default()),
-                alerter: Mutex::new(Alerter::default()),
-                paused: AtomicBool::new(false),
-                running: Mutex::new(HashMap::new()),
-                clockwork: Mutex::new(Arc::new(
-                    queue::Clockwork::new(crate::sla::Targets::default()).unwrap_or_else(|_| {
-                        queue::Clockwork::new(crate::sla::Targets {
-                            hours: crate::sla::BusinessHours::always(),
-                            ..Default::default()
-                        })
-                        .expect("always-open hours are valid")
-                    }),
-                )),
-                spike: Mutex::new(queue::SpikeState::default()),
-                spike_policy: Mutex::new(SpikePolicy::default()),
-                ticker: Mutex::new(None),
-                local_hour: Box::new(|| {
-                    use chrono::Timelike;
-                    chrono::Local::now().hour() as u8
-                }),
+                alerts,
+                triager,
+                ingest,
+                learner,
+                scheduler,
+                desk,
+                outbox,
+                accounts,
             }),
         }
     }
 
     /// Replaces the whole-request HTTP timeout (30 s), before [`Engine::start`]; tests of
     /// servers that hang use a short one.
-    pub fn with_http_timeout(mut self, timeout: Duration) -> Engine {
-        match Arc::get_mut(&mut self.inner) {
-            Some(inner) => inner.http = crate::channels::http_client_with(timeout),
-            None => tracing::warn!("the HTTP timeout can only be set before the engine is shared"),
-        }
-        self
+    pub fn with_http_timeout(self, timeout: Duration) -> Engine {
+        let p = &self.parts;
+        let ctx = Context {
+            http: http_client_with(timeout),
+            ..p.ctx.clone()
+        };
+        Engine::build(p.db.clone(), p.alerts.notifier(), ctx)
     }
 
     /// The database.
     pub fn db(&self) -> &Db {
-        &self.inner.db
+        &self.parts.db
     }
 
     /// Listens to what the engine does.
     pub fn subscribe(&self) -> broadcast::Receiver<EngineEvent> {
-        self.inner.events.subscribe()
+        self.parts.events.subscribe()
     }
 
-    fn emit(&self, e: EngineEvent) {
-        // No listener is fine: headless runs may not subscribe.
-        let _ = self.inner.events.send(e);
-    }
-
-    /// Loads the saved business profile and starts every enabled source.
+    /// Loads the saved business profile and what the owner taught, and starts every enabled
+    /// source, the outbox and the queue clock.
     pub async fn start(&self) -> Result<(), StoreError> {
-        let lessons = self.inner.db.read(|s| s.corrections()).await?;
-        let mut taught = Personal::new();
-        for c in &lessons {
-            let a = crate::triage::text::analyse(&c.text);
-            let lesson = lesson(c.correction, c.was.unwrap_or_default());
-            taught.learn(&personal::features(&a, &c.author, &c.channel), &lesson);
+        let p = &self.parts;
+        p.learner.load().await?;
+        if let Some(business) = p.db.read(|s| s.business()).await? {
+            p.triager.install(business);
         }
-        *lock(&self.inner.personal) = Arc::new(taught);
-        let business = self.inner.db.read(|s| s.business()).await?;
-        self.install_profile(
-            business.unwrap_or_else(|| lock(&self.inner.profile).business.clone()),
-        );
-        self.rerank_if_triage_changed();
+        p.learner.rerank_if_triage_changed();
         self.load_settings().await?;
-        self.restart_sources().await?;
-        self.resume_outbox().await?;
-        self.start_ticker();
+        p.scheduler.restart_all().await?;
+        p.outbox.resume().await?;
+        p.desk.start_ticker();
         Ok(())
     }
 
     /// Loads the saved alert policy, response targets and spike settings without starting
     /// anything (what `earshot report` needs).
     pub async fn load_settings(&self) -> Result<(), StoreError> {
-        if let Some(p) = self
-            .inner
-            .db
-            .read(|s| s.setting::<AlertPolicy>("alerts"))
-            .await?
-        {
-            *lock(&self.inner.policy) = p;
+        let p = &self.parts;
+        if let Some(policy) = p.db.read(|s| s.setting::<AlertPolicy>("alerts")).await? {
+            p.alerts.set_policy(policy);
         }
-        self.load_queue_settings().await
+        p.desk.load_settings().await
     }
 
     /// Applies a configuration file: business, alert policy and sources (added or updated by
     /// name; sources not in the file are left alone).
     pub async fn apply_config(&self, config: &crate::config::Config) -> Result<(), StoreError> {
+        let p = &self.parts;
         let c = config.clone();
-        let now = self.inner.clock.now();
-        self.inner
-            .db
-            .write(move |s| {
-                s.set_business(&c.business)?;
-                s.set_setting("alerts", &c.alerts)?;
-                s.set_setting("targets", &c.targets)?;
-                s.set_setting("spike", &c.spike)?;
-                // A login is state, not configuration (`earshot login` or the app makes it):
-                // a configured source that names no account keeps the one it is logged in with.
-                let stored = s.sources()?;
-                for spec in &c.sources {
-                    let mut spec = spec.clone();
-                    if spec.account.is_none() {
-                        spec.account = stored
-                            .iter()
-                            .find(|o| o.spec.name == spec.name && o.spec.kind == spec.kind)
-                            .and_then(|o| o.spec.account.clone());
-                    }
-                    s.upsert_source(&spec, now)?;
+        let now = p.clock.now();
+        p.db.write(move |s| {
+            s.set_business(&c.business)?;
+            s.set_setting("alerts", &c.alerts)?;
+            s.set_setting("targets", &c.targets)?;
+            s.set_setting("spike", &c.spike)?;
+            // A login is state, not configuration (`earshot login` or the app makes it):
+            // a configured source that names no account keeps the one it is logged in with.
+            let stored = s.sources()?;
+            for spec in &c.sources {
+                let mut spec = spec.clone();
+                if spec.account.is_none() {
+                    spec.account = stored
+                        .iter()
+                        .find(|o| o.spec.name == spec.name && o.spec.kind == spec.kind)
+                        .and_then(|o| o.spec.account.clone());
                 }
-                Ok(())
-            })
-            .await?;
-        self.install_profile(config.business.clone());
-        *lock(&self.inner.policy) = config.alerts.clone();
-        *lock(&self.inner.spike_policy) = config.spike.clone();
-        self.install_targets(config.targets.clone())
-            .map_err(StoreError::Invalid)?;
-        self.recompute_due().await
-    }
-
-    fn install_profile(&self, business: Business) {
-        let rules = Rules {
-            personal: lock(&self.inner.personal).clone(),
-            ..Rules::for_business(&business)
-        };
-        *lock(&self.inner.profile) = Arc::new(Profile {
-            matcher: Matcher::new(&business),
-            rules,
-            business,
-        });
+                s.upsert_source(&spec, now)?;
+            }
+            Ok(())
+        })
+        .await?;
+        p.triager.install(config.business.clone());
+        p.alerts.set_policy(config.alerts.clone());
+        p.desk.set_spike_policy(config.spike.clone());
+        p.desk.install_targets(config.targets.clone())?;
+        p.desk.recompute_due().await
     }
 
     /// Records the owner's correction of one mention, learns from it, and re-ranks the mention
     /// and the newest open ones with what was learned. Returns the corrected mention.
     pub async fn correct(&self, id: i64, c: Correction) -> Result<Mention, StoreError> {
-        let now = self.inner.clock.now();
-        let m = self
-            .inner
-            .db
-            .write(move |s| s.record_correction(id, &c, now))
-            .await?;
-        // `was`: what triage said before the owner's call.
-        let lesson = lesson(c, m.triage.intent);
-        {
-            let a = crate::triage::text::analyse(&m.full_text());
-            let feats = personal::features(&a, &m.author.handle, m.channel.as_str());
-            let mut p = lock(&self.inner.personal);
-            let mut next = (**p).clone();
-            next.learn(&feats, &lesson);
-            *p = Arc::new(next);
-        }
-        let business = lock(&self.inner.profile).business.clone();
-        self.install_profile(business);
-        let mut batch = self
-            .inner
-            .db
-            .read(|s| s.recent_open(RERANK_AFTER_CORRECTION))
-            .await?;
-        if !batch.iter().any(|x| x.id == id) {
-            batch.push(m);
-        }
-        self.rerank(batch).await?;
-        self.emit_counts().await;
-        self.mention(id).await
-    }
-
-    /// Re-triages mentions with the current rules; saves and announces those that changed.
-    async fn rerank(&self, mentions: Vec<Mention>) -> Result<usize, StoreError> {
-        let profile = lock(&self.inner.profile).clone();
-        let now = self.inner.clock.now();
-        let mut updated: HashMap<i64, Mention> = HashMap::new();
-        let updates: Vec<(i64, crate::model::Triage, Option<i64>)> = mentions
-            .into_iter()
-            .map(|mut m| {
-                let t = triage(&m, &profile.rules, now);
-                m.triage = t.clone();
-                let due = self.due_for(m.created_at, t.urgency);
-                if m.work.first_response_at.is_none() {
-                    m.work.due_at = Some(due);
-                }
-                let id = m.id;
-                updated.insert(id, m);
-                (id, t, Some(due))
-            })
-            .collect();
-        let changed = self.inner.db.write(move |s| s.set_triage(&updates)).await?;
-        for id in &changed {
-            if let Some(m) = updated.remove(id) {
-                self.emit(EngineEvent::MentionUpdated {
-                    mention: Box::new(m),
-                });
-            }
-        }
-        Ok(changed.len())
-    }
-
-    /// When this build triages differently from the one that ranked the stored mentions,
-    /// re-ranks all of them in the background, in chunks, newest state saved as it goes.
-    fn rerank_if_triage_changed(&self) {
-        let engine = self.clone();
-        tokio::spawn(async move {
-            let want = crate::triage::revision();
-            let have = engine
-                .inner
-                .db
-                .read(|s| s.setting::<String>("triage_revision"))
-                .await
-                .ok()
-                .flatten();
-            if have.as_deref() == Some(want.as_str()) {
-                return;
-            }
-            let mut after = 0;
-            let mut changed = 0;
-            loop {
-                let chunk = match engine
-                    .inner
-                    .db
-                    .read(move |s| s.mentions_after(after, RERANK_CHUNK))
-                    .await
-                {
-                    Ok(c) => c,
-                    Err(e) => {
-                        tracing::warn!(error = %e, "re-ranking stopped; it resumes at the next start");
-                        return;
-                    }
-                };
-                let Some(last) = chunk.last().map(|m| m.id) else {
-                    break;
-                };
-                after = last;
-                match engine.rerank(chunk).await {
-                    Ok(n) => changed += n,
-                    Err(e) => {
-                        tracing::warn!(error = %e, "re-ranking stopped; it resumes at the next start");
-                        return;
-                    }
-                }
-            }
-            let _ = engine
-                .inner
-                .db
-                .write(move |s| s.set_setting("triage_revision", &want))
-                .await;
-            if changed > 0 {
-                tracing::info!(changed, "re-ranked stored mentions with the new triage");
-                engine.emit_counts().await;
-            }
-        });
+        self.parts.learner.correct(id, c).await
     }
 
     /// The business profile, if set.
     pub async fn business(&self) -> Result<Option<Business>, StoreError> {
-        self.inner.db.read(|s| s.business()).await
+        self.parts.db.read(|s| s.business()).await
     }
 
     /// Saves the business profile and restarts the sources (their queries may depend on it).
     pub async fn set_business(&self, b: Business) -> Result<(), StoreError> {
         let saved = b.clone();
-        self.inner.db.write(move |s| s.set_business(&saved)).await?;
-        self.install_profile(b);
-        self.restart_sources().await
+        self.parts.db.write(move |s| s.set_business(&saved)).await?;
+        self.parts.triager.install(b);
+        self.parts.scheduler.restart_all().await
     }
 
     /// The alert policy.
     pub fn alert_policy(&self) -> AlertPolicy {
-        lock(&self.inner.policy).clone()
+        self.parts.alerts.policy()
     }
 
     /// Pauses or resumes notifications (mentions keep arriving).
     pub fn set_alerts_paused(&self, paused: bool) {
-        self.inner.paused.store(paused, Ordering::SeqCst);
+        self.parts.alerts.set_paused(paused);
     }
 
     /// Whether notifications are paused.
     pub fn alerts_paused(&self) -> bool {
-        self.inner.paused.load(Ordering::SeqCst)
+        self.parts.alerts.paused()
     }
 
     /// All sources with their health.
     pub async fn sources(&self) -> Result<Vec<Source>, StoreError> {
-        self.inner.db.read(|s| s.sources()).await
+        self.parts.db.read(|s| s.sources()).await
     }
 
     /// Adds (or updates, by name) a source and starts it.
     pub async fn add_source(&self, spec: SourceSpec) -> Result<Source, StoreError> {
-        let now = self.inner.clock.now();
+        let p = &self.parts;
+        let now = p.clock.now();
         // Build the connector once up front so a bad address is refused here, not in the log.
-        let business = lock(&self.inner.profile).business.clone();
-        connector_for(&spec, &business, &self.context())
+        connector_for(&spec, &p.triager.business(), &p.ctx)
             .map_err(|e| StoreError::Invalid(e.to_string()))?;
-        let id = self
-            .inner
-            .db
-            .write(move |s| s.upsert_source(&spec, now))
-            .await?;
-        let source = self.inner.db.read(move |s| s.source(id)).await?;
-        self.stop_source(id);
-        self.spawn_source(source.clone());
+        let id = p.db.write(move |s| s.upsert_source(&spec, now)).await?;
+        let source = p.db.read(move |s| s.source(id)).await?;
+        p.scheduler.stop(id);
+        p.scheduler.start(source.clone());
         Ok(source)
     }
 
     /// Stops and removes a source; the mentions it found stay.
     pub async fn remove_source(&self, id: i64) -> Result<(), StoreError> {
-        self.stop_source(id);
-        self.inner.db.write(move |s| s.remove_source(id)).await
+        self.parts.scheduler.stop(id);
+        self.parts.db.write(move |s| s.remove_source(id)).await
     }
 
     /// Asks every source to poll now instead of waiting out its interval.
     pub fn poll_now(&self) {
-        for r in lock(&self.inner.running).values() {
-            r.poke.notify_one();
-        }
+        self.parts.scheduler.poll_now();
     }
 
-    /// Stops all sources.
+    /// Stops all sources and the queue clock.
     pub fn shutdown(&self) {
-        if let Some(t) = lock(&self.inner.ticker).take() {
-            let _ = t.send(true);
-        }
-        self.stop_sources();
-    }
-
-    fn stop_sources(&self) {
-        for (_, r) in lock(&self.inner.running).drain() {
-            let _ = r.stop.send(true);
-        }
-    }
-
-    async fn restart_sources(&self) -> Result<(), StoreError> {
-        self.stop_sources();
-        for s in self.sources().await?.into_iter().filter(|s| s.enabled) {
-            self.spawn_source(s);
-        }
-        Ok(())
-    }
-
-    fn stop_source(&self, id: i64) {
-        if let Some(r) = lock(&self.inner.running).remove(&id) {
-            let _ = r.stop.send(true);
-        }
-    }
-
-    fn spawn_source(&self, source: Source) {
-        let (stop, stop_rx) = watch::channel(false);
-        let poke = Arc::new(Notify::new());
-        lock(&self.inner.running).insert(
-            source.id,
-            Running {
-                stop,
-                poke: poke.clone(),
-            },
-        );
-        let engine = self.clone();
-        tokio::spawn(async move { engine.run_source(source, stop_rx, poke).await });
-    }
-
-    async fn run_source(&self, source: Source, mut stop: watch::Receiver<bool>, poke: Arc<Notify>) {
-        let id = source.id;
-        let interval = Duration::from_secs(u64::from(
-            source
-                .spec
-                .interval_secs
-                .unwrap_or(DEFAULT_INTERVAL_SECS)
-                .max(1),
-        ));
-        let business = lock(&self.inner.profile).business.clone();
-        let mut conn: Box<dyn Connector> =
-            match connector_for(&source.spec, &business, &self.context()) {
-                Ok(c) => c,
-                Err(e) => {
-                    let now = self.inner.clock.now();
-                    self.set_health(
-                        id,
-                        Health::Error {
-                            reason: e.to_string(),
-                            at: now,
-                            retry_at: now,
-                        },
-                    )
-                    .await;
-                    return;
-                }
-            };
-        let mut cursor = source.cursor.clone();
-        let mut failures: u32 = 0;
-        let mut last_ok: Option<i64> = None;
-        loop {
-            let result = tokio::select! {
-                r = conn.next_batch(cursor.as_deref()) => r,
-                _ = stop.changed() => return,
-            };
-            let now = self.inner.clock.now();
-            let wait = match result {
-                Ok(batch) => {
-                    let wait = batch.wait.unwrap_or(interval);
-                    let limited = batch.limited.clone();
-                    match self.ingest(&source, batch).await {
-                        Ok(next) => {
-                            failures = 0;
-                            if next.is_some() {
-                                cursor = next;
-                            }
-                            // Streams deliver many batches a minute: they say "ok" once a
-                            // minute; a poll says it every time.
-                            let streaming = wait.is_zero();
-                            if !streaming || last_ok.is_none_or(|t| now - t >= 60) {
-                                let health = match limited {
-                                    Some(reason) => Health::Limited { reason, at: now },
-                                    None => Health::Ok { at: now },
-                                };
-                                self.set_health(id, health).await;
-                                last_ok = Some(now);
-                            }
-                            wait
-                        }
-                        Err(e) => {
-                            failures += 1;
-                            let d = backoff(failures, &mut rand::thread_rng());
-                            let reason = format!("could not store: {e}");
-                            self.set_health(
-                                id,
-                                Health::Error {
-                                    reason,
-                                    at: now,
-                                    retry_at: now + d.as_secs() as i64,
-                                },
-                            )
-                            .await;
-                            d
-                        }
-                    }
-                }
-                Err(ChannelError::Unauthorized(why)) => {
-                    // Retrying a refused login cannot help and looks like an attack to the
-                    // network: wait for the owner to log in again (which restarts the source).
-                    tracing::warn!(source = %source.spec.name, error = %why, "login refused");
-                    self.set_health(
-                        id,
-                        Health::NeedsLogin {
-                            reason: why,
-                            at: now,
-                        },
-                    )
-                    .await;
-                    tokio::select! {
-                        _ = poke.notified() => {}
-                        _ = stop.changed() => return,
-                    }
-                    failures = 0;
-                    last_ok = None;
-                    continue;
-                }
-                Err(ChannelError::RateLimited { retry_after }) => {
-                    failures += 1;
-                    // Honour Retry-After, within reason: a server asking for a day is not obeyed
-                    // for more than the backoff cap.
-                    let d = retry_after
-                        .map(|d| d.min(BACKOFF_CAP))
-                        .unwrap_or_else(|| backoff(failures, &mut rand::thread_rng()));
-                    self.set_health(
-                        id,
-                        Health::RateLimited {
-                            until: now + d.as_secs() as i64,
-                        },
-                    )
-                    .await;
-                    d
-                }
-                Err(e) => {
-                    failures += 1;
-                    let d = backoff(failures, &mut rand::thread_rng());
-                    tracing::warn!(source = %source.spec.name, error = %e, "source failed");
-                    self.set_health(
-                        id,
-                        Health::Error {
-                            reason: e.to_string(),
-                            at: now,
-                            retry_at: now + d.as_secs() as i64,
-                        },
-                    )
-                    .await;
-                    d
-                }
-            };
-            if failures > 0 {
-                last_ok = None;
-            }
-            tokio::select! {
-                _ = tokio::time::sleep(wait) => {}
-                _ = poke.notified() => {}
-                _ = stop.changed() => return,
-            }
-        }
-    }
-
-    async fn set_health(&self, id: i64, health: Health) {
-        let h = health.clone();
-        if let Err(e) = self.inner.db.write(move |s| s.set_health(id, &h)).await {
-            tracing::warn!(error = %e, "could not save source health");
-        }
-        self.emit(EngineEvent::SourceHealth {
-            source_id: id,
-            health,
-        });
+        self.parts.desk.stop_ticker();
+        self.parts.scheduler.stop_all();
     }
 
     /// Matches, triages and stores one batch from `source`; returns the cursor that was saved.
@@ -697,122 +304,28 @@ impl Engine {
         source: &Source,
         batch: Batch,
     ) -> Result<Option<String>, StoreError> {
-        let now = self.inner.clock.now();
-        let profile = lock(&self.inner.profile).clone();
-        let require_match = source.spec.require_match.unwrap_or(true);
-        let clock = lock(&self.inner.clockwork).clone();
-        let threshold = self.alert_policy().urgent_threshold;
-        let keys: Vec<(crate::model::Channel, String)> = batch
-            .mentions
-            .iter()
-            .map(|m| (m.channel, m.external_id.clone()))
-            .collect();
-        let priors = self
-            .inner
-            .db
-            .read(move |s| {
-                let refs: Vec<_> = keys.iter().map(|(c, id)| (*c, id.as_str())).collect();
-                s.priors(&refs)
-            })
-            .await?;
-        let mentions: Vec<Mention> = batch
-            .mentions
-            .into_iter()
-            .zip(priors)
-            .filter_map(|(mut m, prior)| {
-                if m.fetched_at == 0 {
-                    m.fetched_at = now;
-                }
-                m.engagement.velocity = velocity(&m, prior.as_ref(), now);
-                if let Some(p) = prior {
-                    m.owner = p.owner;
-                }
-                m.matched_terms = profile.matcher.matches(&format!(
-                    "{}\n{}",
-                    m.full_text(),
-                    m.url.as_deref().unwrap_or("")
-                ));
-                // Posts addressed to the owner's account count even without a watch term.
-                if require_match && m.matched_terms.is_empty() && !m.remote.to_owner {
-                    return None;
-                }
-                m.source_id = Some(source.id);
-                m.triage = triage(&m, &profile.rules, now);
-                m.work.due_at = Some(clock.due(m.created_at, m.triage.urgency, threshold));
-                Some(m)
-            })
-            .collect();
-        let id = source.id;
-        let cursor = batch.cursor.clone();
-        let fresh = self
-            .inner
-            .db
-            .write(move |s| s.store_batch(Some(id), &mentions, cursor.as_deref()))
-            .await?;
-        if !fresh.is_empty() {
-            self.after_new(&fresh).await;
-        }
-        Ok(batch.cursor)
-    }
-
-    async fn after_new(&self, fresh: &[Mention]) {
-        self.emit(EngineEvent::MentionsAdded {
-            mentions: fresh.to_vec(),
-        });
-        self.emit_counts().await;
-        let policy = self.alert_policy();
-        let alerts = lock(&self.inner.alerter).decide(
-            &policy,
-            fresh,
-            self.inner.clock.now(),
-            (self.inner.local_hour)(),
-            self.alerts_paused(),
-        );
-        self.notify_all(alerts).await;
-    }
-
-    /// Shows notifications off the async runtime (the OS call may block); a failure is logged.
-    async fn notify_all(&self, alerts: Vec<crate::alerts::Alert>) {
-        if alerts.is_empty() {
-            return;
-        }
-        let notifier = self.inner.notifier.clone();
-        let _ = tokio::task::spawn_blocking(move || {
-            for a in &alerts {
-                if let Err(e) = notifier.notify(a) {
-                    tracing::warn!(error = %e, "notification failed");
-                }
-            }
-        })
-        .await;
-    }
-
-    async fn emit_counts(&self) {
-        let t = self.alert_policy().urgent_threshold;
-        if let Ok(counts) = self.inner.db.read(move |s| s.counts(t)).await {
-            self.emit(EngineEvent::Counts { counts });
-        }
+        self.parts.ingest.batch(source, batch).await
     }
 
     /// Badge counts.
     pub async fn counts(&self) -> Result<Counts, StoreError> {
-        let t = self.alert_policy().urgent_threshold;
-        self.inner.db.read(move |s| s.counts(t)).await
+        let t = self.parts.alerts.urgent_threshold();
+        self.parts.db.read(move |s| s.counts(t)).await
     }
 
     /// One inbox page.
     pub async fn list(&self, q: MentionQuery) -> Result<MentionPage, StoreError> {
-        self.inner.db.read(move |s| s.list(&q)).await
+        self.parts.db.read(move |s| s.list(&q)).await
     }
 
     /// One mention.
     pub async fn mention(&self, id: i64) -> Result<Mention, StoreError> {
-        self.inner.db.read(move |s| s.mention(id)).await
+        self.parts.db.read(move |s| s.mention(id)).await
     }
 
     /// Sets a mention's status (snoozing needs a time: see [`Engine::apply`]).
     pub async fn set_status(&self, id: i64, status: Status) -> Result<Mention, StoreError> {
-        self.apply(vec![id], crate::store::work::Action::Status { status })
+        self.apply(vec![id], Action::Status { status })
             .await?
             .pop()
             .ok_or_else(|| StoreError::NotFound(format!("mention {id}")))
@@ -820,66 +333,324 @@ impl Engine {
 
     /// Marks a mention opened.
     pub async fn mark_read(&self, id: i64) -> Result<Mention, StoreError> {
-        let m = self.inner.db.write(move |s| s.mark_read(id)).await?;
-        self.emit(EngineEvent::MentionUpdated {
-            mention: Box::new(m.clone()),
-        });
-        self.emit_counts().await;
+        let p = &self.parts;
+        let m = p.db.write(move |s| s.mark_read(id)).await?;
+        p.events.updated(m.clone());
+        p.events.counts(&p.db, p.alerts.urgent_threshold()).await;
         Ok(m)
     }
-}
 
-/// What a correction teaches; `was` is the intent triage had given.
-fn lesson(c: Correction, was: crate::model::Intent) -> Lesson {
-    match c {
-        Correction::Urgent(u) => Lesson::Urgent(u),
-        Correction::Intent(is) => Lesson::Intent { is, was },
-    }
-}
+    // ---- the owner's queue (work::Desk) ----
 
-/// Replies and reposts per minute: since the last sighting when the post was seen before and its
-/// counts moved, else averaged since it was posted.
-fn velocity(m: &Mention, prior: Option<&Prior>, now: i64) -> Option<f64> {
-    let e = &m.engagement;
-    let interactions = |r: Option<i64>, p: Option<i64>| r.unwrap_or(0) + p.unwrap_or(0);
-    let current = interactions(e.replies, e.reposts);
-    if e.replies.is_none() && e.reposts.is_none() {
-        return None;
+    /// Applies an action to mentions (all or none) and announces them.
+    pub async fn apply(&self, ids: Vec<i64>, action: Action) -> Result<Vec<Mention>, StoreError> {
+        self.parts.desk.apply(ids, action).await
     }
-    if let Some(p) = prior {
-        let before = interactions(p.replies, p.reposts);
-        let minutes = (now - p.seen_at) as f64 / 60.0;
-        if minutes >= 0.5 {
-            return Some((current - before).max(0) as f64 / minutes);
+
+    /// A mention's internal notes.
+    pub async fn notes(&self, mention_id: i64) -> Result<Vec<Note>, StoreError> {
+        self.parts.desk.notes(mention_id).await
+    }
+
+    /// Adds an internal note.
+    pub async fn add_note(
+        &self,
+        mention_id: i64,
+        author: Option<String>,
+        body: String,
+    ) -> Result<Note, StoreError> {
+        self.parts.desk.add_note(mention_id, author, body).await
+    }
+
+    /// Deletes a note.
+    pub async fn delete_note(&self, mention_id: i64, note_id: i64) -> Result<(), StoreError> {
+        self.parts.desk.delete_note(mention_id, note_id).await
+    }
+
+    /// Saved replies, most used first.
+    pub async fn saved_replies(&self) -> Result<Vec<SavedReply>, StoreError> {
+        self.parts.desk.saved_replies().await
+    }
+
+    /// Adds or changes a saved reply.
+    pub async fn save_reply(&self, r: SavedReply) -> Result<SavedReply, StoreError> {
+        self.parts.desk.save_reply(r).await
+    }
+
+    /// Deletes a saved reply.
+    pub async fn delete_saved_reply(&self, id: i64) -> Result<(), StoreError> {
+        self.parts.desk.delete_saved_reply(id).await
+    }
+
+    /// Counts a use of a saved reply (the picker lists the most used first).
+    pub async fn used_saved_reply(&self, id: i64) -> Result<(), StoreError> {
+        self.parts.desk.used_saved_reply(id).await
+    }
+
+    /// The named helpers mentions can be assigned to.
+    pub async fn helpers(&self) -> Result<Vec<String>, StoreError> {
+        self.parts.desk.helpers().await
+    }
+
+    /// Replaces the list of helpers (names are trimmed, blanks and repeats dropped).
+    pub async fn set_helpers(&self, names: Vec<String>) -> Result<Vec<String>, StoreError> {
+        self.parts.desk.set_helpers(names).await
+    }
+
+    /// The conversation around a mention.
+    pub async fn thread(&self, id: i64) -> Result<Vec<Mention>, StoreError> {
+        self.parts.desk.thread(id).await
+    }
+
+    /// The author's other mentions and the replies they were sent.
+    pub async fn author_history(&self, id: i64) -> Result<AuthorHistory, StoreError> {
+        self.parts.desk.author_history(id).await
+    }
+
+    /// Asks the network for the author's reach now and keeps it on the mention (the author
+    /// panel's Refresh). Bluesky only: the other networks give reach with each post.
+    pub async fn refresh_author(&self, id: i64) -> Result<Mention, StoreError> {
+        let p = &self.parts;
+        let m = self.mention(id).await?;
+        let (crate::model::Channel::Bluesky, Some(did)) = (m.channel, m.remote.author_id.clone())
+        else {
+            return Err(StoreError::Invalid(format!(
+                "{} gives an author's reach with each post; there is nothing to refresh",
+                m.channel.label()
+            )));
+        };
+        let id_src = m
+            .source_id
+            .ok_or_else(|| StoreError::Invalid("this mention's source was removed".into()))?;
+        let src = p.db.read(move |s| s.source(id_src)).await?;
+        let author = crate::channels::bluesky::fetch_author(&src.spec, p.ctx.clone(), &did)
+            .await
+            .map_err(|e| StoreError::Invalid(e.to_string()))?;
+        let updated =
+            p.db.write(move |s| {
+                s.set_author_reach(id, author.followers, author.display_name.as_deref())
+            })
+            .await?;
+        p.events.updated(updated.clone());
+        Ok(updated)
+    }
+
+    /// Checks a reply before it is sent (see [`crate::work::presend`]).
+    pub async fn check_reply(
+        &self,
+        mention_id: i64,
+        body: String,
+        private: bool,
+    ) -> Result<Check, StoreError> {
+        self.parts.desk.check_reply(mention_id, body, private).await
+    }
+
+    /// The response-time targets.
+    pub fn targets(&self) -> Targets {
+        self.parts.desk.targets()
+    }
+
+    /// Changes the response-time targets: checks them, saves them, and recomputes the due time
+    /// of every unanswered mention.
+    pub async fn set_targets(&self, t: Targets) -> Result<Targets, StoreError> {
+        self.parts.desk.set_targets(t).await
+    }
+
+    /// The figures for `[since, until)`.
+    pub async fn report(&self, since: i64, until: i64) -> Result<Report, StoreError> {
+        self.parts.desk.report(since, until).await
+    }
+
+    /// The mentions posted in `[since, until)` as CSV, with triage, status and response times.
+    pub async fn mentions_csv(&self, since: i64, until: i64) -> Result<String, StoreError> {
+        self.parts.desk.mentions_csv(since, until).await
+    }
+
+    /// The spike alarm's settings.
+    pub fn spike_policy(&self) -> SpikePolicy {
+        self.parts.desk.spike_policy()
+    }
+
+    /// One look at the queue (see [`Desk::tick`]); public so tests drive it with a manual clock.
+    pub async fn tick(&self) {
+        self.parts.desk.tick().await
+    }
+
+    /// Takes the daily backup when one is due.
+    pub async fn daily_backup(&self) {
+        self.parts.desk.daily_backup().await
+    }
+
+    // ---- replies (outbox::Outbox) ----
+
+    /// How a mention can be answered: public and private, and the length limit as its network
+    /// counts it. `None` when its channel cannot be answered from Earshot.
+    pub async fn reply_rules(&self, mention_id: i64) -> Result<Option<ReplyRules>, StoreError> {
+        self.parts.outbox.reply_rules(mention_id).await
+    }
+
+    /// The replies written to a mention, oldest first.
+    pub async fn replies(&self, mention_id: i64) -> Result<Vec<Reply>, StoreError> {
+        self.parts.outbox.replies(mention_id).await
+    }
+
+    /// Writes a reply to the outbox and sends it. The returned reply is `queued`; its progress
+    /// arrives as [`EngineEvent::ReplyUpdated`]. Refuses text the channel would refuse.
+    pub async fn reply(
+        &self,
+        mention_id: i64,
+        body: &str,
+        private: bool,
+    ) -> Result<Reply, StoreError> {
+        self.parts.outbox.reply(mention_id, body, private).await
+    }
+
+    /// Sends queued replies again after a restart (see [`Outbox::resume`]).
+    pub async fn resume_outbox(&self) -> Result<(), StoreError> {
+        self.parts.outbox.resume().await
+    }
+
+    /// Sends (or retries) one outbox reply, unless it is already sending or sent.
+    pub async fn send(&self, reply_id: i64) -> Result<Reply, StoreError> {
+        self.parts.outbox.send(reply_id).await
+    }
+
+    // ---- logins (accounts::Accounts) ----
+
+    /// Begins a Mastodon login on `instance`: returns a login id and the address to open in the
+    /// browser. The login completes when the browser comes back to Earshot's loopback address,
+    /// or when the owner pastes the code ([`Engine::finish_login`]); then the source named
+    /// `name` is created or updated and started, and [`EngineEvent::LoginFinished`] says so.
+    pub async fn begin_mastodon_login(
+        &self,
+        name: &str,
+        instance: &str,
+    ) -> Result<(u64, String), StoreError> {
+        let (flow, url, pending) = self
+            .parts
+            .accounts
+            .begin_mastodon(instance)
+            .await
+            .map_err(|e| StoreError::Invalid(e.to_string()))?;
+        let engine = self.clone();
+        let name = name.trim().to_string();
+        tokio::spawn(async move {
+            let outcome = match pending.finish().await {
+                Ok((base, acct)) => {
+                    let name = if name.is_empty() {
+                        format!("Mastodon (@{acct})")
+                    } else {
+                        name
+                    };
+                    let spec = SourceSpec {
+                        base_url: Some(base),
+                        account: Some(acct),
+                        ..SourceSpec::new(SourceKind::Mastodon, name)
+                    };
+                    engine.add_logged_in(spec).await.map_err(|e| e.to_string())
+                }
+                Err(e) => Err(e.to_string()),
+            };
+            engine.parts.events.emit(match outcome {
+                Ok(source) => EngineEvent::LoginFinished {
+                    source: Some(source),
+                    error: None,
+                },
+                Err(e) => EngineEvent::LoginFinished {
+                    source: None,
+                    error: Some(e),
+                },
+            });
+        });
+        Ok((flow, url))
+    }
+
+    /// Completes a Mastodon login with a code the owner pasted (or the address it came in).
+    pub fn finish_login(&self, flow: u64, pasted: &str) -> Result<(), StoreError> {
+        use crate::accounts::LoginError;
+        self.parts
+            .accounts
+            .paste_code(flow, pasted)
+            .map_err(|e| match e {
+                LoginError::Unknown(_) => StoreError::NotFound(format!("login {flow}")),
+                other => StoreError::Invalid(other.to_string()),
+            })
+    }
+
+    /// Logs in to Bluesky with an app password and creates or updates the source named `name`
+    /// (`base_url`: another server than Bluesky's, such as the simulator). The app password is
+    /// used once and not kept; the session goes to the keychain.
+    pub async fn login_bluesky(
+        &self,
+        name: &str,
+        handle: &str,
+        app_password: &str,
+        base_url: Option<String>,
+    ) -> Result<Source, StoreError> {
+        let mut spec = SourceSpec {
+            base_url,
+            ..SourceSpec::new(SourceKind::Bluesky, name.trim())
+        };
+        // A source of that name keeps the services it names (its PDS, AppView, Jetstream).
+        if let Some(existing) = self
+            .sources()
+            .await?
+            .into_iter()
+            .find(|s| s.spec.name == spec.name && s.spec.kind == SourceKind::Bluesky)
+        {
+            let e = existing.spec;
+            spec.base_url = spec.base_url.or(e.base_url);
+            spec.pds = e.pds;
+            spec.appview = e.appview;
+            spec.jetstream = e.jetstream;
+            spec.plc = e.plc;
         }
-    }
-    let minutes = ((now - m.created_at) as f64 / 60.0).max(1.0);
-    (m.created_at > 0).then(|| current as f64 / minutes)
-}
-
-fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(|p| p.into_inner())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use rand::SeedableRng;
-
-    #[test]
-    fn backoff_grows_exponentially_with_jitter_and_a_cap() {
-        let mut rng = rand::rngs::StdRng::seed_from_u64(7);
-        for n in 1..=20 {
-            let d = backoff(n, &mut rng);
-            let full = BACKOFF_BASE
-                .saturating_mul(1 << (n - 1).min(16))
-                .min(BACKOFF_CAP);
-            assert!(
-                d >= full / 2 && d <= full,
-                "try {n}: {d:?} within [{:?}, {full:?}]",
-                full / 2
-            );
+        let handle = self
+            .parts
+            .accounts
+            .login_bluesky(&spec, handle, app_password)
+            .await
+            .map_err(|e| StoreError::Invalid(e.to_string()))?;
+        if spec.name.is_empty() {
+            spec.name = format!("Bluesky (@{handle})");
         }
-        assert!(backoff(30, &mut rng) <= BACKOFF_CAP);
+        spec.account = Some(handle);
+        self.add_logged_in(spec).await
+    }
+
+    /// Adds or updates a source after a login, keeping what the owner had set on a source of
+    /// the same name (queries, interval, matching).
+    async fn add_logged_in(&self, mut spec: SourceSpec) -> Result<Source, StoreError> {
+        let existing = self
+            .sources()
+            .await?
+            .into_iter()
+            .find(|s| s.spec.name == spec.name);
+        if let Some(e) = existing {
+            spec.queries = e.spec.queries;
+            spec.interval_secs = e.spec.interval_secs;
+            spec.require_match = e.spec.require_match;
+            if spec.kind == e.spec.kind {
+                spec.pds = spec.pds.or(e.spec.pds);
+                spec.appview = spec.appview.or(e.spec.appview);
+                spec.jetstream = spec.jetstream.or(e.spec.jetstream);
+                spec.plc = spec.plc.or(e.spec.plc);
+            }
+        }
+        self.add_source(spec).await
+    }
+
+    /// Forgets a source's login: its token leaves the keychain; the source keeps watching
+    /// what it can without one.
+    pub async fn logout(&self, source_id: i64) -> Result<Source, StoreError> {
+        let src = self.parts.db.read(move |s| s.source(source_id)).await?;
+        self.parts
+            .accounts
+            .forget(&src.spec)
+            .await
+            .map_err(|e| StoreError::Invalid(e.to_string()))?;
+        let mut spec = src.spec;
+        spec.account = None;
+        self.add_source(spec).await
     }
 }

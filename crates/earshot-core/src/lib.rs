@@ -12,21 +12,21 @@
 //! CLI and the desktop shell call. [`store::Store`] is the synchronous SQLite layer; [`db::Db`]
 //! runs it off the async runtime. [`config::Config`] is the `earshot watch` TOML file.
 
+pub mod accounts;
 pub mod alerts;
 pub mod channels;
 pub mod clock;
 pub mod config;
-pub mod demo;
 pub mod engine;
+pub mod events;
 pub mod html;
 pub mod matcher;
-pub mod metrics;
 pub mod model;
-pub mod presend;
-pub mod secrets;
-pub mod sla;
+pub mod outbox;
+pub mod pipeline;
 pub mod store;
 pub mod triage;
+pub mod work;
 
 /// The data folder the owner chose, if any: `--data-dir`, else `EARSHOT_DATA_DIR`.
 pub fn data_dir_override(flag: Option<std::path::PathBuf>) -> Option<std::path::PathBuf> {
@@ -46,4 +46,10 @@ pub fn data_dir(flag: Option<std::path::PathBuf>) -> std::path::PathBuf {
                 .map(|d| d.data_dir().to_path_buf())
         })
         .unwrap_or_else(|| std::path::PathBuf::from(".earshot"))
+}
+
+/// A poisoned lock still holds usable state (a panic elsewhere cannot corrupt these simple
+/// values), so the engine goes on with it rather than failing every later call.
+pub(crate) fn lock<T>(m: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|p| p.into_inner())
 }

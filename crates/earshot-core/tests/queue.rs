@@ -12,10 +12,10 @@ use earshot_core::engine::Engine;
 use earshot_core::model::{
     Author, Business, Channel, Mention, Source, SourceKind, SourceSpec, Status,
 };
-use earshot_core::sla::{BusinessHours, Targets};
 use earshot_core::store::db::Db;
 use earshot_core::store::work::{Action, SavedReply};
 use earshot_core::store::{MentionQuery, Order};
+use earshot_core::work::targets::{BusinessHours, Targets};
 
 const NOW: i64 = 1_795_000_000;
 

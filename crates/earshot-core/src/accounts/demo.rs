@@ -6,7 +6,8 @@
 
 use std::time::Duration;
 
-use crate::engine::{Engine, EngineEvent};
+use crate::engine::Engine;
+use crate::events::EngineEvent;
 
 /// Signs in to the simulator at `base` (`/mastodon` and `/bsky` under it), updating the sources
 /// named `mastodon_source` and `bluesky_source`.

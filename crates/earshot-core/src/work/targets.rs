@@ -103,6 +103,11 @@ impl Tier {
     }
 }
 
+/// Response targets or business hours that cannot be used, in words for the owner.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{0}")]
+pub struct TargetError(pub String);
+
 fn minutes(s: &str) -> Result<u32, String> {
     let bad = || format!("{s:?} is not a time of day like \"09:00\"");
     let (h, m) = s.trim().split_once(':').ok_or_else(bad)?;
@@ -142,9 +147,11 @@ impl Targets {
     }
 
     /// Checks the settings and compiles the hours into a [`Schedule`].
-    pub fn schedule(&self) -> Result<Schedule, String> {
+    pub fn schedule(&self) -> Result<Schedule, TargetError> {
         if self.urgent_mins == 0 || self.normal_mins == 0 || self.low_mins == 0 {
-            return Err("every response target must be at least one minute".into());
+            return Err(TargetError(
+                "every response target must be at least one minute".into(),
+            ));
         }
         self.hours.schedule()
     }
@@ -152,7 +159,11 @@ impl Targets {
 
 impl BusinessHours {
     /// Checks the hours and compiles them.
-    pub fn schedule(&self) -> Result<Schedule, String> {
+    pub fn schedule(&self) -> Result<Schedule, TargetError> {
+        self.compile().map_err(TargetError)
+    }
+
+    fn compile(&self) -> Result<Schedule, String> {
         let tz: Tz = if self.time_zone.trim().is_empty() {
             local_zone()
         } else {
@@ -496,18 +507,26 @@ mod tests {
             time_zone: "Mars/Olympus".into(),
             ..Default::default()
         };
-        assert!(h.schedule().unwrap_err().contains("Mars/Olympus"));
+        assert!(h
+            .schedule()
+            .unwrap_err()
+            .to_string()
+            .contains("Mars/Olympus"));
         let mut h = BusinessHours::default();
         h.days[0] = "17:00-09:00".into();
-        assert!(h.schedule().unwrap_err().contains("Monday"));
+        assert!(h.schedule().unwrap_err().to_string().contains("Monday"));
         let mut h = BusinessHours::default();
         h.days[2] = "9am-17:00".into();
-        assert!(h.schedule().unwrap_err().contains("9am"));
+        assert!(h.schedule().unwrap_err().to_string().contains("9am"));
         let h = BusinessHours {
             time_zone: "UTC".into(),
             days: vec!["closed".into(); 7],
         };
-        assert!(h.schedule().unwrap_err().contains("at least one day"));
+        assert!(h
+            .schedule()
+            .unwrap_err()
+            .to_string()
+            .contains("at least one day"));
         let t = Targets {
             urgent_mins: 0,
             ..Targets::default()

@@ -2,7 +2,7 @@
 //! what people want and complain about, and when they talk. One [`Report`] feeds the dashboard,
 //! `earshot report` and the CSV export.
 //!
-//! Times are business time (the clock of [`crate::sla`]), measured from when the post was made:
+//! Times are business time (the clock of [`crate::work::targets`]), measured from when the post was made:
 //! what the customer waited, not only the part Earshot saw.
 
 use std::collections::{BTreeMap, HashMap};
@@ -12,8 +12,8 @@ use ts_rs::TS;
 
 use crate::matcher::fold;
 use crate::model::{Channel, Mention, Sentiment, Status};
-use crate::sla::{Schedule, Targets, Tier};
 use crate::triage::cues::{cue_sets, cues};
+use crate::work::targets::{Schedule, Targets, Tier};
 
 /// Median and 90th percentile of a set of durations.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
@@ -450,7 +450,7 @@ pub fn mention_csv_row(m: &Mention, schedule: &Schedule) -> Vec<String> {
 mod tests {
     use super::*;
     use crate::model::Intent;
-    use crate::sla::BusinessHours;
+    use crate::work::targets::BusinessHours;
 
     fn m(id: i64, created: i64, urgency: u8) -> Mention {
         let mut m = Mention::new(Channel::Bluesky, id.to_string(), "text");

@@ -1,0 +1,111 @@
+//! What the engine tells its listeners ([`EngineEvent`]), and the sender every stage holds.
+//!
+//! The CLI prints these; the desktop shell forwards them to the webview as `engine` events and
+//! keeps the tray count from [`EngineEvent::Counts`].
+
+use serde::Serialize;
+use tokio::sync::broadcast;
+use ts_rs::TS;
+
+use crate::model::{Health, Mention, Reply, Source};
+use crate::store::db::Db;
+use crate::store::Counts;
+
+/// What the engine tells its listeners.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(tag = "type", rename_all = "snake_case")]
+#[ts(export, export_to = "../../../ui/src/lib/bindings/")]
+pub enum EngineEvent {
+    /// Newly stored mentions.
+    MentionsAdded {
+        /// The mentions.
+        mentions: Vec<Mention>,
+    },
+    /// A mention's status or read flag changed.
+    MentionUpdated {
+        /// The mention as it now is.
+        mention: Box<Mention>,
+    },
+    /// A source's health changed.
+    SourceHealth {
+        /// Which source.
+        #[ts(type = "number")]
+        source_id: i64,
+        /// Its health.
+        health: Health,
+    },
+    /// Badge counts changed.
+    Counts {
+        /// The counts.
+        counts: Counts,
+    },
+    /// A reply was queued or changed state.
+    ReplyUpdated {
+        /// The reply as it now is.
+        reply: Reply,
+    },
+    /// Negative mentions in the last hour far above the usual rate.
+    NegativeSpike {
+        /// Negative mentions in the last hour.
+        count: u32,
+        /// The usual rate per hour (the seven days before).
+        baseline_per_hour: f64,
+        /// Start of the hour (unix seconds): show negative mentions since then.
+        #[ts(type = "number")]
+        since: i64,
+        /// What the notification said.
+        message: String,
+    },
+    /// A login finished (a Mastodon login completes in the browser, after the call that began it).
+    LoginFinished {
+        /// The source that is now logged in, when it worked.
+        source: Option<Source>,
+        /// Why it did not, when it did not.
+        error: Option<String>,
+    },
+}
+
+/// The sending side of the engine's events: cheap to clone, one per stage.
+#[derive(Clone)]
+pub struct Events {
+    tx: broadcast::Sender<EngineEvent>,
+}
+
+impl Default for Events {
+    fn default() -> Self {
+        Events::new()
+    }
+}
+
+impl Events {
+    /// A sender with room for 1,024 events per slow listener (a listener further behind is told
+    /// it lagged; the UI then reloads).
+    pub fn new() -> Events {
+        let (tx, _) = broadcast::channel(1024);
+        Events { tx }
+    }
+
+    /// A new listener.
+    pub fn subscribe(&self) -> broadcast::Receiver<EngineEvent> {
+        self.tx.subscribe()
+    }
+
+    /// Publishes an event; having no listener is fine (headless runs may not subscribe).
+    pub fn emit(&self, e: EngineEvent) {
+        let _ = self.tx.send(e);
+    }
+
+    /// Publishes a mention as it now is.
+    pub fn updated(&self, m: Mention) {
+        self.emit(EngineEvent::MentionUpdated {
+            mention: Box::new(m),
+        });
+    }
+
+    /// Publishes the badge counts as the store has them now (a read failure is not an event).
+    pub async fn counts(&self, db: &Db, urgent_threshold: u8) {
+        if let Ok(counts) = db.read(move |s| s.counts(urgent_threshold)).await {
+            self.emit(EngineEvent::Counts { counts });
+        }
+    }
+}

@@ -1,0 +1,295 @@
+//! The scheduler: one task per source. Each calls its [`Connector`], hands the batch to
+//! [`Ingest`], and waits — the source's interval for a poll, nothing for a stream (which returns
+//! as soon as something matched). Errors put the source into an error state with exponential
+//! backoff and jitter (Retry-After honoured on 429/503); a refused login waits for the owner;
+//! the other sources keep running and nothing already stored is touched.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use rand::Rng;
+use tokio::sync::{watch, Notify};
+
+use super::ingest::Ingest;
+use super::Triager;
+use crate::channels::{connector_for, ChannelError, Connector, Context};
+use crate::clock::Clock;
+use crate::events::{EngineEvent, Events};
+use crate::lock;
+use crate::model::{Health, Source};
+use crate::store::db::Db;
+use crate::store::StoreError;
+
+/// Default seconds between polls.
+pub const DEFAULT_INTERVAL_SECS: u32 = 120;
+/// First retry after an error.
+const BACKOFF_BASE: Duration = Duration::from_secs(5);
+/// Longest wait between retries.
+const BACKOFF_CAP: Duration = Duration::from_secs(15 * 60);
+
+/// Backoff before retry number `failures` (1-based): exponential, capped, with full jitter over
+/// the upper half so many sources failing together do not retry in lockstep.
+pub fn backoff(failures: u32, rng: &mut impl Rng) -> Duration {
+    let exp = BACKOFF_BASE.saturating_mul(1u32 << failures.saturating_sub(1).min(16));
+    let d = exp.min(BACKOFF_CAP);
+    let ms = d.as_millis() as u64;
+    Duration::from_millis(rng.gen_range(ms / 2..=ms.max(1)))
+}
+
+struct Running {
+    stop: watch::Sender<bool>,
+    poke: Arc<Notify>,
+}
+
+/// The scheduler stage.
+pub struct Scheduler {
+    db: Db,
+    clock: Clock,
+    events: Events,
+    ctx: Context,
+    triager: Arc<Triager>,
+    ingest: Arc<Ingest>,
+    running: Mutex<HashMap<i64, Running>>,
+}
+
+impl Scheduler {
+    /// The scheduler over these parts; sources start with [`Scheduler::start`].
+    pub fn new(
+        db: Db,
+        clock: Clock,
+        events: Events,
+        ctx: Context,
+        triager: Arc<Triager>,
+        ingest: Arc<Ingest>,
+    ) -> Scheduler {
+        Scheduler {
+            db,
+            clock,
+            events,
+            ctx,
+            triager,
+            ingest,
+            running: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// Asks every source to poll now instead of waiting out its interval.
+    pub fn poll_now(&self) {
+        for r in lock(&self.running).values() {
+            r.poke.notify_one();
+        }
+    }
+
+    /// Stops every source.
+    pub fn stop_all(&self) {
+        for (_, r) in lock(&self.running).drain() {
+            let _ = r.stop.send(true);
+        }
+    }
+
+    /// Stops every source and starts the enabled ones again (their settings or the business
+    /// changed).
+    pub async fn restart_all(self: &Arc<Self>) -> Result<(), StoreError> {
+        self.stop_all();
+        let sources = self.db.read(|s| s.sources()).await?;
+        for s in sources.into_iter().filter(|s| s.enabled) {
+            self.start(s);
+        }
+        Ok(())
+    }
+
+    /// Stops one source.
+    pub fn stop(&self, id: i64) {
+        if let Some(r) = lock(&self.running).remove(&id) {
+            let _ = r.stop.send(true);
+        }
+    }
+
+    /// Starts a task for a source.
+    pub fn start(self: &Arc<Self>, source: Source) {
+        let (stop, stop_rx) = watch::channel(false);
+        let poke = Arc::new(Notify::new());
+        lock(&self.running).insert(
+            source.id,
+            Running {
+                stop,
+                poke: poke.clone(),
+            },
+        );
+        let me = self.clone();
+        tokio::spawn(async move { me.run(source, stop_rx, poke).await });
+    }
+
+    async fn run(&self, source: Source, mut stop: watch::Receiver<bool>, poke: Arc<Notify>) {
+        let id = source.id;
+        let interval = Duration::from_secs(u64::from(
+            source
+                .spec
+                .interval_secs
+                .unwrap_or(DEFAULT_INTERVAL_SECS)
+                .max(1),
+        ));
+        let business = self.triager.business();
+        let mut conn: Box<dyn Connector> = match connector_for(&source.spec, &business, &self.ctx) {
+            Ok(c) => c,
+            Err(e) => {
+                let now = self.clock.now();
+                self.set_health(
+                    id,
+                    Health::Error {
+                        reason: e.to_string(),
+                        at: now,
+                        retry_at: now,
+                    },
+                )
+                .await;
+                return;
+            }
+        };
+        let mut cursor = source.cursor.clone();
+        let mut failures: u32 = 0;
+        let mut last_ok: Option<i64> = None;
+        loop {
+            let result = tokio::select! {
+                r = conn.next_batch(cursor.as_deref()) => r,
+                _ = stop.changed() => return,
+            };
+            let now = self.clock.now();
+            let wait = match result {
+                Ok(batch) => {
+                    let wait = batch.wait.unwrap_or(interval);
+                    let limited = batch.limited.clone();
+                    match self.ingest.batch(&source, batch).await {
+                        Ok(next) => {
+                            failures = 0;
+                            if next.is_some() {
+                                cursor = next;
+                            }
+                            // Streams deliver many batches a minute: they say "ok" once a
+                            // minute; a poll says it every time.
+                            let streaming = wait.is_zero();
+                            if !streaming || last_ok.is_none_or(|t| now - t >= 60) {
+                                let health = match limited {
+                                    Some(reason) => Health::Limited { reason, at: now },
+                                    None => Health::Ok { at: now },
+                                };
+                                self.set_health(id, health).await;
+                                last_ok = Some(now);
+                            }
+                            wait
+                        }
+                        Err(e) => {
+                            failures += 1;
+                            let d = backoff(failures, &mut rand::thread_rng());
+                            let reason = format!("could not store: {e}");
+                            self.set_health(
+                                id,
+                                Health::Error {
+                                    reason,
+                                    at: now,
+                                    retry_at: now + d.as_secs() as i64,
+                                },
+                            )
+                            .await;
+                            d
+                        }
+                    }
+                }
+                Err(ChannelError::Unauthorized(why)) => {
+                    // Retrying a refused login cannot help and looks like an attack to the
+                    // network: wait for the owner to log in again (which restarts the source).
+                    tracing::warn!(source = %source.spec.name, error = %why, "login refused");
+                    self.set_health(
+                        id,
+                        Health::NeedsLogin {
+                            reason: why,
+                            at: now,
+                        },
+                    )
+                    .await;
+                    tokio::select! {
+                        _ = poke.notified() => {}
+                        _ = stop.changed() => return,
+                    }
+                    failures = 0;
+                    last_ok = None;
+                    continue;
+                }
+                Err(ChannelError::RateLimited { retry_after }) => {
+                    failures += 1;
+                    // Honour Retry-After, within reason: a server asking for a day is not obeyed
+                    // for more than the backoff cap.
+                    let d = retry_after
+                        .map(|d| d.min(BACKOFF_CAP))
+                        .unwrap_or_else(|| backoff(failures, &mut rand::thread_rng()));
+                    self.set_health(
+                        id,
+                        Health::RateLimited {
+                            until: now + d.as_secs() as i64,
+                        },
+                    )
+                    .await;
+                    d
+                }
+                Err(e) => {
+                    failures += 1;
+                    let d = backoff(failures, &mut rand::thread_rng());
+                    tracing::warn!(source = %source.spec.name, error = %e, "source failed");
+                    self.set_health(
+                        id,
+                        Health::Error {
+                            reason: e.to_string(),
+                            at: now,
+                            retry_at: now + d.as_secs() as i64,
+                        },
+                    )
+                    .await;
+                    d
+                }
+            };
+            if failures > 0 {
+                last_ok = None;
+            }
+            tokio::select! {
+                _ = tokio::time::sleep(wait) => {}
+                _ = poke.notified() => {}
+                _ = stop.changed() => return,
+            }
+        }
+    }
+
+    async fn set_health(&self, id: i64, health: Health) {
+        let h = health.clone();
+        if let Err(e) = self.db.write(move |s| s.set_health(id, &h)).await {
+            tracing::warn!(error = %e, "could not save source health");
+        }
+        self.events.emit(EngineEvent::SourceHealth {
+            source_id: id,
+            health,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rand::SeedableRng;
+
+    #[test]
+    fn backoff_grows_exponentially_with_jitter_and_a_cap() {
+        let mut rng = rand::rngs::StdRng::seed_from_u64(7);
+        for n in 1..=20 {
+            let d = backoff(n, &mut rng);
+            let full = BACKOFF_BASE
+                .saturating_mul(1 << (n - 1).min(16))
+                .min(BACKOFF_CAP);
+            assert!(
+                d >= full / 2 && d <= full,
+                "try {n}: {d:?} within [{:?}, {full:?}]",
+                full / 2
+            );
+        }
+        assert!(backoff(30, &mut rng) <= BACKOFF_CAP);
+    }
+}
