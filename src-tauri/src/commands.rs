@@ -1,7 +1,8 @@
 //! Commands the UI invokes: DTO in, engine call, DTO out. Errors reach the UI as
 //! `{code, message}`; the UI branches on `code`, never on the message.
 
-use earshot_core::model::{Business, Mention, Reply, Source, SourceKind, SourceSpec, Status};
+use earshot_core::error::EngineError;
+use earshot_core::model::{Business, Mention, Reply, Source, SourceSpec, Status};
 use earshot_core::store::{Correction, Counts, MentionPage, MentionQuery, StoreError};
 use serde::Serialize;
 use tauri::State;
@@ -9,11 +10,15 @@ use tauri_plugin_opener::OpenerExt;
 
 use crate::AppState;
 
-/// An error as the UI sees it.
+/// An error as the UI sees it: the engine's [`ErrorCode`] (or one of the shell's own:
+/// `no_link`, `open_failed`, `unavailable`), the message to show, and for `rate_limited` when
+/// to try again.
 #[derive(Debug, Serialize)]
 pub struct CmdError {
     code: &'static str,
     message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    retry_at: Option<i64>,
 }
 
 impl CmdError {
@@ -22,21 +27,24 @@ impl CmdError {
         CmdError {
             code,
             message: message.into(),
+            retry_at: None,
+        }
+    }
+}
+
+impl From<EngineError> for CmdError {
+    fn from(e: EngineError) -> Self {
+        CmdError {
+            code: e.code().as_str(),
+            message: e.to_string(),
+            retry_at: e.retry_at(chrono::Utc::now().timestamp()),
         }
     }
 }
 
 impl From<StoreError> for CmdError {
     fn from(e: StoreError) -> Self {
-        let code = match &e {
-            StoreError::NotFound(_) => "not_found",
-            StoreError::Invalid(_) => "invalid",
-            _ => "storage",
-        };
-        CmdError {
-            code,
-            message: e.to_string(),
-        }
+        EngineError::from(e).into()
     }
 }
 
@@ -87,45 +95,15 @@ pub async fn save_business(state: State<'_, AppState>, business: Business) -> Re
     Ok(state.engine.set_business(business).await?)
 }
 
-/// First run: saves the business and adds the sources that need no account — Hacker News for
-/// the business name, and any feed addresses the owner pasted (Google Alerts, review sites).
+/// First run: the business and the sources that need no account (see
+/// [`earshot_core::engine::Engine::complete_onboarding`]).
 #[tauri::command]
 pub async fn complete_onboarding(
     state: State<'_, AppState>,
     business: Business,
     feeds: Vec<String>,
 ) -> Result<Vec<Source>> {
-    state.engine.set_business(business.clone()).await?;
-    let hn = SourceSpec {
-        queries: vec![business.name.trim().to_string()],
-        ..SourceSpec::new(SourceKind::Hackernews, "Hacker News")
-    };
-    state.engine.add_source(hn).await?;
-    for (i, url) in feeds
-        .iter()
-        .map(|f| f.trim())
-        .filter(|f| !f.is_empty())
-        .enumerate()
-    {
-        let name = feed_name(url, i);
-        let spec = SourceSpec {
-            url: Some(url.to_string()),
-            ..SourceSpec::new(SourceKind::Rss, name)
-        };
-        state.engine.add_source(spec).await?;
-    }
-    Ok(state.engine.sources().await?)
-}
-
-fn feed_name(url: &str, i: usize) -> String {
-    let host = url::Url::parse(url)
-        .ok()
-        .and_then(|u| u.host_str().map(str::to_string));
-    match host.as_deref() {
-        Some(h) if h.ends_with("google.com") => format!("Google Alert {}", i + 1),
-        Some(h) => format!("Feed: {h}"),
-        None => format!("Feed {}", i + 1),
-    }
+    Ok(state.engine.complete_onboarding(business, &feeds).await?)
 }
 
 #[tauri::command]
@@ -185,16 +163,10 @@ pub async fn open_original(
     let url = m
         .url
         .filter(|u| u.starts_with("https://") || u.starts_with("http://"))
-        .ok_or(CmdError {
-            code: "no_link",
-            message: "this mention has no web link".into(),
-        })?;
+        .ok_or(CmdError::new("no_link", "this mention has no web link"))?;
     app.opener()
         .open_url(url, None::<&str>)
-        .map_err(|e| CmdError {
-            code: "open_failed",
-            message: e.to_string(),
-        })
+        .map_err(|e| CmdError::new("open_failed", e.to_string()))
 }
 
 /// How a mention can be answered (`null`: only on the site).
@@ -407,27 +379,12 @@ pub async fn export_csv(
     until: i64,
 ) -> Result<Vec<String>> {
     use tauri::Manager;
-    let mentions = state.engine.mentions_csv(since, until).await?;
-    let report = state.engine.report(since, until).await?;
-    let figures = earshot_core::work::report::report_csv(&report).map_err(|e| CmdError {
-        code: "storage",
-        message: format!("CSV: {e}"),
-    })?;
     let dir = app
         .path()
         .download_dir()
         .ok()
         .filter(|d| d.is_dir())
         .unwrap_or_else(|| state.data_dir.clone());
-    let stamp = chrono::Utc::now().format("%Y%m%d-%H%M%S");
-    let mut out = Vec::new();
-    for (name, text) in [("mentions", mentions), ("figures", figures)] {
-        let path = dir.join(format!("earshot-{name}-{stamp}.csv"));
-        std::fs::write(&path, text).map_err(|e| CmdError {
-            code: "storage",
-            message: format!("could not write {}: {e}", path.display()),
-        })?;
-        out.push(path.display().to_string());
-    }
-    Ok(out)
+    let saved = state.engine.export_csv(since, until, &dir).await?;
+    Ok(saved.iter().map(|p| p.display().to_string()).collect())
 }

@@ -106,9 +106,7 @@ async fn start_engine(
             db,
             notifier,
             Clock::system(),
-            earshot_core::accounts::secrets::Secrets::new(
-                earshot_core::accounts::secrets::Keychain,
-            ),
+            earshot_core::secrets::Secrets::new(earshot_core::secrets::Keychain),
         )
     };
     let mut sim = None;
@@ -130,7 +128,7 @@ async fn start_engine(
     engine.start().await?;
     if let Some(s) = &sim {
         use earshot_sim::social::{BSKY_APP_PASSWORD, BSKY_HANDLE};
-        if let Err(e) = earshot_core::accounts::demo::sign_in_to_simulator(
+        if let Err(e) = earshot_core::demo::sign_in_to_simulator(
             &engine,
             &s.base_url,
             ("Mastodon (simulated)", "Bluesky (simulated)"),

@@ -8,11 +8,11 @@ use std::sync::Arc;
 
 use anyhow::{bail, Context, Result};
 use clap::Subcommand;
-use earshot_core::accounts::secrets::{Keychain, Secrets};
 use earshot_core::alerts::Silent;
 use earshot_core::clock::Clock;
 use earshot_core::engine::{Engine, EngineEvent};
 use earshot_core::model::Source;
+use earshot_core::secrets::{Keychain, Secrets};
 use earshot_core::store::db::Db;
 
 /// The networks `earshot login` signs in to.

@@ -352,7 +352,7 @@ fn jsonl_line(m: &Mention) -> serde_json::Value {
 /// demo goes on watching.
 pub(crate) async fn sign_in_to(engine: &Engine, sim: &Sim) {
     use earshot_sim::social::{BSKY_APP_PASSWORD, BSKY_HANDLE};
-    if let Err(e) = earshot_core::accounts::demo::sign_in_to_simulator(
+    if let Err(e) = earshot_core::demo::sign_in_to_simulator(
         engine,
         &sim.base_url,
         ("Mastodon (simulated)", "Bluesky (simulated)"),
@@ -385,9 +385,7 @@ async fn watch(
             db,
             Arc::new(Silent),
             Clock::system(),
-            earshot_core::accounts::secrets::Secrets::new(
-                earshot_core::accounts::secrets::Keychain,
-            ),
+            earshot_core::secrets::Secrets::new(earshot_core::secrets::Keychain),
         )
     };
     let mut _sim = None;

@@ -7,7 +7,7 @@ use std::process::{Child, Command, Output, Stdio};
 use std::sync::mpsc;
 use std::time::Duration;
 
-use earshot_core::accounts::secrets::{key_for, Keychain, SecretStore};
+use earshot_core::secrets::{key_for, Keychain, SecretStore};
 use earshot_sim::social::{BSKY_APP_PASSWORD, BSKY_HANDLE};
 use earshot_sim::{Net, Reveal, Sim, SimOptions};
 

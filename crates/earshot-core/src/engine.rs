@@ -13,11 +13,11 @@ use std::time::Duration;
 
 use tokio::sync::broadcast;
 
-use crate::accounts::secrets::{MemorySecrets, Secrets};
 use crate::accounts::Accounts;
 use crate::alerts::{AlertDesk, AlertPolicy, Notifier};
 use crate::channels::{connector_for, http_client, http_client_with, Batch, Context, ReplyRules};
 use crate::clock::Clock;
+use crate::error::EngineError;
 use crate::events::Events;
 use crate::model::{Business, Mention, Reply, Source, SourceKind, SourceSpec, Status};
 use crate::outbox::Outbox;
@@ -25,6 +25,7 @@ use crate::pipeline::ingest::Ingest;
 use crate::pipeline::learn::Learner;
 use crate::pipeline::scheduler::Scheduler;
 use crate::pipeline::Triager;
+use crate::secrets::{MemorySecrets, Secrets};
 use crate::store::db::Db;
 use crate::store::work::{Action, AuthorHistory, Note, SavedReply};
 use crate::store::{Correction, Counts, MentionPage, MentionQuery, StoreError};
@@ -169,7 +170,7 @@ impl Engine {
 
     /// Loads the saved business profile and what the owner taught, and starts every enabled
     /// source, the outbox and the queue clock.
-    pub async fn start(&self) -> Result<(), StoreError> {
+    pub async fn start(&self) -> Result<(), EngineError> {
         let p = &self.parts;
         p.learner.load().await?;
         if let Some(business) = p.db.read(|s| s.business()).await? {
@@ -185,17 +186,17 @@ impl Engine {
 
     /// Loads the saved alert policy, response targets and spike settings without starting
     /// anything (what `earshot report` needs).
-    pub async fn load_settings(&self) -> Result<(), StoreError> {
+    pub async fn load_settings(&self) -> Result<(), EngineError> {
         let p = &self.parts;
         if let Some(policy) = p.db.read(|s| s.setting::<AlertPolicy>("alerts")).await? {
             p.alerts.set_policy(policy);
         }
-        p.desk.load_settings().await
+        Ok(p.desk.load_settings().await?)
     }
 
     /// Applies a configuration file: business, alert policy and sources (added or updated by
     /// name; sources not in the file are left alone).
-    pub async fn apply_config(&self, config: &crate::config::Config) -> Result<(), StoreError> {
+    pub async fn apply_config(&self, config: &crate::config::Config) -> Result<(), EngineError> {
         let p = &self.parts;
         let c = config.clone();
         let now = p.clock.now();
@@ -224,26 +225,52 @@ impl Engine {
         p.alerts.set_policy(config.alerts.clone());
         p.desk.set_spike_policy(config.spike.clone());
         p.desk.install_targets(config.targets.clone())?;
-        p.desk.recompute_due().await
+        Ok(p.desk.recompute_due().await?)
     }
 
     /// Records the owner's correction of one mention, learns from it, and re-ranks the mention
     /// and the newest open ones with what was learned. Returns the corrected mention.
-    pub async fn correct(&self, id: i64, c: Correction) -> Result<Mention, StoreError> {
-        self.parts.learner.correct(id, c).await
+    pub async fn correct(&self, id: i64, c: Correction) -> Result<Mention, EngineError> {
+        Ok(self.parts.learner.correct(id, c).await?)
     }
 
     /// The business profile, if set.
-    pub async fn business(&self) -> Result<Option<Business>, StoreError> {
-        self.parts.db.read(|s| s.business()).await
+    pub async fn business(&self) -> Result<Option<Business>, EngineError> {
+        Ok(self.parts.db.read(|s| s.business()).await?)
     }
 
     /// Saves the business profile and restarts the sources (their queries may depend on it).
-    pub async fn set_business(&self, b: Business) -> Result<(), StoreError> {
+    pub async fn set_business(&self, b: Business) -> Result<(), EngineError> {
         let saved = b.clone();
         self.parts.db.write(move |s| s.set_business(&saved)).await?;
         self.parts.triager.install(b);
-        self.parts.scheduler.restart_all().await
+        Ok(self.parts.scheduler.restart_all().await?)
+    }
+
+    /// First run: saves the business and adds the sources that need no account — Hacker News
+    /// for the business name, and each feed address the owner pasted (Google Alerts, review
+    /// sites). Returns every source.
+    pub async fn complete_onboarding(
+        &self,
+        business: Business,
+        feeds: &[String],
+    ) -> Result<Vec<Source>, EngineError> {
+        let name = business.name.trim().to_string();
+        self.set_business(business).await?;
+        let hn = SourceSpec {
+            queries: vec![name],
+            ..SourceSpec::new(SourceKind::Hackernews, "Hacker News")
+        };
+        self.add_source(hn).await?;
+        let feeds = feeds.iter().map(|f| f.trim()).filter(|f| !f.is_empty());
+        for (i, url) in feeds.enumerate() {
+            let spec = SourceSpec {
+                url: Some(url.to_string()),
+                ..SourceSpec::new(SourceKind::Rss, crate::channels::rss::feed_name(url, i))
+            };
+            self.add_source(spec).await?;
+        }
+        self.sources().await
     }
 
     /// The alert policy.
@@ -262,17 +289,16 @@ impl Engine {
     }
 
     /// All sources with their health.
-    pub async fn sources(&self) -> Result<Vec<Source>, StoreError> {
-        self.parts.db.read(|s| s.sources()).await
+    pub async fn sources(&self) -> Result<Vec<Source>, EngineError> {
+        Ok(self.parts.db.read(|s| s.sources()).await?)
     }
 
     /// Adds (or updates, by name) a source and starts it.
-    pub async fn add_source(&self, spec: SourceSpec) -> Result<Source, StoreError> {
+    pub async fn add_source(&self, spec: SourceSpec) -> Result<Source, EngineError> {
         let p = &self.parts;
         let now = p.clock.now();
         // Build the connector once up front so a bad address is refused here, not in the log.
-        connector_for(&spec, &p.triager.business(), &p.ctx)
-            .map_err(|e| StoreError::Invalid(e.to_string()))?;
+        connector_for(&spec, &p.triager.business(), &p.ctx)?;
         let id = p.db.write(move |s| s.upsert_source(&spec, now)).await?;
         let source = p.db.read(move |s| s.source(id)).await?;
         p.scheduler.stop(id);
@@ -281,9 +307,9 @@ impl Engine {
     }
 
     /// Stops and removes a source; the mentions it found stay.
-    pub async fn remove_source(&self, id: i64) -> Result<(), StoreError> {
+    pub async fn remove_source(&self, id: i64) -> Result<(), EngineError> {
         self.parts.scheduler.stop(id);
-        self.parts.db.write(move |s| s.remove_source(id)).await
+        Ok(self.parts.db.write(move |s| s.remove_source(id)).await?)
     }
 
     /// Asks every source to poll now instead of waiting out its interval.
@@ -303,36 +329,36 @@ impl Engine {
         &self,
         source: &Source,
         batch: Batch,
-    ) -> Result<Option<String>, StoreError> {
-        self.parts.ingest.batch(source, batch).await
+    ) -> Result<Option<String>, EngineError> {
+        Ok(self.parts.ingest.batch(source, batch).await?)
     }
 
     /// Badge counts.
-    pub async fn counts(&self) -> Result<Counts, StoreError> {
+    pub async fn counts(&self) -> Result<Counts, EngineError> {
         let t = self.parts.alerts.urgent_threshold();
-        self.parts.db.read(move |s| s.counts(t)).await
+        Ok(self.parts.db.read(move |s| s.counts(t)).await?)
     }
 
     /// One inbox page.
-    pub async fn list(&self, q: MentionQuery) -> Result<MentionPage, StoreError> {
-        self.parts.db.read(move |s| s.list(&q)).await
+    pub async fn list(&self, q: MentionQuery) -> Result<MentionPage, EngineError> {
+        Ok(self.parts.db.read(move |s| s.list(&q)).await?)
     }
 
     /// One mention.
-    pub async fn mention(&self, id: i64) -> Result<Mention, StoreError> {
-        self.parts.db.read(move |s| s.mention(id)).await
+    pub async fn mention(&self, id: i64) -> Result<Mention, EngineError> {
+        Ok(self.parts.db.read(move |s| s.mention(id)).await?)
     }
 
     /// Sets a mention's status (snoozing needs a time: see [`Engine::apply`]).
-    pub async fn set_status(&self, id: i64, status: Status) -> Result<Mention, StoreError> {
+    pub async fn set_status(&self, id: i64, status: Status) -> Result<Mention, EngineError> {
         self.apply(vec![id], Action::Status { status })
             .await?
             .pop()
-            .ok_or_else(|| StoreError::NotFound(format!("mention {id}")))
+            .ok_or_else(|| StoreError::NotFound(format!("mention {id}")).into())
     }
 
     /// Marks a mention opened.
-    pub async fn mark_read(&self, id: i64) -> Result<Mention, StoreError> {
+    pub async fn mark_read(&self, id: i64) -> Result<Mention, EngineError> {
         let p = &self.parts;
         let m = p.db.write(move |s| s.mark_read(id)).await?;
         p.events.updated(m.clone());
@@ -343,13 +369,13 @@ impl Engine {
     // ---- the owner's queue (work::Desk) ----
 
     /// Applies an action to mentions (all or none) and announces them.
-    pub async fn apply(&self, ids: Vec<i64>, action: Action) -> Result<Vec<Mention>, StoreError> {
-        self.parts.desk.apply(ids, action).await
+    pub async fn apply(&self, ids: Vec<i64>, action: Action) -> Result<Vec<Mention>, EngineError> {
+        Ok(self.parts.desk.apply(ids, action).await?)
     }
 
     /// A mention's internal notes.
-    pub async fn notes(&self, mention_id: i64) -> Result<Vec<Note>, StoreError> {
-        self.parts.desk.notes(mention_id).await
+    pub async fn notes(&self, mention_id: i64) -> Result<Vec<Note>, EngineError> {
+        Ok(self.parts.desk.notes(mention_id).await?)
     }
 
     /// Adds an internal note.
@@ -358,74 +384,72 @@ impl Engine {
         mention_id: i64,
         author: Option<String>,
         body: String,
-    ) -> Result<Note, StoreError> {
-        self.parts.desk.add_note(mention_id, author, body).await
+    ) -> Result<Note, EngineError> {
+        Ok(self.parts.desk.add_note(mention_id, author, body).await?)
     }
 
     /// Deletes a note.
-    pub async fn delete_note(&self, mention_id: i64, note_id: i64) -> Result<(), StoreError> {
-        self.parts.desk.delete_note(mention_id, note_id).await
+    pub async fn delete_note(&self, mention_id: i64, note_id: i64) -> Result<(), EngineError> {
+        Ok(self.parts.desk.delete_note(mention_id, note_id).await?)
     }
 
     /// Saved replies, most used first.
-    pub async fn saved_replies(&self) -> Result<Vec<SavedReply>, StoreError> {
-        self.parts.desk.saved_replies().await
+    pub async fn saved_replies(&self) -> Result<Vec<SavedReply>, EngineError> {
+        Ok(self.parts.desk.saved_replies().await?)
     }
 
     /// Adds or changes a saved reply.
-    pub async fn save_reply(&self, r: SavedReply) -> Result<SavedReply, StoreError> {
-        self.parts.desk.save_reply(r).await
+    pub async fn save_reply(&self, r: SavedReply) -> Result<SavedReply, EngineError> {
+        Ok(self.parts.desk.save_reply(r).await?)
     }
 
     /// Deletes a saved reply.
-    pub async fn delete_saved_reply(&self, id: i64) -> Result<(), StoreError> {
-        self.parts.desk.delete_saved_reply(id).await
+    pub async fn delete_saved_reply(&self, id: i64) -> Result<(), EngineError> {
+        Ok(self.parts.desk.delete_saved_reply(id).await?)
     }
 
     /// Counts a use of a saved reply (the picker lists the most used first).
-    pub async fn used_saved_reply(&self, id: i64) -> Result<(), StoreError> {
-        self.parts.desk.used_saved_reply(id).await
+    pub async fn used_saved_reply(&self, id: i64) -> Result<(), EngineError> {
+        Ok(self.parts.desk.used_saved_reply(id).await?)
     }
 
     /// The named helpers mentions can be assigned to.
-    pub async fn helpers(&self) -> Result<Vec<String>, StoreError> {
-        self.parts.desk.helpers().await
+    pub async fn helpers(&self) -> Result<Vec<String>, EngineError> {
+        Ok(self.parts.desk.helpers().await?)
     }
 
     /// Replaces the list of helpers (names are trimmed, blanks and repeats dropped).
-    pub async fn set_helpers(&self, names: Vec<String>) -> Result<Vec<String>, StoreError> {
-        self.parts.desk.set_helpers(names).await
+    pub async fn set_helpers(&self, names: Vec<String>) -> Result<Vec<String>, EngineError> {
+        Ok(self.parts.desk.set_helpers(names).await?)
     }
 
     /// The conversation around a mention.
-    pub async fn thread(&self, id: i64) -> Result<Vec<Mention>, StoreError> {
-        self.parts.desk.thread(id).await
+    pub async fn thread(&self, id: i64) -> Result<Vec<Mention>, EngineError> {
+        Ok(self.parts.desk.thread(id).await?)
     }
 
     /// The author's other mentions and the replies they were sent.
-    pub async fn author_history(&self, id: i64) -> Result<AuthorHistory, StoreError> {
-        self.parts.desk.author_history(id).await
+    pub async fn author_history(&self, id: i64) -> Result<AuthorHistory, EngineError> {
+        Ok(self.parts.desk.author_history(id).await?)
     }
 
     /// Asks the network for the author's reach now and keeps it on the mention (the author
     /// panel's Refresh). Bluesky only: the other networks give reach with each post.
-    pub async fn refresh_author(&self, id: i64) -> Result<Mention, StoreError> {
+    pub async fn refresh_author(&self, id: i64) -> Result<Mention, EngineError> {
         let p = &self.parts;
         let m = self.mention(id).await?;
         let (crate::model::Channel::Bluesky, Some(did)) = (m.channel, m.remote.author_id.clone())
         else {
-            return Err(StoreError::Invalid(format!(
+            return Err(EngineError::invalid(format!(
                 "{} gives an author's reach with each post; there is nothing to refresh",
                 m.channel.label()
             )));
         };
         let id_src = m
             .source_id
-            .ok_or_else(|| StoreError::Invalid("this mention's source was removed".into()))?;
+            .ok_or_else(|| EngineError::invalid("this mention's source was removed"))?;
         let src = p.db.read(move |s| s.source(id_src)).await?;
-        let author = crate::channels::bluesky::fetch_author(&src.spec, p.ctx.clone(), &did)
-            .await
-            .map_err(|e| StoreError::Invalid(e.to_string()))?;
+        let author = crate::channels::bluesky::fetch_author(&src.spec, p.ctx.clone(), &did).await?;
         let updated =
             p.db.write(move |s| {
                 s.set_author_reach(id, author.followers, author.display_name.as_deref())
@@ -441,8 +465,12 @@ impl Engine {
         mention_id: i64,
         body: String,
         private: bool,
-    ) -> Result<Check, StoreError> {
-        self.parts.desk.check_reply(mention_id, body, private).await
+    ) -> Result<Check, EngineError> {
+        Ok(self
+            .parts
+            .desk
+            .check_reply(mention_id, body, private)
+            .await?)
     }
 
     /// The response-time targets.
@@ -452,18 +480,44 @@ impl Engine {
 
     /// Changes the response-time targets: checks them, saves them, and recomputes the due time
     /// of every unanswered mention.
-    pub async fn set_targets(&self, t: Targets) -> Result<Targets, StoreError> {
-        self.parts.desk.set_targets(t).await
+    pub async fn set_targets(&self, t: Targets) -> Result<Targets, EngineError> {
+        Ok(self.parts.desk.set_targets(t).await?)
     }
 
     /// The figures for `[since, until)`.
-    pub async fn report(&self, since: i64, until: i64) -> Result<Report, StoreError> {
-        self.parts.desk.report(since, until).await
+    pub async fn report(&self, since: i64, until: i64) -> Result<Report, EngineError> {
+        Ok(self.parts.desk.report(since, until).await?)
     }
 
     /// The mentions posted in `[since, until)` as CSV, with triage, status and response times.
-    pub async fn mentions_csv(&self, since: i64, until: i64) -> Result<String, StoreError> {
-        self.parts.desk.mentions_csv(since, until).await
+    pub async fn mentions_csv(&self, since: i64, until: i64) -> Result<String, EngineError> {
+        Ok(self.parts.desk.mentions_csv(since, until).await?)
+    }
+
+    /// Writes the mentions and the figures of `[since, until)` as two CSV files in `dir`, named
+    /// with the time of the export (`earshot-mentions-20261130-141502.csv`); returns their paths.
+    pub async fn export_csv(
+        &self,
+        since: i64,
+        until: i64,
+        dir: &std::path::Path,
+    ) -> Result<Vec<std::path::PathBuf>, EngineError> {
+        let mentions = self.mentions_csv(since, until).await?;
+        let report = self.report(since, until).await?;
+        let figures = crate::work::report::report_csv(&report)
+            .map_err(|e| EngineError::from(StoreError::Invalid(format!("CSV: {e}"))))?;
+        let stamp = chrono::DateTime::from_timestamp(self.parts.clock.now(), 0)
+            .unwrap_or_default()
+            .format("%Y%m%d-%H%M%S");
+        let mut out = Vec::new();
+        for (name, text) in [("mentions", mentions), ("figures", figures)] {
+            let path = dir.join(format!("earshot-{name}-{stamp}.csv"));
+            if let Err(source) = std::fs::write(&path, text) {
+                return Err(EngineError::Write { path, source });
+            }
+            out.push(path);
+        }
+        Ok(out)
     }
 
     /// The spike alarm's settings.
@@ -485,13 +539,13 @@ impl Engine {
 
     /// How a mention can be answered: public and private, and the length limit as its network
     /// counts it. `None` when its channel cannot be answered from Earshot.
-    pub async fn reply_rules(&self, mention_id: i64) -> Result<Option<ReplyRules>, StoreError> {
-        self.parts.outbox.reply_rules(mention_id).await
+    pub async fn reply_rules(&self, mention_id: i64) -> Result<Option<ReplyRules>, EngineError> {
+        Ok(self.parts.outbox.reply_rules(mention_id).await?)
     }
 
     /// The replies written to a mention, oldest first.
-    pub async fn replies(&self, mention_id: i64) -> Result<Vec<Reply>, StoreError> {
-        self.parts.outbox.replies(mention_id).await
+    pub async fn replies(&self, mention_id: i64) -> Result<Vec<Reply>, EngineError> {
+        Ok(self.parts.outbox.replies(mention_id).await?)
     }
 
     /// Writes a reply to the outbox and sends it. The returned reply is `queued`; its progress
@@ -501,18 +555,18 @@ impl Engine {
         mention_id: i64,
         body: &str,
         private: bool,
-    ) -> Result<Reply, StoreError> {
-        self.parts.outbox.reply(mention_id, body, private).await
+    ) -> Result<Reply, EngineError> {
+        Ok(self.parts.outbox.reply(mention_id, body, private).await?)
     }
 
     /// Sends queued replies again after a restart (see [`Outbox::resume`]).
-    pub async fn resume_outbox(&self) -> Result<(), StoreError> {
-        self.parts.outbox.resume().await
+    pub async fn resume_outbox(&self) -> Result<(), EngineError> {
+        Ok(self.parts.outbox.resume().await?)
     }
 
     /// Sends (or retries) one outbox reply, unless it is already sending or sent.
-    pub async fn send(&self, reply_id: i64) -> Result<Reply, StoreError> {
-        self.parts.outbox.send(reply_id).await
+    pub async fn send(&self, reply_id: i64) -> Result<Reply, EngineError> {
+        Ok(self.parts.outbox.send(reply_id).await?)
     }
 
     // ---- logins (accounts::Accounts) ----
@@ -525,13 +579,8 @@ impl Engine {
         &self,
         name: &str,
         instance: &str,
-    ) -> Result<(u64, String), StoreError> {
-        let (flow, url, pending) = self
-            .parts
-            .accounts
-            .begin_mastodon(instance)
-            .await
-            .map_err(|e| StoreError::Invalid(e.to_string()))?;
+    ) -> Result<(u64, String), EngineError> {
+        let (flow, url, pending) = self.parts.accounts.begin_mastodon(instance).await?;
         let engine = self.clone();
         let name = name.trim().to_string();
         tokio::spawn(async move {
@@ -566,15 +615,8 @@ impl Engine {
     }
 
     /// Completes a Mastodon login with a code the owner pasted (or the address it came in).
-    pub fn finish_login(&self, flow: u64, pasted: &str) -> Result<(), StoreError> {
-        use crate::accounts::LoginError;
-        self.parts
-            .accounts
-            .paste_code(flow, pasted)
-            .map_err(|e| match e {
-                LoginError::Unknown(_) => StoreError::NotFound(format!("login {flow}")),
-                other => StoreError::Invalid(other.to_string()),
-            })
+    pub fn finish_login(&self, flow: u64, pasted: &str) -> Result<(), EngineError> {
+        Ok(self.parts.accounts.paste_code(flow, pasted)?)
     }
 
     /// Logs in to Bluesky with an app password and creates or updates the source named `name`
@@ -586,7 +628,7 @@ impl Engine {
         handle: &str,
         app_password: &str,
         base_url: Option<String>,
-    ) -> Result<Source, StoreError> {
+    ) -> Result<Source, EngineError> {
         let mut spec = SourceSpec {
             base_url,
             ..SourceSpec::new(SourceKind::Bluesky, name.trim())
@@ -609,8 +651,7 @@ impl Engine {
             .parts
             .accounts
             .login_bluesky(&spec, handle, app_password)
-            .await
-            .map_err(|e| StoreError::Invalid(e.to_string()))?;
+            .await?;
         if spec.name.is_empty() {
             spec.name = format!("Bluesky (@{handle})");
         }
@@ -620,7 +661,7 @@ impl Engine {
 
     /// Adds or updates a source after a login, keeping what the owner had set on a source of
     /// the same name (queries, interval, matching).
-    async fn add_logged_in(&self, mut spec: SourceSpec) -> Result<Source, StoreError> {
+    async fn add_logged_in(&self, mut spec: SourceSpec) -> Result<Source, EngineError> {
         let existing = self
             .sources()
             .await?
@@ -642,13 +683,9 @@ impl Engine {
 
     /// Forgets a source's login: its token leaves the keychain; the source keeps watching
     /// what it can without one.
-    pub async fn logout(&self, source_id: i64) -> Result<Source, StoreError> {
+    pub async fn logout(&self, source_id: i64) -> Result<Source, EngineError> {
         let src = self.parts.db.read(move |s| s.source(source_id)).await?;
-        self.parts
-            .accounts
-            .forget(&src.spec)
-            .await
-            .map_err(|e| StoreError::Invalid(e.to_string()))?;
+        self.parts.accounts.forget(&src.spec).await?;
         let mut spec = src.spec;
         spec.account = None;
         self.add_source(spec).await

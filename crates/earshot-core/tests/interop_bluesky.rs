@@ -14,12 +14,12 @@ use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use earshot_core::accounts::secrets::{MemorySecrets, SecretStore, Secrets};
 use earshot_core::alerts::{Alert, Notifier};
 use earshot_core::clock::Clock;
 use earshot_core::config::Config;
 use earshot_core::engine::{Engine, EngineEvent};
 use earshot_core::model::{Mention, ReplyState, SourceKind};
+use earshot_core::secrets::{MemorySecrets, SecretStore, Secrets};
 use earshot_core::store::db::Db;
 use serde_json::{json, Value};
 
@@ -239,10 +239,7 @@ interval_secs = 2
     assert_eq!(source.spec.account.as_deref(), Some(handle));
     let session: Value = serde_json::from_str(
         &secrets
-            .get(&earshot_core::accounts::secrets::key_for(
-                SourceKind::Bluesky,
-                handle,
-            ))
+            .get(&earshot_core::secrets::key_for(SourceKind::Bluesky, handle))
             .unwrap()
             .unwrap(),
     )

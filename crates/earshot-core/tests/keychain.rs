@@ -3,7 +3,7 @@
 //! private bus with GNOME Keyring unlocked by a test password, and sets
 //! `EARSHOT_REQUIRE_KEYCHAIN=1` so that a missing keychain fails instead of skipping.
 
-use earshot_core::accounts::secrets::{Keychain, SecretError, SecretStore, Secrets};
+use earshot_core::secrets::{Keychain, SecretError, SecretStore, Secrets};
 
 fn secret_service() -> bool {
     match Keychain.check() {

@@ -5,12 +5,12 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use earshot_core::accounts::secrets::{MemorySecrets, Secrets};
 use earshot_core::alerts::{Alert, Notifier};
 use earshot_core::clock::Clock;
 use earshot_core::config::Config;
 use earshot_core::engine::{Engine, EngineEvent};
 use earshot_core::model::{Channel, Mention, ReplyState, SourceKind};
+use earshot_core::secrets::{MemorySecrets, Secrets};
 use earshot_core::store::db::Db;
 use earshot_sim::social::{
     owner_post_uri, BSKY_APP_PASSWORD, BSKY_DID, BSKY_HANDLE, DM_CLOSED_HANDLE,
@@ -162,7 +162,7 @@ async fn setup_with(sign_in: bool, before: impl FnOnce(&Sim)) -> Setup {
     let rx = engine.subscribe();
     engine.start().await.unwrap();
     if sign_in {
-        earshot_core::accounts::demo::sign_in_to_simulator(
+        earshot_core::demo::sign_in_to_simulator(
             &engine,
             &sim.base_url,
             ("Mastodon (simulated)", "Bluesky (simulated)"),
@@ -484,18 +484,18 @@ async fn logins_keep_tokens_out_of_the_database_and_replies_have_the_networks_sh
         .is_some_and(|u| u.starts_with("http://")));
 
     // The tokens are in the keychain, and nowhere in the database files.
-    let token = earshot_core::accounts::secrets::SecretStore::get(
+    let token = earshot_core::secrets::SecretStore::get(
         &s.secrets,
-        &earshot_core::accounts::secrets::key_for(
+        &earshot_core::secrets::key_for(
             SourceKind::Mastodon,
             masto.spec.account.as_deref().unwrap(),
         ),
     )
     .unwrap()
     .expect("the Mastodon token is in the keychain");
-    let session = earshot_core::accounts::secrets::SecretStore::get(
+    let session = earshot_core::secrets::SecretStore::get(
         &s.secrets,
-        &earshot_core::accounts::secrets::key_for(SourceKind::Bluesky, BSKY_HANDLE),
+        &earshot_core::secrets::key_for(SourceKind::Bluesky, BSKY_HANDLE),
     )
     .unwrap()
     .expect("the Bluesky session is in the keychain");
@@ -680,8 +680,8 @@ async fn mastodon_streams_over_server_sent_events_when_websockets_are_refused() 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_expired_bluesky_session_is_renewed_once_and_saved() {
     let mut s = setup(true).await;
-    let key = earshot_core::accounts::secrets::key_for(SourceKind::Bluesky, BSKY_HANDLE);
-    let before = earshot_core::accounts::secrets::SecretStore::get(&s.secrets, &key)
+    let key = earshot_core::secrets::key_for(SourceKind::Bluesky, BSKY_HANDLE);
+    let before = earshot_core::secrets::SecretStore::get(&s.secrets, &key)
         .unwrap()
         .unwrap();
     s.sim.social.expire_bluesky_sessions();
@@ -700,7 +700,7 @@ async fn an_expired_bluesky_session_is_renewed_once_and_saved() {
         .unwrap();
     let done = settled(&mut s.rx, r.id).await;
     assert_eq!(done.state, ReplyState::Sent, "{:?}", done.error);
-    let after = earshot_core::accounts::secrets::SecretStore::get(&s.secrets, &key)
+    let after = earshot_core::secrets::SecretStore::get(&s.secrets, &key)
         .unwrap()
         .unwrap();
     assert_ne!(
@@ -838,16 +838,16 @@ async fn after_a_restart_queued_replies_go_out_and_interrupted_ones_say_so() {
 
 /// A keychain that cannot be reached (no Secret Service, a locked one): every call fails.
 struct NoKeychain;
-impl earshot_core::accounts::secrets::SecretStore for NoKeychain {
-    fn get(&self, _: &str) -> Result<Option<String>, earshot_core::accounts::secrets::SecretError> {
-        Err(earshot_core::accounts::secrets::SecretError::Unavailable(
+impl earshot_core::secrets::SecretStore for NoKeychain {
+    fn get(&self, _: &str) -> Result<Option<String>, earshot_core::secrets::SecretError> {
+        Err(earshot_core::secrets::SecretError::Unavailable(
             "no Secret Service on the session bus".into(),
         ))
     }
-    fn set(&self, k: &str, _: &str) -> Result<(), earshot_core::accounts::secrets::SecretError> {
+    fn set(&self, k: &str, _: &str) -> Result<(), earshot_core::secrets::SecretError> {
         self.get(k).map(|_| ())
     }
-    fn delete(&self, k: &str) -> Result<(), earshot_core::accounts::secrets::SecretError> {
+    fn delete(&self, k: &str) -> Result<(), earshot_core::secrets::SecretError> {
         self.get(k).map(|_| ())
     }
 }
@@ -1053,9 +1053,9 @@ async fn a_bluesky_reply_whose_answer_was_lost_is_settled_as_sent_by_reading_it_
     // bare 500, not "already exists": reading the record back settles the reply as sent.
     let key = earshot_core::engine::idempotency_key(Channel::Bluesky);
     let session: serde_json::Value = serde_json::from_str(
-        &earshot_core::accounts::secrets::SecretStore::get(
+        &earshot_core::secrets::SecretStore::get(
             &s.secrets,
-            &earshot_core::accounts::secrets::key_for(SourceKind::Bluesky, BSKY_HANDLE),
+            &earshot_core::secrets::key_for(SourceKind::Bluesky, BSKY_HANDLE),
         )
         .unwrap()
         .unwrap(),
@@ -1143,9 +1143,9 @@ async fn a_bluesky_login_finds_the_account_s_own_pds_from_its_did_document() {
         Some(format!("{base}/plc").as_str())
     );
     let session: serde_json::Value = serde_json::from_str(
-        &earshot_core::accounts::secrets::SecretStore::get(
+        &earshot_core::secrets::SecretStore::get(
             &secrets,
-            &earshot_core::accounts::secrets::key_for(SourceKind::Bluesky, BSKY_HANDLE),
+            &earshot_core::secrets::key_for(SourceKind::Bluesky, BSKY_HANDLE),
         )
         .unwrap()
         .unwrap(),

@@ -9,12 +9,12 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use anyhow::{anyhow, bail, Context, Result};
-use earshot_core::accounts::secrets::{MemorySecrets, Secrets};
 use earshot_core::alerts::Silent;
 use earshot_core::clock::Clock;
 use earshot_core::config::Config;
 use earshot_core::engine::{Engine, EngineEvent};
 use earshot_core::model::{Channel, Mention, ReplyState};
+use earshot_core::secrets::{MemorySecrets, Secrets};
 use earshot_core::store::db::Db;
 use earshot_core::store::MentionQuery;
 use earshot_core::triage::linear::SplitMix;
@@ -100,7 +100,7 @@ pub async fn run(trials: usize, seed: u64) -> Result<Outcome> {
     engine.apply_config(&cfg).await?;
     let mut events = engine.subscribe();
     engine.start().await?;
-    earshot_core::accounts::demo::sign_in_to_simulator(
+    earshot_core::demo::sign_in_to_simulator(
         &engine,
         &sim.base_url,
         ("Mastodon (simulated)", "Bluesky (simulated)"),

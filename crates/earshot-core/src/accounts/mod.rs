@@ -1,13 +1,10 @@
-//! Accounts: the logins replies and logged-in listening need, and where their secrets live.
+//! Accounts: the logins replies and logged-in listening need.
 //!
-//! Files: `secrets` (the OS keychain through the `keyring` crate, or memory for tests and the
-//! demo), `demo` (signs the demo in to the simulator through the real login flows). Each
-//! network's own login protocol is in its channel folder (`channels/mastodon/login.rs`,
-//! `channels/bluesky/xrpc.rs`); this stage runs them and keeps the flows in progress. The
-//! façade turns a finished login into a source.
-
-pub mod demo;
-pub mod secrets;
+//! Each network's own login protocol is in its channel folder (`channels/mastodon/login.rs`,
+//! `channels/bluesky/xrpc.rs`); this stage runs them and keeps the flows in progress, and the
+//! façade turns a finished login into a source. The tokens themselves live in the keychain
+//! ([`crate::secrets`], a leaf module: the connectors read tokens too, and a `secrets` inside
+//! `accounts` would make accounts ↔ channels a circle).
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -20,6 +17,7 @@ use crate::channels::mastodon::login::{code_from_paste, MastodonLogin};
 use crate::channels::{ChannelError, Context};
 use crate::lock;
 use crate::model::SourceSpec;
+use crate::secrets;
 
 /// Mastodon logins waiting for their code, by login id.
 type Waiting = Arc<Mutex<HashMap<u64, oneshot::Sender<String>>>>;

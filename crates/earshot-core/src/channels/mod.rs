@@ -14,9 +14,9 @@ use std::future::Future;
 use std::pin::Pin;
 use std::time::Duration;
 
-use crate::accounts::secrets::Secrets;
 use crate::clock::Clock;
 use crate::model::{Business, Channel, Mention, SourceKind, SourceSpec};
+use crate::secrets::Secrets;
 
 /// What every connector and sender shares: the HTTP client, the clock and the keychain.
 #[derive(Clone, Debug)]

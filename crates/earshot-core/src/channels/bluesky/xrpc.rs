@@ -7,9 +7,9 @@ use serde_json::json;
 use super::parse::{author_of, malformed};
 use super::wire::{DidDocument, Profiles, Session, XrpcError};
 use super::{APPVIEW, JETSTREAM, PDS, PLC};
-use crate::accounts::secrets;
 use crate::channels::{network_error, ChannelError, Context};
 use crate::model::{Author, SourceKind, SourceSpec};
+use crate::secrets;
 
 /// The author with this DID as the AppView shows them now (reach refreshed on the owner's ask).
 pub async fn fetch_author(

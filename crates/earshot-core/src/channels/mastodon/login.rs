@@ -20,10 +20,10 @@ use serde::Deserialize;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpListener;
 
-use crate::accounts::secrets;
 use crate::channels::mastodon::{full_handle, instance_url};
 use crate::channels::{check_status, network_error, ChannelError, Context};
 use crate::model::{SourceKind, SourceSpec};
+use crate::secrets;
 
 /// What Earshot asks a Mastodon instance for: reading mentions, search and timelines, and
 /// posting replies.

@@ -37,8 +37,8 @@ use serde::{Deserialize, Serialize};
 use self::parse::{bump, malformed, newer};
 use self::stream::Events;
 use super::{check_status, network_error, Batch, BatchFuture, ChannelError, Connector, Context};
-use crate::accounts::secrets;
 use crate::model::{Business, Mention, SourceKind, SourceSpec};
+use crate::secrets;
 
 /// Items per REST page (the API's maximum for these endpoints).
 const PAGE: u32 = 40;

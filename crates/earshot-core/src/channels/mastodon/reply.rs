@@ -5,9 +5,9 @@ use serde::Deserialize;
 use super::instance_url;
 use super::parse::malformed;
 use super::wire::Instance;
-use crate::accounts::secrets;
 use crate::channels::{check_status, network_error, ChannelError, Context, Draft, Sent};
 use crate::model::{Mention, SourceKind, SourceSpec};
+use crate::secrets;
 
 #[derive(Debug, Deserialize)]
 pub(super) struct Posted {

@@ -189,6 +189,19 @@ impl Connector for Feed {
     }
 }
 
+/// A name for a feed source the owner pasted (the `i`th): Google Alerts by number, other feeds
+/// by their site.
+pub fn feed_name(url: &str, i: usize) -> String {
+    let host = url::Url::parse(url)
+        .ok()
+        .and_then(|u| u.host_str().map(str::to_string));
+    match host.as_deref() {
+        Some(h) if h.ends_with("google.com") => format!("Google Alert {}", i + 1),
+        Some(h) => format!("Feed: {h}"),
+        None => format!("Feed {}", i + 1),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

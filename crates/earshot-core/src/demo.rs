@@ -9,6 +9,23 @@ use std::time::Duration;
 use crate::engine::Engine;
 use crate::events::EngineEvent;
 
+/// Why the demo could not sign in (it goes on watching without the accounts).
+#[derive(Debug, thiserror::Error)]
+pub enum DemoError {
+    /// The named network's login failed; the reason is in words.
+    #[error("{network}: {reason}")]
+    Login {
+        /// "Mastodon" or "Bluesky".
+        network: &'static str,
+        /// What went wrong.
+        reason: String,
+    },
+}
+
+fn failed(network: &'static str) -> impl Fn(String) -> DemoError {
+    move |reason| DemoError::Login { network, reason }
+}
+
 /// Signs in to the simulator at `base` (`/mastodon` and `/bsky` under it), updating the sources
 /// named `mastodon_source` and `bluesky_source`.
 pub async fn sign_in_to_simulator(
@@ -16,7 +33,7 @@ pub async fn sign_in_to_simulator(
     base: &str,
     (mastodon_source, bluesky_source): (&str, &str),
     (bsky_handle, bsky_app_password): (&str, &str),
-) -> Result<(), String> {
+) -> Result<(), DemoError> {
     engine
         .login_bluesky(
             bluesky_source,
@@ -25,33 +42,33 @@ pub async fn sign_in_to_simulator(
             Some(format!("{base}/bsky")),
         )
         .await
-        .map_err(|e| format!("Bluesky: {e}"))?;
+        .map_err(|e| failed("Bluesky")(e.to_string()))?;
     let mut events = engine.subscribe();
     let (_flow, url) = engine
         .begin_mastodon_login(mastodon_source, &format!("{base}/mastodon"))
         .await
-        .map_err(|e| format!("Mastodon: {e}"))?;
+        .map_err(|e| failed("Mastodon")(e.to_string()))?;
     // The "browser": the simulator approves at once and redirects to Earshot's loopback address.
     reqwest::Client::new()
         .get(&url)
         .send()
         .await
-        .map_err(|e| format!("Mastodon authorization: {e}"))?;
+        .map_err(|e| failed("Mastodon")(format!("authorization: {e}")))?;
     let wait = async {
         loop {
             match events.recv().await {
                 Ok(EngineEvent::LoginFinished { error: Some(e), .. }) => {
-                    return Err(format!("Mastodon: {e}"))
+                    return Err(failed("Mastodon")(e))
                 }
                 Ok(EngineEvent::LoginFinished {
                     source: Some(_), ..
                 }) => return Ok(()),
                 Ok(_) | Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => {}
-                Err(e) => return Err(e.to_string()),
+                Err(e) => return Err(failed("Mastodon")(e.to_string())),
             }
         }
     };
     tokio::time::timeout(Duration::from_secs(30), wait)
         .await
-        .map_err(|_| "Mastodon: the login did not finish".to_string())?
+        .map_err(|_| failed("Mastodon")("the login did not finish".into()))?
 }
