@@ -524,3 +524,22 @@ test('the author panel refreshes a Bluesky author\'s reach on request', async ()
   await page.getByTestId('author-refresh').click();
   await page.waitForFunction(() => /48(k|,000) followers/.test(document.querySelector('[data-testid=author-panel]')?.textContent ?? ''));
 });
+
+test('a refused login says so with a "Log in again" button that opens Settings', async () => {
+  const { page } = await open();
+  await page.locator('[data-testid=mention]').first().waitFor();
+  await page.evaluate(() => {
+    const m = window.__earshotMock;
+    m.sessionExpired = true;
+    m.addMention({ channel: 'bluesky', author: { handle: 'late.bsky.social', display_name: null, profile_url: null, followers: 120, karma: null }, text: 'Brightside flat white', triage: { urgency: 99, sentiment: 0.5, reasons: [] } });
+  });
+  await page.waitForFunction(() => document.querySelector('[data-testid=mention-author]')?.textContent?.includes('late'));
+  await page.locator('[data-testid=mention]').first().click();
+  await page.getByTestId('author-refresh').click();
+  const note = page.getByTestId('detail-error');
+  await note.waitFor();
+  // The UI acts on the code: the button is there because the code is needs_login.
+  assert.equal(await note.getAttribute('data-code'), 'needs_login');
+  await page.getByTestId('detail-error-login').click();
+  await page.getByTestId('settings').waitFor();
+});

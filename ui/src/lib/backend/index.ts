@@ -1,5 +1,6 @@
 // One Backend interface; the Tauri implementation talks to the Rust engine, the mock one (only in
 // `--mode mock` builds, for browser tests) keeps data in memory.
+import type { ErrorCode } from '../bindings/ErrorCode';
 import type { Business } from '../bindings/Business';
 import type { Correction } from '../bindings/Correction';
 import type { Counts } from '../bindings/Counts';
@@ -43,10 +44,13 @@ export interface AppInfo {
   data_file: string;
 }
 
-/** An error from the backend: branch on `code`, show `message`. */
+/** An error from the backend: branch on `code`, show `message`. The engine's codes are
+ * generated (`ErrorCode`); the shell adds its own for things only it does. */
 export interface BackendError {
-  code: string;
+  code: ErrorCode | 'no_link' | 'open_failed' | 'unavailable' | 'unknown';
   message: string;
+  /** For `rate_limited`: when to try again (unix seconds), if the network said. */
+  retry_at?: number;
 }
 
 /** What the UI listens to: the engine's events, plus `resync` when events were missed. */
@@ -115,6 +119,12 @@ export interface Backend {
   onEngineEvent(cb: (e: BackendEvent) => void): Promise<() => void>;
   /** A notification's "Open" was clicked. */
   onOpenMention(cb: (id: number) => void): Promise<() => void>;
+}
+
+/** Whatever a call threw, as a backend error (a plain exception becomes code `unknown`). */
+export function asBackendError(e: unknown): BackendError {
+  if (e && typeof e === 'object' && 'code' in e && 'message' in e) return e as BackendError;
+  return { code: 'unknown', message: errorMessage(e) };
 }
 
 export function errorMessage(e: unknown): string {

@@ -194,9 +194,13 @@ export class MockBackend implements Backend {
   async getThread(id: number) { return [structuredClone(this.find(id))]; }
   /** Test hook: what the network says of an author's followers when asked again. */
   reachNow: Record<string, number> = {};
+  /** Tests set this to have Bluesky refuse the login. */
+  sessionExpired = false;
   async refreshAuthor(id: number): Promise<Mention> {
     const m = this.find(id);
     if (m.channel !== 'bluesky') throw { code: 'invalid', message: 'this network gives reach with each post' };
+    // A session the network no longer accepts, as the app reports it: a code, not words.
+    if (this.sessionExpired) throw { code: 'needs_login', message: 'not authorised: the Bluesky session has expired' };
     const now = this.reachNow[m.author.handle];
     if (now != null) m.author.followers = now;
     this.emit({ type: 'mention_updated', mention: structuredClone(m) });
