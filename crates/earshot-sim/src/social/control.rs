@@ -1,0 +1,271 @@
+//! What tests, the benchmarks and the demo steer: inject posts, drop streams, read the writes.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::{Duration, Instant};
+
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::Json;
+use serde::Deserialize;
+use tokio::sync::broadcast;
+
+use super::script::script;
+use super::{did_for, Net, Social, SocialPost, Write, S};
+use crate::faults::Faults;
+use crate::lock;
+
+/// Shared handle to the social networks' state.
+#[derive(Clone)]
+pub struct SocialHandle(pub(super) Arc<Social>);
+
+impl SocialHandle {
+    /// Starts the networks: `reveal_all` shows every scripted post at once.
+    pub fn new(
+        seed: u64,
+        count: Option<usize>,
+        reveal_all: bool,
+        start: i64,
+        started: Instant,
+    ) -> SocialHandle {
+        let (announce, _) = broadcast::channel(4096);
+        let (kick, _) = broadcast::channel(16);
+        let s = Arc::new(Social {
+            posts: RwLock::new(script(seed, count)),
+            announce,
+            kick,
+            down: Mutex::new(HashSet::new()),
+            writes: Mutex::new(Vec::new()),
+            codes: Mutex::new(HashMap::new()),
+            tokens: Mutex::new(HashSet::new()),
+            idempotent: Mutex::new(HashMap::new()),
+            rkeys: Mutex::new(HashSet::new()),
+            records: Mutex::new(HashMap::new()),
+            next_id: Mutex::new(0),
+            start,
+            started,
+            reveal_all,
+            base: Mutex::new(String::new()),
+            open_streams: tokio::sync::watch::channel(HashMap::new()).0,
+            no_websocket: Mutex::new(false),
+            expired: Mutex::new(HashSet::new()),
+            hashtags_need_login: Mutex::new(false),
+            anonymous_streaming: Mutex::new(false),
+            faults: Mutex::new(None),
+            messages: Mutex::new(HashMap::new()),
+        });
+        s.tick();
+        let weak = Arc::downgrade(&s);
+        tokio::spawn(async move {
+            let mut every = tokio::time::interval(Duration::from_millis(100));
+            loop {
+                every.tick().await;
+                match weak.upgrade() {
+                    Some(s) => s.tick(),
+                    None => return,
+                }
+            }
+        });
+        SocialHandle(s)
+    }
+
+    /// Connects the fault switchboard: the streams apply their network's stream faults, and a
+    /// fault set on a network drops its open streams so the reconnection meets it.
+    pub fn set_faults(&self, faults: Arc<Faults>) {
+        let weak = Arc::downgrade(&self.0);
+        faults.on_change(move |target| {
+            let Some(s) = weak.upgrade() else { return };
+            let net = match target {
+                "mastodon" => Net::Mastodon,
+                "bluesky" => Net::Bluesky,
+                _ => return,
+            };
+            let _ = s.kick.send(net);
+        });
+        *lock(&self.0.faults) = Some(faults);
+    }
+
+    /// Records the simulator's address (for stream URLs in the instance description).
+    pub fn set_base(&self, base: &str) {
+        *lock(&self.0.base) = base.to_string();
+    }
+
+    /// Every scripted or injected post so far (visible or not).
+    pub fn posts(&self) -> Vec<SocialPost> {
+        self.0
+            .posts
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
+    }
+
+    /// Every write received.
+    pub fn writes(&self) -> Vec<Write> {
+        lock(&self.0.writes).clone()
+    }
+
+    /// Posts a new post now and streams it; returns it.
+    pub fn inject(
+        &self,
+        net: Net,
+        handle: &str,
+        text: &str,
+        followers: i64,
+        to_owner: bool,
+    ) -> SocialPost {
+        self.post_now(net, handle, text, followers, to_owner, false)
+    }
+
+    fn post_now(
+        &self,
+        net: Net,
+        handle: &str,
+        text: &str,
+        followers: i64,
+        to_owner: bool,
+        reply_to_owner_post: bool,
+    ) -> SocialPost {
+        let s = &self.0;
+        let mut n = lock(&s.next_id);
+        *n += 1;
+        let seq = *n;
+        drop(n);
+        let p = SocialPost {
+            net,
+            id: match net {
+                Net::Mastodon => (114_000_000_000_000_000u64 + seq).to_string(),
+                Net::Bluesky => format!("3linj{seq:08}"),
+            },
+            handle: handle.to_string(),
+            author_id: match net {
+                Net::Mastodon => format!("{}", 500_000 + seq),
+                Net::Bluesky => did_for(handle),
+            },
+            display_name: handle.split('.').next().unwrap_or(handle).to_string(),
+            followers,
+            text: text.to_string(),
+            offset_secs: s.elapsed(),
+            backdate_secs: 0,
+            to_owner,
+            reply_to_owner_post,
+            time_us: 0,
+            emitted_ms: Some(s.started.elapsed().as_millis()),
+        };
+        let index = {
+            let mut posts = s.posts.write().unwrap_or_else(|p| p.into_inner());
+            posts.push(p);
+            posts.len() - 1
+        };
+        s.tick();
+        s.posts.read().unwrap_or_else(|p| p.into_inner())[index].clone()
+    }
+
+    /// A Bluesky reply to the owner's own announcement (no words that match, no @mention).
+    pub fn inject_reply_to_owner(&self, handle: &str, text: &str) -> SocialPost {
+        self.post_now(Net::Bluesky, handle, text, 10, true, true)
+    }
+
+    /// Makes the Mastodon instance refuse WebSocket upgrades (as behind a proxy that does not
+    /// pass them), leaving server-sent events.
+    pub fn refuse_mastodon_websocket(&self, refuse: bool) {
+        *lock(&self.0.no_websocket) = refuse;
+    }
+
+    /// Lets streaming work without an access token, as Mastodon did before 4.2.0. By default
+    /// the simulated instance behaves like 4.2 and later: the WebSocket and the server-sent
+    /// event streams answer 401 `Missing access token` to a client with no token.
+    pub fn allow_anonymous_streaming(&self, yes: bool) {
+        *lock(&self.0.anonymous_streaming) = yes;
+    }
+
+    /// Makes hashtag timelines (and their streams) need a login, as Mastodon 4.4 allows; the
+    /// public `/tags/:tag.rss` feed stays open.
+    pub fn hashtags_need_login(&self, yes: bool) {
+        *lock(&self.0.hashtags_need_login) = yes;
+    }
+
+    /// Expires every Bluesky access token (refresh tokens stay valid).
+    pub fn expire_bluesky_sessions(&self) {
+        let mut tokens = lock(&self.0.tokens);
+        let mut expired = lock(&self.0.expired);
+        tokens.retain(|t| {
+            let access = t.starts_with("bsky-access");
+            if access {
+                expired.insert(t.clone());
+            }
+            !access
+        });
+    }
+
+    /// Waits until at least `n` stream connections to `net` are open (a closed server-sent event
+    /// stream is only noticed at its next write, so counts can lag behind).
+    pub async fn wait_streams_at_least(&self, net: Net, n: usize) {
+        let mut rx = self.0.open_streams.subscribe();
+        let _ = rx
+            .wait_for(|m| m.get(&net).copied().unwrap_or(0) >= n)
+            .await;
+    }
+
+    /// Waits until exactly `n` stream connections to `net` are open.
+    pub async fn wait_streams(&self, net: Net, n: usize) {
+        let mut rx = self.0.open_streams.subscribe();
+        let _ = rx
+            .wait_for(|m| m.get(&net).copied().unwrap_or(0) == n)
+            .await;
+    }
+
+    /// Drops a network's streams and refuses new ones (`up = false`), or lets them back.
+    pub fn set_stream(&self, net: Net, up: bool) {
+        if up {
+            lock(&self.0.down).remove(&net);
+        } else {
+            lock(&self.0.down).insert(net);
+            let _ = self.0.kick.send(net);
+        }
+    }
+}
+
+#[derive(Deserialize)]
+pub(super) struct InjectParams {
+    net: Net,
+    #[serde(default)]
+    handle: Option<String>,
+    text: String,
+    #[serde(default)]
+    followers: Option<i64>,
+    #[serde(default)]
+    to_owner: bool,
+}
+
+pub(super) async fn inject(State(h): S, Json(p): Json<InjectParams>) -> Json<SocialPost> {
+    let handle = p.handle.unwrap_or_else(|| match p.net {
+        Net::Mastodon => "visitor".into(),
+        Net::Bluesky => "visitor.bsky.social".into(),
+    });
+    Json(h.inject(
+        p.net,
+        &handle,
+        &p.text,
+        p.followers.unwrap_or(100),
+        p.to_owner,
+    ))
+}
+
+#[derive(Deserialize)]
+pub(super) struct StreamParams {
+    net: Net,
+    up: bool,
+}
+
+pub(super) async fn set_stream(State(h): S, Query(p): Query<StreamParams>) -> StatusCode {
+    h.set_stream(p.net, p.up);
+    StatusCode::NO_CONTENT
+}
+
+pub(super) async fn writes(State(h): S) -> Json<Vec<Write>> {
+    Json(h.writes())
+}
+
+pub(super) async fn social_posts(State(h): S) -> Json<Vec<SocialPost>> {
+    Json(h.posts())
+}
