@@ -6,6 +6,7 @@ mod bench;
 mod learn;
 mod login;
 mod report;
+mod trial;
 
 // Triage and ingest allocate many small strings; mimalloc serves them markedly faster than glibc.
 #[global_allocator]
@@ -102,6 +103,15 @@ enum Cmd {
         #[command(subcommand)]
         which: bench::Which,
         /// One JSON object per benchmark instead of a table.
+        #[arg(long, global = true)]
+        json: bool,
+    },
+    /// Break things on purpose and check nothing is lost: kill `watch` at random, send replies
+    /// through dropped connections, 5xx, hangs and kills (RELIABILITY.md).
+    Trial {
+        #[command(subcommand)]
+        which: trial::Which,
+        /// One JSON object instead of a table.
         #[arg(long, global = true)]
         json: bool,
     },
@@ -264,6 +274,7 @@ fn run(cli: Cli) -> Result<()> {
             Ok(())
         }
         Cmd::Bench { which, json } => bench::run(&rt, which, json),
+        Cmd::Trial { which, json } => trial::run(&rt, which, json),
         Cmd::Login { network, data_dir } => rt.block_on(login::login(network, data_dir)),
         Cmd::Logout { source, data_dir } => rt.block_on(login::logout(&source, data_dir)),
         Cmd::Report {

@@ -227,7 +227,7 @@ fn watch_stores_every_relevant_simulated_post_once_and_export_prints_them() {
 fn killed_at_random_moments_watch_loses_and_duplicates_nothing() {
     let out = Command::new(BIN)
         .args([
-            "bench", "crash", "--kills", "6", "--count", "20", "--seed", "5", "--json",
+            "trial", "crash", "--kills", "6", "--count", "20", "--seed", "5", "--json",
         ])
         .output()
         .unwrap();
@@ -255,7 +255,7 @@ fn killed_at_random_moments_watch_loses_and_duplicates_nothing() {
 fn replies_through_failures_post_once_and_end_sent_or_failed() {
     let out = Command::new(BIN)
         .args([
-            "bench", "replies", "--trials", "30", "--seed", "2", "--json",
+            "trial", "replies", "--trials", "30", "--seed", "2", "--json",
         ])
         .output()
         .unwrap();

@@ -1,4 +1,4 @@
-//! `earshot bench crash`: `earshot watch` against the simulator, killed with SIGKILL at random
+//! `earshot trial crash`: `earshot watch` against the simulator, killed with SIGKILL at random
 //! moments and restarted on the same data folder while posts keep arriving; at the end the
 //! database must hold every post exactly once, pass `PRAGMA integrity_check`, and keep no
 //! cursor ahead of what it stored.
@@ -16,7 +16,7 @@ use earshot_core::triage::linear::SplitMix;
 use earshot_sim::{Net, Reveal, Sim, SimOptions};
 use serde_json::json;
 
-use super::Figure;
+use crate::bench::Figure;
 
 type Key = (String, String);
 
@@ -262,7 +262,7 @@ pub async fn bench(kills: usize, count: usize, seed: u64) -> Result<Figure> {
         text,
     };
     if !o.lost.is_empty() || o.duplicated > 0 || o.integrity != "ok" || !o.cursor_ahead.is_empty() {
-        super::print(&[fig], false);
+        crate::bench::print(&[fig], false);
         bail!(
             "the crash trial failed: lost {:?}, {} duplicated, integrity {}, {:?}",
             o.lost.iter().take(10).collect::<Vec<_>>(),

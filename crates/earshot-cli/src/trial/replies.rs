@@ -1,4 +1,4 @@
-//! `earshot bench replies`: replies sent through failures. Each trial writes a reply (public or
+//! `earshot trial replies`: replies sent through failures. Each trial writes a reply (public or
 //! private, Mastodon or Bluesky) while the simulator drops the connection after accepting it,
 //! answers 5xx, hangs, or while Earshot is killed between sending and recording; then the owner
 //! retries what failed. The simulator must see each reply posted at most once, and every reply
@@ -22,7 +22,7 @@ use earshot_sim::social::{BSKY_APP_PASSWORD, BSKY_HANDLE};
 use earshot_sim::{Fault, FaultSpec, Net, Reveal, Sim, SimOptions};
 use serde_json::json;
 
-use super::Figure;
+use crate::bench::Figure;
 
 /// How a trial goes wrong.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -276,7 +276,7 @@ pub async fn bench(trials: usize, seed: u64) -> Result<Figure> {
         text,
     };
     if o.posted_twice > 0 || o.never_posted > 0 || o.left_unsettled > 0 {
-        super::print(&[fig], false);
+        crate::bench::print(&[fig], false);
         bail!(
             "the reply trials failed: {} posted twice, {} never posted, {} unsettled",
             o.posted_twice,

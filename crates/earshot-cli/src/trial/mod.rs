@@ -1,0 +1,48 @@
+//! `earshot trial`: the reliability trials. Unlike the benchmarks they do not measure speed; they
+//! break things on purpose (kill `earshot watch`, drop and stall the network under replies) and
+//! check that nothing is lost, duplicated or left in an unknown state. RELIABILITY.md has the
+//! results.
+
+mod crash;
+mod replies;
+
+use anyhow::Result;
+use clap::Subcommand;
+
+/// Which trial.
+#[derive(Subcommand)]
+pub enum Which {
+    /// `earshot watch` killed with SIGKILL at random moments and restarted while posts keep
+    /// arriving; then every post must be stored exactly once, the database intact.
+    Crash {
+        /// How many times to kill it.
+        #[arg(long, default_value_t = 50)]
+        kills: usize,
+        /// Scripted posts per simulated source.
+        #[arg(long, default_value_t = 60)]
+        count: usize,
+        /// The simulator's seed (and the kill moments').
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+    /// Replies sent through dropped connections, 5xx, hangs and kills, then retried: each must
+    /// be posted at most once and end visibly sent or failed.
+    Replies {
+        /// How many replies to try.
+        #[arg(long, default_value_t = 1_000)]
+        trials: usize,
+        /// Seed for the choice of faults.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+}
+
+/// Runs one trial and prints its figure.
+pub fn run(rt: &tokio::runtime::Runtime, which: Which, json: bool) -> Result<()> {
+    let figure = match which {
+        Which::Crash { kills, count, seed } => rt.block_on(crash::bench(kills, count, seed))?,
+        Which::Replies { trials, seed } => rt.block_on(replies::bench(trials, seed))?,
+    };
+    crate::bench::print(&[figure], json);
+    Ok(())
+}
