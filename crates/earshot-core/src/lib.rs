@@ -1,16 +1,27 @@
 //! Earshot's engine, with no desktop dependency.
 //!
-//! A mention travels one way:
+//! A mention travels one way, one stage per folder:
 //!
 //! ```text
-//! channels (Connector) → html (sanitise/text) → matcher (watch terms) → triage (urgency, reasons)
-//!   → store (SQLite + FTS5, cursor in the same transaction) → alerts (policy → Notifier)
-//!   → EngineEvent (CLI prints, desktop shell forwards to the UI)
+//! channels/<network>  (Connector: wire → parse → Mention; streams or polls)
+//!   → pipeline/scheduler (one task per source, backoff, health)
+//!   → pipeline/ingest    (matcher: watch terms → triage: urgency and reasons → work/due: the
+//!                         response target → store: SQLite + FTS5, cursor in the same transaction)
+//!   → events             (EngineEvent: the CLI prints, the desktop shell forwards to the UI)
+//!   → alerts             (AlertDesk: policy, quiet hours, burst cap → Notifier)
 //! ```
 //!
-//! [`engine::Engine`] runs one scheduler task per configured [`model::Source`] and is the API the
-//! CLI and the desktop shell call. [`store::Store`] is the synchronous SQLite layer; [`db::Db`]
-//! runs it off the async runtime. [`config::Config`] is the `earshot watch` TOML file.
+//! A reply travels back: `outbox` (queued → sending → sent | failed, with an idempotency key) →
+//! `channels/<network>/reply.rs` → the network. The owner's side — statuses, notes, saved
+//! replies, targets, the figures — is `work`; logins are `accounts`, their tokens `secrets`.
+//!
+//! [`engine::Engine`] is the façade the CLI and the desktop shell call: it builds the stages,
+//! each of which holds only the store handle, the clock, the event sender and the shared parts it
+//! needs, and none of which knows the façade. [`store::Store`] is the synchronous SQLite layer;
+//! [`store::db::Db`] runs it off the async runtime. [`config::Config`] is the `earshot watch`
+//! TOML file. Errors reach callers as [`error::EngineError`], with a code the UI acts on.
+
+#![deny(missing_docs)]
 
 pub mod accounts;
 pub mod alerts;

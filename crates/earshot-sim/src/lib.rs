@@ -11,6 +11,8 @@
 //! Control endpoints for tests: `POST /_sim/fault?target=hn|alerts|reviews&kind=…` injects a
 //! fault, `GET /_sim/requests` lists the requests received.
 
+#![deny(missing_docs)]
+
 pub mod faults;
 pub mod script;
 pub mod social;

@@ -9,7 +9,7 @@
 //! - A source's cursor is written in the same transaction as the mentions it produced
 //!   ([`Store::store_batch`]), so a crash can never leave the cursor ahead of what was stored.
 //! - Inbox pages use keyset pagination ([`PageCursor`]), never OFFSET.
-//! - `outbox` holds every reply with its idempotency key and state ([`outbox`]).
+//! - `outbox` holds every reply with its idempotency key and state (`store/outbox.rs`).
 //!
 //! Files: `migrations` (the schema, append-only), `mentions` (storing batches, one mention),
 //! `view` (the inbox's filters, order and pages, badge counts), `search` (search inside a view),
