@@ -2,7 +2,7 @@
 //! org.freedesktop.Notifications on Linux). Where the platform supports actions, "Open" brings
 //! the window to that mention.
 
-use earshot_core::alerts::{Alert, Loudness, Notifier};
+use earshot_core::alerts::{Alert, Loudness, Notifier, NotifyError};
 use tauri::{AppHandle, Emitter};
 
 /// The frontend event asking the UI to open a mention.
@@ -40,7 +40,7 @@ fn escape_markup(text: &str) -> String {
 }
 
 impl Notifier for DesktopNotifier {
-    fn notify(&self, alert: &Alert) -> Result<(), String> {
+    fn notify(&self, alert: &Alert) -> Result<(), NotifyError> {
         let mut n = notify_rust::Notification::new();
         #[cfg(all(unix, not(target_os = "macos")))]
         let body = if body_markup() {
@@ -66,7 +66,7 @@ impl Notifier for DesktopNotifier {
         }
         #[cfg(not(all(unix, not(target_os = "macos"))))]
         let _ = alert.loudness;
-        let handle = n.show().map_err(|e| e.to_string())?;
+        let handle = n.show().map_err(|e| NotifyError(e.to_string()))?;
         #[cfg(all(unix, not(target_os = "macos")))]
         {
             let app = self.app.clone();

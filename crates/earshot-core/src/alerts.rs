@@ -81,17 +81,22 @@ pub struct Alert {
     pub loudness: Loudness,
 }
 
+/// A notification the system would not show, in its words.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{0}")]
+pub struct NotifyError(pub String);
+
 /// Shows notifications. The desktop app implements it with the OS notification service.
 pub trait Notifier: Send + Sync {
     /// Shows one alert; an error is logged, never fatal.
-    fn notify(&self, alert: &Alert) -> Result<(), String>;
+    fn notify(&self, alert: &Alert) -> Result<(), NotifyError>;
 }
 
 /// A notifier that shows nothing (headless runs).
 pub struct Silent;
 
 impl Notifier for Silent {
-    fn notify(&self, _alert: &Alert) -> Result<(), String> {
+    fn notify(&self, _alert: &Alert) -> Result<(), NotifyError> {
         Ok(())
     }
 }

@@ -4,10 +4,9 @@
 //! waits for the owner instead of retrying forever.
 
 use std::collections::{BTreeSet, HashMap};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::Duration;
 
-use earshot_core::alerts::{Alert, Notifier};
 use earshot_core::clock::Clock;
 use earshot_core::config::Config;
 use earshot_core::engine::{Engine, EngineEvent};
@@ -17,42 +16,13 @@ use earshot_core::store::MentionQuery;
 use earshot_sim::{Fault, FaultSpec, Net, Reveal, Sim, SimOptions};
 use tokio::sync::broadcast::Receiver;
 
+mod common;
+use common::{wait_for, Recorder};
+
 const SEED: u64 = 11;
 /// Over a page of Mastodon's tag timeline (40), so paging faults have pages to spoil.
 const COUNT: usize = 45;
 const POLLED: [&str; 3] = ["hn", "alerts", "reviews"];
-
-#[derive(Default)]
-struct Recorder(Mutex<Vec<i64>>);
-impl Notifier for Recorder {
-    fn notify(&self, alert: &Alert) -> Result<(), String> {
-        self.0.lock().unwrap().push(alert.mention_id);
-        Ok(())
-    }
-}
-
-/// Waits for an event matching `pred`; the timeout only bounds a failing test.
-async fn wait_for<T>(
-    rx: &mut Receiver<EngineEvent>,
-    what: &str,
-    mut pred: impl FnMut(&EngineEvent) -> Option<T>,
-) -> T {
-    let found = tokio::time::timeout(Duration::from_secs(40), async {
-        loop {
-            match rx.recv().await {
-                Ok(e) => {
-                    if let Some(t) = pred(&e) {
-                        return t;
-                    }
-                }
-                Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => {}
-                Err(e) => panic!("event stream ended while waiting for {what}: {e}"),
-            }
-        }
-    })
-    .await;
-    found.unwrap_or_else(|_| panic!("timed out waiting for {what}"))
-}
 
 /// Waits until every source in `names` has reported a health for which `pred` holds.
 async fn health_of(
@@ -171,7 +141,7 @@ fn polled_truth() -> BTreeSet<(String, String)> {
 }
 
 fn no_double_alerts(alerts: &Recorder) {
-    let ids = alerts.0.lock().unwrap().clone();
+    let ids = alerts.mention_ids();
     let set: BTreeSet<_> = ids.iter().collect();
     assert_eq!(set.len(), ids.len(), "no mention announced twice: {ids:?}");
 }

@@ -25,7 +25,7 @@ use serde_json::{json, Value};
 
 struct Quiet;
 impl Notifier for Quiet {
-    fn notify(&self, _: &Alert) -> Result<(), String> {
+    fn notify(&self, _: &Alert) -> Result<(), earshot_core::alerts::NotifyError> {
         Ok(())
     }
 }

@@ -2,10 +2,9 @@
 //! that lose nothing, logins, and replies whose requests have exactly the networks' shapes.
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::Duration;
 
-use earshot_core::alerts::{Alert, Notifier};
 use earshot_core::clock::Clock;
 use earshot_core::config::Config;
 use earshot_core::engine::{Engine, EngineEvent};
@@ -18,44 +17,8 @@ use earshot_sim::social::{
 use earshot_sim::{Net, Reveal, Sim, SimOptions};
 use tokio::sync::broadcast::Receiver;
 
-/// A notifier that remembers what it was asked to show and wakes a waiting test.
-#[derive(Default)]
-struct Recorder {
-    alerts: Mutex<Vec<Alert>>,
-    tx: Mutex<Option<tokio::sync::mpsc::UnboundedSender<Alert>>>,
-}
-
-impl Notifier for Recorder {
-    fn notify(&self, alert: &Alert) -> Result<(), String> {
-        self.alerts.lock().unwrap().push(alert.clone());
-        if let Some(tx) = self.tx.lock().unwrap().as_ref() {
-            let _ = tx.send(alert.clone());
-        }
-        Ok(())
-    }
-}
-
-async fn wait_for<T>(
-    rx: &mut Receiver<EngineEvent>,
-    what: &str,
-    mut pick: impl FnMut(&EngineEvent) -> Option<T>,
-) -> T {
-    let found = tokio::time::timeout(Duration::from_secs(30), async {
-        loop {
-            match rx.recv().await {
-                Ok(e) => {
-                    if let Some(t) = pick(&e) {
-                        return t;
-                    }
-                }
-                Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => {}
-                Err(e) => panic!("event stream ended while waiting for {what}: {e}"),
-            }
-        }
-    })
-    .await;
-    found.unwrap_or_else(|_| panic!("timed out waiting for {what}"))
-}
+mod common;
+use common::{wait_for, Recorder};
 
 /// Waits until mentions with these external ids have all been added; counts every addition.
 async fn wait_added(
@@ -185,8 +148,7 @@ async fn setup_with(sign_in: bool, before: impl FnOnce(&Sim)) -> Setup {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_streamed_bluesky_post_reaches_the_store_and_the_notifier() {
     let mut s = setup(false).await;
-    let (tx, mut alerts) = tokio::sync::mpsc::unbounded_channel();
-    *s.recorder.tx.lock().unwrap() = Some(tx);
+    let mut alerts = s.recorder.listen();
     let post = s.sim.social.inject(
         Net::Bluesky,
         "angry.bsky.social",

@@ -1,7 +1,6 @@
 //! The whole spine against the simulator: sources → match → triage → store → events.
 
 use std::sync::Arc;
-use std::time::Duration;
 
 use earshot_core::alerts::Silent;
 use earshot_core::clock::Clock;
@@ -13,31 +12,15 @@ use earshot_core::store::MentionQuery;
 use earshot_sim::{Reveal, Sim, SimOptions};
 use tokio::sync::broadcast::Receiver;
 
-/// Waits for an event matching `pred`; the timeout only bounds a failing test.
-async fn wait_for(
-    rx: &mut Receiver<EngineEvent>,
-    what: &str,
-    mut pred: impl FnMut(&EngineEvent) -> bool,
-) -> EngineEvent {
-    let found = tokio::time::timeout(Duration::from_secs(20), async {
-        loop {
-            match rx.recv().await {
-                Ok(e) if pred(&e) => return e,
-                Ok(_) | Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => {}
-                Err(e) => panic!("event stream ended while waiting for {what}: {e}"),
-            }
-        }
-    })
-    .await;
-    found.unwrap_or_else(|_| panic!("timed out waiting for {what}"))
-}
+mod common;
+use common::wait_for;
 
 async fn sources_ok(engine: &Engine, rx: &mut Receiver<EngineEvent>, n: usize) {
     let mut ok = std::collections::HashSet::new();
     while ok.len() < n {
         if let EngineEvent::SourceHealth { source_id, health } =
             wait_for(rx, "all sources healthy", |e| {
-                matches!(e, EngineEvent::SourceHealth { .. })
+                matches!(e, EngineEvent::SourceHealth { .. }).then(|| e.clone())
             })
             .await
         {
@@ -228,7 +211,7 @@ async fn a_source_sending_garbage_goes_to_error_while_the_others_keep_delivering
     while errors.len() < 2 || !reviews_ok {
         if let EngineEvent::SourceHealth { source_id, health } =
             wait_for(&mut rx, "errors and a healthy source", |e| {
-                matches!(e, EngineEvent::SourceHealth { .. })
+                matches!(e, EngineEvent::SourceHealth { .. }).then(|| e.clone())
             })
             .await
         {

@@ -8,15 +8,10 @@ use earshot_core::config::Config;
 use proptest::prelude::*;
 use serde_json::Value;
 
-const NOW: i64 = 1_800_000_000;
+mod common;
+use common::fixture;
 
-fn fixture(network: &str, name: &str) -> Vec<u8> {
-    let path = format!(
-        "{}/../../fixtures/{network}/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    std::fs::read(&path).unwrap_or_else(|e| panic!("fixture {path}: {e}"))
-}
+const NOW: i64 = 1_800_000_000;
 
 /// Runs every parser over `body`; each error must say something.
 fn every_parser(body: &[u8]) {

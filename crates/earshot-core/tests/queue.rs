@@ -3,9 +3,9 @@
 //! the figures.
 
 use std::sync::atomic::{AtomicI64, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
-use earshot_core::alerts::{Alert, Notifier};
+use earshot_core::alerts::Alert;
 use earshot_core::channels::Batch;
 use earshot_core::clock::Clock;
 use earshot_core::engine::Engine;
@@ -17,23 +17,10 @@ use earshot_core::store::work::{Action, SavedReply};
 use earshot_core::store::{MentionQuery, Order};
 use earshot_core::work::targets::{BusinessHours, Targets};
 
+mod common;
+use common::Recorder;
+
 const NOW: i64 = 1_795_000_000;
-
-#[derive(Default)]
-struct Recorder(Mutex<Vec<Alert>>);
-
-impl Notifier for Recorder {
-    fn notify(&self, alert: &Alert) -> Result<(), String> {
-        self.0.lock().unwrap().push(alert.clone());
-        Ok(())
-    }
-}
-
-impl Recorder {
-    fn take(&self) -> Vec<Alert> {
-        std::mem::take(&mut self.0.lock().unwrap())
-    }
-}
 
 struct Setup {
     engine: Engine,

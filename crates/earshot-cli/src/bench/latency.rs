@@ -19,7 +19,10 @@ pub(super) struct Stopwatch {
 }
 
 impl earshot_core::alerts::Notifier for Stopwatch {
-    fn notify(&self, alert: &earshot_core::alerts::Alert) -> Result<(), String> {
+    fn notify(
+        &self,
+        alert: &earshot_core::alerts::Alert,
+    ) -> Result<(), earshot_core::alerts::NotifyError> {
         let at = Instant::now();
         self.calls
             .lock()
