@@ -19,9 +19,11 @@
 //!
 //! [`Store`] is synchronous; [`db::Db`] runs it off the async runtime.
 
+mod authors;
 pub mod backup;
 mod corrections;
 pub mod db;
+mod due;
 mod mentions;
 mod migrations;
 mod outbox;

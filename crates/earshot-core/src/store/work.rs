@@ -5,9 +5,10 @@ use rusqlite::{params, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{row_to_mention, Result, Store, StoreError, MENTION_COLUMNS};
-use crate::model::{Mention, Reply, Status};
+use super::{Result, Store, StoreError};
+use crate::model::{Mention, Status};
 
+pub use super::authors::{AuthorHistory, ReachPoint};
 /// One thing done to one or more mentions.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -80,35 +81,6 @@ pub struct SavedReply {
     pub uses: i64,
 }
 
-/// What Earshot knows of a mention's author.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[ts(export, export_to = "../../../ui/src/lib/bindings/")]
-pub struct AuthorHistory {
-    /// Earlier and later mentions by the same name, on any channel (newest first, at most 20).
-    pub mentions: Vec<Mention>,
-    /// How many there are in all.
-    pub total: u32,
-    /// Replies sent to them (newest first, at most 20).
-    pub replies: Vec<Reply>,
-    /// Their reach as it changed: on each channel, the follower count their mentions carried,
-    /// one point per change (oldest first, at most the last 20 changes a channel).
-    pub reach: Vec<ReachPoint>,
-}
-
-/// An author's follower count on a channel, from a mention posted at `at`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[ts(export, export_to = "../../../ui/src/lib/bindings/")]
-pub struct ReachPoint {
-    /// When the mention that carried it was posted (unix seconds).
-    #[ts(type = "number")]
-    pub at: i64,
-    /// Where.
-    pub channel: crate::model::Channel,
-    /// Followers (or karma, on Hacker News) then.
-    #[ts(type = "number")]
-    pub followers: i64,
-}
-
 const MAX_TAG: usize = 40;
 const MAX_NAME: usize = 60;
 const MAX_NOTE: usize = 5_000;
@@ -130,7 +102,9 @@ pub fn normalise_tag(tag: &str) -> Result<String> {
     Ok(t)
 }
 
-fn collect(rows: impl Iterator<Item = rusqlite::Result<Mention>>) -> Result<Vec<Mention>> {
+pub(super) fn collect(
+    rows: impl Iterator<Item = rusqlite::Result<Mention>>,
+) -> Result<Vec<Mention>> {
     rows.collect::<std::result::Result<Vec<_>, _>>()
         .map_err(StoreError::from)
 }
@@ -406,217 +380,5 @@ impl Store {
             [id],
         )?;
         Ok(())
-    }
-
-    /// Brings back snoozed mentions whose time has come, as new and unread.
-    pub fn wake_snoozed(&mut self, now: i64) -> Result<Vec<Mention>> {
-        let ids: Vec<i64> = {
-            let mut stmt = self.conn.prepare_cached(
-                "UPDATE mentions SET status = 'new', read = 0, snooze_until = NULL \
-                 WHERE status = 'snoozed' AND snooze_until <= ?1 RETURNING id",
-            )?;
-            let rows = stmt.query_map([now], |r| r.get(0))?;
-            rows.collect::<std::result::Result<Vec<_>, _>>()?
-        };
-        ids.iter().map(|id| self.mention(*id)).collect()
-    }
-
-    /// Unanswered mentions due by `horizon` that are not yet marked at risk and came due after
-    /// Earshot fetched them (a backlog found already late raises nothing).
-    pub fn coming_due(&self, horizon: i64) -> Result<Vec<Mention>> {
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {MENTION_COLUMNS} FROM mentions WHERE first_response_at IS NULL \
-             AND status IN ('new', 'open') AND due_at <= ?1 AND at_risk = 0 AND due_at > fetched_at \
-             ORDER BY due_at LIMIT 500"
-        ))?;
-        let rows = stmt.query_map([horizon], row_to_mention)?;
-        collect(rows)
-    }
-
-    /// Marks mentions at risk of missing their target (they rise in the urgent-first view).
-    /// Returns only those this call marked, so two clocks never announce one twice.
-    pub fn mark_at_risk(&mut self, ids: &[i64]) -> Result<Vec<Mention>> {
-        let tx = self.conn.transaction()?;
-        let mut marked = Vec::new();
-        {
-            let mut stmt = tx.prepare_cached(
-                "UPDATE mentions SET at_risk = 1 WHERE id = ?1 AND at_risk = 0 \
-                 AND first_response_at IS NULL AND status IN ('new', 'open')",
-            )?;
-            for id in ids {
-                if stmt.execute([id])? > 0 {
-                    marked.push(*id);
-                }
-            }
-        }
-        tx.commit()?;
-        marked.iter().map(|id| self.mention(*id)).collect()
-    }
-
-    /// Unanswered mentions with ids above `after` (id, posted, urgency), to recompute due times.
-    pub fn unanswered_after(&self, after: i64, limit: u32) -> Result<Vec<(i64, i64, u8)>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id, created_at, urgency FROM mentions WHERE id > ?1 AND first_response_at IS NULL \
-             ORDER BY id LIMIT ?2",
-        )?;
-        let rows = stmt.query_map(params![after, limit], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-        })?;
-        rows.collect::<std::result::Result<Vec<_>, _>>()
-            .map_err(StoreError::from)
-    }
-
-    /// Sets due times (one transaction).
-    pub fn set_due(&mut self, updates: &[(i64, i64)]) -> Result<()> {
-        let tx = self.conn.transaction()?;
-        {
-            let mut stmt = tx.prepare_cached(
-                "UPDATE mentions SET due_at = ?2 WHERE id = ?1 AND due_at IS NOT ?2",
-            )?;
-            for (id, due) in updates {
-                stmt.execute(params![id, due])?;
-            }
-        }
-        tx.commit()?;
-        Ok(())
-    }
-
-    /// The conversation a mention belongs to, as far as Earshot has stored it, oldest first.
-    pub fn thread(&self, id: i64) -> Result<Vec<Mention>> {
-        let m = self.mention(id)?;
-        let root = m
-            .thread_root
-            .clone()
-            .unwrap_or_else(|| m.external_id.clone());
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {MENTION_COLUMNS} FROM mentions WHERE channel = ?1 \
-             AND (thread_root = ?2 OR external_id = ?2 OR external_id = ?3 OR id = ?4) \
-             ORDER BY created_at, id LIMIT 200"
-        ))?;
-        let rows = stmt.query_map(
-            params![m.channel.as_str(), root, m.reply_to, id],
-            row_to_mention,
-        )?;
-        collect(rows)
-    }
-
-    /// The author's other mentions (by the same name on any channel) and the replies sent to them.
-    pub fn author_history(&self, id: i64) -> Result<AuthorHistory> {
-        let key: String = self
-            .conn
-            .query_row("SELECT author_key FROM mentions WHERE id = ?1", [id], |r| {
-                r.get::<_, Option<String>>(0)
-            })
-            .optional()?
-            .ok_or_else(|| StoreError::NotFound(format!("mention {id}")))?
-            .unwrap_or_default();
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {MENTION_COLUMNS} FROM mentions WHERE author_key = ?1 AND id != ?2 \
-             ORDER BY created_at DESC LIMIT 20"
-        ))?;
-        let mentions = collect(stmt.query_map(params![key, id], row_to_mention)?)?;
-        let total: u32 = self.conn.query_row(
-            "SELECT count(*) FROM mentions WHERE author_key = ?1 AND id != ?2",
-            params![key, id],
-            |r| r.get(0),
-        )?;
-        let replies = self.replies_to_author(&key)?;
-        let reach = self.reach_of(&key)?;
-        Ok(AuthorHistory {
-            mentions,
-            total,
-            replies,
-            reach,
-        })
-    }
-
-    /// Keeps an author's reach as the network gives it now on mention `id` (followers, and
-    /// the display name when there is one). Returns the mention.
-    pub fn set_author_reach(
-        &mut self,
-        id: i64,
-        followers: Option<i64>,
-        display_name: Option<&str>,
-    ) -> Result<Mention> {
-        let n = self.conn.execute(
-            "UPDATE mentions SET author_followers = COALESCE(?2, author_followers), \
-             author_name = COALESCE(?3, author_name) WHERE id = ?1",
-            params![id, followers, display_name],
-        )?;
-        if n == 0 {
-            return Err(StoreError::NotFound(format!("mention {id}")));
-        }
-        self.mention(id)
-    }
-
-    /// The follower counts an author's mentions carried, one point per change per channel.
-    fn reach_of(&self, author_key: &str) -> Result<Vec<ReachPoint>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT created_at, channel, COALESCE(author_followers, author_karma) FROM mentions \
-             WHERE author_key = ?1 AND COALESCE(author_followers, author_karma) IS NOT NULL \
-             ORDER BY channel, created_at, id",
-        )?;
-        let rows = stmt.query_map([author_key], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, i64>(2)?,
-            ))
-        })?;
-        let mut out: Vec<ReachPoint> = Vec::new();
-        for row in rows {
-            let (at, channel, followers) = row?;
-            let Some(channel) = crate::model::Channel::parse(&channel) else {
-                continue;
-            };
-            let changed = out
-                .last()
-                .is_none_or(|p| p.channel != channel || p.followers != followers);
-            if changed {
-                out.push(ReachPoint {
-                    at,
-                    channel,
-                    followers,
-                });
-            }
-        }
-        // The last 20 changes of each channel.
-        let mut kept = Vec::with_capacity(out.len());
-        for (i, p) in out.iter().enumerate() {
-            let later = out[i + 1..]
-                .iter()
-                .filter(|q| q.channel == p.channel)
-                .count();
-            if later < 20 {
-                kept.push(p.clone());
-            }
-        }
-        Ok(kept)
-    }
-
-    /// Every mention posted in `[since, until)`, oldest first.
-    pub fn for_each_in_range(
-        &self,
-        since: i64,
-        until: i64,
-        mut f: impl FnMut(Mention),
-    ) -> Result<()> {
-        let mut stmt = self.conn.prepare(&format!(
-            "SELECT {MENTION_COLUMNS} FROM mentions WHERE created_at >= ?1 AND created_at < ?2 \
-             ORDER BY created_at, id"
-        ))?;
-        for r in stmt.query_map(params![since, until], row_to_mention)? {
-            f(r?);
-        }
-        Ok(())
-    }
-
-    /// Negative mentions posted in `[since, until)`.
-    pub fn negative_between(&self, since: i64, until: i64) -> Result<u32> {
-        Ok(self.conn.query_row(
-            "SELECT count(*) FROM mentions WHERE created_at >= ?1 AND created_at < ?2 AND mood = 'negative'",
-            params![since, until],
-            |r| r.get(0),
-        )?)
     }
 }
