@@ -2,6 +2,8 @@
 //! the repository's fixtures. Each test binary uses a part of it.
 #![allow(dead_code)]
 
+pub mod live;
+
 use std::sync::Mutex;
 use std::time::Duration;
 

@@ -1,0 +1,276 @@
+//! Logins against the simulator: a pasted code, a renewed session, no keychain, and the account's
+//! own PDS found from its DID document.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use earshot_core::clock::Clock;
+use earshot_core::config::Config;
+use earshot_core::engine::{Engine, EngineEvent};
+use earshot_core::model::{ReplyState, SourceKind};
+use earshot_core::secrets::{MemorySecrets, Secrets};
+use earshot_core::store::db::Db;
+use earshot_sim::social::{BSKY_APP_PASSWORD, BSKY_DID, BSKY_HANDLE};
+use earshot_sim::Net;
+
+mod common;
+use common::live::*;
+use common::{wait_for, Recorder};
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_pasted_code_completes_a_mastodon_login() {
+    let mut s = setup(false).await;
+    let (flow, url) = s
+        .engine
+        .begin_mastodon_login("Pasted", &format!("{}/mastodon", s.sim.base_url))
+        .await
+        .unwrap();
+    assert!(
+        url.contains("code_challenge_method=S256") && url.contains("code_challenge="),
+        "{url}"
+    );
+    // The browser could not reach the loopback address; the owner copies where it landed.
+    let resp = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+        .get(&url)
+        .send()
+        .await
+        .unwrap();
+    let landed = resp.headers()["location"].to_str().unwrap().to_string();
+    assert!(
+        s.engine.finish_login(flow, "").is_err(),
+        "an empty paste is refused"
+    );
+    s.engine.finish_login(flow, &landed).unwrap();
+    let source = wait_for(&mut s.rx, "the login", |e| match e {
+        EngineEvent::LoginFinished { source, error } => Some((source.clone(), error.clone())),
+        _ => None,
+    })
+    .await;
+    let source = source
+        .0
+        .unwrap_or_else(|| panic!("login failed: {:?}", source.1));
+    assert_eq!(source.spec.name, "Pasted");
+    assert!(source
+        .spec
+        .account
+        .as_deref()
+        .unwrap()
+        .starts_with("brightsidecoffee@"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_expired_bluesky_session_is_renewed_once_and_saved() {
+    let mut s = setup(true).await;
+    let key = earshot_core::secrets::key_for(SourceKind::Bluesky, BSKY_HANDLE);
+    let before = earshot_core::secrets::SecretStore::get(&s.secrets, &key)
+        .unwrap()
+        .unwrap();
+    s.sim.social.expire_bluesky_sessions();
+    let (_, m) = post_and_wait(
+        &mut s,
+        Net::Bluesky,
+        "late.bsky.social",
+        "Brightside Coffee, are you hiring?",
+        false,
+    )
+    .await;
+    let r = s
+        .engine
+        .reply(m.id, "We are! Drop by the café.", false)
+        .await
+        .unwrap();
+    let done = settled(&mut s.rx, r.id).await;
+    assert_eq!(done.state, ReplyState::Sent, "{:?}", done.error);
+    let after = earshot_core::secrets::SecretStore::get(&s.secrets, &key)
+        .unwrap()
+        .unwrap();
+    assert_ne!(
+        before, after,
+        "the renewed session replaced the old one in the keychain"
+    );
+    let accepted = s
+        .sim
+        .social
+        .writes()
+        .iter()
+        .filter(|w| w.path == "com.atproto.repo.createRecord" && w.accepted)
+        .count();
+    assert_eq!(accepted, 1);
+}
+
+/// A keychain that cannot be reached (no Secret Service, a locked one): every call fails.
+struct NoKeychain;
+impl earshot_core::secrets::SecretStore for NoKeychain {
+    fn get(&self, _: &str) -> Result<Option<String>, earshot_core::secrets::SecretError> {
+        Err(earshot_core::secrets::SecretError::Unavailable(
+            "no Secret Service on the session bus".into(),
+        ))
+    }
+    fn set(&self, k: &str, _: &str) -> Result<(), earshot_core::secrets::SecretError> {
+        self.get(k).map(|_| ())
+    }
+    fn delete(&self, k: &str) -> Result<(), earshot_core::secrets::SecretError> {
+        self.get(k).map(|_| ())
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_logged_in_source_without_a_keychain_listens_without_the_account_and_says_so() {
+    let sim = sim_with(3).await;
+    // Hashtags stream without a login here (an instance before 4.2), so what is heard without
+    // the account arrives as it is posted.
+    sim.social.allow_anonymous_streaming(true);
+    let tmp = tempfile::tempdir().unwrap();
+    let engine = Engine::with_secrets(
+        Db::open(tmp.path()).unwrap(),
+        Arc::new(Recorder::default()),
+        Clock::system(),
+        Secrets::new(NoKeychain),
+    );
+    // Both networks' sources name an account, as after a login on a machine whose keychain
+    // has since gone away.
+    let toml = sim
+        .config_toml()
+        .replace(
+            "name = \"Mastodon (simulated)\"\n",
+            "name = \"Mastodon (simulated)\"\naccount = \"brightside\"\n",
+        )
+        .replace(
+            "name = \"Bluesky (simulated)\"\n",
+            &format!("name = \"Bluesky (simulated)\"\naccount = \"{BSKY_HANDLE}\"\n"),
+        );
+    engine
+        .apply_config(&Config::parse(&toml).unwrap())
+        .await
+        .unwrap();
+    let mut rx = engine.subscribe();
+    engine.start().await.unwrap();
+    let sources = engine.sources().await.unwrap();
+    let id_of = |k: SourceKind| sources.iter().find(|s| s.spec.kind == k).unwrap().id;
+    let (masto, bsky) = (id_of(SourceKind::Mastodon), id_of(SourceKind::Bluesky));
+
+    let mut limited = std::collections::HashSet::new();
+    wait_for(
+        &mut rx,
+        "both sources to say they listen without the account",
+        |e| {
+            if let EngineEvent::SourceHealth { source_id, health } = e {
+                assert!(
+                    !matches!(health, earshot_core::model::Health::NeedsLogin { .. }),
+                    "a missing keychain must not stop the source: {health:?}"
+                );
+                if let earshot_core::model::Health::Limited { reason, .. } = health {
+                    assert!(reason.contains("keychain"), "{reason}");
+                    limited.insert(*source_id);
+                }
+            }
+            (limited.contains(&masto) && limited.contains(&bsky)).then_some(())
+        },
+    )
+    .await;
+
+    // What can be heard without the account still is: the hashtag stream and Jetstream.
+    let tagged = sim.social.inject(
+        Net::Mastodon,
+        "tagfan",
+        "#brightsidecoffee the new roast is lovely",
+        10,
+        false,
+    );
+    let streamed = sim.social.inject(
+        Net::Bluesky,
+        "someone.bsky.social",
+        "Brightside Coffee forgot my order twice",
+        10,
+        false,
+    );
+    let mut seen = HashMap::new();
+    wait_added(
+        &mut rx,
+        &[tagged.external_id(), streamed.external_id()],
+        &mut seen,
+    )
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_bluesky_login_finds_the_account_s_own_pds_from_its_did_document() {
+    let sim = sim_with(3).await;
+    let tmp = tempfile::tempdir().unwrap();
+    let secrets = MemorySecrets::new();
+    let engine = Engine::with_secrets(
+        Db::open(tmp.path()).unwrap(),
+        Arc::new(Recorder::default()),
+        Clock::system(),
+        Secrets::new(secrets.clone()),
+    );
+    // Each service named on its own, as against the real network; no PDS: it is found.
+    let base = &sim.base_url;
+    let ws = base.replacen("http://", "ws://", 1);
+    let toml = sim.config_toml().replace(
+        &format!("base_url = \"{base}/bsky\"\n"),
+        &format!(
+            "appview = \"{base}/bsky\"\njetstream = \"{ws}/bsky/subscribe\"\nplc = \"{base}/plc\"\n"
+        ),
+    );
+    let cfg = Config::parse(&toml).unwrap();
+    let bsky = cfg
+        .sources
+        .iter()
+        .find(|s| s.kind == SourceKind::Bluesky)
+        .unwrap();
+    assert!(bsky.base_url.is_none() && bsky.pds.is_none(), "{bsky:?}");
+    engine.apply_config(&cfg).await.unwrap();
+    let mut rx = engine.subscribe();
+    engine.start().await.unwrap();
+
+    let source = engine
+        .login_bluesky("Bluesky (simulated)", BSKY_HANDLE, BSKY_APP_PASSWORD, None)
+        .await
+        .expect("logs in at the PDS its DID document names");
+    assert_eq!(
+        source.spec.plc.as_deref(),
+        Some(format!("{base}/plc").as_str())
+    );
+    let session: serde_json::Value = serde_json::from_str(
+        &earshot_core::secrets::SecretStore::get(
+            &secrets,
+            &earshot_core::secrets::key_for(SourceKind::Bluesky, BSKY_HANDLE),
+        )
+        .unwrap()
+        .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(
+        session["pds"],
+        format!("{base}/bsky").as_str(),
+        "the session remembers its PDS"
+    );
+    let paths: Vec<String> = sim.faults.requests().into_iter().map(|r| r.path).collect();
+    let at = |p: &str| paths.iter().position(|x| x == p);
+    let (resolve, doc, login) = (
+        at("/bsky/xrpc/com.atproto.identity.resolveHandle"),
+        at(&format!("/plc/{BSKY_DID}")),
+        at("/bsky/xrpc/com.atproto.server.createSession"),
+    );
+    assert!(
+        resolve < doc && doc < login && resolve.is_some(),
+        "handle → DID → DID document → PDS, in that order: {paths:?}"
+    );
+
+    // Logged in on its own PDS: the owner's mentions come through its notifications.
+    let curious = sim
+        .social
+        .posts()
+        .into_iter()
+        .find(|p| p.handle == "curious.bsky.social")
+        .unwrap();
+    let mut seen = HashMap::new();
+    let m = wait_added(&mut rx, &[curious.external_id()], &mut seen)
+        .await
+        .remove(0);
+    assert!(m.remote.to_owner);
+}
