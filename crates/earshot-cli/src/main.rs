@@ -251,7 +251,7 @@ fn run(cli: Cli) -> Result<()> {
                 let reveal = if all_now { Reveal::All } else { Reveal::Timed };
                 let sim = Sim::start(SimOptions { seed, count, reveal, port }).await.context("starting the simulator")?;
                 for (target, spec) in &fault {
-                    sim.faults.set(target, *spec).map_err(anyhow::Error::msg)?;
+                    sim.faults.set(target, *spec)?;
                 }
                 println!("{}", sim.base_url);
                 std::io::stdout().flush()?;

@@ -43,34 +43,69 @@ pub struct Config {
     pub spike: crate::work::SpikePolicy,
 }
 
+/// A configuration that cannot be used, saying where and why.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    /// The file could not be read.
+    #[error("reading config {}: {source}", .path.display())]
+    Read {
+        /// The file.
+        path: std::path::PathBuf,
+        /// What the system said.
+        source: std::io::Error,
+    },
+    /// The TOML does not parse, or names something Earshot does not know.
+    #[error(transparent)]
+    Toml(#[from] toml::de::Error),
+    /// It parses but cannot work.
+    #[error("{0}")]
+    Invalid(String),
+    /// One of the above, in this file.
+    #[error("in config {}: {source}", .path.display())]
+    In {
+        /// The file.
+        path: std::path::PathBuf,
+        /// What is wrong in it.
+        source: Box<ConfigError>,
+    },
+}
+
 impl Config {
     /// Parses TOML, checking what parsing alone cannot.
-    pub fn parse(text: &str) -> anyhow::Result<Config> {
+    pub fn parse(text: &str) -> Result<Config, ConfigError> {
+        let bad = |why: String| Err(ConfigError::Invalid(why));
         let c: Config = toml::from_str(text)?;
         if c.business.name.trim().is_empty() {
-            anyhow::bail!("[business] name must not be empty");
+            return bad("[business] name must not be empty".into());
         }
         if let Err(e) = c.targets.schedule() {
-            anyhow::bail!("[targets]: {e}");
+            return bad(format!("[targets]: {e}"));
         }
         let mut names = std::collections::HashSet::new();
         for s in &c.sources {
             if s.name.trim().is_empty() {
-                anyhow::bail!("every [[source]] needs a name");
+                return bad("every [[source]] needs a name".into());
             }
             if !names.insert(s.name.as_str()) {
-                anyhow::bail!("two sources are named {:?}; names must be unique", s.name);
+                return bad(format!(
+                    "two sources are named {:?}; names must be unique",
+                    s.name
+                ));
             }
         }
         Ok(c)
     }
 
     /// Reads and parses a file.
-    pub fn load(path: &Path) -> anyhow::Result<Config> {
-        use anyhow::Context;
-        let text = std::fs::read_to_string(path)
-            .with_context(|| format!("reading config {}", path.display()))?;
-        Config::parse(&text).with_context(|| format!("in config {}", path.display()))
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        Config::parse(&text).map_err(|e| ConfigError::In {
+            path: path.to_path_buf(),
+            source: Box::new(e),
+        })
     }
 
     /// As TOML text.

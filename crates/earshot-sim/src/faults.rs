@@ -90,14 +90,19 @@ impl Fault {
     }
 }
 
+/// A fault flag or setting that names no fault, target or number the simulator knows.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct FaultError(pub String);
+
 impl FromStr for Fault {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Fault, String> {
+    type Err = FaultError;
+    fn from_str(s: &str) -> Result<Fault, FaultError> {
         serde_json::from_value(serde_json::Value::String(s.trim().to_string())).map_err(|_| {
-            format!(
+            FaultError(format!(
                 "unknown fault \"{s}\"; one of {}",
                 Fault::ALL.map(|f| f.name()).join(", ")
-            )
+            ))
         })
     }
 }
@@ -135,16 +140,17 @@ impl FaultSpec {
 
 /// Parses `target=kind[:arg]` (arg: Retry-After seconds for rate_limit, milliseconds for slow
 /// and timeout), as `earshot sim --fault` takes it.
-pub fn parse_flag(s: &str) -> Result<(String, FaultSpec), String> {
+pub fn parse_flag(s: &str) -> Result<(String, FaultSpec), FaultError> {
+    let bad = |why: String| FaultError(why);
     let (target, rest) = s
         .split_once('=')
-        .ok_or_else(|| format!("\"{s}\": write TARGET=FAULT, e.g. hn=rate_limit:5"))?;
+        .ok_or_else(|| bad(format!("\"{s}\": write TARGET=FAULT, e.g. hn=rate_limit:5")))?;
     let target = target.trim().to_string();
     if !TARGETS.contains(&target.as_str()) {
-        return Err(format!(
+        return Err(bad(format!(
             "unknown fault target \"{target}\"; one of {}",
             TARGETS.join(", ")
-        ));
+        )));
     }
     let (kind, arg) = match rest.split_once(':') {
         Some((k, a)) => (
@@ -152,7 +158,7 @@ pub fn parse_flag(s: &str) -> Result<(String, FaultSpec), String> {
             Some(
                 a.trim()
                     .parse::<u64>()
-                    .map_err(|_| format!("\"{a}\" is not a whole number"))?,
+                    .map_err(|_| bad(format!("\"{a}\" is not a whole number")))?,
             ),
         ),
         None => (rest, None),
@@ -161,7 +167,7 @@ pub fn parse_flag(s: &str) -> Result<(String, FaultSpec), String> {
     match spec.kind {
         Fault::RateLimit => spec.retry_after = arg,
         Fault::Slow | Fault::Timeout | Fault::AcceptThenHang => spec.delay_ms = arg,
-        _ if arg.is_some() => return Err(format!("{kind} takes no argument")),
+        _ if arg.is_some() => return Err(bad(format!("{kind} takes no argument"))),
         _ => {}
     }
     Ok((target, spec))
@@ -213,9 +219,9 @@ impl Faults {
 
     /// Sets (or with [`Fault::None`] clears) the fault of a target. Open streams of the target
     /// are dropped, so their reconnection meets the fault.
-    pub fn set(&self, target: &str, spec: FaultSpec) -> Result<(), String> {
+    pub fn set(&self, target: &str, spec: FaultSpec) -> Result<(), FaultError> {
         if !TARGETS.contains(&target) {
-            return Err(format!("unknown fault target \"{target}\""));
+            return Err(FaultError(format!("unknown fault target \"{target}\"")));
         }
         if spec.kind == Fault::None {
             lock(&self.set).remove(target);

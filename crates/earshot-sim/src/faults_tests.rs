@@ -11,15 +11,21 @@ fn flags_parse_with_their_arguments_and_refuse_nonsense() {
     );
     let (_, s) = parse_flag("bluesky=slow:250").unwrap();
     assert_eq!((s.kind, s.delay_ms), (Fault::Slow, Some(250)));
-    assert!(parse_flag("hn").unwrap_err().contains("TARGET=FAULT"));
+    assert!(parse_flag("hn")
+        .unwrap_err()
+        .to_string()
+        .contains("TARGET=FAULT"));
     assert!(parse_flag("x=malformed")
         .unwrap_err()
+        .to_string()
         .contains("unknown fault target"));
     assert!(parse_flag("hn=exploded")
         .unwrap_err()
+        .to_string()
         .contains("unknown fault"));
     assert!(parse_flag("hn=malformed:3")
         .unwrap_err()
+        .to_string()
         .contains("no argument"));
     for f in Fault::ALL {
         assert_eq!(f.name().parse::<Fault>(), Ok(f));

@@ -248,7 +248,7 @@ struct FaultParams {
 async fn set_fault(State(f): State<Arc<Faults>>, Query(p): Query<FaultParams>) -> Response {
     match f.set(&p.target, p.spec) {
         Ok(()) => StatusCode::NO_CONTENT.into_response(),
-        Err(e) => (StatusCode::BAD_REQUEST, e).into_response(),
+        Err(e) => (StatusCode::BAD_REQUEST, e.to_string()).into_response(),
     }
 }
 
