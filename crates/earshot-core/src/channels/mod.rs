@@ -1,9 +1,13 @@
-//! Channels: one file per network, each behind the small [`Connector`] trait.
+//! Channels: one folder per network, each behind the small [`Connector`] trait, and what each
+//! can do when answering ([`ReplyRules`]: public, private, length and how it is counted, the
+//! reply window).
 //!
 //! A connector turns its network's responses into [`Mention`]s and says where to resume
 //! (an opaque cursor string it alone understands). Polling connectors return one batch per call
-//! and let the scheduler wait their interval; streaming connectors (later) return as soon as
-//! events arrive and ask to be called again at once (`wait: Some(Duration::ZERO)`).
+//! and let the scheduler wait their interval; streaming connectors return as soon as events
+//! arrive and ask to be called again at once (`wait: Some(Duration::ZERO)`).
+//!
+//! How to add a network, step by step, is in `channels/README.md`.
 
 pub mod bluesky;
 pub mod hackernews;
@@ -151,6 +155,10 @@ pub struct ReplyRules {
     pub limit: u32,
     /// How length is counted.
     pub unit: LengthUnit,
+    /// How long after the post a reply is still accepted (seconds), when the network limits it
+    /// (a private reply to a Facebook comment, for one); `None`: no limit.
+    #[ts(type = "number | null")]
+    pub window_secs: Option<u32>,
 }
 
 /// How a channel counts length.
@@ -182,12 +190,14 @@ pub fn reply_rules(channel: Channel, mastodon_limit: Option<usize>) -> Option<Re
             private: true,
             limit: mastodon_limit.unwrap_or(mastodon::DEFAULT_MAX_CHARS) as u32,
             unit: LengthUnit::MastodonChars,
+            window_secs: None,
         }),
         Channel::Bluesky => Some(ReplyRules {
             public: true,
             private: true,
             limit: bluesky::MAX_GRAPHEMES as u32,
             unit: LengthUnit::Graphemes,
+            window_secs: None,
         }),
         Channel::Hackernews | Channel::Rss => None,
     }

@@ -30,8 +30,8 @@ export const SEED: Mention[] = [
 ];
 
 const RULES: Partial<Record<Mention['channel'], ReplyRules>> = {
-  mastodon: { public: true, private: true, limit: 500, unit: 'mastodon_chars' },
-  bluesky: { public: true, private: true, limit: 300, unit: 'graphemes' },
+  mastodon: { public: true, private: true, limit: 500, unit: 'mastodon_chars', window_secs: null },
+  bluesky: { public: true, private: true, limit: 300, unit: 'graphemes', window_secs: null },
 };
 
 function matches(m: Mention, q: MentionQuery): boolean {

@@ -20,4 +20,9 @@ limit: number,
 /**
  * How length is counted.
  */
-unit: LengthUnit, };
+unit: LengthUnit, 
+/**
+ * How long after the post a reply is still accepted (seconds), when the network limits it
+ * (a private reply to a Facebook comment, for one); `None`: no limit.
+ */
+window_secs: number | null, };
