@@ -6,6 +6,8 @@ use tokio::sync::broadcast::{error::RecvError, Receiver};
 
 /// The frontend event name carrying an [`EngineEvent`].
 pub const ENGINE_EVENT: &str = "engine";
+/// The frontend event that says events were missed: reload.
+pub const RESYNC_EVENT: &str = "engine-resync";
 
 /// Forwards engine events to the webview until the engine stops.
 pub fn forward(app: tauri::AppHandle, engine: Engine, mut rx: Receiver<EngineEvent>) {
@@ -23,7 +25,7 @@ pub fn forward(app: tauri::AppHandle, engine: Engine, mut rx: Receiver<EngineEve
                 Err(RecvError::Lagged(n)) => {
                     // The UI missed events: tell it to reload rather than show a stale inbox.
                     tracing::warn!(skipped = n, "event stream lagged");
-                    let _ = app.emit("engine-resync", ());
+                    let _ = app.emit(RESYNC_EVENT, ());
                     if let Ok(c) = engine.counts().await {
                         crate::tray::set_count(&app, c.unread_urgent);
                     }

@@ -15,6 +15,7 @@
 
 mod commands;
 mod events;
+mod ipc;
 mod notify;
 mod startup;
 mod tray;
@@ -217,55 +218,7 @@ pub fn run() {
                 }
             }
         })
-        .invoke_handler(tauri::generate_handler![
-            startup::startup_problem,
-            startup::restore_newest_backup,
-            startup::show_data_folder,
-            startup::quit,
-            startup::get_autostart,
-            startup::set_autostart,
-            commands::list_mentions,
-            commands::get_mention,
-            commands::mark_read,
-            commands::set_status,
-            commands::correct_mention,
-            commands::counts,
-            commands::get_business,
-            commands::complete_onboarding,
-            commands::save_business,
-            commands::list_sources,
-            commands::add_source,
-            commands::remove_source,
-            commands::app_info,
-            commands::set_alerts_paused,
-            commands::open_original,
-            commands::reply_rules,
-            commands::list_replies,
-            commands::send_reply,
-            commands::retry_reply,
-            commands::begin_mastodon_login,
-            commands::finish_mastodon_login,
-            commands::login_bluesky,
-            commands::logout,
-            commands::apply_action,
-            commands::list_notes,
-            commands::add_note,
-            commands::delete_note,
-            commands::list_saved_replies,
-            commands::save_saved_reply,
-            commands::delete_saved_reply,
-            commands::used_saved_reply,
-            commands::list_helpers,
-            commands::set_helpers,
-            commands::get_targets,
-            commands::set_targets,
-            commands::get_thread,
-            commands::author_history,
-            commands::refresh_author,
-            commands::check_reply,
-            commands::get_report,
-            commands::export_csv,
-        ])
+        .invoke_handler(ipc::handler())
         .run(context);
     if let Err(e) = result {
         eprintln!("earshot: {e}");

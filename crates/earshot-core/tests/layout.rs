@@ -32,7 +32,12 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
 /// The module a file belongs to at the top (`store/view.rs` → `store`, `alerts.rs` → `alerts`).
 fn top_module(file: &Path) -> String {
     let rel = file.strip_prefix(src()).unwrap();
-    let first = rel.components().next().unwrap().as_os_str().to_string_lossy();
+    let first = rel
+        .components()
+        .next()
+        .unwrap()
+        .as_os_str()
+        .to_string_lossy();
     first.trim_end_matches(".rs").to_string()
 }
 
@@ -115,7 +120,10 @@ fn the_core_has_no_import_circle() {
     }
     // The graph is printed for DEVELOPMENT.md: `cargo test -p earshot-core --test layout -- --nocapture`.
     for (from, to) in &g {
-        println!("{from:9} → {}", to.iter().cloned().collect::<Vec<_>>().join(", "));
+        println!(
+            "{from:9} → {}",
+            to.iter().cloned().collect::<Vec<_>>().join(", ")
+        );
     }
 }
 
@@ -142,7 +150,10 @@ fn every_file_reads_in_one_sitting() {
             let text = std::fs::read_to_string(f).unwrap();
             let n = text.lines().count();
             // A file may be longer when it says at its top why it reads best whole.
-            let says_why = text.lines().take(12).any(|l| l.contains("reads best whole"));
+            let says_why = text
+                .lines()
+                .take(12)
+                .any(|l| l.contains("reads best whole"));
             (n > LONGEST && !says_why).then(|| format!("{} ({n} lines)", f.display()))
         })
         .collect();
