@@ -5,7 +5,7 @@ use earshot_core::error::EngineError;
 use earshot_core::model::{Business, Mention, Reply, Source, SourceSpec, Status};
 use earshot_core::store::{Correction, Counts, MentionPage, MentionQuery, StoreError};
 use serde::Serialize;
-use tauri::State;
+use tauri::{Runtime, State};
 use tauri_plugin_opener::OpenerExt;
 
 use crate::AppState;
@@ -141,8 +141,8 @@ pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo> {
 }
 
 #[tauri::command]
-pub async fn set_alerts_paused(
-    app: tauri::AppHandle,
+pub async fn set_alerts_paused<R: Runtime>(
+    app: tauri::AppHandle<R>,
     state: State<'_, AppState>,
     paused: bool,
 ) -> Result<()> {
@@ -154,8 +154,8 @@ pub async fn set_alerts_paused(
 /// Opens a mention's original in the system browser. Only the stored http(s) link of a stored
 /// mention can be opened, so hostile content cannot make the app open anything else.
 #[tauri::command]
-pub async fn open_original(
-    app: tauri::AppHandle,
+pub async fn open_original<R: Runtime>(
+    app: tauri::AppHandle<R>,
     state: State<'_, AppState>,
     id: i64,
 ) -> Result<()> {
@@ -211,8 +211,8 @@ pub struct LoginStarted {
 /// Begins a Mastodon login and opens the instance's authorization page in the system browser.
 /// The result arrives as a `login_finished` event.
 #[tauri::command]
-pub async fn begin_mastodon_login(
-    app: tauri::AppHandle,
+pub async fn begin_mastodon_login<R: Runtime>(
+    app: tauri::AppHandle<R>,
     state: State<'_, AppState>,
     name: String,
     instance: String,
@@ -372,8 +372,8 @@ pub async fn get_report(state: State<'_, AppState>, since: i64, until: i64) -> R
 /// Writes the mentions and the figures of a range as two CSV files in the Downloads folder (the
 /// data folder when there is none); returns their paths.
 #[tauri::command]
-pub async fn export_csv(
-    app: tauri::AppHandle,
+pub async fn export_csv<R: Runtime>(
+    app: tauri::AppHandle<R>,
     state: State<'_, AppState>,
     since: i64,
     until: i64,

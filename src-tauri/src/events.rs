@@ -10,7 +10,11 @@ pub const ENGINE_EVENT: &str = "engine";
 pub const RESYNC_EVENT: &str = "engine-resync";
 
 /// Forwards engine events to the webview until the engine stops.
-pub fn forward(app: tauri::AppHandle, engine: Engine, mut rx: Receiver<EngineEvent>) {
+pub fn forward<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
+    engine: Engine,
+    mut rx: Receiver<EngineEvent>,
+) {
     tauri::async_runtime::spawn(async move {
         loop {
             match rx.recv().await {

@@ -12,7 +12,7 @@ macro_rules! commands {
         pub const COMMANDS: &[&str] = &[$(stringify!($name)),*];
 
         /// The handler that answers them.
-        pub fn handler() -> impl Fn(tauri::ipc::Invoke<tauri::Wry>) -> bool + Send + Sync + 'static {
+        pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
             tauri::generate_handler![$($module::$name),*]
         }
     };

@@ -15,7 +15,7 @@
 
 mod commands;
 mod events;
-mod ipc;
+pub mod ipc;
 mod notify;
 mod startup;
 mod tray;
@@ -27,7 +27,7 @@ use earshot_core::clock::Clock;
 use earshot_core::config::Config;
 use earshot_core::engine::Engine;
 use earshot_core::store::db::Db;
-use tauri::Manager;
+use tauri::{AppHandle, Manager, Runtime};
 
 /// What the shell keeps for the lifetime of the app.
 pub struct AppState {
@@ -79,7 +79,7 @@ impl Options {
     /// The data folder: the one asked for, else the OS app-data folder the `earshot` command
     /// uses too. Earlier builds of the app kept it under the bundle identifier: a database there
     /// is still used when the shared folder has none.
-    fn data_dir(&self, app: &tauri::AppHandle) -> PathBuf {
+    fn data_dir<R: Runtime>(&self, app: &AppHandle<R>) -> PathBuf {
         if let Some(d) = earshot_core::data_dir_override(self.data_dir.clone()) {
             return d;
         }
@@ -92,8 +92,8 @@ impl Options {
     }
 }
 
-async fn start_engine(
-    app: &tauri::AppHandle,
+async fn start_engine<R: Runtime>(
+    app: &AppHandle<R>,
     opts: &Options,
     dir: PathBuf,
 ) -> anyhow::Result<AppState> {
@@ -151,11 +151,13 @@ async fn start_engine(
 
 /// Wires a started engine into the shell: its state for the commands, the tray, and the events
 /// that reach the window and the tray count.
-fn attach_engine(handle: &tauri::AppHandle, state: AppState) -> tauri::Result<()> {
+fn attach_engine<R: Runtime>(handle: &AppHandle<R>, state: AppState) -> tauri::Result<()> {
     let rx = state.engine.subscribe();
     let engine = state.engine.clone();
     handle.manage(state);
-    tray::create(handle)?;
+    if handle.try_state::<Desktop<R>>().is_some_and(|d| d.tray) {
+        tray::create(handle)?;
+    }
     events::forward(handle.clone(), engine.clone(), rx);
     let handle = handle.clone();
     tauri::async_runtime::spawn(async move {
@@ -166,37 +168,39 @@ fn attach_engine(handle: &tauri::AppHandle, state: AppState) -> tauri::Result<()
     Ok(())
 }
 
-/// Runs the desktop app.
-pub fn run() {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_env("EARSHOT_LOG")
-                .unwrap_or_else(|_| "info".into()),
-        )
-        .with_writer(std::io::stderr)
-        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
-        .init();
-    let opts = Options::from_env();
-    let mut context = tauri::generate_context!();
-    // Started at login: the window is made hidden, so nothing flashes; the tray shows it.
-    // (A window made hidden from the start cannot be driven by WebKit's WebDriver, so the usual
-    // launch keeps the configured visible one.)
-    if opts.hidden {
-        for w in &mut context.config_mut().app.windows {
-            w.visible = false;
-        }
+/// What the shell does on a desktop and not under the smoke test's mock runtime.
+pub struct Desktop<R: Runtime> {
+    /// Shows the tray icon and its menu.
+    pub tray: bool,
+    /// Tunes the web view once it exists (WebKitGTK's cache and compositing on Linux).
+    pub tune: fn(&AppHandle<R>),
+}
+
+impl<R: Runtime> Clone for Desktop<R> {
+    fn clone(&self) -> Self {
+        *self
     }
-    let result = tauri::Builder::default()
-        // First: a second launch on the same data folder hands over to the running one here,
-        // before anything else starts.
-        .plugin(startup::single_instance(&opts))
-        .plugin(startup::autostart())
+}
+
+impl<R: Runtime> Copy for Desktop<R> {}
+
+/// The app on any Tauri runtime: the engine started in `setup` (or the Recovery window when it
+/// cannot start), the window's close button hiding it, and every command. `run` adds what only
+/// the installed app has (one instance per data folder, start at login) and runs it on the real
+/// runtime; the smoke test builds it on Tauri's mock runtime.
+pub fn app<R: Runtime>(
+    builder: tauri::Builder<R>,
+    opts: Options,
+    desktop: Desktop<R>,
+) -> tauri::Builder<R> {
+    builder
         .plugin(tauri_plugin_opener::init())
         .setup(move |app| {
             let handle = app.handle().clone();
+            handle.manage(desktop);
             let dir = opts.data_dir(&handle);
             let started = tauri::async_runtime::block_on(start_engine(&handle, &opts, dir.clone()));
-            lighten_webview(&handle);
+            (desktop.tune)(&handle);
             match started {
                 Ok(state) => attach_engine(&handle, state)?,
                 // Never a silent exit: the window says what happened and offers a way out,
@@ -219,7 +223,38 @@ pub fn run() {
             }
         })
         .invoke_handler(ipc::handler())
-        .run(context);
+}
+
+/// Runs the desktop app.
+pub fn run() {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("EARSHOT_LOG")
+                .unwrap_or_else(|_| "info".into()),
+        )
+        .with_writer(std::io::stderr)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
+        .init();
+    let opts = Options::from_env();
+    let mut context = tauri::generate_context!();
+    // Started at login: the window is made hidden, so nothing flashes; the tray shows it.
+    // (A window made hidden from the start cannot be driven by WebKit's WebDriver, so the usual
+    // launch keeps the configured visible one.)
+    if opts.hidden {
+        for w in &mut context.config_mut().app.windows {
+            w.visible = false;
+        }
+    }
+    let builder = tauri::Builder::default()
+        // First: a second launch on the same data folder hands over to the running one here,
+        // before anything else starts.
+        .plugin(startup::single_instance(&opts))
+        .plugin(startup::autostart());
+    let desktop = Desktop {
+        tray: true,
+        tune: lighten_webview,
+    };
+    let result = app(builder, opts, desktop).run(context);
     if let Err(e) = result {
         eprintln!("earshot: {e}");
         std::process::exit(1);
@@ -257,7 +292,7 @@ fn lighten_webview(app: &tauri::AppHandle) {
 }
 
 /// Brings the main window forward.
-pub(crate) fn show_main(app: &tauri::AppHandle) {
+pub(crate) fn show_main<R: Runtime>(app: &AppHandle<R>) {
     if let Some(w) = app.get_webview_window("main") {
         let _ = w.show();
         let _ = w.unminimize();

@@ -3,18 +3,18 @@
 //! the window to that mention.
 
 use earshot_core::alerts::{Alert, Loudness, Notifier, NotifyError};
-use tauri::{AppHandle, Emitter};
+use tauri::{AppHandle, Emitter, Runtime};
 
 /// The frontend event asking the UI to open a mention.
 pub const OPEN_MENTION: &str = "open-mention";
 
 /// Shows alerts as desktop notifications.
-pub struct DesktopNotifier {
-    app: AppHandle,
+pub struct DesktopNotifier<R: Runtime> {
+    app: AppHandle<R>,
 }
 
-impl DesktopNotifier {
-    pub fn new(app: AppHandle) -> Self {
+impl<R: Runtime> DesktopNotifier<R> {
+    pub fn new(app: AppHandle<R>) -> Self {
         DesktopNotifier { app }
     }
 }
@@ -39,7 +39,7 @@ fn escape_markup(text: &str) -> String {
         .replace('>', "&gt;")
 }
 
-impl Notifier for DesktopNotifier {
+impl<R: Runtime> Notifier for DesktopNotifier<R> {
     fn notify(&self, alert: &Alert) -> Result<(), NotifyError> {
         let mut n = notify_rust::Notification::new();
         #[cfg(all(unix, not(target_os = "macos")))]

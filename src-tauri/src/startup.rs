@@ -88,7 +88,7 @@ impl Startup {
 
 /// Why Earshot could not start, or nothing when it is running.
 #[tauri::command]
-pub fn startup_problem(app: AppHandle) -> Option<StartupProblem> {
+pub fn startup_problem<R: Runtime>(app: AppHandle<R>) -> Option<StartupProblem> {
     let startup = app.try_state::<Startup>()?;
     let problem = startup.problem.lock().unwrap_or_else(|p| p.into_inner());
     problem.clone()
@@ -104,8 +104,8 @@ pub struct Restored {
 /// Restores the newest backup that passes the check (the file it replaces is kept beside it),
 /// then starts the engine on it. The window reloads into the inbox.
 #[tauri::command]
-pub async fn restore_newest_backup(
-    app: AppHandle,
+pub async fn restore_newest_backup<R: Runtime>(
+    app: AppHandle<R>,
     startup: State<'_, Startup>,
 ) -> Result<Restored, CmdError> {
     let dir = startup.dir.clone();
@@ -129,7 +129,10 @@ pub async fn restore_newest_backup(
 
 /// Opens the data folder in the file manager.
 #[tauri::command]
-pub fn show_data_folder(app: AppHandle, startup: State<'_, Startup>) -> Result<(), CmdError> {
+pub fn show_data_folder<R: Runtime>(
+    app: AppHandle<R>,
+    startup: State<'_, Startup>,
+) -> Result<(), CmdError> {
     app.opener()
         .open_path(startup.dir.display().to_string(), None::<&str>)
         .map_err(|e| CmdError::new("unavailable", e.to_string()))
@@ -137,7 +140,7 @@ pub fn show_data_folder(app: AppHandle, startup: State<'_, Startup>) -> Result<(
 
 /// Quits Earshot.
 #[tauri::command]
-pub fn quit(app: AppHandle) {
+pub fn quit<R: Runtime>(app: AppHandle<R>) {
     if let Some(state) = app.try_state::<crate::AppState>() {
         state.engine.shutdown();
     }
@@ -146,7 +149,7 @@ pub fn quit(app: AppHandle) {
 
 /// Whether Earshot starts at login.
 #[tauri::command]
-pub fn get_autostart(app: AppHandle) -> Result<bool, CmdError> {
+pub fn get_autostart<R: Runtime>(app: AppHandle<R>) -> Result<bool, CmdError> {
     app.autolaunch()
         .is_enabled()
         .map_err(|e| CmdError::new("unavailable", e.to_string()))
@@ -154,7 +157,7 @@ pub fn get_autostart(app: AppHandle) -> Result<bool, CmdError> {
 
 /// Turns start at login on or off; returns the new setting.
 #[tauri::command]
-pub fn set_autostart(app: AppHandle, enabled: bool) -> Result<bool, CmdError> {
+pub fn set_autostart<R: Runtime>(app: AppHandle<R>, enabled: bool) -> Result<bool, CmdError> {
     let launch = app.autolaunch();
     let done = if enabled {
         launch.enable()

@@ -3,17 +3,17 @@
 
 use tauri::menu::{CheckMenuItem, Menu, MenuItem};
 use tauri::tray::{MouseButton, MouseButtonState, TrayIconBuilder, TrayIconEvent};
-use tauri::{AppHandle, Manager};
+use tauri::{AppHandle, Manager, Runtime};
 
 use crate::AppState;
 
 const TRAY_ID: &str = "earshot";
 
 /// Holds the menu item whose check mark mirrors the pause state.
-struct PauseItem(CheckMenuItem<tauri::Wry>);
+struct PauseItem<R: Runtime>(CheckMenuItem<R>);
 
 /// Creates the tray icon and its menu.
-pub fn create(app: &AppHandle) -> tauri::Result<()> {
+pub fn create<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
     let open = MenuItem::with_id(app, "open", "Open Earshot", true, None::<&str>)?;
     let pause = CheckMenuItem::with_id(app, "pause", "Pause alerts", true, false, None::<&str>)?;
     let quit = MenuItem::with_id(app, "quit", "Quit", true, None::<&str>)?;
@@ -55,7 +55,7 @@ pub fn create(app: &AppHandle) -> tauri::Result<()> {
 }
 
 /// Shows the unread-urgent count.
-pub fn set_count(app: &AppHandle, unread_urgent: u32) {
+pub fn set_count<R: Runtime>(app: &AppHandle<R>, unread_urgent: u32) {
     if let Some(tray) = app.tray_by_id(TRAY_ID) {
         let tooltip = match unread_urgent {
             0 => "Earshot — nothing urgent".to_string(),
@@ -72,8 +72,8 @@ pub fn set_count(app: &AppHandle, unread_urgent: u32) {
 }
 
 /// Mirrors the pause state in the menu.
-pub fn set_paused(app: &AppHandle, paused: bool) {
-    if let Some(item) = app.try_state::<PauseItem>() {
+pub fn set_paused<R: Runtime>(app: &AppHandle<R>, paused: bool) {
+    if let Some(item) = app.try_state::<PauseItem<R>>() {
         let _ = item.0.set_checked(paused);
     }
 }
