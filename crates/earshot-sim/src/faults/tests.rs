@@ -1,5 +1,6 @@
-//! Tests of `faults.rs`.
+//! Tests of the fault injection.
 
+use super::layer::reshape;
 use super::*;
 
 #[test]
