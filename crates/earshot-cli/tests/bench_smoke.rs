@@ -130,7 +130,10 @@ fn bench_triage_reports_per_class_figures_on_a_labelled_csv() {
         .args(["bench", "triage", "--csv", "/nonexistent.csv"])
         .output()
         .unwrap();
-    assert!(!bad.status.success());
+    assert!(
+        !bad.status.success(),
+        "a missing CSV is an error, not an empty result"
+    );
     assert!(String::from_utf8_lossy(&bad.stderr).contains("/nonexistent.csv"));
 }
 
@@ -154,7 +157,7 @@ fn classify_keeps_one_line_per_input_line() {
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
-    assert_eq!(lines.len(), 3);
+    assert_eq!(lines.len(), 3, "one JSON line per figure");
     assert_eq!(lines[0]["intent"], "complaint");
     assert!(lines[1]["error"].is_string());
     assert_eq!(lines[2]["sentiment"], "positive");

@@ -51,7 +51,7 @@ fn watch_stores_every_relevant_simulated_post_once_and_export_prints_them() {
         .args(["sim", "--dump", "--seed", "3", "--count", "6"])
         .output()
         .unwrap();
-    assert!(dump.status.success());
+    assert!(dump.status.success(), "the simulator dumps its script");
     let dump_lines: Vec<String> = String::from_utf8(dump.stdout)
         .unwrap()
         .lines()
@@ -67,7 +67,11 @@ fn watch_stores_every_relevant_simulated_post_once_and_export_prints_them() {
         .iter()
         .filter(|l| polled(l) && !l.contains("brightside of life"))
         .cloned());
-    assert_eq!(expected.len(), 17);
+    assert_eq!(
+        expected.len(),
+        17,
+        "the polled posts of this seed that match the business"
+    );
 
     let mut sim = Killed(
         Command::new(BIN)
@@ -88,7 +92,7 @@ fn watch_stores_every_relevant_simulated_post_once_and_export_prints_them() {
         .args(["sim", "--print-config", "--port", port])
         .output()
         .unwrap();
-    assert!(config.status.success());
+    assert!(config.status.success(), "the simulator prints a config");
     let config_path = dir.path().join("earshot.toml");
     std::fs::write(&config_path, &config.stdout).unwrap();
     let data = dir.path().join("data");
@@ -112,7 +116,10 @@ fn watch_stores_every_relevant_simulated_post_once_and_export_prints_them() {
         .iter()
         .filter(|l| l.contains("\"channel\":\"mastodon\"") && l.contains("#brightsidecoffee"))
         .cloned());
-    assert!(!tagged.is_empty());
+    assert!(
+        !tagged.is_empty(),
+        "the script has hashtag posts on Mastodon"
+    );
     let mut others = Vec::new();
     while ids(seen.clone()).len() < expected.len() || !tagged.is_subset(&ids(others.clone())) {
         match rx.recv_timeout(Duration::from_secs(30)) {
@@ -173,7 +180,11 @@ fn watch_stores_every_relevant_simulated_post_once_and_export_prints_them() {
         expected.len(),
         "every stored mention exported once"
     );
-    assert_eq!(ids(exported.clone()), expected);
+    assert_eq!(
+        ids(exported.clone()),
+        expected,
+        "exactly the posts that match, no more"
+    );
 
     // The same mentions as CSV, and the figures as JSON, over everything stored.
     let csv = Command::new(BIN)
@@ -338,8 +349,11 @@ fn files_are_private_backups_restore_and_damage_is_named_not_overwritten() {
     }
     drop(watch);
     let before = run(&["export", "--jsonl"], &data);
-    assert!(before.status.success());
-    assert!(!before.stdout.is_empty());
+    assert!(before.status.success(), "export works before the backup");
+    assert!(
+        !before.stdout.is_empty(),
+        "and has mentions to compare with"
+    );
 
     // A backup, taken while nothing else runs, is private and whole.
     let out = run(&["backup"], &data);
@@ -350,7 +364,11 @@ fn files_are_private_backups_restore_and_damage_is_named_not_overwritten() {
     );
     let backup = std::path::PathBuf::from(String::from_utf8_lossy(&out.stdout).trim());
     assert!(backup.starts_with(data.join("backups")));
-    assert_eq!(mode(&backup), 0o600);
+    assert_eq!(
+        mode(&backup),
+        0o600,
+        "a backup is readable by the owner only"
+    );
 
     // The database is damaged: every command says which file and what to do, and leaves it be.
     let damaged = b"this is no database at all, just the remains of a bad disk".repeat(100);
@@ -378,7 +396,7 @@ fn files_are_private_backups_restore_and_damage_is_named_not_overwritten() {
     let bad = tmp.path().join("bad-backup.sqlite3");
     std::fs::write(&bad, &damaged[..2000]).unwrap();
     let out = run(&["restore", "--from", bad.to_str().unwrap()], &data);
-    assert!(!out.status.success());
+    assert!(!out.status.success(), "a damaged backup is refused");
     assert!(String::from_utf8_lossy(&out.stderr).contains("bad-backup.sqlite3"));
     assert_eq!(
         std::fs::read(&db).unwrap(),
@@ -397,10 +415,18 @@ fn files_are_private_backups_restore_and_damage_is_named_not_overwritten() {
         .filter(|e| e.file_name().to_string_lossy().contains("before-restore"))
         .collect();
     assert_eq!(kept.len(), 1, "the replaced file is kept");
-    assert_eq!(std::fs::read(kept[0].path()).unwrap(), damaged);
-    assert_eq!(mode(&db), 0o600);
+    assert_eq!(
+        std::fs::read(kept[0].path()).unwrap(),
+        damaged,
+        "the replaced file is kept as it was"
+    );
+    assert_eq!(
+        mode(&db),
+        0o600,
+        "the restored database is the owner's only"
+    );
     let after = run(&["export", "--jsonl"], &data);
-    assert!(after.status.success());
+    assert!(after.status.success(), "the restored database opens");
     assert_eq!(after.stdout, before.stdout, "everything is back");
 }
 
@@ -412,7 +438,7 @@ fn bad_input_gets_a_clear_error() {
         .arg(dir.path().join("nothing"))
         .output()
         .unwrap();
-    assert!(!out.status.success());
+    assert!(!out.status.success(), "restoring from nothing is an error");
     assert!(String::from_utf8_lossy(&out.stderr).contains("no Earshot database"));
 
     let cfg = dir.path().join("bad.toml");
@@ -428,7 +454,7 @@ fn bad_input_gets_a_clear_error() {
         .arg(dir.path())
         .output()
         .unwrap();
-    assert!(!out.status.success());
+    assert!(!out.status.success(), "a folder is not a backup");
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
         err.contains("bad.toml") && err.contains("myspace"),

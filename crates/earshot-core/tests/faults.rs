@@ -320,7 +320,7 @@ async fn retry_after_is_honoured_capped_and_a_server_error_backs_off() {
     assert_eq!(times("alerts").len(), 1);
     let mut want = polled_truth();
     want.retain(|(ch, id)| ch == "hackernews" || id.starts_with("review"));
-    assert_eq!(stored(&r.engine).await, want);
+    assert_eq!(stored(&r.engine).await, want, "every post of the sources that recovered is stored once, the faulty feed's too once it answered");
     r.engine.shutdown();
 }
 

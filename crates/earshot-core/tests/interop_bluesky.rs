@@ -236,7 +236,11 @@ interval_secs = 2
         .login_bluesky("Bluesky", handle, app_password, None)
         .await
         .expect("an app password logs in at the account's own PDS");
-    assert_eq!(source.spec.account.as_deref(), Some(handle));
+    assert_eq!(
+        source.spec.account.as_deref(),
+        Some(handle),
+        "the source keeps the account it logged in with"
+    );
     let session: Value = serde_json::from_str(
         &secrets
             .get(&earshot_core::secrets::key_for(SourceKind::Bluesky, handle))
@@ -377,6 +381,10 @@ interval_secs = 2
         .unwrap();
     let retried = engine.send(queued.id).await.unwrap();
     assert_eq!(retried.state, ReplyState::Sent, "{:?}", retried.error);
-    assert_eq!(retried.remote_id.as_deref(), Some(landed.as_str()));
+    assert_eq!(
+        retried.remote_id.as_deref(),
+        Some(landed.as_str()),
+        "the retry settled on the post that already landed, not a second one"
+    );
     engine.shutdown();
 }

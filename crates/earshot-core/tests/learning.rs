@@ -131,7 +131,11 @@ async fn corrections_rerank_similar_posts_and_survive_a_restart() {
             .correct(m.id, Correction::Urgent(false))
             .await
             .unwrap();
-        assert_eq!(corrected.owner.urgent, Some(false));
+        assert_eq!(
+            corrected.owner.urgent,
+            Some(false),
+            "the owner's call is kept on the mention"
+        );
         assert!(corrected.triage.urgency < 60, "{:?}", corrected.triage);
         assert_eq!(corrected.triage.reasons[0], "you marked this not urgent");
     }
@@ -190,7 +194,11 @@ async fn corrections_rerank_similar_posts_and_survive_a_restart() {
     // The owner's call on a corrected post survives its re-delivery.
     ingest(&engine, &source, vec![post("o0", "user0", OUTAGE[0])]).await;
     let redelivered = by_external_id(&engine, "o0").await;
-    assert_eq!(redelivered.owner.urgent, Some(false));
+    assert_eq!(
+        redelivered.owner.urgent,
+        Some(false),
+        "a re-delivery must not undo what the owner decided"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -213,8 +221,15 @@ async fn intent_corrections_teach_the_owners_categories() {
             .correct(m.id, Correction::Intent(Intent::Other))
             .await
             .unwrap();
-        assert_eq!(c.triage.intent, Intent::Other);
-        assert!(!c.triage.needs_reply);
+        assert_eq!(
+            c.triage.intent,
+            Intent::Other,
+            "a correction of intent takes effect on the mention itself"
+        );
+        assert!(
+            !c.triage.needs_reply,
+            "an \"other\" post no longer asks for a reply"
+        );
     }
     ingest(
         &engine,
@@ -228,7 +243,10 @@ async fn intent_corrections_teach_the_owners_categories() {
     .await;
     let t = by_external_id(&engine, "q9").await.triage;
     assert_eq!(t.intent, Intent::Other, "{t:?}");
-    assert!(!t.needs_reply);
+    assert!(
+        !t.needs_reply,
+        "what was taught carries over to a similar new post"
+    );
     assert!(
         t.reasons
             .iter()

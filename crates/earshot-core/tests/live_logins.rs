@@ -98,7 +98,7 @@ async fn an_expired_bluesky_session_is_renewed_once_and_saved() {
         .iter()
         .filter(|w| w.path == "com.atproto.repo.createRecord" && w.accepted)
         .count();
-    assert_eq!(accepted, 1);
+    assert_eq!(accepted, 1, "the renewed session posted exactly once");
 }
 
 /// A keychain that cannot be reached (no Secret Service, a locked one): every call fails.
@@ -272,5 +272,8 @@ async fn a_bluesky_login_finds_the_account_s_own_pds_from_its_did_document() {
     let m = wait_added(&mut rx, &[curious.external_id()], &mut seen)
         .await
         .remove(0);
-    assert!(m.remote.to_owner);
+    assert!(
+        m.remote.to_owner,
+        "a reply to the business's post is addressed to it, found through its resolved handle"
+    );
 }

@@ -39,7 +39,11 @@ async fn logins_keep_tokens_out_of_the_database_and_replies_have_the_networks_sh
         vec!["#brightsidecoffee"],
         "the login kept the source's hashtags"
     );
-    assert_eq!(bsky.spec.account.as_deref(), Some(BSKY_HANDLE));
+    assert_eq!(
+        bsky.spec.account.as_deref(),
+        Some(BSKY_HANDLE),
+        "the Bluesky source keeps the account it logged in with"
+    );
 
     // The scripted mentions arrive through the logged-in endpoints (notifications, search).
     let posts = s.sim.social.posts();
@@ -65,7 +69,11 @@ async fn logins_keep_tokens_out_of_the_database_and_replies_have_the_networks_sh
     // Bluesky: a public reply to a reply. Root is the thread's root, parent is the post.
     let text = "☕ thanks @curious.bsky.social! Yes, a drive-through.";
     let r = s.engine.reply(reply_target.id, text, false).await.unwrap();
-    assert_eq!(r.state, ReplyState::Queued);
+    assert_eq!(
+        r.state,
+        ReplyState::Queued,
+        "a reply is written down before it is sent"
+    );
     let sent = settled(&mut s.rx, r.id).await;
     assert_eq!(sent.state, ReplyState::Sent, "{:?}", sent.error);
     let answered = s.engine.mention(reply_target.id).await.unwrap();
@@ -123,8 +131,15 @@ async fn logins_keep_tokens_out_of_the_database_and_replies_have_the_networks_sh
         .await
         .unwrap();
     let again = s.engine.send(r.id).await.unwrap();
-    assert_eq!(again.state, ReplyState::Sent);
-    assert_eq!(again.remote_id, sent.remote_id);
+    assert_eq!(
+        again.state,
+        ReplyState::Sent,
+        "sending a sent reply again changes nothing"
+    );
+    assert_eq!(
+        again.remote_id, sent.remote_id,
+        "and posts nothing new: the same remote post"
+    );
     let accepted = s
         .sim
         .social
@@ -255,7 +270,11 @@ async fn refusals_are_clear_and_lose_nothing() {
         .await
         .unwrap();
     let failed = settled(&mut s.rx, r.id).await;
-    assert_eq!(failed.state, ReplyState::Failed);
+    assert_eq!(
+        failed.state,
+        ReplyState::Failed,
+        "a refused reply ends visibly failed, never stuck sending"
+    );
     let why = failed.error.unwrap();
     assert!(
         why.contains("does not accept messages") && why.contains("disabled incoming messages"),
@@ -329,7 +348,11 @@ async fn after_a_restart_queued_replies_go_out_and_interrupted_ones_say_so() {
         .into_iter()
         .find(|r| r.id == sending.id)
         .unwrap();
-    assert_eq!(interrupted.state, ReplyState::Failed);
+    assert_eq!(
+        interrupted.state,
+        ReplyState::Failed,
+        "a reply interrupted by a stop says so after the restart"
+    );
     assert!(interrupted.error.unwrap().contains("Retry is safe"));
     let posted: Vec<_> = s
         .sim
@@ -412,7 +435,10 @@ async fn a_bluesky_reply_whose_answer_was_lost_is_settled_as_sent_by_reading_it_
         .send()
         .await
         .unwrap();
-    assert!(landed.status().is_success());
+    assert!(
+        landed.status().is_success(),
+        "the simulator took the post the lost answer was about"
+    );
     let (mid, k) = (target.id, key.clone());
     let queued = s
         .engine
@@ -455,7 +481,11 @@ async fn the_owner_can_refresh_an_author_s_reach_from_the_author_panel() {
     let m = wait_added(&mut s.rx, &[p.external_id()], &mut seen)
         .await
         .remove(0);
-    assert_eq!(m.author.followers, Some(120));
+    assert_eq!(
+        m.author.followers,
+        Some(120),
+        "the reach the post arrived with"
+    );
     // They are reposted widely; the network now says 48k (their newest post carries it).
     s.sim.social.inject(
         Net::Bluesky,
@@ -465,12 +495,20 @@ async fn the_owner_can_refresh_an_author_s_reach_from_the_author_panel() {
         false,
     );
     let refreshed = s.engine.refresh_author(m.id).await.unwrap();
-    assert_eq!(refreshed.author.followers, Some(48_000));
+    assert_eq!(
+        refreshed.author.followers,
+        Some(48_000),
+        "Refresh asks the AppView for the reach now"
+    );
     assert_eq!(
         s.engine.mention(m.id).await.unwrap().author.followers,
         Some(48_000),
         "kept"
     );
     let h = s.engine.author_history(m.id).await.unwrap();
-    assert_eq!(h.reach.last().map(|r| r.followers), Some(48_000));
+    assert_eq!(
+        h.reach.last().map(|r| r.followers),
+        Some(48_000),
+        "the author panel's history shows the refreshed reach"
+    );
 }

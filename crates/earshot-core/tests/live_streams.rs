@@ -31,16 +31,24 @@ async fn a_streamed_bluesky_post_reaches_the_store_and_the_notifier() {
     let mut seen = HashMap::new();
     let got = wait_added(&mut s.rx, &[post.external_id()], &mut seen).await;
     let m = &got[0];
-    assert_eq!(m.channel, Channel::Bluesky);
+    assert_eq!(
+        m.channel,
+        Channel::Bluesky,
+        "the post came through the Bluesky stream"
+    );
     assert_eq!(
         m.author.handle, "@angry.bsky.social",
         "handle from getProfiles"
     );
-    assert_eq!(m.author.followers, Some(52_000));
-    assert_eq!(m.remote.cid.as_deref(), Some(post.cid().as_str()));
+    assert_eq!(m.author.followers, Some(52_000), "reach from getProfiles");
+    assert_eq!(
+        m.remote.cid.as_deref(),
+        Some(post.cid().as_str()),
+        "the record's CID is kept for a reply's strong ref"
+    );
     assert!(m.triage.urgency >= 60, "{:?}", m.triage);
     let stored = s.engine.mention(m.id).await.unwrap();
-    assert_eq!(stored.text, post.text);
+    assert_eq!(stored.text, post.text, "the stored text is the post's");
     let alert = tokio::time::timeout(Duration::from_secs(30), async {
         loop {
             let a = alerts.recv().await.expect("notifier alive");
@@ -189,7 +197,7 @@ async fn mastodon_streams_over_server_sent_events_when_websockets_are_refused() 
         &mut seen,
     )
     .await;
-    assert_eq!(got.len(), 2);
+    assert_eq!(got.len(), 2, "both posts from the gap arrived, once each");
     assert!(got
         .iter()
         .any(|m| m.remote.to_owner && m.author.handle.starts_with("@sse_asker@")));
@@ -210,7 +218,11 @@ async fn where_hashtags_need_a_login_a_logged_out_source_reads_the_public_tag_fe
     let m = wait_added(&mut s.rx, &[p.external_id()], &mut seen)
         .await
         .remove(0);
-    assert_eq!(m.channel, Channel::Mastodon);
+    assert_eq!(
+        m.channel,
+        Channel::Mastodon,
+        "the post came through Mastodon's server-sent events"
+    );
     assert!(
         m.author.handle.starts_with("@feedfan@"),
         "{}",
@@ -252,8 +264,15 @@ async fn without_a_login_replies_to_the_business_are_heard_through_its_resolved_
         .await
         .remove(0);
     assert!(m.remote.to_owner, "addressed to the business");
-    assert!(m.matched_terms.is_empty());
-    assert_eq!(m.reply_to.as_deref(), Some(owner_post_uri().as_str()));
+    assert!(
+        m.matched_terms.is_empty(),
+        "it counts for being addressed, not for a watch term"
+    );
+    assert_eq!(
+        m.reply_to.as_deref(),
+        Some(owner_post_uri().as_str()),
+        "the thread it belongs to is kept"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -365,7 +384,11 @@ async fn follower_counts_are_fetched_again_once_a_profile_is_six_hours_old() {
     };
     let first = post(100, 1);
     let m = wait_added(&mut rx, &[first], &mut seen).await.remove(0);
-    assert_eq!(m.author.followers, Some(100));
+    assert_eq!(
+        m.author.followers,
+        Some(100),
+        "the reach the first post arrived with"
+    );
     // The author gains followers. Within six hours the cached profile stands...
     let second = post(5_000, 2);
     let m = wait_added(&mut rx, &[second], &mut seen).await.remove(0);

@@ -203,7 +203,10 @@ async fn a_source_sending_garbage_goes_to_error_while_the_others_keep_delivering
             .send()
             .await
             .unwrap();
-        assert!(r.status().is_success());
+        assert!(
+            r.status().is_success(),
+            "the simulator took the injected post"
+        );
     }
     engine.poll_now();
     let mut errors = std::collections::HashMap::new();

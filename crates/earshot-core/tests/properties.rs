@@ -169,7 +169,7 @@ proptest! {
             Ok(c) => { let _ = c.to_toml(); }
             Err(e) => {
                 let msg = format!("{e:#}");
-                prop_assert!(!msg.trim().is_empty());
+                prop_assert!(!msg.trim().is_empty(), "a refused config says why");
             }
         }
     }

@@ -172,7 +172,11 @@ async fn snoozed_mentions_leave_the_queue_and_come_back_new_and_unread() {
         s.ids(MentionQuery::default()).await.is_empty(),
         "snoozed is out of the default view"
     );
-    assert_eq!(s.engine.counts().await.unwrap().snoozed, 1);
+    assert_eq!(
+        s.engine.counts().await.unwrap().snoozed,
+        1,
+        "the snoozed mention is counted where the owner can find it"
+    );
     s.advance(3_599);
     s.engine.tick().await;
     assert_eq!(s.find("a").await.status, Status::Snoozed);
@@ -234,7 +238,7 @@ async fn tags_helpers_notes_and_bulk_actions_filter_and_persist() {
             ..Default::default()
         })
         .await;
-    assert_eq!(nobody.len(), 2);
+    assert_eq!(nobody.len(), 2, "the unassigned ones, and only those");
     assert_eq!(s.find("a").await.work.tags, vec!["refund"]);
 
     // Bulk: all or nothing — one unknown id changes none.
@@ -260,7 +264,7 @@ async fn tags_helpers_notes_and_bulk_actions_filter_and_persist() {
         .await
         .unwrap();
     let c = s.engine.counts().await.unwrap();
-    assert_eq!((c.done, c.new), (3, 0));
+    assert_eq!((c.done, c.new), (3, 0), "all three done, none left new");
     assert!(s.find("a").await.work.done_at.is_some());
     assert!(s
         .ids(MentionQuery {
@@ -290,14 +294,20 @@ async fn tags_helpers_notes_and_bulk_actions_filter_and_persist() {
     assert!(s.engine.add_note(ids[0], None, "   ".into()).await.is_err());
     assert_eq!(s.find("a").await.work.notes, 1);
     s.engine.delete_note(ids[0], note.id).await.unwrap();
-    assert!(s.engine.notes(ids[0]).await.unwrap().is_empty());
+    assert!(
+        s.engine.notes(ids[0]).await.unwrap().is_empty(),
+        "the deleted note is gone"
+    );
 }
 
 #[tokio::test]
 async fn saved_replies_start_with_sensible_answers_and_keep_names_unique() {
     let s = setup().await;
     let seeded = s.engine.saved_replies().await.unwrap();
-    assert!(seeded.len() >= 4);
+    assert!(
+        seeded.len() >= 4,
+        "a new install has saved replies to start from"
+    );
     assert!(seeded.iter().any(|r| r.body.contains("{author}")));
     let mine = s
         .engine
@@ -323,9 +333,13 @@ async fn saved_replies_start_with_sensible_answers_and_keep_names_unique() {
     s.engine.used_saved_reply(mine.id).await.unwrap();
     let list = s.engine.saved_replies().await.unwrap();
     assert_eq!(list[0].name, "Opening hours", "most used first");
-    assert_eq!(list[0].uses, 2);
+    assert_eq!(list[0].uses, 2, "each use counted");
     s.engine.delete_saved_reply(mine.id).await.unwrap();
-    assert_eq!(s.engine.saved_replies().await.unwrap().len(), seeded.len());
+    assert_eq!(
+        s.engine.saved_replies().await.unwrap().len(),
+        seeded.len(),
+        "deleting one leaves the others"
+    );
 }
 
 #[tokio::test]
@@ -339,7 +353,11 @@ async fn a_mention_about_to_miss_its_target_notifies_once_and_rises_to_the_top()
         ])
         .await;
     let calm = &ms[0];
-    assert_eq!(calm.work.due_at, Some(calm.created_at + 60 * 60));
+    assert_eq!(
+        calm.work.due_at,
+        Some(calm.created_at + 60 * 60),
+        "a normal mention is due an hour after it was posted (the shop never closes)"
+    );
     s.engine.tick().await;
     assert!(s.alerts.take().is_empty(), "nothing is due yet");
 
@@ -375,21 +393,36 @@ async fn a_mention_about_to_miss_its_target_notifies_once_and_rises_to_the_top()
         .apply(vec![calm.id], Action::Answered)
         .await
         .unwrap();
-    assert_eq!(done[0].work.first_response_at, Some(NOW + 49 * 60 + 1));
-    assert!(!done[0].work.at_risk);
-    assert_eq!(done[0].status, Status::Done);
+    assert_eq!(
+        done[0].work.first_response_at,
+        Some(NOW + 49 * 60 + 1),
+        "marking it answered is its first response"
+    );
+    assert!(
+        !done[0].work.at_risk,
+        "an answered mention is no longer at risk"
+    );
+    assert_eq!(done[0].status, Status::Done, "answered means done");
 
     let r = s.engine.report(NOW - 86_400, NOW + 86_400).await.unwrap();
-    assert_eq!(r.mentions, 1);
-    assert_eq!(r.first_response.median_secs, Some(50 * 60 + 1));
-    assert_eq!(r.within_target, Some(1.0));
+    assert_eq!(r.mentions, 1, "the figures count the one mention");
+    assert_eq!(
+        r.first_response.median_secs,
+        Some(50 * 60 + 1),
+        "its response time"
+    );
+    assert_eq!(r.within_target, Some(1.0), "answered within its target");
 }
 
 #[tokio::test]
 async fn changing_the_targets_moves_the_due_times_of_unanswered_mentions() {
     let s = setup().await;
     let m = &s.ingest(vec![post("a", "ann", "brightside", NOW)]).await[0];
-    assert_eq!(m.work.due_at, Some(NOW + 3_600));
+    assert_eq!(
+        m.work.due_at,
+        Some(NOW + 3_600),
+        "due an hour after it was posted on the default targets"
+    );
     s.engine
         .set_targets(Targets {
             normal_mins: 30,
@@ -481,7 +514,7 @@ async fn the_author_panel_finds_the_same_name_on_other_networks() {
     let c = post("c", "annabel", "brightside three", NOW - 10);
     let ms = s.ingest(vec![a, b, c]).await;
     let h = s.engine.author_history(ms[1].id).await.unwrap();
-    assert_eq!(h.total, 1);
+    assert_eq!(h.total, 1, "annabel is not ann: only her own mention");
     assert_eq!(h.mentions[0].external_id, "a");
 }
 
@@ -509,7 +542,10 @@ async fn the_author_panel_keeps_the_reach_each_mention_carried_one_point_per_cha
         vec![(NOW - 40, 100), (NOW - 20, 5_000)],
         "when the count changed, and to what"
     );
-    assert!(h.reach.iter().all(|p| p.channel == Channel::Bluesky));
+    assert!(
+        h.reach.iter().all(|p| p.channel == Channel::Bluesky),
+        "each point says the network it was measured on"
+    );
 }
 
 #[tokio::test]
@@ -534,7 +570,7 @@ async fn the_mentions_csv_has_a_row_per_mention_with_response_times() {
     let mut r = csv::Reader::from_reader(csv.as_bytes());
     let header = r.headers().unwrap().clone();
     let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
-    assert_eq!(rows.len(), 2);
+    assert_eq!(rows.len(), 2, "one row per mention in the range");
     let col = |name: &str| header.iter().position(|h| h == name).unwrap();
     assert_eq!(
         &rows[0][col("text")],

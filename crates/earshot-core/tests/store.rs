@@ -25,7 +25,7 @@ fn a_redelivered_post_is_stored_once_and_an_edit_updates_it_in_place() {
     let fresh = s
         .store_batch(None, &[mention("1", "hello Brightside", 10, 100)], None)
         .unwrap();
-    assert_eq!(fresh.len(), 1);
+    assert_eq!(fresh.len(), 1, "a new post is new");
     let id = fresh[0].id;
     s.set_status(id, Status::Open, 0).unwrap();
     let again = s
@@ -67,7 +67,10 @@ fn the_cursor_is_saved_with_the_batch() {
         src,
         "re-adding by name keeps the source and cursor"
     );
-    assert!(s.source(src).unwrap().cursor.is_some());
+    assert!(
+        s.source(src).unwrap().cursor.is_some(),
+        "the cursor survives re-adding the source"
+    );
 }
 
 #[test]
@@ -181,7 +184,7 @@ fn filters_combine() {
             ..Default::default()
         })
         .unwrap();
-    assert!(done.mentions.is_empty());
+    assert!(done.mentions.is_empty(), "nothing is done yet");
 }
 
 #[test]
@@ -198,11 +201,19 @@ fn counts_track_unread_urgent() {
             None,
         )
         .unwrap();
-    assert_eq!(s.counts(60).unwrap().unread_urgent, 2);
+    assert_eq!(
+        s.counts(60).unwrap().unread_urgent,
+        2,
+        "both urgent mentions count as unread"
+    );
     s.mark_read(fresh[0].id).unwrap();
     s.set_status(fresh[1].id, Status::Done, 0).unwrap();
     let c = s.counts(60).unwrap();
-    assert_eq!((c.unread_urgent, c.total, c.new, c.done), (0, 3, 2, 1));
+    assert_eq!(
+        (c.unread_urgent, c.total, c.new, c.done),
+        (0, 3, 2, 1),
+        "opening one and finishing another move the counts"
+    );
 }
 
 #[test]
@@ -211,7 +222,10 @@ fn migrations_apply_to_an_empty_and_to_an_existing_database() {
     let path = dir.path().join("earshot.sqlite3");
     {
         let mut s = Store::open(&path).unwrap();
-        assert!(s.schema_version().unwrap() >= 1);
+        assert!(
+            s.schema_version().unwrap() >= 1,
+            "a new database is migrated"
+        );
         s.store_batch(None, &[mention("1", "kept across reopen", 1, 1)], None)
             .unwrap();
     }
@@ -292,7 +306,11 @@ fn the_count_tally_and_search_index_always_match_the_rows() {
         "the post sent twice in one batch is stored once"
     );
     assert_eq!(s.mention(ids[1]).unwrap().text, "after the edit");
-    assert_eq!(s.mention(ids[0]).unwrap().engagement.likes, Some(40));
+    assert_eq!(
+        s.mention(ids[0]).unwrap().engagement.likes,
+        Some(40),
+        "a re-delivery updates the counts in place"
+    );
     for round in 0..40 {
         let batch: Vec<Mention> = (0..10)
             .map(|i| {
