@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod live;
+pub mod queue;
 
 use std::sync::Mutex;
 use std::time::Duration;
