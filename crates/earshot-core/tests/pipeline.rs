@@ -40,7 +40,7 @@ async fn sources_ok(engine: &Engine, rx: &mut Receiver<EngineEvent>, n: usize) {
 async fn engine_on(dir: &std::path::Path, sim: &Sim) -> (Engine, Receiver<EngineEvent>) {
     let engine = Engine::new(Db::open(dir).unwrap(), Arc::new(Silent), Clock::system());
     let mut cfg = Config::parse(&sim.config_toml()).unwrap();
-    // The polled sources (Hacker News, RSS); the streamed ones have their own tests (live.rs).
+    // The polled sources (Hacker News, RSS); the streamed ones have their own tests (live_*.rs).
     cfg.sources.retain(|s| {
         matches!(
             s.kind,
