@@ -80,6 +80,10 @@ enum Cmd {
         /// with POST /_sim/fault?target=T&kind=K.
         #[arg(long, value_parser = earshot_sim::faults::parse_flag)]
         fault: Vec<(String, earshot_sim::FaultSpec)>,
+        /// Unrelated Bluesky posts per second on every Jetstream connection, as the real
+        /// network's stream carries everyone's posts.
+        #[arg(long, default_value_t = 0)]
+        firehose: u32,
     },
     /// Triage posts: JSON lines in on stdin ({"text", "author_followers"?}), one JSON line out each.
     Classify,
@@ -221,6 +225,7 @@ fn run(cli: Cli) -> Result<()> {
             print_config,
             dump,
             fault,
+            firehose,
         } => {
             if print_config {
                 print!(
@@ -249,7 +254,7 @@ fn run(cli: Cli) -> Result<()> {
             }
             rt.block_on(async {
                 let reveal = if all_now { Reveal::All } else { Reveal::Timed };
-                let sim = Sim::start(SimOptions { seed, count, reveal, port }).await.context("starting the simulator")?;
+                let sim = Sim::start(SimOptions { seed, count, reveal, port, firehose }).await.context("starting the simulator")?;
                 for (target, spec) in &fault {
                     sim.faults.set(target, *spec)?;
                 }

@@ -157,7 +157,11 @@ fn classify_keeps_one_line_per_input_line() {
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
-    assert_eq!(lines.len(), 3, "one JSON line per figure");
+    assert_eq!(
+        lines.len(),
+        3,
+        "one JSON line per input line, the broken one included"
+    );
     assert_eq!(lines[0]["intent"], "complaint");
     assert!(lines[1]["error"].is_string());
     assert_eq!(lines[2]["sentiment"], "positive");
@@ -203,4 +207,38 @@ fn latency_times_every_streamed_post() {
         })
         .expect("the polling path is reported beside the streams");
     assert!(polled["p50"].as_f64().unwrap() <= polled["max"].as_f64().unwrap());
+}
+
+#[test]
+fn day_prints_bytes_compression_cpu_and_wakeups_of_a_watching_process() {
+    let figures = bench(&[
+        "day",
+        "--minutes",
+        "0.1",
+        "--rate",
+        "100",
+        "--settle-secs",
+        "0",
+    ]);
+    let value = |name: &str| {
+        figures
+            .iter()
+            .find(|f| f["name"].as_str().is_some_and(|n| n.contains(name)))
+            .and_then(|f| f["value"].as_f64())
+            .unwrap_or_else(|| panic!("a figure named *{name}*: {figures:?}"))
+    };
+    assert!(
+        value("bytes_per_hour_compressed") > 0.0,
+        "the stream carried bytes"
+    );
+    let ratio = value("compression_ratio");
+    assert!(
+        ratio > 0.0 && ratio < 0.8,
+        "zstd with Jetstream's dictionary makes the stream smaller: {ratio}"
+    );
+    assert!(
+        value("cpu_seconds_per_hour") > 0.0,
+        "the process did some work"
+    );
+    assert!(value("wakeups_per_minute") > 0.0, "and woke up to do it");
 }

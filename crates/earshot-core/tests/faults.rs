@@ -81,7 +81,7 @@ async fn rig(kinds: &[SourceKind], faults: &[(&str, FaultSpec)], timeout: Option
         seed: SEED,
         count: Some(COUNT),
         reveal: Reveal::All,
-        port: 0,
+        ..SimOptions::default()
     })
     .await
     .unwrap();

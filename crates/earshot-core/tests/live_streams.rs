@@ -15,7 +15,7 @@ use earshot_sim::Net;
 
 mod common;
 use common::live::*;
-use common::{wait_for, Recorder};
+use common::{until, wait_for, Recorder};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_streamed_bluesky_post_reaches_the_store_and_the_notifier() {
@@ -402,4 +402,45 @@ async fn follower_counts_are_fetched_again_once_a_profile_is_six_hours_old() {
     let third = post(5_000, 3);
     let m = wait_added(&mut rx, &[third], &mut seen).await.remove(0);
     assert_eq!(m.author.followers, Some(5_000), "reach does not go stale");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn jetstream_arrives_compressed_and_the_rest_of_the_network_is_heard_and_dropped() {
+    // The rest of the network: 200 unrelated posts a second on the stream.
+    let mut s = setup_with(false, |sim| sim.social.set_firehose(200)).await;
+    let social = s.sim.social.clone();
+    until("the firehose to flow", || {
+        social.jetstream_traffic().frames > 100
+    })
+    .await;
+    let post = s.sim.social.inject(
+        Net::Bluesky,
+        "late.bsky.social",
+        "Brightside Coffee, is the oat milk back?",
+        300,
+        false,
+    );
+    let mut seen = HashMap::new();
+    wait_added(&mut s.rx, &[post.external_id()], &mut seen).await;
+    let t = s.sim.social.jetstream_traffic();
+    assert!(
+        (t.wire_bytes as f64) < 0.8 * t.json_bytes as f64,
+        "Earshot asked for zstd frames with Jetstream's dictionary: {t:?}"
+    );
+    let stored = s
+        .engine
+        .list(earshot_core::store::MentionQuery {
+            channel: Some(Channel::Bluesky),
+            limit: Some(500),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert!(
+        stored
+            .mentions
+            .iter()
+            .all(|m| !m.author.handle.contains("firehose")),
+        "posts that match nothing the business watches are not stored"
+    );
 }

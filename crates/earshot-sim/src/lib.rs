@@ -52,6 +52,8 @@ pub struct SimOptions {
     pub reveal: Reveal,
     /// Port to bind on 127.0.0.1 (0 picks a free one).
     pub port: u16,
+    /// Unrelated posts per second on every Jetstream connection (0: none).
+    pub firehose: u32,
 }
 
 impl Default for SimOptions {
@@ -61,6 +63,7 @@ impl Default for SimOptions {
             count: None,
             reveal: Reveal::Timed,
             port: 0,
+            firehose: 0,
         }
     }
 }
@@ -123,6 +126,7 @@ impl Sim {
             started,
         );
         social.set_base(&format!("http://{addr}"));
+        social.set_firehose(opts.firehose);
         let faults = Arc::new(Faults::new(started));
         social.set_faults(faults.clone());
         let state = Arc::new(SimState {

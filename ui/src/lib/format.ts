@@ -57,7 +57,7 @@ export function urgencyClass(u: number, threshold: number): string {
 export function healthText(h: Health): string {
   switch (h.state) {
     case 'idle': return 'Waiting for first check';
-    case 'ok': return `OK · checked ${ago(h.at)}`;
+    case 'ok': return `OK${h.detail ? ` · ${h.detail}` : ''} · checked ${ago(h.at)}`;
     case 'limited': return `Working, ${h.reason} · checked ${ago(h.at)}`;
     case 'error': return `Error: ${h.reason} · retrying ${ago(h.retry_at) === 'just now' ? 'now' : 'soon'}`;
     case 'rate_limited': return `Rate limited until ${new Date(h.until * 1000).toLocaleTimeString()}`;

@@ -6,6 +6,7 @@
 //! `storage`, `latency` (streamed and polled). The crash and reply trials are `earshot trial`.
 
 mod classify;
+mod day;
 mod firehose;
 mod ingest;
 mod latency;
@@ -82,6 +83,21 @@ pub enum Which {
         /// Posts timed on the polling path.
         #[arg(long, default_value_t = 6)]
         poll_n: usize,
+    },
+    /// What a day of listening costs: `earshot watch` with every demo source, the simulator's
+    /// Jetstream carrying the rest of the network; bytes (compressed and not, side by side), CPU
+    /// seconds and wake-ups per hour, memory. Linux.
+    Day {
+        /// Minutes to measure.
+        #[arg(long, default_value_t = 5.0)]
+        minutes: f64,
+        /// Unrelated Bluesky posts per second on the stream (an assumed rate for the real
+        /// network; measure yours and pass it).
+        #[arg(long, default_value_t = 40)]
+        rate: u32,
+        /// Seconds of listening before the measurement starts.
+        #[arg(long, default_value_t = 20)]
+        settle_secs: u64,
     },
     /// Every benchmark at sizes that finish in a few minutes.
     All,
@@ -186,6 +202,15 @@ pub fn run(rt: &tokio::runtime::Runtime, which: Which, json: bool) -> Result<()>
             out.push(rt.block_on(latency::polled_latency(poll_n.max(1), poll_secs.max(1)))?);
             out
         }
+        Which::Day {
+            minutes,
+            rate,
+            settle_secs,
+        } => rt.block_on(day::day(
+            minutes.max(0.01),
+            rate,
+            std::time::Duration::from_secs(settle_secs),
+        ))?,
         Which::All => {
             let mut all = vec![classify::classify(100_000), firehose::firehose(300_000)?];
             all.extend(rt.block_on(ingest::ingest(100_000))?);

@@ -91,7 +91,7 @@ pub async fn run(kills: usize, count: usize, seed: u64) -> Result<Outcome> {
         seed,
         count: Some(count),
         reveal: Reveal::All,
-        port: 0,
+        ..SimOptions::default()
     })
     .await?;
     let dir = tempfile::tempdir()?;

@@ -78,7 +78,7 @@ pub async fn run(trials: usize, seed: u64) -> Result<Outcome> {
         seed,
         count: Some(4),
         reveal: Reveal::All,
-        port: 0,
+        ..SimOptions::default()
     })
     .await?;
     let dir = tempfile::tempdir()?;

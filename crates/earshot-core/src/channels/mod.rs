@@ -45,6 +45,8 @@ pub struct Batch {
     /// What the source is working without, when it is (for its health): the call worked, but
     /// with less than the owner configured.
     pub limited: Option<String>,
+    /// What listening costs, when the connector measures it (for its health).
+    pub detail: Option<String>,
 }
 
 /// Why a connector call failed; the scheduler branches on it.

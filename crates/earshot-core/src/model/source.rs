@@ -170,6 +170,10 @@ pub enum Health {
         /// When (unix seconds).
         #[ts(type = "number")]
         at: i64,
+        /// What it costs, for people (a stream's bytes per hour and compression).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[ts(optional)]
+        detail: Option<String>,
     },
     /// The last poll failed; retrying with backoff.
     Error {

@@ -160,6 +160,7 @@ impl Scheduler {
                 Ok(batch) => {
                     let wait = batch.wait.unwrap_or(interval);
                     let limited = batch.limited.clone();
+                    let detail = batch.detail.clone();
                     match self.ingest.batch(&source, batch).await {
                         Ok(next) => {
                             failures = 0;
@@ -172,7 +173,7 @@ impl Scheduler {
                             if !streaming || last_ok.is_none_or(|t| now - t >= 60) {
                                 let health = match limited {
                                     Some(reason) => Health::Limited { reason, at: now },
-                                    None => Health::Ok { at: now },
+                                    None => Health::Ok { at: now, detail },
                                 };
                                 self.set_health(id, health).await;
                                 last_ok = Some(now);

@@ -7,6 +7,8 @@ use super::Fault;
 /// out after the next one, or after [`HOLD`] when no next one comes: late, never lost.
 pub(crate) struct StreamFaults {
     held: Option<String>,
+    /// How a frame goes on the wire (text, or Jetstream's compressed binary).
+    framing: Box<dyn FnMut(String) -> axum::extract::ws::Message + Send>,
 }
 
 /// The longest a frame is held back for an out-of-order swap.
@@ -22,7 +24,17 @@ pub(crate) enum Sent {
 
 impl StreamFaults {
     pub(crate) fn new() -> StreamFaults {
-        StreamFaults { held: None }
+        StreamFaults::framed(axum::extract::ws::Message::text)
+    }
+
+    /// Frames go on the wire as `framing` makes them.
+    pub(crate) fn framed(
+        framing: impl FnMut(String) -> axum::extract::ws::Message + Send + 'static,
+    ) -> StreamFaults {
+        StreamFaults {
+            held: None,
+            framing: Box::new(framing),
+        }
     }
 
     /// Whether a frame is waiting to be swapped with the next one.
@@ -35,11 +47,8 @@ impl StreamFaults {
         let Some(f) = self.held.take() else {
             return Sent::Ok;
         };
-        if socket
-            .send(axum::extract::ws::Message::text(f))
-            .await
-            .is_err()
-        {
+        let msg = (self.framing)(f);
+        if socket.send(msg).await.is_err() {
             return Sent::Closed;
         }
         Sent::Ok
@@ -66,14 +75,15 @@ impl StreamFaults {
                 while !frame.is_char_boundary(cut) {
                     cut -= 1;
                 }
-                let _ = socket.send(Message::text(frame[..cut].to_string())).await;
+                let _ = socket.send((self.framing)(frame[..cut].to_string())).await;
                 let _ = socket.send(Message::Close(None)).await;
                 return Sent::Closed;
             }
             _ => self.held.take().into_iter().chain([frame]).collect(),
         };
         for f in frames {
-            if socket.send(Message::text(f)).await.is_err() {
+            let msg = (self.framing)(f);
+            if socket.send(msg).await.is_err() {
                 return Sent::Closed;
             }
         }

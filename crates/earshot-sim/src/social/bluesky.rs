@@ -1,6 +1,10 @@
 //! The simulated Bluesky: Jetstream, XRPC (sessions, profiles, notifications, search, records),
 //! chat and a PLC directory.
 
+use std::sync::Arc;
+use std::time::Duration;
+
+use crate::faults::Fault;
 use std::collections::{HashMap, HashSet};
 
 use axum::extract::ws::{Message, WebSocket, WebSocketUpgrade};
@@ -106,16 +110,85 @@ pub(super) async fn b_jetstream(
         return stream_refused();
     }
     let cursor: Option<i64> = q.get("cursor").and_then(|c| c.parse().ok());
-    ws.on_upgrade(move |socket| b_jetstream_run(h, socket, cursor))
+    let compress = q.get("compress").is_some_and(|v| v == "true");
+    ws.on_upgrade(move |socket| b_jetstream_run(h, socket, cursor, compress))
 }
 
-pub(super) async fn b_jetstream_run(h: SocialHandle, mut socket: WebSocket, cursor: Option<i64>) {
+/// Jetstream's dictionary for `compress=true` (the real one; provenance in fixtures/SOURCES.md).
+const DICTIONARY: &[u8] = include_bytes!("../../../../fixtures/bluesky/jetstream_zstd_dictionary");
+
+/// How frames go on the wire, as Jetstream sends them: JSON text, or with `compress=true` one
+/// binary zstd frame per event, made with the published dictionary. Counts what it sends.
+fn framing(s: Arc<Social>, compress: bool) -> impl FnMut(String) -> Message + Send + 'static {
+    let mut zstd = compress
+        .then(|| zstd::bulk::Compressor::with_dictionary(3, DICTIONARY).ok())
+        .flatten();
+    move |json: String| {
+        let msg = match zstd.as_mut().and_then(|z| z.compress(json.as_bytes()).ok()) {
+            Some(packed) => Message::binary(packed),
+            None => Message::text(json.clone()),
+        };
+        let wire = match &msg {
+            Message::Binary(b) => b.len(),
+            _ => json.len(),
+        };
+        let mut t = lock(&s.traffic);
+        t.wire_bytes += wire as u64;
+        t.json_bytes += json.len() as u64;
+        t.frames += 1;
+        msg
+    }
+}
+
+/// An unrelated post from somewhere on the network: the fixture's post with a new author, key,
+/// time and text, so it matches nothing the business watches.
+fn firehose_post(template: &Value, n: u64) -> String {
+    const SAID: [&str; 6] = [
+        "what a morning, the bus was late again",
+        "new blog post up: ten tips for sourdough",
+        "anyone watching the match tonight?",
+        "finally finished that book, what an ending",
+        "rain all week, perfect for staying in",
+        "our cat has discovered the printer",
+    ];
+    let mut e = template.clone();
+    let now_us = chrono::Utc::now().timestamp_micros();
+    e["did"] = json!(format!("did:plc:firehose{n:017}"));
+    e["time_us"] = json!(now_us);
+    e["commit"]["rkey"] = json!(format!("3fh{n:010}"));
+    e["commit"]["record"]["text"] = json!(SAID[(n % SAID.len() as u64) as usize]);
+    e["commit"]["record"]["createdAt"] = json!(chrono::Utc::now().to_rfc3339());
+    if let Some(r) = e["commit"]["record"].as_object_mut() {
+        r.remove("reply");
+    }
+    e.to_string()
+}
+
+/// The fixture's first post, as the firehose's template.
+fn firehose_template() -> Option<Value> {
+    noise()
+        .into_iter()
+        .filter_map(|l| serde_json::from_str::<Value>(&l).ok())
+        .find(|v| v["commit"]["collection"] == "app.bsky.feed.post")
+}
+
+pub(super) async fn b_jetstream_run(
+    h: SocialHandle,
+    mut socket: WebSocket,
+    cursor: Option<i64>,
+    compress: bool,
+) {
     let s = h.0.clone();
     let _open = Open::new(&s, Net::Bluesky);
     let mut announce = s.announce.subscribe();
     let mut kick = s.kick.subscribe();
     let mut sent_up_to = cursor.unwrap_or(i64::MAX);
-    let mut faulty = StreamFaults::new();
+    let mut faulty = StreamFaults::framed(framing(s.clone(), compress));
+    let rate = *lock(&s.firehose);
+    let template = firehose_template().filter(|_| rate > 0);
+    let mut firehose = tokio::time::interval(Duration::from_secs_f64(1.0 / f64::from(rate.max(1))));
+    firehose.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    let mut sent_noise = 0u64;
     if cursor.is_some() {
         let mut replay = s.visible(Net::Bluesky);
         replay.retain(|p| p.time_us > sent_up_to);
@@ -132,7 +205,7 @@ pub(super) async fn b_jetstream_run(h: SocialHandle, mut socket: WebSocket, curs
         }
     }
     for n in noise() {
-        if socket.send(Message::text(n)).await.is_err() {
+        if let Sent::Closed = faulty.send(&mut socket, Fault::None, n).await {
             return;
         }
     }
@@ -149,6 +222,11 @@ pub(super) async fn b_jetstream_run(h: SocialHandle, mut socket: WebSocket, curs
             msg = socket.recv() => if !matches!(msg, Some(Ok(_))) { return },
             _ = tokio::time::sleep(crate::faults::HOLD), if faulty.holding() => {
                 if let Sent::Closed = faulty.flush(&mut socket).await { return }
+            }
+            _ = firehose.tick(), if template.is_some() => {
+                let Some(t) = template.as_ref() else { continue };
+                sent_noise += 1;
+                if let Sent::Closed = faulty.send(&mut socket, Fault::None, firehose_post(t, sent_noise)).await { return }
             }
         }
     }

@@ -11,7 +11,7 @@ use serde::Deserialize;
 use tokio::sync::broadcast;
 
 use super::script::script;
-use super::{did_for, Net, Social, SocialPost, Write, S};
+use super::{did_for, Net, Social, SocialPost, Traffic, Write, S};
 use crate::faults::Faults;
 use crate::lock;
 
@@ -52,6 +52,8 @@ impl SocialHandle {
             hashtags_need_login: Mutex::new(false),
             anonymous_streaming: Mutex::new(false),
             faults: Mutex::new(None),
+            firehose: Mutex::new(0),
+            traffic: Mutex::new(Traffic::default()),
             messages: Mutex::new(HashMap::new()),
         });
         s.tick();
@@ -171,6 +173,17 @@ impl SocialHandle {
         *lock(&self.0.no_websocket) = refuse;
     }
 
+    /// Sends `per_second` unrelated posts on every Jetstream connection, as the real network's
+    /// stream carries everyone's posts (0, the default: only the scripted ones and a little noise).
+    pub fn set_firehose(&self, per_second: u32) {
+        *lock(&self.0.firehose) = per_second;
+    }
+
+    /// What the Jetstream endpoint has sent so far.
+    pub fn jetstream_traffic(&self) -> Traffic {
+        *lock(&self.0.traffic)
+    }
+
     /// Lets streaming work without an access token, as Mastodon did before 4.2.0. By default
     /// the simulated instance behaves like 4.2 and later: the WebSocket and the server-sent
     /// event streams answer 401 `Missing access token` to a client with no token.
@@ -268,4 +281,8 @@ pub(super) async fn writes(State(h): S) -> Json<Vec<Write>> {
 
 pub(super) async fn social_posts(State(h): S) -> Json<Vec<SocialPost>> {
     Json(h.posts())
+}
+
+pub(super) async fn traffic(State(h): S) -> Json<Traffic> {
+    Json(h.jetstream_traffic())
 }

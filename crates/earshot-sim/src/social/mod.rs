@@ -162,6 +162,22 @@ struct Social {
     anonymous_streaming: Mutex<bool>,
     faults: Mutex<Option<Arc<Faults>>>,
     messages: Mutex<HashMap<String, Vec<Value>>>,
+    /// Unrelated posts per second on every Jetstream connection (the rest of the network).
+    firehose: Mutex<u32>,
+    /// Jetstream bytes sent, and the JSON they carried.
+    traffic: Mutex<Traffic>,
+}
+
+/// What the Jetstream endpoint has sent: bytes on the wire, and the bytes of JSON they carried
+/// (equal when uncompressed).
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, PartialEq)]
+pub struct Traffic {
+    /// Bytes of WebSocket payload sent.
+    pub wire_bytes: u64,
+    /// Bytes of the JSON frames those carried.
+    pub json_bytes: u64,
+    /// Frames sent.
+    pub frames: u64,
 }
 
 /// Counts a stream connection while it lives.
@@ -353,6 +369,7 @@ pub fn routes(h: SocialHandle) -> Router {
         .route("/_sim/stream", post(control::set_stream))
         .route("/_sim/writes", get(control::writes))
         .route("/_sim/social", get(control::social_posts))
+        .route("/_sim/traffic", get(control::traffic))
         .with_state(h)
 }
 

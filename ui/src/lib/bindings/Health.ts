@@ -7,7 +7,11 @@ export type Health = { "state": "idle" } | { "state": "ok",
 /**
  * When (unix seconds).
  */
-at: number, } | { "state": "error", 
+at: number, 
+/**
+ * What it costs, for people (a stream's bytes per hour and compression).
+ */
+detail?: string, } | { "state": "error", 
 /**
  * What went wrong, for people.
  */

@@ -174,6 +174,45 @@ impl Event<'_> {
     }
 }
 
+/// Jetstream's zstd dictionary for `compress=true`, as the service publishes it (provenance in
+/// `fixtures/SOURCES.md`).
+pub static DICTIONARY: &[u8] =
+    include_bytes!("../../../../../fixtures/bluesky/jetstream_zstd_dictionary");
+
+/// The largest frame Earshot inflates: far above any post, so a hostile or broken frame cannot
+/// make it allocate without bound.
+const MAX_FRAME: usize = 1 << 20;
+
+/// Inflates `compress=true` frames: each binary WebSocket message is one zstd frame made with
+/// [`DICTIONARY`]. One buffer is reused for every frame.
+pub struct Inflater {
+    zstd: zstd::bulk::Decompressor<'static>,
+    buf: Vec<u8>,
+}
+
+impl Inflater {
+    /// An inflater with Jetstream's dictionary loaded.
+    pub fn new() -> std::io::Result<Inflater> {
+        Ok(Inflater {
+            zstd: zstd::bulk::Decompressor::with_dictionary(DICTIONARY)?,
+            buf: Vec::with_capacity(16 * 1024),
+        })
+    }
+
+    /// The JSON text of one compressed frame.
+    pub fn frame(&mut self, compressed: &[u8]) -> Result<&str, String> {
+        self.buf.clear();
+        if self.buf.capacity() < MAX_FRAME {
+            // The bulk API writes only into capacity it is given; it grows once, then is reused.
+            self.buf.reserve(MAX_FRAME);
+        }
+        self.zstd
+            .decompress_to_buffer(compressed, &mut self.buf)
+            .map_err(|e| format!("not a Jetstream zstd frame: {e}"))?;
+        std::str::from_utf8(&self.buf).map_err(|e| format!("frame is not UTF-8: {e}"))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -200,6 +239,41 @@ mod tests {
         assert!(posts >= 1);
         assert!(parse("{\"did\":1}").is_err());
         assert!(parse("not json").is_err());
+    }
+
+    #[test]
+    fn a_compressed_frame_inflates_with_the_dictionary_and_garbage_is_an_error() {
+        let frame = crate::channels::fixture("bluesky", "jetstream_v1_events.jsonl");
+        let first = String::from_utf8(frame)
+            .unwrap()
+            .lines()
+            .next()
+            .unwrap()
+            .to_string();
+        let mut zstd = zstd::bulk::Compressor::with_dictionary(3, DICTIONARY).unwrap();
+        let packed = zstd.compress(first.as_bytes()).unwrap();
+        assert!(
+            packed.len() < first.len(),
+            "the dictionary makes a frame smaller"
+        );
+        let mut inflater = Inflater::new().unwrap();
+        assert_eq!(
+            inflater.frame(&packed).unwrap(),
+            first,
+            "the same JSON comes back"
+        );
+        assert!(
+            parse(inflater.frame(&packed).unwrap()).is_ok(),
+            "and parses"
+        );
+        assert!(
+            inflater.frame(b"not zstd at all").is_err(),
+            "garbage is an error, not a panic"
+        );
+        assert!(
+            inflater.frame(&packed[..packed.len() / 2]).is_err(),
+            "so is a cut frame"
+        );
     }
 
     #[test]

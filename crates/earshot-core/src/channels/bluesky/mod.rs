@@ -99,6 +99,44 @@ pub struct Bluesky {
     >,
     next_poll: Instant,
     cursor_saved: Instant,
+    inflater: Option<jetstream::Inflater>,
+    traffic: Traffic,
+}
+
+/// What the stream has cost since it connected: bytes on the wire, and the JSON they carried.
+#[derive(Debug, Clone, Copy)]
+struct Traffic {
+    wire: u64,
+    json: u64,
+    since: Instant,
+}
+
+impl Traffic {
+    fn new() -> Traffic {
+        Traffic {
+            wire: 0,
+            json: 0,
+            since: Instant::now(),
+        }
+    }
+
+    /// "2.1 MB/h received, 41% of uncompressed", once a minute of listening gives a fair rate.
+    fn detail(&self) -> Option<String> {
+        let secs = self.since.elapsed().as_secs_f64();
+        if secs < 60.0 || self.wire == 0 {
+            return None;
+        }
+        let per_hour = self.wire as f64 * 3600.0 / secs / 1e6;
+        let share = if self.json > self.wire {
+            format!(
+                ", {:.0}% of uncompressed",
+                100.0 * self.wire as f64 / self.json as f64
+            )
+        } else {
+            ", uncompressed".to_string()
+        };
+        Some(format!("stream: {per_hour:.1} MB/h received{share}"))
+    }
 }
 
 impl Bluesky {
@@ -132,6 +170,8 @@ impl Bluesky {
             ws: None,
             next_poll: Instant::now(),
             cursor_saved: Instant::now(),
+            inflater: None,
+            traffic: Traffic::new(),
         })
     }
 
@@ -220,8 +260,10 @@ impl Bluesky {
     }
 
     async fn connect(&mut self, cur: &Cursor) -> Result<(), ChannelError> {
+        // Compressed: zstd frames made with Jetstream's published dictionary, about half the
+        // bytes of the JSON (a service that ignores it sends text, which is read as before).
         let mut url = format!(
-            "{}?wantedCollections=app.bsky.feed.post",
+            "{}?wantedCollections=app.bsky.feed.post&compress=true",
             self.client.ends.jetstream
         );
         // Resume a little before the last event seen; the first time, a little before now.
@@ -251,6 +293,7 @@ impl Bluesky {
                 ChannelError::Network(format!("Jetstream at {at}: {hint}"))
             })?;
         self.ws = Some(ws);
+        self.traffic = Traffic::new();
         tracing::debug!("connected to Jetstream");
         Ok(())
     }
@@ -403,16 +446,49 @@ impl Bluesky {
     }
 
     fn take(
-        &self,
+        &mut self,
         msg: tokio_tungstenite::tungstenite::Message,
         cur: &mut Cursor,
         out: &mut Vec<Mention>,
         now: i64,
     ) {
-        let tokio_tungstenite::tungstenite::Message::Text(text) = msg else {
-            return;
+        use tokio_tungstenite::tungstenite::Message;
+        let inflated;
+        let text: &str = match &msg {
+            Message::Text(t) => {
+                self.traffic.wire += t.len() as u64;
+                self.traffic.json += t.len() as u64;
+                t.as_str()
+            }
+            Message::Binary(b) => {
+                self.traffic.wire += b.len() as u64;
+                if self.inflater.is_none() {
+                    match jetstream::Inflater::new() {
+                        Ok(i) => self.inflater = Some(i),
+                        Err(e) => {
+                            tracing::warn!(error = %e, "cannot inflate Jetstream frames");
+                            return;
+                        }
+                    }
+                }
+                let Some(inflater) = self.inflater.as_mut() else {
+                    return;
+                };
+                match inflater.frame(b) {
+                    Ok(t) => {
+                        self.traffic.json += t.len() as u64;
+                        inflated = t.to_string();
+                        inflated.as_str()
+                    }
+                    Err(err) => {
+                        tracing::debug!(error = %err, "skipped a Jetstream frame");
+                        return;
+                    }
+                }
+            }
+            _ => return,
         };
-        let e = match jetstream::parse(text.as_str()) {
+        let e = match jetstream::parse(text) {
             Ok(e) => e,
             Err(err) => {
                 tracing::debug!(error = %err, "skipped a Jetstream frame");
@@ -440,6 +516,7 @@ impl Connector for Bluesky {
         Box::pin(async move {
             let r = self.next(cursor).await.map(|mut b| {
                 b.limited = self.client.limited.clone();
+                b.detail = self.traffic.detail();
                 b
             });
             if r.is_err() {

@@ -161,3 +161,21 @@ fn service_addresses_are_named_separately_or_all_under_base_url() {
     assert_eq!(sim.jetstream, "ws://127.0.0.1:9/bsky/subscribe");
     assert_eq!(sim.pds.as_deref(), Some("http://127.0.0.1:9/bsky"));
 }
+
+#[test]
+fn the_stream_s_cost_is_said_in_bytes_per_hour_and_share_of_uncompressed() {
+    assert_eq!(
+        super::describe_traffic(1_000, 2_000, 30.0),
+        None,
+        "half a minute is too short for a rate"
+    );
+    assert_eq!(
+        super::describe_traffic(2_000_000, 5_000_000, 3_600.0).as_deref(),
+        Some("stream: 2.0 MB/h received, 40% of uncompressed")
+    );
+    assert_eq!(
+        super::describe_traffic(600_000, 600_000, 60.0).as_deref(),
+        Some("stream: 36.0 MB/h received, uncompressed"),
+        "a service that ignores compress=true says so"
+    );
+}

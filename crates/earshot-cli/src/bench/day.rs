@@ -1,0 +1,184 @@
+//! `earshot bench day`: what a day of listening costs. `earshot watch` runs as its own process
+//! against the simulator, every demo source listening, while the simulator's Jetstream carries
+//! the rest of the network (`--rate` unrelated posts a second) as the real one does. After a
+//! minute to settle, it is watched for `--minutes`: bytes the Jetstream connection carried (on
+//! the wire, compressed, and the JSON inside, side by side), the process's CPU seconds, its
+//! context switches (every time it woke up), and its memory. Linux only (it reads `/proc`).
+
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use anyhow::{bail, Context, Result};
+use earshot_sim::{Net, Reveal, Sim, SimOptions};
+use serde_json::json;
+
+use super::Figure;
+
+/// Linux's clock tick for `/proc/<pid>/stat` times (USER_HZ, 100 on every mainstream ABI).
+const TICKS_PER_SECOND: f64 = 100.0;
+
+/// What the watched process had used at one moment.
+#[derive(Debug, Clone, Copy)]
+struct Usage {
+    cpu_ticks: u64,
+    switches: u64,
+    rss_kib: u64,
+}
+
+/// CPU ticks (user + system), context switches of every thread, and resident memory.
+fn usage(pid: u32) -> Result<Usage> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).context("reading /proc")?;
+    // The command name is in parentheses and may hold spaces: count fields after the last ')'.
+    let after = stat.rsplit_once(')').map(|(_, r)| r).unwrap_or("");
+    let f: Vec<&str> = after.split_whitespace().collect();
+    let tick = |i: usize| f.get(i).and_then(|v| v.parse::<u64>().ok()).unwrap_or(0);
+    // Fields 14 and 15 of stat (utime, stime) are 11 and 12 after the name and state.
+    let cpu_ticks = tick(11) + tick(12);
+    let mut switches = 0;
+    for task in std::fs::read_dir(format!("/proc/{pid}/task"))?.flatten() {
+        let status = std::fs::read_to_string(task.path().join("status")).unwrap_or_default();
+        for line in status.lines() {
+            if let Some(v) = line
+                .strip_prefix("voluntary_ctxt_switches:")
+                .or_else(|| line.strip_prefix("nonvoluntary_ctxt_switches:"))
+            {
+                switches += v.trim().parse::<u64>().unwrap_or(0);
+            }
+        }
+    }
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status"))?;
+    let rss_kib = status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.split_whitespace().next())
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0);
+    Ok(Usage {
+        cpu_ticks,
+        switches,
+        rss_kib,
+    })
+}
+
+struct Watch(Child);
+impl Drop for Watch {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn figure(name: &str, unit: &'static str, value: f64, text: String) -> Figure {
+    let mut fields = serde_json::Map::new();
+    fields.insert("value".into(), json!((value * 1000.0).round() / 1000.0));
+    Figure {
+        name: name.into(),
+        unit,
+        fields,
+        text,
+    }
+}
+
+/// Runs the day benchmark for `minutes` with `rate` unrelated Bluesky posts a second, after
+/// `settle` of listening (connections made, catch-ups and first polls done).
+pub async fn day(minutes: f64, rate: u32, settle: Duration) -> Result<Vec<Figure>> {
+    if !Path::new("/proc/self/stat").exists() {
+        bail!("bench day reads /proc: it runs on Linux");
+    }
+    let sim = Sim::start(SimOptions {
+        reveal: Reveal::Timed,
+        firehose: rate,
+        ..SimOptions::default()
+    })
+    .await?;
+    let dir = tempfile::tempdir()?;
+    let config = dir.path().join("earshot.toml");
+    std::fs::write(&config, sim.config_toml())?;
+    let exe = std::env::current_exe().context("finding the earshot executable")?;
+    let child = Command::new(exe)
+        .arg("watch")
+        .arg("--config")
+        .arg(&config)
+        .arg("--data-dir")
+        .arg(dir.path().join("data"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .context("starting earshot watch")?;
+    let watch = Watch(child);
+    let pid = watch.0.id();
+    tokio::time::timeout(
+        Duration::from_secs(60),
+        sim.social.wait_streams_at_least(Net::Bluesky, 1),
+    )
+    .await
+    .context("earshot watch did not connect to Jetstream")?;
+    // Not synchronisation: the first minutes (catch-ups, first polls) are not a day's rate.
+    tokio::time::sleep(settle).await;
+    let (u0, t0, at0) = (usage(pid)?, sim.social.jetstream_traffic(), Instant::now());
+    tokio::time::sleep(Duration::from_secs_f64(minutes * 60.0)).await;
+    let (u1, t1, secs) = (
+        usage(pid)?,
+        sim.social.jetstream_traffic(),
+        at0.elapsed().as_secs_f64(),
+    );
+    drop(watch);
+    let per_hour = 3600.0 / secs;
+    let wire = (t1.wire_bytes - t0.wire_bytes) as f64 * per_hour;
+    let json = (t1.json_bytes - t0.json_bytes) as f64 * per_hour;
+    let frames = (t1.frames - t0.frames) as f64 / secs;
+    let cpu = (u1.cpu_ticks - u0.cpu_ticks) as f64 / TICKS_PER_SECOND * per_hour;
+    let wakeups = (u1.switches - u0.switches) as f64 * 60.0 / secs;
+    let mb = |b: f64| b / 1e6;
+    Ok(vec![
+        figure(
+            "day_jetstream_bytes_per_hour_compressed",
+            "bytes/h",
+            wire,
+            format!(
+                "Jetstream, compressed (zstd, dictionary): {:.1} MB/h at {frames:.0} events/s",
+                mb(wire)
+            ),
+        ),
+        figure(
+            "day_jetstream_bytes_per_hour_uncompressed",
+            "bytes/h",
+            json,
+            format!(
+                "Jetstream, the same events uncompressed: {:.1} MB/h",
+                mb(json)
+            ),
+        ),
+        figure(
+            "day_jetstream_compression_ratio",
+            "ratio",
+            if json > 0.0 { wire / json } else { 1.0 },
+            format!(
+                "compressed ÷ uncompressed: {:.2}",
+                if json > 0.0 { wire / json } else { 1.0 }
+            ),
+        ),
+        figure(
+            "day_cpu_seconds_per_hour",
+            "s/h",
+            cpu,
+            format!("earshot watch, every demo source listening: {cpu:.1} CPU s/h"),
+        ),
+        figure(
+            "day_wakeups_per_minute",
+            "1/min",
+            wakeups,
+            format!("context switches (wake-ups, all threads): {wakeups:.0}/min"),
+        ),
+        figure(
+            "day_rss_mib",
+            "MiB",
+            u1.rss_kib as f64 / 1024.0,
+            format!(
+                "resident memory at the end: {:.1} MiB",
+                u1.rss_kib as f64 / 1024.0
+            ),
+        ),
+    ])
+}
