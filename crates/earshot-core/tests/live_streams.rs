@@ -440,7 +440,14 @@ async fn jetstream_arrives_compressed_and_the_rest_of_the_network_is_heard_and_d
         stored
             .mentions
             .iter()
-            .all(|m| !m.author.handle.contains("firehose")),
-        "posts that match nothing the business watches are not stored"
+            .all(|m| !m.matched_terms.is_empty() || m.remote.to_owner),
+        "of the rest of the network, only what matches the business is stored"
+    );
+    assert!(
+        stored
+            .mentions
+            .iter()
+            .any(|m| m.external_id == post.external_id()),
+        "and what does match is"
     );
 }

@@ -140,31 +140,41 @@ fn framing(s: Arc<Social>, compress: bool) -> impl FnMut(String) -> Message + Se
     }
 }
 
-/// An unrelated post from somewhere on the network: the fixture's post with a new author, key,
-/// time and text, so it matches nothing the business watches.
-fn firehose_post(template: &Value, n: u64) -> String {
-    const SAID: [&str; 6] = [
-        "what a morning, the bus was late again",
-        "new blog post up: ten tips for sourdough",
-        "anyone watching the match tonight?",
-        "finally finished that book, what an ending",
-        "rain all week, perfect for staying in",
-        "our cat has discovered the printer",
+/// An unrelated post from somewhere on the network, shaped like the captured post in the
+/// fixture (a reply, with its strong refs) but with its own author, keys, content ids and a
+/// sentence of everyday words: random where the network's are random, so compression is
+/// measured on bytes like the network's rather than on one post repeated.
+fn firehose_post(template: &Value, rng: &mut impl rand::Rng) -> String {
+    const WORDS: [&str; 64] = [
+        "the", "a", "and", "to", "of", "in", "is", "it", "you", "that", "this", "for", "on",
+        "with", "was", "just", "so", "my", "me", "but", "not", "today", "time", "new", "love",
+        "good", "really", "people", "think", "know", "day", "night", "week", "game", "music",
+        "book", "coffee", "rain", "work", "home", "city", "train", "friends", "morning", "photo",
+        "art", "cat", "dog", "news", "show", "season", "finally", "again", "still", "never",
+        "always", "tonight", "weekend", "little", "big", "best", "worst", "why", "what",
     ];
+    const B32: &[u8] = b"abcdefghijklmnopqrstuvwxyz234567";
+    let mut id =
+        |n: usize| -> String { (0..n).map(|_| B32[rng.gen_range(0..32)] as char).collect() };
+    let did = format!("did:plc:{}", id(24));
+    let rkey = format!("3l{}", id(11));
+    let cid = format!("bafyrei{}", id(52));
     let mut e = template.clone();
-    let now_us = chrono::Utc::now().timestamp_micros();
-    e["did"] = json!(format!("did:plc:firehose{n:017}"));
-    e["time_us"] = json!(now_us);
-    e["commit"]["rkey"] = json!(format!("3fh{n:010}"));
-    e["commit"]["record"]["text"] = json!(SAID[(n % SAID.len() as u64) as usize]);
+    e["did"] = json!(did);
+    e["time_us"] = json!(chrono::Utc::now().timestamp_micros());
+    e["commit"]["rev"] = json!(format!("3l{}", id(11)));
+    e["commit"]["rkey"] = json!(rkey);
+    e["commit"]["cid"] = json!(cid);
+    let n = rng.gen_range(6..30);
+    let text: Vec<&str> = (0..n)
+        .map(|_| WORDS[rng.gen_range(0..WORDS.len())])
+        .collect();
+    e["commit"]["record"]["text"] = json!(text.join(" "));
     e["commit"]["record"]["createdAt"] = json!(chrono::Utc::now().to_rfc3339());
-    if let Some(r) = e["commit"]["record"].as_object_mut() {
-        r.remove("reply");
-    }
     e.to_string()
 }
 
-/// The fixture's first post, as the firehose's template.
+/// The captured post in the fixture, the firehose's template.
 fn firehose_template() -> Option<Value> {
     noise()
         .into_iter()
@@ -186,9 +196,9 @@ pub(super) async fn b_jetstream_run(
     let mut faulty = StreamFaults::framed(framing(s.clone(), compress));
     let rate = *lock(&s.firehose);
     let template = firehose_template().filter(|_| rate > 0);
+    let mut rng = <rand_chacha::ChaCha8Rng as rand::SeedableRng>::seed_from_u64(u64::from(rate));
     let mut firehose = tokio::time::interval(Duration::from_secs_f64(1.0 / f64::from(rate.max(1))));
     firehose.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-    let mut sent_noise = 0u64;
     if cursor.is_some() {
         let mut replay = s.visible(Net::Bluesky);
         replay.retain(|p| p.time_us > sent_up_to);
@@ -225,8 +235,7 @@ pub(super) async fn b_jetstream_run(
             }
             _ = firehose.tick(), if template.is_some() => {
                 let Some(t) = template.as_ref() else { continue };
-                sent_noise += 1;
-                if let Sent::Closed = faulty.send(&mut socket, Fault::None, firehose_post(t, sent_noise)).await { return }
+                if let Sent::Closed = faulty.send(&mut socket, Fault::None, firehose_post(t, &mut rng)).await { return }
             }
         }
     }

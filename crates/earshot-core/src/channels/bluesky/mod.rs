@@ -120,23 +120,27 @@ impl Traffic {
         }
     }
 
-    /// "2.1 MB/h received, 41% of uncompressed", once a minute of listening gives a fair rate.
     fn detail(&self) -> Option<String> {
-        let secs = self.since.elapsed().as_secs_f64();
-        if secs < 60.0 || self.wire == 0 {
-            return None;
-        }
-        let per_hour = self.wire as f64 * 3600.0 / secs / 1e6;
-        let share = if self.json > self.wire {
-            format!(
-                ", {:.0}% of uncompressed",
-                100.0 * self.wire as f64 / self.json as f64
-            )
-        } else {
-            ", uncompressed".to_string()
-        };
-        Some(format!("stream: {per_hour:.1} MB/h received{share}"))
+        describe_traffic(self.wire, self.json, self.since.elapsed().as_secs_f64())
     }
+}
+
+/// "stream: 2.1 MB/h received, 41% of uncompressed", once a minute of listening gives a fair
+/// rate.
+fn describe_traffic(wire: u64, json: u64, secs: f64) -> Option<String> {
+    if secs < 60.0 || wire == 0 {
+        return None;
+    }
+    let per_hour = wire as f64 * 3600.0 / secs / 1e6;
+    let share = if json > wire {
+        format!(
+            ", {:.0}% of uncompressed",
+            100.0 * wire as f64 / json as f64
+        )
+    } else {
+        ", uncompressed".to_string()
+    };
+    Some(format!("stream: {per_hour:.1} MB/h received{share}"))
 }
 
 impl Bluesky {
