@@ -1,15 +1,18 @@
 //! `earshot bench day`: what a day of listening costs. `earshot watch` runs as its own process
-//! against the simulator, every demo source listening, while the simulator's Jetstream carries
-//! the rest of the network (`--rate` unrelated posts a second) as the real one does. After a
-//! minute to settle, it is watched for `--minutes`: bytes the Jetstream connection carried (on
+//! against the simulator, every demo source listening at an owner's intervals (feeds every
+//! 120 s, not the demo's 5 s), while the simulator's Jetstream carries
+//! the rest of the network (`--rate` unrelated posts a second) as the real one does. After
+//! `--settle-secs`, it is watched for `--minutes`: bytes the Jetstream connection carried (on
 //! the wire, compressed, and the JSON inside, side by side), the process's CPU seconds, its
-//! context switches (every time it woke up), and its memory. Linux only (it reads `/proc`).
+//! context switches (every time it woke up), and its memory; then for as long again with
+//! nothing on the stream, for what its own timers cost. Linux only (it reads `/proc`).
 
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context, Result};
+use earshot_core::model::SourceKind;
 use earshot_sim::{Net, Reveal, Sim, SimOptions};
 use serde_json::json;
 
@@ -19,11 +22,24 @@ use super::Figure;
 const TICKS_PER_SECOND: f64 = 100.0;
 
 /// What the watched process had used at one moment.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 struct Usage {
     cpu_ticks: u64,
-    switches: u64,
+    /// Context switches of each thread, by thread id.
+    switches: std::collections::HashMap<String, u64>,
     rss_kib: u64,
+}
+
+impl Usage {
+    /// Wake-ups between two readings: each thread's growth, and the whole count of threads born
+    /// since. (A thread that ended in between takes its count with it: an undercount, small as
+    /// the runtime keeps its workers.)
+    fn switches_since(&self, before: &Usage) -> u64 {
+        self.switches
+            .iter()
+            .map(|(tid, n)| n.saturating_sub(before.switches.get(tid).copied().unwrap_or(0)))
+            .sum()
+    }
 }
 
 /// CPU ticks (user + system), context switches of every thread, and resident memory.
@@ -35,17 +51,18 @@ fn usage(pid: u32) -> Result<Usage> {
     let tick = |i: usize| f.get(i).and_then(|v| v.parse::<u64>().ok()).unwrap_or(0);
     // Fields 14 and 15 of stat (utime, stime) are 11 and 12 after the name and state.
     let cpu_ticks = tick(11) + tick(12);
-    let mut switches = 0;
+    let mut switches = std::collections::HashMap::new();
     for task in std::fs::read_dir(format!("/proc/{pid}/task"))?.flatten() {
         let status = std::fs::read_to_string(task.path().join("status")).unwrap_or_default();
-        for line in status.lines() {
-            if let Some(v) = line
-                .strip_prefix("voluntary_ctxt_switches:")
-                .or_else(|| line.strip_prefix("nonvoluntary_ctxt_switches:"))
-            {
-                switches += v.trim().parse::<u64>().unwrap_or(0);
-            }
-        }
+        let n: u64 = status
+            .lines()
+            .filter_map(|line| {
+                line.strip_prefix("voluntary_ctxt_switches:")
+                    .or_else(|| line.strip_prefix("nonvoluntary_ctxt_switches:"))
+            })
+            .filter_map(|v| v.trim().parse::<u64>().ok())
+            .sum();
+        switches.insert(task.file_name().to_string_lossy().into_owned(), n);
     }
     let status = std::fs::read_to_string(format!("/proc/{pid}/status"))?;
     let rss_kib = status
@@ -94,7 +111,15 @@ pub async fn day(minutes: f64, rate: u32, settle: Duration) -> Result<Vec<Figure
     .await?;
     let dir = tempfile::tempdir()?;
     let config = dir.path().join("earshot.toml");
-    std::fs::write(&config, sim.config_toml())?;
+    // The demo polls its feeds every 5 s to feel alive; a day is measured at the intervals an
+    // owner's sources have (the default, 120 s, for feeds and Hacker News).
+    let mut cfg = earshot_core::config::Config::parse(&sim.config_toml())?;
+    for src in &mut cfg.sources {
+        if matches!(src.kind, SourceKind::Hackernews | SourceKind::Rss) {
+            src.interval_secs = None;
+        }
+    }
+    std::fs::write(&config, cfg.to_toml())?;
     let exe = std::env::current_exe().context("finding the earshot executable")?;
     let child = Command::new(exe)
         .arg("watch")
@@ -123,13 +148,22 @@ pub async fn day(minutes: f64, rate: u32, settle: Duration) -> Result<Vec<Figure
         sim.social.jetstream_traffic(),
         at0.elapsed().as_secs_f64(),
     );
+    // Then as quiet as a network gets (no posts on the stream, the polls on their intervals):
+    // what wakes the process then is its own timers.
+    sim.social.set_firehose(0);
+    let (q0, quiet_at) = (usage(pid)?, Instant::now());
+    tokio::time::sleep(Duration::from_secs_f64(minutes * 60.0)).await;
+    let (q1, quiet_secs) = (usage(pid)?, quiet_at.elapsed().as_secs_f64());
     drop(watch);
+    let quiet_wakeups = q1.switches_since(&q0) as f64 * 60.0 / quiet_secs;
+    let quiet_cpu =
+        q1.cpu_ticks.saturating_sub(q0.cpu_ticks) as f64 / TICKS_PER_SECOND * 3600.0 / quiet_secs;
     let per_hour = 3600.0 / secs;
-    let wire = (t1.wire_bytes - t0.wire_bytes) as f64 * per_hour;
-    let json = (t1.json_bytes - t0.json_bytes) as f64 * per_hour;
-    let frames = (t1.frames - t0.frames) as f64 / secs;
-    let cpu = (u1.cpu_ticks - u0.cpu_ticks) as f64 / TICKS_PER_SECOND * per_hour;
-    let wakeups = (u1.switches - u0.switches) as f64 * 60.0 / secs;
+    let wire = t1.wire_bytes.saturating_sub(t0.wire_bytes) as f64 * per_hour;
+    let json = t1.json_bytes.saturating_sub(t0.json_bytes) as f64 * per_hour;
+    let frames = t1.frames.saturating_sub(t0.frames) as f64 / secs;
+    let cpu = u1.cpu_ticks.saturating_sub(u0.cpu_ticks) as f64 / TICKS_PER_SECOND * per_hour;
+    let wakeups = u1.switches_since(&u0) as f64 * 60.0 / secs;
     let mb = |b: f64| b / 1e6;
     Ok(vec![
         figure(
@@ -170,6 +204,18 @@ pub async fn day(minutes: f64, rate: u32, settle: Duration) -> Result<Vec<Figure
             "1/min",
             wakeups,
             format!("context switches (wake-ups, all threads): {wakeups:.0}/min"),
+        ),
+        figure(
+            "day_quiet_wakeups_per_minute",
+            "1/min",
+            quiet_wakeups,
+            format!("the same with nothing on the stream (its timers and polls): {quiet_wakeups:.0}/min"),
+        ),
+        figure(
+            "day_quiet_cpu_seconds_per_hour",
+            "s/h",
+            quiet_cpu,
+            format!("CPU with nothing on the stream: {quiet_cpu:.1} s/h"),
         ),
         figure(
             "day_rss_mib",

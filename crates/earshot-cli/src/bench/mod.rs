@@ -88,7 +88,7 @@ pub enum Which {
     /// Jetstream carrying the rest of the network; bytes (compressed and not, side by side), CPU
     /// seconds and wake-ups per hour, memory. Linux.
     Day {
-        /// Minutes to measure.
+        /// Minutes to measure, with the stream busy and then again with it quiet.
         #[arg(long, default_value_t = 5.0)]
         minutes: f64,
         /// Unrelated Bluesky posts per second on the stream (an assumed rate for the real

@@ -31,11 +31,13 @@ use crate::store::db::Db;
 use crate::store::work::{Action, AuthorHistory, Note, SavedReply};
 use crate::store::StoreError;
 
-/// How often the queue clock looks at snoozes, due times and the negative rate.
-pub const TICK: Duration = Duration::from_secs(15);
+/// How often the queue clock looks at snoozes, due times and the negative rate: once a minute,
+/// the resolution of response targets (in minutes) and snoozes, and cheap for a tray app that
+/// sits idle all day (it was 15 s: four wake-ups a minute where one does).
+pub const TICK: Duration = Duration::from_secs(60);
 
 /// Ticks before the first daily-backup check: five minutes after the engine starts.
-const BACKUP_AFTER_TICKS: u32 = 20;
+const BACKUP_AFTER_TICKS: u32 = 5;
 /// Unanswered mentions whose due time is recomputed per transaction when the targets change.
 const DUE_CHUNK: u32 = 5_000;
 

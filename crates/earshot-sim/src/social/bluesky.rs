@@ -234,6 +234,8 @@ pub(super) async fn b_jetstream_run(
                 if let Sent::Closed = faulty.flush(&mut socket).await { return }
             }
             _ = firehose.tick(), if template.is_some() => {
+                // The rate set when the connection opened; 0 since then quiets the stream.
+                if *lock(&s.firehose) == 0 { continue }
                 let Some(t) = template.as_ref() else { continue };
                 if let Sent::Closed = faulty.send(&mut socket, Fault::None, firehose_post(t, &mut rng)).await { return }
             }

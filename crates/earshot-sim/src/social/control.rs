@@ -175,6 +175,7 @@ impl SocialHandle {
 
     /// Sends `per_second` unrelated posts on every Jetstream connection, as the real network's
     /// stream carries everyone's posts (0, the default: only the scripted ones and a little noise).
+    /// The rate is taken when a connection opens; setting 0 later quiets open connections.
     pub fn set_firehose(&self, per_second: u32) {
         *lock(&self.0.firehose) = per_second;
     }

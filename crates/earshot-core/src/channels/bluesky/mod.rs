@@ -101,6 +101,8 @@ pub struct Bluesky {
     cursor_saved: Instant,
     inflater: Option<jetstream::Inflater>,
     traffic: Traffic,
+    /// The stream position in the last batch returned (saved with it).
+    cursor_sent: Option<i64>,
 }
 
 /// What the stream has cost since it connected: bytes on the wire, and the JSON they carried.
@@ -176,6 +178,7 @@ impl Bluesky {
             cursor_saved: Instant::now(),
             inflater: None,
             traffic: Traffic::new(),
+            cursor_sent: None,
         })
     }
 
@@ -422,7 +425,10 @@ impl Bluesky {
                     mentions.extend(self.poll_notifications(&mut cur, now).await?);
                 }
             }
-            if ended || self.cursor_saved.elapsed() >= CURSOR_EVERY {
+            // A quiet stream returns nothing: the cursor is saved only when it has moved, so
+            // an idle connection costs no wake-ups beyond the socket's own.
+            let moved = cur.time_us != self.cursor_sent;
+            if ended || (moved && self.cursor_saved.elapsed() >= CURSOR_EVERY) {
                 break;
             }
         }
@@ -441,6 +447,7 @@ impl Bluesky {
         }
         self.fill_profiles(&mut mentions).await;
         self.cursor_saved = Instant::now();
+        self.cursor_sent = cur.time_us;
         Ok(Batch {
             mentions,
             cursor: Some(serde_json::to_string(&cur).unwrap_or_default()),
