@@ -543,3 +543,18 @@ test('a refused login says so with a "Log in again" button that opens Settings',
   await page.getByTestId('detail-error-login').click();
   await page.getByTestId('settings').waitFor();
 });
+
+test('a saved reply greets a person by first name and anyone else by handle, never "Hi The,"', async () => {
+  const { page, errors } = await open();
+  await page.locator('[data-testid=mention]').first().waitFor();
+  await page.evaluate(() => {
+    window.__earshotMock.addMention({ channel: 'bluesky', author: { handle: '@foodcritic.bsky.social', display_name: 'The Food Critic', profile_url: null, followers: 182000, karma: null }, text: 'Brightside served me cold coffee', triage: { urgency: 99, sentiment: -0.6, reasons: [] } });
+  });
+  await page.waitForFunction(() => document.querySelector('[data-testid=mention-author]')?.textContent?.includes('foodcritic'));
+  await page.locator('[data-testid=mention]').first().click();
+  await page.getByTestId('take-private').click();
+  await page.waitForFunction(() => window.__earshotMock.replies.length === 1);
+  const ack = await page.evaluate(() => window.__earshotMock.replies.at(-1));
+  assert.match(ack.body, /^Hi @foodcritic\.bsky\.social, sorry to hear it/, 'a name that is not a person\'s is not cut to its first word');
+  assert.deepEqual(errors, []);
+});

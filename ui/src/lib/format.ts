@@ -133,9 +133,17 @@ export function fillTemplate(body: string, vars: Record<string, string>, fields:
   });
 }
 
-/** The name to greet an author by: their display name's first word, else their handle. */
+/** Words that begin names without being a first name ("The Food Critic", "Le Petit Café"). */
+const NOT_A_FIRST_NAME = new Set(['the', 'a', 'an', 'le', 'la', 'les', 'el', 'los', 'las', 'il', 'lo', 'der', 'die',
+  'das', 'de', 'del', 'mr', 'mrs', 'ms', 'dr', 'team', 'official', 'my', 'our']);
+
+/** The name to greet an author by: the first word of a display name that reads as a person's
+ * ("Dana Scully" → "Dana"), else their handle ("The Food Critic" is not greeted as "The"). */
 export function greeting(a: Author): string {
-  const d = a.display_name?.trim();
-  if (d) return d.split(/\s+/)[0];
-  return a.handle;
+  const words = (a.display_name ?? '').trim().split(/\s+/).filter(Boolean);
+  const first = words[0] ?? '';
+  const looksLikeAName = words.length >= 1 && words.length <= 4
+    && /^\p{Lu}[\p{Ll}\p{M}'’-]+$/u.test(first)
+    && !NOT_A_FIRST_NAME.has(first.toLowerCase().replace(/\.$/, ''));
+  return looksLikeAName ? first : a.handle;
 }
