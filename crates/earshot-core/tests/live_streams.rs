@@ -15,7 +15,7 @@ use earshot_sim::Net;
 
 mod common;
 use common::live::*;
-use common::{until, wait_for, Recorder};
+use common::{wait_for, Recorder};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_streamed_bluesky_post_reaches_the_store_and_the_notifier() {
@@ -408,11 +408,13 @@ async fn follower_counts_are_fetched_again_once_a_profile_is_six_hours_old() {
 async fn jetstream_arrives_compressed_and_the_rest_of_the_network_is_heard_and_dropped() {
     // The rest of the network: 200 unrelated posts a second on the stream.
     let mut s = setup_with(false, |sim| sim.social.set_firehose(200)).await;
-    let social = s.sim.social.clone();
-    until("the firehose to flow", || {
-        social.jetstream_traffic().frames > 100
-    })
-    .await;
+    // An event, not a poll: the simulator says when it has sent that many frames.
+    tokio::time::timeout(
+        std::time::Duration::from_secs(60),
+        s.sim.social.wait_jetstream_frames(100),
+    )
+    .await
+    .expect("the firehose flows");
     let post = s.sim.social.inject(
         Net::Bluesky,
         "late.bsky.social",

@@ -43,18 +43,6 @@ pub async fn wait_for<T>(
     found.unwrap_or_else(|_| panic!("timed out waiting for {what}"))
 }
 
-/// Waits until `cond` holds, looking every 10 ms: for a state outside the engine (a simulator's
-/// counter) that sends no event. The limit only bounds a failing test.
-pub async fn until(what: &str, mut cond: impl FnMut() -> bool) {
-    let found = tokio::time::timeout(PATIENCE, async {
-        while !cond() {
-            tokio::time::sleep(Duration::from_millis(10)).await;
-        }
-    })
-    .await;
-    found.unwrap_or_else(|_| panic!("timed out waiting for {what}"))
-}
-
 /// A notifier that remembers every alert it was asked to show and, when a test listens,
 /// hands each one over as it comes.
 #[derive(Default)]

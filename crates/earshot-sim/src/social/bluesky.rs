@@ -132,10 +132,11 @@ fn framing(s: Arc<Social>, compress: bool) -> impl FnMut(String) -> Message + Se
             Message::Binary(b) => b.len(),
             _ => json.len(),
         };
-        let mut t = lock(&s.traffic);
-        t.wire_bytes += wire as u64;
-        t.json_bytes += json.len() as u64;
-        t.frames += 1;
+        s.traffic.send_modify(|t| {
+            t.wire_bytes += wire as u64;
+            t.json_bytes += json.len() as u64;
+            t.frames += 1;
+        });
         msg
     }
 }

@@ -53,7 +53,7 @@ impl SocialHandle {
             anonymous_streaming: Mutex::new(false),
             faults: Mutex::new(None),
             firehose: Mutex::new(0),
-            traffic: Mutex::new(Traffic::default()),
+            traffic: tokio::sync::watch::channel(Traffic::default()).0,
             messages: Mutex::new(HashMap::new()),
         });
         s.tick();
@@ -182,7 +182,14 @@ impl SocialHandle {
 
     /// What the Jetstream endpoint has sent so far.
     pub fn jetstream_traffic(&self) -> Traffic {
-        *lock(&self.0.traffic)
+        *self.0.traffic.borrow()
+    }
+
+    /// Waits until the Jetstream endpoint has sent at least `frames` frames.
+    pub async fn wait_jetstream_frames(&self, frames: u64) {
+        let mut rx = self.0.traffic.subscribe();
+        // The sender lives as long as the simulator, so this ends when the count is reached.
+        let _ = rx.wait_for(|t| t.frames >= frames).await;
     }
 
     /// Lets streaming work without an access token, as Mastodon did before 4.2.0. By default

@@ -165,7 +165,7 @@ struct Social {
     /// Unrelated posts per second on every Jetstream connection (the rest of the network).
     firehose: Mutex<u32>,
     /// Jetstream bytes sent, and the JSON they carried.
-    traffic: Mutex<Traffic>,
+    traffic: tokio::sync::watch::Sender<Traffic>,
 }
 
 /// What the Jetstream endpoint has sent: bytes on the wire, and the bytes of JSON they carried
