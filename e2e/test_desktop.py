@@ -6,7 +6,7 @@ import subprocess
 
 from selenium.webdriver.common.by import By
 
-from conftest import APP, app_processes, wait_until
+from conftest import APP, app_env, app_processes, wait_until
 
 
 def by_testid(driver, name):
@@ -25,10 +25,10 @@ def window_visible(driver):
         '.then(done, (e) => done("error: " + e));')
 
 
-def close_window_as_the_user_would(pid):
-    """Sends the window manager's close request (WM_DELETE_WINDOW) to the Earshot window of
-    process `pid` (other tests' windows may still be closing), as its close button does."""
-    from Xlib import X, display, protocol
+def earshot_window(pid):
+    """The X window of the Earshot process `pid` (other tests' windows may still be closing), or
+    None. Returns (display, window, WM_PROTOCOLS, WM_DELETE_WINDOW); the caller closes the display."""
+    from Xlib import X, display
     d = display.Display()
     wm_protocols, wm_delete = d.intern_atom('WM_PROTOCOLS'), d.intern_atom('WM_DELETE_WINDOW')
     net_wm_pid = d.intern_atom('_NET_WM_PID')
@@ -38,44 +38,127 @@ def close_window_as_the_user_would(pid):
         return prop.value[0] if prop is not None and len(prop.value) else None
 
     def find(w):
-        if w.get_wm_name() == 'Earshot' and wm_delete in (w.get_wm_protocols() or []) and owner(w) == pid:
-            return w
-        for child in w.query_tree().children:
+        try:
+            if w.get_wm_name() == 'Earshot' and wm_delete in (w.get_wm_protocols() or []) and owner(w) == pid:
+                return w
+            children = w.query_tree().children
+        except Exception:  # a window that went away while we looked
+            return None
+        for child in children:
             found = find(child)
             if found:
                 return found
         return None
 
-    win = wait_until(lambda: find(d.screen().root), 'the Earshot window on the X display')
-    ev = protocol.event.ClientMessage(window=win, client_type=wm_protocols, data=(32, [wm_delete, X.CurrentTime, 0, 0, 0]))
-    win.send_event(ev, event_mask=X.NoEventMask)
-    d.flush()
+    return d, find(d.screen().root), wm_protocols, wm_delete
+
+
+def has_window(pid):
+    d, win, _, _ = earshot_window(pid)
+    d.close()
+    return win is not None
+
+
+def close_window_as_the_user_would(pid):
+    """Sends the window manager's close request (WM_DELETE_WINDOW) to the Earshot window of
+    process `pid`, as its close button does."""
+    from Xlib import X, protocol
+    wait_until(lambda: has_window(pid), 'the Earshot window on the X display')
+    d, win, wm_protocols, wm_delete = earshot_window(pid)
+    if win is not None:
+        ev = protocol.event.ClientMessage(window=win, client_type=wm_protocols, data=(32, [wm_delete, X.CurrentTime, 0, 0, 0]))
+        win.send_event(ev, event_mask=X.NoEventMask)
+        d.flush()
     d.close()
 
 
-def test_a_second_launch_shows_the_running_window_instead_of_starting_again(app):
-    inbox_loaded(app)
-    first = app_processes(app.env['EARSHOT_DATA_DIR'])
-    assert len(first) == 1, first
-    # The close request is sent again if the window has not hidden within a few seconds (a
-    # request that reaches GTK before the window is ready for it can be dropped); what the app
-    # logged is shown if it never hides.
-    for attempt in range(6):
-        close_window_as_the_user_would(first[0])
+def web_processes(pid):
+    """WebKit's web content processes of the app `pid` (its children)."""
+    try:
+        kids = open(f'/proc/{pid}/task/{pid}/children').read().split()
+    except OSError:
+        return []
+    out = []
+    for k in kids:
         try:
-            wait_until(lambda: window_visible(app) is False, 'closing to hide the window in the tray', timeout=5)
-            break
+            if open(f'/proc/{k}/comm').read().startswith('WebKitWebProces'):
+                out.append(int(k))
+        except OSError:
+            pass
+    return out
+
+
+def switch_to_new_window(driver, gone):
+    """The web view made when the window opened again: a new WebDriver window handle."""
+    handle = wait_until(lambda: next((h for h in driver.window_handles if h != gone), None),
+                        'the window made again')
+    driver.switch_to.window(handle)
+    return handle
+
+
+def close_to_the_tray(app, pid):
+    """Closes the window as the owner would and waits until it is gone. The close request is sent
+    again if the window is still there after a few seconds (a request that reaches GTK before the
+    window is ready for it can be dropped); what the app logged is shown if it never closes."""
+    for attempt in range(6):
+        close_window_as_the_user_would(pid)
+        try:
+            wait_until(lambda: not has_window(pid), 'closing the window to the tray', timeout=5)
+            return
         except AssertionError:
             if attempt == 5:
                 logs = ''.join(p.read_text() for p in app.logs)
-                raise AssertionError(f'the window never hid (visible: {window_visible(app)!r})\n{logs[-4000:]}')
+                raise AssertionError(f'the window never closed\n{logs[-4000:]}')
 
+
+def test_closing_releases_the_web_view_and_a_click_or_a_second_launch_opens_it_again(app, fakebus):
+    inbox_loaded(app)
+    first = app_processes(app.env['EARSHOT_DATA_DIR'])
+    assert len(first) == 1, first
+    assert web_processes(first[0]), 'the open window has its web process'
+    call = wait_until(lambda: next((c for c in fakebus.notifications.calls if 'kestrel' in c['summary']), None),
+                      'the urgent mention\'s notification')
+
+    gone = app.current_window_handle
+    close_to_the_tray(app, first[0])
+    # Closed to the tray: still listening, the web view and its process released.
+    assert app_processes(app.env['EARSHOT_DATA_DIR']) == first, 'Earshot listens on in the tray'
+    wait_until(lambda: not web_processes(first[0]), "the web view's process to end")
+
+    # A notification clicked while the window is closed makes it again, on that mention.
+    fakebus.invoke_action(call['id'], 'default')
+    gone = switch_to_new_window(app, gone)
+    wait_until(lambda: by_testid(app, 'detail-author') and by_testid(app, 'detail-author')[0].text == 'kestrel',
+               'the re-made window to open the notified mention')
+
+    # Launching Earshot again shows the window of the running one.
+    close_to_the_tray(app, first[0])
     second = subprocess.run([APP], env=app.env, capture_output=True, text=True, timeout=60)
     assert second.returncode == 0, second.stderr
     assert 'Earshot started' not in second.stderr, 'the second launch started no engine of its own'
+    switch_to_new_window(app, gone)
     wait_until(lambda: window_visible(app) is True, 'the running window to be shown again')
     assert app_processes(app.env['EARSHOT_DATA_DIR']) == first, 'still one Earshot'
-    assert by_testid(app, 'mention'), 'the same inbox, still running'
+    inbox_loaded(app)
+
+
+def test_started_at_login_it_listens_in_the_tray_without_a_web_view(fakebus, tmp_path):
+    """`--hidden` (what the autostart entry runs) makes no window at all, so no web view is kept
+    for a window nobody looks at; it listens and notifies from the tray."""
+    fakebus.notifications.calls.clear()
+    env = app_env(tmp_path)
+    log = open(tmp_path / 'hidden.log', 'w')
+    proc = subprocess.Popen([APP, '--hidden'], env=env, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        wait_until(lambda: app_processes(env['EARSHOT_DATA_DIR']), 'Earshot to start')
+        wait_until(lambda: fakebus.watcher.items, 'the tray icon')
+        wait_until(lambda: fakebus.notifications.calls, 'a notification from the tray app')
+        assert not has_window(proc.pid), 'no window'
+        assert not web_processes(proc.pid), 'no web view, so no web process'
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+        log.close()
 
 
 def test_start_at_login_is_an_autostart_entry_that_launches_hidden(app):

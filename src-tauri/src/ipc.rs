@@ -66,6 +66,7 @@ commands![
     commands::check_reply,
     commands::get_report,
     commands::export_csv,
+    notify::take_pending_open,
 ];
 
 /// Every event the shell emits: (the UI's key, the event's name).

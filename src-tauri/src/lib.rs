@@ -195,6 +195,7 @@ pub fn app<R: Runtime>(
 ) -> tauri::Builder<R> {
     builder
         .plugin(tauri_plugin_opener::init())
+        .manage(notify::PendingOpen::default())
         .setup(move |app| {
             let handle = app.handle().clone();
             handle.manage(desktop);
@@ -213,16 +214,23 @@ pub fn app<R: Runtime>(
             }
             Ok(())
         })
-        .on_window_event(|window, event| {
-            // Closing the window keeps Earshot listening in the tray (when it is listening).
-            if let tauri::WindowEvent::CloseRequested { api, .. } = event {
-                if window.app_handle().try_state::<AppState>().is_some() {
-                    api.prevent_close();
-                    let _ = window.hide();
-                }
-            }
-        })
         .invoke_handler(ipc::handler())
+}
+
+/// What the app does with the last window closed: when the engine is listening, it stays in
+/// the tray. The window is not hidden but closed, so its web view and WebKit's web process are
+/// released (the memory of a tray app); `show_main` makes it again. An exit asked for with a
+/// code (Quit in the tray, the system's end of session) still exits.
+pub fn on_run_event<R: Runtime>(app: &AppHandle<R>, event: tauri::RunEvent) {
+    if let tauri::RunEvent::ExitRequested {
+        code: None, api, ..
+    } = event
+    {
+        if app.try_state::<AppState>().is_some() {
+            api.prevent_exit();
+            tracing::info!("window closed: listening on in the tray");
+        }
+    }
 }
 
 /// Runs the desktop app.
@@ -235,14 +243,30 @@ pub fn run() {
         .with_writer(std::io::stderr)
         .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .init();
+    // Without accelerated compositing the window needs no OpenGL: GDK is told so before it
+    // starts (and before any thread), so the app process does not load the GL driver (with
+    // Mesa's software one, about 20 MiB of LLVM) for a tray app.
+    #[cfg(target_os = "linux")]
+    if !compositing() && std::env::var_os("GDK_GL").is_none() {
+        std::env::set_var("GDK_GL", "disable");
+    }
+    // The engine and the commands run on Earshot's listening runtime (one worker), not on
+    // Tauri's default (a worker per core): a tray app wakes as little as it can.
+    let runtime = match earshot_core::listening_runtime() {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("earshot: could not start the async runtime: {e}");
+            std::process::exit(1);
+        }
+    };
+    tauri::async_runtime::set(runtime.handle().clone());
     let opts = Options::from_env();
     let mut context = tauri::generate_context!();
-    // Started at login: the window is made hidden, so nothing flashes; the tray shows it.
-    // (A window made hidden from the start cannot be driven by WebKit's WebDriver, so the usual
-    // launch keeps the configured visible one.)
+    // Started at login: no window is made (nothing flashes, and no web view is kept for a
+    // window nobody looks at); the tray's Open makes it.
     if opts.hidden {
         for w in &mut context.config_mut().app.windows {
-            w.visible = false;
+            w.create = false;
         }
     }
     let builder = tauri::Builder::default()
@@ -254,7 +278,9 @@ pub fn run() {
         tray: true,
         tune: lighten_webview,
     };
-    let result = app(builder, opts, desktop).run(context);
+    let result = app(builder, opts, desktop)
+        .build(context)
+        .map(|built| built.run(on_run_event));
     if let Err(e) = result {
         eprintln!("earshot: {e}");
         std::process::exit(1);
@@ -268,7 +294,7 @@ pub fn run() {
 fn lighten_webview(app: &tauri::AppHandle) {
     #[cfg(target_os = "linux")]
     if let Some(w) = app.get_webview_window("main") {
-        let compositing = std::env::var_os("EARSHOT_WEBVIEW_COMPOSITING").is_some_and(|v| v == "1");
+        let compositing = compositing();
         let result = w.with_webview(move |wv| {
             use webkit2gtk::{
                 CacheModel, HardwareAccelerationPolicy, SettingsExt, WebContextExt, WebViewExt,
@@ -291,11 +317,37 @@ fn lighten_webview(app: &tauri::AppHandle) {
     let _ = app;
 }
 
-/// Brings the main window forward.
-pub(crate) fn show_main<R: Runtime>(app: &AppHandle<R>) {
+/// Whether the web view composites with the GPU: off unless `EARSHOT_WEBVIEW_COMPOSITING=1`.
+#[cfg(target_os = "linux")]
+fn compositing() -> bool {
+    std::env::var_os("EARSHOT_WEBVIEW_COMPOSITING").is_some_and(|v| v == "1")
+}
+
+/// Brings the main window forward, making it again (from the configuration, tuned as at start)
+/// when it was closed to the tray or never made. Says whether it was made now: a new window's
+/// page is still loading and hears no event yet.
+pub(crate) fn show_main<R: Runtime>(app: &AppHandle<R>) -> bool {
     if let Some(w) = app.get_webview_window("main") {
         let _ = w.show();
         let _ = w.unminimize();
         let _ = w.set_focus();
+        return false;
+    }
+    let Some(config) = app.config().app.windows.iter().find(|w| w.label == "main") else {
+        return false;
+    };
+    let built = tauri::WebviewWindowBuilder::from_config(app, config)
+        .and_then(|b| b.visible(true).focused(true).build());
+    match built {
+        Ok(_) => {
+            if let Some(desktop) = app.try_state::<Desktop<R>>() {
+                (desktop.tune)(app);
+            }
+            true
+        }
+        Err(e) => {
+            tracing::warn!(error = %e, "could not open the window");
+            false
+        }
     }
 }

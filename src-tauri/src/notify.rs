@@ -8,6 +8,32 @@ use tauri::{AppHandle, Emitter, Runtime};
 /// The frontend event asking the UI to open a mention.
 pub const OPEN_MENTION: &str = "open-mention";
 
+/// A mention to open once the window's page has loaded: a notification's click that had to make
+/// the window anew (it was closed to the tray) leaves it here, as the new page hears no event yet.
+#[derive(Default)]
+pub struct PendingOpen(std::sync::Mutex<Option<i64>>);
+
+/// The mention a notification asked to open before the window's page was there, once.
+#[tauri::command]
+pub fn take_pending_open(pending: tauri::State<'_, PendingOpen>) -> Option<i64> {
+    pending.0.lock().ok().and_then(|mut p| p.take())
+}
+
+/// Brings the window to mention `id`: by event to a page that is there, or left for the page
+/// that a closed window's re-opening loads.
+pub fn open_mention<R: Runtime>(app: &AppHandle<R>, id: i64) {
+    use tauri::Manager;
+    if crate::show_main(app) {
+        if let Some(pending) = app.try_state::<PendingOpen>() {
+            if let Ok(mut p) = pending.0.lock() {
+                *p = Some(id);
+            }
+        }
+    } else {
+        let _ = app.emit(OPEN_MENTION, id);
+    }
+}
+
 /// Shows alerts as desktop notifications.
 pub struct DesktopNotifier<R: Runtime> {
     app: AppHandle<R>,
@@ -75,8 +101,7 @@ impl<R: Runtime> Notifier for DesktopNotifier<R> {
             std::thread::spawn(move || {
                 handle.wait_for_action(|action| {
                     if action == "default" || action == "open" {
-                        crate::show_main(&app);
-                        let _ = app.emit(OPEN_MENTION, id);
+                        open_mention(&app, id);
                     }
                 });
             });

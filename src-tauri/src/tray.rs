@@ -24,7 +24,9 @@ pub fn create<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
         .menu(&menu)
         .show_menu_on_left_click(false)
         .on_menu_event(|app, event| match event.id.as_ref() {
-            "open" => crate::show_main(app),
+            "open" => {
+                crate::show_main(app);
+            }
             "pause" => {
                 let state = app.state::<AppState>();
                 let paused = !state.engine.alerts_paused();

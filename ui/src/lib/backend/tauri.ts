@@ -58,6 +58,11 @@ export class TauriBackend implements Backend {
     return () => { un1(); un2(); };
   }
   async onOpenMention(cb: (id: number) => void) {
-    return listen<number>(EVENT.open_mention, (e) => cb(e.payload));
+    const un = await listen<number>(EVENT.open_mention, (e) => cb(e.payload));
+    // A notification clicked while the window was closed to the tray made this page: the
+    // mention it asked for waits in the shell.
+    const pending = await invoke<number | null>(COMMAND.take_pending_open);
+    if (pending !== null) cb(pending);
+    return un;
   }
 }

@@ -49,6 +49,7 @@ export const COMMAND = {
   check_reply: 'check_reply',
   get_report: 'get_report',
   export_csv: 'export_csv',
+  take_pending_open: 'take_pending_open',
 } as const;
 
 /** The name of a command. */
