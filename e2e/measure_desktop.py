@@ -1,6 +1,6 @@
-"""Measures the desktop app: cold start to the first inbox rows in the DOM, and the resident memory
+"""Measures the desktop app: cold start to the first inbox rows in the DOM, the resident memory
 of all its processes (the app, WebKit's web and network processes) after paging through the
-inbox. Prints one JSON object per figure, like `earshot bench --json`.
+inbox, the same once the window is closed to the tray, and the time to open it again. Prints one JSON object per figure, like `earshot bench --json`.
 
     cargo run --release -p earshot-cli -- bench query --rows 1000000 --db-dir /var/tmp/q1m
     xvfb-run -a dbus-run-session -- e2e/.venv/bin/python e2e/measure_desktop.py --data-dir /var/tmp/q1m
@@ -80,6 +80,56 @@ def pss_kib(pid):
     return 0
 
 
+def switches(pids):
+    """Context switches (voluntary and not) of every thread of `pids`, by 'process/thread' name
+    and thread id."""
+    out = {}
+    for pid in pids:
+        try:
+            tids = os.listdir(f'/proc/{pid}/task')
+        except OSError:
+            continue
+        for tid in tids:
+            try:
+                n = 0
+                for line in open(f'/proc/{pid}/task/{tid}/status'):
+                    if line.startswith(('voluntary_ctxt_switches:', 'nonvoluntary_ctxt_switches:')):
+                        n += int(line.split()[1])
+                out[f'{name(pid)}/{open(f"/proc/{pid}/task/{tid}/comm").read().strip()}[{tid}]'] = n
+            except OSError:
+                pass
+    return out
+
+
+def web_processes(pid):
+    return [p for p in descendants(pid) if name(p).startswith('WebKitWebProces')]
+
+
+def close_window(pid):
+    """Sends the window manager's close request (WM_DELETE_WINDOW) to the app's window, as its
+    close button does."""
+    from Xlib import X, display, protocol
+    d = display.Display()
+    wm_protocols, wm_delete = d.intern_atom('WM_PROTOCOLS'), d.intern_atom('WM_DELETE_WINDOW')
+    net_wm_pid = d.intern_atom('_NET_WM_PID')
+
+    def find(w):
+        prop = w.get_full_property(net_wm_pid, X.AnyPropertyType)
+        if w.get_wm_name() == 'Earshot' and prop is not None and prop.value[0] == pid:
+            return w
+        for child in w.query_tree().children:
+            found = find(child)
+            if found:
+                return found
+        return None
+
+    win = poll(lambda: find(d.screen().root), 'the window on the X display', timeout=20)
+    win.send_event(protocol.event.ClientMessage(window=win, client_type=wm_protocols,
+                                                data=(32, [wm_delete, X.CurrentTime, 0, 0, 0])), event_mask=X.NoEventMask)
+    d.flush()
+    d.close()
+
+
 def name(pid):
     try:
         return open(f'/proc/{pid}/comm').read().strip()
@@ -92,6 +142,7 @@ def main():
     ap.add_argument('--data-dir', required=True)
     ap.add_argument('--app', default=os.path.join(TARGET, 'release', 'earshot-app'))
     ap.add_argument('--pages', type=int, default=20, help='inbox pages to scroll through before measuring memory')
+    ap.add_argument('--idle-secs', type=float, default=60, help='how long to count wake-ups in the tray')
     args = ap.parse_args()
     if not os.path.exists(args.app):
         raise SystemExit(f'build the app first: {args.app} (cargo build --release -p earshot-app)')
@@ -144,6 +195,43 @@ def main():
         print(json.dumps({'name': 'desktop resident memory, all processes, idle', 'unit': 'MiB',
                           'value': round(pss, 1), 'pss': round(pss, 1), 'rss': round(rss, 1), 'rows_scrolled': loaded, 'rows_drawn': drawn,
                           'processes_rss_pss': {k: [round(r / 1024, 1), round(p / 1024, 1)] for k, (r, p) in per.items()}}))
+
+        # Closed to the tray: the window and its web view are released; the app listens on.
+        app_pid = app_pids[0]
+        old_handle = driver.current_window_handle
+        close_window(app_pid)
+        poll(lambda: not web_processes(app_pid), 'the web process to end after closing', timeout=30)
+        time.sleep(3)  # idle in the tray before reading memory (a measurement, not a sync)
+        hidden = {f'{name(p)}[{p}]': (rss_kib(p), pss_kib(p)) for p in [app_pid] + descendants(app_pid)}
+        print(json.dumps({'name': 'desktop resident memory, all processes, closed to the tray', 'unit': 'MiB',
+                          'value': round(sum(p for _, p in hidden.values()) / 1024, 1),
+                          'rss': round(sum(r for r, _ in hidden.values()) / 1024, 1),
+                          'processes_rss_pss': {k: [round(r / 1024, 1), round(p / 1024, 1)] for k, (r, p) in hidden.items()}}))
+
+        # Idle in the tray: every wake-up (context switch) of every thread of every process.
+        before = switches([app_pid] + descendants(app_pid))
+        t_idle = time.monotonic()
+        time.sleep(args.idle_secs)  # the measuring window itself
+        after = switches([app_pid] + descendants(app_pid))
+        minutes = (time.monotonic() - t_idle) / 60
+        woke = {k: round((n - before.get(k, 0)) / minutes) for k, n in after.items() if n > before.get(k, 0)}
+        print(json.dumps({'name': 'desktop wake-ups per minute, closed to the tray, idle', 'unit': '1/min',
+                          'value': sum(woke.values()), 'seconds': args.idle_secs,
+                          'by_thread': dict(sorted(woke.items(), key=lambda kv: -kv[1])[:12])}))
+
+        # Re-open as the owner does from the launcher: a second launch hands over to the running
+        # app, which makes the window again; the clock stops at the first inbox rows in the DOM
+        # (polled every few ms through WebDriver, so the figure is high by a poll's round trip).
+        t_open = time.time()
+        subprocess.Popen([args.app], env=dict(env, EARSHOT_LOG='warn'))
+        handle = poll(lambda: next((h for h in driver.window_handles if h != old_handle), None), 'the window made again')
+        driver.switch_to.window(handle)
+        poll(lambda: driver.find_elements(By.CSS_SELECTOR, '[data-testid="mention"]'), 'the first inbox rows again')
+        t_rows = time.time()
+        origin = driver.execute_script('return performance.timeOrigin') / 1000.0
+        print(json.dumps({'name': 'desktop re-open from the tray to first inbox rows', 'unit': 's',
+                          'value': round(t_rows - t_open, 3),
+                          'launch_to_page_start': round(origin - t_open, 3), 'page_start_to_rows': round(t_rows - origin, 3)}))
         driver.quit()
     finally:
         driver_proc.terminate()

@@ -190,10 +190,14 @@ def test_the_desktop_measurement_script_runs_and_prints_its_figures(tmp_path):
     subprocess.run([cli, 'bench', 'query', '--rows', '1000', '--db-dir', str(data)], check=True,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=300)
     out = subprocess.run([sys.executable, os.path.join(ROOT, 'e2e', 'measure_desktop.py'), '--data-dir', str(data),
-                          '--app', APP, '--pages', '2'], capture_output=True, text=True, timeout=300)
+                          '--app', APP, '--pages', '2', '--idle-secs', '2'], capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stderr[-2000:]
     figures = [json.loads(line) for line in out.stdout.splitlines() if line.startswith('{')]
     names = [f['name'] for f in figures]
     assert any('cold start' in n for n in names) and any('memory' in n for n in names), names
     mem = next(f for f in figures if 'memory' in f['name'])
     assert mem['value'] > 0 and mem['rows_scrolled'] >= 100 and mem['rows_drawn'] < 60, mem
+    for what in ('closed to the tray', 'wake-ups per minute', 're-open'):
+        assert any(what in n for n in names), (what, names)
+    hidden = next(f for f in figures if 'memory' in f['name'] and 'tray' in f['name'])
+    assert not any('WebKitWebProces' in k for k in hidden['processes_rss_pss']), 'the web process ended'

@@ -209,7 +209,14 @@ fn main() {
 }
 
 fn run(cli: Cli) -> Result<()> {
-    let rt = tokio::runtime::Runtime::new().context("starting the async runtime")?;
+    // Listening all day is light work on one worker (see `listening_runtime`); the benchmarks,
+    // trials and one-off commands get a worker per core.
+    let rt = if matches!(cli.cmd, Cmd::Watch { .. }) {
+        earshot_core::listening_runtime()
+    } else {
+        tokio::runtime::Runtime::new()
+    }
+    .context("starting the async runtime")?;
     match cli.cmd {
         Cmd::Watch {
             config,

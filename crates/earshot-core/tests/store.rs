@@ -74,6 +74,29 @@ fn the_cursor_is_saved_with_the_batch() {
 }
 
 #[test]
+fn a_paused_source_keeps_its_cursor_and_a_missing_one_is_not_found() {
+    let mut s = Store::open_in_memory().unwrap();
+    let src = s.upsert_source(&spec("HN"), 0).unwrap();
+    s.store_batch(Some(src), &[mention("1", "a", 1, 1)], Some("c1"))
+        .unwrap();
+    assert!(s.source(src).unwrap().enabled, "a new source listens");
+    s.set_source_enabled(src, false).unwrap();
+    let paused = s.source(src).unwrap();
+    assert!(!paused.enabled, "paused");
+    assert_eq!(
+        paused.cursor.as_deref(),
+        Some("c1"),
+        "pausing keeps the cursor"
+    );
+    s.set_source_enabled(src, true).unwrap();
+    assert!(s.source(src).unwrap().enabled, "resumed");
+    assert!(
+        s.set_source_enabled(src + 100, false).is_err(),
+        "no such source: an error, not a silent no-op"
+    );
+}
+
+#[test]
 fn full_text_search_finds_a_stored_mention_by_word_prefix_author_and_accent() {
     let mut s = Store::open_in_memory().unwrap();
     s.store_batch(

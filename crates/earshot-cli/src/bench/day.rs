@@ -27,6 +27,8 @@ struct Usage {
     cpu_ticks: u64,
     /// Context switches of each thread, by thread id.
     switches: std::collections::HashMap<String, u64>,
+    /// Each thread's name (`comm`), by thread id.
+    names: std::collections::HashMap<String, String>,
     rss_kib: u64,
 }
 
@@ -40,6 +42,19 @@ impl Usage {
             .map(|(tid, n)| n.saturating_sub(before.switches.get(tid).copied().unwrap_or(0)))
             .sum()
     }
+
+    /// Wake-ups between two readings by thread name (threads of one name summed), most first.
+    fn switches_by_name(&self, before: &Usage) -> Vec<(String, u64)> {
+        let mut by: std::collections::BTreeMap<String, u64> = Default::default();
+        for (tid, n) in &self.switches {
+            let name = self.names.get(tid).cloned().unwrap_or_default();
+            *by.entry(name).or_default() +=
+                n.saturating_sub(before.switches.get(tid).copied().unwrap_or(0));
+        }
+        let mut v: Vec<_> = by.into_iter().filter(|(_, n)| *n > 0).collect();
+        v.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
+        v
+    }
 }
 
 /// CPU ticks (user + system), context switches of every thread, and resident memory.
@@ -52,7 +67,11 @@ fn usage(pid: u32) -> Result<Usage> {
     // Fields 14 and 15 of stat (utime, stime) are 11 and 12 after the name and state.
     let cpu_ticks = tick(11) + tick(12);
     let mut switches = std::collections::HashMap::new();
+    let mut names = std::collections::HashMap::new();
     for task in std::fs::read_dir(format!("/proc/{pid}/task"))?.flatten() {
+        let tid = task.file_name().to_string_lossy().into_owned();
+        let comm = std::fs::read_to_string(task.path().join("comm")).unwrap_or_default();
+        names.insert(tid.clone(), comm.trim().to_string());
         let status = std::fs::read_to_string(task.path().join("status")).unwrap_or_default();
         let n: u64 = status
             .lines()
@@ -62,7 +81,7 @@ fn usage(pid: u32) -> Result<Usage> {
             })
             .filter_map(|v| v.trim().parse::<u64>().ok())
             .sum();
-        switches.insert(task.file_name().to_string_lossy().into_owned(), n);
+        switches.insert(tid, n);
     }
     let status = std::fs::read_to_string(format!("/proc/{pid}/status"))?;
     let rss_kib = status
@@ -74,6 +93,7 @@ fn usage(pid: u32) -> Result<Usage> {
     Ok(Usage {
         cpu_ticks,
         switches,
+        names,
         rss_kib,
     })
 }
@@ -156,6 +176,12 @@ pub async fn day(minutes: f64, rate: u32, settle: Duration) -> Result<Vec<Figure
     let (q1, quiet_secs) = (usage(pid)?, quiet_at.elapsed().as_secs_f64());
     drop(watch);
     let quiet_wakeups = q1.switches_since(&q0) as f64 * 60.0 / quiet_secs;
+    let quiet_threads = q1
+        .switches_by_name(&q0)
+        .into_iter()
+        .map(|(name, n)| format!("{name} {:.0}", n as f64 * 60.0 / quiet_secs))
+        .collect::<Vec<_>>()
+        .join(", ");
     let quiet_cpu =
         q1.cpu_ticks.saturating_sub(q0.cpu_ticks) as f64 / TICKS_PER_SECOND * 3600.0 / quiet_secs;
     let per_hour = 3600.0 / secs;
@@ -209,7 +235,7 @@ pub async fn day(minutes: f64, rate: u32, settle: Duration) -> Result<Vec<Figure
             "day_quiet_wakeups_per_minute",
             "1/min",
             quiet_wakeups,
-            format!("the same with nothing on the stream (its timers and polls): {quiet_wakeups:.0}/min"),
+            format!("the same with nothing on the stream (its timers and polls): {quiet_wakeups:.0}/min ({quiet_threads})"),
         ),
         figure(
             "day_quiet_cpu_seconds_per_hour",

@@ -19,6 +19,19 @@ impl Store {
         Ok(id)
     }
 
+    /// Pauses or resumes a source: a paused one is kept with its mentions and cursor, and is not
+    /// listened to when the engine starts.
+    pub fn set_source_enabled(&mut self, id: i64, enabled: bool) -> Result<()> {
+        let n = self.conn.execute(
+            "UPDATE sources SET enabled = ?2 WHERE id = ?1",
+            params![id, enabled],
+        )?;
+        if n == 0 {
+            return Err(StoreError::NotFound(format!("source {id}")));
+        }
+        Ok(())
+    }
+
     /// All sources.
     pub fn sources(&self) -> Result<Vec<Source>> {
         let mut stmt = self
