@@ -246,3 +246,71 @@ async fn a_source_sending_garbage_goes_to_error_while_the_others_keep_delivering
     assert_eq!(after, before, "stored mentions untouched");
     engine.shutdown();
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_quiet_poll_shows_its_time_at_once_and_saves_the_same_news_every_ten_minutes() {
+    use std::sync::atomic::{AtomicI64, Ordering};
+    let sim = Sim::start(SimOptions {
+        reveal: Reveal::All,
+        count: Some(8),
+        ..SimOptions::default()
+    })
+    .await
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let start = 1_800_000_000;
+    let now = Arc::new(AtomicI64::new(start));
+    let engine = Engine::new(
+        Db::open(dir.path()).unwrap(),
+        Arc::new(Silent),
+        Clock::manual(now.clone()),
+    );
+    let mut cfg = Config::parse(&sim.config_toml()).unwrap();
+    cfg.sources.retain(|s| {
+        matches!(
+            s.kind,
+            earshot_core::model::SourceKind::Hackernews | earshot_core::model::SourceKind::Rss
+        )
+    });
+    engine.apply_config(&cfg).await.unwrap();
+    let mut rx = engine.subscribe();
+    engine.start().await.unwrap();
+    sources_ok(&engine, &mut rx, 3).await;
+    let ok_at = |sources: Vec<earshot_core::model::Source>| -> Vec<i64> {
+        sources
+            .iter()
+            .map(|s| match s.health {
+                Health::Ok { at, .. } => at,
+                ref other => panic!("{}: {other:?}", s.spec.name),
+            })
+            .collect()
+    };
+    let saved = || async { ok_at(engine.db().read(|s| s.sources()).await.unwrap()) };
+    assert_eq!(saved().await, vec![start; 3], "the first news is saved");
+
+    // Two minutes on, every source polls and finds nothing new.
+    now.store(start + 120, Ordering::SeqCst);
+    engine.poll_now();
+    sources_ok(&engine, &mut rx, 3).await;
+    assert_eq!(
+        ok_at(engine.sources().await.unwrap()),
+        vec![start + 120; 3],
+        "the owner sees the latest poll's time"
+    );
+    assert_eq!(
+        saved().await,
+        vec![start; 3],
+        "the same news is not written again at every poll"
+    );
+
+    // Ten minutes after it was saved, the same news is saved again with its new time.
+    now.store(start + 600, Ordering::SeqCst);
+    engine.poll_now();
+    sources_ok(&engine, &mut rx, 3).await;
+    assert_eq!(
+        saved().await,
+        vec![start + 600; 3],
+        "saved again after ten minutes"
+    );
+    engine.shutdown();
+}

@@ -32,29 +32,62 @@ struct Usage {
     rss_kib: u64,
 }
 
-impl Usage {
-    /// Wake-ups between two readings: each thread's growth, and the whole count of threads born
-    /// since. (A thread that ended in between takes its count with it: an undercount, small as
-    /// the runtime keeps its workers.)
-    fn switches_since(&self, before: &Usage) -> u64 {
-        self.switches
-            .iter()
-            .map(|(tid, n)| n.saturating_sub(before.switches.get(tid).copied().unwrap_or(0)))
-            .sum()
-    }
+/// What happened over a measuring window: the readings at its ends, and the wake-ups of every
+/// thread that lived in it. Threads are read every second, so a thread that starts inside the
+/// window counts from its start, and one that ends takes at most its last second with it (the
+/// runtime's blocking threads end after an idle while: read only at the ends, their wake-ups
+/// went uncounted).
+struct Window {
+    start: Usage,
+    end: Usage,
+    wakeups: u64,
+    /// Wake-ups by thread name (threads of one name summed), most first.
+    by_name: Vec<(String, u64)>,
+    secs: f64,
+}
 
-    /// Wake-ups between two readings by thread name (threads of one name summed), most first.
-    fn switches_by_name(&self, before: &Usage) -> Vec<(String, u64)> {
-        let mut by: std::collections::BTreeMap<String, u64> = Default::default();
-        for (tid, n) in &self.switches {
-            let name = self.names.get(tid).cloned().unwrap_or_default();
-            *by.entry(name).or_default() +=
-                n.saturating_sub(before.switches.get(tid).copied().unwrap_or(0));
+/// Watches process `pid` for `length`.
+async fn window(pid: u32, length: Duration) -> Result<Window> {
+    use std::collections::HashMap;
+    let start = usage(pid)?;
+    let at = Instant::now();
+    // Per thread id: (count when first seen, latest count, name).
+    let mut seen: HashMap<String, (u64, u64, String)> = start
+        .switches
+        .iter()
+        .map(|(tid, n)| {
+            (
+                tid.clone(),
+                (*n, *n, start.names.get(tid).cloned().unwrap_or_default()),
+            )
+        })
+        .collect();
+    let mut end = start.clone();
+    while at.elapsed() < length {
+        // Reading /proc each second: the measurement's own pace, not a wait for an event.
+        tokio::time::sleep(Duration::from_secs(1).min(length.saturating_sub(at.elapsed()))).await;
+        end = usage(pid)?;
+        for (tid, n) in &end.switches {
+            let name = end.names.get(tid).cloned().unwrap_or_default();
+            // Born inside the window: every switch since its start counts.
+            let e = seen.entry(tid.clone()).or_insert((0, 0, name));
+            e.1 = *n;
         }
-        let mut v: Vec<_> = by.into_iter().filter(|(_, n)| *n > 0).collect();
-        v.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
-        v
     }
+    let mut by: std::collections::BTreeMap<String, u64> = Default::default();
+    for (first, last, name) in seen.values() {
+        *by.entry(name.clone()).or_default() += last.saturating_sub(*first);
+    }
+    let wakeups = by.values().sum();
+    let mut by_name: Vec<_> = by.into_iter().filter(|(_, n)| *n > 0).collect();
+    by_name.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
+    Ok(Window {
+        start,
+        end,
+        wakeups,
+        by_name,
+        secs: at.elapsed().as_secs_f64(),
+    })
 }
 
 /// CPU ticks (user + system), context switches of every thread, and resident memory.
@@ -161,35 +194,33 @@ pub async fn day(minutes: f64, rate: u32, settle: Duration) -> Result<Vec<Figure
     .context("earshot watch did not connect to Jetstream")?;
     // Not synchronisation: the first minutes (catch-ups, first polls) are not a day's rate.
     tokio::time::sleep(settle).await;
-    let (u0, t0, at0) = (usage(pid)?, sim.social.jetstream_traffic(), Instant::now());
-    tokio::time::sleep(Duration::from_secs_f64(minutes * 60.0)).await;
-    let (u1, t1, secs) = (
-        usage(pid)?,
-        sim.social.jetstream_traffic(),
-        at0.elapsed().as_secs_f64(),
-    );
+    let t0 = sim.social.jetstream_traffic();
+    let busy = window(pid, Duration::from_secs_f64(minutes * 60.0)).await?;
+    let (t1, secs) = (sim.social.jetstream_traffic(), busy.secs);
     // Then as quiet as a network gets (no posts on the stream, the polls on their intervals):
     // what wakes the process then is its own timers.
     sim.social.set_firehose(0);
-    let (q0, quiet_at) = (usage(pid)?, Instant::now());
-    tokio::time::sleep(Duration::from_secs_f64(minutes * 60.0)).await;
-    let (q1, quiet_secs) = (usage(pid)?, quiet_at.elapsed().as_secs_f64());
+    let quiet = window(pid, Duration::from_secs_f64(minutes * 60.0)).await?;
     drop(watch);
-    let quiet_wakeups = q1.switches_since(&q0) as f64 * 60.0 / quiet_secs;
-    let quiet_threads = q1
-        .switches_by_name(&q0)
-        .into_iter()
-        .map(|(name, n)| format!("{name} {:.0}", n as f64 * 60.0 / quiet_secs))
+    let quiet_wakeups = quiet.wakeups as f64 * 60.0 / quiet.secs;
+    let quiet_threads = quiet
+        .by_name
+        .iter()
+        .map(|(name, n)| format!("{name} {:.0}", *n as f64 * 60.0 / quiet.secs))
         .collect::<Vec<_>>()
         .join(", ");
-    let quiet_cpu =
-        q1.cpu_ticks.saturating_sub(q0.cpu_ticks) as f64 / TICKS_PER_SECOND * 3600.0 / quiet_secs;
+    let quiet_cpu = quiet.end.cpu_ticks.saturating_sub(quiet.start.cpu_ticks) as f64
+        / TICKS_PER_SECOND
+        * 3600.0
+        / quiet.secs;
     let per_hour = 3600.0 / secs;
     let wire = t1.wire_bytes.saturating_sub(t0.wire_bytes) as f64 * per_hour;
     let json = t1.json_bytes.saturating_sub(t0.json_bytes) as f64 * per_hour;
     let frames = t1.frames.saturating_sub(t0.frames) as f64 / secs;
-    let cpu = u1.cpu_ticks.saturating_sub(u0.cpu_ticks) as f64 / TICKS_PER_SECOND * per_hour;
-    let wakeups = u1.switches_since(&u0) as f64 * 60.0 / secs;
+    let cpu = busy.end.cpu_ticks.saturating_sub(busy.start.cpu_ticks) as f64 / TICKS_PER_SECOND
+        * per_hour;
+    let wakeups = busy.wakeups as f64 * 60.0 / secs;
+    let u1 = quiet.end;
     let mb = |b: f64| b / 1e6;
     Ok(vec![
         figure(

@@ -294,7 +294,9 @@ impl Engine {
 
     /// All sources with their health.
     pub async fn sources(&self) -> Result<Vec<Source>, EngineError> {
-        Ok(self.parts.db.read(|s| s.sources()).await?)
+        let mut sources = self.parts.db.read(|s| s.sources()).await?;
+        self.parts.scheduler.latest_health(&mut sources);
+        Ok(sources)
     }
 
     /// Adds (or updates, by name) a source and starts it.

@@ -51,6 +51,21 @@ pub struct Scheduler {
     triager: Arc<Triager>,
     ingest: Arc<Ingest>,
     running: Mutex<HashMap<i64, Running>>,
+    /// Each source's latest health, saved or not (see `report_health`).
+    health: Mutex<HashMap<i64, Health>>,
+}
+
+/// How often a source whose health says the same thing has it saved again: its time moves on
+/// in what the owner sees at every poll, and in the database this often.
+const HEALTH_SAVE_EVERY: i64 = 10 * 60;
+
+/// Whether two healths say the same, whatever their times.
+fn same_news(a: &Health, b: &Health) -> bool {
+    match (a, b) {
+        (Health::Ok { detail: x, .. }, Health::Ok { detail: y, .. }) => x == y,
+        (Health::Limited { reason: x, .. }, Health::Limited { reason: y, .. }) => x == y,
+        _ => false,
+    }
 }
 
 impl Scheduler {
@@ -71,6 +86,18 @@ impl Scheduler {
             triager,
             ingest,
             running: Mutex::new(HashMap::new()),
+            health: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// Puts each running source's latest health on `sources` (the database's may be a few
+    /// minutes behind for a source whose news has not changed).
+    pub fn latest_health(&self, sources: &mut [Source]) {
+        let health = lock(&self.health);
+        for s in sources {
+            if let Some(h) = health.get(&s.id) {
+                s.health = h.clone();
+            }
         }
     }
 
@@ -150,6 +177,8 @@ impl Scheduler {
         let mut cursor = source.cursor.clone();
         let mut failures: u32 = 0;
         let mut last_ok: Option<i64> = None;
+        // The last "ok" (or "limited") saved, and when.
+        let mut saved: Option<(i64, Health)> = None;
         loop {
             let result = tokio::select! {
                 r = conn.next_batch(cursor.as_deref()) => r,
@@ -161,7 +190,16 @@ impl Scheduler {
                     let wait = batch.wait.unwrap_or(interval);
                     let limited = batch.limited.clone();
                     let detail = batch.detail.clone();
-                    match self.ingest.batch(&source, batch).await {
+                    // A poll that found nothing new, its cursor where it was, has nothing to
+                    // store: the database is not woken for it (a quiet source polls all day).
+                    let nothing = batch.mentions.is_empty()
+                        && (batch.cursor.is_none() || batch.cursor == cursor);
+                    let stored = if nothing {
+                        Ok(batch.cursor)
+                    } else {
+                        self.ingest.batch(&source, batch).await
+                    };
+                    match stored {
                         Ok(next) => {
                             failures = 0;
                             if next.is_some() {
@@ -175,7 +213,15 @@ impl Scheduler {
                                     Some(reason) => Health::Limited { reason, at: now },
                                     None => Health::Ok { at: now, detail },
                                 };
-                                self.set_health(id, health).await;
+                                // A quiet source polled every 30 s would write the same news
+                                // every 30 s: it is saved when it changes, and every ten minutes.
+                                let save = saved.as_ref().is_none_or(|(at, h)| {
+                                    now - at >= HEALTH_SAVE_EVERY || !same_news(h, &health)
+                                });
+                                if save {
+                                    saved = Some((now, health.clone()));
+                                }
+                                self.report_health(id, health, save).await;
                                 last_ok = Some(now);
                             }
                             wait
@@ -251,6 +297,7 @@ impl Scheduler {
             };
             if failures > 0 {
                 last_ok = None;
+                saved = None;
             }
             tokio::select! {
                 _ = tokio::time::sleep(wait) => {}
@@ -261,9 +308,17 @@ impl Scheduler {
     }
 
     async fn set_health(&self, id: i64, health: Health) {
+        self.report_health(id, health, true).await
+    }
+
+    /// Tells the owner a source's health, and saves it when `save`.
+    async fn report_health(&self, id: i64, health: Health, save: bool) {
+        lock(&self.health).insert(id, health.clone());
         let h = health.clone();
-        if let Err(e) = self.db.write(move |s| s.set_health(id, &h)).await {
-            tracing::warn!(error = %e, "could not save source health");
+        if save {
+            if let Err(e) = self.db.write(move |s| s.set_health(id, &h)).await {
+                tracing::warn!(error = %e, "could not save source health");
+            }
         }
         self.events.emit(EngineEvent::SourceHealth {
             source_id: id,
