@@ -558,3 +558,72 @@ test('a saved reply greets a person by first name and anyone else by handle, nev
   assert.match(ack.body, /^Hi @foodcritic\.bsky\.social, sorry to hear it/, 'a name that is not a person\'s is not cut to its first word');
   assert.deepEqual(errors, []);
 });
+
+/** Whether two elements' boxes overlap on screen. */
+async function overlap(a, b) {
+  const [x, y] = [await a.boundingBox(), await b.boundingBox()];
+  return !(x.x + x.width <= y.x || y.x + y.width <= x.x || x.y + x.height <= y.y || y.y + y.height <= x.y);
+}
+
+test("settings rows show every action side by side: an account's Log out and Remove, a saved reply's Edit and Delete", async () => {
+  const { page, errors } = await open();
+  await page.getByTestId('open-settings').click();
+  await page.getByTestId('bluesky-handle').fill('owner.bsky.social');
+  await page.getByTestId('bluesky-password').fill('app-pass-word');
+  await page.getByTestId('bluesky-login').click();
+  await page.getByTestId('account-note').waitFor();
+  const logOut = page.getByRole('button', { name: /^Log out of / }).first();
+  const remove = page.getByRole('button', { name: /^Remove Bluesky/ }).first();
+  await logOut.scrollIntoViewIfNeeded();
+  assert.ok(await logOut.isVisible() && await remove.isVisible(), 'both buttons are shown');
+  assert.equal(await overlap(logOut, remove), false, 'Log out is not under Remove');
+
+  const edit = page.getByRole('button', { name: /^Edit / }).first();
+  const del = page.getByRole('button', { name: /^Delete / }).first();
+  await edit.scrollIntoViewIfNeeded();
+  assert.equal(await overlap(edit, del), false, 'Edit is not under Delete');
+  const name = (await edit.getAttribute('aria-label')).replace(/^Edit /, '');
+  await edit.click();
+  assert.equal(await page.getByTestId('saved-name').inputValue(), name, 'Edit opens that saved reply');
+  assert.deepEqual(errors, []);
+});
+
+test('settings say what went wrong beside what failed, and a refused save takes back "Saved"', async () => {
+  const { page, errors } = await open();
+  await page.getByTestId('open-settings').click();
+  const business = page.getByTestId('settings-business');
+  await business.getByTestId('save-business').click();
+  await page.getByTestId('business-saved').waitFor();
+
+  const name = business.getByLabel('Name');
+  await name.fill('   ');
+  await business.getByTestId('save-business').click();
+  const problem = business.getByTestId('settings-error');
+  await problem.waitFor();
+  assert.match(await problem.textContent(), /needs a name/);
+  assert.doesNotMatch(await problem.textContent(), /invalid input/, 'in words for the owner');
+  assert.equal(await page.getByTestId('business-saved').count(), 0, 'no "Saved" beside a refusal');
+
+  await name.fill('B'.repeat(400));
+  await business.getByTestId('save-business').click();
+  await page.waitForFunction(() => /400 characters/.test(document.querySelector('[data-section=business]')?.textContent ?? ''));
+
+  await name.fill('Brightside Coffee');
+  await business.getByLabel('Terms').fill(', , ,');
+  await business.getByTestId('save-business').click();
+  await page.waitForFunction(() => /only commas/.test(document.querySelector('[data-section=business]')?.textContent ?? ''));
+  assert.equal(await page.getByTestId('business-saved').count(), 0, 'the terms were not wiped');
+
+  // A bad feed address is refused under the Add form, in the Sources section, in view.
+  const sources = page.getByTestId('settings-sources');
+  await page.getByTestId('add-source-url').fill('ftp://nope');
+  await page.getByTestId('add-source').click();
+  const refused = sources.getByTestId('settings-error');
+  await refused.waitFor();
+  assert.match(await refused.textContent(), /http or https/);
+  const form = await page.getByTestId('add-source').boundingBox();
+  const said = await refused.boundingBox();
+  assert.ok(said.y >= form.y && said.y - (form.y + form.height) < 80, `the error sits right under the form (${form.y} → ${said.y})`);
+  assert.equal(await business.getByTestId('settings-error').count(), 1, 'each section keeps its own error');
+  assert.deepEqual(errors, []);
+});

@@ -56,6 +56,9 @@ pub enum EngineError {
     /// A login could not go on.
     #[error(transparent)]
     Login(#[from] LoginError),
+    /// A request the owner can put right, said in words meant for them.
+    #[error("{0}")]
+    Invalid(String),
     /// A file the owner asked for could not be written.
     #[error("could not write {}: {source}", .path.display())]
     Write {
@@ -71,7 +74,9 @@ impl EngineError {
     pub fn code(&self) -> ErrorCode {
         match self {
             EngineError::Store(StoreError::NotFound(_)) => ErrorCode::NotFound,
-            EngineError::Store(StoreError::Invalid(_)) => ErrorCode::Invalid,
+            EngineError::Store(StoreError::Invalid(_)) | EngineError::Invalid(_) => {
+                ErrorCode::Invalid
+            }
             EngineError::Store(_) => ErrorCode::Storage,
             EngineError::Network(c) | EngineError::Login(LoginError::Channel(c)) => channel_code(c),
             EngineError::Login(LoginError::Unknown(_)) => ErrorCode::NotFound,
@@ -97,7 +102,7 @@ impl EngineError {
 
     /// A request the engine refuses, in words.
     pub fn invalid(why: impl Into<String>) -> EngineError {
-        EngineError::Store(StoreError::Invalid(why.into()))
+        EngineError::Invalid(why.into())
     }
 }
 

@@ -314,3 +314,45 @@ async fn a_quiet_poll_shows_its_time_at_once_and_saves_the_same_news_every_ten_m
     );
     engine.shutdown();
 }
+
+#[tokio::test]
+async fn a_business_needs_a_name_of_a_sensible_length_said_in_plain_words() {
+    use earshot_core::error::ErrorCode;
+    use earshot_core::model::Business;
+    let dir = tempfile::tempdir().unwrap();
+    let engine = Engine::new(
+        Db::open(dir.path()).unwrap(),
+        Arc::new(Silent),
+        Clock::system(),
+    );
+    let named = |name: &str| Business {
+        name: name.into(),
+        ..Business::default()
+    };
+    let empty = engine.set_business(named("   ")).await.unwrap_err();
+    assert_eq!(empty.code(), ErrorCode::Invalid);
+    assert!(
+        empty.to_string().starts_with("Your business needs a name"),
+        "words for the owner, not 'invalid input: …': {empty}"
+    );
+    let long = engine
+        .set_business(named(&"B".repeat(400)))
+        .await
+        .unwrap_err();
+    assert!(long.to_string().contains("400 characters"), "{long}");
+    engine
+        .set_business(named("  Brightside Coffee "))
+        .await
+        .unwrap();
+    assert_eq!(
+        engine
+            .db()
+            .read(|s| s.business())
+            .await
+            .unwrap()
+            .unwrap()
+            .name,
+        "Brightside Coffee",
+        "kept without the spaces around it"
+    );
+}

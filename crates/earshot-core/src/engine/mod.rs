@@ -66,6 +66,9 @@ pub struct Engine {
     parts: Arc<Parts>,
 }
 
+/// The longest business name Earshot takes: a shop's name, not a paragraph.
+pub const BUSINESS_NAME_MAX: usize = 100;
+
 impl Engine {
     /// An engine over `db` that alerts through `notifier`, keeping secrets in memory only (tests,
     /// the simulated demo). Sources start with [`Engine::start`].
@@ -244,7 +247,19 @@ impl Engine {
     }
 
     /// Saves the business profile and restarts the sources (their queries may depend on it).
-    pub async fn set_business(&self, b: Business) -> Result<(), EngineError> {
+    pub async fn set_business(&self, mut b: Business) -> Result<(), EngineError> {
+        b.name = b.name.trim().to_string();
+        let length = b.name.chars().count();
+        if length == 0 {
+            return Err(EngineError::invalid(
+                "Your business needs a name: it is what Earshot listens for first.",
+            ));
+        }
+        if length > BUSINESS_NAME_MAX {
+            return Err(EngineError::invalid(format!(
+                "That name is {length} characters long; a business name can have up to {BUSINESS_NAME_MAX}."
+            )));
+        }
         let saved = b.clone();
         self.parts.db.write(move |s| s.set_business(&saved)).await?;
         self.parts.triager.install(b);

@@ -284,7 +284,13 @@ export class MockBackend implements Backend {
     feeds.filter((f) => f.trim()).forEach((url, i) => this.sources.push({ id: i + 2, spec: { kind: 'rss', name: `Feed ${i + 1}`, url, queries: [], base_url: null, account: null, interval_secs: null, require_match: null }, enabled: true, cursor: null, health: { state: 'idle' } }));
     return structuredClone(this.sources);
   }
-  async saveBusiness(b: Business) { this.business = b; }
+  async saveBusiness(b: Business) {
+    // As the engine refuses (Engine::set_business).
+    const name = b.name.trim();
+    if (!name) throw { code: 'invalid', message: 'Your business needs a name: it is what Earshot listens for first.' };
+    if ([...name].length > 100) throw { code: 'invalid', message: `That name is ${[...name].length} characters long; a business name can have up to 100.` };
+    this.business = { ...b, name };
+  }
   async listSources() { return structuredClone(this.sources); }
   async addSource(spec: SourceSpec) {
     if (spec.kind === 'rss' && !/^https?:\/\//.test(spec.url ?? '')) throw { code: 'invalid', message: 'invalid input: feed url must be http or https' };
