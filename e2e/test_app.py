@@ -201,3 +201,38 @@ def test_the_desktop_measurement_script_runs_and_prints_its_figures(tmp_path):
         assert any(what in n for n in names), (what, names)
     hidden = next(f for f in figures if 'memory' in f['name'] and 'tray' in f['name'])
     assert not any('WebKitWebProces' in k for k in hidden['processes_rss_pss']), 'the web process ended'
+
+
+def test_a_notification_s_buttons_reply_snooze_and_finish_its_mention(app, fakebus):
+    call = wait_until(lambda: next((c for c in fakebus.notifications.calls if 'kestrel' in c['summary']), None),
+                      'the urgent mention\'s notification')
+    actions = call['actions']
+    assert dict(zip(actions[::2], actions[1::2])) == {
+        'default': 'Open', 'reply': 'Reply', 'snooze': 'Snooze 1 h', 'done': 'Done'}, actions
+
+    # Reply, on a mention Earshot can answer (Hacker News has no replies): the window opens on it
+    # with the reply box ready for typing.
+    social = wait_until(lambda: next((c for c in fakebus.notifications.calls
+                                      if ' on Bluesky' in c['summary'] or ' on Mastodon' in c['summary']), None),
+                        'a notification of a Bluesky or Mastodon mention')
+    fakebus.invoke_action(social['id'], 'reply')
+    wait_until(lambda: by_testid(app, 'detail-author') and by_testid(app, 'detail-author')[0].text
+               and by_testid(app, 'detail-author')[0].text in social['summary'], 'Reply to open the mention')
+    wait_until(lambda: app.execute_script('return document.activeElement?.dataset.testid') == 'reply-text',
+               'the reply box to take the typing')
+
+    def in_view(status):
+        app.find_element(By.CSS_SELECTOR, '[data-testid="filter-status"] option[value="%s"]' % status).click()
+        return mention_by_author(app, 'kestrel')
+
+    # Each notification takes one action (the server then closes it): Snooze 1 h on a third one,
+    # done without the window.
+    third = wait_until(lambda: next((c for c in fakebus.notifications.calls
+                                     if c['id'] not in (call['id'], social['id'])), None), 'a third notification')
+    fakebus.invoke_action(third['id'], 'snooze')
+    snoozed = '[data-testid="filter-status"] option[value="snoozed"]'
+    wait_until(lambda: app.find_element(By.CSS_SELECTOR, snoozed).text == 'Snoozed (1)', 'one mention snoozed')
+    # Done on kestrel's, from the notification: out of the to-do view, in the done one.
+    fakebus.invoke_action(call['id'], 'done')
+    wait_until(lambda: in_view('done') is not None, 'kestrel among the done')
+    assert in_view('todo') is None, 'no longer to do'

@@ -214,6 +214,13 @@ pub fn app<R: Runtime>(
             }
             Ok(())
         })
+        .on_window_event(|window, event| {
+            if let tauri::WindowEvent::Destroyed = event {
+                if let Some(pending) = window.app_handle().try_state::<notify::PendingOpen>() {
+                    pending.window_closed();
+                }
+            }
+        })
         .invoke_handler(ipc::handler())
 }
 

@@ -8,29 +8,86 @@ use tauri::{AppHandle, Emitter, Runtime};
 /// The frontend event asking the UI to open a mention.
 pub const OPEN_MENTION: &str = "open-mention";
 
-/// A mention to open once the window's page has loaded: a notification's click that had to make
-/// the window anew (it was closed to the tray) leaves it here, as the new page hears no event yet.
-#[derive(Default)]
-pub struct PendingOpen(std::sync::Mutex<Option<i64>>);
-
-/// The mention a notification asked to open before the window's page was there, once.
-#[tauri::command]
-pub fn take_pending_open(pending: tauri::State<'_, PendingOpen>) -> Option<i64> {
-    pending.0.lock().ok().and_then(|mut p| p.take())
+/// What a notification asks the window to do with its mention.
+#[derive(Debug, Clone, Copy, serde::Serialize)]
+pub struct OpenMention {
+    /// The mention.
+    pub id: i64,
+    /// Open the reply box on it (the notification's Reply).
+    pub reply: bool,
 }
 
-/// Brings the window to mention `id`: by event to a page that is there, or left for the page
-/// that a closed window's re-opening loads.
-pub fn open_mention<R: Runtime>(app: &AppHandle<R>, id: i64) {
+/// A mention to open once the window's page is listening: a notification clicked while the
+/// window was closed to the tray (it is made anew) or while its page was still loading leaves it
+/// here, as such a page would not hear the event. The page says it listens by taking it.
+#[derive(Default)]
+pub struct PendingOpen(std::sync::Mutex<Pending>);
+
+#[derive(Default)]
+pub struct Pending {
+    open: Option<OpenMention>,
+    /// The window's page has taken what was pending, so it listens for the event.
+    listening: bool,
+}
+
+impl PendingOpen {
+    /// The window is gone: its page listens no more.
+    pub fn window_closed(&self) {
+        if let Ok(mut p) = self.0.lock() {
+            p.listening = false;
+        }
+    }
+}
+
+/// The mention a notification asked to open before the window's page was listening, once; from
+/// now on the page hears the event.
+#[tauri::command]
+pub fn take_pending_open(pending: tauri::State<'_, PendingOpen>) -> Option<OpenMention> {
+    let mut p = pending.0.lock().ok()?;
+    p.listening = true;
+    p.open.take()
+}
+
+/// Brings the window to a mention: by event to a page that listens, or left for the page that
+/// is loading.
+pub fn open_mention<R: Runtime>(app: &AppHandle<R>, open: OpenMention) {
     use tauri::Manager;
-    if crate::show_main(app) {
-        if let Some(pending) = app.try_state::<PendingOpen>() {
-            if let Ok(mut p) = pending.0.lock() {
-                *p = Some(id);
+    let made = crate::show_main(app);
+    if let Some(pending) = app.try_state::<PendingOpen>() {
+        if let Ok(mut p) = pending.0.lock() {
+            if made || !p.listening {
+                p.listening = false;
+                p.open = Some(open);
+                return;
             }
         }
-    } else {
-        let _ = app.emit(OPEN_MENTION, id);
+    }
+    let _ = app.emit(OPEN_MENTION, open);
+}
+
+/// What a notification's button does. Open and Reply bring the window; Snooze and Done are
+/// done from the notification, without it.
+fn on_action<R: Runtime>(app: &AppHandle<R>, id: i64, action: &str) {
+    use earshot_core::store::work::Action;
+    use tauri::Manager;
+    let queue_action = match action {
+        "default" | "open" => return open_mention(app, OpenMention { id, reply: false }),
+        "reply" => return open_mention(app, OpenMention { id, reply: true }),
+        "snooze" => Action::Snooze {
+            until: chrono::Utc::now().timestamp() + 3600,
+        },
+        "done" => Action::Status {
+            status: earshot_core::model::Status::Done,
+        },
+        _ => return,
+    };
+    let Some(state) = app.try_state::<crate::AppState>() else {
+        return;
+    };
+    let engine = state.engine.clone();
+    // This is the notification's own thread, not the runtime's: it may wait for the answer.
+    if let Err(e) = tauri::async_runtime::block_on(engine.apply(vec![id], queue_action)) {
+        tracing::warn!(error = %e, action, "a notification's action failed");
     }
 }
 
@@ -87,7 +144,11 @@ impl<R: Runtime> Notifier for DesktopNotifier<R> {
                 Loudness::Critical => notify_rust::Urgency::Critical,
                 Loudness::Normal => notify_rust::Urgency::Normal,
             });
-            n.action("default", "Open").action("open", "Open");
+            // The click on the notification opens it; the buttons say what they do.
+            n.action("default", "Open")
+                .action("reply", "Reply")
+                .action("snooze", "Snooze 1 h")
+                .action("done", "Done");
             n.hint(notify_rust::Hint::Category("im.received".into()));
         }
         #[cfg(not(all(unix, not(target_os = "macos"))))]
@@ -99,11 +160,7 @@ impl<R: Runtime> Notifier for DesktopNotifier<R> {
             let id = alert.mention_id;
             // Waiting for the click blocks, so each notification gets its own short-lived thread.
             std::thread::spawn(move || {
-                handle.wait_for_action(|action| {
-                    if action == "default" || action == "open" {
-                        open_mention(&app, id);
-                    }
-                });
+                handle.wait_for_action(|action| on_action(&app, id, action));
             });
         }
         #[cfg(not(all(unix, not(target_os = "macos"))))]

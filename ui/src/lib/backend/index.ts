@@ -117,8 +117,8 @@ export interface Backend {
   setAutostart(enabled: boolean): Promise<boolean>;
   /** Engine events; returns an unsubscribe function. */
   onEngineEvent(cb: (e: BackendEvent) => void): Promise<() => void>;
-  /** A notification's "Open" was clicked. */
-  onOpenMention(cb: (id: number) => void): Promise<() => void>;
+  /** A notification's "Open" (or "Reply": open the reply box too) was clicked. */
+  onOpenMention(cb: (id: number, reply: boolean) => void): Promise<() => void>;
 }
 
 /** Whatever a call threw, as a backend error (a plain exception becomes code `unknown`). */

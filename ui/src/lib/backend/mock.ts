@@ -78,7 +78,7 @@ export class MockBackend implements Backend {
   reports: Array<{ since: number; until: number }> = [];
   exports: Array<{ since: number; until: number }> = [];
   private listeners: ((e: BackendEvent) => void)[] = [];
-  private openListeners: ((id: number) => void)[] = [];
+  private openListeners: ((id: number, reply: boolean) => void)[] = [];
 
   /** Test hook: `?problem=damaged` starts as an app whose database could not be opened. */
   problem: StartupProblem | null = null;
@@ -110,7 +110,7 @@ export class MockBackend implements Backend {
     return m;
   }
   /** Test hook: a notification's Open was clicked. */
-  clickNotification(id: number) { this.openListeners.forEach((l) => l(id)); }
+  clickNotification(id: number, reply = false) { this.openListeners.forEach((l) => l(id, reply)); }
 
   async listMentions(q: MentionQuery): Promise<MentionPage> {
     const list = this.mentions.filter((m) => matches(m, q)).sort((a, b) =>
@@ -369,5 +369,5 @@ export class MockBackend implements Backend {
     return structuredClone(s);
   }
   async onEngineEvent(cb: (e: BackendEvent) => void) { this.listeners.push(cb); return () => { this.listeners = this.listeners.filter((l) => l !== cb); }; }
-  async onOpenMention(cb: (id: number) => void) { this.openListeners.push(cb); return () => { this.openListeners = this.openListeners.filter((l) => l !== cb); }; }
+  async onOpenMention(cb: (id: number, reply: boolean) => void) { this.openListeners.push(cb); return () => { this.openListeners = this.openListeners.filter((l) => l !== cb); }; }
 }

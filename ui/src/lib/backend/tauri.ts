@@ -57,12 +57,13 @@ export class TauriBackend implements Backend {
     const un2 = await listen(EVENT.resync, () => cb({ type: 'resync' }));
     return () => { un1(); un2(); };
   }
-  async onOpenMention(cb: (id: number) => void) {
-    const un = await listen<number>(EVENT.open_mention, (e) => cb(e.payload));
+  async onOpenMention(cb: (id: number, reply: boolean) => void) {
+    type Open = { id: number; reply: boolean };
+    const un = await listen<Open>(EVENT.open_mention, (e) => cb(e.payload.id, e.payload.reply));
     // A notification clicked while the window was closed to the tray made this page: the
     // mention it asked for waits in the shell.
-    const pending = await invoke<number | null>(COMMAND.take_pending_open);
-    if (pending !== null) cb(pending);
+    const pending = await invoke<Open | null>(COMMAND.take_pending_open);
+    if (pending !== null) cb(pending.id, pending.reply);
     return un;
   }
 }
