@@ -229,14 +229,22 @@ pub fn app<R: Runtime>(
 /// released (the memory of a tray app); `show_main` makes it again. An exit asked for with a
 /// code (Quit in the tray, the system's end of session) still exits.
 pub fn on_run_event<R: Runtime>(app: &AppHandle<R>, event: tauri::RunEvent) {
-    if let tauri::RunEvent::ExitRequested {
-        code: None, api, ..
-    } = event
-    {
-        if app.try_state::<AppState>().is_some() {
+    match event {
+        tauri::RunEvent::ExitRequested {
+            code: None, api, ..
+        } if app.try_state::<AppState>().is_some() => {
             api.prevent_exit();
             tracing::info!("window closed: listening on in the tray");
         }
+        // The Dock icon clicked while the window is closed (macOS) opens it again.
+        #[cfg(target_os = "macos")]
+        tauri::RunEvent::Reopen {
+            has_visible_windows: false,
+            ..
+        } => {
+            show_main(app);
+        }
+        _ => {}
     }
 }
 
