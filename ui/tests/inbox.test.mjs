@@ -627,3 +627,14 @@ test('settings say what went wrong beside what failed, and a refused save takes 
   assert.equal(await business.getByTestId('settings-error').count(), 1, 'each section keeps its own error');
   assert.deepEqual(errors, []);
 });
+
+test('response clocks count whole minutes, never seconds', async () => {
+  const { page, errors } = await open();
+  await page.locator('[data-testid=mention]').first().waitFor();
+  const labels = await page.getByTestId('mention-due').allTextContents();
+  assert.ok(labels.length > 0, 'rows show their response clock');
+  assert.ok(labels.every((l) => !/\d+ s\b/.test(l)), `no seconds: ${labels.join(' | ')}`);
+  // The mock's mention 6 is due the moment the page opens.
+  assert.ok(labels.some((l) => /^(due now|due in 1 min)$/.test(l)), labels.join(' | '));
+  assert.deepEqual(errors, []);
+});

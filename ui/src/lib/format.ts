@@ -102,11 +102,13 @@ export function span(secs: number): string {
   return `${Math.round(m / 1440)} days`;
 }
 
-/** The response clock of an unanswered mention: "due in 12 min", "overdue by 5 min", "due Mon 09:15". */
+/** The response clock of an unanswered mention: "due in 12 min", "overdue by 5 min", "due Mon 09:15".
+ * In whole minutes, as targets are: a label that ticks in seconds reads as alarm, not a clock. */
 export function dueLabel(due: number, now = Date.now() / 1000): string {
   const left = due - now;
-  if (left < 0) return `overdue by ${span(-left)}`;
-  if (left < 2 * 3600) return `due in ${span(left)}`;
+  if (left <= -60) return `overdue by ${span(Math.floor(-left / 60) * 60)}`;
+  if (left < 0) return 'due now';
+  if (left < 2 * 3600) return `due in ${span(Math.max(1, Math.ceil(left / 60)) * 60)}`;
   return `due ${new Date(due * 1000).toLocaleString(undefined, { weekday: 'short', hour: '2-digit', minute: '2-digit' })}`;
 }
 
