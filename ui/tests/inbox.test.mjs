@@ -638,3 +638,15 @@ test('response clocks count whole minutes, never seconds', async () => {
   assert.ok(labels.some((l) => /^(due now|due in 1 min)$/.test(l)), labels.join(' | '));
   assert.deepEqual(errors, []);
 });
+
+test('response targets say their minutes as a person would: 1440 min is 24 h', async () => {
+  const { page, errors } = await open();
+  await page.getByTestId('open-settings').click();
+  await page.getByTestId('target-low-said').waitFor();
+  assert.equal(await page.getByTestId('target-low-said').textContent(), '(24 h)');
+  assert.equal(await page.getByTestId('target-normal-said').textContent(), '(1 h)');
+  assert.equal(await page.getByTestId('target-urgent-said').count(), 0, '15 min needs no translation');
+  await page.getByTestId('target-urgent').fill('90');
+  await page.waitForFunction(() => document.querySelector('[data-testid=target-urgent-said]')?.textContent === '(1 h 30 min)');
+  assert.deepEqual(errors, []);
+});
