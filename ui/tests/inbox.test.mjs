@@ -650,3 +650,16 @@ test('response targets say their minutes as a person would: 1440 min is 24 h', a
   await page.waitForFunction(() => document.querySelector('[data-testid=target-urgent-said]')?.textContent === '(1 h 30 min)');
   assert.deepEqual(errors, []);
 });
+
+test("dates are written the system's way to the minute, and the time zone is picked from a list", async () => {
+  const { page, errors } = await open();
+  await page.locator('[data-testid=mention]').first().click();
+  const when = await page.getByTestId('detail-time').textContent();
+  assert.doesNotMatch(when, /\d:\d\d:\d\d/, `no seconds: ${when}`);
+  await page.getByTestId('open-settings').click();
+  await page.getByTestId('target-zone').waitFor();
+  assert.equal(await page.getByTestId('target-zone').getAttribute('list'), 'time-zones');
+  const zones = await page.locator('[data-testid=time-zones] option').evaluateAll((os) => os.map((o) => o.value));
+  assert.ok(zones.includes('Europe/Paris') && zones.includes('America/New_York'), `${zones.length} zones`);
+  assert.deepEqual(errors, []);
+});

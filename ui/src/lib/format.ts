@@ -44,8 +44,10 @@ export function ago(ts: number, now = Date.now() / 1000): string {
   return `${Math.floor(s / 86400)} d ago`;
 }
 
+/** A moment in the system's own way of writing dates and times, to the minute ("30 Nov 2026,
+ * 14:05" in a British locale, "Nov 30, 2026, 2:05 PM" in an American one). */
 export function fullTime(ts: number): string {
-  return new Date(ts * 1000).toLocaleString();
+  return new Date(ts * 1000).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
 export function urgencyClass(u: number, threshold: number): string {
