@@ -372,7 +372,7 @@ test('a saved reply is found with Ctrl+K, its blanks filled, checked before send
   const ack = await page.evaluate(() => window.__earshotMock.replies.at(-1));
   assert.equal(ack.private, false);
   assert.match(ack.body, /^Hi Dana, sorry to hear it\. I have sent you a private message/);
-  assert.equal(await page.evaluate(() => window.__earshotMock.mentions.find((x) => x.id === 6).status), 'new', 'the acknowledgement alone does not close it');
+  assert.equal(await page.evaluate(() => window.__earshotMock.mentions.find((x) => x.id === 6).status), 'open', 'the acknowledgement alone does not close it: answered, so open');
   assert.deepEqual(errors, []);
 });
 
@@ -661,5 +661,19 @@ test("dates are written the system's way to the minute, and the time zone is pic
   assert.equal(await page.getByTestId('target-zone').getAttribute('list'), 'time-zones');
   const zones = await page.locator('[data-testid=time-zones] option').evaluateAll((os) => os.map((o) => o.value));
   assert.ok(zones.includes('Europe/Paris') && zones.includes('America/New_York'), `${zones.length} zones`);
+  assert.deepEqual(errors, []);
+});
+
+test('a mention answered from Earshot is marked Replied and becomes Open in the list', async () => {
+  const { page, errors } = await open();
+  const row = page.locator('[data-testid=mention][data-id="6"]');
+  await row.click();
+  assert.equal(await row.getByTestId('mention-replied').count(), 0, 'not answered yet');
+  await page.getByTestId('reply-text').waitFor();
+  await page.getByTestId('mark-done-on-send').uncheck();
+  await page.getByTestId('reply-text').fill('Yes, oat milk is back!');
+  await page.getByTestId('send-reply').click();
+  await row.getByTestId('mention-replied').waitFor();
+  assert.equal(await row.getAttribute('data-status'), 'open', 'answered, not done: Open');
   assert.deepEqual(errors, []);
 });

@@ -550,3 +550,37 @@ fn a_view_says_which_announced_mentions_belong_in_it() {
         .unwrap_err();
     assert!(err.to_string().contains("at most 500"), "{err}");
 }
+
+#[test]
+fn a_sent_reply_opens_a_new_mention_and_marks_it_read_keeping_a_done_one_done() {
+    let mut s = Store::open_in_memory().unwrap();
+    let stored = s
+        .store_batch(
+            None,
+            &[
+                mention("1", "where is my order", 80, 1),
+                mention("2", "thanks", 10, 2),
+            ],
+            None,
+        )
+        .unwrap();
+    let (new_one, done_one) = (stored[0].id, stored[1].id);
+    s.set_status(done_one, Status::Done, 5).unwrap();
+    for (i, id) in [new_one, done_one].into_iter().enumerate() {
+        let r = s
+            .queue_reply(id, false, "On its way!", &format!("k{i}"), 10)
+            .unwrap();
+        s.reply_sent(r.id, "remote", None, 20).unwrap();
+    }
+    let answered = s.mention(new_one).unwrap();
+    assert_eq!(answered.status, Status::Open, "answered, not yet done");
+    assert!(answered.read, "read once answered");
+    assert_eq!(answered.work.first_response_at, Some(20));
+    assert_eq!(
+        s.mention(done_one).unwrap().status,
+        Status::Done,
+        "a reply does not reopen what was done"
+    );
+    let c = s.counts(60).unwrap();
+    assert_eq!((c.new, c.open, c.done), (0, 1, 1), "the badges follow");
+}

@@ -111,7 +111,8 @@ impl Store {
         remote_url: Option<&str>,
         now: i64,
     ) -> Result<Reply> {
-        // The reply and the mention's first response are recorded together.
+        // The reply and the mention's first response are recorded together; a mention still new
+        // is now open (answered, not yet done) and read.
         let tx = self.conn.transaction()?;
         tx.execute(
             "UPDATE outbox SET state = 'sent', remote_id = ?2, remote_url = ?3, error = NULL, \
@@ -119,7 +120,8 @@ impl Store {
             params![id, remote_id, remote_url, now],
         )?;
         tx.execute(
-            "UPDATE mentions SET first_response_at = COALESCE(first_response_at, ?2), at_risk = 0 \
+            "UPDATE mentions SET first_response_at = COALESCE(first_response_at, ?2), at_risk = 0, \
+             status = CASE WHEN status = 'new' THEN 'open' ELSE status END, read = 1 \
              WHERE id = (SELECT mention_id FROM outbox WHERE id = ?1)",
             params![id, now],
         )?;

@@ -335,6 +335,9 @@ export class MockBackend implements Backend {
       r.state = 'sent'; r.remote_id = `remote-${r.id}`; r.error = null;
       const m = this.find(r.mention_id);
       m.work.first_response_at ??= Math.floor(Date.now() / 1000); m.work.at_risk = false;
+      // As the engine records a sent reply: a new mention is now open, and read.
+      if (m.status === 'new') m.status = 'open';
+      m.read = true;
       this.emit({ type: 'mention_updated', mention: structuredClone(m) });
     }
     this.emit({ type: 'reply_updated', reply: structuredClone(r) });
