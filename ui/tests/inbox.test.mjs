@@ -677,3 +677,39 @@ test('a mention answered from Earshot is marked Replied and becomes Open in the 
   assert.equal(await row.getAttribute('data-status'), 'open', 'answered, not done: Open');
   assert.deepEqual(errors, []);
 });
+
+test('every change of state can be undone for a moment: Done from the keyboard, and a bulk snooze with Ctrl+Z', async () => {
+  const { page, errors } = await open();
+  const status = (id) => page.evaluate((i) => window.__earshotMock.mentions.find((x) => x.id === i).status, id);
+  const first = page.locator('[data-testid=mention]').first();
+  await first.click();
+  const id = Number(await first.getAttribute('data-id'));
+  const was = await status(id);
+  await page.keyboard.press('e');
+  await page.getByTestId('undo-toast').waitFor();
+  assert.match(await page.getByTestId('undo-toast').textContent(), /Marked done/);
+  assert.equal(await status(id), 'done');
+  await page.getByTestId('undo').click();
+  await page.waitForFunction(([i, w]) => window.__earshotMock.mentions.find((x) => x.id === i).status === w, [id, was]);
+  await page.locator(`[data-testid=mention][data-id="${id}"]`).waitFor();
+  assert.equal(await page.getByTestId('undo-toast').count(), 0, 'the toast goes once used');
+
+  // Two checked, snoozed an hour, then Ctrl+Z: both as they were.
+  const rows = page.locator('[data-testid=mention]');
+  const ids = [Number(await rows.nth(0).getAttribute('data-id')), Number(await rows.nth(1).getAttribute('data-id'))];
+  const before = [await status(ids[0]), await status(ids[1])];
+  await page.locator('[data-testid=mention-check]').nth(0).check();
+  await page.locator('[data-testid=mention-check]').nth(1).check();
+  await page.evaluate(() => document.activeElement?.blur());
+  await page.keyboard.press('s');
+  await page.getByTestId('snooze-menu').waitFor();
+  await page.keyboard.press('1');
+  await page.waitForFunction(() => /Snoozed \(2\)/.test(document.querySelector('[data-testid=undo-toast]')?.textContent ?? ''));
+  assert.deepEqual([await status(ids[0]), await status(ids[1])], ['snoozed', 'snoozed']);
+  await page.keyboard.press('Control+z');
+  await page.waitForFunction(([a, b, wa, wb]) => {
+    const s = (i) => window.__earshotMock.mentions.find((x) => x.id === i).status;
+    return s(a) === wa && s(b) === wb;
+  }, [ids[0], ids[1], before[0], before[1]]);
+  assert.deepEqual(errors, []);
+});
