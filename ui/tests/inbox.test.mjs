@@ -713,3 +713,18 @@ test('every change of state can be undone for a moment: Done from the keyboard, 
   }, [ids[0], ids[1], before[0], before[1]]);
   assert.deepEqual(errors, []);
 });
+
+test("at the window's smallest size (tauri.conf.json) nothing is cut off and the list still shows rows", async () => {
+  const conf = JSON.parse(await readFile(new URL('../../src-tauri/tauri.conf.json', import.meta.url), 'utf8'));
+  const { minWidth: width, minHeight: height } = conf.app.windows[0];
+  const page = await browser.newPage({ viewport: { width, height } });
+  await page.goto(base);
+  await page.locator('[data-testid=mention]').first().click();
+  await page.getByTestId('detail').waitFor();
+  const cut = await page.evaluate(() => [...document.querySelectorAll('button, select, input, [data-testid=unread-urgent]')]
+    .filter((el) => { const b = el.getBoundingClientRect(); return b.width > 0 && (b.right > innerWidth + 0.5 || b.left < -0.5); })
+    .map((el) => el.getAttribute('data-testid') || el.textContent.trim().slice(0, 20)));
+  assert.deepEqual(cut, [], `${width}×${height}: controls past the window's edge`);
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), 'no sideways scrolling');
+  assert.ok(await page.locator('[data-testid=mention]').count() >= 5, 'the list shows several rows');
+});
