@@ -1,22 +1,10 @@
 //! The store against real SQLite files.
 
-use earshot_core::model::{Author, Channel, Mention, SourceKind, SourceSpec, Status};
+use earshot_core::model::{Channel, Mention, Status};
 use earshot_core::store::{MentionQuery, Order, Store};
 
-fn mention(id: &str, text: &str, urgency: u8, created_at: i64) -> Mention {
-    let mut m = Mention::new(Channel::Hackernews, id, text);
-    m.author = Author {
-        handle: format!("author{id}"),
-        ..Author::default()
-    };
-    m.created_at = created_at;
-    m.triage.urgency = urgency;
-    m
-}
-
-fn spec(name: &str) -> SourceSpec {
-    SourceSpec::new(SourceKind::Hackernews, name)
-}
+mod common;
+use common::{mention, spec};
 
 #[test]
 fn a_redelivered_post_is_stored_once_and_an_edit_updates_it_in_place() {
@@ -70,29 +58,6 @@ fn the_cursor_is_saved_with_the_batch() {
     assert!(
         s.source(src).unwrap().cursor.is_some(),
         "the cursor survives re-adding the source"
-    );
-}
-
-#[test]
-fn a_paused_source_keeps_its_cursor_and_a_missing_one_is_not_found() {
-    let mut s = Store::open_in_memory().unwrap();
-    let src = s.upsert_source(&spec("HN"), 0).unwrap();
-    s.store_batch(Some(src), &[mention("1", "a", 1, 1)], Some("c1"))
-        .unwrap();
-    assert!(s.source(src).unwrap().enabled, "a new source listens");
-    s.set_source_enabled(src, false).unwrap();
-    let paused = s.source(src).unwrap();
-    assert!(!paused.enabled, "paused");
-    assert_eq!(
-        paused.cursor.as_deref(),
-        Some("c1"),
-        "pausing keeps the cursor"
-    );
-    s.set_source_enabled(src, true).unwrap();
-    assert!(s.source(src).unwrap().enabled, "resumed");
-    assert!(
-        s.set_source_enabled(src + 100, false).is_err(),
-        "no such source: an error, not a silent no-op"
     );
 }
 
@@ -549,38 +514,4 @@ fn a_view_says_which_announced_mentions_belong_in_it() {
         })
         .unwrap_err();
     assert!(err.to_string().contains("at most 500"), "{err}");
-}
-
-#[test]
-fn a_sent_reply_opens_a_new_mention_and_marks_it_read_keeping_a_done_one_done() {
-    let mut s = Store::open_in_memory().unwrap();
-    let stored = s
-        .store_batch(
-            None,
-            &[
-                mention("1", "where is my order", 80, 1),
-                mention("2", "thanks", 10, 2),
-            ],
-            None,
-        )
-        .unwrap();
-    let (new_one, done_one) = (stored[0].id, stored[1].id);
-    s.set_status(done_one, Status::Done, 5).unwrap();
-    for (i, id) in [new_one, done_one].into_iter().enumerate() {
-        let r = s
-            .queue_reply(id, false, "On its way!", &format!("k{i}"), 10)
-            .unwrap();
-        s.reply_sent(r.id, "remote", None, 20).unwrap();
-    }
-    let answered = s.mention(new_one).unwrap();
-    assert_eq!(answered.status, Status::Open, "answered, not yet done");
-    assert!(answered.read, "read once answered");
-    assert_eq!(answered.work.first_response_at, Some(20));
-    assert_eq!(
-        s.mention(done_one).unwrap().status,
-        Status::Done,
-        "a reply does not reopen what was done"
-    );
-    let c = s.counts(60).unwrap();
-    assert_eq!((c.new, c.open, c.done), (0, 1, 1), "the badges follow");
 }

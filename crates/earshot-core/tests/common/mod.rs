@@ -10,6 +10,7 @@ use std::time::Duration;
 
 use earshot_core::alerts::{Alert, Notifier, NotifyError};
 use earshot_core::events::EngineEvent;
+use earshot_core::model::{Author, Channel, Mention, SourceKind, SourceSpec};
 use tokio::sync::broadcast::error::RecvError;
 use tokio::sync::broadcast::Receiver;
 use tokio::sync::mpsc::{unbounded_channel, UnboundedReceiver, UnboundedSender};
@@ -92,4 +93,21 @@ pub fn fixture(network: &str, name: &str) -> Vec<u8> {
         env!("CARGO_MANIFEST_DIR")
     );
     std::fs::read(&path).unwrap_or_else(|e| panic!("fixture {path}: {e}"))
+}
+
+/// A Hacker News mention for store tests: id, text, urgency and time of posting.
+pub fn mention(id: &str, text: &str, urgency: u8, created_at: i64) -> Mention {
+    let mut m = Mention::new(Channel::Hackernews, id, text);
+    m.author = Author {
+        handle: format!("author{id}"),
+        ..Author::default()
+    };
+    m.created_at = created_at;
+    m.triage.urgency = urgency;
+    m
+}
+
+/// A Hacker News source named `name`.
+pub fn spec(name: &str) -> SourceSpec {
+    SourceSpec::new(SourceKind::Hackernews, name)
 }
