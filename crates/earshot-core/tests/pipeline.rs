@@ -38,7 +38,16 @@ async fn sources_ok(engine: &Engine, rx: &mut Receiver<EngineEvent>, n: usize) {
 }
 
 async fn engine_on(dir: &std::path::Path, sim: &Sim) -> (Engine, Receiver<EngineEvent>) {
-    let engine = Engine::new(Db::open(dir).unwrap(), Arc::new(Silent), Clock::system());
+    engine_on_clock(dir, sim, Clock::system()).await
+}
+
+/// The same, on the given clock.
+async fn engine_on_clock(
+    dir: &std::path::Path,
+    sim: &Sim,
+    clock: Clock,
+) -> (Engine, Receiver<EngineEvent>) {
+    let engine = Engine::new(Db::open(dir).unwrap(), Arc::new(Silent), clock);
     let mut cfg = Config::parse(&sim.config_toml()).unwrap();
     // The polled sources (Hacker News, RSS); the streamed ones have their own tests (live_*.rs).
     cfg.sources.retain(|s| {
@@ -53,15 +62,20 @@ async fn engine_on(dir: &std::path::Path, sim: &Sim) -> (Engine, Receiver<Engine
     (engine, rx)
 }
 
-/// A simulator serving everything at once and an engine whose three sources have all polled it.
-async fn healthy_engine() -> (Sim, tempfile::TempDir, Engine, Receiver<EngineEvent>) {
-    let sim = Sim::start(SimOptions {
+/// A simulator serving eight posts at once.
+async fn all_at_once() -> Sim {
+    Sim::start(SimOptions {
         reveal: Reveal::All,
         count: Some(8),
         ..SimOptions::default()
     })
     .await
-    .unwrap();
+    .unwrap()
+}
+
+/// A simulator serving everything at once and an engine whose three sources have all polled it.
+async fn healthy_engine() -> (Sim, tempfile::TempDir, Engine, Receiver<EngineEvent>) {
+    let sim = all_at_once().await;
     let dir = tempfile::tempdir().unwrap();
     let (engine, mut rx) = engine_on(dir.path(), &sim).await;
     sources_ok(&engine, &mut rx, 3).await;
@@ -250,31 +264,11 @@ async fn a_source_sending_garbage_goes_to_error_while_the_others_keep_delivering
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_quiet_poll_shows_its_time_at_once_and_saves_the_same_news_every_ten_minutes() {
     use std::sync::atomic::{AtomicI64, Ordering};
-    let sim = Sim::start(SimOptions {
-        reveal: Reveal::All,
-        count: Some(8),
-        ..SimOptions::default()
-    })
-    .await
-    .unwrap();
+    let sim = all_at_once().await;
     let dir = tempfile::tempdir().unwrap();
     let start = 1_800_000_000;
     let now = Arc::new(AtomicI64::new(start));
-    let engine = Engine::new(
-        Db::open(dir.path()).unwrap(),
-        Arc::new(Silent),
-        Clock::manual(now.clone()),
-    );
-    let mut cfg = Config::parse(&sim.config_toml()).unwrap();
-    cfg.sources.retain(|s| {
-        matches!(
-            s.kind,
-            earshot_core::model::SourceKind::Hackernews | earshot_core::model::SourceKind::Rss
-        )
-    });
-    engine.apply_config(&cfg).await.unwrap();
-    let mut rx = engine.subscribe();
-    engine.start().await.unwrap();
+    let (engine, mut rx) = engine_on_clock(dir.path(), &sim, Clock::manual(now.clone())).await;
     sources_ok(&engine, &mut rx, 3).await;
     let ok_at = |sources: Vec<earshot_core::model::Source>| -> Vec<i64> {
         sources
