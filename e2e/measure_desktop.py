@@ -21,6 +21,8 @@ from selenium import webdriver
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.options import ArgOptions
 
+from xwindow import descendants, has_window, name, send_close, web_processes
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TARGET = os.environ.get('CARGO_TARGET_DIR', os.path.join(ROOT, 'target'))
 
@@ -42,21 +44,6 @@ def poll(cond, what, timeout=60.0, interval=0.005):
             pass
         time.sleep(interval)
     raise SystemExit(f'timed out waiting for {what}')
-
-
-def descendants(pid):
-    """The pids under `pid` (WebKit's processes are children of the app)."""
-    out, todo = [], [pid]
-    while todo:
-        p = todo.pop()
-        try:
-            kids = open(f'/proc/{p}/task/{p}/children').read().split()
-        except OSError:
-            kids = []
-        for k in map(int, kids):
-            out.append(k)
-            todo.append(k)
-    return out
 
 
 def rss_kib(pid):
@@ -99,42 +86,6 @@ def switches(pids):
             except OSError:
                 pass
     return out
-
-
-def web_processes(pid):
-    return [p for p in descendants(pid) if name(p).startswith('WebKitWebProces')]
-
-
-def close_window(pid):
-    """Sends the window manager's close request (WM_DELETE_WINDOW) to the app's window, as its
-    close button does."""
-    from Xlib import X, display, protocol
-    d = display.Display()
-    wm_protocols, wm_delete = d.intern_atom('WM_PROTOCOLS'), d.intern_atom('WM_DELETE_WINDOW')
-    net_wm_pid = d.intern_atom('_NET_WM_PID')
-
-    def find(w):
-        prop = w.get_full_property(net_wm_pid, X.AnyPropertyType)
-        if w.get_wm_name() == 'Earshot' and prop is not None and prop.value[0] == pid:
-            return w
-        for child in w.query_tree().children:
-            found = find(child)
-            if found:
-                return found
-        return None
-
-    win = poll(lambda: find(d.screen().root), 'the window on the X display', timeout=20)
-    win.send_event(protocol.event.ClientMessage(window=win, client_type=wm_protocols,
-                                                data=(32, [wm_delete, X.CurrentTime, 0, 0, 0])), event_mask=X.NoEventMask)
-    d.flush()
-    d.close()
-
-
-def name(pid):
-    try:
-        return open(f'/proc/{pid}/comm').read().strip()
-    except OSError:
-        return '?'
 
 
 def main():
@@ -199,7 +150,8 @@ def main():
         # Closed to the tray: the window and its web view are released; the app listens on.
         app_pid = app_pids[0]
         old_handle = driver.current_window_handle
-        close_window(app_pid)
+        poll(lambda: has_window(app_pid), 'the window on the X display', timeout=20)
+        send_close(app_pid)
         poll(lambda: not web_processes(app_pid), 'the web process to end after closing', timeout=30)
         time.sleep(3)  # idle in the tray before reading memory (a measurement, not a sync)
         hidden = {f'{name(p)}[{p}]': (rss_kib(p), pss_kib(p)) for p in [app_pid] + descendants(app_pid)}

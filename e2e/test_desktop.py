@@ -7,6 +7,7 @@ import subprocess
 from selenium.webdriver.common.by import By
 
 from conftest import APP, app_env, app_processes, wait_until
+from xwindow import has_window, send_close, web_processes
 
 
 def by_testid(driver, name):
@@ -25,67 +26,10 @@ def window_visible(driver):
         '.then(done, (e) => done("error: " + e));')
 
 
-def earshot_window(pid):
-    """The X window of the Earshot process `pid` (other tests' windows may still be closing), or
-    None. Returns (display, window, WM_PROTOCOLS, WM_DELETE_WINDOW); the caller closes the display."""
-    from Xlib import X, display
-    d = display.Display()
-    wm_protocols, wm_delete = d.intern_atom('WM_PROTOCOLS'), d.intern_atom('WM_DELETE_WINDOW')
-    net_wm_pid = d.intern_atom('_NET_WM_PID')
-
-    def owner(w):
-        prop = w.get_full_property(net_wm_pid, X.AnyPropertyType)
-        return prop.value[0] if prop is not None and len(prop.value) else None
-
-    def find(w):
-        try:
-            if w.get_wm_name() == 'Earshot' and wm_delete in (w.get_wm_protocols() or []) and owner(w) == pid:
-                return w
-            children = w.query_tree().children
-        except Exception:  # a window that went away while we looked
-            return None
-        for child in children:
-            found = find(child)
-            if found:
-                return found
-        return None
-
-    return d, find(d.screen().root), wm_protocols, wm_delete
-
-
-def has_window(pid):
-    d, win, _, _ = earshot_window(pid)
-    d.close()
-    return win is not None
-
-
 def close_window_as_the_user_would(pid):
-    """Sends the window manager's close request (WM_DELETE_WINDOW) to the Earshot window of
-    process `pid`, as its close button does."""
-    from Xlib import X, protocol
+    """Waits for the Earshot window of process `pid`, then asks it to close as its close button does."""
     wait_until(lambda: has_window(pid), 'the Earshot window on the X display')
-    d, win, wm_protocols, wm_delete = earshot_window(pid)
-    if win is not None:
-        ev = protocol.event.ClientMessage(window=win, client_type=wm_protocols, data=(32, [wm_delete, X.CurrentTime, 0, 0, 0]))
-        win.send_event(ev, event_mask=X.NoEventMask)
-        d.flush()
-    d.close()
-
-
-def web_processes(pid):
-    """WebKit's web content processes of the app `pid` (its children)."""
-    try:
-        kids = open(f'/proc/{pid}/task/{pid}/children').read().split()
-    except OSError:
-        return []
-    out = []
-    for k in kids:
-        try:
-            if open(f'/proc/{k}/comm').read().startswith('WebKitWebProces'):
-                out.append(int(k))
-        except OSError:
-            pass
-    return out
+    send_close(pid)
 
 
 def switch_to_new_window(driver, gone):

@@ -30,18 +30,10 @@ async fn engine(dir: &std::path::Path) -> (Engine, Source) {
     engine.start().await.unwrap();
     // A source that never runs (no poller for it is needed: we feed batches to ingest).
     let spec = SourceSpec {
-        kind: SourceKind::Rss,
-        name: "feed".into(),
         url: Some("http://127.0.0.1:9/never.xml".into()),
-        queries: vec![],
-        base_url: None,
-        account: None,
         interval_secs: Some(86_400),
         require_match: Some(false),
-        pds: None,
-        appview: None,
-        jetstream: None,
-        plc: None,
+        ..SourceSpec::new(SourceKind::Rss, "feed")
     };
     let source = engine.add_source(spec).await.unwrap();
     (engine, source)

@@ -23,18 +23,10 @@ pub(super) async fn bench_engine(dir: &Path) -> Result<(Engine, Source)> {
     engine.start().await?;
     // Saved, not started: no poller runs; the benchmark feeds batches straight into ingest.
     let spec = SourceSpec {
-        kind: SourceKind::Rss,
-        name: "bench".into(),
         url: Some("http://127.0.0.1:9/bench.xml".into()),
-        queries: vec![],
-        base_url: None,
-        account: None,
         interval_secs: Some(86_400 * 365),
         require_match: Some(false),
-        pds: None,
-        appview: None,
-        jetstream: None,
-        plc: None,
+        ..SourceSpec::new(SourceKind::Rss, "bench")
     };
     let source = engine
         .db()

@@ -54,18 +54,10 @@ pub async fn setup() -> Setup {
         .unwrap();
     let source = engine
         .add_source(SourceSpec {
-            kind: SourceKind::Rss,
-            name: "feed".into(),
             url: Some("http://127.0.0.1:9/never.xml".into()),
-            queries: vec![],
-            base_url: None,
-            account: None,
             interval_secs: Some(86_400),
             require_match: Some(false),
-            pds: None,
-            appview: None,
-            jetstream: None,
-            plc: None,
+            ..SourceSpec::new(SourceKind::Rss, "feed")
         })
         .await
         .unwrap();
