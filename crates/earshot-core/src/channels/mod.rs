@@ -10,7 +10,11 @@
 //! How to add a network, step by step, is in `channels/README.md`.
 
 pub mod bluesky;
+pub mod facebook;
+pub mod google_reviews;
+pub mod graph;
 pub mod hackernews;
+pub mod instagram;
 pub mod mastodon;
 pub mod rss;
 
@@ -117,6 +121,9 @@ pub fn connector_for(
             business,
             ctx.clone(),
         )?)),
+        SourceKind::Facebook => Ok(Box::new(facebook::Facebook::new(spec, ctx.clone())?)),
+        SourceKind::Instagram => Ok(Box::new(instagram::Instagram::new(spec, ctx.clone())?)),
+        SourceKind::GoogleReviews => Ok(Box::new(google_reviews::Google::new(spec, ctx.clone())?)),
     }
 }
 
@@ -134,6 +141,9 @@ pub struct Draft<'a> {
     /// When the reply was written (unix seconds): where a network has no idempotency key (Bluesky
     /// chat), a retry first looks for a copy sent since then.
     pub queued_at: i64,
+    /// Whether an earlier attempt began (it may have landed): networks without an idempotency
+    /// key look for it before posting again.
+    pub retry: bool,
 }
 
 /// What the network said when it accepted a reply.
@@ -172,6 +182,8 @@ pub enum LengthUnit {
     Graphemes,
     /// Characters, links as 23 and mentions by their local part (Mastodon).
     MastodonChars,
+    /// Unicode characters (Facebook, Instagram, Google).
+    Chars,
 }
 
 impl ReplyRules {
@@ -180,6 +192,7 @@ impl ReplyRules {
         match self.unit {
             LengthUnit::Graphemes => bluesky::count_graphemes(text),
             LengthUnit::MastodonChars => mastodon::count_chars(text),
+            LengthUnit::Chars => text.chars().count(),
         }
     }
 }
@@ -201,6 +214,30 @@ pub fn reply_rules(channel: Channel, mastodon_limit: Option<usize>) -> Option<Re
             unit: LengthUnit::Graphemes,
             window_secs: None,
         }),
+        // A private reply goes through Messenger (2,000 characters) within seven days of the
+        // comment; the public comment allows more, but one limit keeps the composer simple.
+        Channel::Facebook => Some(ReplyRules {
+            public: true,
+            private: true,
+            limit: 2000,
+            unit: LengthUnit::Chars,
+            window_secs: Some(facebook::reply::PRIVATE_REPLY_WINDOW_SECS),
+        }),
+        // Instagram messages take 1,000 characters; comments 2,200.
+        Channel::Instagram => Some(ReplyRules {
+            public: true,
+            private: true,
+            limit: 1000,
+            unit: LengthUnit::Chars,
+            window_secs: Some(facebook::reply::PRIVATE_REPLY_WINDOW_SECS),
+        }),
+        Channel::GoogleReviews => Some(ReplyRules {
+            public: true,
+            private: false,
+            limit: google_reviews::MAX_REPLY_CHARS,
+            unit: LengthUnit::Chars,
+            window_secs: None,
+        }),
         Channel::Hackernews | Channel::Rss => None,
     }
 }
@@ -214,6 +251,9 @@ pub async fn send_reply(
     match spec.kind {
         SourceKind::Mastodon => mastodon::send(spec, ctx.clone(), draft).await,
         SourceKind::Bluesky => bluesky::send(spec, ctx.clone(), draft).await,
+        SourceKind::Facebook => facebook::send(spec, ctx.clone(), draft).await,
+        SourceKind::Instagram => instagram::send(spec, ctx.clone(), draft).await,
+        SourceKind::GoogleReviews => google_reviews::send(spec, ctx.clone(), draft).await,
         SourceKind::Hackernews | SourceKind::Rss => Err(ChannelError::Config(
             "this channel has no way to reply from Earshot: open the original to answer".into(),
         )),

@@ -16,6 +16,27 @@ pub enum Channel {
     Mastodon,
     /// Bluesky (Jetstream, XRPC).
     Bluesky,
+    /// A Facebook Page: comments, visitor posts, tags (Graph API).
+    Facebook,
+    /// An Instagram business or creator account: comments, tags (Graph API).
+    Instagram,
+    /// Google Business Profile reviews.
+    #[serde(rename = "google_reviews")]
+    #[ts(rename = "google_reviews")]
+    GoogleReviews,
+}
+
+impl Channel {
+    /// Every channel this build knows.
+    pub const ALL: [Channel; 7] = [
+        Channel::Hackernews,
+        Channel::Rss,
+        Channel::Mastodon,
+        Channel::Bluesky,
+        Channel::Facebook,
+        Channel::Instagram,
+        Channel::GoogleReviews,
+    ];
 }
 
 impl Channel {
@@ -26,6 +47,9 @@ impl Channel {
             Channel::Rss => "rss",
             Channel::Mastodon => "mastodon",
             Channel::Bluesky => "bluesky",
+            Channel::Facebook => "facebook",
+            Channel::Instagram => "instagram",
+            Channel::GoogleReviews => "google_reviews",
         }
     }
 
@@ -36,6 +60,9 @@ impl Channel {
             "rss" => Some(Channel::Rss),
             "mastodon" => Some(Channel::Mastodon),
             "bluesky" => Some(Channel::Bluesky),
+            "facebook" => Some(Channel::Facebook),
+            "instagram" => Some(Channel::Instagram),
+            "google_reviews" => Some(Channel::GoogleReviews),
             _ => None,
         }
     }
@@ -47,6 +74,9 @@ impl Channel {
             Channel::Rss => "RSS",
             Channel::Mastodon => "Mastodon",
             Channel::Bluesky => "Bluesky",
+            Channel::Facebook => "Facebook",
+            Channel::Instagram => "Instagram",
+            Channel::GoogleReviews => "Google reviews",
         }
     }
 }
@@ -390,6 +420,61 @@ pub struct Remote {
     /// Whether it was addressed to the owner's account (a mention or reply notification).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub to_owner: bool,
+    /// What it is on its network, where the network has several kinds (a comment, a reply to
+    /// one, a review, a tag, a visitor post).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<Kind>,
+    /// The star rating of a review, 1 to 5.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rating: Option<u8>,
+    /// The network's id of the post it belongs to (a comment's post, a reply's comment).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub post_id: Option<String>,
+    /// The start of that post's text, for context.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub post_text: Option<String>,
+    /// The owner's reply already on the network (a review's reply).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner_reply: Option<String>,
+    /// Hidden on the network (a Facebook or Instagram comment the owner hid).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub hidden: bool,
+}
+
+/// What a mention is on its network.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export, export_to = "../../../ui/src/lib/bindings/")]
+pub enum Kind {
+    /// A post of its own (a visitor post on a Page).
+    Post,
+    /// A comment on a post.
+    Comment,
+    /// A reply to a comment.
+    Reply,
+    /// A review with a star rating.
+    Review,
+    /// A review the reviewer changed after writing it.
+    EditedReview,
+    /// A post that tags the business.
+    Tag,
+    /// A private message.
+    Message,
+}
+
+impl Kind {
+    /// A word for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::Post => "post",
+            Kind::Comment => "comment",
+            Kind::Reply => "reply",
+            Kind::Review => "review",
+            Kind::EditedReview => "edited review",
+            Kind::Tag => "tag",
+            Kind::Message => "private message",
+        }
+    }
 }
 
 impl Remote {

@@ -74,4 +74,7 @@ pub struct Reply {
     /// When its state last changed (unix seconds).
     #[ts(type = "number")]
     pub updated_at: i64,
+    /// How many times sending began (a retry is any after the first).
+    #[serde(default)]
+    pub attempts: u32,
 }

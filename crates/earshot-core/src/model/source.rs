@@ -30,6 +30,14 @@ pub enum SourceKind {
     Mastodon,
     /// Bluesky: Jetstream, and with a login notifications and search.
     Bluesky,
+    /// A Facebook Page (its token from Facebook Login for Devices).
+    Facebook,
+    /// An Instagram business or creator account linked to a Page.
+    Instagram,
+    /// The reviews of a Google Business Profile account's locations.
+    #[serde(rename = "google_reviews")]
+    #[ts(rename = "google_reviews")]
+    GoogleReviews,
 }
 
 impl SourceKind {
@@ -40,6 +48,9 @@ impl SourceKind {
             SourceKind::Rss => "rss",
             SourceKind::Mastodon => "mastodon",
             SourceKind::Bluesky => "bluesky",
+            SourceKind::Facebook => "facebook",
+            SourceKind::Instagram => "instagram",
+            SourceKind::GoogleReviews => "google_reviews",
         }
     }
     /// Parses the stored name.
@@ -49,6 +60,9 @@ impl SourceKind {
             "rss" => Some(SourceKind::Rss),
             "mastodon" => Some(SourceKind::Mastodon),
             "bluesky" => Some(SourceKind::Bluesky),
+            "facebook" => Some(SourceKind::Facebook),
+            "instagram" => Some(SourceKind::Instagram),
+            "google_reviews" => Some(SourceKind::GoogleReviews),
             _ => None,
         }
     }
@@ -102,6 +116,11 @@ pub struct SourceSpec {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub plc: Option<String>,
+    /// Facebook and Instagram: the app (`{app-id}|{client-token}`) for Facebook Login for
+    /// Devices; Google reviews: the OAuth client id. Not a secret: apps ship them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub client_id: Option<String>,
 }
 
 impl SourceSpec {
@@ -120,6 +139,7 @@ impl SourceSpec {
             appview: None,
             jetstream: None,
             plc: None,
+            client_id: None,
         }
     }
 }

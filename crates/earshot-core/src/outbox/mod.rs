@@ -199,6 +199,7 @@ impl Outbox {
                 private: r.private,
                 idempotency_key: &r.idempotency_key,
                 queued_at: r.created_at,
+                retry: r.attempts > 1,
             };
             send_reply(&src.spec, &self.ctx, &draft)
                 .await

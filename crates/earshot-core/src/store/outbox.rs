@@ -7,7 +7,7 @@ use super::{Result, Store, StoreError};
 use crate::model::{Channel, Reply, ReplyState};
 
 const REPLY_COLUMNS: &str = "id, mention_id, channel, private, body, idempotency_key, state, \
-    remote_id, remote_url, error, created_at, updated_at";
+    remote_id, remote_url, error, created_at, updated_at, attempts";
 
 fn row_to_reply(r: &Row<'_>) -> rusqlite::Result<Reply> {
     let channel: String = r.get(2)?;
@@ -29,6 +29,7 @@ fn row_to_reply(r: &Row<'_>) -> rusqlite::Result<Reply> {
         error: r.get(9)?,
         created_at: r.get(10)?,
         updated_at: r.get(11)?,
+        attempts: r.get(12)?,
     })
 }
 

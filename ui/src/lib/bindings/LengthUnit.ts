@@ -3,4 +3,4 @@
 /**
  * How a channel counts length.
  */
-export type LengthUnit = "graphemes" | "mastodon_chars";
+export type LengthUnit = "graphemes" | "mastodon_chars" | "chars";

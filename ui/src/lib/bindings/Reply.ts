@@ -53,4 +53,8 @@ created_at: number,
 /**
  * When its state last changed (unix seconds).
  */
-updated_at: number, };
+updated_at: number, 
+/**
+ * How many times sending began (a retry is any after the first).
+ */
+attempts: number, };

@@ -58,4 +58,9 @@ jetstream?: string,
  * Bluesky: the PLC directory that `did:plc` documents come from (default:
  * plc.directory).
  */
-plc?: string, };
+plc?: string, 
+/**
+ * Facebook and Instagram: the app (`{app-id}|{client-token}`) for Facebook Login for
+ * Devices; Google reviews: the OAuth client id. Not a secret: apps ship them.
+ */
+client_id?: string, };

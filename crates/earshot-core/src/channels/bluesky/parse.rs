@@ -53,6 +53,7 @@ pub(super) fn record_to_mention(
         root_cid: rec.reply.as_ref().map(|r| r.root.cid.to_string()),
         author_id: Some(author.did.clone()),
         to_owner: false,
+        ..Remote::default()
     };
     m.author = author_of(author);
     Ok(m)
@@ -134,6 +135,7 @@ pub fn event_to_mention(e: &jetstream::Event<'_>, now: i64) -> Option<Mention> {
         root_cid: rec.reply.as_ref().map(|r| r.root.cid.to_string()),
         author_id: Some(e.did.to_string()),
         to_owner: false,
+        ..Remote::default()
     };
     m.author.handle = e.did.to_string();
     Some(m)

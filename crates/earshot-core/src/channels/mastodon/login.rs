@@ -129,69 +129,7 @@ impl MastodonLogin {
             .listener
             .take()
             .ok_or_else(|| ChannelError::Config("this login is no longer waiting".into()))?;
-        let expected = self.state.secret().clone();
-        let wait = async move {
-            loop {
-                let (mut sock, _) = listener
-                    .accept()
-                    .await
-                    .map_err(|e| ChannelError::Network(e.to_string()))?;
-                let mut buf = vec![0u8; 8192];
-                let mut n = 0;
-                while n < buf.len() {
-                    match sock.read(&mut buf[n..]).await {
-                        Ok(0) | Err(_) => break,
-                        Ok(k) => n += k,
-                    }
-                    if buf[..n].windows(4).any(|w| w == b"\r\n\r\n") {
-                        break;
-                    }
-                }
-                let head = String::from_utf8_lossy(&buf[..n]);
-                let target = head
-                    .lines()
-                    .next()
-                    .and_then(|l| l.split_whitespace().nth(1))
-                    .unwrap_or("/");
-                let got = callback_params(target);
-                let (status, page, result) = match got {
-                    Some((Some(code), state, _)) if state.as_deref() == Some(expected.as_str()) => {
-                        (
-                            "200 OK",
-                            "Earshot is connected. You can close this tab.",
-                            Some(Ok(code)),
-                        )
-                    }
-                    Some((None, state, Some(err)))
-                        if state.as_deref() == Some(expected.as_str()) =>
-                    {
-                        (
-                            "200 OK",
-                            "The instance did not grant access. You can close this tab.",
-                            Some(Err(ChannelError::Unauthorized(format!(
-                                "the instance said: {err}"
-                            )))),
-                        )
-                    }
-                    _ => ("404 Not Found", "Not the Earshot login callback.", None),
-                };
-                let body = format!(
-                    "<!doctype html><meta charset=utf-8><title>Earshot</title><p>{page}</p>"
-                );
-                let reply = format!(
-                    "HTTP/1.1 {status}\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\nContent-Security-Policy: default-src 'none'\r\n\r\n{body}",
-                    body.len()
-                );
-                let _ = sock.write_all(reply.as_bytes()).await;
-                let _ = sock.shutdown().await;
-                if let Some(r) = result {
-                    return r;
-                }
-            }
-        };
-        tokio::time::timeout(LOGIN_TIMEOUT, wait)
-            .await
-            .map_err(|_| ChannelError::Unauthorized("the login was not completed in time".into()))?
+        wait_for_callback(listener, self.state.secret().clone()).await
     }
 
     /// Exchanges the code for a token, asks the instance who it belongs to and keeps the token
@@ -241,6 +179,70 @@ impl MastodonLogin {
     pub fn instance(&self) -> &url::Url {
         &self.instance
     }
+}
+
+/// Answers the browser on the loopback listener until it comes back with the code for
+/// `expected` state (or an error); other requests are answered and ignored. Mastodon's and
+/// Google's logins both end here.
+pub(crate) async fn wait_for_callback(
+    listener: TcpListener,
+    expected: String,
+) -> Result<String, ChannelError> {
+    let wait = async move {
+        loop {
+            let (mut sock, _) = listener
+                .accept()
+                .await
+                .map_err(|e| ChannelError::Network(e.to_string()))?;
+            let mut buf = vec![0u8; 8192];
+            let mut n = 0;
+            while n < buf.len() {
+                match sock.read(&mut buf[n..]).await {
+                    Ok(0) | Err(_) => break,
+                    Ok(k) => n += k,
+                }
+                if buf[..n].windows(4).any(|w| w == b"\r\n\r\n") {
+                    break;
+                }
+            }
+            let head = String::from_utf8_lossy(&buf[..n]);
+            let target = head
+                .lines()
+                .next()
+                .and_then(|l| l.split_whitespace().nth(1))
+                .unwrap_or("/");
+            let got = callback_params(target);
+            let (status, page, result) = match got {
+                Some((Some(code), state, _)) if state.as_deref() == Some(expected.as_str()) => (
+                    "200 OK",
+                    "Earshot is connected. You can close this tab.",
+                    Some(Ok(code)),
+                ),
+                Some((None, state, Some(err))) if state.as_deref() == Some(expected.as_str()) => (
+                    "200 OK",
+                    "Access was not granted. You can close this tab.",
+                    Some(Err(ChannelError::Unauthorized(format!(
+                        "the sign-in page said: {err}"
+                    )))),
+                ),
+                _ => ("404 Not Found", "Not the Earshot login callback.", None),
+            };
+            let body =
+                format!("<!doctype html><meta charset=utf-8><title>Earshot</title><p>{page}</p>");
+            let reply = format!(
+                    "HTTP/1.1 {status}\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\nContent-Security-Policy: default-src 'none'\r\n\r\n{body}",
+                    body.len()
+                );
+            let _ = sock.write_all(reply.as_bytes()).await;
+            let _ = sock.shutdown().await;
+            if let Some(r) = result {
+                return r;
+            }
+        }
+    };
+    tokio::time::timeout(LOGIN_TIMEOUT, wait)
+        .await
+        .map_err(|_| ChannelError::Unauthorized("the login was not completed in time".into()))?
 }
 
 fn oauth_error<E: std::error::Error>(e: &E) -> String {

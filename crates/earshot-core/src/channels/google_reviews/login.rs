@@ -1,0 +1,190 @@
+//! Signing in to Google for the reviews: OAuth 2 for installed apps, the authorization-code flow
+//! with PKCE (S256) in the owner's browser, coming back to a loopback address Earshot binds (the
+//! same way as Mastodon's login). `access_type=offline` brings a refresh token; both go to the
+//! keychain. Then Earshot asks which Business Profile account the login manages.
+//!
+//! The client id is the owner's (Google approves Business Profile API access per project; the
+//! README says how), set on the source.
+
+use oauth2::{CsrfToken, PkceCodeChallenge, PkceCodeVerifier};
+use serde::Deserialize;
+use tokio::net::TcpListener;
+
+use super::wire::TokenAnswer;
+use super::{error_from, token_url, GoogleToken};
+use crate::channels::mastodon::login::wait_for_callback;
+use crate::channels::{network_error, ChannelError, Context};
+use crate::model::{SourceKind, SourceSpec};
+use crate::secrets;
+
+/// Managing the Business Profile (reading reviews and replying).
+pub const SCOPE: &str = "https://www.googleapis.com/auth/business.manage";
+/// Google's authorization page.
+pub const AUTH_URL: &str = "https://accounts.google.com/o/oauth2/v2/auth";
+/// The Account Management API.
+pub const ACCOUNTS_BASE: &str = "https://mybusinessaccountmanagement.googleapis.com";
+
+/// A Google login in progress.
+pub struct GoogleLogin {
+    spec: SourceSpec,
+    redirect: String,
+    verifier: PkceCodeVerifier,
+    state: CsrfToken,
+    listener: Option<TcpListener>,
+    client_secret: Option<String>,
+    /// Where to send the owner.
+    pub authorize_url: String,
+}
+
+#[derive(Debug, Deserialize)]
+struct Accounts {
+    #[serde(default)]
+    accounts: Vec<Account>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Account {
+    name: String,
+    #[serde(default)]
+    account_name: Option<String>,
+}
+
+impl GoogleLogin {
+    /// Prepares the authorization address for `spec`'s client id (and the simulator's
+    /// addresses when `base_url` is set), binding the loopback listener now.
+    pub async fn begin(
+        spec: &SourceSpec,
+        client_secret: Option<String>,
+    ) -> Result<GoogleLogin, ChannelError> {
+        let client_id = spec
+            .client_id
+            .clone()
+            .filter(|c| !c.trim().is_empty())
+            .ok_or_else(|| {
+                ChannelError::Config("set the Google OAuth client id first (see the README)".into())
+            })?;
+        let listener = TcpListener::bind(("127.0.0.1", 0)).await.map_err(|e| {
+            ChannelError::Network(format!("could not open the login callback: {e}"))
+        })?;
+        let port = listener
+            .local_addr()
+            .map_err(|e| ChannelError::Network(e.to_string()))?
+            .port();
+        let redirect = format!("http://127.0.0.1:{port}/callback");
+        let (challenge, verifier) = PkceCodeChallenge::new_random_sha256();
+        let state = CsrfToken::new_random();
+        let auth = match &spec.base_url {
+            Some(b) => format!("{}/o/oauth2/v2/auth", b.trim_end_matches('/')),
+            None => AUTH_URL.into(),
+        };
+        let mut url = url::Url::parse(&auth).map_err(|e| ChannelError::Config(e.to_string()))?;
+        url.query_pairs_mut()
+            .append_pair("client_id", &client_id)
+            .append_pair("redirect_uri", &redirect)
+            .append_pair("response_type", "code")
+            .append_pair("scope", SCOPE)
+            .append_pair("access_type", "offline")
+            .append_pair("prompt", "consent")
+            .append_pair("code_challenge", challenge.as_str())
+            .append_pair("code_challenge_method", "S256")
+            .append_pair("state", state.secret());
+        Ok(GoogleLogin {
+            spec: spec.clone(),
+            redirect,
+            verifier,
+            state,
+            listener: Some(listener),
+            client_secret,
+            authorize_url: url.to_string(),
+        })
+    }
+
+    /// Waits for the browser to come back with the code.
+    pub async fn wait_for_code(&mut self) -> Result<String, ChannelError> {
+        let listener = self
+            .listener
+            .take()
+            .ok_or_else(|| ChannelError::Config("this login is no longer waiting".into()))?;
+        wait_for_callback(listener, self.state.secret().clone()).await
+    }
+
+    /// Exchanges the code, finds the Business Profile account, keeps the tokens in the keychain
+    /// and returns the account (`accounts/{id}`) and its name.
+    pub async fn finish(self, ctx: &Context, code: &str) -> Result<(String, String), ChannelError> {
+        let mut form = vec![
+            ("grant_type", "authorization_code".to_string()),
+            ("code", code.trim().to_string()),
+            ("redirect_uri", self.redirect.clone()),
+            ("client_id", self.spec.client_id.clone().unwrap_or_default()),
+            ("code_verifier", self.verifier.secret().clone()),
+        ];
+        if let Some(s) = &self.client_secret {
+            form.push(("client_secret", s.clone()));
+        }
+        let resp = ctx
+            .http
+            .post(token_url(&self.spec))
+            .form(&form)
+            .send()
+            .await
+            .map_err(network_error)?;
+        let status = resp.status().as_u16();
+        let body = resp.bytes().await.map_err(network_error)?;
+        if status != 200 {
+            return Err(ChannelError::Unauthorized(format!(
+                "Google refused the code ({})",
+                String::from_utf8_lossy(&body)
+                    .chars()
+                    .take(200)
+                    .collect::<String>()
+            )));
+        }
+        let a: TokenAnswer = serde_json::from_slice(&body)
+            .map_err(|e| ChannelError::Malformed(format!("Google token: {e}")))?;
+        let token = GoogleToken {
+            access_token: a.access_token,
+            expires_at: ctx.clock.now() + a.expires_in.unwrap_or(3600),
+            refresh_token: a.refresh_token,
+            client_secret: self.client_secret.clone(),
+        };
+        let accounts_base = self
+            .spec
+            .base_url
+            .as_deref()
+            .unwrap_or(ACCOUNTS_BASE)
+            .trim_end_matches('/')
+            .to_string();
+        let resp = ctx
+            .http
+            .get(format!("{accounts_base}/v1/accounts"))
+            .bearer_auth(&token.access_token)
+            .send()
+            .await
+            .map_err(network_error)?;
+        let status = resp.status().as_u16();
+        let body = resp.bytes().await.map_err(network_error)?;
+        if status != 200 {
+            return Err(error_from(
+                status,
+                &body,
+                None,
+                "the Business Profile accounts",
+            ));
+        }
+        let list: Accounts = serde_json::from_slice(&body)
+            .map_err(|e| ChannelError::Malformed(format!("Google accounts: {e}")))?;
+        let account = list.accounts.into_iter().next().ok_or_else(|| {
+            ChannelError::Refused("this Google login manages no Business Profile".into())
+        })?;
+        ctx.secrets
+            .set(
+                &secrets::key_for(SourceKind::GoogleReviews, &account.name),
+                serde_json::to_string(&token).unwrap_or_default(),
+            )
+            .await
+            .map_err(|e| ChannelError::Unauthorized(e.to_string()))?;
+        let label = account.account_name.unwrap_or_else(|| account.name.clone());
+        Ok((account.name, label))
+    }
+}
