@@ -139,6 +139,15 @@ async fn start_engine<R: Runtime>(
         {
             tracing::warn!(error = %e, "demo sign-in failed");
         }
+        if let Err(e) = earshot_core::demo::sign_in_to_pages(
+            &engine,
+            &s.base_url,
+            earshot_core::demo::DEMO_INTERVAL_SECS,
+        )
+        .await
+        {
+            tracing::warn!(error = %e, "demo sign-in to the Page and reviews failed");
+        }
     }
     tracing::info!(data = %dir.display(), demo = opts.demo, "Earshot started");
     Ok(AppState {

@@ -248,7 +248,7 @@ fn run(cli: Cli) -> Result<()> {
                 }
                 for p in earshot_sim::social::script(seed, count) {
                     let line = serde_json::json!({
-                        "channel": match p.net { earshot_sim::Net::Mastodon => "mastodon", earshot_sim::Net::Bluesky => "bluesky" },
+                        "channel": p.net,
                         "external_id": p.external_id(),
                         "author": p.handle,
                         "text": p.text,
@@ -256,6 +256,9 @@ fn run(cli: Cli) -> Result<()> {
                         "offset_secs": p.offset_secs,
                     });
                     writeln!(out, "{line}")?;
+                }
+                for i in earshot_sim::presence::script(seed) {
+                    writeln!(out, "{}", serde_json::to_string(&i)?)?;
                 }
                 return Ok(());
             }
@@ -380,6 +383,15 @@ pub(crate) async fn sign_in_to(engine: &Engine, sim: &Sim) {
         &sim.base_url,
         ("Mastodon (simulated)", "Bluesky (simulated)"),
         (BSKY_HANDLE, BSKY_APP_PASSWORD),
+    )
+    .await
+    {
+        eprintln!("earshot: demo sign-in failed: {e}");
+    }
+    if let Err(e) = earshot_core::demo::sign_in_to_pages(
+        engine,
+        &sim.base_url,
+        earshot_core::demo::DEMO_INTERVAL_SECS,
     )
     .await
     {

@@ -1,7 +1,9 @@
-//! The offline demo: signing in to the simulator's Mastodon and Bluesky accounts the way an
-//! owner signs in to real ones, so replies work in the demo too. The Mastodon login runs the
-//! whole OAuth flow (app registration, PKCE, the loopback callback); only the browser is replaced
-//! by an HTTP client that follows the simulator's redirect. Use with an engine whose secrets are
+//! The offline demo: signing in to the simulator's Mastodon and Bluesky accounts
+//! ([`sign_in_to_simulator`]) and its Facebook Page, Instagram account and Google Business
+//! Profile ([`sign_in_to_pages`]) the way an owner signs in to real ones, so replies work in the
+//! demo too. The logins run their whole flows (app registration, PKCE, the loopback callback,
+//! the device code); only the browser is replaced by an HTTP client that follows the
+//! simulator's redirect, and the simulator approves device codes by itself. Use with an engine whose secrets are
 //! in memory ([`crate::engine::Engine::new`]).
 
 use std::time::Duration;
@@ -15,7 +17,7 @@ pub enum DemoError {
     /// The named network's login failed; the reason is in words.
     #[error("{network}: {reason}")]
     Login {
-        /// "Mastodon" or "Bluesky".
+        /// "Mastodon", "Bluesky", "Facebook" or "Google".
         network: &'static str,
         /// What went wrong.
         reason: String,
@@ -71,4 +73,73 @@ pub async fn sign_in_to_simulator(
     tokio::time::timeout(Duration::from_secs(30), wait)
         .await
         .map_err(|_| failed("Mastodon")("the login did not finish".into()))?
+}
+
+/// How often the demo's Page, Instagram and reviews sources poll the simulator.
+pub const DEMO_INTERVAL_SECS: u32 = 5;
+
+/// The simulator's Facebook app (`{app-id}|{client-token}`) and Google OAuth client.
+pub const SIM_APP: &str = "1234567890|simclienttoken";
+/// The simulator's Google OAuth client id.
+pub const SIM_GOOGLE_CLIENT: &str = "sim-client.apps.googleusercontent.com";
+
+/// Signs in to the simulator's Facebook Page (with its Instagram account) and Google Business
+/// Profile the way an owner does (the device code approved, the Page chosen; the OAuth
+/// redirect followed), and has the sources poll every `interval_secs`.
+pub async fn sign_in_to_pages(
+    engine: &Engine,
+    base: &str,
+    interval_secs: u32,
+) -> Result<(), DemoError> {
+    let (flow, _code) = engine
+        .begin_facebook_login(SIM_APP, Some(format!("{base}/graph")))
+        .await
+        .map_err(|e| failed("Facebook")(e.to_string()))?;
+    let pages = engine
+        .facebook_pages(flow)
+        .await
+        .map_err(|e| failed("Facebook")(e.to_string()))?;
+    let page = pages.first().map(|p| p.id.clone()).unwrap_or_default();
+    let sources = engine
+        .choose_facebook_page(flow, &page, true)
+        .await
+        .map_err(|e| failed("Facebook")(e.to_string()))?;
+    let mut events = engine.subscribe();
+    let (_flow, url) = engine
+        .begin_google_login("", SIM_GOOGLE_CLIENT, None, Some(format!("{base}/google")))
+        .await
+        .map_err(|e| failed("Google")(e.to_string()))?;
+    reqwest::Client::new()
+        .get(&url)
+        .send()
+        .await
+        .map_err(|e| failed("Google")(format!("authorization: {e}")))?;
+    let google = async {
+        loop {
+            match events.recv().await {
+                Ok(EngineEvent::LoginFinished { error: Some(e), .. }) => {
+                    return Err(failed("Google")(e))
+                }
+                Ok(EngineEvent::LoginFinished {
+                    source: Some(s), ..
+                }) if s.spec.kind == crate::model::SourceKind::GoogleReviews => return Ok(s),
+                Ok(_) | Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => {}
+                Err(e) => return Err(failed("Google")(e.to_string())),
+            }
+        }
+    };
+    let google = tokio::time::timeout(Duration::from_secs(30), google)
+        .await
+        .map_err(|_| failed("Google")("the login did not finish".into()))??;
+    for s in sources.into_iter().chain([google]) {
+        let spec = crate::model::SourceSpec {
+            interval_secs: Some(interval_secs),
+            ..s.spec
+        };
+        engine
+            .add_source(spec)
+            .await
+            .map_err(|e| failed("Facebook")(e.to_string()))?;
+    }
+    Ok(())
 }

@@ -14,6 +14,7 @@
 #![deny(missing_docs)]
 
 pub mod faults;
+pub mod presence;
 pub mod script;
 pub mod social;
 

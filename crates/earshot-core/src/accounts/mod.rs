@@ -22,11 +22,16 @@ use crate::secrets;
 /// Mastodon logins waiting for their code, by login id.
 type Waiting = Arc<Mutex<HashMap<u64, oneshot::Sender<String>>>>;
 
+mod pages;
+
+pub use pages::PendingGoogle;
+
 /// The accounts stage.
 pub struct Accounts {
     ctx: Context,
     waiting: Waiting,
     next: AtomicU64,
+    facebook: Mutex<HashMap<u64, pages::FacebookFlow>>,
 }
 
 /// Why a login could not go on.
@@ -82,6 +87,7 @@ impl Accounts {
             ctx,
             waiting: Arc::default(),
             next: AtomicU64::new(1),
+            facebook: Mutex::new(HashMap::new()),
         }
     }
 

@@ -13,6 +13,7 @@
 //! and logins (into [`Outbox`] and [`Accounts`]).
 
 mod outbox;
+mod pages;
 mod work;
 
 use std::sync::Arc;

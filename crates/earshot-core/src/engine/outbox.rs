@@ -132,7 +132,7 @@ impl Engine {
 
     /// Adds or updates a source after a login, keeping what the owner had set on a source of
     /// the same name (queries, interval, matching).
-    async fn add_logged_in(&self, mut spec: SourceSpec) -> Result<Source, EngineError> {
+    pub(super) async fn add_logged_in(&self, mut spec: SourceSpec) -> Result<Source, EngineError> {
         let existing = self
             .sources()
             .await?
@@ -147,6 +147,7 @@ impl Engine {
                 spec.appview = spec.appview.or(e.spec.appview);
                 spec.jetstream = spec.jetstream.or(e.spec.jetstream);
                 spec.plc = spec.plc.or(e.spec.plc);
+                spec.client_id = spec.client_id.or(e.spec.client_id);
             }
         }
         self.add_source(spec).await

@@ -246,6 +246,20 @@ impl Store {
             .ok_or_else(|| StoreError::NotFound(format!("mention {id}")))
     }
 
+    /// Replaces what a mention's network says about it beyond its text (hidden, the owner's
+    /// reply on a review) after the owner changed it there.
+    pub fn set_remote(&mut self, id: i64, remote: &crate::model::Remote) -> Result<Mention> {
+        let json = remote_json(remote)?;
+        let n = self.conn.execute(
+            "UPDATE mentions SET remote = ?2 WHERE id = ?1",
+            params![id, json],
+        )?;
+        if n == 0 {
+            return Err(StoreError::NotFound(format!("mention {id}")));
+        }
+        self.mention(id)
+    }
+
     /// Every stored mention, oldest first, for export.
     pub fn for_each_mention(&self, mut f: impl FnMut(Mention)) -> Result<()> {
         let mut stmt = self.conn.prepare(&format!(

@@ -386,6 +386,21 @@ pub fn triage(m: &Mention, rules: &Rules, now: i64) -> Triage {
     if addressed {
         parts.push((10.0, "addressed to you".to_string()));
     }
+    // A review's stars say what its words may not: one or two stars need an answer.
+    let low_stars = m.remote.rating.filter(|r| *r <= 2);
+    if let Some(stars) = m.remote.rating {
+        let w = match stars {
+            1 => 50.0,
+            2 => 40.0,
+            3 => 12.0,
+            _ => 0.0,
+        };
+        let line = crate::channels::google_reviews::parse::star_line(stars);
+        parts.push((w, format!("{stars}-star review {line}")));
+    }
+    if m.remote.kind == Some(crate::model::Kind::EditedReview) {
+        parts.push((8.0, "the reviewer changed their review".to_string()));
+    }
     if let Some(f) = m.author.followers.filter(|f| *f >= 1_000) {
         // 1k → 5, 10k → 11, 100k → 17, 1M → 23, 10M → 29 (capped 28).
         let w = (5.0 + 6.0 * (f as f64 / 1_000.0).log10()).min(28.0);
@@ -413,7 +428,18 @@ pub fn triage(m: &Mention, rules: &Rules, now: i64) -> Triage {
     {
         score *= 0.5; // praise from a big account is worth seeing, not an emergency
     }
+    if let Some(stars) = low_stars {
+        // Urgent by default, whatever the words.
+        score = score.max(f64::from(rules.urgent_threshold) + f64::from(2 - stars.min(2)) * 10.0);
+    }
     let mut reasons: Vec<(f64, String)> = parts;
+    if m.channel == crate::model::Channel::Instagram && m.author.followers.is_none() {
+        reasons.push((
+            0.0,
+            "reach unknown: Instagram tells follower counts only for business and creator accounts"
+                .to_string(),
+        ));
+    }
     let age_h = (now - m.created_at) as f64 / 3600.0;
     if age_h > 48.0 && score > 0.0 {
         score *= 0.6;

@@ -50,17 +50,29 @@ pub async fn layer(
         Fault::Unavailable => {
             (StatusCode::SERVICE_UNAVAILABLE, "Service Unavailable").into_response()
         }
-        Fault::RateLimit => (
-            StatusCode::TOO_MANY_REQUESTS,
-            [(
-                header::RETRY_AFTER,
-                spec.retry_after.unwrap_or(2).to_string(),
-            )],
-            unauthorized_or_limited_body(target, false),
-        )
-            .into_response(),
+        // `rate_limit:0` leaves Retry-After out, as many servers do.
+        Fault::RateLimit => {
+            let mut r = (
+                StatusCode::TOO_MANY_REQUESTS,
+                [(header::CONTENT_TYPE, "application/json")],
+                unauthorized_or_limited_body(target, false),
+            )
+                .into_response();
+            let secs = spec.retry_after.unwrap_or(2);
+            if secs > 0 {
+                if let Ok(v) = HeaderValue::from_str(&secs.to_string()) {
+                    r.headers_mut().insert(header::RETRY_AFTER, v);
+                }
+            }
+            r
+        }
+        // Meta answers an expired token with 400 and #190.
         Fault::Unauthorized => (
-            StatusCode::UNAUTHORIZED,
+            if matches!(target, "facebook" | "instagram") {
+                StatusCode::BAD_REQUEST
+            } else {
+                StatusCode::UNAUTHORIZED
+            },
             [(header::CONTENT_TYPE, "application/json")],
             unauthorized_or_limited_body(target, true),
         )
@@ -143,6 +155,10 @@ fn unauthorized_or_limited_body(target: &str, unauthorized: bool) -> String {
         ("bluesky", false) => {
             r#"{"error":"RateLimitExceeded","message":"Rate Limit Exceeded"}"#.to_string()
         }
+        ("facebook" | "instagram", true) => r#"{"error":{"message":"Error validating access token: Session has expired on Wednesday, 14-Feb-18 18:00:00 PST. The current time is Thursday, 15-Feb-18 13:46:35 PST.","type":"OAuthException","code":190,"error_subcode":463,"fbtrace_id":"H2il2t5bn4e"}}"#.to_string(),
+        ("facebook" | "instagram", false) => r#"{"error":{"message":"(#4) Application request limit reached","type":"OAuthException","is_transient":true,"code":4,"fbtrace_id":"AMTYxCNbXwURwZO2BD5TYrz"}}"#.to_string(),
+        ("google", true) => r#"{"error":{"code":401,"message":"Request had invalid authentication credentials.","status":"UNAUTHENTICATED"}}"#.to_string(),
+        ("google", false) => r#"{"error":{"code":429,"message":"Quota exceeded for quota metric 'Requests' and limit 'Requests per minute'.","status":"RESOURCE_EXHAUSTED"}}"#.to_string(),
         (_, true) => r#"{"error":"The access token is invalid"}"#.to_string(),
         (_, false) => r#"{"error":"Too many requests"}"#.to_string(),
     }
@@ -180,6 +196,8 @@ pub(super) fn reshape(text: &str, dup: bool) -> String {
             apply(items);
         } else if let Some(obj) = v.as_object_mut() {
             for key in [
+                "data",
+                "reviews",
                 "hits",
                 "posts",
                 "notifications",

@@ -1,8 +1,10 @@
 //! Fault injection: every request to the simulator passes through [`layer`], which records it
 //! and, when a fault is set for its target, answers the way a failing network does.
 //!
-//! Targets: `hn`, `alerts`, `reviews`, `mastodon`, `bluesky` (their reads, logins and stream
-//! upgrades) and `replies` (the writes: Mastodon statuses, Bluesky records and chat messages).
+//! Targets: `hn`, `alerts`, `reviews`, `mastodon`, `bluesky`, `facebook`, `instagram`, `google`
+//! (their reads, logins and stream upgrades) and `replies` (the writes: Mastodon statuses, Bluesky
+//! records and chat messages, Graph comments, replies, private replies and hiding, Google review
+//! replies).
 //! Set with `POST /_sim/fault?target=T&kind=K[&retry_after=S][&delay_ms=MS][&times=N]`, with
 //! `earshot sim --fault T=K[:ARG]`, or with [`Faults::set`]. `kind=none` clears.
 //!
@@ -113,7 +115,17 @@ impl FromStr for Fault {
 }
 
 /// The targets a fault can be set on.
-pub const TARGETS: [&str; 6] = ["hn", "alerts", "reviews", "mastodon", "bluesky", "replies"];
+pub const TARGETS: [&str; 9] = [
+    "hn",
+    "alerts",
+    "reviews",
+    "mastodon",
+    "bluesky",
+    "facebook",
+    "instagram",
+    "google",
+    "replies",
+];
 
 /// A fault as set, with its parameters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
@@ -284,8 +296,23 @@ pub fn target_of(method: &Method, path: &str) -> &'static str {
         && (path.ends_with("/api/v1/statuses")
             || path.ends_with("com.atproto.repo.createRecord")
             || path.ends_with("chat.bsky.convo.sendMessage"));
-    if write {
+    // Graph writes: comments, replies, private replies and hiding (not the device login).
+    let graph_write =
+        method == Method::POST && path.starts_with("/graph/") && !path.contains("/device/");
+    let google_write =
+        (method == Method::PUT || method == Method::DELETE) && path.starts_with("/google/v4/");
+    if write || graph_write || google_write {
         "replies"
+    } else if let Some(rest) = path.strip_prefix("/graph/") {
+        // Instagram's ids (accounts, media, comments) all begin with 17.
+        let id = rest.split('/').nth(1).unwrap_or_default();
+        if id.starts_with("17") {
+            "instagram"
+        } else {
+            "facebook"
+        }
+    } else if path.starts_with("/google/") {
+        "google"
     } else if path.starts_with("/hn/") {
         "hn"
     } else if path.starts_with("/rss/alerts") {

@@ -6,6 +6,7 @@ use std::time::{Duration, Instant};
 
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Deserialize;
 use tokio::sync::broadcast;
@@ -55,6 +56,7 @@ impl SocialHandle {
             firehose: Mutex::new(0),
             traffic: tokio::sync::watch::channel(Traffic::default()).0,
             messages: Mutex::new(HashMap::new()),
+            presence: crate::presence::Presence::new(seed, reveal_all, start, started),
         });
         s.tick();
         let weak = Arc::downgrade(&s);
@@ -106,6 +108,35 @@ impl SocialHandle {
         lock(&self.0.writes).clone()
     }
 
+    pub(crate) fn record_write(&self, w: Write) {
+        self.0.record(w);
+    }
+
+    pub(crate) fn presence(&self) -> &crate::presence::Presence {
+        &self.0.presence
+    }
+
+    /// The simulator's address.
+    pub fn base(&self) -> String {
+        lock(&self.0.base).clone()
+    }
+
+    /// Posts a comment, post, media or review on the Page, the Instagram account or Google
+    /// now; returns it.
+    pub fn inject_presence(&self, item: &crate::presence::InjectItem) -> crate::presence::Item {
+        self.0.presence.inject(item)
+    }
+
+    /// Every scripted or injected Page, Instagram and review item.
+    pub fn presence_items(&self) -> Vec<crate::presence::Item> {
+        self.0.presence.items()
+    }
+
+    /// Makes the Page token expired (#190 subcode 463) or valid again.
+    pub fn expire_page_token(&self, expired: bool) {
+        self.0.presence.set_page_token_expired(expired);
+    }
+
     /// Posts a new post now and streams it; returns it.
     pub fn inject(
         &self,
@@ -135,13 +166,13 @@ impl SocialHandle {
         let p = SocialPost {
             net,
             id: match net {
-                Net::Mastodon => (114_000_000_000_000_000u64 + seq).to_string(),
                 Net::Bluesky => format!("3linj{seq:08}"),
+                _ => (114_000_000_000_000_000u64 + seq).to_string(),
             },
             handle: handle.to_string(),
             author_id: match net {
-                Net::Mastodon => format!("{}", 500_000 + seq),
                 Net::Bluesky => did_for(handle),
+                _ => format!("{}", 500_000 + seq),
             },
             display_name: handle.split('.').next().unwrap_or(handle).to_string(),
             followers,
@@ -258,10 +289,25 @@ pub(super) struct InjectParams {
     to_owner: bool,
 }
 
-pub(super) async fn inject(State(h): S, Json(p): Json<InjectParams>) -> Json<SocialPost> {
+pub(super) async fn inject(State(h): S, Json(v): Json<serde_json::Value>) -> Response {
+    let bad = |e: serde_json::Error| (StatusCode::BAD_REQUEST, e.to_string()).into_response();
+    let net: Net = match serde_json::from_value(v.get("net").cloned().unwrap_or_default()) {
+        Ok(n) => n,
+        Err(e) => return bad(e),
+    };
+    if matches!(net, Net::Facebook | Net::Instagram | Net::GoogleReviews) {
+        return match serde_json::from_value::<crate::presence::InjectItem>(v) {
+            Ok(item) => Json(h.inject_presence(&item)).into_response(),
+            Err(e) => bad(e),
+        };
+    }
+    let p: InjectParams = match serde_json::from_value(v) {
+        Ok(p) => p,
+        Err(e) => return bad(e),
+    };
     let handle = p.handle.unwrap_or_else(|| match p.net {
-        Net::Mastodon => "visitor".into(),
         Net::Bluesky => "visitor.bsky.social".into(),
+        _ => "visitor".into(),
     });
     Json(h.inject(
         p.net,
@@ -270,6 +316,7 @@ pub(super) async fn inject(State(h): S, Json(p): Json<InjectParams>) -> Json<Soc
         p.followers.unwrap_or(100),
         p.to_owner,
     ))
+    .into_response()
 }
 
 #[derive(Deserialize)]

@@ -68,6 +68,13 @@ pub enum Net {
     Mastodon,
     /// Bluesky.
     Bluesky,
+    /// The business's Facebook Page (writes only: see [`crate::presence`]).
+    Facebook,
+    /// The business's Instagram account (writes only).
+    Instagram,
+    /// The business's Google reviews (writes only).
+    #[serde(rename = "google_reviews")]
+    GoogleReviews,
 }
 
 /// One post on a simulated open network.
@@ -105,8 +112,8 @@ impl SocialPost {
     /// The `at://` uri (Bluesky) or the status id (Mastodon): the engine's external id.
     pub fn external_id(&self) -> String {
         match self.net {
-            Net::Mastodon => self.id.clone(),
             Net::Bluesky => format!("at://{}/app.bsky.feed.post/{}", self.author_id, self.id),
+            _ => self.id.clone(),
         }
     }
     /// Content id (deterministic from the id).
@@ -166,6 +173,8 @@ struct Social {
     firehose: Mutex<u32>,
     /// Jetstream bytes sent, and the JSON they carried.
     traffic: tokio::sync::watch::Sender<Traffic>,
+    /// The Page, the Instagram account and the reviews.
+    presence: crate::presence::Presence,
 }
 
 /// What the Jetstream endpoint has sent: bytes on the wire, and the bytes of JSON they carried
@@ -205,6 +214,9 @@ impl Social {
         let target = match net {
             Net::Mastodon => "mastodon",
             Net::Bluesky => "bluesky",
+            Net::Facebook => "facebook",
+            Net::Instagram => "instagram",
+            Net::GoogleReviews => "google",
         };
         lock(&self.faults)
             .as_ref()
@@ -365,6 +377,8 @@ pub fn routes(h: SocialHandle) -> Router {
             "/bsky/xrpc/chat.bsky.convo.sendMessage",
             post(bluesky::b_send_message),
         )
+        .merge(crate::presence::graph_routes())
+        .merge(crate::presence::google_routes())
         .route("/_sim/post", post(control::inject))
         .route("/_sim/stream", post(control::set_stream))
         .route("/_sim/writes", get(control::writes))

@@ -1,0 +1,145 @@
+//! The logins of the networks where the business has a page of its own: Facebook Login for
+//! Devices (then the owner picks a Page; its Instagram account comes with it) and Google's
+//! installed-app OAuth for the Business Profile reviews.
+
+use std::sync::atomic::Ordering;
+
+use tokio::sync::oneshot;
+
+use super::{Accounts, LoginError};
+use crate::channels::facebook::login::{self as fb, DeviceCode, Page, UserToken};
+use crate::channels::google_reviews::login::GoogleLogin;
+use crate::channels::ChannelError;
+use crate::lock;
+use crate::model::SourceSpec;
+
+/// A Facebook login between its code and the owner's choice of Page.
+pub(super) struct FacebookFlow {
+    app: String,
+    base: Option<String>,
+    code: DeviceCode,
+    user: Option<UserToken>,
+    pages: Vec<Page>,
+}
+
+/// A Google login under way: it ends when the browser comes back or a code is pasted.
+pub struct PendingGoogle {
+    login: GoogleLogin,
+    code: oneshot::Receiver<String>,
+    accounts:
+        std::sync::Arc<std::sync::Mutex<std::collections::HashMap<u64, oneshot::Sender<String>>>>,
+    flow: u64,
+    ctx: crate::channels::Context,
+}
+
+impl PendingGoogle {
+    /// Waits for the code, exchanges it, keeps the tokens in the keychain, and returns the
+    /// Business Profile account (`accounts/{id}`) and its name.
+    pub async fn finish(mut self) -> Result<(String, String), LoginError> {
+        let code = tokio::select! {
+            c = self.login.wait_for_code() => c,
+            Ok(c) = &mut self.code => Ok(c),
+        };
+        lock(&self.accounts).remove(&self.flow);
+        Ok(self.login.finish(&self.ctx, &code?).await?)
+    }
+}
+
+impl Accounts {
+    /// Begins Facebook Login for Devices with the app `app` (`{app-id}|{client-token}`): the
+    /// login id and the code to show.
+    pub async fn begin_facebook(
+        &self,
+        app: &str,
+        base: Option<String>,
+    ) -> Result<(u64, DeviceCode), LoginError> {
+        let code = fb::begin(&self.ctx, base.as_deref(), app).await?;
+        let flow = self.next.fetch_add(1, Ordering::SeqCst);
+        lock(&self.facebook).insert(
+            flow,
+            FacebookFlow {
+                app: app.to_string(),
+                base,
+                code: code.clone(),
+                user: None,
+                pages: Vec::new(),
+            },
+        );
+        Ok((flow, code))
+    }
+
+    /// Waits until the owner approves the code, then lists the Pages they manage.
+    pub async fn facebook_pages(&self, flow: u64) -> Result<Vec<Page>, LoginError> {
+        let (app, base, code) = {
+            let flows = lock(&self.facebook);
+            let f = flows.get(&flow).ok_or(LoginError::Unknown(flow))?;
+            (f.app.clone(), f.base.clone(), f.code.clone())
+        };
+        let user = fb::wait(&self.ctx, base.as_deref(), &app, &code).await;
+        let user = match user {
+            Ok(u) => u,
+            Err(e) => {
+                lock(&self.facebook).remove(&flow);
+                return Err(e.into());
+            }
+        };
+        let pages = fb::pages(&self.ctx, base.as_deref(), &user).await?;
+        if pages.is_empty() {
+            return Err(
+                ChannelError::Refused("this Facebook account manages no Page".into()).into(),
+            );
+        }
+        let mut flows = lock(&self.facebook);
+        let f = flows.get_mut(&flow).ok_or(LoginError::Unknown(flow))?;
+        f.user = Some(user);
+        f.pages = pages.clone();
+        Ok(pages)
+    }
+
+    /// Keeps the chosen Page's token (and its Instagram account's) in the keychain; returns the
+    /// Page and the Graph address the login used.
+    pub async fn choose_facebook_page(
+        &self,
+        flow: u64,
+        page_id: &str,
+    ) -> Result<(Page, Option<String>, String), LoginError> {
+        let f = lock(&self.facebook)
+            .remove(&flow)
+            .ok_or(LoginError::Unknown(flow))?;
+        let user = f.user.ok_or(LoginError::Unknown(flow))?;
+        let page = f
+            .pages
+            .into_iter()
+            .find(|p| p.id == page_id)
+            .ok_or_else(|| {
+                ChannelError::Refused(format!("the login does not manage the Page {page_id}"))
+            })?;
+        fb::save(&self.ctx, &page, &user).await?;
+        Ok((page, f.base, f.app))
+    }
+
+    /// Begins a Google login for the reviews source `spec` (its client id and, for the
+    /// simulator, its `base_url`): the login id, the address to open, and the login to wait on.
+    pub async fn begin_google(
+        &self,
+        spec: &SourceSpec,
+        client_secret: Option<String>,
+    ) -> Result<(u64, String, PendingGoogle), LoginError> {
+        let login = GoogleLogin::begin(spec, client_secret).await?;
+        let url = login.authorize_url.clone();
+        let flow = self.next.fetch_add(1, Ordering::SeqCst);
+        let (tx, rx) = oneshot::channel::<String>();
+        lock(&self.waiting).insert(flow, tx);
+        Ok((
+            flow,
+            url,
+            PendingGoogle {
+                login,
+                code: rx,
+                accounts: self.waiting.clone(),
+                flow,
+                ctx: self.ctx.clone(),
+            },
+        ))
+    }
+}
