@@ -258,7 +258,16 @@ fn run(cli: Cli) -> Result<()> {
                     writeln!(out, "{line}")?;
                 }
                 for i in earshot_sim::presence::script(seed) {
-                    writeln!(out, "{}", serde_json::to_string(&i)?)?;
+                    let line = serde_json::json!({
+                        "channel": i.at,
+                        "external_id": i.id,
+                        "kind": i.kind,
+                        "author": i.author,
+                        "text": i.text,
+                        "rating": i.rating,
+                        "offset_secs": i.offset_secs,
+                    });
+                    writeln!(out, "{line}")?;
                 }
                 return Ok(());
             }

@@ -22,6 +22,7 @@
 
 mod google;
 mod graph;
+mod graph_writes;
 mod script;
 
 pub(crate) use google::routes as google_routes;
@@ -180,14 +181,24 @@ impl Presence {
             .collect()
     }
 
+    /// When it was written. With everything revealed at once, the script is laid out before
+    /// the start (in order), so nothing is dated in the future.
     fn created(&self, i: &Item) -> i64 {
-        self.start + i.offset_secs - i.backdate_secs
+        self.start + self.shift(i.offset_secs, i.emitted_ms.is_some()) - i.backdate_secs
+    }
+
+    fn shift(&self, offset: i64, injected: bool) -> i64 {
+        if self.reveal_all && !injected {
+            offset - script::SPAN
+        } else {
+            offset
+        }
     }
 
     /// When the item last changed: its edit, once that time has come.
     fn edited(&self, i: &Item) -> Option<i64> {
         let at = i.edited_secs?;
-        (self.reveal_all || at <= self.elapsed()).then_some(self.start + at)
+        (self.reveal_all || at <= self.elapsed()).then_some(self.start + self.shift(at, false))
     }
 
     fn seq(&self) -> u64 {

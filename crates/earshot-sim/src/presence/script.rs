@@ -84,6 +84,9 @@ const FILLER_REVIEWS: &[(&str, u8)] = &[
     ("Solid espresso, a bit pricey.", 4),
 ];
 
+/// Longer than the script: with everything revealed at once, it is dated this much earlier.
+pub const SPAN: i64 = 8 * 3600;
+
 /// Everything, deterministic for a seed.
 pub fn script(seed: u64) -> Vec<Item> {
     let fb = Where::Facebook;
