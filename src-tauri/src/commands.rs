@@ -201,11 +201,21 @@ pub async fn retry_reply(state: State<'_, AppState>, reply_id: i64) -> Result<Re
     Ok(state.engine.send(reply_id).await?)
 }
 
-/// A Mastodon login in progress: the page to finish it on.
+/// A login in progress (Mastodon, Google): the page to finish it on.
 #[derive(Debug, Serialize)]
 pub struct LoginStarted {
     flow: u64,
     authorize_url: String,
+}
+
+impl LoginStarted {
+    /// A login `flow` waiting at `authorize_url`.
+    pub fn new(flow: u64, authorize_url: String) -> LoginStarted {
+        LoginStarted {
+            flow,
+            authorize_url,
+        }
+    }
 }
 
 /// Begins a Mastodon login and opens the instance's authorization page in the system browser.

@@ -3,7 +3,7 @@
 //! test, as ts-rs generates the DTOs), so the UI cannot call a command or listen to an event by a
 //! name the shell does not have.
 
-use crate::{commands, events, notify, startup};
+use crate::{commands, events, notify, pages, startup};
 
 /// Lists the commands once: the invoke handler and the names the UI gets both come from here.
 macro_rules! commands {
@@ -48,6 +48,12 @@ commands![
     commands::finish_mastodon_login,
     commands::login_bluesky,
     commands::logout,
+    pages::begin_facebook_login,
+    pages::facebook_pages,
+    pages::choose_facebook_page,
+    pages::begin_google_login,
+    pages::hide_comment,
+    pages::delete_review_reply,
     commands::apply_action,
     commands::list_notes,
     commands::add_note,

@@ -17,6 +17,7 @@ mod commands;
 mod events;
 pub mod ipc;
 mod notify;
+mod pages;
 mod startup;
 mod tray;
 

@@ -728,3 +728,76 @@ test("at the window's smallest size (tauri.conf.json) nothing is cut off and the
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), 'no sideways scrolling');
   assert.ok(await page.locator('[data-testid=mention]').count() >= 5, 'the list shows several rows');
 });
+
+test('a Facebook comment and a Google review show what they are, what they belong to, and take moderation', async () => {
+  const { page, errors } = await open('?pages');
+  await page.locator('[data-testid=mention][data-id="9"]').waitFor();
+  const kinds = await page.locator('[data-testid=mention-kind]').allTextContents();
+  assert.ok(kinds.includes('comment') && kinds.includes('review ★☆☆☆☆'), `kinds: ${kinds}`);
+
+  await page.locator('[data-testid=mention][data-id="8"]').click();
+  await page.getByTestId('detail-post').waitFor();
+  assert.match(await page.getByTestId('detail-post').textContent(), /^On: Our autumn menu/);
+  assert.equal(await page.getByTestId('detail-kind').textContent(), 'comment');
+  await page.getByTestId('hide-comment').click();
+  await page.getByTestId('detail-hidden').waitFor();
+  await page.locator('[data-testid=mention][data-id="8"] [data-testid=mention-hidden]').waitFor();
+  assert.deepEqual(await page.evaluate(() => window.__earshotMock.hides), [{ id: 8, hidden: true }]);
+  await page.getByTestId('unhide-comment').click();
+  await page.getByTestId('hide-comment').waitFor();
+
+  await page.locator('[data-testid=mention][data-id="9"]').click();
+  await page.getByTestId('detail-owner-reply').waitFor();
+  assert.match(await page.getByTestId('detail-post').textContent(), /^Of: Brightside Coffee — Division St/);
+  assert.equal(await page.getByTestId('hide-comment').count(), 0, 'a review cannot be hidden');
+  await page.getByTestId('delete-review-reply').click();
+  await page.waitForFunction(() => !document.querySelector('[data-testid=detail-owner-reply]'));
+  // Google takes public replies only: the composer offers no private reply.
+  assert.equal(await page.getByTestId('reply-private').count(), 0);
+  assert.deepEqual(errors, []);
+});
+
+test('Facebook logs in with a device code and a Page chooser; Google with its sign-in', async () => {
+  const { page, errors } = await open();
+  await page.getByTestId('open-settings').click();
+  await page.getByTestId('facebook-app').fill('not an app');
+  await page.getByTestId('facebook-login').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=settings-error][data-section=accounts]')?.textContent.includes('#190'));
+
+  await page.getByTestId('facebook-app').fill('1234567890|clienttoken');
+  await page.getByTestId('facebook-login').click();
+  await page.getByTestId('facebook-code').waitFor();
+  assert.equal(await page.getByTestId('facebook-user-code').textContent(), 'BRIGHT42');
+  // The owner approves on their phone.
+  await page.evaluate(() => { window.__earshotMock.facebook.at(-1).approved = true; });
+  await page.getByTestId('facebook-pages').waitFor();
+  assert.equal(await page.getByTestId('facebook-page').count(), 2);
+  assert.ok(await page.getByTestId('facebook-instagram').isChecked(), 'its Instagram account is offered');
+  await page.getByTestId('facebook-choose').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=account-note]')?.textContent.includes('Instagram (@brightsidecoffee)'));
+  const names = await page.locator('[data-testid=source] strong').allTextContents();
+  assert.ok(names.includes('Facebook (Brightside Coffee)') && names.includes('Instagram (@brightsidecoffee)'), `${names}`);
+
+  await page.getByTestId('google-client').fill('owner-client.apps.googleusercontent.com');
+  await page.getByTestId('google-login').click();
+  await page.getByTestId('google-pending').waitFor();
+  await page.getByTestId('google-code').fill('http://127.0.0.1:4711/callback?code=4/abc&state=s');
+  await page.getByTestId('google-pending').getByRole('button', { name: 'Finish' }).click();
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=source] strong')].some((e) => e.textContent === 'Google reviews (Brightside Coffee)'));
+  assert.deepEqual(errors, []);
+});
+
+test('a login that ends soon warns in the banner while the source still works', async () => {
+  const { page, errors } = await open();
+  await page.locator('[data-testid=mention]').first().waitFor();
+  await page.evaluate(() => {
+    const m = window.__earshotMock;
+    m.sources.push({ id: 9, spec: { kind: 'facebook', name: 'Facebook (Brightside Coffee)', url: null, queries: [], base_url: null, account: '104', interval_secs: null, require_match: null },
+      enabled: true, cursor: null, health: { state: 'ok', at: Math.floor(Date.now() / 1000), detail: 'rate budget 12% used', warning: 'Facebook login expires in 5 days — renew' } });
+    m.emit({ type: 'source_health', source_id: 9, health: m.sources.at(-1).health });
+  });
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=health-line]')].some((e) => e.textContent.includes('expires in 5 days — renew')));
+  const line = await page.locator('[data-testid=health-line]').filter({ hasText: 'Facebook' }).textContent();
+  assert.match(line, /Facebook \(Brightside Coffee\): Facebook login expires in 5 days — renew · rate budget 12% used/);
+  assert.deepEqual(errors, []);
+});

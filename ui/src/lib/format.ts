@@ -5,8 +5,32 @@ import type { Intent } from './bindings/Intent';
 import type { Sentiment } from './bindings/Sentiment';
 import type { LengthUnit } from './bindings/LengthUnit';
 import type { ReplyState } from './bindings/ReplyState';
+import type { Remote } from './bindings/Remote';
 
-export const CHANNEL_LABEL: Record<Channel, string> = { hackernews: 'Hacker News', rss: 'RSS', mastodon: 'Mastodon', bluesky: 'Bluesky' };
+export const CHANNEL_LABEL: Record<Channel, string> = {
+  hackernews: 'Hacker News', rss: 'RSS', mastodon: 'Mastodon', bluesky: 'Bluesky',
+  facebook: 'Facebook', instagram: 'Instagram', google_reviews: 'Google reviews',
+};
+
+/** ★★☆☆☆ */
+export function stars(n: number): string {
+  const k = Math.max(0, Math.min(5, Math.round(n)));
+  return '★'.repeat(k) + '☆'.repeat(5 - k);
+}
+
+/** What the mention is on its network, when the network has several kinds: "comment",
+ * "reply", "review ★★☆☆☆", "tag", "visitor post", "private message". */
+export function kindLabel(m: { remote: Remote }): string | null {
+  const r = m.remote;
+  switch (r.kind) {
+    case 'review': return `review ${r.rating != null ? stars(r.rating) : ''}`.trim();
+    case 'edited_review': return `edited review ${r.rating != null ? stars(r.rating) : ''}`.trim();
+    case 'post': return 'visitor post';
+    case 'message': return 'private message';
+    case 'comment': case 'reply': case 'tag': return r.kind;
+    default: return null;
+  }
+}
 
 export function humanCount(n: number): string {
   if (n >= 1_000_000) return `${(n / 1_000_000).toFixed(n >= 10_000_000 ? 0 : 1)}M`;
@@ -59,7 +83,7 @@ export function urgencyClass(u: number, threshold: number): string {
 export function healthText(h: Health): string {
   switch (h.state) {
     case 'idle': return 'Waiting for first check';
-    case 'ok': return `OK${h.detail ? ` · ${h.detail}` : ''} · checked ${ago(h.at)}`;
+    case 'ok': return [h.warning ?? 'OK', h.detail, `checked ${ago(h.at)}`].filter(Boolean).join(' · ');
     case 'limited': return `Working, ${h.reason} · checked ${ago(h.at)}`;
     case 'error': return `Error: ${h.reason} · retrying ${ago(h.retry_at) === 'just now' ? 'now' : 'soon'}`;
     case 'rate_limited': return `Rate limited until ${new Date(h.until * 1000).toLocaleTimeString()}`;

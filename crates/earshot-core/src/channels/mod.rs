@@ -51,6 +51,8 @@ pub struct Batch {
     pub limited: Option<String>,
     /// What listening costs, when the connector measures it (for its health).
     pub detail: Option<String>,
+    /// What the owner should act on soon although the call worked (a login that ends in days).
+    pub warning: Option<String>,
 }
 
 /// Why a connector call failed; the scheduler branches on it.

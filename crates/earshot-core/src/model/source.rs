@@ -194,6 +194,11 @@ pub enum Health {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         #[ts(optional)]
         detail: Option<String>,
+        /// Working, but the owner should act soon: a login that ends in days, a source that
+        /// used to be busy and has gone quiet. The banner shows it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[ts(optional)]
+        warning: Option<String>,
     },
     /// The last poll failed; retrying with backoff.
     Error {

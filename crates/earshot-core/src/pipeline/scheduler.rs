@@ -62,9 +62,62 @@ const HEALTH_SAVE_EVERY: i64 = 10 * 60;
 /// Whether two healths say the same, whatever their times.
 fn same_news(a: &Health, b: &Health) -> bool {
     match (a, b) {
-        (Health::Ok { detail: x, .. }, Health::Ok { detail: y, .. }) => x == y,
+        (
+            Health::Ok {
+                detail: x,
+                warning: v,
+                ..
+            },
+            Health::Ok {
+                detail: y,
+                warning: w,
+                ..
+            },
+        ) => x == y && v == w,
         (Health::Limited { reason: x, .. }, Health::Limited { reason: y, .. }) => x == y,
         _ => false,
+    }
+}
+
+/// Notices a source that used to be busy and has gone quiet (a revoked permission, a moved
+/// feed, a network change that still answers 200 with nothing in it).
+#[derive(Debug, Default)]
+struct Quiet {
+    first: Option<i64>,
+    last: Option<i64>,
+    batches: u32,
+}
+
+/// A source needs this many batches with news before its silence means something.
+const BUSY_BATCHES: u32 = 5;
+/// And it must be quiet at least this long (seconds)…
+const QUIET_AT_LEAST: i64 = 6 * 3600;
+/// …and this many times its usual gap between news.
+const QUIET_GAPS: i64 = 8;
+
+impl Quiet {
+    fn saw(&mut self, mentions: usize, now: i64) {
+        if mentions > 0 {
+            self.first.get_or_insert(now);
+            self.last = Some(now);
+            self.batches += 1;
+        }
+    }
+
+    /// "no new items for 9 hours" when it is unusually quiet.
+    fn warning(&self, now: i64) -> Option<String> {
+        let (first, last) = (self.first?, self.last?);
+        if self.batches < BUSY_BATCHES {
+            return None;
+        }
+        let gap = (last - first) / i64::from(self.batches - 1).max(1);
+        let quiet = now - last;
+        (quiet >= QUIET_AT_LEAST.max(QUIET_GAPS * gap)).then(|| {
+            format!(
+                "no new items for {} hours — it used to be busy",
+                quiet / 3600
+            )
+        })
     }
 }
 
@@ -175,6 +228,7 @@ impl Scheduler {
             }
         };
         let mut cursor = source.cursor.clone();
+        let mut quiet = Quiet::default();
         let mut failures: u32 = 0;
         let mut last_ok: Option<i64> = None;
         // The last "ok" (or "limited") saved, and when.
@@ -190,6 +244,8 @@ impl Scheduler {
                     let wait = batch.wait.unwrap_or(interval);
                     let limited = batch.limited.clone();
                     let detail = batch.detail.clone();
+                    let warning = batch.warning.clone().or_else(|| quiet.warning(now));
+                    quiet.saw(batch.mentions.len(), now);
                     // A poll that found nothing new, its cursor where it was, has nothing to
                     // store: the database is not woken for it (a quiet source polls all day).
                     let nothing = batch.mentions.is_empty()
@@ -211,7 +267,11 @@ impl Scheduler {
                             if !streaming || last_ok.is_none_or(|t| now - t >= 60) {
                                 let health = match limited {
                                     Some(reason) => Health::Limited { reason, at: now },
-                                    None => Health::Ok { at: now, detail },
+                                    None => Health::Ok {
+                                        at: now,
+                                        detail,
+                                        warning,
+                                    },
                                 };
                                 // A quiet source polled every 30 s would write the same news
                                 // every 30 s: it is saved when it changes, and every ten minutes.

@@ -22,7 +22,10 @@ import type { Report } from '../bindings/Report';
 import type { SavedReply } from '../bindings/SavedReply';
 import type { Targets } from '../bindings/Targets';
 import type { StartupProblem } from '../bindings/StartupProblem';
+import type { DeviceCode } from '../bindings/DeviceCode';
+import type { Page } from '../bindings/Page';
 
+export type { DeviceCode, Page };
 export type { Action, AuthorHistory, Business, Check, Correction, Counts, Intent, EngineEvent, Mention, MentionPage, MentionQuery, Note, Reply, ReplyRules, Report, SavedReply, Source, SourceSpec, StartupProblem, Status, Targets };
 
 /** What restoring a backup did: the backup used, and where the replaced database was kept. */
@@ -31,7 +34,12 @@ export interface Restored {
   kept: string | null;
 }
 
-/** A Mastodon login waiting for the browser (or a pasted code). */
+/** A Facebook login waiting for the owner to enter `user_code` at `verification_uri`. */
+export interface FacebookCode extends DeviceCode {
+  flow: number;
+}
+
+/** A Mastodon or Google login waiting for the browser (or a pasted code). */
 export interface LoginStarted {
   flow: number;
   authorize_url: string;
@@ -84,6 +92,19 @@ export interface Backend {
   finishMastodonLogin(flow: number, pasted: string): Promise<void>;
   loginBluesky(name: string, handle: string, appPassword: string): Promise<Source>;
   logout(sourceId: number): Promise<Source>;
+  /** Facebook Login for Devices with the app `{app-id}|{client-token}`: the code to show. */
+  beginFacebookLogin(appId: string): Promise<FacebookCode>;
+  /** Waits until the owner approved the code: the Pages they manage. */
+  facebookPages(flow: number): Promise<Page[]>;
+  /** Listens to the Page (and, with `instagram`, its Instagram account). */
+  chooseFacebookPage(flow: number, pageId: string, instagram: boolean): Promise<Source[]>;
+  /** Opens Google's sign-in for the reviews; the result arrives as `login_finished`; a pasted
+   * code goes through `finishMastodonLogin`. */
+  beginGoogleLogin(clientId: string, clientSecret: string | null): Promise<LoginStarted>;
+  /** Hides a Facebook or Instagram comment on the network (or shows it again). */
+  hideComment(id: number, hidden: boolean): Promise<Mention>;
+  /** Deletes the owner's reply to a Google review. */
+  deleteReviewReply(id: number): Promise<Mention>;
   /** One action on one or more mentions (all or none). */
   applyAction(ids: number[], action: Action): Promise<Mention[]>;
   listNotes(id: number): Promise<Note[]>;

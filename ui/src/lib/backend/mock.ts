@@ -1,7 +1,7 @@
 // In-memory backend for browser tests and UI work without the Rust side. Built only with
 // `vite build --mode mock`; production bundles never include it. Tests drive it through
 // `window.__earshotMock`.
-import type { Action, AuthorHistory, Check, Note, Report, Restored, SavedReply, StartupProblem, Targets } from './index';
+import type { Action, AuthorHistory, Check, FacebookCode, Note, Page, Report, Restored, SavedReply, StartupProblem, Targets } from './index';
 import type { AppInfo, Backend, BackendEvent, Business, Correction, Counts, EngineEvent, LoginStarted, Mention, MentionPage, MentionQuery, Reply, ReplyRules, Source, SourceSpec, Status } from './index';
 import { replyLength } from '../format';
 
@@ -29,9 +29,18 @@ export const SEED: Mention[] = [
   mk(7, { channel: 'mastodon', external_id: '113000000000000001', url: 'https://mastodon.example/@jess/113000000000000001', author: { handle: '@jess@mastodon.example', display_name: 'Jess', profile_url: null, followers: 850, karma: null }, text: '@brightsidecoffee the bag arrived split open.', triage: { urgency: 45, sentiment: -0.4, mood: 'negative', intent: 'complaint', complaint: true, needs_reply: true, reasons: ['addressed to you'] } }),
 ];
 
+/** A Facebook comment and a Google review (`?pages`). */
+export const PAGES_SEED: Mention[] = [
+  mk(8, { channel: 'facebook', external_id: '700000000000001_800000000000002', url: 'https://www.facebook.com/104/posts/700000000000001/?comment_id=800000000000002', author: { handle: 'Greg Hanley', display_name: null, profile_url: null, followers: null, karma: null }, text: 'Waited 40 minutes for a cold latte and nobody said sorry.', remote: { kind: 'comment', to_owner: true, post_id: '104_700000000000001', post_text: 'Our autumn menu is here: pumpkin oat latte…', author_id: '5100000000002' }, triage: { urgency: 78, sentiment: -0.7, mood: 'negative', intent: 'complaint', complaint: true, needs_reply: true, reasons: ["complaint: 'waited'", 'addressed to you'] } }),
+  mk(9, { channel: 'google_reviews', external_id: 'sim-review-onestar', url: 'https://business.google.com/reviews?review=sim-review-onestar', title: '★☆☆☆☆ review of Brightside Coffee — Division St', author: { handle: 'Derek W.', display_name: null, profile_url: null, followers: null, karma: null }, text: 'Cold coffee and they charged my card twice.', remote: { kind: 'review', rating: 1, to_owner: true, post_id: 'accounts/1/locations/4', post_text: 'Brightside Coffee — Division St', owner_reply: 'Sorry Derek, refunded.' }, triage: { urgency: 90, sentiment: -0.8, mood: 'negative', intent: 'complaint', complaint: true, needs_reply: true, reasons: ['1-star review ★☆☆☆☆', "negative: 'charged', 'twice'"] } }),
+];
+
 const RULES: Partial<Record<Mention['channel'], ReplyRules>> = {
   mastodon: { public: true, private: true, limit: 500, unit: 'mastodon_chars', window_secs: null },
   bluesky: { public: true, private: true, limit: 300, unit: 'graphemes', window_secs: null },
+  facebook: { public: true, private: true, limit: 2000, unit: 'chars', window_secs: 604800 },
+  instagram: { public: true, private: true, limit: 1000, unit: 'chars', window_secs: 604800 },
+  google_reviews: { public: true, private: false, limit: 4096, unit: 'chars', window_secs: null },
 };
 
 function matches(m: Mention, q: MentionQuery): boolean {
@@ -63,7 +72,10 @@ export class MockBackend implements Backend {
   replies: Reply[] = [];
   /** Test hook: the next reply fails with this reason. */
   failNext: string | null = null;
-  logins: Array<{ flow: number; instance: string }> = [];
+  logins: Array<{ flow: number; instance: string; google?: boolean }> = [];
+  /** Facebook device logins: approved once `approved` is set (tests approve them). */
+  facebook: Array<{ flow: number; approved: boolean }> = [];
+  hides: Array<{ id: number; hidden: boolean }> = [];
   opened: number[] = [];
   corrections: Array<{ id: number } & Correction> = [];
   actions: Array<{ ids: number[]; action: Action }> = [];
@@ -91,6 +103,7 @@ export class MockBackend implements Backend {
     const problem = params.get('problem');
     if (problem) this.problem = { code: problem, message: '/mock/earshot.sqlite3 is damaged or is not an Earshot database (file is not a database). Earshot has not changed it.', data_dir: '/mock', backups: 2 };
     if (params.has('fresh')) { this.business = null; this.mentions = []; this.sources = []; }
+    if (params.has('pages')) this.mentions.push(...PAGES_SEED.map((m) => structuredClone(m)));
     // A big inbox for the virtualised list: `?many=N` adds N quiet mentions.
     const many = Number(params.get('many') ?? 0);
     for (let i = 0; i < many; i++) {
@@ -321,7 +334,7 @@ export class MockBackend implements Backend {
     if (!rules) throw { code: 'invalid', message: `invalid input: ${m.channel} has no way to reply from Earshot: open the original to answer` };
     const n = replyLength(body, rules.unit);
     if (n > rules.limit) throw { code: 'invalid', message: `invalid input: the reply is ${n} long; ${m.channel} allows ${rules.limit}` };
-    const r: Reply = { id: this.replies.length + 1, mention_id: id, channel: m.channel, private: isPrivate, body, idempotency_key: `key-${this.replies.length + 1}`, state: 'queued', remote_id: null, remote_url: null, error: null, created_at: now, updated_at: now };
+    const r: Reply = { id: this.replies.length + 1, mention_id: id, channel: m.channel, private: isPrivate, body, idempotency_key: `key-${this.replies.length + 1}`, state: 'queued', remote_id: null, remote_url: null, error: null, created_at: now, updated_at: now, attempts: 0 };
     this.replies.push(r);
     this.emit({ type: 'reply_updated', reply: structuredClone(r) });
     queueMicrotask(() => this.deliver(r));
@@ -358,12 +371,54 @@ export class MockBackend implements Backend {
     const l = this.logins.find((x) => x.flow === flow);
     if (!l) throw { code: 'not_found', message: `login ${flow} not found` };
     if (!pasted.trim()) throw { code: 'invalid', message: 'invalid input: paste the code, or the whole address the browser shows' };
+    if (l.google) {
+      const g = await this.addSource({ kind: 'google_reviews', name: 'Google reviews (Brightside Coffee)', url: null, queries: [], base_url: null, account: 'accounts/1', interval_secs: null, require_match: null, client_id: l.instance });
+      this.emit({ type: 'login_finished', source: g, error: null });
+      return;
+    }
     const s = await this.addSource({ kind: 'mastodon', name: `Mastodon (@owner@${l.instance})`, url: null, queries: [], base_url: `https://${l.instance}`, account: `owner@${l.instance}`, interval_secs: null, require_match: null });
     this.emit({ type: 'login_finished', source: s, error: null });
   }
   async loginBluesky(_name: string, handle: string, appPassword: string) {
     if (appPassword !== 'app-pass-word') throw { code: 'invalid', message: 'invalid input: not authorised: AuthenticationRequired: Invalid identifier or password' };
     return this.addSource({ kind: 'bluesky', name: `Bluesky (@${handle})`, url: null, queries: [], base_url: null, account: handle, interval_secs: null, require_match: null });
+  }
+  async beginFacebookLogin(appId: string): Promise<FacebookCode> {
+    if (!/^\d+\|\w+$/.test(appId.trim())) throw { code: 'invalid', message: 'invalid input: refused: Facebook: Invalid OAuth access token - Cannot parse access token (#190)' };
+    const flow = 100 + this.facebook.length;
+    this.facebook.push({ flow, approved: false });
+    return { flow, user_code: 'BRIGHT42', verification_uri: 'https://www.facebook.com/device', expires_in: 420, interval: 5 };
+  }
+  async facebookPages(flow: number): Promise<Page[]> {
+    const f = this.facebook.find((x) => x.flow === flow);
+    if (!f) throw { code: 'not_found', message: `login ${flow} is not waiting` };
+    while (!f.approved) await new Promise((r) => setTimeout(r, 20));
+    return [{ id: '104', name: 'Brightside Coffee', instagram: ['178', 'brightsidecoffee'] }, { id: '105', name: 'Brightside Roastery', instagram: null }];
+  }
+  async chooseFacebookPage(_flow: number, pageId: string, instagram: boolean): Promise<Source[]> {
+    const out = [await this.addSource({ kind: 'facebook', name: pageId === '104' ? 'Facebook (Brightside Coffee)' : 'Facebook (Brightside Roastery)', url: null, queries: [], base_url: null, account: pageId, interval_secs: null, require_match: null })];
+    if (instagram && pageId === '104') out.push(await this.addSource({ kind: 'instagram', name: 'Instagram (@brightsidecoffee)', url: null, queries: [], base_url: null, account: '178', interval_secs: null, require_match: null }));
+    return out;
+  }
+  async beginGoogleLogin(clientId: string, _secret: string | null): Promise<LoginStarted> {
+    if (!clientId.trim()) throw { code: 'invalid', message: 'invalid input: configuration: set the Google OAuth client id first (see the README)' };
+    const flow = this.logins.length + 1;
+    this.logins.push({ flow, instance: clientId, google: true });
+    return { flow, authorize_url: `https://accounts.google.com/o/oauth2/v2/auth?client_id=${encodeURIComponent(clientId)}&code_challenge_method=S256` };
+  }
+  async hideComment(id: number, hidden: boolean) {
+    const m = this.find(id);
+    if (m.channel !== 'facebook' && m.channel !== 'instagram') throw { code: 'invalid', message: 'invalid input: only Facebook and Instagram comments can be hidden' };
+    this.hides.push({ id, hidden });
+    m.remote.hidden = hidden;
+    this.emit({ type: 'mention_updated', mention: structuredClone(m) });
+    return structuredClone(m);
+  }
+  async deleteReviewReply(id: number) {
+    const m = this.find(id);
+    m.remote.owner_reply = null;
+    this.emit({ type: 'mention_updated', mention: structuredClone(m) });
+    return structuredClone(m);
   }
   async logout(id: number) {
     const s = this.sources.find((x) => x.id === id);

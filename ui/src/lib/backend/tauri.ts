@@ -1,7 +1,7 @@
 import { invoke } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
 import { COMMAND, EVENT } from '../bindings/ipc';
-import type { Action, AuthorHistory, Check, Note, Report, Restored, SavedReply, StartupProblem, Targets } from './index';
+import type { Action, AuthorHistory, Check, FacebookCode, Note, Page, Report, Restored, SavedReply, StartupProblem, Targets } from './index';
 import type { AppInfo, Backend, BackendEvent, Business, Correction, Counts, EngineEvent, LoginStarted, Mention, MentionPage, MentionQuery, Reply, ReplyRules, Source, SourceSpec, Status } from './index';
 
 export class TauriBackend implements Backend {
@@ -28,6 +28,12 @@ export class TauriBackend implements Backend {
   finishMastodonLogin(flow: number, pasted: string) { return invoke<void>(COMMAND.finish_mastodon_login, { flow, pasted }); }
   loginBluesky(name: string, handle: string, appPassword: string) { return invoke<Source>(COMMAND.login_bluesky, { name, handle, appPassword }); }
   logout(id: number) { return invoke<Source>(COMMAND.logout, { id }); }
+  beginFacebookLogin(appId: string) { return invoke<FacebookCode>(COMMAND.begin_facebook_login, { appId }); }
+  facebookPages(flow: number) { return invoke<Page[]>(COMMAND.facebook_pages, { flow }); }
+  chooseFacebookPage(flow: number, pageId: string, instagram: boolean) { return invoke<Source[]>(COMMAND.choose_facebook_page, { flow, pageId, instagram }); }
+  beginGoogleLogin(clientId: string, clientSecret: string | null) { return invoke<LoginStarted>(COMMAND.begin_google_login, { clientId, clientSecret }); }
+  hideComment(id: number, hidden: boolean) { return invoke<Mention>(COMMAND.hide_comment, { id, hidden }); }
+  deleteReviewReply(id: number) { return invoke<Mention>(COMMAND.delete_review_reply, { id }); }
   applyAction(ids: number[], action: Action) { return invoke<Mention[]>(COMMAND.apply_action, { ids, action }); }
   listNotes(id: number) { return invoke<Note[]>(COMMAND.list_notes, { id }); }
   addNote(id: number, author: string | null, body: string) { return invoke<Note>(COMMAND.add_note, { id, author, body }); }

@@ -11,7 +11,12 @@ at: number,
 /**
  * What it costs, for people (a stream's bytes per hour and compression).
  */
-detail?: string, } | { "state": "error", 
+detail?: string, 
+/**
+ * Working, but the owner should act soon: a login that ends in days, a source that
+ * used to be busy and has gone quiet. The banner shows it.
+ */
+warning?: string, } | { "state": "error", 
 /**
  * What went wrong, for people.
  */

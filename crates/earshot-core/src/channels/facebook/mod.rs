@@ -292,16 +292,13 @@ pub(crate) fn finish<C: Serialize>(
         .usage
         .percent
         .is_some_and(|p| p >= graph::BUDGET_SLOW_DOWN);
-    let mut detail: Vec<String> = g.usage.describe().into_iter().collect();
-    if let Some(w) = graph::expiry_warning(g.label, &g.token, now) {
-        detail.push(w);
-    }
     Batch {
         mentions,
         cursor: serde_json::to_string(cur).ok(),
         wait: near_limit.then(|| Duration::from_secs(interval * 4)),
         limited: None,
-        detail: (!detail.is_empty()).then(|| detail.join(" · ")),
+        detail: g.usage.describe(),
+        warning: graph::expiry_warning(g.label, &g.token, now),
     }
 }
 
