@@ -12,6 +12,9 @@ use crate::store::db::Db;
 use crate::store::Counts;
 
 /// What the engine tells its listeners.
+// A source's health (three strings) is the largest variant; events live for one broadcast and
+// are matched on by tests and the shell, which a boxed field would make clumsier.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, Serialize, TS)]
 #[serde(tag = "type", rename_all = "snake_case")]
 #[ts(export, export_to = "../../../ui/src/lib/bindings/")]
