@@ -1,6 +1,8 @@
 """Hostile input in the real app: over a hundred XSS payloads posted through the simulator reach
 the inbox, the detail pane, the author panel, search results and desktop notifications, and none
-runs — no dialog, no navigation, no request to the attacker's host, no script marker set."""
+runs — no dialog, no navigation, no request to the attacker's host, no script marker set. Then
+every network (Mastodon, Bluesky, Facebook, Instagram, Google reviews) sends a post with every
+field it controls set raw to a payload: content, names, handles, links, avatars, link cards."""
 import http.server
 import threading
 
@@ -175,5 +177,78 @@ def test_a_hundred_hostile_posts_render_as_text_everywhere_and_nothing_runs(app,
         for c in calls:
             assert '<' not in c['body'] and '>' not in c['body'], f'markup escaped in the body: {c["body"]!r}'
         no_harm(app, 'after notifications')
+    finally:
+        server.shutdown()
+
+
+def field_posts(attacker):
+    """One post per network with every field a server controls set to a payload, raw (not
+    escaped by the simulator): text and HTML content, display names, handles, links, avatars,
+    link cards, review text."""
+    def p(n):
+        return f'<img src="{attacker}/f{n}.png" onerror="window.__pwned={n}"><script>window.__pwned={n}</script>'
+    js = 'javascript:window.__pwned=999'
+    return {
+        'mastodon': {'net': 'mastodon', 'handle': 'fieldm', 'text': 'Brightside fieldtestmastodon #brightsidecoffee', 'raw': {
+            'content': f'<p>Brightside fieldtestmastodon {p(901)} <a href="{js}">x</a> #brightsidecoffee</p>',
+            'url': js, 'uri': js,
+            'account': {'display_name': p(902), 'avatar': f'{attacker}/av.png', 'url': js, 'note': p(903)},
+            'card': {'url': js, 'title': p(904), 'description': p(905), 'image': f'{attacker}/card.png'}}},
+        'bluesky': {'net': 'bluesky', 'handle': 'fieldb.bsky.social', 'text': 'Brightside fieldtestbluesky', 'raw': {
+            'record': {'text': f'Brightside fieldtestbluesky {p(911)}',
+                       'embed': {'$type': 'app.bsky.embed.external', 'external': {
+                           'uri': js, 'title': p(912), 'description': p(913), 'thumb': f'{attacker}/thumb.png'}}},
+            'profile': {'displayName': p(914), 'avatar': f'{attacker}/bav.png'}}},
+        'facebook': {'net': 'facebook', 'handle': p(921), 'text': f'Brightside fieldtestfacebook {p(922)}', 'raw': {
+            'permalink_url': js, 'from': {'id': '5999', 'name': p(923)}}},
+        'instagram': {'net': 'instagram', 'handle': 'fieldi', 'text': 'x', 'raw': {
+            'text': f'Brightside fieldtestinstagram {p(931)}', 'username': p(932), 'from': {'id': '1799', 'username': p(933)}}},
+        'google_reviews': {'net': 'google_reviews', 'handle': 'fieldg', 'rating': 1, 'text': 'x', 'raw': {
+            'comment': f'Brightside fieldtestgoogle {p(941)}',
+            'reviewer': {'displayName': p(942), 'profilePhotoUrl': f'{attacker}/g.png', 'isAnonymous': False}}},
+    }
+
+
+def test_every_network_s_fields_carry_hostile_values_as_text(app, fakebus):
+    port = free_port()
+    server = http.server.ThreadingHTTPServer(('127.0.0.1', port), Recorder)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    Recorder.hits.clear()
+    attacker = f'http://127.0.0.1:{port}'
+    try:
+        wait_until(lambda: by_testid(app, 'mention'), 'the inbox')
+        app.start_url = app.execute_script('return location.href')
+        posts = field_posts(attacker)
+        for body in posts.values():
+            sim_call(app, 'POST', '/_sim/post', body)
+        box = by_testid(app, 'search')[0]
+        for net in posts:
+            marker = f'fieldtest{net.split("_")[0]}'
+            box.send_keys(Keys.CONTROL, 'a')
+            box.send_keys(marker)
+            # textContent: WebKit's WebDriver leaves some of a row's visible text out of `.text`.
+            row = wait_until(lambda: next((r for r in by_testid(app, 'mention') if marker in r.get_attribute('textContent')), None),
+                             f'the {net} post in the inbox')
+            no_harm(app, f'{net} row')
+            row.click()
+            wait_until(lambda: by_testid(app, 'detail-text') and marker in by_testid(app, 'detail-text')[0].get_attribute('textContent'),
+                       f'the {net} detail')
+            # The plain-text fields (names, handles, review and comment text) show the payload as
+            # its own text; HTML content (Mastodon's) is sanitised, so its markup is gone.
+            shown = by_testid(app, 'detail')[0].get_attribute('textContent')
+            assert '<script>' in shown or '<img src=' in shown, f'{net}: payload shown as text: {shown!r}'
+            wait_until(lambda: by_testid(app, 'author-panel'), f'the {net} author panel')
+            no_harm(app, f'{net} detail and author panel')
+            # A javascript: link is never opened: the original has no web link then.
+            if by_testid(app, 'open-original'):
+                by_testid(app, 'open-original')[0].click()
+                no_harm(app, f'{net} open original')
+        # The body is markup to the notification server, so it is escaped; the summary is plain
+        # text by the specification, so a name shows as its own characters there.
+        calls = wait_until(lambda: [c for c in fakebus.notifications.calls if 'fieldtest' in c['body']] or None,
+                           'notifications of the urgent ones')
+        for c in calls:
+            assert '<' not in c['body'] and '>' not in c['body'], f'markup escaped in the body: {c["body"]!r}'
+        no_harm(app, 'after every network')
     finally:
         server.shutdown()

@@ -327,14 +327,9 @@ pub struct InjectItem {
     pub raw: Option<Value>,
 }
 
-/// Merges `raw` over an object.
-fn merge(mut v: Value, raw: &Option<Value>) -> Value {
-    if let (Some(Value::Object(extra)), Value::Object(o)) = (raw, &mut v) {
-        for (k, x) in extra {
-            o.insert(k.clone(), x.clone());
-        }
-    }
-    v
+/// Merges `raw` over an item's JSON as it is (objects into objects).
+fn merge(v: Value, raw: &Option<Value>) -> Value {
+    crate::social::merge_raw(v, raw.as_ref())
 }
 
 /// Graph times: `2024-05-14T07:20:32+0000`.

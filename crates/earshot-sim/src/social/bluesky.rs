@@ -63,7 +63,13 @@ pub(super) fn b_record(s: &Social, p: &SocialPost) -> Value {
         let r = json!({"uri": owner_post_uri(), "cid": OWNER_POST_CID});
         rec["reply"] = json!({"root": r, "parent": r});
     }
-    rec
+    super::merge_raw(rec, p.raw.as_ref().and_then(|r| r.get("record")))
+}
+
+/// The author as post views carry it, with any raw profile fields.
+fn b_author(p: &SocialPost) -> Value {
+    let a = json!({"did": p.author_id, "handle": p.handle, "displayName": p.display_name, "labels": []});
+    super::merge_raw(a, p.raw.as_ref().and_then(|r| r.get("profile")))
 }
 
 pub(super) fn b_frame(s: &Social, p: &SocialPost) -> Value {
@@ -75,17 +81,18 @@ pub(super) fn b_frame(s: &Social, p: &SocialPost) -> Value {
 }
 
 pub(super) fn b_profile(p: &SocialPost) -> Value {
-    json!({
+    let profile = json!({
         "did": p.author_id, "handle": p.handle, "displayName": p.display_name,
         "avatar": "https://cdn.bsky.invalid/avatar.jpg", "followersCount": p.followers,
         "followsCount": 100, "postsCount": 321, "indexedAt": "2024-01-01T00:00:00.000Z", "labels": []
-    })
+    });
+    super::merge_raw(profile, p.raw.as_ref().and_then(|r| r.get("profile")))
 }
 
 pub(super) fn b_post_view(s: &Social, p: &SocialPost) -> Value {
     json!({
         "uri": p.external_id(), "cid": p.cid(),
-        "author": {"did": p.author_id, "handle": p.handle, "displayName": p.display_name, "labels": []},
+        "author": b_author(p),
         "record": b_record(s, p), "replyCount": 0, "repostCount": 0, "likeCount": 0,
         "indexedAt": iso(s.created_at(p)), "labels": []
     })
@@ -331,7 +338,7 @@ pub(super) async fn b_notifications(State(h): S, headers: HeaderMap) -> Response
         .take(50)
         .map(|p| json!({
             "uri": p.external_id(), "cid": p.cid(),
-            "author": {"did": p.author_id, "handle": p.handle, "displayName": p.display_name, "labels": []},
+            "author": b_author(p),
             "reason": if p.reply_to_owner_post { "reply" } else { "mention" },
             "record": b_record(s, p), "isRead": false, "indexedAt": iso(s.created_at(p)), "labels": []
         }))

@@ -137,6 +137,32 @@ impl SocialHandle {
         self.0.presence.set_page_token_expired(expired);
     }
 
+    /// Posts a new post now with `raw` fields merged into what the network sends for it, as
+    /// they are (Mastodon: the status, and its `account`; Bluesky: `record` into the record,
+    /// `profile` into the author's profile and views).
+    pub fn inject_raw(
+        &self,
+        net: Net,
+        handle: &str,
+        text: &str,
+        followers: i64,
+        to_owner: bool,
+        raw: Option<serde_json::Value>,
+    ) -> SocialPost {
+        let p = self.post_now(net, handle, text, followers, to_owner, false);
+        if raw.is_none() {
+            return p;
+        }
+        let mut posts = self.0.posts.write().unwrap_or_else(|e| e.into_inner());
+        match posts.iter_mut().find(|x| x.net == net && x.id == p.id) {
+            Some(x) => {
+                x.raw = raw;
+                x.clone()
+            }
+            None => p,
+        }
+    }
+
     /// Posts a new post now and streams it; returns it.
     pub fn inject(
         &self,
@@ -183,6 +209,7 @@ impl SocialHandle {
             reply_to_owner_post,
             time_us: 0,
             emitted_ms: Some(s.started.elapsed().as_millis()),
+            raw: None,
         };
         let index = {
             let mut posts = s.posts.write().unwrap_or_else(|p| p.into_inner());
@@ -287,6 +314,8 @@ pub(super) struct InjectParams {
     followers: Option<i64>,
     #[serde(default)]
     to_owner: bool,
+    #[serde(default)]
+    raw: Option<serde_json::Value>,
 }
 
 pub(super) async fn inject(State(h): S, Json(v): Json<serde_json::Value>) -> Response {
@@ -309,12 +338,13 @@ pub(super) async fn inject(State(h): S, Json(v): Json<serde_json::Value>) -> Res
         Net::Bluesky => "visitor.bsky.social".into(),
         _ => "visitor".into(),
     });
-    Json(h.inject(
+    Json(h.inject_raw(
         p.net,
         &handle,
         &p.text,
         p.followers.unwrap_or(100),
         p.to_owner,
+        p.raw,
     ))
     .into_response()
 }

@@ -22,7 +22,7 @@ pub(super) fn unauthorized_m() -> Response {
 
 pub(super) fn m_account(s: &Social, p: &SocialPost) -> Value {
     let host = host_of(&lock(&s.base));
-    json!({
+    let account = json!({
         "id": p.author_id, "username": p.handle, "acct": p.handle, "display_name": p.display_name,
         "locked": false, "bot": false, "discoverable": true, "group": false,
         "created_at": "2024-01-01T00:00:00.000Z", "note": "",
@@ -30,7 +30,8 @@ pub(super) fn m_account(s: &Social, p: &SocialPost) -> Value {
         "avatar": format!("http://{host}/avatars/original/missing.png"),
         "followers_count": p.followers, "following_count": 10, "statuses_count": 42,
         "emojis": [], "fields": []
-    })
+    });
+    super::merge_raw(account, p.raw.as_ref().and_then(|r| r.get("account")))
 }
 
 pub(super) fn host_of(base: &str) -> String {
@@ -56,7 +57,7 @@ pub(super) fn m_status(s: &Social, p: &SocialPost) -> Value {
     }
     html = html.trim_end().to_string();
     html.push_str("</p>");
-    json!({
+    let status = json!({
         "id": p.id, "created_at": iso(s.created_at(p)), "in_reply_to_id": null, "in_reply_to_account_id": null,
         "sensitive": false, "spoiler_text": "", "visibility": "public", "language": "en",
         "uri": format!("http://{host}/users/{}/statuses/{}", p.handle, p.id),
@@ -66,7 +67,8 @@ pub(super) fn m_status(s: &Social, p: &SocialPost) -> Value {
         "application": {"name": "Web", "website": null},
         "account": m_account(s, p), "media_attachments": [], "mentions": [], "tags": [], "emojis": [],
         "card": null, "poll": null
-    })
+    });
+    super::merge_raw(status, p.raw.as_ref())
 }
 
 pub(super) fn m_notification(s: &Social, p: &SocialPost) -> Value {

@@ -106,6 +106,33 @@ pub struct SocialPost {
     pub time_us: i64,
     /// Milliseconds since the simulator started when it was emitted (injected posts).
     pub emitted_ms: Option<u128>,
+    /// Fields merged as they are into what the network sends for it (hostile-input tests).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub raw: Option<Value>,
+}
+
+/// Merges `raw` over `v`, objects into objects, anything else replacing what was there: fields
+/// arrive exactly as a hostile or broken server would send them.
+pub(crate) fn merge_raw(mut v: Value, raw: Option<&Value>) -> Value {
+    fn go(v: &mut Value, raw: &Value) {
+        match (v, raw) {
+            (Value::Object(o), Value::Object(r)) => {
+                for (k, x) in r {
+                    match o.get_mut(k) {
+                        Some(slot) if slot.is_object() && x.is_object() => go(slot, x),
+                        _ => {
+                            o.insert(k.clone(), x.clone());
+                        }
+                    }
+                }
+            }
+            (slot, x) => *slot = x.clone(),
+        }
+    }
+    if let Some(r) = raw {
+        go(&mut v, r);
+    }
+    v
 }
 
 impl SocialPost {

@@ -102,6 +102,7 @@ pub fn script(seed: u64, count: Option<usize>) -> Vec<SocialPost> {
             reply_to_owner_post: false,
             time_us: 0,
             emitted_ms: None,
+            raw: None,
         });
         m += 1;
     }
@@ -126,6 +127,7 @@ pub fn script(seed: u64, count: Option<usize>) -> Vec<SocialPost> {
             reply_to_owner_post: reply,
             time_us: 0,
             emitted_ms: None,
+            raw: None,
         });
         b += 1;
     }
@@ -150,6 +152,7 @@ pub fn script(seed: u64, count: Option<usize>) -> Vec<SocialPost> {
                 reply_to_owner_post: false,
                 time_us: 0,
                 emitted_ms: None,
+                raw: None,
             });
             m += 1;
         }
@@ -169,6 +172,7 @@ pub fn script(seed: u64, count: Option<usize>) -> Vec<SocialPost> {
                 reply_to_owner_post: false,
                 time_us: 0,
                 emitted_ms: None,
+                raw: None,
             });
             b += 1;
         }
