@@ -14,7 +14,6 @@ use earshot_core::engine::{Engine, EngineEvent};
 use earshot_core::model::{Channel, Health, Kind, Mention, ReplyState, SourceKind};
 use earshot_core::store::db::Db;
 use earshot_core::store::MentionQuery;
-use earshot_sim::presence::{ItemKind, Where, IG_ID, PAGE_ID};
 use earshot_sim::{Fault, FaultSpec, Net, Reveal, Sim, SimOptions};
 use tokio::sync::broadcast::Receiver;
 
@@ -69,23 +68,9 @@ async fn rig() -> Rig {
     }
 }
 
-/// What the three sources must store: every comment, visitor post, tag and review that is not
-/// the business's own.
+/// What the three sources must store (the simulator knows what it has shown).
 fn truth(sim: &Sim) -> BTreeSet<(String, String)> {
-    sim.social
-        .presence_items()
-        .into_iter()
-        .filter(|i| i.author_id != PAGE_ID && i.author_id != IG_ID)
-        .filter(|i| i.emitted_ms.is_some() || i.kind != ItemKind::Post || i.at == Where::Facebook)
-        .map(|i| {
-            let channel = match i.at {
-                Where::Facebook => "facebook",
-                Where::Instagram => "instagram",
-                Where::GoogleReviews => "google_reviews",
-            };
-            (channel.to_string(), i.id)
-        })
-        .collect()
+    sim.social.presence_truth()
 }
 
 async fn all(engine: &Engine) -> Vec<Mention> {
@@ -221,6 +206,24 @@ async fn every_comment_tag_and_review_is_heard_once_with_its_kind_and_stars() {
         "a one-star review is urgent: {}",
         one.triage.urgency
     );
+    // A comment answered privately in Meta Business Suite: Facebook's refusal, in words.
+    let other = mention(&r.engine, "700000000000001_800000000000001").await;
+    r.sim.social.private_reply_elsewhere(&other.external_id);
+    let refused = r
+        .engine
+        .reply(other.id, "Thanks Maria!", true)
+        .await
+        .unwrap();
+    let refused = settled(&mut r.rx, refused.id).await;
+    assert_eq!(refused.state, ReplyState::Failed);
+    assert!(
+        refused
+            .error
+            .unwrap_or_default()
+            .contains("already has its private reply"),
+        "the reason in words"
+    );
+
     let q = mention(&r.engine, IG_QUESTION).await;
     assert_eq!(
         q.author.followers,
@@ -283,15 +286,17 @@ async fn answered_publicly_and_privately_exactly_once_on_each_network() {
         .await
         .unwrap();
     assert_eq!(settled(&mut r.rx, private.id).await.state, ReplyState::Sent);
-    // Facebook allows one private reply per comment; a second is refused in words.
+    // Facebook allows one private reply per comment; a second is refused in words, before
+    // anything is sent.
     let again = r
         .engine
         .reply(angry.id, "One more thing", true)
         .await
-        .unwrap();
-    let again = settled(&mut r.rx, again.id).await;
-    assert_eq!(again.state, ReplyState::Failed);
-    assert!(again.error.unwrap_or_default().contains("one per comment"));
+        .unwrap_err();
+    assert!(
+        again.to_string().contains("one private reply per comment"),
+        "{again}"
+    );
     assert_eq!(
         accepted(&r.sim, Net::Facebook, "/comments", "object", ANGRY),
         1

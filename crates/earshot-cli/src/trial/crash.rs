@@ -1,4 +1,5 @@
-//! `earshot trial crash`: `earshot watch` against the simulator, killed with SIGKILL at random
+//! `earshot trial crash`: `earshot watch` against the simulator (every network, the Page,
+//! Instagram and the reviews logged in through the OS keychain), killed with SIGKILL at random
 //! moments and restarted on the same data folder while posts keep arriving; at the end the
 //! database must hold every post exactly once, pass `PRAGMA integrity_check`, and keep no
 //! cursor ahead of what it stored.
@@ -84,6 +85,78 @@ fn streams_started(data: &Path) -> bool {
     .is_ok_and(|n| n == 2)
 }
 
+/// The simulator's Page, Instagram and Google logins put in the OS keychain for the trial's
+/// `earshot watch` runs, and taken out again at the end.
+struct PageLogins {
+    keys: Vec<String>,
+    config: String,
+}
+
+impl PageLogins {
+    async fn put(base: &str) -> Result<PageLogins> {
+        use earshot_core::model::SourceKind;
+        use earshot_core::secrets::{key_for, Keychain, Secrets};
+        use earshot_sim::presence::{
+            GOOGLE_ACCOUNT, GOOGLE_REFRESH_TOKEN, IG_ID, PAGE_ID, PAGE_TOKEN,
+        };
+        let secrets = Secrets::new(Keychain);
+        let page = json!({"token": PAGE_TOKEN}).to_string();
+        let google =
+            json!({"access_token": "", "expires_at": 0, "refresh_token": GOOGLE_REFRESH_TOKEN})
+                .to_string();
+        let mut keys = Vec::new();
+        for (kind, account, value) in [
+            (SourceKind::Facebook, PAGE_ID, page.clone()),
+            (SourceKind::Instagram, IG_ID, page),
+            (SourceKind::GoogleReviews, GOOGLE_ACCOUNT, google),
+        ] {
+            let key = key_for(kind, account);
+            secrets
+                .set(&key, value)
+                .await
+                .context("putting the simulator's logins in the keychain")?;
+            keys.push(key);
+        }
+        let app = earshot_core::demo::SIM_APP;
+        let client = earshot_core::demo::SIM_GOOGLE_CLIENT;
+        let config = format!(
+            r#"
+[[source]]
+kind = "facebook"
+name = "Facebook (simulated)"
+base_url = "{base}/graph"
+account = "{PAGE_ID}"
+client_id = "{app}"
+interval_secs = 1
+
+[[source]]
+kind = "instagram"
+name = "Instagram (simulated)"
+base_url = "{base}/graph"
+account = "{IG_ID}"
+client_id = "{app}"
+interval_secs = 1
+
+[[source]]
+kind = "google_reviews"
+name = "Google reviews (simulated)"
+base_url = "{base}/google"
+account = "{GOOGLE_ACCOUNT}"
+client_id = "{client}"
+interval_secs = 1
+"#
+        );
+        Ok(PageLogins { keys, config })
+    }
+
+    async fn forget(&self) {
+        let secrets = earshot_core::secrets::Secrets::new(earshot_core::secrets::Keychain);
+        for k in &self.keys {
+            let _ = secrets.delete(k).await;
+        }
+    }
+}
+
 /// Runs the crash trial: `kills` SIGKILLs, `count` scripted posts per simulated source.
 pub async fn run(kills: usize, count: usize, seed: u64) -> Result<Outcome> {
     let exe = std::env::current_exe().context("finding the earshot executable")?;
@@ -104,10 +177,18 @@ pub async fn run(kills: usize, count: usize, seed: u64) -> Result<Outcome> {
     )?;
     let data = dir.path().join("data");
     let started = Instant::now();
+    // The Page, its Instagram account and the reviews, logged in as an owner would have been:
+    // their tokens in the keychain `earshot watch` reads, their sources in the config.
+    let logins = PageLogins::put(&sim.base_url).await?;
+    std::fs::OpenOptions::new()
+        .append(true)
+        .open(&config)
+        .and_then(|mut f| std::io::Write::write_all(&mut f, logins.config.as_bytes()))?;
 
     // What must be stored: every polled post (but the one only an exclusion matches), every
     // scripted hashtag post on Mastodon, and every post made while the trial runs.
     let mut expected: BTreeSet<Key> = earshot_sim::polled_truth(seed, Some(count));
+    expected.extend(sim.social.presence_truth());
     // A first look at a hashtag takes its newest page (40), not its whole history.
     let mut tagged: Vec<_> = earshot_sim::social::script(seed, Some(count))
         .into_iter()
@@ -144,6 +225,26 @@ pub async fn run(kills: usize, count: usize, seed: u64) -> Result<Outcome> {
             injector = Some(tokio::spawn(async move {
                 let mut i = 0u64;
                 while !stop.load(Ordering::SeqCst) {
+                    if i % 3 == 2 {
+                        // A comment on the Page, heard on its next poll.
+                        let item = social.inject_presence(&earshot_sim::presence::InjectItem {
+                            at: earshot_sim::presence::Where::Facebook,
+                            kind: None,
+                            handle: Some(format!("Crash {i}")),
+                            text: format!("comment {i}: is Brightside open late tonight?"),
+                            followers: None,
+                            rating: None,
+                            post: None,
+                            parent: None,
+                            raw: None,
+                        });
+                        log.lock()
+                            .unwrap_or_else(|p| p.into_inner())
+                            .push(("facebook".to_string(), item.id));
+                        i += 1;
+                        tokio::time::sleep(Duration::from_millis(40)).await;
+                        continue;
+                    }
                     let (net, text, ch) = if i.is_multiple_of(2) {
                         (
                             Net::Mastodon,
@@ -195,6 +296,7 @@ pub async fn run(kills: usize, count: usize, seed: u64) -> Result<Outcome> {
     }
     drop(watch);
 
+    logins.forget().await;
     let rows = stored(&data)?;
     let n = rows.len();
     let have: BTreeSet<Key> = rows.iter().cloned().collect();

@@ -1,5 +1,5 @@
 //! `earshot trial replies`: replies sent through failures. Each trial writes a reply (public or
-//! private, Mastodon or Bluesky) while the simulator drops the connection after accepting it,
+//! private, on Mastodon, Bluesky, a Facebook Page, Instagram or a Google review) while the simulator drops the connection after accepting it,
 //! answers 5xx, hangs, or while Earshot is killed between sending and recording; then the owner
 //! retries what failed. The simulator must see each reply posted at most once, and every reply
 //! must end visibly as sent or failed, never silently lost.
@@ -66,7 +66,23 @@ async fn answerable(engine: &Engine) -> Result<Vec<Mention>> {
         .mentions;
     Ok(all
         .into_iter()
-        .filter(|m| matches!(m.channel, Channel::Mastodon | Channel::Bluesky))
+        .filter(|m| {
+            matches!(
+                m.channel,
+                Channel::Mastodon
+                    | Channel::Bluesky
+                    | Channel::Facebook
+                    | Channel::Instagram
+                    | Channel::GoogleReviews
+            )
+        })
+        // Comments and reviews (tags and visitor posts are answered on the site).
+        .filter(|m| {
+            !matches!(
+                m.remote.kind,
+                Some(earshot_core::model::Kind::Tag | earshot_core::model::Kind::Post)
+            )
+        })
         .filter(|m| m.author.handle != earshot_sim::social::DM_CLOSED_HANDLE)
         .collect())
 }
@@ -108,6 +124,9 @@ pub async fn run(trials: usize, seed: u64) -> Result<Outcome> {
     )
     .await
     .map_err(|e| anyhow!("signing in to the simulator: {e}"))?;
+    earshot_core::demo::sign_in_to_pages(&engine, &sim.base_url, 1)
+        .await
+        .map_err(|e| anyhow!("signing in to the simulator's Page and reviews: {e}"))?;
     for (net, handle) in [
         (Net::Mastodon, "trialist"),
         (Net::Bluesky, "trialist.bsky.social"),
@@ -124,7 +143,16 @@ pub async fn run(trials: usize, seed: u64) -> Result<Outcome> {
     let targets = loop {
         let t = answerable(&engine).await?;
         let nets = |c| t.iter().any(|m| m.channel == c);
-        if nets(Channel::Mastodon) && nets(Channel::Bluesky) {
+        if [
+            Channel::Mastodon,
+            Channel::Bluesky,
+            Channel::Facebook,
+            Channel::Instagram,
+            Channel::GoogleReviews,
+        ]
+        .into_iter()
+        .all(nets)
+        {
             break t;
         }
         // Look again when the engine next stores something.
@@ -139,17 +167,26 @@ pub async fn run(trials: usize, seed: u64) -> Result<Outcome> {
         })
         .await;
         if !matches!(added, Ok(true)) {
-            bail!("no Mastodon and Bluesky mentions to answer arrived from the simulator");
+            bail!("mentions to answer on every network did not arrive from the simulator");
         }
     };
 
     let mut rng = SplitMix(seed ^ 0x7e91);
+    // Facebook and Instagram take one private reply per comment: each comment gets at most one.
+    let mut answered_privately = std::collections::BTreeSet::new();
     let mut by_trouble: BTreeMap<String, usize> = BTreeMap::new();
     let mut bodies = Vec::with_capacity(trials);
     let (mut sent_first_try, mut failed_then_sent, mut left_unsettled) = (0, 0, 0);
     for i in 0..trials {
         let m = &targets[(rng.next_u64() % targets.len() as u64) as usize];
-        let private = rng.next_u64().is_multiple_of(2);
+        let rules = earshot_core::channels::reply_rules(m.channel, None);
+        let once = matches!(m.channel, Channel::Facebook | Channel::Instagram);
+        let private = rng.next_u64().is_multiple_of(2)
+            && rules.is_some_and(|r| r.private)
+            && !(once && answered_privately.contains(&m.id));
+        if private && once {
+            answered_privately.insert(m.id);
+        }
         let trouble = TROUBLES[(rng.next_u64() % TROUBLES.len() as u64) as usize];
         *by_trouble.entry(format!("{trouble:?}")).or_default() += 1;
         let body = format!("Trial {i}: sorry about that, we are on it.");
@@ -228,6 +265,10 @@ pub async fn run(trials: usize, seed: u64) -> Result<Outcome> {
             .as_str()
             .or_else(|| w.body["record"]["text"].as_str())
             .or_else(|| w.body["message"]["text"].as_str())
+            // The Page and Instagram (replies, private replies) and Google (review replies).
+            .or_else(|| w.body["message"].as_str())
+            .or_else(|| w.body["text"].as_str())
+            .or_else(|| w.body["comment"].as_str())
             .unwrap_or("");
         if let Some(at) = text.find("Trial ") {
             *posted.entry(text[at..].to_string()).or_default() += 1;

@@ -126,6 +126,18 @@ impl Outbox {
                 rules.limit
             )));
         }
+        if private && matches!(m.channel, Channel::Facebook | Channel::Instagram) {
+            let earlier = self.replies(mention_id).await?;
+            if earlier
+                .iter()
+                .any(|r| r.private && r.state != ReplyState::Failed)
+            {
+                return Err(StoreError::Invalid(format!(
+                    "{} allows one private reply per comment, and this comment has had it",
+                    m.channel.label()
+                )));
+            }
+        }
         let src = self.source_of(&m).await?;
         if src.spec.account.is_none() {
             return Err(StoreError::Invalid(format!(

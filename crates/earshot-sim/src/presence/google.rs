@@ -289,14 +289,16 @@ async fn put_reply(
         );
     }
     let now = p.now();
-    lock(&p.replies).insert(r.clone(), (comment.clone(), now));
+    // Writing the same reply again changes nothing: not a new write.
+    let before = lock(&p.replies).insert(r.clone(), (comment.clone(), now));
+    let new = before.map(|(c, _)| c) != Some(comment.clone());
     h.record_write(Write {
         net: Net::GoogleReviews,
         path: format!("/v4/accounts/{a}/locations/{l}/reviews/{r}/reply"),
         idempotency_key: None,
         proxy: None,
         body: json!({"review": r, "comment": comment, "method": "PUT"}),
-        accepted: true,
+        accepted: new,
     });
     Json(json!({"comment": comment, "updateTime": rfc3339(now)})).into_response()
 }

@@ -54,6 +54,9 @@ pub const IG_USERNAME: &str = "brightsidecoffee";
 pub const GOOGLE_ACCOUNT: &str = "accounts/108000000000000000001";
 /// The OAuth client id the simulated Google accepts.
 pub const GOOGLE_CLIENT_ID: &str = "sim-client.apps.googleusercontent.com";
+/// A refresh token the simulated Google knows from a login made before the simulator started
+/// (for runs that put a login in the keychain themselves, like the crash trial).
+pub const GOOGLE_REFRESH_TOKEN: &str = "1//sim-refresh-standing";
 /// The location's id and title.
 pub const LOCATION: (&str, &str) = ("4000000000000000001", "Brightside Coffee — Division St");
 
@@ -153,7 +156,7 @@ impl Presence {
             device_polls: Mutex::new(HashMap::new()),
             google_codes: Mutex::new(HashMap::new()),
             google_tokens: Mutex::new(HashSet::new()),
-            refresh_tokens: Mutex::new(HashSet::new()),
+            refresh_tokens: Mutex::new(HashSet::from([GOOGLE_REFRESH_TOKEN.to_string()])),
             calls: Mutex::new(Vec::new()),
             page_token_expired: Mutex::new(false),
         }
@@ -229,8 +232,31 @@ impl Presence {
         )
     }
 
+    /// What listening to the Page, the Instagram account and the reviews must store: every
+    /// visible comment, visitor post, tag and review that is not the business's own, as
+    /// (channel, external id).
+    pub(crate) fn truth(&self) -> std::collections::BTreeSet<(String, String)> {
+        [Where::Facebook, Where::Instagram, Where::GoogleReviews]
+            .into_iter()
+            .flat_map(|w| self.visible(w))
+            .filter(|i| i.author_id != PAGE_ID && i.author_id != IG_ID)
+            .map(|i| {
+                let channel = match i.at {
+                    Where::Facebook => "facebook",
+                    Where::Instagram => "instagram",
+                    Where::GoogleReviews => "google_reviews",
+                };
+                (channel.to_string(), i.id)
+            })
+            .collect()
+    }
+
     pub(crate) fn items(&self) -> Vec<Item> {
         self.items.read().unwrap_or_else(|p| p.into_inner()).clone()
+    }
+
+    pub(crate) fn private_replied_elsewhere(&self, comment: &str) {
+        lock(&self.private_replied).insert(comment.to_string());
     }
 
     pub(crate) fn set_page_token_expired(&self, expired: bool) {

@@ -127,9 +127,21 @@ impl SocialHandle {
         self.0.presence.inject(item)
     }
 
+    /// What listening to the Page, Instagram and the reviews must store by now: (channel,
+    /// external id) of every visible item that is not the business's own.
+    pub fn presence_truth(&self) -> std::collections::BTreeSet<(String, String)> {
+        self.0.presence.truth()
+    }
+
     /// Every scripted or injected Page, Instagram and review item.
     pub fn presence_items(&self) -> Vec<crate::presence::Item> {
         self.0.presence.items()
+    }
+
+    /// Records a private reply to a comment as made elsewhere (in Meta Business Suite): the
+    /// next one through the API is refused with #10900.
+    pub fn private_reply_elsewhere(&self, comment: &str) {
+        self.0.presence.private_replied_elsewhere(comment);
     }
 
     /// Makes the Page token expired (#190 subcode 463) or valid again.

@@ -68,6 +68,18 @@ pub struct Followed {
     /// Its address.
     #[serde(default)]
     pub url: Option<String>,
+    /// When its comments were last read (this computer's clock).
+    #[serde(default)]
+    pub checked: i64,
+}
+
+impl Followed {
+    /// Whether its comments need reading: it changed since they were last read, or they were
+    /// read within the second of its last change (Graph times are whole seconds, so another
+    /// comment of that second may have come after the read).
+    fn due(&self, updated: i64) -> bool {
+        self.updated == 0 || updated > self.updated || self.checked <= self.updated + 1
+    }
 }
 
 /// The Page connector.
@@ -136,8 +148,9 @@ impl Facebook {
                 newest: cur.since,
                 text: graph::snippet(p.message.as_deref().unwrap_or_default()).unwrap_or_default(),
                 url: p.permalink_url.clone(),
+                checked: 0,
             });
-            if updated > f.updated || f.updated == 0 {
+            if f.due(updated) {
                 due.push((id, updated));
             }
         }
@@ -162,7 +175,7 @@ impl Facebook {
                         .as_deref()
                         .and_then(graph::parse_time)
                         .unwrap_or(0);
-                    if cur.posts.get(&id).is_some_and(|f| updated > f.updated) {
+                    if cur.posts.get(&id).is_some_and(|f| f.due(updated)) {
                         due.push((id, updated));
                     }
                 }
@@ -182,6 +195,7 @@ impl Facebook {
             if let Some(e) = cur.posts.get_mut(&id) {
                 e.updated = updated;
                 e.newest = e.newest.max(newest);
+                e.checked = now;
             }
         }
         // Posts that tag the Page.
