@@ -474,3 +474,59 @@ fn bad_input_gets_a_clear_error() {
         "says which file and what: {err}"
     );
 }
+
+/// `earshot watch --demo --jsonl`: the Page, Instagram and Google reviews are heard within the
+/// first minute, and a one-star review ranks above praise with its stars in its reasons.
+#[test]
+fn the_demo_hears_the_page_instagram_and_reviews_within_a_minute() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut watch = Killed(
+        Command::new(BIN)
+            .args(["watch", "--demo", "--jsonl", "--data-dir"])
+            .arg(dir.path())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    let rx = lines(&mut watch.0);
+    let started = std::time::Instant::now();
+    let mut rows: Vec<serde_json::Value> = Vec::new();
+    let want = ["facebook", "instagram", "google_reviews"];
+    let has = |rows: &[serde_json::Value], text: &str| {
+        rows.iter()
+            .any(|r| r["text"].as_str().unwrap_or("").contains(text))
+    };
+    // The script's one-star review comes 8 s in, the praise at 30 s, the angry comment at 5 s.
+    while !(want.iter().all(|c| rows.iter().any(|r| r["channel"] == *c))
+        && has(&rows, "charged my card twice")
+        && has(&rows, "Great pastries"))
+    {
+        let left = Duration::from_secs(60).saturating_sub(started.elapsed());
+        let line = rx
+            .recv_timeout(left)
+            .unwrap_or_else(|_| panic!("within the first minute; got {rows:?}"));
+        rows.push(serde_json::from_str(&line).unwrap());
+    }
+    let find = |text: &str| {
+        rows.iter()
+            .find(|r| r["text"].as_str().unwrap_or("").contains(text))
+            .unwrap()
+            .clone()
+    };
+    let one = find("charged my card twice");
+    let praise = find("Great pastries");
+    assert_eq!(one["channel"], "google_reviews");
+    assert!(
+        one["urgency"].as_u64() > praise["urgency"].as_u64(),
+        "{one} above {praise}"
+    );
+    assert!(
+        one["reasons"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r.as_str().unwrap().starts_with("1-star review")),
+        "{one}"
+    );
+}

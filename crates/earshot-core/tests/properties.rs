@@ -3,8 +3,12 @@
 //! return a value or a clear error, and never panic.
 
 use earshot_core::channels::bluesky::jetstream;
-use earshot_core::channels::{bluesky, hackernews, mastodon, parse_retry_after, rss};
+use earshot_core::channels::{
+    bluesky, facebook, google_reviews, graph, hackernews, instagram, mastodon, parse_retry_after,
+    rss,
+};
 use earshot_core::config::Config;
+use earshot_core::model::Kind;
 use proptest::prelude::*;
 use serde_json::Value;
 
@@ -31,6 +35,28 @@ fn every_parser(body: &[u8]) {
     said(mastodon::parse_tag_feed(body, "mastodon.example", NOW));
     said(bluesky::parse_search(body, NOW));
     said(bluesky::parse_notifications(body, NOW));
+    let post = facebook::parse::PostRef {
+        id: "1_2".into(),
+        text: "A post".into(),
+        url: None,
+    };
+    said(facebook::parse::parse_comments(body, &post, "1", NOW));
+    said(facebook::parse::parse_posts(body, "1", Kind::Post, NOW));
+    let media = instagram::wire::Media::default();
+    said(instagram::parse::parse_comments(body, &media, "own", NOW));
+    said(instagram::parse::parse_tags(body, NOW));
+    said(google_reviews::parse::parse_reviews(
+        body,
+        "accounts/1/locations/2",
+        "Shop",
+        NOW,
+    ));
+    // Error bodies and rate-limit headers of any shape are read or ignored, never a panic.
+    let _ = graph::error_from(400, body, graph::Usage::default(), "Facebook");
+    let _ = google_reviews::error_from(429, body, None, "Google");
+    if let Ok(text) = std::str::from_utf8(body) {
+        let _ = graph::Usage::parse(text);
+    }
     if let Ok(text) = std::str::from_utf8(body) {
         said(mastodon::parse_ws_frame(text));
         if let Ok(e) = jetstream::parse(text) {
@@ -71,6 +97,11 @@ fn any_json() -> impl Strategy<Value = Value> {
             Just("event"),
             Just("payload"),
             Just("uri"),
+            Just("data"),
+            Just("reviews"),
+            Just("message"),
+            Just("from"),
+            Just("starRating"),
         ]
         .prop_map(|s| Value::String(s.into())),
     ];
@@ -99,6 +130,16 @@ fn any_json() -> impl Strategy<Value = Value> {
                     Just("reason".to_string()),
                     Just("uri".to_string()),
                     Just("url".to_string()),
+                    Just("data".to_string()),
+                    Just("reviews".to_string()),
+                    Just("message".to_string()),
+                    Just("from".to_string()),
+                    Just("replies".to_string()),
+                    Just("reviewer".to_string()),
+                    Just("permalink_url".to_string()),
+                    Just("created_time".to_string()),
+                    Just("timestamp".to_string()),
+                    Just("error".to_string()),
                     ".{0,12}",
                 ],
                 inner,
@@ -123,6 +164,26 @@ fn real_bodies() -> Vec<Vec<u8>> {
         fixture("rss", "google_alerts_atom_sample.xml"),
         fixture("rss", "rss_2.0_example_1.xml"),
         fixture("rss", "atom_spec_1.xml"),
+        fixture(
+            "facebook",
+            "me_posts_fields_comments_v19_response_trimmed.json",
+        ),
+        fixture(
+            "facebook",
+            "post_comments_list_stream_summary_v11_response_trimmed.json",
+        ),
+        fixture(
+            "facebook",
+            "page_feed_with_comments_reactions_summary_v10_response_trimmed.json",
+        ),
+        fixture("facebook", "error_190_463_expired_token_doc_example.json"),
+        fixture("instagram", "ig_media_comments_response_v11.json"),
+        fixture(
+            "instagram",
+            "ig_comment_with_replies_user_media_restfb.json",
+        ),
+        fixture("instagram", "ig_user_tags_response_trimmed.json"),
+        fixture("google_business", "reviews_list_response_assembled.json"),
     ]
 }
 

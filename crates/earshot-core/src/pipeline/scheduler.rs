@@ -408,4 +408,30 @@ mod tests {
         }
         assert!(backoff(30, &mut rng) <= BACKOFF_CAP);
     }
+
+    #[test]
+    fn a_busy_source_gone_quiet_warns_and_a_quiet_one_does_not() {
+        let mut q = Quiet::default();
+        // News every ten minutes for an hour…
+        for i in 0..6 {
+            q.saw(3, i * 600);
+        }
+        q.saw(0, 3_600);
+        assert_eq!(
+            q.warning(3_000 + 5 * 3600),
+            None,
+            "five hours is not yet unusual"
+        );
+        assert_eq!(
+            q.warning(3_000 + 7 * 3600).as_deref(),
+            Some("no new items for 7 hours — it used to be busy")
+        );
+        q.saw(1, 3_000 + 7 * 3600);
+        assert_eq!(q.warning(3_000 + 7 * 3600 + 60), None, "news again");
+        // A source that has only ever said little is allowed its silence.
+        let mut rare = Quiet::default();
+        rare.saw(1, 0);
+        rare.saw(1, 86_400);
+        assert_eq!(rare.warning(30 * 86_400), None);
+    }
 }

@@ -153,6 +153,42 @@ pub fn comment_to_mention(c: &Comment, post: &PostRef, page_id: &str, now: i64) 
     Some(m)
 }
 
+fn malformed(what: &str, e: serde_json::Error) -> crate::channels::ChannelError {
+    crate::channels::ChannelError::Malformed(format!("Facebook {what}: {e}"))
+}
+
+/// A `/{post}/comments` body → mentions (the Page's own comments left out).
+pub fn parse_comments(
+    body: &[u8],
+    post: &PostRef,
+    page_id: &str,
+    now: i64,
+) -> Result<Vec<Mention>, crate::channels::ChannelError> {
+    let list: crate::channels::graph::List<Comment> =
+        serde_json::from_slice(body).map_err(|e| malformed("comments", e))?;
+    Ok(list
+        .data
+        .iter()
+        .filter_map(|c| comment_to_mention(c, post, page_id, now))
+        .collect())
+}
+
+/// A `/{page}/feed` or `/{page}/tagged` body → mentions (the Page's own posts left out).
+pub fn parse_posts(
+    body: &[u8],
+    page_id: &str,
+    kind: Kind,
+    now: i64,
+) -> Result<Vec<Mention>, crate::channels::ChannelError> {
+    let list: crate::channels::graph::List<Post> =
+        serde_json::from_slice(body).map_err(|e| malformed("posts", e))?;
+    Ok(list
+        .data
+        .iter()
+        .filter_map(|p| post_to_mention(p, page_id, kind, now))
+        .collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

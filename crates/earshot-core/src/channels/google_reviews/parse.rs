@@ -118,6 +118,22 @@ pub fn review_name(m: &Mention) -> Option<String> {
     ))
 }
 
+/// A `reviews.list` body → mentions (each as first seen).
+pub fn parse_reviews(
+    body: &[u8],
+    location: &str,
+    title: &str,
+    now: i64,
+) -> Result<Vec<Mention>, crate::channels::ChannelError> {
+    let list: super::wire::ReviewList = serde_json::from_slice(body)
+        .map_err(|e| crate::channels::ChannelError::Malformed(format!("Google reviews: {e}")))?;
+    Ok(list
+        .reviews
+        .iter()
+        .filter_map(|r| review_to_mention(r, location, title, false, now))
+        .collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

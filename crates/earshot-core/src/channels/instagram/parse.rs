@@ -106,6 +106,37 @@ pub fn tag_mention(media: &Media, now: i64) -> Option<Mention> {
     Some(m)
 }
 
+fn malformed(what: &str, e: serde_json::Error) -> crate::channels::ChannelError {
+    crate::channels::ChannelError::Malformed(format!("Instagram {what}: {e}"))
+}
+
+/// A `/{media}/comments` body → mentions, replies after their comment.
+pub fn parse_comments(
+    body: &[u8],
+    media: &Media,
+    own: &str,
+    now: i64,
+) -> Result<Vec<Mention>, crate::channels::ChannelError> {
+    let list: crate::channels::graph::List<IgComment> =
+        serde_json::from_slice(body).map_err(|e| malformed("comments", e))?;
+    Ok(list
+        .data
+        .iter()
+        .flat_map(|c| comment_mentions(c, media, own, now))
+        .collect())
+}
+
+/// A `/{ig-user}/tags` body → mentions.
+pub fn parse_tags(body: &[u8], now: i64) -> Result<Vec<Mention>, crate::channels::ChannelError> {
+    let list: crate::channels::graph::List<Media> =
+        serde_json::from_slice(body).map_err(|e| malformed("tags", e))?;
+    Ok(list
+        .data
+        .iter()
+        .filter_map(|m| tag_mention(m, now))
+        .collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
