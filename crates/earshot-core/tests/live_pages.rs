@@ -180,6 +180,18 @@ async fn every_comment_tag_and_review_is_heard_once_with_its_kind_and_stars() {
     until_stored(&mut r, &want, "the Page, Instagram and reviews").await;
     assert_eq!(stored(&r.engine).await, want);
 
+    // The Graph sources say how much of Meta's rate budget they use.
+    let healths = health(&mut r, "the sources' health", |h| {
+        matches!(h, Health::Ok { .. })
+    })
+    .await;
+    assert!(
+        healths.iter().any(
+            |h| matches!(h, Health::Ok { detail: Some(d), .. } if d.starts_with("rate budget"))
+        ),
+        "{healths:?}"
+    );
+
     let angry = mention(&r.engine, ANGRY).await;
     assert_eq!(angry.remote.kind, Some(Kind::Comment));
     assert_eq!(angry.author.handle, "Greg Hanley");

@@ -58,8 +58,11 @@ pub(super) fn error(
 
 pub(super) fn ok(p: &Presence, v: Value) -> Response {
     let mut r = Json(v).into_response();
-    if let Ok(h) = HeaderValue::from_str(&p.usage()) {
-        r.headers_mut().insert("x-app-usage", h);
+    let (app, page) = p.usage();
+    for (name, value) in [("x-app-usage", app), ("x-business-use-case-usage", page)] {
+        if let Ok(h) = HeaderValue::from_str(&value) {
+            r.headers_mut().insert(name, h);
+        }
     }
     r
 }

@@ -218,18 +218,25 @@ impl Presence {
         item
     }
 
-    /// `x-app-usage`: calls in the last minute as a share of a budget of 200.
-    fn usage(&self) -> String {
+    /// `x-app-usage` (calls in the last minute as a share of a budget of 200) and
+    /// `x-business-use-case-usage` (the Page's share, by Page id, as Meta sends it).
+    fn usage(&self) -> (String, String) {
         let mut calls = lock(&self.calls);
         let now = Instant::now();
         calls.retain(|t| now.duration_since(*t).as_secs() < 60);
         calls.push(now);
         let pct = (calls.len() * 100 / 200).min(100);
-        format!(
+        let app = format!(
             r#"{{"call_count":{pct},"total_cputime":{},"total_time":{}}}"#,
             pct / 2,
             pct / 2
-        )
+        );
+        let page = format!(
+            r#"{{"{PAGE_ID}":[{{"type":"pages","call_count":{pct},"total_cputime":{},"total_time":{},"estimated_time_to_regain_access":0}}]}}"#,
+            pct / 2,
+            pct / 2
+        );
+        (app, page)
     }
 
     /// What listening to the Page, the Instagram account and the reviews must store: every
