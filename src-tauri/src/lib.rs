@@ -149,6 +149,11 @@ async fn start_engine<R: Runtime>(
         {
             tracing::warn!(error = %e, "demo sign-in to the Page and reviews failed");
         }
+        if let Err(e) =
+            earshot_core::demo::sign_in_to_reddit(&engine, &s.base_url, "Reddit (simulated)").await
+        {
+            tracing::warn!(error = %e, "demo sign-in to Reddit failed");
+        }
     }
     tracing::info!(data = %dir.display(), demo = opts.demo, "Earshot started");
     Ok(AppState {

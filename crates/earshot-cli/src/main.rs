@@ -406,6 +406,11 @@ pub(crate) async fn sign_in_to(engine: &Engine, sim: &Sim) {
     {
         eprintln!("earshot: demo sign-in failed: {e}");
     }
+    if let Err(e) =
+        earshot_core::demo::sign_in_to_reddit(engine, &sim.base_url, "Reddit (simulated)").await
+    {
+        eprintln!("earshot: demo sign-in failed: {e}");
+    }
 }
 
 fn chrono_rfc3339(ts: i64) -> String {

@@ -17,7 +17,7 @@ pub enum DemoError {
     /// The named network's login failed; the reason is in words.
     #[error("{network}: {reason}")]
     Login {
-        /// "Mastodon", "Bluesky", "Facebook" or "Google".
+        /// "Mastodon", "Bluesky", "Facebook", "Google" or "Reddit".
         network: &'static str,
         /// What went wrong.
         reason: String,
@@ -75,6 +75,54 @@ pub async fn sign_in_to_simulator(
         .map_err(|_| failed("Mastodon")("the login did not finish".into()))?
 }
 
+/// The "browser" of a loopback login: follows the authorization address (the simulator approves
+/// at once and redirects to Earshot's loopback address) and waits until the login made a source
+/// of `kind`.
+async fn browse_and_wait(
+    mut events: tokio::sync::broadcast::Receiver<EngineEvent>,
+    url: &str,
+    kind: crate::model::SourceKind,
+    network: &'static str,
+) -> Result<crate::model::Source, DemoError> {
+    reqwest::Client::new()
+        .get(url)
+        .send()
+        .await
+        .map_err(|e| failed(network)(format!("authorization: {e}")))?;
+    let wait = async {
+        loop {
+            match events.recv().await {
+                Ok(EngineEvent::LoginFinished { error: Some(e), .. }) => {
+                    return Err(failed(network)(e))
+                }
+                Ok(EngineEvent::LoginFinished {
+                    source: Some(s), ..
+                }) if s.spec.kind == kind => return Ok(s),
+                Ok(_) | Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => {}
+                Err(e) => return Err(failed(network)(e.to_string())),
+            }
+        }
+    };
+    tokio::time::timeout(Duration::from_secs(30), wait)
+        .await
+        .map_err(|_| failed(network)("the login did not finish".into()))?
+}
+
+/// The simulator's Reddit app (an installed app's client id).
+pub const SIM_REDDIT_CLIENT: &str = "simRedditClient";
+
+/// Signs in to the simulator's Reddit on the source named `source` (its subreddits and terms
+/// are kept), as an owner logs in to theirs.
+pub async fn sign_in_to_reddit(engine: &Engine, base: &str, source: &str) -> Result<(), DemoError> {
+    let events = engine.subscribe();
+    let (_flow, url) = engine
+        .begin_reddit_login(source, SIM_REDDIT_CLIENT, Some(format!("{base}/reddit")))
+        .await
+        .map_err(|e| failed("Reddit")(e.to_string()))?;
+    browse_and_wait(events, &url, crate::model::SourceKind::Reddit, "Reddit").await?;
+    Ok(())
+}
+
 /// How often the demo's Page, Instagram and reviews sources poll the simulator.
 pub const DEMO_INTERVAL_SECS: u32 = 5;
 
@@ -104,33 +152,18 @@ pub async fn sign_in_to_pages(
         .choose_facebook_page(flow, &page, true)
         .await
         .map_err(|e| failed("Facebook")(e.to_string()))?;
-    let mut events = engine.subscribe();
+    let events = engine.subscribe();
     let (_flow, url) = engine
         .begin_google_login("", SIM_GOOGLE_CLIENT, None, Some(format!("{base}/google")))
         .await
         .map_err(|e| failed("Google")(e.to_string()))?;
-    reqwest::Client::new()
-        .get(&url)
-        .send()
-        .await
-        .map_err(|e| failed("Google")(format!("authorization: {e}")))?;
-    let google = async {
-        loop {
-            match events.recv().await {
-                Ok(EngineEvent::LoginFinished { error: Some(e), .. }) => {
-                    return Err(failed("Google")(e))
-                }
-                Ok(EngineEvent::LoginFinished {
-                    source: Some(s), ..
-                }) if s.spec.kind == crate::model::SourceKind::GoogleReviews => return Ok(s),
-                Ok(_) | Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => {}
-                Err(e) => return Err(failed("Google")(e.to_string())),
-            }
-        }
-    };
-    let google = tokio::time::timeout(Duration::from_secs(30), google)
-        .await
-        .map_err(|_| failed("Google")("the login did not finish".into()))??;
+    let google = browse_and_wait(
+        events,
+        &url,
+        crate::model::SourceKind::GoogleReviews,
+        "Google",
+    )
+    .await?;
     for s in sources.into_iter().chain([google]) {
         let spec = crate::model::SourceSpec {
             interval_secs: Some(interval_secs),

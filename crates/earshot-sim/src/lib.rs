@@ -15,6 +15,7 @@
 
 pub mod faults;
 pub mod presence;
+pub mod reddit;
 pub mod script;
 pub mod social;
 
@@ -214,6 +215,16 @@ kind = "bluesky"
 name = "Bluesky (simulated)"
 base_url = "{base_url}/bsky"
 interval_secs = 30
+
+# Subreddits (r/name) and search terms; logged out it reads the public listings, and the demo
+# logs in for the inbox and replies.
+[[source]]
+kind = "reddit"
+name = "Reddit (simulated)"
+base_url = "{base_url}/reddit"
+queries = ["r/Portland", "r/Coffee", "Brightside Coffee"]
+client_id = "simRedditClient"
+interval_secs = 5
 "##
     )
 }

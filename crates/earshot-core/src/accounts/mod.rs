@@ -24,7 +24,7 @@ type Waiting = Arc<Mutex<HashMap<u64, oneshot::Sender<String>>>>;
 
 mod pages;
 
-pub use pages::PendingGoogle;
+pub use pages::PendingLoopback;
 
 /// The accounts stage.
 pub struct Accounts {

@@ -9,6 +9,7 @@ use tokio::sync::oneshot;
 use super::{Accounts, LoginError};
 use crate::channels::facebook::login::{self as fb, DeviceCode, Page, UserToken};
 use crate::channels::google_reviews::login::GoogleLogin;
+use crate::channels::reddit::login::RedditLogin;
 use crate::channels::ChannelError;
 use crate::lock;
 use crate::model::SourceSpec;
@@ -22,9 +23,15 @@ pub(super) struct FacebookFlow {
     pages: Vec<Page>,
 }
 
-/// A Google login under way: it ends when the browser comes back or a code is pasted.
-pub struct PendingGoogle {
-    login: GoogleLogin,
+/// A browser login that comes back to the loopback address: Google's or Reddit's.
+enum Loopback {
+    Google(GoogleLogin),
+    Reddit(RedditLogin),
+}
+
+/// A Google or Reddit login under way: it ends when the browser comes back or a code is pasted.
+pub struct PendingLoopback {
+    login: Loopback,
     code: oneshot::Receiver<String>,
     accounts:
         std::sync::Arc<std::sync::Mutex<std::collections::HashMap<u64, oneshot::Sender<String>>>>,
@@ -32,16 +39,38 @@ pub struct PendingGoogle {
     ctx: crate::channels::Context,
 }
 
-impl PendingGoogle {
+impl PendingLoopback {
     /// Waits for the code, exchanges it, keeps the tokens in the keychain, and returns the
-    /// Business Profile account (`accounts/{id}`) and its name.
-    pub async fn finish(mut self) -> Result<(String, String), LoginError> {
-        let code = tokio::select! {
-            c = self.login.wait_for_code() => c,
-            Ok(c) = &mut self.code => Ok(c),
+    /// account (Google: `accounts/{id}`; Reddit: the username) and its name for people.
+    pub async fn finish(self) -> Result<(String, String), LoginError> {
+        let PendingLoopback {
+            mut login,
+            code: mut pasted,
+            accounts,
+            flow,
+            ctx,
+        } = self;
+        let code = {
+            let browser = async {
+                match &mut login {
+                    Loopback::Google(l) => l.wait_for_code().await,
+                    Loopback::Reddit(l) => l.wait_for_code().await,
+                }
+            };
+            tokio::select! {
+                c = browser => c,
+                Ok(c) = &mut pasted => Ok(c),
+            }
         };
-        lock(&self.accounts).remove(&self.flow);
-        Ok(self.login.finish(&self.ctx, &code?).await?)
+        lock(&accounts).remove(&flow);
+        let code = code?;
+        Ok(match login {
+            Loopback::Google(l) => l.finish(&ctx, &code).await?,
+            Loopback::Reddit(l) => {
+                let name = l.finish(&ctx, &code).await?;
+                (name.clone(), format!("u/{name}"))
+            }
+        })
     }
 }
 
@@ -124,22 +153,37 @@ impl Accounts {
         &self,
         spec: &SourceSpec,
         client_secret: Option<String>,
-    ) -> Result<(u64, String, PendingGoogle), LoginError> {
+    ) -> Result<(u64, String, PendingLoopback), LoginError> {
         let login = GoogleLogin::begin(spec, client_secret).await?;
         let url = login.authorize_url.clone();
+        Ok(self.pending_loopback(Loopback::Google(login), url))
+    }
+
+    /// Begins a Reddit login for the source `spec` (its client id and, for the simulator, its
+    /// `base_url`).
+    pub async fn begin_reddit(
+        &self,
+        spec: &SourceSpec,
+    ) -> Result<(u64, String, PendingLoopback), LoginError> {
+        let login = RedditLogin::begin(spec).await?;
+        let url = login.authorize_url.clone();
+        Ok(self.pending_loopback(Loopback::Reddit(login), url))
+    }
+
+    fn pending_loopback(&self, login: Loopback, url: String) -> (u64, String, PendingLoopback) {
         let flow = self.next.fetch_add(1, Ordering::SeqCst);
         let (tx, rx) = oneshot::channel::<String>();
         lock(&self.waiting).insert(flow, tx);
-        Ok((
+        (
             flow,
             url,
-            PendingGoogle {
+            PendingLoopback {
                 login,
                 code: rx,
                 accounts: self.waiting.clone(),
                 flow,
                 ctx: self.ctx.clone(),
             },
-        ))
+        )
     }
 }

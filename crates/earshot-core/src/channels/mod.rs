@@ -16,6 +16,7 @@ pub mod graph;
 pub mod hackernews;
 pub mod instagram;
 pub mod mastodon;
+pub mod reddit;
 pub mod rss;
 
 use std::future::Future;
@@ -126,6 +127,7 @@ pub fn connector_for(
         SourceKind::Facebook => Ok(Box::new(facebook::Facebook::new(spec, ctx.clone())?)),
         SourceKind::Instagram => Ok(Box::new(instagram::Instagram::new(spec, ctx.clone())?)),
         SourceKind::GoogleReviews => Ok(Box::new(google_reviews::Google::new(spec, ctx.clone())?)),
+        SourceKind::Reddit => Ok(Box::new(reddit::Reddit::new(spec, business, ctx.clone())?)),
     }
 }
 
@@ -240,6 +242,13 @@ pub fn reply_rules(channel: Channel, mastodon_limit: Option<usize>) -> Option<Re
             unit: LengthUnit::Chars,
             window_secs: None,
         }),
+        Channel::Reddit => Some(ReplyRules {
+            public: true,
+            private: true,
+            limit: reddit::MAX_CHARS,
+            unit: LengthUnit::Chars,
+            window_secs: None,
+        }),
         Channel::Hackernews | Channel::Rss => None,
     }
 }
@@ -256,6 +265,7 @@ pub async fn send_reply(
         SourceKind::Facebook => facebook::send(spec, ctx.clone(), draft).await,
         SourceKind::Instagram => instagram::send(spec, ctx.clone(), draft).await,
         SourceKind::GoogleReviews => google_reviews::send(spec, ctx.clone(), draft).await,
+        SourceKind::Reddit => reddit::send(spec, ctx.clone(), draft).await,
         SourceKind::Hackernews | SourceKind::Rss => Err(ChannelError::Config(
             "this channel has no way to reply from Earshot: open the original to answer".into(),
         )),

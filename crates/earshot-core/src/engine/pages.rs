@@ -3,6 +3,7 @@
 //! owner does there (hiding a comment, taking back a review reply).
 
 use super::Engine;
+use crate::accounts::PendingLoopback;
 use crate::channels::facebook::login::{DeviceCode, Page};
 use crate::channels::{facebook, google_reviews, ChannelError};
 use crate::error::EngineError;
@@ -89,13 +90,44 @@ impl Engine {
             .accounts
             .begin_google(&spec, client_secret.filter(|s| !s.trim().is_empty()))
             .await?;
+        self.finish_in_background(pending, spec, "Google reviews");
+        Ok((flow, url))
+    }
+
+    /// Begins a Reddit login with the owner's installed app (`client_id`; `base`: the
+    /// simulator) for the source named `name` (its subreddits and terms are kept). Ends as a
+    /// Mastodon login does.
+    pub async fn begin_reddit_login(
+        &self,
+        name: &str,
+        client_id: &str,
+        base: Option<String>,
+    ) -> Result<(u64, String), EngineError> {
+        let spec = SourceSpec {
+            client_id: Some(client_id.trim().to_string()),
+            base_url: base,
+            ..SourceSpec::new(SourceKind::Reddit, name.trim())
+        };
+        let (flow, url, pending) = self.parts.accounts.begin_reddit(&spec).await?;
+        self.finish_in_background(pending, spec, "Reddit");
+        Ok((flow, url))
+    }
+
+    /// Waits for a browser login in the background; then creates or updates `spec`'s source
+    /// (named "{network} ({account})" when it has no name) and says so in `LoginFinished`.
+    fn finish_in_background(
+        &self,
+        pending: PendingLoopback,
+        spec: SourceSpec,
+        network: &'static str,
+    ) {
         let engine = self.clone();
         tokio::spawn(async move {
             let outcome = match pending.finish().await {
                 Ok((account, label)) => {
                     let mut spec = spec;
                     if spec.name.is_empty() {
-                        spec.name = format!("Google reviews ({label})");
+                        spec.name = format!("{network} ({label})");
                     }
                     spec.account = Some(account);
                     engine.add_logged_in(spec).await.map_err(|e| e.to_string())
@@ -113,7 +145,6 @@ impl Engine {
                 },
             });
         });
-        Ok((flow, url))
     }
 
     async fn source_for(&self, m: &Mention) -> Result<Source, EngineError> {

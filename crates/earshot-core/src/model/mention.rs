@@ -24,11 +24,13 @@ pub enum Channel {
     #[serde(rename = "google_reviews")]
     #[ts(rename = "google_reviews")]
     GoogleReviews,
+    /// Reddit: subreddits, search, the owner's inbox.
+    Reddit,
 }
 
 impl Channel {
     /// Every channel this build knows.
-    pub const ALL: [Channel; 7] = [
+    pub const ALL: [Channel; 8] = [
         Channel::Hackernews,
         Channel::Rss,
         Channel::Mastodon,
@@ -36,6 +38,7 @@ impl Channel {
         Channel::Facebook,
         Channel::Instagram,
         Channel::GoogleReviews,
+        Channel::Reddit,
     ];
 }
 
@@ -50,6 +53,7 @@ impl Channel {
             Channel::Facebook => "facebook",
             Channel::Instagram => "instagram",
             Channel::GoogleReviews => "google_reviews",
+            Channel::Reddit => "reddit",
         }
     }
 
@@ -63,6 +67,7 @@ impl Channel {
             "facebook" => Some(Channel::Facebook),
             "instagram" => Some(Channel::Instagram),
             "google_reviews" => Some(Channel::GoogleReviews),
+            "reddit" => Some(Channel::Reddit),
             _ => None,
         }
     }
@@ -77,6 +82,7 @@ impl Channel {
             Channel::Facebook => "Facebook",
             Channel::Instagram => "Instagram",
             Channel::GoogleReviews => "Google reviews",
+            Channel::Reddit => "Reddit",
         }
     }
 }

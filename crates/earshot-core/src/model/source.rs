@@ -38,6 +38,8 @@ pub enum SourceKind {
     #[serde(rename = "google_reviews")]
     #[ts(rename = "google_reviews")]
     GoogleReviews,
+    /// Reddit: subreddits (`r/name` in the queries), search, and with a login the inbox.
+    Reddit,
 }
 
 impl SourceKind {
@@ -51,6 +53,7 @@ impl SourceKind {
             SourceKind::Facebook => "facebook",
             SourceKind::Instagram => "instagram",
             SourceKind::GoogleReviews => "google_reviews",
+            SourceKind::Reddit => "reddit",
         }
     }
     /// Parses the stored name.
@@ -63,6 +66,7 @@ impl SourceKind {
             "facebook" => Some(SourceKind::Facebook),
             "instagram" => Some(SourceKind::Instagram),
             "google_reviews" => Some(SourceKind::GoogleReviews),
+            "reddit" => Some(SourceKind::Reddit),
             _ => None,
         }
     }

@@ -159,6 +159,8 @@ fn unauthorized_or_limited_body(target: &str, unauthorized: bool) -> String {
         ("facebook" | "instagram", false) => r#"{"error":{"message":"(#4) Application request limit reached","type":"OAuthException","is_transient":true,"code":4,"fbtrace_id":"AMTYxCNbXwURwZO2BD5TYrz"}}"#.to_string(),
         ("google", true) => r#"{"error":{"code":401,"message":"Request had invalid authentication credentials.","status":"UNAUTHENTICATED"}}"#.to_string(),
         ("google", false) => r#"{"error":{"code":429,"message":"Quota exceeded for quota metric 'Requests' and limit 'Requests per minute'.","status":"RESOURCE_EXHAUSTED"}}"#.to_string(),
+        ("reddit", true) => r#"{"message": "Unauthorized", "error": 401}"#.to_string(),
+        ("reddit", false) => r#"{"message": "Too Many Requests", "error": 429}"#.to_string(),
         (_, true) => r#"{"error":"The access token is invalid"}"#.to_string(),
         (_, false) => r#"{"error":"Too many requests"}"#.to_string(),
     }

@@ -1,7 +1,8 @@
 //! Fault injection: every request to the simulator passes through [`layer`], which records it
 //! and, when a fault is set for its target, answers the way a failing network does.
 //!
-//! Targets: `hn`, `alerts`, `reviews`, `mastodon`, `bluesky`, `facebook`, `instagram`, `google`
+//! Targets: `hn`, `alerts`, `reviews`, `mastodon`, `bluesky`, `facebook`, `instagram`, `google`,
+//! `reddit`
 //! (their reads, logins and stream upgrades) and `replies` (the writes: Mastodon statuses, Bluesky
 //! records and chat messages, Graph comments, replies, private replies and hiding, Google review
 //! replies).
@@ -115,7 +116,7 @@ impl FromStr for Fault {
 }
 
 /// The targets a fault can be set on.
-pub const TARGETS: [&str; 9] = [
+pub const TARGETS: [&str; 10] = [
     "hn",
     "alerts",
     "reviews",
@@ -124,6 +125,7 @@ pub const TARGETS: [&str; 9] = [
     "facebook",
     "instagram",
     "google",
+    "reddit",
     "replies",
 ];
 
@@ -301,7 +303,9 @@ pub fn target_of(method: &Method, path: &str) -> &'static str {
         method == Method::POST && path.starts_with("/graph/") && !path.contains("/device/");
     let google_write =
         (method == Method::PUT || method == Method::DELETE) && path.starts_with("/google/v4/");
-    if write || graph_write || google_write {
+    let reddit_write =
+        method == Method::POST && (path == "/reddit/api/comment" || path == "/reddit/api/compose");
+    if write || graph_write || google_write || reddit_write {
         "replies"
     } else if let Some(rest) = path.strip_prefix("/graph/") {
         // Instagram's ids (accounts, media, comments) all begin with 17.
@@ -313,6 +317,8 @@ pub fn target_of(method: &Method, path: &str) -> &'static str {
         }
     } else if path.starts_with("/google/") {
         "google"
+    } else if path.starts_with("/reddit/") {
+        "reddit"
     } else if path.starts_with("/hn/") {
         "hn"
     } else if path.starts_with("/rss/alerts") {

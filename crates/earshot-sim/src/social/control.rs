@@ -57,6 +57,7 @@ impl SocialHandle {
             traffic: tokio::sync::watch::channel(Traffic::default()).0,
             messages: Mutex::new(HashMap::new()),
             presence: crate::presence::Presence::new(seed, reveal_all, start, started),
+            reddit: crate::reddit::RedditState::new(seed, reveal_all, start, started),
         });
         s.tick();
         let weak = Arc::downgrade(&s);
@@ -114,6 +115,20 @@ impl SocialHandle {
 
     pub(crate) fn presence(&self) -> &crate::presence::Presence {
         &self.0.presence
+    }
+
+    pub(crate) fn reddit(&self) -> &crate::reddit::RedditState {
+        &self.0.reddit
+    }
+
+    /// Posts on the simulated Reddit now; returns it.
+    pub fn inject_reddit(&self, item: &crate::reddit::InjectReddit) -> crate::reddit::RedditItem {
+        self.0.reddit.inject(item)
+    }
+
+    /// What listening to the simulated subreddits, search and inbox must store by now.
+    pub fn reddit_truth(&self) -> std::collections::BTreeSet<(String, String)> {
+        self.0.reddit.truth()
     }
 
     /// The simulator's address.
@@ -336,6 +351,12 @@ pub(super) async fn inject(State(h): S, Json(v): Json<serde_json::Value>) -> Res
         Ok(n) => n,
         Err(e) => return bad(e),
     };
+    if net == Net::Reddit {
+        return match serde_json::from_value::<crate::reddit::InjectReddit>(v) {
+            Ok(item) => Json(h.inject_reddit(&item)).into_response(),
+            Err(e) => bad(e),
+        };
+    }
     if matches!(net, Net::Facebook | Net::Instagram | Net::GoogleReviews) {
         return match serde_json::from_value::<crate::presence::InjectItem>(v) {
             Ok(item) => Json(h.inject_presence(&item)).into_response(),

@@ -75,6 +75,8 @@ pub enum Net {
     /// The business's Google reviews (writes only).
     #[serde(rename = "google_reviews")]
     GoogleReviews,
+    /// Reddit (see [`crate::reddit`]).
+    Reddit,
 }
 
 /// One post on a simulated open network.
@@ -202,6 +204,8 @@ struct Social {
     traffic: tokio::sync::watch::Sender<Traffic>,
     /// The Page, the Instagram account and the reviews.
     presence: crate::presence::Presence,
+    /// Reddit.
+    reddit: crate::reddit::RedditState,
 }
 
 /// What the Jetstream endpoint has sent: bytes on the wire, and the bytes of JSON they carried
@@ -244,6 +248,7 @@ impl Social {
             Net::Facebook => "facebook",
             Net::Instagram => "instagram",
             Net::GoogleReviews => "google",
+            Net::Reddit => "reddit",
         };
         lock(&self.faults)
             .as_ref()
@@ -406,6 +411,7 @@ pub fn routes(h: SocialHandle) -> Router {
         )
         .merge(crate::presence::graph_routes())
         .merge(crate::presence::google_routes())
+        .merge(crate::reddit::routes())
         .route("/_sim/post", post(control::inject))
         .route("/_sim/stream", post(control::set_stream))
         .route("/_sim/writes", get(control::writes))

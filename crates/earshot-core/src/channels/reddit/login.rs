@@ -1,0 +1,144 @@
+//! Logging in to Reddit as an installed app: the authorization-code flow in the owner's browser
+//! with `duration=permanent` (a refresh token), coming back to Earshot's loopback address. Reddit
+//! matches the redirect address exactly, so the owner registers
+//! `http://127.0.0.1:65010/callback` with their app (reddit.com/prefs/apps → "installed app"); its
+//! client id goes on the source. The tokens go to the keychain under the account's name.
+
+use oauth2::CsrfToken;
+use tokio::net::TcpListener;
+
+use super::client::{www, RedditToken};
+use super::wire::TokenAnswer;
+use crate::channels::mastodon::login::wait_for_callback;
+use crate::channels::{network_error, ChannelError, Context};
+use crate::model::{SourceKind, SourceSpec};
+use crate::secrets;
+
+/// The loopback port Reddit is told to send the browser back to.
+pub const REDIRECT_PORT: u16 = 65010;
+/// What Earshot asks for: who you are, reading, your history (to look before sending again),
+/// commenting and private messages.
+pub const SCOPES: &str = "identity read history submit privatemessages";
+
+/// A Reddit login in progress.
+pub struct RedditLogin {
+    spec: SourceSpec,
+    redirect: String,
+    state: CsrfToken,
+    listener: Option<TcpListener>,
+    /// Where to send the owner.
+    pub authorize_url: String,
+}
+
+impl RedditLogin {
+    /// Prepares the authorization address for `spec`'s client id, binding the loopback address
+    /// (a free port when talking to another server than Reddit, such as the simulator).
+    pub async fn begin(spec: &SourceSpec) -> Result<RedditLogin, ChannelError> {
+        let client_id = spec
+            .client_id
+            .clone()
+            .filter(|c| !c.trim().is_empty())
+            .ok_or_else(|| {
+                ChannelError::Config(
+                    "set your Reddit app's client id first (see the README)".into(),
+                )
+            })?;
+        let port = if spec.base_url.is_some() {
+            0
+        } else {
+            REDIRECT_PORT
+        };
+        let listener = TcpListener::bind(("127.0.0.1", port)).await.map_err(|e| {
+            ChannelError::Network(format!("could not open the login callback on 127.0.0.1:{port} (is another Earshot logging in?): {e}"))
+        })?;
+        let port = listener
+            .local_addr()
+            .map_err(|e| ChannelError::Network(e.to_string()))?
+            .port();
+        let redirect = format!("http://127.0.0.1:{port}/callback");
+        let state = CsrfToken::new_random();
+        let mut url = url::Url::parse(&format!("{}/api/v1/authorize", www(spec)))
+            .map_err(|e| ChannelError::Config(e.to_string()))?;
+        url.query_pairs_mut()
+            .append_pair("client_id", &client_id)
+            .append_pair("response_type", "code")
+            .append_pair("state", state.secret())
+            .append_pair("redirect_uri", &redirect)
+            .append_pair("duration", "permanent")
+            .append_pair("scope", SCOPES);
+        Ok(RedditLogin {
+            spec: spec.clone(),
+            redirect,
+            state,
+            listener: Some(listener),
+            authorize_url: url.to_string(),
+        })
+    }
+
+    /// Waits for the browser to come back with the code.
+    pub async fn wait_for_code(&mut self) -> Result<String, ChannelError> {
+        let listener = self
+            .listener
+            .take()
+            .ok_or_else(|| ChannelError::Config("this login is no longer waiting".into()))?;
+        wait_for_callback(listener, self.state.secret().clone()).await
+    }
+
+    /// Exchanges the code, asks who the account is, keeps the tokens in the keychain; returns
+    /// the username.
+    pub async fn finish(self, ctx: &Context, code: &str) -> Result<String, ChannelError> {
+        let resp = ctx
+            .http
+            .post(format!("{}/api/v1/access_token", www(&self.spec)))
+            .basic_auth(self.spec.client_id.clone().unwrap_or_default(), Some(""))
+            .form(&[
+                ("grant_type", "authorization_code"),
+                ("code", code.trim()),
+                ("redirect_uri", self.redirect.as_str()),
+            ])
+            .send()
+            .await
+            .map_err(network_error)?;
+        let status = resp.status().as_u16();
+        let body = resp.bytes().await.map_err(network_error)?;
+        let a: TokenAnswer = serde_json::from_slice(&body)
+            .ok()
+            .filter(|_| status == 200)
+            .ok_or_else(|| {
+                ChannelError::Unauthorized(format!("Reddit refused the code (HTTP {status})"))
+            })?;
+        let token = RedditToken {
+            access_token: a.access_token,
+            expires_at: ctx.clock.now() + a.expires_in.unwrap_or(3600),
+            refresh_token: a.refresh_token,
+        };
+        let api = self
+            .spec
+            .base_url
+            .as_deref()
+            .unwrap_or(super::client::OAUTH_BASE)
+            .trim_end_matches('/')
+            .to_string();
+        let resp = ctx
+            .http
+            .get(format!("{api}/api/v1/me"))
+            .bearer_auth(&token.access_token)
+            .send()
+            .await
+            .map_err(network_error)?;
+        #[derive(serde::Deserialize)]
+        struct Me {
+            name: String,
+        }
+        let me: Me = serde_json::from_slice(&resp.bytes().await.map_err(network_error)?)
+            .map_err(|e| ChannelError::Malformed(format!("Reddit account: {e}")))?;
+        ctx.secrets
+            .set(
+                &secrets::key_for(SourceKind::Reddit, &me.name),
+                serde_json::to_string(&token).unwrap_or_default(),
+            )
+            .await
+            .map_err(|e| ChannelError::Unauthorized(e.to_string()))?;
+        Ok(me.name)
+    }
+}
