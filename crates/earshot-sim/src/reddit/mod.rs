@@ -223,7 +223,7 @@ pub(crate) fn routes() -> Router<SocialHandle> {
 fn with_budget(r: &RedditState, mut resp: Response) -> Response {
     let (used, window) = {
         let mut c = lock(&r.calls);
-        let window = (r.started.elapsed().as_secs() / 600) as u64;
+        let window = r.started.elapsed().as_secs() / 600;
         if c.1 != window {
             *c = (0, window);
         }

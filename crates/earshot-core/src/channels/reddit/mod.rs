@@ -37,6 +37,9 @@ pub struct Cursor {
     pub newest: BTreeMap<String, i64>,
 }
 
+/// One listing read each poll: its cursor key, path, query, and whether it is the owner's inbox.
+type Listing = (String, String, Vec<(String, String)>, bool);
+
 /// The Reddit connector.
 pub struct Reddit {
     spec: SourceSpec,
@@ -92,7 +95,7 @@ impl Reddit {
         })
     }
 
-    fn listings(&self) -> Vec<(String, String, Vec<(String, String)>, bool)> {
+    fn listings(&self) -> Vec<Listing> {
         let (subs, _) = split_queries(&self.spec);
         let mut out = Vec::new();
         for s in subs {
