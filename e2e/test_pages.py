@@ -74,3 +74,20 @@ def test_a_one_star_google_review_is_answered_once(app, fakebus):
     send(app, 'Nora, thank you for telling us. This is not the visit we want for you; please ask for Sam next time.', private=False)
     writes = accepted(app, '/reply', 'review', review['id'])
     assert len(writes) == 1 and writes[0]['body']['method'] == 'PUT', writes
+
+
+def test_a_reddit_complaint_is_answered_from_the_app_once(app, fakebus):
+    post = sim_call(app, 'POST', '/_sim/post', {
+        'net': 'reddit', 'kind': 't1', 'handle': 'fuming_fran',
+        'text': 'Brightside Coffee double charged me and ignored two emails. Avoid until they fix it.'})
+    notified(fakebus, 'fuming_fran')
+    row = wait_until(lambda: mention_by_author(app, 'u/fuming_fran'), 'the Reddit comment in the inbox')
+    row.click()
+    wait_until(lambda: by_testid(app, 'reply-text'), 'the reply composer')
+    by_testid(app, 'mark-done-on-send')[0].click()
+    send(app, 'Fran, that should never happen. We have refunded the double charge; check your email.', private=False)
+    fullname = f"t1_{post['id']}"
+    writes = [w for w in sim_call(app, 'GET', '/_sim/writes')
+              if w['net'] == 'reddit' and w['accepted'] and w['path'] == '/api/comment' and w['body']['thing_id'] == fullname]
+    assert len(writes) == 1, writes
+    assert writes[0]['body']['text'].startswith('Fran, that should never happen')

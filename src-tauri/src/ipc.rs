@@ -52,6 +52,7 @@ commands![
     pages::facebook_pages,
     pages::choose_facebook_page,
     pages::begin_google_login,
+    pages::begin_reddit_login,
     pages::hide_comment,
     pages::delete_review_reply,
     commands::apply_action,

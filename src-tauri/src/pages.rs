@@ -80,6 +80,23 @@ pub async fn begin_google_login<R: Runtime>(
     Ok(LoginStarted::new(flow, authorize_url))
 }
 
+/// Opens Reddit's authorization page for the owner's installed app on the source named `name`
+/// (its subreddits and words are kept); the result arrives as a `login_finished` event.
+#[tauri::command]
+pub async fn begin_reddit_login<R: Runtime>(
+    app: tauri::AppHandle<R>,
+    state: State<'_, AppState>,
+    name: String,
+    client_id: String,
+) -> Result<LoginStarted> {
+    let (flow, authorize_url) = state
+        .engine
+        .begin_reddit_login(&name, &client_id, None)
+        .await?;
+    open(&app, &authorize_url);
+    Ok(LoginStarted::new(flow, authorize_url))
+}
+
 /// Hides a Facebook or Instagram comment on the network, or shows it again.
 #[tauri::command]
 pub async fn hide_comment(state: State<'_, AppState>, id: i64, hidden: bool) -> Result<Mention> {

@@ -801,3 +801,18 @@ test('a login that ends soon warns in the banner while the source still works', 
   assert.match(line, /Facebook \(Brightside Coffee\): Facebook login expires in 5 days — renew · rate budget 12% used/);
   assert.deepEqual(errors, []);
 });
+
+test('Reddit is added with its subreddits and words, then logged in for the inbox and replies', async () => {
+  const { page, errors } = await open();
+  await page.getByTestId('open-settings').click();
+  await page.getByTestId('reddit-where').fill('r/Portland, r/Coffee, Brightside Coffee');
+  await page.getByTestId('reddit-client').fill('myRedditApp');
+  await page.getByTestId('reddit-add').click();
+  await page.getByTestId('reddit-pending').waitFor();
+  const reddit = page.locator('[data-testid=source]').filter({ hasText: 'Reddit' });
+  assert.match(await reddit.textContent(), /r\/Portland, r\/Coffee, Brightside Coffee.*log in for your inbox/);
+  await page.getByTestId('reddit-code').fill('http://127.0.0.1:65010/callback?state=s&code=abc');
+  await page.getByTestId('reddit-pending').getByRole('button', { name: 'Finish' }).click();
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=source]')].some((e) => e.textContent.includes('@brightsidecoffee') && e.textContent.includes('your inbox')));
+  assert.deepEqual(errors, []);
+});

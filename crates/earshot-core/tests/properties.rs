@@ -5,7 +5,7 @@
 use earshot_core::channels::bluesky::jetstream;
 use earshot_core::channels::{
     bluesky, facebook, google_reviews, graph, hackernews, instagram, mastodon, parse_retry_after,
-    rss,
+    reddit, rss,
 };
 use earshot_core::config::Config;
 use earshot_core::model::Kind;
@@ -51,6 +51,7 @@ fn every_parser(body: &[u8]) {
         "Shop",
         NOW,
     ));
+    said(reddit::parse::parse_listing(body, false, NOW));
     // Error bodies and rate-limit headers of any shape are read or ignored, never a panic.
     let _ = graph::error_from(400, body, graph::Usage::default(), "Facebook");
     let _ = google_reviews::error_from(429, body, None, "Google");
@@ -140,6 +141,9 @@ fn any_json() -> impl Strategy<Value = Value> {
                     Just("created_time".to_string()),
                     Just("timestamp".to_string()),
                     Just("error".to_string()),
+                    Just("children".to_string()),
+                    Just("created_utc".to_string()),
+                    Just("body".to_string()),
                     ".{0,12}",
                 ],
                 inner,
@@ -184,6 +188,12 @@ fn real_bodies() -> Vec<Vec<u8>> {
         ),
         fixture("instagram", "ig_user_tags_response_trimmed.json"),
         fixture("google_business", "reviews_list_response_assembled.json"),
+        fixture(
+            "reddit",
+            "r_subreddit_comments_listing_t1_2023_trimmed.json",
+        ),
+        fixture("reddit", "message_inbox_listing_t1_t4_2025_trimmed.json"),
+        fixture("reddit", "api_comment_reply_response.json"),
     ]
 }
 

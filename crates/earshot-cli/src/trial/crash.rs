@@ -184,7 +184,9 @@ pub async fn run(kills: usize, count: usize, seed: u64) -> Result<Outcome> {
     let logins = match PageLogins::put(&sim.base_url).await {
         Ok(l) => Some(l),
         Err(e) if std::env::var_os("EARSHOT_REQUIRE_KEYCHAIN").is_none() => {
-            eprintln!("earshot: the crash trial runs without the Page, Instagram and reviews: {e:#}");
+            eprintln!(
+                "earshot: the crash trial runs without the Page, Instagram and reviews: {e:#}"
+            );
             None
         }
         Err(e) => return Err(e),

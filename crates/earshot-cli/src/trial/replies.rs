@@ -1,5 +1,5 @@
 //! `earshot trial replies`: replies sent through failures. Each trial writes a reply (public or
-//! private, on Mastodon, Bluesky, a Facebook Page, Instagram or a Google review) while the simulator drops the connection after accepting it,
+//! private, on Mastodon, Bluesky, a Facebook Page, Instagram, a Google review or Reddit) while the simulator drops the connection after accepting it,
 //! answers 5xx, hangs, or while Earshot is killed between sending and recording; then the owner
 //! retries what failed. The simulator must see each reply posted at most once, and every reply
 //! must end visibly as sent or failed, never silently lost.
@@ -74,6 +74,7 @@ async fn answerable(engine: &Engine) -> Result<Vec<Mention>> {
                     | Channel::Facebook
                     | Channel::Instagram
                     | Channel::GoogleReviews
+                    | Channel::Reddit
             )
         })
         // Comments and reviews (tags and visitor posts are answered on the site).
@@ -110,7 +111,9 @@ pub async fn run(trials: usize, seed: u64) -> Result<Outcome> {
     cfg.sources.retain(|s| {
         matches!(
             s.kind,
-            earshot_core::model::SourceKind::Mastodon | earshot_core::model::SourceKind::Bluesky
+            earshot_core::model::SourceKind::Mastodon
+                | earshot_core::model::SourceKind::Bluesky
+                | earshot_core::model::SourceKind::Reddit
         )
     });
     engine.apply_config(&cfg).await?;
@@ -127,6 +130,9 @@ pub async fn run(trials: usize, seed: u64) -> Result<Outcome> {
     earshot_core::demo::sign_in_to_pages(&engine, &sim.base_url, 1)
         .await
         .map_err(|e| anyhow!("signing in to the simulator's Page and reviews: {e}"))?;
+    earshot_core::demo::sign_in_to_reddit(&engine, &sim.base_url, "Reddit (simulated)")
+        .await
+        .map_err(|e| anyhow!("signing in to the simulator's Reddit: {e}"))?;
     for (net, handle) in [
         (Net::Mastodon, "trialist"),
         (Net::Bluesky, "trialist.bsky.social"),
@@ -149,6 +155,7 @@ pub async fn run(trials: usize, seed: u64) -> Result<Outcome> {
             Channel::Facebook,
             Channel::Instagram,
             Channel::GoogleReviews,
+            Channel::Reddit,
         ]
         .into_iter()
         .all(nets)

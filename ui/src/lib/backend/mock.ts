@@ -72,7 +72,7 @@ export class MockBackend implements Backend {
   replies: Reply[] = [];
   /** Test hook: the next reply fails with this reason. */
   failNext: string | null = null;
-  logins: Array<{ flow: number; instance: string; google?: boolean }> = [];
+  logins: Array<{ flow: number; instance: string; google?: boolean; reddit?: boolean }> = [];
   /** Facebook device logins: approved once `approved` is set (tests approve them). */
   facebook: Array<{ flow: number; approved: boolean }> = [];
   hides: Array<{ id: number; hidden: boolean }> = [];
@@ -371,6 +371,12 @@ export class MockBackend implements Backend {
     const l = this.logins.find((x) => x.flow === flow);
     if (!l) throw { code: 'not_found', message: `login ${flow} not found` };
     if (!pasted.trim()) throw { code: 'invalid', message: 'invalid input: paste the code, or the whole address the browser shows' };
+    if (l.reddit) {
+      const src = this.sources.find((x) => x.spec.name === l.instance);
+      if (src) src.spec.account = 'brightsidecoffee';
+      this.emit({ type: 'login_finished', source: src ? structuredClone(src) : null, error: src ? null : 'no such source' });
+      return;
+    }
     if (l.google) {
       const g = await this.addSource({ kind: 'google_reviews', name: 'Google reviews (Brightside Coffee)', url: null, queries: [], base_url: null, account: 'accounts/1', interval_secs: null, require_match: null, client_id: l.instance });
       this.emit({ type: 'login_finished', source: g, error: null });
@@ -405,6 +411,12 @@ export class MockBackend implements Backend {
     const flow = this.logins.length + 1;
     this.logins.push({ flow, instance: clientId, google: true });
     return { flow, authorize_url: `https://accounts.google.com/o/oauth2/v2/auth?client_id=${encodeURIComponent(clientId)}&code_challenge_method=S256` };
+  }
+  async beginRedditLogin(name: string, clientId: string): Promise<LoginStarted> {
+    if (!clientId.trim()) throw { code: 'invalid', message: "invalid input: configuration: set your Reddit app's client id first (see the README)" };
+    const flow = this.logins.length + 1;
+    this.logins.push({ flow, instance: name, reddit: true });
+    return { flow, authorize_url: `https://www.reddit.com/api/v1/authorize?client_id=${encodeURIComponent(clientId)}&duration=permanent` };
   }
   async hideComment(id: number, hidden: boolean) {
     const m = this.find(id);

@@ -35,6 +35,7 @@ export const COMMAND = {
   facebook_pages: 'facebook_pages',
   choose_facebook_page: 'choose_facebook_page',
   begin_google_login: 'begin_google_login',
+  begin_reddit_login: 'begin_reddit_login',
   hide_comment: 'hide_comment',
   delete_review_reply: 'delete_review_reply',
   apply_action: 'apply_action',

@@ -28,7 +28,7 @@ pub const MAX_CHARS: u32 = 10_000;
 const FIRST_LOOKBACK: i64 = 3 * 86_400;
 const MAX_PAGES: usize = 5;
 /// Karma looked up per poll at most (each is a call).
-const KARMA_PER_POLL: usize = 10;
+const KARMA_PER_POLL: usize = 30;
 
 /// Where a Reddit source is: the newest time seen per listing.
 #[derive(Debug, Default, Clone, Serialize, Deserialize, PartialEq)]
@@ -47,6 +47,9 @@ pub struct Reddit {
     terms: Vec<String>,
     karma: HashMap<String, Option<i64>>,
     now: crate::clock::Clock,
+    /// The business's words, lower-cased: karma is looked up only for posts that name it (a
+    /// busy subreddit's other comments would spend the budget).
+    words: Vec<String>,
 }
 
 /// The subreddits (`r/name` entries) and search terms (the rest) of a source.
@@ -86,7 +89,13 @@ impl Reddit {
                 "name a subreddit (r/name) or a search term, or log in for your inbox".into(),
             ));
         }
+        let words = std::iter::once(business.name.as_str())
+            .chain(business.terms.iter().map(String::as_str))
+            .map(|t| t.trim_start_matches(['@', '#']).to_lowercase())
+            .filter(|t| !t.is_empty())
+            .collect();
         Ok(Reddit {
+            words,
             now: ctx.clock.clone(),
             client: Client::new(spec, ctx),
             spec: spec.clone(),
@@ -177,6 +186,10 @@ impl Reddit {
         for m in &mut mentions {
             let name = m.remote.author_id.clone().unwrap_or_default();
             if name.is_empty() || name == "[deleted]" {
+                continue;
+            }
+            let text = m.full_text().to_lowercase();
+            if !m.remote.to_owner && !self.words.iter().any(|w| text.contains(w.as_str())) {
                 continue;
             }
             if !self.karma.contains_key(&name) {
