@@ -53,6 +53,7 @@ commands![
     pages::choose_facebook_page,
     pages::begin_google_login,
     pages::begin_reddit_login,
+    pages::begin_youtube_login,
     pages::hide_comment,
     pages::delete_review_reply,
     commands::apply_action,

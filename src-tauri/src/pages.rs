@@ -80,6 +80,23 @@ pub async fn begin_google_login<R: Runtime>(
     Ok(LoginStarted::new(flow, authorize_url))
 }
 
+/// Opens Google's sign-in for the owner's YouTube channel (the reviews' OAuth client can serve
+/// both); the result arrives as a `login_finished` event.
+#[tauri::command]
+pub async fn begin_youtube_login<R: Runtime>(
+    app: tauri::AppHandle<R>,
+    state: State<'_, AppState>,
+    client_id: String,
+    client_secret: Option<String>,
+) -> Result<LoginStarted> {
+    let (flow, authorize_url) = state
+        .engine
+        .begin_youtube_login("", &client_id, client_secret, None)
+        .await?;
+    open(&app, &authorize_url);
+    Ok(LoginStarted::new(flow, authorize_url))
+}
+
 /// Opens Reddit's authorization page for the owner's installed app on the source named `name`
 /// (its subreddits and words are kept); the result arrives as a `login_finished` event.
 #[tauri::command]

@@ -784,6 +784,13 @@ test('Facebook logs in with a device code and a Page chooser; Google with its si
   await page.getByTestId('google-code').fill('http://127.0.0.1:4711/callback?code=4/abc&state=s');
   await page.getByTestId('google-pending').getByRole('button', { name: 'Finish' }).click();
   await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=source] strong')].some((e) => e.textContent === 'Google reviews (Brightside Coffee)'));
+  // The same client signs in to the YouTube channel.
+  await page.getByTestId('google-client').fill('owner-client.apps.googleusercontent.com');
+  await page.getByTestId('youtube-login').click();
+  await page.getByTestId('google-pending').waitFor();
+  await page.getByTestId('google-code').fill('http://127.0.0.1:4711/callback?code=4/yt&state=s');
+  await page.getByTestId('google-pending').getByRole('button', { name: 'Finish' }).click();
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=source]')].some((e) => e.textContent.includes('YouTube (Brightside Coffee)') && e.textContent.includes('comments on your channel')));
   assert.deepEqual(errors, []);
 });
 

@@ -164,7 +164,14 @@ pub async fn sign_in_to_pages(
         "Google",
     )
     .await?;
-    for s in sources.into_iter().chain([google]) {
+    let events = engine.subscribe();
+    let (_flow, url) = engine
+        .begin_youtube_login("", SIM_GOOGLE_CLIENT, None, Some(format!("{base}/google")))
+        .await
+        .map_err(|e| failed("YouTube")(e.to_string()))?;
+    let youtube =
+        browse_and_wait(events, &url, crate::model::SourceKind::Youtube, "YouTube").await?;
+    for s in sources.into_iter().chain([google, youtube]) {
         let spec = crate::model::SourceSpec {
             interval_secs: Some(interval_secs),
             ..s.spec

@@ -5,7 +5,7 @@
 use earshot_core::channels::bluesky::jetstream;
 use earshot_core::channels::{
     bluesky, facebook, google_reviews, graph, hackernews, instagram, mastodon, parse_retry_after,
-    reddit, rss,
+    reddit, rss, youtube,
 };
 use earshot_core::config::Config;
 use earshot_core::model::Kind;
@@ -52,6 +52,8 @@ fn every_parser(body: &[u8]) {
         NOW,
     ));
     said(reddit::parse::parse_listing(body, false, NOW));
+    said(youtube::parse::parse_threads(body, "UCown", NOW));
+    said(youtube::parse::parse_search(body, NOW));
     // Error bodies and rate-limit headers of any shape are read or ignored, never a panic.
     let _ = graph::error_from(400, body, graph::Usage::default(), "Facebook");
     let _ = google_reviews::error_from(429, body, None, "Google");
@@ -194,6 +196,12 @@ fn real_bodies() -> Vec<Vec<u8>> {
         ),
         fixture("reddit", "message_inbox_listing_t1_t4_2025_trimmed.json"),
         fixture("reddit", "api_comment_reply_response.json"),
+        fixture("youtube", "commentThreads_list_response_trimmed.json"),
+        fixture(
+            "youtube",
+            "search_list_videos_by_keywords_response_trimmed.json",
+        ),
+        fixture("youtube", "error_403_quotaExceeded_response.json"),
     ]
 }
 

@@ -75,6 +75,7 @@ async fn answerable(engine: &Engine) -> Result<Vec<Mention>> {
                     | Channel::Instagram
                     | Channel::GoogleReviews
                     | Channel::Reddit
+                    | Channel::Youtube
             )
         })
         // Comments and reviews (tags and visitor posts are answered on the site).
@@ -156,6 +157,7 @@ pub async fn run(trials: usize, seed: u64) -> Result<Outcome> {
             Channel::Instagram,
             Channel::GoogleReviews,
             Channel::Reddit,
+            Channel::Youtube,
         ]
         .into_iter()
         .all(nets)

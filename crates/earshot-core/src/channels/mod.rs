@@ -18,6 +18,7 @@ pub mod instagram;
 pub mod mastodon;
 pub mod reddit;
 pub mod rss;
+pub mod youtube;
 
 use std::future::Future;
 use std::pin::Pin;
@@ -128,6 +129,11 @@ pub fn connector_for(
         SourceKind::Instagram => Ok(Box::new(instagram::Instagram::new(spec, ctx.clone())?)),
         SourceKind::GoogleReviews => Ok(Box::new(google_reviews::Google::new(spec, ctx.clone())?)),
         SourceKind::Reddit => Ok(Box::new(reddit::Reddit::new(spec, business, ctx.clone())?)),
+        SourceKind::Youtube => Ok(Box::new(youtube::Youtube::new(
+            spec,
+            business,
+            ctx.clone(),
+        )?)),
     }
 }
 
@@ -249,6 +255,13 @@ pub fn reply_rules(channel: Channel, mastodon_limit: Option<usize>) -> Option<Re
             unit: LengthUnit::Chars,
             window_secs: None,
         }),
+        Channel::Youtube => Some(ReplyRules {
+            public: true,
+            private: false,
+            limit: youtube::MAX_CHARS,
+            unit: LengthUnit::Chars,
+            window_secs: None,
+        }),
         Channel::Hackernews | Channel::Rss => None,
     }
 }
@@ -266,6 +279,7 @@ pub async fn send_reply(
         SourceKind::Instagram => instagram::send(spec, ctx.clone(), draft).await,
         SourceKind::GoogleReviews => google_reviews::send(spec, ctx.clone(), draft).await,
         SourceKind::Reddit => reddit::send(spec, ctx.clone(), draft).await,
+        SourceKind::Youtube => youtube::send(spec, ctx.clone(), draft).await,
         SourceKind::Hackernews | SourceKind::Rss => Err(ChannelError::Config(
             "this channel has no way to reply from Earshot: open the original to answer".into(),
         )),

@@ -10,6 +10,14 @@ use crate::error::EngineError;
 use crate::events::EngineEvent;
 use crate::model::{Channel, Mention, Source, SourceKind, SourceSpec};
 
+/// What a Google sign-in needs.
+struct GoogleSignIn<'a> {
+    name: &'a str,
+    client_id: &'a str,
+    client_secret: Option<String>,
+    base: Option<String>,
+}
+
 impl Engine {
     /// Begins Facebook Login for Devices with the app `app` (`{app-id}|{client-token}`;
     /// `base`: another Graph server, such as the simulator). Show the owner the code and the
@@ -80,17 +88,55 @@ impl Engine {
         client_secret: Option<String>,
         base: Option<String>,
     ) -> Result<(u64, String), EngineError> {
+        let login = GoogleSignIn {
+            name,
+            client_id,
+            client_secret,
+            base,
+        };
+        self.begin_google_for(SourceKind::GoogleReviews, login)
+            .await
+    }
+
+    /// Begins a Google login for the owner's YouTube channel (the same OAuth client can serve
+    /// both; YouTube's scope is asked for). Ends as [`Engine::begin_google_login`] does.
+    pub async fn begin_youtube_login(
+        &self,
+        name: &str,
+        client_id: &str,
+        client_secret: Option<String>,
+        base: Option<String>,
+    ) -> Result<(u64, String), EngineError> {
+        let login = GoogleSignIn {
+            name,
+            client_id,
+            client_secret,
+            base,
+        };
+        self.begin_google_for(SourceKind::Youtube, login).await
+    }
+
+    async fn begin_google_for(
+        &self,
+        kind: SourceKind,
+        l: GoogleSignIn<'_>,
+    ) -> Result<(u64, String), EngineError> {
         let spec = SourceSpec {
-            client_id: Some(client_id.trim().to_string()),
-            base_url: base,
-            ..SourceSpec::new(SourceKind::GoogleReviews, name.trim())
+            client_id: Some(l.client_id.trim().to_string()),
+            base_url: l.base,
+            ..SourceSpec::new(kind, l.name.trim())
         };
         let (flow, url, pending) = self
             .parts
             .accounts
-            .begin_google(&spec, client_secret.filter(|s| !s.trim().is_empty()))
+            .begin_google(&spec, l.client_secret.filter(|s| !s.trim().is_empty()))
             .await?;
-        self.finish_in_background(pending, spec, "Google reviews");
+        let network = if kind == SourceKind::Youtube {
+            "YouTube"
+        } else {
+            "Google reviews"
+        };
+        self.finish_in_background(pending, spec, network);
         Ok((flow, url))
     }
 

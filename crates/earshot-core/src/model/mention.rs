@@ -26,11 +26,13 @@ pub enum Channel {
     GoogleReviews,
     /// Reddit: subreddits, search, the owner's inbox.
     Reddit,
+    /// YouTube: comments on the owner's channel, videos that name the business.
+    Youtube,
 }
 
 impl Channel {
     /// Every channel this build knows.
-    pub const ALL: [Channel; 8] = [
+    pub const ALL: [Channel; 9] = [
         Channel::Hackernews,
         Channel::Rss,
         Channel::Mastodon,
@@ -39,6 +41,7 @@ impl Channel {
         Channel::Instagram,
         Channel::GoogleReviews,
         Channel::Reddit,
+        Channel::Youtube,
     ];
 }
 
@@ -54,6 +57,7 @@ impl Channel {
             Channel::Instagram => "instagram",
             Channel::GoogleReviews => "google_reviews",
             Channel::Reddit => "reddit",
+            Channel::Youtube => "youtube",
         }
     }
 
@@ -68,6 +72,7 @@ impl Channel {
             "instagram" => Some(Channel::Instagram),
             "google_reviews" => Some(Channel::GoogleReviews),
             "reddit" => Some(Channel::Reddit),
+            "youtube" => Some(Channel::Youtube),
             _ => None,
         }
     }
@@ -83,6 +88,7 @@ impl Channel {
             Channel::Instagram => "Instagram",
             Channel::GoogleReviews => "Google reviews",
             Channel::Reddit => "Reddit",
+            Channel::Youtube => "YouTube",
         }
     }
 }

@@ -40,6 +40,8 @@ pub enum SourceKind {
     GoogleReviews,
     /// Reddit: subreddits (`r/name` in the queries), search, and with a login the inbox.
     Reddit,
+    /// YouTube: the owner's channel (a Google login) and searches for the business.
+    Youtube,
 }
 
 impl SourceKind {
@@ -54,6 +56,7 @@ impl SourceKind {
             SourceKind::Instagram => "instagram",
             SourceKind::GoogleReviews => "google_reviews",
             SourceKind::Reddit => "reddit",
+            SourceKind::Youtube => "youtube",
         }
     }
     /// Parses the stored name.
@@ -67,6 +70,7 @@ impl SourceKind {
             "instagram" => Some(SourceKind::Instagram),
             "google_reviews" => Some(SourceKind::GoogleReviews),
             "reddit" => Some(SourceKind::Reddit),
+            "youtube" => Some(SourceKind::Youtube),
             _ => None,
         }
     }

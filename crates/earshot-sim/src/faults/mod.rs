@@ -116,7 +116,7 @@ impl FromStr for Fault {
 }
 
 /// The targets a fault can be set on.
-pub const TARGETS: [&str; 10] = [
+pub const TARGETS: [&str; 11] = [
     "hn",
     "alerts",
     "reviews",
@@ -126,6 +126,7 @@ pub const TARGETS: [&str; 10] = [
     "instagram",
     "google",
     "reddit",
+    "youtube",
     "replies",
 ];
 
@@ -301,11 +302,12 @@ pub fn target_of(method: &Method, path: &str) -> &'static str {
     // Graph writes: comments, replies, private replies and hiding (not the device login).
     let graph_write =
         method == Method::POST && path.starts_with("/graph/") && !path.contains("/device/");
+    let youtube_write = method == Method::POST && path.starts_with("/google/youtube/");
     let google_write =
         (method == Method::PUT || method == Method::DELETE) && path.starts_with("/google/v4/");
     let reddit_write =
         method == Method::POST && (path == "/reddit/api/comment" || path == "/reddit/api/compose");
-    if write || graph_write || google_write || reddit_write {
+    if write || graph_write || google_write || reddit_write || youtube_write {
         "replies"
     } else if let Some(rest) = path.strip_prefix("/graph/") {
         // Instagram's ids (accounts, media, comments) all begin with 17.
@@ -315,6 +317,8 @@ pub fn target_of(method: &Method, path: &str) -> &'static str {
         } else {
             "facebook"
         }
+    } else if path.starts_with("/google/youtube/") {
+        "youtube"
     } else if path.starts_with("/google/") {
         "google"
     } else if path.starts_with("/reddit/") {

@@ -1,6 +1,6 @@
 //! The networks where the business has a presence of its own: its Facebook Page, its Instagram
 //! business account (Graph API, under `/graph/v19.0`) and its Google Business Profile reviews
-//! (under `/google`), shaped like the fixtures in `fixtures/{facebook,instagram,google_business}`.
+//! and its YouTube channel (under `/google`, Google's own layout), shaped like the fixtures in `fixtures/{facebook,instagram,google_business}`.
 //!
 //! - Graph: `GET /{page}/feed`, `/{page}/tagged`, `/{post}/comments` (with `filter=stream`,
 //!   `order`, `limit`, `after` paging), `/?ids=`, `/{ig}/media`, `/{ig}/tags`,
@@ -24,10 +24,12 @@ mod google;
 mod graph;
 mod graph_writes;
 mod script;
+mod youtube;
 
 pub(crate) use google::routes as google_routes;
 pub(crate) use graph::routes as graph_routes;
 pub use script::script;
+pub(crate) use youtube::routes as youtube_routes;
 
 use std::collections::{HashMap, HashSet};
 use std::sync::{Mutex, RwLock};
@@ -57,6 +59,8 @@ pub const GOOGLE_CLIENT_ID: &str = "sim-client.apps.googleusercontent.com";
 /// A refresh token the simulated Google knows from a login made before the simulator started
 /// (for runs that put a login in the keychain themselves, like the crash trial).
 pub const GOOGLE_REFRESH_TOKEN: &str = "1//sim-refresh-standing";
+/// The owner's YouTube channel.
+pub const YT_CHANNEL: &str = "UCbrightsideCoffeeSim01";
 /// The location's id and title.
 pub const LOCATION: (&str, &str) = ("4000000000000000001", "Brightside Coffee — Division St");
 
@@ -70,6 +74,8 @@ pub enum Where {
     Instagram,
     /// Google reviews.
     GoogleReviews,
+    /// The YouTube channel (comments on its videos) and other channels' videos (tags).
+    Youtube,
 }
 
 /// What an item is.
@@ -140,6 +146,7 @@ pub(crate) struct Presence {
     refresh_tokens: Mutex<HashSet<String>>,
     calls: Mutex<Vec<Instant>>,
     page_token_expired: Mutex<bool>,
+    youtube_quota_out: Mutex<bool>,
 }
 
 impl Presence {
@@ -159,6 +166,7 @@ impl Presence {
             refresh_tokens: Mutex::new(HashSet::from([GOOGLE_REFRESH_TOKEN.to_string()])),
             calls: Mutex::new(Vec::new()),
             page_token_expired: Mutex::new(false),
+            youtube_quota_out: Mutex::new(false),
         }
     }
 
@@ -252,9 +260,20 @@ impl Presence {
                     Where::Facebook => "facebook",
                     Where::Instagram => "instagram",
                     Where::GoogleReviews => "google_reviews",
+                    Where::Youtube => "youtube",
                 };
                 (channel.to_string(), i.id)
             })
+            .collect()
+    }
+
+    /// What listening to the YouTube channel must store: every visible comment and reply not
+    /// the channel's own, and every other channel's video found by search.
+    pub(crate) fn youtube_truth(&self) -> std::collections::BTreeSet<(String, String)> {
+        self.visible(Where::Youtube)
+            .into_iter()
+            .filter(|i| i.author_id != YT_CHANNEL)
+            .map(|i| ("youtube".to_string(), i.id))
             .collect()
     }
 
@@ -264,6 +283,10 @@ impl Presence {
 
     pub(crate) fn private_replied_elsewhere(&self, comment: &str) {
         lock(&self.private_replied).insert(comment.to_string());
+    }
+
+    pub(crate) fn set_youtube_quota_out(&self, out: bool) {
+        *lock(&self.youtube_quota_out) = out;
     }
 
     pub(crate) fn set_page_token_expired(&self, expired: bool) {
@@ -293,6 +316,8 @@ impl Presence {
             (Where::Facebook, _) => format!("{PAGE_ID}_{}", 880_000_000 + seq),
             (Where::Instagram, _) => format!("178{:014}", 500_000 + seq),
             (Where::GoogleReviews, _) => format!("sim-review-{seq}"),
+            (Where::Youtube, ItemKind::Comment) => format!("UgzSim{seq:08}AaABAg"),
+            (Where::Youtube, _) => format!("vidSim{seq:05}"),
         };
         let post = match (at, kind) {
             (Where::Facebook, ItemKind::Comment) => Some(
@@ -304,6 +329,11 @@ impl Presence {
                 p.post
                     .clone()
                     .unwrap_or_else(|| script::IG_MEDIA.to_string()),
+            ),
+            (Where::Youtube, ItemKind::Comment) => Some(
+                p.post
+                    .clone()
+                    .unwrap_or_else(|| script::YT_VIDEO.to_string()),
             ),
             _ => None,
         };

@@ -14,6 +14,8 @@ pub const FB_POST: &str = "104000000000001_700000000000001";
 pub const IG_MEDIA: &str = "17900000000000001";
 /// The angry Facebook comment (arrives 5 s after start).
 pub const ANGRY_COMMENT: &str = "700000000000001_800000000000002";
+/// The owner's video the scripted YouTube comments are on.
+pub const YT_VIDEO: &str = "bsVideo0001";
 /// The one-star review (arrives 8 s after start).
 pub const ONE_STAR: &str = "sim-review-onestar";
 
@@ -106,6 +108,14 @@ pub fn script(seed: u64) -> Vec<Item> {
         review(ONE_STAR, "Derek W.", 1, "Cold coffee, a rude barista, and they charged my card twice. One star is generous.", 8, 0),
         review("sim-review-praise", "Lena K.", 4, "Great pastries and quick service, it gets loud at lunch.", 30, 0),
     ];
+    let yt = Where::Youtube;
+    let channel = (super::YT_CHANNEL, "Brightside Coffee");
+    out.extend([
+        item(yt, ItemKind::Post, YT_VIDEO, None, channel, "How we roast: a morning at Brightside Coffee", 0, 3 * 86_400),
+        item(yt, ItemKind::Comment, "UgzBsPraise01AaABAg", Some(YT_VIDEO), ("UCfanSim0001", "Roast Nerd"), "Loved seeing the roaster in action!", 0, 2 * 86_400),
+        item(yt, ItemKind::Comment, "UgzBsComplain1AaABAg", Some(YT_VIDEO), ("UCangrySim002", "Dan Moreno"), "Nice video, but my online order from Brightside never arrived and nobody answers email.", 25, 0),
+        item(yt, ItemKind::Tag, "vidReview0001", None, ("UCfoodieSim03", "PDX Coffee Crawl"), "Brightside Coffee review: worth the hype?", 40, 0),
+    ]);
     // A review written before start, changed in the first minute: three stars to two.
     out.push(Item {
         edited_secs: Some(50),
@@ -127,6 +137,9 @@ pub fn script(seed: u64) -> Vec<Item> {
     }
     if let Some(c) = out.iter_mut().find(|i| i.id == "17900000000000009") {
         c.followers = Some(48_000);
+    }
+    if let Some(c) = out.iter_mut().find(|i| i.id == "vidReview0001") {
+        c.followers = Some(85_000);
     }
     let mut rng = ChaCha8Rng::seed_from_u64(seed ^ 0x7072_6573);
     for n in 0..30u64 {

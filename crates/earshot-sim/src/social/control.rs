@@ -126,6 +126,17 @@ impl SocialHandle {
         self.0.reddit.inject(item)
     }
 
+    /// Makes the simulated YouTube answer every call with 403 `quotaExceeded` (the day's quota
+    /// used up), or normally again.
+    pub fn youtube_quota_out(&self, out: bool) {
+        self.0.presence.set_youtube_quota_out(out);
+    }
+
+    /// What listening to the YouTube channel must store by now.
+    pub fn youtube_truth(&self) -> std::collections::BTreeSet<(String, String)> {
+        self.0.presence.youtube_truth()
+    }
+
     /// What listening to the simulated subreddits, search and inbox must store by now.
     pub fn reddit_truth(&self) -> std::collections::BTreeSet<(String, String)> {
         self.0.reddit.truth()
@@ -357,7 +368,10 @@ pub(super) async fn inject(State(h): S, Json(v): Json<serde_json::Value>) -> Res
             Err(e) => bad(e),
         };
     }
-    if matches!(net, Net::Facebook | Net::Instagram | Net::GoogleReviews) {
+    if matches!(
+        net,
+        Net::Facebook | Net::Instagram | Net::GoogleReviews | Net::Youtube
+    ) {
         return match serde_json::from_value::<crate::presence::InjectItem>(v) {
             Ok(item) => Json(h.inject_presence(&item)).into_response(),
             Err(e) => bad(e),

@@ -77,6 +77,8 @@ pub enum Net {
     GoogleReviews,
     /// Reddit (see [`crate::reddit`]).
     Reddit,
+    /// YouTube (writes only: see [`crate::presence`]).
+    Youtube,
 }
 
 /// One post on a simulated open network.
@@ -249,6 +251,7 @@ impl Social {
             Net::Instagram => "instagram",
             Net::GoogleReviews => "google",
             Net::Reddit => "reddit",
+            Net::Youtube => "youtube",
         };
         lock(&self.faults)
             .as_ref()
@@ -412,6 +415,7 @@ pub fn routes(h: SocialHandle) -> Router {
         .merge(crate::presence::graph_routes())
         .merge(crate::presence::google_routes())
         .merge(crate::reddit::routes())
+        .merge(crate::presence::youtube_routes())
         .route("/_sim/post", post(control::inject))
         .route("/_sim/stream", post(control::set_stream))
         .route("/_sim/writes", get(control::writes))

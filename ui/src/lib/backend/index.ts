@@ -101,6 +101,9 @@ export interface Backend {
   /** Opens Google's sign-in for the reviews; the result arrives as `login_finished`; a pasted
    * code goes through `finishMastodonLogin`. */
   beginGoogleLogin(clientId: string, clientSecret: string | null): Promise<LoginStarted>;
+  /** Opens Google's sign-in for the owner's YouTube channel; the result arrives as
+   * `login_finished`. */
+  beginYoutubeLogin(clientId: string, clientSecret: string | null): Promise<LoginStarted>;
   /** Opens Reddit's authorization page for the source `name`; the result arrives as
    * `login_finished`. */
   beginRedditLogin(name: string, clientId: string): Promise<LoginStarted>;

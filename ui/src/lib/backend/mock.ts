@@ -72,7 +72,7 @@ export class MockBackend implements Backend {
   replies: Reply[] = [];
   /** Test hook: the next reply fails with this reason. */
   failNext: string | null = null;
-  logins: Array<{ flow: number; instance: string; google?: boolean; reddit?: boolean }> = [];
+  logins: Array<{ flow: number; instance: string; google?: boolean; reddit?: boolean; youtube?: boolean }> = [];
   /** Facebook device logins: approved once `approved` is set (tests approve them). */
   facebook: Array<{ flow: number; approved: boolean }> = [];
   hides: Array<{ id: number; hidden: boolean }> = [];
@@ -377,6 +377,11 @@ export class MockBackend implements Backend {
       this.emit({ type: 'login_finished', source: src ? structuredClone(src) : null, error: src ? null : 'no such source' });
       return;
     }
+    if (l.youtube) {
+      const y = await this.addSource({ kind: 'youtube', name: 'YouTube (Brightside Coffee)', url: null, queries: [], base_url: null, account: 'UCbrightside', interval_secs: null, require_match: null, client_id: l.instance });
+      this.emit({ type: 'login_finished', source: y, error: null });
+      return;
+    }
     if (l.google) {
       const g = await this.addSource({ kind: 'google_reviews', name: 'Google reviews (Brightside Coffee)', url: null, queries: [], base_url: null, account: 'accounts/1', interval_secs: null, require_match: null, client_id: l.instance });
       this.emit({ type: 'login_finished', source: g, error: null });
@@ -411,6 +416,12 @@ export class MockBackend implements Backend {
     const flow = this.logins.length + 1;
     this.logins.push({ flow, instance: clientId, google: true });
     return { flow, authorize_url: `https://accounts.google.com/o/oauth2/v2/auth?client_id=${encodeURIComponent(clientId)}&code_challenge_method=S256` };
+  }
+  async beginYoutubeLogin(clientId: string, _secret: string | null): Promise<LoginStarted> {
+    if (!clientId.trim()) throw { code: 'invalid', message: 'invalid input: configuration: set the Google OAuth client id first (see the README)' };
+    const flow = this.logins.length + 1;
+    this.logins.push({ flow, instance: clientId, youtube: true });
+    return { flow, authorize_url: `https://accounts.google.com/o/oauth2/v2/auth?client_id=${encodeURIComponent(clientId)}&scope=youtube` };
   }
   async beginRedditLogin(name: string, clientId: string): Promise<LoginStarted> {
     if (!clientId.trim()) throw { code: 'invalid', message: "invalid input: configuration: set your Reddit app's client id first (see the README)" };

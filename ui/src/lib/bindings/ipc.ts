@@ -36,6 +36,7 @@ export const COMMAND = {
   choose_facebook_page: 'choose_facebook_page',
   begin_google_login: 'begin_google_login',
   begin_reddit_login: 'begin_reddit_login',
+  begin_youtube_login: 'begin_youtube_login',
   hide_comment: 'hide_comment',
   delete_review_reply: 'delete_review_reply',
   apply_action: 'apply_action',

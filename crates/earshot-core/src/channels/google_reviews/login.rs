@@ -19,6 +19,8 @@ use crate::secrets;
 
 /// Managing the Business Profile (reading reviews and replying).
 pub const SCOPE: &str = "https://www.googleapis.com/auth/business.manage";
+/// Managing the owner's YouTube channel's comments (reading and replying).
+pub const YOUTUBE_SCOPE: &str = "https://www.googleapis.com/auth/youtube.force-ssl";
 /// Google's authorization page.
 pub const AUTH_URL: &str = "https://accounts.google.com/o/oauth2/v2/auth";
 /// The Account Management API.
@@ -83,7 +85,14 @@ impl GoogleLogin {
             .append_pair("client_id", &client_id)
             .append_pair("redirect_uri", &redirect)
             .append_pair("response_type", "code")
-            .append_pair("scope", SCOPE)
+            .append_pair(
+                "scope",
+                if spec.kind == SourceKind::Youtube {
+                    YOUTUBE_SCOPE
+                } else {
+                    SCOPE
+                },
+            )
             .append_pair("access_type", "offline")
             .append_pair("prompt", "consent")
             .append_pair("code_challenge", challenge.as_str())
@@ -148,8 +157,66 @@ impl GoogleLogin {
             refresh_token: a.refresh_token,
             client_secret: self.client_secret.clone(),
         };
-        let accounts_base = self
-            .spec
+        let (account, label) = if self.spec.kind == SourceKind::Youtube {
+            own_channel(&self.spec, ctx, &token.access_token).await?
+        } else {
+            business_account(&self.spec, ctx, &token.access_token).await?
+        };
+        ctx.secrets
+            .set(
+                &secrets::key_for(self.spec.kind, &account),
+                serde_json::to_string(&token).unwrap_or_default(),
+            )
+            .await
+            .map_err(|e| ChannelError::Unauthorized(e.to_string()))?;
+        Ok((account, label))
+    }
+}
+
+/// The YouTube channel the login owns: its id and name.
+async fn own_channel(
+    spec: &SourceSpec,
+    ctx: &Context,
+    token: &str,
+) -> Result<(String, String), ChannelError> {
+    let api = super::base(spec, crate::channels::youtube::API_BASE);
+    let resp = ctx
+        .http
+        .get(format!("{api}/youtube/v3/channels"))
+        .query(&[("part", "id,snippet"), ("mine", "true")])
+        .bearer_auth(token)
+        .send()
+        .await
+        .map_err(network_error)?;
+    let status = resp.status().as_u16();
+    let body = resp.bytes().await.map_err(network_error)?;
+    if status != 200 {
+        return Err(error_from(status, &body, None, "your YouTube channel"));
+    }
+    let list: crate::channels::youtube::wire::ListResponse<
+        crate::channels::youtube::wire::ChannelItem,
+    > = serde_json::from_slice(&body)
+        .map_err(|e| ChannelError::Malformed(format!("YouTube channel: {e}")))?;
+    let c =
+        list.items.into_iter().next().ok_or_else(|| {
+            ChannelError::Refused("this Google login has no YouTube channel".into())
+        })?;
+    let id = c.id.unwrap_or_default();
+    let title = c
+        .snippet
+        .and_then(|s| s.title)
+        .unwrap_or_else(|| id.clone());
+    Ok((id, title))
+}
+
+/// The Business Profile account the login manages: `accounts/{id}` and its name.
+async fn business_account(
+    spec: &SourceSpec,
+    ctx: &Context,
+    token: &str,
+) -> Result<(String, String), ChannelError> {
+    {
+        let accounts_base = spec
             .base_url
             .as_deref()
             .unwrap_or(ACCOUNTS_BASE)
@@ -158,7 +225,7 @@ impl GoogleLogin {
         let resp = ctx
             .http
             .get(format!("{accounts_base}/v1/accounts"))
-            .bearer_auth(&token.access_token)
+            .bearer_auth(token)
             .send()
             .await
             .map_err(network_error)?;
@@ -177,13 +244,6 @@ impl GoogleLogin {
         let account = list.accounts.into_iter().next().ok_or_else(|| {
             ChannelError::Refused("this Google login manages no Business Profile".into())
         })?;
-        ctx.secrets
-            .set(
-                &secrets::key_for(SourceKind::GoogleReviews, &account.name),
-                serde_json::to_string(&token).unwrap_or_default(),
-            )
-            .await
-            .map_err(|e| ChannelError::Unauthorized(e.to_string()))?;
         let label = account.account_name.unwrap_or_else(|| account.name.clone());
         Ok((account.name, label))
     }

@@ -65,7 +65,7 @@ pub struct Cursor {
     pub newest: BTreeMap<String, i64>,
 }
 
-fn base(spec: &SourceSpec, real: &str) -> String {
+pub(crate) fn base(spec: &SourceSpec, real: &str) -> String {
     spec.base_url
         .as_deref()
         .unwrap_or(real)
@@ -91,7 +91,13 @@ pub struct Google {
 impl Google {
     /// A caller for a logged-in source (`account` is `accounts/{id}`).
     pub fn new(spec: &SourceSpec, ctx: Context) -> Result<Google, ChannelError> {
-        account_of(spec)?;
+        if spec.kind == SourceKind::GoogleReviews {
+            account_of(spec)?;
+        } else if spec.account.is_none() {
+            return Err(ChannelError::Unauthorized(
+                "log in to Google to listen and reply".into(),
+            ));
+        }
         Ok(Google {
             spec: spec.clone(),
             ctx,
@@ -101,7 +107,7 @@ impl Google {
 
     fn key(&self) -> String {
         secrets::key_for(
-            SourceKind::GoogleReviews,
+            self.spec.kind,
             self.spec.account.as_deref().unwrap_or_default(),
         )
     }
@@ -194,7 +200,7 @@ impl Google {
     }
 
     /// Sends a request made by `make` with a fresh token; on 401 renews once and tries again.
-    async fn call(
+    pub(crate) async fn call(
         &mut self,
         what: &str,
         make: impl Fn(&reqwest::Client) -> reqwest::RequestBuilder,
@@ -384,6 +390,21 @@ pub fn error_from(
     } else {
         e.message.clone()
     };
+    // YouTube's daily quota and per-minute limits come as 403 with a reason.
+    let limited = serde_json::from_slice::<serde_json::Value>(body)
+        .ok()
+        .and_then(|v| v["error"]["errors"].as_array().cloned())
+        .unwrap_or_default()
+        .iter()
+        .any(|x| {
+            matches!(
+                x["reason"].as_str(),
+                Some("quotaExceeded" | "rateLimitExceeded" | "userRateLimitExceeded")
+            )
+        });
+    if limited {
+        return ChannelError::RateLimited { retry_after };
+    }
     match (status, e.status.as_deref()) {
         (429, _) | (_, Some("RESOURCE_EXHAUSTED")) => ChannelError::RateLimited { retry_after },
         (401, _) | (_, Some("UNAUTHENTICATED")) => {
