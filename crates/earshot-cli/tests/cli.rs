@@ -58,7 +58,7 @@ fn watch_stores_every_relevant_simulated_post_once_and_export_prints_them() {
         .map(str::to_string)
         .collect();
     let open_networks = |l: &&String| {
-        !["facebook", "instagram", "google_reviews"]
+        !["facebook", "instagram", "google_reviews", "youtube"]
             .iter()
             .any(|c| l.contains(&format!("\"channel\":\"{c}\"")))
     };
