@@ -54,6 +54,7 @@ commands![
     pages::begin_google_login,
     pages::begin_reddit_login,
     pages::begin_youtube_login,
+    pages::begin_x_login,
     pages::hide_comment,
     pages::delete_review_reply,
     commands::apply_action,

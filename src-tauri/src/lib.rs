@@ -154,6 +154,15 @@ async fn start_engine<R: Runtime>(
         {
             tracing::warn!(error = %e, "demo sign-in to Reddit failed");
         }
+        if let Err(e) = earshot_core::demo::sign_in_to_x(
+            &engine,
+            &s.base_url,
+            earshot_core::demo::DEMO_INTERVAL_SECS,
+        )
+        .await
+        {
+            tracing::warn!(error = %e, "demo sign-in to X failed");
+        }
     }
     tracing::info!(data = %dir.display(), demo = opts.demo, "Earshot started");
     Ok(AppState {

@@ -97,6 +97,23 @@ pub async fn begin_youtube_login<R: Runtime>(
     Ok(LoginStarted::new(flow, authorize_url))
 }
 
+/// Opens X's authorization page for the owner's own app, with the monthly read cap; the result
+/// arrives as a `login_finished` event.
+#[tauri::command]
+pub async fn begin_x_login<R: Runtime>(
+    app: tauri::AppHandle<R>,
+    state: State<'_, AppState>,
+    client_id: String,
+    monthly_cap: Option<u32>,
+) -> Result<LoginStarted> {
+    let (flow, authorize_url) = state
+        .engine
+        .begin_x_login(&client_id, monthly_cap, None)
+        .await?;
+    open(&app, &authorize_url);
+    Ok(LoginStarted::new(flow, authorize_url))
+}
+
 /// Opens Reddit's authorization page for the owner's installed app on the source named `name`
 /// (its subreddits and words are kept); the result arrives as a `login_finished` event.
 #[tauri::command]

@@ -823,3 +823,33 @@ test('Reddit is added with its subreddits and words, then logged in for the inbo
   await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=source]')].some((e) => e.textContent.includes('@brightsidecoffee') && e.textContent.includes('your inbox')));
   assert.deepEqual(errors, []);
 });
+
+test('an X post that the API cannot answer says why and offers the browser, with the reply copied', async () => {
+  const { page, errors } = await open('?pages');
+  await page.locator('[data-testid=mention][data-id="10"]').click();
+  await page.getByTestId('reply-elsewhere').waitFor();
+  assert.match(await page.getByTestId('reply-elsewhere').textContent(), /only to posts that mention or quote your account.*A private message can still be sent/);
+  assert.equal(await page.getByTestId('send-reply').count(), 0, 'no Reply button that X would refuse');
+  await page.getByTestId('reply-text').fill('Sorry the visit was slow, we would love to make it up to you.');
+  await page.getByTestId('open-elsewhere').click();
+  await page.waitForFunction(() => window.__earshotMock.opened.includes(10));
+  // A private message stays possible from here.
+  await page.getByTestId('reply-private').check();
+  await page.getByTestId('send-reply').waitFor();
+  assert.deepEqual(errors, []);
+});
+
+test('X logs in with the owner app and a monthly read cap; Settings shows what the schedule costs', async () => {
+  const { page, errors } = await open();
+  await page.getByTestId('open-settings').click();
+  await page.getByTestId('x-client').fill('myXApp');
+  await page.getByTestId('x-cap').fill('5000');
+  await page.getByTestId('x-login').click();
+  await page.getByTestId('x-pending').waitFor();
+  await page.getByTestId('x-code').fill('http://127.0.0.1:65011/callback?state=s&code=c');
+  await page.getByTestId('x-pending').getByRole('button', { name: 'Finish' }).click();
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=source]')].some((e) => e.textContent.includes('X (@brightsidecoffee)')));
+  const line = await page.locator('[data-testid=source]').filter({ hasText: 'X (@brightsidecoffee)' }).textContent();
+  assert.match(line, /about 5,760 requests a month · pauses at 5,000 posts read/);
+  assert.deepEqual(errors, []);
+});

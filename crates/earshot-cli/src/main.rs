@@ -411,6 +411,15 @@ pub(crate) async fn sign_in_to(engine: &Engine, sim: &Sim) {
     {
         eprintln!("earshot: demo sign-in failed: {e}");
     }
+    if let Err(e) = earshot_core::demo::sign_in_to_x(
+        engine,
+        &sim.base_url,
+        earshot_core::demo::DEMO_INTERVAL_SECS,
+    )
+    .await
+    {
+        eprintln!("earshot: demo sign-in failed: {e}");
+    }
 }
 
 fn chrono_rfc3339(ts: i64) -> String {

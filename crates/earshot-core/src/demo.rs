@@ -17,7 +17,7 @@ pub enum DemoError {
     /// The named network's login failed; the reason is in words.
     #[error("{network}: {reason}")]
     Login {
-        /// "Mastodon", "Bluesky", "Facebook", "Google" or "Reddit".
+        /// "Mastodon", "Bluesky", "Facebook", "Google", "YouTube", "Reddit" or "X".
         network: &'static str,
         /// What went wrong.
         reason: String,
@@ -120,6 +120,32 @@ pub async fn sign_in_to_reddit(engine: &Engine, base: &str, source: &str) -> Res
         .await
         .map_err(|e| failed("Reddit")(e.to_string()))?;
     browse_and_wait(events, &url, crate::model::SourceKind::Reddit, "Reddit").await?;
+    Ok(())
+}
+
+/// The simulator's X app (a native app's client id).
+pub const SIM_X_CLIENT: &str = "simXClientId";
+
+/// Signs in to the simulator's X with the owner's app (PKCE in the "browser"), and has the
+/// source poll every `interval_secs`.
+pub async fn sign_in_to_x(
+    engine: &Engine,
+    base: &str,
+    interval_secs: u32,
+) -> Result<(), DemoError> {
+    let events = engine.subscribe();
+    let (_flow, url) = engine
+        .begin_x_login(SIM_X_CLIENT, Some(10_000), Some(format!("{base}/x")))
+        .await
+        .map_err(|e| failed("X")(e.to_string()))?;
+    let s = browse_and_wait(events, &url, crate::model::SourceKind::X, "X").await?;
+    engine
+        .add_source(crate::model::SourceSpec {
+            interval_secs: Some(interval_secs),
+            ..s.spec
+        })
+        .await
+        .map_err(|e| failed("X")(e.to_string()))?;
     Ok(())
 }
 

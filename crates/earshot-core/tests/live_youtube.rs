@@ -65,16 +65,27 @@ async fn comments_and_videos_are_heard_once_and_a_reply_is_sent_once() {
     let video = ms.iter().find(|m| m.external_id == VIDEO).unwrap();
     assert_eq!(video.remote.kind, Some(Kind::Post));
     assert_eq!(video.author.followers, Some(85_000));
-    let src = r.engine.sources().await.unwrap();
-    let yt = src
-        .iter()
+    // The health arrives after the mentions it reports on.
+    let yt = r
+        .engine
+        .sources()
+        .await
+        .unwrap()
+        .into_iter()
         .find(|s| s.spec.kind == earshot_core::model::SourceKind::Youtube)
-        .unwrap();
-    assert!(
-        matches!(&yt.health, Health::Ok { detail: Some(d), .. } if d.starts_with("quota used today:")),
-        "{:?}",
-        yt.health
-    );
+        .unwrap()
+        .id;
+    let detail = wait_for(&mut r.rx, "the YouTube source's health", |e| match e {
+        EngineEvent::SourceHealth {
+            source_id,
+            health: Health::Ok {
+                detail: Some(d), ..
+            },
+        } if *source_id == yt => Some(d.clone()),
+        _ => None,
+    })
+    .await;
+    assert!(detail.starts_with("quota used today:"), "{detail}");
 
     // A private reply does not exist on YouTube: refused before anything is sent.
     assert!(r.engine.reply(complaint.id, "psst", true).await.is_err());

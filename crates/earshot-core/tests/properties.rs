@@ -5,7 +5,7 @@
 use earshot_core::channels::bluesky::jetstream;
 use earshot_core::channels::{
     bluesky, facebook, google_reviews, graph, hackernews, instagram, mastodon, parse_retry_after,
-    reddit, rss, youtube,
+    reddit, rss, x, youtube,
 };
 use earshot_core::config::Config;
 use earshot_core::model::Kind;
@@ -54,6 +54,7 @@ fn every_parser(body: &[u8]) {
     said(reddit::parse::parse_listing(body, false, NOW));
     said(youtube::parse::parse_threads(body, "UCown", NOW));
     said(youtube::parse::parse_search(body, NOW));
+    said(x::parse::parse_posts(body, "1", true, NOW));
     // Error bodies and rate-limit headers of any shape are read or ignored, never a panic.
     let _ = graph::error_from(400, body, graph::Usage::default(), "Facebook");
     let _ = google_reviews::error_from(429, body, None, "Google");
@@ -202,6 +203,9 @@ fn real_bodies() -> Vec<Vec<u8>> {
             "search_list_videos_by_keywords_response_trimmed.json",
         ),
         fixture("youtube", "error_403_quotaExceeded_response.json"),
+        fixture("x", "search_recent_response_with_expansions.json"),
+        fixture("x", "tweets_lookup_with_fields_response.json"),
+        fixture("x", "error_403_reply_not_allowed_response.json"),
     ]
 }
 

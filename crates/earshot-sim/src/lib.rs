@@ -18,6 +18,7 @@ pub mod presence;
 pub mod reddit;
 pub mod script;
 pub mod social;
+pub mod x;
 
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};

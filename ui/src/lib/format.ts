@@ -9,7 +9,7 @@ import type { Remote } from './bindings/Remote';
 
 export const CHANNEL_LABEL: Record<Channel, string> = {
   hackernews: 'Hacker News', rss: 'RSS', mastodon: 'Mastodon', bluesky: 'Bluesky',
-  facebook: 'Facebook', instagram: 'Instagram', google_reviews: 'Google reviews', reddit: 'Reddit', youtube: 'YouTube',
+  facebook: 'Facebook', instagram: 'Instagram', google_reviews: 'Google reviews', reddit: 'Reddit', youtube: 'YouTube', x: 'X',
 };
 
 /** ★★☆☆☆ */

@@ -76,15 +76,13 @@ async fn answerable(engine: &Engine) -> Result<Vec<Mention>> {
                     | Channel::GoogleReviews
                     | Channel::Reddit
                     | Channel::Youtube
+                    | Channel::X
             )
         })
-        // Comments and reviews (tags and visitor posts are answered on the site).
-        .filter(|m| {
-            !matches!(
-                m.remote.kind,
-                Some(earshot_core::model::Kind::Tag | earshot_core::model::Kind::Post)
-            )
-        })
+        // X answers only posts that mention the account.
+        .filter(|m| m.channel != Channel::X || earshot_core::channels::x::can_reply(m))
+        // Posts that only tag the business are answered on the site.
+        .filter(|m| m.remote.kind != Some(earshot_core::model::Kind::Tag))
         .filter(|m| m.author.handle != earshot_sim::social::DM_CLOSED_HANDLE)
         .collect())
 }
@@ -134,6 +132,9 @@ pub async fn run(trials: usize, seed: u64) -> Result<Outcome> {
     earshot_core::demo::sign_in_to_reddit(&engine, &sim.base_url, "Reddit (simulated)")
         .await
         .map_err(|e| anyhow!("signing in to the simulator's Reddit: {e}"))?;
+    earshot_core::demo::sign_in_to_x(&engine, &sim.base_url, 1)
+        .await
+        .map_err(|e| anyhow!("signing in to the simulator's X: {e}"))?;
     for (net, handle) in [
         (Net::Mastodon, "trialist"),
         (Net::Bluesky, "trialist.bsky.social"),
@@ -158,6 +159,7 @@ pub async fn run(trials: usize, seed: u64) -> Result<Outcome> {
             Channel::GoogleReviews,
             Channel::Reddit,
             Channel::Youtube,
+            Channel::X,
         ]
         .into_iter()
         .all(nets)
@@ -176,7 +178,9 @@ pub async fn run(trials: usize, seed: u64) -> Result<Outcome> {
         })
         .await;
         if !matches!(added, Ok(true)) {
-            bail!("mentions to answer on every network did not arrive from the simulator");
+            let have: std::collections::BTreeSet<&str> =
+                t.iter().map(|m| m.channel.as_str()).collect();
+            bail!("mentions to answer on every network did not arrive from the simulator (only {have:?})");
         }
     };
 
@@ -256,6 +260,13 @@ pub async fn run(trials: usize, seed: u64) -> Result<Outcome> {
                 if again.state == ReplyState::Sent {
                     failed_then_sent += 1;
                 } else {
+                    eprintln!(
+                        "earshot: trial {i} ({} {}): the retry ended {:?}: {}",
+                        m.channel.as_str(),
+                        if private { "private" } else { "public" },
+                        again.state,
+                        again.error.as_deref().unwrap_or("")
+                    );
                     left_unsettled += 1;
                 }
             }

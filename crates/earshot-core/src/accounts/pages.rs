@@ -10,6 +10,7 @@ use super::{Accounts, LoginError};
 use crate::channels::facebook::login::{self as fb, DeviceCode, Page, UserToken};
 use crate::channels::google_reviews::login::GoogleLogin;
 use crate::channels::reddit::login::RedditLogin;
+use crate::channels::x::login::XLogin;
 use crate::channels::ChannelError;
 use crate::lock;
 use crate::model::SourceSpec;
@@ -27,6 +28,7 @@ pub(super) struct FacebookFlow {
 enum Loopback {
     Google(GoogleLogin),
     Reddit(RedditLogin),
+    X(XLogin),
 }
 
 /// A Google or Reddit login under way: it ends when the browser comes back or a code is pasted.
@@ -55,6 +57,7 @@ impl PendingLoopback {
                 match &mut login {
                     Loopback::Google(l) => l.wait_for_code().await,
                     Loopback::Reddit(l) => l.wait_for_code().await,
+                    Loopback::X(l) => l.wait_for_code().await,
                 }
             };
             tokio::select! {
@@ -69,6 +72,10 @@ impl PendingLoopback {
             Loopback::Reddit(l) => {
                 let name = l.finish(&ctx, &code).await?;
                 (name.clone(), format!("u/{name}"))
+            }
+            Loopback::X(l) => {
+                let name = l.finish(&ctx, &code).await?;
+                (name.clone(), format!("@{name}"))
             }
         })
     }
@@ -168,6 +175,17 @@ impl Accounts {
         let login = RedditLogin::begin(spec).await?;
         let url = login.authorize_url.clone();
         Ok(self.pending_loopback(Loopback::Reddit(login), url))
+    }
+
+    /// Begins an X login for the source `spec` (its client id and, for the simulator, its
+    /// `base_url`).
+    pub async fn begin_x(
+        &self,
+        spec: &SourceSpec,
+    ) -> Result<(u64, String, PendingLoopback), LoginError> {
+        let login = XLogin::begin(spec).await?;
+        let url = login.authorize_url.clone();
+        Ok(self.pending_loopback(Loopback::X(login), url))
     }
 
     fn pending_loopback(&self, login: Loopback, url: String) -> (u64, String, PendingLoopback) {

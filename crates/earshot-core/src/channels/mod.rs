@@ -18,6 +18,7 @@ pub mod instagram;
 pub mod mastodon;
 pub mod reddit;
 pub mod rss;
+pub mod x;
 pub mod youtube;
 
 use std::future::Future;
@@ -134,6 +135,7 @@ pub fn connector_for(
             business,
             ctx.clone(),
         )?)),
+        SourceKind::X => Ok(Box::new(x::X::new(spec, business, ctx.clone())?)),
     }
 }
 
@@ -181,6 +183,10 @@ pub struct ReplyRules {
     /// (a private reply to a Facebook comment, for one); `None`: no limit.
     #[ts(type = "number | null")]
     pub window_secs: Option<u32>,
+    /// Why a public reply to this mention must be written on the site instead (X answers only
+    /// posts that mention the account); `None`: it can be sent from Earshot.
+    #[serde(default)]
+    pub elsewhere: Option<&'static str>,
 }
 
 /// How a channel counts length.
@@ -216,6 +222,7 @@ pub fn reply_rules(channel: Channel, mastodon_limit: Option<usize>) -> Option<Re
             limit: mastodon_limit.unwrap_or(mastodon::DEFAULT_MAX_CHARS) as u32,
             unit: LengthUnit::MastodonChars,
             window_secs: None,
+            elsewhere: None,
         }),
         Channel::Bluesky => Some(ReplyRules {
             public: true,
@@ -223,6 +230,7 @@ pub fn reply_rules(channel: Channel, mastodon_limit: Option<usize>) -> Option<Re
             limit: bluesky::MAX_GRAPHEMES as u32,
             unit: LengthUnit::Graphemes,
             window_secs: None,
+            elsewhere: None,
         }),
         // A private reply goes through Messenger (2,000 characters) within seven days of the
         // comment; the public comment allows more, but one limit keeps the composer simple.
@@ -232,6 +240,7 @@ pub fn reply_rules(channel: Channel, mastodon_limit: Option<usize>) -> Option<Re
             limit: 2000,
             unit: LengthUnit::Chars,
             window_secs: Some(facebook::reply::PRIVATE_REPLY_WINDOW_SECS),
+            elsewhere: None,
         }),
         // Instagram messages take 1,000 characters; comments 2,200.
         Channel::Instagram => Some(ReplyRules {
@@ -240,6 +249,7 @@ pub fn reply_rules(channel: Channel, mastodon_limit: Option<usize>) -> Option<Re
             limit: 1000,
             unit: LengthUnit::Chars,
             window_secs: Some(facebook::reply::PRIVATE_REPLY_WINDOW_SECS),
+            elsewhere: None,
         }),
         Channel::GoogleReviews => Some(ReplyRules {
             public: true,
@@ -247,6 +257,7 @@ pub fn reply_rules(channel: Channel, mastodon_limit: Option<usize>) -> Option<Re
             limit: google_reviews::MAX_REPLY_CHARS,
             unit: LengthUnit::Chars,
             window_secs: None,
+            elsewhere: None,
         }),
         Channel::Reddit => Some(ReplyRules {
             public: true,
@@ -254,6 +265,7 @@ pub fn reply_rules(channel: Channel, mastodon_limit: Option<usize>) -> Option<Re
             limit: reddit::MAX_CHARS,
             unit: LengthUnit::Chars,
             window_secs: None,
+            elsewhere: None,
         }),
         Channel::Youtube => Some(ReplyRules {
             public: true,
@@ -261,6 +273,15 @@ pub fn reply_rules(channel: Channel, mastodon_limit: Option<usize>) -> Option<Re
             limit: youtube::MAX_CHARS,
             unit: LengthUnit::Chars,
             window_secs: None,
+            elsewhere: None,
+        }),
+        Channel::X => Some(ReplyRules {
+            public: true,
+            private: true,
+            limit: x::MAX_CHARS,
+            unit: LengthUnit::Chars,
+            window_secs: None,
+            elsewhere: None,
         }),
         Channel::Hackernews | Channel::Rss => None,
     }
@@ -280,6 +301,7 @@ pub async fn send_reply(
         SourceKind::GoogleReviews => google_reviews::send(spec, ctx.clone(), draft).await,
         SourceKind::Reddit => reddit::send(spec, ctx.clone(), draft).await,
         SourceKind::Youtube => youtube::send(spec, ctx.clone(), draft).await,
+        SourceKind::X => x::send(spec, ctx.clone(), draft).await,
         SourceKind::Hackernews | SourceKind::Rss => Err(ChannelError::Config(
             "this channel has no way to reply from Earshot: open the original to answer".into(),
         )),

@@ -148,6 +148,7 @@ impl Engine {
                 spec.jetstream = spec.jetstream.or(e.spec.jetstream);
                 spec.plc = spec.plc.or(e.spec.plc);
                 spec.client_id = spec.client_id.or(e.spec.client_id);
+                spec.monthly_cap = spec.monthly_cap.or(e.spec.monthly_cap);
             }
         }
         self.add_source(spec).await

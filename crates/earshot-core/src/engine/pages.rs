@@ -159,6 +159,25 @@ impl Engine {
         Ok((flow, url))
     }
 
+    /// Begins an X login with the owner's own app (`client_id`; `base`: the simulator); the
+    /// source "X (@name)" is made with the monthly read cap given. Ends as a Mastodon login does.
+    pub async fn begin_x_login(
+        &self,
+        client_id: &str,
+        monthly_cap: Option<u32>,
+        base: Option<String>,
+    ) -> Result<(u64, String), EngineError> {
+        let spec = SourceSpec {
+            client_id: Some(client_id.trim().to_string()),
+            base_url: base,
+            monthly_cap,
+            ..SourceSpec::new(SourceKind::X, "")
+        };
+        let (flow, url, pending) = self.parts.accounts.begin_x(&spec).await?;
+        self.finish_in_background(pending, spec, "X");
+        Ok((flow, url))
+    }
+
     /// Waits for a browser login in the background; then creates or updates `spec`'s source
     /// (named "{network} ({account})" when it has no name) and says so in `LoginFinished`.
     fn finish_in_background(

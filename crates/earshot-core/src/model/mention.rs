@@ -28,11 +28,13 @@ pub enum Channel {
     Reddit,
     /// YouTube: comments on the owner's channel, videos that name the business.
     Youtube,
+    /// X: mentions of the owner's account and recent search.
+    X,
 }
 
 impl Channel {
     /// Every channel this build knows.
-    pub const ALL: [Channel; 9] = [
+    pub const ALL: [Channel; 10] = [
         Channel::Hackernews,
         Channel::Rss,
         Channel::Mastodon,
@@ -42,6 +44,7 @@ impl Channel {
         Channel::GoogleReviews,
         Channel::Reddit,
         Channel::Youtube,
+        Channel::X,
     ];
 }
 
@@ -58,6 +61,7 @@ impl Channel {
             Channel::GoogleReviews => "google_reviews",
             Channel::Reddit => "reddit",
             Channel::Youtube => "youtube",
+            Channel::X => "x",
         }
     }
 
@@ -73,6 +77,7 @@ impl Channel {
             "google_reviews" => Some(Channel::GoogleReviews),
             "reddit" => Some(Channel::Reddit),
             "youtube" => Some(Channel::Youtube),
+            "x" => Some(Channel::X),
             _ => None,
         }
     }
@@ -89,6 +94,7 @@ impl Channel {
             Channel::GoogleReviews => "Google reviews",
             Channel::Reddit => "Reddit",
             Channel::Youtube => "YouTube",
+            Channel::X => "X",
         }
     }
 }
@@ -451,6 +457,9 @@ pub struct Remote {
     /// Hidden on the network (a Facebook or Instagram comment the owner hid).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub hidden: bool,
+    /// The author's account is verified (X).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub verified: bool,
 }
 
 /// What a mention is on its network.

@@ -42,6 +42,8 @@ pub enum SourceKind {
     Reddit,
     /// YouTube: the owner's channel (a Google login) and searches for the business.
     Youtube,
+    /// X: mentions of the owner's account and recent search (the owner's own API access).
+    X,
 }
 
 impl SourceKind {
@@ -57,6 +59,7 @@ impl SourceKind {
             SourceKind::GoogleReviews => "google_reviews",
             SourceKind::Reddit => "reddit",
             SourceKind::Youtube => "youtube",
+            SourceKind::X => "x",
         }
     }
     /// Parses the stored name.
@@ -71,6 +74,7 @@ impl SourceKind {
             "google_reviews" => Some(SourceKind::GoogleReviews),
             "reddit" => Some(SourceKind::Reddit),
             "youtube" => Some(SourceKind::Youtube),
+            "x" => Some(SourceKind::X),
             _ => None,
         }
     }
@@ -129,6 +133,10 @@ pub struct SourceSpec {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub client_id: Option<String>,
+    /// X: the most posts to read in a calendar month (X bills reads); polling pauses there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub monthly_cap: Option<u32>,
 }
 
 impl SourceSpec {
@@ -148,6 +156,7 @@ impl SourceSpec {
             jetstream: None,
             plc: None,
             client_id: None,
+            monthly_cap: None,
         }
     }
 }

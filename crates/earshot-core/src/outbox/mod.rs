@@ -84,7 +84,13 @@ impl Outbox {
                 };
             }
         }
-        Ok(reply_rules(m.channel, limit))
+        let mut rules = reply_rules(m.channel, limit);
+        if let Some(r) = rules.as_mut() {
+            if m.channel == Channel::X && !crate::channels::x::can_reply(&m) {
+                r.elsewhere = Some(crate::channels::x::REPLY_NOT_ALLOWED);
+            }
+        }
+        Ok(rules)
     }
 
     /// The replies written to a mention, oldest first.
@@ -110,6 +116,9 @@ impl Outbox {
         let body = addressed(&m, body.trim());
         if body.trim().is_empty() {
             return Err(StoreError::Invalid("the reply is empty".into()));
+        }
+        if let (false, Some(why)) = (private, rules.elsewhere) {
+            return Err(StoreError::Invalid(why.to_string()));
         }
         if (private && !rules.private) || (!private && !rules.public) {
             return Err(StoreError::Invalid(format!(

@@ -398,6 +398,9 @@ pub fn triage(m: &Mention, rules: &Rules, now: i64) -> Triage {
         let line = crate::channels::google_reviews::parse::star_line(stars);
         parts.push((w, format!("{stars}-star review {line}")));
     }
+    if m.remote.verified {
+        parts.push((6.0, "verified account".to_string()));
+    }
     if m.remote.kind == Some(crate::model::Kind::EditedReview) {
         parts.push((8.0, "the reviewer changed their review".to_string()));
     }

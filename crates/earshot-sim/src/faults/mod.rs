@@ -116,7 +116,7 @@ impl FromStr for Fault {
 }
 
 /// The targets a fault can be set on.
-pub const TARGETS: [&str; 11] = [
+pub const TARGETS: [&str; 12] = [
     "hn",
     "alerts",
     "reviews",
@@ -127,6 +127,7 @@ pub const TARGETS: [&str; 11] = [
     "google",
     "reddit",
     "youtube",
+    "x",
     "replies",
 ];
 
@@ -303,11 +304,13 @@ pub fn target_of(method: &Method, path: &str) -> &'static str {
     let graph_write =
         method == Method::POST && path.starts_with("/graph/") && !path.contains("/device/");
     let youtube_write = method == Method::POST && path.starts_with("/google/youtube/");
+    let x_write = method == Method::POST
+        && (path == "/x/2/tweets" || path.starts_with("/x/2/dm_conversations/"));
     let google_write =
         (method == Method::PUT || method == Method::DELETE) && path.starts_with("/google/v4/");
     let reddit_write =
         method == Method::POST && (path == "/reddit/api/comment" || path == "/reddit/api/compose");
-    if write || graph_write || google_write || reddit_write || youtube_write {
+    if write || graph_write || google_write || reddit_write || youtube_write || x_write {
         "replies"
     } else if let Some(rest) = path.strip_prefix("/graph/") {
         // Instagram's ids (accounts, media, comments) all begin with 17.
@@ -323,6 +326,8 @@ pub fn target_of(method: &Method, path: &str) -> &'static str {
         "google"
     } else if path.starts_with("/reddit/") {
         "reddit"
+    } else if path.starts_with("/x/") {
+        "x"
     } else if path.starts_with("/hn/") {
         "hn"
     } else if path.starts_with("/rss/alerts") {

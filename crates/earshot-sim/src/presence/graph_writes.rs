@@ -142,9 +142,11 @@ pub(super) async fn post_edge(
     }
     let all = visible_all(p);
     if a == "me" && edge == "messages" {
-        let comment = f
-            .get("recipient")
-            .and_then(|r| r.get("comment_id"))
+        // A comment by `comment_id`, or a visitor post by `post_id`.
+        let recipient = f.get("recipient");
+        let by_post = recipient.and_then(|r| r.get("post_id")).is_some();
+        let comment = recipient
+            .and_then(|r| r.get("comment_id").or_else(|| r.get("post_id")))
             .and_then(|c| c.as_str())
             .unwrap_or_default()
             .to_string();
@@ -154,10 +156,14 @@ pub(super) async fn post_edge(
             .and_then(|t| t.as_str())
             .unwrap_or_default()
             .to_string();
-        let Some(target) = all
-            .iter()
-            .find(|i| i.id == comment && i.kind == ItemKind::Comment)
-        else {
+        let Some(target) = all.iter().find(|i| {
+            i.id == comment
+                && if by_post {
+                    i.kind == ItemKind::Post && i.author_id != PAGE_ID
+                } else {
+                    i.kind == ItemKind::Comment
+                }
+        }) else {
             return error(
                 StatusCode::BAD_REQUEST,
                 100,

@@ -104,13 +104,17 @@ async fn threads(State(h): S, headers: HeaderMap, Query(q): Q) -> Response {
     if let Some(r) = refused(p, &headers) {
         return r;
     }
-    if q.get("allThreadsRelatedToChannelId").map(String::as_str) != Some(YT_CHANNEL) {
+    let video = q.get("videoId").cloned();
+    if video.is_none()
+        && q.get("allThreadsRelatedToChannelId").map(String::as_str) != Some(YT_CHANNEL)
+    {
         return (StatusCode::FORBIDDEN, Json(json!({"error": {"code": 403, "message": "The comment thread could not be retrieved: the channel is not yours.", "errors": [{"reason": "forbidden"}]}}))).into_response();
     }
     let all = visible(p);
     let mut tops: Vec<&Item> = all
         .iter()
         .filter(|i| i.kind == ItemKind::Comment && i.parent.is_none())
+        .filter(|i| video.is_none() || i.post == video)
         .collect();
     let activity = |t: &Item| {
         all.iter()

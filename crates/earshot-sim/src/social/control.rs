@@ -58,6 +58,7 @@ impl SocialHandle {
             messages: Mutex::new(HashMap::new()),
             presence: crate::presence::Presence::new(seed, reveal_all, start, started),
             reddit: crate::reddit::RedditState::new(seed, reveal_all, start, started),
+            x: crate::x::XState::new(reveal_all, start, started),
         });
         s.tick();
         let weak = Arc::downgrade(&s);
@@ -119,6 +120,20 @@ impl SocialHandle {
 
     pub(crate) fn reddit(&self) -> &crate::reddit::RedditState {
         &self.0.reddit
+    }
+
+    pub(crate) fn x(&self) -> &crate::x::XState {
+        &self.0.x
+    }
+
+    /// Posts on the simulated X now; returns it.
+    pub fn inject_x(&self, item: &crate::x::InjectX) -> crate::x::XPost {
+        self.0.x.inject(item)
+    }
+
+    /// What listening to the owner's X mentions and the search for the business must store.
+    pub fn x_truth(&self) -> std::collections::BTreeSet<(String, String)> {
+        self.0.x.truth()
     }
 
     /// Posts on the simulated Reddit now; returns it.
@@ -362,6 +377,12 @@ pub(super) async fn inject(State(h): S, Json(v): Json<serde_json::Value>) -> Res
         Ok(n) => n,
         Err(e) => return bad(e),
     };
+    if net == Net::X {
+        return match serde_json::from_value::<crate::x::InjectX>(v) {
+            Ok(item) => Json(h.inject_x(&item)).into_response(),
+            Err(e) => bad(e),
+        };
+    }
     if net == Net::Reddit {
         return match serde_json::from_value::<crate::reddit::InjectReddit>(v) {
             Ok(item) => Json(h.inject_reddit(&item)).into_response(),

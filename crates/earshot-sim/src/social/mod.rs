@@ -79,6 +79,8 @@ pub enum Net {
     Reddit,
     /// YouTube (writes only: see [`crate::presence`]).
     Youtube,
+    /// X (see [`crate::x`]).
+    X,
 }
 
 /// One post on a simulated open network.
@@ -208,6 +210,8 @@ struct Social {
     presence: crate::presence::Presence,
     /// Reddit.
     reddit: crate::reddit::RedditState,
+    /// X.
+    x: crate::x::XState,
 }
 
 /// What the Jetstream endpoint has sent: bytes on the wire, and the bytes of JSON they carried
@@ -252,6 +256,7 @@ impl Social {
             Net::GoogleReviews => "google",
             Net::Reddit => "reddit",
             Net::Youtube => "youtube",
+            Net::X => "x",
         };
         lock(&self.faults)
             .as_ref()
@@ -416,6 +421,7 @@ pub fn routes(h: SocialHandle) -> Router {
         .merge(crate::presence::google_routes())
         .merge(crate::reddit::routes())
         .merge(crate::presence::youtube_routes())
+        .merge(crate::x::routes())
         .route("/_sim/post", post(control::inject))
         .route("/_sim/stream", post(control::set_stream))
         .route("/_sim/writes", get(control::writes))

@@ -104,6 +104,8 @@ export interface Backend {
   /** Opens Google's sign-in for the owner's YouTube channel; the result arrives as
    * `login_finished`. */
   beginYoutubeLogin(clientId: string, clientSecret: string | null): Promise<LoginStarted>;
+  /** Opens X's authorization page for the owner's own app, with a monthly read cap. */
+  beginXLogin(clientId: string, monthlyCap: number | null): Promise<LoginStarted>;
   /** Opens Reddit's authorization page for the source `name`; the result arrives as
    * `login_finished`. */
   beginRedditLogin(name: string, clientId: string): Promise<LoginStarted>;

@@ -29,18 +29,21 @@ export const SEED: Mention[] = [
   mk(7, { channel: 'mastodon', external_id: '113000000000000001', url: 'https://mastodon.example/@jess/113000000000000001', author: { handle: '@jess@mastodon.example', display_name: 'Jess', profile_url: null, followers: 850, karma: null }, text: '@brightsidecoffee the bag arrived split open.', triage: { urgency: 45, sentiment: -0.4, mood: 'negative', intent: 'complaint', complaint: true, needs_reply: true, reasons: ['addressed to you'] } }),
 ];
 
-/** A Facebook comment and a Google review (`?pages`). */
+/** A Facebook comment, a Google review and an X post that does not mention the account
+ * (`?pages`). */
 export const PAGES_SEED: Mention[] = [
+  mk(10, { channel: 'x', external_id: '1800000000000000102', url: 'https://x.com/coffee_critic/status/1800000000000000102', author: { handle: '@coffee_critic', display_name: 'The Coffee Critic', profile_url: null, followers: 240000, karma: null }, text: 'Brightside Coffee in Portland: overrated and slow. Two stars.', remote: { kind: 'post', verified: true }, triage: { urgency: 58, sentiment: -0.4, mood: 'negative', intent: 'complaint', complaint: true, needs_reply: true, reasons: ['author has 240k followers', 'verified account'] } }),
   mk(8, { channel: 'facebook', external_id: '700000000000001_800000000000002', url: 'https://www.facebook.com/104/posts/700000000000001/?comment_id=800000000000002', author: { handle: 'Greg Hanley', display_name: null, profile_url: null, followers: null, karma: null }, text: 'Waited 40 minutes for a cold latte and nobody said sorry.', remote: { kind: 'comment', to_owner: true, post_id: '104_700000000000001', post_text: 'Our autumn menu is here: pumpkin oat latte…', author_id: '5100000000002' }, triage: { urgency: 78, sentiment: -0.7, mood: 'negative', intent: 'complaint', complaint: true, needs_reply: true, reasons: ["complaint: 'waited'", 'addressed to you'] } }),
   mk(9, { channel: 'google_reviews', external_id: 'sim-review-onestar', url: 'https://business.google.com/reviews?review=sim-review-onestar', title: '★☆☆☆☆ review of Brightside Coffee — Division St', author: { handle: 'Derek W.', display_name: null, profile_url: null, followers: null, karma: null }, text: 'Cold coffee and they charged my card twice.', remote: { kind: 'review', rating: 1, to_owner: true, post_id: 'accounts/1/locations/4', post_text: 'Brightside Coffee — Division St', owner_reply: 'Sorry Derek, refunded.' }, triage: { urgency: 90, sentiment: -0.8, mood: 'negative', intent: 'complaint', complaint: true, needs_reply: true, reasons: ['1-star review ★☆☆☆☆', "negative: 'charged', 'twice'"] } }),
 ];
 
 const RULES: Partial<Record<Mention['channel'], ReplyRules>> = {
-  mastodon: { public: true, private: true, limit: 500, unit: 'mastodon_chars', window_secs: null },
-  bluesky: { public: true, private: true, limit: 300, unit: 'graphemes', window_secs: null },
-  facebook: { public: true, private: true, limit: 2000, unit: 'chars', window_secs: 604800 },
-  instagram: { public: true, private: true, limit: 1000, unit: 'chars', window_secs: 604800 },
-  google_reviews: { public: true, private: false, limit: 4096, unit: 'chars', window_secs: null },
+  mastodon: { public: true, private: true, limit: 500, unit: 'mastodon_chars', window_secs: null, elsewhere: null },
+  bluesky: { public: true, private: true, limit: 300, unit: 'graphemes', window_secs: null, elsewhere: null },
+  facebook: { public: true, private: true, limit: 2000, unit: 'chars', window_secs: 604800, elsewhere: null },
+  instagram: { public: true, private: true, limit: 1000, unit: 'chars', window_secs: 604800, elsewhere: null },
+  google_reviews: { public: true, private: false, limit: 4096, unit: 'chars', window_secs: null, elsewhere: null },
+  x: { public: true, private: true, limit: 280, unit: 'chars', window_secs: null, elsewhere: null },
 };
 
 function matches(m: Mention, q: MentionQuery): boolean {
@@ -72,7 +75,7 @@ export class MockBackend implements Backend {
   replies: Reply[] = [];
   /** Test hook: the next reply fails with this reason. */
   failNext: string | null = null;
-  logins: Array<{ flow: number; instance: string; google?: boolean; reddit?: boolean; youtube?: boolean }> = [];
+  logins: Array<{ flow: number; instance: string; google?: boolean; reddit?: boolean; youtube?: boolean; x?: boolean }> = [];
   /** Facebook device logins: approved once `approved` is set (tests approve them). */
   facebook: Array<{ flow: number; approved: boolean }> = [];
   hides: Array<{ id: number; hidden: boolean }> = [];
@@ -326,7 +329,14 @@ export class MockBackend implements Backend {
   async appInfo(): Promise<AppInfo> { return { demo: false, alerts_paused: this.paused, urgent_threshold: 60, data_file: '/mock/earshot.sqlite3' }; }
   async setAlertsPaused(p: boolean) { this.paused = p; }
   async openOriginal(id: number) { this.opened.push(id); }
-  async replyRules(id: number) { return RULES[this.find(id).channel] ?? null; }
+  async replyRules(id: number) {
+    const m = this.find(id);
+    const rules = RULES[m.channel];
+    if (!rules) return null;
+    // As the engine says for X posts that do not mention the account.
+    if (m.channel === 'x' && !m.remote.to_owner) return { ...rules, elsewhere: 'X lets apps reply only to posts that mention or quote your account: answer this one on X' };
+    return rules;
+  }
   async listReplies(id: number) { return structuredClone(this.replies.filter((r) => r.mention_id === id)); }
   async sendReply(id: number, body: string, isPrivate: boolean) {
     const m = this.find(id);
@@ -377,6 +387,11 @@ export class MockBackend implements Backend {
       this.emit({ type: 'login_finished', source: src ? structuredClone(src) : null, error: src ? null : 'no such source' });
       return;
     }
+    if (l.x) {
+      const xs = await this.addSource({ kind: 'x', name: 'X (@brightsidecoffee)', url: null, queries: [], base_url: null, account: 'brightsidecoffee', interval_secs: null, require_match: null, monthly_cap: l.instance ? Number(l.instance) : undefined });
+      this.emit({ type: 'login_finished', source: xs, error: null });
+      return;
+    }
     if (l.youtube) {
       const y = await this.addSource({ kind: 'youtube', name: 'YouTube (Brightside Coffee)', url: null, queries: [], base_url: null, account: 'UCbrightside', interval_secs: null, require_match: null, client_id: l.instance });
       this.emit({ type: 'login_finished', source: y, error: null });
@@ -422,6 +437,12 @@ export class MockBackend implements Backend {
     const flow = this.logins.length + 1;
     this.logins.push({ flow, instance: clientId, youtube: true });
     return { flow, authorize_url: `https://accounts.google.com/o/oauth2/v2/auth?client_id=${encodeURIComponent(clientId)}&scope=youtube` };
+  }
+  async beginXLogin(clientId: string, monthlyCap: number | null): Promise<LoginStarted> {
+    if (!clientId.trim()) throw { code: 'invalid', message: "invalid input: configuration: set your X app's client id first (see the README)" };
+    const flow = this.logins.length + 1;
+    this.logins.push({ flow, instance: String(monthlyCap ?? ''), x: true });
+    return { flow, authorize_url: `https://x.com/i/oauth2/authorize?client_id=${encodeURIComponent(clientId)}&code_challenge_method=S256` };
   }
   async beginRedditLogin(name: string, clientId: string): Promise<LoginStarted> {
     if (!clientId.trim()) throw { code: 'invalid', message: "invalid input: configuration: set your Reddit app's client id first (see the README)" };

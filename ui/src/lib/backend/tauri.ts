@@ -33,6 +33,7 @@ export class TauriBackend implements Backend {
   chooseFacebookPage(flow: number, pageId: string, instagram: boolean) { return invoke<Source[]>(COMMAND.choose_facebook_page, { flow, pageId, instagram }); }
   beginGoogleLogin(clientId: string, clientSecret: string | null) { return invoke<LoginStarted>(COMMAND.begin_google_login, { clientId, clientSecret }); }
   beginYoutubeLogin(clientId: string, clientSecret: string | null) { return invoke<LoginStarted>(COMMAND.begin_youtube_login, { clientId, clientSecret }); }
+  beginXLogin(clientId: string, monthlyCap: number | null) { return invoke<LoginStarted>(COMMAND.begin_x_login, { clientId, monthlyCap }); }
   beginRedditLogin(name: string, clientId: string) { return invoke<LoginStarted>(COMMAND.begin_reddit_login, { name, clientId }); }
   hideComment(id: number, hidden: boolean) { return invoke<Mention>(COMMAND.hide_comment, { id, hidden }); }
   deleteReviewReply(id: number) { return invoke<Mention>(COMMAND.delete_review_reply, { id }); }

@@ -45,4 +45,8 @@ owner_reply?: string | null,
 /**
  * Hidden on the network (a Facebook or Instagram comment the owner hid).
  */
-hidden?: boolean, };
+hidden?: boolean, 
+/**
+ * The author's account is verified (X).
+ */
+verified?: boolean, };

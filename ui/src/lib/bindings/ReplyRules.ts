@@ -25,4 +25,9 @@ unit: LengthUnit,
  * How long after the post a reply is still accepted (seconds), when the network limits it
  * (a private reply to a Facebook comment, for one); `None`: no limit.
  */
-window_secs: number | null, };
+window_secs: number | null, 
+/**
+ * Why a public reply to this mention must be written on the site instead (X answers only
+ * posts that mention the account); `None`: it can be sent from Earshot.
+ */
+elsewhere: string | null, };

@@ -63,4 +63,8 @@ plc?: string,
  * Facebook and Instagram: the app (`{app-id}|{client-token}`) for Facebook Login for
  * Devices; Google reviews: the OAuth client id. Not a secret: apps ship them.
  */
-client_id?: string, };
+client_id?: string, 
+/**
+ * X: the most posts to read in a calendar month (X bills reads); polling pauses there.
+ */
+monthly_cap?: number, };

@@ -37,6 +37,7 @@ export const COMMAND = {
   begin_google_login: 'begin_google_login',
   begin_reddit_login: 'begin_reddit_login',
   begin_youtube_login: 'begin_youtube_login',
+  begin_x_login: 'begin_x_login',
   hide_comment: 'hide_comment',
   delete_review_reply: 'delete_review_reply',
   apply_action: 'apply_action',

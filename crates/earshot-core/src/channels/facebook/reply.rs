@@ -56,7 +56,12 @@ pub async fn send(
 pub async fn private_reply(g: &mut Graph, draft: &Draft<'_>) -> Result<Sent, ChannelError> {
     let m = draft.target;
     let body = serde_json::json!({
-        "recipient": {"comment_id": m.external_id},
+        // A visitor post takes its private reply by post id; a comment by comment id.
+        "recipient": if m.remote.kind == Some(Kind::Post) {
+            serde_json::json!({"post_id": m.external_id})
+        } else {
+            serde_json::json!({"comment_id": m.external_id})
+        },
         "message": {"text": draft.body},
     });
     // `me` is the Page for a Page token, on Facebook and on Instagram through Facebook Login.

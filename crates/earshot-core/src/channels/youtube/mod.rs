@@ -272,6 +272,30 @@ pub async fn send(
     let mut g = Google::new(spec, ctx)?;
     let m = draft.target;
     if m.remote.kind == Some(Kind::Post) {
+        if draft.retry {
+            let url = format!("{api}/commentThreads");
+            let q = [
+                ("part", "snippet"),
+                ("videoId", m.external_id.as_str()),
+                ("maxResults", "100"),
+                ("order", "time"),
+                ("textFormat", "plainText"),
+            ];
+            let body = g.call("YouTube", |h| h.get(&url).query(&q)).await?;
+            let list: ListResponse<wire::CommentThread> =
+                serde_json::from_slice(&body).unwrap_or_default();
+            if let Some(t) = list.items.into_iter().find(|t| {
+                t.snippet
+                    .top_level_comment
+                    .as_ref()
+                    .is_some_and(|c| is_mine(c, &own, draft))
+            }) {
+                return Ok(Sent {
+                    remote_id: t.id.unwrap_or_default(),
+                    remote_url: m.url.clone(),
+                });
+            }
+        }
         let body = serde_json::json!({"snippet": {"videoId": m.external_id, "topLevelComment": {"snippet": {"textOriginal": draft.body}}}});
         let url = format!("{api}/commentThreads?part=snippet");
         let answer = g.call("YouTube", |h| h.post(&url).json(&body)).await?;
@@ -298,21 +322,7 @@ pub async fn send(
         ];
         let body = g.call("YouTube", |h| h.get(&url).query(&q)).await?;
         let list: ListResponse<Comment> = serde_json::from_slice(&body).unwrap_or_default();
-        if let Some(c) = list.items.into_iter().find(|c| {
-            let s = &c.snippet;
-            let t = s
-                .published_at
-                .as_deref()
-                .and_then(|p| chrono::DateTime::parse_from_rfc3339(p).ok())
-                .map(|d| d.timestamp())
-                .unwrap_or(0);
-            s.author_channel_id
-                .as_ref()
-                .and_then(|a| a.value.as_deref())
-                == Some(own.as_str())
-                && s.text_original.as_deref() == Some(draft.body)
-                && t >= draft.queued_at - 60
-        }) {
+        if let Some(c) = list.items.into_iter().find(|c| is_mine(c, &own, draft)) {
             return Ok(Sent {
                 remote_id: c.id.unwrap_or_default(),
                 remote_url: m.url.clone(),
@@ -328,4 +338,21 @@ pub async fn send(
         remote_id: c.id.unwrap_or_default(),
         remote_url: m.url.clone(),
     })
+}
+
+/// Whether `c` is the owner's comment with the draft's text, written since it was queued.
+fn is_mine(c: &Comment, own: &str, draft: &Draft<'_>) -> bool {
+    let s = &c.snippet;
+    let t = s
+        .published_at
+        .as_deref()
+        .and_then(|p| chrono::DateTime::parse_from_rfc3339(p).ok())
+        .map(|d| d.timestamp())
+        .unwrap_or(0);
+    s.author_channel_id
+        .as_ref()
+        .and_then(|a| a.value.as_deref())
+        == Some(own)
+        && s.text_original.as_deref() == Some(draft.body)
+        && t >= draft.queued_at - 60
 }
