@@ -323,12 +323,7 @@ async fn survives(fault: FaultSpec, says: &str) {
     })
     .await;
     for h in &seen {
-        let text = match h {
-            Health::Error { reason, .. } => reason.to_lowercase(),
-            Health::NeedsLogin { reason, .. } => format!("log in: {reason}").to_lowercase(),
-            Health::RateLimited { .. } => "rate limited".into(),
-            other => format!("{other:?}"),
-        };
+        let text = common::health_words(h);
         assert!(
             text.contains(says),
             "{:?}: \"{text}\", not \"{says}\"",

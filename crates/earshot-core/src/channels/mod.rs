@@ -16,6 +16,7 @@ pub mod graph;
 pub mod hackernews;
 pub mod instagram;
 pub mod mastodon;
+pub mod oauth;
 pub mod reddit;
 pub mod rss;
 pub mod x;

@@ -112,3 +112,14 @@ pub fn mention(id: &str, text: &str, urgency: u8, created_at: i64) -> Mention {
 pub fn spec(name: &str) -> SourceSpec {
     SourceSpec::new(SourceKind::Hackernews, name)
 }
+
+/// What an unhealthy source's health says, lower-cased, for a test to look for words in.
+pub fn health_words(h: &earshot_core::model::Health) -> String {
+    use earshot_core::model::Health;
+    match h {
+        Health::Error { reason, .. } => reason.to_lowercase(),
+        Health::NeedsLogin { reason, .. } => format!("log in: {reason}").to_lowercase(),
+        Health::RateLimited { .. } => "rate limited".into(),
+        other => format!("{other:?}"),
+    }
+}

@@ -10,7 +10,6 @@ use oauth2::{CsrfToken, PkceCodeChallenge, PkceCodeVerifier};
 use serde::Deserialize;
 use tokio::net::TcpListener;
 
-use super::wire::TokenAnswer;
 use super::{error_from, token_url, GoogleToken};
 use crate::channels::mastodon::login::wait_for_callback;
 use crate::channels::{network_error, ChannelError, Context};
@@ -66,14 +65,7 @@ impl GoogleLogin {
             .ok_or_else(|| {
                 ChannelError::Config("set the Google OAuth client id first (see the README)".into())
             })?;
-        let listener = TcpListener::bind(("127.0.0.1", 0)).await.map_err(|e| {
-            ChannelError::Network(format!("could not open the login callback: {e}"))
-        })?;
-        let port = listener
-            .local_addr()
-            .map_err(|e| ChannelError::Network(e.to_string()))?
-            .port();
-        let redirect = format!("http://127.0.0.1:{port}/callback");
+        let (listener, redirect) = crate::channels::oauth::bind_callback(0).await?;
         let (challenge, verifier) = PkceCodeChallenge::new_random_sha256();
         let state = CsrfToken::new_random();
         let auth = match &spec.base_url {
@@ -131,26 +123,15 @@ impl GoogleLogin {
         if let Some(s) = &self.client_secret {
             form.push(("client_secret", s.clone()));
         }
-        let resp = ctx
-            .http
-            .post(token_url(&self.spec))
-            .form(&form)
-            .send()
-            .await
-            .map_err(network_error)?;
-        let status = resp.status().as_u16();
-        let body = resp.bytes().await.map_err(network_error)?;
-        if status != 200 {
-            return Err(ChannelError::Unauthorized(format!(
-                "Google refused the code ({})",
-                String::from_utf8_lossy(&body)
-                    .chars()
-                    .take(200)
-                    .collect::<String>()
-            )));
-        }
-        let a: TokenAnswer = serde_json::from_slice(&body)
-            .map_err(|e| ChannelError::Malformed(format!("Google token: {e}")))?;
+        let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let a = crate::channels::oauth::token_request(
+            ctx,
+            &token_url(&self.spec),
+            &form,
+            None,
+            "Google refused the code",
+        )
+        .await?;
         let token = GoogleToken {
             access_token: a.access_token,
             expires_at: ctx.clock.now() + a.expires_in.unwrap_or(3600),

@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 use super::{network_error, Batch, BatchFuture, ChannelError, Connector, Context, Draft, Sent};
 use crate::model::{Mention, SourceKind, SourceSpec};
 use crate::secrets;
-use wire::{ErrorBody, LocationList, ReviewList, TokenAnswer};
+use wire::{ErrorBody, LocationList, ReviewList};
 
 /// The reviews API (v4).
 pub const REVIEWS_BASE: &str = "https://mybusiness.googleapis.com";
@@ -146,41 +146,15 @@ impl Google {
         if let Some(s) = &t.client_secret {
             form.push(("client_secret", s.clone()));
         }
-        let resp = self
-            .ctx
-            .http
-            .post(token_url(&self.spec))
-            .form(&form)
-            .send()
-            .await
-            .map_err(network_error)?;
-        let status = resp.status().as_u16();
-        let body = resp.bytes().await.map_err(network_error)?;
-        if status != 200 {
-            #[derive(Deserialize, Default)]
-            struct OAuthError {
-                #[serde(default)]
-                error: String,
-                #[serde(default)]
-                error_description: Option<String>,
-            }
-            let e: OAuthError = serde_json::from_slice(&body).unwrap_or_default();
-            return Err(
-                if e.error == "invalid_grant" || status == 400 || status == 401 {
-                    ChannelError::Unauthorized(format!(
-                        "Google ended the login — log in again ({})",
-                        e.error_description.unwrap_or(e.error)
-                    ))
-                } else {
-                    ChannelError::Http {
-                        status,
-                        what: "Google sign-in".into(),
-                    }
-                },
-            );
-        }
-        let a: TokenAnswer = serde_json::from_slice(&body)
-            .map_err(|e| ChannelError::Malformed(format!("Google token: {e}")))?;
+        let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let a = super::oauth::token_request(
+            &self.ctx,
+            &token_url(&self.spec),
+            &form,
+            None,
+            "Google ended the login",
+        )
+        .await?;
         let fresh = GoogleToken {
             access_token: a.access_token,
             expires_at: self.ctx.clock.now() + a.expires_in.unwrap_or(3600),

@@ -123,16 +123,3 @@ pub struct GoogleError {
     #[serde(default)]
     pub status: Option<String>,
 }
-
-/// The token endpoint's answer.
-#[derive(Debug, Deserialize)]
-pub struct TokenAnswer {
-    /// The access token.
-    pub access_token: String,
-    /// Seconds it lasts.
-    #[serde(default)]
-    pub expires_in: Option<i64>,
-    /// Given on the first exchange (with `access_type=offline`).
-    #[serde(default)]
-    pub refresh_token: Option<String>,
-}

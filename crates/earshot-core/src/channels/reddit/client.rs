@@ -7,7 +7,6 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
-use super::wire::TokenAnswer;
 use crate::channels::{network_error, ChannelError, Context};
 use crate::model::{SourceKind, SourceSpec};
 use crate::secrets;
@@ -144,26 +143,18 @@ impl Client {
         let refresh = t.refresh_token.clone().ok_or_else(|| {
             ChannelError::Unauthorized("the Reddit login has expired — log in again".into())
         })?;
-        let resp = self
-            .ctx
-            .http
-            .post(format!("{}/api/v1/access_token", www(&self.spec)))
-            .basic_auth(self.spec.client_id.clone().unwrap_or_default(), Some(""))
-            .form(&[
+        let client_id = self.spec.client_id.clone().unwrap_or_default();
+        let a = crate::channels::oauth::token_request(
+            &self.ctx,
+            &format!("{}/api/v1/access_token", www(&self.spec)),
+            &[
                 ("grant_type", "refresh_token"),
                 ("refresh_token", refresh.as_str()),
-            ])
-            .send()
-            .await
-            .map_err(network_error)?;
-        let status = resp.status().as_u16();
-        let body = resp.bytes().await.map_err(network_error)?;
-        let answer: Option<TokenAnswer> = serde_json::from_slice(&body).ok();
-        let Some(a) = answer.filter(|_| status == 200) else {
-            return Err(ChannelError::Unauthorized(format!(
-                "Reddit ended the login — log in again (HTTP {status})"
-            )));
-        };
+            ],
+            Some(client_id.as_str()),
+            "Reddit ended the login",
+        )
+        .await?;
         let fresh = RedditToken {
             access_token: a.access_token,
             expires_at: self.ctx.clock.now() + a.expires_in.unwrap_or(3600),

@@ -8,7 +8,6 @@ use oauth2::CsrfToken;
 use tokio::net::TcpListener;
 
 use super::client::{www, RedditToken};
-use super::wire::TokenAnswer;
 use crate::channels::mastodon::login::wait_for_callback;
 use crate::channels::{network_error, ChannelError, Context};
 use crate::model::{SourceKind, SourceSpec};
@@ -48,14 +47,7 @@ impl RedditLogin {
         } else {
             REDIRECT_PORT
         };
-        let listener = TcpListener::bind(("127.0.0.1", port)).await.map_err(|e| {
-            ChannelError::Network(format!("could not open the login callback on 127.0.0.1:{port} (is another Earshot logging in?): {e}"))
-        })?;
-        let port = listener
-            .local_addr()
-            .map_err(|e| ChannelError::Network(e.to_string()))?
-            .port();
-        let redirect = format!("http://127.0.0.1:{port}/callback");
+        let (listener, redirect) = crate::channels::oauth::bind_callback(port).await?;
         let state = CsrfToken::new_random();
         let mut url = url::Url::parse(&format!("{}/api/v1/authorize", www(spec)))
             .map_err(|e| ChannelError::Config(e.to_string()))?;
@@ -87,26 +79,19 @@ impl RedditLogin {
     /// Exchanges the code, asks who the account is, keeps the tokens in the keychain; returns
     /// the username.
     pub async fn finish(self, ctx: &Context, code: &str) -> Result<String, ChannelError> {
-        let resp = ctx
-            .http
-            .post(format!("{}/api/v1/access_token", www(&self.spec)))
-            .basic_auth(self.spec.client_id.clone().unwrap_or_default(), Some(""))
-            .form(&[
+        let client_id = self.spec.client_id.clone().unwrap_or_default();
+        let a = crate::channels::oauth::token_request(
+            ctx,
+            &format!("{}/api/v1/access_token", www(&self.spec)),
+            &[
                 ("grant_type", "authorization_code"),
                 ("code", code.trim()),
                 ("redirect_uri", self.redirect.as_str()),
-            ])
-            .send()
-            .await
-            .map_err(network_error)?;
-        let status = resp.status().as_u16();
-        let body = resp.bytes().await.map_err(network_error)?;
-        let a: TokenAnswer = serde_json::from_slice(&body)
-            .ok()
-            .filter(|_| status == 200)
-            .ok_or_else(|| {
-                ChannelError::Unauthorized(format!("Reddit refused the code (HTTP {status})"))
-            })?;
+            ],
+            Some(client_id.as_str()),
+            "Reddit refused the code",
+        )
+        .await?;
         let token = RedditToken {
             access_token: a.access_token,
             expires_at: ctx.clock.now() + a.expires_in.unwrap_or(3600),

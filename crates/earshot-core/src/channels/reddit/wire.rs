@@ -144,16 +144,3 @@ pub struct ApiData {
     #[serde(default)]
     pub things: Vec<Thing>,
 }
-
-/// The token endpoint's answer.
-#[derive(Debug, Deserialize)]
-pub struct TokenAnswer {
-    /// The access token.
-    pub access_token: String,
-    /// Seconds it lasts.
-    #[serde(default)]
-    pub expires_in: Option<i64>,
-    /// With `duration=permanent`.
-    #[serde(default)]
-    pub refresh_token: Option<String>,
-}

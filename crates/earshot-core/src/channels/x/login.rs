@@ -20,19 +20,6 @@ pub const REDIRECT_PORT: u16 = 65011;
 /// Reading posts and users, posting, direct messages, and a refresh token.
 pub const SCOPES: &str = "tweet.read users.read tweet.write dm.read dm.write offline.access";
 
-/// The token endpoint's answer.
-#[derive(Debug, Deserialize)]
-pub struct TokenAnswer {
-    /// The access token.
-    pub access_token: String,
-    /// Seconds it lasts.
-    #[serde(default)]
-    pub expires_in: Option<i64>,
-    /// With `offline.access`.
-    #[serde(default)]
-    pub refresh_token: Option<String>,
-}
-
 /// An X login in progress.
 pub struct XLogin {
     spec: SourceSpec,
@@ -59,16 +46,7 @@ impl XLogin {
         } else {
             REDIRECT_PORT
         };
-        let listener = TcpListener::bind(("127.0.0.1", port)).await.map_err(|e| {
-            ChannelError::Network(format!(
-                "could not open the login callback on 127.0.0.1:{port}: {e}"
-            ))
-        })?;
-        let port = listener
-            .local_addr()
-            .map_err(|e| ChannelError::Network(e.to_string()))?
-            .port();
-        let redirect = format!("http://127.0.0.1:{port}/callback");
+        let (listener, redirect) = crate::channels::oauth::bind_callback(port).await?;
         let (challenge, verifier) = PkceCodeChallenge::new_random_sha256();
         let state = CsrfToken::new_random();
         let auth = match &spec.base_url {
@@ -107,30 +85,21 @@ impl XLogin {
     /// username.
     pub async fn finish(self, ctx: &Context, code: &str) -> Result<String, ChannelError> {
         let base = api(&self.spec);
-        let resp = ctx
-            .http
-            .post(format!("{base}/2/oauth2/token"))
-            .form(&[
+        let client_id = self.spec.client_id.clone().unwrap_or_default();
+        let a = crate::channels::oauth::token_request(
+            ctx,
+            &format!("{base}/2/oauth2/token"),
+            &[
                 ("grant_type", "authorization_code"),
                 ("code", code.trim()),
                 ("redirect_uri", self.redirect.as_str()),
-                (
-                    "client_id",
-                    self.spec.client_id.as_deref().unwrap_or_default(),
-                ),
+                ("client_id", client_id.as_str()),
                 ("code_verifier", self.verifier.secret().as_str()),
-            ])
-            .send()
-            .await
-            .map_err(network_error)?;
-        let status = resp.status().as_u16();
-        let body = resp.bytes().await.map_err(network_error)?;
-        let a: TokenAnswer = serde_json::from_slice(&body)
-            .ok()
-            .filter(|_| status == 200)
-            .ok_or_else(|| {
-                ChannelError::Unauthorized(format!("X refused the code (HTTP {status})"))
-            })?;
+            ],
+            None,
+            "X refused the code",
+        )
+        .await?;
         let resp = ctx
             .http
             .get(format!("{base}/2/users/me"))

@@ -132,28 +132,18 @@ impl Client {
             ChannelError::Unauthorized("the X login has expired — log in again".into())
         })?;
         let client_id = self.spec.client_id.clone().unwrap_or_default();
-        let resp = self
-            .ctx
-            .http
-            .post(format!("{}/2/oauth2/token", api(&self.spec)))
-            .form(&[
+        let a = super::oauth::token_request(
+            &self.ctx,
+            &format!("{}/2/oauth2/token", api(&self.spec)),
+            &[
                 ("grant_type", "refresh_token"),
                 ("refresh_token", refresh.as_str()),
                 ("client_id", client_id.as_str()),
-            ])
-            .send()
-            .await
-            .map_err(network_error)?;
-        let status = resp.status().as_u16();
-        let body = resp.bytes().await.map_err(network_error)?;
-        let a: login::TokenAnswer = serde_json::from_slice(&body)
-            .ok()
-            .filter(|_| status == 200)
-            .ok_or_else(|| {
-                ChannelError::Unauthorized(format!(
-                    "X ended the login — log in again (HTTP {status})"
-                ))
-            })?;
+            ],
+            None,
+            "X ended the login",
+        )
+        .await?;
         let fresh = XToken {
             access_token: a.access_token,
             expires_at: self.ctx.clock.now() + a.expires_in.unwrap_or(7200),
