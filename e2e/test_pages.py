@@ -91,3 +91,20 @@ def test_a_reddit_complaint_is_answered_from_the_app_once(app, fakebus):
               if w['net'] == 'reddit' and w['accepted'] and w['path'] == '/api/comment' and w['body']['thing_id'] == fullname]
     assert len(writes) == 1, writes
     assert writes[0]['body']['text'].startswith('Fran, that should never happen')
+
+
+def test_an_x_post_the_api_cannot_answer_says_why_and_offers_the_browser(app, fakebus):
+    sim_call(app, 'POST', '/_sim/post', {
+        'net': 'x', 'handle': 'loud_lena', 'followers': 90000, 'verified': True,
+        'text': 'Brightside Coffee lost my order twice this week. Not impressed.'})
+    row = wait_until(lambda: mention_by_author(app, '@loud_lena'), 'the X post in the inbox')
+    row.click()
+    why = wait_until(lambda: by_testid(app, 'reply-elsewhere') and by_testid(app, 'reply-elsewhere')[0].text,
+                     'the reason X will not take the reply')
+    assert 'mention or quote your account' in why, why
+    assert not by_testid(app, 'send-reply'), 'no Reply button X would refuse'
+    by_testid(app, 'reply-text')[0].send_keys('Lena, so sorry. Could you DM us your order number?')
+    assert by_testid(app, 'open-elsewhere')[0].is_enabled()
+    # A private message is still possible from the app.
+    by_testid(app, 'reply-private')[0].click()
+    wait_until(lambda: by_testid(app, 'send-reply'), 'the Send message button')
