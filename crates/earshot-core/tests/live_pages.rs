@@ -215,6 +215,27 @@ async fn answered_publicly_and_privately_exactly_once_on_each_network() {
     );
     let after = r.engine.delete_review_reply(one.id).await.unwrap();
     assert_eq!(after.remote.owner_reply, None);
+    // The reviewer deletes the review: the owner hears of it as an event of its own.
+    r.sim.social.delete_presence_item(ONE_STAR);
+    r.engine.poll_now();
+    let gone = wait_for(&mut r.rx, "the deleted review", |e| match e {
+        EngineEvent::MentionsAdded { mentions } => mentions
+            .iter()
+            .find(|m| m.external_id == format!("{ONE_STAR}@deleted"))
+            .cloned(),
+        _ => None,
+    })
+    .await;
+    assert_eq!(gone.remote.kind, Some(Kind::DeletedReview));
+    assert_eq!(
+        gone.text,
+        "Derek W. deleted their ★☆☆☆☆ review of Brightside Coffee — Division St."
+    );
+    assert!(
+        gone.triage.urgency < 60,
+        "good news is not urgent: {}",
+        gone.triage.urgency
+    );
     let deletes = r
         .sim
         .social

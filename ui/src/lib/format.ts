@@ -25,6 +25,7 @@ export function kindLabel(m: { remote: Remote }): string | null {
   switch (r.kind) {
     case 'review': return `review ${r.rating != null ? stars(r.rating) : ''}`.trim();
     case 'edited_review': return `edited review ${r.rating != null ? stars(r.rating) : ''}`.trim();
+    case 'deleted_review': return 'deleted review';
     case 'post': return 'visitor post';
     case 'message': return 'private message';
     case 'comment': case 'reply': case 'tag': return r.kind;

@@ -477,6 +477,8 @@ pub enum Kind {
     Review,
     /// A review the reviewer changed after writing it.
     EditedReview,
+    /// A review that was there and is gone.
+    DeletedReview,
     /// A post that tags the business.
     Tag,
     /// A private message.
@@ -492,6 +494,7 @@ impl Kind {
             Kind::Reply => "reply",
             Kind::Review => "review",
             Kind::EditedReview => "edited review",
+            Kind::DeletedReview => "deleted review",
             Kind::Tag => "tag",
             Kind::Message => "private message",
         }

@@ -401,8 +401,14 @@ pub fn triage(m: &Mention, rules: &Rules, now: i64) -> Triage {
     if m.remote.verified {
         parts.push((6.0, "verified account".to_string()));
     }
-    if m.remote.kind == Some(crate::model::Kind::EditedReview) {
-        parts.push((8.0, "the reviewer changed their review".to_string()));
+    match m.remote.kind {
+        Some(crate::model::Kind::EditedReview) => {
+            parts.push((8.0, "the reviewer changed their review".to_string()))
+        }
+        Some(crate::model::Kind::DeletedReview) => {
+            parts.push((0.0, "the reviewer deleted their review".to_string()))
+        }
+        _ => {}
     }
     if let Some(f) = m.author.followers.filter(|f| *f >= 1_000) {
         // 1k → 5, 10k → 11, 100k → 17, 1M → 23, 10M → 29 (capped 28).

@@ -281,6 +281,13 @@ impl Presence {
         self.items.read().unwrap_or_else(|p| p.into_inner()).clone()
     }
 
+    pub(crate) fn delete(&self, id: &str) {
+        self.items
+            .write()
+            .unwrap_or_else(|p| p.into_inner())
+            .retain(|i| i.id != id);
+    }
+
     pub(crate) fn private_replied_elsewhere(&self, comment: &str) {
         lock(&self.private_replied).insert(comment.to_string());
     }

@@ -185,6 +185,11 @@ impl SocialHandle {
         self.0.presence.private_replied_elsewhere(comment);
     }
 
+    /// Deletes a review (or any Page, Instagram or YouTube item), as its author can.
+    pub fn delete_presence_item(&self, id: &str) {
+        self.0.presence.delete(id);
+    }
+
     /// Makes the Page token expired (#190 subcode 463) or valid again.
     pub fn expire_page_token(&self, expired: bool) {
         self.0.presence.set_page_token_expired(expired);

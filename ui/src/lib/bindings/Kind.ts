@@ -3,4 +3,4 @@
 /**
  * What a mention is on its network.
  */
-export type Kind = "post" | "comment" | "reply" | "review" | "edited_review" | "tag" | "message";
+export type Kind = "post" | "comment" | "reply" | "review" | "edited_review" | "deleted_review" | "tag" | "message";

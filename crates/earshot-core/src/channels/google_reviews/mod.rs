@@ -35,6 +35,7 @@ const LOCATIONS_EVERY: i64 = 6 * 3600;
 const FIRST_LOOKBACK: i64 = 30 * 86_400;
 const MAX_PAGES: usize = 20;
 const MAX_REMEMBERED: usize = 20_000;
+const MAX_FULL_PAGES: usize = 40;
 
 /// What the keychain holds for a Google login.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq, Default)]
@@ -63,7 +64,33 @@ pub struct Cursor {
     pub seen: BTreeMap<String, i64>,
     /// The newest update time seen per location.
     pub newest: BTreeMap<String, i64>,
+    /// Each review seen: its location, stars and reviewer (to say which one was deleted).
+    #[serde(default)]
+    pub who: BTreeMap<String, Seen>,
+    /// Each location's review count when last read (`totalReviewCount`).
+    #[serde(default)]
+    pub total: BTreeMap<String, i64>,
+    /// When each location's reviews were last listed in full.
+    #[serde(default)]
+    pub full_at: BTreeMap<String, i64>,
 }
+
+/// What is kept of a review to report its deletion.
+#[derive(Debug, Default, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Seen {
+    /// `accounts/{a}/locations/{l}`.
+    pub location: String,
+    /// Stars.
+    #[serde(default)]
+    pub rating: Option<u8>,
+    /// The reviewer's name.
+    #[serde(default)]
+    pub reviewer: String,
+}
+
+/// A location's reviews are listed in full this often, or at once when its count drops: a
+/// review missing from the full list was deleted.
+const FULL_EVERY: i64 = 86_400;
 
 pub(crate) fn base(spec: &SourceSpec, real: &str) -> String {
     spec.base_url
@@ -262,23 +289,12 @@ impl Google {
             let first_time = !cur.newest.contains_key(&loc);
             let mut newest = floor;
             let mut page: Option<String> = None;
+            let mut total: Option<i64> = None;
             'pages: for _ in 0..MAX_PAGES {
-                let url = format!("{root}/v4/{loc}/reviews");
-                let p = page.clone();
-                let body = self
-                    .call("Google reviews", |h| {
-                        let mut q = vec![
-                            ("pageSize", "50".to_string()),
-                            ("orderBy", "updateTime desc".into()),
-                        ];
-                        if let Some(t) = &p {
-                            q.push(("pageToken", t.clone()));
-                        }
-                        h.get(&url).query(&q)
-                    })
-                    .await?;
-                let list: ReviewList = serde_json::from_slice(&body)
-                    .map_err(|e| ChannelError::Malformed(format!("Google reviews: {e}")))?;
+                let list = self.reviews_page(&root, &loc, page.as_deref()).await?;
+                if page.is_none() {
+                    total = list.total_review_count;
+                }
                 for r in &list.reviews {
                     let Some((id, updated)) = parse::key(r) else {
                         continue;
@@ -292,10 +308,18 @@ impl Google {
                         Some(_) => true,
                         None => false,
                     };
-                    cur.seen.insert(id, updated);
+                    cur.seen.insert(id.clone(), updated);
                     if let Some(m) =
                         parse::review_to_mention(r, &loc, &title, edited && !first_time, now)
                     {
+                        cur.who.insert(
+                            id,
+                            Seen {
+                                location: loc.clone(),
+                                rating: m.remote.rating,
+                                reviewer: m.author.handle.clone(),
+                            },
+                        );
                         mentions.push(m);
                     }
                 }
@@ -304,7 +328,27 @@ impl Google {
                     None => break,
                 }
             }
-            cur.newest.insert(loc, newest);
+            cur.newest.insert(loc.clone(), newest);
+            // A count that dropped, or a day since the last full list: list them all, and the
+            // reviews seen before that are missing were deleted.
+            let dropped =
+                matches!((total, cur.total.get(&loc)), (Some(t), Some(before)) if t < *before);
+            let due = now - cur.full_at.get(&loc).copied().unwrap_or(now) >= FULL_EVERY;
+            if dropped || due {
+                mentions.extend(self.deletions(&root, &loc, &title, &mut cur, now).await?);
+                cur.full_at.insert(loc.clone(), now);
+            } else {
+                cur.full_at.entry(loc.clone()).or_insert(now);
+            }
+            if let Some(t) = total {
+                cur.total.insert(loc, t);
+            }
+        }
+        while cur.who.len() > MAX_REMEMBERED {
+            let Some(k) = cur.who.keys().next().cloned() else {
+                break;
+            };
+            cur.who.remove(&k);
         }
         while cur.seen.len() > MAX_REMEMBERED {
             let oldest = cur
@@ -322,6 +366,77 @@ impl Google {
             cursor: serde_json::to_string(&cur).ok(),
             ..Batch::default()
         })
+    }
+
+    /// One page of a location's reviews, newest update first.
+    async fn reviews_page(
+        &mut self,
+        root: &str,
+        loc: &str,
+        token: Option<&str>,
+    ) -> Result<ReviewList, ChannelError> {
+        let url = format!("{root}/v4/{loc}/reviews");
+        let body = self
+            .call("Google reviews", |h| {
+                let mut q = vec![
+                    ("pageSize", "50".to_string()),
+                    ("orderBy", "updateTime desc".into()),
+                ];
+                if let Some(t) = token {
+                    q.push(("pageToken", t.to_string()));
+                }
+                h.get(&url).query(&q)
+            })
+            .await?;
+        serde_json::from_slice(&body)
+            .map_err(|e| ChannelError::Malformed(format!("Google reviews: {e}")))
+    }
+
+    /// Lists a location's reviews in full; each review seen before that is missing was deleted:
+    /// a mention of its own for the owner ("Derek W. deleted their ★☆☆☆☆ review").
+    async fn deletions(
+        &mut self,
+        root: &str,
+        loc: &str,
+        title: &str,
+        cur: &mut Cursor,
+        now: i64,
+    ) -> Result<Vec<Mention>, ChannelError> {
+        let mut present = std::collections::HashSet::new();
+        let mut page: Option<String> = None;
+        for _ in 0..MAX_FULL_PAGES {
+            let list = self.reviews_page(root, loc, page.as_deref()).await?;
+            present.extend(
+                list.reviews
+                    .iter()
+                    .filter_map(|r| parse::key(r).map(|(id, _)| id)),
+            );
+            match list.next_page_token.filter(|t| !t.is_empty()) {
+                Some(t) => page = Some(t),
+                None => {
+                    page = None;
+                    break;
+                }
+            }
+        }
+        if page.is_some() {
+            // Too many to list in full: nothing can be called deleted.
+            return Ok(Vec::new());
+        }
+        let gone: Vec<String> = cur
+            .who
+            .iter()
+            .filter(|(id, s)| s.location == loc && !present.contains(*id))
+            .map(|(id, _)| id.clone())
+            .collect();
+        let mut out = Vec::new();
+        for id in gone {
+            if let Some(s) = cur.who.remove(&id) {
+                cur.seen.remove(&id);
+                out.push(parse::deleted_review(&id, &s, loc, title, now));
+            }
+        }
+        Ok(out)
     }
 
     /// Writes (or rewrites) the owner's reply to a review.

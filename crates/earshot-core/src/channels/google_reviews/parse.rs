@@ -109,6 +109,35 @@ pub fn review_to_mention(
     Some(m)
 }
 
+/// A review that was there and is gone: the reviewer deleted it (or Google removed it).
+pub fn deleted_review(
+    id: &str,
+    seen: &super::Seen,
+    location: &str,
+    title: &str,
+    now: i64,
+) -> Mention {
+    let stars = seen.rating.map(star_line).unwrap_or_default();
+    let mut m = Mention::new(
+        Channel::GoogleReviews,
+        format!("{id}@deleted"),
+        format!("{} deleted their {stars} review of {title}.", seen.reviewer).replace("  ", " "),
+    );
+    m.title = Some(format!("Deleted: {stars} review of {title}").replace("  ", " "));
+    m.created_at = now;
+    m.fetched_at = now;
+    m.author = Author {
+        handle: seen.reviewer.clone(),
+        ..Author::default()
+    };
+    m.remote.kind = Some(Kind::DeletedReview);
+    m.remote.to_owner = true;
+    m.remote.post_id = Some(location.to_string());
+    m.remote.post_text = Some(title.to_string());
+    m.thread_root = Some(id.to_string());
+    m
+}
+
 /// The review's resource name, for replying: `accounts/{a}/locations/{l}/reviews/{r}`.
 pub fn review_name(m: &Mention) -> Option<String> {
     Some(format!(
