@@ -16,7 +16,7 @@ fn flags_parse_with_their_arguments_and_refuse_nonsense() {
         .unwrap_err()
         .to_string()
         .contains("TARGET=FAULT"));
-    assert!(parse_flag("x=malformed")
+    assert!(parse_flag("myspace=malformed")
         .unwrap_err()
         .to_string()
         .contains("unknown fault target"));
