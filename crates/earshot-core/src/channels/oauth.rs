@@ -79,3 +79,79 @@ pub async fn token_request(
         ChannelError::Unauthorized(format!("{what} — log in again ({why})"))
     })
 }
+
+/// A login kept in the keychain: its access token, when it ends, and its refresh token.
+pub trait Kept: serde::Serialize + serde::de::DeserializeOwned + Clone + Default {
+    /// When it stops working (unix seconds).
+    fn expires_at(&self) -> i64;
+    /// The refresh token, when there is one.
+    fn refresh_token(&self) -> Option<&str>;
+    /// The login after a renewal answered `a` at `now` (a network may or may not send a new
+    /// refresh token).
+    fn renewed(&self, a: TokenAnswer, now: i64) -> Self;
+}
+
+/// How a network renews a login: its token endpoint, the form's fields beyond the refresh
+/// token, and the user of HTTP basic authentication when it wants one.
+pub struct Renewal {
+    /// The token endpoint.
+    pub url: String,
+    /// Further fields (`client_id`, `client_secret`).
+    pub extra: Vec<(&'static str, String)>,
+    /// Basic authentication's user (the client id), with an empty password.
+    pub basic: Option<String>,
+}
+
+/// The login under `key`, read from the keychain once and kept in `cache`, renewed with its
+/// refresh token when it has run out (or when `renew`: the network refused it) and written back.
+pub async fn kept_login<T: Kept>(
+    ctx: &Context,
+    key: &str,
+    cache: &mut Option<T>,
+    renew: bool,
+    network: &str,
+    renewal: impl FnOnce(&T) -> Renewal,
+) -> Result<T, ChannelError> {
+    if cache.is_none() {
+        let v = ctx
+            .secrets
+            .get(key)
+            .await
+            .map_err(|e| ChannelError::Unauthorized(e.to_string()))?
+            .ok_or_else(|| {
+                ChannelError::Unauthorized(format!(
+                    "no {network} login in the keychain: log in again"
+                ))
+            })?;
+        *cache = Some(serde_json::from_str(&v).map_err(|_| {
+            ChannelError::Unauthorized(format!(
+                "the {network} login in the keychain is unreadable: log in again"
+            ))
+        })?);
+    }
+    let t = cache.clone().unwrap_or_default();
+    if !renew && t.expires_at() > ctx.clock.now() + 60 {
+        return Ok(t);
+    }
+    let refresh = t.refresh_token().map(str::to_string).ok_or_else(|| {
+        ChannelError::Unauthorized(format!("the {network} login has expired — log in again"))
+    })?;
+    let r = renewal(&t);
+    let mut form = vec![
+        ("grant_type", "refresh_token".to_string()),
+        ("refresh_token", refresh),
+    ];
+    form.extend(r.extra);
+    let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let what = format!("{network} ended the login");
+    let a = token_request(ctx, &r.url, &form, r.basic.as_deref(), &what).await?;
+    let fresh = t.renewed(a, ctx.clock.now());
+    // The renewed login goes back to the keychain; were that to fail, this one still works
+    // until it ends, and the next start renews again.
+    let _ = ctx
+        .secrets
+        .set(key, serde_json::to_string(&fresh).unwrap_or_default())
+        .await;
+    *cache = Some(fresh.clone());
+    Ok(fresh)
+}

@@ -196,36 +196,34 @@ async fn business_account(
     ctx: &Context,
     token: &str,
 ) -> Result<(String, String), ChannelError> {
-    {
-        let accounts_base = spec
-            .base_url
-            .as_deref()
-            .unwrap_or(ACCOUNTS_BASE)
-            .trim_end_matches('/')
-            .to_string();
-        let resp = ctx
-            .http
-            .get(format!("{accounts_base}/v1/accounts"))
-            .bearer_auth(token)
-            .send()
-            .await
-            .map_err(network_error)?;
-        let status = resp.status().as_u16();
-        let body = resp.bytes().await.map_err(network_error)?;
-        if status != 200 {
-            return Err(error_from(
-                status,
-                &body,
-                None,
-                "the Business Profile accounts",
-            ));
-        }
-        let list: Accounts = serde_json::from_slice(&body)
-            .map_err(|e| ChannelError::Malformed(format!("Google accounts: {e}")))?;
-        let account = list.accounts.into_iter().next().ok_or_else(|| {
-            ChannelError::Refused("this Google login manages no Business Profile".into())
-        })?;
-        let label = account.account_name.unwrap_or_else(|| account.name.clone());
-        Ok((account.name, label))
+    let accounts_base = spec
+        .base_url
+        .as_deref()
+        .unwrap_or(ACCOUNTS_BASE)
+        .trim_end_matches('/')
+        .to_string();
+    let resp = ctx
+        .http
+        .get(format!("{accounts_base}/v1/accounts"))
+        .bearer_auth(token)
+        .send()
+        .await
+        .map_err(network_error)?;
+    let status = resp.status().as_u16();
+    let body = resp.bytes().await.map_err(network_error)?;
+    if status != 200 {
+        return Err(error_from(
+            status,
+            &body,
+            None,
+            "the Business Profile accounts",
+        ));
     }
+    let list: Accounts = serde_json::from_slice(&body)
+        .map_err(|e| ChannelError::Malformed(format!("Google accounts: {e}")))?;
+    let account = list.accounts.into_iter().next().ok_or_else(|| {
+        ChannelError::Refused("this Google login manages no Business Profile".into())
+    })?;
+    let label = account.account_name.unwrap_or_else(|| account.name.clone());
+    Ok((account.name, label))
 }

@@ -53,6 +53,23 @@ pub struct GoogleToken {
     pub client_secret: Option<String>,
 }
 
+impl super::oauth::Kept for GoogleToken {
+    fn expires_at(&self) -> i64 {
+        self.expires_at
+    }
+    fn refresh_token(&self) -> Option<&str> {
+        self.refresh_token.as_deref()
+    }
+    fn renewed(&self, a: super::oauth::TokenAnswer, now: i64) -> Self {
+        GoogleToken {
+            access_token: a.access_token,
+            expires_at: now + a.expires_in.unwrap_or(3600),
+            refresh_token: a.refresh_token.or(self.refresh_token.clone()),
+            client_secret: self.client_secret.clone(),
+        }
+    }
+}
+
 /// Where a reviews source is.
 #[derive(Debug, Default, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Cursor {
@@ -140,64 +157,28 @@ impl Google {
     }
 
     async fn token(&mut self, renew: bool) -> Result<String, ChannelError> {
-        if self.token.is_none() {
-            let v = self
-                .ctx
-                .secrets
-                .get(&self.key())
-                .await
-                .map_err(|e| ChannelError::Unauthorized(e.to_string()))?
-                .ok_or_else(|| {
-                    ChannelError::Unauthorized(
-                        "no Google login in the keychain: log in again".into(),
-                    )
-                })?;
-            self.token = Some(serde_json::from_str(&v).unwrap_or(GoogleToken {
-                access_token: v,
-                ..GoogleToken::default()
-            }));
-        }
-        let t = self.token.clone().unwrap_or_default();
-        if !renew && t.expires_at > self.ctx.clock.now() + 60 {
-            return Ok(t.access_token);
-        }
-        let refresh = t.refresh_token.clone().ok_or_else(|| {
-            ChannelError::Unauthorized("the Google login has expired — log in again".into())
-        })?;
+        let (key, url) = (self.key(), token_url(&self.spec));
         let client_id = self.spec.client_id.clone().unwrap_or_default();
-        let mut form = vec![
-            ("grant_type", "refresh_token".to_string()),
-            ("refresh_token", refresh),
-            ("client_id", client_id),
-        ];
-        if let Some(s) = &t.client_secret {
-            form.push(("client_secret", s.clone()));
-        }
-        let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        let a = super::oauth::token_request(
+        let t = super::oauth::kept_login(
             &self.ctx,
-            &token_url(&self.spec),
-            &form,
-            None,
-            "Google ended the login",
+            &key,
+            &mut self.token,
+            renew,
+            "Google",
+            |t: &GoogleToken| {
+                let mut extra = vec![("client_id", client_id)];
+                if let Some(s) = &t.client_secret {
+                    extra.push(("client_secret", s.clone()));
+                }
+                super::oauth::Renewal {
+                    url,
+                    extra,
+                    basic: None,
+                }
+            },
         )
         .await?;
-        let fresh = GoogleToken {
-            access_token: a.access_token,
-            expires_at: self.ctx.clock.now() + a.expires_in.unwrap_or(3600),
-            refresh_token: a.refresh_token.or(t.refresh_token),
-            client_secret: t.client_secret,
-        };
-        let _ = self
-            .ctx
-            .secrets
-            .set(
-                &self.key(),
-                serde_json::to_string(&fresh).unwrap_or_default(),
-            )
-            .await;
-        self.token = Some(fresh.clone());
-        Ok(fresh.access_token)
+        Ok(t.access_token)
     }
 
     /// Sends a request made by `make` with a fresh token; on 401 renews once and tries again.

@@ -29,6 +29,22 @@ pub struct RedditToken {
     pub refresh_token: Option<String>,
 }
 
+impl crate::channels::oauth::Kept for RedditToken {
+    fn expires_at(&self) -> i64 {
+        self.expires_at
+    }
+    fn refresh_token(&self) -> Option<&str> {
+        self.refresh_token.as_deref()
+    }
+    fn renewed(&self, a: crate::channels::oauth::TokenAnswer, now: i64) -> Self {
+        RedditToken {
+            access_token: a.access_token,
+            expires_at: now + a.expires_in.unwrap_or(3600),
+            refresh_token: a.refresh_token.or(self.refresh_token.clone()),
+        }
+    }
+}
+
 /// The rate budget as the last answer told it.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Budget {
@@ -119,57 +135,23 @@ impl Client {
     }
 
     async fn bearer(&mut self, renew: bool) -> Result<String, ChannelError> {
-        if self.token.is_none() {
-            let v = self
-                .ctx
-                .secrets
-                .get(&self.key())
-                .await
-                .map_err(|e| ChannelError::Unauthorized(e.to_string()))?
-                .ok_or_else(|| {
-                    ChannelError::Unauthorized(
-                        "no Reddit login in the keychain: log in again".into(),
-                    )
-                })?;
-            self.token = Some(serde_json::from_str(&v).unwrap_or(RedditToken {
-                access_token: v,
-                ..RedditToken::default()
-            }));
-        }
-        let t = self.token.clone().unwrap_or_default();
-        if !renew && t.expires_at > self.ctx.clock.now() + 60 {
-            return Ok(t.access_token);
-        }
-        let refresh = t.refresh_token.clone().ok_or_else(|| {
-            ChannelError::Unauthorized("the Reddit login has expired — log in again".into())
-        })?;
+        let key = self.key();
+        let url = format!("{}/api/v1/access_token", www(&self.spec));
         let client_id = self.spec.client_id.clone().unwrap_or_default();
-        let a = crate::channels::oauth::token_request(
+        let t = crate::channels::oauth::kept_login(
             &self.ctx,
-            &format!("{}/api/v1/access_token", www(&self.spec)),
-            &[
-                ("grant_type", "refresh_token"),
-                ("refresh_token", refresh.as_str()),
-            ],
-            Some(client_id.as_str()),
-            "Reddit ended the login",
+            &key,
+            &mut self.token,
+            renew,
+            "Reddit",
+            |_: &RedditToken| crate::channels::oauth::Renewal {
+                url,
+                extra: Vec::new(),
+                basic: Some(client_id),
+            },
         )
         .await?;
-        let fresh = RedditToken {
-            access_token: a.access_token,
-            expires_at: self.ctx.clock.now() + a.expires_in.unwrap_or(3600),
-            refresh_token: a.refresh_token.or(t.refresh_token),
-        };
-        let _ = self
-            .ctx
-            .secrets
-            .set(
-                &self.key(),
-                serde_json::to_string(&fresh).unwrap_or_default(),
-            )
-            .await;
-        self.token = Some(fresh.clone());
-        Ok(fresh.access_token)
+        Ok(t.access_token)
     }
 
     /// GET `path` (`/r/x/new`) with `query`; logged out it reads the `.json` listing.

@@ -60,6 +60,23 @@ pub struct XToken {
     pub user_id: String,
 }
 
+impl super::oauth::Kept for XToken {
+    fn expires_at(&self) -> i64 {
+        self.expires_at
+    }
+    fn refresh_token(&self) -> Option<&str> {
+        self.refresh_token.as_deref()
+    }
+    fn renewed(&self, a: super::oauth::TokenAnswer, now: i64) -> Self {
+        XToken {
+            access_token: a.access_token,
+            expires_at: now + a.expires_in.unwrap_or(7200),
+            refresh_token: a.refresh_token.or(self.refresh_token.clone()),
+            user_id: self.user_id.clone(),
+        }
+    }
+}
+
 /// Where an X source is.
 #[derive(Debug, Default, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Cursor {
@@ -108,58 +125,22 @@ impl Client {
 
     /// The stored login (renewed when it has run out).
     pub async fn token(&mut self, renew: bool) -> Result<XToken, ChannelError> {
-        if self.token.is_none() {
-            let v = self
-                .ctx
-                .secrets
-                .get(&self.key())
-                .await
-                .map_err(|e| ChannelError::Unauthorized(e.to_string()))?
-                .ok_or_else(|| {
-                    ChannelError::Unauthorized("no X login in the keychain: log in again".into())
-                })?;
-            self.token = Some(serde_json::from_str(&v).map_err(|_| {
-                ChannelError::Unauthorized(
-                    "the X login in the keychain is unreadable: log in again".into(),
-                )
-            })?);
-        }
-        let t = self.token.clone().unwrap_or_default();
-        if !renew && t.expires_at > self.ctx.clock.now() + 60 {
-            return Ok(t);
-        }
-        let refresh = t.refresh_token.clone().ok_or_else(|| {
-            ChannelError::Unauthorized("the X login has expired — log in again".into())
-        })?;
+        let key = self.key();
+        let url = format!("{}/2/oauth2/token", api(&self.spec));
         let client_id = self.spec.client_id.clone().unwrap_or_default();
-        let a = super::oauth::token_request(
+        super::oauth::kept_login(
             &self.ctx,
-            &format!("{}/2/oauth2/token", api(&self.spec)),
-            &[
-                ("grant_type", "refresh_token"),
-                ("refresh_token", refresh.as_str()),
-                ("client_id", client_id.as_str()),
-            ],
-            None,
-            "X ended the login",
+            &key,
+            &mut self.token,
+            renew,
+            "X",
+            |_: &XToken| super::oauth::Renewal {
+                url,
+                extra: vec![("client_id", client_id)],
+                basic: None,
+            },
         )
-        .await?;
-        let fresh = XToken {
-            access_token: a.access_token,
-            expires_at: self.ctx.clock.now() + a.expires_in.unwrap_or(7200),
-            refresh_token: a.refresh_token.or(t.refresh_token),
-            user_id: t.user_id,
-        };
-        let _ = self
-            .ctx
-            .secrets
-            .set(
-                &self.key(),
-                serde_json::to_string(&fresh).unwrap_or_default(),
-            )
-            .await;
-        self.token = Some(fresh.clone());
-        Ok(fresh)
+        .await
     }
 
     /// A call with the bearer token, renewed once on 401.
