@@ -155,3 +155,42 @@ pub async fn kept_login<T: Kept>(
     *cache = Some(fresh.clone());
     Ok(fresh)
 }
+
+/// Where the browser comes back: the loopback listener, its address and the `state` the
+/// authorization carries (a request without it is answered and ignored).
+pub struct Callback {
+    listener: Option<TcpListener>,
+    state: oauth2::CsrfToken,
+    redirect: String,
+}
+
+impl Callback {
+    /// Binds the loopback address (`port` 0: any free one) with a fresh `state`.
+    pub async fn bind(port: u16) -> Result<Callback, ChannelError> {
+        let (listener, redirect) = bind_callback(port).await?;
+        Ok(Callback {
+            listener: Some(listener),
+            state: oauth2::CsrfToken::new_random(),
+            redirect,
+        })
+    }
+
+    /// `http://127.0.0.1:PORT/callback`.
+    pub fn redirect(&self) -> &str {
+        &self.redirect
+    }
+
+    /// The `state` to send with the authorization.
+    pub fn state(&self) -> &str {
+        self.state.secret()
+    }
+
+    /// Waits for the browser to come back with the code.
+    pub async fn wait(&mut self) -> Result<String, ChannelError> {
+        let listener = self
+            .listener
+            .take()
+            .ok_or_else(|| ChannelError::Config("this login is no longer waiting".into()))?;
+        super::mastodon::login::wait_for_callback(listener, self.state.secret().clone()).await
+    }
+}

@@ -6,12 +6,10 @@
 //! The client id is the owner's (Google approves Business Profile API access per project; the
 //! README says how), set on the source.
 
-use oauth2::{CsrfToken, PkceCodeChallenge, PkceCodeVerifier};
+use oauth2::{PkceCodeChallenge, PkceCodeVerifier};
 use serde::Deserialize;
-use tokio::net::TcpListener;
 
 use super::{error_from, token_url, GoogleToken};
-use crate::channels::mastodon::login::wait_for_callback;
 use crate::channels::{network_error, ChannelError, Context};
 use crate::model::{SourceKind, SourceSpec};
 use crate::secrets;
@@ -28,10 +26,8 @@ pub const ACCOUNTS_BASE: &str = "https://mybusinessaccountmanagement.googleapis.
 /// A Google login in progress.
 pub struct GoogleLogin {
     spec: SourceSpec,
-    redirect: String,
     verifier: PkceCodeVerifier,
-    state: CsrfToken,
-    listener: Option<TcpListener>,
+    callback: crate::channels::oauth::Callback,
     client_secret: Option<String>,
     /// Where to send the owner.
     pub authorize_url: String,
@@ -65,9 +61,8 @@ impl GoogleLogin {
             .ok_or_else(|| {
                 ChannelError::Config("set the Google OAuth client id first (see the README)".into())
             })?;
-        let (listener, redirect) = crate::channels::oauth::bind_callback(0).await?;
+        let callback = crate::channels::oauth::Callback::bind(0).await?;
         let (challenge, verifier) = PkceCodeChallenge::new_random_sha256();
-        let state = CsrfToken::new_random();
         let auth = match &spec.base_url {
             Some(b) => format!("{}/o/oauth2/v2/auth", b.trim_end_matches('/')),
             None => AUTH_URL.into(),
@@ -75,7 +70,7 @@ impl GoogleLogin {
         let mut url = url::Url::parse(&auth).map_err(|e| ChannelError::Config(e.to_string()))?;
         url.query_pairs_mut()
             .append_pair("client_id", &client_id)
-            .append_pair("redirect_uri", &redirect)
+            .append_pair("redirect_uri", callback.redirect())
             .append_pair("response_type", "code")
             .append_pair(
                 "scope",
@@ -89,13 +84,11 @@ impl GoogleLogin {
             .append_pair("prompt", "consent")
             .append_pair("code_challenge", challenge.as_str())
             .append_pair("code_challenge_method", "S256")
-            .append_pair("state", state.secret());
+            .append_pair("state", callback.state());
         Ok(GoogleLogin {
             spec: spec.clone(),
-            redirect,
             verifier,
-            state,
-            listener: Some(listener),
+            callback,
             client_secret,
             authorize_url: url.to_string(),
         })
@@ -103,11 +96,7 @@ impl GoogleLogin {
 
     /// Waits for the browser to come back with the code.
     pub async fn wait_for_code(&mut self) -> Result<String, ChannelError> {
-        let listener = self
-            .listener
-            .take()
-            .ok_or_else(|| ChannelError::Config("this login is no longer waiting".into()))?;
-        wait_for_callback(listener, self.state.secret().clone()).await
+        self.callback.wait().await
     }
 
     /// Exchanges the code, finds the Business Profile account, keeps the tokens in the keychain
@@ -116,7 +105,7 @@ impl GoogleLogin {
         let mut form = vec![
             ("grant_type", "authorization_code".to_string()),
             ("code", code.trim().to_string()),
-            ("redirect_uri", self.redirect.clone()),
+            ("redirect_uri", self.callback.redirect().to_string()),
             ("client_id", self.spec.client_id.clone().unwrap_or_default()),
             ("code_verifier", self.verifier.secret().clone()),
         ];

@@ -4,11 +4,7 @@
 //! `http://127.0.0.1:65010/callback` with their app (reddit.com/prefs/apps → "installed app"); its
 //! client id goes on the source. The tokens go to the keychain under the account's name.
 
-use oauth2::CsrfToken;
-use tokio::net::TcpListener;
-
 use super::client::{www, RedditToken};
-use crate::channels::mastodon::login::wait_for_callback;
 use crate::channels::{network_error, ChannelError, Context};
 use crate::model::{SourceKind, SourceSpec};
 use crate::secrets;
@@ -22,9 +18,7 @@ pub const SCOPES: &str = "identity read history submit privatemessages";
 /// A Reddit login in progress.
 pub struct RedditLogin {
     spec: SourceSpec,
-    redirect: String,
-    state: CsrfToken,
-    listener: Option<TcpListener>,
+    callback: crate::channels::oauth::Callback,
     /// Where to send the owner.
     pub authorize_url: String,
 }
@@ -47,33 +41,26 @@ impl RedditLogin {
         } else {
             REDIRECT_PORT
         };
-        let (listener, redirect) = crate::channels::oauth::bind_callback(port).await?;
-        let state = CsrfToken::new_random();
+        let callback = crate::channels::oauth::Callback::bind(port).await?;
         let mut url = url::Url::parse(&format!("{}/api/v1/authorize", www(spec)))
             .map_err(|e| ChannelError::Config(e.to_string()))?;
         url.query_pairs_mut()
             .append_pair("client_id", &client_id)
             .append_pair("response_type", "code")
-            .append_pair("state", state.secret())
-            .append_pair("redirect_uri", &redirect)
+            .append_pair("state", callback.state())
+            .append_pair("redirect_uri", callback.redirect())
             .append_pair("duration", "permanent")
             .append_pair("scope", SCOPES);
         Ok(RedditLogin {
             spec: spec.clone(),
-            redirect,
-            state,
-            listener: Some(listener),
+            callback,
             authorize_url: url.to_string(),
         })
     }
 
     /// Waits for the browser to come back with the code.
     pub async fn wait_for_code(&mut self) -> Result<String, ChannelError> {
-        let listener = self
-            .listener
-            .take()
-            .ok_or_else(|| ChannelError::Config("this login is no longer waiting".into()))?;
-        wait_for_callback(listener, self.state.secret().clone()).await
+        self.callback.wait().await
     }
 
     /// Exchanges the code, asks who the account is, keeps the tokens in the keychain; returns
@@ -86,7 +73,7 @@ impl RedditLogin {
             &[
                 ("grant_type", "authorization_code"),
                 ("code", code.trim()),
-                ("redirect_uri", self.redirect.as_str()),
+                ("redirect_uri", self.callback.redirect()),
             ],
             Some(client_id.as_str()),
             "Reddit refused the code",

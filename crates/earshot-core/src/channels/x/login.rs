@@ -3,12 +3,10 @@
 //! `http://127.0.0.1:65011/callback`). `offline.access` brings a refresh token. The tokens and
 //! the account's id go to the keychain under its username.
 
-use oauth2::{CsrfToken, PkceCodeChallenge, PkceCodeVerifier};
+use oauth2::{PkceCodeChallenge, PkceCodeVerifier};
 use serde::Deserialize;
-use tokio::net::TcpListener;
 
 use super::{api, XToken};
-use crate::channels::mastodon::login::wait_for_callback;
 use crate::channels::{network_error, ChannelError, Context};
 use crate::model::{SourceKind, SourceSpec};
 use crate::secrets;
@@ -23,10 +21,8 @@ pub const SCOPES: &str = "tweet.read users.read tweet.write dm.read dm.write off
 /// An X login in progress.
 pub struct XLogin {
     spec: SourceSpec,
-    redirect: String,
     verifier: PkceCodeVerifier,
-    state: CsrfToken,
-    listener: Option<TcpListener>,
+    callback: crate::channels::oauth::Callback,
     /// Where to send the owner.
     pub authorize_url: String,
 }
@@ -46,9 +42,8 @@ impl XLogin {
         } else {
             REDIRECT_PORT
         };
-        let (listener, redirect) = crate::channels::oauth::bind_callback(port).await?;
+        let callback = crate::channels::oauth::Callback::bind(port).await?;
         let (challenge, verifier) = PkceCodeChallenge::new_random_sha256();
-        let state = CsrfToken::new_random();
         let auth = match &spec.base_url {
             Some(b) => format!("{}/i/oauth2/authorize", b.trim_end_matches('/')),
             None => AUTH_URL.into(),
@@ -57,28 +52,22 @@ impl XLogin {
         url.query_pairs_mut()
             .append_pair("response_type", "code")
             .append_pair("client_id", &client_id)
-            .append_pair("redirect_uri", &redirect)
+            .append_pair("redirect_uri", callback.redirect())
             .append_pair("scope", SCOPES)
-            .append_pair("state", state.secret())
+            .append_pair("state", callback.state())
             .append_pair("code_challenge", challenge.as_str())
             .append_pair("code_challenge_method", "S256");
         Ok(XLogin {
             spec: spec.clone(),
-            redirect,
             verifier,
-            state,
-            listener: Some(listener),
+            callback,
             authorize_url: url.to_string(),
         })
     }
 
     /// Waits for the browser to come back with the code.
     pub async fn wait_for_code(&mut self) -> Result<String, ChannelError> {
-        let listener = self
-            .listener
-            .take()
-            .ok_or_else(|| ChannelError::Config("this login is no longer waiting".into()))?;
-        wait_for_callback(listener, self.state.secret().clone()).await
+        self.callback.wait().await
     }
 
     /// Exchanges the code, asks who the account is, keeps the login in the keychain; returns the
@@ -92,7 +81,7 @@ impl XLogin {
             &[
                 ("grant_type", "authorization_code"),
                 ("code", code.trim()),
-                ("redirect_uri", self.redirect.as_str()),
+                ("redirect_uri", self.callback.redirect()),
                 ("client_id", client_id.as_str()),
                 ("code_verifier", self.verifier.secret().as_str()),
             ],
