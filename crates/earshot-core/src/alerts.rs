@@ -111,6 +111,20 @@ fn snippet(text: &str, max: usize) -> String {
     }
 }
 
+/// Where a mention was said, for people: the network, or for a feed the site it came from
+/// ("on RSS" says nothing; "on reviews.example.com" does).
+fn place(m: &Mention) -> String {
+    let site = (m.channel == crate::model::Channel::Rss)
+        .then(|| m.url.as_deref().and_then(|u| url::Url::parse(u).ok()))
+        .flatten()
+        .and_then(|u| {
+            u.host_str()
+                .map(|h| h.trim_start_matches("www.").to_string())
+        })
+        .filter(|h| !h.is_empty());
+    site.unwrap_or_else(|| m.channel.label().to_string())
+}
+
 /// The alert for one mention.
 pub fn alert_for(m: &Mention, urgent_threshold: u8) -> Alert {
     let who = match (&m.author.display_name, m.author.followers) {
@@ -131,7 +145,7 @@ pub fn alert_for(m: &Mention, urgent_threshold: u8) -> Alert {
         .unwrap_or_default();
     Alert {
         mention_id: m.id,
-        summary: format!("{who} on {}{reach}", m.channel.label()),
+        summary: format!("{who} on {}{reach}", place(m)),
         body: format!("{}{reason}", snippet(&m.full_text(), 140)),
         loudness: if m.triage.urgency >= urgent_threshold {
             Loudness::Critical
@@ -330,6 +344,20 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_feed_s_alert_names_the_site_not_rss() {
+        let mut m = Mention::new(crate::model::Channel::Rss, "r1", "Cold coffee again");
+        m.author.handle = "Tom K.".into();
+        m.url = Some("https://www.reviews.example.com/brightside/123".into());
+        assert_eq!(alert_for(&m, 60).summary, "Tom K. on reviews.example.com");
+        m.url = None;
+        assert_eq!(alert_for(&m, 60).summary, "Tom K. on RSS");
+        let mut h = Mention::new(crate::model::Channel::Hackernews, "1", "x");
+        h.author.handle = "pg".into();
+        h.url = Some("https://news.ycombinator.com/item?id=1".into());
+        assert_eq!(alert_for(&h, 60).summary, "pg on Hacker News");
+    }
+
     use super::*;
     use crate::model::{Author, Channel, Triage};
 
