@@ -104,6 +104,7 @@ async fn rig(kinds: &[SourceKind], faults: &[(&str, FaultSpec)], timeout: Option
     let mut cfg = Config::parse(&sim.config_toml()).unwrap();
     cfg.sources.retain(|s| kinds.contains(&s.kind));
     cfg.alerts.burst_max = 10_000;
+    cfg.alerts.urgent_burst_max = 10_000;
     engine.apply_config(&cfg).await.unwrap();
     let rx = engine.subscribe();
     engine.start().await.unwrap();

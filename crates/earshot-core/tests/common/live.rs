@@ -117,6 +117,7 @@ pub async fn setup_with(sign_in: bool, before: impl FnOnce(&Sim)) -> Setup {
     let mut cfg = Config::parse(&sim.config_toml()).unwrap();
     // Every urgent mention notifies on its own here (the burst cap has its own tests).
     cfg.alerts.burst_max = 1_000;
+    cfg.alerts.urgent_burst_max = 1_000;
     engine.apply_config(&cfg).await.unwrap();
     let rx = engine.subscribe();
     engine.start().await.unwrap();

@@ -44,6 +44,7 @@ pub async fn rig() -> Rig {
     let mut cfg = Config::parse(&sim.config_toml()).unwrap();
     cfg.sources.clear();
     cfg.alerts.burst_max = 10_000;
+    cfg.alerts.urgent_burst_max = 10_000;
     engine.apply_config(&cfg).await.unwrap();
     let rx = engine.subscribe();
     engine.start().await.unwrap();
