@@ -184,6 +184,12 @@ low_mins = 1440
 time_zone = "UTC"
 days = ["00:00-24:00", "00:00-24:00", "00:00-24:00", "00:00-24:00", "00:00-24:00", "00:00-24:00", "00:00-24:00"]
 
+# The simulated networks pack a busy day into the demo's first minutes: every urgent mention
+# gets its own notification here (a real owner keeps the default: 8 every two minutes, the rest
+# as one summary).
+[alerts]
+urgent_burst_max = 40
+
 [[source]]
 kind = "hackernews"
 name = "Hacker News (simulated)"
