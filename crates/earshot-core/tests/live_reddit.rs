@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 use earshot_core::clock::Clock;
 use earshot_core::config::Config;
 use earshot_core::engine::{Engine, EngineEvent};
-use earshot_core::model::{Channel, Health, Kind, Mention, ReplyState, SourceKind};
+use earshot_core::model::{Channel, Kind, Mention, ReplyState, SourceKind};
 use earshot_core::store::db::Db;
 use earshot_core::store::MentionQuery;
 use earshot_sim::{Fault, FaultSpec, Net, Reveal, Sim, SimOptions};
@@ -232,16 +232,7 @@ async fn survives(fault: FaultSpec, says: &str) {
     );
     r.sim.faults.set("reddit", fault).unwrap();
     r.engine.poll_now();
-    let h = wait_for(&mut r.rx, "the fault reported", |e| match e {
-        EngineEvent::SourceHealth { health, .. }
-            if !matches!(health, Health::Ok { .. } | Health::Idle) =>
-        {
-            Some(health.clone())
-        }
-        _ => None,
-    })
-    .await;
-    let text = common::health_words(&h);
+    let text = common::fault_words(&mut r.rx).await;
     assert!(text.contains(says), "{:?}: \"{text}\"", fault.kind);
     r.sim
         .faults

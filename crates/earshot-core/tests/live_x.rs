@@ -240,16 +240,7 @@ async fn survives(fault: FaultSpec, says: &str) {
     want.insert(p.id);
     r.sim.faults.set("x", fault).unwrap();
     r.engine.poll_now();
-    let h = wait_for(&mut r.rx, "the fault reported", |e| match e {
-        EngineEvent::SourceHealth { health, .. }
-            if !matches!(health, Health::Ok { .. } | Health::Idle) =>
-        {
-            Some(health.clone())
-        }
-        _ => None,
-    })
-    .await;
-    let text = common::health_words(&h);
+    let text = common::fault_words(&mut r.rx).await;
     assert!(text.contains(says), "{:?}: \"{text}\"", fault.kind);
     r.sim.faults.set("x", FaultSpec::new(Fault::None)).unwrap();
     if fault.kind == Fault::Unauthorized {

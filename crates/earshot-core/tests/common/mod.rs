@@ -123,3 +123,18 @@ pub fn health_words(h: &earshot_core::model::Health) -> String {
         other => format!("{other:?}"),
     }
 }
+
+/// Waits for the first source health that is not "ok" (a fault reported) and returns its words.
+pub async fn fault_words(rx: &mut Receiver<EngineEvent>) -> String {
+    use earshot_core::model::Health;
+    let h = wait_for(rx, "the fault reported", |e| match e {
+        EngineEvent::SourceHealth { health, .. }
+            if !matches!(health, Health::Ok { .. } | Health::Idle) =>
+        {
+            Some(health.clone())
+        }
+        _ => None,
+    })
+    .await;
+    health_words(&h)
+}
