@@ -137,6 +137,14 @@ impl Accounts {
         Ok(session.handle)
     }
 
+    /// Opens an email inbox with its password (IMAP and SMTP), then keeps the password in the
+    /// keychain.
+    pub async fn login_email(&self, spec: &SourceSpec, password: &str) -> Result<(), LoginError> {
+        crate::channels::email::verify(spec, password).await?;
+        crate::channels::email::save_password(spec, &self.ctx, password).await?;
+        Ok(())
+    }
+
     /// Forgets a source's login: its token leaves the keychain.
     pub async fn forget(&self, spec: &SourceSpec) -> Result<(), LoginError> {
         if let Some(acct) = &spec.account {

@@ -10,6 +10,7 @@
 //! How to add a network, step by step, is in `channels/README.md`.
 
 pub mod bluesky;
+pub mod email;
 pub mod facebook;
 pub mod google_reviews;
 pub mod graph;
@@ -137,6 +138,7 @@ pub fn connector_for(
             ctx.clone(),
         )?)),
         SourceKind::X => Ok(Box::new(x::X::new(spec, business, ctx.clone())?)),
+        SourceKind::Email => Ok(Box::new(email::Email::new(spec, ctx.clone())?)),
     }
 }
 
@@ -284,6 +286,15 @@ pub fn reply_rules(channel: Channel, mastodon_limit: Option<usize>) -> Option<Re
             window_secs: None,
             elsewhere: None,
         }),
+        // Email is answered privately only: the reply goes to the sender.
+        Channel::Email => Some(ReplyRules {
+            public: false,
+            private: true,
+            limit: email::MAX_CHARS,
+            unit: LengthUnit::Chars,
+            window_secs: None,
+            elsewhere: None,
+        }),
         Channel::Hackernews | Channel::Rss => None,
     }
 }
@@ -303,6 +314,7 @@ pub async fn send_reply(
         SourceKind::Reddit => reddit::send(spec, ctx.clone(), draft).await,
         SourceKind::Youtube => youtube::send(spec, ctx.clone(), draft).await,
         SourceKind::X => x::send(spec, ctx.clone(), draft).await,
+        SourceKind::Email => email::send(spec, ctx.clone(), draft).await,
         SourceKind::Hackernews | SourceKind::Rss => Err(ChannelError::Config(
             "this channel has no way to reply from Earshot: open the original to answer".into(),
         )),

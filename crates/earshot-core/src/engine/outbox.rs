@@ -130,6 +130,28 @@ impl Engine {
         self.add_logged_in(spec).await
     }
 
+    /// Adds (or updates) an email inbox: `imap` and `smtp` are server addresses
+    /// (`imaps://imap.example.com`, `smtp://smtp.example.com:587`). The login is tried on both
+    /// servers before anything is saved; the password goes to the keychain.
+    pub async fn add_email(
+        &self,
+        address: &str,
+        password: &str,
+        imap: &str,
+        smtp: &str,
+    ) -> Result<Source, EngineError> {
+        let address = address.trim();
+        let spec = SourceSpec {
+            account: Some(address.to_string()),
+            imap: Some(imap.trim().to_string()),
+            smtp: Some(smtp.trim().to_string()).filter(|s| !s.is_empty()),
+            require_match: Some(false),
+            ..SourceSpec::new(SourceKind::Email, format!("Email ({address})"))
+        };
+        self.parts.accounts.login_email(&spec, password).await?;
+        self.add_logged_in(spec).await
+    }
+
     /// Adds or updates a source after a login, keeping what the owner had set on a source of
     /// the same name (queries, interval, matching).
     pub(super) async fn add_logged_in(&self, mut spec: SourceSpec) -> Result<Source, EngineError> {

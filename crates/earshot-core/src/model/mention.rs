@@ -30,11 +30,13 @@ pub enum Channel {
     Youtube,
     /// X: mentions of the owner's account and recent search.
     X,
+    /// An email inbox (IMAP, SMTP).
+    Email,
 }
 
 impl Channel {
     /// Every channel this build knows.
-    pub const ALL: [Channel; 10] = [
+    pub const ALL: [Channel; 11] = [
         Channel::Hackernews,
         Channel::Rss,
         Channel::Mastodon,
@@ -45,6 +47,7 @@ impl Channel {
         Channel::Reddit,
         Channel::Youtube,
         Channel::X,
+        Channel::Email,
     ];
 }
 
@@ -62,6 +65,7 @@ impl Channel {
             Channel::Reddit => "reddit",
             Channel::Youtube => "youtube",
             Channel::X => "x",
+            Channel::Email => "email",
         }
     }
 
@@ -78,6 +82,7 @@ impl Channel {
             "reddit" => Some(Channel::Reddit),
             "youtube" => Some(Channel::Youtube),
             "x" => Some(Channel::X),
+            "email" => Some(Channel::Email),
             _ => None,
         }
     }
@@ -95,6 +100,7 @@ impl Channel {
             Channel::Reddit => "Reddit",
             Channel::Youtube => "YouTube",
             Channel::X => "X",
+            Channel::Email => "Email",
         }
     }
 }
@@ -460,6 +466,21 @@ pub struct Remote {
     /// The author's account is verified (X).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub verified: bool,
+    /// Files attached to an email, listed and never opened.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attachments: Vec<Attachment>,
+}
+
+/// A file attached to a message: its name and size, for the owner to see (Earshot never opens
+/// it).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export, export_to = "../../../ui/src/lib/bindings/")]
+pub struct Attachment {
+    /// The file name the sender gave.
+    pub name: String,
+    /// Bytes.
+    #[ts(type = "number")]
+    pub size: u64,
 }
 
 /// What a mention is on its network.

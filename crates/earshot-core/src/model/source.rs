@@ -44,6 +44,8 @@ pub enum SourceKind {
     Youtube,
     /// X: mentions of the owner's account and recent search (the owner's own API access).
     X,
+    /// An email inbox: IMAP (IDLE) to hear, SMTP to answer.
+    Email,
 }
 
 impl SourceKind {
@@ -60,6 +62,7 @@ impl SourceKind {
             SourceKind::Reddit => "reddit",
             SourceKind::Youtube => "youtube",
             SourceKind::X => "x",
+            SourceKind::Email => "email",
         }
     }
     /// Parses the stored name.
@@ -75,6 +78,7 @@ impl SourceKind {
             "reddit" => Some(SourceKind::Reddit),
             "youtube" => Some(SourceKind::Youtube),
             "x" => Some(SourceKind::X),
+            "email" => Some(SourceKind::Email),
             _ => None,
         }
     }
@@ -137,6 +141,16 @@ pub struct SourceSpec {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub monthly_cap: Option<u32>,
+    /// Email: the IMAP server, `imaps://host:993` (TLS) or `imap://host:143` (STARTTLS; plain
+    /// only on this computer's own addresses, for a local bridge).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub imap: Option<String>,
+    /// Email: the SMTP server for replies, `smtps://host:465` (TLS) or `smtp://host:587`
+    /// (STARTTLS; plain only on this computer's own addresses).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub smtp: Option<String>,
 }
 
 impl SourceSpec {
@@ -157,6 +171,8 @@ impl SourceSpec {
             plc: None,
             client_id: None,
             monthly_cap: None,
+            imap: None,
+            smtp: None,
         }
     }
 }
