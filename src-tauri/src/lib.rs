@@ -154,6 +154,11 @@ async fn start_engine<R: Runtime>(
         {
             tracing::warn!(error = %e, "demo sign-in to Reddit failed");
         }
+        if let Err(e) =
+            earshot_core::demo::sign_in_to_email(&engine, &s.imap_url, &s.smtp_url).await
+        {
+            tracing::warn!(error = %e, "demo sign-in to the email inbox failed");
+        }
         if let Err(e) = earshot_core::demo::sign_in_to_x(
             &engine,
             &s.base_url,

@@ -123,6 +123,20 @@ pub async fn sign_in_to_reddit(engine: &Engine, base: &str, source: &str) -> Res
     Ok(())
 }
 
+/// The simulated mail provider's login for the business's inbox (`earshot_sim::mail`).
+pub const SIM_MAIL_USER: &str = "hello@brightside.coffee";
+/// Its password.
+pub const SIM_MAIL_PASSWORD: &str = "sim-mail-password";
+
+/// Adds the simulator's inbox (its IMAP and SMTP servers), as an owner adds theirs.
+pub async fn sign_in_to_email(engine: &Engine, imap: &str, smtp: &str) -> Result<(), DemoError> {
+    engine
+        .add_email(SIM_MAIL_USER, SIM_MAIL_PASSWORD, imap, smtp)
+        .await
+        .map_err(|e| failed("email")(e.to_string()))?;
+    Ok(())
+}
+
 /// The simulator's X app (a native app's client id).
 pub const SIM_X_CLIENT: &str = "simXClientId";
 

@@ -14,6 +14,7 @@
 #![deny(missing_docs)]
 
 pub mod faults;
+pub mod mail;
 pub mod presence;
 pub mod reddit;
 pub mod script;
@@ -105,12 +106,20 @@ pub struct Sim {
     pub social: SocialHandle,
     /// The faults in force and the requests received.
     pub faults: Arc<Faults>,
+    /// The mail provider's IMAP server, `imap://127.0.0.1:PORT`.
+    pub imap_url: String,
+    /// Its SMTP submission server, `smtp://127.0.0.1:PORT`.
+    pub smtp_url: String,
     task: tokio::task::JoinHandle<()>,
+    mail_tasks: [tokio::task::JoinHandle<()>; 2],
 }
 
 impl Drop for Sim {
     fn drop(&mut self) {
         self.task.abort();
+        for t in &self.mail_tasks {
+            t.abort();
+        }
     }
 }
 
@@ -149,12 +158,25 @@ impl Sim {
                 tracing::error!(error = %e, "simulator stopped");
             }
         });
+        let imap = tokio::net::TcpListener::bind(("127.0.0.1", 0)).await?;
+        let smtp = tokio::net::TcpListener::bind(("127.0.0.1", 0)).await?;
+        let (imap_url, smtp_url) = (
+            format!("imap://{}", imap.local_addr()?),
+            format!("smtp://{}", smtp.local_addr()?),
+        );
+        let mail_tasks = [
+            tokio::spawn(mail::serve_imap(imap, social.mail(), faults.clone())),
+            tokio::spawn(mail::serve_smtp(smtp, social.clone(), faults.clone())),
+        ];
         Ok(Sim {
             base_url: format!("http://{addr}"),
             addr,
             social,
             faults,
+            imap_url,
+            smtp_url,
             task,
+            mail_tasks,
         })
     }
 

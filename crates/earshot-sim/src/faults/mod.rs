@@ -116,7 +116,7 @@ impl FromStr for Fault {
 }
 
 /// The targets a fault can be set on.
-pub const TARGETS: [&str; 12] = [
+pub const TARGETS: [&str; 13] = [
     "hn",
     "alerts",
     "reviews",
@@ -128,6 +128,7 @@ pub const TARGETS: [&str; 12] = [
     "reddit",
     "youtube",
     "x",
+    "email",
     "replies",
 ];
 
@@ -264,7 +265,7 @@ impl Faults {
     }
 
     /// The fault for this request, using up one of its `times`.
-    fn take(&self, target: &str) -> Option<FaultSpec> {
+    pub(crate) fn take(&self, target: &str) -> Option<FaultSpec> {
         let mut set = lock(&self.set);
         let spec = *set.get(target)?;
         if let Some(n) = spec.times {

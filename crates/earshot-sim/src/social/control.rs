@@ -59,6 +59,9 @@ impl SocialHandle {
             presence: crate::presence::Presence::new(seed, reveal_all, start, started),
             reddit: crate::reddit::RedditState::new(seed, reveal_all, start, started),
             x: crate::x::XState::new(reveal_all, start, started),
+            mail: Arc::new(crate::mail::MailState::new(
+                seed, reveal_all, start, started,
+            )),
         });
         s.tick();
         let weak = Arc::downgrade(&s);
@@ -155,6 +158,11 @@ impl SocialHandle {
     /// What listening to the simulated subreddits, search and inbox must store by now.
     pub fn reddit_truth(&self) -> std::collections::BTreeSet<(String, String)> {
         self.0.reddit.truth()
+    }
+
+    /// The simulated mailbox.
+    pub fn mail(&self) -> Arc<crate::mail::MailState> {
+        self.0.mail.clone()
     }
 
     /// The simulator's address.
@@ -362,6 +370,19 @@ impl SocialHandle {
     }
 }
 
+/// Mail to the business: `handle` is the sender's name; `raw.eml` a whole message instead.
+#[derive(Deserialize)]
+pub(super) struct InjectMail {
+    #[serde(default)]
+    handle: Option<String>,
+    #[serde(default)]
+    subject: Option<String>,
+    #[serde(default)]
+    text: String,
+    #[serde(default)]
+    raw: Option<serde_json::Value>,
+}
+
 #[derive(Deserialize)]
 pub(super) struct InjectParams {
     net: Net,
@@ -385,6 +406,25 @@ pub(super) async fn inject(State(h): S, Json(v): Json<serde_json::Value>) -> Res
     if net == Net::X {
         return match serde_json::from_value::<crate::x::InjectX>(v) {
             Ok(item) => Json(h.inject_x(&item)).into_response(),
+            Err(e) => bad(e),
+        };
+    }
+    if net == Net::Email {
+        return match serde_json::from_value::<InjectMail>(v) {
+            Ok(m) => Json(
+                match m
+                    .raw
+                    .and_then(|r| r.get("eml").and_then(|e| e.as_str()).map(str::to_string))
+                {
+                    Some(eml) => h.mail().inject(eml.as_bytes()),
+                    None => h.mail().inject_text(
+                        m.handle.as_deref().unwrap_or("A customer"),
+                        m.subject.as_deref().unwrap_or("A question"),
+                        &m.text,
+                    ),
+                },
+            )
+            .into_response(),
             Err(e) => bad(e),
         };
     }

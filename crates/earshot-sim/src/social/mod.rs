@@ -81,6 +81,8 @@ pub enum Net {
     Youtube,
     /// X (see [`crate::x`]).
     X,
+    /// The business's email inbox (see [`crate::mail`]).
+    Email,
 }
 
 /// One post on a simulated open network.
@@ -212,6 +214,8 @@ struct Social {
     reddit: crate::reddit::RedditState,
     /// X.
     x: crate::x::XState,
+    /// The mailbox.
+    mail: Arc<crate::mail::MailState>,
 }
 
 /// What the Jetstream endpoint has sent: bytes on the wire, and the bytes of JSON they carried
@@ -257,6 +261,7 @@ impl Social {
             Net::Reddit => "reddit",
             Net::Youtube => "youtube",
             Net::X => "x",
+            Net::Email => "email",
         };
         lock(&self.faults)
             .as_ref()

@@ -3,4 +3,4 @@
 /**
  * A network Earshot can watch.
  */
-export type Channel = "hackernews" | "rss" | "mastodon" | "bluesky" | "facebook" | "instagram" | "google_reviews" | "reddit" | "youtube" | "x";
+export type Channel = "hackernews" | "rss" | "mastodon" | "bluesky" | "facebook" | "instagram" | "google_reviews" | "reddit" | "youtube" | "x" | "email";

@@ -3,4 +3,4 @@
 /**
  * The kinds of source this build can run.
  */
-export type SourceKind = "hackernews" | "rss" | "mastodon" | "bluesky" | "facebook" | "instagram" | "google_reviews" | "reddit" | "youtube" | "x";
+export type SourceKind = "hackernews" | "rss" | "mastodon" | "bluesky" | "facebook" | "instagram" | "google_reviews" | "reddit" | "youtube" | "x" | "email";

@@ -67,4 +67,14 @@ client_id?: string,
 /**
  * X: the most posts to read in a calendar month (X bills reads); polling pauses there.
  */
-monthly_cap?: number, };
+monthly_cap?: number, 
+/**
+ * Email: the IMAP server, `imaps://host:993` (TLS) or `imap://host:143` (STARTTLS; plain
+ * only on this computer's own addresses, for a local bridge).
+ */
+imap?: string, 
+/**
+ * Email: the SMTP server for replies, `smtps://host:465` (TLS) or `smtp://host:587`
+ * (STARTTLS; plain only on this computer's own addresses).
+ */
+smtp?: string, };
