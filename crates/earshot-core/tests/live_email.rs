@@ -329,3 +329,86 @@ async fn a_wrong_password_is_refused_before_anything_is_saved() {
         None
     );
 }
+
+/// The simulated provider (what the demo, trials and benchmarks use where Dovecot and Postfix
+/// are not installed) behaves as the real one does for Earshot: its mail is heard once each,
+/// its automatic reply is not a mention, and a reply refused for now (451) is sent once later.
+#[tokio::test]
+async fn the_simulated_provider_is_heard_and_answered_like_a_real_one() {
+    use earshot_sim::{Fault, FaultSpec, Net, Reveal, Sim, SimOptions};
+    let sim = Sim::start(SimOptions {
+        reveal: Reveal::All,
+        ..SimOptions::default()
+    })
+    .await
+    .unwrap();
+    let mut r = engine_on(
+        tempfile::tempdir().unwrap(),
+        Secrets::new(MemorySecrets::new()),
+    )
+    .await;
+    earshot_core::demo::sign_in_to_email(&r.engine, &sim.imap_url, &sim.smtp_url)
+        .await
+        .expect("the simulated inbox opens");
+    let truth = sim.social.mail().truth();
+    let want: Vec<String> = truth.iter().map(|(_, id)| id.clone()).collect();
+    common::live::wait_added(&mut r.rx, &want, &mut Default::default()).await;
+    let stored = emails(&r.engine).await;
+    assert_eq!(
+        stored.len(),
+        truth.len(),
+        "each once, the automatic reply left out"
+    );
+    assert_eq!(truth.len(), sim.social.mail().folder(false).len() - 1);
+
+    let complaint = stored
+        .iter()
+        .find(|m| m.title.as_deref() == Some("Charged twice this morning"))
+        .unwrap();
+    sim.faults
+        .set(
+            "replies",
+            FaultSpec {
+                times: Some(1),
+                ..FaultSpec::new(Fault::Unavailable)
+            },
+        )
+        .unwrap();
+    let reply = r
+        .engine
+        .reply(
+            complaint.id,
+            "Rita, the second charge is refunded today.",
+            true,
+        )
+        .await
+        .unwrap();
+    let first = settled(&mut r.rx, reply.id).await;
+    assert_ne!(
+        first.state,
+        ReplyState::Sent,
+        "451 is not a send: {first:?}"
+    );
+    let again = r.engine.send(reply.id).await.unwrap();
+    let done = match again.state {
+        ReplyState::Sent => again,
+        _ => settled(&mut r.rx, reply.id).await,
+    };
+    assert_eq!(done.state, ReplyState::Sent, "{done:?}");
+    let writes: Vec<_> = sim
+        .social
+        .writes()
+        .into_iter()
+        .filter(|w| w.net == Net::Email && w.accepted)
+        .collect();
+    assert_eq!(writes.len(), 1, "{writes:?}");
+    assert_eq!(
+        writes[0].body["text"],
+        "Rita, the second charge is refunded today."
+    );
+    assert_eq!(
+        writes[0].body["in_reply_to"],
+        complaint.external_id.as_str()
+    );
+    assert_eq!(sim.social.mail().folder(true).len(), 1, "filed in Sent");
+}

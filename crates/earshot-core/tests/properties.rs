@@ -4,8 +4,8 @@
 
 use earshot_core::channels::bluesky::jetstream;
 use earshot_core::channels::{
-    bluesky, facebook, google_reviews, graph, hackernews, instagram, mastodon, parse_retry_after,
-    reddit, rss, x, youtube,
+    bluesky, email, facebook, google_reviews, graph, hackernews, instagram, mastodon,
+    parse_retry_after, reddit, rss, x, youtube,
 };
 use earshot_core::config::Config;
 use earshot_core::model::Kind;
@@ -55,6 +55,12 @@ fn every_parser(body: &[u8]) {
     said(youtube::parse::parse_threads(body, "UCown", NOW));
     said(youtube::parse::parse_search(body, NOW));
     said(x::parse::parse_posts(body, "1", true, NOW));
+    // Mail is bytes from anyone: parsed, skipped or refused with a reason.
+    said(email::parse::parse_message(
+        body,
+        "hello@brightside.test",
+        NOW,
+    ));
     // Error bodies and rate-limit headers of any shape are read or ignored, never a panic.
     let _ = graph::error_from(400, body, graph::Usage::default(), "Facebook");
     let _ = google_reviews::error_from(429, body, None, "Google");
@@ -197,6 +203,10 @@ fn real_bodies() -> Vec<Vec<u8>> {
         ),
         fixture("reddit", "message_inbox_listing_t1_t4_2025_trimmed.json"),
         fixture("reddit", "api_comment_reply_response.json"),
+        fixture("email", "plain_text_message.eml"),
+        fixture("email", "multipart_alternative_message.eml"),
+        fixture("email", "html_inline_image_and_attachment.eml"),
+        fixture("email", "mailing_list_html.eml"),
         fixture("youtube", "commentThreads_list_response_trimmed.json"),
         fixture(
             "youtube",
