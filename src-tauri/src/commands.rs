@@ -264,6 +264,22 @@ pub async fn login_bluesky(
         .await?)
 }
 
+/// Adds an email inbox: the password is tried on its IMAP and SMTP servers, then kept in the
+/// keychain (never in the database or the logs).
+#[tauri::command]
+pub async fn add_email(
+    state: State<'_, AppState>,
+    address: String,
+    password: String,
+    imap: String,
+    smtp: String,
+) -> Result<Source> {
+    Ok(state
+        .engine
+        .add_email(&address, &password, &imap, &smtp)
+        .await?)
+}
+
 /// Forgets a source's login.
 #[tauri::command]
 pub async fn logout(state: State<'_, AppState>, id: i64) -> Result<Source> {

@@ -47,6 +47,7 @@ commands![
     commands::begin_mastodon_login,
     commands::finish_mastodon_login,
     commands::login_bluesky,
+    commands::add_email,
     commands::logout,
     pages::begin_facebook_login,
     pages::facebook_pages,

@@ -269,6 +269,46 @@ test('settings log in to Bluesky with an app password and to Mastodon with a pas
   assert.deepEqual(errors, []);
 });
 
+test('settings add an email inbox: servers guessed from the address, a refused password said and not kept', async () => {
+  const { page, errors } = await open();
+  await page.getByTestId('open-settings').click();
+  await page.getByTestId('email-address').fill('hello@gmail.com');
+  assert.equal(await page.getByTestId('email-imap').inputValue(), 'imaps://imap.gmail.com');
+  assert.equal(await page.getByTestId('email-smtp').inputValue(), 'smtps://smtp.gmail.com');
+  await page.getByTestId('email-address').fill('hello@brightside.coffee');
+  assert.equal(await page.getByTestId('email-imap').inputValue(), 'imaps://imap.brightside.coffee');
+  await page.getByTestId('email-password').fill('wrong');
+  await page.getByTestId('email-add').click();
+  await page.getByTestId('settings-error').waitFor();
+  assert.match(await page.getByTestId('settings-error').textContent(), /refused the login for hello@brightside.coffee/);
+  assert.doesNotMatch(await page.getByTestId('settings-error').textContent(), /wrong/, 'the password is never shown');
+  assert.equal(await page.getByTestId('email-password').inputValue(), '', 'the password is not kept in the form');
+  await page.getByTestId('email-password').fill('mail-password');
+  await page.getByTestId('email-add').click();
+  await page.getByTestId('account-note').waitFor();
+  assert.match(await page.getByTestId('account-note').textContent(), /Listening to hello@brightside.coffee/);
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=source-account]')].some((e) => e.textContent === 'hello@brightside.coffee'));
+  assert.deepEqual(errors, []);
+});
+
+test('an email shows its attachments listed, not opened, and is answered privately', async () => {
+  const { page, errors } = await open('?pages');
+  await page.locator('[data-testid=mention][data-id="11"]').click();
+  await page.getByTestId('detail-attachments').waitFor();
+  assert.match(await page.getByTestId('detail-attachments').textContent(), /receipt\.pdf \(48 KB\)/);
+  assert.equal(await page.locator('[data-testid=detail-attachments] a').count(), 0, 'no link opens it');
+  await page.getByTestId('reply-text').waitFor();
+  assert.equal(await page.getByTestId('reply-public').count(), 0, 'email has no public reply');
+  assert.match(await page.getByTestId('reply-text').getAttribute('placeholder'), /privately/);
+  await page.getByTestId('reply-text').fill('Rita, the second charge is refunded today.');
+  await page.getByTestId('send-reply').click();
+  // (Sending marks it done and moves on, so the outbox is read rather than the reply row.)
+  await page.waitForFunction(() => window.__earshotMock.replies.some((r) => r.mention_id === 11 && r.state === 'sent'));
+  const sent = await page.evaluate(() => window.__earshotMock.replies.map((r) => [r.mention_id, r.private]));
+  assert.deepEqual(sent, [[11, true]]);
+  assert.deepEqual(errors, []);
+});
+
 test('the queue works from the keyboard alone: j/k, e done, s snooze, # tag, x bulk, ? help', async () => {
   const { page, errors } = await open();
   await page.locator('[data-testid=mention]').first().waitFor();

@@ -9,7 +9,7 @@ import type { Remote } from './bindings/Remote';
 
 export const CHANNEL_LABEL: Record<Channel, string> = {
   hackernews: 'Hacker News', rss: 'RSS', mastodon: 'Mastodon', bluesky: 'Bluesky',
-  facebook: 'Facebook', instagram: 'Instagram', google_reviews: 'Google reviews', reddit: 'Reddit', youtube: 'YouTube', x: 'X',
+  facebook: 'Facebook', instagram: 'Instagram', google_reviews: 'Google reviews', reddit: 'Reddit', youtube: 'YouTube', x: 'X', email: 'Email',
 };
 
 /** ★★☆☆☆ */
@@ -31,6 +31,13 @@ export function kindLabel(m: { remote: Remote }): string | null {
     case 'comment': case 'reply': case 'tag': return r.kind;
     default: return null;
   }
+}
+
+/** "12 KB", "2.1 MB". */
+export function fileSize(bytes: number): string {
+  if (bytes >= 1_000_000) return `${(bytes / 1_000_000).toFixed(1)} MB`;
+  if (bytes >= 1_000) return `${Math.round(bytes / 1_000)} KB`;
+  return `${bytes} bytes`;
 }
 
 export function humanCount(n: number): string {

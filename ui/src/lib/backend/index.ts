@@ -91,6 +91,8 @@ export interface Backend {
   beginMastodonLogin(name: string, instance: string): Promise<LoginStarted>;
   finishMastodonLogin(flow: number, pasted: string): Promise<void>;
   loginBluesky(name: string, handle: string, appPassword: string): Promise<Source>;
+  /** Adds an email inbox (IMAP to hear, SMTP to answer); the password goes to the keychain. */
+  addEmail(address: string, password: string, imap: string, smtp: string): Promise<Source>;
   logout(sourceId: number): Promise<Source>;
   /** Facebook Login for Devices with the app `{app-id}|{client-token}`: the code to show. */
   beginFacebookLogin(appId: string): Promise<FacebookCode>;

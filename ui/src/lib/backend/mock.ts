@@ -29,11 +29,12 @@ export const SEED: Mention[] = [
   mk(7, { channel: 'mastodon', external_id: '113000000000000001', url: 'https://mastodon.example/@jess/113000000000000001', author: { handle: '@jess@mastodon.example', display_name: 'Jess', profile_url: null, followers: 850, karma: null }, text: '@brightsidecoffee the bag arrived split open.', triage: { urgency: 45, sentiment: -0.4, mood: 'negative', intent: 'complaint', complaint: true, needs_reply: true, reasons: ['addressed to you'] } }),
 ];
 
-/** A Facebook comment, a Google review and an X post that does not mention the account
- * (`?pages`). */
+/** A Facebook comment, a Google review, an X post that does not mention the account and an
+ * email with an attachment (`?pages`). */
 export const PAGES_SEED: Mention[] = [
   mk(10, { channel: 'x', external_id: '1800000000000000102', url: 'https://x.com/coffee_critic/status/1800000000000000102', author: { handle: '@coffee_critic', display_name: 'The Coffee Critic', profile_url: null, followers: 240000, karma: null }, text: 'Brightside Coffee in Portland: overrated and slow. Two stars.', remote: { kind: 'post', verified: true }, triage: { urgency: 58, sentiment: -0.4, mood: 'negative', intent: 'complaint', complaint: true, needs_reply: true, reasons: ['author has 240k followers', 'verified account'] } }),
   mk(8, { channel: 'facebook', external_id: '700000000000001_800000000000002', url: 'https://www.facebook.com/104/posts/700000000000001/?comment_id=800000000000002', author: { handle: 'Greg Hanley', display_name: null, profile_url: null, followers: null, karma: null }, text: 'Waited 40 minutes for a cold latte and nobody said sorry.', remote: { kind: 'comment', to_owner: true, post_id: '104_700000000000001', post_text: 'Our autumn menu is here: pumpkin oat latte…', author_id: '5100000000002' }, triage: { urgency: 78, sentiment: -0.7, mood: 'negative', intent: 'complaint', complaint: true, needs_reply: true, reasons: ["complaint: 'waited'", 'addressed to you'] } }),
+  mk(11, { channel: 'email', external_id: '<charged-twice@example.com>', url: null, title: 'Charged twice this morning', author: { handle: 'rita.vance@example.com', display_name: 'Rita Vance', profile_url: null, followers: null, karma: null }, text: 'My card was charged twice for one latte. Please refund the extra charge today.', remote: { kind: 'message', to_owner: true, author_id: 'rita.vance@example.com', attachments: [{ name: 'receipt.pdf', size: 48213 }] }, triage: { urgency: 80, sentiment: -0.6, mood: 'negative', intent: 'complaint', complaint: true, needs_reply: true, reasons: ["complaint: 'charged twice'", 'addressed to you'] } }),
   mk(9, { channel: 'google_reviews', external_id: 'sim-review-onestar', url: 'https://business.google.com/reviews?review=sim-review-onestar', title: '★☆☆☆☆ review of Brightside Coffee — Division St', author: { handle: 'Derek W.', display_name: null, profile_url: null, followers: null, karma: null }, text: 'Cold coffee and they charged my card twice.', remote: { kind: 'review', rating: 1, to_owner: true, post_id: 'accounts/1/locations/4', post_text: 'Brightside Coffee — Division St', owner_reply: 'Sorry Derek, refunded.' }, triage: { urgency: 90, sentiment: -0.8, mood: 'negative', intent: 'complaint', complaint: true, needs_reply: true, reasons: ['1-star review ★☆☆☆☆', "negative: 'charged', 'twice'"] } }),
 ];
 
@@ -44,6 +45,7 @@ const RULES: Partial<Record<Mention['channel'], ReplyRules>> = {
   instagram: { public: true, private: true, limit: 1000, unit: 'chars', window_secs: 604800, elsewhere: null },
   google_reviews: { public: true, private: false, limit: 4096, unit: 'chars', window_secs: null, elsewhere: null },
   x: { public: true, private: true, limit: 280, unit: 'chars', window_secs: null, elsewhere: null },
+  email: { public: false, private: true, limit: 20000, unit: 'chars', window_secs: null, elsewhere: null },
 };
 
 function matches(m: Mention, q: MentionQuery): boolean {
@@ -408,6 +410,11 @@ export class MockBackend implements Backend {
   async loginBluesky(_name: string, handle: string, appPassword: string) {
     if (appPassword !== 'app-pass-word') throw { code: 'invalid', message: 'invalid input: not authorised: AuthenticationRequired: Invalid identifier or password' };
     return this.addSource({ kind: 'bluesky', name: `Bluesky (@${handle})`, url: null, queries: [], base_url: null, account: handle, interval_secs: null, require_match: null });
+  }
+  async addEmail(address: string, password: string, imap: string, smtp: string) {
+    if (!/^imaps?:\/\/[^/]+/.test(imap.trim())) throw { code: 'invalid', message: `invalid input: configuration: the IMAP server address ${JSON.stringify(imap)} must start with imaps:// or imap://` };
+    if (password !== 'mail-password') throw { code: 'invalid', message: `invalid input: not authorised: ${imap.replace(/^imaps?:\/\//, '').split(':')[0]} refused the login for ${address}: [AUTHENTICATIONFAILED] Authentication failed.` };
+    return this.addSource({ kind: 'email', name: `Email (${address})`, url: null, queries: [], base_url: null, account: address, interval_secs: null, require_match: false, imap, smtp });
   }
   async beginFacebookLogin(appId: string): Promise<FacebookCode> {
     if (!/^\d+\|\w+$/.test(appId.trim())) throw { code: 'invalid', message: 'invalid input: refused: Facebook: Invalid OAuth access token - Cannot parse access token (#190)' };

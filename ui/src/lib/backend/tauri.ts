@@ -27,6 +27,7 @@ export class TauriBackend implements Backend {
   beginMastodonLogin(name: string, instance: string) { return invoke<LoginStarted>(COMMAND.begin_mastodon_login, { name, instance }); }
   finishMastodonLogin(flow: number, pasted: string) { return invoke<void>(COMMAND.finish_mastodon_login, { flow, pasted }); }
   loginBluesky(name: string, handle: string, appPassword: string) { return invoke<Source>(COMMAND.login_bluesky, { name, handle, appPassword }); }
+  addEmail(address: string, password: string, imap: string, smtp: string) { return invoke<Source>(COMMAND.add_email, { address, password, imap, smtp }); }
   logout(id: number) { return invoke<Source>(COMMAND.logout, { id }); }
   beginFacebookLogin(appId: string) { return invoke<FacebookCode>(COMMAND.begin_facebook_login, { appId }); }
   facebookPages(flow: number) { return invoke<Page[]>(COMMAND.facebook_pages, { flow }); }

@@ -30,6 +30,7 @@ export const COMMAND = {
   begin_mastodon_login: 'begin_mastodon_login',
   finish_mastodon_login: 'finish_mastodon_login',
   login_bluesky: 'login_bluesky',
+  add_email: 'add_email',
   logout: 'logout',
   begin_facebook_login: 'begin_facebook_login',
   facebook_pages: 'facebook_pages',
