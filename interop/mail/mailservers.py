@@ -172,6 +172,12 @@ def start(d, users):
     d = os.path.abspath(d)
     os.makedirs(d, exist_ok=True)
     os.chmod(d, 0o755)
+    for up in [os.path.dirname(d)]:
+        while up != '/':
+            if not os.stat(up).st_mode & 0o001:
+                sys.exit(f'{up} is closed to other users: Dovecot and Postfix run as their own users '
+                         'and must reach {d}; use a folder under /tmp')
+            up = os.path.dirname(up)
     nobody = pwd.getpwnam('nobody')
     ports = {k: free_port() for k in ('imap', 'lmtp', 'auth', 'smtp')}
     domains = sorted({u.split(':', 1)[0].split('@', 1)[1] for u in users})
