@@ -1,8 +1,9 @@
 """Hostile input in the real app: over a hundred XSS payloads posted through the simulator reach
 the inbox, the detail pane, the author panel, search results and desktop notifications, and none
 runs — no dialog, no navigation, no request to the attacker's host, no script marker set. Then
-every network (Mastodon, Bluesky, Facebook, Instagram, Google reviews) sends a post with every
-field it controls set raw to a payload: content, names, handles, links, avatars, link cards."""
+every network (Mastodon, Bluesky, Facebook, Instagram, Google reviews, email) sends a post with
+every field it controls set raw to a payload: content, names, handles, links, avatars, link
+cards, subjects and attachment names."""
 import http.server
 import threading
 
@@ -206,6 +207,16 @@ def field_posts(attacker):
         'google_reviews': {'net': 'google_reviews', 'handle': 'fieldg', 'rating': 1, 'text': 'x', 'raw': {
             'comment': f'Brightside fieldtestgoogle {p(941)}',
             'reviewer': {'displayName': p(942), 'profilePhotoUrl': f'{attacker}/g.png', 'isAnonymous': False}}},
+        # A whole message: the sender's name, the subject and an attachment's name are payloads;
+        # the only body is HTML with scripts and remote images.
+        'email': {'net': 'email', 'text': 'x', 'raw': {'eml': '\r\n'.join([
+            f'From: "{p(951)}" <field@example.com>', 'To: hello@brightside.coffee',
+            f'Subject: Brightside fieldtestemail {p(952)}', '<fieldtest-email@example.com>'.join(['Message-ID: ', '']),
+            'MIME-Version: 1.0', 'Content-Type: multipart/mixed; boundary="b"', '',
+            '--b', 'Content-Type: text/html; charset=utf-8', '',
+            f'<p>Brightside fieldtestemail refund now {p(953)} <a href="{js}">x</a></p>',
+            '--b', f'Content-Type: text/plain; name="{p(954)}.txt"', f'Content-Disposition: attachment; filename="{p(954)}.txt"', '',
+            'hello', '--b--', ''])}},
     }
 
 
