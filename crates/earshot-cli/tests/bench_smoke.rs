@@ -207,6 +207,31 @@ fn latency_times_every_streamed_post() {
         })
         .expect("the polling path is reported beside the streams");
     assert!(polled["p50"].as_f64().unwrap() <= polled["max"].as_f64().unwrap());
+    // The email inbox's IDLE path: through the simulated provider always, and through a real
+    // Dovecot where one can run (`./dev test` installs it).
+    let email: Vec<&serde_json::Value> = figures
+        .iter()
+        .filter(|f| {
+            f["name"]
+                .as_str()
+                .unwrap()
+                .starts_with("latency email (IMAP IDLE)")
+        })
+        .collect();
+    assert!(email
+        .iter()
+        .any(|f| f["name"].as_str().unwrap().contains("simulated provider")));
+    if std::env::var_os("EARSHOT_REQUIRE_INTEROP").is_some() {
+        assert!(
+            email
+                .iter()
+                .any(|f| f["name"].as_str().unwrap().contains("Dovecot")),
+            "{email:?}"
+        );
+    }
+    for f in email {
+        assert!(f["p50"].as_f64().unwrap() <= f["max"].as_f64().unwrap());
+    }
 }
 
 #[test]

@@ -14,8 +14,8 @@ use earshot_core::triage::linear::SplitMix;
 /// Remembers when each alert was asked for.
 #[derive(Default)]
 pub(super) struct Stopwatch {
-    calls: std::sync::Mutex<Vec<(i64, Instant)>>,
-    wake: tokio::sync::Notify,
+    pub(super) calls: std::sync::Mutex<Vec<(i64, Instant)>>,
+    pub(super) wake: tokio::sync::Notify,
 }
 
 impl earshot_core::alerts::Notifier for Stopwatch {

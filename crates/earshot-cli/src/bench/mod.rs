@@ -3,13 +3,14 @@
 //! where a physical limit exists (a bare SQLite insert) it runs side by side and the ratio prints.
 //!
 //! One file per figure: `classify`, `ingest` (with the bare-insert ceiling), `query`, `firehose`,
-//! `storage`, `latency` (streamed and polled). The crash and reply trials are `earshot trial`.
+//! `storage`, `latency` (streamed, polled, and email through IMAP IDLE). The crash and reply trials are `earshot trial`.
 
 mod classify;
 mod day;
 mod firehose;
 mod ingest;
 mod latency;
+mod mail_latency;
 mod query;
 mod storage;
 pub(crate) mod synthetic;
@@ -200,6 +201,7 @@ pub fn run(rt: &tokio::runtime::Runtime, which: Which, json: bool) -> Result<()>
         } => {
             let mut out = rt.block_on(latency::latency(n.max(2), rate))?;
             out.push(rt.block_on(latency::polled_latency(poll_n.max(1), poll_secs.max(1)))?);
+            out.extend(rt.block_on(mail_latency::email_latency(20))?);
             out
         }
         Which::Day {
@@ -218,6 +220,7 @@ pub fn run(rt: &tokio::runtime::Runtime, which: Which, json: bool) -> Result<()>
             all.push(rt.block_on(storage::storage(100_000))?);
             all.extend(rt.block_on(latency::latency(1_000, 100))?);
             all.push(rt.block_on(latency::polled_latency(6, 30))?);
+            all.extend(rt.block_on(mail_latency::email_latency(20))?);
             all
         }
     };
