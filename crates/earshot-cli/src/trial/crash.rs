@@ -1,5 +1,5 @@
 //! `earshot trial crash`: `earshot watch` against the simulator (every network, the Page,
-//! Instagram and the reviews logged in through the OS keychain), killed with SIGKILL at random
+//! Instagram, the reviews and the email inbox logged in through the OS keychain), killed with SIGKILL at random
 //! moments and restarted on the same data folder while posts keep arriving; at the end the
 //! database must hold every post exactly once, pass `PRAGMA integrity_check`, and keep no
 //! cursor ahead of what it stored.
@@ -93,7 +93,7 @@ struct PageLogins {
 }
 
 impl PageLogins {
-    async fn put(base: &str) -> Result<PageLogins> {
+    async fn put(base: &str, imap: &str, smtp: &str) -> Result<PageLogins> {
         use earshot_core::model::SourceKind;
         use earshot_core::secrets::{key_for, Keychain, Secrets};
         use earshot_sim::presence::{
@@ -109,6 +109,11 @@ impl PageLogins {
             (SourceKind::Facebook, PAGE_ID, page.clone()),
             (SourceKind::Instagram, IG_ID, page),
             (SourceKind::GoogleReviews, GOOGLE_ACCOUNT, google),
+            (
+                SourceKind::Email,
+                earshot_core::demo::SIM_MAIL_USER,
+                json!({"password": earshot_core::demo::SIM_MAIL_PASSWORD}).to_string(),
+            ),
         ] {
             let key = key_for(kind, account);
             secrets
@@ -144,7 +149,16 @@ base_url = "{base}/google"
 account = "{GOOGLE_ACCOUNT}"
 client_id = "{client}"
 interval_secs = 1
-"#
+
+[[source]]
+kind = "email"
+name = "Email (simulated)"
+account = "{mail}"
+imap = "{imap}"
+smtp = "{smtp}"
+require_match = false
+"#,
+            mail = earshot_core::demo::SIM_MAIL_USER,
         );
         Ok(PageLogins { keys, config })
     }
@@ -181,7 +195,7 @@ pub async fn run(kills: usize, count: usize, seed: u64) -> Result<Outcome> {
     // their tokens in the keychain `earshot watch` reads, their sources in the config.
     // Without a keychain (no Secret Service here) the trial runs without them, saying so; the
     // test command always has one (EARSHOT_REQUIRE_KEYCHAIN).
-    let logins = match PageLogins::put(&sim.base_url).await {
+    let logins = match PageLogins::put(&sim.base_url, &sim.imap_url, &sim.smtp_url).await {
         Ok(l) => Some(l),
         Err(e) if std::env::var_os("EARSHOT_REQUIRE_KEYCHAIN").is_none() => {
             eprintln!(
@@ -203,6 +217,7 @@ pub async fn run(kills: usize, count: usize, seed: u64) -> Result<Outcome> {
     let mut expected: BTreeSet<Key> = earshot_sim::polled_truth(seed, Some(count));
     if logins.is_some() {
         expected.extend(sim.social.presence_truth());
+        expected.extend(sim.social.mail().truth());
     }
     // A first look at a hashtag takes its newest page (40), not its whole history.
     let mut tagged: Vec<_> = earshot_sim::social::script(seed, Some(count))
@@ -241,6 +256,20 @@ pub async fn run(kills: usize, count: usize, seed: u64) -> Result<Outcome> {
             injector = Some(tokio::spawn(async move {
                 let mut i = 0u64;
                 while !stop.load(Ordering::SeqCst) {
+                    if pages && i % 6 == 1 {
+                        // Mail to the business, heard through IDLE.
+                        let m = social.mail().inject_text(
+                            &format!("Crash {i}"),
+                            &format!("Order {i}"),
+                            "Is my Brightside order ready?",
+                        );
+                        log.lock()
+                            .unwrap_or_else(|p| p.into_inner())
+                            .push(("email".to_string(), m.message_id));
+                        i += 1;
+                        tokio::time::sleep(Duration::from_millis(40)).await;
+                        continue;
+                    }
                     if pages && i % 3 == 2 {
                         // A comment on the Page, heard on its next poll.
                         let item = social.inject_presence(&earshot_sim::presence::InjectItem {
