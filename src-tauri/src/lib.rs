@@ -168,6 +168,9 @@ async fn start_engine<R: Runtime>(
         {
             tracing::warn!(error = %e, "demo sign-in to X failed");
         }
+        if let Err(e) = earshot_core::demo::stream_x(&engine).await {
+            tracing::warn!(error = %e, "demo: X's filtered stream could not be set up");
+        }
     }
     tracing::info!(data = %dir.display(), demo = opts.demo, "Earshot started");
     Ok(AppState {

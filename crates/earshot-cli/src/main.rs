@@ -411,6 +411,9 @@ pub(crate) async fn sign_in_to(engine: &Engine, sim: &Sim) {
     {
         eprintln!("earshot: demo sign-in failed: {e}");
     }
+    if let Err(e) = earshot_core::demo::stream_x(engine).await {
+        eprintln!("earshot: demo sign-in failed: {e}");
+    }
     if let Err(e) = earshot_core::demo::sign_in_to_email(engine, &sim.imap_url, &sim.smtp_url).await
     {
         eprintln!("earshot: demo sign-in failed: {e}");

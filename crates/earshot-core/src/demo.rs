@@ -139,6 +139,26 @@ pub async fn sign_in_to_email(engine: &Engine, imap: &str, smtp: &str) -> Result
 
 /// The simulator's X app (a native app's client id).
 pub const SIM_X_CLIENT: &str = "simXClientId";
+/// The simulator's X app's bearer token (App-Only: the filtered stream).
+pub const SIM_X_APP_BEARER: &str = "simXAppBearerToken";
+
+/// Gives the signed-in X source the app's bearer token, so it streams (the simulated plan has
+/// the filtered stream).
+pub async fn stream_x(engine: &Engine) -> Result<(), DemoError> {
+    let sources = engine
+        .sources()
+        .await
+        .map_err(|e| failed("X")(e.to_string()))?;
+    let x = sources
+        .iter()
+        .find(|s| s.spec.kind == crate::model::SourceKind::X && s.spec.account.is_some())
+        .ok_or_else(|| failed("X")("no X source is signed in".into()))?;
+    engine
+        .set_x_app_token(x.id, SIM_X_APP_BEARER)
+        .await
+        .map_err(|e| failed("X")(e.to_string()))?;
+    Ok(())
+}
 
 /// Signs in to the simulator's X with the owner's app (PKCE in the "browser"), and has the
 /// source poll every `interval_secs`.

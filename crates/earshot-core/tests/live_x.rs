@@ -287,3 +287,125 @@ async fn x_faults_lose_nothing() {
     survives(FaultSpec::new(Fault::ServerError), "http 500").await;
     survives(FaultSpec::new(Fault::Truncated), "malformed").await;
 }
+
+/// The X source of a rig.
+async fn x_source(engine: &Engine) -> earshot_core::model::Source {
+    engine
+        .sources()
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|s| s.spec.kind == SourceKind::X)
+        .unwrap()
+}
+
+/// Waits for the X source to report a health `pick` accepts.
+async fn health_with(r: &mut Rig, what: &str, pick: impl Fn(&Health) -> bool) {
+    wait_for(&mut r.rx, what, |e| match e {
+        EngineEvent::SourceHealth { health, .. } => pick(health).then_some(()),
+        _ => None,
+    })
+    .await
+}
+
+fn post(r: &Rig, handle: &str, text: &str) -> String {
+    r.sim
+        .social
+        .inject_x(&earshot_sim::x::InjectX {
+            handle: Some(handle.into()),
+            text: text.into(),
+            followers: Some(10),
+            verified: false,
+            raw: None,
+        })
+        .id
+}
+
+/// With the app's bearer token the source opens X's filtered stream under two rules of its own
+/// (mentions, terms) and hears posts as they are made — it polls only hourly here, so nothing
+/// else could bring them; a dropped stream reconnects and its catch-up poll brings what came
+/// meanwhile, each post once; a plan without the stream makes it poll and say why.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_filtered_stream_hears_posts_as_made_and_catches_up_after_a_drop() {
+    let mut r = rig().await;
+    let mut spec = x_source(&r.engine).await.spec;
+    spec.interval_secs = Some(3_600);
+    r.engine.add_source(spec).await.unwrap();
+    let first = truth(&r);
+    until(&mut r, &first, "the first poll").await;
+    earshot_core::demo::stream_x(&r.engine).await.unwrap();
+    health_with(
+        &mut r,
+        "the stream open",
+        |h| matches!(h, Health::Ok { detail: Some(d), .. } if d.starts_with("filtered stream")),
+    )
+    .await;
+    let rules: serde_json::Value = reqwest::Client::new()
+        .get(format!("{}/x/2/tweets/search/stream/rules", r.sim.base_url))
+        .bearer_auth(earshot_core::demo::SIM_X_APP_BEARER)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let values: Vec<&str> = rules["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["value"].as_str().unwrap())
+        .collect();
+    assert!(
+        values.contains(&"@brightsidecoffee -is:retweet"),
+        "{values:?}"
+    );
+    assert_eq!(
+        values.len(),
+        2,
+        "the mentions rule and the terms rule: {values:?}"
+    );
+
+    let live = post(
+        &r,
+        "fast_fay",
+        "@brightsidecoffee is the drive-through open?",
+    );
+    until(&mut r, &BTreeSet::from([live.clone()]), "the streamed post").await;
+    let m = stored(&r.engine)
+        .await
+        .into_iter()
+        .find(|m| m.external_id == live)
+        .unwrap();
+    assert!(
+        m.remote.to_owner,
+        "it matched the mentions rule: answerable"
+    );
+
+    // The stream drops; a post made while it is down comes with the reconnection's catch-up.
+    r.sim.social.set_stream(Net::X, false);
+    let missed = post(&r, "gap_gil", "Brightside Coffee ran out of oat milk again");
+    r.sim.social.set_stream(Net::X, true);
+    until(
+        &mut r,
+        &BTreeSet::from([missed]),
+        "the post made while the stream was down",
+    )
+    .await;
+    r.sim.social.wait_streams(Net::X, 1).await;
+    let after = post(&r, "back_bo", "Brightside Coffee is back to normal");
+    until(
+        &mut r,
+        &BTreeSet::from([after]),
+        "a post after the reconnection",
+    )
+    .await;
+
+    // A plan without the stream: X's 403 turns the source to polling, saying why.
+    r.sim.social.x_stream_allowed(false);
+    r.sim.social.set_stream(Net::X, false);
+    r.sim.social.set_stream(Net::X, true);
+    health_with(&mut r, "polling, and why", |h| {
+        matches!(h, Health::Limited { reason, .. } if reason.contains("filtered stream is not open"))
+    })
+    .await;
+}

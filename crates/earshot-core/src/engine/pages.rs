@@ -178,6 +178,48 @@ impl Engine {
         Ok((flow, url))
     }
 
+    /// Gives an X source the app's bearer token (from the developer portal; plans with the
+    /// filtered stream) so it streams instead of polling; an empty token goes back to polling.
+    /// The token is checked against X before it is kept in the keychain.
+    pub async fn set_x_app_token(
+        &self,
+        source_id: i64,
+        token: &str,
+    ) -> Result<Source, EngineError> {
+        use crate::channels::x::stream;
+        let src = self.parts.db.read(move |s| s.source(source_id)).await?;
+        let account = match (&src.spec.kind, &src.spec.account) {
+            (SourceKind::X, Some(a)) => a.clone(),
+            _ => {
+                return Err(EngineError::Invalid(
+                    "log in to X on this source first".into(),
+                ))
+            }
+        };
+        let key = stream::app_key(&account);
+        let token = token.trim();
+        let ctx = &self.parts.ctx;
+        if token.is_empty() {
+            ctx.secrets
+                .delete(&key)
+                .await
+                .map_err(|e| EngineError::Invalid(e.to_string()))?;
+        } else {
+            let base = src
+                .spec
+                .base_url
+                .clone()
+                .unwrap_or_else(|| crate::channels::x::API_BASE.to_string());
+            stream::check_bearer(ctx, base.trim_end_matches('/'), token).await?;
+            ctx.secrets
+                .set(&key, token.to_string())
+                .await
+                .map_err(|e| EngineError::Invalid(e.to_string()))?;
+        }
+        // The source starts again, reading the keychain anew.
+        self.add_source(src.spec).await
+    }
+
     /// Waits for a browser login in the background; then creates or updates `spec`'s source
     /// (named "{network} ({account})" when it has no name) and says so in `LoginFinished`.
     fn finish_in_background(

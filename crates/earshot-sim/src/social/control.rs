@@ -129,6 +129,27 @@ impl SocialHandle {
         &self.0.x
     }
 
+    /// Counts a stream connection to `net` while the guard lives.
+    pub(crate) fn open_stream(&self, net: Net) -> impl Send + 'static {
+        super::Open::new(&self.0, net)
+    }
+
+    /// Streams of `net` to drop (see [`SocialHandle::set_stream`]).
+    pub(crate) fn kicks(&self) -> tokio::sync::broadcast::Receiver<Net> {
+        self.0.kick.subscribe()
+    }
+
+    /// Whether `net`'s streams are down.
+    pub(crate) fn stream_down(&self, net: Net) -> bool {
+        lock(&self.0.down).contains(&net)
+    }
+
+    /// Makes the simulated X refuse the filtered stream as X does for a plan without it (403
+    /// `client-not-enrolled`), or allow it again.
+    pub fn x_stream_allowed(&self, allowed: bool) {
+        self.0.x.set_stream_allowed(allowed);
+    }
+
     /// Posts on the simulated X now; returns it.
     pub fn inject_x(&self, item: &crate::x::InjectX) -> crate::x::XPost {
         self.0.x.inject(item)

@@ -30,6 +30,11 @@ pub(crate) fn routes() -> Router<SocialHandle> {
         .route("/x/2/dm_conversations/with/{id}/dm_events", get(dm_events))
         .route("/x/i/oauth2/authorize", get(authorize))
         .route("/x/2/oauth2/token", post(token))
+        .route(
+            "/x/2/tweets/search/stream/rules",
+            get(super::stream::rules).post(super::stream::change_rules),
+        )
+        .route("/x/2/tweets/search/stream", get(super::stream::stream))
 }
 
 fn limited(x: &XState, mut r: Response) -> Response {
@@ -74,14 +79,14 @@ fn refused(x: &XState, headers: &HeaderMap) -> Option<Response> {
     ))
 }
 
-fn rfc3339(ts: i64) -> String {
+pub(super) fn rfc3339(ts: i64) -> String {
     chrono::DateTime::from_timestamp(ts, 0)
         .unwrap_or_default()
         .format("%Y-%m-%dT%H:%M:%S.000Z")
         .to_string()
 }
 
-fn post_json(x: &XState, p: &XPost) -> Value {
+pub(super) fn post_json(x: &XState, p: &XPost) -> Value {
     let mut v = json!({"id": p.id, "text": p.text, "created_at": rfc3339(x.created(p)), "author_id": p.author_id,
         "conversation_id": p.reply_to.clone().unwrap_or_else(|| p.id.clone()), "lang": "en", "edit_history_tweet_ids": [p.id],
         "public_metrics": {"retweet_count": 0, "reply_count": 0, "like_count": 1, "quote_count": 0}});
@@ -111,10 +116,7 @@ fn page(x: &XState, mut posts: Vec<XPost>, q: &HashMap<String, String>) -> Respo
         .and_then(|t| t.strip_prefix("n").and_then(|n| n.parse().ok()))
         .unwrap_or(0);
     let chosen: Vec<&XPost> = posts.iter().skip(from).take(size).collect();
-    let users: Vec<Value> = chosen
-        .iter()
-        .map(|p| merge_raw(json!({"id": p.author_id, "username": p.username, "name": p.name, "verified": p.verified, "public_metrics": {"followers_count": p.followers}}), p.raw.as_ref().and_then(|r| r.get("user"))))
-        .collect();
+    let users: Vec<Value> = chosen.iter().map(|p| user_json(p)).collect();
     let data: Vec<Value> = chosen.iter().map(|p| post_json(x, p)).collect();
     let mut meta = json!({"result_count": data.len()});
     if let (Some(first), Some(last)) = (chosen.first(), chosen.last()) {
@@ -130,6 +132,14 @@ fn page(x: &XState, mut posts: Vec<XPost>, q: &HashMap<String, String>) -> Respo
         v["includes"] = json!({"users": users});
     }
     limited(x, Json(v).into_response())
+}
+
+/// The author of `p` as `includes.users` carries it.
+pub(super) fn user_json(p: &XPost) -> Value {
+    merge_raw(
+        json!({"id": p.author_id, "username": p.username, "name": p.name, "verified": p.verified, "public_metrics": {"followers_count": p.followers}}),
+        p.raw.as_ref().and_then(|r| r.get("user")),
+    )
 }
 
 fn mentions_owner(p: &XPost) -> bool {

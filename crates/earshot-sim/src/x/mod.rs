@@ -6,6 +6,7 @@
 //! Every answer carries `x-rate-limit-limit`, `-remaining` and `-reset`.
 
 mod api;
+mod stream;
 
 pub(crate) use api::routes;
 
@@ -28,6 +29,8 @@ pub const CLIENT_ID: &str = "simXClientId";
 pub const CRITIC_POST: &str = "1800000000000000102";
 /// The scripted mention.
 pub const MENTION_POST: &str = "1800000000000000101";
+/// The app's bearer token (OAuth 2.0 App-Only), which the filtered stream takes.
+pub const APP_BEARER: &str = "simXAppBearerToken";
 
 /// One post.
 #[derive(Debug, Clone, Serialize)]
@@ -70,6 +73,12 @@ pub(crate) struct XState {
     calls: Mutex<u64>,
     /// Direct messages sent: (to, text, event id, when).
     dms: Mutex<Vec<(String, String, String, i64)>>,
+    /// The filtered stream's rules: (id, value, tag).
+    rules: Mutex<Vec<(String, String, String)>>,
+    /// Whether the owner's plan includes the filtered stream.
+    stream_allowed: Mutex<bool>,
+    /// Bumped when a post is made (the stream wakes).
+    posted: tokio::sync::watch::Sender<u64>,
 }
 
 const SPAN: i64 = 8 * 3600;
@@ -143,7 +152,14 @@ impl XState {
             next: Mutex::new(0),
             calls: Mutex::new(0),
             dms: Mutex::default(),
+            rules: Mutex::default(),
+            stream_allowed: Mutex::new(true),
+            posted: tokio::sync::watch::channel(0).0,
         }
+    }
+
+    pub(crate) fn set_stream_allowed(&self, allowed: bool) {
+        *lock(&self.stream_allowed) = allowed;
     }
 
     fn elapsed(&self) -> i64 {
@@ -181,6 +197,7 @@ impl XState {
             .write()
             .unwrap_or_else(|e| e.into_inner())
             .push(p.clone());
+        self.posted.send_modify(|n| *n += 1);
         p
     }
 

@@ -1,4 +1,5 @@
-//! X through API v2 with the owner's own API access (X bills reads and writes), polled: the
+//! X through API v2 with the owner's own API access (X bills reads and writes), streamed where
+//! the owner's plan has the filtered stream (`stream.rs`), else polled: the
 //! owner's mentions (`/2/users/{id}/mentions`) and a recent search for the business's terms
 //! (`/2/tweets/search/recent`), each from the newest id seen (`since_id`). Posts read this month
 //! are counted with the cursor; at the owner's monthly cap polling pauses until the 1st, and the
@@ -12,6 +13,7 @@
 
 pub mod login;
 pub mod parse;
+pub mod stream;
 pub mod wire;
 
 use std::collections::BTreeMap;
@@ -116,6 +118,11 @@ impl Client {
         }
     }
 
+    /// The HTTP client, clock and keychain it uses.
+    pub fn context(&self) -> Context {
+        self.ctx.clone()
+    }
+
     fn key(&self) -> String {
         secrets::key_for(
             SourceKind::X,
@@ -208,6 +215,7 @@ pub struct X {
     client: Client,
     query: Option<String>,
     clock: crate::clock::Clock,
+    mode: stream::Mode,
 }
 
 /// The month a read counts in.
@@ -265,6 +273,7 @@ impl X {
             client: Client::new(spec, ctx),
             spec: spec.clone(),
             query,
+            mode: stream::Mode::Unknown,
         })
     }
 
@@ -378,7 +387,7 @@ fn id_after(a: &str, b: &str) -> bool {
 
 impl Connector for X {
     fn next_batch<'a>(&'a mut self, cursor: Option<&'a str>) -> BatchFuture<'a> {
-        Box::pin(self.poll(cursor))
+        Box::pin(self.next(cursor))
     }
 }
 

@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use super::wire::{Posts, User};
+use super::wire::{Posts, StreamMessage, User};
 use crate::channels::ChannelError;
 use crate::model::{Author, Channel, Engagement, Kind, Mention};
 
@@ -15,6 +15,48 @@ pub fn parse_posts(
 ) -> Result<(Vec<Mention>, Option<String>), ChannelError> {
     let p: Posts = serde_json::from_slice(body)
         .map_err(|e| ChannelError::Malformed(format!("X posts: {e}")))?;
+    let next = p.meta.next_token.clone();
+    Ok((to_mentions(p, own_id, |_| to_owner, now), next))
+}
+
+/// The rule tag of the owner's mentions on the filtered stream.
+pub const MENTIONS_TAG: &str = "earshot:mentions";
+
+/// One line of the filtered stream → a mention (`None` for a keep-alive, the owner's own post
+/// or a line without a post). A post that matched the mentions rule is addressed to the owner.
+pub fn parse_stream_line(
+    line: &[u8],
+    own_id: &str,
+    now: i64,
+) -> Result<Option<Mention>, ChannelError> {
+    if line.iter().all(|b| b.is_ascii_whitespace()) {
+        return Ok(None);
+    }
+    let msg: StreamMessage = serde_json::from_slice(line)
+        .map_err(|e| ChannelError::Malformed(format!("X stream: {e}")))?;
+    let Some(post) = msg.data else {
+        return Ok(None);
+    };
+    let to_owner = msg
+        .matching_rules
+        .iter()
+        .any(|r| r.tag.as_deref() == Some(MENTIONS_TAG));
+    let posts = Posts {
+        data: vec![post],
+        includes: msg.includes,
+        meta: Default::default(),
+    };
+    Ok(to_mentions(posts, own_id, |_| to_owner, now)
+        .into_iter()
+        .next())
+}
+
+fn to_mentions(
+    p: Posts,
+    own_id: &str,
+    to_owner: impl Fn(&super::wire::Post) -> bool,
+    now: i64,
+) -> Vec<Mention> {
     let users: HashMap<String, User> = p
         .includes
         .users
@@ -64,7 +106,7 @@ pub fn parse_posts(
         };
         m.remote.author_id = post.author_id.clone();
         m.remote.verified = user.and_then(|u| u.verified).unwrap_or(false);
-        m.remote.to_owner = to_owner;
+        m.remote.to_owner = to_owner(&post);
         let replied = post
             .referenced_tweets
             .iter()
@@ -87,13 +129,41 @@ pub fn parse_posts(
         }
         out.push(m);
     }
-    Ok((out, p.meta.next_token))
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::channels::fixture;
+
+    #[test]
+    fn a_stream_line_is_a_mention_and_a_keep_alive_is_nothing() {
+        let m = parse_stream_line(&fixture("x", "filtered_stream_message.json"), "1", 5)
+            .unwrap()
+            .unwrap();
+        assert_eq!(m.external_id, "1234567890");
+        assert_eq!(m.author.handle, "@catperson");
+        assert!(
+            !m.remote.to_owner,
+            "matched a search rule, not the mentions rule"
+        );
+        assert_eq!(parse_stream_line(b"\r\n", "1", 5).unwrap(), None);
+        assert!(parse_stream_line(b"{\"data\": 7}", "1", 5).is_err());
+        let mine = br#"{"data":{"id":"9","text":"hi @me","author_id":"2"},"matching_rules":[{"id":"1","tag":"earshot:mentions"}]}"#;
+        assert!(
+            parse_stream_line(mine, "1", 5)
+                .unwrap()
+                .unwrap()
+                .remote
+                .to_owner
+        );
+        assert_eq!(
+            parse_stream_line(mine, "2", 5).unwrap(),
+            None,
+            "the owner's own post"
+        );
+    }
 
     #[test]
     fn mentions_and_search_parse() {

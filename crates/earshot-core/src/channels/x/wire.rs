@@ -157,3 +157,50 @@ pub struct Problem {
     #[serde(default)]
     pub detail: Option<String>,
 }
+
+/// One message of the filtered stream: a post, its expansions and the rules it matched.
+#[derive(Debug, Default, Deserialize)]
+pub struct StreamMessage {
+    /// The post.
+    #[serde(default)]
+    pub data: Option<Post>,
+    /// Expanded objects.
+    #[serde(default)]
+    pub includes: Includes,
+    /// The rules it matched.
+    #[serde(default)]
+    pub matching_rules: Vec<RuleRef>,
+}
+
+/// A rule a streamed post matched.
+#[derive(Debug, Default, Deserialize)]
+pub struct RuleRef {
+    /// Its id.
+    #[serde(default)]
+    pub id: Option<String>,
+    /// Its tag.
+    #[serde(default)]
+    pub tag: Option<String>,
+}
+
+/// The stream's rules as listed.
+#[derive(Debug, Default, Deserialize)]
+pub struct Rules {
+    /// The rules.
+    #[serde(default)]
+    pub data: Vec<Rule>,
+}
+
+/// One rule.
+#[derive(Debug, Default, Clone, Deserialize)]
+pub struct Rule {
+    /// Its id.
+    #[serde(default)]
+    pub id: String,
+    /// Its query.
+    #[serde(default)]
+    pub value: String,
+    /// Its tag.
+    #[serde(default)]
+    pub tag: Option<String>,
+}
