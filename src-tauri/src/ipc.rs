@@ -56,6 +56,7 @@ commands![
     pages::begin_reddit_login,
     pages::begin_youtube_login,
     pages::begin_x_login,
+    pages::set_x_app_token,
     pages::hide_comment,
     pages::delete_review_reply,
     commands::apply_action,

@@ -114,6 +114,16 @@ pub async fn begin_x_login<R: Runtime>(
     Ok(LoginStarted::new(flow, authorize_url))
 }
 
+/// Gives the X source the app's bearer token (its filtered stream); empty goes back to polling.
+#[tauri::command]
+pub async fn set_x_app_token(
+    state: State<'_, AppState>,
+    source_id: i64,
+    token: String,
+) -> Result<Source> {
+    Ok(state.engine.set_x_app_token(source_id, &token).await?)
+}
+
 /// Opens Reddit's authorization page for the owner's installed app on the source named `name`
 /// (its subreddits and words are kept); the result arrives as a `login_finished` event.
 #[tauri::command]

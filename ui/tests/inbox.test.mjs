@@ -891,5 +891,17 @@ test('X logs in with the owner app and a monthly read cap; Settings shows what t
   await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=source]')].some((e) => e.textContent.includes('X (@brightsidecoffee)')));
   const line = await page.locator('[data-testid=source]').filter({ hasText: 'X (@brightsidecoffee)' }).textContent();
   assert.match(line, /about 5,760 requests a month · pauses at 5,000 posts read/);
+
+  // A plan with the filtered stream: the app's bearer token, refused when X refuses it.
+  await page.getByTestId('x-bearer').fill('not-this-one');
+  await page.getByTestId('x-stream').click();
+  await page.getByTestId('settings-error').waitFor();
+  assert.match(await page.getByTestId('settings-error').textContent(), /attached to a Project/);
+  assert.equal(await page.getByTestId('x-bearer').inputValue(), '', 'the token is not kept in the form');
+  await page.getByTestId('x-bearer').fill('app-bearer');
+  await page.getByTestId('x-stream').click();
+  await page.getByTestId('account-note').waitFor();
+  assert.match(await page.getByTestId('account-note').textContent(), /now streams/);
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=source]')].some((e) => e.textContent.includes('X (@brightsidecoffee)') && e.textContent.includes('filtered stream')));
   assert.deepEqual(errors, []);
 });

@@ -93,6 +93,8 @@ export interface Backend {
   loginBluesky(name: string, handle: string, appPassword: string): Promise<Source>;
   /** Adds an email inbox (IMAP to hear, SMTP to answer); the password goes to the keychain. */
   addEmail(address: string, password: string, imap: string, smtp: string): Promise<Source>;
+  /** Gives the X source the app's bearer token (its filtered stream); empty: poll again. */
+  setXAppToken(sourceId: number, token: string): Promise<Source>;
   logout(sourceId: number): Promise<Source>;
   /** Facebook Login for Devices with the app `{app-id}|{client-token}`: the code to show. */
   beginFacebookLogin(appId: string): Promise<FacebookCode>;

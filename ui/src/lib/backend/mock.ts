@@ -416,6 +416,13 @@ export class MockBackend implements Backend {
     if (password !== 'mail-password') throw { code: 'invalid', message: `invalid input: not authorised: ${imap.replace(/^imaps?:\/\//, '').split(':')[0]} refused the login for ${address}: [AUTHENTICATIONFAILED] Authentication failed.` };
     return this.addSource({ kind: 'email', name: `Email (${address})`, url: null, queries: [], base_url: null, account: address, interval_secs: null, require_match: false, imap, smtp });
   }
+  async setXAppToken(sourceId: number, token: string) {
+    const s = this.sources.find((x) => x.id === sourceId);
+    if (!s) throw { code: 'not_found', message: `source ${sourceId} not found` };
+    if (token && token !== 'app-bearer') throw { code: 'invalid', message: 'invalid input: refused: X: When authenticating requests to the Twitter API v2 endpoints, you must use keys and tokens from a Twitter developer App that is attached to a Project.' };
+    s.health = { state: 'ok', at: Math.floor(Date.now() / 1000), detail: token ? 'filtered stream · 0 posts read this month' : undefined };
+    return structuredClone(s);
+  }
   async beginFacebookLogin(appId: string): Promise<FacebookCode> {
     if (!/^\d+\|\w+$/.test(appId.trim())) throw { code: 'invalid', message: 'invalid input: refused: Facebook: Invalid OAuth access token - Cannot parse access token (#190)' };
     const flow = 100 + this.facebook.length;

@@ -28,6 +28,7 @@ export class TauriBackend implements Backend {
   finishMastodonLogin(flow: number, pasted: string) { return invoke<void>(COMMAND.finish_mastodon_login, { flow, pasted }); }
   loginBluesky(name: string, handle: string, appPassword: string) { return invoke<Source>(COMMAND.login_bluesky, { name, handle, appPassword }); }
   addEmail(address: string, password: string, imap: string, smtp: string) { return invoke<Source>(COMMAND.add_email, { address, password, imap, smtp }); }
+  setXAppToken(sourceId: number, token: string) { return invoke<Source>(COMMAND.set_x_app_token, { sourceId, token }); }
   logout(id: number) { return invoke<Source>(COMMAND.logout, { id }); }
   beginFacebookLogin(appId: string) { return invoke<FacebookCode>(COMMAND.begin_facebook_login, { appId }); }
   facebookPages(flow: number) { return invoke<Page[]>(COMMAND.facebook_pages, { flow }); }

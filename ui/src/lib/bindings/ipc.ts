@@ -39,6 +39,7 @@ export const COMMAND = {
   begin_reddit_login: 'begin_reddit_login',
   begin_youtube_login: 'begin_youtube_login',
   begin_x_login: 'begin_x_login',
+  set_x_app_token: 'set_x_app_token',
   hide_comment: 'hide_comment',
   delete_review_reply: 'delete_review_reply',
   apply_action: 'apply_action',
