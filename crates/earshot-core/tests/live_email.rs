@@ -412,3 +412,80 @@ async fn the_simulated_provider_is_heard_and_answered_like_a_real_one() {
     );
     assert_eq!(sim.social.mail().folder(true).len(), 1, "filed in Sent");
 }
+
+/// The provider's faults: a login it cannot take now (`NO [UNAVAILABLE]`) is a wait, not a
+/// refused password; a restart drops the connection and Earshot logs in again and hears what
+/// came meanwhile; a password changed elsewhere stops the source until the owner adds it again.
+#[tokio::test]
+async fn the_provider_s_faults_are_waited_out_or_said() {
+    use earshot_core::model::Health;
+    use earshot_sim::{Fault, FaultSpec, Reveal, Sim, SimOptions};
+    let sim = Sim::start(SimOptions {
+        reveal: Reveal::All,
+        ..SimOptions::default()
+    })
+    .await
+    .unwrap();
+    let mut r = engine_on(
+        tempfile::tempdir().unwrap(),
+        Secrets::new(MemorySecrets::new()),
+    )
+    .await;
+    sim.faults
+        .set(
+            "email",
+            FaultSpec {
+                times: Some(1),
+                ..FaultSpec::new(Fault::Unavailable)
+            },
+        )
+        .unwrap();
+    let busy = earshot_core::demo::sign_in_to_email(&r.engine, &sim.imap_url, &sim.smtp_url)
+        .await
+        .unwrap_err()
+        .to_string();
+    assert!(busy.contains("cannot log in just now"), "{busy}");
+    assert!(
+        !busy.contains("refused the login"),
+        "not a wrong password: {busy}"
+    );
+    earshot_core::demo::sign_in_to_email(&r.engine, &sim.imap_url, &sim.smtp_url)
+        .await
+        .expect("the second try gets in");
+    let want: Vec<String> = sim
+        .social
+        .mail()
+        .truth()
+        .into_iter()
+        .map(|(_, id)| id)
+        .collect();
+    common::live::wait_added(&mut r.rx, &want, &mut Default::default()).await;
+
+    // The provider restarts; a message lands while Earshot logs in again.
+    sim.social.mail().drop_connections();
+    let m = sim.social.mail().inject_text(
+        "Ivy Park",
+        "Lost card",
+        "I left my card at the Alder St counter.",
+    );
+    heard(&mut r.rx, &m.message_id).await;
+
+    // The password changed elsewhere: the next login is refused and the source waits for the owner.
+    sim.faults
+        .set("email", FaultSpec::new(Fault::Unauthorized))
+        .unwrap();
+    sim.social.mail().drop_connections();
+    wait_for(&mut r.rx, "the login refused", |e| match e {
+        EngineEvent::SourceHealth {
+            health: Health::NeedsLogin { reason, .. },
+            ..
+        } => Some(reason.clone()),
+        _ => None,
+    })
+    .await;
+    assert_eq!(
+        emails(&r.engine).await.len(),
+        want.len() + 1,
+        "nothing lost or doubled"
+    );
+}

@@ -267,7 +267,18 @@ async fn connection(
     let mut selected: Option<bool> = None;
     let mut known = 0usize;
     let mut changed = st.changed.subscribe();
-    while let Some(cmd) = rx.recv().await {
+    let mut dropped = st.drop_all.subscribe();
+    loop {
+        let cmd = tokio::select! {
+            c = rx.recv() => match c {
+                Some(c) => c,
+                None => return Ok(()),
+            },
+            _ = dropped.changed() => {
+                let _ = send(&out, "* BYE Server shutting down\r\n").await;
+                return Ok(());
+            }
+        };
         let mut words = args(&cmd.line);
         if words.len() < 2 {
             send(&out, "* BAD Missing command\r\n").await?;
@@ -447,6 +458,10 @@ async fn connection(
                             None => return Ok(()),
                         },
                         _ = changed.changed() => {}
+                        _ = dropped.changed() => {
+                            let _ = send(&out, "* BYE Server shutting down\r\n").await;
+                            return Ok(());
+                        }
                         _ = tokio::time::sleep(due.unwrap_or(Duration::from_secs(120))) => {
                             send(&out, "* OK Still here\r\n").await?;
                         }
@@ -457,7 +472,6 @@ async fn connection(
             _ => send(&out, &format!("{tag} BAD Unknown command\r\n")).await?,
         }
     }
-    Ok(())
 }
 
 /// Tells the client of mail that arrived in the selected folder since it last heard.

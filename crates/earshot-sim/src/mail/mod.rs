@@ -66,6 +66,8 @@ pub struct MailState {
     started: Instant,
     reveal_all: bool,
     changed: watch::Sender<u64>,
+    /// Bumped to drop every IMAP connection (a provider restarting).
+    pub(crate) drop_all: watch::Sender<u64>,
 }
 
 /// The `Message-ID` of raw mail (`<…>`), if it has one.
@@ -121,6 +123,7 @@ impl MailState {
             started,
             reveal_all,
             changed: watch::channel(0).0,
+            drop_all: watch::channel(0).0,
         }
     }
 
@@ -204,6 +207,11 @@ impl MailState {
             text,
         );
         self.inject(raw.as_bytes())
+    }
+
+    /// Drops every IMAP connection, as a provider restarting does; clients log in again.
+    pub fn drop_connections(&self) {
+        self.drop_all.send_modify(|n| *n += 1);
     }
 
     /// The inbox (or `Sent`) as it is now.

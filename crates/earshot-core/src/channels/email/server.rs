@@ -1,6 +1,6 @@
 //! Reaching the owner's mail servers: addresses (`imaps://`, `imap://`, `smtps://`, `smtp://`),
-//! TLS (rustls with the Mozilla roots), STARTTLS, and an IMAP login with a password. A password never goes over
-//! an unencrypted connection except to this computer's own addresses (a local bridge such as
+//! TLS (rustls with the Mozilla roots), STARTTLS, and an IMAP login with a password. A password
+//! never goes over an unencrypted connection except to this computer's own addresses (a local bridge such as
 //! Proton Mail Bridge, or the test servers).
 
 use std::sync::{Arc, OnceLock};
@@ -194,6 +194,14 @@ pub async fn login(server: &Server, user: &str, password: &str) -> Result<Sessio
             .login(user, password)
             .await
             .map_err(|(e, _)| match e {
+                // RFC 5530's codes for a server that cannot take the login now: try later.
+                async_imap::error::Error::No(why)
+                    if ["[UNAVAILABLE]", "[INUSE]", "[SERVERBUG]", "[LIMIT]"]
+                        .iter()
+                        .any(|c| why.contains(c)) =>
+                {
+                    io_error(host, format!("cannot log in just now: {}", why.trim()))
+                }
                 async_imap::error::Error::No(why) | async_imap::error::Error::Bad(why) => {
                     ChannelError::Unauthorized(format!(
                         "{host} refused the login for {user}: {}",
