@@ -71,17 +71,7 @@ async fn heard(rx: &mut Receiver<EngineEvent>, id: &str) -> Mention {
 }
 
 async fn emails(engine: &Engine) -> Vec<Mention> {
-    engine
-        .list(earshot_core::store::MentionQuery {
-            limit: Some(1_000),
-            ..Default::default()
-        })
-        .await
-        .unwrap()
-        .mentions
-        .into_iter()
-        .filter(|m| m.channel == Channel::Email)
-        .collect()
+    common::on_channel(engine, Channel::Email).await
 }
 
 /// Waits until the email source is listening (its first IDLE has begun).

@@ -10,7 +10,6 @@ use earshot_core::config::Config;
 use earshot_core::engine::{Engine, EngineEvent};
 use earshot_core::model::{Channel, Kind, Mention, ReplyState, SourceKind};
 use earshot_core::store::db::Db;
-use earshot_core::store::MentionQuery;
 use earshot_sim::{Fault, FaultSpec, Net, Reveal, Sim, SimOptions};
 use tokio::sync::broadcast::Receiver;
 
@@ -68,17 +67,7 @@ async fn rig(sign_in: bool) -> Rig {
 }
 
 async fn all(engine: &Engine) -> Vec<Mention> {
-    engine
-        .list(MentionQuery {
-            limit: Some(1_000),
-            ..Default::default()
-        })
-        .await
-        .unwrap()
-        .mentions
-        .into_iter()
-        .filter(|m| m.channel == Channel::Reddit)
-        .collect()
+    common::on_channel(engine, Channel::Reddit).await
 }
 
 /// Every stored Reddit id, asserting none is stored twice.

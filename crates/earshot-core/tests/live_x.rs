@@ -10,7 +10,6 @@ use earshot_core::config::Config;
 use earshot_core::engine::{Engine, EngineEvent};
 use earshot_core::model::{Channel, Health, ReplyState, SourceKind, SourceSpec};
 use earshot_core::store::db::Db;
-use earshot_core::store::MentionQuery;
 use earshot_sim::x::{CRITIC_POST, MENTION_POST};
 use earshot_sim::{Fault, FaultSpec, Net, Reveal, Sim, SimOptions};
 use tokio::sync::broadcast::Receiver;
@@ -57,17 +56,7 @@ async fn rig() -> Rig {
 }
 
 async fn stored(engine: &Engine) -> Vec<earshot_core::model::Mention> {
-    engine
-        .list(MentionQuery {
-            limit: Some(1_000),
-            ..Default::default()
-        })
-        .await
-        .unwrap()
-        .mentions
-        .into_iter()
-        .filter(|m| m.channel == Channel::X)
-        .collect()
+    common::on_channel(engine, Channel::X).await
 }
 
 async fn until(r: &mut Rig, want: &BTreeSet<String>, what: &str) {

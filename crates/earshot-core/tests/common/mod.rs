@@ -139,3 +139,18 @@ pub async fn fault_words(rx: &mut Receiver<EngineEvent>) -> String {
     .await;
     health_words(&h)
 }
+
+/// Every stored mention heard on `channel` (up to a thousand).
+pub async fn on_channel(engine: &earshot_core::engine::Engine, channel: Channel) -> Vec<Mention> {
+    engine
+        .list(earshot_core::store::MentionQuery {
+            limit: Some(1_000),
+            ..Default::default()
+        })
+        .await
+        .unwrap()
+        .mentions
+        .into_iter()
+        .filter(|m| m.channel == channel)
+        .collect()
+}
