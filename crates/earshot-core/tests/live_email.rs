@@ -368,7 +368,7 @@ async fn the_simulated_provider_is_heard_and_answered_like_a_real_one() {
         .engine
         .reply(
             complaint.id,
-            "Rita, the second charge is refunded today.",
+            "Nora, the second charge is refunded today.",
             true,
         )
         .await
@@ -394,7 +394,7 @@ async fn the_simulated_provider_is_heard_and_answered_like_a_real_one() {
     assert_eq!(writes.len(), 1, "{writes:?}");
     assert_eq!(
         writes[0].body["text"],
-        "Rita, the second charge is refunded today."
+        "Nora, the second charge is refunded today."
     );
     assert_eq!(
         writes[0].body["in_reply_to"],

@@ -37,11 +37,11 @@ pub(crate) fn script(seed: u64, start: i64) -> Vec<(i64, String)> {
         (
             5,
             message(
-                "Rita Vance <rita.vance@example.com>",
+                "Nora Bell <nora.bell@example.com>",
                 "Charged twice this morning",
                 &id("charged-twice"),
                 start + 5,
-                "Hello,\n\nI bought one oat latte at your Alder Street shop at 8:10 this morning and my card was charged twice ($5.40 each). This is the second time this month. Please refund the extra charge today — I am really disappointed.\n\nRita Vance",
+                "Hello,\n\nI bought one oat latte at your Alder Street shop at 8:10 this morning and my card was charged twice ($5.40 each). This is the second time this month. Please refund the extra charge today — I am really disappointed.\n\nNora Bell",
             ),
         ),
         (
