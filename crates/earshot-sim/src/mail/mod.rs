@@ -78,7 +78,9 @@ pub(crate) fn header(raw: &[u8], name: &str) -> Option<String> {
     for line in head.split("\r\n") {
         if line.starts_with([' ', '\t']) {
             if let Some(f) = found.as_mut() {
-                f.push(' ');
+                if !f.is_empty() {
+                    f.push(' ');
+                }
                 f.push_str(line.trim());
             }
             continue;
@@ -95,10 +97,17 @@ pub(crate) fn header(raw: &[u8], name: &str) -> Option<String> {
     found
 }
 
-/// Normalises line ends to CRLF (what IMAP and SMTP carry).
+/// Normalises line ends to CRLF (what IMAP and SMTP carry), byte for byte: mail in other
+/// charsets than UTF-8 stays as it was.
 pub(crate) fn crlf(raw: &[u8]) -> Vec<u8> {
-    let text = String::from_utf8_lossy(raw).replace("\r\n", "\n");
-    text.replace('\n', "\r\n").into_bytes()
+    let mut out = Vec::with_capacity(raw.len() + raw.len() / 40);
+    for (i, b) in raw.iter().enumerate() {
+        if *b == b'\n' && (i == 0 || raw[i - 1] != b'\r') {
+            out.push(b'\r');
+        }
+        out.push(*b);
+    }
+    out
 }
 
 impl MailState {
@@ -266,3 +275,17 @@ impl MailState {
 
 pub use imap::serve_imap;
 pub use smtp::serve_smtp;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_ends_become_crlf_and_other_charsets_stay_as_they_were() {
+        assert_eq!(crlf(b"a\nb\r\nc\xe9\n"), b"a\r\nb\r\nc\xe9\r\n");
+        let raw = b"Subject: Hi\r\nMessage-ID:\r\n <x@y>\r\n\r\nbody";
+        assert_eq!(header(raw, "message-id").as_deref(), Some("<x@y>"));
+        assert_eq!(header(raw, "Subject").as_deref(), Some("Hi"));
+        assert_eq!(header(raw, "To"), None);
+    }
+}
