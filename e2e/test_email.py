@@ -34,7 +34,10 @@ def mail():
     # own users must reach theirs.
     d = tempfile.mkdtemp(prefix='earshot-mail-')
     out = subprocess.run(['python3', SCRIPT, 'start', str(d), f'{OWNER}:{OWNER_PW}', f'{CUSTOMER}:{CUSTOMER_PW}'],
-                         capture_output=True, text=True, check=True)
+                         capture_output=True, text=True)
+    if out.returncode != 0:
+        shutil.rmtree(d, ignore_errors=True)
+        pytest.fail(f'the mail servers did not start:\n{out.stdout}\n{out.stderr}')
     try:
         yield json.loads(out.stdout)
     finally:

@@ -155,6 +155,14 @@ def answers(port):
         return False
 
 
+class Failed(Exception):
+    """A server did not start; the message says which and shows its log."""
+
+
+def tail(path):
+    return open(path).read()[-2000:] if os.path.exists(path) else ''
+
+
 def wait_for(port, what, log, deadline=30.0):
     # Polls the port (a connect and its greeting) until the server answers.
     end = time.monotonic() + deadline
@@ -162,11 +170,23 @@ def wait_for(port, what, log, deadline=30.0):
         if answers(port):
             return
         time.sleep(0.05)
-    tail = open(log).read()[-2000:] if os.path.exists(log) else '(no log)'
-    sys.exit(f'{what} did not start on 127.0.0.1:{port}:\n{tail}')
+    raise Failed(f'{what} did not start on 127.0.0.1:{port}:\n{tail(log) or "(no log)"}')
 
 
 def start(d, users):
+    """Starts both servers; a port taken between choosing and binding it (another program can
+    take a free port meanwhile) makes a new attempt with other ports."""
+    errors = []
+    for _ in range(3):
+        try:
+            return attempt(d, users)
+        except (Failed, subprocess.CalledProcessError) as e:
+            errors.append(f'{e}\n{tail(os.path.join(d, "start.log"))}')
+            stop(d)
+    sys.exit('the mail servers did not start:\n' + '\n---\n'.join(errors))
+
+
+def attempt(d, users):
     if os.geteuid() != 0:
         sys.exit('mailservers.py needs root: Postfix starts as root and drops to its own user')
     d = os.path.abspath(d)
@@ -176,7 +196,7 @@ def start(d, users):
         while up != '/':
             if not os.stat(up).st_mode & 0o001:
                 sys.exit(f'{up} is closed to other users: Dovecot and Postfix run as their own users '
-                         'and must reach {d}; use a folder under /tmp')
+                         f'and must reach {d}; use a folder under /tmp')
             up = os.path.dirname(up)
     nobody = pwd.getpwnam('nobody')
     ports = {k: free_port() for k in ('imap', 'lmtp', 'auth', 'smtp')}
@@ -211,9 +231,8 @@ def start(d, users):
         started = subprocess.run(['postfix', '-c', pf, 'start'], stdin=subprocess.DEVNULL, stdout=log,
                                  stderr=log)
     if started.returncode != 0:
-        sys.exit(f'Postfix did not start ({started.returncode}): {open(f"{d}/start.log").read()[-2000:]}'
-                 f'{open(f"{d}/postfix.log").read()[-2000:] if os.path.exists(f"{d}/postfix.log") else ""}'
-                 ' — run `postfix -c DIR/postfix check` on a terminal to see why')
+        raise Failed(f'Postfix did not start ({started.returncode}): {tail(f"{d}/postfix.log")}'
+                     ' — run `postfix -c DIR/postfix check` on a terminal to see why')
     wait_for(ports['smtp'], 'Postfix', f'{d}/postfix.log')
     info = dict(ports, dir=d, host='127.0.0.1')
     with open(f'{d}/servers.json', 'w') as f:
@@ -227,6 +246,10 @@ def stop(d):
                    stderr=subprocess.DEVNULL)
     subprocess.run(['dovecot', '-c', f'{d}/dovecot.conf', 'stop'], stdout=subprocess.DEVNULL,
                    stderr=subprocess.DEVNULL)
+    # `dovecot stop` only signals: wait until its master has gone (its pid file with it).
+    end = time.monotonic() + 10
+    while os.path.exists(f'{d}/run/master.pid') and time.monotonic() < end:
+        time.sleep(0.05)
 
 
 if __name__ == '__main__':
