@@ -46,8 +46,9 @@ async fn engine_on(dir: tempfile::TempDir, secrets: Secrets) -> Rig {
     }
 }
 
+/// An engine on a fresh database with the owner's inbox added and listening.
 async fn rig(m: &MailServers) -> Rig {
-    let r = engine_on(
+    let mut r = engine_on(
         tempfile::tempdir().unwrap(),
         Secrets::new(MemorySecrets::new()),
     )
@@ -56,6 +57,7 @@ async fn rig(m: &MailServers) -> Rig {
         .add_email(OWNER, OWNER_PW, &m.imap_url(), &m.smtp_url())
         .await
         .expect("the inbox opens with its password");
+    listening(&mut r.rx).await;
     r
 }
 
@@ -89,7 +91,6 @@ async fn listening(rx: &mut Receiver<EngineEvent>) {
 async fn mail_arrives_as_it_lands_and_is_answered_once_threaded_and_filed_in_sent() {
     let Some(m) = mail::start() else { return };
     let mut r = rig(&m).await;
-    listening(&mut r.rx).await;
     m.customer_writes(&complaint(
         "c1@example.test",
         "Charged twice",
@@ -204,7 +205,6 @@ async fn reply_key(r: &Rig, reply_id: i64) -> String {
 async fn a_renumbered_inbox_loses_and_repeats_nothing() {
     let Some(m) = mail::start() else { return };
     let mut r = rig(&m).await;
-    listening(&mut r.rx).await;
     m.customer_writes(&complaint(
         "a1@example.test",
         "Opening hours",
@@ -262,7 +262,6 @@ async fn a_renumbered_inbox_loses_and_repeats_nothing() {
 async fn hostile_html_arrives_as_text_with_attachments_listed() {
     let Some(m) = mail::start() else { return };
     let mut r = rig(&m).await;
-    listening(&mut r.rx).await;
     let raw = format!(
         "From: Mallory <{CUSTOMER}>\nTo: {OWNER}\nSubject: Invoice\nMessage-ID: <h1@example.test>\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=b1\n\n--b1\nContent-Type: text/html; charset=utf-8\n\n<p onclick=\"steal()\">Please <b>pay</b> now</p><img src=\"https://tracker.example/pixel.gif\"><script>alert(1)</script>\n--b1\nContent-Type: application/pdf; name=\"invoice.pdf\"\nContent-Disposition: attachment; filename=\"invoice.pdf\"\nContent-Transfer-Encoding: base64\n\nJVBERi0xLjQKJcfs\n--b1--\n"
     );

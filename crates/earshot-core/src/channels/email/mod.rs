@@ -27,8 +27,6 @@ use server::{io_error, Server, Session};
 pub const MAILBOX: &str = "INBOX";
 /// How long one IDLE lasts before it is renewed (servers drop idle clients after 30 minutes).
 pub const IDLE_FOR: Duration = Duration::from_secs(25 * 60);
-/// Seconds between polls on a server without IDLE.
-pub const DEFAULT_INTERVAL: u64 = 120;
 /// How far back the first connection (or a renumbered folder) reads.
 const FIRST_DAYS: i64 = 7;
 /// The most messages read in one call (the rest come in the next, at once).
@@ -280,7 +278,7 @@ impl Email {
         if !idle {
             return Ok(Batch {
                 cursor,
-                detail: Some("the server has no IDLE: checked every few minutes".into()),
+                detail: Some("the server has no IDLE: checked at the source's interval (2 minutes unless set)".into()),
                 ..Batch::default()
             });
         }
