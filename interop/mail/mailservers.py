@@ -4,8 +4,13 @@
 Dovecot), as a small business's provider would run them. Nothing is read from or written to the
 system's own mail configuration; everything lives in one folder.
 
-    mailservers.py start DIR user@domain:password [...]   prints {"imap": port, "smtp": port, ...}
+    mailservers.py start DIR [--tokeninfo URL] user@domain:password [...]
+                                            prints {"imap": port, "smtp": port, ...}
     mailservers.py stop DIR
+
+With --tokeninfo, both servers also take SASL XOAUTH2 and OAUTHBEARER (Dovecot's oauth2 passdb,
+Postfix through it) with access tokens that URL vouches for — Google's tokeninfo endpoint, or
+the simulator's copy of it — as Gmail does; the token's `email` must be the user's address.
 
 Postfix delivers every mail for the users' domains to Dovecot over LMTP; mail to other domains
 is refused. Plain connections without TLS: the servers listen on 127.0.0.1 only. Postfix needs
@@ -27,7 +32,7 @@ state_dir = {d}/state
 log_path = {d}/dovecot.log
 ssl = no
 disable_plaintext_auth = no
-auth_mechanisms = plain login
+auth_mechanisms = plain login{oauth_mechanisms}
 mail_location = maildir:{d}/mail/%d/%n
 first_valid_uid = 1
 default_internal_user = dovecot
@@ -52,7 +57,7 @@ passdb {{
   driver = passwd-file
   args = scheme=PLAIN username_format=%u {d}/users
 }}
-userdb {{
+{oauth_passdb}userdb {{
   driver = static
   args = uid={uid} gid={gid} home={d}/mail/%d/%n
 }}
@@ -173,20 +178,32 @@ def wait_for(port, what, log, deadline=30.0):
     raise Failed(f'{what} did not start on 127.0.0.1:{port}:\n{tail(log) or "(no log)"}')
 
 
-def start(d, users):
+OAUTH_PASSDB = """passdb {{
+  driver = oauth2
+  mechanisms = xoauth2 oauthbearer
+  args = {d}/oauth2.conf.ext
+}}
+"""
+
+OAUTH_CONF = """tokeninfo_url = {tokeninfo}
+username_attribute = email
+"""
+
+
+def start(d, users, tokeninfo=None):
     """Starts both servers; a port taken between choosing and binding it (another program can
     take a free port meanwhile) makes a new attempt with other ports."""
     errors = []
     for _ in range(3):
         try:
-            return attempt(d, users)
+            return attempt(d, users, tokeninfo)
         except (Failed, subprocess.CalledProcessError) as e:
             errors.append(f'{e}\n{tail(os.path.join(d, "start.log"))}')
             stop(d)
     sys.exit('the mail servers did not start:\n' + '\n---\n'.join(errors))
 
 
-def attempt(d, users):
+def attempt(d, users, tokeninfo):
     if os.geteuid() != 0:
         sys.exit('mailservers.py needs root: Postfix starts as root and drops to its own user')
     d = os.path.abspath(d)
@@ -209,8 +226,14 @@ def attempt(d, users):
     mail = f'{d}/mail'
     os.makedirs(mail, exist_ok=True)
     os.chown(mail, nobody.pw_uid, nobody.pw_gid)
+    oauth = {'oauth_mechanisms': '', 'oauth_passdb': ''}
+    if tokeninfo:
+        oauth = {'oauth_mechanisms': ' xoauth2 oauthbearer', 'oauth_passdb': OAUTH_PASSDB.format(d=d)}
+        with open(f'{d}/oauth2.conf.ext', 'w') as f:
+            f.write(OAUTH_CONF.format(tokeninfo=tokeninfo))
+        os.chmod(f'{d}/oauth2.conf.ext', 0o644)
     with open(f'{d}/dovecot.conf', 'w') as f:
-        f.write(DOVECOT.format(d=d, uid=nobody.pw_uid, gid=nobody.pw_gid, **ports))
+        f.write(DOVECOT.format(d=d, uid=nobody.pw_uid, gid=nobody.pw_gid, **ports, **oauth))
     # The daemons must not hold this script's output open: whoever reads it waits for its end.
     with open(f'{d}/start.log', 'ab') as log:
         subprocess.run(['dovecot', '-c', f'{d}/dovecot.conf'], check=True, stdin=subprocess.DEVNULL,
@@ -253,7 +276,9 @@ def stop(d):
 
 
 if __name__ == '__main__':
-    if len(sys.argv) >= 3 and sys.argv[1] == 'start':
+    if len(sys.argv) >= 5 and sys.argv[1] == 'start' and sys.argv[3] == '--tokeninfo':
+        start(sys.argv[2], sys.argv[5:], tokeninfo=sys.argv[4])
+    elif len(sys.argv) >= 3 and sys.argv[1] == 'start':
         start(sys.argv[2], sys.argv[3:])
     elif len(sys.argv) == 3 and sys.argv[1] == 'stop':
         stop(sys.argv[2])

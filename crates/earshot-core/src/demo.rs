@@ -137,6 +137,31 @@ pub async fn sign_in_to_email(engine: &Engine, imap: &str, smtp: &str) -> Result
     Ok(())
 }
 
+/// Signs in to a mailbox through the simulated Google (OAuth, then XOAUTH2 on `imap` and
+/// `smtp`) as an owner of a Gmail account without an app password does; returns its source.
+pub async fn sign_in_to_email_with_google(
+    engine: &Engine,
+    base: &str,
+    address: &str,
+    imap: &str,
+    smtp: &str,
+) -> Result<crate::model::Source, DemoError> {
+    let events = engine.subscribe();
+    let sign_in = crate::channels::email::oauth::MailSignIn {
+        address: address.into(),
+        client_id: SIM_GOOGLE_CLIENT.into(),
+        imap: Some(imap.into()),
+        smtp: Some(smtp.into()),
+        base: Some(format!("{base}/google")),
+        ..Default::default()
+    };
+    let (_flow, url) = engine
+        .begin_email_login(&sign_in)
+        .await
+        .map_err(|e| failed("email")(e.to_string()))?;
+    browse_and_wait(events, &url, crate::model::SourceKind::Email, "email").await
+}
+
 /// The simulator's X app (a native app's client id).
 pub const SIM_X_CLIENT: &str = "simXClientId";
 /// The simulator's X app's bearer token (App-Only: the filtered stream).

@@ -5,87 +5,20 @@
 //! arrives as text with its attachments listed, and a wrong password is refused before anything
 //! is saved.
 
-use std::sync::Arc;
-
 use earshot_core::channels::email;
 use earshot_core::channels::Draft;
 use earshot_core::clock::Clock;
-use earshot_core::engine::{Engine, EngineEvent};
+use earshot_core::engine::EngineEvent;
 use earshot_core::error::EngineError;
-use earshot_core::model::{Channel, Mention, ReplyState, SourceKind};
+use earshot_core::model::{ReplyState, SourceKind};
 use earshot_core::secrets::{MemorySecrets, Secrets};
-use earshot_core::store::db::Db;
-use tokio::sync::broadcast::Receiver;
 
 mod common;
 use common::live::settled;
-use common::mail::{self, complaint, MailServers, CUSTOMER, CUSTOMER_PW, OWNER, OWNER_PW};
-use common::{wait_for, Recorder};
-
-struct Rig {
-    engine: Engine,
-    rx: Receiver<EngineEvent>,
-    secrets: Secrets,
-    dir: tempfile::TempDir,
-}
-
-async fn engine_on(dir: tempfile::TempDir, secrets: Secrets) -> Rig {
-    let engine = Engine::with_secrets(
-        Db::open(dir.path()).unwrap(),
-        Arc::new(Recorder::default()),
-        Clock::system(),
-        secrets.clone(),
-    );
-    let rx = engine.subscribe();
-    engine.start().await.unwrap();
-    Rig {
-        engine,
-        rx,
-        secrets,
-        dir,
-    }
-}
-
-/// An engine on a fresh database with the owner's inbox added and listening.
-async fn rig(m: &MailServers) -> Rig {
-    let mut r = engine_on(
-        tempfile::tempdir().unwrap(),
-        Secrets::new(MemorySecrets::new()),
-    )
-    .await;
-    r.engine
-        .add_email(OWNER, OWNER_PW, &m.imap_url(), &m.smtp_url())
-        .await
-        .expect("the inbox opens with its password");
-    listening(&mut r.rx).await;
-    r
-}
-
-/// Waits until a mention with this Message-ID is stored.
-async fn heard(rx: &mut Receiver<EngineEvent>, id: &str) -> Mention {
-    wait_for(rx, &format!("the email {id}"), |e| match e {
-        EngineEvent::MentionsAdded { mentions } => {
-            mentions.iter().find(|m| m.external_id == id).cloned()
-        }
-        _ => None,
-    })
-    .await
-}
-
-async fn emails(engine: &Engine) -> Vec<Mention> {
-    common::on_channel(engine, Channel::Email).await
-}
-
-/// Waits until the email source is listening (its first IDLE has begun).
-async fn listening(rx: &mut Receiver<EngineEvent>) {
-    wait_for(rx, "the inbox to be read", |e| match e {
-        EngineEvent::SourceHealth { health, .. } => {
-            matches!(health, earshot_core::model::Health::Ok { .. }).then_some(())
-        }
-        _ => None,
-    })
-    .await
-}
+use common::mail::{
+    self, complaint, emails, engine_on, heard, rig, Rig, CUSTOMER, CUSTOMER_PW, OWNER, OWNER_PW,
+};
+use common::wait_for;
 
 #[tokio::test]
 async fn mail_arrives_as_it_lands_and_is_answered_once_threaded_and_filed_in_sent() {

@@ -165,7 +165,7 @@ impl Sim {
             format!("smtp://{}", smtp.local_addr()?),
         );
         let mail_tasks = [
-            tokio::spawn(mail::serve_imap(imap, social.mail(), faults.clone())),
+            tokio::spawn(mail::serve_imap(imap, social.clone(), faults.clone())),
             tokio::spawn(mail::serve_smtp(smtp, social.clone(), faults.clone())),
         ];
         Ok(Sim {

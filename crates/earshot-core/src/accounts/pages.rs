@@ -7,6 +7,7 @@ use std::sync::atomic::Ordering;
 use tokio::sync::oneshot;
 
 use super::{Accounts, LoginError};
+use crate::channels::email::oauth::{MailLogin, MailSignIn};
 use crate::channels::facebook::login::{self as fb, DeviceCode, Page, UserToken};
 use crate::channels::google_reviews::login::GoogleLogin;
 use crate::channels::reddit::login::RedditLogin;
@@ -29,6 +30,7 @@ enum Loopback {
     Google(GoogleLogin),
     Reddit(RedditLogin),
     X(XLogin),
+    Mail(MailLogin),
 }
 
 /// A Google or Reddit login under way: it ends when the browser comes back or a code is pasted.
@@ -58,6 +60,7 @@ impl PendingLoopback {
                     Loopback::Google(l) => l.wait_for_code().await,
                     Loopback::Reddit(l) => l.wait_for_code().await,
                     Loopback::X(l) => l.wait_for_code().await,
+                    Loopback::Mail(l) => l.wait_for_code().await,
                 }
             };
             tokio::select! {
@@ -77,6 +80,7 @@ impl PendingLoopback {
                 let name = l.finish(&ctx, &code).await?;
                 (name.clone(), format!("@{name}"))
             }
+            Loopback::Mail(l) => l.finish(&ctx, &code).await?,
         })
     }
 }
@@ -186,6 +190,18 @@ impl Accounts {
         let login = XLogin::begin(spec).await?;
         let url = login.authorize_url.clone();
         Ok(self.pending_loopback(Loopback::X(login), url))
+    }
+
+    /// Begins a mailbox sign-in (Gmail, Microsoft) for XOAUTH2: the login id, the address to
+    /// open, the source it makes and the login to wait on.
+    pub async fn begin_mail(
+        &self,
+        s: &MailSignIn,
+    ) -> Result<(u64, String, SourceSpec, PendingLoopback), LoginError> {
+        let login = MailLogin::begin(s).await?;
+        let (url, spec) = (login.authorize_url.clone(), login.spec().clone());
+        let (flow, url, pending) = self.pending_loopback(Loopback::Mail(login), url);
+        Ok((flow, url, spec, pending))
     }
 
     fn pending_loopback(&self, login: Loopback, url: String) -> (u64, String, PendingLoopback) {

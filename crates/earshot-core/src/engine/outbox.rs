@@ -152,6 +152,18 @@ impl Engine {
         self.add_logged_in(spec).await
     }
 
+    /// Begins signing in to a Gmail or Microsoft mailbox in the browser (OAuth, for accounts
+    /// without an app password); the inbox is added when the login comes back, as a Mastodon
+    /// login ends ([`EngineEvent::LoginFinished`]). Returns the login id and the address to open.
+    pub async fn begin_email_login(
+        &self,
+        s: &crate::channels::email::oauth::MailSignIn,
+    ) -> Result<(u64, String), EngineError> {
+        let (flow, url, spec, pending) = self.parts.accounts.begin_mail(s).await?;
+        self.finish_in_background(pending, spec, "Email");
+        Ok((flow, url))
+    }
+
     /// Adds or updates a source after a login, keeping what the owner had set on a source of
     /// the same name (queries, interval, matching).
     pub(super) async fn add_logged_in(&self, mut spec: SourceSpec) -> Result<Source, EngineError> {

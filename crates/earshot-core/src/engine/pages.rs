@@ -222,7 +222,7 @@ impl Engine {
 
     /// Waits for a browser login in the background; then creates or updates `spec`'s source
     /// (named "{network} ({account})" when it has no name) and says so in `LoginFinished`.
-    fn finish_in_background(
+    pub(super) fn finish_in_background(
         &self,
         pending: PendingLoopback,
         spec: SourceSpec,

@@ -6,7 +6,18 @@ use std::process::Command;
 
 use earshot_core::channels::email::reply::submit;
 use earshot_core::channels::email::server::{self, Server, Session};
+use earshot_core::channels::email::Credential;
+use std::sync::Arc;
+
+use earshot_core::clock::Clock;
+use earshot_core::engine::{Engine, EngineEvent};
+use earshot_core::model::{Channel, Mention};
+use earshot_core::secrets::{MemorySecrets, Secrets};
+use earshot_core::store::db::Db;
 use futures_util::TryStreamExt;
+use tokio::sync::broadcast::Receiver;
+
+use super::{wait_for, Recorder};
 
 /// The business's inbox.
 pub const OWNER: &str = "hello@brightside.test";
@@ -39,6 +50,11 @@ impl Drop for MailServers {
 /// Starts the servers; `None` (the test says it is skipped) where they cannot run, unless
 /// `EARSHOT_REQUIRE_INTEROP` is set (`./dev test`), which makes that a failure.
 pub fn start() -> Option<MailServers> {
+    start_with(None)
+}
+
+/// Starts the servers; with `tokeninfo` they also take XOAUTH2 tokens that URL vouches for.
+pub fn start_with(tokeninfo: Option<&str>) -> Option<MailServers> {
     let have = |b: &str| std::path::Path::new(b).exists();
     let root = Command::new("id")
         .arg("-u")
@@ -52,14 +68,16 @@ pub fn start() -> Option<MailServers> {
         return None;
     }
     let dir = tempfile::tempdir().unwrap();
+    let mut args = vec![script(), "start".into(), dir.path().display().to_string()];
+    if let Some(url) = tokeninfo {
+        args.extend(["--tokeninfo".into(), url.to_string()]);
+    }
+    args.extend([
+        format!("{OWNER}:{OWNER_PW}"),
+        format!("{CUSTOMER}:{CUSTOMER_PW}"),
+    ]);
     let out = Command::new("python3")
-        .args([
-            &script(),
-            "start",
-            &dir.path().display().to_string(),
-            &format!("{OWNER}:{OWNER_PW}"),
-            &format!("{CUSTOMER}:{CUSTOMER_PW}"),
-        ])
+        .args(&args)
         .output()
         .expect("python3 runs the mail servers script");
     assert!(
@@ -85,6 +103,11 @@ impl MailServers {
     fn imap_server(&self) -> Server {
         Server::parse(&self.imap_url(), "imap").unwrap()
     }
+    /// The servers' folder (their configuration and logs).
+    pub fn dir(&self) -> &std::path::Path {
+        self.dir.path()
+    }
+
     /// The folder where Dovecot keeps `user`'s mail.
     pub fn maildir(&self, user: &str) -> std::path::PathBuf {
         let (local, domain) = user.split_once('@').unwrap();
@@ -97,7 +120,7 @@ impl MailServers {
         submit(
             &smtp,
             CUSTOMER,
-            CUSTOMER_PW,
+            &Credential::Password(CUSTOMER_PW.into()),
             CUSTOMER,
             OWNER,
             raw.replace('\n', "\r\n").as_bytes(),
@@ -107,9 +130,13 @@ impl MailServers {
     }
 
     pub async fn session(&self, user: &str, password: &str) -> Session {
-        server::login(&self.imap_server(), user, password)
-            .await
-            .unwrap()
+        server::login(
+            &self.imap_server(),
+            user,
+            &Credential::Password(password.into()),
+        )
+        .await
+        .unwrap()
     }
 
     /// Every message in `folder` of `user`'s mailbox: its bytes and flags.
@@ -151,4 +178,69 @@ pub fn complaint(id: &str, subject: &str, body: &str) -> String {
         "From: Rita Vance <{CUSTOMER}>\nTo: Brightside Coffee <{OWNER}>\nSubject: {subject}\nMessage-ID: <{id}>\nDate: {}\nMIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n\n{body}\n",
         chrono::Utc::now().to_rfc2822()
     )
+}
+
+pub struct Rig {
+    pub engine: Engine,
+    pub rx: Receiver<EngineEvent>,
+    pub secrets: Secrets,
+    pub dir: tempfile::TempDir,
+}
+
+pub async fn engine_on(dir: tempfile::TempDir, secrets: Secrets) -> Rig {
+    let engine = Engine::with_secrets(
+        Db::open(dir.path()).unwrap(),
+        Arc::new(Recorder::default()),
+        Clock::system(),
+        secrets.clone(),
+    );
+    let rx = engine.subscribe();
+    engine.start().await.unwrap();
+    Rig {
+        engine,
+        rx,
+        secrets,
+        dir,
+    }
+}
+
+/// An engine on a fresh database with the owner's inbox added and listening.
+pub async fn rig(m: &MailServers) -> Rig {
+    let mut r = engine_on(
+        tempfile::tempdir().unwrap(),
+        Secrets::new(MemorySecrets::new()),
+    )
+    .await;
+    r.engine
+        .add_email(OWNER, OWNER_PW, &m.imap_url(), &m.smtp_url())
+        .await
+        .expect("the inbox opens with its password");
+    listening(&mut r.rx).await;
+    r
+}
+
+/// Waits until a mention with this Message-ID is stored.
+pub async fn heard(rx: &mut Receiver<EngineEvent>, id: &str) -> Mention {
+    wait_for(rx, &format!("the email {id}"), |e| match e {
+        EngineEvent::MentionsAdded { mentions } => {
+            mentions.iter().find(|m| m.external_id == id).cloned()
+        }
+        _ => None,
+    })
+    .await
+}
+
+pub async fn emails(engine: &Engine) -> Vec<Mention> {
+    super::on_channel(engine, Channel::Email).await
+}
+
+/// Waits until the email source is listening (its first IDLE has begun).
+pub async fn listening(rx: &mut Receiver<EngineEvent>) {
+    wait_for(rx, "the inbox to be read", |e| match e {
+        EngineEvent::SourceHealth { health, .. } => {
+            matches!(health, earshot_core::model::Health::Ok { .. }).then_some(())
+        }
+        _ => None,
+    })
+    .await
 }

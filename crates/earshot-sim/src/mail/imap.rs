@@ -11,20 +11,23 @@ use tokio::sync::{mpsc, Mutex};
 
 use super::{MailMessage, MailState, MAIL_PASSWORD, MAIL_USER};
 use crate::faults::{Fault, Faults};
+use crate::social::SocialHandle;
 
-const CAPS: &str = "IMAP4rev1 IDLE UIDPLUS SPECIAL-USE AUTH=PLAIN";
+const CAPS: &str = "IMAP4rev1 IDLE UIDPLUS SPECIAL-USE AUTH=PLAIN AUTH=XOAUTH2";
+/// Gmail's challenge after a refused XOAUTH2 token (the client answers it with an empty line).
+const XOAUTH2_ERROR: &str = "eyJzdGF0dXMiOiI0MDAiLCJzY2hlbWVzIjoiQmVhcmVyIiwic2NvcGUiOiJodHRwczovL21haWwuZ29vZ2xlLmNvbS8ifQ==";
 const MAX_LINE: usize = 64 * 1024;
 const MAX_LITERAL: usize = 16 * 1024 * 1024;
 
 /// Serves IMAP on `listener` until the task is dropped.
-pub async fn serve_imap(listener: TcpListener, st: Arc<MailState>, faults: Arc<Faults>) {
+pub async fn serve_imap(listener: TcpListener, social: SocialHandle, faults: Arc<Faults>) {
     loop {
         let Ok((stream, _)) = listener.accept().await else {
             continue;
         };
-        let (st, faults) = (st.clone(), faults.clone());
+        let (social, faults) = (social.clone(), faults.clone());
         tokio::spawn(async move {
-            let _ = connection(stream, st, faults).await;
+            let _ = connection(stream, social, faults).await;
         });
     }
 }
@@ -250,9 +253,10 @@ fn fetch_item(seq: usize, m: &MailMessage, items: &str, uid: bool) -> Vec<u8> {
 
 async fn connection(
     stream: TcpStream,
-    st: Arc<MailState>,
+    social: SocialHandle,
     faults: Arc<Faults>,
 ) -> std::io::Result<()> {
+    let st: Arc<MailState> = social.mail();
     let (r, w) = stream.into_split();
     let out: Out = Arc::new(Mutex::new(w));
     let (tx, mut rx) = mpsc::channel(8);
@@ -304,7 +308,7 @@ async fn connection(
             }
             "STARTTLS" => send(&out, &format!("{tag} BAD STARTTLS is not offered here\r\n")).await?,
             "ID" | "ENABLE" | "CLOSE" | "UNSELECT" => send(&out, &ok(&name)).await?,
-            "LOGIN" => {
+            "LOGIN" | "AUTHENTICATE" => {
                 let fault = faults.take("email");
                 match fault.map(|f| f.kind) {
                     Some(Fault::Timeout) => {
@@ -322,7 +326,27 @@ async fn connection(
                     }
                 }
                 let (u, p) = (words.first().cloned().unwrap_or_default(), words.get(1).cloned().unwrap_or_default());
-                if u.eq_ignore_ascii_case(MAIL_USER) && p == MAIL_PASSWORD {
+                let good = if name == "LOGIN" {
+                    u.eq_ignore_ascii_case(MAIL_USER) && p == MAIL_PASSWORD
+                } else if !u.eq_ignore_ascii_case("XOAUTH2") {
+                    send(&out, &format!("{tag} NO [CANNOT] Unsupported authentication mechanism\r\n")).await?;
+                    continue;
+                } else {
+                    // The initial response comes with the command (SASL-IR) or after a continuation.
+                    let b64 = if p.is_empty() {
+                        send(&out, "+ \r\n").await?;
+                        rx.recv().await.map(|c| c.line).unwrap_or_default()
+                    } else {
+                        p
+                    };
+                    let good = super::xoauth2_ok(&social, &b64);
+                    if !good {
+                        send(&out, &format!("+ {XOAUTH2_ERROR}\r\n")).await?;
+                        let _ = rx.recv().await;
+                    }
+                    good
+                };
+                if good {
                     authed = true;
                     send(&out, &format!("{tag} OK [CAPABILITY {CAPS}] Logged in\r\n")).await?;
                 } else {

@@ -273,6 +273,26 @@ impl MailState {
     }
 }
 
+/// Whether a SASL XOAUTH2 initial response (base64 of `user=…^Aauth=Bearer …^A^A`) carries a
+/// token the simulated Google issued for the business's mailbox.
+pub(crate) fn xoauth2_ok(social: &crate::social::SocialHandle, b64: &str) -> bool {
+    use base64::Engine as _;
+    let Ok(raw) = base64::engine::general_purpose::STANDARD.decode(b64.trim()) else {
+        return false;
+    };
+    let text = String::from_utf8_lossy(&raw);
+    let mut parts = text.split('\x01');
+    let user = parts.next().and_then(|u| u.strip_prefix("user="));
+    let token = parts.next().and_then(|a| a.strip_prefix("auth=Bearer "));
+    match (user, token) {
+        (Some(u), Some(t)) => social
+            .presence()
+            .bearer_email(t)
+            .is_some_and(|e| e.eq_ignore_ascii_case(u) && u.eq_ignore_ascii_case(MAIL_USER)),
+        _ => false,
+    }
+}
+
 pub use imap::serve_imap;
 pub use smtp::serve_smtp;
 

@@ -108,7 +108,7 @@ async fn connection(
         let line = line.trim_end();
         let upper = line.to_ascii_uppercase();
         let reply: String = if upper.starts_with("EHLO") || upper.starts_with("HELO") {
-            "250-mail.brightside.coffee\r\n250-AUTH PLAIN LOGIN\r\n250-8BITMIME\r\n250-SMTPUTF8\r\n250 SIZE 10485760\r\n".into()
+            "250-mail.brightside.coffee\r\n250-AUTH PLAIN LOGIN XOAUTH2\r\n250-8BITMIME\r\n250-SMTPUTF8\r\n250 SIZE 10485760\r\n".into()
         } else if upper.starts_with("AUTH PLAIN") {
             let mut b64 = line[10..].trim().to_string();
             if b64.is_empty() {
@@ -118,6 +118,16 @@ async fn connection(
                 b64 = l.trim().to_string();
             }
             authed = plain_login(&b64);
+            auth_answer(authed, &faults)
+        } else if upper.starts_with("AUTH XOAUTH2") {
+            let mut b64 = line[12..].trim().to_string();
+            if b64.is_empty() {
+                w.write_all(b"334 \r\n").await?;
+                let mut l = String::new();
+                (&mut r).take(MAX_LINE).read_line(&mut l).await?;
+                b64 = l.trim().to_string();
+            }
+            authed = super::xoauth2_ok(&social, &b64);
             auth_answer(authed, &faults)
         } else if upper.starts_with("AUTH LOGIN") {
             w.write_all(b"334 VXNlcm5hbWU6\r\n").await?;

@@ -22,6 +22,7 @@ pub(crate) fn routes() -> Router<SocialHandle> {
     Router::new()
         .route("/google/o/oauth2/v2/auth", get(authorize))
         .route("/google/token", post(token))
+        .route("/google/oauth2/v3/tokeninfo", get(tokeninfo))
         .route("/google/v1/accounts", get(accounts))
         .route("/google/v1/accounts/{a}/locations", get(locations))
         .route(
@@ -72,6 +73,9 @@ async fn authorize(State(h): S, Query(q): Query<HashMap<String, String>>) -> Res
             .into_response();
     }
     let code = format!("4/sim-code-{}", p.seq());
+    if let Some(hint) = q.get("login_hint").filter(|h| h.contains('@')) {
+        lock(&p.google_emails).insert(code.clone(), hint.clone());
+    }
     lock(&p.google_codes).insert(
         code.clone(),
         q.get("code_challenge").cloned().unwrap_or_default(),
@@ -92,7 +96,12 @@ async fn authorize(State(h): S, Query(q): Query<HashMap<String, String>>) -> Res
             "state",
             q.get("state").map(String::as_str).unwrap_or_default(),
         )
-        .append_pair("scope", "https://www.googleapis.com/auth/business.manage");
+        .append_pair(
+            "scope",
+            q.get("scope")
+                .map(String::as_str)
+                .unwrap_or("https://www.googleapis.com/auth/business.manage"),
+        );
     Redirect::to(to.as_str()).into_response()
 }
 
@@ -122,6 +131,11 @@ async fn token(State(h): S, Form(f): Form<HashMap<String, String>>) -> Response 
             let refresh = format!("1//sim-refresh-{}", p.seq());
             lock(&p.refresh_tokens).insert(refresh.clone());
             lock(&p.google_tokens).insert(access.clone());
+            let mut emails = lock(&p.google_emails);
+            if let Some(e) = emails.remove(&code) {
+                emails.insert(refresh.clone(), e.clone());
+                emails.insert(access.clone(), e);
+            }
             Json(json!({"access_token": access, "expires_in": 3599, "token_type": "Bearer", "scope": "https://www.googleapis.com/auth/business.manage", "refresh_token": refresh})).into_response()
         }
         Some("refresh_token") => {
@@ -133,10 +147,36 @@ async fn token(State(h): S, Form(f): Form<HashMap<String, String>>) -> Response 
                 return oauth_error("invalid_grant", "Token has been expired or revoked.");
             }
             lock(&p.google_tokens).insert(access.clone());
+            let refresh = f.get("refresh_token").cloned().unwrap_or_default();
+            let mut emails = lock(&p.google_emails);
+            if let Some(e) = emails.get(&refresh).cloned() {
+                emails.insert(access.clone(), e);
+            }
             Json(json!({"access_token": access, "expires_in": 3599, "token_type": "Bearer", "scope": "https://www.googleapis.com/auth/business.manage"})).into_response()
         }
         _ => oauth_error("unsupported_grant_type", "Invalid grant_type."),
     }
+}
+
+/// Google's tokeninfo endpoint (what Dovecot's oauth2 passdb asks, as it asks Google's).
+async fn tokeninfo(State(h): S, Query(q): Query<HashMap<String, String>>) -> Response {
+    let p = h.presence();
+    let token = q.get("access_token").map(String::as_str).unwrap_or("");
+    let Some(email) = p.bearer_email(token) else {
+        return oauth_error("invalid_token", "Invalid Value");
+    };
+    let exp = chrono::Utc::now().timestamp() + 3599;
+    Json(json!({
+        "azp": GOOGLE_CLIENT_ID, "aud": GOOGLE_CLIENT_ID, "sub": "110000000000000000001",
+        "scope": "https://mail.google.com/", "exp": exp.to_string(), "expires_in": "3599",
+        "email": email, "email_verified": "true", "access_type": "offline"
+    }))
+    .into_response()
+}
+
+/// Revokes every access token issued (refresh tokens keep working): a client must renew.
+pub(crate) fn revoke_access(p: &Presence) {
+    lock(&p.google_tokens).clear();
 }
 
 async fn accounts(State(h): S, headers: HeaderMap) -> Response {

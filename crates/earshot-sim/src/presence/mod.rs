@@ -20,7 +20,7 @@
 //! they are, as a hostile or broken server would send them. Writes are recorded with the other
 //! networks' (`GET /_sim/writes`).
 
-mod google;
+pub(crate) mod google;
 mod graph;
 mod graph_writes;
 mod script;
@@ -143,6 +143,9 @@ pub(crate) struct Presence {
     device_polls: Mutex<HashMap<String, u32>>,
     google_codes: Mutex<HashMap<String, String>>,
     google_tokens: Mutex<HashSet<String>>,
+    /// Whose sign-in a code, refresh or access token is (the `login_hint`; the business's
+    /// mailbox unless another was named): what `tokeninfo` and the mail servers see.
+    google_emails: Mutex<HashMap<String, String>>,
     refresh_tokens: Mutex<HashSet<String>>,
     calls: Mutex<Vec<Instant>>,
     page_token_expired: Mutex<bool>,
@@ -163,6 +166,7 @@ impl Presence {
             device_polls: Mutex::new(HashMap::new()),
             google_codes: Mutex::new(HashMap::new()),
             google_tokens: Mutex::new(HashSet::new()),
+            google_emails: Mutex::new(HashMap::new()),
             refresh_tokens: Mutex::new(HashSet::from([GOOGLE_REFRESH_TOKEN.to_string()])),
             calls: Mutex::new(Vec::new()),
             page_token_expired: Mutex::new(false),
@@ -210,6 +214,19 @@ impl Presence {
     fn edited(&self, i: &Item) -> Option<i64> {
         let at = i.edited_secs?;
         (self.reveal_all || at <= self.elapsed()).then_some(self.start + self.shift(at, false))
+    }
+
+    /// The address an access token was issued for, while it is valid.
+    pub(crate) fn bearer_email(&self, token: &str) -> Option<String> {
+        if !lock(&self.google_tokens).contains(token) {
+            return None;
+        }
+        Some(
+            lock(&self.google_emails)
+                .get(token)
+                .cloned()
+                .unwrap_or_else(|| crate::mail::MAIL_USER.to_string()),
+        )
     }
 
     fn seq(&self) -> u64 {

@@ -186,6 +186,12 @@ impl SocialHandle {
         self.0.mail.clone()
     }
 
+    /// Ends every Google access token issued so far (refresh tokens keep working), as an
+    /// account's password change or a revoked session does: clients must renew.
+    pub fn revoke_google_access(&self) {
+        crate::presence::google::revoke_access(&self.0.presence);
+    }
+
     /// The simulator's address.
     pub fn base(&self) -> String {
         lock(&self.0.base).clone()

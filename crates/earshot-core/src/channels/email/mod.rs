@@ -7,6 +7,7 @@
 //! and the store's key — the Message-ID — keeps what was already heard from coming twice. The
 //! first connection reads the last week. The password (or app password) is in the keychain.
 
+pub mod oauth;
 pub mod parse;
 pub mod reply;
 pub mod server;
@@ -36,11 +37,44 @@ const MAX_BYTES: u32 = 4_000_000;
 /// The longest reply (characters).
 pub const MAX_CHARS: u32 = 20_000;
 
-/// What the keychain holds for an inbox.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+/// What the keychain holds for an inbox: a password, or an OAuth login (`oauth.rs`).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct MailSecret {
     /// The password or app password, for IMAP and SMTP alike.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub password: String,
+    /// The OAuth login, for providers signed in to in the browser.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub oauth: Option<oauth::MailToken>,
+}
+
+impl MailSecret {
+    /// What the servers are given.
+    pub fn credential(&self) -> Credential {
+        match &self.oauth {
+            Some(o) => Credential::Bearer(o.access_token.clone()),
+            None => Credential::Password(self.password.clone()),
+        }
+    }
+}
+
+/// How IMAP and SMTP are logged in to.
+#[derive(Clone)]
+pub enum Credential {
+    /// LOGIN / AUTH PLAIN with a password or app password.
+    Password(String),
+    /// SASL XOAUTH2 with an access token.
+    Bearer(String),
+}
+
+impl std::fmt::Debug for Credential {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Never the secret itself.
+        f.write_str(match self {
+            Credential::Password(_) => "Password(…)",
+            Credential::Bearer(_) => "Bearer(…)",
+        })
+    }
 }
 
 /// Where an inbox is.
@@ -54,26 +88,50 @@ pub struct Cursor {
     pub seen_at: i64,
 }
 
-/// The password of the inbox `spec` listens to.
-pub async fn password(spec: &SourceSpec, ctx: &Context) -> Result<String, ChannelError> {
+/// The login of the inbox `spec` listens to, read from the keychain once into `cache`; an OAuth
+/// login is renewed when it has run out, or when `renew` (the server refused it).
+pub async fn credential(
+    spec: &SourceSpec,
+    ctx: &Context,
+    cache: &mut Option<MailSecret>,
+    renew: bool,
+) -> Result<Credential, ChannelError> {
     let user = spec.account.as_deref().unwrap_or_default();
-    let raw = ctx
-        .secrets
-        .get(&secrets::key_for(SourceKind::Email, user))
-        .await
-        .map_err(|e| ChannelError::Unauthorized(e.to_string()))?
-        .ok_or_else(|| {
-            ChannelError::Unauthorized(format!(
-                "no password for {user} in the keychain: add the inbox again"
-            ))
-        })?;
-    serde_json::from_str::<MailSecret>(&raw)
-        .map(|s| s.password)
-        .map_err(|_| {
-            ChannelError::Unauthorized(format!(
-                "the keychain entry for {user} is unreadable: add the inbox again"
-            ))
-        })
+    let key = secrets::key_for(SourceKind::Email, user);
+    let network = format!("mail ({user})");
+    let s = crate::channels::oauth::kept_login(ctx, &key, cache, renew, &network, |s| {
+        let o = s.oauth.clone().unwrap_or_default();
+        let mut extra = vec![("client_id", o.client_id)];
+        if let Some(secret) = o.client_secret {
+            extra.push(("client_secret", secret));
+        }
+        crate::channels::oauth::Renewal {
+            url: o.token_url,
+            extra,
+            basic: None,
+        }
+    })
+    .await?;
+    Ok(s.credential())
+}
+
+/// Logs in to IMAP with the inbox's login, renewing an OAuth token the server refused once.
+pub async fn login(
+    spec: &SourceSpec,
+    ctx: &Context,
+    imap: &Server,
+    cache: &mut Option<MailSecret>,
+) -> Result<(Session, Credential), ChannelError> {
+    let user = spec.account.as_deref().unwrap_or_default();
+    let cred = credential(spec, ctx, cache, false).await?;
+    match server::login(imap, user, &cred).await {
+        Ok(s) => Ok((s, cred)),
+        Err(e) if oauth::renewable(&cred, &e) => {
+            let cred = credential(spec, ctx, cache, true).await?;
+            Ok((server::login(imap, user, &cred).await?, cred))
+        }
+        Err(e) => Err(e),
+    }
 }
 
 /// The servers of a source.
@@ -93,12 +151,17 @@ pub fn servers(spec: &SourceSpec) -> Result<(String, Server), ChannelError> {
 /// Checks that the inbox opens with `password` (IMAP login, its INBOX) and that its SMTP server
 /// takes the same login, before anything is saved.
 pub async fn verify(spec: &SourceSpec, password: &str) -> Result<(), ChannelError> {
+    check(spec, &Credential::Password(password.to_string())).await
+}
+
+/// Checks a login on both servers.
+pub(crate) async fn check(spec: &SourceSpec, cred: &Credential) -> Result<(), ChannelError> {
     let (user, imap) = servers(spec)?;
-    let mut session = server::login(&imap, &user, password).await?;
+    let mut session = server::login(&imap, &user, cred).await?;
     session.examine(MAILBOX).await.map_err(imap_err)?;
     let _ = session.logout().await;
     if let Some(smtp) = spec.smtp.as_deref() {
-        reply::check_login(&Server::parse(smtp, "smtp")?, &user, password).await?;
+        reply::check_login(&Server::parse(smtp, "smtp")?, &user, cred).await?;
     }
     Ok(())
 }
@@ -109,11 +172,21 @@ pub async fn save_password(
     ctx: &Context,
     password: &str,
 ) -> Result<(), ChannelError> {
-    let user = spec.account.as_deref().unwrap_or_default();
-    let v = serde_json::to_string(&MailSecret {
+    let secret = MailSecret {
         password: password.to_string(),
-    })
-    .map_err(|e| ChannelError::Config(e.to_string()))?;
+        oauth: None,
+    };
+    save_secret(spec, ctx, &secret).await
+}
+
+/// Saves an inbox's login in the keychain.
+pub(crate) async fn save_secret(
+    spec: &SourceSpec,
+    ctx: &Context,
+    secret: &MailSecret,
+) -> Result<(), ChannelError> {
+    let user = spec.account.as_deref().unwrap_or_default();
+    let v = serde_json::to_string(secret).map_err(|e| ChannelError::Config(e.to_string()))?;
     ctx.secrets
         .set(&secrets::key_for(SourceKind::Email, user), v)
         .await
@@ -127,6 +200,7 @@ pub struct Email {
     user: String,
     server: Server,
     session: Option<Live>,
+    secret: Option<MailSecret>,
 }
 
 struct Live {
@@ -161,13 +235,14 @@ impl Email {
             user,
             server,
             session: None,
+            secret: None,
         })
     }
 
     async fn live(&mut self) -> Result<&mut Live, ChannelError> {
         if self.session.is_none() {
-            let pw = password(&self.spec, &self.ctx).await?;
-            let mut session = server::login(&self.server, &self.user, &pw).await?;
+            let (mut session, _) =
+                login(&self.spec, &self.ctx, &self.server, &mut self.secret).await?;
             let idle = session
                 .capabilities()
                 .await

@@ -14,7 +14,7 @@ use lettre::transport::smtp::client::{Tls, TlsParameters};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
 
 use super::server::{self, io_error, Security, Server, Session};
-use super::{password, servers};
+use super::{servers, Credential};
 use crate::channels::{ChannelError, Context, Draft, Sent};
 use crate::model::{Mention, SourceSpec};
 
@@ -131,9 +131,12 @@ fn smtp_error(host: &str, e: lettre::transport::smtp::Error) -> ChannelError {
 fn transport(
     smtp: &Server,
     user: &str,
-    password: &str,
+    cred: &Credential,
 ) -> Result<AsyncSmtpTransport<Tokio1Executor>, ChannelError> {
     let host = smtp.host.as_str();
+    let secret = match cred {
+        Credential::Password(s) | Credential::Bearer(s) => s,
+    };
     let tls = |h: &str| {
         TlsParameters::new(h.to_string())
             .map_err(|e| ChannelError::Config(format!("TLS for {h}: {e}")))
@@ -150,14 +153,15 @@ fn transport(
     };
     Ok(builder
         .port(smtp.port)
-        .credentials(Credentials::new(user.to_string(), password.to_string()))
+        .credentials(Credentials::new(user.to_string(), secret.to_string()))
+        .authentication(vec![super::oauth::mechanism(cred)])
         .timeout(Some(Duration::from_secs(30)))
         .build())
 }
 
 /// Checks that the SMTP server takes the login (connects, encrypts, authenticates).
-pub async fn check_login(smtp: &Server, user: &str, password: &str) -> Result<(), ChannelError> {
-    match transport(smtp, user, password)?.test_connection().await {
+pub async fn check_login(smtp: &Server, user: &str, cred: &Credential) -> Result<(), ChannelError> {
+    match transport(smtp, user, cred)?.test_connection().await {
         Ok(true) => Ok(()),
         Ok(false) => Err(io_error(&smtp.host, "did not answer")),
         Err(e) => Err(smtp_error(&smtp.host, e)),
@@ -168,13 +172,13 @@ pub async fn check_login(smtp: &Server, user: &str, password: &str) -> Result<()
 pub async fn submit(
     smtp: &Server,
     user: &str,
-    password: &str,
+    cred: &Credential,
     from: &str,
     to: &str,
     raw: &[u8],
 ) -> Result<(), ChannelError> {
     let host = smtp.host.as_str();
-    let transport = transport(smtp, user, password)?;
+    let transport = transport(smtp, user, cred)?;
     let envelope = lettre::address::Envelope::new(
         Some(
             from.parse()
@@ -245,13 +249,12 @@ pub async fn send(
         })?,
         "smtp",
     )?;
-    let pw = password(spec, &ctx).await?;
     let (raw, id) = compose(draft, &user)?;
     let sent = Sent {
         remote_id: id.clone(),
         remote_url: None,
     };
-    let mut session = server::login(&imap, &user, &pw).await?;
+    let (mut session, cred) = super::login(spec, &ctx, &imap, &mut None).await?;
     let folder = server::sent_folder(&mut session).await?;
     if draft.retry {
         if let Some(f) = &folder {
@@ -263,7 +266,7 @@ pub async fn send(
         }
     }
     let to = draft.target.remote.author_id.clone().unwrap_or_default();
-    submit(&smtp, &user, &pw, &user, &to, &raw).await?;
+    submit(&smtp, &user, &cred, &user, &to, &raw).await?;
     if let Some(f) = folder.filter(|_| !files_sent_itself(&smtp)) {
         if let Err(e) = session.append(&f, Some("(\\Seen)"), None, &raw).await {
             // Sent all the same; only the copy is missing.

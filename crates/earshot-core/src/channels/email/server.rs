@@ -185,31 +185,43 @@ async fn greeting(host: &str, c: &mut async_imap::Client<Conn>) -> Result<(), Ch
     }
 }
 
-/// Logs in with the inbox's password (or app password).
-pub async fn login(server: &Server, user: &str, password: &str) -> Result<Session, ChannelError> {
+/// Logs in with the inbox's password (or app password), or its OAuth token (XOAUTH2).
+pub async fn login(
+    server: &Server,
+    user: &str,
+    cred: &super::Credential,
+) -> Result<Session, ChannelError> {
     let client = connect(server).await?;
     let host = server.host.as_str();
     within(host, async {
-        client
-            .login(user, password)
-            .await
-            .map_err(|(e, _)| match e {
-                // RFC 5530's codes for a server that cannot take the login now: try later.
-                async_imap::error::Error::No(why)
-                    if ["[UNAVAILABLE]", "[INUSE]", "[SERVERBUG]", "[LIMIT]"]
-                        .iter()
-                        .any(|c| why.contains(c)) =>
-                {
-                    io_error(host, format!("cannot log in just now: {}", why.trim()))
-                }
-                async_imap::error::Error::No(why) | async_imap::error::Error::Bad(why) => {
-                    ChannelError::Unauthorized(format!(
-                        "{host} refused the login for {user}: {}",
-                        why.trim()
-                    ))
-                }
-                e => io_error(host, e),
-            })
+        let r = match cred {
+            super::Credential::Password(pw) => client.login(user, pw).await,
+            super::Credential::Bearer(token) => {
+                let sasl = super::oauth::XOAuth2 {
+                    user,
+                    token,
+                    sent: false,
+                };
+                client.authenticate("XOAUTH2", sasl).await
+            }
+        };
+        r.map_err(|(e, _)| match e {
+            // RFC 5530's codes for a server that cannot take the login now: try later.
+            async_imap::error::Error::No(why)
+                if ["[UNAVAILABLE]", "[INUSE]", "[SERVERBUG]", "[LIMIT]"]
+                    .iter()
+                    .any(|c| why.contains(c)) =>
+            {
+                io_error(host, format!("cannot log in just now: {}", why.trim()))
+            }
+            async_imap::error::Error::No(why) | async_imap::error::Error::Bad(why) => {
+                ChannelError::Unauthorized(format!(
+                    "{host} refused the login for {user}: {}",
+                    why.trim()
+                ))
+            }
+            e => io_error(host, e),
+        })
     })
     .await
 }
