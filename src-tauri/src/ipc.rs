@@ -55,6 +55,7 @@ commands![
     pages::begin_google_login,
     pages::begin_reddit_login,
     pages::begin_youtube_login,
+    pages::begin_email_login,
     pages::begin_x_login,
     pages::set_x_app_token,
     pages::hide_comment,

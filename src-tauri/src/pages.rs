@@ -80,6 +80,51 @@ pub async fn begin_google_login<R: Runtime>(
     Ok(LoginStarted::new(flow, authorize_url))
 }
 
+/// The owner's choice when signing in to a mailbox in the browser.
+#[derive(Debug, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EmailSignIn {
+    address: String,
+    /// "google" or "microsoft".
+    provider: String,
+    client_id: String,
+    #[serde(default)]
+    client_secret: Option<String>,
+    #[serde(default)]
+    imap: Option<String>,
+    #[serde(default)]
+    smtp: Option<String>,
+}
+
+/// Opens Google's or Microsoft's sign-in for a mailbox without an app password (XOAUTH2); the
+/// inbox is added when the login comes back (a `login_finished` event).
+#[tauri::command]
+pub async fn begin_email_login<R: Runtime>(
+    app: tauri::AppHandle<R>,
+    state: State<'_, AppState>,
+    sign_in: EmailSignIn,
+) -> Result<LoginStarted> {
+    use earshot_core::channels::email::oauth::{MailSignIn, Provider};
+    let provider = match sign_in.provider.as_str() {
+        "microsoft" => Provider::Microsoft,
+        _ => Provider::Google,
+    };
+    let (flow, authorize_url) = state
+        .engine
+        .begin_email_login(&MailSignIn {
+            address: sign_in.address,
+            provider,
+            client_id: sign_in.client_id,
+            client_secret: sign_in.client_secret.filter(|s| !s.trim().is_empty()),
+            imap: sign_in.imap,
+            smtp: sign_in.smtp,
+            base: None,
+        })
+        .await?;
+    open(&app, &authorize_url);
+    Ok(LoginStarted::new(flow, authorize_url))
+}
+
 /// Opens Google's sign-in for the owner's YouTube channel (the reviews' OAuth client can serve
 /// both); the result arrives as a `login_finished` event.
 #[tauri::command]

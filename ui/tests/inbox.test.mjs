@@ -291,6 +291,31 @@ test('settings add an email inbox: servers guessed from the address, a refused p
   assert.deepEqual(errors, []);
 });
 
+test('a Gmail inbox without an app password signs in with Google instead; the address goes along as the hint', async () => {
+  const { page, errors } = await open();
+  await page.getByTestId('open-settings').click();
+  await page.getByTestId('email-address').fill('hello@brightside.coffee');
+  assert.equal(await page.getByTestId('email-oauth-google').count(), 1, 'a Workspace domain is offered Google');
+  assert.equal(await page.getByTestId('email-oauth-microsoft').count(), 1, 'and Microsoft 365');
+  await page.getByTestId('email-address').fill('brightside.pdx@gmail.com');
+  await page.getByTestId('email-oauth').click();
+  assert.equal(await page.getByTestId('email-oauth-address').inputValue(), 'brightside.pdx@gmail.com', 'the address is kept');
+  assert.equal(await page.getByTestId('email-password').count(), 0, 'no password asked');
+  assert.equal(await page.getByTestId('email-oauth-start').isDisabled(), true, 'no client id, no sign-in');
+  await page.getByTestId('email-client-id').fill('123-abc.apps.googleusercontent.com');
+  await page.getByTestId('email-oauth-start').click();
+  await page.getByTestId('email-oauth-pending').waitFor();
+  const url = await page.locator('[data-testid=email-oauth-pending] .url').textContent();
+  assert.match(url, /^https:\/\/accounts\.google\.com\/.*login_hint=brightside\.pdx%40gmail\.com/);
+  await page.getByTestId('email-oauth-code').fill('4/0AbCd');
+  await page.locator('[data-testid=email-oauth-pending] button[type=submit]').click();
+  await page.getByTestId('account-note').waitFor();
+  assert.match(await page.getByTestId('account-note').textContent(), /brightside\.pdx@gmail\.com/);
+  const added = await page.evaluate(() => window.__earshotMock.sources.find((s) => s.spec.kind === 'email').spec);
+  assert.deepEqual([added.account, added.imap, added.smtp], ['brightside.pdx@gmail.com', 'imaps://imap.gmail.com', 'smtps://smtp.gmail.com']);
+  assert.deepEqual(errors, []);
+});
+
 test('an email shows its attachments listed, not opened, and is answered privately', async () => {
   const { page, errors } = await open('?pages');
   await page.locator('[data-testid=mention][data-id="11"]').click();

@@ -40,6 +40,17 @@ export interface FacebookCode extends DeviceCode {
 }
 
 /** A Mastodon or Google login waiting for the browser (or a pasted code). */
+/** A mailbox sign-in in the browser: Gmail / Google Workspace, or Outlook / Microsoft 365. */
+export interface EmailSignIn {
+  address: string;
+  provider: 'google' | 'microsoft';
+  /** The owner's own OAuth client (the README says how to make one). */
+  clientId: string;
+  clientSecret: string | null;
+  imap: string | null;
+  smtp: string | null;
+}
+
 export interface LoginStarted {
   flow: number;
   authorize_url: string;
@@ -108,6 +119,8 @@ export interface Backend {
   /** Opens Google's sign-in for the owner's YouTube channel; the result arrives as
    * `login_finished`. */
   beginYoutubeLogin(clientId: string, clientSecret: string | null): Promise<LoginStarted>;
+  /** Signs in to a Gmail or Microsoft mailbox in the browser (XOAUTH2); ends with `login_finished`. */
+  beginEmailLogin(signIn: EmailSignIn): Promise<LoginStarted>;
   /** Opens X's authorization page for the owner's own app, with a monthly read cap. */
   beginXLogin(clientId: string, monthlyCap: number | null): Promise<LoginStarted>;
   /** Opens Reddit's authorization page for the source `name`; the result arrives as

@@ -1,7 +1,7 @@
 // In-memory backend for browser tests and UI work without the Rust side. Built only with
 // `vite build --mode mock`; production bundles never include it. Tests drive it through
 // `window.__earshotMock`.
-import type { Action, AuthorHistory, Check, FacebookCode, Note, Page, Report, Restored, SavedReply, StartupProblem, Targets } from './index';
+import type { Action, AuthorHistory, Check, EmailSignIn, FacebookCode, Note, Page, Report, Restored, SavedReply, StartupProblem, Targets } from './index';
 import type { AppInfo, Backend, BackendEvent, Business, Correction, Counts, EngineEvent, LoginStarted, Mention, MentionPage, MentionQuery, Reply, ReplyRules, Source, SourceSpec, Status } from './index';
 import { replyLength } from '../format';
 
@@ -77,7 +77,7 @@ export class MockBackend implements Backend {
   replies: Reply[] = [];
   /** Test hook: the next reply fails with this reason. */
   failNext: string | null = null;
-  logins: Array<{ flow: number; instance: string; google?: boolean; reddit?: boolean; youtube?: boolean; x?: boolean }> = [];
+  logins: Array<{ flow: number; instance: string; google?: boolean; reddit?: boolean; youtube?: boolean; x?: boolean; email?: EmailSignIn }> = [];
   /** Facebook device logins: approved once `approved` is set (tests approve them). */
   facebook: Array<{ flow: number; approved: boolean }> = [];
   hides: Array<{ id: number; hidden: boolean }> = [];
@@ -394,6 +394,13 @@ export class MockBackend implements Backend {
       this.emit({ type: 'login_finished', source: xs, error: null });
       return;
     }
+    if (l.email) {
+      const e = l.email;
+      const [imap, smtp] = e.provider === 'google' ? ['imaps://imap.gmail.com', 'smtps://smtp.gmail.com'] : ['imaps://outlook.office365.com', 'smtp://smtp.office365.com:587'];
+      const m = await this.addSource({ kind: 'email', name: `Email (${e.address})`, url: null, queries: [], base_url: null, account: e.address, interval_secs: null, require_match: false, imap: e.imap ?? imap, smtp: e.smtp ?? smtp });
+      this.emit({ type: 'login_finished', source: m, error: null });
+      return;
+    }
     if (l.youtube) {
       const y = await this.addSource({ kind: 'youtube', name: 'YouTube (Brightside Coffee)', url: null, queries: [], base_url: null, account: 'UCbrightside', interval_secs: null, require_match: null, client_id: l.instance });
       this.emit({ type: 'login_finished', source: y, error: null });
@@ -451,6 +458,14 @@ export class MockBackend implements Backend {
     const flow = this.logins.length + 1;
     this.logins.push({ flow, instance: clientId, youtube: true });
     return { flow, authorize_url: `https://accounts.google.com/o/oauth2/v2/auth?client_id=${encodeURIComponent(clientId)}&scope=youtube` };
+  }
+  async beginEmailLogin(s: EmailSignIn): Promise<LoginStarted> {
+    if (!s.address.includes('@')) throw { code: 'invalid', message: `invalid input: configuration: ${JSON.stringify(s.address)} is not an email address` };
+    if (!s.clientId.trim()) throw { code: 'invalid', message: `invalid input: configuration: set your ${s.provider === 'google' ? 'Google' : 'Microsoft'} OAuth client id first (the README says how to make one)` };
+    const flow = this.logins.length + 1;
+    this.logins.push({ flow, instance: s.address, email: s });
+    const host = s.provider === 'google' ? 'https://accounts.google.com/o/oauth2/v2/auth' : 'https://login.microsoftonline.com/common/oauth2/v2.0/authorize';
+    return { flow, authorize_url: `${host}?client_id=${encodeURIComponent(s.clientId)}&login_hint=${encodeURIComponent(s.address)}&code_challenge_method=S256` };
   }
   async beginXLogin(clientId: string, monthlyCap: number | null): Promise<LoginStarted> {
     if (!clientId.trim()) throw { code: 'invalid', message: "invalid input: configuration: set your X app's client id first (see the README)" };

@@ -1,7 +1,7 @@
 import { invoke } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
 import { COMMAND, EVENT } from '../bindings/ipc';
-import type { Action, AuthorHistory, Check, FacebookCode, Note, Page, Report, Restored, SavedReply, StartupProblem, Targets } from './index';
+import type { Action, AuthorHistory, Check, EmailSignIn, FacebookCode, Note, Page, Report, Restored, SavedReply, StartupProblem, Targets } from './index';
 import type { AppInfo, Backend, BackendEvent, Business, Correction, Counts, EngineEvent, LoginStarted, Mention, MentionPage, MentionQuery, Reply, ReplyRules, Source, SourceSpec, Status } from './index';
 
 export class TauriBackend implements Backend {
@@ -35,6 +35,7 @@ export class TauriBackend implements Backend {
   chooseFacebookPage(flow: number, pageId: string, instagram: boolean) { return invoke<Source[]>(COMMAND.choose_facebook_page, { flow, pageId, instagram }); }
   beginGoogleLogin(clientId: string, clientSecret: string | null) { return invoke<LoginStarted>(COMMAND.begin_google_login, { clientId, clientSecret }); }
   beginYoutubeLogin(clientId: string, clientSecret: string | null) { return invoke<LoginStarted>(COMMAND.begin_youtube_login, { clientId, clientSecret }); }
+  beginEmailLogin(signIn: EmailSignIn) { return invoke<LoginStarted>(COMMAND.begin_email_login, { signIn }); }
   beginXLogin(clientId: string, monthlyCap: number | null) { return invoke<LoginStarted>(COMMAND.begin_x_login, { clientId, monthlyCap }); }
   beginRedditLogin(name: string, clientId: string) { return invoke<LoginStarted>(COMMAND.begin_reddit_login, { name, clientId }); }
   hideComment(id: number, hidden: boolean) { return invoke<Mention>(COMMAND.hide_comment, { id, hidden }); }

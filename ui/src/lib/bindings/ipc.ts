@@ -38,6 +38,7 @@ export const COMMAND = {
   begin_google_login: 'begin_google_login',
   begin_reddit_login: 'begin_reddit_login',
   begin_youtube_login: 'begin_youtube_login',
+  begin_email_login: 'begin_email_login',
   begin_x_login: 'begin_x_login',
   set_x_app_token: 'set_x_app_token',
   hide_comment: 'hide_comment',
