@@ -198,3 +198,44 @@ async fn saved_replies_start_with_sensible_answers_and_keep_names_unique() {
         "deleting one leaves the others"
     );
 }
+
+#[tokio::test]
+async fn a_batch_longer_than_a_part_is_stored_whole_once_with_a_repeat_as_its_last_delivery() {
+    use earshot_core::pipeline::ingest::PART;
+    let s = setup().await;
+    let n = PART * 2 + 50;
+    let mut posts: Vec<_> = (0..n)
+        .map(|i| {
+            post(
+                &format!("p{i}"),
+                "ann",
+                "brightside latte",
+                NOW - 600 + i as i64,
+            )
+        })
+        .collect();
+    // The first post delivered again in the last part, edited: the later delivery is kept.
+    posts.push(post("p0", "ann", "brightside latte (edited)", NOW - 600));
+    let mut events = s.engine.subscribe();
+    s.engine
+        .ingest(
+            &s.source,
+            earshot_core::channels::Batch {
+                mentions: posts,
+                cursor: Some("after".into()),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    let added = common::wait_for(&mut events, "the new mentions", |e| match e {
+        earshot_core::engine::EngineEvent::MentionsAdded { mentions } => Some(mentions.clone()),
+        _ => None,
+    })
+    .await;
+    assert_eq!(added.len(), n, "each post once, in one announcement");
+    assert_eq!(s.engine.counts().await.unwrap().total as usize, n);
+    assert_eq!(s.find("p0").await.text, "brightside latte (edited)");
+    let src = s.engine.sources().await.unwrap();
+    assert_eq!(src[0].cursor.as_deref(), Some("after"));
+}

@@ -63,3 +63,46 @@ fn a_sent_reply_opens_a_new_mention_and_marks_it_read_keeping_a_done_one_done() 
     let c = s.counts(60).unwrap();
     assert_eq!((c.new, c.open, c.done), (0, 1, 1), "the badges follow");
 }
+
+#[test]
+fn a_batch_whose_parts_stop_before_their_end_keeps_nothing_and_not_its_cursor() {
+    use earshot_core::store::Part;
+    let mut s = Store::open_in_memory().unwrap();
+    let src = s.upsert_source(&spec("HN"), 0).unwrap();
+    s.store_batch(Some(src), &[mention("1", "a", 1, 1)], Some("c1"))
+        .unwrap();
+    let before = s.counts(50).unwrap();
+    // Triage failed after the first part: the producer stops without `Done`.
+    let stopped = s.store_parts(
+        Some(src),
+        [Part::Chunk(vec![
+            mention("2", "b", 90, 2),
+            mention("3", "c", 10, 3),
+        ])],
+        Some("c2"),
+    );
+    assert!(stopped.is_err(), "a batch without its end is an error");
+    assert_eq!(s.source(src).unwrap().cursor.as_deref(), Some("c1"));
+    assert_eq!(s.counts(50).unwrap(), before, "the badges did not move");
+    // The same parts with their end: both kept, each counted once under its urgency.
+    let kept = s
+        .store_parts(
+            Some(src),
+            [
+                Part::Chunk(vec![mention("2", "b", 90, 2)]),
+                Part::Chunk(vec![mention("3", "c", 10, 3)]),
+                Part::Done,
+            ],
+            Some("c2"),
+        )
+        .unwrap();
+    assert_eq!(kept.len(), 2);
+    assert_eq!(s.source(src).unwrap().cursor.as_deref(), Some("c2"));
+    let after = s.counts(50).unwrap();
+    assert_eq!((after.new, after.total), (before.new + 2, before.total + 2));
+    assert_eq!(
+        after.unread_urgent,
+        before.unread_urgent + 1,
+        "the urgency-90 one"
+    );
+}

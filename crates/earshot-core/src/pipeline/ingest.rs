@@ -11,9 +11,12 @@ use crate::clock::Clock;
 use crate::events::{EngineEvent, Events};
 use crate::model::{Mention, Source};
 use crate::store::db::Db;
-use crate::store::{Prior, StoreError};
+use crate::store::{Part, Prior, StoreError};
 use crate::triage::triage;
 use crate::work::due::DueClock;
+
+/// How many mentions go to the writer at a time (a connector's batch is up to a few hundred).
+pub const PART: usize = 100;
 
 /// The ingest stage.
 pub struct Ingest {
@@ -46,14 +49,65 @@ impl Ingest {
     }
 
     /// Matches, triages and stores one batch from `source`; returns the cursor that was saved.
+    ///
+    /// The batch goes through in parts of [`PART`]: while the writer stores one part (inside the
+    /// batch's one transaction), the next part's priors are read and it is matched and triaged,
+    /// so the batch takes about as long as the slower of the two, not their sum. The transaction
+    /// commits, with the cursor, only when every part has arrived.
     pub async fn batch(&self, source: &Source, batch: Batch) -> Result<Option<String>, StoreError> {
+        let Batch {
+            mentions, cursor, ..
+        } = batch;
+        let mentions = crate::store::last_deliveries(mentions);
+        let (tx, mut rx) = tokio::sync::mpsc::channel::<Part>(2);
+        let (id, saved) = (source.id, cursor.clone());
+        // The writer takes the parts as they come; the channel closing before `Done` (triage
+        // failed, or this call was dropped) rolls the batch back.
+        let write = self.db.write(move |s| {
+            s.store_parts(
+                Some(id),
+                std::iter::from_fn(|| rx.blocking_recv()),
+                saved.as_deref(),
+            )
+        });
+        let produce = async move {
+            let mut rest = mentions.into_iter();
+            loop {
+                let part: Vec<Mention> = rest.by_ref().take(PART).collect();
+                if part.is_empty() {
+                    break;
+                }
+                let part = self.prepare(source, part).await?;
+                if tx.send(Part::Chunk(part)).await.is_err() {
+                    // The writer stopped (it says why).
+                    return Ok(());
+                }
+            }
+            let _ = tx.send(Part::Done).await;
+            Ok::<(), StoreError>(())
+        };
+        let (fresh, produced) = tokio::join!(write, produce);
+        produced?;
+        let fresh = fresh?;
+        if !fresh.is_empty() {
+            self.after_new(&fresh).await;
+        }
+        Ok(cursor)
+    }
+
+    /// Reads what is known of these mentions, keeps those that match (or are addressed to the
+    /// owner), and triages them and gives them their due time.
+    async fn prepare(
+        &self,
+        source: &Source,
+        part: Vec<Mention>,
+    ) -> Result<Vec<Mention>, StoreError> {
         let now = self.clock.now();
         let profile = self.triager.profile();
         let require_match = source.spec.require_match.unwrap_or(true);
         let clock = self.due.current();
         let threshold = self.alerts.urgent_threshold();
-        let keys: Vec<(crate::model::Channel, String)> = batch
-            .mentions
+        let keys: Vec<(crate::model::Channel, String)> = part
             .iter()
             .map(|m| (m.channel, m.external_id.clone()))
             .collect();
@@ -64,8 +118,7 @@ impl Ingest {
                 s.priors(&refs)
             })
             .await?;
-        let mentions: Vec<Mention> = batch
-            .mentions
+        Ok(part
             .into_iter()
             .zip(priors)
             .filter_map(|(mut m, prior)| {
@@ -90,17 +143,7 @@ impl Ingest {
                 m.work.due_at = Some(clock.due(m.created_at, m.triage.urgency, threshold));
                 Some(m)
             })
-            .collect();
-        let id = source.id;
-        let cursor = batch.cursor.clone();
-        let fresh = self
-            .db
-            .write(move |s| s.store_batch(Some(id), &mentions, cursor.as_deref()))
-            .await?;
-        if !fresh.is_empty() {
-            self.after_new(&fresh).await;
-        }
-        Ok(batch.cursor)
+            .collect())
     }
 
     async fn after_new(&self, fresh: &[Mention]) {

@@ -20,6 +20,33 @@ pub struct Prior {
     pub owner: OwnerCalls,
 }
 
+/// A part of a batch on its way to [`Store::store_parts`].
+#[derive(Debug)]
+pub enum Part {
+    /// Mentions to store.
+    Chunk(Vec<Mention>),
+    /// The batch is whole: commit it.
+    Done,
+}
+
+/// The batch with each post once, as its last delivery (a post delivered twice in one batch is
+/// stored as its later delivery), in the order of those deliveries.
+pub fn last_deliveries(mentions: Vec<Mention>) -> Vec<Mention> {
+    let mut last = std::collections::HashMap::with_capacity(mentions.len());
+    for (i, m) in mentions.iter().enumerate() {
+        last.insert((m.channel, m.external_id.clone()), i);
+    }
+    if last.len() == mentions.len() {
+        return mentions;
+    }
+    mentions
+        .into_iter()
+        .enumerate()
+        .filter(|(i, m)| last[&(m.channel, m.external_id.clone())] == *i)
+        .map(|(_, m)| m)
+        .collect()
+}
+
 impl Store {
     /// Stores a batch from one source and advances its cursor, in one transaction. Returns the
     /// mentions that were new (with their ids); re-delivered ones are updated in place when their
@@ -28,6 +55,21 @@ impl Store {
         &mut self,
         source_id: Option<i64>,
         mentions: &[Mention],
+        cursor: Option<&str>,
+    ) -> Result<Vec<Mention>> {
+        let parts = std::iter::once(Part::Chunk(last_deliveries(mentions.to_vec())))
+            .chain(std::iter::once(Part::Done));
+        self.store_parts(source_id, parts, cursor)
+    }
+
+    /// Stores a batch that arrives in parts (ingest triages the next part while this one is
+    /// written), with its source's cursor, in one transaction. Nothing is kept unless the parts
+    /// end with [`Part::Done`]: a producer that failed or stopped leaves the store as it was.
+    /// The parts must not repeat a post (see [`last_deliveries`]).
+    pub fn store_parts(
+        &mut self,
+        source_id: Option<i64>,
+        parts: impl IntoIterator<Item = Part>,
         cursor: Option<&str>,
     ) -> Result<Vec<Mention>> {
         let tx = self.conn.transaction()?;
@@ -49,10 +91,11 @@ impl Store {
                 "INSERT INTO mentions_fts (rowid, title, text, author_handle, author_name) \
                  VALUES (?1, ?2, ?3, ?4, ?5)",
             )?;
-            // New mentions are new and unread: counted under their urgency.
+            // New mentions are new and unread: counted under their urgency, once per urgency
+            // for the whole batch.
             let mut count = tx.prepare_cached(
-                "INSERT INTO mention_tally (status, read, urgency, n) VALUES ('new', 0, ?1, 1) \
-                 ON CONFLICT (status, read, urgency) DO UPDATE SET n = n + 1",
+                "INSERT INTO mention_tally (status, read, urgency, n) VALUES ('new', 0, ?1, ?2) \
+                 ON CONFLICT (status, read, urgency) DO UPDATE SET n = n + excluded.n",
             )?;
             let mut update = tx.prepare_cached(
                 "UPDATE mentions SET url = ?2, title = ?3, text = ?4, html = ?5, likes = ?6, \
@@ -63,68 +106,80 @@ impl Store {
                  remote = COALESCE(?21, remote), \
                  due_at = CASE WHEN first_response_at IS NULL THEN ?22 ELSE due_at END WHERE id = ?1",
             )?;
-            // A post delivered twice in one batch is stored as its later delivery.
-            let mut last = std::collections::HashMap::with_capacity(mentions.len());
-            for (i, m) in mentions.iter().enumerate() {
-                last.insert((m.channel, m.external_id.as_str()), i);
-            }
             let mut known = Vec::new();
             let mut new_rows = Vec::new();
+            let mut tally = std::collections::BTreeMap::<i64, i64>::new();
+            let mut done = false;
             // The insert is the existence check: a post already stored (by channel and external
             // id) inserts nothing and is updated below. Search entries are written last: an
             // UPDATE has triggers, so it runs as a statement transaction, and FTS5 writes its
             // pending terms out as a segment at each statement savepoint; written after the
             // updates, the new rows' terms stay in memory until the commit.
-            for (i, m) in mentions.iter().enumerate() {
-                if last[&(m.channel, m.external_id.as_str())] != i {
-                    continue;
+            for part in parts {
+                let chunk = match part {
+                    Part::Chunk(c) => c,
+                    Part::Done => {
+                        done = true;
+                        break;
+                    }
+                };
+                for m in chunk {
+                    let inserted = insert.execute(params![
+                        m.channel.as_str(),
+                        m.external_id,
+                        source_id.or(m.source_id),
+                        m.url,
+                        m.title,
+                        m.author.handle,
+                        m.author.display_name,
+                        m.author.profile_url,
+                        m.author.followers,
+                        m.author.karma,
+                        m.text,
+                        m.html,
+                        m.created_at,
+                        m.fetched_at,
+                        m.reply_to,
+                        m.thread_root,
+                        m.lang,
+                        m.engagement.likes,
+                        m.engagement.reposts,
+                        m.engagement.replies,
+                        serde_json::to_string(&m.matched_terms)?,
+                        m.triage.urgency,
+                        m.triage.sentiment,
+                        serde_json::to_string(&m.triage.reasons)?,
+                        m.triage.mood.as_str(),
+                        m.triage.intent.as_str(),
+                        m.triage.complaint,
+                        m.triage.needs_reply,
+                        m.engagement.velocity,
+                        remote_json(&m.remote)?,
+                        m.work.due_at,
+                    ])?;
+                    if inserted == 0 {
+                        known.push(m);
+                        continue;
+                    }
+                    *tally.entry(i64::from(m.triage.urgency)).or_default() += 1;
+                    new_rows.push((tx.last_insert_rowid(), m));
                 }
-                let inserted = insert.execute(params![
-                    m.channel.as_str(),
-                    m.external_id,
-                    source_id.or(m.source_id),
-                    m.url,
-                    m.title,
-                    m.author.handle,
-                    m.author.display_name,
-                    m.author.profile_url,
-                    m.author.followers,
-                    m.author.karma,
-                    m.text,
-                    m.html,
-                    m.created_at,
-                    m.fetched_at,
-                    m.reply_to,
-                    m.thread_root,
-                    m.lang,
-                    m.engagement.likes,
-                    m.engagement.reposts,
-                    m.engagement.replies,
-                    serde_json::to_string(&m.matched_terms)?,
-                    m.triage.urgency,
-                    m.triage.sentiment,
-                    serde_json::to_string(&m.triage.reasons)?,
-                    m.triage.mood.as_str(),
-                    m.triage.intent.as_str(),
-                    m.triage.complaint,
-                    m.triage.needs_reply,
-                    m.engagement.velocity,
-                    remote_json(&m.remote)?,
-                    m.work.due_at,
-                ])?;
-                if inserted == 0 {
-                    known.push(m);
-                    continue;
-                }
-                count.execute([m.triage.urgency])?;
-                new_rows.push((tx.last_insert_rowid(), m));
             }
-            for m in known {
+            if !done {
+                // Dropped with the transaction: nothing of this batch is kept.
+                return Err(StoreError::Invalid(
+                    "the batch stopped before its end; nothing of it was stored".into(),
+                ));
+            }
+            for (urgency, n) in tally {
+                count.execute([urgency, n])?;
+            }
+            for m in &known {
                 if let Some(was) = stored_as(&mut find, m)? {
                     refresh(&mut update, was, m)?;
                 }
             }
-            for (id, m) in new_rows {
+            for (id, mut m) in new_rows {
                 index.execute(params![
                     id,
                     m.title,
@@ -132,10 +187,9 @@ impl Store {
                     m.author.handle,
                     m.author.display_name
                 ])?;
-                let mut stored = m.clone();
-                stored.id = id;
-                stored.source_id = source_id.or(m.source_id);
-                fresh.push(stored);
+                m.id = id;
+                m.source_id = source_id.or(m.source_id);
+                fresh.push(m);
             }
         }
         if let (Some(id), Some(c)) = (source_id, cursor) {

@@ -33,7 +33,7 @@ mod view;
 pub mod work;
 
 pub use corrections::{Correction, StoredCorrection};
-pub use mentions::Prior;
+pub use mentions::{last_deliveries, Part, Prior};
 pub use migrations::SCHEMA_VERSION;
 pub use view::{fts_query, Counts, MentionPage, MentionQuery, Order, PageCursor};
 
