@@ -316,6 +316,42 @@ test('a Gmail inbox without an app password signs in with Google instead; the ad
   assert.deepEqual(errors, []);
 });
 
+test('saved replies are offered best fit first and fill {first_name} and {handle}', async () => {
+  const { page, errors } = await open('?pages');
+  const offered = async (id) => {
+    await page.locator(`[data-testid=mention][data-id="${id}"]`).click();
+    await page.waitForFunction((id) => document.querySelector('[data-testid=detail]')?.getAttribute('data-id') === String(id), id);
+    await page.getByTestId('reply-text').waitFor();
+    await page.getByTestId('reply-text').focus();
+    await page.keyboard.press('Control+k');
+    await page.getByTestId('picker').waitFor();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=picker-item]').length === 5);
+    return page.locator('[data-testid=picker-item]').allTextContents();
+  };
+  // Dana asks a question: the hours reply first (also the most used).
+  let names = await offered(6);
+  assert.match(names[0], /Our hours/);
+  await page.keyboard.press('Enter');
+  assert.match(await page.getByTestId('reply-text').inputValue(), /Hi Dana, we are open 7 to 6/);
+  // Jess complains: an apology first, not the most used reply.
+  names = await offered(7);
+  assert.match(names[0], /Sorry, we will fix it/);
+  assert.doesNotMatch(names[0] + names[1] + names[2], /Our hours/, 'the hours reply is not offered to a complaint first');
+  await page.keyboard.press('Escape');
+  // Lucía complains in Spanish: the Spanish apology first, her first name with its accent.
+  names = await offered(12);
+  assert.match(names[0], /Lo sentimos/);
+  await page.keyboard.press('Enter');
+  assert.match(await page.getByTestId('reply-text').inputValue(), /Hola Lucía, lo siento mucho/);
+  // "The Coffee Critic" is not a first name: the handle is used.
+  names = await offered(10);
+  const hours = names.findIndex((n) => /Our hours/.test(n));
+  for (let i = 0; i < hours; i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  assert.match(await page.getByTestId('reply-text').inputValue(), /Hi @coffee_critic, we are open/);
+  assert.deepEqual(errors, []);
+});
+
 test('an email shows its attachments listed, not opened, and is answered privately', async () => {
   const { page, errors } = await open('?pages');
   await page.locator('[data-testid=mention][data-id="11"]').click();

@@ -146,8 +146,46 @@ export function dueLabel(due: number, now = Date.now() / 1000): string {
   return `due ${new Date(due * 1000).toLocaleString(undefined, { weekday: 'short', hour: '2-digit', minute: '2-digit' })}`;
 }
 
-/** The variables a saved reply fills itself. */
-export const BUILTIN_FIELDS = ['author', 'business', 'channel'] as const;
+/** The variables a saved reply fills itself: `{first_name}` (the author's first name where one
+ * can be told, else their handle; `{author}` is the same), `{handle}`, `{business}`, `{channel}`. */
+export const BUILTIN_FIELDS = ['author', 'first_name', 'handle', 'business', 'channel'] as const;
+
+/** Words that show what a saved reply is for, by the intent it answers (in the languages
+ * Earshot's owners write in most). */
+const FIT: Record<Intent, RegExp> = {
+  complaint: /\b(sorry|apolog|fix|refund|make (it|this) right|lo siento|disculp|désolé|excuse|entschuldig|leider|scusa|desculp)/i,
+  question: /\b(answer|question|hours|open|info|help|here is|here's|you can|respuesta|horario|réponse|horaires|antwort|öffnungszeiten|risposta|orari|resposta)/i,
+  praise: /\b(thank|glad|love|appreciat|gracias|merci|danke|grazie|obrigad)/i,
+  lead: /\b(quote|price|order|book|catering|reserv|presupuesto|devis|angebot|preventivo|orçamento)/i,
+  other: /$^/,
+};
+
+/** A rough language of a saved reply, from its commonest words (for best fit only). */
+export function replyLanguage(text: string): string | null {
+  const t = ` ${text.toLowerCase()} `;
+  const score: Record<string, number> = {
+    en: (t.match(/ (the|and|you|your|we|is|to|for) /g) ?? []).length,
+    es: (t.match(/ (el|la|los|que|y|usted|tu|gracias|por|para|lo) /g) ?? []).length,
+    fr: (t.match(/ (le|la|les|et|vous|nous|merci|pour|est|une) /g) ?? []).length,
+    de: (t.match(/ (der|die|das|und|sie|wir|ist|für|danke|nicht) /g) ?? []).length,
+    it: (t.match(/ (il|lo|gli|che|e|grazie|per|siamo|non|una) /g) ?? []).length,
+    pt: (t.match(/ (o|os|que|e|você|obrigado|obrigada|para|não|uma) /g) ?? []).length,
+  };
+  const [best, n] = Object.entries(score).sort((a, b) => b[1] - a[1])[0];
+  return n > 0 ? best : null;
+}
+
+/** Saved replies in the order to offer them for a mention: those written for what the author
+ * wants (a complaint is offered the apology first) and in the author's language first, then the
+ * most used. */
+export function bestFit<T extends { name: string; body: string; uses: number }>(saved: T[], intent: Intent, lang: string | null): T[] {
+  const score = (r: T) => (FIT[intent].test(`${r.name} ${r.body}`) ? 2 : 0)
+    + (lang && replyLanguage(r.body) === lang.slice(0, 2).toLowerCase() ? 1 : 0);
+  return saved
+    .map((r, i) => ({ r, i, s: score(r) }))
+    .sort((a, b) => b.s - a.s || b.r.uses - a.r.uses || a.i - b.i)
+    .map((x) => x.r);
+}
 
 /** The `{fields}` of a saved reply the owner fills in, in order of first use. */
 export function templateFields(body: string): string[] {

@@ -13,11 +13,13 @@ id: number,
  */
 name: string, 
 /**
- * The text: `{author}`, `{business}`, `{channel}` fill themselves; any other `{name}` is a
- * field the owner fills in.
+ * The text: `{first_name}` (or `{author}`: the author's first name where one can be told,
+ * else their handle), `{handle}`, `{business}`, `{channel}` fill themselves; any other
+ * `{name}` is a field the owner fills in.
  */
 body: string, 
 /**
- * How often it was used (the picker lists the most used first).
+ * How often it was used (the picker offers the best fit for the mention first, then the
+ * most used).
  */
 uses: number, };
