@@ -352,6 +352,38 @@ test('saved replies are offered best fit first and fill {first_name} and {handle
   assert.deepEqual(errors, []);
 });
 
+test('the pre-send check offers the private path in one click, flags a shouted burst, and drops blanks written over', async () => {
+  const { page, errors } = await open();
+  await page.locator('[data-testid=mention][data-id="7"]').click();
+  await page.getByTestId('reply-text').waitFor();
+  // A saved reply with blanks, then the owner writes their own words over it: no blank is left behind.
+  await page.getByTestId('reply-text').focus();
+  await page.keyboard.press('Control+k');
+  await page.getByTestId('picker').waitFor();
+  await page.keyboard.type('order problem');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=picker-item]').length === 1);
+  await page.keyboard.press('Enter');
+  await page.getByTestId('template-fields').waitFor();
+  await page.getByTestId('reply-text').fill('@jess@mastodon.example SO SORRY!!! Call us on 0161 496 0000 today.');
+  assert.equal(await page.getByTestId('template-fields').count(), 0, 'the blanks went with the text they belonged to');
+  await page.getByTestId('send-reply').click();
+  await page.getByTestId('presend').waitFor();
+  const kinds = await page.locator('[data-testid=presend-warning]').evaluateAll((els) => els.map((e) => e.dataset.kind));
+  assert.deepEqual(kinds.sort(), ['phone', 'shouting']);
+  assert.match(await page.getByTestId('presend-private').getAttribute('class'), /primary/, 'private is the advised path');
+  assert.equal(await page.getByTestId('presend-send').textContent(), 'Send publicly anyway');
+  await page.getByTestId('presend-private').click();
+  // Checked again as a private message: the number is fine there, the shouting is not.
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=presend-warning]').length === 1
+    && document.querySelector('[data-testid=presend-warning]').dataset.kind === 'shouting');
+  assert.equal(await page.getByTestId('presend-private').count(), 0);
+  await page.getByTestId('presend-send').click();
+  await page.waitForFunction(() => window.__earshotMock.replies.length === 1);
+  const r = await page.evaluate(() => window.__earshotMock.replies[0]);
+  assert.equal(r.private, true, 'sent privately, once');
+  assert.deepEqual(errors, []);
+});
+
 test('an email shows its attachments listed, not opened, and is answered privately', async () => {
   const { page, errors } = await open('?pages');
   await page.locator('[data-testid=mention][data-id="11"]').click();

@@ -104,6 +104,25 @@ fn luhn(digits: &[u32]) -> bool {
     sum.is_multiple_of(10)
 }
 
+/// Two or more words in capitals (6 letters or more) ending in two or more `!`/`?`, or three or
+/// more such words in a row: the part of `text` that shouts. "OK, THANKS!" does not.
+fn shouted_run(text: &str) -> Option<&str> {
+    static RUN: OnceLock<Regex> = OnceLock::new();
+    let re = RUN.get_or_init(|| {
+        Regex::new(r"\b\p{Lu}{2,}(?:[\s,]+\p{Lu}{2,})+\b\s*([!?]{2,})?").expect("a valid pattern")
+    });
+    re.captures_iter(text).find_map(|c| {
+        let run = c.get(0)?;
+        let words = run
+            .as_str()
+            .split([' ', ',', '\t', '\n'])
+            .filter(|w| w.chars().any(char::is_alphabetic))
+            .count();
+        let letters = run.as_str().chars().filter(|c| c.is_alphabetic()).count();
+        (letters >= 6 && (c.get(1).is_some() || words >= 3)).then(|| run.as_str().trim_end())
+    })
+}
+
 fn warn(kind: WarningKind, excerpt: &str, message: &str) -> Warning {
     Warning {
         kind,
@@ -187,6 +206,13 @@ pub fn check(body: &str, private: bool, mention: &Mention, urgent_threshold: u8)
             WarningKind::Shouting,
             &body.chars().take(40).collect::<String>(),
             "Mostly capital letters reads as shouting.",
+        ));
+    } else if let Some(run) = shouted_run(&plain) {
+        // A short burst in capitals with a volley of marks ("SO SORRY!!!") shouts too.
+        warnings.push(warn(
+            WarningKind::Shouting,
+            run,
+            "Words in capitals with a row of exclamation marks read as shouting.",
         ));
     }
     for m in p.hostile.find_iter(&plain) {
@@ -275,6 +301,10 @@ mod tests {
             ("We have 3 new roasts this week", false, &[]),
             ("WE ARE SORRY BUT THAT IS THE POLICY", true, &[Shouting]),
             ("OK, THANKS!", false, &[]),
+            ("SO SORRY!!! We will fix it today.", false, &[Shouting]),
+            ("We are VERY VERY SORRY about that", false, &[Shouting]),
+            ("Our new blend is from the UK and the US!!", false, &[]),
+            ("Sorry!!! We will fix it today.", false, &[]),
             (
                 "That's not our problem, read the sign",
                 false,

@@ -246,6 +246,8 @@ export class MockBackend implements Backend {
       for (const e of body.match(/[\w.+-]+@[\w-]+\.[\w.]+/g) ?? []) if (!body.includes('@' + e)) warnings.push({ kind: 'email', excerpt: e, message: 'An e-mail address in a public reply can be read by anyone. Send it privately.' });
       for (const p of body.match(/\+?\d[\d ().-]{7,}\d/g) ?? []) warnings.push({ kind: 'phone', excerpt: p, message: 'A phone number in a public reply can be read by anyone. Send it privately.' });
     }
+    const shout = body.match(/\b[A-Z]{2,}(?:[\s,]+[A-Z]{2,})+\b\s*[!?]{2,}/);
+    if (shout) warnings.push({ kind: 'shouting', excerpt: shout[0], message: 'Words in capitals with a row of exclamation marks read as shouting.' });
     if (/calm down|not our problem/i.test(body)) warnings.push({ kind: 'hostile', excerpt: body.match(/calm down|not our problem/i)![0], message: 'This can read as hostile or dismissive to an upset customer.' });
     return { warnings, confirm_angry: !isPrivate && m.triage.mood === 'negative' && (m.triage.complaint || m.triage.urgency >= 60) };
   }
