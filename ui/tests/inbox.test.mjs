@@ -772,6 +772,26 @@ test('response clocks count whole minutes, never seconds', async () => {
   assert.deepEqual(errors, []);
 });
 
+test('an at-risk mention above a higher urgency says why it is there', async () => {
+  const { page, errors } = await open();
+  await page.locator('[data-testid=mention]').first().waitFor();
+  await page.evaluate(() => {
+    const m = window.__earshotMock.mentions.find((x) => x.id === 7);
+    m.work.at_risk = true;
+    m.work.due_at = Math.floor(Date.now() / 1000) + 300;
+  });
+  await page.getByTestId('order-newest').check();
+  await page.getByTestId('order-urgent').check();
+  await page.waitForFunction(() => document.querySelector('[data-testid=mention]')?.getAttribute('data-id') === '7');
+  const [first, second] = await page.locator('[data-testid=mention]').evaluateAll((els) => els.slice(0, 2).map((e) => Number(e.dataset.urgency)));
+  assert.ok(first < second, `the at-risk one (${first}) sits above a higher urgency (${second})`);
+  const badge = page.locator('[data-testid=mention][data-id="7"] [data-testid=mention-due]');
+  assert.match(await badge.textContent(), /^⚑ at risk · due in 5 min$/);
+  assert.match(await badge.getAttribute('title'), /listed above higher urgencies/);
+  assert.equal(await page.getByTestId('order-urgent-hint').textContent(), '(at risk on top)');
+  assert.deepEqual(errors, []);
+});
+
 test('response targets say their minutes as a person would: 1440 min is 24 h', async () => {
   const { page, errors } = await open();
   await page.getByTestId('open-settings').click();
