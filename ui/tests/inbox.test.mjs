@@ -75,6 +75,23 @@ test('search finds mentions by word', async () => {
   assert.match(await page.locator('[data-testid=mention-text]').textContent(), /ships to Canada/);
 });
 
+test('a search says where it looks, marks what it matched, and the detail pane follows its results', async () => {
+  const { page, errors } = await open();
+  await page.locator('[data-testid=mention][data-id="4"]').click();
+  await page.getByTestId('detail').waitFor();
+  // Mention 3 is done: the To do view cannot find it, and says so.
+  await page.evaluate(() => { window.__earshotMock.mentions.find((x) => x.id === 3).status = 'done'; });
+  await page.getByTestId('search').fill('canada');
+  await page.getByTestId('empty').waitFor();
+  assert.equal(await page.getByTestId('search-scope').textContent(), 'Searching in To do only · search all but snoozed and ignored');
+  assert.equal(await page.getByTestId('detail').count(), 0, 'the pane no longer shows a mention outside the results');
+  await page.getByTestId('search-wider').click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=mention]').length === 1);
+  assert.equal(await page.getByTestId('search-scope').textContent(), 'Searching everything but snoozed and ignored');
+  assert.deepEqual(await page.locator('[data-testid=mention-text] mark').allTextContents(), ['Canada']);
+  assert.deepEqual(errors, []);
+});
+
 test('opening a mention shows its reasons, and marking it done updates counts', async () => {
   const { page } = await open();
   await page.locator('[data-testid=mention]').first().click();

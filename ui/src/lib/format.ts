@@ -221,3 +221,28 @@ export function greeting(a: Author): string {
     && !NOT_A_FIRST_NAME.has(first.toLowerCase().replace(/\.$/, ''));
   return looksLikeAName ? first : a.handle;
 }
+
+/** `text` cut into the parts a search matched and the rest, for marking matches (rendered as
+ * text, never as markup). Each word of the search matches case-blind; quotes are ignored. */
+export function highlight(text: string, search: string): Array<{ t: string; hit: boolean }> {
+  const terms = search.toLowerCase().replace(/["“”]/g, ' ').split(/\s+/).map((w) => w.replace(/\*$/, '')).filter((w) => w.length >= 2);
+  if (!terms.length || !text) return [{ t: text, hit: false }];
+  const lower = text.toLowerCase();
+  const hits: Array<[number, number]> = [];
+  for (const term of terms) {
+    for (let i = lower.indexOf(term); i >= 0; i = lower.indexOf(term, i + term.length)) hits.push([i, i + term.length]);
+  }
+  if (!hits.length || lower.length !== text.length) return [{ t: text, hit: false }];
+  hits.sort((a, b) => a[0] - b[0]);
+  const out: Array<{ t: string; hit: boolean }> = [];
+  let at = 0;
+  for (const [a, b] of hits) {
+    if (b <= at) continue;
+    const start = Math.max(a, at);
+    if (start > at) out.push({ t: text.slice(at, start), hit: false });
+    out.push({ t: text.slice(start, b), hit: true });
+    at = b;
+  }
+  if (at < text.length) out.push({ t: text.slice(at), hit: false });
+  return out;
+}
