@@ -66,6 +66,7 @@ def test_the_tray_icon_registers_with_its_menu_and_urgent_count(app, fakebus):
     labels = wait_until(lambda: fakebus.tray_menu_labels(), 'the tray menu')
     for item in ('Open Earshot', 'Pause alerts', 'Quit'):
         assert item in labels, labels
+    assert fakebus.tray_property('Title') == 'Earshot', 'the tray says the app\'s name, not its binary\'s'
     shown = wait_until(lambda: by_testid(app, 'unread-urgent')[0].text.split()[0], 'the in-app urgent count')
     assert int(shown) >= 1
     wait_until(lambda: fakebus.tray_property('XAyatanaLabel') == by_testid(app, 'unread-urgent')[0].text.split()[0],

@@ -297,6 +297,10 @@ pub fn run() {
     if !compositing() && std::env::var_os("GDK_GL").is_none() {
         std::env::set_var("GDK_GL", "disable");
     }
+    // The name people see for the app where the desktop asks GLib (the tray item's title, which
+    // would otherwise be the binary's name, "earshot-app").
+    #[cfg(target_os = "linux")]
+    webkit2gtk::glib::set_application_name("Earshot");
     // The engine and the commands run on Earshot's listening runtime (one worker), not on
     // Tauri's default (a worker per core): a tray app wakes as little as it can.
     let runtime = match earshot_core::listening_runtime() {
