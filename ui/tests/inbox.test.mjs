@@ -809,6 +809,25 @@ test('an at-risk mention above a higher urgency says why it is there', async () 
   assert.deepEqual(errors, []);
 });
 
+test('snooze until a time of the owner\'s choosing; a past time is not offered', async () => {
+  const { page, errors } = await open();
+  await page.locator('[data-testid=mention][data-id="4"]').click();
+  await page.getByTestId('detail').waitFor();
+  await page.evaluate(() => document.activeElement?.blur());
+  await page.keyboard.press('s');
+  await page.getByTestId('snooze-menu').waitFor();
+  const local = (ms) => { const d = new Date(ms); const p = (n) => String(n).padStart(2, '0'); return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`; };
+  await page.getByTestId('snooze-at').fill(local(Date.now() - 3600_000));
+  assert.equal(await page.getByTestId('snooze-custom').isDisabled(), true, 'an hour ago cannot be chosen');
+  const target = Date.now() + 5 * 3600_000;
+  await page.getByTestId('snooze-at').fill(local(target));
+  await page.getByTestId('snooze-custom').click();
+  await page.waitForFunction(() => window.__earshotMock.mentions.find((m) => m.id === 4).status === 'snoozed');
+  const until = await page.evaluate(() => window.__earshotMock.mentions.find((m) => m.id === 4).work.snooze_until);
+  assert.ok(Math.abs(until - Math.floor(target / 60_000) * 60) < 61, `snoozed to the minute chosen (${until})`);
+  assert.deepEqual(errors, []);
+});
+
 test('response targets say their minutes as a person would: 1440 min is 24 h', async () => {
   const { page, errors } = await open();
   await page.getByTestId('open-settings').click();
