@@ -414,3 +414,29 @@ pub async fn export_csv<R: Runtime>(
     let saved = state.engine.export_csv(since, until, &dir).await?;
     Ok(saved.iter().map(|p| p.display().to_string()).collect())
 }
+
+/// Shows an exported file in the system's file manager. Only Earshot's own exports (a CSV that
+/// exists, in the downloads or data folder) are shown.
+#[tauri::command]
+pub async fn reveal_export<R: Runtime>(
+    app: tauri::AppHandle<R>,
+    state: State<'_, AppState>,
+    path: String,
+) -> Result<()> {
+    use tauri::Manager;
+    let p = std::path::PathBuf::from(&path);
+    let folders = [app.path().download_dir().ok(), Some(state.data_dir.clone())];
+    let ours = p.extension().is_some_and(|e| e == "csv")
+        && p.is_file()
+        && p.parent()
+            .is_some_and(|dir| folders.iter().flatten().any(|f| f.as_path() == dir));
+    if !ours {
+        return Err(CmdError::new(
+            "invalid",
+            "only a file Earshot exported can be shown",
+        ));
+    }
+    app.opener()
+        .reveal_item_in_dir(&p)
+        .map_err(|e| CmdError::new("unavailable", format!("could not open the folder: {e}")))
+}

@@ -78,6 +78,7 @@ commands![
     commands::check_reply,
     commands::get_report,
     commands::export_csv,
+    commands::reveal_export,
     notify::take_pending_open,
 ];
 

@@ -585,6 +585,41 @@ test('the dashboard draws its charts from the report and exports CSV', async () 
   assert.deepEqual(errors, []);
 });
 
+test('the dashboard reads at a glance: distinct channel colours, named legends, one tone axis, hour labels, a folder to open', async () => {
+  const { page, errors } = await open();
+  await page.locator('[data-testid=mention]').first().waitFor();
+  await page.getByTestId('open-dashboard').click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=chart-mood] canvas').length > 0);
+  const legend = await page.locator('[data-testid=chart-volume] .u-legend, [data-testid=chart-mood] .u-legend').allTextContents();
+  assert.ok(legend.every((l) => !/--|Time/.test(l)), `no empty values in the legends: ${legend.join(' | ')}`);
+  const colors = await page.locator('[data-testid=chart-volume] .u-legend .u-series:not(:first-child) .u-marker').evaluateAll((els) => els.map((e) => getComputedStyle(e).borderColor));
+  // Hue, saturation and lightness of a CSS colour: two saturated lines need hues 40° apart.
+  const hsl = (c) => {
+    const [r, g, b] = c.match(/\d+/g).slice(0, 3).map((v) => Number(v) / 255);
+    const max = Math.max(r, g, b), min = Math.min(r, g, b), l = (max + min) / 2, d = max - min;
+    const sat = d === 0 ? 0 : d / (1 - Math.abs(2 * l - 1));
+    const h = d === 0 ? 0 : max === r ? 60 * (((g - b) / d) % 6) : max === g ? 60 * ((b - r) / d + 2) : 60 * ((r - g) / d + 4);
+    return [(h + 360) % 360, sat, l];
+  };
+  assert.ok(colors.length >= 3, colors.join(' '));
+  for (let i = 0; i < colors.length; i++) for (let j = i + 1; j < colors.length; j++) {
+    const [a, b] = [hsl(colors[i]), hsl(colors[j])];
+    const hue = Math.min(Math.abs(a[0] - b[0]), 360 - Math.abs(a[0] - b[0]));
+    const apart = (a[1] > 0.25 && b[1] > 0.25) ? hue >= 40 : Math.abs(a[2] - b[2]) > 0.1 || Math.abs(a[1] - b[1]) > 0.3;
+    assert.ok(apart, `channel colours ${colors[i]} and ${colors[j]} are too alike`);
+  }
+  assert.equal(await page.locator('[data-testid=chart-mood] .u-axis').count(), 2, 'one day axis and one count axis');
+  const hours = await page.getByTestId('busiest-hour').allTextContents();
+  assert.equal(hours.length, 24);
+  assert.deepEqual([hours[0], hours[9], hours[21]], ['00', '09', '21']);
+  assert.match(await page.getByTestId('kpi-resolution').textContent(), /done after an answer/);
+  await page.getByTestId('dash-export').click();
+  await page.getByTestId('dash-show').click();
+  await page.waitForFunction(() => window.__earshotMock.revealed.length === 1);
+  assert.match(await page.getByTestId('dash-saved').textContent(), /^Saved earshot-mentions\.csv and earshot-figures\.csv in \/mock\/Downloads/);
+  assert.deepEqual(errors, []);
+});
+
 test('settings keep saved replies, response targets and helpers', async () => {
   const { page } = await open();
   await page.getByTestId('open-settings').click();

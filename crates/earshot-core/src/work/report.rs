@@ -99,7 +99,7 @@ pub struct Report {
     pub waiting: u32,
     /// Post → first response.
     pub first_response: Spread,
-    /// Post → done.
+    /// Post → done, for mentions done after an answer (those closed without one are left out).
     pub resolution: Spread,
     /// Share of first responses within target, of those that came due (0–1); `None` when none did.
     pub within_target: Option<f64>,
@@ -215,7 +215,11 @@ impl<'a> ReportBuilder<'a> {
         if let Some(at) = m.work.first_response_at {
             self.frt.push(self.schedule.business_secs(m.created_at, at));
         }
-        if let (Status::Done, Some(at)) = (m.status, m.work.done_at) {
+        // Resolved: done after an answer. One closed without an answer (spam, a bulk clear-out,
+        // nothing to say) was dismissed, not resolved, and would make the median meaningless.
+        if let (Status::Done, Some(at), Some(_)) =
+            (m.status, m.work.done_at, m.work.first_response_at)
+        {
             self.resolution
                 .push(self.schedule.business_secs(m.created_at, at));
         }

@@ -37,6 +37,9 @@ fn response_times_and_targets_are_counted_per_tier() {
     c.text = "still waiting for my refund".into();
     let mut d = m(4, 49_000, 50);
     d.work.due_at = Some(52_600);
+    // Done in a bulk clear-out without an answer: not a resolution.
+    d.status = Status::Done;
+    d.work.done_at = Some(49_006);
     let mut e = m(5, 1_000, 10);
     e.work.due_at = Some(1_000 + 86_400);
     e.work.first_response_at = Some(4_600);
@@ -46,11 +49,15 @@ fn response_times_and_targets_are_counted_per_tier() {
     }
     let r = b.finish();
     assert_eq!(r.mentions, 5);
-    assert_eq!(r.waiting, 4);
+    assert_eq!(r.waiting, 3, "the one cleared out is not waiting");
     assert_eq!(r.first_response.count, 3);
     assert_eq!(r.first_response.median_secs, Some(1_200));
     assert_eq!(r.first_response.p90_secs, Some(3_600));
     assert_eq!(r.resolution.median_secs, Some(1_000));
+    assert_eq!(
+        r.resolution.count, 1,
+        "the one done without an answer is left out"
+    );
     let urgent = &r.tiers[0];
     assert_eq!((urgent.met, urgent.missed, urgent.target_mins), (1, 1, 15));
     assert_eq!((r.tiers[1].met, r.tiers[1].missed), (0, 1));

@@ -152,6 +152,8 @@ export interface Backend {
   getReport(since: number, until: number): Promise<Report>;
   /** Writes the mentions and the figures as CSV files; returns their paths. */
   exportCsv(since: number, until: number): Promise<string[]>;
+  /** Shows an exported file in the system's file manager. */
+  openFolder(path: string): Promise<void>;
   /** Why Earshot could not start (a damaged database, one from a newer Earshot), or null. */
   startupProblem(): Promise<StartupProblem | null>;
   /** Restores the newest backup that passes the check and starts the engine on it. */

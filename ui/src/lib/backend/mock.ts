@@ -275,6 +275,8 @@ export class MockBackend implements Backend {
       busiest,
     };
   }
+  revealed: string[] = [];
+  async openFolder(path: string) { this.revealed.push(path); }
   async exportCsv(since: number, until: number) { this.exports.push({ since, until }); return ['/mock/Downloads/earshot-mentions.csv', '/mock/Downloads/earshot-figures.csv']; }
   async correct(id: number, c: Correction) {
     const m = this.find(id);

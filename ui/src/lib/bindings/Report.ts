@@ -34,7 +34,7 @@ waiting: number,
  */
 first_response: Spread, 
 /**
- * Post → done.
+ * Post → done, for mentions done after an answer (those closed without one are left out).
  */
 resolution: Spread, 
 /**

@@ -61,6 +61,7 @@ export const COMMAND = {
   check_reply: 'check_reply',
   get_report: 'get_report',
   export_csv: 'export_csv',
+  reveal_export: 'reveal_export',
   take_pending_open: 'take_pending_open',
 } as const;
 
