@@ -111,9 +111,19 @@ pub async fn list_sources(state: State<'_, AppState>) -> Result<Vec<Source>> {
     Ok(state.engine.sources().await?)
 }
 
+/// Adds or changes a source from the app (one listening to what another does is refused).
 #[tauri::command]
 pub async fn add_source(state: State<'_, AppState>, spec: SourceSpec) -> Result<Source> {
-    Ok(state.engine.add_source(spec).await?)
+    Ok(state.engine.save_source(spec).await?)
+}
+
+/// Fetches once from a source not saved yet, and says what it found.
+#[tauri::command]
+pub async fn check_source(
+    state: State<'_, AppState>,
+    spec: SourceSpec,
+) -> Result<earshot_core::engine::SourceCheck> {
+    Ok(state.engine.check_source(spec).await?)
 }
 
 #[tauri::command]

@@ -36,6 +36,7 @@ commands![
     commands::save_business,
     commands::list_sources,
     commands::add_source,
+    commands::check_source,
     commands::remove_source,
     commands::app_info,
     commands::set_alerts_paused,

@@ -14,6 +14,7 @@
 
 mod outbox;
 mod pages;
+mod sources;
 mod work;
 
 use std::sync::Arc;
@@ -44,6 +45,7 @@ pub use crate::events::EngineEvent;
 pub use crate::outbox::idempotency_key;
 pub use crate::pipeline::scheduler::{backoff, DEFAULT_INTERVAL_SECS};
 pub use crate::work::{SpikePolicy, TICK};
+pub use sources::SourceCheck;
 
 /// The stages, built once.
 struct Parts {

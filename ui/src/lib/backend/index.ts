@@ -26,6 +26,8 @@ import type { DeviceCode } from '../bindings/DeviceCode';
 import type { Page } from '../bindings/Page';
 
 export type { DeviceCode, Page };
+export type { SourceCheck } from '../bindings/SourceCheck';
+import type { SourceCheck } from '../bindings/SourceCheck';
 export type { Action, AuthorHistory, Business, Check, Correction, Counts, Intent, EngineEvent, Mention, MentionPage, MentionQuery, Note, Reply, ReplyRules, Report, SavedReply, Source, SourceSpec, StartupProblem, Status, Targets };
 
 /** What restoring a backup did: the backup used, and where the replaced database was kept. */
@@ -87,7 +89,10 @@ export interface Backend {
   completeOnboarding(business: Business, feeds: string[]): Promise<Source[]>;
   saveBusiness(business: Business): Promise<void>;
   listSources(): Promise<Source[]>;
+  /** Adds a source, or changes the one of that name; one listening to what another does is refused. */
   addSource(spec: SourceSpec): Promise<Source>;
+  /** Fetches once from a source not saved yet and says what it found. */
+  checkSource(spec: SourceSpec): Promise<SourceCheck>;
   removeSource(id: number): Promise<void>;
   appInfo(): Promise<AppInfo>;
   setAlertsPaused(paused: boolean): Promise<void>;

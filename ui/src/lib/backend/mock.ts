@@ -1,7 +1,7 @@
 // In-memory backend for browser tests and UI work without the Rust side. Built only with
 // `vite build --mode mock`; production bundles never include it. Tests drive it through
 // `window.__earshotMock`.
-import type { Action, AuthorHistory, Check, EmailSignIn, FacebookCode, Note, Page, Report, Restored, SavedReply, StartupProblem, Targets } from './index';
+import type { Action, AuthorHistory, Check, EmailSignIn, SourceCheck, FacebookCode, Note, Page, Report, Restored, SavedReply, StartupProblem, Targets } from './index';
 import type { AppInfo, Backend, BackendEvent, Business, Correction, Counts, EngineEvent, LoginStarted, Mention, MentionPage, MentionQuery, Reply, ReplyRules, Source, SourceSpec, Status } from './index';
 import { replyLength } from '../format';
 
@@ -317,11 +317,31 @@ export class MockBackend implements Backend {
     this.business = { ...b, name };
   }
   async listSources() { return structuredClone(this.sources); }
+  /** As the engine's check for a source listening to what another does. */
+  private refuseDuplicate(spec: SourceSpec) {
+    const norm = (v: string | null | undefined) => (v ?? '').trim().replace(/\/+$/, '').toLowerCase();
+    const words = (q: string[]) => [...new Set(q.map((w) => w.trim().toLowerCase()).filter(Boolean))].sort().join('\n');
+    const other = this.sources.find((s) => s.spec.name !== spec.name && s.spec.kind === spec.kind && norm(s.spec.url) === norm(spec.url)
+      && norm(s.spec.base_url) === norm(spec.base_url) && norm(s.spec.account) === norm(spec.account) && words(s.spec.queries) === words(spec.queries));
+    if (other) throw { code: 'invalid', message: `“${other.spec.name}” already listens to this; change that one instead` };
+  }
   async addSource(spec: SourceSpec) {
     if (spec.kind === 'rss' && !/^https?:\/\//.test(spec.url ?? '')) throw { code: 'invalid', message: 'invalid input: feed url must be http or https' };
+    this.refuseDuplicate(spec);
+    const same = this.sources.find((x) => x.spec.name === spec.name);
+    if (same) { same.spec = structuredClone(spec); return structuredClone(same); }
     const s: Source = { id: Math.max(0, ...this.sources.map((x) => x.id)) + 1, spec, enabled: true, cursor: null, health: { state: 'idle' } };
     this.sources.push(s);
     return structuredClone(s);
+  }
+  checks: SourceSpec[] = [];
+  async checkSource(spec: SourceSpec): Promise<SourceCheck> {
+    this.checks.push(structuredClone(spec));
+    if (spec.kind === 'rss' && !/^https?:\/\//.test(spec.url ?? '')) throw { code: 'invalid', message: 'invalid input: feed url must be http or https' };
+    this.refuseDuplicate(spec);
+    if (spec.kind === 'mastodon' && !spec.base_url) throw { code: 'invalid', message: 'Mastodon needs the server address (mastodon.social)' };
+    if (spec.kind === 'mastodon') return { found: 4, matching: 2, examples: ['#brightside latte art this morning', 'Brightside Coffee opens a second shop', 'new hashtags for coffee week'], note: null };
+    return { found: 0, matching: 0, examples: [], note: 'It answered, with nothing in it yet.' };
   }
   async removeSource(id: number) { this.sources = this.sources.filter((s) => s.id !== id); }
   async startupProblem() { return this.problem; }

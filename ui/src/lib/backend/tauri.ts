@@ -1,7 +1,7 @@
 import { invoke } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
 import { COMMAND, EVENT } from '../bindings/ipc';
-import type { Action, AuthorHistory, Check, EmailSignIn, FacebookCode, Note, Page, Report, Restored, SavedReply, StartupProblem, Targets } from './index';
+import type { Action, AuthorHistory, Check, EmailSignIn, SourceCheck, FacebookCode, Note, Page, Report, Restored, SavedReply, StartupProblem, Targets } from './index';
 import type { AppInfo, Backend, BackendEvent, Business, Correction, Counts, EngineEvent, LoginStarted, Mention, MentionPage, MentionQuery, Reply, ReplyRules, Source, SourceSpec, Status } from './index';
 
 export class TauriBackend implements Backend {
@@ -16,6 +16,7 @@ export class TauriBackend implements Backend {
   saveBusiness(business: Business) { return invoke<void>(COMMAND.save_business, { business }); }
   listSources() { return invoke<Source[]>(COMMAND.list_sources); }
   addSource(spec: SourceSpec) { return invoke<Source>(COMMAND.add_source, { spec }); }
+  checkSource(spec: SourceSpec) { return invoke<SourceCheck>(COMMAND.check_source, { spec }); }
   removeSource(id: number) { return invoke<void>(COMMAND.remove_source, { id }); }
   appInfo() { return invoke<AppInfo>(COMMAND.app_info); }
   setAlertsPaused(paused: boolean) { return invoke<void>(COMMAND.set_alerts_paused, { paused }); }

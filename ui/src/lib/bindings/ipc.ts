@@ -19,6 +19,7 @@ export const COMMAND = {
   save_business: 'save_business',
   list_sources: 'list_sources',
   add_source: 'add_source',
+  check_source: 'check_source',
   remove_source: 'remove_source',
   app_info: 'app_info',
   set_alerts_paused: 'set_alerts_paused',

@@ -1,0 +1,83 @@
+//! Sources made in the app: tried once before they are saved (against the simulator's feeds),
+//! and one listening to what another already does is refused.
+
+use std::sync::Arc;
+
+use earshot_core::clock::Clock;
+use earshot_core::engine::Engine;
+use earshot_core::error::EngineError;
+use earshot_core::model::{Business, SourceKind, SourceSpec};
+use earshot_core::store::db::Db;
+use earshot_sim::{Reveal, Sim, SimOptions};
+
+mod common;
+use common::Recorder;
+
+fn feed(name: &str, url: &str) -> SourceSpec {
+    SourceSpec {
+        url: Some(url.into()),
+        interval_secs: Some(86_400),
+        ..SourceSpec::new(SourceKind::Rss, name)
+    }
+}
+
+#[tokio::test]
+async fn a_feed_is_checked_before_it_is_saved_and_the_same_feed_twice_is_refused() {
+    let sim = Sim::start(SimOptions {
+        reveal: Reveal::All,
+        ..SimOptions::default()
+    })
+    .await
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let engine = Engine::new(
+        Db::open(dir.path()).unwrap(),
+        Arc::new(Recorder::default()),
+        Clock::system(),
+    );
+    engine
+        .set_business(Business {
+            name: "Brightside Coffee".into(),
+            terms: vec!["brightside".into()],
+            exclusions: vec![],
+        })
+        .await
+        .unwrap();
+    engine.start().await.unwrap();
+
+    let url = format!("{}/rss/alerts.xml", sim.base_url);
+    let check = engine.check_source(feed("Alerts", &url)).await.unwrap();
+    assert!(check.found > 0, "{check:?}");
+    assert!(
+        check.matching > 0 && check.matching <= check.found,
+        "{check:?}"
+    );
+    assert!(!check.examples.is_empty() && check.examples.len() <= 3);
+    assert!(
+        engine.sources().await.unwrap().is_empty(),
+        "a check saves nothing"
+    );
+
+    engine.save_source(feed("Alerts", &url)).await.unwrap();
+    // The same feed under another name (spelled with a trailing slash): refused, and said.
+    let err = engine
+        .save_source(feed("Alerts again", &format!("{url}/")))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&err, EngineError::Invalid(m) if m.contains("“Alerts” already listens")),
+        "{err}"
+    );
+    // Changing the saved one (same name) is not a duplicate.
+    let mut changed = feed("Alerts", &url);
+    changed.interval_secs = Some(1_800);
+    let saved = engine.save_source(changed).await.unwrap();
+    assert_eq!(saved.spec.interval_secs, Some(1_800));
+    assert_eq!(engine.sources().await.unwrap().len(), 1);
+
+    // A feed that does not answer is an error, not an empty success.
+    let dead = engine
+        .check_source(feed("Dead", "http://127.0.0.1:9/feed.xml"))
+        .await;
+    assert!(dead.is_err(), "{dead:?}");
+}
