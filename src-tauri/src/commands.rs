@@ -101,9 +101,9 @@ pub async fn save_business(state: State<'_, AppState>, business: Business) -> Re
 pub async fn complete_onboarding(
     state: State<'_, AppState>,
     business: Business,
-    feeds: Vec<String>,
+    sources: Vec<SourceSpec>,
 ) -> Result<Vec<Source>> {
-    Ok(state.engine.complete_onboarding(business, &feeds).await?)
+    Ok(state.engine.complete_onboarding(business, sources).await?)
 }
 
 #[tauri::command]

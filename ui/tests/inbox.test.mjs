@@ -177,19 +177,31 @@ test('a mention arriving above the rows in view keeps them still and says so', a
   assert.ok(count > 400);
 });
 
-test('first run asks for the business and adds sources', async () => {
-  const { page } = await open('?fresh');
+test('first run asks for the business, then where its customers talk, and adds what was chosen', async () => {
+  const { page, errors } = await open('?fresh');
   await page.getByTestId('onboarding').waitFor();
-  await page.getByTestId('ob-submit').click();
+  await page.getByTestId('ob-next').click();
   await page.getByRole('alert').waitFor();
   assert.match(await page.getByRole('alert').textContent(), /name of your business/);
   await page.getByTestId('ob-name').fill('Brightside Coffee');
+  await page.getByTestId('ob-next').click();
+  // The networks that need no account are offered; those that need one are pointed to.
+  await page.getByTestId('ob-mastodon').waitFor();
+  assert.match(await page.getByTestId('ob-accounts').textContent(), /Facebook, Instagram, Google reviews, X, Reddit, YouTube and your email inbox need you to sign in/);
+  await page.getByTestId('ob-mastodon').check();
+  await page.getByTestId('ob-mastodon-server').fill('https://mastodon.social/');
+  await page.getByTestId('ob-bluesky').check();
+  await page.getByTestId('ob-feeds').fill('not a url');
+  await page.getByTestId('ob-submit').click();
+  await page.getByRole('alert').waitFor();
+  assert.match(await page.getByRole('alert').textContent(), /http or https/);
+  assert.equal(await page.evaluate(() => window.__earshotMock.business), null, 'a bad address keeps everything unsaved');
   await page.getByTestId('ob-feeds').fill('https://www.google.com/alerts/feeds/1/2');
   await page.getByTestId('ob-submit').click();
   await page.getByTestId('inbox').waitFor();
-  await page.getByTestId('open-settings').click();
-  await page.getByTestId('source').nth(1).waitFor();
-  assert.equal(await page.getByTestId('source').count(), 2);
+  const kinds = await page.evaluate(() => window.__earshotMock.sources.map((s) => [s.spec.kind, s.spec.base_url, s.spec.queries.join(' ')]));
+  assert.deepEqual(kinds, [['hackernews', null, 'Brightside Coffee'], ['mastodon', 'https://mastodon.social', '#brightsidecoffee'], ['bluesky', null, ''], ['rss', null, '']]);
+  assert.deepEqual(errors, []);
 });
 
 test('settings show each source health and refuse a bad feed address clearly', async () => {

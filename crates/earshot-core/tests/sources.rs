@@ -81,3 +81,53 @@ async fn a_feed_is_checked_before_it_is_saved_and_the_same_feed_twice_is_refused
         .await;
     assert!(dead.is_err(), "{dead:?}");
 }
+
+#[tokio::test]
+async fn first_run_saves_nothing_when_one_chosen_source_is_bad_and_names_what_it_adds() {
+    let dir = tempfile::tempdir().unwrap();
+    let engine = Engine::new(
+        Db::open(dir.path()).unwrap(),
+        Arc::new(Recorder::default()),
+        Clock::system(),
+    );
+    engine.start().await.unwrap();
+    let business = Business {
+        name: "Brightside Coffee".into(),
+        terms: vec![],
+        exclusions: vec![],
+    };
+    let hn = SourceSpec {
+        queries: vec!["Brightside Coffee".into()],
+        ..SourceSpec::new(SourceKind::Hackernews, "Hacker News")
+    };
+    let bad = feed("", "not a url");
+    let refused = engine
+        .complete_onboarding(business.clone(), vec![hn.clone(), bad])
+        .await;
+    assert!(refused.is_err());
+    assert!(engine.business().await.unwrap().is_none(), "nothing saved");
+    assert!(engine.sources().await.unwrap().is_empty());
+    let mastodon = SourceSpec {
+        base_url: Some("https://mastodon.social".into()),
+        queries: vec!["#brightsidecoffee".into()],
+        ..SourceSpec::new(SourceKind::Mastodon, "")
+    };
+    let sources = engine
+        .complete_onboarding(
+            business,
+            vec![
+                hn,
+                mastodon,
+                feed("", "https://www.google.com/alerts/feeds/1/2"),
+            ],
+        )
+        .await
+        .unwrap();
+    let names: Vec<&str> = sources.iter().map(|s| s.spec.name.as_str()).collect();
+    assert_eq!(names.len(), 3, "{names:?}");
+    assert!(names.contains(&"Mastodon"), "{names:?}");
+    assert!(
+        names.iter().any(|n| n.starts_with("Google Alert")),
+        "the feed is named after what it is: {names:?}"
+    );
+}

@@ -269,28 +269,35 @@ impl Engine {
         Ok(self.parts.scheduler.restart_all().await?)
     }
 
-    /// First run: saves the business and adds the sources that need no account — Hacker News
-    /// for the business name, and each feed address the owner pasted (Google Alerts, review
-    /// sites). Returns every source.
+    /// First run: the business and the sources the owner chose (a feed without a name is named
+    /// after its site). Every source is built first, so a bad address refuses the whole step
+    /// before anything is saved.
     pub async fn complete_onboarding(
         &self,
         business: Business,
-        feeds: &[String],
+        sources: Vec<SourceSpec>,
     ) -> Result<Vec<Source>, EngineError> {
-        let name = business.name.trim().to_string();
+        let named: Vec<SourceSpec> = sources
+            .into_iter()
+            .enumerate()
+            .map(|(i, mut spec)| {
+                if spec.name.trim().is_empty() {
+                    spec.name = match (&spec.kind, &spec.url) {
+                        (SourceKind::Rss, Some(url)) => crate::channels::rss::feed_name(url, i),
+                        (kind, _) => crate::model::Channel::parse(kind.as_str())
+                            .map_or("Source", |c| c.label())
+                            .to_string(),
+                    };
+                }
+                spec
+            })
+            .collect();
+        for spec in &named {
+            connector_for(spec, &business, &self.parts.ctx)?;
+        }
         self.set_business(business).await?;
-        let hn = SourceSpec {
-            queries: vec![name],
-            ..SourceSpec::new(SourceKind::Hackernews, "Hacker News")
-        };
-        self.add_source(hn).await?;
-        let feeds = feeds.iter().map(|f| f.trim()).filter(|f| !f.is_empty());
-        for (i, url) in feeds.enumerate() {
-            let spec = SourceSpec {
-                url: Some(url.to_string()),
-                ..SourceSpec::new(SourceKind::Rss, crate::channels::rss::feed_name(url, i))
-            };
-            self.add_source(spec).await?;
+        for spec in named {
+            self.save_source(spec).await?;
         }
         self.sources().await
     }

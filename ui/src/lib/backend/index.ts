@@ -86,7 +86,8 @@ export interface Backend {
   correct(id: number, correction: Correction): Promise<Mention>;
   counts(): Promise<Counts>;
   getBusiness(): Promise<Business | null>;
-  completeOnboarding(business: Business, feeds: string[]): Promise<Source[]>;
+  /** First run: the business and the sources chosen (a feed without a name is named after its site). */
+  completeOnboarding(business: Business, sources: SourceSpec[]): Promise<Source[]>;
   saveBusiness(business: Business): Promise<void>;
   listSources(): Promise<Source[]>;
   /** Adds a source, or changes the one of that name; one listening to what another does is refused. */

@@ -302,11 +302,13 @@ export class MockBackend implements Backend {
     return c;
   }
   async getBusiness() { return structuredClone(this.business); }
-  async completeOnboarding(b: Business, feeds: string[]) {
+  async completeOnboarding(b: Business, specs: SourceSpec[]) {
     if (!b.name.trim()) throw { code: 'invalid', message: 'invalid input: the business needs a name' };
+    if (specs.some((s) => s.kind === 'mastodon' && !s.account && !s.queries.some((q) => q.startsWith('#')))) throw { code: 'invalid', message: 'configuration: Mastodon needs a hashtag to follow (a #term) or a logged-in account' };
+    const bad = specs.find((s) => s.kind === 'rss' && !/^https?:\/\//.test(s.url ?? ''));
+    if (bad) throw { code: 'invalid', message: `invalid input: feed url ${JSON.stringify(bad.url)} must be http or https` };
     this.business = b;
-    this.sources = [{ id: 1, spec: { kind: 'hackernews', name: 'Hacker News', url: null, queries: [b.name], base_url: null, account: null, interval_secs: null, require_match: null }, enabled: true, cursor: null, health: { state: 'idle' } }];
-    feeds.filter((f) => f.trim()).forEach((url, i) => this.sources.push({ id: i + 2, spec: { kind: 'rss', name: `Feed ${i + 1}`, url, queries: [], base_url: null, account: null, interval_secs: null, require_match: null }, enabled: true, cursor: null, health: { state: 'idle' } }));
+    this.sources = specs.map((spec, i) => ({ id: i + 1, spec: { ...spec, name: spec.name || (spec.kind === 'rss' ? `Feed ${i + 1}` : spec.kind) }, enabled: true, cursor: null, health: { state: 'idle' } }));
     return structuredClone(this.sources);
   }
   async saveBusiness(b: Business) {

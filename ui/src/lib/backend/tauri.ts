@@ -12,7 +12,7 @@ export class TauriBackend implements Backend {
   correct(id: number, correction: Correction) { return invoke<Mention>(COMMAND.correct_mention, { id, correction }); }
   counts() { return invoke<Counts>(COMMAND.counts); }
   getBusiness() { return invoke<Business | null>(COMMAND.get_business); }
-  completeOnboarding(business: Business, feeds: string[]) { return invoke<Source[]>(COMMAND.complete_onboarding, { business, feeds }); }
+  completeOnboarding(business: Business, sources: SourceSpec[]) { return invoke<Source[]>(COMMAND.complete_onboarding, { business, sources }); }
   saveBusiness(business: Business) { return invoke<void>(COMMAND.save_business, { business }); }
   listSources() { return invoke<Source[]>(COMMAND.list_sources); }
   addSource(spec: SourceSpec) { return invoke<Source>(COMMAND.add_source, { spec }); }
