@@ -36,6 +36,10 @@ def test_an_urgent_mention_appears_notifies_opens_and_is_marked_done(app, fakebu
 
     os.makedirs(SHOTS, exist_ok=True)
     app.get_screenshot_as_file(os.path.join(SHOTS, 'inbox.png'))
+    # The same in the dark theme (docs/inbox-dark.png), then back to the system's.
+    app.execute_script("document.documentElement.dataset.theme = 'dark'")
+    app.get_screenshot_as_file(os.path.join(SHOTS, 'inbox-dark.png'))
+    app.execute_script('delete document.documentElement.dataset.theme')
 
     # Clicking the notification brings the window to that mention.
     fakebus.invoke_action(call['id'], 'default')

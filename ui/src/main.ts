@@ -3,6 +3,10 @@ import App from './App.svelte';
 import Recovery from './lib/components/Recovery.svelte';
 import './app.css';
 import { loadBackend } from './lib/backend';
+import { applyTheme, savedTheme } from './lib/theme';
+
+// The owner's theme, before anything is drawn (no light flash in a dark setting).
+applyTheme(savedTheme(), false);
 
 // Under LANG=C the webview reports the language "C", which Intl rejects (WebKit throws on
 // `new Intl.NumberFormat("C")`, and so would the chart library). Fall back to a valid tag.

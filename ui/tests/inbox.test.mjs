@@ -1,43 +1,10 @@
 // UI tests in a real browser (Debian chromium driven by playwright-core) against the mock-backend
 // build (`npm run build:mock`). Waits are on DOM conditions, never on time.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
-import { join, extname } from 'node:path';
-import { chromium } from 'playwright-core';
+import { open } from './harness.mjs';
 
-const root = new URL('../dist-mock/', import.meta.url).pathname;
-const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
-let server, browser, base;
-
-before(async () => {
-  server = createServer(async (req, res) => {
-    const path = new URL(req.url, 'http://x').pathname;
-    try {
-      const body = await readFile(join(root, path === '/' ? 'index.html' : path));
-      // The same strict policy as the app: no inline script can run.
-      res.writeHead(200, { 'content-type': types[extname(path) || '.html'] ?? 'application/octet-stream',
-        'content-security-policy': "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:" });
-      res.end(body);
-    } catch { res.writeHead(404); res.end(); }
-  });
-  await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  base = `http://127.0.0.1:${server.address().port}/`;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-});
-after(async () => { await browser?.close(); server?.close(); });
-
-async function open(query = '') {
-  const page = await browser.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e));
-  await page.goto(base + query);
-  return { page, errors };
-}
 const authors = (page) => page.locator('[data-testid=mention-author]').allTextContents();
 
 test('the inbox renders urgent first with the reason shown', async () => {
@@ -995,8 +962,7 @@ test('every change of state can be undone for a moment: Done from the keyboard, 
 test("at the window's smallest size (tauri.conf.json) nothing is cut off and the list still shows rows", async () => {
   const conf = JSON.parse(await readFile(new URL('../../src-tauri/tauri.conf.json', import.meta.url), 'utf8'));
   const { minWidth: width, minHeight: height } = conf.app.windows[0];
-  const page = await browser.newPage({ viewport: { width, height } });
-  await page.goto(base);
+  const { page } = await open('', { viewport: { width, height } });
   await page.locator('[data-testid=mention]').first().click();
   await page.getByTestId('detail').waitFor();
   const cut = await page.evaluate(() => [...document.querySelectorAll('button, select, input, [data-testid=unread-urgent]')]
