@@ -17,7 +17,9 @@ def earshot_window(pid):
 
     def find(w):
         try:
-            if w.get_wm_name() == 'Earshot' and wm_delete in (w.get_wm_protocols() or []) and owner(w) == pid:
+            # Mapped: GTK's hidden client-leader window carries the application's name too.
+            if (w.get_wm_name() == 'Earshot' and wm_delete in (w.get_wm_protocols() or []) and owner(w) == pid
+                    and w.get_attributes().map_state == X.IsViewable):
                 return w
             children = w.query_tree().children
         except Exception:  # a window that went away while we looked
