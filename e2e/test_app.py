@@ -35,6 +35,9 @@ def test_an_urgent_mention_appears_notifies_opens_and_is_marked_done(app, fakebu
     assert 'default' in call['actions'], 'the notification offers Open'
 
     os.makedirs(SHOTS, exist_ok=True)
+    # The window may still be settling to its size (the page laid out for a smaller one).
+    wait_until(lambda: app.execute_script('return innerHeight') >= app.get_window_rect()['height'] - 2,
+               'the page to fill the window before the screenshot')
     app.get_screenshot_as_file(os.path.join(SHOTS, 'inbox.png'))
     # The same in the dark theme (docs/inbox-dark.png), then back to the system's.
     app.execute_script("document.documentElement.dataset.theme = 'dark'")

@@ -959,6 +959,30 @@ test('every change of state can be undone for a moment: Done from the keyboard, 
   assert.deepEqual(errors, []);
 });
 
+test('a row says its network and kind as words apart ("Email private message")', async () => {
+  const { page, errors } = await open('?pages');
+  await page.locator('[data-testid=mention][data-id="11"]').waitFor();
+  assert.equal(await page.locator('[data-testid=mention][data-id="11"] [data-testid=mention-channel]').textContent(), 'Email private message');
+  assert.deepEqual(errors, []);
+});
+
+test('the three panes fill the window whether banners show or not', async () => {
+  const bottoms = (page) => page.evaluate(() => ['inbox'].map((id) => Math.round(document.querySelector(`[data-testid=${id}]`).getBoundingClientRect().bottom))
+    .concat([Math.round(document.querySelector('.filters').getBoundingClientRect().bottom), Math.round(document.querySelector('.pane').getBoundingClientRect().bottom), innerHeight]));
+  // With a banner (a source in error).
+  const { page } = await open('', { viewport: { width: 1280, height: 800 } });
+  await page.getByTestId('health-banner').waitFor();
+  assert.deepEqual(await bottoms(page), [800, 800, 800, 800]);
+  // Without any banner: the panes used to stop at their content's height.
+  const fresh = (await open('?fresh', { viewport: { width: 1280, height: 800 } })).page;
+  await fresh.getByTestId('ob-name').fill('Brightside Coffee');
+  await fresh.getByTestId('ob-next').click();
+  await fresh.getByTestId('ob-submit').click();
+  await fresh.getByTestId('inbox').waitFor();
+  assert.equal(await fresh.locator('.banner').count(), 0);
+  assert.deepEqual(await bottoms(fresh), [800, 800, 800, 800]);
+});
+
 test("at the window's smallest size (tauri.conf.json) nothing is cut off and the list still shows rows", async () => {
   const conf = JSON.parse(await readFile(new URL('../../src-tauri/tauri.conf.json', import.meta.url), 'utf8'));
   const { minWidth: width, minHeight: height } = conf.app.windows[0];
