@@ -11,10 +11,23 @@ export function savedTheme(): Theme {
   } catch { return 'system'; }
 }
 
-/** Applies a theme to the page (and keeps it for next time). */
+const systemDark = () => typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
+let following: ((e: MediaQueryListEvent) => void) | null = null;
+
+/** Applies a theme to the page (and keeps it for next time). "system" follows the system's
+ * choice as it changes; the page always carries `data-theme` light or dark. */
 export function applyTheme(t: Theme, keep = true) {
   const root = document.documentElement;
-  if (t === 'system') delete root.dataset.theme; else root.dataset.theme = t;
+  const media = typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : null;
+  if (following && media) media.removeEventListener('change', following);
+  following = null;
+  if (t === 'system') {
+    root.dataset.theme = systemDark() ? 'dark' : 'light';
+    following = (e) => { root.dataset.theme = e.matches ? 'dark' : 'light'; };
+    media?.addEventListener('change', following);
+  } else {
+    root.dataset.theme = t;
+  }
   if (keep) {
     try { if (t === 'system') localStorage.removeItem(KEY); else localStorage.setItem(KEY, t); } catch { /* private mode: for this session only */ }
   }

@@ -80,6 +80,40 @@ pub async fn token_request(
     })
 }
 
+/// The code of a PKCE authorization (installed-app OAuth, the browser back on `callback`)
+/// exchanged at `url` for tokens; `secret` for clients the network issued one.
+pub struct CodeExchange<'a> {
+    /// The token endpoint.
+    pub url: &'a str,
+    /// Where the browser came back.
+    pub callback: &'a Callback,
+    /// The PKCE verifier of the authorization.
+    pub verifier: &'a oauth2::PkceCodeVerifier,
+    /// The owner's OAuth client.
+    pub client_id: &'a str,
+    /// Its secret, when it has one.
+    pub secret: Option<&'a str>,
+    /// Who refuses, in the owner's words ("Google refused the code").
+    pub what: &'a str,
+}
+
+impl CodeExchange<'_> {
+    /// Exchanges `code` (as pasted or as the browser brought it).
+    pub async fn run(&self, ctx: &Context, code: &str) -> Result<TokenAnswer, ChannelError> {
+        let mut form = vec![
+            ("grant_type", "authorization_code"),
+            ("code", code.trim()),
+            ("redirect_uri", self.callback.redirect()),
+            ("client_id", self.client_id),
+            ("code_verifier", self.verifier.secret().as_str()),
+        ];
+        if let Some(s) = self.secret {
+            form.push(("client_secret", s));
+        }
+        token_request(ctx, self.url, &form, None, self.what).await
+    }
+}
+
 /// A login kept in the keychain: its access token, when it ends, and its refresh token.
 pub trait Kept: serde::Serialize + serde::de::DeserializeOwned + Clone + Default {
     /// When it stops working (unix seconds).

@@ -247,21 +247,17 @@ impl MailLogin {
     /// Exchanges the code, opens the mailbox with the token on both servers, keeps the login in
     /// the keychain and returns the address (twice: the account and its name).
     pub async fn finish(self, ctx: &Context, code: &str) -> Result<(String, String), ChannelError> {
-        let mut form = vec![
-            ("grant_type", "authorization_code".to_string()),
-            ("code", code.trim().to_string()),
-            ("redirect_uri", self.callback.redirect().to_string()),
-            ("client_id", self.token.client_id.clone()),
-            ("code_verifier", self.verifier.secret().clone()),
-        ];
-        if let Some(s) = &self.token.client_secret {
-            form.push(("client_secret", s.clone()));
-        }
-        let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
         let what = format!("{} refused the code", self.token.provider.label());
-        let a =
-            crate::channels::oauth::token_request(ctx, &self.token.token_url, &form, None, &what)
-                .await?;
+        let a = crate::channels::oauth::CodeExchange {
+            url: &self.token.token_url,
+            callback: &self.callback,
+            verifier: &self.verifier,
+            client_id: &self.token.client_id,
+            secret: self.token.client_secret.as_deref(),
+            what: &what,
+        }
+        .run(ctx, code)
+        .await?;
         if a.refresh_token.is_none() {
             return Err(ChannelError::Unauthorized(format!(
                 "{} gave no refresh token, so the inbox would stop within the hour: sign in again",

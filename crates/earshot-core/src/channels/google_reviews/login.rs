@@ -102,24 +102,16 @@ impl GoogleLogin {
     /// Exchanges the code, finds the Business Profile account, keeps the tokens in the keychain
     /// and returns the account (`accounts/{id}`) and its name.
     pub async fn finish(self, ctx: &Context, code: &str) -> Result<(String, String), ChannelError> {
-        let mut form = vec![
-            ("grant_type", "authorization_code".to_string()),
-            ("code", code.trim().to_string()),
-            ("redirect_uri", self.callback.redirect().to_string()),
-            ("client_id", self.spec.client_id.clone().unwrap_or_default()),
-            ("code_verifier", self.verifier.secret().clone()),
-        ];
-        if let Some(s) = &self.client_secret {
-            form.push(("client_secret", s.clone()));
+        let client_id = self.spec.client_id.clone().unwrap_or_default();
+        let a = crate::channels::oauth::CodeExchange {
+            url: &token_url(&self.spec),
+            callback: &self.callback,
+            verifier: &self.verifier,
+            client_id: &client_id,
+            secret: self.client_secret.as_deref(),
+            what: "Google refused the code",
         }
-        let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        let a = crate::channels::oauth::token_request(
-            ctx,
-            &token_url(&self.spec),
-            &form,
-            None,
-            "Google refused the code",
-        )
+        .run(ctx, code)
         .await?;
         let token = GoogleToken {
             access_token: a.access_token,

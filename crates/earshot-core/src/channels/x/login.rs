@@ -75,19 +75,15 @@ impl XLogin {
     pub async fn finish(self, ctx: &Context, code: &str) -> Result<String, ChannelError> {
         let base = api(&self.spec);
         let client_id = self.spec.client_id.clone().unwrap_or_default();
-        let a = crate::channels::oauth::token_request(
-            ctx,
-            &format!("{base}/2/oauth2/token"),
-            &[
-                ("grant_type", "authorization_code"),
-                ("code", code.trim()),
-                ("redirect_uri", self.callback.redirect()),
-                ("client_id", client_id.as_str()),
-                ("code_verifier", self.verifier.secret().as_str()),
-            ],
-            None,
-            "X refused the code",
-        )
+        let a = crate::channels::oauth::CodeExchange {
+            url: &format!("{base}/2/oauth2/token"),
+            callback: &self.callback,
+            verifier: &self.verifier,
+            client_id: &client_id,
+            secret: None,
+            what: "X refused the code",
+        }
+        .run(ctx, code)
         .await?;
         let resp = ctx
             .http
