@@ -71,7 +71,12 @@ fn the_commands_reach_the_engine_and_errors_carry_their_code() {
     let sources = invoke(
         &w,
         "complete_onboarding",
-        json!({ "business": business, "feeds": ["https://www.google.com/alerts/feeds/1/2"] }),
+        json!({ "business": business, "sources": [
+            { "kind": "hackernews", "name": "Hacker News", "url": null, "queries": ["Brightside Coffee"],
+              "base_url": null, "account": null, "interval_secs": null, "require_match": null },
+            { "kind": "rss", "name": "", "url": "https://www.google.com/alerts/feeds/1/2", "queries": [],
+              "base_url": null, "account": null, "interval_secs": null, "require_match": null },
+        ] }),
     )
     .expect("onboarding completes");
     let names: Vec<&str> = sources

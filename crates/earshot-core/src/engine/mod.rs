@@ -277,13 +277,19 @@ impl Engine {
         business: Business,
         sources: Vec<SourceSpec>,
     ) -> Result<Vec<Source>, EngineError> {
+        let mut feeds = 0;
         let named: Vec<SourceSpec> = sources
             .into_iter()
-            .enumerate()
-            .map(|(i, mut spec)| {
+            .map(|mut spec| {
+                if spec.kind == SourceKind::Rss {
+                    feeds += 1;
+                }
                 if spec.name.trim().is_empty() {
                     spec.name = match (&spec.kind, &spec.url) {
-                        (SourceKind::Rss, Some(url)) => crate::channels::rss::feed_name(url, i),
+                        // Numbered among the feeds ("Google Alert 1").
+                        (SourceKind::Rss, Some(url)) => {
+                            crate::channels::rss::feed_name(url, feeds - 1)
+                        }
                         (kind, _) => crate::model::Channel::parse(kind.as_str())
                             .map_or("Source", |c| c.label())
                             .to_string(),
