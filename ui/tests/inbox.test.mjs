@@ -966,6 +966,19 @@ test('a row says its network and kind as words apart ("Email private message")',
   assert.deepEqual(errors, []);
 });
 
+test('settings have a section menu: one click brings a section into view with the focus on its heading', async () => {
+  const { page, errors } = await open('', { viewport: { width: 1280, height: 800 } });
+  await page.getByTestId('open-settings').click();
+  const labels = await page.getByTestId('settings-go').allTextContents();
+  assert.deepEqual(labels, ['Business', 'Sources', 'Accounts', 'This computer', 'Appearance', 'Saved replies', 'Targets', 'Helpers']);
+  await page.locator('[data-testid=settings-go]', { hasText: 'Helpers' }).click();
+  await page.waitForFunction(() => document.activeElement?.textContent === 'Helpers');
+  const [nav, heading, box] = await page.evaluate(() => [document.querySelector('[data-testid=settings-nav]').getBoundingClientRect().bottom,
+    document.querySelector('#helpers h3').getBoundingClientRect().top, document.querySelector('[data-testid=settings]').getBoundingClientRect().bottom]);
+  assert.ok(heading >= nav - 1 && heading < box, `the heading shows below the menu (${nav} ≤ ${heading} < ${box})`);
+  assert.deepEqual(errors, []);
+});
+
 test('the three panes fill the window whether banners show or not', async () => {
   const bottoms = (page) => page.evaluate(() => ['inbox'].map((id) => Math.round(document.querySelector(`[data-testid=${id}]`).getBoundingClientRect().bottom))
     .concat([Math.round(document.querySelector('.filters').getBoundingClientRect().bottom), Math.round(document.querySelector('.pane').getBoundingClientRect().bottom), innerHeight]));
