@@ -8,7 +8,7 @@ use earshot_core::channels::email::MailSecret;
 use earshot_core::engine::EngineEvent;
 use earshot_core::model::{ReplyState, SourceKind};
 use earshot_core::secrets::{MemorySecrets, Secrets};
-use earshot_sim::{Net, Reveal, Sim, SimOptions};
+use earshot_sim::{Net, Sim};
 
 mod common;
 use common::live::settled;
@@ -16,12 +16,7 @@ use common::mail::{self, complaint, engine_on, heard, listening, CUSTOMER, CUSTO
 use common::wait_for;
 
 async fn sim() -> Sim {
-    Sim::start(SimOptions {
-        reveal: Reveal::All,
-        ..SimOptions::default()
-    })
-    .await
-    .unwrap()
+    common::live::sim_revealing(None).await
 }
 
 /// What the keychain holds for `address`.

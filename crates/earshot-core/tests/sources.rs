@@ -8,7 +8,6 @@ use earshot_core::engine::Engine;
 use earshot_core::error::EngineError;
 use earshot_core::model::{Business, SourceKind, SourceSpec};
 use earshot_core::store::db::Db;
-use earshot_sim::{Reveal, Sim, SimOptions};
 
 mod common;
 use common::Recorder;
@@ -23,12 +22,7 @@ fn feed(name: &str, url: &str) -> SourceSpec {
 
 #[tokio::test]
 async fn a_feed_is_checked_before_it_is_saved_and_the_same_feed_twice_is_refused() {
-    let sim = Sim::start(SimOptions {
-        reveal: Reveal::All,
-        ..SimOptions::default()
-    })
-    .await
-    .unwrap();
+    let sim = common::live::sim_revealing(None).await;
     let dir = tempfile::tempdir().unwrap();
     let engine = Engine::new(
         Db::open(dir.path()).unwrap(),

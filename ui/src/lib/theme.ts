@@ -11,7 +11,6 @@ export function savedTheme(): Theme {
   } catch { return 'system'; }
 }
 
-const systemDark = () => typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
 let following: ((e: MediaQueryListEvent) => void) | null = null;
 
 /** Applies a theme to the page (and keeps it for next time). "system" follows the system's
@@ -22,7 +21,7 @@ export function applyTheme(t: Theme, keep = true) {
   if (following && media) media.removeEventListener('change', following);
   following = null;
   if (t === 'system') {
-    root.dataset.theme = systemDark() ? 'dark' : 'light';
+    root.dataset.theme = media?.matches ? 'dark' : 'light';
     following = (e) => { root.dataset.theme = e.matches ? 'dark' : 'light'; };
     media?.addEventListener('change', following);
   } else {

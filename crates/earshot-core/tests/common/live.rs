@@ -70,9 +70,14 @@ pub async fn settled(rx: &mut Receiver<EngineEvent>, id: i64) -> earshot_core::m
 
 /// A simulator serving `count` scripted posts per source, all at once.
 pub async fn sim_with(count: usize) -> Sim {
+    sim_revealing(Some(count)).await
+}
+
+/// A simulator serving its whole script (`count` posts per source, or its default) at once.
+pub async fn sim_revealing(count: Option<usize>) -> Sim {
     Sim::start(SimOptions {
         reveal: Reveal::All,
-        count: Some(count),
+        count,
         ..SimOptions::default()
     })
     .await
