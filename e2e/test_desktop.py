@@ -157,3 +157,45 @@ def test_a_damaged_database_offers_the_newest_good_backup_and_keeps_the_damaged_
     assert len(kept) == 1, os.listdir(data)
     with open(kept[0], 'rb') as f:
         assert f.read() == garbage, 'the damaged file is kept, byte for byte'
+
+
+def test_a_first_run_opens_the_demo_beside_it_which_quits_with_its_window(launch, tmp_path):
+    import sqlite3
+    cache = tmp_path / 'cache'
+    app = launch(EARSHOT_DEMO='0', XDG_CACHE_HOME=str(cache))
+    wait_until(lambda: by_testid(app, 'onboarding'), 'the first-run screen')
+    owner = app_processes(app.env['EARSHOT_DATA_DIR'])
+    by_testid(app, 'ob-try-demo')[0].click()
+    wait_until(lambda: by_testid(app, 'ob-demo-note'), 'the note that the demo is opening')
+
+    def demo_pids():
+        pids = []
+        for pid in set(app_processes(app.env['EARSHOT_DATA_DIR'])) - set(owner):
+            try:
+                with open(f'/proc/{pid}/cmdline', 'rb') as f:
+                    if b'--demo' in f.read().split(b'\0'):
+                        pids.append(pid)
+            except OSError:
+                pass
+        return pids
+
+    demo = wait_until(demo_pids, 'the demo process')[0]
+    folder = cache / 'app.earshot.desktop' / 'demo'
+    db = folder / 'earshot.sqlite3'
+
+    def demo_mentions():
+        if not db.exists():
+            return 0
+        with sqlite3.connect(f'file:{db}?mode=ro', uri=True) as c:
+            try:
+                return c.execute('SELECT count(*) FROM mentions').fetchone()[0]
+            except sqlite3.OperationalError:
+                return 0
+
+    assert wait_until(demo_mentions, "the demo's simulated mentions, in its own folder", timeout=60) > 0
+    owner_db = os.path.join(app.env['EARSHOT_DATA_DIR'], 'earshot.sqlite3')
+    with sqlite3.connect(f'file:{owner_db}?mode=ro', uri=True) as c:
+        assert c.execute('SELECT count(*) FROM mentions').fetchone()[0] == 0, "the owner's inbox stays empty"
+    # Its window closed, the demo quits (no second tray icon is left behind).
+    close_window_as_the_user_would(demo)
+    wait_until(lambda: demo not in app_processes(app.env['EARSHOT_DATA_DIR']), 'the demo to quit with its window', timeout=20)

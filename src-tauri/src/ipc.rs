@@ -80,6 +80,7 @@ commands![
     commands::get_report,
     commands::export_csv,
     commands::reveal_export,
+    startup::try_demo,
     notify::take_pending_open,
 ];
 

@@ -10,7 +10,8 @@
 //!
 //! Flags: `--demo` (or `EARSHOT_DEMO=1`) starts the built-in simulator and watches it;
 //! `--data-dir DIR` (or `EARSHOT_DATA_DIR`) picks the data folder; `--hidden` starts in the tray
-//! (what start-at-login uses); `EARSHOT_SIM_PORT` puts the demo's simulator on a known port
+//! (what start-at-login uses); `--quit-on-close` quits with the window (the demo a first run
+//! opens); `EARSHOT_SIM_PORT` puts the demo's simulator on a known port
 //! (tests post to it).
 
 mod commands;
@@ -38,6 +39,9 @@ pub struct AppState {
     pub demo: bool,
     /// The data folder (exports fall back to it when there is no Downloads folder).
     pub data_dir: std::path::PathBuf,
+    /// Closing the window quits (the demo opened from a first run) instead of listening on in
+    /// the tray.
+    pub quit_on_close: bool,
 }
 
 /// Command-line options the app understands.
@@ -48,6 +52,8 @@ pub struct Options {
     pub sim_port: u16,
     /// Start in the tray without showing the window (start at login).
     pub hidden: bool,
+    /// Quit when the window closes (`--quit-on-close`: the demo opened from a first run).
+    pub quit_on_close: bool,
 }
 
 impl Options {
@@ -61,12 +67,14 @@ impl Options {
                 .and_then(|p| p.parse().ok())
                 .unwrap_or(0),
             hidden: false,
+            quit_on_close: false,
         };
         let mut args = std::env::args().skip(1);
         while let Some(a) = args.next() {
             match a.as_str() {
                 "--demo" => o.demo = true,
                 "--hidden" => o.hidden = true,
+                startup::QUIT_ON_CLOSE => o.quit_on_close = true,
                 "--data-dir" => o.data_dir = args.next().map(PathBuf::from),
                 s if s.starts_with("--data-dir=") => {
                     o.data_dir = Some(PathBuf::from(&s["--data-dir=".len()..]))
@@ -178,6 +186,7 @@ async fn start_engine<R: Runtime>(
         _sim: sim,
         demo: opts.demo,
         data_dir: dir,
+        quit_on_close: opts.quit_on_close,
     })
 }
 
@@ -264,7 +273,10 @@ pub fn on_run_event<R: Runtime>(app: &AppHandle<R>, event: tauri::RunEvent) {
     match event {
         tauri::RunEvent::ExitRequested {
             code: None, api, ..
-        } if app.try_state::<AppState>().is_some() => {
+        } if app
+            .try_state::<AppState>()
+            .is_some_and(|s| !s.quit_on_close) =>
+        {
             api.prevent_exit();
             tracing::info!("window closed: listening on in the tray");
         }

@@ -189,3 +189,62 @@ mod tests {
         }
     }
 }
+
+/// The flag of a demo opened from the first run: its window's close quits it (it has nothing to
+/// listen for in the tray).
+pub const QUIT_ON_CLOSE: &str = "--quit-on-close";
+
+/// How the demo beside a first run is started: this same program on the built-in simulated
+/// networks, in a data folder of its own (the owner's is not touched), quitting with its window.
+pub fn demo_command(exe: &std::path::Path, dir: &std::path::Path) -> std::process::Command {
+    let mut c = std::process::Command::new(exe);
+    c.arg("--demo")
+        .arg(QUIT_ON_CLOSE)
+        .arg("--data-dir")
+        .arg(dir)
+        .stdin(std::process::Stdio::null());
+    c
+}
+
+/// "Try the demo" on the first run: opens the demo in a window of its own beside this one. A
+/// second click shows the demo already open (one Earshot per data folder).
+#[tauri::command]
+pub async fn try_demo<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, crate::AppState>,
+) -> Result<(), CmdError> {
+    if state.demo {
+        return Err(CmdError::new("invalid", "this is the demo already"));
+    }
+    let unavailable = |e: &dyn std::fmt::Display| {
+        CmdError::new("unavailable", format!("could not open the demo: {e}"))
+    };
+    let exe = std::env::current_exe().map_err(|e| unavailable(&e))?;
+    let dir = app
+        .path()
+        .app_cache_dir()
+        .map_err(|e| unavailable(&e))?
+        .join("demo");
+    std::fs::create_dir_all(&dir).map_err(|e| unavailable(&e))?;
+    let mut child = demo_command(&exe, &dir)
+        .spawn()
+        .map_err(|e| unavailable(&e))?;
+    tracing::info!(pid = child.id(), dir = %dir.display(), "the demo was opened beside the first run");
+    // Reaped when it quits, so it leaves no zombie behind.
+    std::thread::spawn(move || child.wait());
+    Ok(())
+}
+
+#[cfg(test)]
+mod demo_tests {
+    #[test]
+    fn the_demo_runs_in_its_own_folder_and_quits_with_its_window() {
+        let c = super::demo_command("/opt/earshot/earshot-app".as_ref(), "/c/demo".as_ref());
+        let args: Vec<_> = c
+            .get_args()
+            .map(|a| a.to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(args, ["--demo", "--quit-on-close", "--data-dir", "/c/demo"]);
+        assert_eq!(c.get_program(), "/opt/earshot/earshot-app");
+    }
+}

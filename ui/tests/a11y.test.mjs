@@ -24,6 +24,10 @@ const SCREENS = [
     await page.locator('[data-testid=mention]').first().click();
     await page.getByTestId('detail').waitFor();
   }],
+  ['the compact inbox', '', async (page) => {
+    await page.getByTestId('density-compact').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid=mention]')?.getBoundingClientRect().height < 40);
+  }],
   ['the reply box and its saved replies', '', async (page) => {
     await page.locator('[data-testid=mention][data-id="7"]').click();
     await page.getByTestId('reply-text').focus();

@@ -147,6 +147,11 @@ test('a mention arriving above the rows in view keeps them still and says so', a
 test('first run asks for the business, then where its customers talk, and adds what was chosen', async () => {
   const { page, errors } = await open('?fresh');
   await page.getByTestId('onboarding').waitFor();
+  // The curious can look first: the demo opens beside this window, and nothing is added here.
+  await page.getByTestId('ob-try-demo').click();
+  await page.getByTestId('ob-demo-note').waitFor();
+  assert.equal(await page.evaluate(() => window.__earshotMock.demosOpened), 1);
+  assert.equal(await page.evaluate(() => window.__earshotMock.business), null, 'still a first run');
   await page.getByTestId('ob-next').click();
   await page.getByRole('alert').waitFor();
   assert.match(await page.getByRole('alert').textContent(), /name of your business/);
@@ -233,6 +238,12 @@ test('the composer counts as the channel does, sends publicly or privately, and 
   await page.waitForFunction(() => document.querySelector('[data-testid=reply]')?.getAttribute('data-state') === 'sent');
   const sent = await page.evaluate(() => window.__earshotMock.replies.map((r) => [r.mention_id, r.private, r.state]));
   assert.deepEqual(sent, [[6, false, 'sent'], [7, true, 'sent']]);
+  // The rows say how each was answered: publicly (↩ Replied) or privately (✉ Private reply).
+  const marks = (id) => page.locator(`[data-testid=mention][data-id="${id}"]`);
+  await marks(7).getByTestId('mention-private').waitFor();
+  assert.equal(await marks(7).getByTestId('mention-private').textContent(), '✉ Private reply');
+  assert.equal(await marks(6).getByTestId('mention-private').count(), 0, 'answered publicly only');
+  assert.equal(await marks(6).getByTestId('mention-replied').getAttribute('title'), 'Answered publicly');
 
   // Hacker News has no way to reply from Earshot.
   await page.locator('[data-testid=mention][data-id="3"]').click();
@@ -1144,5 +1155,49 @@ test('X logs in with the owner app and a monthly read cap; Settings shows what t
   await page.getByTestId('account-note').waitFor();
   assert.match(await page.getByTestId('account-note').textContent(), /now streams/);
   await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=source]')].some((e) => e.textContent.includes('X (@brightsidecoffee)') && e.textContent.includes('filtered stream')));
+  assert.deepEqual(errors, []);
+});
+
+test('rows are recognisable at a glance: the network\'s mark, who and when on one line; compact shows twice as many and is remembered', async () => {
+  const { page, errors } = await open('', { viewport: { width: 1280, height: 800 } });
+  await page.locator('[data-testid=mention]').first().waitFor();
+  // Every row carries its network's mark, named for a pointer and for screen readers.
+  const nets = await page.locator('[data-testid=mention-net]').evaluateAll((els) => els.map((e) => [e.className, e.getAttribute('title')]));
+  assert.ok(nets.length >= 5);
+  for (const [cls, title] of nets) assert.ok(/net-\w+/.test(cls) && title, `${cls} ${title}`);
+  // Author, reach, intent, channel and time share the first line, whatever the handle's length.
+  const oneLine = () => page.locator('[data-testid=mention]').evaluateAll((rows) => rows.map((r) => {
+    const top = (sel) => r.querySelector(sel)?.getBoundingClientRect().top;
+    const a = top('[data-testid=mention-author]'), n = top('[data-testid=mention-net]'), w = top('.when');
+    const end = r.getBoundingClientRect().right, right = r.querySelector('.when').getBoundingClientRect().right;
+    return Math.abs(a - w) < 6 && Math.abs(a - n) < 6 && right <= end;
+  }));
+  assert.ok((await oneLine()).every(Boolean), 'one line each');
+  const visible = () => page.locator('[data-testid=mention]').evaluateAll((rows) => {
+    const box = document.querySelector('[data-testid=inbox-scroll]').getBoundingClientRect();
+    return rows.filter((r) => { const b = r.getBoundingClientRect(); return b.top >= box.top && b.bottom <= box.bottom; }).length;
+  });
+  const comfortable = await visible();
+  assert.ok(comfortable >= 7, `${comfortable} rows in view at 1280×800 (was 5)`);
+  await page.getByTestId('density-compact').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=mention]')?.getBoundingClientRect().height < 40);
+  const heights = await page.locator('[data-testid=mention]').evaluateAll((rows) => rows.map((r) => r.getBoundingClientRect().height));
+  assert.ok(heights.every((h) => h < 40), heights.join(' '));
+  assert.ok((await oneLine()).every(Boolean), 'compact: still one line');
+  const compact = await visible();
+  assert.ok(compact >= Math.min(2 * comfortable, await page.locator('[data-testid=mention]').count()), `${compact} vs ${comfortable}`);
+  assert.equal(await page.getByTestId('density-compact').getAttribute('aria-pressed'), 'true');
+  // Why it ranks is still there, on hover.
+  const first = page.locator('[data-testid=mention]').first();
+  assert.match(await first.getAttribute('title'), /negative/);
+  // Remembered on this computer, and the same choice in Settings.
+  await page.reload();
+  await page.locator('[data-testid=mention]').first().waitFor();
+  assert.ok(await page.locator('[data-testid=mention]').first().evaluate((r) => r.getBoundingClientRect().height < 40), 'compact after a reload');
+  await page.getByTestId('open-settings').click();
+  assert.equal(await page.getByTestId('density').inputValue(), 'compact');
+  await page.getByTestId('density').selectOption('comfortable');
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => document.querySelector('[data-testid=mention]')?.getBoundingClientRect().height > 50);
   assert.deepEqual(errors, []);
 });

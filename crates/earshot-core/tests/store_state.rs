@@ -55,6 +55,20 @@ fn a_sent_reply_opens_a_new_mention_and_marks_it_read_keeping_a_done_one_done() 
     assert_eq!(answered.status, Status::Open, "answered, not yet done");
     assert!(answered.read, "read once answered");
     assert_eq!(answered.work.first_response_at, Some(20));
+    assert!(
+        answered.work.sent_public && !answered.work.sent_private,
+        "the row can mark it replied publicly"
+    );
+    let dm = s
+        .queue_reply(done_one, true, "DM'd you", "k-dm", 30)
+        .unwrap();
+    let unsent = s.mention(done_one).unwrap().work;
+    assert!(!unsent.sent_private, "queued is not sent");
+    s.reply_sent(dm.id, "remote-dm", None, 31).unwrap();
+    assert!(
+        s.mention(done_one).unwrap().work.sent_private,
+        "a private reply sent is marked"
+    );
     assert_eq!(
         s.mention(done_one).unwrap().status,
         Status::Done,

@@ -12,6 +12,13 @@ export const CHANNEL_LABEL: Record<Channel, string> = {
   facebook: 'Facebook', instagram: 'Instagram', google_reviews: 'Google reviews', reddit: 'Reddit', youtube: 'YouTube', x: 'X', email: 'Email',
 };
 
+/** Each network's mark in the list: a letter on its colour (drawn by CSS from `net-<channel>`),
+ * so a row says where it is from at a glance; the name stays in the text for screen readers. */
+export const NET_GLYPH: Record<Channel, string> = {
+  hackernews: 'Y', rss: 'R', mastodon: 'M', bluesky: 'b', facebook: 'f', instagram: 'I',
+  google_reviews: 'G', reddit: 'r', youtube: '▶', x: 'X', email: '@',
+};
+
 /** ★★☆☆☆ */
 export function stars(n: number): string {
   const k = Math.max(0, Math.min(5, Math.round(n)));
@@ -74,6 +81,24 @@ export function ago(ts: number, now = Date.now() / 1000): string {
   if (s < 3600) return `${Math.floor(s / 60)} min ago`;
   if (s < 86400) return `${Math.floor(s / 3600)} h ago`;
   return `${Math.floor(s / 86400)} d ago`;
+}
+
+/** How long ago, in a compact row's few characters: "now", "10m", "4h", "3d". */
+export function agoShort(ts: number, now = Date.now() / 1000): string {
+  const s = Math.max(0, Math.floor(now - ts));
+  if (s < 60) return 'now';
+  if (s < 3600) return `${Math.floor(s / 60)}m`;
+  if (s < 86400) return `${Math.floor(s / 3600)}h`;
+  return `${Math.floor(s / 86400)}d`;
+}
+
+/** The response clock in a compact row: "in 50m", "due now", "late 1h 15m". */
+export function dueShort(due: number, now = Date.now() / 1000): string {
+  const left = due - now;
+  if (Math.abs(left) < 60) return 'due now';
+  const m = Math.floor(Math.abs(left) / 60);
+  const t = m < 60 ? `${m}m` : m < 48 * 60 ? `${Math.floor(m / 60)}h${m % 60 ? ` ${m % 60}m` : ''}` : `${Math.round(m / 1440)}d`;
+  return left < 0 ? `late ${t}` : `in ${t}`;
 }
 
 /** A moment in the system's own way of writing dates and times, to the minute ("30 Nov 2026,

@@ -6,9 +6,7 @@ import type { Backend, Mention, MentionQuery, Status } from './backend';
 import type { Channel } from './bindings/Channel';
 import type { Order } from './bindings/Order';
 import { insertionIndex } from './order';
-
-/** Expected row height before a row is measured. */
-export const ROW_ESTIMATE = 96;
+import { rowEstimate } from './prefs.svelte';
 
 /** What the list needs from the VirtualList that draws it. */
 export interface Scroller {
@@ -126,7 +124,7 @@ export class InboxList {
         await tick();
         this.firstInView += above;
         this.newAbove += above;
-        this.scroller?.shift(above * ROW_ESTIMATE);
+        this.scroller?.shift(above * rowEstimate());
       }
     } catch (e) { this.onerror(e); }
   }

@@ -384,6 +384,12 @@ pub struct Work {
     pub at_risk: bool,
     /// How many internal notes it has.
     pub notes: u32,
+    /// A public reply to it was sent from Earshot.
+    #[serde(default)]
+    pub sent_public: bool,
+    /// A private reply (direct message, email) to it was sent from Earshot.
+    #[serde(default)]
+    pub sent_private: bool,
 }
 
 impl Mention {

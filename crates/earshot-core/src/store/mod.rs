@@ -117,7 +117,9 @@ const MENTION_COLUMNS: &str = "id, channel, external_id, source_id, url, title, 
     reasons, status, read, mood, intent, complaint, needs_reply, velocity, owner_urgent, owner_intent, remote, \
     assignee, snooze_until, first_response_at, done_at, due_at, at_risk, \
     (SELECT json_group_array(tag) FROM (SELECT tag FROM mention_tags t WHERE t.mention_id = mentions.id ORDER BY tag)), \
-    (SELECT count(*) FROM notes n WHERE n.mention_id = mentions.id)";
+    (SELECT count(*) FROM notes n WHERE n.mention_id = mentions.id), \
+    EXISTS (SELECT 1 FROM outbox o WHERE o.mention_id = mentions.id AND o.state = 'sent' AND NOT o.private), \
+    EXISTS (SELECT 1 FROM outbox o WHERE o.mention_id = mentions.id AND o.state = 'sent' AND o.private)";
 
 impl Store {
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
@@ -310,6 +312,8 @@ fn row_to_mention(r: &Row<'_>) -> rusqlite::Result<Mention> {
             at_risk: r.get(40)?,
             tags: json_list(r.get::<_, Option<String>>(41)?.unwrap_or_default()),
             notes: r.get(42)?,
+            sent_public: r.get(43)?,
+            sent_private: r.get(44)?,
         },
     })
 }

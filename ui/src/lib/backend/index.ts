@@ -88,6 +88,8 @@ export interface Backend {
   getBusiness(): Promise<Business | null>;
   /** First run: the business and the sources chosen (a feed without a name is named after its site). */
   completeOnboarding(business: Business, sources: SourceSpec[]): Promise<Source[]>;
+  /** Opens the demo (simulated networks, its own data folder) in a window beside this one. */
+  tryDemo(): Promise<void>;
   saveBusiness(business: Business): Promise<void>;
   listSources(): Promise<Source[]>;
   /** Adds a source, or changes the one of that name; one listening to what another does is refused. */

@@ -14,7 +14,7 @@ function mk(id: number, over: Partial<Mention>): Mention {
     text: '', html: null, created_at: now - id * 600, fetched_at: now, reply_to: null, thread_root: null, lang: null, remote: { cid: null, root_cid: null, author_id: null, to_owner: false },
     engagement: { likes: null, reposts: null, replies: null, velocity: null }, matched_terms: ['Brightside'],
     status: 'new', read: false, owner: { urgent: null, intent: null },
-    work: { tags: [], assignee: null, snooze_until: null, first_response_at: null, done_at: null, due_at: (over.created_at ?? now - id * 600) + 3600, at_risk: false, notes: 0 }, ...over,
+    work: { tags: [], assignee: null, snooze_until: null, first_response_at: null, done_at: null, due_at: (over.created_at ?? now - id * 600) + 3600, at_risk: false, notes: 0, sent_public: false, sent_private: false }, ...over,
     triage: { urgency: 10, sentiment: 0, mood: 'neutral', intent: 'other', complaint: false, needs_reply: false, reasons: [], ...over.triage },
   };
 }
@@ -277,6 +277,8 @@ export class MockBackend implements Backend {
   }
   revealed: string[] = [];
   async openFolder(path: string) { this.revealed.push(path); }
+  demosOpened = 0;
+  async tryDemo() { this.demosOpened += 1; }
   async exportCsv(since: number, until: number) { this.exports.push({ since, until }); return ['/mock/Downloads/earshot-mentions.csv', '/mock/Downloads/earshot-figures.csv']; }
   async correct(id: number, c: Correction) {
     const m = this.find(id);
@@ -389,6 +391,7 @@ export class MockBackend implements Backend {
       r.state = 'sent'; r.remote_id = `remote-${r.id}`; r.error = null;
       const m = this.find(r.mention_id);
       m.work.first_response_at ??= Math.floor(Date.now() / 1000); m.work.at_risk = false;
+      if (r.private) m.work.sent_private = true; else m.work.sent_public = true;
       // As the engine records a sent reply: a new mention is now open, and read.
       if (m.status === 'new') m.status = 'open';
       m.read = true;

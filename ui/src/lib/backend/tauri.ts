@@ -59,6 +59,7 @@ export class TauriBackend implements Backend {
   checkReply(id: number, body: string, isPrivate: boolean) { return invoke<Check>(COMMAND.check_reply, { id, body, private: isPrivate }); }
   getReport(since: number, until: number) { return invoke<Report>(COMMAND.get_report, { since, until }); }
   exportCsv(since: number, until: number) { return invoke<string[]>(COMMAND.export_csv, { since, until }); }
+  tryDemo() { return invoke<void>(COMMAND.try_demo); }
   openFolder(path: string) { return invoke<void>(COMMAND.reveal_export, { path }); }
   startupProblem() { return invoke<StartupProblem | null>(COMMAND.startup_problem); }
   restoreNewestBackup() { return invoke<Restored>(COMMAND.restore_newest_backup); }

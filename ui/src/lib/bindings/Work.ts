@@ -35,4 +35,12 @@ at_risk: boolean,
 /**
  * How many internal notes it has.
  */
-notes: number, };
+notes: number, 
+/**
+ * A public reply to it was sent from Earshot.
+ */
+sent_public: boolean, 
+/**
+ * A private reply (direct message, email) to it was sent from Earshot.
+ */
+sent_private: boolean, };

@@ -63,6 +63,7 @@ export const COMMAND = {
   get_report: 'get_report',
   export_csv: 'export_csv',
   reveal_export: 'reveal_export',
+  try_demo: 'try_demo',
   take_pending_open: 'take_pending_open',
 } as const;
 
