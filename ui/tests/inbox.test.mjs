@@ -1201,3 +1201,14 @@ test('rows are recognisable at a glance: the network\'s mark, who and when on on
   await page.waitForFunction(() => document.querySelector('[data-testid=mention]')?.getBoundingClientRect().height > 50);
   assert.deepEqual(errors, []);
 });
+
+test('the detail pane names the language a post is written in', async () => {
+  const { page, errors } = await open('?pages');
+  await page.locator('[data-testid=mention][data-id="12"]').click();
+  await page.getByTestId('detail-language').waitFor();
+  assert.equal(await page.getByTestId('detail-language').textContent(), new Intl.DisplayNames(undefined, { type: 'language' }).of('es'));
+  await page.locator('[data-testid=mention][data-id="6"]').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=detail]')?.textContent.includes('oat milk'));
+  assert.equal(await page.getByTestId('detail-language').count(), 0, 'no chip when the language is not known');
+  assert.deepEqual(errors, []);
+});

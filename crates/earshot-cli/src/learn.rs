@@ -95,6 +95,8 @@ pub enum Task {
     Sentiment,
     /// complaint / not complaint.
     Complaint,
+    /// offensive (1) / not (0), in a column named `offensive`.
+    Abuse,
 }
 
 /// Rows of (text, label) from a labelled CSV. The label column is the first of
@@ -118,7 +120,13 @@ pub fn read_labelled(
     };
     let label_idx = match label_column {
         Some(c) => find(&[c]),
-        None => find(&["airline_sentiment", "sentiment", "label", "complaint"]),
+        None => find(&[
+            "airline_sentiment",
+            "sentiment",
+            "label",
+            "complaint",
+            "offensive",
+        ]),
     }
     .with_context(|| {
         format!(
@@ -136,7 +144,12 @@ pub fn read_labelled(
             bail!("{}: row {} is missing a column", path.display(), n + 2);
         };
         let label = label.trim().to_ascii_lowercase();
+        let abuse_column = headers
+            .get(label_idx)
+            .is_some_and(|h| h.trim().eq_ignore_ascii_case("offensive"));
         let parsed = match label.as_str() {
+            "1" | "offensive" | "true" if abuse_column => Some((Task::Abuse, 1)),
+            "0" | "not" | "false" if abuse_column => Some((Task::Abuse, 0)),
             "negative" | "neg" => Some((Task::Sentiment, 0)),
             "neutral" | "neu" => Some((Task::Sentiment, 1)),
             "positive" | "pos" => Some((Task::Sentiment, 2)),
@@ -193,6 +206,22 @@ fn score_sentiment(
     s
 }
 
+/// The abuse model on held-out rows: `three` holds not/abusive (the third class unused),
+/// `negative` the abusive class against the rest.
+fn score_abuse(rows: &[(String, usize)], model: &linear::LinearModel) -> SentimentScores {
+    let mut s = SentimentScores {
+        three: Confusion::new(&["not", "abusive"]),
+        negative: Confusion::new(&["not", "abusive"]),
+        complaint: Confusion::new(&["not", "complaint"]),
+    };
+    for (text, label) in rows {
+        let hit = usize::from(triage::abuse_with(model, text).0);
+        s.three.add(*label, hit);
+        s.negative.add(*label, hit);
+    }
+    s
+}
+
 /// `earshot bench triage --csv FILE`: the shipped triage on a labelled CSV.
 pub fn evaluate(path: &Path, label_column: Option<&str>) -> Result<String> {
     let (task, rows) = read_labelled(path, label_column)?;
@@ -210,6 +239,14 @@ pub fn evaluate(path: &Path, label_column: Option<&str>) -> Result<String> {
             out.push_str("\n`complaint` against the negative labels\n");
             out.push_str(&s.complaint.report());
         }
+        Task::Abuse => {
+            let mut c = Confusion::new(&["not", "abusive"]);
+            for (text, label) in &rows {
+                c.add(*label, usize::from(triage::read(text).abusive));
+            }
+            out.push_str("\nabusive vs not\n");
+            out.push_str(&c.report());
+        }
         Task::Complaint => {
             let mut c = Confusion::new(&["not", "complaint"]);
             for (text, label) in &rows {
@@ -222,28 +259,44 @@ pub fn evaluate(path: &Path, label_column: Option<&str>) -> Result<String> {
     Ok(out)
 }
 
-/// `earshot train`: cross-validates, then trains on every row and writes the model.
+/// `earshot train`: cross-validates, then trains on every row of every CSV and writes the model.
+/// The folds are drawn from all the sets together; the figures are reported per set, so a model
+/// that learns one domain at the cost of another shows it.
 pub fn train(
-    csv: &Path,
+    csvs: &[std::path::PathBuf],
     out_path: Option<&Path>,
     folds: usize,
     opts: &TrainOptions,
 ) -> Result<String> {
-    let (task, rows) = read_labelled(csv, None)?;
-    if task != Task::Sentiment {
-        bail!(
-            "{}: training needs sentiment labels (negative/neutral/positive)",
-            csv.display()
-        );
+    let mut rows: Vec<(String, usize)> = Vec::new();
+    let mut set_of: Vec<usize> = Vec::new();
+    let mut task = None;
+    for (k, csv) in csvs.iter().enumerate() {
+        let (t, r) = read_labelled(csv, None)?;
+        if t == Task::Complaint {
+            bail!(
+                "{}: training needs sentiment labels (negative/neutral/positive) or an offensive column (0/1)",
+                csv.display()
+            );
+        }
+        if *task.get_or_insert(t) != t {
+            bail!(
+                "{}: one model learns one task: sentiment or abuse",
+                csv.display()
+            );
+        }
+        set_of.extend(std::iter::repeat_n(k, r.len()));
+        rows.extend(r);
     }
     let examples: Vec<Example> = rows
         .iter()
         .map(|(t, l)| triage::training_example(t, *l))
         .collect();
+    let names: Vec<String> = csvs.iter().map(|c| c.display().to_string()).collect();
     let mut report = format!(
         "training on {} rows of {} (bits {}, epochs {}, rate {}, l2 {}, balance {}, word dropout {}, seed {})\n",
         rows.len(),
-        csv.display(),
+        names.join(", "),
         opts.bits,
         opts.epochs,
         opts.rate,
@@ -255,36 +308,56 @@ pub fn train(
     if folds >= 2 {
         let mut order: Vec<usize> = (0..rows.len()).collect();
         SplitMix(opts.seed ^ 0x5eed).shuffle(&mut order);
-        let mut total: Option<SentimentScores> = None;
+        let mut per_set: Vec<Option<SentimentScores>> = (0..csvs.len()).map(|_| None).collect();
         for k in 0..folds {
-            let held: Vec<usize> = order.iter().copied().filter(|i| i % folds == k).collect();
+            let in_fold = |pos: usize| pos % folds == k;
             let train_set: Vec<&Example> = order
                 .iter()
-                .filter(|i| *i % folds != k)
-                .map(|i| &examples[*i])
+                .enumerate()
+                .filter(|(pos, _)| !in_fold(*pos))
+                .map(|(_, i)| &examples[*i])
                 .collect();
             let model = linear::train(&train_set, opts);
-            let held_rows: Vec<(String, usize)> = held.iter().map(|i| rows[*i].clone()).collect();
-            let s = score_sentiment(&held_rows, |t| triage::read_with(&model, t));
-            match &mut total {
-                None => total = Some(s),
-                Some(t) => {
-                    t.three.merge(&s.three);
-                    t.negative.merge(&s.negative);
-                    t.complaint.merge(&s.complaint);
+            for (set, total) in per_set.iter_mut().enumerate() {
+                let held_rows: Vec<(String, usize)> = order
+                    .iter()
+                    .enumerate()
+                    .filter(|(pos, i)| in_fold(*pos) && set_of[**i] == set)
+                    .map(|(_, i)| rows[*i].clone())
+                    .collect();
+                let s = if task == Some(Task::Abuse) {
+                    score_abuse(&held_rows, &model)
+                } else {
+                    score_sentiment(&held_rows, |t| triage::read_with(&model, t))
+                };
+                match total {
+                    None => *total = Some(s),
+                    Some(t) => {
+                        t.three.merge(&s.three);
+                        t.negative.merge(&s.negative);
+                        t.complaint.merge(&s.complaint);
+                    }
                 }
             }
         }
-        if let Some(t) = total {
-            report.push_str(&format!("\n{folds}-fold cross-validation, three classes\n"));
-            report.push_str(&t.three.report());
+        let last = if task == Some(Task::Abuse) {
+            "abuse F1"
+        } else {
+            "neg F1"
+        };
+        report.push_str(&format!(
+            "\n{folds}-fold cross-validation, per set\n{:<44} {:>6} {:>9} {:>9} {:>9} {:>9}\n",
+            "set", "rows", "accuracy", "macro-R", "macro-F1", last
+        ));
+        for (name, t) in names.iter().zip(per_set.iter().flatten()) {
             report.push_str(&format!(
-                "\nnegative vs rest: F1 {:.3}\n",
+                "{:<44} {:>6} {:>9.3} {:>9.3} {:>9.3} {:>9.3}\n",
+                name,
+                t.three.total(),
+                t.three.accuracy(),
+                t.three.macro_recall(),
+                t.three.macro_f1(),
                 t.negative.prf(1).2
-            ));
-            report.push_str(&format!(
-                "`complaint` against the negative labels: macro-F1 {:.3}\n",
-                t.complaint.macro_f1()
             ));
         }
     }

@@ -89,9 +89,10 @@ enum Cmd {
     Classify,
     /// Train the shipped sentiment model from a labelled CSV (cross-validates first).
     Train {
-        /// CSV with a sentiment label column (airline_sentiment, sentiment or label) and text.
-        #[arg(long)]
-        csv: PathBuf,
+        /// CSV with a sentiment label column (airline_sentiment, sentiment or label) and text;
+        /// give it once per set to train on several.
+        #[arg(long, required = true)]
+        csv: Vec<PathBuf>,
         /// Where to write the model (crates/earshot-core/data/sentiment.model ships).
         #[arg(long)]
         out: Option<PathBuf>,

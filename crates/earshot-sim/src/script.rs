@@ -126,6 +126,13 @@ const OPENING: &[Opening] = &[
     Opening { feed: Feed::Alerts, author: "", karma: None, title: Some("Brightside Coffee opens a second café"),
         text: "The Portland roaster Brightside Coffee will open its second location next month.",
         raw_html: None, link: Some("https://news.example.com/2026/brightside-second-cafe"), offset: 75, backdate: 0, comment: false },
+    // Customers write in their own language: a Spanish and a French complaint.
+    Opening { feed: Feed::Hackernews, author: "lucia_m", karma: Some(1_900), title: None,
+        text: "Llevo tres semanas esperando el reembolso de mi pedido de Brightside Coffee y nadie contesta los correos. Pésimo servicio.",
+        raw_html: None, link: None, offset: 0, backdate: 35 * 60, comment: true },
+    Opening { feed: Feed::Hackernews, author: "camille_r", karma: Some(2_300), title: None,
+        text: "Brightside Coffee m'a facturé deux fois ma commande et je ne suis toujours pas remboursée après dix jours. Personne ne répond au support, c'est inadmissible.",
+        raw_html: None, link: None, offset: 0, backdate: 55 * 60, comment: true },
     Opening { feed: Feed::Hackernews, author: "latte_larry", karma: Some(88), title: None,
         text: "My Brightside order never arrived. Still waiting after two weeks, this is unacceptable.",
         raw_html: None, link: None, offset: 100, backdate: 0, comment: true },

@@ -271,3 +271,13 @@ export function highlight(text: string, search: string): Array<{ t: string; hit:
   if (at < text.length) out.push({ t: text.slice(at), hit: false });
   return out;
 }
+
+/** A language's name in the system's language ("Spanish", "espagnol"), from its ISO 639-1
+ * code; the code itself where the browser has no name for it. */
+export function languageName(code: string): string {
+  try {
+    return new Intl.DisplayNames(undefined, { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}

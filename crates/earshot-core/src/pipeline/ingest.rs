@@ -12,7 +12,6 @@ use crate::events::{EngineEvent, Events};
 use crate::model::{Mention, Source};
 use crate::store::db::Db;
 use crate::store::{Part, Prior, StoreError};
-use crate::triage::triage;
 use crate::work::due::DueClock;
 
 /// How many mentions go to the writer at a time (a connector's batch is up to a few hundred).
@@ -139,7 +138,11 @@ impl Ingest {
                     return None;
                 }
                 m.source_id = Some(source.id);
-                m.triage = triage(&m, &profile.rules, now);
+                let (t, lang) = crate::triage::triage_and_language(&m, &profile.rules, now);
+                m.triage = t;
+                if m.lang.is_none() {
+                    m.lang = lang.map(str::to_string);
+                }
                 m.work.due_at = Some(clock.due(m.created_at, m.triage.urgency, threshold));
                 Some(m)
             })

@@ -22,6 +22,8 @@ pub struct Signals {
     pub help_cues: usize,
     /// Purchase-intent cues found ("how much", "do you ship").
     pub lead_cues: usize,
+    /// The post's language (ISO 639-1), when it can be told.
+    pub lang: Option<&'static str>,
 }
 
 /// Where a feature came from, so a prediction can be explained in words.
@@ -72,9 +74,10 @@ pub fn features(a: &Analysed, s: &Signals, mut f: impl FnMut(u64, f32, Origin)) 
                 Origin::Bigram(i),
             );
         }
-        // Character 4-grams of longer words catch spelling variants and word families.
+        // Character 4-grams of longer words catch spelling variants and word families, in every
+        // language (byte windows of the UTF-8 form: the same word always gives the same ones).
         let bytes = t.norm.as_bytes();
-        if bytes.len() >= 6 && t.norm.is_ascii() {
+        if bytes.len() >= 6 {
             let cscale = scale * 0.5;
             for w in bytes.windows(4) {
                 f(finish(fnv(fnv(FNV_OFFSET, b"c"), w)), cscale, Origin::Other);
@@ -100,6 +103,14 @@ pub fn features(a: &Analysed, s: &Signals, mut f: impl FnMut(u64, f32, Origin)) 
     dense(b"_complaint_cues", s.complaint_cues.min(3) as f64);
     dense(b"_help_cues", s.help_cues.min(2) as f64);
     dense(b"_lead_cues", s.lead_cues.min(2) as f64);
+    // Each language's own balance of classes (tweets in Spanish lean otherwise than in English).
+    if let Some(l) = s.lang {
+        f(
+            finish(fnv(fnv(FNV_OFFSET, b"_lang_"), l.as_bytes())),
+            1.0,
+            Origin::Other,
+        );
+    }
 }
 
 fn dense_count(a: &Analysed, s: &Signals) -> usize {

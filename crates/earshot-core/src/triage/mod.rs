@@ -8,27 +8,31 @@
 //! strongest first. Both are pure functions of their inputs.
 
 pub mod cues;
+pub mod lang;
 pub mod linear;
 pub mod personal;
+mod reading;
 pub mod text;
+mod words;
+
+pub use reading::{abuse_with, read, read_with, signals, training_example, Reading};
 
 use std::sync::{Arc, OnceLock};
 
 use crate::matcher::fold;
 use crate::model::{Intent, Mention, Sentiment, Triage};
-use cues::{cue_sets, cues};
-use linear::{LinearModel, Origin, Signals};
+use linear::LinearModel;
 use personal::Personal;
-use text::Analysed;
 
 const MODEL: &[u8] = include_bytes!("../../data/sentiment.model");
+const ABUSE_MODEL: &[u8] = include_bytes!("../../data/abuse.model");
 
 /// Bumped when triage changes in a way that re-ranks stored mentions.
 const TRIAGE_REVISION: u32 = 3;
 
 /// Identifies this build's triage: stored mentions ranked by another are re-ranked at start.
 pub fn revision() -> String {
-    format!("{TRIAGE_REVISION}-{}", MODEL.len())
+    format!("{TRIAGE_REVISION}-{}-{}", MODEL.len(), ABUSE_MODEL.len())
 }
 
 /// What the owner can tune about triage, and what they have taught it.
@@ -79,222 +83,16 @@ pub fn model() -> &'static LinearModel {
     })
 }
 
-/// What the text of a post says, before anything about its author or context.
-#[derive(Debug, Clone)]
-pub struct Reading {
-    /// The tokens.
-    pub analysed: Analysed,
-    /// Probabilities of negative, neutral, positive.
-    pub probs: [f32; 3],
-    /// The sentiment class.
-    pub mood: Sentiment,
-    /// The intent.
-    pub intent: Intent,
-    /// Whether it is a complaint.
-    pub complaint: bool,
-    /// Whether it wants an answer.
-    pub needs_reply: bool,
-    /// Complaint cues found.
-    pub complaint_cues: Vec<String>,
-    /// Help-request cues found.
-    pub help_cues: Vec<String>,
-    /// Purchase cues found.
-    pub lead_cues: Vec<String>,
-    /// The words that pushed the sentiment most, strongest first.
-    pub drivers: Vec<String>,
-}
-
-impl Reading {
-    /// Sentiment as one number, -1.0 to 1.0.
-    pub fn score(&self) -> f32 {
-        self.probs[2] - self.probs[0]
-    }
-}
-
-/// Probability of "negative" at or above which a post counts as a complaint without any cue.
-const COMPLAINT_P: f32 = 0.5;
-/// … and with a complaint cue.
-const COMPLAINT_P_CUED: f32 = 0.35;
-/// … and for a question or an enquiry without any complaint cue or negative word.
-const COMPLAINT_P_ASKING: f32 = 0.8;
-
-/// The tokens and lexicon signals of a post: what the model reads.
-pub fn signals(text: &str) -> (Analysed, Signals, [Vec<String>; 3]) {
-    let c = cue_sets();
-    let folded = fold(text);
-    let complaint_cues = cues(&c.complaint, &folded);
-    let help_cues = cues(&c.help, &folded);
-    let lead_cues = cues(&c.lead, &folded);
-    let analysed = text::analyse(text);
-    let vader = text::vader(&analysed, |_, _| {});
-    let signals = Signals {
-        vader,
-        complaint_cues: complaint_cues.len(),
-        help_cues: help_cues.len(),
-        lead_cues: lead_cues.len(),
-    };
-    (analysed, signals, [complaint_cues, help_cues, lead_cues])
-}
-
-/// A labelled training example for the sentiment model (label: index into [`linear::CLASSES`]).
-pub fn training_example(text: &str, label: usize) -> linear::Example {
-    let (a, s, _) = signals(text);
-    linear::Example::new(&a, &s, label)
-}
-
-/// How far a prediction without any lexicon or cue evidence is pulled towards neutral.
-const NO_EVIDENCE_SHRINK: f32 = 0.3;
-const NO_EVIDENCE_PRIOR: [f32; 3] = [0.15, 0.7, 0.15];
-
-/// Reads a post's text: sentiment, intent, complaint, whether it needs a reply.
-pub fn read(text: &str) -> Reading {
-    read_with(model(), text)
-}
-
-/// [`read`] with another model (cross-validation trains several).
-pub fn read_with(model: &LinearModel, text: &str) -> Reading {
-    let (analysed, signals, [complaint_cues, help_cues, lead_cues]) = signals(text);
-    let vader = signals.vader;
-    let mut logits = [0f32; 3];
-    // Per-token contributions, to explain the prediction in the post's own words.
-    let mut contrib: Vec<(Origin, [f32; 3])> = Vec::with_capacity(analysed.tokens.len() * 2);
-    linear::features(&analysed, &signals, |h, v, origin| {
-        let w = model.weights_of(h);
-        for k in 0..3 {
-            logits[k] += v * w[k];
-        }
-        if origin != Origin::Other {
-            contrib.push((origin, w.map(|x| x * v)));
-        }
-    });
-    let probs = if model_is_empty(model) {
-        vader_probs(vader.compound)
-    } else {
-        let mut p = linear::softmax(logits);
-        let lexical = vader.pos + vader.neg > 0.0 || !complaint_cues.is_empty();
-        if !lexical {
-            // Nothing a person would call a sentiment word or a cue: the model is reading topic
-            // words of the domain it learned from ("flight", "8pm"). Trust it less, out of domain.
-            for (v, prior) in p.iter_mut().zip(NO_EVIDENCE_PRIOR) {
-                *v = (1.0 - NO_EVIDENCE_SHRINK) * *v + NO_EVIDENCE_SHRINK * prior;
-            }
-        }
-        p
-    };
-    let best = (0..3)
-        .max_by(|a, b| probs[*a].total_cmp(&probs[*b]))
-        .unwrap_or(1);
-    let mood = [Sentiment::Negative, Sentiment::Neutral, Sentiment::Positive][best];
-    let neg = probs[0];
-    let complaint = if !complaint_cues.is_empty() {
-        neg >= COMPLAINT_P_CUED
-    } else if vader.neg == 0.0 && !(help_cues.is_empty() && lead_cues.is_empty()) {
-        // A question or an enquiry with no word of complaint in it: the model's doubts about
-        // topic words ("bag", "delay") are not enough.
-        neg >= COMPLAINT_P_ASKING
-    } else {
-        neg >= COMPLAINT_P
-    };
-    let asks = !help_cues.is_empty() || analysed.questions > 0;
-    let intent = if complaint {
-        Intent::Complaint
-    } else if !lead_cues.is_empty() {
-        Intent::Lead
-    } else if asks {
-        Intent::Question
-    } else if mood == Sentiment::Positive {
-        Intent::Praise
-    } else {
-        Intent::Other
-    };
-    let needs_reply = matches!(intent, Intent::Complaint | Intent::Question | Intent::Lead);
-    let drivers = if mood == Sentiment::Neutral {
-        Vec::new()
-    } else {
-        explain(&analysed, &contrib, best)
-    };
-    Reading {
-        analysed,
-        probs,
-        mood,
-        intent,
-        complaint,
-        needs_reply,
-        complaint_cues,
-        help_cues,
-        lead_cues,
-        drivers,
-    }
-}
-
-fn model_is_empty(m: &LinearModel) -> bool {
-    static EMPTY: OnceLock<bool> = OnceLock::new();
-    *EMPTY.get_or_init(|| *m == LinearModel::zeros(8))
-}
-
-/// Lexicon-only probabilities, for when there is no model.
-fn vader_probs(compound: f64) -> [f32; 3] {
-    if compound <= -0.05 {
-        [0.5 + (-compound as f32) / 2.0, 0.3, 0.0]
-    } else if compound >= 0.05 {
-        [0.0, 0.3, 0.5 + compound as f32 / 2.0]
-    } else {
-        [0.1, 0.8, 0.1]
-    }
-}
-
-fn explain(a: &Analysed, contrib: &[(Origin, [f32; 3])], class: usize) -> Vec<String> {
-    // Words the lexicon also reads the same way come first (people recognise them as the
-    // reason); then what the model learned, if it weighs enough.
-    let sign = if class == 0 { -1.0 } else { 1.0 };
-    let mut scored: Vec<(f32, String)> = Vec::new();
-    for (origin, w) in contrib {
-        let mean = (w[0] + w[1] + w[2]) / 3.0;
-        let lift = w[class] - mean;
-        if lift <= 0.0 {
-            continue;
-        }
-        let (phrase, lexical) = match *origin {
-            Origin::Word(i) => {
-                let t = &a.tokens[i];
-                let v = text::valence(&t.norm).unwrap_or(0.0) * if t.negated { -1.0 } else { 1.0 };
-                let shown = if t.negated {
-                    format!("not {}", t.norm)
-                } else {
-                    t.norm.clone()
-                };
-                (shown, v * sign > 0.0)
-            }
-            Origin::Bigram(i) => (
-                format!("{} {}", a.tokens[i].norm, a.tokens[i + 1].norm),
-                false,
-            ),
-            Origin::Other => continue,
-        };
-        if phrase.contains('_') {
-            continue;
-        }
-        let rank = if lexical { lift + 10.0 } else { lift };
-        if lexical || lift >= 0.15 {
-            scored.push((rank, phrase));
-        }
-    }
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
-    let mut out: Vec<String> = Vec::new();
-    for (_, phrase) in scored {
-        if out.len() == 3 {
-            break;
-        }
-        // A phrase that repeats a word already named adds nothing.
-        let overlaps = out.iter().any(|o| {
-            o.split(' ')
-                .any(|w| phrase.split(' ').any(|p| p == w && w != "not"))
-        });
-        if !overlaps {
-            out.push(phrase);
-        }
-    }
-    out
+/// The shipped abuse model (trained on offensive tweets; outputs not, abusive, and a third
+/// that is never a label). Unreadable, it flags nothing.
+pub fn abuse_model() -> &'static LinearModel {
+    static M: OnceLock<LinearModel> = OnceLock::new();
+    M.get_or_init(|| {
+        LinearModel::from_bytes(ABUSE_MODEL).unwrap_or_else(|e| {
+            tracing::error!(error = %e, "the shipped abuse model is unreadable; abuse is not flagged");
+            LinearModel::zeros(8)
+        })
+    })
 }
 
 /// Formats a count the way people read reach: 950, 12k, 2.1M.
@@ -332,6 +130,18 @@ pub const VIRAL_PER_MINUTE: f64 = 1.0;
 
 /// Ranks one mention. Pure: the same mention, rules and `now` always give the same result.
 pub fn triage(m: &Mention, rules: &Rules, now: i64) -> Triage {
+    triage_read(m, rules, now).0
+}
+
+/// [`triage`], and the post's language as triage read it (ISO 639-1; None when it cannot be
+/// told): ingest keeps it for mentions whose network did not say.
+pub fn triage_and_language(m: &Mention, rules: &Rules, now: i64) -> (Triage, Option<&'static str>) {
+    let (t, r) = triage_read(m, rules, now);
+    (t, r.lang)
+}
+
+/// [`triage`], with the reading of the text it was based on.
+fn triage_read(m: &Mention, rules: &Rules, now: i64) -> (Triage, Reading) {
     let text = m.full_text();
     let r = read(&text);
     let mut parts: Vec<(f64, String)> = Vec::new();
@@ -398,6 +208,17 @@ pub fn triage(m: &Mention, rules: &Rules, now: i64) -> Triage {
         let line = crate::channels::google_reviews::parse::star_line(stars);
         parts.push((w, format!("{stars}-star review {line}")));
     }
+    if !r.sarcasm.is_empty() && r.mood == Sentiment::Negative {
+        parts.push((6.0, format!("sarcastic: {}", quoted(&r.sarcasm[..1]))));
+    }
+    if r.abusive {
+        let why = if r.abuse_words.is_empty() {
+            "abusive language".to_string()
+        } else {
+            format!("abusive: {}", quoted(&r.abuse_words))
+        };
+        parts.push((20.0, why));
+    }
     if m.remote.verified {
         parts.push((6.0, "verified account".to_string()));
     }
@@ -454,6 +275,15 @@ pub fn triage(m: &Mention, rules: &Rules, now: i64) -> Triage {
         score *= 0.6;
         reasons.push((0.0, format!("posted {} days ago", (age_h / 24.0).floor())));
     }
+    if let Some(l) = r.lang.filter(|l| !lang::MODELLED.contains(l)) {
+        reasons.push((
+            0.5,
+            format!(
+                "written in {}: Earshot has no tone model for it, so its tone is a guess",
+                lang::name(l)
+            ),
+        ));
+    }
     if r.mood == Sentiment::Positive {
         let why = if r.drivers.is_empty() {
             "positive tone".to_string()
@@ -504,7 +334,7 @@ pub fn triage(m: &Mention, rules: &Rules, now: i64) -> Triage {
     } else {
         r.needs_reply
     };
-    Triage {
+    let t = Triage {
         urgency,
         sentiment: r.score(),
         mood: r.mood,
@@ -512,7 +342,8 @@ pub fn triage(m: &Mention, rules: &Rules, now: i64) -> Triage {
         complaint,
         needs_reply,
         reasons: reasons.into_iter().map(|(_, r)| r).collect(),
-    }
+    };
+    (t, r)
 }
 
 fn human_rate(v: f64) -> String {
@@ -538,6 +369,10 @@ pub struct Classification {
     pub urgency: u8,
     /// Why, strongest first.
     pub reasons: Vec<String>,
+    /// Offensive or abusive.
+    pub abusive: bool,
+    /// The language (ISO 639-1), or null when it cannot be told.
+    pub language: Option<&'static str>,
 }
 
 /// Classifies a bare post the way [`triage`] would rank it as a fresh mention, without any
@@ -545,8 +380,10 @@ pub struct Classification {
 pub fn classify(text: &str, followers: Option<i64>) -> Classification {
     let mut m = Mention::new(crate::model::Channel::Rss, "", text);
     m.author.followers = followers;
-    let t = triage(&m, &Rules::default(), 0);
+    let (t, r) = triage_read(&m, &Rules::default(), 0);
     Classification {
+        abusive: r.abusive,
+        language: r.lang,
         sentiment: t.mood.as_str(),
         intent: t.intent.as_str(),
         complaint: t.complaint,

@@ -1,5 +1,6 @@
 //! Tests of `triage/mod.rs`.
 
+use super::reading::model_is_empty;
 use super::*;
 use crate::model::{Author, Channel, OwnerCalls};
 

@@ -45,13 +45,13 @@ fn role_of(norm: &str) -> Role {
     static ROLES: OnceLock<HashMap<&'static str, Role>> = OnceLock::new();
     let roles = ROLES.get_or_init(|| {
         let mut m = HashMap::default();
-        for w in BOOSTERS_UP {
+        for w in super::words::BOOSTERS_UP {
             m.insert(*w, Role::BoostUp);
         }
-        for w in BOOSTERS_DOWN {
+        for w in super::words::BOOSTERS_DOWN {
             m.insert(*w, Role::BoostDown);
         }
-        for w in NEGATIONS {
+        for w in super::words::NEGATIONS {
             m.insert(*w, Role::Negation);
         }
         m
@@ -77,11 +77,17 @@ const EMOTICONS: &[&str] = &[
     ":|", ":o", "=)", "=(", "xd", ":((", ":))", "</3",
 ];
 
-const NEGATIONS: &[&str] = &[
-    "not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "nowhere", "cannot",
-    "without", "aint", "isnt", "wasnt", "arent", "werent", "dont", "doesnt", "didnt", "cant",
-    "couldnt", "wont", "wouldnt", "shouldnt", "havent", "hasnt", "hadnt", "nt",
-];
+/// Whether a folded token is a function or counting word (see [`super::words::STOP_WORDS`]).
+pub fn is_stop_word(norm: &str) -> bool {
+    static SET: OnceLock<rustc_hash::FxHashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| super::words::STOP_WORDS.iter().copied().collect())
+        .contains(norm)
+}
+
+/// A stop word, a booster or dampener, or a negation: never a reason by itself.
+pub fn is_function_word(norm: &str) -> bool {
+    is_stop_word(norm) || role_of(norm) != Role::Plain
+}
 
 /// Whether a folded token negates what follows.
 pub fn is_negation(norm: &str) -> bool {
@@ -250,64 +256,6 @@ pub fn analyse(text: &str) -> Analysed {
     a
 }
 
-const BOOSTERS_UP: &[&str] = &[
-    "absolutely",
-    "amazingly",
-    "awfully",
-    "completely",
-    "considerably",
-    "decidedly",
-    "deeply",
-    "enormously",
-    "entirely",
-    "especially",
-    "exceptionally",
-    "extremely",
-    "fabulously",
-    "flipping",
-    "fully",
-    "greatly",
-    "hella",
-    "highly",
-    "hugely",
-    "incredibly",
-    "intensely",
-    "majorly",
-    "more",
-    "most",
-    "particularly",
-    "purely",
-    "quite",
-    "really",
-    "remarkably",
-    "so",
-    "substantially",
-    "thoroughly",
-    "totally",
-    "tremendously",
-    "uber",
-    "unbelievably",
-    "unusually",
-    "utterly",
-    "very",
-];
-
-const BOOSTERS_DOWN: &[&str] = &[
-    "almost",
-    "barely",
-    "hardly",
-    "kinda",
-    "less",
-    "little",
-    "marginally",
-    "occasionally",
-    "partly",
-    "scarcely",
-    "slightly",
-    "somewhat",
-    "sorta",
-];
-
 const B_INCR: f64 = 0.293;
 const C_INCR: f64 = 0.733;
 const N_SCALAR: f64 = -0.74;
@@ -316,6 +264,8 @@ struct Lexicon {
     valence: HashMap<String, f64>,
     /// An emoji's valence: the sum of its description's words, as VADER reads them.
     emoji: HashMap<String, f64>,
+    /// Earshot's own words for the other languages ([`super::words::VALENCE`]).
+    other: HashMap<&'static str, f64>,
 }
 
 fn lexicon() -> &'static Lexicon {
@@ -345,7 +295,12 @@ fn lexicon() -> &'static Lexicon {
                 (v != 0.0).then(|| (e.to_string(), v))
             })
             .collect();
-        Lexicon { valence, emoji }
+        let other = super::words::VALENCE.iter().copied().collect();
+        Lexicon {
+            valence,
+            emoji,
+            other,
+        }
     })
 }
 
@@ -366,7 +321,15 @@ pub fn valence(norm: &str) -> Option<f64> {
     lex.valence
         .get(norm)
         .or_else(|| lex.emoji.get(norm))
+        .or_else(|| lex.other.get(norm))
         .copied()
+}
+
+/// Whether a folded token is an insult ([`super::words::INSULTS`]).
+pub fn is_insult(norm: &str) -> bool {
+    static SET: OnceLock<rustc_hash::FxHashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| super::words::INSULTS.iter().copied().collect())
+        .contains(norm)
 }
 
 /// Scores a tokenized post with VADER's rules; `scores` receives each token's final valence.

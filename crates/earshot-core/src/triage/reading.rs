@@ -1,0 +1,328 @@
+//! Reading a post's text: the tokens, the lexicon and cue signals, the learned model's
+//! probabilities, the intent and complaint decisions, and the words that drove them.
+
+use std::sync::OnceLock;
+
+use super::cues::{cue_sets, cues};
+use super::linear::{self, LinearModel, Origin, Signals};
+use super::text::{self, Analysed};
+use super::{lang, model};
+use crate::matcher::fold;
+use crate::model::{Intent, Sentiment};
+
+/// What the text of a post says, before anything about its author or context.
+#[derive(Debug, Clone)]
+pub struct Reading {
+    /// The tokens.
+    pub analysed: Analysed,
+    /// Probabilities of negative, neutral, positive.
+    pub probs: [f32; 3],
+    /// The sentiment class.
+    pub mood: Sentiment,
+    /// The intent.
+    pub intent: Intent,
+    /// Whether it is a complaint.
+    pub complaint: bool,
+    /// Whether it wants an answer.
+    pub needs_reply: bool,
+    /// Complaint cues found.
+    pub complaint_cues: Vec<String>,
+    /// Help-request cues found.
+    pub help_cues: Vec<String>,
+    /// Purchase cues found.
+    pub lead_cues: Vec<String>,
+    /// The words that pushed the sentiment most, strongest first.
+    pub drivers: Vec<String>,
+    /// The language (ISO 639-1), when it can be told.
+    pub lang: Option<&'static str>,
+    /// Offensive or abusive: insults, slurs, profanity aimed at someone.
+    pub abusive: bool,
+    /// The words that made it read as abusive, strongest first.
+    pub abuse_words: Vec<String>,
+    /// Marks of sarcasm found ("🙃", "yeah right").
+    pub sarcasm: Vec<String>,
+}
+
+impl Reading {
+    /// Sentiment as one number, -1.0 to 1.0.
+    pub fn score(&self) -> f32 {
+        self.probs[2] - self.probs[0]
+    }
+}
+
+/// Probability of "negative" at or above which a post counts as a complaint without any cue.
+const COMPLAINT_P: f32 = 0.5;
+/// … and with a complaint cue.
+const COMPLAINT_P_CUED: f32 = 0.35;
+/// … and for a question or an enquiry without any complaint cue or negative word.
+const COMPLAINT_P_ASKING: f32 = 0.8;
+
+/// The tokens and lexicon signals of a post: what the model reads.
+pub fn signals(text: &str) -> (Analysed, Signals, [Vec<String>; 5]) {
+    let c = cue_sets();
+    let folded = fold(text);
+    let complaint_cues = cues(&c.complaint, &folded);
+    let help_cues = cues(&c.help, &folded);
+    let lead_cues = cues(&c.lead, &folded);
+    let analysed = text::analyse(text);
+    let vader = text::vader(&analysed, |_, _| {});
+    let signals = Signals {
+        vader,
+        complaint_cues: complaint_cues.len(),
+        help_cues: help_cues.len(),
+        lead_cues: lead_cues.len(),
+        lang: lang::detect(text),
+    };
+    let sarcasm = cues(&c.sarcasm, &folded);
+    let sympathy = cues(&c.sympathy, &folded);
+    (
+        analysed,
+        signals,
+        [complaint_cues, help_cues, lead_cues, sarcasm, sympathy],
+    )
+}
+
+/// A labelled training example for the sentiment model (label: index into [`linear::CLASSES`]).
+pub fn training_example(text: &str, label: usize) -> linear::Example {
+    let (a, s, _) = signals(text);
+    linear::Example::new(&a, &s, label)
+}
+
+/// How far a prediction without any lexicon or cue evidence is pulled towards neutral.
+const NO_EVIDENCE_SHRINK: f32 = 0.3;
+const NO_EVIDENCE_PRIOR: [f32; 3] = [0.15, 0.7, 0.15];
+
+/// Reads a post's text: sentiment, intent, complaint, whether it needs a reply.
+pub fn read(text: &str) -> Reading {
+    read_with(model(), text)
+}
+
+/// [`read`] with another model (cross-validation trains several).
+pub fn read_with(model: &LinearModel, text: &str) -> Reading {
+    let (analysed, signals, [complaint_cues, help_cues, lead_cues, sarcasm, sympathy]) =
+        signals(text);
+    let vader = signals.vader;
+    let mut logits = [0f32; 3];
+    // Per-token contributions, to explain the prediction in the post's own words.
+    let mut contrib: Vec<(Origin, [f32; 3])> = Vec::with_capacity(analysed.tokens.len() * 2);
+    linear::features(&analysed, &signals, |h, v, origin| {
+        let w = model.weights_of(h);
+        for k in 0..3 {
+            logits[k] += v * w[k];
+        }
+        if origin != Origin::Other {
+            contrib.push((origin, w.map(|x| x * v)));
+        }
+    });
+    let probs = if model_is_empty(model) {
+        vader_probs(vader.compound)
+    } else {
+        let mut p = linear::softmax(logits);
+        let lexical = vader.pos + vader.neg > 0.0 || !complaint_cues.is_empty();
+        // The lexicon is English: in another language its silence says nothing.
+        let english = matches!(signals.lang, None | Some("en"));
+        if !lexical && english {
+            // Nothing a person would call a sentiment word or a cue: the model is reading topic
+            // words of the domain it learned from ("flight", "8pm"). Trust it less, out of domain.
+            for (v, prior) in p.iter_mut().zip(NO_EVIDENCE_PRIOR) {
+                *v = (1.0 - NO_EVIDENCE_SHRINK) * *v + NO_EVIDENCE_SHRINK * prior;
+            }
+        }
+        p
+    };
+    let mut probs = probs;
+    if !sarcasm.is_empty() && probs[2] > probs[0] {
+        // "Great, another cancelled order 🙃": the praise words say the opposite.
+        probs.swap(0, 2);
+    }
+    let best = (0..3)
+        .max_by(|a, b| probs[*a].total_cmp(&probs[*b]))
+        .unwrap_or(1);
+    let mood = [Sentiment::Negative, Sentiment::Neutral, Sentiment::Positive][best];
+    let neg = probs[0];
+    let complaint = if !sympathy.is_empty() && complaint_cues.is_empty() {
+        // Sad news, sympathy: negative, but nothing the business was expected to do.
+        false
+    } else if !complaint_cues.is_empty() {
+        neg >= COMPLAINT_P_CUED
+    } else if vader.neg == 0.0 && !(help_cues.is_empty() && lead_cues.is_empty()) {
+        // A question or an enquiry with no word of complaint in it: the model's doubts about
+        // topic words ("bag", "delay") are not enough.
+        neg >= COMPLAINT_P_ASKING
+    } else {
+        neg >= COMPLAINT_P
+    };
+    let asks = !help_cues.is_empty() || analysed.questions > 0;
+    let intent = if complaint {
+        Intent::Complaint
+    } else if !lead_cues.is_empty() {
+        Intent::Lead
+    } else if asks {
+        Intent::Question
+    } else if mood == Sentiment::Positive {
+        Intent::Praise
+    } else {
+        Intent::Other
+    };
+    let needs_reply = matches!(intent, Intent::Complaint | Intent::Question | Intent::Lead);
+    let (abusive, abuse_words) = abuse_of(super::abuse_model(), &analysed, &signals);
+    let drivers = if mood == Sentiment::Neutral {
+        Vec::new()
+    } else {
+        explain(&analysed, &contrib, best)
+    };
+    Reading {
+        analysed,
+        probs,
+        mood,
+        intent,
+        complaint,
+        needs_reply,
+        complaint_cues,
+        help_cues,
+        lead_cues,
+        drivers,
+        lang: signals.lang,
+        abusive,
+        abuse_words,
+        sarcasm,
+    }
+}
+
+pub(super) fn model_is_empty(m: &LinearModel) -> bool {
+    static EMPTY: OnceLock<bool> = OnceLock::new();
+    *EMPTY.get_or_init(|| *m == LinearModel::zeros(8))
+}
+
+/// Lexicon-only probabilities, for when there is no model.
+fn vader_probs(compound: f64) -> [f32; 3] {
+    if compound <= -0.05 {
+        [0.5 + (-compound as f32) / 2.0, 0.3, 0.0]
+    } else if compound >= 0.05 {
+        [0.0, 0.3, 0.5 + compound as f32 / 2.0]
+    } else {
+        [0.1, 0.8, 0.1]
+    }
+}
+
+fn explain(a: &Analysed, contrib: &[(Origin, [f32; 3])], class: usize) -> Vec<String> {
+    // Words the lexicon also reads the same way come first (people recognise them as the
+    // reason); then what the model learned, if it weighs enough.
+    let sign = if class == 0 { -1.0 } else { 1.0 };
+    let mut scored: Vec<(f32, String)> = Vec::new();
+    for (origin, w) in contrib {
+        let mean = (w[0] + w[1] + w[2]) / 3.0;
+        let lift = w[class] - mean;
+        if lift <= 0.0 {
+            continue;
+        }
+        let (phrase, lexical) = match *origin {
+            // Function words, boosters ("very", "très") and negations say nothing alone.
+            Origin::Word(i) if text::is_function_word(&a.tokens[i].norm) => continue,
+            // A pair says more than its words only when neither is one of those.
+            Origin::Bigram(i)
+                if text::is_function_word(&a.tokens[i].norm)
+                    || text::is_function_word(&a.tokens[i + 1].norm) =>
+            {
+                continue
+            }
+            Origin::Word(i) => {
+                let t = &a.tokens[i];
+                let v = text::valence(&t.norm).unwrap_or(0.0) * if t.negated { -1.0 } else { 1.0 };
+                let shown = if t.negated {
+                    // In the post's own words: "never answers", "no refund", "nunca contesta".
+                    let neg = a.tokens[..i]
+                        .iter()
+                        .rev()
+                        .find(|n| text::is_negation(&n.norm))
+                        .map_or("not", |n| n.norm.as_str());
+                    format!("{neg} {}", t.norm)
+                } else {
+                    t.norm.clone()
+                };
+                (shown, v * sign > 0.0)
+            }
+            Origin::Bigram(i) => (
+                format!("{} {}", a.tokens[i].norm, a.tokens[i + 1].norm),
+                false,
+            ),
+            Origin::Other => continue,
+        };
+        if phrase.contains('_') {
+            continue;
+        }
+        let rank = if lexical { lift + 10.0 } else { lift };
+        if lexical || lift >= 0.15 {
+            scored.push((rank, phrase));
+        }
+    }
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let mut out: Vec<String> = Vec::new();
+    for (_, phrase) in scored {
+        if out.len() == 3 {
+            break;
+        }
+        // A phrase that repeats a word already named adds nothing.
+        let overlaps = out.iter().any(|o| {
+            o.split(' ')
+                .any(|w| phrase.split(' ').any(|p| p == w && w != "not"))
+        });
+        if !overlaps {
+            out.push(phrase);
+        }
+    }
+    out
+}
+
+/// Probability of the abusive class (among not/abusive) at or above which a post is flagged.
+const ABUSE_P: f32 = 0.5;
+
+/// Whether a post reads as abusive to `model` (the abuse model: outputs not, abusive, unused),
+/// with the words that made it so.
+pub fn abuse_with(model: &LinearModel, text: &str) -> (bool, Vec<String>) {
+    let (a, s, _) = signals(text);
+    abuse_of(model, &a, &s)
+}
+
+fn abuse_of(model: &LinearModel, a: &Analysed, s: &Signals) -> (bool, Vec<String>) {
+    let mut logits = [0f32; 3];
+    let mut words: Vec<(f32, usize)> = Vec::new();
+    linear::features(a, s, |h, v, origin| {
+        let w = model.weights_of(h);
+        for k in 0..3 {
+            logits[k] += v * w[k];
+        }
+        if let Origin::Word(i) = origin {
+            words.push(((w[1] - w[0]) * v, i));
+        }
+    });
+    let p = linear::softmax(logits);
+    // An insult in any language the model did not learn ("connards", "stronzi") counts too.
+    let mut out: Vec<String> = Vec::new();
+    for t in &a.tokens {
+        if text::is_insult(&t.norm) && !out.contains(&t.norm) && out.len() < 3 {
+            out.push(t.norm.clone());
+        }
+    }
+    // The learned model read English tweets: elsewhere (or when the language cannot be told)
+    // only the insult list speaks.
+    let english = s.lang == Some("en");
+    let learned = english && p[1] / (p[0] + p[1]).max(f32::MIN_POSITIVE) >= ABUSE_P;
+    if out.is_empty() && !learned {
+        return (false, Vec::new());
+    }
+    if !english {
+        return (true, out);
+    }
+    words.sort_by(|x, y| y.0.total_cmp(&x.0));
+    for (lift, i) in words {
+        let w = &a.tokens[i].norm;
+        if out.len() == 3 || lift < 0.1 {
+            break;
+        }
+        if !w.starts_with('_') && !text::is_function_word(w) && !out.contains(w) {
+            out.push(w.clone());
+        }
+    }
+    (true, out)
+}

@@ -1,0 +1,143 @@
+//! Triage in the customer's own language: for English, Spanish, French, German, Italian and
+//! Portuguese, negation, boosters, a complaint against sad news, a polite complaint, abuse and
+//! sarcasm, each with its reasons in the post's own words. `earshot classify` is what is tested.
+
+use earshot_core::triage::classify;
+
+struct Case {
+    text: &'static str,
+    lang: Option<&'static str>,
+    sentiment: &'static str,
+    complaint: bool,
+    abusive: bool,
+    /// Words one of the reasons must name.
+    why: &'static [&'static str],
+}
+
+const fn case(
+    text: &'static str,
+    lang: Option<&'static str>,
+    sentiment: &'static str,
+    complaint: bool,
+    abusive: bool,
+    why: &'static [&'static str],
+) -> Case {
+    Case {
+        text,
+        lang,
+        sentiment,
+        complaint,
+        abusive,
+        why,
+    }
+}
+
+const CASES: &[Case] = &[
+    // English.
+    case("Brightside Coffee charged me twice and support has ignored three emails. Worst customer service.", Some("en"), "negative", true, false, &["worst", "ignored"]),
+    case("still waiting for my refund, order 1234", Some("en"), "negative", true, false, &["refund", "still waiting"]),
+    case("Sad news: the old mill on main street burned down last night, thoughts with everyone", Some("en"), "negative", false, false, &[]),
+    case("great, another cancelled order 🙃", Some("en"), "negative", true, false, &["🙃"]),
+    case("you are a bunch of idiots and your coffee is shit", Some("en"), "negative", true, true, &["idiots"]),
+    // Spanish.
+    case("El café está bueno", Some("es"), "positive", false, false, &["bueno"]),
+    case("El café no está bueno, qué pena", Some("es"), "negative", true, false, &["no bueno"]),
+    case("Sigo esperando mi reembolso del pedido 1234, ¿me pueden ayudar por favor?", Some("es"), "negative", true, false, &["reembolso", "sigo esperando"]),
+    case("Triste noticia: cerró la librería de la esquina después de 40 años", Some("es"), "negative", false, false, &["triste"]),
+    case("Sois unos idiotas de mierda", None, "neutral", false, true, &["idiotas", "mierda"]),
+    // French.
+    case("Le café n'est pas bon", Some("fr"), "negative", false, false, &[]),
+    case("Toujours pas reçu mon remboursement pour la commande 1234, merci de vérifier", Some("fr"), "negative", true, false, &["remboursement", "toujours pas"]),
+    case("Triste nouvelle : la boulangerie du coin a fermé après 40 ans", Some("fr"), "negative", false, false, &["triste"]),
+    case("Vous êtes des connards", Some("fr"), "negative", false, true, &["connards"]),
+    case("Super, encore une commande annulée 🙃", Some("fr"), "negative", false, false, &["🙃"]),
+    // German.
+    case("Der Kaffee ist gut", Some("de"), "positive", false, false, &["gut"]),
+    case("Der Kaffee ist nicht gut", Some("de"), "negative", true, false, &["nicht gut"]),
+    case("Ich warte immer noch auf meine Erstattung für Bestellung 1234, bitte prüfen Sie das", Some("de"), "negative", true, false, &["erstattung", "warte immer noch"]),
+    case("Ihr seid alle Arschlöcher", Some("de"), "negative", false, true, &["arschlöcher"]),
+    // Italian.
+    case("Il caffè è buono", Some("it"), "positive", false, false, &["buono"]),
+    case("Il caffè non è buono", Some("it"), "negative", true, false, &[]),
+    case("Sono ancora in attesa del rimborso per l'ordine 1234, potete controllare per favore?", Some("it"), "negative", true, false, &["rimborso", "ancora in attesa"]),
+    case("Siete degli stronzi", Some("it"), "negative", true, true, &["stronzi"]),
+    // Portuguese.
+    case("O café não é bom", Some("pt"), "negative", true, false, &["não bom"]),
+    case("Ainda esperando meu reembolso do pedido 1234, podem verificar por favor?", Some("pt"), "negative", true, false, &["reembolso", "ainda esperando"]),
+    case("Vocês são uns idiotas de merda", Some("pt"), "negative", true, true, &["idiotas", "merda"]),
+];
+
+#[test]
+fn each_language_reads_negation_complaints_news_abuse_and_sarcasm_with_reasons_in_its_words() {
+    let mut wrong = Vec::new();
+    for c in CASES {
+        let got = classify(c.text, None);
+        let reasons = got.reasons.join(" | ");
+        let named = c.why.iter().all(|w| reasons.contains(w));
+        if got.language != c.lang
+            || got.sentiment != c.sentiment
+            || got.complaint != c.complaint
+            || got.abusive != c.abusive
+            || !named
+        {
+            wrong.push(format!(
+                "{}\n  got {:?} {} complaint={} abusive={} [{reasons}]",
+                c.text, got.language, got.sentiment, got.complaint, got.abusive
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn reasons_never_name_function_or_counting_words() {
+    let banned = [
+        "'three'",
+        "'and still'",
+        "'is a'",
+        "'the'",
+        "'and'",
+        "'el'",
+        "'le'",
+        "'der'",
+        "'très'",
+        "'muy'",
+    ];
+    for c in CASES {
+        let reasons = classify(c.text, None).reasons.join(" | ");
+        for b in banned {
+            assert!(!reasons.contains(b), "{}: {reasons}", c.text);
+        }
+    }
+}
+
+#[test]
+fn a_post_in_a_language_without_a_model_says_so() {
+    let got = classify(
+        "Prachtige koffie, maar de bediening was traag en onvriendelijk",
+        None,
+    );
+    assert_eq!(got.language, Some("nl"));
+    assert!(
+        got.reasons
+            .iter()
+            .any(|r| r.contains("written in Dutch") && r.contains("no tone model")),
+        "{:?}",
+        got.reasons
+    );
+}
+
+#[test]
+fn the_demo_s_spanish_and_french_complaints_rank_urgent_in_their_own_words() {
+    // The simulator's HN comments (earshot-sim script.rs), as `earshot classify` reads them with
+    // their authors' karma-sized reach left out: urgent on their words alone.
+    for (text, words) in [
+        ("Llevo tres semanas esperando el reembolso de mi pedido de Brightside Coffee y nadie contesta los correos. Pésimo servicio.", ["reembolso", "pesimo"]),
+        ("Brightside Coffee m'a facturé deux fois ma commande et je ne suis toujours pas remboursée après dix jours. Personne ne répond au support, c'est inadmissible.", ["toujours pas", "personne ne repond"]),
+    ] {
+        let got = classify(text, None);
+        assert!(got.urgency >= 60, "{text}: {} {:?}", got.urgency, got.reasons);
+        let reasons = got.reasons.join(" | ");
+        assert!(words.iter().all(|w| reasons.contains(w)), "{reasons}");
+    }
+}
