@@ -11,18 +11,21 @@ pub const MODELLED: &[&str] = &["en", "es", "fr", "de", "it", "pt"];
 /// The ISO 639-1 code of a post's language, or None when the text is too short or mixed to
 /// tell. Links, @handles and #hashtags are left out of the guess.
 pub fn detect(text: &str) -> Option<&'static str> {
-    let words: String = text
+    let words: Vec<&str> = text
         .split_whitespace()
         .filter(|w| !(w.starts_with('@') || w.starts_with('#') || w.contains("://")))
-        .collect::<Vec<_>>()
-        .join(" ");
-    if words.chars().filter(|c| c.is_alphabetic()).count() < 12 {
+        .collect();
+    let letters = words
+        .iter()
+        .flat_map(|w| w.chars())
+        .filter(|c| c.is_alphabetic());
+    if letters.count() < 12 {
         return None;
     }
     if plainly_english(&words) {
         return Some("en");
     }
-    let info = detector().detect(&words)?;
+    let info = detector().detect(&words.join(" "))?;
     // whatlang's confidence is relative to the runner-up: Spanish beside Catalan and Portuguese
     // scores low while right; below this it is a guess.
     if info.confidence() < 0.15 {
@@ -40,18 +43,18 @@ const ENGLISH: &[&str] = &[
     "there", "their", "when", "how", "why", "who", "still", "after", "never", "again", "all",
 ];
 
-fn plainly_english(words: &str) -> bool {
-    if !words.is_ascii() {
+fn plainly_english(words: &[&str]) -> bool {
+    if !words.iter().all(|w| w.is_ascii()) {
         return false;
     }
     let (mut n, mut hits) = (0usize, 0usize);
-    for w in words.split(|c: char| !(c.is_ascii_alphabetic() || c == '\'')) {
-        if w.is_empty() {
-            continue;
-        }
+    let parts = words
+        .iter()
+        .flat_map(|w| w.split(|c: char| !(c.is_ascii_alphabetic() || c == '\'')))
+        .filter(|p| !p.is_empty());
+    for w in parts {
         n += 1;
-        let lower = w.to_ascii_lowercase();
-        hits += usize::from(ENGLISH.contains(&lower.as_str()));
+        hits += usize::from(ENGLISH.iter().any(|e| e.eq_ignore_ascii_case(w)));
     }
     hits >= 2 && hits * 5 >= n
 }

@@ -114,7 +114,7 @@ pub fn read_with(model: &LinearModel, text: &str) -> Reading {
             contrib.push((origin, w.map(|x| x * v)));
         }
     });
-    let probs = if model_is_empty(model) {
+    let mut probs = if model_is_empty(model) {
         vader_probs(vader.compound)
     } else {
         let mut p = linear::softmax(logits);
@@ -130,7 +130,6 @@ pub fn read_with(model: &LinearModel, text: &str) -> Reading {
         }
         p
     };
-    let mut probs = probs;
     if !sarcasm.is_empty() && probs[2] > probs[0] {
         // "Great, another cancelled order 🙃": the praise words say the opposite.
         probs.swap(0, 2);
