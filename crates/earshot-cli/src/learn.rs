@@ -97,6 +97,8 @@ pub enum Task {
     Complaint,
     /// offensive (1) / not (0), in a column named `offensive`.
     Abuse,
+    /// ironic (1) / not (0), in a column named `irony`.
+    Irony,
 }
 
 /// Rows of (text, label) from a labelled CSV. The label column is the first of
@@ -126,6 +128,7 @@ pub fn read_labelled(
             "label",
             "complaint",
             "offensive",
+            "irony",
         ]),
     }
     .with_context(|| {
@@ -144,12 +147,17 @@ pub fn read_labelled(
             bail!("{}: row {} is missing a column", path.display(), n + 2);
         };
         let label = label.trim().to_ascii_lowercase();
-        let abuse_column = headers
-            .get(label_idx)
-            .is_some_and(|h| h.trim().eq_ignore_ascii_case("offensive"));
+        let column = headers.get(label_idx).map(str::trim).unwrap_or_default();
+        let flag = if column.eq_ignore_ascii_case("offensive") {
+            Some(Task::Abuse)
+        } else if column.eq_ignore_ascii_case("irony") {
+            Some(Task::Irony)
+        } else {
+            None
+        };
         let parsed = match label.as_str() {
-            "1" | "offensive" | "true" if abuse_column => Some((Task::Abuse, 1)),
-            "0" | "not" | "false" if abuse_column => Some((Task::Abuse, 0)),
+            "1" | "offensive" | "irony" | "true" if flag.is_some() => flag.map(|t| (t, 1)),
+            "0" | "not" | "false" if flag.is_some() => flag.map(|t| (t, 0)),
             "negative" | "neg" => Some((Task::Sentiment, 0)),
             "neutral" | "neu" => Some((Task::Sentiment, 1)),
             "positive" | "pos" => Some((Task::Sentiment, 2)),
@@ -206,16 +214,16 @@ fn score_sentiment(
     s
 }
 
-/// The abuse model on held-out rows: `three` holds not/abusive (the third class unused),
-/// `negative` the abusive class against the rest.
-fn score_abuse(rows: &[(String, usize)], model: &linear::LinearModel) -> SentimentScores {
+/// A yes/no model (abuse, irony) on held-out rows: `three` holds no/yes (the third class
+/// unused), `negative` the yes class against the rest.
+fn score_flag(rows: &[(String, usize)], hit: impl Fn(&str) -> bool) -> SentimentScores {
     let mut s = SentimentScores {
-        three: Confusion::new(&["not", "abusive"]),
-        negative: Confusion::new(&["not", "abusive"]),
+        three: Confusion::new(&["no", "yes"]),
+        negative: Confusion::new(&["no", "yes"]),
         complaint: Confusion::new(&["not", "complaint"]),
     };
     for (text, label) in rows {
-        let hit = usize::from(triage::abuse_with(model, text).0);
+        let hit = usize::from(hit(text));
         s.three.add(*label, hit);
         s.negative.add(*label, hit);
     }
@@ -255,6 +263,14 @@ pub fn evaluate(path: &Path, label_column: Option<&str>) -> Result<String> {
             out.push_str("\ncomplaint vs not\n");
             out.push_str(&c.report());
         }
+        Task::Irony => {
+            let mut c = Confusion::new(&["not", "sarcastic"]);
+            for (text, label) in &rows {
+                c.add(*label, usize::from(!triage::read(text).sarcasm.is_empty()));
+            }
+            out.push_str("\nsarcastic (what the reasons say) vs ironic labels\n");
+            out.push_str(&c.report());
+        }
     }
     Ok(out)
 }
@@ -275,13 +291,13 @@ pub fn train(
         let (t, r) = read_labelled(csv, None)?;
         if t == Task::Complaint {
             bail!(
-                "{}: training needs sentiment labels (negative/neutral/positive) or an offensive column (0/1)",
+                "{}: training needs sentiment labels (negative/neutral/positive) or an offensive or irony column (0/1)",
                 csv.display()
             );
         }
         if *task.get_or_insert(t) != t {
             bail!(
-                "{}: one model learns one task: sentiment or abuse",
+                "{}: one model learns one task: sentiment, abuse or irony",
                 csv.display()
             );
         }
@@ -326,7 +342,9 @@ pub fn train(
                     .map(|(_, i)| rows[*i].clone())
                     .collect();
                 let s = if task == Some(Task::Abuse) {
-                    score_abuse(&held_rows, &model)
+                    score_flag(&held_rows, |t| triage::abuse_with(&model, t).0)
+                } else if task == Some(Task::Irony) {
+                    score_flag(&held_rows, |t| triage::flag_with(&model, t) >= 0.5)
                 } else {
                     score_sentiment(&held_rows, |t| triage::read_with(&model, t))
                 };
@@ -342,6 +360,8 @@ pub fn train(
         }
         let last = if task == Some(Task::Abuse) {
             "abuse F1"
+        } else if task == Some(Task::Irony) {
+            "irony F1"
         } else {
             "neg F1"
         };
@@ -401,5 +421,34 @@ mod tests {
         assert!(lines[2]["error"].is_string());
         assert_eq!(lines[3]["sentiment"], "positive");
         assert!(lines[4]["error"].is_string());
+    }
+
+    #[test]
+    fn a_flag_column_names_its_task_and_a_mixed_file_is_refused() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let at = |name: &str, body: &str| {
+            let p = dir.path().join(name);
+            std::fs::write(&p, body).expect("write");
+            p
+        };
+        let irony = at(
+            "irony.csv",
+            "text,irony\n\"great, another delay\",1\nnice day,0\n",
+        );
+        let (task, rows) = read_labelled(&irony, None).expect("reads");
+        assert_eq!(task, Task::Irony);
+        assert_eq!(rows[0].1, 1);
+        let offensive = at("off.csv", "text,offensive\nyou idiots,1\n");
+        assert_eq!(
+            read_labelled(&offensive, None).expect("reads").0,
+            Task::Abuse
+        );
+        let sentiment = at("s.csv", "text,sentiment\nok,neutral\n");
+        let err = train(&[irony, sentiment], None, 0, &TrainOptions::default())
+            .expect_err("one model learns one task");
+        assert!(
+            err.to_string().contains("sentiment, abuse or irony"),
+            "{err}"
+        );
     }
 }

@@ -39,12 +39,17 @@ const CASES: &[Case] = &[
     case("Sad news: the old mill on main street burned down last night, thoughts with everyone", Some("en"), "negative", false, false, &[]),
     case("great, another cancelled order 🙃", Some("en"), "negative", true, false, &["🙃"]),
     case("you are a bunch of idiots and your coffee is shit", Some("en"), "negative", true, true, &["idiots"]),
+    case("The coffee is not good and the staff were rude", Some("en"), "negative", true, false, &["not good"]),
+    case("The coffee is bad", Some("en"), "negative", true, false, &["bad"]),
+    case("Wonderful, my package is lost again. Fantastic service as always", Some("en"), "negative", true, false, &["sarcastic"]),
+    case("Thanks so much for the quick reply, my refund arrived today!", Some("en"), "positive", false, false, &[]),
     // Spanish.
     case("El café está bueno", Some("es"), "positive", false, false, &["bueno"]),
     case("El café no está bueno, qué pena", Some("es"), "negative", true, false, &["no bueno"]),
     case("Sigo esperando mi reembolso del pedido 1234, ¿me pueden ayudar por favor?", Some("es"), "negative", true, false, &["reembolso", "sigo esperando"]),
     case("Triste noticia: cerró la librería de la esquina después de 40 años", Some("es"), "negative", false, false, &["triste"]),
     case("Sois unos idiotas de mierda", None, "neutral", false, true, &["idiotas", "mierda"]),
+    case("Genial, otro pedido cancelado 🙃 gracias por nada", Some("es"), "negative", true, false, &["sarcastic"]),
     // French.
     case("Le café n'est pas bon", Some("fr"), "negative", false, false, &[]),
     case("Toujours pas reçu mon remboursement pour la commande 1234, merci de vérifier", Some("fr"), "negative", true, false, &["remboursement", "toujours pas"]),
@@ -56,15 +61,22 @@ const CASES: &[Case] = &[
     case("Der Kaffee ist nicht gut", Some("de"), "negative", true, false, &["nicht gut"]),
     case("Ich warte immer noch auf meine Erstattung für Bestellung 1234, bitte prüfen Sie das", Some("de"), "negative", true, false, &["erstattung", "warte immer noch"]),
     case("Ihr seid alle Arschlöcher", Some("de"), "negative", false, true, &["arschlöcher"]),
+    case("Traurige Nachricht: die Bäckerei an der Ecke hat nach 40 Jahren geschlossen", Some("de"), "negative", false, false, &["traurige"]),
+    case("Na toll, schon wieder eine stornierte Bestellung 🙃", Some("de"), "negative", true, false, &["sarcastic"]),
     // Italian.
     case("Il caffè è buono", Some("it"), "positive", false, false, &["buono"]),
     case("Il caffè non è buono", Some("it"), "negative", true, false, &[]),
     case("Sono ancora in attesa del rimborso per l'ordine 1234, potete controllare per favore?", Some("it"), "negative", true, false, &["rimborso", "ancora in attesa"]),
     case("Siete degli stronzi", Some("it"), "negative", true, true, &["stronzi"]),
+    case("Triste notizia: ha chiuso la panetteria all'angolo dopo 40 anni", Some("it"), "negative", false, false, &["triste"]),
+    case("Fantastico, un altro ordine cancellato 🙃 grazie per niente", Some("it"), "negative", true, false, &["sarcastic"]),
     // Portuguese.
     case("O café não é bom", Some("pt"), "negative", true, false, &["não bom"]),
     case("Ainda esperando meu reembolso do pedido 1234, podem verificar por favor?", Some("pt"), "negative", true, false, &["reembolso", "ainda esperando"]),
     case("Vocês são uns idiotas de merda", Some("pt"), "negative", true, true, &["idiotas", "merda"]),
+    case("O café é muito bom e o atendimento também", Some("pt"), "positive", false, false, &["bom"]),
+    case("Notícia triste: a padaria da esquina fechou depois de 40 anos", Some("pt"), "negative", false, false, &["triste"]),
+    case("Que maravilha, mais um pedido cancelado 🙃 obrigado por nada", Some("pt"), "negative", true, false, &["sarcastic"]),
 ];
 
 #[test]
@@ -87,6 +99,50 @@ fn each_language_reads_negation_complaints_news_abuse_and_sarcasm_with_reasons_i
         }
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn boosters_strengthen_and_dampeners_soften_in_each_language() {
+    // (plain, boosted, softened): the same words with a booster and with a dampener.
+    let sets = [
+        (
+            "The coffee is bad",
+            "The coffee is really bad",
+            "The coffee is slightly bad",
+        ),
+        (
+            "El café es malo",
+            "El café es muy malo",
+            "El café es poco malo",
+        ),
+        (
+            "Le café est mauvais",
+            "Le café est vraiment mauvais",
+            "Le café est peu mauvais",
+        ),
+        (
+            "Der Kaffee ist schlecht",
+            "Der Kaffee ist sehr schlecht",
+            "Der Kaffee ist etwas schlecht",
+        ),
+        (
+            "Il caffè è cattivo",
+            "Il caffè è molto cattivo",
+            "Il caffè è poco cattivo",
+        ),
+        (
+            "O café é ruim",
+            "O café é muito ruim",
+            "O café é pouco ruim",
+        ),
+    ];
+    let tone = |t: &str| earshot_core::triage::read(t).score();
+    for (plain, up, down) in sets {
+        let (p, u, d) = (tone(plain), tone(up), tone(down));
+        assert!(p < 0.0, "{plain}: {p}");
+        assert!(u < p, "{up} ({u}) should read worse than {plain} ({p})");
+        assert!(d > p, "{down} ({d}) should read milder than {plain} ({p})");
+    }
 }
 
 #[test]

@@ -162,7 +162,6 @@ const SARCASM_CUES: &[&str] = &[
     "great, another",
     "love how",
     "love it when",
-    "so much for",
     "oh great",
     "what a surprise",
     "as usual",

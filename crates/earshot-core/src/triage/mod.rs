@@ -15,7 +15,7 @@ mod reading;
 pub mod text;
 mod words;
 
-pub use reading::{abuse_with, read, read_with, signals, training_example, Reading};
+pub use reading::{abuse_with, flag_with, read, read_with, signals, training_example, Reading};
 
 use std::sync::{Arc, OnceLock};
 
@@ -26,13 +26,19 @@ use personal::Personal;
 
 const MODEL: &[u8] = include_bytes!("../../data/sentiment.model");
 const ABUSE_MODEL: &[u8] = include_bytes!("../../data/abuse.model");
+const IRONY_MODEL: &[u8] = include_bytes!("../../data/irony.model");
 
 /// Bumped when triage changes in a way that re-ranks stored mentions.
-const TRIAGE_REVISION: u32 = 3;
+const TRIAGE_REVISION: u32 = 4;
 
 /// Identifies this build's triage: stored mentions ranked by another are re-ranked at start.
 pub fn revision() -> String {
-    format!("{TRIAGE_REVISION}-{}-{}", MODEL.len(), ABUSE_MODEL.len())
+    format!(
+        "{TRIAGE_REVISION}-{}-{}-{}",
+        MODEL.len(),
+        ABUSE_MODEL.len(),
+        IRONY_MODEL.len()
+    )
 }
 
 /// What the owner can tune about triage, and what they have taught it.
@@ -90,6 +96,18 @@ pub fn abuse_model() -> &'static LinearModel {
     M.get_or_init(|| {
         LinearModel::from_bytes(ABUSE_MODEL).unwrap_or_else(|e| {
             tracing::error!(error = %e, "the shipped abuse model is unreadable; abuse is not flagged");
+            LinearModel::zeros(8)
+        })
+    })
+}
+
+/// The shipped irony model (trained on English tweets labelled ironic or not; outputs not,
+/// ironic, and a third that is never a label). Unreadable, only the sarcasm cues speak.
+pub fn irony_model() -> &'static LinearModel {
+    static M: OnceLock<LinearModel> = OnceLock::new();
+    M.get_or_init(|| {
+        LinearModel::from_bytes(IRONY_MODEL).unwrap_or_else(|e| {
+            tracing::error!(error = %e, "the shipped irony model is unreadable; only cues mark sarcasm");
             LinearModel::zeros(8)
         })
     })
