@@ -164,11 +164,12 @@ pub async fn day(minutes: f64, rate: u32, settle: Duration) -> Result<Vec<Figure
     .await?;
     let dir = tempfile::tempdir()?;
     let config = dir.path().join("earshot.toml");
-    // The demo polls its feeds every 5 s to feel alive; a day is measured at the intervals an
-    // owner's sources have (the default, 120 s, for feeds and Hacker News).
+    // The demo polls every 5 s to feel alive; a day is measured at the intervals an owner's
+    // sources have: each connector's default (120 s for feeds, Hacker News and Reddit). Mastodon
+    // keeps its 30 s (a logged-out hashtag on a 4.2+ server polls at that), Bluesky streams.
     let mut cfg = earshot_core::config::Config::parse(&sim.config_toml())?;
     for src in &mut cfg.sources {
-        if matches!(src.kind, SourceKind::Hackernews | SourceKind::Rss) {
+        if !matches!(src.kind, SourceKind::Mastodon | SourceKind::Bluesky) {
             src.interval_secs = None;
         }
     }

@@ -14,8 +14,8 @@ fn half_floats_round_trip_closely() {
 #[test]
 fn a_model_round_trips_through_bytes_and_rejects_garbage() {
     let mut m = LinearModel::zeros(10);
-    m.weights[30] = 0.5;
-    m.weights[31] = -1.25;
+    m.weights[30] = half_bits(0.5);
+    m.weights[31] = half_bits(-1.25);
     let back = LinearModel::from_bytes(&m.to_bytes()).expect("reads back");
     assert_eq!(back, m);
     assert!(LinearModel::from_bytes(b"nope").is_err());

@@ -1,8 +1,6 @@
 //! Reading a post's text: the tokens, the lexicon and cue signals, the learned model's
 //! probabilities, the intent and complaint decisions, and the words that drove them.
 
-use std::sync::OnceLock;
-
 use super::cues::{cue_sets, cues};
 use super::linear::{self, LinearModel, Origin, Signals};
 use super::text::{self, Analysed};
@@ -213,8 +211,7 @@ pub fn read_with(model: &LinearModel, text: &str) -> Reading {
 }
 
 pub(super) fn model_is_empty(m: &LinearModel) -> bool {
-    static EMPTY: OnceLock<bool> = OnceLock::new();
-    *EMPTY.get_or_init(|| *m == LinearModel::zeros(8))
+    m.is_empty()
 }
 
 /// Lexicon-only probabilities, for when there is no model.

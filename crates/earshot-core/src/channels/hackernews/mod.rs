@@ -2,8 +2,9 @@
 //!
 //! `GET {base}/api/v1/search_by_date?query=…&tags=(story,comment)&numericFilters=created_at_i>=C`
 //! returns newest first; the cursor is the newest `created_at_i` seen. Using `>=` re-reads the
-//! posts of that one second, which the store's upsert makes harmless, so a post published in the
-//! same second as the last one fetched is never skipped. Author karma
+//! posts of that one second, so a post published in the same second as the last one fetched is
+//! never skipped; the cursor also keeps the ids already delivered from that second, which are
+//! dropped when read again (a quiet poll hands the engine nothing to look up). Author karma
 //! (`GET {base}/api/v1/users/:name`) stands in for reach and is cached per author.
 
 use std::collections::HashMap;
@@ -74,7 +75,13 @@ struct UserResponse {
 #[derive(Debug, Default, Serialize, Deserialize)]
 struct Cursor {
     created_at_i: i64,
+    /// The ids delivered at `created_at_i`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    at_newest: Vec<String>,
 }
+
+/// At most this many ids are kept for the newest second.
+const AT_NEWEST_MAX: usize = 200;
 
 /// Parses a search response body into mentions (fetched at `now`).
 pub fn parse_search(body: &[u8], now: i64) -> Result<(Vec<Mention>, u32), ChannelError> {
@@ -245,13 +252,14 @@ impl Connector for HackerNews {
     fn next_batch<'a>(&'a mut self, cursor: Option<&'a str>) -> BatchFuture<'a> {
         Box::pin(async move {
             let now = self.clock.now();
-            let since = match cursor {
+            let (since, seen) = match cursor {
                 Some(c) => {
-                    serde_json::from_str::<Cursor>(c)
-                        .map_err(|e| ChannelError::Config(format!("saved cursor unreadable: {e}")))?
-                        .created_at_i
+                    let c = serde_json::from_str::<Cursor>(c).map_err(|e| {
+                        ChannelError::Config(format!("saved cursor unreadable: {e}"))
+                    })?;
+                    (c.created_at_i, c.at_newest)
                 }
-                None => now - FIRST_POLL_LOOKBACK,
+                None => (now - FIRST_POLL_LOOKBACK, Vec::new()),
             };
             let mut all: Vec<Mention> = Vec::new();
             for q in self.queries.clone() {
@@ -267,6 +275,7 @@ impl Connector for HackerNews {
             }
             all.sort_by(|a, b| a.external_id.cmp(&b.external_id));
             all.dedup_by(|a, b| a.external_id == b.external_id);
+            all.retain(|m| !(m.created_at <= since && seen.contains(&m.external_id)));
             for m in &mut all {
                 m.author.karma = self.karma_of(&m.author.handle.clone()).await;
             }
@@ -276,8 +285,15 @@ impl Connector for HackerNews {
                 .max()
                 .unwrap_or(since)
                 .max(since);
+            let mut at_newest: Vec<String> = if newest == since { seen } else { Vec::new() };
+            for m in all.iter().filter(|m| m.created_at == newest) {
+                if at_newest.len() < AT_NEWEST_MAX && !at_newest.contains(&m.external_id) {
+                    at_newest.push(m.external_id.clone());
+                }
+            }
             let cursor = serde_json::to_string(&Cursor {
                 created_at_i: newest,
+                at_newest,
             })
             .ok();
             Ok(Batch {

@@ -35,7 +35,15 @@ const KARMA_PER_POLL: usize = 30;
 pub struct Cursor {
     /// By listing (`/r/coffee/new`, `/search?q=…`, `/message/inbox`).
     pub newest: BTreeMap<String, i64>,
+    /// By listing, the ids already delivered at that newest second: a listing read again gives
+    /// them again (the newest second is read inclusively, so posts of the same second are not
+    /// missed), and a quiet poll should hand the engine nothing, not a re-delivery to look up.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub at_newest: BTreeMap<String, Vec<String>>,
 }
+
+/// At most this many ids are kept per listing for its newest second.
+const AT_NEWEST_MAX: usize = 200;
 
 /// One listing read each poll: its cursor key, path, query, and whether it is the owner's inbox.
 type Listing = (String, String, Vec<(String, String)>, bool);
@@ -153,7 +161,9 @@ impl Reddit {
                 .get(&key)
                 .copied()
                 .unwrap_or(now - FIRST_LOOKBACK);
+            let seen = cur.at_newest.get(&key).cloned().unwrap_or_default();
             let mut newest = floor;
+            let mut at_newest = seen.clone();
             let mut after: Option<String> = None;
             'pages: for _ in 0..MAX_PAGES {
                 let mut q: Vec<(&str, &str)> = query
@@ -172,7 +182,16 @@ impl Reddit {
                         older = true;
                         continue;
                     }
-                    newest = newest.max(m.created_at);
+                    if m.created_at == floor && seen.contains(&m.external_id) {
+                        continue;
+                    }
+                    if m.created_at > newest {
+                        newest = m.created_at;
+                        at_newest.clear();
+                    }
+                    if m.created_at == newest && at_newest.len() < AT_NEWEST_MAX {
+                        at_newest.push(m.external_id.clone());
+                    }
                     mentions.push(m);
                 }
                 match next {
@@ -180,7 +199,8 @@ impl Reddit {
                     _ => break 'pages,
                 }
             }
-            cur.newest.insert(key, newest);
+            cur.newest.insert(key.clone(), newest);
+            cur.at_newest.insert(key, at_newest);
         }
         let mut looked = 0;
         for m in &mut mentions {
