@@ -29,6 +29,12 @@ pub enum EngineEvent {
         /// The mention as it now is.
         mention: Box<Mention>,
     },
+    /// Stored mentions were ranked again by a new build's triage, in the background: views
+    /// reload (one event, not one per mention: a store of 100k would flood the window).
+    Reranked {
+        /// How many changed.
+        changed: u32,
+    },
     /// A source's health changed.
     SourceHealth {
         /// Which source.
@@ -99,6 +105,14 @@ impl Events {
     }
 
     /// Publishes a mention as it now is.
+    /// Says stored mentions were re-ranked; views reload.
+    pub fn reranked(&self, changed: usize) {
+        self.emit(EngineEvent::Reranked {
+            changed: u32::try_from(changed).unwrap_or(u32::MAX),
+        });
+    }
+
+    /// Publishes one mention as it now is.
     pub fn updated(&self, m: Mention) {
         self.emit(EngineEvent::MentionUpdated {
             mention: Box::new(m),

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use earshot_core::alerts::Silent;
 use earshot_core::channels::Batch;
 use earshot_core::clock::Clock;
-use earshot_core::engine::Engine;
+use earshot_core::engine::{Engine, EngineEvent};
 use earshot_core::model::{
     Author, Business, Channel, Intent, Mention, Source, SourceKind, SourceSpec,
 };
@@ -246,4 +246,52 @@ async fn intent_corrections_teach_the_owners_categories() {
         "{:?}",
         t.reasons
     );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_new_triage_re_ranks_the_store_with_one_event_not_one_per_mention() {
+    // A build whose triage differs re-ranks every stored mention at start. The window hears
+    // it once ("reranked": reload) — a store of 100k announced mention by mention made the web
+    // process grow to 500 MiB.
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let (engine, source) = engine(dir.path()).await;
+        let posts = (0..30)
+            .map(|i| post(&format!("p{i}"), "ana", OUTAGE[i % OUTAGE.len()]))
+            .collect();
+        ingest(&engine, &source, posts).await;
+        engine.shutdown();
+    }
+    {
+        // As an older build left it: another revision, every urgency 0.
+        let mut store =
+            earshot_core::store::Store::open(&dir.path().join("earshot.sqlite3")).unwrap();
+        store
+            .set_setting("triage_revision", &"an older build")
+            .unwrap();
+        store
+            .connection()
+            .execute("UPDATE mentions SET urgency = 0", [])
+            .unwrap();
+    }
+    let clock = Clock::manual(Arc::new(AtomicI64::new(NOW)));
+    let engine = Engine::new(Db::open(dir.path()).unwrap(), Arc::new(Silent), clock);
+    let mut rx = engine.subscribe();
+    engine.start().await.unwrap();
+    let mut updated = 0;
+    let changed = loop {
+        match tokio::time::timeout(std::time::Duration::from_secs(30), rx.recv())
+            .await
+            .expect("the re-rank is announced")
+            .unwrap()
+        {
+            EngineEvent::Reranked { changed } => break changed,
+            EngineEvent::MentionUpdated { .. } => updated += 1,
+            _ => {}
+        }
+    };
+    assert_eq!(changed, 30, "every mention's urgency was wrong");
+    assert_eq!(updated, 0, "no event per mention");
+    assert!(by_external_id(&engine, "p0").await.triage.urgency > 0);
+    engine.shutdown();
 }

@@ -43,6 +43,23 @@ async fn reddit_s_quiet_poll_hands_over_nothing_and_a_new_post_still_comes() {
     let mut reddit = connector(&sim, SourceKind::Reddit).await;
     let first = reddit.next_batch(None).await.unwrap();
     assert!(ids(&first).contains("t3_1brpost"), "{:?}", ids(&first));
+    // Both subreddits in one request per listing (and the search), not one per subreddit.
+    let listings: Vec<String> = sim
+        .faults
+        .requests()
+        .into_iter()
+        .map(|r| r.path)
+        .filter(|p| p.starts_with("/reddit/r/") || p.starts_with("/reddit/search"))
+        .collect();
+    assert_eq!(
+        listings,
+        [
+            "/reddit/r/Portland+Coffee/new.json",
+            "/reddit/r/Portland+Coffee/comments.json",
+            "/reddit/search.json"
+        ],
+        "one request per listing"
+    );
     let again = reddit.next_batch(first.cursor.as_deref()).await.unwrap();
     assert!(again.mentions.is_empty(), "re-delivered: {:?}", ids(&again));
     let fresh = sim
@@ -81,4 +98,25 @@ async fn hacker_news_s_quiet_poll_hands_over_nothing() {
     .to_string();
     let from_old = hn.next_batch(Some(&old)).await.unwrap();
     assert!(!from_old.mentions.is_empty());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reddit_cursor_from_one_request_per_subreddit_carries_over() {
+    // Saved before the subreddits were read together: the combined listing starts from the
+    // older of the two, so nothing between is missed, and the old keys go.
+    let sim = sim().await;
+    let mut reddit = connector(&sim, SourceKind::Reddit).await;
+    let old = serde_json::json!({"newest": {
+        "/r/Portland/new": 0, "/r/Coffee/new": 0, "/r/Portland/comments": 0, "/r/Coffee/comments": 0
+    }})
+    .to_string();
+    let got = reddit.next_batch(Some(&old)).await.unwrap();
+    assert!(ids(&got).contains("t3_1brpost"), "{:?}", ids(&got));
+    let cursor: serde_json::Value = serde_json::from_str(got.cursor.as_deref().unwrap()).unwrap();
+    let keys: Vec<&String> = cursor["newest"].as_object().unwrap().keys().collect();
+    assert!(!keys.iter().any(|k| *k == "/r/Portland/new"), "{keys:?}");
+    assert!(
+        keys.iter().any(|k| *k == "/r/Portland+Coffee/new"),
+        "{keys:?}"
+    );
 }

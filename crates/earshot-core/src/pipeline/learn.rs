@@ -100,6 +100,15 @@ impl Learner {
 
     /// Re-triages mentions with the current rules; saves and announces those that changed.
     pub async fn rerank(&self, mentions: Vec<Mention>) -> Result<usize, StoreError> {
+        self.rerank_announcing(mentions, true).await
+    }
+
+    /// [`Self::rerank`], announcing each changed mention only when `announce`.
+    async fn rerank_announcing(
+        &self,
+        mentions: Vec<Mention>,
+        announce: bool,
+    ) -> Result<usize, StoreError> {
         let profile = self.triager.profile();
         let threshold = self.alerts.urgent_threshold();
         let now = self.clock.now();
@@ -119,9 +128,11 @@ impl Learner {
             })
             .collect();
         let changed = self.db.write(move |s| s.set_triage(&updates)).await?;
-        for id in &changed {
-            if let Some(m) = updated.remove(id) {
-                self.events.updated(m);
+        if announce {
+            for id in &changed {
+                if let Some(m) = updated.remove(id) {
+                    self.events.updated(m);
+                }
             }
         }
         Ok(changed.len())
@@ -160,7 +171,7 @@ impl Learner {
                     break;
                 };
                 after = last;
-                match engine.rerank(chunk).await {
+                match engine.rerank_announcing(chunk, false).await {
                     Ok(n) => changed += n,
                     Err(e) => {
                         tracing::warn!(error = %e, "re-ranking stopped; it resumes at the next start");
@@ -174,6 +185,7 @@ impl Learner {
                 .await;
             if changed > 0 {
                 tracing::info!(changed, "re-ranked stored mentions with the new triage");
+                engine.events.reranked(changed);
                 engine.counts_changed().await;
             }
         });

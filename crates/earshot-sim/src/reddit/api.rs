@@ -186,7 +186,8 @@ pub(super) async fn subreddit(
     };
     let items = all
         .iter()
-        .filter(|i| i.kind == kind && i.subreddit.eq_ignore_ascii_case(&sub))
+        // `/r/a+b/new` reads several subreddits at once, as Reddit does.
+        .filter(|i| i.kind == kind && sub.split('+').any(|s| i.subreddit.eq_ignore_ascii_case(s)))
         .cloned()
         .collect();
     listing(r, items, &all, &q)

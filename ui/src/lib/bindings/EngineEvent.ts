@@ -16,7 +16,11 @@ mentions: Array<Mention>, } | { "type": "mention_updated",
 /**
  * The mention as it now is.
  */
-mention: Mention, } | { "type": "source_health", 
+mention: Mention, } | { "type": "reranked", 
+/**
+ * How many changed.
+ */
+changed: number, } | { "type": "source_health", 
 /**
  * Which source.
  */

@@ -1,8 +1,10 @@
 //! Reddit, polled: new posts and comments in the subreddits the owner chose (`r/name` in the
 //! source's queries), search results for the business's terms (posts only: Reddit's search does
 //! not search comments), and — logged in — the owner's inbox (u/ mentions, replies to their posts
-//! and comments, private messages). Each listing keeps its own cursor (the newest time seen) and
-//! is paged back to it. Reach is the author's karma (`/user/{name}/about`), on its own scale.
+//! and comments, private messages). The subreddits are read together (`/r/a+b/new` and
+//! `/r/a+b/comments`: two requests a poll however many are named). Each listing keeps its own
+//! cursor (the newest time seen, and the ids already delivered from that second) and is paged
+//! back to it. Reach is the author's karma (`/user/{name}/about`), on its own scale.
 //! Near the end of the rate budget (`x-ratelimit-remaining`) the next poll waits for the reset.
 
 pub mod client;
@@ -115,19 +117,14 @@ impl Reddit {
     fn listings(&self) -> Vec<Listing> {
         let (subs, _) = split_queries(&self.spec);
         let mut out = Vec::new();
-        for s in subs {
-            out.push((
-                format!("/r/{s}/new"),
-                format!("/r/{s}/new"),
-                Vec::new(),
-                false,
-            ));
-            out.push((
-                format!("/r/{s}/comments"),
-                format!("/r/{s}/comments"),
-                Vec::new(),
-                false,
-            ));
+        if !subs.is_empty() {
+            // Every subreddit in one request per listing (`/r/a+b/new`, as Reddit reads a
+            // combined subreddit): a poll's cost does not grow with the subreddits named.
+            let all = subs.join("+");
+            for listing in ["new", "comments"] {
+                let path = format!("/r/{all}/{listing}");
+                out.push((path.clone(), path, Vec::new(), false));
+            }
         }
         for t in &self.terms {
             let q = vec![
@@ -160,6 +157,7 @@ impl Reddit {
                 .newest
                 .get(&key)
                 .copied()
+                .or_else(|| earlier_floor(&cur, &key))
                 .unwrap_or(now - FIRST_LOOKBACK);
             let seen = cur.at_newest.get(&key).cloned().unwrap_or_default();
             let mut newest = floor;
@@ -202,6 +200,10 @@ impl Reddit {
             cur.newest.insert(key.clone(), newest);
             cur.at_newest.insert(key, at_newest);
         }
+        // Keys of listings no longer read (one subreddit a request, before they were combined).
+        let keys: Vec<String> = self.listings().into_iter().map(|l| l.0).collect();
+        cur.newest.retain(|k, _| keys.contains(k));
+        cur.at_newest.retain(|k, _| keys.contains(k));
         let mut looked = 0;
         for m in &mut mentions {
             let name = m.remote.author_id.clone().unwrap_or_default();
@@ -244,6 +246,18 @@ impl Reddit {
             warning: None,
         })
     }
+}
+
+/// For a combined listing (`/r/a+b/new`) without a cursor of its own, the oldest of its
+/// subreddits' cursors from when each was read alone, so nothing between is missed.
+fn earlier_floor(cur: &Cursor, key: &str) -> Option<i64> {
+    let rest = key.strip_prefix("/r/")?;
+    let (subs, listing) = rest.rsplit_once('/')?;
+    subs.split('+')
+        .map(|s| cur.newest.get(&format!("/r/{s}/{listing}")).copied())
+        .collect::<Option<Vec<i64>>>()?
+        .into_iter()
+        .min()
 }
 
 impl Connector for Reddit {
