@@ -77,40 +77,40 @@ impl Rules {
     }
 }
 
-/// The shipped sentiment model. A damaged model file (a build problem, never user input) falls
-/// back to the lexicon alone rather than failing triage.
-pub fn model() -> &'static LinearModel {
-    static M: OnceLock<LinearModel> = OnceLock::new();
-    M.get_or_init(|| {
-        LinearModel::from_bytes(MODEL).unwrap_or_else(|e| {
-            tracing::error!(error = %e, "the shipped triage model is unreadable; using the lexicon only");
+/// A model shipped inside the binary, read once. A damaged model file (a build problem, never
+/// user input) gives the empty model, and `without` says in the log what triage does then.
+fn shipped(
+    cell: &'static OnceLock<LinearModel>,
+    bytes: &[u8],
+    what: &str,
+    without: &str,
+) -> &'static LinearModel {
+    cell.get_or_init(|| {
+        LinearModel::from_bytes(bytes).unwrap_or_else(|e| {
+            tracing::error!(error = %e, "the shipped {what} model is unreadable; {without}");
             LinearModel::zeros(8)
         })
     })
+}
+
+/// The shipped sentiment model; unreadable, the lexicon reads alone.
+pub fn model() -> &'static LinearModel {
+    static M: OnceLock<LinearModel> = OnceLock::new();
+    shipped(&M, MODEL, "triage", "using the lexicon only")
 }
 
 /// The shipped abuse model (trained on offensive tweets; outputs not, abusive, and a third
 /// that is never a label). Unreadable, it flags nothing.
 pub fn abuse_model() -> &'static LinearModel {
     static M: OnceLock<LinearModel> = OnceLock::new();
-    M.get_or_init(|| {
-        LinearModel::from_bytes(ABUSE_MODEL).unwrap_or_else(|e| {
-            tracing::error!(error = %e, "the shipped abuse model is unreadable; abuse is not flagged");
-            LinearModel::zeros(8)
-        })
-    })
+    shipped(&M, ABUSE_MODEL, "abuse", "abuse is not flagged")
 }
 
 /// The shipped irony model (trained on English tweets labelled ironic or not; outputs not,
 /// ironic, and a third that is never a label). Unreadable, only the sarcasm cues speak.
 pub fn irony_model() -> &'static LinearModel {
     static M: OnceLock<LinearModel> = OnceLock::new();
-    M.get_or_init(|| {
-        LinearModel::from_bytes(IRONY_MODEL).unwrap_or_else(|e| {
-            tracing::error!(error = %e, "the shipped irony model is unreadable; only cues mark sarcasm");
-            LinearModel::zeros(8)
-        })
-    })
+    shipped(&M, IRONY_MODEL, "irony", "only cues mark sarcasm")
 }
 
 /// Formats a count the way people read reach: 950, 12k, 2.1M.

@@ -311,17 +311,8 @@ fn ironic_words(a: &Analysed, s: &Signals) -> Vec<String> {
     if p < IRONY_P {
         return Vec::new();
     }
-    words.sort_by(|x, y| y.0.total_cmp(&x.0));
     let mut out: Vec<String> = Vec::new();
-    for (lift, i) in words {
-        let w = &a.tokens[i].norm;
-        if out.len() == 2 || lift <= 0.0 {
-            break;
-        }
-        if !w.starts_with('_') && !text::is_function_word(w) && !out.contains(w) {
-            out.push(w.clone());
-        }
-    }
+    name_strongest(a, &mut words, &mut out, 2, f32::MIN_POSITIVE);
     if out.is_empty() {
         out.push("ironic".to_string());
     }
@@ -331,8 +322,8 @@ fn ironic_words(a: &Analysed, s: &Signals) -> Vec<String> {
 /// Probability of the abusive class (among not/abusive) at or above which the learned model alone
 /// flags a post. Chosen for precision: a business's mentions are mostly not offensive, and a
 /// wrong "abusive" hides a customer's real complaint ("The coffee is bad" read as abusive at 0.5).
-/// On offensive tweets held out: 0.5 gives precision 0.62 / recall 0.55; 0.8 gives 0.74 / 0.30,
-/// the insult list adding what it knows in every language.
+/// On offensive tweets held out, the learned model alone: 0.5 gives precision 0.61 / recall 0.62,
+/// 0.8 gives 0.72 / 0.34 (BENCHMARKS.md); the insult list adds what it knows in every language.
 const ABUSE_P: f32 = 0.8;
 
 /// Whether a post reads as abusive to `model` (the abuse model: outputs not, abusive, unused),
@@ -385,15 +376,27 @@ fn abuse_of(model: &LinearModel, a: &Analysed, s: &Signals) -> (bool, Vec<String
     if !english {
         return (true, out);
     }
+    name_strongest(a, &mut words, &mut out, 3, 0.1);
+    (true, out)
+}
+
+/// Adds to `out` (up to `max` in all) the words that lift a yes/no model most, strongest first,
+/// each lifting at least `min_lift`; never a function word.
+fn name_strongest(
+    a: &Analysed,
+    words: &mut [(f32, usize)],
+    out: &mut Vec<String>,
+    max: usize,
+    min_lift: f32,
+) {
     words.sort_by(|x, y| y.0.total_cmp(&x.0));
-    for (lift, i) in words {
+    for &(lift, i) in words.iter() {
         let w = &a.tokens[i].norm;
-        if out.len() == 3 || lift < 0.1 {
+        if out.len() >= max || lift < min_lift {
             break;
         }
         if !w.starts_with('_') && !text::is_function_word(w) && !out.contains(w) {
             out.push(w.clone());
         }
     }
-    (true, out)
 }
