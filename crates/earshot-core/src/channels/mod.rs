@@ -321,6 +321,28 @@ pub async fn send_reply(
     }
 }
 
+/// At most this many ids are kept for a cursor's newest second.
+const AT_NEWEST_MAX: usize = 200;
+
+/// The ids delivered at a cursor's newest second, for listings read from that second
+/// inclusively (`>=`, so a post of the same second is not missed): dropping them when read again
+/// lets a quiet poll hand the engine nothing. `floor` and `seen` are the cursor's before this
+/// poll, `newest` after it, `delivered` this poll's (id, time) pairs.
+pub(crate) fn ids_at_newest<'a>(
+    floor: i64,
+    seen: Vec<String>,
+    newest: i64,
+    delivered: impl IntoIterator<Item = (&'a str, i64)>,
+) -> Vec<String> {
+    let mut out = if newest == floor { seen } else { Vec::new() };
+    for (id, at) in delivered {
+        if at == newest && out.len() < AT_NEWEST_MAX && !out.iter().any(|s| s == id) {
+            out.push(id.to_string());
+        }
+    }
+    out
+}
+
 /// An HTTP client with Earshot's user agent and sane timeouts.
 pub fn http_client() -> reqwest::Client {
     http_client_with(Duration::from_secs(30))

@@ -80,9 +80,6 @@ struct Cursor {
     at_newest: Vec<String>,
 }
 
-/// At most this many ids are kept for the newest second.
-const AT_NEWEST_MAX: usize = 200;
-
 /// Parses a search response body into mentions (fetched at `now`).
 pub fn parse_search(body: &[u8], now: i64) -> Result<(Vec<Mention>, u32), ChannelError> {
     let resp: SearchResponse = serde_json::from_slice(body)
@@ -285,12 +282,12 @@ impl Connector for HackerNews {
                 .max()
                 .unwrap_or(since)
                 .max(since);
-            let mut at_newest: Vec<String> = if newest == since { seen } else { Vec::new() };
-            for m in all.iter().filter(|m| m.created_at == newest) {
-                if at_newest.len() < AT_NEWEST_MAX && !at_newest.contains(&m.external_id) {
-                    at_newest.push(m.external_id.clone());
-                }
-            }
+            let at_newest = super::ids_at_newest(
+                since,
+                seen,
+                newest,
+                all.iter().map(|m| (m.external_id.as_str(), m.created_at)),
+            );
             let cursor = serde_json::to_string(&Cursor {
                 created_at_i: newest,
                 at_newest,

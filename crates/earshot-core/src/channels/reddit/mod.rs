@@ -44,9 +44,6 @@ pub struct Cursor {
     pub at_newest: BTreeMap<String, Vec<String>>,
 }
 
-/// At most this many ids are kept per listing for its newest second.
-const AT_NEWEST_MAX: usize = 200;
-
 /// One listing read each poll: its cursor key, path, query, and whether it is the owner's inbox.
 type Listing = (String, String, Vec<(String, String)>, bool);
 
@@ -161,7 +158,7 @@ impl Reddit {
                 .unwrap_or(now - FIRST_LOOKBACK);
             let seen = cur.at_newest.get(&key).cloned().unwrap_or_default();
             let mut newest = floor;
-            let mut at_newest = seen.clone();
+            let start = mentions.len();
             let mut after: Option<String> = None;
             'pages: for _ in 0..MAX_PAGES {
                 let mut q: Vec<(&str, &str)> = query
@@ -183,13 +180,7 @@ impl Reddit {
                     if m.created_at == floor && seen.contains(&m.external_id) {
                         continue;
                     }
-                    if m.created_at > newest {
-                        newest = m.created_at;
-                        at_newest.clear();
-                    }
-                    if m.created_at == newest && at_newest.len() < AT_NEWEST_MAX {
-                        at_newest.push(m.external_id.clone());
-                    }
+                    newest = newest.max(m.created_at);
                     mentions.push(m);
                 }
                 match next {
@@ -198,6 +189,14 @@ impl Reddit {
                 }
             }
             cur.newest.insert(key.clone(), newest);
+            let at_newest = super::ids_at_newest(
+                floor,
+                seen,
+                newest,
+                mentions[start..]
+                    .iter()
+                    .map(|m| (m.external_id.as_str(), m.created_at)),
+            );
             cur.at_newest.insert(key, at_newest);
         }
         // Keys of listings no longer read (one subreddit a request, before they were combined).
