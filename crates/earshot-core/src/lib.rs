@@ -39,6 +39,8 @@ pub mod outbox;
 pub mod pipeline;
 pub mod secrets;
 pub mod store;
+pub mod team;
+mod tls;
 pub mod triage;
 pub mod work;
 

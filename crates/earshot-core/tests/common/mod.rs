@@ -5,6 +5,7 @@
 pub mod live;
 pub mod mail;
 pub mod pages;
+pub mod postgres;
 pub mod queue;
 
 use std::sync::Mutex;

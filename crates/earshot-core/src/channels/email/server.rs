@@ -3,7 +3,6 @@
 //! never goes over an unencrypted connection except to this computer's own addresses (a local bridge such as
 //! Proton Mail Bridge, or the test servers).
 
-use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
 use tokio::io::{AsyncRead, AsyncWrite};
@@ -89,34 +88,6 @@ pub type Conn = Box<dyn Io>;
 /// A logged-in IMAP session.
 pub type Session = async_imap::Session<Conn>;
 
-fn tls_config() -> Arc<rustls::ClientConfig> {
-    static CONFIG: OnceLock<Arc<rustls::ClientConfig>> = OnceLock::new();
-    CONFIG
-        .get_or_init(|| {
-            let roots = rustls::RootCertStore {
-                roots: webpki_roots::TLS_SERVER_ROOTS.to_vec(),
-            };
-            let config = rustls::ClientConfig::builder_with_provider(Arc::new(
-                rustls::crypto::ring::default_provider(),
-            ))
-            .with_safe_default_protocol_versions()
-            .map(|b| b.with_root_certificates(roots).with_no_client_auth())
-            .unwrap_or_else(|_| {
-                // ring's provider supports the default versions; this is unreachable, but a
-                // config without roots fails every handshake instead of panicking.
-                rustls::ClientConfig::builder_with_provider(Arc::new(
-                    rustls::crypto::ring::default_provider(),
-                ))
-                .with_protocol_versions(&[&rustls::version::TLS13])
-                .expect("TLS 1.3 with ring")
-                .with_root_certificates(rustls::RootCertStore::empty())
-                .with_no_client_auth()
-            });
-            Arc::new(config)
-        })
-        .clone()
-}
-
 pub(crate) fn io_error(host: &str, e: impl std::fmt::Display) -> ChannelError {
     ChannelError::Network(format!("mail server {host}: {e}"))
 }
@@ -127,7 +98,7 @@ async fn tls<S: AsyncRead + AsyncWrite + Unpin + Send + std::fmt::Debug + 'stati
 ) -> Result<Conn, ChannelError> {
     let name = rustls::pki_types::ServerName::try_from(host.to_string())
         .map_err(|_| ChannelError::Config(format!("{host:?} is not a host name")))?;
-    let s = tokio_rustls::TlsConnector::from(tls_config())
+    let s = tokio_rustls::TlsConnector::from(crate::tls::client_config())
         .connect(name, stream)
         .await
         .map_err(|e| io_error(host, format!("TLS: {e}")))?;

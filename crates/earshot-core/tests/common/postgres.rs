@@ -1,0 +1,34 @@
+//! A fresh database on the test PostgreSQL: a throwaway cluster on 127.0.0.1 that `./dev test`
+//! starts and names in `EARSHOT_TEST_POSTGRES`.
+
+use earshot_core::team::TeamAddress;
+
+/// A new, empty database for one test; `None` (the test says it is skipped) where there is no
+/// test PostgreSQL, unless `EARSHOT_REQUIRE_INTEROP` is set (`./dev test`), which makes that a
+/// failure.
+pub async fn fresh(name: &str) -> Option<TeamAddress> {
+    let base = match std::env::var("EARSHOT_TEST_POSTGRES") {
+        Ok(b) => b.trim_end_matches('/').to_string(),
+        Err(_) if std::env::var_os("EARSHOT_REQUIRE_INTEROP").is_some() => {
+            panic!("EARSHOT_REQUIRE_INTEROP is set without EARSHOT_TEST_POSTGRES")
+        }
+        Err(_) => {
+            eprintln!("skipped: no test PostgreSQL here; `./dev test` starts one");
+            return None;
+        }
+    };
+    let admin = TeamAddress::parse(&format!("{base}/postgres"))
+        .expect("the test PostgreSQL's address")
+        .connect()
+        .await
+        .expect("the test PostgreSQL answers");
+    let db = format!("earshot_{name}_{}", std::process::id());
+    // DROP and CREATE DATABASE cannot share a transaction: two statements.
+    for sql in [
+        format!("DROP DATABASE IF EXISTS {db}"),
+        format!("CREATE DATABASE {db}"),
+    ] {
+        admin.batch_execute(&sql).await.expect(&sql);
+    }
+    Some(TeamAddress::parse(&format!("{base}/{db}")).expect("the test database's address"))
+}
