@@ -1,207 +1,224 @@
-//! The store against real SQLite files.
+//! The store against real SQLite files and, for what both engines do ([`MentionStore`]), a real
+//! PostgreSQL team database: each such case runs on both.
 
 use earshot_core::model::{Channel, Mention, Status};
-use earshot_core::store::{MentionQuery, Order, Store};
+use earshot_core::store::{MentionQuery, MentionStore, Order, Store};
 
 mod common;
 use common::{mention, spec};
 
+/// Runs `case` on a new SQLite file, then on a new team database where the test PostgreSQL is
+/// there (`./dev test` starts one and requires it).
+fn on_both(name: &str, case: impl Fn(&mut dyn MentionStore)) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut sqlite = Store::open(&dir.path().join("earshot.sqlite3")).unwrap();
+    case(&mut sqlite);
+    if let Some(mut pg) = common::postgres::store(name) {
+        case(&mut pg);
+    }
+}
+
 #[test]
 fn a_redelivered_post_is_stored_once_and_an_edit_updates_it_in_place() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut s = Store::open(&dir.path().join("db")).unwrap();
-    let fresh = s
-        .store_batch(None, &[mention("1", "hello Brightside", 10, 100)], None)
+    on_both("a_redelivered_post_is_stored_once_and_an", |s| {
+        let fresh = s
+            .store_batch(None, &[mention("1", "hello Brightside", 10, 100)], None)
+            .unwrap();
+        assert_eq!(fresh.len(), 1, "a new post is new");
+        let id = fresh[0].id;
+        s.set_status(id, Status::Open, 0).unwrap();
+        let again = s
+            .store_batch(None, &[mention("1", "hello Brightside", 10, 100)], None)
+            .unwrap();
+        assert!(again.is_empty(), "a re-delivered post is not new");
+        s.store_batch(
+            None,
+            &[mention("1", "hello Brightside (edited)", 10, 100)],
+            None,
+        )
         .unwrap();
-    assert_eq!(fresh.len(), 1, "a new post is new");
-    let id = fresh[0].id;
-    s.set_status(id, Status::Open, 0).unwrap();
-    let again = s
-        .store_batch(None, &[mention("1", "hello Brightside", 10, 100)], None)
-        .unwrap();
-    assert!(again.is_empty(), "a re-delivered post is not new");
-    s.store_batch(
-        None,
-        &[mention("1", "hello Brightside (edited)", 10, 100)],
-        None,
-    )
-    .unwrap();
-    let page = s.list(&MentionQuery::default()).unwrap();
-    assert_eq!(page.mentions.len(), 1, "still one row");
-    assert_eq!(page.mentions[0].text, "hello Brightside (edited)");
-    assert_eq!(
-        page.mentions[0].status,
-        Status::Open,
-        "the owner's status survives an edit"
-    );
+        let page = s.list(&MentionQuery::default()).unwrap();
+        assert_eq!(page.mentions.len(), 1, "still one row");
+        assert_eq!(page.mentions[0].text, "hello Brightside (edited)");
+        assert_eq!(
+            page.mentions[0].status,
+            Status::Open,
+            "the owner's status survives an edit"
+        );
+    });
 }
 
 #[test]
 fn the_cursor_is_saved_with_the_batch() {
-    let mut s = Store::open_in_memory().unwrap();
-    let src = s.upsert_source(&spec("HN"), 0).unwrap();
-    s.store_batch(
-        Some(src),
-        &[mention("1", "a", 1, 1)],
-        Some("{\"created_at_i\":1}"),
-    )
-    .unwrap();
-    assert_eq!(
-        s.source(src).unwrap().cursor.as_deref(),
-        Some("{\"created_at_i\":1}")
-    );
-    assert_eq!(
-        s.upsert_source(&spec("HN"), 5).unwrap(),
-        src,
-        "re-adding by name keeps the source and cursor"
-    );
-    assert!(
-        s.source(src).unwrap().cursor.is_some(),
-        "the cursor survives re-adding the source"
-    );
+    on_both("the_cursor_is_saved_with_the_batch", |s| {
+        let src = s.upsert_source(&spec("HN"), 0).unwrap();
+        s.store_batch(
+            Some(src),
+            &[mention("1", "a", 1, 1)],
+            Some("{\"created_at_i\":1}"),
+        )
+        .unwrap();
+        assert_eq!(
+            s.source(src).unwrap().cursor.as_deref(),
+            Some("{\"created_at_i\":1}")
+        );
+        assert_eq!(
+            s.upsert_source(&spec("HN"), 5).unwrap(),
+            src,
+            "re-adding by name keeps the source and cursor"
+        );
+        assert!(
+            s.source(src).unwrap().cursor.is_some(),
+            "the cursor survives re-adding the source"
+        );
+    });
 }
 
 #[test]
 fn full_text_search_finds_a_stored_mention_by_word_prefix_author_and_accent() {
-    let mut s = Store::open_in_memory().unwrap();
-    s.store_batch(
-        None,
-        &[
-            mention("1", "The café refund never came", 50, 1),
-            mention("2", "lovely latte", 5, 2),
-        ],
-        None,
-    )
-    .unwrap();
-    let find = |q: &str| {
-        s.list(&MentionQuery {
-            search: Some(q.into()),
-            ..Default::default()
-        })
-        .unwrap()
-        .mentions
-        .into_iter()
-        .map(|m| m.external_id)
-        .collect::<Vec<_>>()
-    };
-    assert_eq!(find("refund"), vec!["1"]);
-    assert_eq!(find("ref"), vec!["1"], "the last word is a prefix");
-    assert_eq!(find("cafe"), vec!["1"], "accents folded");
-    assert_eq!(find("author2"), vec!["2"], "author handles are indexed");
-    assert!(
-        find("\"; DROP TABLE mentions; --").is_empty(),
-        "hostile input is just words"
-    );
-    assert!(find("***").is_empty());
-}
-
-#[test]
-fn pages_follow_the_keyset_cursor_without_gaps_or_repeats() {
-    let mut s = Store::open_in_memory().unwrap();
-    let batch: Vec<Mention> = (0..23)
-        .map(|i| mention(&i.to_string(), "x", (i % 5) as u8 * 20, 1000 + i))
-        .collect();
-    s.store_batch(None, &batch, None).unwrap();
-    for order in [Order::Urgent, Order::Newest] {
-        let mut seen = Vec::new();
-        let mut after = None;
-        loop {
-            let page = s
-                .list(&MentionQuery {
-                    order,
-                    limit: Some(5),
-                    after: after.clone(),
-                    ..Default::default()
-                })
-                .unwrap();
-            seen.extend(
-                page.mentions
-                    .iter()
-                    .map(|m| (m.triage.urgency, m.created_at)),
-            );
-            match page.next {
-                Some(n) => after = Some(n),
-                None => break,
-            }
-        }
-        assert_eq!(seen.len(), 23, "{order:?}");
-        let mut sorted = seen.clone();
-        match order {
-            Order::Urgent => sorted.sort_by(|a, b| b.cmp(a)),
-            Order::Newest => sorted.sort_by_key(|m| std::cmp::Reverse(m.1)),
-        }
-        assert_eq!(seen, sorted, "{order:?} is in order across pages");
-    }
-    assert!(
-        s.list(&MentionQuery {
-            after: Some("nonsense".into()),
-            ..Default::default()
-        })
-        .is_err(),
-        "a bad cursor is an error, not a panic"
-    );
-}
-
-#[test]
-fn filters_combine() {
-    let mut s = Store::open_in_memory().unwrap();
-    let mut rss = mention("r", "feed item", 90, 5);
-    rss.channel = Channel::Rss;
-    s.store_batch(
-        None,
-        &[mention("1", "a", 90, 1), mention("2", "b", 10, 2), rss],
-        None,
-    )
-    .unwrap();
-    let q = MentionQuery {
-        channel: Some(Channel::Hackernews),
-        min_urgency: Some(60),
-        ..Default::default()
-    };
-    let ids: Vec<_> = s
-        .list(&q)
-        .unwrap()
-        .mentions
-        .into_iter()
-        .map(|m| m.external_id)
-        .collect();
-    assert_eq!(ids, vec!["1"]);
-    let done = s
-        .list(&MentionQuery {
-            status: Some(Status::Done),
-            ..Default::default()
-        })
-        .unwrap();
-    assert!(done.mentions.is_empty(), "nothing is done yet");
-}
-
-#[test]
-fn counts_track_unread_urgent() {
-    let mut s = Store::open_in_memory().unwrap();
-    let fresh = s
-        .store_batch(
+    on_both("full_text_search_finds_a_stored_mention_", |s| {
+        s.store_batch(
             None,
             &[
-                mention("1", "a", 90, 1),
-                mention("2", "b", 70, 2),
-                mention("3", "c", 10, 3),
+                mention("1", "The café refund never came", 50, 1),
+                mention("2", "lovely latte", 5, 2),
             ],
             None,
         )
         .unwrap();
-    assert_eq!(
-        s.counts(60).unwrap().unread_urgent,
-        2,
-        "both urgent mentions count as unread"
-    );
-    s.mark_read(fresh[0].id).unwrap();
-    s.set_status(fresh[1].id, Status::Done, 0).unwrap();
-    let c = s.counts(60).unwrap();
-    assert_eq!(
-        (c.unread_urgent, c.total, c.new, c.done),
-        (0, 3, 2, 1),
-        "opening one and finishing another move the counts"
-    );
+        let find = |q: &str| {
+            s.list(&MentionQuery {
+                search: Some(q.into()),
+                ..Default::default()
+            })
+            .unwrap()
+            .mentions
+            .into_iter()
+            .map(|m| m.external_id)
+            .collect::<Vec<_>>()
+        };
+        assert_eq!(find("refund"), vec!["1"]);
+        assert_eq!(find("ref"), vec!["1"], "the last word is a prefix");
+        assert_eq!(find("cafe"), vec!["1"], "accents folded");
+        assert_eq!(find("author2"), vec!["2"], "author handles are indexed");
+        assert!(
+            find("\"; DROP TABLE mentions; --").is_empty(),
+            "hostile input is just words"
+        );
+        assert!(find("***").is_empty());
+    });
+}
+
+#[test]
+fn pages_follow_the_keyset_cursor_without_gaps_or_repeats() {
+    on_both("pages_follow_the_keyset_cursor_without_g", |s| {
+        let batch: Vec<Mention> = (0..23)
+            .map(|i| mention(&i.to_string(), "x", (i % 5) as u8 * 20, 1000 + i))
+            .collect();
+        s.store_batch(None, &batch, None).unwrap();
+        for order in [Order::Urgent, Order::Newest] {
+            let mut seen = Vec::new();
+            let mut after = None;
+            loop {
+                let page = s
+                    .list(&MentionQuery {
+                        order,
+                        limit: Some(5),
+                        after: after.clone(),
+                        ..Default::default()
+                    })
+                    .unwrap();
+                seen.extend(
+                    page.mentions
+                        .iter()
+                        .map(|m| (m.triage.urgency, m.created_at)),
+                );
+                match page.next {
+                    Some(n) => after = Some(n),
+                    None => break,
+                }
+            }
+            assert_eq!(seen.len(), 23, "{order:?}");
+            let mut sorted = seen.clone();
+            match order {
+                Order::Urgent => sorted.sort_by(|a, b| b.cmp(a)),
+                Order::Newest => sorted.sort_by_key(|m| std::cmp::Reverse(m.1)),
+            }
+            assert_eq!(seen, sorted, "{order:?} is in order across pages");
+        }
+        assert!(
+            s.list(&MentionQuery {
+                after: Some("nonsense".into()),
+                ..Default::default()
+            })
+            .is_err(),
+            "a bad cursor is an error, not a panic"
+        );
+    });
+}
+
+#[test]
+fn filters_combine() {
+    on_both("filters_combine", |s| {
+        let mut rss = mention("r", "feed item", 90, 5);
+        rss.channel = Channel::Rss;
+        s.store_batch(
+            None,
+            &[mention("1", "a", 90, 1), mention("2", "b", 10, 2), rss],
+            None,
+        )
+        .unwrap();
+        let q = MentionQuery {
+            channel: Some(Channel::Hackernews),
+            min_urgency: Some(60),
+            ..Default::default()
+        };
+        let ids: Vec<_> = s
+            .list(&q)
+            .unwrap()
+            .mentions
+            .into_iter()
+            .map(|m| m.external_id)
+            .collect();
+        assert_eq!(ids, vec!["1"]);
+        let done = s
+            .list(&MentionQuery {
+                status: Some(Status::Done),
+                ..Default::default()
+            })
+            .unwrap();
+        assert!(done.mentions.is_empty(), "nothing is done yet");
+    });
+}
+
+#[test]
+fn counts_track_unread_urgent() {
+    on_both("counts_track_unread_urgent", |s| {
+        let fresh = s
+            .store_batch(
+                None,
+                &[
+                    mention("1", "a", 90, 1),
+                    mention("2", "b", 70, 2),
+                    mention("3", "c", 10, 3),
+                ],
+                None,
+            )
+            .unwrap();
+        assert_eq!(
+            s.counts(60).unwrap().unread_urgent,
+            2,
+            "both urgent mentions count as unread"
+        );
+        s.mark_read(fresh[0].id).unwrap();
+        s.set_status(fresh[1].id, Status::Done, 0).unwrap();
+        let c = s.counts(60).unwrap();
+        assert_eq!(
+            (c.unread_urgent, c.total, c.new, c.done),
+            (0, 3, 2, 1),
+            "opening one and finishing another move the counts"
+        );
+    });
 }
 
 #[test]
@@ -355,53 +372,54 @@ fn the_count_tally_and_search_index_always_match_the_rows() {
 /// A word in thousands of mentions: pages hold exactly the matches, in order, each once.
 #[test]
 fn searching_a_common_word_pages_through_exactly_its_matches() {
-    let mut s = Store::open_in_memory().unwrap();
-    let batch: Vec<Mention> = (0..2_600)
-        .map(|i| {
-            let text = if i % 5 == 0 {
-                format!("tea number {i}")
-            } else {
-                format!("coffee number {i}")
-            };
-            mention(&i.to_string(), &text, (i * 37 % 101) as u8, i as i64)
-        })
-        .collect();
-    s.store_batch(None, &batch, None).unwrap();
-    for order in [Order::Urgent, Order::Newest] {
-        let mut seen = std::collections::HashSet::new();
-        let mut after = None;
-        let mut last: Option<(u8, i64)> = None;
-        loop {
-            let page = s
-                .list(&MentionQuery {
-                    search: Some("coffee".into()),
-                    order,
-                    after: after.clone(),
-                    limit: Some(200),
-                    ..Default::default()
-                })
-                .unwrap();
-            for m in &page.mentions {
-                assert!(m.text.starts_with("coffee"), "{}", m.text);
-                assert!(seen.insert(m.id), "{} twice", m.id);
-                let key = match order {
-                    Order::Urgent => (m.triage.urgency, m.created_at),
-                    Order::Newest => (0, m.created_at),
+    on_both("searching_a_common_word_pages_through_ex", |s| {
+        let batch: Vec<Mention> = (0..2_600)
+            .map(|i| {
+                let text = if i % 5 == 0 {
+                    format!("tea number {i}")
+                } else {
+                    format!("coffee number {i}")
                 };
-                assert!(
-                    last.is_none_or(|l| l >= key),
-                    "{order:?} order broken at {}",
-                    m.id
-                );
-                last = Some(key);
+                mention(&i.to_string(), &text, (i * 37 % 101) as u8, i as i64)
+            })
+            .collect();
+        s.store_batch(None, &batch, None).unwrap();
+        for order in [Order::Urgent, Order::Newest] {
+            let mut seen = std::collections::HashSet::new();
+            let mut after = None;
+            let mut last: Option<(u8, i64)> = None;
+            loop {
+                let page = s
+                    .list(&MentionQuery {
+                        search: Some("coffee".into()),
+                        order,
+                        after: after.clone(),
+                        limit: Some(200),
+                        ..Default::default()
+                    })
+                    .unwrap();
+                for m in &page.mentions {
+                    assert!(m.text.starts_with("coffee"), "{}", m.text);
+                    assert!(seen.insert(m.id), "{} twice", m.id);
+                    let key = match order {
+                        Order::Urgent => (m.triage.urgency, m.created_at),
+                        Order::Newest => (0, m.created_at),
+                    };
+                    assert!(
+                        last.is_none_or(|l| l >= key),
+                        "{order:?} order broken at {}",
+                        m.id
+                    );
+                    last = Some(key);
+                }
+                match page.next {
+                    Some(n) => after = Some(n),
+                    None => break,
+                }
             }
-            match page.next {
-                Some(n) => after = Some(n),
-                None => break,
-            }
+            assert_eq!(seen.len(), 2_080, "{order:?}: every coffee mention once");
         }
-        assert_eq!(seen.len(), 2_080, "{order:?}: every coffee mention once");
-    }
+    });
 }
 
 /// A search probing the view first, sorting its few hits, or walking the view's index returns the
@@ -493,25 +511,26 @@ fn both_search_paths_return_the_same_pages() {
 /// `ids` narrows a view to the mentions just announced, with the view's filters and order.
 #[test]
 fn a_view_says_which_announced_mentions_belong_in_it() {
-    let mut s = Store::open_in_memory().unwrap();
-    let batch: Vec<Mention> = (0..10)
-        .map(|i| mention(&i.to_string(), "coffee", (i * 10) as u8, i as i64))
-        .collect();
-    s.store_batch(None, &batch, None).unwrap();
-    let page = s
-        .list(&MentionQuery {
-            ids: Some(vec![2, 5, 9, 999]),
-            min_urgency: Some(40),
-            ..Default::default()
-        })
-        .unwrap();
-    let ids: Vec<i64> = page.mentions.iter().map(|m| m.id).collect();
-    assert_eq!(ids, vec![9, 5], "urgent first, only those at least 40");
-    let err = s
-        .list(&MentionQuery {
-            ids: Some((0..501).collect()),
-            ..Default::default()
-        })
-        .unwrap_err();
-    assert!(err.to_string().contains("at most 500"), "{err}");
+    on_both("a_view_says_which_announced_mentions_bel", |s| {
+        let batch: Vec<Mention> = (0..10)
+            .map(|i| mention(&i.to_string(), "coffee", (i * 10) as u8, i as i64))
+            .collect();
+        s.store_batch(None, &batch, None).unwrap();
+        let page = s
+            .list(&MentionQuery {
+                ids: Some(vec![2, 5, 9, 999]),
+                min_urgency: Some(40),
+                ..Default::default()
+            })
+            .unwrap();
+        let ids: Vec<i64> = page.mentions.iter().map(|m| m.id).collect();
+        assert_eq!(ids, vec![9, 5], "urgent first, only those at least 40");
+        let err = s
+            .list(&MentionQuery {
+                ids: Some((0..501).collect()),
+                ..Default::default()
+            })
+            .unwrap_err();
+        assert!(err.to_string().contains("at most 500"), "{err}");
+    });
 }

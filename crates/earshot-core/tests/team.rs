@@ -16,8 +16,12 @@ use tokio::sync::{broadcast, mpsc};
 /// A database with the team schema and `n` members (one desktop each).
 async fn team(name: &str, n: usize) -> Option<(TeamAddress, Vec<i64>)> {
     let address = fresh(name).await?;
-    let mut db = address.connect().await.unwrap();
-    schema::migrate(&mut db).await.unwrap();
+    let a = address.clone();
+    tokio::task::spawn_blocking(move || schema::migrate(&mut a.connect_blocking().unwrap()))
+        .await
+        .unwrap()
+        .unwrap();
+    let db = address.connect().await.unwrap();
     let mut ids = Vec::new();
     for i in 0..n {
         let m = members::join(&db, &format!("Member {i}"), &format!("desktop-{i}"))
@@ -50,9 +54,8 @@ async fn desktops_starting_together_make_the_schema_once_and_an_older_one_refuse
     let mut runs = Vec::new();
     for _ in 0..3 {
         let a = address.clone();
-        runs.push(tokio::spawn(async move {
-            let mut db = a.connect().await.unwrap();
-            schema::migrate(&mut db).await
+        runs.push(tokio::task::spawn_blocking(move || {
+            schema::migrate(&mut a.connect_blocking().unwrap())
         }));
     }
     for r in runs {
@@ -62,7 +65,7 @@ async fn desktops_starting_together_make_the_schema_once_and_an_older_one_refuse
             "each desktop ends at this build's version"
         );
     }
-    let mut db = address.connect().await.unwrap();
+    let db = address.connect().await.unwrap();
     let rows = db
         .query("SELECT version FROM earshot_team_schema", &[])
         .await
@@ -71,7 +74,12 @@ async fn desktops_starting_together_make_the_schema_once_and_an_older_one_refuse
     db.execute("UPDATE earshot_team_schema SET version = 999", &[])
         .await
         .unwrap();
-    let e = schema::migrate(&mut db).await.unwrap_err();
+    let a = address.clone();
+    let e =
+        tokio::task::spawn_blocking(move || schema::migrate(&mut a.connect_blocking().unwrap()))
+            .await
+            .unwrap()
+            .unwrap_err();
     assert!(
         matches!(e, TeamError::Newer { found: 999, .. }),
         "a newer team database is left alone: {e}"

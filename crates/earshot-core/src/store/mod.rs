@@ -24,15 +24,18 @@ pub mod backup;
 mod corrections;
 pub mod db;
 mod due;
+mod engines;
 mod mentions;
 mod migrations;
 mod outbox;
+pub mod pg;
 pub mod search;
 mod sources;
 mod view;
 pub mod work;
 
 pub use corrections::{Correction, StoredCorrection};
+pub use engines::MentionStore;
 pub use mentions::{last_deliveries, Part, Prior};
 pub use migrations::SCHEMA_VERSION;
 pub use view::{fts_query, Counts, MentionPage, MentionQuery, Order, PageCursor};
@@ -53,6 +56,13 @@ pub enum StoreError {
     /// SQLite said no.
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
+    /// The team database (PostgreSQL) said no, or could not be reached.
+    #[error("team database error: {0}")]
+    Postgres(#[from] postgres::Error),
+    /// This desktop no longer listens for the source (its lease ran out or passed to another
+    /// desktop): the batch and its cursor were not stored; the new listener fetches them.
+    #[error("this desktop no longer listens for source {0}; another desktop has taken it")]
+    NotListening(i64),
     /// A stored JSON column could not be read back.
     #[error("stored data is unreadable: {0}")]
     Json(#[from] serde_json::Error),

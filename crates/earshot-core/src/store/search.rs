@@ -128,6 +128,72 @@ impl SearchQuery {
     }
 }
 
+/// PostgreSQL keeps positions up to this; later tokens share it.
+const PG_MAX_POSITION: usize = 16_383;
+/// PostgreSQL refuses a lexeme this long or longer (bytes).
+const PG_MAX_LEXEME: usize = 2_047;
+
+fn pg_quote(token: &str, out: &mut String) {
+    out.push('\'');
+    for c in token.chars() {
+        match c {
+            '\'' => out.push_str("\'\'"),
+            '\\' => out.push_str("\\\\"),
+            c => out.push(c),
+        }
+    }
+    out.push('\'');
+}
+
+/// The team database's search entry for a mention's columns, as a PostgreSQL `tsvector`
+/// literal: the same folded tokens the matcher and FTS5 use, with their positions, each column
+/// after a gap so a phrase never spans two columns.
+pub(crate) fn pg_tsvector(columns: &[Option<&str>]) -> String {
+    let mut out = String::new();
+    let mut pos = 1;
+    for col in columns.iter().flatten() {
+        for t in tokens(col) {
+            if t.len() < PG_MAX_LEXEME {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                pg_quote(&t, &mut out);
+                out.push(':');
+                out.push_str(&pos.min(PG_MAX_POSITION).to_string());
+            }
+            pos += 1;
+        }
+        pos += 1;
+    }
+    out
+}
+
+impl SearchQuery {
+    /// The same query as a PostgreSQL `tsquery` literal: every phrase (`<->` between its
+    /// tokens) must match, and the very last token may be a prefix (`:*`).
+    pub(crate) fn pg_tsquery(&self) -> String {
+        let last = self.phrases.len() - 1;
+        let mut out = String::new();
+        for (i, phrase) in self.phrases.iter().enumerate() {
+            if i > 0 {
+                out.push_str(" & ");
+            }
+            out.push('(');
+            for (k, t) in phrase.iter().enumerate() {
+                if k > 0 {
+                    out.push_str(" <-> ");
+                }
+                pg_quote(t, &mut out);
+                if i == last && k == phrase.len() - 1 {
+                    out.push_str(":*");
+                }
+            }
+            out.push(')');
+        }
+        out
+    }
+}
+
 /// Whether `phrase` occurs in `doc` as consecutive tokens; with `prefix`, its last token need
 /// only begin a token.
 fn phrase_in(doc: &[String], phrase: &[String], prefix: bool) -> bool {

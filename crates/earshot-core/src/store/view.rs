@@ -101,10 +101,10 @@ pub struct Counts {
 /// Keyset position: the sort key of the last row of a page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PageCursor {
-    at_risk: i64,
-    urgency: i64,
-    created_at: i64,
-    id: i64,
+    pub(super) at_risk: i64,
+    pub(super) urgency: i64,
+    pub(super) created_at: i64,
+    pub(super) id: i64,
 }
 
 impl PageCursor {
@@ -114,7 +114,7 @@ impl PageCursor {
             self.at_risk, self.urgency, self.created_at, self.id
         )
     }
-    fn decode(s: &str) -> Result<PageCursor> {
+    pub(super) fn decode(s: &str) -> Result<PageCursor> {
         let bad = || StoreError::Invalid(format!("page cursor {s:?}"));
         let mut it = s.split('.').map(|p| p.parse::<i64>().map_err(|_| bad()));
         let c = PageCursor {

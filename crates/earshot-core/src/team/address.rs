@@ -159,6 +159,19 @@ impl TeamAddress {
         }
     }
 
+    /// Connects with the blocking client (the store runs on the blocking pool, as SQLite does).
+    /// Must not be called on the async runtime.
+    pub fn connect_blocking(&self) -> Result<postgres::Client> {
+        let config = postgres::Config::from(self.config.clone());
+        Ok(if self.local {
+            config.connect(NoTls)?
+        } else {
+            config.connect(tokio_postgres_rustls::MakeRustlsConnect::new(
+                (*crate::tls::client_config()).clone(),
+            ))?
+        })
+    }
+
     /// Connects for queries: the connection runs on its own task until the client is dropped.
     pub async fn connect(&self) -> Result<Client> {
         let (client, mut messages) = self.open().await?;

@@ -2,7 +2,7 @@
 //! their count kept in `earshot_team_schema`. Desktops starting together take one advisory lock
 //! for the migration, so each step runs once.
 
-use tokio_postgres::Client;
+use postgres::Client;
 
 use super::{Result, TeamError};
 
@@ -26,28 +26,147 @@ const MIGRATIONS: &[&str] = &[
         taken_at TIMESTAMPTZ NOT NULL DEFAULT now(),
         expires_at TIMESTAMPTZ NOT NULL
     );",
+    // 2: the shared store: the same tables as the SQLite store at its version 6, in PostgreSQL's
+    // types. The search entry `tsv` is written by Earshot (FTS5's tokens, folded the same way),
+    // not by a text-search configuration, so both engines match the same words. New mentions are
+    // counted into the tally by `store_parts` in key order (no deadlock between desktops storing
+    // at once); changes and deletes by a trigger.
+    r#"
+    CREATE TABLE sources (
+        id BIGSERIAL PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        kind TEXT NOT NULL,
+        spec TEXT NOT NULL,
+        enabled BOOLEAN NOT NULL DEFAULT true,
+        cursor TEXT,
+        health TEXT NOT NULL DEFAULT '{"state":"idle"}',
+        created_at BIGINT NOT NULL
+    );
+    CREATE TABLE mentions (
+        id BIGSERIAL PRIMARY KEY,
+        channel TEXT NOT NULL,
+        external_id TEXT NOT NULL,
+        source_id BIGINT REFERENCES sources (id) ON DELETE SET NULL,
+        url TEXT,
+        title TEXT,
+        author_handle TEXT NOT NULL,
+        author_name TEXT,
+        author_url TEXT,
+        author_followers BIGINT,
+        author_karma BIGINT,
+        text TEXT NOT NULL,
+        html TEXT,
+        created_at BIGINT NOT NULL,
+        fetched_at BIGINT NOT NULL,
+        reply_to TEXT,
+        thread_root TEXT,
+        lang TEXT,
+        likes BIGINT,
+        reposts BIGINT,
+        replies BIGINT,
+        matched_terms TEXT NOT NULL DEFAULT '[]',
+        urgency INTEGER NOT NULL DEFAULT 0,
+        sentiment DOUBLE PRECISION NOT NULL DEFAULT 0,
+        reasons TEXT NOT NULL DEFAULT '[]',
+        status TEXT NOT NULL DEFAULT 'new',
+        read BOOLEAN NOT NULL DEFAULT false,
+        mood TEXT NOT NULL DEFAULT 'neutral',
+        intent TEXT NOT NULL DEFAULT 'other',
+        complaint BOOLEAN NOT NULL DEFAULT false,
+        needs_reply BOOLEAN NOT NULL DEFAULT false,
+        velocity DOUBLE PRECISION,
+        owner_urgent BOOLEAN,
+        owner_intent TEXT,
+        remote TEXT,
+        assignee TEXT,
+        snooze_until BIGINT,
+        first_response_at BIGINT,
+        done_at BIGINT,
+        due_at BIGINT,
+        at_risk BOOLEAN NOT NULL DEFAULT false,
+        tsv TSVECTOR NOT NULL,
+        UNIQUE (channel, external_id)
+    );
+    CREATE INDEX mentions_by_urgency ON mentions (at_risk DESC, urgency DESC, created_at DESC, id DESC);
+    CREATE INDEX mentions_by_time ON mentions (created_at DESC, id DESC);
+    CREATE INDEX mentions_by_channel_urgency ON mentions (channel, at_risk DESC, urgency DESC, created_at DESC, id DESC);
+    CREATE INDEX mentions_by_channel_time ON mentions (channel, created_at DESC, id DESC);
+    CREATE INDEX mentions_due ON mentions (due_at) WHERE first_response_at IS NULL AND status IN ('new', 'open');
+    CREATE INDEX mentions_snoozed ON mentions (snooze_until) WHERE status = 'snoozed';
+    CREATE INDEX mentions_by_thread ON mentions (channel, thread_root);
+    CREATE INDEX mentions_by_assignee ON mentions (assignee, created_at DESC) WHERE assignee IS NOT NULL;
+    CREATE INDEX mentions_search ON mentions USING gin (tsv);
+    CREATE TABLE mention_tally (
+        status TEXT NOT NULL,
+        read BOOLEAN NOT NULL,
+        urgency INTEGER NOT NULL,
+        n BIGINT NOT NULL,
+        PRIMARY KEY (status, read, urgency)
+    );
+    CREATE FUNCTION earshot_tally() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        IF TG_OP = 'DELETE' OR (OLD.status, OLD.read, OLD.urgency) IS DISTINCT FROM (NEW.status, NEW.read, NEW.urgency) THEN
+            UPDATE mention_tally SET n = n - 1
+                WHERE status = OLD.status AND read = OLD.read AND urgency = OLD.urgency;
+            IF TG_OP = 'UPDATE' THEN
+                INSERT INTO mention_tally (status, read, urgency, n) VALUES (NEW.status, NEW.read, NEW.urgency, 1)
+                    ON CONFLICT (status, read, urgency) DO UPDATE SET n = mention_tally.n + 1;
+            END IF;
+        END IF;
+        RETURN NULL;
+    END $$;
+    CREATE TRIGGER mentions_tally AFTER UPDATE OF status, read, urgency OR DELETE ON mentions
+        FOR EACH ROW EXECUTE FUNCTION earshot_tally();
+    CREATE TABLE mention_tags (
+        mention_id BIGINT NOT NULL REFERENCES mentions (id) ON DELETE CASCADE,
+        tag TEXT NOT NULL,
+        PRIMARY KEY (mention_id, tag)
+    );
+    CREATE INDEX tags_by_tag ON mention_tags (tag, mention_id);
+    CREATE TABLE notes (
+        id BIGSERIAL PRIMARY KEY,
+        mention_id BIGINT NOT NULL REFERENCES mentions (id) ON DELETE CASCADE,
+        author TEXT,
+        body TEXT NOT NULL,
+        created_at BIGINT NOT NULL
+    );
+    CREATE INDEX notes_by_mention ON notes (mention_id, id);
+    CREATE TABLE outbox (
+        id BIGSERIAL PRIMARY KEY,
+        mention_id BIGINT NOT NULL REFERENCES mentions (id) ON DELETE CASCADE,
+        channel TEXT NOT NULL,
+        private BOOLEAN NOT NULL,
+        body TEXT NOT NULL,
+        idempotency_key TEXT NOT NULL UNIQUE,
+        state TEXT NOT NULL CHECK (state IN ('queued', 'sending', 'sent', 'failed')),
+        remote_id TEXT,
+        remote_url TEXT,
+        error TEXT,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        created_at BIGINT NOT NULL,
+        updated_at BIGINT NOT NULL
+    );
+    CREATE INDEX outbox_by_mention ON outbox (mention_id, id);
+    CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    "#,
 ];
 
 /// The schema version this build brings a team database to.
 pub const TEAM_SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
-/// Brings the team database's schema up to date. A database set up by a newer Earshot is left
-/// as it is, with an error saying to upgrade.
-pub async fn migrate(client: &mut Client) -> Result<i64> {
-    let tx = client.transaction().await?;
-    tx.execute("SELECT pg_advisory_xact_lock($1)", &[&MIGRATION_LOCK])
-        .await?;
-    tx.batch_execute("CREATE TABLE IF NOT EXISTS earshot_team_schema (version BIGINT NOT NULL)")
-        .await?;
+/// Brings the team database's schema up to date; a database set up by a newer Earshot is left
+/// as it is, with an error saying to upgrade. A blocking call: run it off the async runtime.
+pub fn migrate(client: &mut Client) -> Result<i64> {
+    let mut tx = client.transaction()?;
+    tx.execute("SELECT pg_advisory_xact_lock($1)", &[&MIGRATION_LOCK])?;
+    tx.batch_execute("CREATE TABLE IF NOT EXISTS earshot_team_schema (version BIGINT NOT NULL)")?;
     let found: Option<i64> = tx
-        .query_opt("SELECT version FROM earshot_team_schema", &[])
-        .await?
+        .query_opt("SELECT version FROM earshot_team_schema", &[])?
         .map(|r| r.get(0));
     let found = match found {
         Some(v) => v,
         None => {
-            tx.execute("INSERT INTO earshot_team_schema (version) VALUES (0)", &[])
-                .await?;
+            tx.execute("INSERT INTO earshot_team_schema (version) VALUES (0)", &[])?;
             0
         }
     };
@@ -58,13 +177,12 @@ pub async fn migrate(client: &mut Client) -> Result<i64> {
         });
     }
     for sql in &MIGRATIONS[found as usize..] {
-        tx.batch_execute(sql).await?;
+        tx.batch_execute(sql)?;
     }
     tx.execute(
         "UPDATE earshot_team_schema SET version = $1",
         &[&TEAM_SCHEMA_VERSION],
-    )
-    .await?;
-    tx.commit().await?;
+    )?;
+    tx.commit()?;
     Ok(TEAM_SCHEMA_VERSION)
 }

@@ -1,26 +1,26 @@
 //! A fresh database on the test PostgreSQL: a throwaway cluster on 127.0.0.1 that `./dev test`
 //! starts and names in `EARSHOT_TEST_POSTGRES`.
 
+use earshot_core::store::pg::PgStore;
 use earshot_core::team::TeamAddress;
 
 /// A new, empty database for one test; `None` (the test says it is skipped) where there is no
 /// test PostgreSQL, unless `EARSHOT_REQUIRE_INTEROP` is set (`./dev test`), which makes that a
-/// failure.
-pub async fn fresh(name: &str) -> Option<TeamAddress> {
+/// failure. Blocking: from async code use [`fresh`].
+pub fn fresh_blocking(name: &str) -> Option<TeamAddress> {
     let base = match std::env::var("EARSHOT_TEST_POSTGRES") {
         Ok(b) => b.trim_end_matches('/').to_string(),
         Err(_) if std::env::var_os("EARSHOT_REQUIRE_INTEROP").is_some() => {
             panic!("EARSHOT_REQUIRE_INTEROP is set without EARSHOT_TEST_POSTGRES")
         }
         Err(_) => {
-            eprintln!("skipped: no test PostgreSQL here; `./dev test` starts one");
+            eprintln!("skipped on PostgreSQL: no test PostgreSQL here; `./dev test` starts one");
             return None;
         }
     };
-    let admin = TeamAddress::parse(&format!("{base}/postgres"))
+    let mut admin = TeamAddress::parse(&format!("{base}/postgres"))
         .expect("the test PostgreSQL's address")
-        .connect()
-        .await
+        .connect_blocking()
         .expect("the test PostgreSQL answers");
     let db = format!("earshot_{name}_{}", std::process::id());
     // DROP and CREATE DATABASE cannot share a transaction: two statements.
@@ -28,7 +28,20 @@ pub async fn fresh(name: &str) -> Option<TeamAddress> {
         format!("DROP DATABASE IF EXISTS {db}"),
         format!("CREATE DATABASE {db}"),
     ] {
-        admin.batch_execute(&sql).await.expect(&sql);
+        admin.batch_execute(&sql).expect(&sql);
     }
     Some(TeamAddress::parse(&format!("{base}/{db}")).expect("the test database's address"))
+}
+
+/// [`fresh_blocking`] from async code.
+pub async fn fresh(name: &str) -> Option<TeamAddress> {
+    let name = name.to_string();
+    tokio::task::spawn_blocking(move || fresh_blocking(&name))
+        .await
+        .unwrap()
+}
+
+/// A team store on a fresh database (see [`fresh_blocking`]).
+pub fn store(name: &str) -> Option<PgStore> {
+    fresh_blocking(name).map(|a| PgStore::open(&a).expect("the team store opens"))
 }

@@ -1,0 +1,90 @@
+//! What both engines do: SQLite for one person ([`Store`]) and PostgreSQL for a team
+//! ([`PgStore`]). The store tests run each case on both (`tests/store.rs`).
+//!
+//! This is the inbox's core so far: storing batches with their cursor, reading a mention, views
+//! with filters, keyset pages and search, badge counts, status and read, triage, sources. The
+//! rest of [`Store`] (notes, tags, assignment, saved replies, due times, the outbox, corrections,
+//! authors, backups) comes to PostgreSQL next; DEVELOPMENT.md, "Team mode", has the plan.
+
+use super::pg::PgStore;
+use super::{Counts, MentionPage, MentionQuery, Prior, Result, Store};
+use crate::model::{Channel, Mention, Source, SourceSpec, Status, Triage};
+
+/// The store's interface, shared by both engines.
+pub trait MentionStore {
+    /// Stores a batch from one source and advances its cursor, in one transaction; returns the
+    /// mentions that were new, with their ids.
+    fn store_batch(
+        &mut self,
+        source_id: Option<i64>,
+        mentions: &[Mention],
+        cursor: Option<&str>,
+    ) -> Result<Vec<Mention>>;
+    /// What is already known of these posts (by channel and external id).
+    fn priors(&self, keys: &[(Channel, &str)]) -> Result<Vec<Option<Prior>>>;
+    /// One mention by id.
+    fn mention(&self, id: i64) -> Result<Mention>;
+    /// One inbox page.
+    fn list(&self, q: &MentionQuery) -> Result<MentionPage>;
+    /// Badge counts; `urgent_threshold` decides what counts as urgent.
+    fn counts(&self, urgent_threshold: u8) -> Result<Counts>;
+    /// Sets a mention's status; returns it as it now is.
+    fn set_status(&mut self, id: i64, status: Status, now: i64) -> Result<Mention>;
+    /// Marks a mention as opened.
+    fn mark_read(&mut self, id: i64) -> Result<Mention>;
+    /// Saves new triage; returns the ids whose triage changed.
+    fn set_triage(&mut self, updates: &[(i64, Triage, Option<i64>)]) -> Result<Vec<i64>>;
+    /// Adds a source, or updates the one with the same name (keeping its cursor).
+    fn upsert_source(&mut self, spec: &SourceSpec, now: i64) -> Result<i64>;
+    /// All sources.
+    fn sources(&self) -> Result<Vec<Source>>;
+    /// One source.
+    fn source(&self, id: i64) -> Result<Source>;
+}
+
+macro_rules! both {
+    ($($engine:ty),*) => {$(
+        impl MentionStore for $engine {
+            fn store_batch(
+                &mut self,
+                source_id: Option<i64>,
+                mentions: &[Mention],
+                cursor: Option<&str>,
+            ) -> Result<Vec<Mention>> {
+                <$engine>::store_batch(self, source_id, mentions, cursor)
+            }
+            fn priors(&self, keys: &[(Channel, &str)]) -> Result<Vec<Option<Prior>>> {
+                <$engine>::priors(self, keys)
+            }
+            fn mention(&self, id: i64) -> Result<Mention> {
+                <$engine>::mention(self, id)
+            }
+            fn list(&self, q: &MentionQuery) -> Result<MentionPage> {
+                <$engine>::list(self, q)
+            }
+            fn counts(&self, urgent_threshold: u8) -> Result<Counts> {
+                <$engine>::counts(self, urgent_threshold)
+            }
+            fn set_status(&mut self, id: i64, status: Status, now: i64) -> Result<Mention> {
+                <$engine>::set_status(self, id, status, now)
+            }
+            fn mark_read(&mut self, id: i64) -> Result<Mention> {
+                <$engine>::mark_read(self, id)
+            }
+            fn set_triage(&mut self, updates: &[(i64, Triage, Option<i64>)]) -> Result<Vec<i64>> {
+                <$engine>::set_triage(self, updates)
+            }
+            fn upsert_source(&mut self, spec: &SourceSpec, now: i64) -> Result<i64> {
+                <$engine>::upsert_source(self, spec, now)
+            }
+            fn sources(&self) -> Result<Vec<Source>> {
+                <$engine>::sources(self)
+            }
+            fn source(&self, id: i64) -> Result<Source> {
+                <$engine>::source(self, id)
+            }
+        }
+    )*};
+}
+
+both!(Store, PgStore);

@@ -1,0 +1,224 @@
+//! Reading the team's store: one mention, what is known of arriving posts, inbox views (filters,
+//! keyset pages, search), badge counts and sources.
+
+use postgres::types::ToSql;
+
+use super::{row_to_mention, PgStore, COLUMNS};
+use crate::model::{Channel, Intent, Mention, OwnerCalls, Source, Status};
+use crate::store::search::SearchQuery;
+use crate::store::view::{page_of, PageCursor};
+use crate::store::{
+    fts_query, Counts, MentionPage, MentionQuery, Order, Prior, Result, StoreError,
+};
+
+type Args = Vec<Box<dyn ToSql + Sync>>;
+
+/// The WHERE clause of a view with its arguments: the SQLite store's `view_filters` with
+/// PostgreSQL's placeholders and types.
+fn view_filters(q: &MentionQuery) -> Result<(String, Args)> {
+    let mut sql = String::from("true");
+    let mut args: Args = Vec::new();
+    let mut arg = |sql: &mut String, text: &str, v: Box<dyn ToSql + Sync>| {
+        args.push(v);
+        sql.push_str(&text.replace('?', &format!("${}", args.len())));
+    };
+    if let Some(c) = q.channel {
+        arg(
+            &mut sql,
+            " AND channel = ?",
+            Box::new(c.as_str().to_string()),
+        );
+    }
+    if let Some(s) = q.status {
+        arg(
+            &mut sql,
+            " AND status = ?",
+            Box::new(s.as_str().to_string()),
+        );
+    } else if q.todo {
+        sql.push_str(" AND status IN ('new', 'open')");
+    } else {
+        sql.push_str(" AND status NOT IN ('snoozed', 'ignored')");
+    }
+    if let Some(t) = q.tag.as_deref() {
+        arg(
+            &mut sql,
+            " AND id IN (SELECT mention_id FROM mention_tags WHERE tag = ?)",
+            Box::new(t.to_string()),
+        );
+    }
+    match q.assignee.as_deref() {
+        Some("") => sql.push_str(" AND assignee IS NULL"),
+        Some(a) => arg(&mut sql, " AND assignee = ?", Box::new(a.to_string())),
+        None => {}
+    }
+    if let Some(m) = q.mood {
+        arg(&mut sql, " AND mood = ?", Box::new(m.as_str().to_string()));
+    }
+    if let Some(t) = q.since {
+        arg(&mut sql, " AND created_at >= ?", Box::new(t));
+    }
+    if let Some(u) = q.min_urgency {
+        arg(&mut sql, " AND urgency >= ?", Box::new(i32::from(u)));
+    }
+    if let Some(ids) = &q.ids {
+        if ids.len() > 500 {
+            return Err(StoreError::Invalid(format!(
+                "{} mention ids in one query (at most 500)",
+                ids.len()
+            )));
+        }
+        arg(&mut sql, " AND id = ANY(?)", Box::new(ids.clone()));
+    }
+    if let Some(after) = q.after.as_deref() {
+        let c = PageCursor::decode(after)?;
+        match q.order {
+            Order::Urgent => {
+                arg(
+                    &mut sql,
+                    " AND (at_risk, urgency, created_at, id) < (?",
+                    Box::new(c.at_risk != 0),
+                );
+                arg(&mut sql, ", ?", Box::new(c.urgency.clamp(0, 1000) as i32));
+                arg(&mut sql, ", ?", Box::new(c.created_at));
+                arg(&mut sql, ", ?)", Box::new(c.id));
+            }
+            Order::Newest => {
+                arg(
+                    &mut sql,
+                    " AND (created_at, id) < (?",
+                    Box::new(c.created_at),
+                );
+                arg(&mut sql, ", ?)", Box::new(c.id));
+            }
+        }
+    }
+    Ok((sql, args))
+}
+
+impl PgStore {
+    fn rows(&self, sql: &str, args: &[&(dyn ToSql + Sync)]) -> Result<Vec<Mention>> {
+        self.db
+            .borrow_mut()
+            .query(sql, args)?
+            .iter()
+            .map(row_to_mention)
+            .collect()
+    }
+
+    /// One mention by id.
+    pub fn mention(&self, id: i64) -> Result<Mention> {
+        self.rows(
+            &format!("SELECT {COLUMNS} FROM mentions WHERE id = $1"),
+            &[&id],
+        )?
+        .pop()
+        .ok_or_else(|| StoreError::NotFound(format!("mention {id}")))
+    }
+
+    /// What is already known of these posts: their last counts, when they were seen, and the
+    /// owner's calls.
+    pub fn priors(&self, keys: &[(Channel, &str)]) -> Result<Vec<Option<Prior>>> {
+        let mut db = self.db.borrow_mut();
+        let stmt = db.prepare(
+            "SELECT likes, reposts, replies, fetched_at, owner_urgent, owner_intent FROM mentions \
+             WHERE channel = $1 AND external_id = $2",
+        )?;
+        keys.iter()
+            .map(|(c, id)| {
+                Ok(db.query_opt(&stmt, &[&c.as_str(), id])?.map(|r| Prior {
+                    likes: r.get(0),
+                    reposts: r.get(1),
+                    replies: r.get(2),
+                    seen_at: r.get(3),
+                    owner: OwnerCalls {
+                        urgent: r.get(4),
+                        intent: r.get::<_, Option<&str>>(5).and_then(Intent::parse),
+                    },
+                }))
+            })
+            .collect()
+    }
+
+    /// One inbox page, with the SQLite store's filters, order, cursors and search matching.
+    pub fn list(&self, q: &MentionQuery) -> Result<MentionPage> {
+        let limit = q.limit.unwrap_or(50).clamp(1, 500) as usize;
+        let (mut filters, mut args) = view_filters(q)?;
+        if let Some(typed) = q.search.as_deref().filter(|s| !s.trim().is_empty()) {
+            let (Some(_), Some(sq)) = (fts_query(typed), SearchQuery::parse(typed)) else {
+                return Ok(MentionPage {
+                    mentions: Vec::new(),
+                    next: None,
+                });
+            };
+            args.push(Box::new(sq.pg_tsquery()));
+            filters.push_str(&format!(" AND tsv @@ ${}::text::tsquery", args.len()));
+        }
+        let order_by = match q.order {
+            Order::Urgent => " ORDER BY at_risk DESC, urgency DESC, created_at DESC, id DESC",
+            Order::Newest => " ORDER BY created_at DESC, id DESC",
+        };
+        args.push(Box::new(limit as i64 + 1));
+        let sql = format!(
+            "SELECT {COLUMNS} FROM mentions WHERE {filters}{order_by} LIMIT ${}",
+            args.len()
+        );
+        let refs: Vec<&(dyn ToSql + Sync)> = args.iter().map(|a| a.as_ref()).collect();
+        Ok(page_of(self.rows(&sql, &refs)?, limit))
+    }
+
+    /// Badge counts from the tally; `urgent_threshold` decides what counts as urgent.
+    pub fn counts(&self, urgent_threshold: u8) -> Result<Counts> {
+        let rows = self.db.borrow_mut().query(
+            "SELECT status, sum(n)::bigint, \
+               sum(CASE WHEN NOT read AND urgency >= $1 THEN n ELSE 0 END)::bigint \
+             FROM mention_tally GROUP BY status",
+            &[&i32::from(urgent_threshold)],
+        )?;
+        let mut c = Counts::default();
+        for r in rows {
+            let (s, n, urgent_unread): (&str, i64, i64) = (r.get(0), r.get(1), r.get(2));
+            let n = n.clamp(0, i64::from(u32::MAX)) as u32;
+            c.total += n;
+            match Status::parse(s) {
+                Some(Status::New) => c.new = n,
+                Some(Status::Open) => c.open = n,
+                Some(Status::Snoozed) => c.snoozed = n,
+                Some(Status::Done) => c.done = n,
+                Some(Status::Ignored) => c.ignored = n,
+                None => {}
+            }
+            if Status::parse(s).is_some_and(Status::awaiting) {
+                c.unread_urgent += urgent_unread.clamp(0, i64::from(u32::MAX)) as u32;
+            }
+        }
+        Ok(c)
+    }
+
+    /// All sources.
+    pub fn sources(&self) -> Result<Vec<Source>> {
+        let rows = self.db.borrow_mut().query(
+            "SELECT id, spec, enabled, cursor, health FROM sources ORDER BY id",
+            &[],
+        )?;
+        rows.iter()
+            .map(|r| {
+                Ok(Source {
+                    id: r.get(0),
+                    spec: serde_json::from_str(r.get(1))?,
+                    enabled: r.get(2),
+                    cursor: r.get(3),
+                    health: serde_json::from_str(r.get(4)).unwrap_or_default(),
+                })
+            })
+            .collect()
+    }
+
+    /// One source.
+    pub fn source(&self, id: i64) -> Result<Source> {
+        self.sources()?
+            .into_iter()
+            .find(|s| s.id == id)
+            .ok_or_else(|| StoreError::NotFound(format!("source {id}")))
+    }
+}
