@@ -8,6 +8,8 @@ use std::time::{Duration, Instant};
 
 use common::postgres::fresh;
 use common::PATIENCE;
+use earshot_core::store::pg::PgStore;
+use earshot_core::store::StoreError;
 use earshot_core::team::fanout::{self, Heard, Listener, TeamEvent};
 use earshot_core::team::lease::{self, Change, Keeper, Timing};
 use earshot_core::team::{members, schema, TeamAddress, TeamError};
@@ -413,4 +415,74 @@ async fn a_listener_that_lost_its_connection_says_to_reload_and_hears_again() {
             event: TeamEvent::MentionChanged { id: 9 }
         })
     );
+}
+
+/// Runs `f` on the (blocking) team store off the runtime, and hands the store back.
+async fn on_store<R: Send + 'static>(
+    mut s: PgStore,
+    f: impl FnOnce(&mut PgStore) -> R + Send + 'static,
+) -> (PgStore, R) {
+    tokio::task::spawn_blocking(move || {
+        let r = f(&mut s);
+        (s, r)
+    })
+    .await
+    .unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_desktop_stores_a_sources_batch_and_cursor_only_while_it_listens_for_it() {
+    let Some((address, ids)) = team("fenced", 1).await else {
+        return;
+    };
+    let me = ids[0];
+    let a = address.clone();
+    let store = tokio::task::spawn_blocking(move || PgStore::open(&a).unwrap())
+        .await
+        .unwrap();
+    let (store, source) = on_store(store, move |s| {
+        s.listen_as(me);
+        s.upsert_source(&common::spec("HN"), 0).unwrap()
+    })
+    .await;
+    let batch = |n: &str| vec![common::mention(n, "Brightside", 50, 1)];
+    let (store, refused) = on_store(store, move |s| {
+        s.store_batch(Some(source), &batch("1"), Some("c1"))
+    })
+    .await;
+    assert!(
+        matches!(refused, Err(StoreError::NotListening(s)) if s == source),
+        "no lease, no storing: {refused:?}"
+    );
+    let db = address.connect().await.unwrap();
+    lease::claim(&db, &PgStore::lease_key(source), me, lease::LEASE_TTL)
+        .await
+        .unwrap()
+        .expect("the lease");
+    let (store, stored) = on_store(store, move |s| {
+        s.store_batch(Some(source), &batch("1"), Some("c1"))
+    })
+    .await;
+    assert_eq!(stored.unwrap().len(), 1, "stored while it listens");
+    db.execute(
+        "UPDATE source_leases SET expires_at = now() - interval '1 second'",
+        &[],
+    )
+    .await
+    .unwrap();
+    let (store, (late, source_now)) = on_store(store, move |s| {
+        let r = s.store_batch(Some(source), &batch("2"), Some("c0"));
+        (r, s.source(source).unwrap())
+    })
+    .await;
+    assert!(late.is_err(), "a lease that ran out stops the batch");
+    assert_eq!(
+        source_now.cursor.as_deref(),
+        Some("c1"),
+        "the cursor was not moved by a desktop that no longer listens"
+    );
+    // The blocking client is closed off the runtime too.
+    tokio::task::spawn_blocking(move || drop(store))
+        .await
+        .unwrap();
 }
