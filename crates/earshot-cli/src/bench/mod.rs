@@ -14,6 +14,7 @@ mod mail_latency;
 mod query;
 mod storage;
 pub(crate) mod synthetic;
+mod team;
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -46,6 +47,10 @@ pub enum Which {
         /// Mentions to ingest.
         #[arg(long, default_value_t = 100_000)]
         n: usize,
+        /// Also the store alone on SQLite and on this PostgreSQL server (postgres://…), side by
+        /// side; the benchmark makes its own databases there (earshot_bench_*).
+        #[arg(long)]
+        db: Option<String>,
     },
     /// The inbox's real queries on a database of N mentions: p50 / p95 in milliseconds.
     Query {
@@ -55,6 +60,20 @@ pub enum Which {
         /// Keep the database here (reused when it already holds the rows).
         #[arg(long)]
         db_dir: Option<PathBuf>,
+        /// Also on this PostgreSQL server (postgres://…), on a copy of the same rows, side by
+        /// side; the benchmark makes its own database there (earshot_bench_query_ROWS).
+        #[arg(long)]
+        db: Option<String>,
+    },
+    /// A team's changes from one desktop's commit to another's listener (LISTEN/NOTIFY):
+    /// p50 / p95 / max in milliseconds.
+    Fanout {
+        /// The PostgreSQL server (postgres://…); the benchmark makes its own database there.
+        #[arg(long)]
+        db: String,
+        /// Changes to send, one at a time.
+        #[arg(long, default_value_t = 1_000)]
+        n: usize,
     },
     /// Jetstream-shaped events per second through parse → match against 50 watch terms.
     Firehose {
@@ -189,8 +208,25 @@ pub fn run(rt: &tokio::runtime::Runtime, which: Which, json: bool) -> Result<()>
             return Ok(());
         }
         Which::Classify { n } => vec![classify::classify(n.max(1))],
-        Which::Ingest { n } => rt.block_on(ingest::ingest(n.max(BATCH)))?,
-        Which::Query { rows, db_dir } => rt.block_on(query::query(rows.max(1_000), db_dir))?,
+        Which::Ingest { n, db } => {
+            let mut out = rt.block_on(ingest::ingest(n.max(BATCH)))?;
+            if let Some(server) = db {
+                // The blocking PostgreSQL client runs here, off the runtime.
+                out.extend(team::ingest(&server, n.max(BATCH))?);
+            }
+            out
+        }
+        Which::Query { rows, db_dir, db } => {
+            let rows = rows.max(1_000);
+            let tmp = tempfile::tempdir()?;
+            let dir = db_dir.unwrap_or_else(|| tmp.path().to_path_buf());
+            let mut out = rt.block_on(query::query_in(rows, &dir))?;
+            if let Some(server) = db {
+                out.extend(team::query(&server, rows, &dir)?);
+            }
+            out
+        }
+        Which::Fanout { db, n } => vec![rt.block_on(team::fanout(&db, n.max(1)))?],
         Which::Firehose { n } => vec![firehose::firehose(n.max(1))?],
         Which::Storage { n } => vec![rt.block_on(storage::storage(n.max(1_000)))?],
         Which::Latency {

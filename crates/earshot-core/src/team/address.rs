@@ -1,9 +1,10 @@
 //! The team database's connection string, and connecting with it.
 //!
 //! Only the URL form (`postgres://user@host:port/db?…`) is taken: it is what managed PostgreSQL
-//! services hand out, and it can be shown and stored without its password. The password is taken
-//! out ([`TeamAddress::password`]) for the keychain and put back ([`TeamAddress::with_password`])
-//! when connecting, so it never reaches the settings file, a log or an error message.
+//! services hand out, and it can be shown and stored without its password. An address shows
+//! and stores itself without the password; [`TeamAddress::password`] gives it to the keychain,
+//! and [`TeamAddress::with_password`] puts the keychain's back on a stored address, so it never
+//! reaches the settings file, a log or an error message.
 //!
 //! A server on this computer (a loopback address or a Unix socket) is reached without TLS; any
 //! other is reached only over TLS with its certificate checked against the Mozilla roots
@@ -83,6 +84,9 @@ impl TeamAddress {
         let shown = url.to_string();
         let mut config =
             Config::from_str(&shown).map_err(|e| TeamError::BadAddress(e.to_string()))?;
+        if let Some(p) = &password {
+            config.password(p.as_str());
+        }
         if config.get_hosts().is_empty() {
             return Err(TeamError::BadAddress(
                 "it names no server (postgres://user@host/database)".into(),
@@ -140,6 +144,17 @@ impl TeamAddress {
         }
         self.password = password.map(str::to_string);
         self
+    }
+
+    /// The same server and login, another database on it.
+    pub fn with_database(&self, name: &str) -> TeamAddress {
+        let mut a = self.clone();
+        a.config.dbname(name);
+        if let Ok(mut url) = url::Url::parse(&a.shown) {
+            url.set_path(name);
+            a.shown = url.to_string();
+        }
+        a
     }
 
     /// Connects, returning the client and what the server says besides answers (notifications);
@@ -231,6 +246,13 @@ mod tests {
         assert_eq!(a.password(), Some("s@cret-7"), "decoded for the keychain");
         let shown = a.to_string();
         assert_eq!(shown, "postgres://ana@db.example.com:5432/cafe");
+        let other = a.clone().with_database("bench");
+        assert_eq!(
+            other.to_string(),
+            "postgres://ana@db.example.com:5432/bench"
+        );
+        assert_eq!(other.config.get_dbname(), Some("bench"));
+        assert_eq!(other.password(), Some("s@cret-7"), "the login comes along");
         assert!(!format!("{a:?}").contains("cret"), "Debug never shows it");
         let e = TeamAddress::parse("mysql://ana:hunter2@db/cafe")
             .unwrap_err()
