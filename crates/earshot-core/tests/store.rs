@@ -5,18 +5,8 @@ use earshot_core::model::{Channel, Mention, Status};
 use earshot_core::store::{MentionQuery, MentionStore, Order, Store};
 
 mod common;
+use common::postgres::on_both;
 use common::{mention, spec};
-
-/// Runs `case` on a new SQLite file, then on a new team database where the test PostgreSQL is
-/// there (`./dev test` starts one and requires it).
-fn on_both(name: &str, case: impl Fn(&mut dyn MentionStore)) {
-    let dir = tempfile::tempdir().unwrap();
-    let mut sqlite = Store::open(&dir.path().join("earshot.sqlite3")).unwrap();
-    case(&mut sqlite);
-    if let Some(mut pg) = common::postgres::store(name) {
-        case(&mut pg);
-    }
-}
 
 #[test]
 fn a_redelivered_post_is_stored_once_and_an_edit_updates_it_in_place() {

@@ -117,3 +117,58 @@ fn both_engines_return_the_same_pages_and_counts() {
         );
     }
 }
+
+/// The team store's counts come from a tally kept per statement; after a bulk change of
+/// thousands of rows, single changes and deletes, it must still equal counting the rows.
+#[test]
+fn the_team_tally_matches_the_rows_after_bulk_changes_and_deletes() {
+    let Some(address) = common::postgres::fresh_blocking("tally") else {
+        return;
+    };
+    let mut pg = earshot_core::store::pg::PgStore::open(&address).unwrap();
+    let batch: Vec<Mention> = (0..3_000)
+        .map(|i: usize| {
+            mention(
+                &i.to_string(),
+                "where is my order",
+                (i * 37 % 101) as u8,
+                i as i64,
+            )
+        })
+        .collect();
+    pg.store_batch(None, &batch, None).unwrap();
+    let mut db = address.connect_blocking().unwrap();
+    db.batch_execute(
+        "UPDATE mentions SET status = 'done', read = true WHERE id % 3 = 0; \
+         UPDATE mentions SET read = true WHERE id % 5 = 0; \
+         UPDATE mentions SET urgency = 95 WHERE id % 11 = 0",
+    )
+    .unwrap();
+    pg.set_status(1, Status::Ignored, 5).unwrap();
+    pg.set_status(3, Status::Open, 5).unwrap();
+    pg.mark_read(2).unwrap();
+    db.batch_execute("DELETE FROM mentions WHERE id % 13 = 0")
+        .unwrap();
+    for t in [0u8, 50, 60, 95] {
+        let mut direct = |sql: &str| -> u32 {
+            let n: i64 = db.query_one(sql, &[&i32::from(t)]).unwrap().get(0);
+            n as u32
+        };
+        let c = pg.counts(t).unwrap();
+        assert_eq!(
+            (c.total, c.new, c.open, c.done, c.ignored, c.unread_urgent),
+            (
+                direct("SELECT count(*) FROM mentions WHERE $1 >= 0"),
+                direct("SELECT count(*) FROM mentions WHERE status = 'new' AND $1 >= 0"),
+                direct("SELECT count(*) FROM mentions WHERE status = 'open' AND $1 >= 0"),
+                direct("SELECT count(*) FROM mentions WHERE status = 'done' AND $1 >= 0"),
+                direct("SELECT count(*) FROM mentions WHERE status = 'ignored' AND $1 >= 0"),
+                direct(
+                    "SELECT count(*) FROM mentions WHERE urgency >= $1 AND NOT read \
+                     AND status IN ('new', 'open')"
+                ),
+            ),
+            "the tally at urgency {t}"
+        );
+    }
+}

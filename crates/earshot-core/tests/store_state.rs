@@ -1,10 +1,11 @@
 //! The store's state of sources and mentions as the owner changes it: pausing a source, a reply
-//! sent.
+//! sent (on both engines).
 
 use earshot_core::model::Status;
 use earshot_core::store::Store;
 
 mod common;
+use common::postgres::on_both;
 use common::{mention, spec};
 
 #[test]
@@ -32,50 +33,51 @@ fn a_paused_source_keeps_its_cursor_and_a_missing_one_is_not_found() {
 
 #[test]
 fn a_sent_reply_opens_a_new_mention_and_marks_it_read_keeping_a_done_one_done() {
-    let mut s = Store::open_in_memory().unwrap();
-    let stored = s
-        .store_batch(
-            None,
-            &[
-                mention("1", "where is my order", 80, 1),
-                mention("2", "thanks", 10, 2),
-            ],
-            None,
-        )
-        .unwrap();
-    let (new_one, done_one) = (stored[0].id, stored[1].id);
-    s.set_status(done_one, Status::Done, 5).unwrap();
-    for (i, id) in [new_one, done_one].into_iter().enumerate() {
-        let r = s
-            .queue_reply(id, false, "On its way!", &format!("k{i}"), 10)
+    on_both("sent_reply", |s| {
+        let stored = s
+            .store_batch(
+                None,
+                &[
+                    mention("1", "where is my order", 80, 1),
+                    mention("2", "thanks", 10, 2),
+                ],
+                None,
+            )
             .unwrap();
-        s.reply_sent(r.id, "remote", None, 20).unwrap();
-    }
-    let answered = s.mention(new_one).unwrap();
-    assert_eq!(answered.status, Status::Open, "answered, not yet done");
-    assert!(answered.read, "read once answered");
-    assert_eq!(answered.work.first_response_at, Some(20));
-    assert!(
-        answered.work.sent_public && !answered.work.sent_private,
-        "the row can mark it replied publicly"
-    );
-    let dm = s
-        .queue_reply(done_one, true, "DM'd you", "k-dm", 30)
-        .unwrap();
-    let unsent = s.mention(done_one).unwrap().work;
-    assert!(!unsent.sent_private, "queued is not sent");
-    s.reply_sent(dm.id, "remote-dm", None, 31).unwrap();
-    assert!(
-        s.mention(done_one).unwrap().work.sent_private,
-        "a private reply sent is marked"
-    );
-    assert_eq!(
-        s.mention(done_one).unwrap().status,
-        Status::Done,
-        "a reply does not reopen what was done"
-    );
-    let c = s.counts(60).unwrap();
-    assert_eq!((c.new, c.open, c.done), (0, 1, 1), "the badges follow");
+        let (new_one, done_one) = (stored[0].id, stored[1].id);
+        s.set_status(done_one, Status::Done, 5).unwrap();
+        for (i, id) in [new_one, done_one].into_iter().enumerate() {
+            let r = s
+                .queue_reply(id, false, "On its way!", &format!("k{i}"), 10)
+                .unwrap();
+            s.reply_sent(r.id, "remote", None, 20).unwrap();
+        }
+        let answered = s.mention(new_one).unwrap();
+        assert_eq!(answered.status, Status::Open, "answered, not yet done");
+        assert!(answered.read, "read once answered");
+        assert_eq!(answered.work.first_response_at, Some(20));
+        assert!(
+            answered.work.sent_public && !answered.work.sent_private,
+            "the row can mark it replied publicly"
+        );
+        let dm = s
+            .queue_reply(done_one, true, "DM'd you", "k-dm", 30)
+            .unwrap();
+        let unsent = s.mention(done_one).unwrap().work;
+        assert!(!unsent.sent_private, "queued is not sent");
+        s.reply_sent(dm.id, "remote-dm", None, 31).unwrap();
+        assert!(
+            s.mention(done_one).unwrap().work.sent_private,
+            "a private reply sent is marked"
+        );
+        assert_eq!(
+            s.mention(done_one).unwrap().status,
+            Status::Done,
+            "a reply does not reopen what was done"
+        );
+        let c = s.counts(60).unwrap();
+        assert_eq!((c.new, c.open, c.done), (0, 1, 1), "the badges follow");
+    });
 }
 
 #[test]

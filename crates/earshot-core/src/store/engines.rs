@@ -2,13 +2,14 @@
 //! ([`PgStore`]). The store tests run each case on both (`tests/store.rs`).
 //!
 //! This is the inbox's core so far: storing batches with their cursor, reading a mention, views
-//! with filters, keyset pages and search, badge counts, status and read, triage, sources. The
-//! rest of [`Store`] (notes, tags, assignment, saved replies, due times, the outbox, corrections,
-//! authors, backups) comes to PostgreSQL next; DEVELOPMENT.md, "Team mode", has the plan.
+//! with filters, keyset pages and search, badge counts, status and read, triage, sources, and the
+//! outbox's replies. The rest of [`Store`] (notes, tags, assignment, saved replies, due times,
+//! corrections, authors, backups) comes to PostgreSQL next; DEVELOPMENT.md, "Team mode", has the
+//! plan.
 
 use super::pg::PgStore;
 use super::{Counts, MentionPage, MentionQuery, Prior, Result, Store};
-use crate::model::{Channel, Mention, Source, SourceSpec, Status, Triage};
+use crate::model::{Channel, Mention, Reply, ReplyState, Source, SourceSpec, Status, Triage};
 
 /// The store's interface, shared by both engines.
 pub trait MentionStore {
@@ -40,6 +41,33 @@ pub trait MentionStore {
     fn sources(&self) -> Result<Vec<Source>>;
     /// One source.
     fn source(&self, id: i64) -> Result<Source>;
+    /// Queues a reply; the key must be unique.
+    fn queue_reply(
+        &mut self,
+        mention_id: i64,
+        private: bool,
+        body: &str,
+        idempotency_key: &str,
+        now: i64,
+    ) -> Result<Reply>;
+    /// One reply.
+    fn reply(&self, id: i64) -> Result<Reply>;
+    /// The replies to one mention, oldest first.
+    fn replies(&self, mention_id: i64) -> Result<Vec<Reply>>;
+    /// Replies in a state, oldest first.
+    fn replies_in(&self, state: ReplyState) -> Result<Vec<Reply>>;
+    /// Claims a queued or failed reply for sending; `None` when it may not be sent now.
+    fn claim_reply(&mut self, id: i64, now: i64) -> Result<Option<Reply>>;
+    /// Records that the network accepted a reply.
+    fn reply_sent(
+        &mut self,
+        id: i64,
+        remote_id: &str,
+        remote_url: Option<&str>,
+        now: i64,
+    ) -> Result<Reply>;
+    /// Records why a reply could not be sent.
+    fn reply_failed(&mut self, id: i64, error: &str, now: i64) -> Result<Reply>;
 }
 
 macro_rules! both {
@@ -82,6 +110,40 @@ macro_rules! both {
             }
             fn source(&self, id: i64) -> Result<Source> {
                 <$engine>::source(self, id)
+            }
+            fn queue_reply(
+                &mut self,
+                mention_id: i64,
+                private: bool,
+                body: &str,
+                idempotency_key: &str,
+                now: i64,
+            ) -> Result<Reply> {
+                <$engine>::queue_reply(self, mention_id, private, body, idempotency_key, now)
+            }
+            fn reply(&self, id: i64) -> Result<Reply> {
+                <$engine>::reply(self, id)
+            }
+            fn replies(&self, mention_id: i64) -> Result<Vec<Reply>> {
+                <$engine>::replies(self, mention_id)
+            }
+            fn replies_in(&self, state: ReplyState) -> Result<Vec<Reply>> {
+                <$engine>::replies_in(self, state)
+            }
+            fn claim_reply(&mut self, id: i64, now: i64) -> Result<Option<Reply>> {
+                <$engine>::claim_reply(self, id, now)
+            }
+            fn reply_sent(
+                &mut self,
+                id: i64,
+                remote_id: &str,
+                remote_url: Option<&str>,
+                now: i64,
+            ) -> Result<Reply> {
+                <$engine>::reply_sent(self, id, remote_id, remote_url, now)
+            }
+            fn reply_failed(&mut self, id: i64, error: &str, now: i64) -> Result<Reply> {
+                <$engine>::reply_failed(self, id, error, now)
             }
         }
     )*};

@@ -149,6 +149,56 @@ const MIGRATIONS: &[&str] = &[
     CREATE INDEX outbox_by_mention ON outbox (mention_id, id);
     CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     "#,
+    // 3: who is sending a reply, until when, and who sent it: a desktop killed mid-send leaves
+    // its claim to run out, and the others settle the reply.
+    "ALTER TABLE outbox
+        ADD COLUMN claimed_by BIGINT REFERENCES team_members (id) ON DELETE SET NULL,
+        ADD COLUMN claimed_until TIMESTAMPTZ,
+        ADD COLUMN sent_by BIGINT REFERENCES team_members (id) ON DELETE SET NULL;
+    CREATE INDEX outbox_queued ON outbox (id) WHERE state = 'queued';",
+    // 4: the tally moves once per statement, not once per row. Counted per row, an UPDATE of
+    // many mentions rewrote the same few tally rows once each, and each rewrite walked the
+    // versions the earlier ones left: marking 330k mentions done ran for minutes. Per statement,
+    // the changes are summed first (transition tables) and written in key order, which is also
+    // one lock order for desktops changing mentions at once.
+    r#"
+    DROP TRIGGER mentions_tally ON mentions;
+    DROP FUNCTION earshot_tally();
+    CREATE FUNCTION earshot_tally_moved() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        WITH moved AS (
+            SELECT o.status AS os, o.read AS oread, o.urgency AS ou,
+                   n.status AS ns, n.read AS nread, n.urgency AS nu
+            FROM old_rows o JOIN new_rows n ON n.id = o.id
+            WHERE (o.status, o.read, o.urgency) IS DISTINCT FROM (n.status, n.read, n.urgency)
+        ), delta AS (
+            SELECT status, read, urgency, sum(d) AS d FROM (
+                SELECT os AS status, oread AS read, ou AS urgency, -1 AS d FROM moved
+                UNION ALL SELECT ns, nread, nu, 1 FROM moved
+            ) x GROUP BY status, read, urgency
+        )
+        INSERT INTO mention_tally (status, read, urgency, n)
+            SELECT status, read, urgency, d FROM delta WHERE d <> 0
+            ORDER BY status, read, urgency
+        ON CONFLICT (status, read, urgency) DO UPDATE SET n = mention_tally.n + EXCLUDED.n;
+        RETURN NULL;
+    END $$;
+    CREATE FUNCTION earshot_tally_gone() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        WITH delta AS (
+            SELECT status, read, urgency, count(*) AS d FROM old_rows GROUP BY status, read, urgency
+        )
+        UPDATE mention_tally t SET n = t.n - delta.d FROM delta
+            WHERE t.status = delta.status AND t.read = delta.read AND t.urgency = delta.urgency;
+        RETURN NULL;
+    END $$;
+    CREATE TRIGGER mentions_tally_moved AFTER UPDATE ON mentions
+        REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+        FOR EACH STATEMENT EXECUTE FUNCTION earshot_tally_moved();
+    CREATE TRIGGER mentions_tally_gone AFTER DELETE ON mentions
+        REFERENCING OLD TABLE AS old_rows
+        FOR EACH STATEMENT EXECUTE FUNCTION earshot_tally_gone();
+    "#,
 ];
 
 /// The schema version this build brings a team database to.

@@ -2,6 +2,7 @@
 //! starts and names in `EARSHOT_TEST_POSTGRES`.
 
 use earshot_core::store::pg::PgStore;
+use earshot_core::store::{MentionStore, Store};
 use earshot_core::team::TeamAddress;
 
 /// A new, empty database for one test; `None` (the test says it is skipped) where there is no
@@ -44,4 +45,15 @@ pub async fn fresh(name: &str) -> Option<TeamAddress> {
 /// A team store on a fresh database (see [`fresh_blocking`]).
 pub fn store(name: &str) -> Option<PgStore> {
     fresh_blocking(name).map(|a| PgStore::open(&a).expect("the team store opens"))
+}
+
+/// Runs `case` on a new SQLite file, then on a new team database where the test PostgreSQL is
+/// there (`./dev test` starts one and requires it).
+pub fn on_both(name: &str, case: impl Fn(&mut dyn MentionStore)) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut sqlite = Store::open(&dir.path().join("earshot.sqlite3")).unwrap();
+    case(&mut sqlite);
+    if let Some(mut pg) = store(name) {
+        case(&mut pg);
+    }
 }

@@ -13,8 +13,11 @@
 //!
 //! Blocking, like [`Store`](super::Store): run it on the blocking pool, never on the runtime.
 
+mod outbox;
 mod read;
 mod write;
+
+pub use outbox::CLAIM_FOR;
 
 use std::cell::RefCell;
 
