@@ -267,3 +267,42 @@ fn day_prints_bytes_compression_cpu_and_wakeups_of_a_watching_process() {
     );
     assert!(value("wakeups_per_minute") > 0.0, "and woke up to do it");
 }
+
+#[test]
+fn the_team_benchmarks_run_on_postgres_beside_sqlite() {
+    let server = match std::env::var("EARSHOT_TEST_POSTGRES") {
+        Ok(s) => format!("{}/postgres", s.trim_end_matches('/')),
+        Err(_) if std::env::var_os("EARSHOT_REQUIRE_INTEROP").is_some() => {
+            panic!("EARSHOT_REQUIRE_INTEROP is set without EARSHOT_TEST_POSTGRES")
+        }
+        Err(_) => {
+            eprintln!("skipped: no test PostgreSQL here; `./dev test` starts one");
+            return;
+        }
+    };
+    let names = |f: &[serde_json::Value]| -> Vec<String> {
+        f.iter()
+            .filter_map(|x| x["name"].as_str().map(str::to_string))
+            .collect()
+    };
+    let ingest = names(&bench(&["ingest", "--n", "1000", "--db", &server]));
+    for want in ["store ingest n=1000 sqlite", "store ingest n=1000 postgres"] {
+        assert!(
+            ingest.iter().any(|n| n == want),
+            "{want} missing: {ingest:?}"
+        );
+    }
+    let query = names(&bench(&["query", "--rows", "2000", "--db", &server]));
+    for want in [
+        "postgres page urgent-first",
+        "postgres search rare word",
+        "postgres count badges",
+    ] {
+        assert!(
+            query.iter().any(|n| n.contains(want)),
+            "{want} missing: {query:?}"
+        );
+    }
+    let fanout = bench(&["fanout", "--db", &server, "--n", "20"]);
+    assert!(fanout[0]["p95"].as_f64().unwrap() >= 0.0);
+}

@@ -2,7 +2,7 @@
 //! PostgreSQL team database: each such case runs on both.
 
 use earshot_core::model::{Channel, Mention, Status};
-use earshot_core::store::{MentionQuery, MentionStore, Order, Store};
+use earshot_core::store::{MentionQuery, Order, Store};
 
 mod common;
 use common::postgres::on_both;

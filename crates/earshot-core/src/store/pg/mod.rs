@@ -35,6 +35,9 @@ pub struct PgStore {
     /// The member this desktop listens as; `None` stores without lease checks (one engine alone
     /// on the database, as the store tests and benchmarks run it).
     member: Option<i64>,
+    /// How a search finds its page (see [`PgStore::list`]).
+    search_probe: usize,
+    search_few: usize,
 }
 
 impl PgStore {
@@ -45,6 +48,8 @@ impl PgStore {
         Ok(PgStore {
             db: RefCell::new(db),
             member: None,
+            search_probe: super::search::PROBE,
+            search_few: super::search::FEW,
         })
     }
 
