@@ -2,12 +2,13 @@
 //! ([`PgStore`]). The store tests run each case on both (`tests/store.rs`).
 //!
 //! This is the inbox's core so far: storing batches with their cursor, reading a mention, views
-//! with filters, keyset pages and search, badge counts, status and read, triage, sources, and the
-//! outbox's replies. The rest of [`Store`] (notes, tags, assignment, saved replies, due times,
-//! corrections, authors, backups) comes to PostgreSQL next; DEVELOPMENT.md, "Team mode", has the
-//! plan.
+//! with filters, keyset pages and search, badge counts, status and read, triage, sources, the
+//! outbox's replies, the owner's actions (status, snooze, tags, assignment, answered), notes and
+//! saved replies. The rest of [`Store`] (due times, corrections, authors, settings, backups)
+//! comes to PostgreSQL next; DEVELOPMENT.md, "Team mode", has the plan.
 
 use super::pg::PgStore;
+use super::work::{Action, Note, SavedReply};
 use super::{Counts, MentionPage, MentionQuery, Prior, Result, Store};
 use crate::model::{Channel, Mention, Reply, ReplyState, Source, SourceSpec, Status, Triage};
 
@@ -68,6 +69,28 @@ pub trait MentionStore {
     ) -> Result<Reply>;
     /// Records why a reply could not be sent.
     fn reply_failed(&mut self, id: i64, error: &str, now: i64) -> Result<Reply>;
+    /// Applies an action to mentions, all or none; returns them as they now are.
+    fn apply(&mut self, ids: &[i64], action: &Action, now: i64) -> Result<Vec<Mention>>;
+    /// Adds an internal note.
+    fn add_note(
+        &mut self,
+        mention_id: i64,
+        author: Option<&str>,
+        body: &str,
+        now: i64,
+    ) -> Result<Note>;
+    /// A mention's notes, oldest first.
+    fn notes(&self, mention_id: i64) -> Result<Vec<Note>>;
+    /// Deletes a note.
+    fn delete_note(&mut self, id: i64) -> Result<()>;
+    /// Saved replies, most used first.
+    fn saved_replies(&self) -> Result<Vec<SavedReply>>;
+    /// Adds (id 0) or changes a saved reply.
+    fn save_reply(&mut self, r: &SavedReply, now: i64) -> Result<SavedReply>;
+    /// Deletes a saved reply.
+    fn delete_saved_reply(&mut self, id: i64) -> Result<()>;
+    /// Counts one use of a saved reply.
+    fn used_saved_reply(&mut self, id: i64) -> Result<()>;
 }
 
 macro_rules! both {
@@ -144,6 +167,36 @@ macro_rules! both {
             }
             fn reply_failed(&mut self, id: i64, error: &str, now: i64) -> Result<Reply> {
                 <$engine>::reply_failed(self, id, error, now)
+            }
+            fn apply(&mut self, ids: &[i64], action: &Action, now: i64) -> Result<Vec<Mention>> {
+                <$engine>::apply(self, ids, action, now)
+            }
+            fn add_note(
+                &mut self,
+                mention_id: i64,
+                author: Option<&str>,
+                body: &str,
+                now: i64,
+            ) -> Result<Note> {
+                <$engine>::add_note(self, mention_id, author, body, now)
+            }
+            fn notes(&self, mention_id: i64) -> Result<Vec<Note>> {
+                <$engine>::notes(self, mention_id)
+            }
+            fn delete_note(&mut self, id: i64) -> Result<()> {
+                <$engine>::delete_note(self, id)
+            }
+            fn saved_replies(&self) -> Result<Vec<SavedReply>> {
+                <$engine>::saved_replies(self)
+            }
+            fn save_reply(&mut self, r: &SavedReply, now: i64) -> Result<SavedReply> {
+                <$engine>::save_reply(self, r, now)
+            }
+            fn delete_saved_reply(&mut self, id: i64) -> Result<()> {
+                <$engine>::delete_saved_reply(self, id)
+            }
+            fn used_saved_reply(&mut self, id: i64) -> Result<()> {
+                <$engine>::used_saved_reply(self, id)
             }
         }
     )*};

@@ -104,6 +104,74 @@ pub fn normalise_tag(tag: &str) -> Result<String> {
     Ok(t)
 }
 
+/// What an action carries, checked: its tag normalised, its helper's name trimmed (`None`
+/// unassigns); snoozing without a future time is refused. Both engines apply the result.
+pub(super) fn check_action(action: &Action, now: i64) -> Result<(Option<String>, Option<String>)> {
+    let tag = match action {
+        Action::Tag { tag } | Action::Untag { tag } => Some(normalise_tag(tag)?),
+        _ => None,
+    };
+    let assignee = match action {
+        Action::Assign { assignee } => {
+            let a = assignee.as_deref().map(str::trim).filter(|a| !a.is_empty());
+            if a.is_some_and(|a| a.chars().count() > MAX_NAME) {
+                return Err(StoreError::Invalid(format!(
+                    "a helper's name is at most {MAX_NAME} characters"
+                )));
+            }
+            a.map(str::to_string)
+        }
+        _ => None,
+    };
+    match action {
+        Action::Status {
+            status: Status::Snoozed,
+        } => {
+            return Err(StoreError::Invalid(
+                "snoozing needs a time to come back".into(),
+            ))
+        }
+        Action::Snooze { until } if *until <= now => {
+            return Err(StoreError::Invalid(
+                "snooze until a time in the future".into(),
+            ))
+        }
+        _ => {}
+    }
+    Ok((tag, assignee))
+}
+
+/// A note's text, checked and trimmed.
+pub(super) fn check_note(body: &str) -> Result<&str> {
+    let body = body.trim();
+    if body.is_empty() {
+        return Err(StoreError::Invalid("the note is empty".into()));
+    }
+    if body.chars().count() > MAX_NOTE {
+        return Err(StoreError::Invalid(format!(
+            "a note is at most {MAX_NOTE} characters"
+        )));
+    }
+    Ok(body)
+}
+
+/// A saved reply's name and text, checked and trimmed.
+pub(super) fn check_saved(r: &SavedReply) -> Result<(&str, &str)> {
+    let name = r.name.trim();
+    let body = r.body.trim();
+    if name.is_empty() || body.is_empty() {
+        return Err(StoreError::Invalid(
+            "a saved reply needs a name and a text".into(),
+        ));
+    }
+    if name.chars().count() > MAX_NAME || body.chars().count() > MAX_SAVED {
+        return Err(StoreError::Invalid(format!(
+            "a saved reply's name is at most {MAX_NAME} characters and its text {MAX_SAVED}"
+        )));
+    }
+    Ok((name, body))
+}
+
 pub(super) fn collect(
     rows: impl Iterator<Item = rusqlite::Result<Mention>>,
 ) -> Result<Vec<Mention>> {
@@ -122,37 +190,7 @@ impl Store {
                 "at most 10,000 mentions at once".into(),
             ));
         }
-        let tag = match action {
-            Action::Tag { tag } | Action::Untag { tag } => Some(normalise_tag(tag)?),
-            _ => None,
-        };
-        let assignee = match action {
-            Action::Assign { assignee } => {
-                let a = assignee.as_deref().map(str::trim).filter(|a| !a.is_empty());
-                if a.is_some_and(|a| a.chars().count() > MAX_NAME) {
-                    return Err(StoreError::Invalid(format!(
-                        "a helper's name is at most {MAX_NAME} characters"
-                    )));
-                }
-                a.map(str::to_string)
-            }
-            _ => None,
-        };
-        match action {
-            Action::Status {
-                status: Status::Snoozed,
-            } => {
-                return Err(StoreError::Invalid(
-                    "snoozing needs a time to come back".into(),
-                ))
-            }
-            Action::Snooze { until } if *until <= now => {
-                return Err(StoreError::Invalid(
-                    "snooze until a time in the future".into(),
-                ))
-            }
-            _ => {}
-        }
+        let (tag, assignee) = check_action(action, now)?;
         let tx = self.conn.transaction()?;
         {
             let mut exists = tx.prepare_cached("SELECT 1 FROM mentions WHERE id = ?1")?;
@@ -231,15 +269,7 @@ impl Store {
         body: &str,
         now: i64,
     ) -> Result<Note> {
-        let body = body.trim();
-        if body.is_empty() {
-            return Err(StoreError::Invalid("the note is empty".into()));
-        }
-        if body.chars().count() > MAX_NOTE {
-            return Err(StoreError::Invalid(format!(
-                "a note is at most {MAX_NOTE} characters"
-            )));
-        }
+        let body = check_note(body)?;
         self.mention(mention_id)?;
         let author = author.map(str::trim).filter(|a| !a.is_empty());
         let id = self.conn.query_row(
@@ -301,18 +331,7 @@ impl Store {
 
     /// Adds (id 0) or changes a saved reply.
     pub fn save_reply(&mut self, r: &SavedReply, now: i64) -> Result<SavedReply> {
-        let name = r.name.trim();
-        let body = r.body.trim();
-        if name.is_empty() || body.is_empty() {
-            return Err(StoreError::Invalid(
-                "a saved reply needs a name and a text".into(),
-            ));
-        }
-        if name.chars().count() > MAX_NAME || body.chars().count() > MAX_SAVED {
-            return Err(StoreError::Invalid(format!(
-                "a saved reply's name is at most {MAX_NAME} characters and its text {MAX_SAVED}"
-            )));
-        }
+        let (name, body) = check_saved(r)?;
         let taken: Option<i64> = self
             .conn
             .query_row(

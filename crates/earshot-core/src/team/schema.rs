@@ -199,6 +199,27 @@ const MIGRATIONS: &[&str] = &[
         REFERENCING OLD TABLE AS old_rows
         FOR EACH STATEMENT EXECUTE FUNCTION earshot_tally_gone();
     "#,
+    // 5: saved replies, shared by the team, starting with the SQLite store's five.
+    r#"
+    CREATE TABLE saved_replies (
+        id BIGSERIAL PRIMARY KEY,
+        name TEXT NOT NULL,
+        body TEXT NOT NULL,
+        uses BIGINT NOT NULL DEFAULT 0,
+        created_at BIGINT NOT NULL,
+        updated_at BIGINT NOT NULL
+    );
+    CREATE UNIQUE INDEX saved_replies_by_name ON saved_replies (lower(name));
+    INSERT INTO saved_replies (name, body, created_at, updated_at)
+    SELECT name, body, extract(epoch FROM now())::bigint, extract(epoch FROM now())::bigint
+    FROM (VALUES
+        ('Sorry, we will fix it', 'Hi {author}, I am sorry about this. That is not the {business} we want to be. Could you tell me a little more so I can put it right?'),
+        ('Take it private', 'Hi {author}, sorry to hear it. I have sent you a private message so we can sort this out.'),
+        ('Order problem', 'Hi {author}, thank you for telling us. I have found order {order} and {what we are doing}. Sorry for the trouble.'),
+        ('Thank you', 'Thank you {author}! That made our day at {business}.'),
+        ('Answer a question', 'Hi {author}, good question: {answer}. Anything else, just ask.')
+    ) AS seed (name, body);
+    "#,
 ];
 
 /// The schema version this build brings a team database to.

@@ -15,6 +15,7 @@
 
 mod outbox;
 mod read;
+mod work;
 mod write;
 
 pub use outbox::CLAIM_FOR;

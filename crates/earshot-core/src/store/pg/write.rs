@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 use postgres::Transaction;
 
 use super::PgStore;
-use crate::model::{Mention, SourceSpec, Status, Triage};
+use crate::model::{Mention, SourceSpec, Triage};
 use crate::store::mentions::{last_deliveries, Part};
 use crate::store::search::pg_tsvector;
 use crate::store::{remote_json, Result, StoreError};
@@ -215,41 +215,6 @@ impl PgStore {
         }
         tx.commit()?;
         Ok(changed)
-    }
-
-    /// Sets a mention's status, as the SQLite store's `apply` does; returns it as it now is.
-    pub fn set_status(&mut self, id: i64, status: Status, now: i64) -> Result<Mention> {
-        let sql = match status {
-            Status::Snoozed => {
-                return Err(StoreError::Invalid(
-                    "snoozing needs a time to come back".into(),
-                ))
-            }
-            Status::New | Status::Open => {
-                "UPDATE mentions SET status = $2, read = true, done_at = NULL, \
-                 snooze_until = NULL WHERE id = $1"
-            }
-            Status::Done => {
-                "UPDATE mentions SET status = $2, read = true, done_at = $3, \
-                 snooze_until = NULL, at_risk = false WHERE id = $1"
-            }
-            Status::Ignored => {
-                "UPDATE mentions SET status = $2, read = true, done_at = NULL, \
-                 snooze_until = NULL, at_risk = false WHERE id = $1"
-            }
-        };
-        let n = {
-            let mut db = self.db.borrow_mut();
-            if status == Status::Done {
-                db.execute(sql, &[&id, &status.as_str(), &now])?
-            } else {
-                db.execute(sql, &[&id, &status.as_str()])?
-            }
-        };
-        if n == 0 {
-            return Err(StoreError::NotFound(format!("mention {id}")));
-        }
-        self.mention(id)
     }
 
     /// Marks a mention as opened by the owner.
