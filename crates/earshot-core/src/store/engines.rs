@@ -3,14 +3,20 @@
 //!
 //! This is the inbox's core so far: storing batches with their cursor, reading a mention, views
 //! with filters, keyset pages and search, badge counts, status and read, triage, sources, the
-//! outbox's replies, the owner's actions (status, snooze, tags, assignment, answered), notes and
-//! saved replies. The rest of [`Store`] (due times, corrections, authors, settings, backups)
-//! comes to PostgreSQL next; DEVELOPMENT.md, "Team mode", has the plan.
+//! outbox's replies, the owner's actions (status, snooze, tags, assignment, answered), notes,
+//! saved replies, the response clock's reads and writes, corrections, settings and the business.
+//! What is left of [`Store`] for PostgreSQL: threads and author history (`authors.rs`), and what
+//! only a file has (backups, checkpoints); DEVELOPMENT.md, "Team mode", has the plan.
 
 use super::pg::PgStore;
 use super::work::{Action, Note, SavedReply};
-use super::{Counts, MentionPage, MentionQuery, Prior, Result, Store};
-use crate::model::{Channel, Mention, Reply, ReplyState, Source, SourceSpec, Status, Triage};
+use super::{
+    Correction, Counts, MentionPage, MentionQuery, Part, Prior, Result, Store, StoredCorrection,
+};
+use crate::model::{
+    Business, Channel, Health, Mention, Remote, Reply, ReplyState, Source, SourceSpec, Status,
+    Triage,
+};
 
 /// The store's interface, shared by both engines.
 pub trait MentionStore {
@@ -91,6 +97,53 @@ pub trait MentionStore {
     fn delete_saved_reply(&mut self, id: i64) -> Result<()>;
     /// Counts one use of a saved reply.
     fn used_saved_reply(&mut self, id: i64) -> Result<()>;
+    /// Stores a batch that arrives in parts, with its cursor, in one transaction; nothing unless the parts end with `Part::Done`.
+    fn store_parts(
+        &mut self,
+        source_id: Option<i64>,
+        parts: &mut dyn Iterator<Item = Part>,
+        cursor: Option<&str>,
+    ) -> Result<Vec<Mention>>;
+    /// Brings back snoozed mentions whose time has come.
+    fn wake_snoozed(&mut self, now: i64) -> Result<Vec<Mention>>;
+    /// Unanswered mentions coming due by `horizon`, not yet at risk.
+    fn coming_due(&self, horizon: i64) -> Result<Vec<Mention>>;
+    /// Marks mentions at risk; returns those this call marked.
+    fn mark_at_risk(&mut self, ids: &[i64]) -> Result<Vec<Mention>>;
+    /// Unanswered mentions above `after` (id, posted, urgency).
+    fn unanswered_after(&self, after: i64, limit: u32) -> Result<Vec<(i64, i64, u8)>>;
+    /// Sets due times.
+    fn set_due(&mut self, updates: &[(i64, i64)]) -> Result<()>;
+    /// Every mention posted in `[since, until)`, oldest first.
+    fn for_each_in_range(&self, since: i64, until: i64, f: &mut dyn FnMut(Mention)) -> Result<()>;
+    /// Every stored mention, oldest first.
+    fn for_each_mention(&self, f: &mut dyn FnMut(Mention)) -> Result<()>;
+    /// Negative mentions posted in `[since, until)`.
+    fn negative_between(&self, since: i64, until: i64) -> Result<u32>;
+    /// Mentions worth re-ranking: not done, newest first.
+    fn recent_open(&self, limit: u32) -> Result<Vec<Mention>>;
+    /// Mentions with ids above `after`, in id order.
+    fn mentions_after(&self, after: i64, limit: u32) -> Result<Vec<Mention>>;
+    /// Records the owner's correction of a mention.
+    fn record_correction(&mut self, id: i64, c: &Correction, now: i64) -> Result<Mention>;
+    /// Every correction, oldest first.
+    fn corrections(&self) -> Result<Vec<StoredCorrection>>;
+    /// Pauses or resumes a source.
+    fn set_source_enabled(&mut self, id: i64, enabled: bool) -> Result<()>;
+    /// Removes a source; its mentions stay.
+    fn remove_source(&mut self, id: i64) -> Result<()>;
+    /// Records a source's health.
+    fn set_health(&mut self, id: i64, health: &Health) -> Result<()>;
+    /// Replaces what a mention's network says about it beyond its text.
+    fn set_remote(&mut self, id: i64, remote: &Remote) -> Result<Mention>;
+    /// The business profile, if one was saved.
+    fn business(&self) -> Result<Option<Business>>;
+    /// Saves the business profile.
+    fn set_business(&mut self, b: &Business) -> Result<()>;
+    /// A setting's JSON text.
+    fn setting_json(&self, key: &str) -> Result<Option<String>>;
+    /// Saves a setting's JSON text.
+    fn set_setting_json(&mut self, key: &str, json: &str) -> Result<()>;
 }
 
 macro_rules! both {
@@ -197,6 +250,69 @@ macro_rules! both {
             }
             fn used_saved_reply(&mut self, id: i64) -> Result<()> {
                 <$engine>::used_saved_reply(self, id)
+            }
+            fn store_parts(&mut self, source_id: Option<i64>, parts: &mut dyn Iterator<Item = Part>, cursor: Option<&str>) -> Result<Vec<Mention>> {
+                <$engine>::store_parts(self, source_id, parts, cursor)
+            }
+            fn wake_snoozed(&mut self, now: i64) -> Result<Vec<Mention>> {
+                <$engine>::wake_snoozed(self, now)
+            }
+            fn coming_due(&self, horizon: i64) -> Result<Vec<Mention>> {
+                <$engine>::coming_due(self, horizon)
+            }
+            fn mark_at_risk(&mut self, ids: &[i64]) -> Result<Vec<Mention>> {
+                <$engine>::mark_at_risk(self, ids)
+            }
+            fn unanswered_after(&self, after: i64, limit: u32) -> Result<Vec<(i64, i64, u8)>> {
+                <$engine>::unanswered_after(self, after, limit)
+            }
+            fn set_due(&mut self, updates: &[(i64, i64)]) -> Result<()> {
+                <$engine>::set_due(self, updates)
+            }
+            fn for_each_in_range(&self, since: i64, until: i64, f: &mut dyn FnMut(Mention)) -> Result<()> {
+                <$engine>::for_each_in_range(self, since, until, f)
+            }
+            fn for_each_mention(&self, f: &mut dyn FnMut(Mention)) -> Result<()> {
+                <$engine>::for_each_mention(self, f)
+            }
+            fn negative_between(&self, since: i64, until: i64) -> Result<u32> {
+                <$engine>::negative_between(self, since, until)
+            }
+            fn recent_open(&self, limit: u32) -> Result<Vec<Mention>> {
+                <$engine>::recent_open(self, limit)
+            }
+            fn mentions_after(&self, after: i64, limit: u32) -> Result<Vec<Mention>> {
+                <$engine>::mentions_after(self, after, limit)
+            }
+            fn record_correction(&mut self, id: i64, c: &Correction, now: i64) -> Result<Mention> {
+                <$engine>::record_correction(self, id, c, now)
+            }
+            fn corrections(&self) -> Result<Vec<StoredCorrection>> {
+                <$engine>::corrections(self)
+            }
+            fn set_source_enabled(&mut self, id: i64, enabled: bool) -> Result<()> {
+                <$engine>::set_source_enabled(self, id, enabled)
+            }
+            fn remove_source(&mut self, id: i64) -> Result<()> {
+                <$engine>::remove_source(self, id)
+            }
+            fn set_health(&mut self, id: i64, health: &Health) -> Result<()> {
+                <$engine>::set_health(self, id, health)
+            }
+            fn set_remote(&mut self, id: i64, remote: &Remote) -> Result<Mention> {
+                <$engine>::set_remote(self, id, remote)
+            }
+            fn business(&self) -> Result<Option<Business>> {
+                <$engine>::business(self)
+            }
+            fn set_business(&mut self, b: &Business) -> Result<()> {
+                <$engine>::set_business(self, b)
+            }
+            fn setting_json(&self, key: &str) -> Result<Option<String>> {
+                <$engine>::setting_json(self, key)
+            }
+            fn set_setting_json(&mut self, key: &str, json: &str) -> Result<()> {
+                <$engine>::set_setting_json(self, key, json)
             }
         }
     )*};

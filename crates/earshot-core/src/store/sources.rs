@@ -104,21 +104,31 @@ impl Store {
 
     /// A JSON setting.
     pub fn setting<T: serde::de::DeserializeOwned>(&self, key: &str) -> Result<Option<T>> {
-        let v: Option<String> = self
-            .conn
-            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
-                r.get(0)
-            })
-            .optional()?;
-        v.map(|s| serde_json::from_str(&s).map_err(StoreError::from))
+        self.setting_json(key)?
+            .map(|s| serde_json::from_str(&s).map_err(StoreError::from))
             .transpose()
     }
 
     /// Saves a JSON setting.
     pub fn set_setting<T: Serialize>(&mut self, key: &str, value: &T) -> Result<()> {
+        self.set_setting_json(key, &serde_json::to_string(value)?)
+    }
+
+    /// A setting's JSON text.
+    pub fn setting_json(&self, key: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
+            .optional()?)
+    }
+
+    /// Saves a setting's JSON text.
+    pub fn set_setting_json(&mut self, key: &str, json: &str) -> Result<()> {
         self.conn.execute(
             "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            params![key, serde_json::to_string(value)?],
+            params![key, json],
         )?;
         Ok(())
     }

@@ -220,6 +220,18 @@ const MIGRATIONS: &[&str] = &[
         ('Answer a question', 'Hi {author}, good question: {answer}. Anything else, just ask.')
     ) AS seed (name, body);
     "#,
+    // 6: what the owner taught triage, shared by the team.
+    "CREATE TABLE corrections (
+        id BIGSERIAL PRIMARY KEY,
+        mention_id BIGINT REFERENCES mentions (id) ON DELETE SET NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('urgent', 'intent')),
+        value TEXT NOT NULL,
+        was TEXT,
+        channel TEXT NOT NULL,
+        author TEXT NOT NULL,
+        text TEXT NOT NULL,
+        created_at BIGINT NOT NULL
+    );",
 ];
 
 /// The schema version this build brings a team database to.

@@ -13,8 +13,10 @@
 //!
 //! Blocking, like [`Store`](super::Store): run it on the blocking pool, never on the runtime.
 
+mod clock;
 mod outbox;
 mod read;
+mod sources;
 mod work;
 mod write;
 

@@ -1,0 +1,107 @@
+//! Sources, the business profile and settings on the team's store, shared by every desktop.
+
+use serde::Serialize;
+
+use super::PgStore;
+use crate::model::{Business, Health, Mention, Remote};
+use crate::store::{remote_json, Result, StoreError};
+
+impl PgStore {
+    fn changed(
+        &self,
+        sql: &str,
+        args: &[&(dyn postgres::types::ToSql + Sync)],
+        what: String,
+    ) -> Result<()> {
+        if self.db.borrow_mut().execute(sql, args)? == 0 {
+            return Err(StoreError::NotFound(what));
+        }
+        Ok(())
+    }
+
+    /// Pauses or resumes a source.
+    pub fn set_source_enabled(&mut self, id: i64, enabled: bool) -> Result<()> {
+        self.changed(
+            "UPDATE sources SET enabled = $2 WHERE id = $1",
+            &[&id, &enabled],
+            format!("source {id}"),
+        )
+    }
+
+    /// Removes a source; its mentions stay.
+    pub fn remove_source(&mut self, id: i64) -> Result<()> {
+        self.changed(
+            "DELETE FROM sources WHERE id = $1",
+            &[&id],
+            format!("source {id}"),
+        )
+    }
+
+    /// Records a source's health.
+    pub fn set_health(&mut self, id: i64, health: &Health) -> Result<()> {
+        self.db.borrow_mut().execute(
+            "UPDATE sources SET health = $2 WHERE id = $1",
+            &[&id, &serde_json::to_string(health)?],
+        )?;
+        Ok(())
+    }
+
+    /// Replaces what a mention's network says about it beyond its text.
+    pub fn set_remote(&mut self, id: i64, remote: &Remote) -> Result<Mention> {
+        self.changed(
+            "UPDATE mentions SET remote = $2 WHERE id = $1",
+            &[&id, &remote_json(remote)?],
+            format!("mention {id}"),
+        )?;
+        self.mention(id)
+    }
+
+    /// The business profile, if one was saved.
+    pub fn business(&self) -> Result<Option<Business>> {
+        self.setting("business")
+    }
+
+    /// Saves the business profile.
+    pub fn set_business(&mut self, b: &Business) -> Result<()> {
+        if b.name.trim().is_empty() {
+            return Err(StoreError::Invalid("the business needs a name".into()));
+        }
+        self.set_setting("business", b)
+    }
+
+    /// A JSON setting.
+    pub fn setting<T: serde::de::DeserializeOwned>(&self, key: &str) -> Result<Option<T>> {
+        self.setting_json(key)?
+            .map(|s| serde_json::from_str(&s).map_err(StoreError::from))
+            .transpose()
+    }
+
+    /// Saves a JSON setting.
+    pub fn set_setting<T: Serialize>(&mut self, key: &str, value: &T) -> Result<()> {
+        self.set_setting_json(key, &serde_json::to_string(value)?)
+    }
+
+    /// A setting's JSON text.
+    pub fn setting_json(&self, key: &str) -> Result<Option<String>> {
+        Ok(self
+            .db
+            .borrow_mut()
+            .query_opt("SELECT value FROM settings WHERE key = $1", &[&key])?
+            .map(|r| r.get(0)))
+    }
+
+    /// Saves a setting's JSON text.
+    pub fn set_setting_json(&mut self, key: &str, json: &str) -> Result<()> {
+        self.db.borrow_mut().execute(
+            "INSERT INTO settings (key, value) VALUES ($1, $2) \
+             ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
+            &[&key, &json],
+        )?;
+        Ok(())
+    }
+
+    /// Every stored mention, oldest first, for export.
+    pub fn for_each_mention(&self, f: impl FnMut(Mention)) -> Result<()> {
+        self.for_each_in_range(i64::MIN, i64::MAX, f)
+    }
+}
