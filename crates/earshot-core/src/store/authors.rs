@@ -121,34 +121,38 @@ impl Store {
                 r.get::<_, i64>(2)?,
             ))
         })?;
-        let mut out: Vec<ReachPoint> = Vec::new();
-        for row in rows {
-            let (at, channel, followers) = row?;
-            let Some(channel) = crate::model::Channel::parse(&channel) else {
-                continue;
-            };
-            let changed = out
-                .last()
-                .is_none_or(|p| p.channel != channel || p.followers != followers);
-            if changed {
-                out.push(ReachPoint {
-                    at,
-                    channel,
-                    followers,
-                });
-            }
-        }
-        // The last 20 changes of each channel.
-        let mut kept = Vec::with_capacity(out.len());
-        for (i, p) in out.iter().enumerate() {
-            let later = out[i + 1..]
-                .iter()
-                .filter(|q| q.channel == p.channel)
-                .count();
-            if later < 20 {
-                kept.push(p.clone());
-            }
-        }
-        Ok(kept)
+        Ok(reach_points(rows.collect::<rusqlite::Result<Vec<_>>>()?))
     }
+}
+
+/// An author's reach from their mentions' (posted, channel, followers), ordered by channel and
+/// time: one point per change per channel, the last 20 changes of each. Both engines use it.
+pub(super) fn reach_points(rows: Vec<(i64, String, i64)>) -> Vec<ReachPoint> {
+    let mut out: Vec<ReachPoint> = Vec::new();
+    for (at, channel, followers) in rows {
+        let Some(channel) = crate::model::Channel::parse(&channel) else {
+            continue;
+        };
+        let changed = out
+            .last()
+            .is_none_or(|p| p.channel != channel || p.followers != followers);
+        if changed {
+            out.push(ReachPoint {
+                at,
+                channel,
+                followers,
+            });
+        }
+    }
+    let mut kept = Vec::with_capacity(out.len());
+    for (i, p) in out.iter().enumerate() {
+        let later = out[i + 1..]
+            .iter()
+            .filter(|q| q.channel == p.channel)
+            .count();
+        if later < 20 {
+            kept.push(p.clone());
+        }
+    }
+    kept
 }

@@ -1,15 +1,15 @@
 //! What both engines do: SQLite for one person ([`Store`]) and PostgreSQL for a team
 //! ([`PgStore`]). The store tests run each case on both (`tests/store.rs`).
 //!
-//! This is the inbox's core so far: storing batches with their cursor, reading a mention, views
-//! with filters, keyset pages and search, badge counts, status and read, triage, sources, the
-//! outbox's replies, the owner's actions (status, snooze, tags, assignment, answered), notes,
-//! saved replies, the response clock's reads and writes, corrections, settings and the business.
-//! What is left of [`Store`] for PostgreSQL: threads and author history (`authors.rs`), and what
-//! only a file has (backups, checkpoints); DEVELOPMENT.md, "Team mode", has the plan.
+//! Every method the engine calls on the store is here: batches with their cursor, mentions,
+//! views with filters, keyset pages and search, badge counts, status and read, triage, sources,
+//! the outbox's replies, the owner's actions, notes, saved replies, the response clock,
+//! corrections, settings and the business, threads and authors. What only a file has (backups,
+//! checkpoints, the connection) stays on [`Store`]; DEVELOPMENT.md, "Team mode", has what comes
+//! next.
 
 use super::pg::PgStore;
-use super::work::{Action, Note, SavedReply};
+use super::work::{Action, AuthorHistory, Note, SavedReply};
 use super::{
     Correction, Counts, MentionPage, MentionQuery, Part, Prior, Result, Store, StoredCorrection,
 };
@@ -144,6 +144,19 @@ pub trait MentionStore {
     fn setting_json(&self, key: &str) -> Result<Option<String>>;
     /// Saves a setting's JSON text.
     fn set_setting_json(&mut self, key: &str, json: &str) -> Result<()>;
+    /// The conversation a mention belongs to, oldest first.
+    fn thread(&self, id: i64) -> Result<Vec<Mention>>;
+    /// The author's other mentions, the replies sent to them and their reach.
+    fn author_history(&self, id: i64) -> Result<AuthorHistory>;
+    /// Keeps an author's reach as the network gives it now.
+    fn set_author_reach(
+        &mut self,
+        id: i64,
+        followers: Option<i64>,
+        display_name: Option<&str>,
+    ) -> Result<Mention>;
+    /// Replies sent or queued to anyone with this author key, newest first.
+    fn replies_to_author(&self, author_key: &str) -> Result<Vec<Reply>>;
 }
 
 macro_rules! both {
@@ -313,6 +326,18 @@ macro_rules! both {
             }
             fn set_setting_json(&mut self, key: &str, json: &str) -> Result<()> {
                 <$engine>::set_setting_json(self, key, json)
+            }
+            fn thread(&self, id: i64) -> Result<Vec<Mention>> {
+                <$engine>::thread(self, id)
+            }
+            fn author_history(&self, id: i64) -> Result<AuthorHistory> {
+                <$engine>::author_history(self, id)
+            }
+            fn set_author_reach(&mut self, id: i64, followers: Option<i64>, display_name: Option<&str>) -> Result<Mention> {
+                <$engine>::set_author_reach(self, id, followers, display_name)
+            }
+            fn replies_to_author(&self, author_key: &str) -> Result<Vec<Reply>> {
+                <$engine>::replies_to_author(self, author_key)
             }
         }
     )*};

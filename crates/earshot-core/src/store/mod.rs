@@ -19,7 +19,7 @@
 //!
 //! [`Store`] is synchronous; [`db::Db`] runs it off the async runtime.
 
-mod authors;
+pub(crate) mod authors;
 pub mod backup;
 mod corrections;
 pub mod db;

@@ -232,6 +232,12 @@ const MIGRATIONS: &[&str] = &[
         text TEXT NOT NULL,
         created_at BIGINT NOT NULL
     );",
+    // 7: one person's name across networks, as the SQLite store's `author_key`: "@ann@mastodon.social",
+    // "ann.bsky.social" and "ann" are all "ann".
+    "ALTER TABLE mentions ADD COLUMN author_key TEXT GENERATED ALWAYS AS (
+        split_part(split_part(lower(ltrim(author_handle, '@')), '@', 1), '.', 1)
+    ) STORED;
+    CREATE INDEX mentions_by_author_key ON mentions (author_key, created_at DESC);",
 ];
 
 /// The schema version this build brings a team database to.

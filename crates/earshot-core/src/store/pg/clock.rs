@@ -7,7 +7,7 @@ use crate::model::{Intent, Mention};
 use crate::store::{Correction, Result, StoredCorrection};
 
 impl PgStore {
-    fn mentions_where(
+    pub(super) fn mentions_where(
         &self,
         filter: &str,
         args: &[&(dyn postgres::types::ToSql + Sync)],

@@ -13,6 +13,7 @@
 //!
 //! Blocking, like [`Store`](super::Store): run it on the blocking pool, never on the runtime.
 
+mod authors;
 mod clock;
 mod outbox;
 mod read;

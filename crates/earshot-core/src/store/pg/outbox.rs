@@ -39,7 +39,7 @@ fn row_to_reply(r: &Row) -> Result<Reply> {
 }
 
 impl PgStore {
-    fn replies_where(
+    pub(super) fn replies_where(
         &self,
         filter: &str,
         args: &[&(dyn postgres::types::ToSql + Sync)],
