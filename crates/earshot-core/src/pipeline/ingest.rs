@@ -65,7 +65,7 @@ impl Ingest {
         let write = self.db.write(move |s| {
             s.store_parts(
                 Some(id),
-                std::iter::from_fn(|| rx.blocking_recv()),
+                &mut std::iter::from_fn(|| rx.blocking_recv()),
                 saved.as_deref(),
             )
         });

@@ -1,11 +1,13 @@
-//! [`Db`]: the store used from async code. One writer connection and one reader connection, each
-//! behind a mutex and only ever touched on tokio's blocking pool, so SQLite never blocks the
-//! runtime and all writes are serialised through one connection.
+//! [`Db`]: the store used from async code, on either engine (SQLite alone, PostgreSQL for a team).
+//! One writer connection and one reader connection, each behind a mutex and only ever touched on
+//! tokio's blocking pool, so the database never blocks the runtime and this process's writes are
+//! serialised through one connection. Callers see [`MentionStore`], never the engine.
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
-use crate::store::{Store, StoreError};
+use crate::store::pg::PgStore;
+use crate::store::{MentionStore, Store, StoreError};
 
 /// The database file's name inside the data folder.
 pub const DB_FILE: &str = "earshot.sqlite3";
@@ -35,11 +37,33 @@ fn checkpointer(path: &Path) -> Result<std::sync::mpsc::SyncSender<()>, StoreErr
     Ok(nudge)
 }
 
-/// A cloneable handle to the mention database.
+/// The two connections of one engine: the writer and the reader.
+struct Pair<S> {
+    writer: Arc<Mutex<S>>,
+    reader: Arc<Mutex<S>>,
+}
+
+impl<S> Clone for Pair<S> {
+    fn clone(&self) -> Self {
+        Pair {
+            writer: self.writer.clone(),
+            reader: self.reader.clone(),
+        }
+    }
+}
+
+#[derive(Clone)]
+enum Engines {
+    /// One person: the SQLite file in the data folder.
+    Solo(Pair<Store>),
+    /// A team: the shared PostgreSQL database.
+    Team(Pair<PgStore>),
+}
+
+/// A cloneable handle to the mention database, on either engine.
 #[derive(Clone)]
 pub struct Db {
-    writer: Arc<Mutex<Store>>,
-    reader: Arc<Mutex<Store>>,
+    engines: Engines,
     path: PathBuf,
 }
 
@@ -58,30 +82,68 @@ impl Db {
         let reader = Store::open(&path)?;
         writer.checkpoint_elsewhere(CHECKPOINT_PAGES, checkpointer(&path)?)?;
         Ok(Db {
-            writer: Arc::new(Mutex::new(writer)),
-            reader: Arc::new(Mutex::new(reader)),
+            engines: Engines::Solo(Pair {
+                writer: Arc::new(Mutex::new(writer)),
+                reader: Arc::new(Mutex::new(reader)),
+            }),
             path,
         })
     }
 
-    /// The database file.
+    /// Opens the team's database at `address` (with its password), listening as `member` when
+    /// given. `dir` is this desktop's data folder (its settings, not its mentions). Blocking:
+    /// call it off the async runtime.
+    pub fn open_team(
+        address: &crate::team::TeamAddress,
+        member: Option<i64>,
+        dir: &Path,
+    ) -> Result<Db, StoreError> {
+        let open = || -> Result<PgStore, StoreError> {
+            let mut s = PgStore::open(address)?;
+            if let Some(m) = member {
+                s.listen_as(m);
+            }
+            Ok(s)
+        };
+        let (writer, reader) = (open()?, open()?);
+        Ok(Db {
+            engines: Engines::Team(Pair {
+                writer: Arc::new(Mutex::new(writer)),
+                reader: Arc::new(Mutex::new(reader)),
+            }),
+            path: dir.join(DB_FILE),
+        })
+    }
+
+    /// Whether this is a team's shared database.
+    pub fn is_team(&self) -> bool {
+        matches!(self.engines, Engines::Team(_))
+    }
+
+    /// The database file (in a team, where this desktop's own file would be).
     pub fn path(&self) -> &Path {
         &self.path
     }
 
     /// Takes the daily backup when one is due (none yet, or the newest a day old). Runs on the
-    /// reader connection, so ingest keeps going meanwhile.
+    /// reader connection, so ingest keeps going meanwhile. A team's database is backed up by
+    /// whoever runs its server: nothing is taken here.
     pub async fn backup_if_due(&self, now: i64) -> Result<Option<PathBuf>, StoreError> {
+        let Engines::Solo(pair) = &self.engines else {
+            return Ok(None);
+        };
         let dir = self
             .path
             .parent()
             .map(Path::to_path_buf)
             .unwrap_or_default();
+        let r = pair.reader.clone();
         // Listing the backups folder is file I/O too: all of it runs on the blocking pool.
-        self.read(move |s| {
+        blocking(move || {
             if !crate::store::backup::due(&dir, now) {
                 return Ok(None);
             }
+            let s = r.lock().unwrap_or_else(|p| p.into_inner());
             s.backup_into(&dir, now).map(Some)
         })
         .await
@@ -91,29 +153,43 @@ impl Db {
     pub async fn write<R, F>(&self, f: F) -> Result<R, StoreError>
     where
         R: Send + 'static,
-        F: FnOnce(&mut Store) -> Result<R, StoreError> + Send + 'static,
+        F: FnOnce(&mut dyn MentionStore) -> Result<R, StoreError> + Send + 'static,
     {
-        let w = self.writer.clone();
-        tokio::task::spawn_blocking(move || {
-            let mut store = w.lock().unwrap_or_else(|p| p.into_inner());
-            f(&mut store)
-        })
-        .await
-        .map_err(|e| StoreError::Invalid(format!("database task failed: {e}")))?
+        match &self.engines {
+            Engines::Solo(p) => {
+                let w = p.writer.clone();
+                blocking(move || f(&mut *w.lock().unwrap_or_else(|p| p.into_inner()))).await
+            }
+            Engines::Team(p) => {
+                let w = p.writer.clone();
+                blocking(move || f(&mut *w.lock().unwrap_or_else(|p| p.into_inner()))).await
+            }
+        }
     }
 
     /// Runs `f` on the reader connection, off the async runtime.
     pub async fn read<R, F>(&self, f: F) -> Result<R, StoreError>
     where
         R: Send + 'static,
-        F: FnOnce(&Store) -> Result<R, StoreError> + Send + 'static,
+        F: FnOnce(&dyn MentionStore) -> Result<R, StoreError> + Send + 'static,
     {
-        let r = self.reader.clone();
-        tokio::task::spawn_blocking(move || {
-            let store = r.lock().unwrap_or_else(|p| p.into_inner());
-            f(&store)
-        })
+        match &self.engines {
+            Engines::Solo(p) => {
+                let r = p.reader.clone();
+                blocking(move || f(&*r.lock().unwrap_or_else(|p| p.into_inner()))).await
+            }
+            Engines::Team(p) => {
+                let r = p.reader.clone();
+                blocking(move || f(&*r.lock().unwrap_or_else(|p| p.into_inner()))).await
+            }
+        }
+    }
+}
+
+async fn blocking<R: Send + 'static>(
+    f: impl FnOnce() -> Result<R, StoreError> + Send + 'static,
+) -> Result<R, StoreError> {
+    tokio::task::spawn_blocking(f)
         .await
         .map_err(|e| StoreError::Invalid(format!("database task failed: {e}")))?
-    }
 }

@@ -344,3 +344,18 @@ macro_rules! both {
 }
 
 both!(Store, PgStore);
+
+/// Typed settings on either engine (the trait itself carries their JSON text).
+impl dyn MentionStore + '_ {
+    /// A JSON setting.
+    pub fn setting<T: serde::de::DeserializeOwned>(&self, key: &str) -> Result<Option<T>> {
+        self.setting_json(key)?
+            .map(|s| serde_json::from_str(&s).map_err(super::StoreError::from))
+            .transpose()
+    }
+
+    /// Saves a JSON setting.
+    pub fn set_setting<T: serde::Serialize>(&mut self, key: &str, value: &T) -> Result<()> {
+        self.set_setting_json(key, &serde_json::to_string(value)?)
+    }
+}

@@ -283,7 +283,7 @@ impl Desk {
                     &clock.schedule,
                     threshold,
                 );
-                s.for_each_in_range(since, until, |m| b.add(&m))?;
+                s.for_each_in_range(since, until, &mut |m| b.add(&m))?;
                 Ok(b.finish())
             })
             .await
@@ -299,7 +299,7 @@ impl Desk {
                 let bad = |e: csv::Error| StoreError::Invalid(format!("CSV: {e}"));
                 w.write_record(crate::work::report::MENTIONS_CSV_HEADER)
                     .map_err(bad)?;
-                s.for_each_in_range(since, until, |m| {
+                s.for_each_in_range(since, until, &mut |m| {
                     if err.is_none() {
                         if let Err(e) = w
                             .write_record(crate::work::report::mention_csv_row(&m, &clock.schedule))

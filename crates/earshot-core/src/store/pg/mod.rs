@@ -33,9 +33,43 @@ use crate::model::{
 };
 use crate::team::{schema, TeamAddress};
 
+/// The blocking client, closed off the async runtime: closing it waits on its own runtime, which
+/// panics on a runtime thread, and the last handle to a store can be dropped on one.
+struct Conn(Option<postgres::Client>);
+
+impl std::ops::Deref for Conn {
+    type Target = postgres::Client;
+    fn deref(&self) -> &postgres::Client {
+        self.0
+            .as_ref()
+            .expect("the client is there until the store is dropped")
+    }
+}
+
+impl std::ops::DerefMut for Conn {
+    fn deref_mut(&mut self) -> &mut postgres::Client {
+        self.0
+            .as_mut()
+            .expect("the client is there until the store is dropped")
+    }
+}
+
+impl Drop for Conn {
+    fn drop(&mut self) {
+        let Some(client) = self.0.take() else {
+            return;
+        };
+        if tokio::runtime::Handle::try_current().is_ok() {
+            let _ = std::thread::Builder::new()
+                .name("earshot-pg-close".into())
+                .spawn(move || drop(client));
+        }
+    }
+}
+
 /// A connection to the team's store.
 pub struct PgStore {
-    db: RefCell<postgres::Client>,
+    db: RefCell<Conn>,
     /// The member this desktop listens as; `None` stores without lease checks (one engine alone
     /// on the database, as the store tests and benchmarks run it).
     member: Option<i64>,
@@ -50,7 +84,7 @@ impl PgStore {
         let mut db = address.connect_blocking().map_err(team_error)?;
         schema::migrate(&mut db).map_err(team_error)?;
         Ok(PgStore {
-            db: RefCell::new(db),
+            db: RefCell::new(Conn(Some(db))),
             member: None,
             search_probe: super::search::PROBE,
             search_few: super::search::FEW,
