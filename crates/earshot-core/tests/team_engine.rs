@@ -14,11 +14,20 @@ use earshot_core::engine::Engine;
 use earshot_core::model::{Business, SourceKind, SourceSpec, Status};
 use earshot_core::store::db::Db;
 use earshot_core::store::MentionQuery;
+use earshot_core::team::lease::{self, Change, Timing};
+use earshot_core::team::members;
 
 async fn desktop(address: &earshot_core::team::TeamAddress) -> (Engine, tempfile::TempDir) {
+    member_desktop(address, None).await
+}
+
+async fn member_desktop(
+    address: &earshot_core::team::TeamAddress,
+    member: Option<i64>,
+) -> (Engine, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
     let (a, d) = (address.clone(), dir.path().to_path_buf());
-    let db = tokio::task::spawn_blocking(move || Db::open_team(&a, None, &d))
+    let db = tokio::task::spawn_blocking(move || Db::open_team(&a, member, &d))
         .await
         .unwrap()
         .unwrap();
@@ -112,4 +121,72 @@ async fn two_desktops_engines_share_one_store() {
     second.shutdown();
     // The engines and their stores are dropped here, on the runtime: the blocking clients
     // close on a thread of their own.
+}
+
+async fn gained(rx: &mut tokio::sync::broadcast::Receiver<Change>) -> String {
+    loop {
+        match tokio::time::timeout(common::PATIENCE, rx.recv()).await {
+            Ok(Ok(Change::Gained(l))) => return l.source,
+            Ok(Ok(_)) => continue,
+            other => panic!("no lease gained: {other:?}"),
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn each_source_runs_on_one_desktop_and_moves_when_that_desktop_stops() {
+    let Some(address) = common::postgres::fresh("listening").await else {
+        return;
+    };
+    // The schema, and two members.
+    let (setup, _d0) = desktop(&address).await;
+    let db = address.connect().await.unwrap();
+    let ana = members::join(&db, "Ana", "desk-ana").await.unwrap().id;
+    let ben = members::join(&db, "Ben", "desk-ben").await.unwrap().id;
+    let spec = SourceSpec {
+        url: Some("http://127.0.0.1:9/feed.xml".into()),
+        interval_secs: Some(3600),
+        ..SourceSpec::new(SourceKind::Rss, "reviews")
+    };
+    let source = setup
+        .db()
+        .write(move |s| s.upsert_source(&spec, 1))
+        .await
+        .unwrap();
+    let (first, _d1) = member_desktop(&address, Some(ana)).await;
+    let (second, _d2) = member_desktop(&address, Some(ben)).await;
+    let quick = Timing {
+        ttl: std::time::Duration::from_secs(5),
+        renew: std::time::Duration::from_millis(500),
+    };
+    first.start().await.unwrap();
+    let a = first
+        .listen_as_team(address.clone(), ana, quick)
+        .await
+        .unwrap();
+    let mut a_changes = a.changes();
+    // It may have gained before we subscribed: then it already holds it.
+    if a.held().is_empty() {
+        assert_eq!(gained(&mut a_changes).await, format!("source:{source}"));
+    }
+    assert_eq!(a.held(), vec![source], "the first desktop listens");
+    second.start().await.unwrap();
+    let b = second
+        .listen_as_team(address.clone(), ben, quick)
+        .await
+        .unwrap();
+    let mut b_changes = b.changes();
+    assert!(b.held().is_empty(), "not while the first desktop holds it");
+    assert_eq!(
+        lease::listeners(&db).await.unwrap()[0].name,
+        "Ana",
+        "Settings can say who listens"
+    );
+    a.stop().await;
+    assert_eq!(gained(&mut b_changes).await, format!("source:{source}"));
+    assert_eq!(b.held(), vec![source], "the second desktop took it over");
+    b.stop().await;
+    first.shutdown();
+    second.shutdown();
+    setup.shutdown();
 }

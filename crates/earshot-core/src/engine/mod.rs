@@ -354,6 +354,34 @@ impl Engine {
         self.parts.scheduler.poll_now();
     }
 
+    /// Listens as `member` of the team whose database this engine's store is: each source runs
+    /// on one desktop, this one while it holds the source's lease. Keep the returned handle;
+    /// dropping it hands this desktop's sources to the others. Call it once, after `start`.
+    pub async fn listen_as_team(
+        &self,
+        address: crate::team::TeamAddress,
+        member: i64,
+        timing: crate::team::lease::Timing,
+    ) -> Result<crate::pipeline::team::Listening, EngineError> {
+        let p = &self.parts;
+        let gate = p.scheduler.gate().ok_or_else(|| {
+            EngineError::Store(crate::store::StoreError::Invalid(
+                "this engine already listens as a member of a team".into(),
+            ))
+        })?;
+        // What runs now was started before the gate: only leased sources run from here on.
+        p.scheduler.stop_all();
+        Ok(crate::pipeline::team::listen(
+            address,
+            member,
+            p.db.clone(),
+            p.scheduler.clone(),
+            gate,
+            timing,
+        )
+        .await?)
+    }
+
     /// Stops all sources and the queue clock.
     pub fn shutdown(&self) {
         self.parts.desk.stop_ticker();

@@ -14,6 +14,7 @@
 pub mod ingest;
 pub mod learn;
 pub mod scheduler;
+pub mod team;
 
 use std::sync::{Arc, Mutex};
 

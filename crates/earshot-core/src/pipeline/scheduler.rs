@@ -53,6 +53,8 @@ pub struct Scheduler {
     running: Mutex<HashMap<i64, Running>>,
     /// Each source's latest health, saved or not (see `report_health`).
     health: Mutex<HashMap<i64, Health>>,
+    /// On a team's database: only sources whose lease this desktop holds run here.
+    gate: std::sync::OnceLock<Arc<super::team::Gate>>,
 }
 
 /// How often a source whose health says the same thing has it saved again: its time moves on
@@ -140,6 +142,7 @@ impl Scheduler {
             ingest,
             running: Mutex::new(HashMap::new()),
             health: Mutex::new(HashMap::new()),
+            gate: std::sync::OnceLock::new(),
         }
     }
 
@@ -169,14 +172,25 @@ impl Scheduler {
     }
 
     /// Stops every source and starts the enabled ones again (their settings or the business
-    /// changed).
+    /// changed). On a team's database, only those this desktop holds start.
     pub async fn restart_all(self: &Arc<Self>) -> Result<(), StoreError> {
         self.stop_all();
         let sources = self.db.read(|s| s.sources()).await?;
-        for s in sources.into_iter().filter(|s| s.enabled) {
+        let enabled: Vec<Source> = sources.into_iter().filter(|s| s.enabled).collect();
+        if let Some(gate) = self.gate.get() {
+            gate.want(enabled.iter().map(|s| s.id), true);
+        }
+        for s in enabled {
             self.start(s);
         }
         Ok(())
+    }
+
+    /// From now on, a source starts only while this desktop holds its lease (a team's
+    /// database). Returns the gate, once.
+    pub fn gate(&self) -> Option<Arc<super::team::Gate>> {
+        let gate = Arc::new(super::team::Gate::default());
+        self.gate.set(gate.clone()).ok().map(|()| gate)
     }
 
     /// Stops one source.
@@ -186,8 +200,14 @@ impl Scheduler {
         }
     }
 
-    /// Starts a task for a source.
+    /// Starts a task for a source (on a team's database, once this desktop holds its lease).
     pub fn start(self: &Arc<Self>, source: Source) {
+        if let Some(gate) = self.gate.get() {
+            gate.want([source.id], false);
+            if !gate.holds(source.id) {
+                return;
+            }
+        }
         let (stop, stop_rx) = watch::channel(false);
         let poke = Arc::new(Notify::new());
         lock(&self.running).insert(

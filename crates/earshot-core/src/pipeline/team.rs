@@ -1,0 +1,150 @@
+//! Listening as one desktop of a team: a source's task runs only while this desktop holds the
+//! source's lease ([`crate::team::lease`]). The [`Gate`] is what the scheduler asks before it
+//! starts a source; [`listen`] keeps the leases and starts and stops tasks as they change hands.
+
+use std::collections::BTreeSet;
+use std::sync::{Arc, Mutex};
+
+use tokio::sync::{broadcast, mpsc};
+
+use super::scheduler::Scheduler;
+use crate::lock;
+use crate::store::db::Db;
+use crate::store::pg::PgStore;
+use crate::team::fanout::Listener;
+use crate::team::lease::{Change, Keeper, Timing};
+use crate::team::TeamAddress;
+
+/// The sources this desktop may listen to and those it holds.
+#[derive(Default)]
+pub struct Gate {
+    wanted: Mutex<BTreeSet<i64>>,
+    held: Mutex<BTreeSet<i64>>,
+    keeper: Mutex<Option<Keeper>>,
+}
+
+fn source_of(key: &str) -> Option<i64> {
+    key.strip_prefix("source:")?.parse().ok()
+}
+
+impl Gate {
+    /// Whether this desktop holds the source now.
+    pub fn holds(&self, id: i64) -> bool {
+        lock(&self.held).contains(&id)
+    }
+
+    /// The sources whose tasks run here.
+    pub fn held(&self) -> Vec<i64> {
+        lock(&self.held).iter().copied().collect()
+    }
+
+    /// This desktop would listen to `ids` (the enabled sources it can reach); the keeper asks
+    /// for their leases.
+    pub fn want(&self, ids: impl IntoIterator<Item = i64>, replace: bool) {
+        let keys = {
+            let mut wanted = lock(&self.wanted);
+            if replace {
+                wanted.clear();
+            }
+            wanted.extend(ids);
+            wanted.iter().map(|id| PgStore::lease_key(*id)).collect()
+        };
+        if let Some(k) = lock(&self.keeper).as_ref() {
+            k.set_sources(keys);
+        }
+    }
+}
+
+/// What keeps this desktop listening as a member of the team; dropping it gives the sources
+/// back (the other desktops take them at once).
+pub struct Listening {
+    _listener: Listener,
+    gate: Arc<Gate>,
+    changes: broadcast::Sender<Change>,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl Listening {
+    /// Each lease this desktop gains or loses, from now on.
+    pub fn changes(&self) -> broadcast::Receiver<Change> {
+        self.changes.subscribe()
+    }
+
+    /// The sources whose tasks run on this desktop.
+    pub fn held(&self) -> Vec<i64> {
+        self.gate.held()
+    }
+
+    /// Releases every lease and waits until that is done.
+    pub async fn stop(self) {
+        let keeper = lock(&self.gate.keeper).take();
+        if let Some(k) = keeper {
+            k.stop().await;
+        }
+    }
+}
+
+impl Drop for Listening {
+    fn drop(&mut self) {
+        // The keeper's own drop releases what it holds; the task ends with its channel.
+        drop(lock(&self.gate.keeper).take());
+        self.task.abort();
+    }
+}
+
+/// Starts listening as `member`: leases for the enabled sources in `db`, a source's task started
+/// when its lease is gained and stopped when it is lost.
+pub(crate) async fn listen(
+    address: TeamAddress,
+    member: i64,
+    db: Db,
+    scheduler: Arc<Scheduler>,
+    gate: Arc<Gate>,
+    timing: Timing,
+) -> Result<Listening, crate::store::StoreError> {
+    let listener = Listener::start(address.clone());
+    let sources = db.read(|s| s.sources()).await?;
+    let enabled: Vec<i64> = sources.iter().filter(|s| s.enabled).map(|s| s.id).collect();
+    gate.want(enabled, true);
+    let keys: Vec<String> = lock(&gate.wanted)
+        .iter()
+        .map(|id| PgStore::lease_key(*id))
+        .collect();
+    let (tx, mut rx) = mpsc::unbounded_channel();
+    let keeper = Keeper::start(address, member, keys, timing, listener.subscribe(), tx);
+    *lock(&gate.keeper) = Some(keeper);
+    let (changes, _) = broadcast::channel(256);
+    let (g, out) = (gate.clone(), changes.clone());
+    let task = tokio::spawn(async move {
+        while let Some(change) = rx.recv().await {
+            match &change {
+                Change::Gained(lease) => {
+                    if let Some(id) = source_of(&lease.source) {
+                        lock(&g.held).insert(id);
+                        match db.read(move |s| s.source(id)).await {
+                            Ok(source) if source.enabled => {
+                                scheduler.stop(id);
+                                scheduler.start(source);
+                            }
+                            Ok(_) => {}
+                            Err(e) => tracing::warn!(error = %e, id, "a leased source is gone"),
+                        }
+                    }
+                }
+                Change::Lost(key) => {
+                    if let Some(id) = source_of(key) {
+                        lock(&g.held).remove(&id);
+                        scheduler.stop(id);
+                    }
+                }
+            }
+            let _ = out.send(change);
+        }
+    });
+    Ok(Listening {
+        _listener: listener,
+        gate,
+        changes,
+        task,
+    })
+}
