@@ -6,6 +6,7 @@ mod bench;
 mod learn;
 mod login;
 mod report;
+mod team;
 mod trial;
 
 // Triage and ingest allocate many small strings; mimalloc serves them markedly faster than glibc.
@@ -53,6 +54,13 @@ enum Cmd {
         /// Print one JSON object per newly stored mention.
         #[arg(long)]
         jsonl: bool,
+        /// Share a team's database (postgres://user:password@host/db): mentions are stored
+        /// there, and each source is polled by one of the team's desktops at a time.
+        #[arg(long, requires = "name")]
+        team: Option<String>,
+        /// Your name on the team (with --team).
+        #[arg(long)]
+        name: Option<String>,
     },
     /// Serve the simulated networks (Hacker News, Google Alerts, a review feed) on localhost.
     Sim {
@@ -224,7 +232,12 @@ fn run(cli: Cli) -> Result<()> {
             demo,
             data_dir,
             jsonl,
-        } => rt.block_on(watch(config, demo, data_dir, jsonl)),
+            team,
+            name,
+        } => {
+            let team = team.zip(name);
+            rt.block_on(watch(config, demo, data_dir, jsonl, team))
+        }
         Cmd::Sim {
             port,
             seed,
@@ -439,10 +452,19 @@ async fn watch(
     demo: bool,
     data_dir: Option<PathBuf>,
     jsonl: bool,
+    team: Option<(String, String)>,
 ) -> Result<()> {
     let dir = earshot_core::data_dir(data_dir);
-    let db =
-        Db::open(&dir).with_context(|| format!("opening the database in {}", dir.display()))?;
+    let (db, member) = match &team {
+        None => (
+            Db::open(&dir).with_context(|| format!("opening the database in {}", dir.display()))?,
+            None,
+        ),
+        Some((url, name)) => {
+            let (db, address, member) = team::join(url, name, &dir).await?;
+            (db, Some((address, member)))
+        }
+    };
     // The demo's logins are to the simulator: they stay in memory. Real ones go to the keychain.
     let engine = if demo {
         Engine::new(db, Arc::new(Silent), Clock::system())
@@ -478,6 +500,20 @@ async fn watch(
     if let Some(sim) = &_sim {
         sign_in_to(&engine, sim).await;
     }
+    let listening = match member {
+        None => None,
+        Some((address, member)) => {
+            eprintln!(
+                "earshot: listening as {} for the team at {address}",
+                member.name
+            );
+            Some(
+                engine
+                    .listen_as_team(address, member.id, Default::default())
+                    .await?,
+            )
+        }
+    };
     eprintln!(
         "earshot: watching {} source(s), data in {}",
         cfg.sources.len(),
@@ -520,6 +556,10 @@ async fn watch(
                 Err(tokio::sync::broadcast::error::RecvError::Closed) => break,
             }
         }
+    }
+    // A desktop that quits hands its sources to the others at once.
+    if let Some(l) = listening {
+        l.stop().await;
     }
     engine.shutdown();
     Ok(())

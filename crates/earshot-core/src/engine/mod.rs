@@ -355,8 +355,9 @@ impl Engine {
     }
 
     /// Listens as `member` of the team whose database this engine's store is: each source runs
-    /// on one desktop, this one while it holds the source's lease. Keep the returned handle;
-    /// dropping it hands this desktop's sources to the others. Call it once, after `start`.
+    /// on one desktop, this one while it holds the source's lease (until then, on a team's
+    /// database, no source runs here). Keep the returned handle; dropping it hands this
+    /// desktop's sources to the others. Call it once, after `start`.
     pub async fn listen_as_team(
         &self,
         address: crate::team::TeamAddress,
@@ -366,11 +367,9 @@ impl Engine {
         let p = &self.parts;
         let gate = p.scheduler.gate().ok_or_else(|| {
             EngineError::Store(crate::store::StoreError::Invalid(
-                "this engine already listens as a member of a team".into(),
+                "this engine's store is not a team's database".into(),
             ))
         })?;
-        // What runs now was started before the gate: only leased sources run from here on.
-        p.scheduler.stop_all();
         Ok(crate::pipeline::team::listen(
             address,
             member,

@@ -133,6 +133,7 @@ impl Scheduler {
         triager: Arc<Triager>,
         ingest: Arc<Ingest>,
     ) -> Scheduler {
+        let db_is_team = db.is_team();
         Scheduler {
             db,
             clock,
@@ -142,7 +143,12 @@ impl Scheduler {
             ingest,
             running: Mutex::new(HashMap::new()),
             health: Mutex::new(HashMap::new()),
-            gate: std::sync::OnceLock::new(),
+            // On a team's database nothing runs here until its lease is held (`pipeline::team`).
+            gate: if db_is_team {
+                std::sync::OnceLock::from(Arc::new(super::team::Gate::default()))
+            } else {
+                std::sync::OnceLock::new()
+            },
         }
     }
 
@@ -186,11 +192,9 @@ impl Scheduler {
         Ok(())
     }
 
-    /// From now on, a source starts only while this desktop holds its lease (a team's
-    /// database). Returns the gate, once.
+    /// What decides which sources run here on a team's database (none on a file of one's own).
     pub fn gate(&self) -> Option<Arc<super::team::Gate>> {
-        let gate = Arc::new(super::team::Gate::default());
-        self.gate.set(gate.clone()).ok().map(|()| gate)
+        self.gate.get().cloned()
     }
 
     /// Stops one source.

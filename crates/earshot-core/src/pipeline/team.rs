@@ -102,6 +102,11 @@ pub(crate) async fn listen(
     gate: Arc<Gate>,
     timing: Timing,
 ) -> Result<Listening, crate::store::StoreError> {
+    if lock(&gate.keeper).is_some() {
+        return Err(crate::store::StoreError::Invalid(
+            "this desktop already listens as a member of the team".into(),
+        ));
+    }
     let listener = Listener::start(address.clone());
     let sources = db.read(|s| s.sources()).await?;
     let enabled: Vec<i64> = sources.iter().filter(|s| s.enabled).map(|s| s.id).collect();

@@ -34,7 +34,7 @@ pub enum TeamError {
     /// The server is on another computer and the address turns TLS off.
     #[error(
         "the team database at {host} is on another computer, so Earshot only talks to it over TLS: \
-         remove sslmode=disable (or sslmode=allow/prefer) from the address"
+         remove sslmode=disable from the address"
     )]
     NeedsTls {
         /// The server's host.
