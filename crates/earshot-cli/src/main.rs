@@ -61,6 +61,10 @@ enum Cmd {
         /// Your name on the team (with --team).
         #[arg(long)]
         name: Option<String>,
+        /// How long a desktop's hold on a source lasts unless renewed (with --team; tests
+        /// shorten it).
+        #[arg(long, default_value_t = 15, hide = true)]
+        lease_secs: u64,
     },
     /// Serve the simulated networks (Hacker News, Google Alerts, a review feed) on localhost.
     Sim {
@@ -234,8 +238,13 @@ fn run(cli: Cli) -> Result<()> {
             jsonl,
             team,
             name,
+            lease_secs,
         } => {
-            let team = team.zip(name);
+            let team = team.zip(name).map(|(url, name)| team::Joining {
+                url,
+                name,
+                lease: std::time::Duration::from_secs(lease_secs.max(1)),
+            });
             rt.block_on(watch(config, demo, data_dir, jsonl, team))
         }
         Cmd::Sim {
@@ -452,7 +461,7 @@ async fn watch(
     demo: bool,
     data_dir: Option<PathBuf>,
     jsonl: bool,
-    team: Option<(String, String)>,
+    team: Option<team::Joining>,
 ) -> Result<()> {
     let dir = earshot_core::data_dir(data_dir);
     let (db, member) = match &team {
@@ -460,9 +469,9 @@ async fn watch(
             Db::open(&dir).with_context(|| format!("opening the database in {}", dir.display()))?,
             None,
         ),
-        Some((url, name)) => {
-            let (db, address, member) = team::join(url, name, &dir).await?;
-            (db, Some((address, member)))
+        Some(j) => {
+            let (db, address, member) = team::join(&j.url, &j.name, &dir).await?;
+            (db, Some((address, member, j.lease)))
         }
     };
     // The demo's logins are to the simulator: they stay in memory. Real ones go to the keychain.
@@ -502,16 +511,16 @@ async fn watch(
     }
     let listening = match member {
         None => None,
-        Some((address, member)) => {
+        Some((address, member, lease)) => {
             eprintln!(
                 "earshot: listening as {} for the team at {address}",
                 member.name
             );
-            Some(
-                engine
-                    .listen_as_team(address, member.id, Default::default())
-                    .await?,
-            )
+            let l = engine
+                .listen_as_team(address, member.id, team::timing(lease))
+                .await?;
+            tokio::spawn(team::say_changes(engine.clone(), l.changes()));
+            Some(l)
         }
     };
     eprintln!(

@@ -1,0 +1,169 @@
+//! `earshot watch --team` as two desktops would run it, on one PostgreSQL database against the
+//! simulator: the first listens for every source, the second for none; the first is killed
+//! (`kill -9`, nothing released) and the second takes every source over when the leases run out.
+
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+mod common;
+use common::{lines, Killed, BIN};
+use earshot_core::team::TeamAddress;
+
+/// A fresh database on the test PostgreSQL (`./dev test` starts one), or `None` to skip.
+fn team_db(name: &str) -> Option<String> {
+    let base = match std::env::var("EARSHOT_TEST_POSTGRES") {
+        Ok(b) => b.trim_end_matches('/').to_string(),
+        Err(_) if std::env::var_os("EARSHOT_REQUIRE_INTEROP").is_some() => {
+            panic!("EARSHOT_REQUIRE_INTEROP is set without EARSHOT_TEST_POSTGRES")
+        }
+        Err(_) => {
+            eprintln!("skipped: no test PostgreSQL here; `./dev test` starts one");
+            return None;
+        }
+    };
+    let mut admin = TeamAddress::parse(&format!("{base}/postgres"))
+        .unwrap()
+        .connect_blocking()
+        .unwrap();
+    let db = format!("earshot_{name}_{}", std::process::id());
+    admin
+        .batch_execute(&format!("DROP DATABASE IF EXISTS {db}"))
+        .unwrap();
+    admin
+        .batch_execute(&format!("CREATE DATABASE {db}"))
+        .unwrap();
+    Some(format!("{base}/{db}"))
+}
+
+/// A child's stderr, line by line.
+fn stderr_lines(child: &mut Child) -> mpsc::Receiver<String> {
+    let err = child.stderr.take().expect("piped stderr");
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(err).lines().map_while(Result::ok) {
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    rx
+}
+
+/// Waits (at most a minute) until `want` lines satisfying `pick` have come; returns them.
+fn wait_for(rx: &mpsc::Receiver<String>, want: usize, pick: impl Fn(&str) -> bool) -> Vec<String> {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let mut got = Vec::new();
+    while got.len() < want {
+        let left = deadline.saturating_duration_since(Instant::now());
+        match rx.recv_timeout(left) {
+            Ok(l) if pick(&l) => got.push(l),
+            Ok(_) => {}
+            Err(e) => panic!("only {got:?} of {want} lines came: {e}"),
+        }
+    }
+    got
+}
+
+fn desktop(config: &std::path::Path, data: &std::path::Path, url: &str, name: &str) -> Killed {
+    Killed(
+        Command::new(BIN)
+            .args(["watch", "--config"])
+            .arg(config)
+            .arg("--data-dir")
+            .arg(data)
+            .args(["--team", url, "--name", name, "--lease-secs", "2"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap(),
+    )
+}
+
+/// (holder's name, sources held), by name.
+fn holders(url: &str) -> Vec<(String, i64)> {
+    TeamAddress::parse(url)
+        .unwrap()
+        .connect_blocking()
+        .unwrap()
+        .query(
+            "SELECT m.name, count(*) FROM source_leases l JOIN team_members m ON m.id = l.holder \
+             GROUP BY m.name ORDER BY m.name",
+            &[],
+        )
+        .unwrap()
+        .iter()
+        .map(|r| (r.get(0), r.get(1)))
+        .collect()
+}
+
+#[test]
+fn a_killed_desktops_sources_are_taken_over_by_the_other_and_nothing_is_stored_twice() {
+    let Some(url) = team_db("cli_team") else {
+        return;
+    };
+    let mut sim = Killed(
+        Command::new(BIN)
+            .args(["sim", "--all-now", "--seed", "3", "--count", "6"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    let base = lines(&mut sim.0)
+        .recv_timeout(Duration::from_secs(20))
+        .expect("the sim prints its base URL first");
+    let port = base.rsplit(':').next().unwrap().to_string();
+    let dir = tempfile::tempdir().unwrap();
+    let config = Command::new(BIN)
+        .args(["sim", "--print-config", "--port", &port])
+        .output()
+        .unwrap();
+    let config_path = dir.path().join("earshot.toml");
+    std::fs::write(&config_path, &config.stdout).unwrap();
+
+    let mut ana = desktop(&config_path, &dir.path().join("ana"), &url, "Ana");
+    let ana_says = stderr_lines(&mut ana.0);
+    let watching = wait_for(&ana_says, 1, |l| l.contains(" source(s)"));
+    let n: usize = watching[0]
+        .split_whitespace()
+        .find_map(|w| w.parse().ok())
+        .expect("how many sources");
+    assert!(n >= 3, "{watching:?}");
+    wait_for(&ana_says, n, |l| l.starts_with("earshot: listening for "));
+    assert_eq!(holders(&url), vec![("Ana".to_string(), n as i64)]);
+
+    let mut ben = desktop(&config_path, &dir.path().join("ben"), &url, "Ben");
+    let ben_says = stderr_lines(&mut ben.0);
+    wait_for(&ben_says, 1, |l| l.contains("listening as Ben"));
+    assert_eq!(
+        holders(&url),
+        vec![("Ana".to_string(), n as i64)],
+        "each source has one listener: the second desktop waits"
+    );
+
+    let killed = Instant::now();
+    ana.0.kill().unwrap();
+    ana.0.wait().unwrap();
+    wait_for(&ben_says, n, |l| l.starts_with("earshot: listening for "));
+    eprintln!(
+        "took every source over {:?} after the kill",
+        killed.elapsed()
+    );
+    assert_eq!(holders(&url), vec![("Ben".to_string(), n as i64)]);
+    let mut db = TeamAddress::parse(&url)
+        .unwrap()
+        .connect_blocking()
+        .unwrap();
+    let row = db
+        .query_one(
+            "SELECT count(*), count(DISTINCT (channel, external_id)) FROM mentions",
+            &[],
+        )
+        .unwrap();
+    let (all, distinct): (i64, i64) = (row.get(0), row.get(1));
+    assert!(all > 0, "the sources were heard");
+    assert_eq!(all, distinct, "nothing stored twice");
+    drop(ben);
+}
