@@ -139,7 +139,7 @@ fn a_reply_a_killed_desktop_was_sending_is_settled_by_another_once_its_claim_run
     // The first desktop dies here, mid-send.
     drop(a);
     assert!(
-        b.abandoned_replies().unwrap().is_empty(),
+        b.interrupted_replies().unwrap().is_empty(),
         "not while its claim lasts: it may still be sending"
     );
     assert!(
@@ -155,7 +155,7 @@ fn a_reply_a_killed_desktop_was_sending_is_settled_by_another_once_its_claim_run
         )
         .unwrap();
     let left: Vec<i64> = b
-        .abandoned_replies()
+        .interrupted_replies()
         .unwrap()
         .iter()
         .map(|r| r.id)

@@ -178,7 +178,9 @@ impl Outbox {
             .db
             .write(move |s| {
                 let mut out = Vec::new();
-                for r in s.replies_in(ReplyState::Sending)? {
+                // On a team's database, only those whose sender's claim ran out: another
+                // desktop may be sending the rest right now.
+                for r in s.interrupted_replies()? {
                     out.push(s.reply_failed(
                         r.id,
                         "Earshot stopped while sending this; it may not have been posted. Retry is safe: it cannot post twice.",

@@ -75,6 +75,8 @@ pub trait MentionStore {
     ) -> Result<Reply>;
     /// Records why a reply could not be sent.
     fn reply_failed(&mut self, id: i64, error: &str, now: i64) -> Result<Reply>;
+    /// Replies left `sending` that this process should settle (see each engine's).
+    fn interrupted_replies(&self) -> Result<Vec<Reply>>;
     /// Applies an action to mentions, all or none; returns them as they now are.
     fn apply(&mut self, ids: &[i64], action: &Action, now: i64) -> Result<Vec<Mention>>;
     /// Adds an internal note.
@@ -233,6 +235,9 @@ macro_rules! both {
             }
             fn reply_failed(&mut self, id: i64, error: &str, now: i64) -> Result<Reply> {
                 <$engine>::reply_failed(self, id, error, now)
+            }
+            fn interrupted_replies(&self) -> Result<Vec<Reply>> {
+                <$engine>::interrupted_replies(self)
             }
             fn apply(&mut self, ids: &[i64], action: &Action, now: i64) -> Result<Vec<Mention>> {
                 <$engine>::apply(self, ids, action, now)

@@ -145,6 +145,12 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// Replies left `sending` by a stop that can no longer finish them: on one's own file,
+    /// every one (only one Earshot opens it at a time).
+    pub fn interrupted_replies(&self) -> Result<Vec<Reply>> {
+        self.replies_in(ReplyState::Sending)
+    }
+
     /// Records why a reply could not be sent.
     pub fn reply_failed(&mut self, id: i64, error: &str, now: i64) -> Result<Reply> {
         self.conn.execute(

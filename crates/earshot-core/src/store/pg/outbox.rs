@@ -172,8 +172,9 @@ impl PgStore {
     }
 
     /// Replies left `sending` by a desktop whose claim ran out (killed, asleep, cut off): the
-    /// ones this desktop should settle.
-    pub fn abandoned_replies(&self) -> Result<Vec<Reply>> {
+    /// ones this desktop should settle. A reply another desktop is sending now is not among
+    /// them.
+    pub fn interrupted_replies(&self) -> Result<Vec<Reply>> {
         self.replies_where(
             "state = 'sending' AND (claimed_until IS NULL OR claimed_until < now()) ORDER BY id",
             &[],
