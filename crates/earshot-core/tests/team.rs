@@ -441,7 +441,7 @@ async fn a_desktop_stores_a_sources_batch_and_cursor_only_while_it_listens_for_i
         .await
         .unwrap();
     let (store, source) = on_store(store, move |s| {
-        s.listen_as(me);
+        s.listen_as(me).unwrap();
         s.upsert_source(&common::spec("HN"), 0).unwrap()
     })
     .await;

@@ -10,7 +10,7 @@ use std::sync::Arc;
 use earshot_core::alerts::Silent;
 use earshot_core::channels::Batch;
 use earshot_core::clock::Clock;
-use earshot_core::engine::Engine;
+use earshot_core::engine::{Engine, EngineEvent};
 use earshot_core::model::{Business, SourceKind, SourceSpec, Status};
 use earshot_core::store::db::Db;
 use earshot_core::store::MentionQuery;
@@ -189,4 +189,98 @@ async fn each_source_runs_on_one_desktop_and_moves_when_that_desktop_stops() {
     first.shutdown();
     second.shutdown();
     setup.shutdown();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn what_one_desktop_stores_or_changes_reaches_the_others_window_as_engine_events() {
+    let Some(address) = common::postgres::fresh("live").await else {
+        return;
+    };
+    let (setup, _d0) = desktop(&address).await;
+    let db = address.connect().await.unwrap();
+    let ana = members::join(&db, "Ana", "desk-ana").await.unwrap().id;
+    let ben = members::join(&db, "Ben", "desk-ben").await.unwrap().id;
+    let spec = SourceSpec {
+        url: Some("http://127.0.0.1:9/feed.xml".into()),
+        interval_secs: Some(3600),
+        ..SourceSpec::new(SourceKind::Rss, "reviews")
+    };
+    let source_id = setup
+        .db()
+        .write(move |s| s.upsert_source(&spec, 1))
+        .await
+        .unwrap();
+    let (first, _d1) = member_desktop(&address, Some(ana)).await;
+    let (second, _d2) = member_desktop(&address, Some(ben)).await;
+    for e in [&first, &second] {
+        e.set_business(Business {
+            name: "Brightside Coffee".into(),
+            ..Business::default()
+        })
+        .await
+        .unwrap();
+        e.start().await.unwrap();
+    }
+    let a = first
+        .listen_as_team(address.clone(), ana, Timing::default())
+        .await
+        .unwrap();
+    let mut a_changes = a.changes();
+    if a.held().is_empty() {
+        gained(&mut a_changes).await;
+    }
+    let b = second
+        .listen_as_team(address.clone(), ben, Timing::default())
+        .await
+        .unwrap();
+    let mut heard = second.subscribe();
+    let source = first.db().read(move |s| s.source(source_id)).await.unwrap();
+    let sent = std::time::Instant::now();
+    first
+        .ingest(
+            &source,
+            Batch {
+                mentions: vec![common::mention(
+                    "1",
+                    "Brightside Coffee charged me twice",
+                    0,
+                    10,
+                )],
+                ..Batch::default()
+            },
+        )
+        .await
+        .unwrap();
+    let added = common::wait_for(
+        &mut heard,
+        "the new mention on the other desktop",
+        |e| match e {
+            EngineEvent::MentionsAdded { mentions } => Some(mentions.clone()),
+            _ => None,
+        },
+    )
+    .await;
+    eprintln!(
+        "stored on one desktop → event on the other: {:?}",
+        sent.elapsed()
+    );
+    assert_eq!(added.len(), 1);
+    assert!(added[0].text.contains("charged me twice"));
+    let id = added[0].id;
+    first
+        .db()
+        .write(move |s| s.set_status(id, Status::Done, 20))
+        .await
+        .unwrap();
+    let updated = common::wait_for(&mut heard, "the change on the other desktop", |e| match e {
+        EngineEvent::MentionUpdated { mention } if mention.id == id => Some(mention.status),
+        _ => None,
+    })
+    .await;
+    assert_eq!(updated, Status::Done);
+    a.stop().await;
+    b.stop().await;
+    for e in [first, second, setup] {
+        e.shutdown();
+    }
 }

@@ -32,7 +32,7 @@ fn desktops(name: &str, desktops: usize, mentions: usize) -> Option<(TeamAddress
             )
             .unwrap()
             .get(0);
-        s.listen_as(id);
+        s.listen_as(id).unwrap();
     }
     Some((address, stores))
 }

@@ -377,6 +377,7 @@ impl Engine {
             p.scheduler.clone(),
             gate,
             timing,
+            p.events.clone(),
         )
         .await?)
     }

@@ -8,10 +8,11 @@ use std::sync::{Arc, Mutex};
 use tokio::sync::{broadcast, mpsc};
 
 use super::scheduler::Scheduler;
+use crate::events::{EngineEvent, Events};
 use crate::lock;
 use crate::store::db::Db;
 use crate::store::pg::PgStore;
-use crate::team::fanout::Listener;
+use crate::team::fanout::{Heard, Listener, TeamEvent};
 use crate::team::lease::{Change, Keeper, Timing};
 use crate::team::TeamAddress;
 
@@ -62,6 +63,7 @@ pub struct Listening {
     gate: Arc<Gate>,
     changes: broadcast::Sender<Change>,
     task: tokio::task::JoinHandle<()>,
+    relay: tokio::task::JoinHandle<()>,
 }
 
 impl Listening {
@@ -89,6 +91,7 @@ impl Drop for Listening {
         // The keeper's own drop releases what it holds; the task ends with its channel.
         drop(lock(&self.gate.keeper).take());
         self.task.abort();
+        self.relay.abort();
     }
 }
 
@@ -101,7 +104,9 @@ pub(crate) async fn listen(
     scheduler: Arc<Scheduler>,
     gate: Arc<Gate>,
     timing: Timing,
+    events: Events,
 ) -> Result<Listening, crate::store::StoreError> {
+    let db2 = db.clone();
     if lock(&gate.keeper).is_some() {
         return Err(crate::store::StoreError::Invalid(
             "this desktop already listens as a member of the team".into(),
@@ -146,10 +151,61 @@ pub(crate) async fn listen(
             let _ = out.send(change);
         }
     });
+    let relay = tokio::spawn(relay(listener.subscribe(), member, db2, events));
     Ok(Listening {
         _listener: listener,
         gate,
         changes,
         task,
+        relay,
     })
+}
+
+/// The others' changes, heard from the database, told to this desktop as its own engine events:
+/// new mentions as `MentionsAdded`, changed ones as `MentionUpdated`; after a lost connection
+/// (what was said meanwhile is gone) one `Reranked`, on which views reload.
+async fn relay(mut heard: broadcast::Receiver<Heard>, me: i64, db: Db, events: Events) {
+    loop {
+        let ids = match heard.recv().await {
+            Ok(Heard::Event(e)) if e.from != me => match e.event {
+                TeamEvent::MentionsStored { ids } => Ok(ids),
+                TeamEvent::MentionsChanged { ids } => Err(ids),
+                TeamEvent::MentionChanged { id } => Err(vec![id]),
+                TeamEvent::Composing { .. } | TeamEvent::LeaseFreed { .. } => continue,
+            },
+            Ok(Heard::Event(_)) => continue,
+            Ok(Heard::Resync) | Err(broadcast::error::RecvError::Lagged(_)) => {
+                events.emit(EngineEvent::Reranked { changed: 0 });
+                continue;
+            }
+            Err(broadcast::error::RecvError::Closed) => return,
+        };
+        let (new, list) = match ids {
+            Ok(l) => (true, l),
+            Err(l) => (false, l),
+        };
+        // A mention deleted since is left out.
+        let found = db
+            .read(move |s| Ok(list.iter().filter_map(|id| s.mention(*id).ok()).collect()))
+            .await;
+        let mentions: Vec<crate::model::Mention> = match found {
+            Ok(m) => m,
+            Err(e) => {
+                tracing::warn!(error = %e, "cannot read the team's changed mentions");
+                events.emit(EngineEvent::Reranked { changed: 0 });
+                continue;
+            }
+        };
+        if new {
+            if !mentions.is_empty() {
+                events.emit(EngineEvent::MentionsAdded { mentions });
+            }
+        } else {
+            for m in mentions {
+                events.emit(EngineEvent::MentionUpdated {
+                    mention: Box::new(m),
+                });
+            }
+        }
+    }
 }

@@ -101,7 +101,7 @@ impl Db {
         let open = || -> Result<PgStore, StoreError> {
             let mut s = PgStore::open(address)?;
             if let Some(m) = member {
-                s.listen_as(m);
+                s.listen_as(m)?;
             }
             Ok(s)
         };

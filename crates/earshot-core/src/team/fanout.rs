@@ -35,6 +35,12 @@ pub enum TeamEvent {
         /// The mention.
         id: i64,
     },
+    /// Mentions changed (announced by the database itself, for whatever wrote them: status,
+    /// triage, tags, notes, replies).
+    MentionsChanged {
+        /// Their ids.
+        ids: Vec<i64>,
+    },
     /// Someone opened (or closed) the composer on a mention.
     Composing {
         /// The mention.

@@ -238,6 +238,52 @@ const MIGRATIONS: &[&str] = &[
         split_part(split_part(lower(ltrim(author_handle, '@')), '@', 1), '.', 1)
     ) STORED;
     CREATE INDEX mentions_by_author_key ON mentions (author_key, created_at DESC);",
+    // 8: every desktop hears what changed, from the database itself: whatever writes a mention,
+    // its tags, notes or replies announces it at commit (`team::fanout`), in parts of 400 ids,
+    // signed with the member the writing desktop set for its session (`earshot.member`).
+    r#"
+    CREATE FUNCTION earshot_announce(kind TEXT, ids BIGINT[]) RETURNS void LANGUAGE sql AS $$
+        SELECT pg_notify('earshot_team', json_build_object(
+            'from', coalesce(nullif(current_setting('earshot.member', true), '')::bigint, 0),
+            'kind', kind, 'ids', ids[i:i + 399])::text)
+        FROM generate_series(1, coalesce(array_length(ids, 1), 0), 400) AS g(i)
+    $$;
+    CREATE FUNCTION earshot_mentions_stored() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        PERFORM earshot_announce('mentions_stored', (SELECT array_agg(id) FROM new_rows));
+        RETURN NULL;
+    END $$;
+    CREATE FUNCTION earshot_mentions_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        PERFORM earshot_announce('mentions_changed', (SELECT array_agg(id) FROM new_rows));
+        RETURN NULL;
+    END $$;
+    CREATE FUNCTION earshot_work_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        IF TG_OP = 'DELETE' THEN
+            PERFORM earshot_announce('mentions_changed', (SELECT array_agg(mention_id) FROM old_rows));
+        ELSE
+            PERFORM earshot_announce('mentions_changed', (SELECT array_agg(mention_id) FROM new_rows));
+        END IF;
+        RETURN NULL;
+    END $$;
+    CREATE TRIGGER mentions_announce_stored AFTER INSERT ON mentions
+        REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION earshot_mentions_stored();
+    CREATE TRIGGER mentions_announce_changed AFTER UPDATE ON mentions
+        REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION earshot_mentions_changed();
+    CREATE TRIGGER tags_announce_added AFTER INSERT ON mention_tags
+        REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION earshot_work_changed();
+    CREATE TRIGGER tags_announce_removed AFTER DELETE ON mention_tags
+        REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION earshot_work_changed();
+    CREATE TRIGGER notes_announce_added AFTER INSERT ON notes
+        REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION earshot_work_changed();
+    CREATE TRIGGER notes_announce_removed AFTER DELETE ON notes
+        REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION earshot_work_changed();
+    CREATE TRIGGER outbox_announce_queued AFTER INSERT ON outbox
+        REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION earshot_work_changed();
+    CREATE TRIGGER outbox_announce_changed AFTER UPDATE ON outbox
+        REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION earshot_work_changed();
+    "#,
 ];
 
 /// The schema version this build brings a team database to.

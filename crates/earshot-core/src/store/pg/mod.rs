@@ -91,9 +91,16 @@ impl PgStore {
         })
     }
 
-    /// From now on, a batch from a source is stored only while `member` holds its lease.
-    pub fn listen_as(&mut self, member: i64) {
+    /// From now on, a batch from a source is stored only while `member` holds its lease, and
+    /// what this connection writes is announced as `member`'s (so this desktop can tell its own
+    /// changes from the others').
+    pub fn listen_as(&mut self, member: i64) -> Result<()> {
+        self.db.borrow_mut().execute(
+            "SELECT set_config('earshot.member', $1, false)",
+            &[&member.to_string()],
+        )?;
         self.member = Some(member);
+        Ok(())
     }
 
     /// The lease key of a source in the team database.
