@@ -1,10 +1,8 @@
 //! Sources, the business profile and settings on the team's store, shared by every desktop.
 
-use serde::Serialize;
-
 use super::PgStore;
 use crate::model::{Business, Health, Mention, Remote};
-use crate::store::{remote_json, Result, StoreError};
+use crate::store::{remote_json, MentionStore, Result, StoreError};
 
 impl PgStore {
     fn changed(
@@ -58,7 +56,7 @@ impl PgStore {
 
     /// The business profile, if one was saved.
     pub fn business(&self) -> Result<Option<Business>> {
-        self.setting("business")
+        (self as &dyn MentionStore).setting("business")
     }
 
     /// Saves the business profile.
@@ -66,19 +64,7 @@ impl PgStore {
         if b.name.trim().is_empty() {
             return Err(StoreError::Invalid("the business needs a name".into()));
         }
-        self.set_setting("business", b)
-    }
-
-    /// A JSON setting.
-    pub fn setting<T: serde::de::DeserializeOwned>(&self, key: &str) -> Result<Option<T>> {
-        self.setting_json(key)?
-            .map(|s| serde_json::from_str(&s).map_err(StoreError::from))
-            .transpose()
-    }
-
-    /// Saves a JSON setting.
-    pub fn set_setting<T: Serialize>(&mut self, key: &str, value: &T) -> Result<()> {
-        self.set_setting_json(key, &serde_json::to_string(value)?)
+        (self as &mut dyn MentionStore).set_setting("business", b)
     }
 
     /// A setting's JSON text.
