@@ -25,6 +25,14 @@ async fn member_desktop(
     address: &earshot_core::team::TeamAddress,
     member: Option<i64>,
 ) -> (Engine, tempfile::TempDir) {
+    notifying_desktop(address, member, Arc::new(Silent)).await
+}
+
+async fn notifying_desktop(
+    address: &earshot_core::team::TeamAddress,
+    member: Option<i64>,
+    notifier: Arc<dyn earshot_core::alerts::Notifier>,
+) -> (Engine, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
     let (a, d) = (address.clone(), dir.path().to_path_buf());
     let db = tokio::task::spawn_blocking(move || Db::open_team(&a, member, &d))
@@ -33,7 +41,7 @@ async fn member_desktop(
         .unwrap();
     assert!(db.is_team());
     let clock = Clock::manual(Arc::new(AtomicI64::new(1_800_000_000)));
-    (Engine::new(db, Arc::new(Silent), clock), dir)
+    (Engine::new(db, notifier, clock), dir)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -211,7 +219,9 @@ async fn what_one_desktop_stores_or_changes_reaches_the_others_window_as_engine_
         .await
         .unwrap();
     let (first, _d1) = member_desktop(&address, Some(ana)).await;
-    let (second, _d2) = member_desktop(&address, Some(ben)).await;
+    let bens_screen = Arc::new(common::Recorder::default());
+    let mut bens_popups = bens_screen.listen();
+    let (second, _d2) = notifying_desktop(&address, Some(ben), bens_screen.clone()).await;
     for e in [&first, &second] {
         e.set_business(Business {
             name: "Brightside Coffee".into(),
@@ -240,11 +250,12 @@ async fn what_one_desktop_stores_or_changes_reaches_the_others_window_as_engine_
         .ingest(
             &source,
             Batch {
+                // Posted a minute ago: a backlog found late raises no popup.
                 mentions: vec![common::mention(
                     "1",
-                    "Brightside Coffee charged me twice",
+                    "Brightside Coffee charged me twice, I want a refund now",
                     0,
-                    10,
+                    1_800_000_000 - 60,
                 )],
                 ..Batch::default()
             },
@@ -267,6 +278,14 @@ async fn what_one_desktop_stores_or_changes_reaches_the_others_window_as_engine_
     assert_eq!(added.len(), 1);
     assert!(added[0].text.contains("charged me twice"));
     let id = added[0].id;
+    let popup = tokio::time::timeout(common::PATIENCE, bens_popups.recv())
+        .await
+        .expect("the other desktop notifies in time")
+        .expect("a notification");
+    assert_eq!(
+        popup.mention_id, id,
+        "everyone on duty hears of it, whichever desktop stored it"
+    );
     first
         .db()
         .write(move |s| s.set_status(id, Status::Done, 20))
@@ -278,6 +297,12 @@ async fn what_one_desktop_stores_or_changes_reaches_the_others_window_as_engine_
     })
     .await;
     assert_eq!(updated, Status::Done);
+    let badges = common::wait_for(&mut heard, "the other desktop's badges", |e| match e {
+        EngineEvent::Counts { counts } if counts.done == 1 => Some(counts.clone()),
+        _ => None,
+    })
+    .await;
+    assert_eq!(badges.unread_urgent, 0, "the tray's number follows");
     a.stop().await;
     b.stop().await;
     for e in [first, second, setup] {

@@ -370,16 +370,13 @@ impl Engine {
                 "this engine's store is not a team's database".into(),
             ))
         })?;
-        Ok(crate::pipeline::team::listen(
-            address,
-            member,
-            p.db.clone(),
-            p.scheduler.clone(),
-            gate,
-            timing,
-            p.events.clone(),
-        )
-        .await?)
+        let stages = crate::pipeline::team::Stages {
+            db: p.db.clone(),
+            scheduler: p.scheduler.clone(),
+            events: p.events.clone(),
+            alerts: p.alerts.clone(),
+        };
+        Ok(crate::pipeline::team::listen(address, member, gate, timing, stages).await?)
     }
 
     /// Stops all sources and the queue clock.

@@ -8,6 +8,7 @@ use std::sync::{Arc, Mutex};
 use tokio::sync::{broadcast, mpsc};
 
 use super::scheduler::Scheduler;
+use crate::alerts::AlertDesk;
 use crate::events::{EngineEvent, Events};
 use crate::lock;
 use crate::store::db::Db;
@@ -97,15 +98,27 @@ impl Drop for Listening {
 
 /// Starts listening as `member`: leases for the enabled sources in `db`, a source's task started
 /// when its lease is gained and stopped when it is lost.
+/// The engine's stages a listening desktop drives.
+pub(crate) struct Stages {
+    pub(crate) db: Db,
+    pub(crate) scheduler: Arc<Scheduler>,
+    pub(crate) events: Events,
+    pub(crate) alerts: Arc<AlertDesk>,
+}
+
 pub(crate) async fn listen(
     address: TeamAddress,
     member: i64,
-    db: Db,
-    scheduler: Arc<Scheduler>,
     gate: Arc<Gate>,
     timing: Timing,
-    events: Events,
+    stages: Stages,
 ) -> Result<Listening, crate::store::StoreError> {
+    let Stages {
+        db,
+        scheduler,
+        events,
+        alerts,
+    } = stages;
     let db2 = db.clone();
     if lock(&gate.keeper).is_some() {
         return Err(crate::store::StoreError::Invalid(
@@ -151,7 +164,7 @@ pub(crate) async fn listen(
             let _ = out.send(change);
         }
     });
-    let relay = tokio::spawn(relay(listener.subscribe(), member, db2, events));
+    let relay = tokio::spawn(relay(listener.subscribe(), member, db2, events, alerts));
     Ok(Listening {
         _listener: listener,
         gate,
@@ -162,9 +175,17 @@ pub(crate) async fn listen(
 }
 
 /// The others' changes, heard from the database, told to this desktop as its own engine events:
-/// new mentions as `MentionsAdded`, changed ones as `MentionUpdated`; after a lost connection
+/// new mentions as `MentionsAdded` (and notified here too, by this desktop's alert policy and
+/// quiet hours: everyone on duty hears of an urgent mention, whichever desktop stored it),
+/// changed ones as `MentionUpdated`, each followed by the badge counts; after a lost connection
 /// (what was said meanwhile is gone) one `Reranked`, on which views reload.
-async fn relay(mut heard: broadcast::Receiver<Heard>, me: i64, db: Db, events: Events) {
+async fn relay(
+    mut heard: broadcast::Receiver<Heard>,
+    me: i64,
+    db: Db,
+    events: Events,
+    alerts: Arc<AlertDesk>,
+) {
     loop {
         let ids = match heard.recv().await {
             Ok(Heard::Event(e)) if e.from != me => match e.event {
@@ -196,16 +217,23 @@ async fn relay(mut heard: broadcast::Receiver<Heard>, me: i64, db: Db, events: E
                 continue;
             }
         };
+        if mentions.is_empty() {
+            continue;
+        }
         if new {
-            if !mentions.is_empty() {
-                events.emit(EngineEvent::MentionsAdded { mentions });
-            }
+            events.emit(EngineEvent::MentionsAdded {
+                mentions: mentions.clone(),
+            });
         } else {
-            for m in mentions {
+            for m in &mentions {
                 events.emit(EngineEvent::MentionUpdated {
-                    mention: Box::new(m),
+                    mention: Box::new(m.clone()),
                 });
             }
+        }
+        events.counts(&db, alerts.urgent_threshold()).await;
+        if new {
+            alerts.new_mentions(&mentions).await;
         }
     }
 }
