@@ -131,6 +131,34 @@ async fn two_desktops_engines_share_one_store() {
     // close on a thread of their own.
 }
 
+/// The schema, Ana and Ben on the team, and one (unreachable) feed source: the setup desktop
+/// (keep it and its folder alive), a connection, the members' ids and the source's.
+async fn team_of_two(
+    address: &earshot_core::team::TeamAddress,
+) -> (
+    Engine,
+    tempfile::TempDir,
+    tokio_postgres::Client,
+    [i64; 2],
+    i64,
+) {
+    let (setup, dir) = desktop(address).await;
+    let db = address.connect().await.unwrap();
+    let ana = members::join(&db, "Ana", "desk-ana").await.unwrap().id;
+    let ben = members::join(&db, "Ben", "desk-ben").await.unwrap().id;
+    let spec = SourceSpec {
+        url: Some("http://127.0.0.1:9/feed.xml".into()),
+        interval_secs: Some(3600),
+        ..SourceSpec::new(SourceKind::Rss, "reviews")
+    };
+    let source = setup
+        .db()
+        .write(move |s| s.upsert_source(&spec, 1))
+        .await
+        .unwrap();
+    (setup, dir, db, [ana, ben], source)
+}
+
 async fn gained(rx: &mut tokio::sync::broadcast::Receiver<Change>) -> String {
     loop {
         match tokio::time::timeout(common::PATIENCE, rx.recv()).await {
@@ -146,21 +174,7 @@ async fn each_source_runs_on_one_desktop_and_moves_when_that_desktop_stops() {
     let Some(address) = common::postgres::fresh("listening").await else {
         return;
     };
-    // The schema, and two members.
-    let (setup, _d0) = desktop(&address).await;
-    let db = address.connect().await.unwrap();
-    let ana = members::join(&db, "Ana", "desk-ana").await.unwrap().id;
-    let ben = members::join(&db, "Ben", "desk-ben").await.unwrap().id;
-    let spec = SourceSpec {
-        url: Some("http://127.0.0.1:9/feed.xml".into()),
-        interval_secs: Some(3600),
-        ..SourceSpec::new(SourceKind::Rss, "reviews")
-    };
-    let source = setup
-        .db()
-        .write(move |s| s.upsert_source(&spec, 1))
-        .await
-        .unwrap();
+    let (setup, _d0, db, [ana, ben], source) = team_of_two(&address).await;
     let (first, _d1) = member_desktop(&address, Some(ana)).await;
     let (second, _d2) = member_desktop(&address, Some(ben)).await;
     let quick = Timing {
@@ -204,20 +218,7 @@ async fn what_one_desktop_stores_or_changes_reaches_the_others_window_as_engine_
     let Some(address) = common::postgres::fresh("live").await else {
         return;
     };
-    let (setup, _d0) = desktop(&address).await;
-    let db = address.connect().await.unwrap();
-    let ana = members::join(&db, "Ana", "desk-ana").await.unwrap().id;
-    let ben = members::join(&db, "Ben", "desk-ben").await.unwrap().id;
-    let spec = SourceSpec {
-        url: Some("http://127.0.0.1:9/feed.xml".into()),
-        interval_secs: Some(3600),
-        ..SourceSpec::new(SourceKind::Rss, "reviews")
-    };
-    let source_id = setup
-        .db()
-        .write(move |s| s.upsert_source(&spec, 1))
-        .await
-        .unwrap();
+    let (setup, _d0, _db, [ana, ben], source_id) = team_of_two(&address).await;
     let (first, _d1) = member_desktop(&address, Some(ana)).await;
     let bens_screen = Arc::new(common::Recorder::default());
     let mut bens_popups = bens_screen.listen();

@@ -104,9 +104,19 @@ pub fn normalise_tag(tag: &str) -> Result<String> {
     Ok(t)
 }
 
-/// What an action carries, checked: its tag normalised, its helper's name trimmed (`None`
-/// unassigns); snoozing without a future time is refused. Both engines apply the result.
-pub(super) fn check_action(action: &Action, now: i64) -> Result<(Option<String>, Option<String>)> {
+/// What an action on `ids` carries, checked: at most 10,000 mentions, its tag normalised, its
+/// helper's name trimmed (`None` unassigns); snoozing without a future time is refused. Both
+/// engines apply the result.
+pub(super) fn check_action(
+    ids: &[i64],
+    action: &Action,
+    now: i64,
+) -> Result<(Option<String>, Option<String>)> {
+    if ids.len() > 10_000 {
+        return Err(StoreError::Invalid(
+            "at most 10,000 mentions at once".into(),
+        ));
+    }
     let tag = match action {
         Action::Tag { tag } | Action::Untag { tag } => Some(normalise_tag(tag)?),
         _ => None,
@@ -185,12 +195,7 @@ impl Store {
         if ids.is_empty() {
             return Ok(Vec::new());
         }
-        if ids.len() > 10_000 {
-            return Err(StoreError::Invalid(
-                "at most 10,000 mentions at once".into(),
-            ));
-        }
-        let (tag, assignee) = check_action(action, now)?;
+        let (tag, assignee) = check_action(ids, action, now)?;
         let tx = self.conn.transaction()?;
         {
             let mut exists = tx.prepare_cached("SELECT 1 FROM mentions WHERE id = ?1")?;

@@ -25,12 +25,7 @@ impl PgStore {
         if ids.is_empty() {
             return Ok(Vec::new());
         }
-        if ids.len() > 10_000 {
-            return Err(StoreError::Invalid(
-                "at most 10,000 mentions at once".into(),
-            ));
-        }
-        let (tag, assignee) = check_action(action, now)?;
+        let (tag, assignee) = check_action(ids, action, now)?;
         let list = ids.to_vec();
         {
             let mut db = self.db.borrow_mut();
