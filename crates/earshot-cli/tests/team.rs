@@ -11,18 +11,23 @@ mod common;
 use common::{lines, Killed, BIN};
 use earshot_core::team::TeamAddress;
 
-/// A fresh database on the test PostgreSQL (`./dev test` starts one), or `None` to skip.
-fn team_db(name: &str) -> Option<String> {
-    let base = match std::env::var("EARSHOT_TEST_POSTGRES") {
-        Ok(b) => b.trim_end_matches('/').to_string(),
+/// The test PostgreSQL server (`./dev test` starts one), or `None` to skip.
+fn test_server() -> Option<String> {
+    match std::env::var("EARSHOT_TEST_POSTGRES") {
+        Ok(b) => Some(b.trim_end_matches('/').to_string()),
         Err(_) if std::env::var_os("EARSHOT_REQUIRE_INTEROP").is_some() => {
             panic!("EARSHOT_REQUIRE_INTEROP is set without EARSHOT_TEST_POSTGRES")
         }
         Err(_) => {
             eprintln!("skipped: no test PostgreSQL here; `./dev test` starts one");
-            return None;
+            None
         }
-    };
+    }
+}
+
+/// A fresh database on the test PostgreSQL, or `None` to skip.
+fn team_db(name: &str) -> Option<String> {
+    let base = test_server()?;
     let mut admin = TeamAddress::parse(&format!("{base}/postgres"))
         .unwrap()
         .connect_blocking()
@@ -166,4 +171,51 @@ fn a_killed_desktops_sources_are_taken_over_by_the_other_and_nothing_is_stored_t
     assert!(all > 0, "the sources were heard");
     assert_eq!(all, distinct, "nothing stored twice");
     drop(ben);
+}
+
+#[test]
+fn three_desktops_killed_twenty_times_lose_nothing_and_poll_each_source_once() {
+    let Some(base) = test_server() else {
+        return;
+    };
+    // The trial makes its own database on the server.
+    let server = format!("{base}/postgres");
+    let out = Command::new(BIN)
+        .args(["trial", "team", "--db", &server])
+        .args([
+            "--engines",
+            "3",
+            "--kills",
+            "20",
+            "--count",
+            "20",
+            "--seed",
+            "4",
+            "--json",
+        ])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{text}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_str(text.trim()).unwrap();
+    assert_eq!(v["name"], "team");
+    assert_eq!(
+        (v["engines"].as_u64(), v["kills"].as_u64()),
+        (Some(3), Some(20))
+    );
+    assert_eq!(v["lost"], 0, "{v}");
+    assert_eq!(v["duplicated"], 0, "{v}");
+    assert_eq!(v["cursor_ahead"], false, "{v}");
+    assert!(v["posts_during_kills"].as_u64().unwrap() > 0, "{v}");
+    assert!(v["stored"].as_u64() >= v["expected"].as_u64(), "{v}");
+    // Leases of 2 s: a takeover within a few seconds, far inside the 30 s.
+    assert!(v["takeover_max_s"].as_f64().unwrap() < 10.0, "{v}");
+    // The request log: one desktop's worth of polls (three desktops each polling would ask
+    // about 3 times per interval).
+    let per = v["polls_per_interval"].as_f64().unwrap();
+    assert!(per > 0.5 && per <= 1.5, "{v}");
 }

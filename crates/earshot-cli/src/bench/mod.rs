@@ -15,6 +15,7 @@ mod query;
 mod storage;
 pub(crate) mod synthetic;
 mod team;
+pub(crate) use team::scratch;
 
 use std::path::PathBuf;
 use std::time::Instant;

@@ -20,7 +20,7 @@ use earshot_core::team::{members, schema, TeamAddress};
 
 /// A database of the benchmark's own on `server`: made if missing, emptied first with `fresh`.
 /// Blocking.
-fn scratch(server: &str, name: &str, fresh: bool) -> Result<TeamAddress> {
+pub(crate) fn scratch(server: &str, name: &str, fresh: bool) -> Result<TeamAddress> {
     let admin = TeamAddress::parse(server)?;
     let mut db = admin
         .connect_blocking()

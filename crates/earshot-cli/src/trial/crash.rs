@@ -87,7 +87,7 @@ fn streams_started(data: &Path) -> bool {
 
 /// The simulator's Page, Instagram and Google logins put in the OS keychain for the trial's
 /// `earshot watch` runs, and taken out again at the end.
-struct PageLogins {
+pub(super) struct PageLogins {
     keys: Vec<String>,
     config: String,
 }
@@ -163,7 +163,7 @@ require_match = false
         Ok(PageLogins { keys, config })
     }
 
-    async fn forget(&self) {
+    pub(super) async fn forget(&self) {
         let secrets = earshot_core::secrets::Secrets::new(earshot_core::secrets::Keychain);
         for k in &self.keys {
             let _ = secrets.delete(k).await;
@@ -171,51 +171,12 @@ require_match = false
     }
 }
 
-/// Runs the crash trial: `kills` SIGKILLs, `count` scripted posts per simulated source.
-pub async fn run(kills: usize, count: usize, seed: u64) -> Result<Outcome> {
-    let exe = std::env::current_exe().context("finding the earshot executable")?;
-    let sim = Sim::start(SimOptions {
-        seed,
-        count: Some(count),
-        reveal: Reveal::All,
-        ..SimOptions::default()
-    })
-    .await?;
-    let dir = tempfile::tempdir()?;
-    let config = dir.path().join("earshot.toml");
-    // Poll often, so kills land in the middle of polls as well as of streams and startup.
-    std::fs::write(
-        &config,
-        sim.config_toml()
-            .replace("interval_secs = 5", "interval_secs = 1"),
-    )?;
-    let data = dir.path().join("data");
-    let started = Instant::now();
-    // The Page, its Instagram account and the reviews, logged in as an owner would have been:
-    // their tokens in the keychain `earshot watch` reads, their sources in the config.
-    // Without a keychain (no Secret Service here) the trial runs without them, saying so; the
-    // test command always has one (EARSHOT_REQUIRE_KEYCHAIN).
-    let logins = match PageLogins::put(&sim.base_url, &sim.imap_url, &sim.smtp_url).await {
-        Ok(l) => Some(l),
-        Err(e) if std::env::var_os("EARSHOT_REQUIRE_KEYCHAIN").is_none() => {
-            eprintln!(
-                "earshot: the crash trial runs without the Page, Instagram and reviews: {e:#}"
-            );
-            None
-        }
-        Err(e) => return Err(e),
-    };
-    if let Some(l) = &logins {
-        std::fs::OpenOptions::new()
-            .append(true)
-            .open(&config)
-            .and_then(|mut f| std::io::Write::write_all(&mut f, l.config.as_bytes()))?;
-    }
-
-    // What must be stored: every polled post (but the one only an exclusion matches), every
-    // scripted hashtag post on Mastodon, and every post made while the trial runs.
+/// What must be stored from the simulator's script: every polled post (but the one only an
+/// exclusion matches), the Page's, Instagram's, the reviews' and the inbox's with `logins`, and
+/// the newest page of the scripted hashtag posts on Mastodon.
+pub(super) fn expected_posts(sim: &Sim, seed: u64, count: usize, logins: bool) -> BTreeSet<Key> {
     let mut expected: BTreeSet<Key> = earshot_sim::polled_truth(seed, Some(count));
-    if logins.is_some() {
+    if logins {
         expected.extend(sim.social.presence_truth());
         expected.extend(sim.social.mail().truth());
     }
@@ -233,12 +194,165 @@ pub async fn run(kills: usize, count: usize, seed: u64) -> Result<Outcome> {
             .skip(first_page)
             .map(|id| ("mastodon".to_string(), id)),
     );
+    expected
+}
 
-    // Posts keep arriving on both streamed networks for the whole trial.
-    let injected: Arc<Mutex<Vec<Key>>> = Arc::default();
-    let stop = Arc::new(AtomicBool::new(false));
-    let mut rng = SplitMix(seed ^ 0xc4a5);
+/// The simulator, a folder with a config polling every second, and the Page's, Instagram's,
+/// the reviews' and the inbox's logins when there is a keychain.
+pub(super) struct Stage {
+    pub sim: Sim,
+    pub dir: tempfile::TempDir,
+    pub config: std::path::PathBuf,
+    pub logins: Option<PageLogins>,
+}
+
+impl Stage {
+    pub(super) async fn set(seed: u64, count: usize) -> Result<Stage> {
+        let sim = Sim::start(SimOptions {
+            seed,
+            count: Some(count),
+            reveal: Reveal::All,
+            ..SimOptions::default()
+        })
+        .await?;
+        let dir = tempfile::tempdir()?;
+        let config = dir.path().join("earshot.toml");
+        // Poll often, so kills land in the middle of polls as well as of streams and startup.
+        std::fs::write(
+            &config,
+            sim.config_toml()
+                .replace("interval_secs = 5", "interval_secs = 1"),
+        )?;
+        // The Page, its Instagram account and the reviews, logged in as an owner would have been:
+        // their tokens in the keychain `earshot watch` reads, their sources in the config.
+        // Without a keychain (no Secret Service here) the trial runs without them, saying so; the
+        // test command always has one (EARSHOT_REQUIRE_KEYCHAIN).
+        let logins = match PageLogins::put(&sim.base_url, &sim.imap_url, &sim.smtp_url).await {
+            Ok(l) => Some(l),
+            Err(e) if std::env::var_os("EARSHOT_REQUIRE_KEYCHAIN").is_none() => {
+                eprintln!(
+                    "earshot: the crash trial runs without the Page, Instagram and reviews: {e:#}"
+                );
+                None
+            }
+            Err(e) => return Err(e),
+        };
+        if let Some(l) = &logins {
+            std::fs::OpenOptions::new()
+                .append(true)
+                .open(&config)
+                .and_then(|mut f| std::io::Write::write_all(&mut f, l.config.as_bytes()))?;
+        }
+        Ok(Stage {
+            sim,
+            dir,
+            config,
+            logins,
+        })
+    }
+}
+
+/// Posts arriving on the streamed networks (and, with the logins, on the Page and in the inbox)
+/// every 40 ms until stopped.
+pub(super) struct Injector {
+    stop: Arc<AtomicBool>,
+    log: Arc<Mutex<Vec<Key>>>,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl Injector {
+    pub(super) fn start(sim: &Sim, pages: bool) -> Injector {
+        let injected: Arc<Mutex<Vec<Key>>> = Arc::default();
+        let stop = Arc::new(AtomicBool::new(false));
+        let (social, log, stopping) = (sim.social.clone(), injected.clone(), stop.clone());
+        let task = tokio::spawn(async move {
+            let stop = stopping;
+            let mut i = 0u64;
+            while !stop.load(Ordering::SeqCst) {
+                if pages && i % 6 == 1 {
+                    // Mail to the business, heard through IDLE.
+                    let m = social.mail().inject_text(
+                        &format!("Crash {i}"),
+                        &format!("Order {i}"),
+                        "Is my Brightside order ready?",
+                    );
+                    log.lock()
+                        .unwrap_or_else(|p| p.into_inner())
+                        .push(("email".to_string(), m.message_id));
+                    i += 1;
+                    tokio::time::sleep(Duration::from_millis(40)).await;
+                    continue;
+                }
+                if pages && i % 3 == 2 {
+                    // A comment on the Page, heard on its next poll.
+                    let item = social.inject_presence(&earshot_sim::presence::InjectItem {
+                        at: earshot_sim::presence::Where::Facebook,
+                        kind: None,
+                        handle: Some(format!("Crash {i}")),
+                        text: format!("comment {i}: is Brightside open late tonight?"),
+                        followers: None,
+                        rating: None,
+                        post: None,
+                        parent: None,
+                        raw: None,
+                    });
+                    log.lock()
+                        .unwrap_or_else(|p| p.into_inner())
+                        .push(("facebook".to_string(), item.id));
+                    i += 1;
+                    tokio::time::sleep(Duration::from_millis(40)).await;
+                    continue;
+                }
+                let (net, text, ch) = if i.is_multiple_of(2) {
+                    (
+                        Net::Mastodon,
+                        format!("post {i}: the cold brew at Brightside is back #brightsidecoffee"),
+                        "mastodon",
+                    )
+                } else {
+                    (
+                        Net::Bluesky,
+                        format!("post {i}: Brightside Coffee lost my order again"),
+                        "bluesky",
+                    )
+                };
+                let p = social.inject(net, &format!("crash{i}"), &text, 50, false);
+                log.lock()
+                    .unwrap_or_else(|p| p.into_inner())
+                    .push((ch.to_string(), p.external_id()));
+                i += 1;
+                tokio::time::sleep(Duration::from_millis(40)).await;
+            }
+        });
+        Injector {
+            stop,
+            log: injected,
+            task,
+        }
+    }
+
+    /// Stops the posts; what was posted.
+    pub(super) async fn stop(self) -> Result<Vec<Key>> {
+        self.stop.store(true, Ordering::SeqCst);
+        self.task.await?;
+        Ok(self.log.lock().unwrap_or_else(|p| p.into_inner()).clone())
+    }
+}
+
+/// Runs the crash trial: `kills` SIGKILLs, `count` scripted posts per simulated source.
+pub async fn run(kills: usize, count: usize, seed: u64) -> Result<Outcome> {
+    let exe = std::env::current_exe().context("finding the earshot executable")?;
+    let Stage {
+        sim,
+        dir,
+        config,
+        logins,
+    } = Stage::set(seed, count).await?;
+    let data = dir.path().join("data");
+    let started = Instant::now();
+    let mut expected = expected_posts(&sim, seed, count, logins.is_some());
     let mut injector = None;
+    let mut rng = SplitMix(seed ^ 0xc4a5);
     for k in 0..kills {
         let watch = spawn_watch(&exe, &config, &data)?;
         if k == 0 {
@@ -251,79 +365,17 @@ pub async fn run(kills: usize, count: usize, seed: u64) -> Result<Outcome> {
                 }
                 tokio::time::sleep(Duration::from_millis(20)).await;
             }
-            let (social, log, stop) = (sim.social.clone(), injected.clone(), stop.clone());
-            let pages = logins.is_some();
-            injector = Some(tokio::spawn(async move {
-                let mut i = 0u64;
-                while !stop.load(Ordering::SeqCst) {
-                    if pages && i % 6 == 1 {
-                        // Mail to the business, heard through IDLE.
-                        let m = social.mail().inject_text(
-                            &format!("Crash {i}"),
-                            &format!("Order {i}"),
-                            "Is my Brightside order ready?",
-                        );
-                        log.lock()
-                            .unwrap_or_else(|p| p.into_inner())
-                            .push(("email".to_string(), m.message_id));
-                        i += 1;
-                        tokio::time::sleep(Duration::from_millis(40)).await;
-                        continue;
-                    }
-                    if pages && i % 3 == 2 {
-                        // A comment on the Page, heard on its next poll.
-                        let item = social.inject_presence(&earshot_sim::presence::InjectItem {
-                            at: earshot_sim::presence::Where::Facebook,
-                            kind: None,
-                            handle: Some(format!("Crash {i}")),
-                            text: format!("comment {i}: is Brightside open late tonight?"),
-                            followers: None,
-                            rating: None,
-                            post: None,
-                            parent: None,
-                            raw: None,
-                        });
-                        log.lock()
-                            .unwrap_or_else(|p| p.into_inner())
-                            .push(("facebook".to_string(), item.id));
-                        i += 1;
-                        tokio::time::sleep(Duration::from_millis(40)).await;
-                        continue;
-                    }
-                    let (net, text, ch) = if i.is_multiple_of(2) {
-                        (
-                            Net::Mastodon,
-                            format!(
-                                "post {i}: the cold brew at Brightside is back #brightsidecoffee"
-                            ),
-                            "mastodon",
-                        )
-                    } else {
-                        (
-                            Net::Bluesky,
-                            format!("post {i}: Brightside Coffee lost my order again"),
-                            "bluesky",
-                        )
-                    };
-                    let p = social.inject(net, &format!("crash{i}"), &text, 50, false);
-                    log.lock()
-                        .unwrap_or_else(|p| p.into_inner())
-                        .push((ch.to_string(), p.external_id()));
-                    i += 1;
-                    tokio::time::sleep(Duration::from_millis(40)).await;
-                }
-            }));
+            injector = Some(Injector::start(&sim, logins.is_some()));
         }
         // The kill lands at a random moment: during startup, a poll, a stream batch or idle.
         let at = 50 + rng.next_u64() % 1_450;
         tokio::time::sleep(Duration::from_millis(at)).await;
         drop(watch);
     }
-    stop.store(true, Ordering::SeqCst);
-    if let Some(t) = injector {
-        t.await?;
-    }
-    let injected = injected.lock().unwrap_or_else(|p| p.into_inner()).clone();
+    let injected = match injector {
+        Some(i) => i.stop().await?,
+        None => Vec::new(),
+    };
     expected.extend(injected.iter().cloned());
 
     // A last run, left to catch up, then stopped.

@@ -5,6 +5,7 @@
 
 mod crash;
 mod replies;
+mod team;
 
 use anyhow::Result;
 use clap::Subcommand;
@@ -35,6 +36,30 @@ pub enum Which {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
+    /// Two or three `earshot watch --team` desktops on one PostgreSQL database; the one
+    /// listening for the most sources killed with SIGKILL at random moments and restarted:
+    /// another must take its sources over, every post stored once, each source polled by one.
+    Team {
+        /// A PostgreSQL server (postgres://user:password@host/any); the trial makes its own
+        /// database there, `earshot_bench_trial_team`.
+        #[arg(long)]
+        db: String,
+        /// How many desktops.
+        #[arg(long, default_value_t = 3)]
+        engines: usize,
+        /// How many times to kill the listening one.
+        #[arg(long, default_value_t = 20)]
+        kills: usize,
+        /// Scripted posts per simulated source.
+        #[arg(long, default_value_t = 60)]
+        count: usize,
+        /// The simulator's seed (and the kill moments').
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// How long a hold on a source lasts unless renewed (15 in the app).
+        #[arg(long, default_value_t = 2)]
+        lease_secs: u64,
+    },
 }
 
 /// Runs one trial and prints its figure.
@@ -42,6 +67,14 @@ pub fn run(rt: &tokio::runtime::Runtime, which: Which, json: bool) -> Result<()>
     let figure = match which {
         Which::Crash { kills, count, seed } => rt.block_on(crash::bench(kills, count, seed))?,
         Which::Replies { trials, seed } => rt.block_on(replies::bench(trials, seed))?,
+        Which::Team {
+            db,
+            engines,
+            kills,
+            count,
+            seed,
+            lease_secs,
+        } => rt.block_on(team::bench(&db, engines, kills, count, seed, lease_secs))?,
     };
     crate::bench::print(&[figure], json);
     Ok(())

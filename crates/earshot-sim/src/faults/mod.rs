@@ -278,6 +278,11 @@ impl Faults {
         Some(spec)
     }
 
+    /// Milliseconds since the simulator started, the clock of [`RequestRecord::at_ms`].
+    pub fn now_ms(&self) -> u128 {
+        self.started.elapsed().as_millis()
+    }
+
     /// Every request so far.
     pub fn requests(&self) -> Vec<RequestRecord> {
         lock(&self.requests).clone()
