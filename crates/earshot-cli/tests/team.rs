@@ -219,3 +219,58 @@ fn three_desktops_killed_twenty_times_lose_nothing_and_poll_each_source_once() {
     let per = v["polls_per_interval"].as_f64().unwrap();
     assert!(per > 0.5 && per <= 1.5, "{v}");
 }
+
+/// `earshot trial replies --team`: two desktops on one database send each reply (and each
+/// retry) at the same moment.
+fn racing(args: &[&str]) -> Option<serde_json::Value> {
+    let base = test_server()?;
+    let out = Command::new(BIN)
+        .args([
+            "trial",
+            "replies",
+            "--team",
+            &format!("{base}/postgres"),
+            "--json",
+        ])
+        .args(args)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{text}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_str(text.trim()).unwrap();
+    assert_eq!(v["team"], true);
+    assert_eq!(v["posted_twice"], 0, "{v}");
+    assert_eq!(v["never_posted"], 0, "{v}");
+    assert_eq!(v["left_unsettled"], 0, "{v}");
+    Some(v)
+}
+
+#[test]
+fn two_desktops_racing_on_500_replies_post_none_twice() {
+    let Some(v) = racing(&["--trials", "500", "--no-faults", "--seed", "3"]) else {
+        return;
+    };
+    assert_eq!(v["trials"], 500);
+    assert_eq!(v["sent_first_try"], 500, "{v}");
+    // Each reply records who sent it, and both desktops won races.
+    let by = v["sent_by"].as_object().unwrap();
+    let total: i64 = by.values().map(|n| n.as_i64().unwrap()).sum();
+    assert_eq!(total, 500, "{v}");
+    assert!(by.len() == 2, "both desktops sent some: {v}");
+}
+
+#[test]
+fn two_desktops_racing_through_network_failures_post_none_twice() {
+    let Some(v) = racing(&["--trials", "40", "--seed", "6"]) else {
+        return;
+    };
+    let failed = v["failed_then_sent_on_retry"].as_u64().unwrap();
+    assert!(
+        failed > 0,
+        "some failed and were retried, racing again: {v}"
+    );
+}

@@ -35,6 +35,14 @@ pub enum Which {
         /// Seed for the choice of faults.
         #[arg(long, default_value_t = 1)]
         seed: u64,
+        /// Two desktops on a team's PostgreSQL server (postgres://user:password@host/any; the
+        /// trial makes its own database, `earshot_bench_trial_replies_PID`, and drops it at the
+        /// end) send every reply and every retry at the same moment.
+        #[arg(long)]
+        team: Option<String>,
+        /// No network troubles: only the race (with --team).
+        #[arg(long)]
+        no_faults: bool,
     },
     /// Two or three `earshot watch --team` desktops on one PostgreSQL database; the one
     /// listening for the most sources killed with SIGKILL at random moments and restarted:
@@ -66,7 +74,12 @@ pub enum Which {
 pub fn run(rt: &tokio::runtime::Runtime, which: Which, json: bool) -> Result<()> {
     let figure = match which {
         Which::Crash { kills, count, seed } => rt.block_on(crash::bench(kills, count, seed))?,
-        Which::Replies { trials, seed } => rt.block_on(replies::bench(trials, seed))?,
+        Which::Replies {
+            trials,
+            seed,
+            team,
+            no_faults,
+        } => rt.block_on(replies::bench(trials, seed, team.as_deref(), !no_faults))?,
         Which::Team {
             db,
             engines,

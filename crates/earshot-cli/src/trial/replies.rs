@@ -59,6 +59,8 @@ pub struct Outcome {
     pub posted_twice: usize,
     pub never_posted: usize,
     pub left_unsettled: usize,
+    /// On a team: replies sent, by the desktop that sent them.
+    pub won_by: BTreeMap<String, i64>,
     pub seconds: f64,
 }
 
@@ -95,7 +97,7 @@ async fn answerable(engine: &Engine) -> Result<Vec<Mention>> {
 }
 
 /// Runs `trials` randomised reply trials.
-pub async fn run(trials: usize, seed: u64) -> Result<Outcome> {
+pub async fn run(trials: usize, seed: u64, team: Option<&str>, faults: bool) -> Result<Outcome> {
     let started = Instant::now();
     let sim = Sim::start(SimOptions {
         seed,
@@ -105,14 +107,21 @@ pub async fn run(trials: usize, seed: u64) -> Result<Outcome> {
     })
     .await?;
     let dir = tempfile::tempdir()?;
+    let secrets = Secrets::new(MemorySecrets::new());
     // A hang is given up on after 1.5 s (30 s in the app) to keep the trials short.
-    let engine = Engine::with_secrets(
-        Db::open(dir.path())?,
-        Arc::new(Silent),
-        Clock::system(),
-        Secrets::new(MemorySecrets::new()),
-    )
-    .with_http_timeout(Duration::from_millis(1_500));
+    let desktop = |db: Db| {
+        Engine::with_secrets(db, Arc::new(Silent), Clock::system(), secrets.clone())
+            .with_http_timeout(Duration::from_millis(1_500))
+    };
+    let (engine, other) = match team {
+        None => (desktop(Db::open(dir.path())?), None),
+        Some(server) => {
+            let t = Team::join(server, dir.path()).await?;
+            let a = desktop(t.dbs.0);
+            let b = desktop(t.dbs.1);
+            (a, Some((b, t.address, t.members)))
+        }
+    };
     let mut cfg = Config::parse(&sim.config_toml())?;
     cfg.sources.retain(|s| {
         matches!(
@@ -125,6 +134,16 @@ pub async fn run(trials: usize, seed: u64) -> Result<Outcome> {
     engine.apply_config(&cfg).await?;
     let mut events = engine.subscribe();
     engine.start().await?;
+    // On a team the first desktop listens for every source; the second only sends.
+    let listening = match &other {
+        Some((_, address, members)) => Some(
+            engine
+                .listen_as_team(address.clone(), members.0, Default::default())
+                .await?,
+        ),
+        None => None,
+    };
+    let racer = other.as_ref().map(|o| o.0.clone());
     earshot_core::demo::sign_in_to_simulator(
         &engine,
         &sim.base_url,
@@ -211,7 +230,12 @@ pub async fn run(trials: usize, seed: u64) -> Result<Outcome> {
         if private && once {
             answered_privately.insert(m.id);
         }
-        let mut trouble = TROUBLES[(rng.next_u64() % TROUBLES.len() as u64) as usize];
+        let troubles = if faults {
+            &TROUBLES[..]
+        } else {
+            &TROUBLES[..1]
+        };
+        let mut trouble = troubles[(rng.next_u64() % troubles.len() as u64) as usize];
         // SMTP cannot say whether a message it took landed (see the top of this file).
         while m.channel == Channel::Email
             && matches!(
@@ -220,7 +244,12 @@ pub async fn run(trials: usize, seed: u64) -> Result<Outcome> {
             )
         {
             *by_trouble.entry("EmailRedrawn".into()).or_default() += 1;
-            trouble = TROUBLES[(rng.next_u64() % TROUBLES.len() as u64) as usize];
+            trouble = troubles[(rng.next_u64() % troubles.len() as u64) as usize];
+        }
+        // On a team a reply left sending by a killed desktop waits for its claim (two minutes)
+        // to run out before another settles it: `tests/team_outbox.rs` covers that.
+        while racer.is_some() && trouble == Trouble::KilledWhileSending {
+            trouble = troubles[(rng.next_u64() % troubles.len() as u64) as usize];
         }
         *by_trouble.entry(format!("{trouble:?}")).or_default() += 1;
         let body = format!("Trial {i}: sorry about that, we are on it.");
@@ -268,7 +297,7 @@ pub async fn run(trials: usize, seed: u64) -> Result<Outcome> {
             let id = queued.id;
             engine.db().read(move |s| s.reply(id)).await?
         } else {
-            engine.send(queued.id).await?
+            race(&engine, racer.as_ref(), queued.id).await?
         };
         match first.state {
             ReplyState::Sent => sent_first_try += 1,
@@ -277,7 +306,7 @@ pub async fn run(trials: usize, seed: u64) -> Result<Outcome> {
                 sim.faults
                     .set("replies", FaultSpec::new(Fault::None))
                     .map_err(anyhow::Error::msg)?;
-                let again = engine.send(queued.id).await?;
+                let again = race(&engine, racer.as_ref(), queued.id).await?;
                 if again.state == ReplyState::Sent {
                     failed_then_sent += 1;
                 } else {
@@ -317,7 +346,42 @@ pub async fn run(trials: usize, seed: u64) -> Result<Outcome> {
     }
     let posted_twice = posted.values().filter(|n| **n > 1).count();
     let never_posted = bodies.iter().filter(|b| !posted.contains_key(*b)).count();
+    // Which desktop won the races (each reply records who sent it).
+    let mut won_by = BTreeMap::new();
+    if let Some((_, address, _)) = &other {
+        let db = address.connect().await?;
+        for r in db
+            .query(
+                "SELECT m.name, count(*) FROM outbox o JOIN team_members m ON m.id = o.sent_by \
+                 WHERE o.state = 'sent' GROUP BY m.name",
+                &[],
+            )
+            .await?
+        {
+            won_by.insert(r.get::<_, String>(0), r.get::<_, i64>(1));
+        }
+    }
+    if let Some(l) = listening {
+        l.stop().await;
+    }
     engine.shutdown();
+    if let (Some(server), Some((other, _, _))) = (team, other) {
+        other.shutdown();
+        drop((engine, other));
+        let server = server.to_string();
+        let dropped = tokio::task::spawn_blocking(move || -> Result<()> {
+            let mut admin = earshot_core::team::TeamAddress::parse(&server)?.connect_blocking()?;
+            admin.batch_execute(&format!(
+                "DROP DATABASE IF EXISTS earshot_bench_trial_replies_{} WITH (FORCE)",
+                std::process::id()
+            ))?;
+            Ok(())
+        })
+        .await?;
+        if let Err(e) = dropped {
+            eprintln!("earshot: the trial's database was left behind: {e:#}");
+        }
+    }
     Ok(Outcome {
         trials,
         by_trouble,
@@ -326,13 +390,70 @@ pub async fn run(trials: usize, seed: u64) -> Result<Outcome> {
         posted_twice,
         never_posted,
         left_unsettled,
+        won_by,
         seconds: started.elapsed().as_secs_f64(),
     })
 }
 
+/// Sends a reply from this desktop, and at the same moment from the other with `racer`; the
+/// reply as it ended.
+async fn race(
+    engine: &Engine,
+    racer: Option<&Engine>,
+    id: i64,
+) -> Result<earshot_core::model::Reply> {
+    let Some(other) = racer else {
+        return Ok(engine.send(id).await?);
+    };
+    let (a, b) = tokio::join!(engine.send(id), other.send(id));
+    a?;
+    b?;
+    Ok(engine.db().read(move |s| s.reply(id)).await?)
+}
+
+/// Two desktops on a fresh team database: Ana's and Ben's stores.
+struct Team {
+    address: earshot_core::team::TeamAddress,
+    members: (i64, i64),
+    dbs: (Db, Db),
+}
+
+impl Team {
+    async fn join(server: &str, dir: &std::path::Path) -> Result<Team> {
+        use earshot_core::team::{members, schema};
+        let s = server.to_string();
+        let address = tokio::task::spawn_blocking(move || -> Result<_> {
+            // Its own database, so that trials can run side by side; dropped at the end.
+            let name = format!("trial_replies_{}", std::process::id());
+            let address = crate::bench::scratch(&s, &name, true)?;
+            schema::migrate(&mut address.connect_blocking()?)?;
+            Ok(address)
+        })
+        .await??;
+        let db = address.connect().await?;
+        let ana = members::join(&db, "Ana", "trial-desk-ana").await?.id;
+        let ben = members::join(&db, "Ben", "trial-desk-ben").await?.id;
+        let (a, d) = (address.clone(), dir.to_path_buf());
+        let dbs = tokio::task::spawn_blocking(move || -> Result<_> {
+            Ok((
+                Db::open_team(&a, Some(ana), &d.join("ana"))?,
+                Db::open_team(&a, Some(ben), &d.join("ben"))?,
+            ))
+        })
+        .await??;
+        Ok(Team {
+            address,
+            members: (ana, ben),
+            dbs,
+        })
+    }
+}
+
 /// The trials as a figure; an error when a reply was posted twice or left unsettled.
-pub async fn bench(trials: usize, seed: u64) -> Result<Figure> {
-    let o = run(trials.max(1), seed).await.context("reply trials")?;
+pub async fn bench(trials: usize, seed: u64, team: Option<&str>, faults: bool) -> Result<Figure> {
+    let o = run(trials.max(1), seed, team, faults)
+        .await
+        .context("reply trials")?;
     let mut fields = serde_json::Map::new();
     for (k, v) in [
         ("trials", json!(o.trials)),
@@ -342,14 +463,18 @@ pub async fn bench(trials: usize, seed: u64) -> Result<Figure> {
         ("posted_twice", json!(o.posted_twice)),
         ("never_posted", json!(o.never_posted)),
         ("left_unsettled", json!(o.left_unsettled)),
+        ("team", json!(team.is_some())),
+        ("sent_by", json!(o.won_by)),
         ("seconds", json!((o.seconds * 10.0).round() / 10.0)),
     ] {
         fields.insert(k.into(), v);
     }
     let text = format!(
-        "{} trials: {} sent at once, {} failed visibly then sent on retry, {} posted twice, {} never posted, {} unsettled ({:.0} s; {:?})",
+        "{}{} trials: {} sent at once, {} failed visibly then sent on retry, {} posted twice, {} never posted, {} unsettled ({:.0} s; {:?}{})",
+        if team.is_some() { "two desktops racing, " } else { "" },
         o.trials, o.sent_first_try, o.failed_then_sent, o.posted_twice, o.never_posted,
-        o.left_unsettled, o.seconds, o.by_trouble
+        o.left_unsettled, o.seconds, o.by_trouble,
+        if o.won_by.is_empty() { String::new() } else { format!("; sent by {:?}", o.won_by) }
     );
     let fig = Figure {
         name: "replies".into(),
