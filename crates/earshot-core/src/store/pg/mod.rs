@@ -15,12 +15,14 @@
 
 mod authors;
 mod clock;
+mod move_in;
 mod outbox;
 mod read;
 mod sources;
 mod work;
 mod write;
 
+pub use move_in::MovedIn;
 pub use outbox::CLAIM_FOR;
 
 use std::cell::RefCell;
