@@ -186,3 +186,66 @@ fn a_team_database_with_an_inbox_is_not_moved_into() {
         "the team's saved replies are left alone"
     );
 }
+
+/// Settings → "Share with a team", as the app does it: look first, then join; the first
+/// desktop brings its inbox, the second joins the team's and keeps its own file.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_first_desktop_brings_its_inbox_and_the_second_joins_it() {
+    use earshot_core::team::desktop::{join, look, Membership};
+    let Some(address) = common::postgres::fresh("join_desktops").await else {
+        return;
+    };
+    let (ana_dir, ben_dir) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    drop(used_solo(ana_dir.path()));
+    drop(used_solo(ben_dir.path()));
+
+    let empty = look(&address).await.unwrap();
+    assert_eq!((empty.mentions, empty.members.len()), (0, 0));
+    let ana = join(&address, "Ana", ana_dir.path(), true).await.unwrap();
+    assert_eq!(ana.moved.as_ref().unwrap().rows("mentions"), 450);
+    assert_eq!(ana.member.name, "Ana");
+    let kept = Membership {
+        address: address.to_string(),
+        name: "Ana".into(),
+        joined_at: 7,
+    };
+    kept.save(ana_dir.path()).unwrap();
+    assert_eq!(Membership::load(ana_dir.path()).unwrap(), Some(kept));
+    assert!(!address.to_string().contains("password"));
+
+    let found = look(&address).await.unwrap();
+    assert_eq!(found.mentions, 450);
+    assert_eq!(found.members, vec!["Ana".to_string()]);
+    // Ben's own inbox cannot be poured into Ana's: he joins the team's as it is.
+    let refused = join(&address, "Ben", ben_dir.path(), true).await;
+    assert!(
+        refused
+            .as_ref()
+            .err()
+            .unwrap()
+            .to_string()
+            .contains("already has an inbox"),
+        "{:?}",
+        refused.err()
+    );
+    let ben = join(&address, "Ben", ben_dir.path(), false).await.unwrap();
+    assert!(ben.moved.is_none());
+    let seen = ben
+        .db
+        .read(|s| s.list(&MentionQuery::default()))
+        .await
+        .unwrap();
+    assert_eq!(
+        seen.mentions.len(),
+        50,
+        "Ben sees the team's inbox (a first page)"
+    );
+    assert_eq!(
+        look(&address).await.unwrap().members,
+        vec!["Ana".to_string(), "Ben".to_string()]
+    );
+    // A second join from the same desktop is the same member.
+    let again = join(&address, "Ben", ben_dir.path(), false).await.unwrap();
+    assert_eq!(again.member.id, ben.member.id);
+    assert_eq!(Membership::load(ben_dir.path()).unwrap(), None);
+}
