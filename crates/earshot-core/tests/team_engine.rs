@@ -310,3 +310,79 @@ async fn what_one_desktop_stores_or_changes_reaches_the_others_window_as_engine_
         e.shutdown();
     }
 }
+
+/// A network login stays in the keychain of the person who logged in: a desktop without it
+/// leaves that source to one that has it, and listens for the rest.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_logged_in_source_is_listened_for_only_where_its_login_is() {
+    use earshot_core::secrets::{key_for, MemorySecrets, Secrets};
+    let Some(address) = common::postgres::fresh("logins_stay").await else {
+        return;
+    };
+    let (setup, _d0, db, [ana, ben], feed) = team_of_two(&address).await;
+    let spec = SourceSpec {
+        base_url: Some("http://127.0.0.1:9".into()),
+        account: Some("cafe@127.0.0.1".into()),
+        interval_secs: Some(3600),
+        ..SourceSpec::new(SourceKind::Mastodon, "Mastodon")
+    };
+    let masto = setup
+        .db()
+        .write(move |s| s.upsert_source(&spec, 1))
+        .await
+        .unwrap();
+    let (first, _d1) = member_desktop(&address, Some(ana)).await;
+    let bens = Secrets::new(MemorySecrets::new());
+    bens.set(
+        &key_for(SourceKind::Mastodon, "cafe@127.0.0.1"),
+        "token".into(),
+    )
+    .await
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let (a, d) = (address.clone(), dir.path().to_path_buf());
+    let bens_db = tokio::task::spawn_blocking(move || Db::open_team(&a, Some(ben), &d))
+        .await
+        .unwrap()
+        .unwrap();
+    let second = Engine::with_secrets(bens_db, Arc::new(Silent), Clock::system(), bens);
+
+    first.start().await.unwrap();
+    let a = first
+        .listen_as_team(address.clone(), ana, Timing::default())
+        .await
+        .unwrap();
+    let mut a_changes = a.changes();
+    if a.held().is_empty() {
+        assert_eq!(gained(&mut a_changes).await, format!("source:{feed}"));
+    }
+    second.start().await.unwrap();
+    let b = second
+        .listen_as_team(address.clone(), ben, Timing::default())
+        .await
+        .unwrap();
+    let mut b_changes = b.changes();
+    if b.held().is_empty() {
+        assert_eq!(gained(&mut b_changes).await, format!("source:{masto}"));
+    }
+    assert_eq!(b.held(), vec![masto], "Ben has the login");
+    assert_eq!(a.held(), vec![feed], "Ana listens for the feed only");
+    let who: Vec<(String, String)> = lease::listeners(&db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|l| (l.source, l.name))
+        .collect();
+    assert_eq!(
+        who,
+        vec![
+            (format!("source:{feed}"), "Ana".to_string()),
+            (format!("source:{masto}"), "Ben".to_string())
+        ]
+    );
+    a.stop().await;
+    b.stop().await;
+    first.shutdown();
+    second.shutdown();
+    setup.shutdown();
+}

@@ -182,14 +182,38 @@ impl Scheduler {
     pub async fn restart_all(self: &Arc<Self>) -> Result<(), StoreError> {
         self.stop_all();
         let sources = self.db.read(|s| s.sources()).await?;
-        let enabled: Vec<Source> = sources.into_iter().filter(|s| s.enabled).collect();
+        let mut enabled: Vec<Source> = sources.into_iter().filter(|s| s.enabled).collect();
         if let Some(gate) = self.gate.get() {
+            // A source logged in on another desktop is left to the desktops that have its
+            // login: this one would only hold it without hearing anything.
+            let mut here = Vec::with_capacity(enabled.len());
+            for s in enabled {
+                if self.can_listen(&s.spec).await {
+                    here.push(s);
+                }
+            }
+            enabled = here;
             gate.want(enabled.iter().map(|s| s.id), true);
         }
         for s in enabled {
             self.start(s);
         }
         Ok(())
+    }
+
+    /// Whether this desktop can listen for a source: one without a login can be heard from
+    /// anywhere; a logged-in one only where its login is in the keychain.
+    pub async fn can_listen(&self, spec: &crate::model::SourceSpec) -> bool {
+        match &spec.account {
+            None => true,
+            Some(account) => matches!(
+                self.ctx
+                    .secrets
+                    .get(&crate::secrets::key_for(spec.kind, account))
+                    .await,
+                Ok(Some(_))
+            ),
+        }
     }
 
     /// What decides which sources run here on a team's database (none on a file of one's own).
