@@ -380,6 +380,10 @@ async fn a_logged_in_source_is_listened_for_only_where_its_login_is() {
             (format!("source:{masto}"), "Ben".to_string())
         ]
     );
+    // Work is given to the team's members, not to names typed in Settings.
+    assert_eq!(first.helpers().await.unwrap(), vec!["Ana", "Ben"]);
+    let e = first.set_helpers(vec!["Zoe".into()]).await.unwrap_err();
+    assert!(e.to_string().contains("members"), "{e}");
     a.stop().await;
     b.stop().await;
     first.shutdown();

@@ -127,7 +127,13 @@ pub(crate) async fn listen(
     }
     let listener = Listener::start(address.clone());
     let sources = db.read(|s| s.sources()).await?;
-    let enabled: Vec<i64> = sources.iter().filter(|s| s.enabled).map(|s| s.id).collect();
+    // The enabled sources this desktop can hear (a logged-in one only where its login is).
+    let mut enabled = Vec::new();
+    for s in sources.iter().filter(|s| s.enabled) {
+        if scheduler.can_listen(&s.spec).await {
+            enabled.push(s.id);
+        }
+    }
     gate.want(enabled, true);
     let keys: Vec<String> = lock(&gate.wanted)
         .iter()

@@ -142,6 +142,8 @@ pub trait MentionStore {
     fn business(&self) -> Result<Option<Business>>;
     /// Saves the business profile.
     fn set_business(&mut self, b: &Business) -> Result<()>;
+    /// The people on the team, by name (`None` for a desktop on its own).
+    fn team_members(&self) -> Result<Option<Vec<String>>>;
     /// A setting's JSON text.
     fn setting_json(&self, key: &str) -> Result<Option<String>>;
     /// Saves a setting's JSON text.
@@ -325,6 +327,9 @@ macro_rules! both {
             }
             fn set_business(&mut self, b: &Business) -> Result<()> {
                 <$engine>::set_business(self, b)
+            }
+            fn team_members(&self) -> Result<Option<Vec<String>>> {
+                <$engine>::team_members(self)
             }
             fn setting_json(&self, key: &str) -> Result<Option<String>> {
                 <$engine>::setting_json(self, key)

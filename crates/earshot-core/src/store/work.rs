@@ -190,6 +190,11 @@ pub(super) fn collect(
 }
 
 impl Store {
+    /// A desktop on its own has no team: its helpers are names the owner keeps in Settings.
+    pub fn team_members(&self) -> Result<Option<Vec<String>>> {
+        Ok(None)
+    }
+
     /// Applies an action to mentions, all or none; returns them as they now are, in `ids` order.
     pub fn apply(&mut self, ids: &[i64], action: &Action, now: i64) -> Result<Vec<Mention>> {
         if ids.is_empty() {

@@ -172,6 +172,10 @@ impl Desk {
 
     /// The named helpers mentions can be assigned to.
     pub async fn helpers(&self) -> Result<Vec<String>, StoreError> {
+        // On a team, the people to assign to are its members.
+        if let Some(members) = self.db.read(|s| s.team_members()).await? {
+            return Ok(members);
+        }
         Ok(self
             .db
             .read(|s| s.setting::<Vec<String>>("helpers"))
@@ -181,6 +185,11 @@ impl Desk {
 
     /// Replaces the list of helpers (names are trimmed, blanks and repeats dropped).
     pub async fn set_helpers(&self, names: Vec<String>) -> Result<Vec<String>, StoreError> {
+        if self.db.is_team() {
+            return Err(StoreError::Invalid(
+                "on a team, work is given to its members: each joins from Earshot on their own computer".into(),
+            ));
+        }
         let mut clean: Vec<String> = Vec::new();
         for n in names {
             let n = n.trim().to_string();

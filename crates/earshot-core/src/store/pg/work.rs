@@ -19,6 +19,15 @@ fn saved(r: &Row) -> SavedReply {
 }
 
 impl PgStore {
+    /// The people on the team, by name, each once.
+    pub fn team_members(&self) -> Result<Option<Vec<String>>> {
+        let rows = self.db.borrow_mut().query(
+            "SELECT DISTINCT ON (lower(name)) name FROM team_members ORDER BY lower(name), id",
+            &[],
+        )?;
+        Ok(Some(rows.iter().map(|r| r.get(0)).collect()))
+    }
+
     /// Applies an action to mentions, all or none; returns them as they now are, in `ids`
     /// order. A mention is assigned to a member of the team, by name, or to nobody.
     pub fn apply(&mut self, ids: &[i64], action: &Action, now: i64) -> Result<Vec<Mention>> {
