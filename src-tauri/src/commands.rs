@@ -52,22 +52,22 @@ type Result<T> = std::result::Result<T, CmdError>;
 
 #[tauri::command]
 pub async fn list_mentions(state: State<'_, AppState>, query: MentionQuery) -> Result<MentionPage> {
-    Ok(state.engine.list(query).await?)
+    Ok(state.engine().list(query).await?)
 }
 
 #[tauri::command]
 pub async fn get_mention(state: State<'_, AppState>, id: i64) -> Result<Mention> {
-    Ok(state.engine.mention(id).await?)
+    Ok(state.engine().mention(id).await?)
 }
 
 #[tauri::command]
 pub async fn mark_read(state: State<'_, AppState>, id: i64) -> Result<Mention> {
-    Ok(state.engine.mark_read(id).await?)
+    Ok(state.engine().mark_read(id).await?)
 }
 
 #[tauri::command]
 pub async fn set_status(state: State<'_, AppState>, id: i64, status: Status) -> Result<Mention> {
-    Ok(state.engine.set_status(id, status).await?)
+    Ok(state.engine().set_status(id, status).await?)
 }
 
 /// The owner's one-click correction: urgent / not urgent, or another intent. Learned from at once.
@@ -77,22 +77,22 @@ pub async fn correct_mention(
     id: i64,
     correction: Correction,
 ) -> Result<Mention> {
-    Ok(state.engine.correct(id, correction).await?)
+    Ok(state.engine().correct(id, correction).await?)
 }
 
 #[tauri::command]
 pub async fn counts(state: State<'_, AppState>) -> Result<Counts> {
-    Ok(state.engine.counts().await?)
+    Ok(state.engine().counts().await?)
 }
 
 #[tauri::command]
 pub async fn get_business(state: State<'_, AppState>) -> Result<Option<Business>> {
-    Ok(state.engine.business().await?)
+    Ok(state.engine().business().await?)
 }
 
 #[tauri::command]
 pub async fn save_business(state: State<'_, AppState>, business: Business) -> Result<()> {
-    Ok(state.engine.set_business(business).await?)
+    Ok(state.engine().set_business(business).await?)
 }
 
 /// First run: the business and the sources that need no account (see
@@ -103,18 +103,21 @@ pub async fn complete_onboarding(
     business: Business,
     sources: Vec<SourceSpec>,
 ) -> Result<Vec<Source>> {
-    Ok(state.engine.complete_onboarding(business, sources).await?)
+    Ok(state
+        .engine()
+        .complete_onboarding(business, sources)
+        .await?)
 }
 
 #[tauri::command]
 pub async fn list_sources(state: State<'_, AppState>) -> Result<Vec<Source>> {
-    Ok(state.engine.sources().await?)
+    Ok(state.engine().sources().await?)
 }
 
 /// Adds or changes a source from the app (one listening to what another does is refused).
 #[tauri::command]
 pub async fn add_source(state: State<'_, AppState>, spec: SourceSpec) -> Result<Source> {
-    Ok(state.engine.save_source(spec).await?)
+    Ok(state.engine().save_source(spec).await?)
 }
 
 /// Fetches once from a source not saved yet, and says what it found.
@@ -123,12 +126,12 @@ pub async fn check_source(
     state: State<'_, AppState>,
     spec: SourceSpec,
 ) -> Result<earshot_core::engine::SourceCheck> {
-    Ok(state.engine.check_source(spec).await?)
+    Ok(state.engine().check_source(spec).await?)
 }
 
 #[tauri::command]
 pub async fn remove_source(state: State<'_, AppState>, id: i64) -> Result<()> {
-    Ok(state.engine.remove_source(id).await?)
+    Ok(state.engine().remove_source(id).await?)
 }
 
 /// What the UI needs to know about the running app.
@@ -144,9 +147,9 @@ pub struct AppInfo {
 pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo> {
     Ok(AppInfo {
         demo: state.demo,
-        alerts_paused: state.engine.alerts_paused(),
-        urgent_threshold: state.engine.alert_policy().urgent_threshold,
-        data_file: state.engine.db().path().display().to_string(),
+        alerts_paused: state.engine().alerts_paused(),
+        urgent_threshold: state.engine().alert_policy().urgent_threshold,
+        data_file: state.engine().db().path().display().to_string(),
     })
 }
 
@@ -156,7 +159,7 @@ pub async fn set_alerts_paused<R: Runtime>(
     state: State<'_, AppState>,
     paused: bool,
 ) -> Result<()> {
-    state.engine.set_alerts_paused(paused);
+    state.engine().set_alerts_paused(paused);
     crate::tray::set_paused(&app, paused);
     Ok(())
 }
@@ -169,7 +172,7 @@ pub async fn open_original<R: Runtime>(
     state: State<'_, AppState>,
     id: i64,
 ) -> Result<()> {
-    let m = state.engine.mention(id).await?;
+    let m = state.engine().mention(id).await?;
     let url = m
         .url
         .filter(|u| u.starts_with("https://") || u.starts_with("http://"))
@@ -185,13 +188,13 @@ pub async fn reply_rules(
     state: State<'_, AppState>,
     id: i64,
 ) -> Result<Option<earshot_core::channels::ReplyRules>> {
-    Ok(state.engine.reply_rules(id).await?)
+    Ok(state.engine().reply_rules(id).await?)
 }
 
 /// The replies written to a mention, with their outbox state.
 #[tauri::command]
 pub async fn list_replies(state: State<'_, AppState>, id: i64) -> Result<Vec<Reply>> {
-    Ok(state.engine.replies(id).await?)
+    Ok(state.engine().replies(id).await?)
 }
 
 /// Queues a public reply or a private message; progress arrives as `reply_updated` events.
@@ -202,13 +205,13 @@ pub async fn send_reply(
     body: String,
     private: bool,
 ) -> Result<Reply> {
-    Ok(state.engine.reply(id, &body, private).await?)
+    Ok(state.engine().reply(id, &body, private).await?)
 }
 
 /// Tries a failed reply again (never posts twice: the same idempotency key goes with it).
 #[tauri::command]
 pub async fn retry_reply(state: State<'_, AppState>, reply_id: i64) -> Result<Reply> {
-    Ok(state.engine.send(reply_id).await?)
+    Ok(state.engine().send(reply_id).await?)
 }
 
 /// A login in progress (Mastodon, Google): the page to finish it on.
@@ -237,7 +240,10 @@ pub async fn begin_mastodon_login<R: Runtime>(
     name: String,
     instance: String,
 ) -> Result<LoginStarted> {
-    let (flow, authorize_url) = state.engine.begin_mastodon_login(&name, &instance).await?;
+    let (flow, authorize_url) = state
+        .engine()
+        .begin_mastodon_login(&name, &instance)
+        .await?;
     if authorize_url.starts_with("https://") || authorize_url.starts_with("http://") {
         if let Err(e) = app.opener().open_url(authorize_url.clone(), None::<&str>) {
             // The UI shows the address to open by hand.
@@ -257,7 +263,7 @@ pub async fn finish_mastodon_login(
     flow: u64,
     pasted: String,
 ) -> Result<()> {
-    Ok(state.engine.finish_login(flow, &pasted)?)
+    Ok(state.engine().finish_login(flow, &pasted)?)
 }
 
 /// Logs in to Bluesky with an app password (used once, never stored).
@@ -269,7 +275,7 @@ pub async fn login_bluesky(
     app_password: String,
 ) -> Result<Source> {
     Ok(state
-        .engine
+        .engine()
         .login_bluesky(&name, &handle, &app_password, None)
         .await?)
 }
@@ -285,7 +291,7 @@ pub async fn add_email(
     smtp: String,
 ) -> Result<Source> {
     Ok(state
-        .engine
+        .engine()
         .add_email(&address, &password, &imap, &smtp)
         .await?)
 }
@@ -293,7 +299,7 @@ pub async fn add_email(
 /// Forgets a source's login.
 #[tauri::command]
 pub async fn logout(state: State<'_, AppState>, id: i64) -> Result<Source> {
-    Ok(state.engine.logout(id).await?)
+    Ok(state.engine().logout(id).await?)
 }
 
 // ---- The queue: actions, notes, saved replies, helpers, targets, figures ----
@@ -310,12 +316,12 @@ pub async fn apply_action(
     ids: Vec<i64>,
     action: Action,
 ) -> Result<Vec<Mention>> {
-    Ok(state.engine.apply(ids, action).await?)
+    Ok(state.engine().apply(ids, action).await?)
 }
 
 #[tauri::command]
 pub async fn list_notes(state: State<'_, AppState>, id: i64) -> Result<Vec<Note>> {
-    Ok(state.engine.notes(id).await?)
+    Ok(state.engine().notes(id).await?)
 }
 
 #[tauri::command]
@@ -325,68 +331,68 @@ pub async fn add_note(
     author: Option<String>,
     body: String,
 ) -> Result<Note> {
-    Ok(state.engine.add_note(id, author, body).await?)
+    Ok(state.engine().add_note(id, author, body).await?)
 }
 
 #[tauri::command]
 pub async fn delete_note(state: State<'_, AppState>, id: i64, note_id: i64) -> Result<()> {
-    Ok(state.engine.delete_note(id, note_id).await?)
+    Ok(state.engine().delete_note(id, note_id).await?)
 }
 
 #[tauri::command]
 pub async fn list_saved_replies(state: State<'_, AppState>) -> Result<Vec<SavedReply>> {
-    Ok(state.engine.saved_replies().await?)
+    Ok(state.engine().saved_replies().await?)
 }
 
 #[tauri::command]
 pub async fn save_saved_reply(state: State<'_, AppState>, reply: SavedReply) -> Result<SavedReply> {
-    Ok(state.engine.save_reply(reply).await?)
+    Ok(state.engine().save_reply(reply).await?)
 }
 
 #[tauri::command]
 pub async fn delete_saved_reply(state: State<'_, AppState>, id: i64) -> Result<()> {
-    Ok(state.engine.delete_saved_reply(id).await?)
+    Ok(state.engine().delete_saved_reply(id).await?)
 }
 
 #[tauri::command]
 pub async fn used_saved_reply(state: State<'_, AppState>, id: i64) -> Result<()> {
-    Ok(state.engine.used_saved_reply(id).await?)
+    Ok(state.engine().used_saved_reply(id).await?)
 }
 
 #[tauri::command]
 pub async fn list_helpers(state: State<'_, AppState>) -> Result<Vec<String>> {
-    Ok(state.engine.helpers().await?)
+    Ok(state.engine().helpers().await?)
 }
 
 #[tauri::command]
 pub async fn set_helpers(state: State<'_, AppState>, names: Vec<String>) -> Result<Vec<String>> {
-    Ok(state.engine.set_helpers(names).await?)
+    Ok(state.engine().set_helpers(names).await?)
 }
 
 #[tauri::command]
 pub async fn get_targets(state: State<'_, AppState>) -> Result<Targets> {
-    Ok(state.engine.targets())
+    Ok(state.engine().targets())
 }
 
 #[tauri::command]
 pub async fn set_targets(state: State<'_, AppState>, targets: Targets) -> Result<Targets> {
-    Ok(state.engine.set_targets(targets).await?)
+    Ok(state.engine().set_targets(targets).await?)
 }
 
 #[tauri::command]
 pub async fn get_thread(state: State<'_, AppState>, id: i64) -> Result<Vec<Mention>> {
-    Ok(state.engine.thread(id).await?)
+    Ok(state.engine().thread(id).await?)
 }
 
 #[tauri::command]
 pub async fn author_history(state: State<'_, AppState>, id: i64) -> Result<AuthorHistory> {
-    Ok(state.engine.author_history(id).await?)
+    Ok(state.engine().author_history(id).await?)
 }
 
 /// The author's reach as the network gives it now (the author panel's Refresh).
 #[tauri::command]
 pub async fn refresh_author(state: State<'_, AppState>, id: i64) -> Result<Mention> {
-    Ok(state.engine.refresh_author(id).await?)
+    Ok(state.engine().refresh_author(id).await?)
 }
 
 /// The pre-send check: personal data, tone, an angry thread.
@@ -397,12 +403,12 @@ pub async fn check_reply(
     body: String,
     private: bool,
 ) -> Result<Check> {
-    Ok(state.engine.check_reply(id, body, private).await?)
+    Ok(state.engine().check_reply(id, body, private).await?)
 }
 
 #[tauri::command]
 pub async fn get_report(state: State<'_, AppState>, since: i64, until: i64) -> Result<Report> {
-    Ok(state.engine.report(since, until).await?)
+    Ok(state.engine().report(since, until).await?)
 }
 
 /// Writes the mentions and the figures of a range as two CSV files in the Downloads folder (the
@@ -421,7 +427,7 @@ pub async fn export_csv<R: Runtime>(
         .ok()
         .filter(|d| d.is_dir())
         .unwrap_or_else(|| state.data_dir.clone());
-    let saved = state.engine.export_csv(since, until, &dir).await?;
+    let saved = state.engine().export_csv(since, until, &dir).await?;
     Ok(saved.iter().map(|p| p.display().to_string()).collect())
 }
 

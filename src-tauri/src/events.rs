@@ -9,15 +9,25 @@ pub const ENGINE_EVENT: &str = "engine";
 /// The frontend event that says events were missed: reload.
 pub const RESYNC_EVENT: &str = "engine-resync";
 
-/// Forwards engine events to the webview until the engine stops.
+/// Forwards engine events to the webview until the engine stops, or another engine (a newer
+/// `generation`) takes its place.
 pub fn forward<R: tauri::Runtime>(
     app: tauri::AppHandle<R>,
     engine: Engine,
     mut rx: Receiver<EngineEvent>,
+    generation: u64,
 ) {
+    use tauri::Manager;
     tauri::async_runtime::spawn(async move {
         loop {
-            match rx.recv().await {
+            let received = rx.recv().await;
+            let current = app
+                .try_state::<crate::AppState>()
+                .is_none_or(|s| s.generation() == generation);
+            if !current {
+                break;
+            }
+            match received {
                 Ok(ev) => {
                     if let EngineEvent::Counts { counts } = &ev {
                         crate::tray::set_count(&app, counts.unread_urgent);

@@ -3,7 +3,7 @@
 //! test, as ts-rs generates the DTOs), so the UI cannot call a command or listen to an event by a
 //! name the shell does not have.
 
-use crate::{commands, events, notify, pages, startup};
+use crate::{commands, events, notify, pages, startup, team};
 
 /// Lists the commands once: the invoke handler and the names the UI gets both come from here.
 macro_rules! commands {
@@ -22,6 +22,7 @@ commands![
     startup::startup_problem,
     startup::restore_newest_backup,
     startup::show_data_folder,
+    startup::work_alone,
     startup::quit,
     startup::get_autostart,
     startup::set_autostart,
@@ -81,6 +82,10 @@ commands![
     commands::export_csv,
     commands::reveal_export,
     startup::try_demo,
+    team::team_status,
+    team::look_at_team,
+    team::join_team,
+    team::leave_team,
     notify::take_pending_open,
 ];
 

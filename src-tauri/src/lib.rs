@@ -20,6 +20,7 @@ pub mod ipc;
 mod notify;
 mod pages;
 mod startup;
+mod team;
 mod tray;
 
 use std::path::PathBuf;
@@ -33,7 +34,12 @@ use tauri::{AppHandle, Manager, Runtime};
 
 /// What the shell keeps for the lifetime of the app.
 pub struct AppState {
-    pub engine: Engine,
+    /// The engine in use: replaced when this desktop joins or leaves a team.
+    engine: std::sync::RwLock<Engine>,
+    /// Bumped at each replacement: an older engine's event forwarder stops.
+    generation: std::sync::atomic::AtomicU64,
+    /// The team this desktop listens with, when it is on one.
+    pub team: tokio::sync::Mutex<Option<team::Session>>,
     /// The simulator, when running in demo mode (kept alive here).
     pub _sim: Option<earshot_sim::Sim>,
     pub demo: bool,
@@ -42,6 +48,32 @@ pub struct AppState {
     /// Closing the window quits (the demo opened from a first run) instead of listening on in
     /// the tray.
     pub quit_on_close: bool,
+    /// How the app was started (what a replacement engine is opened with).
+    pub opts: Options,
+}
+
+impl AppState {
+    /// The engine in use.
+    pub fn engine(&self) -> Engine {
+        self.engine
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
+    }
+
+    /// Which engine is in use: bumped each time one replaces another.
+    pub fn generation(&self) -> u64 {
+        self.generation.load(std::sync::atomic::Ordering::SeqCst)
+    }
+
+    /// Puts `engine` in use, with its team session; returns the new generation.
+    pub async fn replace(&self, engine: Engine, session: Option<team::Session>) -> u64 {
+        *self.engine.write().unwrap_or_else(|p| p.into_inner()) = engine;
+        *self.team.lock().await = session;
+        self.generation
+            .fetch_add(1, std::sync::atomic::Ordering::SeqCst)
+            + 1
+    }
 }
 
 /// Command-line options the app understands.
@@ -101,24 +133,35 @@ impl Options {
     }
 }
 
+/// An engine on this desktop's database, not started: the team's when the data folder says it
+/// is on one (`team.json`, the password from the keychain), else its own file.
+pub(crate) async fn open_engine<R: Runtime>(
+    app: &AppHandle<R>,
+    opts: &Options,
+    dir: &std::path::Path,
+) -> anyhow::Result<(Engine, Option<team::Opened>)> {
+    let notifier = Arc::new(notify::DesktopNotifier::new(app.clone()));
+    // The demo signs in to the simulator: those tokens stay in memory. Real ones go to the keychain.
+    if opts.demo {
+        return Ok((Engine::new(Db::open(dir)?, notifier, Clock::system()), None));
+    }
+    let secrets = earshot_core::secrets::Secrets::new(earshot_core::secrets::Keychain);
+    let (db, opened) = match team::open(dir, &secrets).await? {
+        Some((db, o)) => (db, Some(o)),
+        None => (Db::open(dir)?, None),
+    };
+    Ok((
+        Engine::with_secrets(db, notifier, Clock::system(), secrets),
+        opened,
+    ))
+}
+
 async fn start_engine<R: Runtime>(
     app: &AppHandle<R>,
     opts: &Options,
     dir: PathBuf,
 ) -> anyhow::Result<AppState> {
-    let db = Db::open(&dir)?;
-    let notifier = Arc::new(notify::DesktopNotifier::new(app.clone()));
-    // The demo signs in to the simulator: those tokens stay in memory. Real ones go to the keychain.
-    let engine = if opts.demo {
-        Engine::new(db, notifier, Clock::system())
-    } else {
-        Engine::with_secrets(
-            db,
-            notifier,
-            Clock::system(),
-            earshot_core::secrets::Secrets::new(earshot_core::secrets::Keychain),
-        )
-    };
+    let (engine, opened) = open_engine(app, opts, &dir).await?;
     let mut sim = None;
     if opts.demo {
         let s = earshot_sim::Sim::start(earshot_sim::SimOptions {
@@ -180,26 +223,33 @@ async fn start_engine<R: Runtime>(
             tracing::warn!(error = %e, "demo: X's filtered stream could not be set up");
         }
     }
-    tracing::info!(data = %dir.display(), demo = opts.demo, "Earshot started");
+    let session = match opened {
+        Some(o) => Some(o.listen(&engine).await?),
+        None => None,
+    };
+    tracing::info!(data = %dir.display(), demo = opts.demo, team = session.is_some(), "Earshot started");
     Ok(AppState {
-        engine,
+        engine: std::sync::RwLock::new(engine),
+        generation: std::sync::atomic::AtomicU64::new(0),
+        team: tokio::sync::Mutex::new(session),
         _sim: sim,
         demo: opts.demo,
         data_dir: dir,
         quit_on_close: opts.quit_on_close,
+        opts: opts.clone(),
     })
 }
 
 /// Wires a started engine into the shell: its state for the commands, the tray, and the events
 /// that reach the window and the tray count.
 fn attach_engine<R: Runtime>(handle: &AppHandle<R>, state: AppState) -> tauri::Result<()> {
-    let rx = state.engine.subscribe();
-    let engine = state.engine.clone();
+    let engine = state.engine();
+    let rx = engine.subscribe();
     handle.manage(state);
     if handle.try_state::<Desktop<R>>().is_some_and(|d| d.tray) {
         tray::create(handle)?;
     }
-    events::forward(handle.clone(), engine.clone(), rx);
+    events::forward(handle.clone(), engine.clone(), rx, 0);
     let handle = handle.clone();
     tauri::async_runtime::spawn(async move {
         if let Ok(c) = engine.counts().await {

@@ -84,7 +84,7 @@ fn on_action<R: Runtime>(app: &AppHandle<R>, id: i64, action: &str) {
     let Some(state) = app.try_state::<crate::AppState>() else {
         return;
     };
-    let engine = state.engine.clone();
+    let engine = state.engine().clone();
     // This is the notification's own thread, not the runtime's: it may wait for the answer.
     if let Err(e) = tauri::async_runtime::block_on(engine.apply(vec![id], queue_action)) {
         tracing::warn!(error = %e, action, "a notification's action failed");

@@ -38,7 +38,7 @@ pub async fn begin_facebook_login<R: Runtime>(
     state: State<'_, AppState>,
     app_id: String,
 ) -> Result<FacebookCode> {
-    let (flow, code) = state.engine.begin_facebook_login(&app_id, None).await?;
+    let (flow, code) = state.engine().begin_facebook_login(&app_id, None).await?;
     open(&app, &code.verification_uri);
     Ok(FacebookCode { flow, code })
 }
@@ -46,7 +46,7 @@ pub async fn begin_facebook_login<R: Runtime>(
 /// Waits until the owner approved the code; the Pages they manage.
 #[tauri::command]
 pub async fn facebook_pages(state: State<'_, AppState>, flow: u64) -> Result<Vec<Page>> {
-    Ok(state.engine.facebook_pages(flow).await?)
+    Ok(state.engine().facebook_pages(flow).await?)
 }
 
 /// Listens to the chosen Page, and with `instagram` to its Instagram account.
@@ -58,7 +58,7 @@ pub async fn choose_facebook_page(
     instagram: bool,
 ) -> Result<Vec<Source>> {
     Ok(state
-        .engine
+        .engine()
         .choose_facebook_page(flow, &page_id, instagram)
         .await?)
 }
@@ -73,7 +73,7 @@ pub async fn begin_google_login<R: Runtime>(
     client_secret: Option<String>,
 ) -> Result<LoginStarted> {
     let (flow, authorize_url) = state
-        .engine
+        .engine()
         .begin_google_login("", &client_id, client_secret, None)
         .await?;
     open(&app, &authorize_url);
@@ -110,7 +110,7 @@ pub async fn begin_email_login<R: Runtime>(
         _ => Provider::Google,
     };
     let (flow, authorize_url) = state
-        .engine
+        .engine()
         .begin_email_login(&MailSignIn {
             address: sign_in.address,
             provider,
@@ -135,7 +135,7 @@ pub async fn begin_youtube_login<R: Runtime>(
     client_secret: Option<String>,
 ) -> Result<LoginStarted> {
     let (flow, authorize_url) = state
-        .engine
+        .engine()
         .begin_youtube_login("", &client_id, client_secret, None)
         .await?;
     open(&app, &authorize_url);
@@ -152,7 +152,7 @@ pub async fn begin_x_login<R: Runtime>(
     monthly_cap: Option<u32>,
 ) -> Result<LoginStarted> {
     let (flow, authorize_url) = state
-        .engine
+        .engine()
         .begin_x_login(&client_id, monthly_cap, None)
         .await?;
     open(&app, &authorize_url);
@@ -166,7 +166,7 @@ pub async fn set_x_app_token(
     source_id: i64,
     token: String,
 ) -> Result<Source> {
-    Ok(state.engine.set_x_app_token(source_id, &token).await?)
+    Ok(state.engine().set_x_app_token(source_id, &token).await?)
 }
 
 /// Opens Reddit's authorization page for the owner's installed app on the source named `name`
@@ -179,7 +179,7 @@ pub async fn begin_reddit_login<R: Runtime>(
     client_id: String,
 ) -> Result<LoginStarted> {
     let (flow, authorize_url) = state
-        .engine
+        .engine()
         .begin_reddit_login(&name, &client_id, None)
         .await?;
     open(&app, &authorize_url);
@@ -189,11 +189,11 @@ pub async fn begin_reddit_login<R: Runtime>(
 /// Hides a Facebook or Instagram comment on the network, or shows it again.
 #[tauri::command]
 pub async fn hide_comment(state: State<'_, AppState>, id: i64, hidden: bool) -> Result<Mention> {
-    Ok(state.engine.hide(id, hidden).await?)
+    Ok(state.engine().hide(id, hidden).await?)
 }
 
 /// Deletes the owner's reply to a Google review.
 #[tauri::command]
 pub async fn delete_review_reply(state: State<'_, AppState>, id: i64) -> Result<Mention> {
-    Ok(state.engine.delete_review_reply(id).await?)
+    Ok(state.engine().delete_review_reply(id).await?)
 }

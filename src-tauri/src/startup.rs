@@ -67,9 +67,11 @@ pub struct Startup {
 impl Startup {
     /// The state of an app whose engine could not start with `error`.
     pub fn failed(error: &anyhow::Error, dir: PathBuf, opts: Options) -> Startup {
+        let on_team = dir.join(earshot_core::team::desktop::TEAM_FILE).is_file();
         let code = match error.downcast_ref::<StoreError>() {
             Some(StoreError::Damaged { .. }) => "damaged",
             Some(StoreError::Newer { .. }) => "newer",
+            _ if on_team => "team",
             _ => "other",
         };
         let problem = StartupProblem {
@@ -127,6 +129,24 @@ pub async fn restore_newest_backup<R: Runtime>(
     })
 }
 
+/// When the team's database cannot be reached at start: leave the team on this computer and
+/// work alone on its own file (as it was when it joined). The window reloads into the inbox.
+#[tauri::command]
+pub async fn work_alone<R: Runtime>(
+    app: AppHandle<R>,
+    startup: State<'_, Startup>,
+) -> Result<(), CmdError> {
+    earshot_core::team::desktop::Membership::remove(&startup.dir)
+        .map_err(|e| CmdError::new("team", e.to_string()))?;
+    tracing::info!("left the team: working alone on this computer's own database");
+    let state = crate::start_engine(&app, &startup.opts, startup.dir.clone())
+        .await
+        .map_err(|e| CmdError::new("storage", format!("{e:#}")))?;
+    crate::attach_engine(&app, state).map_err(|e| CmdError::new("storage", e.to_string()))?;
+    *startup.problem.lock().unwrap_or_else(|p| p.into_inner()) = None;
+    Ok(())
+}
+
 /// Opens the data folder in the file manager.
 #[tauri::command]
 pub fn show_data_folder<R: Runtime>(
@@ -142,7 +162,7 @@ pub fn show_data_folder<R: Runtime>(
 #[tauri::command]
 pub fn quit<R: Runtime>(app: AppHandle<R>) {
     if let Some(state) = app.try_state::<crate::AppState>() {
-        state.engine.shutdown();
+        state.engine().shutdown();
     }
     app.exit(0);
 }

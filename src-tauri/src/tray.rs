@@ -29,12 +29,12 @@ pub fn create<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
             }
             "pause" => {
                 let state = app.state::<AppState>();
-                let paused = !state.engine.alerts_paused();
-                state.engine.set_alerts_paused(paused);
+                let paused = !state.engine().alerts_paused();
+                state.engine().set_alerts_paused(paused);
                 set_paused(app, paused);
             }
             "quit" => {
-                app.state::<AppState>().engine.shutdown();
+                app.state::<AppState>().engine().shutdown();
                 app.exit(0);
             }
             _ => {}

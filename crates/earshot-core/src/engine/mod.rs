@@ -323,6 +323,13 @@ impl Engine {
         self.parts.alerts.paused()
     }
 
+    /// Whether this desktop can listen for a source: one without a login from anywhere, a
+    /// logged-in one only where its login is in the keychain (what a team's desktops decide
+    /// who listens by).
+    pub async fn can_listen(&self, spec: &crate::model::SourceSpec) -> bool {
+        self.parts.scheduler.can_listen(spec).await
+    }
+
     /// All sources with their health.
     pub async fn sources(&self) -> Result<Vec<Source>, EngineError> {
         let mut sources = self.parts.db.read(|s| s.sources()).await?;

@@ -4,15 +4,18 @@
 //! types are generated from them by ts-rs), so timestamps are unix seconds as plain numbers.
 //!
 //! Files: `mention` (a mention, its author, triage and the owner's work on it), `reply` (the
-//! outbox's replies), `source` (the business, sources, their health, the startup problem).
+//! outbox's replies), `source` (the business, sources, their health, the startup problem), `team`
+//! (Settings' view of the team).
 
 mod mention;
 mod reply;
 mod source;
+mod team;
 
 pub use mention::*;
 pub use reply::*;
 pub use source::*;
+pub use team::*;
 
 /// Where to write the generated TypeScript types, relative to this crate.
 pub const TS_EXPORT_DIR: &str = "../../../ui/src/lib/bindings/";

@@ -199,8 +199,8 @@ pub struct Source {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export, export_to = "../../../ui/src/lib/bindings/")]
 pub struct StartupProblem {
-    /// `damaged` (damaged, or not an Earshot database), `newer` (written by a newer Earshot)
-    /// or `other`.
+    /// `damaged` (damaged, or not an Earshot database), `newer` (written by a newer Earshot),
+    /// `team` (this computer is on a team whose database cannot be reached) or `other`.
     pub code: String,
     /// What happened, for people (names the file).
     pub message: String,

@@ -24,8 +24,11 @@ import type { Targets } from '../bindings/Targets';
 import type { StartupProblem } from '../bindings/StartupProblem';
 import type { DeviceCode } from '../bindings/DeviceCode';
 import type { Page } from '../bindings/Page';
+import type { TeamLook } from '../bindings/TeamLook';
+import type { TeamStatus } from '../bindings/TeamStatus';
+import type { SourceListener } from '../bindings/SourceListener';
 
-export type { DeviceCode, Page };
+export type { DeviceCode, Page, SourceListener, TeamLook, TeamStatus };
 export type { SourceCheck } from '../bindings/SourceCheck';
 import type { SourceCheck } from '../bindings/SourceCheck';
 export type { Action, AuthorHistory, Business, Check, Correction, Counts, Intent, EngineEvent, Mention, MentionPage, MentionQuery, Note, Reply, ReplyRules, Report, SavedReply, Source, SourceSpec, StartupProblem, Status, Targets };
@@ -68,7 +71,7 @@ export interface AppInfo {
 /** An error from the backend: branch on `code`, show `message`. The engine's codes are
  * generated (`ErrorCode`); the shell adds its own for things only it does. */
 export interface BackendError {
-  code: ErrorCode | 'no_link' | 'open_failed' | 'unavailable' | 'unknown';
+  code: ErrorCode | 'no_link' | 'open_failed' | 'unavailable' | 'team' | 'unknown';
   message: string;
   /** For `rate_limited`: when to try again (unix seconds), if the network said. */
   retry_at?: number;
@@ -168,6 +171,16 @@ export interface Backend {
   restoreNewestBackup(): Promise<Restored>;
   showDataFolder(): Promise<void>;
   quit(): Promise<void>;
+  /** When the team's database cannot be reached at start: work alone on this computer's file. */
+  workAlone(): Promise<void>;
+  /** This desktop's team (none: `address` null), who is on it, who listens for each source. */
+  teamStatus(): Promise<TeamStatus>;
+  /** What is at a team's address: an inbox already, or an empty database to bring one to. */
+  lookAtTeam(address: string, password: string | null): Promise<TeamLook>;
+  /** Joins the team (bringing this desktop's inbox into an empty one); the inbox reloads. */
+  joinTeam(address: string, password: string | null, name: string, bringInbox: boolean): Promise<TeamStatus>;
+  /** Leaves the team: back to this computer's own file. */
+  leaveTeam(): Promise<TeamStatus>;
   /** Whether Earshot starts (hidden in the tray) when the owner logs in. */
   getAutostart(): Promise<boolean>;
   setAutostart(enabled: boolean): Promise<boolean>;

@@ -1,7 +1,7 @@
 // In-memory backend for browser tests and UI work without the Rust side. Built only with
 // `vite build --mode mock`; production bundles never include it. Tests drive it through
 // `window.__earshotMock`.
-import type { Action, AuthorHistory, Check, EmailSignIn, SourceCheck, FacebookCode, Note, Page, Report, Restored, SavedReply, StartupProblem, Targets } from './index';
+import type { Action, AuthorHistory, Check, EmailSignIn, SourceCheck, FacebookCode, Note, Page, Report, Restored, SavedReply, StartupProblem, Targets, TeamLook, TeamStatus } from './index';
 import type { AppInfo, Backend, BackendEvent, Business, Correction, Counts, EngineEvent, LoginStarted, Mention, MentionPage, MentionQuery, Reply, ReplyRules, Source, SourceSpec, Status } from './index';
 import { replyLength } from '../format';
 
@@ -109,7 +109,10 @@ export class MockBackend implements Backend {
     (window as any).__earshotMock = this;
     const params = new URLSearchParams(location.search);
     const problem = params.get('problem');
-    if (problem) this.problem = { code: problem, message: '/mock/earshot.sqlite3 is damaged or is not an Earshot database (file is not a database). Earshot has not changed it.', data_dir: '/mock', backups: 2 };
+    if (problem) this.problem = { code: problem, message: problem === 'team'
+      ? 'this computer is on the team at postgres://earshot@db.brightside.coffee/team (team.json in the data folder), which cannot be reached: team database error: error connecting to server: Connection refused (os error 111)'
+      : '/mock/earshot.sqlite3 is damaged or is not an Earshot database (file is not a database). Earshot has not changed it.', data_dir: '/mock', backups: 2 };
+    if (params.has('team')) { this.team = { address: 'postgres://earshot@db.brightside.coffee/team', name: 'Ben' }; this.helpers = ['Ana', 'Ben']; }
     if (params.has('fresh')) { this.business = null; this.mentions = []; this.sources = []; }
     if (params.has('pages')) this.mentions.push(...PAGES_SEED.map((m) => structuredClone(m)));
     // A big inbox for the virtualised list: `?many=N` adds N quiet mentions.
@@ -121,7 +124,7 @@ export class MockBackend implements Backend {
 
   /** Events reach the UI after the call that caused them has answered, as the app's can (its
    * events and command replies travel separately). */
-  emit(e: EngineEvent) { setTimeout(() => this.listeners.forEach((l) => l(e)), 0); }
+  emit(e: BackendEvent) { setTimeout(() => this.listeners.forEach((l) => l(e)), 0); }
   /** Test hook: a new mention arrives as the engine would announce it. */
   addMention(over: Partial<Mention>) {
     const m = mk(Math.max(100, ...this.mentions.map((x) => x.id)) + 1, { created_at: Math.floor(Date.now() / 1000), ...over });
@@ -354,6 +357,52 @@ export class MockBackend implements Backend {
     this.restored++;
     this.problem = null;
     return { from: '/mock/backups/earshot-20261129-090000.sqlite3', kept: '/mock/earshot.sqlite3.before-restore-20261130-090000' };
+  }
+  // The team: in memory, as the shell answers. An address naming `shared` has an inbox already
+  // (Ana's); any other is an empty team database. `?team` starts on Ana's team.
+  team: { address: string; name: string } | null = null;
+  teamJoins: Array<{ address: string; name: string; bringInbox: boolean; password: string | null }> = [];
+  private teamAddress(address: string) {
+    const a = address.trim();
+    if (!/^postgres(ql)?:\/\//.test(a)) throw { code: 'team', message: 'the team database\'s address is not usable: not a URL (relative URL without a base); it starts postgres://' };
+    const url = new URL(a.replace(/^postgres(ql)?:/, 'http:'));
+    const local = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+    if (!local && url.searchParams.get('sslmode') === 'disable') throw { code: 'team', message: `the team database at ${url.hostname} is on another computer, so Earshot only talks to it over TLS: remove sslmode=disable from the address` };
+    url.password = '';
+    return { shown: url.toString().replace(/^http:/, 'postgres:'), local, shared: a.includes('shared') };
+  }
+  async workAlone() { this.team = null; this.problem = null; }
+  async teamStatus(): Promise<TeamStatus> {
+    if (!this.team) return { address: null, name: null, members: [], sources: [], own_file: '/mock/earshot.sqlite3' };
+    const members = [...new Set(['Ana', this.team.name])].sort();
+    return {
+      address: this.team.address, name: this.team.name, members, own_file: '/mock/earshot.sqlite3',
+      sources: this.sources.map((s, i) => ({
+        source_id: s.id, source: s.spec.name,
+        listener: i % 2 === 0 ? this.team!.name : 'Ana', here: i % 2 === 0,
+        can_listen_here: !s.spec.account,
+      })),
+    };
+  }
+  async lookAtTeam(address: string, _password: string | null): Promise<TeamLook> {
+    const a = this.teamAddress(address);
+    return { address: a.shown, mentions: a.shared ? 1200 : 0, members: a.shared ? ['Ana'] : [], encrypted: !a.local };
+  }
+  async joinTeam(address: string, password: string | null, name: string, bringInbox: boolean): Promise<TeamStatus> {
+    const a = this.teamAddress(address);
+    if (!name.trim()) throw { code: 'team', message: 'invalid input: a display name is 1 to 80 characters' };
+    if (bringInbox && a.shared) throw { code: 'team', message: 'invalid input: the team\'s database already has an inbox: join it as it is (your own mentions stay in this computer\'s database)' };
+    this.teamJoins.push({ address: a.shown, name: name.trim(), bringInbox, password });
+    this.team = { address: a.shown, name: name.trim() };
+    this.helpers = [...new Set(['Ana', name.trim()])].sort();
+    this.emit({ type: 'resync' });
+    return this.teamStatus();
+  }
+  async leaveTeam(): Promise<TeamStatus> {
+    if (!this.team) throw { code: 'team', message: 'this desktop is not on a team' };
+    this.team = null;
+    this.emit({ type: 'resync' });
+    return this.teamStatus();
   }
   async showDataFolder() {}
   async quit() {}

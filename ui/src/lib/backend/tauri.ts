@@ -1,7 +1,7 @@
 import { invoke } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
 import { COMMAND, EVENT } from '../bindings/ipc';
-import type { Action, AuthorHistory, Check, EmailSignIn, SourceCheck, FacebookCode, Note, Page, Report, Restored, SavedReply, StartupProblem, Targets } from './index';
+import type { Action, AuthorHistory, Check, EmailSignIn, SourceCheck, FacebookCode, Note, Page, Report, Restored, SavedReply, StartupProblem, Targets, TeamLook, TeamStatus } from './index';
 import type { AppInfo, Backend, BackendEvent, Business, Correction, Counts, EngineEvent, LoginStarted, Mention, MentionPage, MentionQuery, Reply, ReplyRules, Source, SourceSpec, Status } from './index';
 
 export class TauriBackend implements Backend {
@@ -63,6 +63,13 @@ export class TauriBackend implements Backend {
   openFolder(path: string) { return invoke<void>(COMMAND.reveal_export, { path }); }
   startupProblem() { return invoke<StartupProblem | null>(COMMAND.startup_problem); }
   restoreNewestBackup() { return invoke<Restored>(COMMAND.restore_newest_backup); }
+  workAlone() { return invoke<void>(COMMAND.work_alone); }
+  teamStatus() { return invoke<TeamStatus>(COMMAND.team_status); }
+  lookAtTeam(address: string, password: string | null) { return invoke<TeamLook>(COMMAND.look_at_team, { address, password }); }
+  joinTeam(address: string, password: string | null, name: string, bringInbox: boolean) {
+    return invoke<TeamStatus>(COMMAND.join_team, { address, password, name, bringInbox });
+  }
+  leaveTeam() { return invoke<TeamStatus>(COMMAND.leave_team); }
   showDataFolder() { return invoke<void>(COMMAND.show_data_folder); }
   quit() { return invoke<void>(COMMAND.quit); }
   getAutostart() { return invoke<boolean>(COMMAND.get_autostart); }

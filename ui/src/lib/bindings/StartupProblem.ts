@@ -6,8 +6,8 @@
  */
 export type StartupProblem = { 
 /**
- * `damaged` (damaged, or not an Earshot database), `newer` (written by a newer Earshot)
- * or `other`.
+ * `damaged` (damaged, or not an Earshot database), `newer` (written by a newer Earshot),
+ * `team` (this computer is on a team whose database cannot be reached) or `other`.
  */
 code: string, 
 /**

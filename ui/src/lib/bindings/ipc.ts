@@ -5,6 +5,7 @@ export const COMMAND = {
   startup_problem: 'startup_problem',
   restore_newest_backup: 'restore_newest_backup',
   show_data_folder: 'show_data_folder',
+  work_alone: 'work_alone',
   quit: 'quit',
   get_autostart: 'get_autostart',
   set_autostart: 'set_autostart',
@@ -64,6 +65,10 @@ export const COMMAND = {
   export_csv: 'export_csv',
   reveal_export: 'reveal_export',
   try_demo: 'try_demo',
+  team_status: 'team_status',
+  look_at_team: 'look_at_team',
+  join_team: 'join_team',
+  leave_team: 'leave_team',
   take_pending_open: 'take_pending_open',
 } as const;
 

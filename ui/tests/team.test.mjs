@@ -1,0 +1,75 @@
+// Settings → "Share with a team" in a real browser against the mock-backend build: checking an
+// address, bringing the inbox into a new team or joining an existing one, who listens for each
+// source, leaving, and the way out when the team's database cannot be reached at start.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { open } from './harness.mjs';
+
+async function teamSection(query = '') {
+  const { page, errors } = await open(query);
+  await page.getByTestId('open-settings').click();
+  await page.getByTestId('settings-team').waitFor();
+  return { page, errors };
+}
+
+test('the first computer checks a new team database and brings its inbox; the password is not kept', async () => {
+  const { page, errors } = await teamSection();
+  await page.getByTestId('team-address').fill('postgres://earshot@db.brightside.coffee:5432/team?sslmode=disable');
+  await page.getByTestId('team-look').click();
+  await page.getByTestId('team-error').waitFor();
+  assert.match(await page.getByTestId('team-error').textContent(), /only talks to it over TLS/);
+
+  await page.getByTestId('team-address').fill('postgres://earshot:s3cret@db.brightside.coffee/team');
+  await page.getByTestId('team-password').fill('');
+  await page.getByTestId('team-look').click();
+  await page.getByTestId('team-new').waitFor();
+  assert.match(await page.getByTestId('team-look-result').textContent(), /encrypted \(TLS\)/);
+  assert.equal(await page.getByTestId('team-bring').isChecked(), true, 'a new team takes the inbox by default');
+  assert.equal(await page.getByTestId('team-join').isDisabled(), true, 'a name is needed');
+  await page.getByTestId('team-name').fill('Ana');
+  await page.getByTestId('team-join').click();
+  await page.getByTestId('team-joined').waitFor();
+  assert.match(await page.getByTestId('team-note').textContent(), /moved into the team's database.*kept as it was/);
+  const joins = await page.evaluate(() => window.__earshotMock.teamJoins);
+  assert.deepEqual(joins.map((j) => [j.address, j.name, j.bringInbox]), [['postgres://earshot@db.brightside.coffee/team', 'Ana', true]]);
+  assert.doesNotMatch(await page.getByTestId('settings-team').textContent(), /s3cret/, 'the password is never shown');
+  assert.deepEqual(errors, []);
+});
+
+test('a later computer joins the team inbox as it is and sees who listens for each source', async () => {
+  const { page, errors } = await teamSection();
+  await page.getByTestId('team-address').fill('postgres://earshot@db.brightside.coffee/shared');
+  await page.getByTestId('team-password').fill('pw');
+  await page.getByTestId('team-look').click();
+  await page.getByTestId('team-existing').waitFor();
+  assert.match(await page.getByTestId('team-existing').textContent(), /Ana is on this team, with 1,200 mentions/);
+  assert.equal(await page.getByTestId('team-bring').count(), 0, 'an inbox cannot be poured into another');
+  await page.getByTestId('team-name').fill('Ben');
+  await page.getByTestId('team-join').click();
+  await page.getByTestId('team-joined').waitFor();
+  assert.equal(await page.getByTestId('team-password').count(), 0);
+  assert.equal(await page.getByTestId('team-members').textContent(), 'Ana and Ben');
+  const rows = await page.locator('[data-testid=team-source]').count();
+  assert.ok(rows >= 2, 'every source is listed');
+  const listeners = await page.locator('[data-testid=team-listener]').allTextContents();
+  assert.ok(listeners.includes('Ben (this computer)') && listeners.includes('Ana'), listeners.join('|'));
+  const joins = await page.evaluate(() => window.__earshotMock.teamJoins);
+  assert.deepEqual(joins.map((j) => [j.name, j.bringInbox, j.password]), [['Ben', false, 'pw']]);
+
+  await page.getByTestId('team-leave').click();
+  await page.getByTestId('team-look').waitFor();
+  assert.match(await page.getByTestId('team-note').textContent(), /works alone again/);
+  assert.equal(await page.evaluate(() => window.__earshotMock.team), null);
+  assert.deepEqual(errors, []);
+});
+
+test('when the team database cannot be reached at start, the owner can work alone', async () => {
+  const { page, errors } = await open('?problem=team');
+  await page.getByTestId('recovery').waitFor();
+  assert.match(await page.locator('h1').textContent(), /team’s database cannot be reached/);
+  assert.equal(await page.getByTestId('recovery-restore').count(), 0, 'no backup to restore: nothing is damaged');
+  await page.getByTestId('recovery-work-alone').click();
+  await page.locator('[data-testid=mention]').first().waitFor();
+  assert.equal(await page.getByTestId('recovery').count(), 0);
+  assert.deepEqual(errors, []);
+});
