@@ -86,6 +86,7 @@ commands![
     team::look_at_team,
     team::join_team,
     team::leave_team,
+    team::set_composing,
     notify::take_pending_open,
 ];
 

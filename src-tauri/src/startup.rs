@@ -67,7 +67,7 @@ pub struct Startup {
 impl Startup {
     /// The state of an app whose engine could not start with `error`.
     pub fn failed(error: &anyhow::Error, dir: PathBuf, opts: Options) -> Startup {
-        let on_team = dir.join(earshot_core::team::desktop::TEAM_FILE).is_file();
+        let on_team = dir.join(earshot_core::membership::TEAM_FILE).is_file();
         let code = match error.downcast_ref::<StoreError>() {
             Some(StoreError::Damaged { .. }) => "damaged",
             Some(StoreError::Newer { .. }) => "newer",
@@ -136,7 +136,7 @@ pub async fn work_alone<R: Runtime>(
     app: AppHandle<R>,
     startup: State<'_, Startup>,
 ) -> Result<(), CmdError> {
-    earshot_core::team::desktop::Membership::remove(&startup.dir)
+    earshot_core::membership::Membership::remove(&startup.dir)
         .map_err(|e| CmdError::new("team", e.to_string()))?;
     tracing::info!("left the team: working alone on this computer's own database");
     let state = crate::start_engine(&app, &startup.opts, startup.dir.clone())

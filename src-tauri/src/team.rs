@@ -7,12 +7,12 @@ use std::path::Path;
 
 use anyhow::Context;
 use earshot_core::engine::Engine;
+use earshot_core::membership::{self, password_key, Membership};
 use earshot_core::model::{SourceListener, TeamLook, TeamStatus};
 use earshot_core::pipeline::team::Listening;
 use earshot_core::secrets::{Keychain, Secrets};
 use earshot_core::store::db::{Db, DB_FILE};
 use earshot_core::store::pg::PgStore;
-use earshot_core::team::desktop::{self, password_key, Membership};
 use earshot_core::team::lease::{self, Timing};
 use earshot_core::team::members::{self, Member};
 use earshot_core::team::TeamAddress;
@@ -71,7 +71,7 @@ pub async fn open(dir: &Path, secrets: &Secrets) -> anyhow::Result<Option<(Db, O
         Err(e) => (None, Some(e)),
     };
     let address = address.with_password(password.as_deref());
-    let joined = desktop::join(&address, &membership.name, dir, false)
+    let joined = membership::join(&address, &membership.name, dir, false)
         .await
         .map_err(|e| match &keychain {
             Some(k) => anyhow::Error::new(e).context(format!(
@@ -82,7 +82,7 @@ pub async fn open(dir: &Path, secrets: &Secrets) -> anyhow::Result<Option<(Db, O
         .with_context(|| {
             format!(
                 "this computer is on the team at {address} ({} in the data folder), which cannot be reached",
-                desktop::TEAM_FILE
+                membership::TEAM_FILE
             )
         })?;
     Ok(Some((
@@ -159,7 +159,7 @@ pub async fn team_status(state: State<'_, AppState>) -> Result<TeamStatus, CmdEr
 #[tauri::command]
 pub async fn look_at_team(address: String, password: Option<String>) -> Result<TeamLook, CmdError> {
     let a = self::address(&address, password.as_deref())?;
-    let found = desktop::look(&a).await.map_err(team_error)?;
+    let found = membership::look(&a).await.map_err(team_error)?;
     Ok(TeamLook {
         address: a.to_string(),
         mentions: found.mentions,
@@ -194,7 +194,7 @@ pub async fn join_team<R: Runtime>(
     let solo = state.engine();
     solo.shutdown();
     let joined = async {
-        drop(desktop::join(&a, &name, &dir, bring_inbox).await?);
+        drop(membership::join(&a, &name, &dir, bring_inbox).await?);
         if let Some(p) = a.password() {
             Secrets::new(Keychain)
                 .set(&password_key(&a), p.to_string())
@@ -239,6 +239,24 @@ pub async fn leave_team<R: Runtime>(
         .await
         .map_err(|e| team_error(format!("{e:#}")))?;
     team_status(state).await
+}
+
+/// Tells the team this person began (`open`) or stopped writing a reply to a mention: the
+/// others show "Ana is replying…". Nothing to tell on a desktop of one's own.
+#[tauri::command]
+pub async fn set_composing(
+    state: State<'_, AppState>,
+    mention_id: i64,
+    open: bool,
+) -> Result<(), CmdError> {
+    let team = state.team.lock().await;
+    if let Some(s) = team.as_ref() {
+        s.listening
+            .composing(mention_id, open, &s.member.name)
+            .await
+            .map_err(team_error)?;
+    }
+    Ok(())
 }
 
 /// Stops the engine in use (giving its sources back to the team) and starts one on the

@@ -73,3 +73,34 @@ test('when the team database cannot be reached at start, the owner can work alon
   assert.equal(await page.getByTestId('recovery').count(), 0);
   assert.deepEqual(errors, []);
 });
+
+test('on a team the composer shows who else is replying, says so when someone answered meanwhile, and names who sent each reply', async () => {
+  const { page, errors } = await open('?team');
+  await page.locator('[data-testid=mention][data-id="6"]').click();
+  await page.getByTestId('reply-text').waitFor();
+  await page.getByTestId('mark-done-on-send').uncheck();
+  await page.evaluate(() => window.__earshotMock.emit({ type: 'composing', mention_id: 6, who: 'Ana', open: true }));
+  await page.getByTestId('others-replying').waitFor();
+  assert.equal(await page.getByTestId('others-replying').textContent(), 'Ana is replying…');
+  // Another mention's writer is not shown here.
+  await page.evaluate(() => window.__earshotMock.emit({ type: 'composing', mention_id: 7, who: 'Sam', open: true }));
+
+  await page.getByTestId('reply-text').fill('Yes, oat milk is back!');
+  await page.waitForFunction(() => window.__earshotMock.composing.some((c) => c.mentionId === 6 && c.open));
+  // Ana sends first, from her desktop.
+  await page.evaluate(() => {
+    window.__earshotMock.emit({ type: 'composing', mention_id: 6, who: 'Ana', open: false });
+    window.__earshotMock.answeredByTeammate(6, 'Ana', 'Oat milk is back since Monday!');
+  });
+  await page.waitForFunction(() => !document.querySelector('[data-testid=others-replying]'));
+  await page.getByTestId('reply-by').waitFor();
+  assert.equal(await page.getByTestId('reply-by').textContent(), 'by Ana');
+  await page.getByTestId('send-reply').click();
+  await page.getByTestId('answered-meanwhile').waitFor();
+  assert.match(await page.getByTestId('answered-meanwhile').textContent(), /Ana answered this while you were writing: “Oat milk is back since Monday!”/);
+  assert.equal(await page.evaluate(() => window.__earshotMock.replies.length), 1, 'nothing sent without a second look');
+  await page.getByTestId('meanwhile-send').click();
+  await page.waitForFunction(() => window.__earshotMock.replies.length === 2);
+  await page.waitForFunction(() => window.__earshotMock.composing.some((c) => c.mentionId === 6 && !c.open));
+  assert.deepEqual(errors, []);
+});

@@ -4,8 +4,8 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 use earshot_core::engine::Engine;
+use earshot_core::membership;
 use earshot_core::store::db::Db;
-use earshot_core::team::desktop;
 use earshot_core::team::lease::{Change, Timing};
 use earshot_core::team::members::Member;
 use earshot_core::team::TeamAddress;
@@ -15,7 +15,7 @@ use earshot_core::team::TeamAddress;
 /// database in: the app's Settings does, when its owner asks.
 pub async fn join(url: &str, name: &str, dir: &Path) -> Result<(Db, TeamAddress, Member)> {
     let address = TeamAddress::parse(url)?;
-    let joined = desktop::join(&address, name, dir, false)
+    let joined = membership::join(&address, name, dir, false)
         .await
         .with_context(|| format!("joining the team database at {address}"))?;
     Ok((joined.db, address, joined.member))

@@ -65,6 +65,16 @@ pub enum EngineEvent {
         /// What the notification said.
         message: String,
     },
+    /// On a team: someone else began (or stopped) writing a reply to a mention.
+    Composing {
+        /// The mention.
+        #[ts(type = "number")]
+        mention_id: i64,
+        /// Who, by name.
+        who: String,
+        /// Writing now (false: stopped, or sent).
+        open: bool,
+    },
     /// A login finished (a Mastodon login completes in the browser, after the call that began it).
     LoginFinished {
         /// The source that is now logged in, when it worked.

@@ -18,7 +18,8 @@
 //! [`engine::Engine`] is the façade the CLI and the desktop shell call: it builds the stages,
 //! each of which holds only the store handle, the clock, the event sender and the shared parts it
 //! needs, and none of which knows the façade. [`store::Store`] is the synchronous SQLite layer;
-//! [`store::db::Db`] runs it off the async runtime. [`config::Config`] is the `earshot watch`
+//! [`store::db::Db`] runs it (or, on a team, `store::pg::PgStore` on PostgreSQL) off the async
+//! runtime; `team` is the team database's own parts, and `membership` joins a desktop to one. [`config::Config`] is the `earshot watch`
 //! TOML file. Errors reach callers as [`error::EngineError`], with a code the UI acts on.
 
 #![deny(missing_docs)]
@@ -34,6 +35,7 @@ pub mod error;
 pub mod events;
 pub mod html;
 pub mod matcher;
+pub mod membership;
 pub mod model;
 pub mod outbox;
 pub mod pipeline;

@@ -380,6 +380,30 @@ async fn a_logged_in_source_is_listened_for_only_where_its_login_is() {
             (format!("source:{masto}"), "Ben".to_string())
         ]
     );
+    // "Ana is replying…": what one desktop says reaches the other's window, and not its own.
+    let mut bens_events = second.subscribe();
+    let mut anas_events = first.subscribe();
+    a.composing(42, true, "Ana").await.unwrap();
+    let heard = tokio::time::timeout(common::PATIENCE, async {
+        loop {
+            if let Ok(EngineEvent::Composing {
+                mention_id,
+                who,
+                open,
+            }) = bens_events.recv().await
+            {
+                return (mention_id, who, open);
+            }
+        }
+    })
+    .await
+    .expect("Ben's window hears that Ana is replying");
+    assert_eq!(heard, (42, "Ana".to_string(), true));
+    assert!(
+        !std::iter::from_fn(|| anas_events.try_recv().ok())
+            .any(|e| matches!(e, EngineEvent::Composing { .. })),
+        "a desktop does not tell itself"
+    );
     // Work is given to the team's members, not to names typed in Settings.
     assert_eq!(first.helpers().await.unwrap(), vec!["Ana", "Ben"]);
     let e = first.set_helpers(vec!["Zoe".into()]).await.unwrap_err();

@@ -191,7 +191,7 @@ fn a_team_database_with_an_inbox_is_not_moved_into() {
 /// desktop brings its inbox, the second joins the team's and keeps its own file.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_first_desktop_brings_its_inbox_and_the_second_joins_it() {
-    use earshot_core::team::desktop::{join, look, Membership};
+    use earshot_core::membership::{join, look, Membership};
     let Some(address) = common::postgres::fresh("join_desktops").await else {
         return;
     };

@@ -90,6 +90,16 @@ fn two_desktops_racing_for_the_same_reply_send_it_once_in_500_trials() {
         .unwrap()
         .get(0);
     assert!(senders >= 1, "each reply records who sent it");
+    // And says so by name, where the inbox shows the replies.
+    let by_a: std::collections::BTreeSet<i64> = won_a.iter().copied().collect();
+    for r in &sent {
+        let who = if by_a.contains(&r.id) {
+            "Member 0"
+        } else {
+            "Member 1"
+        };
+        assert_eq!(r.sent_by.as_deref(), Some(who), "reply {}", r.id);
+    }
 }
 
 #[test]

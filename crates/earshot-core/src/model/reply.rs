@@ -77,4 +77,7 @@ pub struct Reply {
     /// How many times sending began (a retry is any after the first).
     #[serde(default)]
     pub attempts: u32,
+    /// On a team: who sent it (or is sending it). `null` on a desktop of one's own.
+    #[serde(default)]
+    pub sent_by: Option<String>,
 }

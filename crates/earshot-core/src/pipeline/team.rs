@@ -61,6 +61,9 @@ impl Gate {
 /// back (the other desktops take them at once).
 pub struct Listening {
     _listener: Listener,
+    /// Says what this desktop's person is doing (writing a reply) to the others.
+    publisher: tokio_postgres::Client,
+    member: i64,
     gate: Arc<Gate>,
     changes: broadcast::Sender<Change>,
     task: tokio::task::JoinHandle<()>,
@@ -76,6 +79,22 @@ impl Listening {
     /// The sources whose tasks run on this desktop.
     pub fn held(&self) -> Vec<i64> {
         self.gate.held()
+    }
+
+    /// Tells the others that `who` (this desktop's person) began or stopped writing a reply to
+    /// `mention`.
+    pub async fn composing(
+        &self,
+        mention: i64,
+        open: bool,
+        who: &str,
+    ) -> Result<(), crate::team::TeamError> {
+        let event = TeamEvent::Composing {
+            mention,
+            open,
+            who: who.to_string(),
+        };
+        crate::team::fanout::publish(&self.publisher, self.member, &event).await
     }
 
     /// Releases every lease and waits until that is done.
@@ -125,6 +144,10 @@ pub(crate) async fn listen(
             "this desktop already listens as a member of the team".into(),
         ));
     }
+    let publisher = address.connect().await.map_err(|e| match e {
+        crate::team::TeamError::Db(e) => crate::store::StoreError::Invalid(e.to_string()),
+        other => crate::store::StoreError::Invalid(other.to_string()),
+    })?;
     let listener = Listener::start(address.clone());
     let sources = db.read(|s| s.sources()).await?;
     // The enabled sources this desktop can hear (a logged-in one only where its login is).
@@ -171,8 +194,13 @@ pub(crate) async fn listen(
         }
     });
     let relay = tokio::spawn(relay(listener.subscribe(), member, db2, events, alerts));
+    // Live from the moment this returns: what the others write from now on is heard (a server
+    // slow to answer is not waited on for long; the listener goes on connecting).
+    let _ = tokio::time::timeout(std::time::Duration::from_secs(5), listener.listening()).await;
     Ok(Listening {
         _listener: listener,
+        publisher,
+        member,
         gate,
         changes,
         task,
@@ -198,7 +226,15 @@ async fn relay(
                 TeamEvent::MentionsStored { ids } => Ok(ids),
                 TeamEvent::MentionsChanged { ids } => Err(ids),
                 TeamEvent::MentionChanged { id } => Err(vec![id]),
-                TeamEvent::Composing { .. } | TeamEvent::LeaseFreed { .. } => continue,
+                TeamEvent::Composing { mention, open, who } => {
+                    events.emit(EngineEvent::Composing {
+                        mention_id: mention,
+                        who,
+                        open,
+                    });
+                    continue;
+                }
+                TeamEvent::LeaseFreed { .. } => continue,
             },
             Ok(Heard::Event(_)) => continue,
             Ok(Heard::Resync) | Err(broadcast::error::RecvError::Lagged(_)) => {

@@ -30,6 +30,7 @@ fn row_to_reply(r: &Row<'_>) -> rusqlite::Result<Reply> {
         created_at: r.get(10)?,
         updated_at: r.get(11)?,
         attempts: r.get(12)?,
+        sent_by: None,
     })
 }
 

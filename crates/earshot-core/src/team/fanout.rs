@@ -47,6 +47,9 @@ pub enum TeamEvent {
         mention: i64,
         /// Whether the composer is open.
         open: bool,
+        /// The writer's name, as the others show it.
+        #[serde(default)]
+        who: String,
     },
     /// A desktop stopped listening for a source: another may take it now.
     LeaseFreed {

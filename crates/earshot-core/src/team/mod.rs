@@ -14,14 +14,11 @@
 //!   the writing transaction so only committed work is announced. A listener that lost its
 //!   connection says so ([`fanout::Heard::Resync`]): what was said meanwhile is not replayed.
 //!
-//! - [`desktop`]: this desktop's membership (`team.json` in the data folder, the password in the
-//!   keychain) and joining: the schema, the member, the first desktop's inbox moved in.
 //!
 //! The mention store on PostgreSQL, with the same interface as the SQLite one, is
-//! `store::pg::PgStore`.
+//! `store::pg::PgStore`; joining a team from a desktop (which uses both) is `membership`.
 
 pub mod address;
-pub mod desktop;
 pub mod fanout;
 pub mod lease;
 pub mod members;

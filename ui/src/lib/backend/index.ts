@@ -181,6 +181,8 @@ export interface Backend {
   joinTeam(address: string, password: string | null, name: string, bringInbox: boolean): Promise<TeamStatus>;
   /** Leaves the team: back to this computer's own file. */
   leaveTeam(): Promise<TeamStatus>;
+  /** Tells the team this person began or stopped writing a reply to a mention (a no-op alone). */
+  setComposing(mentionId: number, open: boolean): Promise<void>;
   /** Whether Earshot starts (hidden in the tray) when the owner logs in. */
   getAutostart(): Promise<boolean>;
   setAutostart(enabled: boolean): Promise<boolean>;

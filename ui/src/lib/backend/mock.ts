@@ -404,6 +404,16 @@ export class MockBackend implements Backend {
     this.emit({ type: 'resync' });
     return this.teamStatus();
   }
+  composing: Array<{ mentionId: number; open: boolean }> = [];
+  async setComposing(mentionId: number, open: boolean) { this.composing.push({ mentionId, open }); }
+  /** Test hook: someone on the team answered a mention from their desktop. */
+  answeredByTeammate(mentionId: number, who: string, body: string) {
+    const m = this.find(mentionId);
+    const now = Math.floor(Date.now() / 1000);
+    const r: Reply = { id: this.replies.length + 1, mention_id: mentionId, channel: m.channel, private: false, body, idempotency_key: `key-${this.replies.length + 1}`, state: 'sent', remote_id: 'r', remote_url: null, error: null, created_at: now, updated_at: now, attempts: 1, sent_by: who };
+    this.replies.push(r);
+    this.emit({ type: 'mention_updated', mention: structuredClone(m) });
+  }
   async showDataFolder() {}
   async quit() {}
   async getAutostart() { return this.autostart; }
@@ -426,7 +436,7 @@ export class MockBackend implements Backend {
     if (!rules) throw { code: 'invalid', message: `invalid input: ${m.channel} has no way to reply from Earshot: open the original to answer` };
     const n = replyLength(body, rules.unit);
     if (n > rules.limit) throw { code: 'invalid', message: `invalid input: the reply is ${n} long; ${m.channel} allows ${rules.limit}` };
-    const r: Reply = { id: this.replies.length + 1, mention_id: id, channel: m.channel, private: isPrivate, body, idempotency_key: `key-${this.replies.length + 1}`, state: 'queued', remote_id: null, remote_url: null, error: null, created_at: now, updated_at: now, attempts: 0 };
+    const r: Reply = { id: this.replies.length + 1, mention_id: id, channel: m.channel, private: isPrivate, body, idempotency_key: `key-${this.replies.length + 1}`, state: 'queued', remote_id: null, remote_url: null, error: null, created_at: now, updated_at: now, attempts: 0, sent_by: null };
     this.replies.push(r);
     this.emit({ type: 'reply_updated', reply: structuredClone(r) });
     queueMicrotask(() => this.deliver(r));

@@ -70,6 +70,7 @@ export class TauriBackend implements Backend {
     return invoke<TeamStatus>(COMMAND.join_team, { address, password, name, bringInbox });
   }
   leaveTeam() { return invoke<TeamStatus>(COMMAND.leave_team); }
+  setComposing(mentionId: number, open: boolean) { return invoke<void>(COMMAND.set_composing, { mentionId, open }); }
   showDataFolder() { return invoke<void>(COMMAND.show_data_folder); }
   quit() { return invoke<void>(COMMAND.quit); }
   getAutostart() { return invoke<boolean>(COMMAND.get_autostart); }

@@ -52,7 +52,19 @@ since: number,
 /**
  * What the notification said.
  */
-message: string, } | { "type": "login_finished", 
+message: string, } | { "type": "composing", 
+/**
+ * The mention.
+ */
+mention_id: number, 
+/**
+ * Who, by name.
+ */
+who: string, 
+/**
+ * Writing now (false: stopped, or sent).
+ */
+open: boolean, } | { "type": "login_finished", 
 /**
  * The source that is now logged in, when it worked.
  */

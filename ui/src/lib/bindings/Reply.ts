@@ -57,4 +57,8 @@ updated_at: number,
 /**
  * How many times sending began (a retry is any after the first).
  */
-attempts: number, };
+attempts: number, 
+/**
+ * On a team: who sent it (or is sending it). `null` on a desktop of one's own.
+ */
+sent_by: string | null, };

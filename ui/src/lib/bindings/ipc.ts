@@ -69,6 +69,7 @@ export const COMMAND = {
   look_at_team: 'look_at_team',
   join_team: 'join_team',
   leave_team: 'leave_team',
+  set_composing: 'set_composing',
   take_pending_open: 'take_pending_open',
 } as const;
 

@@ -14,7 +14,8 @@ use crate::store::{Result, StoreError};
 pub const CLAIM_FOR: &str = "2 minutes";
 
 const COLUMNS: &str = "id, mention_id, channel, private, body, idempotency_key, state, \
-    remote_id, remote_url, error, created_at, updated_at, attempts";
+    remote_id, remote_url, error, created_at, updated_at, attempts, \
+    (SELECT name FROM team_members WHERE id = coalesce(sent_by, claimed_by))";
 
 fn row_to_reply(r: &Row) -> Result<Reply> {
     let channel: &str = r.try_get(2)?;
@@ -35,6 +36,7 @@ fn row_to_reply(r: &Row) -> Result<Reply> {
         created_at: r.try_get(10)?,
         updated_at: r.try_get(11)?,
         attempts: r.try_get::<_, i32>(12)?.max(0) as u32,
+        sent_by: r.try_get(13)?,
     })
 }
 

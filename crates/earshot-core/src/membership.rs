@@ -7,10 +7,10 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use super::members::{self, Member};
-use super::{schema, TeamAddress, TeamError};
 use crate::store::db::{Db, DB_FILE};
 use crate::store::pg::{MovedIn, PgStore};
+use crate::team::members::{self, Member};
+use crate::team::{schema, TeamAddress, TeamError};
 
 /// The file in the data folder that says this desktop is on a team.
 pub const TEAM_FILE: &str = "team.json";
