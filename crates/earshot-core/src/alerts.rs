@@ -252,6 +252,9 @@ pub struct AlertDesk {
     alerter: Mutex<Alerter>,
     paused: AtomicBool,
     local_hour: Box<dyn Fn() -> u8 + Send + Sync>,
+    /// On a team: this desktop's person, by name (a mention assigned to someone else is theirs
+    /// to be reminded of).
+    member: Mutex<Option<String>>,
 }
 
 impl AlertDesk {
@@ -268,6 +271,21 @@ impl AlertDesk {
                 use chrono::Timelike;
                 chrono::Local::now().hour() as u8
             }),
+            member: Mutex::new(None),
+        }
+    }
+
+    /// On a team: who this desktop's person is.
+    pub fn set_member(&self, name: Option<String>) {
+        *lock(&self.member) = name;
+    }
+
+    /// Whether a reminder about `m` is this desktop's to show: on a team, a mention assigned to
+    /// someone else reminds only them; an unassigned one reminds everyone on duty.
+    pub fn mine(&self, m: &Mention) -> bool {
+        match (lock(&self.member).as_deref(), m.work.assignee.as_deref()) {
+            (Some(me), Some(assignee)) => me == assignee,
+            _ => true,
         }
     }
 

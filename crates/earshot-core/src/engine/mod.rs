@@ -204,6 +204,18 @@ impl Engine {
         Ok(p.desk.load_settings().await?)
     }
 
+    /// Saves and uses a new alert policy (on a team, this person's own: quiet hours, what counts
+    /// as urgent, bursts).
+    pub async fn set_alert_policy(&self, policy: AlertPolicy) -> Result<(), EngineError> {
+        let saved = policy.clone();
+        self.parts
+            .db
+            .write(move |s| s.set_setting("alerts", &saved))
+            .await?;
+        self.parts.alerts.set_policy(policy);
+        Ok(())
+    }
+
     /// Applies a configuration file: business, alert policy and sources (added or updated by
     /// name; sources not in the file are left alone).
     pub async fn apply_config(&self, config: &crate::config::Config) -> Result<(), EngineError> {

@@ -148,6 +148,14 @@ pub(crate) async fn listen(
         crate::team::TeamError::Db(e) => crate::store::StoreError::Invalid(e.to_string()),
         other => crate::store::StoreError::Invalid(other.to_string()),
     })?;
+    // Reminders of a mention assigned to someone go to them: this desktop's person, by name.
+    let me = publisher
+        .query_opt("SELECT name FROM team_members WHERE id = $1", &[&member])
+        .await
+        .ok()
+        .flatten()
+        .map(|r| r.get::<_, String>(0));
+    alerts.set_member(me);
     let listener = Listener::start(address.clone());
     let sources = db.read(|s| s.sources()).await?;
     // The enabled sources this desktop can hear (a logged-in one only where its login is).

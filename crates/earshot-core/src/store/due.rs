@@ -21,6 +21,17 @@ impl Store {
         ids.iter().map(|id| self.mention(*id)).collect()
     }
 
+    /// Unanswered mentions marked at risk whose target falls after `since`.
+    pub fn at_risk_since(&self, since: i64) -> Result<Vec<Mention>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {MENTION_COLUMNS} FROM mentions WHERE first_response_at IS NULL \
+             AND status IN ('new', 'open') AND at_risk = 1 AND due_at > ?1 \
+             ORDER BY due_at LIMIT 500"
+        ))?;
+        let rows = stmt.query_map([since], row_to_mention)?;
+        collect(rows)
+    }
+
     /// Unanswered mentions due by `horizon` that are not yet marked at risk and came due after
     /// Earshot fetched them (a backlog found already late raises nothing).
     pub fn coming_due(&self, horizon: i64) -> Result<Vec<Mention>> {

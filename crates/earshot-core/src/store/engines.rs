@@ -110,6 +110,9 @@ pub trait MentionStore {
     fn wake_snoozed(&mut self, now: i64) -> Result<Vec<Mention>>;
     /// Unanswered mentions coming due by `horizon`, not yet at risk.
     fn coming_due(&self, horizon: i64) -> Result<Vec<Mention>>;
+    /// Unanswered mentions already marked at risk, due after `since` (on a team each desktop
+    /// reminds its own person of them, whichever desktop marked them).
+    fn at_risk_since(&self, since: i64) -> Result<Vec<Mention>>;
     /// Marks mentions at risk; returns those this call marked.
     fn mark_at_risk(&mut self, ids: &[i64]) -> Result<Vec<Mention>>;
     /// Unanswered mentions above `after` (id, posted, urgency).
@@ -279,6 +282,9 @@ macro_rules! both {
             }
             fn coming_due(&self, horizon: i64) -> Result<Vec<Mention>> {
                 <$engine>::coming_due(self, horizon)
+            }
+            fn at_risk_since(&self, since: i64) -> Result<Vec<Mention>> {
+                <$engine>::at_risk_since(self, since)
             }
             fn mark_at_risk(&mut self, ids: &[i64]) -> Result<Vec<Mention>> {
                 <$engine>::mark_at_risk(self, ids)

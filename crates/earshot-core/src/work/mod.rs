@@ -52,6 +52,9 @@ pub struct Desk {
     spike: Mutex<SpikeState>,
     spike_policy: Mutex<SpikePolicy>,
     ticker: Mutex<Option<tokio::sync::watch::Sender<bool>>>,
+    /// On a team: the mentions this desktop has reminded its person of (another desktop may
+    /// have marked them at risk first).
+    reminded: Mutex<std::collections::HashSet<i64>>,
 }
 
 impl Desk {
@@ -72,6 +75,7 @@ impl Desk {
             spike: Mutex::new(SpikeState::default()),
             spike_policy: Mutex::new(SpikePolicy::default()),
             ticker: Mutex::new(None),
+            reminded: Mutex::default(),
         }
     }
 
@@ -371,7 +375,14 @@ impl Desk {
         let threshold = self.alerts.urgent_threshold();
         // The widest warning window of any tier; each mention is then held to its own.
         let horizon = now + 600;
-        let candidates = self.db.read(move |s| s.coming_due(horizon)).await?;
+        let mut candidates = self.db.read(move |s| s.coming_due(horizon)).await?;
+        // On a team another desktop may have marked some already: this one still reminds its
+        // person (of those due in the last two hours).
+        let team = self.db.is_team();
+        if team {
+            let marked = self.db.read(move |s| s.at_risk_since(now - 7_200)).await?;
+            candidates.extend(marked);
+        }
         let due: Vec<Mention> = candidates
             .into_iter()
             .filter(|m| {
@@ -381,15 +392,31 @@ impl Desk {
                     .is_some_and(|d| d - now <= clock.targets.warn_secs(tier))
             })
             .collect();
-        if due.is_empty() {
+        if due.is_empty() && !team {
             return Ok(());
         }
-        let ids: Vec<i64> = due.iter().map(|m| m.id).collect();
+        let ids: Vec<i64> = due
+            .iter()
+            .filter(|m| !m.work.at_risk)
+            .map(|m| m.id)
+            .collect();
         let marked = self.db.write(move |s| s.mark_at_risk(&ids)).await?;
         for m in &marked {
             self.events.updated(m.clone());
         }
-        self.alerts.raise(due_alerts(&marked, now)).await;
+        // Alone, a mention is reminded of once, when it is marked. On a team every desktop
+        // reminds its own person (of the unassigned ones, or those assigned to them), whichever
+        // desktop marked it.
+        let remind = if team {
+            let mut reminded = lock(&self.reminded);
+            reminded.retain(|id| due.iter().any(|m| m.id == *id));
+            due.into_iter()
+                .filter(|m| self.alerts.mine(m) && reminded.insert(m.id))
+                .collect()
+        } else {
+            marked
+        };
+        self.alerts.raise(due_alerts(&remind, now)).await;
         Ok(())
     }
 

@@ -39,6 +39,15 @@ impl PgStore {
         ids.iter().map(|id| self.mention(*id)).collect()
     }
 
+    /// Unanswered mentions marked at risk whose target falls after `since`.
+    pub fn at_risk_since(&self, since: i64) -> Result<Vec<Mention>> {
+        self.mentions_where(
+            "first_response_at IS NULL AND status IN ('new', 'open') AND at_risk \
+             AND due_at > $1 ORDER BY due_at LIMIT 500",
+            &[&since],
+        )
+    }
+
     /// Unanswered mentions due by `horizon`, not yet at risk, that came due after they were
     /// fetched.
     pub fn coming_due(&self, horizon: i64) -> Result<Vec<Mention>> {

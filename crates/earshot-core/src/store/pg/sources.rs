@@ -4,6 +4,11 @@ use super::PgStore;
 use crate::model::{Business, Health, Mention, Remote};
 use crate::store::{remote_json, MentionStore, Result, StoreError};
 
+/// Settings each person on a team keeps for themselves: when to be notified (quiet hours,
+/// what counts as urgent, bursts). The rest — the business, targets, saved replies, helpers —
+/// are the team's.
+pub const PERSONAL_SETTINGS: [&str; 1] = ["alerts"];
+
 impl PgStore {
     fn changed(
         &self,
@@ -69,15 +74,33 @@ impl PgStore {
 
     /// A setting's JSON text.
     pub fn setting_json(&self, key: &str) -> Result<Option<String>> {
+        // A person's own setting, else the team's (what the first desktop brought).
+        let personal = self.personal_key(key);
+        let keys: Vec<&str> = personal.iter().map(String::as_str).chain([key]).collect();
         Ok(self
             .db
             .borrow_mut()
-            .query_opt("SELECT value FROM settings WHERE key = $1", &[&key])?
+            .query_opt(
+                "SELECT value FROM settings WHERE key = ANY($1) \
+                 ORDER BY array_position($1, key) LIMIT 1",
+                &[&keys],
+            )?
             .map(|r| r.get(0)))
+    }
+
+    /// Where a setting that belongs to each person (see [`PERSONAL_SETTINGS`]) is kept for the
+    /// member this desktop listens as.
+    fn personal_key(&self, key: &str) -> Option<String> {
+        PERSONAL_SETTINGS
+            .contains(&key)
+            .then_some(self.member)
+            .flatten()
+            .map(|m| format!("{key}@member:{m}"))
     }
 
     /// Saves a setting's JSON text.
     pub fn set_setting_json(&mut self, key: &str, json: &str) -> Result<()> {
+        let key = self.personal_key(key).unwrap_or_else(|| key.to_string());
         self.db.borrow_mut().execute(
             "INSERT INTO settings (key, value) VALUES ($1, $2) \
              ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
