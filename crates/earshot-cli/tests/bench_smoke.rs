@@ -305,4 +305,11 @@ fn the_team_benchmarks_run_on_postgres_beside_sqlite() {
     }
     let fanout = bench(&["fanout", "--db", &server, "--n", "20"]);
     assert!(fanout[0]["p95"].as_f64().unwrap() >= 0.0);
+    // And through two desktops' engines: one's action, the other's window event.
+    assert!(
+        fanout[1]["name"].as_str().unwrap().contains("window event"),
+        "{:?}",
+        fanout[1]
+    );
+    assert!(fanout[1]["p95"].as_f64().unwrap() > 0.0);
 }

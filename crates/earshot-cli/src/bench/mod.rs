@@ -66,8 +66,8 @@ pub enum Which {
         #[arg(long)]
         db: Option<String>,
     },
-    /// A team's changes from one desktop's commit to another's listener (LISTEN/NOTIFY):
-    /// p50 / p95 / max in milliseconds.
+    /// A team's changes from one desktop's commit to another's listener (LISTEN/NOTIFY), and
+    /// from one desktop's action to the other desktop's window event: p50 / p95 / max in ms.
     Fanout {
         /// The PostgreSQL server (postgres://…); the benchmark makes its own database there.
         #[arg(long)]
@@ -227,7 +227,7 @@ pub fn run(rt: &tokio::runtime::Runtime, which: Which, json: bool) -> Result<()>
             }
             out
         }
-        Which::Fanout { db, n } => vec![rt.block_on(team::fanout(&db, n.max(1)))?],
+        Which::Fanout { db, n } => rt.block_on(team::fanout(&db, n.max(1)))?,
         Which::Firehose { n } => vec![firehose::firehose(n.max(1))?],
         Which::Storage { n } => vec![rt.block_on(storage::storage(n.max(1_000)))?],
         Which::Latency {

@@ -119,7 +119,7 @@ pub(super) fn query(server: &str, rows: usize, sqlite_dir: &Path) -> Result<Vec<
 
 /// From one desktop's commit to another desktop's listener hearing it: `n` changes, one at a
 /// time, on a local server.
-pub(super) async fn fanout(server: &str, n: usize) -> Result<Figure> {
+pub(super) async fn fanout(server: &str, n: usize) -> Result<Vec<Figure>> {
     let server = server.to_string();
     let address = tokio::task::spawn_blocking(move || -> Result<TeamAddress> {
         let address = scratch(&server, "fanout", true)?;
@@ -149,8 +149,74 @@ pub(super) async fn fanout(server: &str, n: usize) -> Result<Figure> {
         ms.push(t.elapsed().as_secs_f64() * 1000.0);
     }
     ms.sort_by(f64::total_cmp);
+    let heard = latency_figure(format!("team fan-out commit→heard n={n}"), &ms);
+    let window = to_the_window(&address, n).await?;
+    Ok(vec![heard, window])
+}
+
+/// From one desktop's action (a status change through its engine) to the other desktop's engine
+/// event, the one its shell hands the window as it is: `n` changes, one at a time.
+async fn to_the_window(address: &TeamAddress, n: usize) -> Result<Figure> {
+    use earshot_core::alerts::Silent;
+    use earshot_core::clock::Clock;
+    use earshot_core::engine::{Engine, EngineEvent};
+    use earshot_core::model::Status;
+    use earshot_core::store::db::Db;
+    let db = address.connect().await?;
+    let ana = members::join(&db, "Ana", "bench-desk-ana").await?.id;
+    let ben = members::join(&db, "Ben", "bench-desk-ben").await?.id;
+    let dir = tempfile::tempdir()?;
+    let open = |member: i64, name: &str| {
+        let (a, d) = (address.clone(), dir.path().join(name));
+        tokio::task::spawn_blocking(move || Db::open_team(&a, Some(member), &d))
+    };
+    let (first, second) = (
+        Engine::new(
+            open(ana, "ana").await??,
+            std::sync::Arc::new(Silent),
+            Clock::system(),
+        ),
+        Engine::new(
+            open(ben, "ben").await??,
+            std::sync::Arc::new(Silent),
+            Clock::system(),
+        ),
+    );
+    let mentions = synthetic_mentions(11, n.max(1), 0);
+    let stored = first
+        .db()
+        .write(move |s| s.store_batch(None, &mentions, None))
+        .await?;
+    let listening = second
+        .listen_as_team(address.clone(), ben, Default::default())
+        .await?;
+    let mut events = second.subscribe();
+    let mut ms = Vec::with_capacity(n);
+    for m in stored.iter().take(n) {
+        let t = Instant::now();
+        first.set_status(m.id, Status::Done).await?;
+        loop {
+            match tokio::time::timeout(std::time::Duration::from_secs(10), events.recv()).await {
+                Ok(Ok(EngineEvent::MentionUpdated { mention }))
+                    if mention.id == m.id && mention.status == Status::Done =>
+                {
+                    break
+                }
+                Ok(Ok(_)) | Ok(Err(tokio::sync::broadcast::error::RecvError::Lagged(_))) => {
+                    continue
+                }
+                other => anyhow::bail!(
+                    "the change to {} did not reach the other desktop: {other:?}",
+                    m.id
+                ),
+            }
+        }
+        ms.push(t.elapsed().as_secs_f64() * 1000.0);
+    }
+    listening.stop().await;
+    ms.sort_by(f64::total_cmp);
     Ok(latency_figure(
-        format!("team fan-out commit→heard n={n}"),
+        format!("team action→other desktop's window event n={n}"),
         &ms,
     ))
 }
