@@ -104,3 +104,24 @@ test('on a team the composer shows who else is replying, says so when someone an
   await page.waitForFunction(() => window.__earshotMock.composing.some((c) => c.mentionId === 6 && !c.open));
   assert.deepEqual(errors, []);
 });
+
+test("a mention done on another desktop leaves this one's to-do view, unless it is the one open here", async () => {
+  const { page, errors } = await open('?team');
+  await page.locator('[data-testid=mention]').first().waitFor();
+  const ids = await page.locator('[data-testid=mention]').evaluateAll((rows) => rows.map((r) => r.dataset.id));
+  const doneElsewhere = (id) => page.evaluate((id) => {
+    const mock = window.__earshotMock;
+    const m = mock.mentions.find((x) => x.id === id);
+    m.status = 'done';
+    mock.emit({ type: 'mention_updated', mention: structuredClone(m) });
+  }, Number(id));
+  await doneElsewhere(ids[1]);
+  await page.waitForFunction((id) => !document.querySelector(`[data-testid=mention][data-id="${id}"]`), ids[1]);
+  // The one open here stays, showing it is done, until the owner moves on.
+  await page.locator(`[data-testid=mention][data-id="${ids[0]}"]`).click();
+  await page.getByTestId('detail').waitFor();
+  await doneElsewhere(ids[0]);
+  await page.waitForFunction((id) => document.querySelector(`[data-testid=mention][data-id="${id}"]`)?.dataset.status === 'done', ids[0]);
+  assert.equal(await page.locator(`[data-testid=mention][data-id="${ids[2]}"]`).count(), 1, 'the others stay');
+  assert.deepEqual(errors, []);
+});

@@ -148,10 +148,10 @@ export class InboxList {
 
   /** Removes rows that no longer belong in the view (done or snoozed in the to-do queue),
    * keeping `keepId` (the one the owner is looking at). */
-  dropGone(keepId: number | null) {
+  dropGone(keepId: number | null, only: number | null = null) {
     const status = this.status;
     const keep = (m: Mention) => status === '' ? m.status !== 'snoozed' && m.status !== 'ignored'
       : status === 'todo' ? m.status === 'new' || m.status === 'open' : m.status === status;
-    this.mentions = this.mentions.filter((m) => keep(m) || m.id === keepId);
+    this.mentions = this.mentions.filter((m) => keep(m) || m.id === keepId || (only != null && m.id !== only));
   }
 }
