@@ -125,3 +125,17 @@ test("a mention done on another desktop leaves this one's to-do view, unless it 
   assert.equal(await page.locator(`[data-testid=mention][data-id="${ids[2]}"]`).count(), 1, 'the others stay');
   assert.deepEqual(errors, []);
 });
+
+test("the dashboard shows each person's figures on a team, and none alone", async () => {
+  const { page, errors } = await open('?team');
+  await page.getByTestId('open-dashboard').click();
+  await page.getByTestId('people').waitFor();
+  const rows = await page.locator('[data-testid=person]').allTextContents();
+  assert.equal(rows.length, 2);
+  assert.match(rows[0], /^Ana\s*12\s*9\s*14 min\s*2$/);
+  const alone = (await open()).page;
+  await alone.getByTestId('open-dashboard').click();
+  await alone.getByTestId('kpi-frt').waitFor();
+  assert.equal(await alone.getByTestId('people').count(), 0);
+  assert.deepEqual(errors, []);
+});

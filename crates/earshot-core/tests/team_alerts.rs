@@ -175,6 +175,32 @@ async fn a_mention_coming_due_reminds_everyone_until_assigned_then_only_the_assi
         .unwrap();
     assert_eq!(anas_own, Some(quiet.clone()));
     assert_ne!(bens_own, Some(quiet), "Ana's quiet hours are not Ben's");
+    // Ben answers Zoe from his desktop: the dashboard's figures per person say so.
+    let zoe = ids.iter().find(|(h, _)| h == "zoe").unwrap().1;
+    let at = clock.load(Ordering::SeqCst);
+    second
+        .db()
+        .write(move |s| {
+            let r = s.queue_reply(zoe, false, "Sorry Zoe!", "key-zoe", at)?;
+            s.claim_reply(r.id, at)?;
+            s.reply_sent(r.id, "remote-zoe", None, at + 60)
+        })
+        .await
+        .unwrap();
+    let report = first.report(NOW - 86_400, NOW + 86_400).await.unwrap();
+    assert_eq!(report.people.len(), 1, "{:?}", report.people);
+    let ben_did = &report.people[0];
+    assert_eq!(
+        (
+            ben_did.name.as_str(),
+            ben_did.replies,
+            ben_did.first_response.count,
+            ben_did.waiting
+        ),
+        ("Ben", 1, 1, 1),
+        "one reply, Zoe answered first, Yan assigned and waiting"
+    );
+    assert!(ben_did.first_response.median_secs.unwrap() > 49 * 60);
     for l in listening {
         l.stop().await;
     }

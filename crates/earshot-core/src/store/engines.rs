@@ -147,6 +147,9 @@ pub trait MentionStore {
     fn set_business(&mut self, b: &Business) -> Result<()>;
     /// The people on the team, by name (`None` for a desktop on its own).
     fn team_members(&self) -> Result<Option<Vec<String>>>;
+    /// What each person on the team did with the mentions posted in `[since, until)` (`None`
+    /// for a desktop on its own).
+    fn team_work(&self, since: i64, until: i64) -> Result<Option<super::work::TeamWork>>;
     /// A setting's JSON text.
     fn setting_json(&self, key: &str) -> Result<Option<String>>;
     /// Saves a setting's JSON text.
@@ -336,6 +339,9 @@ macro_rules! both {
             }
             fn team_members(&self) -> Result<Option<Vec<String>>> {
                 <$engine>::team_members(self)
+            }
+            fn team_work(&self, since: i64, until: i64) -> Result<Option<super::work::TeamWork>> {
+                <$engine>::team_work(self, since, until)
             }
             fn setting_json(&self, key: &str) -> Result<Option<String>> {
                 <$engine>::setting_json(self, key)

@@ -189,9 +189,27 @@ pub(super) fn collect(
         .map_err(StoreError::from)
 }
 
+/// What each person on a team did with the mentions posted in a range (the dashboard's figures
+/// per person).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TeamWork {
+    /// Mentions answered: posted at, first answered at, by whom (the sender of the first reply
+    /// sent from Earshot).
+    pub answered: Vec<(i64, i64, String)>,
+    /// Replies sent, by whom.
+    pub replies: Vec<(String, u32)>,
+    /// Mentions still waiting, by the person they are assigned to.
+    pub waiting: Vec<(String, u32)>,
+}
+
 impl Store {
     /// A desktop on its own has no team: its helpers are names the owner keeps in Settings.
     pub fn team_members(&self) -> Result<Option<Vec<String>>> {
+        Ok(None)
+    }
+
+    /// A desktop on its own has no figures per person.
+    pub fn team_work(&self, _since: i64, _until: i64) -> Result<Option<TeamWork>> {
         Ok(None)
     }
 

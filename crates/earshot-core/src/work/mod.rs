@@ -297,7 +297,11 @@ impl Desk {
                     threshold,
                 );
                 s.for_each_in_range(since, until, &mut |m| b.add(&m))?;
-                Ok(b.finish())
+                let mut report = b.finish();
+                if let Some(work) = s.team_work(since, until)? {
+                    report.people = crate::work::report::people(work, &clock.schedule);
+                }
+                Ok(report)
             })
             .await
     }

@@ -115,6 +115,49 @@ pub struct Report {
     pub complaint_reasons: Vec<Tally>,
     /// Mentions per weekday (Monday first) and hour, in the business's time zone.
     pub busiest: Vec<Vec<u32>>,
+    /// On a team: what each person did, by name (empty on a desktop of one's own).
+    #[serde(default)]
+    pub people: Vec<PersonFigures>,
+}
+
+/// One person's figures on a team.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export, export_to = "../../../ui/src/lib/bindings/")]
+pub struct PersonFigures {
+    /// The person's name.
+    pub name: String,
+    /// Replies they sent from Earshot.
+    pub replies: u32,
+    /// Post → first response, of the mentions they answered first.
+    pub first_response: Spread,
+    /// Mentions assigned to them, still waiting.
+    pub waiting: u32,
+}
+
+/// Each person's figures from what the team database says they did, business time as `schedule`
+/// reads it.
+pub fn people(work: crate::store::work::TeamWork, schedule: &Schedule) -> Vec<PersonFigures> {
+    let mut by: BTreeMap<String, (u32, Vec<i64>, u32)> = BTreeMap::new();
+    for (name, n) in work.replies {
+        by.entry(name).or_default().0 = n;
+    }
+    for (posted, answered, name) in work.answered {
+        by.entry(name)
+            .or_default()
+            .1
+            .push(schedule.business_secs(posted, answered));
+    }
+    for (name, n) in work.waiting {
+        by.entry(name).or_default().2 = n;
+    }
+    by.into_iter()
+        .map(|(name, (replies, times, waiting))| PersonFigures {
+            name,
+            replies,
+            first_response: spread(times),
+            waiting,
+        })
+        .collect()
 }
 
 fn spread(mut v: Vec<i64>) -> Spread {
@@ -303,6 +346,7 @@ impl<'a> ReportBuilder<'a> {
             ),
             complaint_reasons: top(self.reasons, 10),
             busiest: self.busiest,
+            people: Vec::new(),
         }
     }
 }

@@ -276,6 +276,11 @@ export class MockBackend implements Backend {
       intents: [{ name: 'complaint', n: ms.filter((m) => m.triage.intent === 'complaint').length }, { name: 'praise', n: ms.filter((m) => m.triage.intent === 'praise').length }],
       complaint_reasons: [{ name: 'refund', n: 1 }, { name: 'rude', n: 1 }],
       busiest,
+      // On a team (`?team`): each person's figures.
+      people: this.team ? [
+        { name: 'Ana', replies: 12, first_response: { count: 9, median_secs: 840, p90_secs: 3000 }, waiting: 2 },
+        { name: this.team.name, replies: 5, first_response: { count: 4, median_secs: 1500, p90_secs: 5400 }, waiting: 1 },
+      ] : [],
     };
   }
   revealed: string[] = [];

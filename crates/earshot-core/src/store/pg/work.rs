@@ -6,7 +6,9 @@ use postgres::Row;
 
 use super::PgStore;
 use crate::model::{Mention, Status};
-use crate::store::work::{check_action, check_note, check_saved, Action, Note, SavedReply};
+use crate::store::work::{
+    check_action, check_note, check_saved, Action, Note, SavedReply, TeamWork,
+};
 use crate::store::{Result, StoreError};
 
 fn saved(r: &Row) -> SavedReply {
@@ -26,6 +28,50 @@ impl PgStore {
             &[],
         )?;
         Ok(Some(rows.iter().map(|r| r.get(0)).collect()))
+    }
+
+    /// What each member did with the mentions posted in `[since, until)`.
+    pub fn team_work(&self, since: i64, until: i64) -> Result<Option<TeamWork>> {
+        let mut db = self.db.borrow_mut();
+        let answered = db
+            .query(
+                "SELECT x.created_at, x.first_response_at, tm.name FROM mentions x \
+                 CROSS JOIN LATERAL (SELECT o.sent_by FROM outbox o WHERE o.mention_id = x.id \
+                   AND o.state = 'sent' AND o.sent_by IS NOT NULL \
+                   ORDER BY o.updated_at, o.id LIMIT 1) first \
+                 JOIN team_members tm ON tm.id = first.sent_by \
+                 WHERE x.created_at >= $1 AND x.created_at < $2 AND x.first_response_at IS NOT NULL",
+                &[&since, &until],
+            )?
+            .iter()
+            .map(|r| (r.get(0), r.get(1), r.get(2)))
+            .collect();
+        let count = |r: &Row| (r.get::<_, String>(0), r.get::<_, i64>(1).max(0) as u32);
+        let replies = db
+            .query(
+                "SELECT tm.name, count(*) FROM outbox o JOIN team_members tm ON tm.id = o.sent_by \
+                 JOIN mentions x ON x.id = o.mention_id WHERE o.state = 'sent' \
+                 AND x.created_at >= $1 AND x.created_at < $2 GROUP BY tm.name ORDER BY tm.name",
+                &[&since, &until],
+            )?
+            .iter()
+            .map(count)
+            .collect();
+        let waiting = db
+            .query(
+                "SELECT assignee, count(*) FROM mentions WHERE assignee IS NOT NULL \
+                 AND status IN ('new', 'open') AND created_at >= $1 AND created_at < $2 \
+                 GROUP BY assignee ORDER BY assignee",
+                &[&since, &until],
+            )?
+            .iter()
+            .map(count)
+            .collect();
+        Ok(Some(TeamWork {
+            answered,
+            replies,
+            waiting,
+        }))
     }
 
     /// Applies an action to mentions, all or none; returns them as they now are, in `ids`
