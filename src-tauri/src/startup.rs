@@ -162,7 +162,7 @@ pub fn show_data_folder<R: Runtime>(
 #[tauri::command]
 pub fn quit<R: Runtime>(app: AppHandle<R>) {
     if let Some(state) = app.try_state::<crate::AppState>() {
-        state.engine().shutdown();
+        crate::team::quit(&state);
     }
     app.exit(0);
 }

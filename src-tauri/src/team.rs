@@ -58,6 +58,18 @@ impl Session {
     }
 }
 
+/// Before Earshot quits: stops listening and gives this desktop's sources back to the team at
+/// once (the others take them now, not when the leases run out).
+pub fn quit(state: &AppState) {
+    state.engine().shutdown();
+    let session = tauri::async_runtime::block_on(async { state.team.lock().await.take() });
+    if let Some(s) = session {
+        // A database out of reach is not waited on: the leases run out by themselves.
+        let stopped = std::time::Duration::from_secs(3);
+        let _ = tauri::async_runtime::block_on(tokio::time::timeout(stopped, s.stop()));
+    }
+}
+
 /// The team this data folder is on, joined (its store and this desktop's member), or `None`.
 pub async fn open(dir: &Path, secrets: &Secrets) -> anyhow::Result<Option<(Db, Opened)>> {
     let Some(membership) = Membership::load(dir)? else {

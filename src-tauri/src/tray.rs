@@ -34,7 +34,7 @@ pub fn create<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<()> {
                 set_paused(app, paused);
             }
             "quit" => {
-                app.state::<AppState>().engine().shutdown();
+                crate::team::quit(&app.state::<AppState>());
                 app.exit(0);
             }
             _ => {}
