@@ -1,6 +1,7 @@
 //! Commands the UI invokes: DTO in, engine call, DTO out. Errors reach the UI as
 //! `{code, message}`; the UI branches on `code`, never on the message.
 
+use earshot_core::alerts::AlertPolicy;
 use earshot_core::error::EngineError;
 use earshot_core::model::{Business, Mention, Reply, Source, SourceSpec, Status};
 use earshot_core::store::{Correction, Counts, MentionPage, MentionQuery, StoreError};
@@ -151,6 +152,22 @@ pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo> {
         urgent_threshold: state.engine().alert_policy().urgent_threshold,
         data_file: state.engine().db().path().display().to_string(),
     })
+}
+
+/// When to be notified (on a team: this person's own).
+#[tauri::command]
+pub async fn get_alert_policy(state: State<'_, AppState>) -> Result<AlertPolicy> {
+    Ok(state.engine().alert_policy())
+}
+
+#[tauri::command]
+pub async fn set_alert_policy(
+    state: State<'_, AppState>,
+    policy: AlertPolicy,
+) -> Result<AlertPolicy> {
+    let engine = state.engine();
+    engine.set_alert_policy(policy).await?;
+    Ok(engine.alert_policy())
 }
 
 #[tauri::command]

@@ -41,6 +41,8 @@ commands![
     commands::remove_source,
     commands::app_info,
     commands::set_alerts_paused,
+    commands::get_alert_policy,
+    commands::set_alert_policy,
     commands::open_original,
     commands::reply_rules,
     commands::list_replies,

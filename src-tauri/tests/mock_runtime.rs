@@ -50,6 +50,20 @@ fn the_commands_reach_the_engine_and_errors_carry_their_code() {
     let counts = invoke(&w, "counts", json!({})).expect("counts answer");
     assert_eq!(counts["total"], 0, "nothing heard yet");
 
+    // When to be notified: checked, kept, used.
+    let mut policy = invoke(&w, "get_alert_policy", json!({})).unwrap();
+    policy["quiet_hours"] = json!([7, 7]);
+    let err = invoke(&w, "set_alert_policy", json!({ "policy": policy })).unwrap_err();
+    assert_eq!(err["code"], "invalid", "{err}");
+    policy["quiet_hours"] = json!([22, 7]);
+    policy["notify_min"] = json!(55);
+    invoke(&w, "set_alert_policy", json!({ "policy": policy })).unwrap();
+    let kept = invoke(&w, "get_alert_policy", json!({})).unwrap();
+    assert_eq!(
+        (kept["notify_min"].clone(), kept["quiet_hours"].clone()),
+        (json!(55), json!([22, 7]))
+    );
+
     // The UI branches on the code, never on the words.
     let err = invoke(&w, "get_mention", json!({ "id": 424242 })).expect_err("no such mention");
     assert_eq!(err["code"], "not_found", "{err}");

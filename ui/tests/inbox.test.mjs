@@ -981,7 +981,7 @@ test('settings have a section menu: one click brings a section into view with th
   const { page, errors } = await open('', { viewport: { width: 1280, height: 800 } });
   await page.getByTestId('open-settings').click();
   const labels = await page.getByTestId('settings-go').allTextContents();
-  assert.deepEqual(labels, ['Business', 'Sources', 'Accounts', 'This computer', 'Team', 'Appearance', 'Saved replies', 'Targets', 'Helpers']);
+  assert.deepEqual(labels, ['Business', 'Sources', 'Accounts', 'This computer', 'Notifications', 'Team', 'Appearance', 'Saved replies', 'Targets', 'Helpers']);
   await page.locator('[data-testid=settings-go]', { hasText: 'Helpers' }).click();
   await page.waitForFunction(() => document.activeElement?.textContent === 'Helpers');
   const [nav, heading, box] = await page.evaluate(() => [document.querySelector('[data-testid=settings-nav]').getBoundingClientRect().bottom,

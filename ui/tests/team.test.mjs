@@ -139,3 +139,24 @@ test("the dashboard shows each person's figures on a team, and none alone", asyn
   assert.equal(await alone.getByTestId('people').count(), 0);
   assert.deepEqual(errors, []);
 });
+
+test('notification settings: quiet hours and thresholds, said to be one\'s own on a team', async () => {
+  const { page, errors } = await open('?team');
+  await page.getByTestId('open-settings').click();
+  await page.getByTestId('notify-min').waitFor();
+  assert.equal(await page.getByTestId('notify-min').inputValue(), '40');
+  await page.getByTestId('notify-quiet').check();
+  await page.getByTestId('notify-quiet-from').selectOption('7');
+  await page.getByTestId('notify-quiet-to').selectOption('7');
+  await page.getByTestId('notify-save').click();
+  await page.getByTestId('notify-error').waitFor();
+  assert.match(await page.getByTestId('notify-error').textContent(), /different hours/);
+  await page.getByTestId('notify-quiet-from').selectOption('22');
+  await page.getByTestId('notify-min').fill('55');
+  await page.getByTestId('notify-save').click();
+  await page.getByTestId('notify-note').waitFor();
+  assert.match(await page.getByTestId('notify-note').textContent(), /the others on the team keep their own/);
+  const policy = await page.evaluate(() => window.__earshotMock.policy);
+  assert.deepEqual([policy.notify_min, policy.quiet_hours], [55, [22, 7]]);
+  assert.deepEqual(errors, []);
+});

@@ -207,6 +207,21 @@ impl Engine {
     /// Saves and uses a new alert policy (on a team, this person's own: quiet hours, what counts
     /// as urgent, bursts).
     pub async fn set_alert_policy(&self, policy: AlertPolicy) -> Result<(), EngineError> {
+        let invalid =
+            |why: &str| EngineError::Store(crate::store::StoreError::Invalid(why.to_string()));
+        if policy.notify_min > 100 || policy.urgent_threshold > 100 {
+            return Err(invalid("urgency is 0 to 100"));
+        }
+        if let Some((start, end)) = policy.quiet_hours {
+            if start > 23 || end > 23 || start == end {
+                return Err(invalid(
+                    "quiet hours start and end at different hours, 0 to 23",
+                ));
+            }
+        }
+        if policy.burst_max == 0 || policy.urgent_burst_max == 0 || policy.burst_window_secs == 0 {
+            return Err(invalid("a burst allows at least one notification a window"));
+        }
         let saved = policy.clone();
         self.parts
             .db

@@ -25,10 +25,11 @@ import type { StartupProblem } from '../bindings/StartupProblem';
 import type { DeviceCode } from '../bindings/DeviceCode';
 import type { Page } from '../bindings/Page';
 import type { TeamLook } from '../bindings/TeamLook';
+import type { AlertPolicy } from '../bindings/AlertPolicy';
 import type { TeamStatus } from '../bindings/TeamStatus';
 import type { SourceListener } from '../bindings/SourceListener';
 
-export type { DeviceCode, Page, SourceListener, TeamLook, TeamStatus };
+export type { AlertPolicy, DeviceCode, Page, SourceListener, TeamLook, TeamStatus };
 export type { SourceCheck } from '../bindings/SourceCheck';
 import type { SourceCheck } from '../bindings/SourceCheck';
 export type { Action, AuthorHistory, Business, Check, Correction, Counts, Intent, EngineEvent, Mention, MentionPage, MentionQuery, Note, Reply, ReplyRules, Report, SavedReply, Source, SourceSpec, StartupProblem, Status, Targets };
@@ -102,6 +103,10 @@ export interface Backend {
   removeSource(id: number): Promise<void>;
   appInfo(): Promise<AppInfo>;
   setAlertsPaused(paused: boolean): Promise<void>;
+  /** When to be notified: from what urgency, what counts as urgent, quiet hours (on a team,
+   * this person's own). */
+  getAlertPolicy(): Promise<AlertPolicy>;
+  setAlertPolicy(policy: AlertPolicy): Promise<AlertPolicy>;
   openOriginal(id: number): Promise<void>;
   /** How a mention can be answered; null when only on its site. */
   replyRules(id: number): Promise<ReplyRules | null>;

@@ -1,7 +1,7 @@
 // In-memory backend for browser tests and UI work without the Rust side. Built only with
 // `vite build --mode mock`; production bundles never include it. Tests drive it through
 // `window.__earshotMock`.
-import type { Action, AuthorHistory, Check, EmailSignIn, SourceCheck, FacebookCode, Note, Page, Report, Restored, SavedReply, StartupProblem, Targets, TeamLook, TeamStatus } from './index';
+import type { Action, AuthorHistory, Check, EmailSignIn, SourceCheck, FacebookCode, Note, Page, Report, Restored, SavedReply, StartupProblem, Targets, TeamLook, TeamStatus, AlertPolicy } from './index';
 import type { AppInfo, Backend, BackendEvent, Business, Correction, Counts, EngineEvent, LoginStarted, Mention, MentionPage, MentionQuery, Reply, ReplyRules, Source, SourceSpec, Status } from './index';
 import { replyLength } from '../format';
 
@@ -408,6 +408,12 @@ export class MockBackend implements Backend {
     this.team = null;
     this.emit({ type: 'resync' });
     return this.teamStatus();
+  }
+  policy: AlertPolicy = { notify_min: 40, urgent_threshold: 60, quiet_hours: null, burst_max: 3, urgent_burst_max: 8, burst_window_secs: 120 };
+  async getAlertPolicy() { return structuredClone(this.policy); }
+  async setAlertPolicy(p: AlertPolicy) {
+    if (p.quiet_hours && (p.quiet_hours[0] === p.quiet_hours[1] || p.quiet_hours.some((h) => h < 0 || h > 23))) throw { code: 'invalid', message: 'invalid input: quiet hours start and end at different hours, 0 to 23' };
+    this.policy = structuredClone(p); return structuredClone(p);
   }
   composing: Array<{ mentionId: number; open: boolean }> = [];
   async setComposing(mentionId: number, open: boolean) { this.composing.push({ mentionId, open }); }

@@ -1,7 +1,7 @@
 import { invoke } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
 import { COMMAND, EVENT } from '../bindings/ipc';
-import type { Action, AuthorHistory, Check, EmailSignIn, SourceCheck, FacebookCode, Note, Page, Report, Restored, SavedReply, StartupProblem, Targets, TeamLook, TeamStatus } from './index';
+import type { Action, AuthorHistory, Check, EmailSignIn, SourceCheck, FacebookCode, Note, Page, Report, Restored, SavedReply, StartupProblem, Targets, TeamLook, TeamStatus, AlertPolicy } from './index';
 import type { AppInfo, Backend, BackendEvent, Business, Correction, Counts, EngineEvent, LoginStarted, Mention, MentionPage, MentionQuery, Reply, ReplyRules, Source, SourceSpec, Status } from './index';
 
 export class TauriBackend implements Backend {
@@ -70,6 +70,8 @@ export class TauriBackend implements Backend {
     return invoke<TeamStatus>(COMMAND.join_team, { address, password, name, bringInbox });
   }
   leaveTeam() { return invoke<TeamStatus>(COMMAND.leave_team); }
+  getAlertPolicy() { return invoke<AlertPolicy>(COMMAND.get_alert_policy); }
+  setAlertPolicy(policy: AlertPolicy) { return invoke<AlertPolicy>(COMMAND.set_alert_policy, { policy }); }
   setComposing(mentionId: number, open: boolean) { return invoke<void>(COMMAND.set_composing, { mentionId, open }); }
   showDataFolder() { return invoke<void>(COMMAND.show_data_folder); }
   quit() { return invoke<void>(COMMAND.quit); }

@@ -24,6 +24,8 @@ export const COMMAND = {
   remove_source: 'remove_source',
   app_info: 'app_info',
   set_alerts_paused: 'set_alerts_paused',
+  get_alert_policy: 'get_alert_policy',
+  set_alert_policy: 'set_alert_policy',
   open_original: 'open_original',
   reply_rules: 'reply_rules',
   list_replies: 'list_replies',
