@@ -201,6 +201,9 @@ async fn a_mention_coming_due_reminds_everyone_until_assigned_then_only_the_assi
         "one reply, Zoe answered first, Yan assigned and waiting"
     );
     assert!(ben_did.first_response.median_secs.unwrap() > 49 * 60);
+    let csv = earshot_core::work::report::report_csv(&report).unwrap();
+    assert!(csv.contains("person_replies,Ben,1\n"), "{csv}");
+    assert!(csv.contains("person_waiting,Ben,1\n"), "{csv}");
     for l in listening {
         l.stop().await;
     }

@@ -416,6 +416,15 @@ pub fn report_csv(r: &Report) -> Result<String, csv::Error> {
     for t in &r.complaint_reasons {
         w.write_record(["complaint_reason", &t.name, &t.n.to_string()])?;
     }
+    // On a team: each person's figures, the key naming the person.
+    for p in &r.people {
+        w.write_record(["person_replies", &p.name, &p.replies.to_string()])?;
+        let answered = p.first_response.count.to_string();
+        w.write_record(["person_answered_first", &p.name, &answered])?;
+        let median = opt(p.first_response.median_secs);
+        w.write_record(["person_first_response_median_secs", &p.name, &median])?;
+        w.write_record(["person_waiting", &p.name, &p.waiting.to_string()])?;
+    }
     const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
     for (d, hours) in r.busiest.iter().enumerate() {
         for (h, n) in hours.iter().enumerate() {
