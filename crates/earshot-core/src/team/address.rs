@@ -74,6 +74,17 @@ impl TeamAddress {
                 url.scheme()
             )));
         }
+        // libpq's certificate files are not read: say so rather than "invalid connection string".
+        if let Some((key, _)) = url
+            .query_pairs()
+            .find(|(k, _)| matches!(k.as_ref(), "sslrootcert" | "sslcert" | "sslkey"))
+        {
+            return Err(TeamError::BadAddress(format!(
+                "{key} is not supported: Earshot checks the server's certificate against the \
+                 public certificate authorities (Mozilla's list), and does not log in with a \
+                 client certificate"
+            )));
+        }
         let password = url.password().map(|p| {
             percent_encoding::percent_decode_str(p)
                 .decode_utf8()
@@ -258,6 +269,19 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(!e.contains("hunter2"), "errors never repeat it: {e}");
+    }
+
+    #[test]
+    fn certificate_files_are_refused_in_words() {
+        for key in ["sslrootcert", "sslcert", "sslkey"] {
+            let e = TeamAddress::parse(&format!(
+                "postgres://a:pw@db.example.com/x?{key}=/tmp/f.pem"
+            ))
+            .unwrap_err()
+            .to_string();
+            assert!(e.contains(key) && e.contains("not supported"), "{e}");
+            assert!(!e.contains("pw"), "{e}");
+        }
     }
 
     #[test]
