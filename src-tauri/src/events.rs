@@ -9,24 +9,26 @@ pub const ENGINE_EVENT: &str = "engine";
 /// The frontend event that says events were missed: reload.
 pub const RESYNC_EVENT: &str = "engine-resync";
 
-/// Forwards engine events to the webview until the engine stops, or another engine (a newer
-/// `generation`) takes its place.
+/// Forwards engine events to the webview until the engine stops, or another engine takes its
+/// place (`generation` changes): then it ends at once, letting the old engine go.
 pub fn forward<R: tauri::Runtime>(
     app: tauri::AppHandle<R>,
     engine: Engine,
     mut rx: Receiver<EngineEvent>,
-    generation: u64,
+    mut generation: tokio::sync::watch::Receiver<u64>,
 ) {
-    use tauri::Manager;
+    let mine = *generation.borrow_and_update();
     tauri::async_runtime::spawn(async move {
         loop {
-            let received = rx.recv().await;
-            let current = app
-                .try_state::<crate::AppState>()
-                .is_none_or(|s| s.generation() == generation);
-            if !current {
-                break;
-            }
+            let received = tokio::select! {
+                r = rx.recv() => r,
+                changed = generation.changed() => {
+                    if changed.is_err() || *generation.borrow() != mine {
+                        break;
+                    }
+                    continue;
+                }
+            };
             match received {
                 Ok(ev) => {
                     if let EngineEvent::Counts { counts } = &ev {

@@ -36,8 +36,9 @@ use tauri::{AppHandle, Manager, Runtime};
 pub struct AppState {
     /// The engine in use: replaced when this desktop joins or leaves a team.
     engine: std::sync::RwLock<Engine>,
-    /// Bumped at each replacement: an older engine's event forwarder stops.
-    generation: std::sync::atomic::AtomicU64,
+    /// Bumped at each replacement: an older engine's event forwarder stops at once (it holds
+    /// that engine, and with it the engine's database connections).
+    generation: tokio::sync::watch::Sender<u64>,
     /// The team this desktop listens with, when it is on one.
     pub team: tokio::sync::Mutex<Option<team::Session>>,
     /// The simulator, when running in demo mode (kept alive here).
@@ -61,18 +62,17 @@ impl AppState {
             .clone()
     }
 
-    /// Which engine is in use: bumped each time one replaces another.
-    pub fn generation(&self) -> u64 {
-        self.generation.load(std::sync::atomic::Ordering::SeqCst)
+    /// Which engine is in use, and word when another replaces it.
+    pub fn generation(&self) -> tokio::sync::watch::Receiver<u64> {
+        self.generation.subscribe()
     }
 
     /// Puts `engine` in use, with its team session; returns the new generation.
     pub async fn replace(&self, engine: Engine, session: Option<team::Session>) -> u64 {
         *self.engine.write().unwrap_or_else(|p| p.into_inner()) = engine;
         *self.team.lock().await = session;
-        self.generation
-            .fetch_add(1, std::sync::atomic::Ordering::SeqCst)
-            + 1
+        self.generation.send_modify(|g| *g += 1);
+        *self.generation.borrow()
     }
 }
 
@@ -230,7 +230,7 @@ async fn start_engine<R: Runtime>(
     tracing::info!(data = %dir.display(), demo = opts.demo, team = session.is_some(), "Earshot started");
     Ok(AppState {
         engine: std::sync::RwLock::new(engine),
-        generation: std::sync::atomic::AtomicU64::new(0),
+        generation: tokio::sync::watch::Sender::new(0),
         team: tokio::sync::Mutex::new(session),
         _sim: sim,
         demo: opts.demo,
@@ -245,11 +245,12 @@ async fn start_engine<R: Runtime>(
 fn attach_engine<R: Runtime>(handle: &AppHandle<R>, state: AppState) -> tauri::Result<()> {
     let engine = state.engine();
     let rx = engine.subscribe();
+    let generation = state.generation();
     handle.manage(state);
     if handle.try_state::<Desktop<R>>().is_some_and(|d| d.tray) {
         tray::create(handle)?;
     }
-    events::forward(handle.clone(), engine.clone(), rx, 0);
+    events::forward(handle.clone(), engine.clone(), rx, generation);
     let handle = handle.clone();
     tauri::async_runtime::spawn(async move {
         if let Ok(c) = engine.counts().await {

@@ -286,8 +286,8 @@ async fn replace_engine<R: Runtime>(app: &AppHandle<R>, state: &AppState) -> any
         None => None,
     };
     let rx = engine.subscribe();
-    let generation = state.replace(engine.clone(), session).await;
-    crate::events::forward(app.clone(), engine.clone(), rx, generation);
+    state.replace(engine.clone(), session).await;
+    crate::events::forward(app.clone(), engine.clone(), rx, state.generation());
     let _ = app.emit(crate::events::RESYNC_EVENT, ());
     if let Ok(c) = engine.counts().await {
         crate::tray::set_count(app, c.unread_urgent);

@@ -152,4 +152,26 @@ fn the_app_joins_a_team_bringing_its_inbox_and_leaves_it_again() {
     );
     let all = invoke(&w, "list_mentions", json!({ "query": { "limit": 100 } })).unwrap();
     assert_eq!(all["mentions"].as_array().unwrap().len(), 30);
+    // The team engine is gone with its connections (none left open on the server).
+    let db = url.rsplit('/').next().unwrap().to_string();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    loop {
+        let open: i64 = team
+            .query_one(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = $1 \
+                 AND application_name = 'earshot' AND pid <> pg_backend_pid()",
+                &[&db],
+            )
+            .unwrap()
+            .get(0);
+        if open == 0 {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the team engine's {open} connection(s) stay open after leaving"
+        );
+        // Polling the server's view of its connections until they are gone.
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
 }
