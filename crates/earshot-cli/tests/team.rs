@@ -173,26 +173,12 @@ fn a_killed_desktops_sources_are_taken_over_by_the_other_and_nothing_is_stored_t
     drop(ben);
 }
 
-#[test]
-fn three_desktops_killed_twenty_times_lose_nothing_and_poll_each_source_once() {
-    let Some(base) = test_server() else {
-        return;
-    };
-    // The trial makes its own database on the server.
-    let server = format!("{base}/postgres");
+/// `earshot trial ARGS --json`, which must succeed: its figure.
+fn trial(args: &[&str]) -> serde_json::Value {
     let out = Command::new(BIN)
-        .args(["trial", "team", "--db", &server])
-        .args([
-            "--engines",
-            "3",
-            "--kills",
-            "20",
-            "--count",
-            "20",
-            "--seed",
-            "4",
-            "--json",
-        ])
+        .arg("trial")
+        .args(args)
+        .arg("--json")
         .output()
         .unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
@@ -201,7 +187,29 @@ fn three_desktops_killed_twenty_times_lose_nothing_and_poll_each_source_once() {
         "{text}\n{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let v: serde_json::Value = serde_json::from_str(text.trim()).unwrap();
+    serde_json::from_str(text.trim()).unwrap()
+}
+
+#[test]
+fn three_desktops_killed_twenty_times_lose_nothing_and_poll_each_source_once() {
+    let Some(base) = test_server() else {
+        return;
+    };
+    // The trial makes its own database on the server.
+    let server = format!("{base}/postgres");
+    let v = trial(&[
+        "team",
+        "--db",
+        &server,
+        "--engines",
+        "3",
+        "--kills",
+        "20",
+        "--count",
+        "20",
+        "--seed",
+        "4",
+    ]);
     assert_eq!(v["name"], "team");
     assert_eq!(
         (v["engines"].as_u64(), v["kills"].as_u64()),
@@ -224,24 +232,8 @@ fn three_desktops_killed_twenty_times_lose_nothing_and_poll_each_source_once() {
 /// retry) at the same moment.
 fn racing(args: &[&str]) -> Option<serde_json::Value> {
     let base = test_server()?;
-    let out = Command::new(BIN)
-        .args([
-            "trial",
-            "replies",
-            "--team",
-            &format!("{base}/postgres"),
-            "--json",
-        ])
-        .args(args)
-        .output()
-        .unwrap();
-    let text = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "{text}\n{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let v: serde_json::Value = serde_json::from_str(text.trim()).unwrap();
+    let server = format!("{base}/postgres");
+    let v = trial(&[&["replies", "--team", &server], args].concat());
     assert_eq!(v["team"], true);
     assert_eq!(v["posted_twice"], 0, "{v}");
     assert_eq!(v["never_posted"], 0, "{v}");

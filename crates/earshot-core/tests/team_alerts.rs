@@ -13,7 +13,6 @@ use earshot_core::channels::Batch;
 use earshot_core::clock::Clock;
 use earshot_core::engine::Engine;
 use earshot_core::model::{Business, SourceKind, SourceSpec};
-use earshot_core::store::db::Db;
 use earshot_core::store::work::Action;
 use earshot_core::team::lease::Timing;
 use earshot_core::team::{members, schema};
@@ -26,12 +25,7 @@ async fn desktop(
     member: i64,
     clock: &Arc<AtomicI64>,
 ) -> (Engine, Arc<Recorder>, tempfile::TempDir) {
-    let dir = tempfile::tempdir().unwrap();
-    let (a, d) = (address.clone(), dir.path().to_path_buf());
-    let db = tokio::task::spawn_blocking(move || Db::open_team(&a, Some(member), &d))
-        .await
-        .unwrap()
-        .unwrap();
+    let (db, dir) = common::postgres::team_store(address, Some(member)).await;
     let screen = Arc::new(Recorder::default());
     let engine = Engine::new(db, screen.clone(), Clock::manual(clock.clone()));
     (engine, screen, dir)

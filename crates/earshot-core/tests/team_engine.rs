@@ -12,7 +12,6 @@ use earshot_core::channels::Batch;
 use earshot_core::clock::Clock;
 use earshot_core::engine::{Engine, EngineEvent};
 use earshot_core::model::{Business, SourceKind, SourceSpec, Status};
-use earshot_core::store::db::Db;
 use earshot_core::store::MentionQuery;
 use earshot_core::team::lease::{self, Change, Timing};
 use earshot_core::team::members;
@@ -33,13 +32,7 @@ async fn notifying_desktop(
     member: Option<i64>,
     notifier: Arc<dyn earshot_core::alerts::Notifier>,
 ) -> (Engine, tempfile::TempDir) {
-    let dir = tempfile::tempdir().unwrap();
-    let (a, d) = (address.clone(), dir.path().to_path_buf());
-    let db = tokio::task::spawn_blocking(move || Db::open_team(&a, member, &d))
-        .await
-        .unwrap()
-        .unwrap();
-    assert!(db.is_team());
+    let (db, dir) = common::postgres::team_store(address, member).await;
     let clock = Clock::manual(Arc::new(AtomicI64::new(1_800_000_000)));
     (Engine::new(db, notifier, clock), dir)
 }
@@ -339,12 +332,7 @@ async fn a_logged_in_source_is_listened_for_only_where_its_login_is() {
     )
     .await
     .unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let (a, d) = (address.clone(), dir.path().to_path_buf());
-    let bens_db = tokio::task::spawn_blocking(move || Db::open_team(&a, Some(ben), &d))
-        .await
-        .unwrap()
-        .unwrap();
+    let (bens_db, _d2) = common::postgres::team_store(&address, Some(ben)).await;
     let second = Engine::with_secrets(bens_db, Arc::new(Silent), Clock::system(), bens);
 
     first.start().await.unwrap();

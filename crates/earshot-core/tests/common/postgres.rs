@@ -57,3 +57,20 @@ pub fn on_both(name: &str, case: impl Fn(&mut dyn MentionStore)) {
         case(&mut pg);
     }
 }
+
+/// A desktop's store on the team database at `address`, listening as `member` (none: one engine
+/// alone, no lease checks), with its own data folder (keep it alive with the store).
+pub async fn team_store(
+    address: &TeamAddress,
+    member: Option<i64>,
+) -> (earshot_core::store::db::Db, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, d) = (address.clone(), dir.path().to_path_buf());
+    let db =
+        tokio::task::spawn_blocking(move || earshot_core::store::db::Db::open_team(&a, member, &d))
+            .await
+            .unwrap()
+            .unwrap();
+    assert!(db.is_team());
+    (db, dir)
+}
