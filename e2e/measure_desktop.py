@@ -67,6 +67,32 @@ def pss_kib(pid):
     return 0
 
 
+def breakdown(pid, top=10):
+    """Where a process's PSS is, in MiB: by library file, '[heap]', anonymous mappings (the
+    allocators' and JavaScriptCore's heaps), and the rest; the `top` largest, then 'other'."""
+    by = {}
+    what = None
+    try:
+        for line in open(f'/proc/{pid}/smaps'):
+            head = line.split()
+            if len(head) >= 5 and '-' in head[0] and not line.endswith(':\n') and not head[0].endswith(':'):
+                path = head[5] if len(head) > 5 else ''
+                if not path:
+                    what = 'anonymous'
+                elif path.startswith('/'):
+                    what = os.path.basename(path)
+                else:
+                    what = path
+            elif head and head[0] == 'Pss:' and what is not None:
+                by[what] = by.get(what, 0) + int(head[1])
+    except OSError:
+        return {}
+    ranked = sorted(by.items(), key=lambda kv: -kv[1])
+    out = {k: round(v / 1024, 1) for k, v in ranked[:top]}
+    out['other'] = round(sum(v for _, v in ranked[top:]) / 1024, 1)
+    return out
+
+
 def switches(pids):
     """Context switches (voluntary and not) of every thread of `pids`, by 'process/thread' name
     and thread id."""
@@ -94,6 +120,7 @@ def main():
     ap.add_argument('--app', default=os.path.join(TARGET, 'release', 'earshot-app'))
     ap.add_argument('--pages', type=int, default=20, help='inbox pages to scroll through before measuring memory')
     ap.add_argument('--idle-secs', type=float, default=60, help='how long to count wake-ups in the tray')
+    ap.add_argument('--profile', action='store_true', help='also print where each process\'s memory is, by mapping')
     args = ap.parse_args()
     if not os.path.exists(args.app):
         raise SystemExit(f'build the app first: {args.app} (cargo build --release -p earshot-app)')
@@ -146,6 +173,10 @@ def main():
         print(json.dumps({'name': 'desktop resident memory, all processes, idle', 'unit': 'MiB',
                           'value': round(pss, 1), 'pss': round(pss, 1), 'rss': round(rss, 1), 'rows_scrolled': loaded, 'rows_drawn': drawn,
                           'processes_rss_pss': {k: [round(r / 1024, 1), round(p / 1024, 1)] for k, (r, p) in per.items()}}))
+        if args.profile:
+            for p in procs:
+                print(json.dumps({'name': f'desktop memory profile, window open: {name(p)}', 'unit': 'MiB PSS',
+                                  'value': round(pss_kib(p) / 1024, 1), 'by_mapping': breakdown(p)}))
 
         # Closed to the tray: the window and its web view are released; the app listens on.
         app_pid = app_pids[0]
@@ -159,6 +190,10 @@ def main():
                           'value': round(sum(p for _, p in hidden.values()) / 1024, 1),
                           'rss': round(sum(r for r, _ in hidden.values()) / 1024, 1),
                           'processes_rss_pss': {k: [round(r / 1024, 1), round(p / 1024, 1)] for k, (r, p) in hidden.items()}}))
+        if args.profile:
+            for p in [app_pid] + descendants(app_pid):
+                print(json.dumps({'name': f'desktop memory profile, in the tray: {name(p)}', 'unit': 'MiB PSS',
+                                  'value': round(pss_kib(p) / 1024, 1), 'by_mapping': breakdown(p)}))
 
         # Idle in the tray: every wake-up (context switch) of every thread of every process.
         before = switches([app_pid] + descendants(app_pid))

@@ -244,6 +244,8 @@ fn day_prints_bytes_compression_cpu_and_wakeups_of_a_watching_process() {
         "100",
         "--settle-secs",
         "0",
+        "--idle-minutes",
+        "0.05",
     ]);
     let value = |name: &str| {
         figures
@@ -266,6 +268,16 @@ fn day_prints_bytes_compression_cpu_and_wakeups_of_a_watching_process() {
         "the process did some work"
     );
     assert!(value("wakeups_per_minute") > 0.0, "and woke up to do it");
+    // The quiet and the long-quiet windows each say what woke the process and what it asked.
+    for name in [
+        "day_quiet_wakeups_per_minute",
+        "day_quiet_requests_per_minute",
+        "day_idle_wakeups_per_minute",
+        "day_idle_cpu_seconds_per_hour",
+        "day_idle_requests_per_minute",
+    ] {
+        assert!(value(name) >= 0.0, "{name}");
+    }
 }
 
 #[test]

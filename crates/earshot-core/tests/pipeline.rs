@@ -310,6 +310,48 @@ async fn a_quiet_poll_shows_its_time_at_once_and_saves_the_same_news_every_ten_m
 }
 
 #[tokio::test]
+async fn a_source_that_finds_nothing_for_a_quarter_of_an_hour_polls_half_as_often_and_says_so() {
+    use std::sync::atomic::{AtomicI64, Ordering};
+    let sim = all_at_once().await;
+    let dir = tempfile::tempdir().unwrap();
+    let start = 1_800_000_000;
+    let now = Arc::new(AtomicI64::new(start));
+    let (engine, mut rx) = engine_on_clock(dir.path(), &sim, Clock::manual(now.clone())).await;
+    sources_ok(&engine, &mut rx, 3).await;
+    let details = |sources: Vec<earshot_core::model::Source>| -> Vec<String> {
+        sources
+            .iter()
+            .map(|s| match &s.health {
+                Health::Ok { detail, .. } => detail.clone().unwrap_or_default(),
+                other => panic!("{}: {other:?}", s.spec.name),
+            })
+            .collect()
+    };
+    // Fourteen minutes of nothing new: the owner's pace.
+    now.store(start + 14 * 60, Ordering::SeqCst);
+    engine.poll_now();
+    sources_ok(&engine, &mut rx, 3).await;
+    for d in details(engine.sources().await.unwrap()) {
+        assert!(!d.contains("checking every"), "not quiet yet: {d:?}");
+    }
+    // Fifteen: every source waits twice its interval (the demo's 5 s), and its health says so.
+    now.store(start + 15 * 60, Ordering::SeqCst);
+    engine.poll_now();
+    sources_ok(&engine, &mut rx, 3).await;
+    let shown = details(engine.sources().await.unwrap());
+    for d in &shown {
+        assert!(
+            d.ends_with("nothing new for 15 min: checking every 10 s instead of 5 s"),
+            "{d:?}"
+        );
+    }
+    // A change of pace is news: saved, not only shown.
+    let saved = details(engine.db().read(|s| s.sources()).await.unwrap());
+    assert_eq!(saved, shown);
+    engine.shutdown();
+}
+
+#[tokio::test]
 async fn a_business_needs_a_name_of_a_sensible_length_said_in_plain_words() {
     use earshot_core::error::ErrorCode;
     use earshot_core::model::Business;

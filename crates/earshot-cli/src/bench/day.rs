@@ -151,8 +151,9 @@ fn figure(name: &str, unit: &'static str, value: f64, text: String) -> Figure {
 }
 
 /// Runs the day benchmark for `minutes` with `rate` unrelated Bluesky posts a second, after
-/// `settle` of listening (connections made, catch-ups and first polls done).
-pub async fn day(minutes: f64, rate: u32, settle: Duration) -> Result<Vec<Figure>> {
+/// `settle` of listening (connections made, catch-ups and first polls done); then `minutes`
+/// quiet, and, when `idle` is not zero, `minutes` more after `idle` of quiet.
+pub async fn day(minutes: f64, rate: u32, settle: Duration, idle: Duration) -> Result<Vec<Figure>> {
     if !Path::new("/proc/self/stat").exists() {
         bail!("bench day reads /proc: it runs on Linux");
     }
@@ -201,19 +202,29 @@ pub async fn day(minutes: f64, rate: u32, settle: Duration) -> Result<Vec<Figure
     // Then as quiet as a network gets (no posts on the stream, the polls on their intervals):
     // what wakes the process then is its own timers.
     sim.social.set_firehose(0);
+    let from = sim.faults.now_ms();
     let quiet = window(pid, Duration::from_secs_f64(minutes * 60.0)).await?;
+    let mut later = quiet_figures(
+        "day_quiet",
+        "with nothing on the stream",
+        &quiet,
+        &sim.faults.requests(),
+        from,
+    );
+    if idle > Duration::ZERO {
+        // Hours of silence, shortened: what a quiet afternoon costs once the polls have slowed.
+        tokio::time::sleep(idle).await;
+        let from = sim.faults.now_ms();
+        let idle_window = window(pid, Duration::from_secs_f64(minutes * 60.0)).await?;
+        later.extend(quiet_figures(
+            "day_idle",
+            &format!("after {:.0} minutes more of it", idle.as_secs_f64() / 60.0),
+            &idle_window,
+            &sim.faults.requests(),
+            from,
+        ));
+    }
     drop(watch);
-    let quiet_wakeups = quiet.wakeups as f64 * 60.0 / quiet.secs;
-    let quiet_threads = quiet
-        .by_name
-        .iter()
-        .map(|(name, n)| format!("{name} {:.0}", *n as f64 * 60.0 / quiet.secs))
-        .collect::<Vec<_>>()
-        .join(", ");
-    let quiet_cpu = quiet.end.cpu_ticks.saturating_sub(quiet.start.cpu_ticks) as f64
-        / TICKS_PER_SECOND
-        * 3600.0
-        / quiet.secs;
     let per_hour = 3600.0 / secs;
     let wire = t1.wire_bytes.saturating_sub(t0.wire_bytes) as f64 * per_hour;
     let json = t1.json_bytes.saturating_sub(t0.json_bytes) as f64 * per_hour;
@@ -264,18 +275,6 @@ pub async fn day(minutes: f64, rate: u32, settle: Duration) -> Result<Vec<Figure
             format!("context switches (wake-ups, all threads): {wakeups:.0}/min"),
         ),
         figure(
-            "day_quiet_wakeups_per_minute",
-            "1/min",
-            quiet_wakeups,
-            format!("the same with nothing on the stream (its timers and polls): {quiet_wakeups:.0}/min ({quiet_threads})"),
-        ),
-        figure(
-            "day_quiet_cpu_seconds_per_hour",
-            "s/h",
-            quiet_cpu,
-            format!("CPU with nothing on the stream: {quiet_cpu:.1} s/h"),
-        ),
-        figure(
             "day_rss_mib",
             "MiB",
             u1.rss_kib as f64 / 1024.0,
@@ -284,5 +283,63 @@ pub async fn day(minutes: f64, rate: u32, settle: Duration) -> Result<Vec<Figure
                 u1.rss_kib as f64 / 1024.0
             ),
         ),
-    ])
+    ]
+    .into_iter()
+    .chain(later)
+    .collect())
+}
+
+/// Wake-ups, CPU and the requests the simulator received (from `from_ms` on) over a quiet
+/// window: what the process's own timers and polls cost.
+fn quiet_figures(
+    name: &str,
+    what: &str,
+    w: &Window,
+    requests: &[earshot_sim::RequestRecord],
+    from_ms: u128,
+) -> Vec<Figure> {
+    let per_minute = |n: u64| n as f64 * 60.0 / w.secs;
+    let wakeups = per_minute(w.wakeups);
+    let threads = w
+        .by_name
+        .iter()
+        .map(|(name, n)| format!("{name} {:.0}", per_minute(*n)))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let cpu = w.end.cpu_ticks.saturating_sub(w.start.cpu_ticks) as f64 / TICKS_PER_SECOND * 3600.0
+        / w.secs;
+    let until = from_ms + (w.secs * 1000.0) as u128;
+    let mut by: std::collections::BTreeMap<&str, u64> = Default::default();
+    for r in requests
+        .iter()
+        .filter(|r| r.at_ms >= from_ms && r.at_ms < until)
+    {
+        *by.entry(r.target.as_str()).or_default() += 1;
+    }
+    let total = per_minute(by.values().sum());
+    let targets = by
+        .iter()
+        .map(|(t, n)| format!("{t} {:.1}", per_minute(*n)))
+        .collect::<Vec<_>>()
+        .join(", ");
+    vec![
+        figure(
+            &format!("{name}_wakeups_per_minute"),
+            "1/min",
+            wakeups,
+            format!("wake-ups {what} (timers and polls): {wakeups:.0}/min ({threads})"),
+        ),
+        figure(
+            &format!("{name}_cpu_seconds_per_hour"),
+            "s/h",
+            cpu,
+            format!("CPU {what}: {cpu:.1} s/h"),
+        ),
+        figure(
+            &format!("{name}_requests_per_minute"),
+            "1/min",
+            total,
+            format!("requests to the networks {what}: {total:.1}/min ({targets})"),
+        ),
+    ]
 }

@@ -119,6 +119,11 @@ pub enum Which {
         /// Seconds of listening before the measurement starts.
         #[arg(long, default_value_t = 20)]
         settle_secs: u64,
+        /// Minutes of quiet after the quiet measurement, then `--minutes` measured again: the
+        /// cost of a long silence, once the polls of sources that find nothing have slowed
+        /// (after 15 minutes; 0: not measured).
+        #[arg(long, default_value_t = 0.0)]
+        idle_minutes: f64,
     },
     /// Every benchmark at sizes that finish in a few minutes.
     All,
@@ -245,10 +250,12 @@ pub fn run(rt: &tokio::runtime::Runtime, which: Which, json: bool) -> Result<()>
             minutes,
             rate,
             settle_secs,
+            idle_minutes,
         } => rt.block_on(day::day(
             minutes.max(0.01),
             rate,
             std::time::Duration::from_secs(settle_secs),
+            std::time::Duration::from_secs_f64(idle_minutes.max(0.0) * 60.0),
         ))?,
         Which::All => {
             let mut all = vec![classify::classify(100_000), firehose::firehose(300_000)?];

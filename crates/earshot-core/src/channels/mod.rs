@@ -51,6 +51,9 @@ pub struct Batch {
     pub cursor: Option<String>,
     /// How long to wait before the next call; `None` means the source's interval.
     pub wait: Option<Duration>,
+    /// Whether `wait` is a polling pace (as `None` always is), which the scheduler stretches
+    /// while the source finds nothing new; a stream's or a rate limit's wait is kept as it is.
+    pub polled: bool,
     /// What the source is working without, when it is (for its health): the call worked, but
     /// with less than the owner configured.
     pub limited: Option<String>,

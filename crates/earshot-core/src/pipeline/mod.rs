@@ -13,6 +13,7 @@
 
 pub mod ingest;
 pub mod learn;
+mod quiet;
 pub mod scheduler;
 pub mod team;
 

@@ -12,6 +12,7 @@ use rand::Rng;
 use tokio::sync::{watch, Notify};
 
 use super::ingest::Ingest;
+use super::quiet::Quiet;
 use super::Triager;
 use crate::channels::{connector_for, ChannelError, Connector, Context};
 use crate::clock::Clock;
@@ -78,48 +79,6 @@ fn same_news(a: &Health, b: &Health) -> bool {
         ) => x == y && v == w,
         (Health::Limited { reason: x, .. }, Health::Limited { reason: y, .. }) => x == y,
         _ => false,
-    }
-}
-
-/// Notices a source that used to be busy and has gone quiet (a revoked permission, a moved
-/// feed, a network change that still answers 200 with nothing in it).
-#[derive(Debug, Default)]
-struct Quiet {
-    first: Option<i64>,
-    last: Option<i64>,
-    batches: u32,
-}
-
-/// A source needs this many batches with news before its silence means something.
-const BUSY_BATCHES: u32 = 5;
-/// And it must be quiet at least this long (seconds)…
-const QUIET_AT_LEAST: i64 = 6 * 3600;
-/// …and this many times its usual gap between news.
-const QUIET_GAPS: i64 = 8;
-
-impl Quiet {
-    fn saw(&mut self, mentions: usize, now: i64) {
-        if mentions > 0 {
-            self.first.get_or_insert(now);
-            self.last = Some(now);
-            self.batches += 1;
-        }
-    }
-
-    /// "no new items for 9 hours" when it is unusually quiet.
-    fn warning(&self, now: i64) -> Option<String> {
-        let (first, last) = (self.first?, self.last?);
-        if self.batches < BUSY_BATCHES {
-            return None;
-        }
-        let gap = (last - first) / i64::from(self.batches - 1).max(1);
-        let quiet = now - last;
-        (quiet >= QUIET_AT_LEAST.max(QUIET_GAPS * gap)).then(|| {
-            format!(
-                "no new items for {} hours — it used to be busy",
-                quiet / 3600
-            )
-        })
     }
 }
 
@@ -289,11 +248,20 @@ impl Scheduler {
             let now = self.clock.now();
             let wait = match result {
                 Ok(batch) => {
-                    let wait = batch.wait.unwrap_or(interval);
                     let limited = batch.limited.clone();
-                    let detail = batch.detail.clone();
                     let warning = batch.warning.clone().or_else(|| quiet.warning(now));
                     quiet.saw(batch.mentions.len(), now);
+                    // A poll's pace is stretched while the source finds nothing (a stream's
+                    // zero wait and a connector's own wait, such as a rate limit's, are kept).
+                    let (wait, pace) = match batch.wait {
+                        None => quiet.pace(interval, now),
+                        Some(w) if batch.polled && !w.is_zero() => quiet.pace(w, now),
+                        Some(w) => (w, None),
+                    };
+                    let detail = match (batch.detail.clone(), pace) {
+                        (Some(d), Some(p)) => Some(format!("{d} · {p}")),
+                        (d, p) => d.or(p),
+                    };
                     // A poll that found nothing new, its cursor where it was, has nothing to
                     // store: the database is not woken for it (a quiet source polls all day).
                     let nothing = batch.mentions.is_empty()
@@ -455,31 +423,5 @@ mod tests {
             );
         }
         assert!(backoff(30, &mut rng) <= BACKOFF_CAP);
-    }
-
-    #[test]
-    fn a_busy_source_gone_quiet_warns_and_a_quiet_one_does_not() {
-        let mut q = Quiet::default();
-        // News every ten minutes for an hour…
-        for i in 0..6 {
-            q.saw(3, i * 600);
-        }
-        q.saw(0, 3_600);
-        assert_eq!(
-            q.warning(3_000 + 5 * 3600),
-            None,
-            "five hours is not yet unusual"
-        );
-        assert_eq!(
-            q.warning(3_000 + 7 * 3600).as_deref(),
-            Some("no new items for 7 hours — it used to be busy")
-        );
-        q.saw(1, 3_000 + 7 * 3600);
-        assert_eq!(q.warning(3_000 + 7 * 3600 + 60), None, "news again");
-        // A source that has only ever said little is allowed its silence.
-        let mut rare = Quiet::default();
-        rare.saw(1, 0);
-        rare.saw(1, 86_400);
-        assert_eq!(rare.warning(30 * 86_400), None);
     }
 }

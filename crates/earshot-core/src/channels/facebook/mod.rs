@@ -310,6 +310,7 @@ pub(crate) fn finish<C: Serialize>(
         mentions,
         cursor: serde_json::to_string(cur).ok(),
         wait: near_limit.then(|| Duration::from_secs(interval * 4)),
+        polled: false,
         limited: None,
         detail: g.usage.describe(),
         warning: graph::expiry_warning(g.label, &g.token, now),

@@ -358,6 +358,7 @@ impl Mastodon {
                 mentions,
                 cursor: Some(serde_json::to_string(&cur).unwrap_or_default()),
                 wait: Some(self.poll_every),
+                polled: true,
                 ..Batch::default()
             });
         }
@@ -394,6 +395,8 @@ impl Mastodon {
                 mentions,
                 cursor: Some(serde_json::to_string(&cur).unwrap_or_default()),
                 wait: Some(wait),
+                // Polling instead of the stream refused without an account: a polling pace.
+                polled: self.stream_needs_login.is_some(),
                 ..Batch::default()
             });
         };

@@ -240,6 +240,7 @@ impl Reddit {
             mentions,
             cursor: serde_json::to_string(&cur).ok(),
             wait: self.client.budget.wait(),
+            polled: false,
             limited: None,
             detail: self.client.budget.describe(),
             warning: None,

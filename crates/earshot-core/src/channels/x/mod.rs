@@ -364,6 +364,7 @@ impl X {
             mentions,
             cursor: serde_json::to_string(&cur).ok(),
             wait: self.client.wait.take(),
+            polled: false,
             limited: None,
             detail: Some(format!("{} posts read this month{cap}", cur.reads)),
             warning: self

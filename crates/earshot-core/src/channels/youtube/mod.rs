@@ -181,6 +181,7 @@ impl Youtube {
             mentions,
             cursor: serde_json::to_string(&cur).ok(),
             wait: None,
+            polled: false,
             limited: None,
             detail: Some(format!("quota used today: {} of {DAILY_QUOTA} units", cur.used)),
             warning: (cur.used >= DAILY_QUOTA * 8 / 10).then(|| "YouTube's daily quota is nearly used: searching for new videos waits until tomorrow".to_string()),
