@@ -130,6 +130,13 @@ pub async fn check_source(
     Ok(state.engine().check_source(spec).await?)
 }
 
+/// Polls every source this computer listens to now, whatever its pace (a quiet source's polls
+/// slow down: Settings' "Check now").
+#[tauri::command]
+pub fn check_now(state: State<'_, AppState>) {
+    state.engine().poll_now();
+}
+
 #[tauri::command]
 pub async fn remove_source(state: State<'_, AppState>, id: i64) -> Result<()> {
     Ok(state.engine().remove_source(id).await?)

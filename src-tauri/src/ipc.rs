@@ -38,6 +38,7 @@ commands![
     commands::list_sources,
     commands::add_source,
     commands::check_source,
+    commands::check_now,
     commands::remove_source,
     commands::app_info,
     commands::set_alerts_paused,

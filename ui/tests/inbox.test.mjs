@@ -189,6 +189,18 @@ test('settings show each source health and refuse a bad feed address clearly', a
   assert.equal(await page.getByTestId('source').count(), 2, 'nothing was added');
 });
 
+test('a source slowed by its silence says so, and Check now polls every source at once', async () => {
+  const { page } = await open();
+  await page.getByTestId('open-settings').click();
+  const hn = page.getByTestId('source-health').first();
+  assert.match(await hn.textContent(), /nothing new for 2 h: checking every 8 min instead of 2 min · checked 1 min ago/);
+  await page.getByTestId('check-now').click();
+  await page.getByTestId('source-note').waitFor();
+  assert.equal(await page.getByTestId('source-note').textContent(), 'Checking every source now.');
+  assert.equal(await page.evaluate(() => window.__earshotMock.checkedNow), 1);
+  assert.match(await hn.textContent(), /checked just now/);
+});
+
 test('a mention shows its sentiment, intent and reach tier, and one click corrects the triage', async () => {
   const { page, errors } = await open();
   await page.locator('[data-testid=mention]').first().click();

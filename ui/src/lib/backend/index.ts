@@ -100,6 +100,8 @@ export interface Backend {
   addSource(spec: SourceSpec): Promise<Source>;
   /** Fetches once from a source not saved yet and says what it found. */
   checkSource(spec: SourceSpec): Promise<SourceCheck>;
+  /** Polls every source now, however slow its pace has become while it found nothing. */
+  checkNow(): Promise<void>;
   removeSource(id: number): Promise<void>;
   appInfo(): Promise<AppInfo>;
   setAlertsPaused(paused: boolean): Promise<void>;

@@ -71,7 +71,7 @@ export class MockBackend implements Backend {
   mentions: Mention[] = SEED.map((m) => structuredClone(m));
   business: Business | null = { name: 'Brightside Coffee', terms: ['@brightsidecoffee'], exclusions: [] };
   sources: Source[] = [
-    { id: 1, spec: { kind: 'hackernews', name: 'Hacker News', url: null, queries: ['Brightside'], base_url: null, account: null, interval_secs: null, require_match: null }, enabled: true, cursor: null, health: { state: 'ok', at: now } },
+    { id: 1, spec: { kind: 'hackernews', name: 'Hacker News', url: null, queries: ['Brightside'], base_url: null, account: null, interval_secs: null, require_match: null }, enabled: true, cursor: null, health: { state: 'ok', at: now - 90, detail: 'nothing new for 2 h: checking every 8 min instead of 2 min' } },
     { id: 2, spec: { kind: 'rss', name: 'Reviews', url: 'https://reviews.example.com/feed.xml', queries: [], base_url: null, account: null, interval_secs: null, require_match: false }, enabled: true, cursor: null, health: { state: 'error', reason: 'malformed response: feed: not XML', at: now, retry_at: now + 30 } },
   ];
   paused = false;
@@ -354,6 +354,12 @@ export class MockBackend implements Backend {
     if (spec.kind === 'mastodon' && !spec.base_url) throw { code: 'invalid', message: 'Mastodon needs the server address (mastodon.social)' };
     if (spec.kind === 'mastodon') return { found: 4, matching: 2, examples: ['#brightside latte art this morning', 'Brightside Coffee opens a second shop', 'new hashtags for coffee week'], note: null };
     return { found: 0, matching: 0, examples: [], note: 'It answered, with nothing in it yet.' };
+  }
+  checkedNow = 0;
+  async checkNow() {
+    this.checkedNow++;
+    const now = Math.floor(Date.now() / 1000);
+    for (const s of this.sources) if (s.health.state === 'ok') s.health = { ...s.health, at: now };
   }
   async removeSource(id: number) { this.sources = this.sources.filter((s) => s.id !== id); }
   async startupProblem() { return this.problem; }

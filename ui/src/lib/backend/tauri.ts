@@ -17,6 +17,7 @@ export class TauriBackend implements Backend {
   listSources() { return invoke<Source[]>(COMMAND.list_sources); }
   addSource(spec: SourceSpec) { return invoke<Source>(COMMAND.add_source, { spec }); }
   checkSource(spec: SourceSpec) { return invoke<SourceCheck>(COMMAND.check_source, { spec }); }
+  checkNow() { return invoke<void>(COMMAND.check_now); }
   removeSource(id: number) { return invoke<void>(COMMAND.remove_source, { id }); }
   appInfo() { return invoke<AppInfo>(COMMAND.app_info); }
   setAlertsPaused(paused: boolean) { return invoke<void>(COMMAND.set_alerts_paused, { paused }); }

@@ -21,6 +21,7 @@ export const COMMAND = {
   list_sources: 'list_sources',
   add_source: 'add_source',
   check_source: 'check_source',
+  check_now: 'check_now',
   remove_source: 'remove_source',
   app_info: 'app_info',
   set_alerts_paused: 'set_alerts_paused',
