@@ -93,6 +93,48 @@ def breakdown(pid, top=10):
     return out
 
 
+def trace_waits(pid, secs):
+    """What each thread of `pid` waits in, over `secs` (strace -f): per thread name, its waiting
+    system calls with their timeouts, most frequent first — a thread that wakes on a timer shows
+    the timer's period; one woken by another thread shows futex waits without a timeout."""
+    import re
+    out = tempfile.NamedTemporaryFile('r', suffix='.strace', delete=False)
+    names = {}
+    for tid in os.listdir(f'/proc/{pid}/task'):
+        try:
+            names[tid] = open(f'/proc/{pid}/task/{tid}/comm').read().strip()
+        except OSError:
+            pass
+    calls = 'epoll_wait,epoll_pwait,poll,ppoll,futex,clock_nanosleep,nanosleep,select,pselect6,read,recvmsg'
+    tracer = subprocess.Popen(['strace', '-f', '-qq', '-e', f'trace={calls}', '-o', out.name, '-p', str(pid)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(secs)  # the tracing window itself
+    tracer.terminate()
+    tracer.wait(timeout=10)
+    by = {}
+    for line in open(out.name):
+        m = re.match(r'(\d+)\s+(\w+)\((.*)', line)
+        if not m or 'resumed>' in line:
+            continue
+        tid, call, args = m.groups()
+        args = args.split(') ')[0].split(' <unfinished')[0]
+        if call in ('epoll_wait', 'epoll_pwait', 'poll', 'ppoll'):
+            what = f'{call} timeout {args.rsplit(",", 1)[-1].strip()}'
+        elif call == 'futex':
+            parts = args.split(',')
+            op = parts[1].strip() if len(parts) > 1 else '?'
+            what = f'futex {op}' + (' with a timeout' if '{tv_sec' in args else '')
+        else:
+            what = call
+        thread = names.get(tid, f'thread {tid}')
+        by.setdefault(thread, {}).setdefault(what, 0)
+        by[thread][what] += 1
+    os.unlink(out.name)
+    minutes = secs / 60
+    return {t: dict(sorted(((k, round(v / minutes)) for k, v in calls.items()), key=lambda kv: -kv[1])[:6])
+            for t, calls in sorted(by.items(), key=lambda kv: -sum(kv[1].values()))}
+
+
 def switches(pids):
     """Context switches (voluntary and not) of every thread of `pids`, by 'process/thread' name
     and thread id."""
@@ -120,6 +162,7 @@ def main():
     ap.add_argument('--app', default=os.path.join(TARGET, 'release', 'earshot-app'))
     ap.add_argument('--pages', type=int, default=20, help='inbox pages to scroll through before measuring memory')
     ap.add_argument('--idle-secs', type=float, default=60, help='how long to count wake-ups in the tray')
+    ap.add_argument('--trace-tray', action='store_true', help='then trace what each thread waits in, in the tray, for --idle-secs (strace)')
     ap.add_argument('--profile', action='store_true', help='also print where each process\'s memory is, by mapping')
     args = ap.parse_args()
     if not os.path.exists(args.app):
@@ -205,6 +248,9 @@ def main():
         print(json.dumps({'name': 'desktop wake-ups per minute, closed to the tray, idle', 'unit': '1/min',
                           'value': sum(woke.values()), 'seconds': args.idle_secs,
                           'by_thread': dict(sorted(woke.items(), key=lambda kv: -kv[1])[:12])}))
+        if args.trace_tray:
+            print(json.dumps({'name': 'desktop waits per minute in the tray, by thread (strace)', 'unit': '1/min',
+                              'value': None, 'by_thread': trace_waits(app_pid, args.idle_secs)}))
 
         # Re-open as the owner does from the launcher: a second launch hands over to the running
         # app, which makes the window again; the clock stops at the first inbox rows in the DOM

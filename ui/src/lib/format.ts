@@ -101,10 +101,31 @@ export function dueShort(due: number, now = Date.now() / 1000): string {
   return left < 0 ? `late ${t}` : `in ${t}`;
 }
 
+/** Intl's formatters are costly to make — each holds ICU's tables, outside the JavaScript heap,
+ * where the collector does not hurry to free them: `toLocaleString` with options made one per
+ * call, a few per inbox row, and the web process grew by tens of MiB while the owner scrolled.
+ * One formatter per kind and options, made once. */
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat | Intl.DisplayNames | Intl.Segmenter>();
+function made<T extends Intl.DateTimeFormat | Intl.NumberFormat | Intl.DisplayNames | Intl.Segmenter>(key: string, make: () => T): T {
+  let f = formatters.get(key) as T | undefined;
+  if (!f) { f = make(); formatters.set(key, f); }
+  return f;
+}
+
+/** A date and/or time in the system's own way, with one shared formatter per set of options. */
+export function dateText(ts: number, options: Intl.DateTimeFormatOptions = {}): string {
+  return made(`date ${JSON.stringify(options)}`, () => new Intl.DateTimeFormat(undefined, options)).format(new Date(ts * 1000));
+}
+
+/** A count in the system's own way ("12,400" / "12 400"). */
+export function numberText(n: number): string {
+  return made('number', () => new Intl.NumberFormat()).format(n);
+}
+
 /** A moment in the system's own way of writing dates and times, to the minute ("30 Nov 2026,
  * 14:05" in a British locale, "Nov 30, 2026, 2:05 PM" in an American one). */
 export function fullTime(ts: number): string {
-  return new Date(ts * 1000).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return dateText(ts, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
 export function urgencyClass(u: number, threshold: number): string {
@@ -119,7 +140,7 @@ export function healthText(h: Health): string {
     case 'ok': return [h.warning ?? 'OK', h.detail, `checked ${ago(h.at)}`].filter(Boolean).join(' · ');
     case 'limited': return `Working, ${h.reason} · checked ${ago(h.at)}`;
     case 'error': return `Error: ${h.reason} · retrying ${ago(h.retry_at) === 'just now' ? 'now' : 'soon'}`;
-    case 'rate_limited': return `Rate limited until ${new Date(h.until * 1000).toLocaleTimeString()}`;
+    case 'rate_limited': return `Rate limited until ${dateText(h.until, { timeStyle: 'medium' })}`;
     case 'needs_login': return `Log in again: ${h.reason}`;
   }
 }
@@ -127,7 +148,7 @@ export function healthText(h: Health): string {
 /** A reply's length as its channel counts it (the engine checks again before sending). */
 export function replyLength(text: string, unit: LengthUnit): number {
   if (unit === 'graphemes') {
-    const seg = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+    const seg = made('graphemes', () => new Intl.Segmenter(undefined, { granularity: 'grapheme' }));
     let n = 0;
     for (const _ of seg.segment(text)) n++;
     return n;
@@ -168,7 +189,7 @@ export function dueLabel(due: number, now = Date.now() / 1000): string {
   if (left <= -60) return `overdue by ${span(Math.floor(-left / 60) * 60)}`;
   if (left < 0) return 'due now';
   if (left < 2 * 3600) return `due in ${span(Math.max(1, Math.ceil(left / 60)) * 60)}`;
-  return `due ${new Date(due * 1000).toLocaleString(undefined, { weekday: 'short', hour: '2-digit', minute: '2-digit' })}`;
+  return `due ${dateText(due, { weekday: 'short', hour: '2-digit', minute: '2-digit' })}`;
 }
 
 /** The variables a saved reply fills itself: `{first_name}` (the author's first name where one
@@ -276,7 +297,7 @@ export function highlight(text: string, search: string): Array<{ t: string; hit:
  * code; the code itself where the browser has no name for it. */
 export function languageName(code: string): string {
   try {
-    return new Intl.DisplayNames(undefined, { type: 'language' }).of(code) ?? code;
+    return made('languages', () => new Intl.DisplayNames(undefined, { type: 'language' })).of(code) ?? code;
   } catch {
     return code;
   }
