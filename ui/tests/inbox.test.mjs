@@ -193,7 +193,7 @@ test('a source slowed by its silence says so, and Check now polls every source a
   const { page } = await open();
   await page.getByTestId('open-settings').click();
   const hn = page.getByTestId('source-health').first();
-  assert.match(await hn.textContent(), /nothing new for 2 h: checking every 8 min instead of 2 min · checked 1 min ago/);
+  assert.match(await hn.textContent(), /nothing new for over an hour: checking every 8 min instead of 2 min · checked 1 min ago/);
   await page.getByTestId('check-now').click();
   await page.getByTestId('source-note').waitFor();
   assert.equal(await page.getByTestId('source-note').textContent(), 'Checking every source now.');

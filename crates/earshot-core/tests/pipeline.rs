@@ -341,7 +341,7 @@ async fn a_source_that_finds_nothing_for_a_quarter_of_an_hour_polls_half_as_ofte
     let shown = details(engine.sources().await.unwrap());
     for d in &shown {
         assert!(
-            d.ends_with("nothing new for 15 min: checking every 10 s instead of 5 s"),
+            d.ends_with("nothing new for over 15 min: checking every 10 s instead of 5 s"),
             "{d:?}"
         );
     }

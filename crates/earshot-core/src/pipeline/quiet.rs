@@ -63,19 +63,19 @@ impl Quiet {
         let Some(since) = self.last.or(self.began) else {
             return (every, None);
         };
-        let quiet = now - since;
-        let times = match quiet {
-            q if q >= SLOWEST_AFTER => 4,
-            q if q >= SLOWER_AFTER => 2,
-            _ => 1,
+        let (times, for_over) = match now - since {
+            q if q >= SLOWEST_AFTER => (4, "an hour"),
+            q if q >= SLOWER_AFTER => (2, "15 min"),
+            _ => (1, ""),
         };
         let wait = every.saturating_mul(times).min(SLOWEST.max(every));
         if wait <= every {
             return (every, None);
         }
+        // The same words for as long as the pace holds: the health is saved when its news
+        // changes, not at every poll.
         let note = format!(
-            "nothing new for {}: checking every {} instead of {}",
-            span(quiet.max(0) as u64),
+            "nothing new for over {for_over}: checking every {} instead of {}",
             span(wait.as_secs()),
             span(every.as_secs())
         );
@@ -83,13 +83,12 @@ impl Quiet {
     }
 }
 
-/// "45 s", "4 min", "2 h", "1 h 30 min".
+/// "45 s", "90 s", "4 min" (a stretched wait is at most ten minutes, or the owner's interval).
 fn span(secs: u64) -> String {
-    match secs {
-        s if s < 60 => format!("{s} s"),
-        s if s < 3600 => format!("{} min", s / 60),
-        s if s % 3600 < 60 => format!("{} h", s / 3600),
-        s => format!("{} h {} min", s / 3600, (s % 3600) / 60),
+    if secs < 120 {
+        format!("{secs} s")
+    } else {
+        format!("{} min", secs / 60)
     }
 }
 
@@ -138,13 +137,18 @@ mod tests {
         assert_eq!(wait, Duration::from_secs(240));
         assert_eq!(
             note.as_deref(),
-            Some("nothing new for 15 min: checking every 4 min instead of 2 min")
+            Some("nothing new for over 15 min: checking every 4 min instead of 2 min")
+        );
+        assert_eq!(
+            q.pace(every, 1_000 + 40 * 60).1,
+            note,
+            "the same words while the pace holds (the health is saved when its news changes)"
         );
         let (wait, note) = q.pace(every, 1_000 + 3 * 3600 + 30 * 60);
         assert_eq!(wait, Duration::from_secs(480), "four times after an hour");
         assert_eq!(
             note.as_deref(),
-            Some("nothing new for 3 h 30 min: checking every 8 min instead of 2 min")
+            Some("nothing new for over an hour: checking every 8 min instead of 2 min")
         );
         // News: the next poll comes at the owner's pace again.
         q.saw(2, 20_000);

@@ -71,7 +71,7 @@ export class MockBackend implements Backend {
   mentions: Mention[] = SEED.map((m) => structuredClone(m));
   business: Business | null = { name: 'Brightside Coffee', terms: ['@brightsidecoffee'], exclusions: [] };
   sources: Source[] = [
-    { id: 1, spec: { kind: 'hackernews', name: 'Hacker News', url: null, queries: ['Brightside'], base_url: null, account: null, interval_secs: null, require_match: null }, enabled: true, cursor: null, health: { state: 'ok', at: now - 90, detail: 'nothing new for 2 h: checking every 8 min instead of 2 min' } },
+    { id: 1, spec: { kind: 'hackernews', name: 'Hacker News', url: null, queries: ['Brightside'], base_url: null, account: null, interval_secs: null, require_match: null }, enabled: true, cursor: null, health: { state: 'ok', at: now - 90, detail: 'nothing new for over an hour: checking every 8 min instead of 2 min' } },
     { id: 2, spec: { kind: 'rss', name: 'Reviews', url: 'https://reviews.example.com/feed.xml', queries: [], base_url: null, account: null, interval_secs: null, require_match: false }, enabled: true, cursor: null, health: { state: 'error', reason: 'malformed response: feed: not XML', at: now, retry_at: now + 30 } },
   ];
   paused = false;
