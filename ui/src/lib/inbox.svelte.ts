@@ -28,7 +28,7 @@ export class InboxList {
   search = $state('');
 
   // The rows.
-  mentions = $state<Mention[]>([]);
+  mentions = $state.raw<Mention[]>([]);
   next = $state<string | null>(null);
   /** Mentions that arrived above the first row in view since the owner scrolled. */
   newAbove = $state(0);
