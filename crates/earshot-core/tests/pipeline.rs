@@ -261,15 +261,31 @@ async fn a_source_sending_garbage_goes_to_error_while_the_others_keep_delivering
     engine.shutdown();
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_quiet_poll_shows_its_time_at_once_and_saves_the_same_news_every_ten_minutes() {
-    use std::sync::atomic::{AtomicI64, Ordering};
+/// Where the clock of the quiet-poll tests starts; they move it by hand.
+const START: i64 = 1_800_000_000;
+
+/// A simulator serving everything at once, an engine on a clock the test moves (at [`START`]),
+/// and its three sources' first polls done.
+async fn healthy_on_manual_clock() -> (
+    Sim,
+    tempfile::TempDir,
+    Arc<std::sync::atomic::AtomicI64>,
+    Engine,
+    Receiver<EngineEvent>,
+) {
     let sim = all_at_once().await;
     let dir = tempfile::tempdir().unwrap();
-    let start = 1_800_000_000;
-    let now = Arc::new(AtomicI64::new(start));
+    let now = Arc::new(std::sync::atomic::AtomicI64::new(START));
     let (engine, mut rx) = engine_on_clock(dir.path(), &sim, Clock::manual(now.clone())).await;
     sources_ok(&engine, &mut rx, 3).await;
+    (sim, dir, now, engine, rx)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_quiet_poll_shows_its_time_at_once_and_saves_the_same_news_every_ten_minutes() {
+    use std::sync::atomic::Ordering;
+    let (_sim, _dir, now, engine, mut rx) = healthy_on_manual_clock().await;
+    let start = START;
     let ok_at = |sources: Vec<earshot_core::model::Source>| -> Vec<i64> {
         sources
             .iter()
@@ -311,13 +327,9 @@ async fn a_quiet_poll_shows_its_time_at_once_and_saves_the_same_news_every_ten_m
 
 #[tokio::test]
 async fn a_source_that_finds_nothing_for_a_quarter_of_an_hour_polls_half_as_often_and_says_so() {
-    use std::sync::atomic::{AtomicI64, Ordering};
-    let sim = all_at_once().await;
-    let dir = tempfile::tempdir().unwrap();
-    let start = 1_800_000_000;
-    let now = Arc::new(AtomicI64::new(start));
-    let (engine, mut rx) = engine_on_clock(dir.path(), &sim, Clock::manual(now.clone())).await;
-    sources_ok(&engine, &mut rx, 3).await;
+    use std::sync::atomic::Ordering;
+    let (_sim, _dir, now, engine, mut rx) = healthy_on_manual_clock().await;
+    let start = START;
     let details = |sources: Vec<earshot_core::model::Source>| -> Vec<String> {
         sources
             .iter()
