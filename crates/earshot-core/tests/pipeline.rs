@@ -261,6 +261,17 @@ async fn a_source_sending_garbage_goes_to_error_while_the_others_keep_delivering
     engine.shutdown();
 }
 
+/// Each source's time and detail, every one of them healthy.
+fn oks(sources: Vec<earshot_core::model::Source>) -> Vec<(i64, String)> {
+    sources
+        .into_iter()
+        .map(|s| match s.health {
+            Health::Ok { at, detail, .. } => (at, detail.unwrap_or_default()),
+            other => panic!("{}: {other:?}", s.spec.name),
+        })
+        .collect()
+}
+
 /// Where the clock of the quiet-poll tests starts; they move it by hand.
 const START: i64 = 1_800_000_000;
 
@@ -286,14 +297,11 @@ async fn a_quiet_poll_shows_its_time_at_once_and_saves_the_same_news_every_ten_m
     use std::sync::atomic::Ordering;
     let (_sim, _dir, now, engine, mut rx) = healthy_on_manual_clock().await;
     let start = START;
-    let ok_at = |sources: Vec<earshot_core::model::Source>| -> Vec<i64> {
-        sources
-            .iter()
-            .map(|s| match s.health {
-                Health::Ok { at, .. } => at,
-                ref other => panic!("{}: {other:?}", s.spec.name),
-            })
-            .collect()
+    let ok_at = |sources| {
+        oks(sources)
+            .into_iter()
+            .map(|(at, _)| at)
+            .collect::<Vec<_>>()
     };
     let saved = || async { ok_at(engine.db().read(|s| s.sources()).await.unwrap()) };
     assert_eq!(saved().await, vec![start; 3], "the first news is saved");
@@ -330,15 +338,7 @@ async fn a_source_that_finds_nothing_for_a_quarter_of_an_hour_polls_half_as_ofte
     use std::sync::atomic::Ordering;
     let (_sim, _dir, now, engine, mut rx) = healthy_on_manual_clock().await;
     let start = START;
-    let details = |sources: Vec<earshot_core::model::Source>| -> Vec<String> {
-        sources
-            .iter()
-            .map(|s| match &s.health {
-                Health::Ok { detail, .. } => detail.clone().unwrap_or_default(),
-                other => panic!("{}: {other:?}", s.spec.name),
-            })
-            .collect()
-    };
+    let details = |sources| oks(sources).into_iter().map(|(_, d)| d).collect::<Vec<_>>();
     // Fourteen minutes of nothing new: the owner's pace.
     now.store(start + 14 * 60, Ordering::SeqCst);
     engine.poll_now();
