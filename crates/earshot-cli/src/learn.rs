@@ -280,6 +280,7 @@ pub fn evaluate(path: &Path, label_column: Option<&str>) -> Result<String> {
 /// that learns one domain at the cost of another shows it.
 pub fn train(
     csvs: &[std::path::PathBuf],
+    heldout: &[std::path::PathBuf],
     out_path: Option<&Path>,
     folds: usize,
     opts: &TrainOptions,
@@ -383,6 +384,32 @@ pub fn train(
     }
     let all: Vec<&Example> = examples.iter().collect();
     let model = linear::train(&all, opts);
+    if !heldout.is_empty() {
+        report.push_str(&format!(
+            "\nthe trained model on held-out files\n{:<44} {:>6} {:>9} {:>9} {:>9} {:>9}\n",
+            "set", "rows", "accuracy", "macro-R", "macro-F1", "yes F1"
+        ));
+    }
+    for path in heldout {
+        let (t, rows) = read_labelled(path, None)?;
+        if Some(t) != task {
+            bail!("{}: not labelled for this model's task", path.display());
+        }
+        let s = match t {
+            Task::Abuse => score_flag(&rows, |x| triage::abuse_with(&model, x).0),
+            Task::Irony => score_flag(&rows, |x| triage::flag_with(&model, x) >= 0.5),
+            _ => score_sentiment(&rows, |x| triage::read_with(&model, x)),
+        };
+        report.push_str(&format!(
+            "{:<44} {:>6} {:>9.3} {:>9.3} {:>9.3} {:>9.3}\n",
+            path.display().to_string(),
+            s.three.total(),
+            s.three.accuracy(),
+            s.three.macro_recall(),
+            s.three.macro_f1(),
+            s.negative.prf(1).2
+        ));
+    }
     if let Some(p) = out_path {
         let bytes = model.to_bytes();
         std::fs::write(p, &bytes).with_context(|| format!("writing {}", p.display()))?;
@@ -444,10 +471,55 @@ mod tests {
             Task::Abuse
         );
         let sentiment = at("s.csv", "text,sentiment\nok,neutral\n");
-        let err = train(&[irony, sentiment], None, 0, &TrainOptions::default())
+        let err = train(&[irony, sentiment], &[], None, 0, &TrainOptions::default())
             .expect_err("one model learns one task");
         assert!(
             err.to_string().contains("sentiment, abuse or irony"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn held_out_files_are_scored_by_the_model_just_trained_and_must_share_its_task() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let at = |name: &str, body: &str| {
+            let p = dir.path().join(name);
+            std::fs::write(&p, body).expect("write");
+            p
+        };
+        let mut rows = String::from("text,sentiment\n");
+        for _ in 0..20 {
+            rows.push_str("wonderful friendly staff,positive\nterrible rude staff,negative\n");
+        }
+        let train_csv = at("train.csv", &rows);
+        let held = at(
+            "held.csv",
+            "text,sentiment\nwonderful staff,positive\nterrible staff,negative\n",
+        );
+        let opts = TrainOptions {
+            bits: 12,
+            ..TrainOptions::default()
+        };
+        let report = train(
+            std::slice::from_ref(&train_csv),
+            std::slice::from_ref(&held),
+            None,
+            0,
+            &opts,
+        )
+        .expect("trains");
+        let line = report
+            .lines()
+            .find(|l| l.starts_with(&held.display().to_string()))
+            .unwrap_or_else(|| panic!("a line for the held-out file: {report}"));
+        let figures: Vec<&str> = line.split_whitespace().skip(1).collect();
+        assert_eq!(figures[0], "2", "{line}");
+        assert_eq!(figures[1], "1.000", "both held-out rows right: {line}");
+        let flags = at("flags.csv", "text,irony\nnice,0\n");
+        let err = train(&[train_csv], &[flags], None, 0, &opts).expect_err("another task");
+        assert!(
+            err.to_string()
+                .contains("not labelled for this model's task"),
             "{err}"
         );
     }

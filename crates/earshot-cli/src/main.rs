@@ -112,6 +112,9 @@ enum Cmd {
         /// Cross-validation folds (0 skips).
         #[arg(long, default_value_t = 5)]
         folds: usize,
+        /// Held-out CSVs (same task) to score the trained model on; give it once per file.
+        #[arg(long)]
+        heldout: Vec<PathBuf>,
         /// Overrides of the training options (defaults: those the shipped model used).
         #[command(flatten)]
         tuning: learn::Tuning,
@@ -313,11 +316,12 @@ fn run(cli: Cli) -> Result<()> {
             csv,
             out,
             folds,
+            heldout,
             tuning,
         } => {
             print!(
                 "{}",
-                learn::train(&csv, out.as_deref(), folds, &tuning.options())?
+                learn::train(&csv, &heldout, out.as_deref(), folds, &tuning.options())?
             );
             Ok(())
         }
