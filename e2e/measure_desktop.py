@@ -226,7 +226,7 @@ def main():
         old_handle = driver.current_window_handle
         poll(lambda: has_window(app_pid), 'the window on the X display', timeout=20)
         send_close(app_pid)
-        poll(lambda: not web_processes(app_pid), 'the web process to end after closing', timeout=30)
+        poll(lambda: not web_processes(app_pid), 'the web process to end after closing', timeout=90)
         time.sleep(3)  # idle in the tray before reading memory (a measurement, not a sync)
         hidden = {f'{name(p)}[{p}]': (rss_kib(p), pss_kib(p)) for p in [app_pid] + descendants(app_pid)}
         print(json.dumps({'name': 'desktop resident memory, all processes, closed to the tray', 'unit': 'MiB',

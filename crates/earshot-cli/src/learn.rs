@@ -290,15 +290,9 @@ pub fn train(
     let mut task = None;
     for (k, csv) in csvs.iter().enumerate() {
         let (t, r) = read_labelled(csv, None)?;
-        if t == Task::Complaint {
-            bail!(
-                "{}: training needs sentiment labels (negative/neutral/positive) or an offensive or irony column (0/1)",
-                csv.display()
-            );
-        }
         if *task.get_or_insert(t) != t {
             bail!(
-                "{}: one model learns one task: sentiment, abuse or irony",
+                "{}: one model learns one task: sentiment, abuse, irony or complaint",
                 csv.display()
             );
         }
@@ -344,7 +338,7 @@ pub fn train(
                     .collect();
                 let s = if task == Some(Task::Abuse) {
                     score_flag(&held_rows, |t| triage::abuse_with(&model, t).0)
-                } else if task == Some(Task::Irony) {
+                } else if matches!(task, Some(Task::Irony | Task::Complaint)) {
                     score_flag(&held_rows, |t| triage::flag_with(&model, t) >= 0.5)
                 } else {
                     score_sentiment(&held_rows, |t| triage::read_with(&model, t))
@@ -363,6 +357,8 @@ pub fn train(
             "abuse F1"
         } else if task == Some(Task::Irony) {
             "irony F1"
+        } else if task == Some(Task::Complaint) {
+            "complaint F1"
         } else {
             "neg F1"
         };
@@ -397,7 +393,9 @@ pub fn train(
         }
         let s = match t {
             Task::Abuse => score_flag(&rows, |x| triage::abuse_with(&model, x).0),
-            Task::Irony => score_flag(&rows, |x| triage::flag_with(&model, x) >= 0.5),
+            Task::Irony | Task::Complaint => {
+                score_flag(&rows, |x| triage::flag_with(&model, x) >= 0.5)
+            }
             _ => score_sentiment(&rows, |x| triage::read_with(&model, x)),
         };
         report.push_str(&format!(
@@ -474,7 +472,8 @@ mod tests {
         let err = train(&[irony, sentiment], &[], None, 0, &TrainOptions::default())
             .expect_err("one model learns one task");
         assert!(
-            err.to_string().contains("sentiment, abuse or irony"),
+            err.to_string()
+                .contains("sentiment, abuse, irony or complaint"),
             "{err}"
         );
     }

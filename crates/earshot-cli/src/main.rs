@@ -100,7 +100,7 @@ enum Cmd {
     },
     /// Triage posts: JSON lines in on stdin ({"text", "author_followers"?}), one JSON line out each.
     Classify,
-    /// Train the shipped sentiment model from a labelled CSV (cross-validates first).
+    /// Train a shipped model (sentiment, abuse, irony or complaint) from labelled CSVs (cross-validates first).
     Train {
         /// CSV with a sentiment label column (airline_sentiment, sentiment or label) and text;
         /// give it once per set to train on several.

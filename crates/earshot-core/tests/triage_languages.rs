@@ -43,6 +43,10 @@ const CASES: &[Case] = &[
     case("The coffee is bad", Some("en"), "negative", true, false, &["bad"]),
     case("Wonderful, my package is lost again. Fantastic service as always", Some("en"), "negative", true, false, &["sarcastic"]),
     case("Thanks so much for the quick reply, my refund arrived today!", Some("en"), "positive", false, false, &[]),
+    // The complaint model (English): a complaint with no cue names the words it leaned on; a
+    // question about shipping is not one.
+    case("my order arrived broken and nobody answers my emails", Some("en"), "negative", true, false, &["complaint: 'broken'"]),
+    case("Hi, do you ship to Ireland and how long does it usually take?", Some("en"), "neutral", false, false, &[]),
     // Spanish.
     case("El café está bueno", Some("es"), "positive", false, false, &["bueno"]),
     case("El café no está bueno, qué pena", Some("es"), "negative", true, false, &["no bueno"]),

@@ -27,17 +27,19 @@ use personal::Personal;
 const MODEL: &[u8] = include_bytes!("../../data/sentiment.model");
 const ABUSE_MODEL: &[u8] = include_bytes!("../../data/abuse.model");
 const IRONY_MODEL: &[u8] = include_bytes!("../../data/irony.model");
+const COMPLAINT_MODEL: &[u8] = include_bytes!("../../data/complaint.model");
 
 /// Bumped when triage changes in a way that re-ranks stored mentions.
-const TRIAGE_REVISION: u32 = 4;
+const TRIAGE_REVISION: u32 = 5;
 
 /// Identifies this build's triage: stored mentions ranked by another are re-ranked at start.
 pub fn revision() -> String {
     format!(
-        "{TRIAGE_REVISION}-{}-{}-{}",
+        "{TRIAGE_REVISION}-{}-{}-{}-{}",
         MODEL.len(),
         ABUSE_MODEL.len(),
-        IRONY_MODEL.len()
+        IRONY_MODEL.len(),
+        COMPLAINT_MODEL.len()
     )
 }
 
@@ -113,6 +115,19 @@ pub fn irony_model() -> &'static LinearModel {
     shipped(&M, IRONY_MODEL, "irony", "only cues mark sarcasm")
 }
 
+/// The shipped complaint model (trained on English tweets to brands labelled complaint or not;
+/// outputs not, complaint, and a third that is never a label). Unreadable, the sentiment model's
+/// negative reading and the cues decide alone.
+pub fn complaint_model() -> &'static LinearModel {
+    static M: OnceLock<LinearModel> = OnceLock::new();
+    shipped(
+        &M,
+        COMPLAINT_MODEL,
+        "complaint",
+        "complaints are read from tone and cues",
+    )
+}
+
 /// Formats a count the way people read reach: 950, 12k, 2.1M.
 pub fn human_count(n: i64) -> String {
     let n = n.max(0) as f64;
@@ -177,10 +192,10 @@ fn triage_read(m: &Mention, rules: &Rules, now: i64) -> (Triage, Reading) {
     if r.complaint {
         let n = r.complaint_cues.len().min(3);
         let w = 16.0 + 4.0 * n as f64;
-        let why = if n > 0 {
-            format!("complaint: {}", quoted(&r.complaint_cues[..n]))
-        } else {
+        let why = if r.complaint_words.is_empty() {
             "complaint".to_string()
+        } else {
+            format!("complaint: {}", quoted(&r.complaint_words))
         };
         parts.push((w, why));
     }
