@@ -102,11 +102,13 @@ enum Cmd {
     Classify,
     /// Train a shipped model (sentiment, abuse, irony or complaint) from labelled CSVs (cross-validates first).
     Train {
-        /// CSV with a sentiment label column (airline_sentiment, sentiment or label) and text;
-        /// give it once per set to train on several.
+        /// CSV with a text column and a label column: airline_sentiment, sentiment or label
+        /// (negative / neutral / positive), or offensive, irony or complaint (0 / 1); give it
+        /// once per set to train on several (one task per model).
         #[arg(long, required = true)]
         csv: Vec<PathBuf>,
-        /// Where to write the model (crates/earshot-core/data/sentiment.model ships).
+        /// Where to write the model (crates/earshot-core/data/*.model ship: sentiment, abuse, irony,
+        /// complaint).
         #[arg(long)]
         out: Option<PathBuf>,
         /// Cross-validation folds (0 skips).
