@@ -424,6 +424,13 @@ pub fn train(
 mod tests {
     use super::*;
 
+    /// Writes `body` to `dir/name` and answers its path.
+    fn csv_in(dir: &Path, name: &str, body: &str) -> std::path::PathBuf {
+        let p = dir.join(name);
+        std::fs::write(&p, body).expect("write");
+        p
+    }
+
     #[test]
     fn classify_answers_every_line_in_order_even_bad_ones() {
         let mut input =
@@ -451,11 +458,7 @@ mod tests {
     #[test]
     fn a_flag_column_names_its_task_and_a_mixed_file_is_refused() {
         let dir = tempfile::tempdir().expect("temp dir");
-        let at = |name: &str, body: &str| {
-            let p = dir.path().join(name);
-            std::fs::write(&p, body).expect("write");
-            p
-        };
+        let at = |name: &str, body: &str| csv_in(dir.path(), name, body);
         let irony = at(
             "irony.csv",
             "text,irony\n\"great, another delay\",1\nnice day,0\n",
@@ -481,11 +484,7 @@ mod tests {
     #[test]
     fn held_out_files_are_scored_by_the_model_just_trained_and_must_share_its_task() {
         let dir = tempfile::tempdir().expect("temp dir");
-        let at = |name: &str, body: &str| {
-            let p = dir.path().join(name);
-            std::fs::write(&p, body).expect("write");
-            p
-        };
+        let at = |name: &str, body: &str| csv_in(dir.path(), name, body);
         let mut rows = String::from("text,sentiment\n");
         for _ in 0..20 {
             rows.push_str("wonderful friendly staff,positive\nterrible rude staff,negative\n");
