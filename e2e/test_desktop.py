@@ -7,7 +7,7 @@ import subprocess
 from selenium.webdriver.common.by import By
 
 from conftest import APP, app_env, app_processes, wait_until
-from xwindow import has_window, send_close, web_processes
+from xwindow import close_until_gone, has_window, web_processes
 
 
 def by_testid(driver, name):
@@ -26,12 +26,6 @@ def window_visible(driver):
         '.then(done, (e) => done("error: " + e));')
 
 
-def close_window_as_the_user_would(pid):
-    """Waits for the Earshot window of process `pid`, then asks it to close as its close button does."""
-    wait_until(lambda: has_window(pid), 'the Earshot window on the X display')
-    send_close(pid)
-
-
 def switch_to_new_window(driver, gone):
     """The web view made when the window opened again: a new WebDriver window handle."""
     handle = wait_until(lambda: next((h for h in driver.window_handles if h != gone), None),
@@ -41,18 +35,13 @@ def switch_to_new_window(driver, gone):
 
 
 def close_to_the_tray(app, pid):
-    """Closes the window as the owner would and waits until it is gone. The close request is sent
-    again if the window is still there after a few seconds (a request that reaches GTK before the
-    window is ready for it can be dropped); what the app logged is shown if it never closes."""
-    for attempt in range(6):
-        close_window_as_the_user_would(pid)
-        try:
-            wait_until(lambda: not has_window(pid), 'closing the window to the tray', timeout=5)
-            return
-        except AssertionError:
-            if attempt == 5:
-                logs = ''.join(p.read_text() for p in app.logs)
-                raise AssertionError(f'the window never closed\n{logs[-4000:]}')
+    """Closes the window as the owner would and waits until it is gone (the request is sent again
+    while the window stays: see xwindow.close_until_gone); what the app logged is shown if it
+    never closes."""
+    wait_until(lambda: has_window(pid), 'the Earshot window on the X display')
+    if not close_until_gone(pid):
+        logs = ''.join(p.read_text() for p in app.logs)
+        raise AssertionError(f'the window never closed\n{logs[-4000:]}')
 
 
 def test_closing_releases_the_web_view_and_a_click_or_a_second_launch_opens_it_again(app, fakebus):
