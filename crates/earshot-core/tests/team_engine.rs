@@ -179,11 +179,17 @@ async fn each_source_runs_on_one_desktop_and_moves_when_that_desktop_stops() {
         .listen_as_team(address.clone(), ana, quick)
         .await
         .unwrap();
+    // Subscribed only once the source is held (polled): the first subscriber still hears that
+    // gain, so `earshot watch --team` names every source it listens for.
+    tokio::time::timeout(common::PATIENCE, async {
+        while a.held().is_empty() {
+            tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+        }
+    })
+    .await
+    .expect("the first desktop gains the source");
     let mut a_changes = a.changes();
-    // It may have gained before we subscribed: then it already holds it.
-    if a.held().is_empty() {
-        assert_eq!(gained(&mut a_changes).await, format!("source:{source}"));
-    }
+    assert_eq!(gained(&mut a_changes).await, format!("source:{source}"));
     assert_eq!(a.held(), vec![source], "the first desktop listens");
     second.start().await.unwrap();
     let b = second

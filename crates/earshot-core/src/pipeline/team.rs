@@ -66,14 +66,20 @@ pub struct Listening {
     member: i64,
     gate: Arc<Gate>,
     changes: broadcast::Sender<Change>,
+    /// Subscribed before the first lease could be gained, for the first caller of `changes`.
+    first: Mutex<Option<broadcast::Receiver<Change>>>,
     task: tokio::task::JoinHandle<()>,
     relay: tokio::task::JoinHandle<()>,
 }
 
 impl Listening {
-    /// Each lease this desktop gains or loses, from now on.
+    /// Each lease this desktop gains or loses: for the first caller, every one since listening
+    /// began (leases are gained while `listen_as_team` is still waiting for the database's
+    /// notifications, and none of those is missed); for later callers, from now on.
     pub fn changes(&self) -> broadcast::Receiver<Change> {
-        self.changes.subscribe()
+        lock(&self.first)
+            .take()
+            .unwrap_or_else(|| self.changes.subscribe())
     }
 
     /// The sources whose tasks run on this desktop.
@@ -173,7 +179,7 @@ pub(crate) async fn listen(
     let (tx, mut rx) = mpsc::unbounded_channel();
     let keeper = Keeper::start(address, member, keys, timing, listener.subscribe(), tx);
     *lock(&gate.keeper) = Some(keeper);
-    let (changes, _) = broadcast::channel(256);
+    let (changes, first) = broadcast::channel(256);
     let (g, out) = (gate.clone(), changes.clone());
     let task = tokio::spawn(async move {
         while let Some(change) = rx.recv().await {
@@ -211,6 +217,7 @@ pub(crate) async fn listen(
         member,
         gate,
         changes,
+        first: Mutex::new(Some(first)),
         task,
         relay,
     })
