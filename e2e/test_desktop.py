@@ -7,7 +7,7 @@ import subprocess
 from selenium.webdriver.common.by import By
 
 from conftest import APP, app_env, app_processes, wait_until
-from xwindow import close_until_gone, has_window, web_processes
+from xwindow import has_window, send_close, web_processes
 
 
 def by_testid(driver, name):
@@ -35,11 +35,13 @@ def switch_to_new_window(driver, gone):
 
 
 def close_to_the_tray(app, pid):
-    """Closes the window as the owner would and waits until it is gone (the request is sent again
-    while the window stays: see xwindow.close_until_gone); what the app logged is shown if it
-    never closes."""
+    """Closes the window as the owner would and waits until it is gone; what the app logged is
+    shown if it never closes."""
     wait_until(lambda: has_window(pid), 'the Earshot window on the X display')
-    if not close_until_gone(pid):
+    send_close(pid)
+    try:
+        wait_until(lambda: not has_window(pid), 'closing the window to the tray')
+    except AssertionError:
         logs = ''.join(p.read_text() for p in app.logs)
         raise AssertionError(f'the window never closed\n{logs[-4000:]}')
 
