@@ -14,7 +14,6 @@ from selenium import webdriver
 from selenium.webdriver.common.options import ArgOptions
 
 from fakebus import FakeBus
-from ports import free_port
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 APP = os.environ.get('EARSHOT_APP', os.path.join(os.environ.get('CARGO_TARGET_DIR', os.path.join(ROOT, 'target')), 'debug', 'earshot-app'))
@@ -82,6 +81,12 @@ def fakebus():
     if not os.environ.get('DBUS_SESSION_BUS_ADDRESS'):
         pytest.fail('run under dbus-run-session: the tests need a private session bus')
     return FakeBus()
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(('127.0.0.1', 0))
+        return s.getsockname()[1]
 
 
 def app_env(tmp_path, **extra):
@@ -188,8 +193,7 @@ def app(launch):
 
 
 def start_session(env, application, log_path):
-    port = free_port()
-    native = next(p for p in iter(free_port, None) if p != port)
+    port, native = free_port(), free_port()
     driver_bin = shutil.which('tauri-driver') or os.path.expanduser('~/.cargo/bin/tauri-driver')
     log = open(log_path, 'w')
     proc = subprocess.Popen([driver_bin, '--port', str(port), '--native-port', str(native)], env=env, stdout=log, stderr=subprocess.STDOUT)

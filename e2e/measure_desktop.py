@@ -21,11 +21,16 @@ from selenium import webdriver
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.options import ArgOptions
 
-from ports import free_port
 from xwindow import descendants, has_window, name, send_close, web_processes
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TARGET = os.environ.get('CARGO_TARGET_DIR', os.path.join(ROOT, 'target'))
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(('127.0.0.1', 0))
+        return s.getsockname()[1]
 
 
 def poll(cond, what, timeout=60.0, interval=0.005):
@@ -163,8 +168,7 @@ def main():
     if not os.path.exists(args.app):
         raise SystemExit(f'build the app first: {args.app} (cargo build --release -p earshot-app)')
 
-    port = free_port()
-    native = next(p for p in iter(free_port, None) if p != port)
+    port, native = free_port(), free_port()
     driver_bin = shutil.which('tauri-driver') or os.path.expanduser('~/.cargo/bin/tauri-driver')
     log = tempfile.NamedTemporaryFile('w', suffix='.log', delete=False)
     env = dict(os.environ, EARSHOT_DATA_DIR=args.data_dir, EARSHOT_LOG='warn')
