@@ -4,15 +4,13 @@ private session bus. Run under `xvfb-run … dbus-run-session -- pytest e2e` (se
 import os
 import shutil
 import signal
-import socket
-import subprocess
-import tempfile
 import time
 
 import pytest
 from selenium import webdriver
 from selenium.webdriver.common.options import ArgOptions
 
+from driver import free_port, start_driver
 from fakebus import FakeBus
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -81,12 +79,6 @@ def fakebus():
     if not os.environ.get('DBUS_SESSION_BUS_ADDRESS'):
         pytest.fail('run under dbus-run-session: the tests need a private session bus')
     return FakeBus()
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(('127.0.0.1', 0))
-        return s.getsockname()[1]
 
 
 def app_env(tmp_path, **extra):
@@ -193,21 +185,18 @@ def app(launch):
 
 
 def start_session(env, application, log_path):
-    port, native = free_port(), free_port()
     driver_bin = shutil.which('tauri-driver') or os.path.expanduser('~/.cargo/bin/tauri-driver')
     log = open(log_path, 'w')
-    proc = subprocess.Popen([driver_bin, '--port', str(port), '--native-port', str(native)], env=env, stdout=log, stderr=subprocess.STDOUT)
-
-    def listening():
-        with socket.socket() as s:
-            return s.connect_ex(('127.0.0.1', port)) == 0
-
-    wait_until(listening, 'tauri-driver to listen', timeout=20)
+    try:
+        proc, port = start_driver(driver_bin, env, log)
+    except RuntimeError as e:
+        log.close()
+        raise AssertionError(str(e)) from None
     options = ArgOptions()
     options.set_capability('browserName', 'wry')
     options.set_capability('tauri:options', {'application': application})
-    # tauri-driver accepts connections before its WebKitWebDriver child is ready, so the first
-    # session request can fail: retry until a session exists, then show the driver log if not.
+    # Both drivers listen by now, but a session request that comes while WebKitWebDriver is still
+    # setting up can fail: retry until a session exists, then show the driver log if not.
     try:
         driver = wait_until(lambda: webdriver.Remote(command_executor=f'http://127.0.0.1:{port}', options=options),
                             'a WebDriver session with the app', timeout=30, interval=0.5)

@@ -11,7 +11,6 @@ import argparse
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -21,16 +20,11 @@ from selenium import webdriver
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.options import ArgOptions
 
+from driver import start_driver
 from xwindow import descendants, has_window, name, send_close, web_processes
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TARGET = os.environ.get('CARGO_TARGET_DIR', os.path.join(ROOT, 'target'))
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(('127.0.0.1', 0))
-        return s.getsockname()[1]
 
 
 def poll(cond, what, timeout=60.0, interval=0.005):
@@ -168,17 +162,16 @@ def main():
     if not os.path.exists(args.app):
         raise SystemExit(f'build the app first: {args.app} (cargo build --release -p earshot-app)')
 
-    port, native = free_port(), free_port()
     driver_bin = shutil.which('tauri-driver') or os.path.expanduser('~/.cargo/bin/tauri-driver')
     log = tempfile.NamedTemporaryFile('w', suffix='.log', delete=False)
     env = dict(os.environ, EARSHOT_DATA_DIR=args.data_dir, EARSHOT_LOG='warn')
-    driver_proc = subprocess.Popen([driver_bin, '--port', str(port), '--native-port', str(native)],
-                                   env=env, stdout=log, stderr=subprocess.STDOUT)
     try:
-        def listening():
-            with socket.socket() as s:
-                return s.connect_ex(('127.0.0.1', port)) == 0
-        poll(listening, 'tauri-driver', timeout=20, interval=0.05)
+        driver_proc, port = start_driver(driver_bin, env, log)
+    except RuntimeError:
+        log.close()
+        os.unlink(log.name)
+        raise
+    try:
         options = ArgOptions()
         options.set_capability('browserName', 'wry')
         options.set_capability('tauri:options', {'application': args.app})
