@@ -4,6 +4,7 @@
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
+use unicode_normalization::{char::is_combining_mark, UnicodeNormalization};
 
 const COMPLAINT_CUES: &[&str] = &[
     "refund",
@@ -296,8 +297,65 @@ pub fn cue_sets() -> &'static Cues {
     })
 }
 
-/// The cues found in `folded`, on word boundaries, strongest (earliest in their list) first.
-pub fn cues(ac: &AhoCorasick, folded: &str) -> Vec<String> {
+/// A post's text folded for cue matching (`matcher::fold`: lower case, no accents), with where
+/// each folded byte came from, so that a cue is quoted as the post wrote it ("personne ne
+/// répond", not "personne ne repond").
+pub struct Folded<'a> {
+    text: &'a str,
+    folded: String,
+    /// For each byte of `folded`, the byte range of the char of `text` it came from; empty when
+    /// the text is ASCII (then the two line up byte for byte).
+    from: Vec<(usize, usize)>,
+}
+
+impl<'a> Folded<'a> {
+    /// Folds `text`.
+    pub fn new(text: &'a str) -> Folded<'a> {
+        if text.is_ascii() {
+            return Folded {
+                text,
+                folded: text.to_ascii_lowercase(),
+                from: Vec::new(),
+            };
+        }
+        let mut folded = String::with_capacity(text.len() + 8);
+        let mut from = Vec::with_capacity(text.len() + 8);
+        for (i, c) in text.char_indices() {
+            let before = folded.len();
+            if c.is_ascii() {
+                folded.push(c.to_ascii_lowercase());
+            } else {
+                for d in std::iter::once(c).nfkd().filter(|d| !is_combining_mark(*d)) {
+                    folded.extend(d.to_lowercase());
+                }
+            }
+            from.extend(std::iter::repeat_n(
+                (i, i + c.len_utf8()),
+                folded.len() - before,
+            ));
+        }
+        Folded { text, folded, from }
+    }
+
+    /// The folded text.
+    pub fn as_str(&self) -> &str {
+        &self.folded
+    }
+
+    /// The post's own words for the folded bytes `start..end`, in lower case.
+    fn own(&self, start: usize, end: usize) -> String {
+        if self.from.is_empty() {
+            return self.folded[start..end].to_string();
+        }
+        let (a, b) = (self.from[start].0, self.from[end - 1].1);
+        self.text[a..b].to_lowercase()
+    }
+}
+
+/// The cues found in a post, on word boundaries, strongest (earliest in their list) first, each
+/// in the post's own spelling.
+pub fn cues(ac: &AhoCorasick, text: &Folded) -> Vec<String> {
+    let folded = text.as_str();
     let mut found: Vec<(usize, String)> = Vec::new();
     for m in ac.find_iter(folded) {
         let before = folded[..m.start()].chars().next_back();
@@ -305,11 +363,43 @@ pub fn cues(ac: &AhoCorasick, folded: &str) -> Vec<String> {
         if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric) {
             continue;
         }
-        let cue = folded[m.start()..m.end()].to_string();
+        let cue = text.own(m.start(), m.end());
         if !found.iter().any(|(_, c)| *c == cue) {
             found.push((m.pattern().as_usize(), cue));
         }
     }
     found.sort_by_key(|(rank, _)| *rank);
     found.into_iter().map(|(_, c)| c).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cues_are_quoted_as_the_post_spells_them() {
+        let c = cue_sets();
+        let text = "Je suis DÉÇU : personne ne répond, toujours pas remboursé";
+        let f = Folded::new(text);
+        assert_eq!(
+            f.as_str(),
+            crate::matcher::fold(text),
+            "the same folding as the matcher"
+        );
+        let found = cues(&c.complaint, &f);
+        assert!(found.contains(&"déçu".to_string()), "{found:?}");
+        assert!(
+            found.contains(&"personne ne répond".to_string()),
+            "{found:?}"
+        );
+        assert!(
+            found
+                .iter()
+                .all(|w| !w.contains("repond") && !w.contains("decu")),
+            "{found:?}"
+        );
+        // A plain ASCII post keeps its words (lower case).
+        let f = Folded::new("Still WAITING for my refund");
+        assert_eq!(cues(&c.complaint, &f), vec!["refund", "still waiting"]);
+    }
 }

@@ -192,12 +192,32 @@ fn triage_read(m: &Mention, rules: &Rules, now: i64) -> (Triage, Reading) {
     if r.complaint {
         let n = r.complaint_cues.len().min(3);
         let w = 16.0 + 4.0 * n as f64;
-        let why = if r.complaint_words.is_empty() {
-            "complaint".to_string()
+        if !r.complaint_words.is_empty() {
+            // A tone the model read without words to name ("negative tone") is the complaint's:
+            // its words say it ("complaint: 'reembolso', 'nadie contesta'").
+            let tone = if parts.last().is_some_and(|(_, why)| why == "negative tone") {
+                parts.pop().unwrap_or_default().0
+            } else {
+                0.0
+            };
+            parts.push((
+                tone + w,
+                format!("complaint: {}", quoted(&r.complaint_words)),
+            ));
+        } else if parts
+            .last()
+            .is_some_and(|(_, why)| why.starts_with("negative"))
+        {
+            // No cue of its own (a language without the complaint model): the tone's words are
+            // the complaint's, said once ("complaint: 'non buono'", not a bare "complaint").
+            let (neg_w, neg_why) = parts.pop().unwrap_or_default();
+            let words = neg_why
+                .strip_prefix("negative: ")
+                .unwrap_or("negative tone");
+            parts.push((neg_w + w, format!("complaint: {words}")));
         } else {
-            format!("complaint: {}", quoted(&r.complaint_words))
-        };
-        parts.push((w, why));
+            parts.push((w, "complaint".to_string()));
+        }
     }
     if !r.help_cues.is_empty() {
         parts.push((

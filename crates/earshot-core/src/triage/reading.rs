@@ -1,11 +1,10 @@
 //! Reading a post's text: the tokens, the lexicon and cue signals, the learned model's
 //! probabilities, the intent and complaint decisions, and the words that drove them.
 
-use super::cues::{cue_sets, cues};
+use super::cues::{cue_sets, cues, Folded};
 use super::linear::{self, LinearModel, Origin, Signals};
 use super::text::{self, Analysed};
 use super::{lang, model};
-use crate::matcher::fold;
 use crate::model::{Intent, Sentiment};
 
 /// What the text of a post says, before anything about its author or context.
@@ -66,7 +65,7 @@ const COMPLAINT_Q_CUED: f32 = 0.3;
 /// The tokens and lexicon signals of a post: what the model reads.
 pub fn signals(text: &str) -> (Analysed, Signals, [Vec<String>; 5]) {
     let c = cue_sets();
-    let folded = fold(text);
+    let folded = Folded::new(text);
     let complaint_cues = cues(&c.complaint, &folded);
     let help_cues = cues(&c.help, &folded);
     let lead_cues = cues(&c.lead, &folded);

@@ -93,7 +93,7 @@ impl Desk {
         for m in &top.mentions {
             for c in crate::triage::cues::cues(
                 &crate::triage::cues::cue_sets().complaint,
-                &crate::matcher::fold(&m.full_text()),
+                &crate::triage::cues::Folded::new(&m.full_text()),
             ) {
                 *words.entry(c).or_default() += 1;
             }
