@@ -175,6 +175,51 @@ fn reasons_never_name_function_or_counting_words() {
 }
 
 #[test]
+fn reasons_never_name_names_the_model_learned_a_mood_for() {
+    // General tweets are often about someone: the model learns "Beckham" as positive and
+    // "Trump" as abusive, and a reason that names them says what a post is about, not why it
+    // ranks. Counting words ("2nd") are never a reason either.
+    for (text, banned) in [
+        (
+            "So excited to see Kenny Chesney and Jason Aldean tomorrow, cannot wait",
+            &["kenny", "chesney", "jason", "aldean", "tomorrow"][..],
+        ),
+        (
+            "David Beckham can you please marry me",
+            &["beckham", "david"],
+        ),
+        (
+            "Hulk Hogan endorsing #Trump after that racist rant is shameful",
+            &["trump", "hulk", "hogan"],
+        ),
+        (
+            "This is the 2nd time my order came late, thanks for nothing",
+            &["2nd", "came"],
+        ),
+    ] {
+        let got = classify(text, None);
+        assert!(!got.reasons.is_empty(), "{text}: no reason at all");
+        // The words quoted in the reasons ("negative: 'racist', 'shameful'").
+        let quoted: Vec<&str> = got
+            .reasons
+            .iter()
+            .flat_map(|r| r.split('\'').skip(1).step_by(2))
+            .flat_map(str::split_whitespace)
+            .collect();
+        for b in banned {
+            assert!(!quoted.contains(b), "{text}: {:?}", got.reasons);
+        }
+    }
+    // German capitalises every noun: there a capital is not a name.
+    let got = classify(
+        "Der Kaffee ist nicht gut und die Bedienung unfreundlich",
+        None,
+    );
+    assert_eq!(got.language, Some("de"));
+    assert!(!got.reasons.is_empty(), "{:?}", got.reasons);
+}
+
+#[test]
 fn a_post_in_a_language_without_a_model_says_so() {
     let got = classify(
         "Prachtige koffie, maar de bediening was traag en onvriendelijk",

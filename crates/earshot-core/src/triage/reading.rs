@@ -201,7 +201,7 @@ pub fn read_with(model: &LinearModel, text: &str) -> Reading {
         _ if !complaint => Vec::new(),
         Some((_, mut words)) if complaint_cues.is_empty() => {
             let mut out = Vec::new();
-            name_strongest(&analysed, &mut words, &mut out, 3, 0.1);
+            name_strongest(&analysed, &mut words, &mut out, 3, 0.1, signals.lang);
             out
         }
         _ => complaint_cues.iter().take(3).cloned().collect(),
@@ -223,7 +223,7 @@ pub fn read_with(model: &LinearModel, text: &str) -> Reading {
     let drivers = if mood == Sentiment::Neutral {
         Vec::new()
     } else {
-        explain(&analysed, &contrib, best)
+        explain(&analysed, &contrib, best, signals.lang)
     };
     Reading {
         analysed,
@@ -259,7 +259,13 @@ fn vader_probs(compound: f64) -> [f32; 3] {
     }
 }
 
-fn explain(a: &Analysed, contrib: &[(Origin, [f32; 3])], class: usize) -> Vec<String> {
+fn explain(
+    a: &Analysed,
+    contrib: &[(Origin, [f32; 3])],
+    class: usize,
+    lang: Option<&str>,
+) -> Vec<String> {
+    let names = names_marked(lang);
     // Words the lexicon also reads the same way come first (people recognise them as the
     // reason); then what the model learned, if it weighs enough.
     let sign = if class == 0 { -1.0 } else { 1.0 };
@@ -273,7 +279,8 @@ fn explain(a: &Analysed, contrib: &[(Origin, [f32; 3])], class: usize) -> Vec<St
             // A pair says more than its words only when neither is one of those.
             Origin::Bigram(i)
                 if text::is_function_word(&a.tokens[i].norm)
-                    || text::is_function_word(&a.tokens[i + 1].norm) =>
+                    || text::is_function_word(&a.tokens[i + 1].norm)
+                    || (names && (a.tokens[i].name || a.tokens[i + 1].name)) =>
             {
                 continue
             }
@@ -301,6 +308,13 @@ fn explain(a: &Analysed, contrib: &[(Origin, [f32; 3])], class: usize) -> Vec<St
         };
         if phrase.contains('_') {
             continue;
+        }
+        // A name the model learned a mood for ("Beckham", "Trump") is a topic, not a reason;
+        // a lexicon word stays one however it is written.
+        if let Origin::Word(i) = *origin {
+            if names && a.tokens[i].name && !lexical {
+                continue;
+            }
         }
         // A lexicon word speaks through the lexicon's features too ("bad" weighs little as a
         // word of its own, its valence carries it): it is a reason whatever its own weight.
@@ -346,7 +360,7 @@ fn ironic_words(a: &Analysed, s: &Signals) -> Vec<String> {
         return Vec::new();
     }
     let mut out: Vec<String> = Vec::new();
-    name_strongest(a, &mut words, &mut out, 2, f32::MIN_POSITIVE);
+    name_strongest(a, &mut words, &mut out, 2, f32::MIN_POSITIVE, s.lang);
     if out.is_empty() {
         out.push("ironic".to_string());
     }
@@ -410,27 +424,43 @@ fn abuse_of(model: &LinearModel, a: &Analysed, s: &Signals) -> (bool, Vec<String
     if !english {
         return (true, out);
     }
-    name_strongest(a, &mut words, &mut out, 3, 0.1);
+    name_strongest(a, &mut words, &mut out, 3, 0.1, s.lang);
     (true, out)
 }
 
 /// Adds to `out` (up to `max` in all) the words that lift a yes/no model most, strongest first,
-/// each lifting at least `min_lift`; never a function word.
+/// each lifting at least `min_lift`; never a function word, a word with digits ("2nd") or a
+/// name (in a language that capitalises names only).
 fn name_strongest(
     a: &Analysed,
     words: &mut [(f32, usize)],
     out: &mut Vec<String>,
     max: usize,
     min_lift: f32,
+    lang: Option<&str>,
 ) {
+    let names = names_marked(lang);
     words.sort_by(|x, y| y.0.total_cmp(&x.0));
     for &(lift, i) in words.iter() {
-        let w = &a.tokens[i].norm;
+        let t = &a.tokens[i];
+        let w = &t.norm;
         if out.len() >= max || lift < min_lift {
             break;
         }
-        if !w.starts_with('_') && !text::is_function_word(w) && !out.contains(w) {
+        let counting = w.bytes().any(|b| b.is_ascii_digit());
+        if !w.starts_with('_')
+            && !text::is_function_word(w)
+            && !counting
+            && (!names || !t.name)
+            && !out.contains(w)
+        {
             out.push(w.clone());
         }
     }
+}
+
+/// Whether a capital inside a sentence marks a name in this language (German capitalises
+/// every noun: "Erstattung" is a reason there).
+fn names_marked(lang: Option<&str>) -> bool {
+    lang != Some("de")
 }

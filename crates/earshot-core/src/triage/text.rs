@@ -25,6 +25,10 @@ pub struct Token {
     pub negated: bool,
     /// What the word does to its neighbours (negates, boosts, dampens).
     pub role: Role,
+    /// Capitalised inside a sentence ("Beckham", "Star Wars", "#Trump"): most likely a name,
+    /// which is what a post is about, never why it ranks. German capitalises every noun, so
+    /// readers of German posts do not ask.
+    pub name: bool,
 }
 
 /// What a word does to the sentiment of the words after it.
@@ -151,12 +155,15 @@ fn push_word(out: &mut Vec<Token>, word: &str) {
         norm.push_str("_num");
     }
     let role = role_of(&norm);
+    let mut letters = word.chars().filter(|c| c.is_alphabetic());
+    let name = letters.next().is_some_and(char::is_uppercase) && letters.any(char::is_lowercase);
     out.push(Token {
         norm,
         caps,
         clause_end: false,
         negated: false,
         role,
+        name,
     });
 }
 
@@ -168,6 +175,7 @@ fn special(norm: String) -> Token {
         clause_end: false,
         negated: false,
         role: Role::Plain,
+        name: false,
     }
 }
 
@@ -184,6 +192,18 @@ pub fn analyse(text: &str) -> Analysed {
         ..Analysed::default()
     };
     a.ends_with_question = text.trim_end().ends_with('?');
+    // A sentence's first word is capitalised whatever it is: not a name for that.
+    let mut sentence_start = true;
+    let word = |tokens: &mut Vec<Token>, w: &str, sentence_start: &mut bool| {
+        let before = tokens.len();
+        push_word(tokens, w);
+        if *sentence_start && tokens.len() > before {
+            for t in &mut tokens[before..] {
+                t.name = false;
+            }
+            *sentence_start = false;
+        }
+    };
     for chunk in text.split_whitespace() {
         let starts = |p: &str| {
             chunk
@@ -215,7 +235,7 @@ pub fn analyse(text: &str) -> Analysed {
                 if handle {
                     a.tokens.push(special("_at".into()));
                 } else {
-                    push_word(&mut a.tokens, &chunk[s..i]);
+                    word(&mut a.tokens, &chunk[s..i], &mut sentence_start);
                 }
             }
             handle = false;
@@ -224,13 +244,22 @@ pub fn analyse(text: &str) -> Analysed {
                 '!' => {
                     a.bangs += 1;
                     end_clause(&mut a.tokens);
+                    sentence_start = true;
                 }
                 '?' => {
                     a.questions += 1;
                     end_clause(&mut a.tokens);
+                    sentence_start = true;
                 }
-                '.' | ',' | ';' | ':' => end_clause(&mut a.tokens),
-                c if is_emoji(c) => a.tokens.push(special(c.to_string())),
+                '.' => {
+                    end_clause(&mut a.tokens);
+                    sentence_start = true;
+                }
+                ',' | ';' | ':' => end_clause(&mut a.tokens),
+                c if is_emoji(c) => {
+                    a.tokens.push(special(c.to_string()));
+                    sentence_start = true;
+                }
                 _ => {}
             }
         }
@@ -238,7 +267,7 @@ pub fn analyse(text: &str) -> Analysed {
             if handle {
                 a.tokens.push(special("_at".into()));
             } else {
-                push_word(&mut a.tokens, &chunk[s..]);
+                word(&mut a.tokens, &chunk[s..], &mut sentence_start);
             }
         }
     }

@@ -269,6 +269,8 @@ pub(super) const STOP_WORDS: &[&str] = &[
     "up", "out", "into", "over", "after", "before", "one", "two", "three", "four", "five", "six",
     "seven", "eight", "nine", "ten", "first", "second", "day", "days", "time", "times", "week",
     "weeks", "hour", "hours", "minutes", "today", "yesterday", "now", "get", "got", "go", "going",
+    "tomorrow", "tonight", "off", "come", "coming", "came", "make", "made", "take", "took",
+    "thing", "things", "way", "back", "next", "last", "people", "ppl", "someone", "something",
     "el", "la", "los", "las", "un", "una", "y", "o", "de", "del", "en", "que", "es", "por",
     "para", "con", "mi", "me", "se", "lo", "le", "su", "al", "le", "les", "des", "du", "et",
     "est", "je", "il", "elle", "nous", "vous", "mon", "ma", "mes", "au", "aux", "der", "die",
