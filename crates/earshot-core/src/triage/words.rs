@@ -271,6 +271,7 @@ pub(super) const STOP_WORDS: &[&str] = &[
     "weeks", "hour", "hours", "minutes", "today", "yesterday", "now", "get", "got", "go", "going",
     "tomorrow", "tonight", "off", "come", "coming", "came", "make", "made", "take", "took",
     "thing", "things", "way", "back", "next", "last", "people", "ppl", "someone", "something",
+    "tan", "tão", "così", "cosi",
     "el", "la", "los", "las", "un", "una", "y", "o", "de", "del", "en", "que", "es", "por",
     "para", "con", "mi", "me", "se", "lo", "le", "su", "al", "le", "les", "des", "du", "et",
     "est", "je", "il", "elle", "nous", "vous", "mon", "ma", "mes", "au", "aux", "der", "die",
