@@ -175,7 +175,7 @@ fn reasons_never_name_function_or_counting_words() {
 }
 
 #[test]
-fn reasons_never_name_names_the_model_learned_a_mood_for() {
+fn reasons_never_name_names_or_small_words_the_model_learned_a_mood_for() {
     // General tweets are often about someone: the model learns "Beckham" as positive and
     // "Trump" as abusive, and a reason that names them says what a post is about, not why it
     // ranks. Counting words ("2nd") are never a reason either.
@@ -195,6 +195,15 @@ fn reasons_never_name_names_the_model_learned_a_mood_for() {
         (
             "This is the 2nd time my order came late, thanks for nothing",
             &["2nd", "came"],
+        ),
+        // Short forms and small words of the other languages.
+        (
+            "Hoje eu estou muito triste pq o pedido não chegou",
+            &["estou", "pq", "hoje"],
+        ),
+        (
+            "Tío q yo me acuerdo de este sitio, era horrible",
+            &["q", "yo"],
         ),
     ] {
         let got = classify(text, None);
