@@ -69,14 +69,15 @@ pub fn signals(text: &str) -> (Analysed, Signals, [Vec<String>; 5]) {
     let complaint_cues = cues(&c.complaint, &folded);
     let help_cues = cues(&c.help, &folded);
     let lead_cues = cues(&c.lead, &folded);
-    let analysed = text::analyse(text);
+    let lang = lang::detect(text);
+    let analysed = text::analyse_in(text, lang);
     let vader = text::vader(&analysed, |_, _| {});
     let signals = Signals {
         vader,
         complaint_cues: complaint_cues.len(),
         help_cues: help_cues.len(),
         lead_cues: lead_cues.len(),
-        lang: lang::detect(text),
+        lang,
     };
     let sarcasm = cues(&c.sarcasm, &folded);
     let sympathy = cues(&c.sympathy, &folded);

@@ -187,6 +187,17 @@ fn end_clause(out: &mut [Token]) {
 
 /// Splits a post into tokens.
 pub fn analyse(text: &str) -> Analysed {
+    analyse_in(text, None)
+}
+
+/// Words that negate in one language and not in another that writes them too: Portuguese "no"
+/// is "in the" ("no pedido"), Italian "ne" is "of it" ("ne ho due").
+fn negates_in(norm: &str, lang: Option<&str>) -> bool {
+    !matches!((lang, norm), (Some("pt"), "no") | (Some("it"), "ne"))
+}
+
+/// [`analyse`] for a post in `lang` (ISO 639-1), whose negations are that language's.
+pub fn analyse_in(text: &str, lang: Option<&str>) -> Analysed {
     let mut a = Analysed {
         tokens: Vec::with_capacity(text.len() / 5 + 4),
         ..Analysed::default()
@@ -269,6 +280,11 @@ pub fn analyse(text: &str) -> Analysed {
             } else {
                 word(&mut a.tokens, &chunk[s..], &mut sentence_start);
             }
+        }
+    }
+    for t in &mut a.tokens {
+        if t.role == Role::Negation && !negates_in(&t.norm, lang) {
+            t.role = Role::Plain;
         }
     }
     let mut in_scope = false;
@@ -432,6 +448,31 @@ mod tests {
         assert_eq!(
             norms("@united Sooooo late!!! See https://t.co/x I'm on flight 1234 😡 :("),
             ["_at", "soo", "late", "see", "_url", "im", "on", "flight", "_num", "😡", ":("]
+        );
+    }
+
+    #[test]
+    fn a_negation_of_one_language_is_a_plain_word_in_another() {
+        let negated = |text: &str, lang: Option<&str>| -> Vec<String> {
+            analyse_in(text, lang)
+                .tokens
+                .into_iter()
+                .filter(|t| t.negated)
+                .map(|t| t.norm)
+                .collect()
+        };
+        // Portuguese "no" is "in the"; Spanish "no" negates.
+        assert!(negated("Comprei no site e chegou bem", Some("pt")).is_empty());
+        assert_eq!(negated("No llegó bien", Some("es")), ["llegó", "bien"]);
+        // Italian "ne" is "of it"; its "non" negates.
+        assert_eq!(
+            negated("Ne ho due e non funzionano", Some("it")),
+            ["funzionano"]
+        );
+        // French "ne" negates.
+        assert_eq!(
+            negated("Je ne suis pas content", Some("fr")),
+            ["suis", "content"]
         );
     }
 
