@@ -303,38 +303,15 @@ pub fn cue_sets() -> &'static Cues {
 pub struct Folded<'a> {
     text: &'a str,
     folded: String,
-    /// For each byte of `folded`, the byte range of the char of `text` it came from; empty when
-    /// the text is ASCII (then the two line up byte for byte).
-    from: Vec<(usize, usize)>,
 }
 
 impl<'a> Folded<'a> {
-    /// Folds `text`.
+    /// Folds `text` as the matcher does.
     pub fn new(text: &'a str) -> Folded<'a> {
-        if text.is_ascii() {
-            return Folded {
-                text,
-                folded: text.to_ascii_lowercase(),
-                from: Vec::new(),
-            };
+        Folded {
+            text,
+            folded: crate::matcher::fold(text),
         }
-        let mut folded = String::with_capacity(text.len() + 8);
-        let mut from = Vec::with_capacity(text.len() + 8);
-        for (i, c) in text.char_indices() {
-            let before = folded.len();
-            if c.is_ascii() {
-                folded.push(c.to_ascii_lowercase());
-            } else {
-                for d in std::iter::once(c).nfkd().filter(|d| !is_combining_mark(*d)) {
-                    folded.extend(d.to_lowercase());
-                }
-            }
-            from.extend(std::iter::repeat_n(
-                (i, i + c.len_utf8()),
-                folded.len() - before,
-            ));
-        }
-        Folded { text, folded, from }
     }
 
     /// The folded text.
@@ -342,13 +319,38 @@ impl<'a> Folded<'a> {
         &self.folded
     }
 
-    /// The post's own words for the folded bytes `start..end`, in lower case.
+    /// The post's own words for the folded bytes `start..end`, in lower case. An ASCII post
+    /// folds byte for byte; another is walked a char at a time (only for a cue found, never
+    /// for every post), each char folded alone as `matcher::fold` folds it in the whole.
     fn own(&self, start: usize, end: usize) -> String {
-        if self.from.is_empty() {
-            return self.folded[start..end].to_string();
+        let plain = || self.folded[start..end].to_string();
+        if self.text.is_ascii() {
+            return plain();
         }
-        let (a, b) = (self.from[start].0, self.from[end - 1].1);
-        self.text[a..b].to_lowercase()
+        let (mut at, mut from, mut to) = (0, None, None);
+        let mut one = String::new();
+        for (i, c) in self.text.char_indices() {
+            one.clear();
+            one.extend(
+                std::iter::once(c)
+                    .nfkd()
+                    .filter(|d| !is_combining_mark(*d))
+                    .flat_map(char::to_lowercase),
+            );
+            let next = at + one.len();
+            if from.is_none() && start < next {
+                from = Some(i);
+            }
+            if end <= next {
+                to = Some(i + c.len_utf8());
+                break;
+            }
+            at = next;
+        }
+        match (from, to) {
+            (Some(a), Some(b)) if a < b => self.text[a..b].to_lowercase(),
+            _ => plain(),
+        }
     }
 }
 
