@@ -52,7 +52,7 @@ const CASES: &[Case] = &[
     case("El café no está bueno, qué pena", Some("es"), "negative", true, false, &["no bueno"]),
     case("Sigo esperando mi reembolso del pedido 1234, ¿me pueden ayudar por favor?", Some("es"), "negative", true, false, &["reembolso", "sigo esperando"]),
     case("Triste noticia: cerró la librería de la esquina después de 40 años", Some("es"), "negative", false, false, &["triste"]),
-    case("Sois unos idiotas de mierda", None, "neutral", false, true, &["idiotas", "mierda"]),
+    case("Sois unos idiotas de mierda", Some("es"), "negative", false, true, &["idiotas", "mierda"]),
     case("Genial, otro pedido cancelado 🙃 gracias por nada", Some("es"), "negative", true, false, &["sarcastic"]),
     // French.
     case("Le café n'est pas bon", Some("fr"), "negative", false, false, &[]),

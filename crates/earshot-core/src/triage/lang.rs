@@ -53,7 +53,7 @@ fn function_words(words: &[&str]) -> Option<(&'static str, usize)> {
     let mut w = String::new();
     for raw in words {
         let t = raw.trim_matches(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'));
-        // The longest function word is 8 bytes; longer words matter only for their elision.
+        // The longest function word is 11 bytes; longer words matter only for their elision.
         let head = t.get(..t.len().min(12)).unwrap_or(t);
         w.clear();
         for c in head.chars() {
@@ -91,34 +91,38 @@ const FUNCTION_WORDS: [&str; 6] = [
     // English
     "the and to is for you my of this that with have not are be at your we but just can get \
      what they will from has been our its it's i'm don't can't would about there their when how \
-     why who still after never again all",
+     why who still after never again all thanks thank please",
     // Spanish
     "el los las del y pero muy ya yo tengo estoy están eres soy nadie también tambien \
      cuando donde qué hoy mañana ahora siempre hay hace gracias bueno mucho esto sin pues sé \
      puedo quiero tiene tienen fue hasta aunque entonces alguien él ella usted \
-     ustedes vosotros mismo así eso",
+     ustedes vosotros mismo así eso unos unas hola buenas buenos abrís abren cuánto lunes martes \
+     miércoles jueves viernes",
     // French
     "des du et est je elle nous vous ils pas c'est j'ai n'est qu'il avec pour dans sur \
      une cette très trop toujours jamais rien merci oui moi toi ça aussi encore être fait \
-     suis sont ont été au aux",
+     suis sont ont été au aux êtes bonjour bonsoir svp combien ouvrez demain aujourd'hui \
+     dimanche lundi mardi mercredi jeudi vendredi samedi commande",
     // German
     "der die das und ist nicht ich du er sie wir ihr ein eine einen mit auf für von zu den dem \
      im nein kein keine noch schon auch aber sehr wie habe haben bin sind wird heute immer \
      nie danke gut jetzt mir mich dich dir euch oder wenn dass weil doch nur mehr viel \
      alles nichts dann gibt geht kann muss soll ganz wieder morgen gestern einfach zum zur \
      beim vom ins sich als nach bei aus über wer wo warum diese dieser dieses meine mein dein \
-     deine seine ihre unsere hab",
+     deine seine ihre unsere hab vielen dank bitte guten seid habt geöffnet kostet bestellung \
+     sonntag montag dienstag mittwoch donnerstag freitag samstag",
     // Italian
     "gli della delle degli dei nel nella che non è sono ho hai per ci anche ancora \
      sempre mai niente nessuno grazie molto questo questa quello perché perche oggi io lui \
      lei noi voi loro alla sul dal dalla più piu tutto tutti fatto essere stato di c'è l'ho \
-     siamo fa poi proprio bello sarà può così cosi già gia però",
+     siamo fa poi proprio bello sarà può così cosi già gia però siete aperti domani buongiorno \
+     buonasera domenica lunedì martedì mercoledì giovedì venerdì sabato",
     // Portuguese
     "não nao você voce vc eu meu minha muito também tambem então entao ainda isso isto \
      agora hoje ninguém ninguem com uma um ao às na pra pro tá estou tenho \
      vocês são obrigado obrigada bom boa vai onde sim só tudo gente ele ela eles já né mesmo assim \
      é seu sua nós pq vcs kkk kkkk kkkkk rs nem ter tem fazer vou ficar quer melhor demais \
-     coisa depois pode ontem amanhã amanha obg bem",
+     coisa depois pode ontem amanhã amanha obg bem olá abrem custa",
 ];
 
 fn function_word_index() -> &'static std::collections::HashMap<&'static str, usize> {
@@ -150,6 +154,7 @@ const ENGLISH: &[&str] = &[
     "not", "are", "be", "at", "your", "we", "but", "just", "can", "get", "what", "they", "will",
     "from", "has", "been", "our", "its", "it's", "i'm", "don't", "can't", "would", "about",
     "there", "their", "when", "how", "why", "who", "still", "after", "never", "again", "all",
+    "thanks", "please",
 ];
 
 fn plainly_english(words: &[&str]) -> bool {

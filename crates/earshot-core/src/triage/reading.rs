@@ -61,6 +61,8 @@ const COMPLAINT_P_ASKING: f32 = 0.8;
 /// part of the complaints set the model had not learned from (BENCHMARKS.md, "Complaints").
 const COMPLAINT_Q: f32 = 0.4;
 const COMPLAINT_Q_CUED: f32 = 0.3;
+/// … and for a question or an enquiry without any complaint cue or negative word.
+const COMPLAINT_Q_ASKING: f32 = 0.5;
 
 /// The tokens and lexicon signals of a post: what the model reads.
 pub fn signals(text: &str) -> (Analysed, Signals, [Vec<String>; 5]) {
@@ -96,6 +98,8 @@ pub fn training_example(text: &str, label: usize) -> linear::Example {
 
 /// How far a prediction without any lexicon or cue evidence is pulled towards neutral.
 const NO_EVIDENCE_SHRINK: f32 = 0.3;
+/// … and how far when the post asks the business for help or a price.
+const NO_EVIDENCE_SHRINK_ASKING: f32 = 0.5;
 const NO_EVIDENCE_PRIOR: [f32; 3] = [0.15, 0.7, 0.15];
 
 /// How far a dampened sentiment word ("slightly bad") pulls the reading towards neutral.
@@ -104,7 +108,20 @@ const DAMPENER_SHRINK: f32 = 0.25;
 /// Whether a dampener ("slightly", "poco", "etwas") directly precedes a sentiment word.
 fn dampened(a: &Analysed) -> bool {
     a.tokens.windows(2).any(|w| {
-        w[0].role == text::Role::BoostDown && text::valence(&w[1].norm).is_some_and(|v| v != 0.0)
+        w[0].role == text::Role::BoostDown && text::valence_of(&w[1]).is_some_and(|v| v != 0.0)
+    })
+}
+
+/// How much of the neutral reading a booster before a sentiment word ("muy malo") moves to the
+/// side the word leans.
+const BOOSTER_SHARPEN: f32 = 0.25;
+
+/// Which way a booster ("really", "muy", "sehr") directly before a sentiment word leans: -1 or 1.
+fn boosted(a: &Analysed) -> Option<f64> {
+    a.tokens.windows(2).find_map(|w| {
+        let v = text::valence_of(&w[1]).filter(|_| w[0].role == text::Role::BoostUp)?;
+        let v = if w[1].negated { -v } else { v };
+        (v != 0.0).then_some(v.signum())
     })
 }
 
@@ -135,13 +152,23 @@ pub fn read_with(model: &LinearModel, text: &str) -> Reading {
     } else {
         let mut p = linear::softmax(logits);
         let lexical = vader.pos + vader.neg > 0.0 || !complaint_cues.is_empty();
-        // The lexicon is English: in another language its silence says nothing.
+        // The lexicon is English: in another language its silence says nothing, unless the
+        // post plainly asks the business something ("habt ihr morgen geöffnet?", which the
+        // German tweets' rhetorical questions taught the model to read as 0.85 negative).
         let english = matches!(signals.lang, None | Some("en"));
-        if !lexical && english {
+        let asks_business = !(help_cues.is_empty() && lead_cues.is_empty());
+        if !lexical && (english || asks_business) {
             // Nothing a person would call a sentiment word or a cue: the model is reading topic
             // words of the domain it learned from ("flight", "8pm"). Trust it less, out of domain.
+            // A post that asks the business something is pulled further: its "negative" is the
+            // topic words of the tweets' rhetorical questions ("negative: 'morgen'").
+            let shrink = if asks_business {
+                NO_EVIDENCE_SHRINK_ASKING
+            } else {
+                NO_EVIDENCE_SHRINK
+            };
             for (v, prior) in p.iter_mut().zip(NO_EVIDENCE_PRIOR) {
-                *v = (1.0 - NO_EVIDENCE_SHRINK) * *v + NO_EVIDENCE_SHRINK * prior;
+                *v = (1.0 - shrink) * *v + shrink * prior;
             }
         }
         p
@@ -152,6 +179,12 @@ pub fn read_with(model: &LinearModel, text: &str) -> Reading {
         for (v, prior) in probs.iter_mut().zip(NO_EVIDENCE_PRIOR) {
             *v = (1.0 - DAMPENER_SHRINK) * *v + DAMPENER_SHRINK * prior;
         }
+    } else if let Some(sign) = boosted(&analysed) {
+        // "Muy malo", "really bad": the lexicon's strengthening, which the learned weights
+        // carry no better ("muy" leans positive in tweets full of "muy bien").
+        let moved = BOOSTER_SHARPEN * probs[1];
+        probs[1] -= moved;
+        probs[if sign < 0.0 { 0 } else { 2 }] += moved;
     }
     let mut sarcasm = sarcasm;
     if sarcasm.is_empty() && probs[2] > probs[0] && (vader.neg > 0.0 || !complaint_cues.is_empty())
@@ -174,6 +207,8 @@ pub fn read_with(model: &LinearModel, text: &str) -> Reading {
         .then(super::complaint_model)
         .filter(|m| !model_is_empty(m))
         .map(|m| flag_of(m, &analysed, &signals));
+    // A question, an enquiry or an offer to buy.
+    let enquiry = analysed.questions > 0 || !(help_cues.is_empty() && lead_cues.is_empty());
     let complaint = if !sympathy.is_empty() && complaint_cues.is_empty() {
         // Sad news, sympathy: negative, but nothing the business was expected to do.
         false
@@ -183,17 +218,23 @@ pub fn read_with(model: &LinearModel, text: &str) -> Reading {
         // complaints it barely saw ("94 min hold and counting"). A post that reads as praise is
         // not one, whatever it mentions ("my refund arrived today, thanks!").
         let q = 0.5 * p + 0.5 * neg;
-        mood != Sentiment::Positive
-            && q >= if complaint_cues.is_empty() {
-                COMPLAINT_Q
-            } else {
-                COMPLAINT_Q_CUED
-            }
+        let at_least = if !complaint_cues.is_empty() {
+            COMPLAINT_Q_CUED
+        } else if vader.neg == 0.0 && !(help_cues.is_empty() && lead_cues.is_empty()) {
+            // "Is the café open on Sunday?": the complaint model learned that tweets to brands
+            // which ask are often complaints, and they are ("when should I expect a response?"
+            // is a breach of expectation); one asking for opening hours, help or a price, with
+            // no word of complaint, takes more.
+            COMPLAINT_Q_ASKING
+        } else {
+            COMPLAINT_Q
+        };
+        mood != Sentiment::Positive && q >= at_least
     } else if !complaint_cues.is_empty() {
         neg >= COMPLAINT_P_CUED
-    } else if vader.neg == 0.0 && !(help_cues.is_empty() && lead_cues.is_empty()) {
+    } else if vader.neg == 0.0 && enquiry {
         // A question or an enquiry with no word of complaint in it: the model's doubts about
-        // topic words ("bag", "delay") are not enough.
+        // topic words ("bag", "delay", German "ihr" and "morgen") are not enough.
         neg >= COMPLAINT_P_ASKING
     } else {
         neg >= COMPLAINT_P
@@ -287,7 +328,7 @@ fn explain(
             }
             Origin::Word(i) => {
                 let t = &a.tokens[i];
-                let v = text::valence(&t.norm).unwrap_or(0.0) * if t.negated { -1.0 } else { 1.0 };
+                let v = text::valence_of(t).unwrap_or(0.0) * if t.negated { -1.0 } else { 1.0 };
                 let shown = if t.negated {
                     // In the post's own words: "never answers", "no refund", "nunca contesta".
                     let neg = a.tokens[..i]

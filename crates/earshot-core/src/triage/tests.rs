@@ -208,3 +208,47 @@ fn human_counts_read_naturally() {
     assert_eq!(human_count(48_000), "48k");
     assert_eq!(human_count(2_100_000), "2.1M");
 }
+
+#[test]
+fn french_and_italian_elisions_are_read_as_the_word_they_elide_into() {
+    let norms = |text: &str, lang: &str| -> Vec<(String, bool)> {
+        text::analyse_in(text, Some(lang))
+            .tokens
+            .into_iter()
+            .map(|t| (t.norm, t.negated))
+            .collect()
+    };
+    let fr = norms(
+        "Merci pour l'accueil mais je n'ai jamais reçu ma commande",
+        "fr",
+    );
+    assert!(fr.iter().any(|(w, _)| w == "accueil"), "{fr:?}");
+    assert!(
+        !fr.iter().any(|(w, _)| w == "laccueil" || w == "nai"),
+        "{fr:?}"
+    );
+    // "n'" is the negation "ne": what follows it is negated.
+    assert!(fr.contains(&("reçu".to_string(), true)), "{fr:?}");
+    let it = norms("Ho aspettato un'ora dell'ordine", "it");
+    let words: Vec<&str> = it.iter().map(|(w, _)| w.as_str()).collect();
+    assert_eq!(words, ["ho", "aspettato", "ora", "ordine"]);
+    // Elsewhere an apostrophe is dropped as before ("don't" → "dont"), and "aujourd'hui" is one word.
+    assert_eq!(norms("I don't know", "en")[1].0, "dont");
+    assert_eq!(norms("aujourd'hui", "fr")[0].0, "aujourdhui");
+}
+
+#[test]
+fn an_english_lexicon_word_that_is_a_plain_word_of_the_post_s_language_has_no_valence() {
+    let neg =
+        |text: &str, lang: &str| text::vader(&text::analyse_in(text, Some(lang)), |_, _| {}).neg;
+    // German "die" (the) and "war" (was), Spanish "sin" (without), French "pain" (bread).
+    assert_eq!(
+        neg("Die Torte war lecker und die Bedienung freundlich", "de"),
+        0.0
+    );
+    assert_eq!(neg("Un café sin azúcar para mí", "es"), 0.0);
+    assert_eq!(neg("Le pain est encore chaud", "fr"), 0.0);
+    // In English they keep theirs.
+    assert!(neg("I could die of shame", "en") > 0.0);
+    assert!(neg("the pain is back", "en") > 0.0);
+}

@@ -29,6 +29,9 @@ pub struct Token {
     /// which is what a post is about, never why it ranks. German capitalises every noun, so
     /// readers of German posts do not ask.
     pub name: bool,
+    /// An English lexicon word that is a common word of the post's own language (German "die",
+    /// Spanish "sin", French "pain"): it carries no valence there ([`valence_of`]).
+    pub false_friend: bool,
 }
 
 /// What a word does to the sentiment of the words after it.
@@ -164,6 +167,7 @@ fn push_word(out: &mut Vec<Token>, word: &str) {
         negated: false,
         role,
         name,
+        false_friend: false,
     });
 }
 
@@ -176,6 +180,7 @@ fn special(norm: String) -> Token {
         negated: false,
         role: Role::Plain,
         name: false,
+        false_friend: false,
     }
 }
 
@@ -196,6 +201,21 @@ fn negates_in(norm: &str, lang: Option<&str>) -> bool {
     !matches!((lang, norm), (Some("pt"), "no") | (Some("it"), "ne"))
 }
 
+/// French and Italian elide an article or pronoun into the next word ("l'accueil", "un'ora",
+/// "c'è", "n'ai"): the word is read without it, or every noun would have a form per article
+/// ("unora", "laccueil") and no reason could name it.
+fn elided<'a>(w: &'a str, lang: Option<&str>) -> Option<(&'a str, &'a str)> {
+    let heads = match lang {
+        Some("fr") => super::words::ELIDED_FR,
+        Some("it") => super::words::ELIDED_IT,
+        _ => return None,
+    };
+    let at = w.find(['\'', '’'])?;
+    let head = &w[..at];
+    let rest = w[at..].trim_start_matches(['\'', '’']);
+    (!rest.is_empty() && heads.iter().any(|h| h.eq_ignore_ascii_case(head))).then_some((head, rest))
+}
+
 /// [`analyse`] for a post in `lang` (ISO 639-1), whose negations are that language's.
 pub fn analyse_in(text: &str, lang: Option<&str>) -> Analysed {
     let mut a = Analysed {
@@ -207,7 +227,17 @@ pub fn analyse_in(text: &str, lang: Option<&str>) -> Analysed {
     let mut sentence_start = true;
     let word = |tokens: &mut Vec<Token>, w: &str, sentence_start: &mut bool| {
         let before = tokens.len();
-        push_word(tokens, w);
+        match elided(w, lang) {
+            Some((head, rest)) => {
+                // The article or pronoun says nothing (kept as a word, it made the held-out
+                // French tweets read worse); French "n'" is the negation "ne" ("je n'ai pas").
+                if head.eq_ignore_ascii_case("n") {
+                    push_word(tokens, "ne");
+                }
+                push_word(tokens, rest);
+            }
+            None => push_word(tokens, w),
+        }
         if *sentence_start && tokens.len() > before {
             for t in &mut tokens[before..] {
                 t.name = false;
@@ -282,10 +312,15 @@ pub fn analyse_in(text: &str, lang: Option<&str>) -> Analysed {
             }
         }
     }
+    let friends = super::words::FALSE_FRIENDS
+        .iter()
+        .find(|(l, _)| Some(*l) == lang)
+        .map_or(&[][..], |(_, words)| words);
     for t in &mut a.tokens {
         if t.role == Role::Negation && !negates_in(&t.norm, lang) {
             t.role = Role::Plain;
         }
+        t.false_friend = friends.contains(&t.norm.as_str());
     }
     let mut in_scope = false;
     for t in &mut a.tokens {
@@ -370,6 +405,14 @@ pub fn valence(norm: &str) -> Option<f64> {
         .copied()
 }
 
+/// A token's valence in its post's language: none for a false friend ("die" in German).
+pub fn valence_of(t: &Token) -> Option<f64> {
+    if t.false_friend {
+        return None;
+    }
+    valence(&t.norm)
+}
+
 /// Whether a folded token is an insult ([`super::words::INSULTS`]).
 pub fn is_insult(norm: &str) -> bool {
     static SET: OnceLock<rustc_hash::FxHashSet<&'static str>> = OnceLock::new();
@@ -384,7 +427,7 @@ pub fn vader(a: &Analysed, mut each: impl FnMut(usize, f64)) -> Vader {
     let but = tokens.iter().position(|t| t.norm == "but");
     let (mut sum, mut pos, mut neg) = (0.0, 0.0, 0.0);
     for (i, tok) in tokens.iter().enumerate() {
-        let Some(base) = valence(&tok.norm) else {
+        let Some(base) = valence_of(tok) else {
             continue;
         };
         let mut v = base;

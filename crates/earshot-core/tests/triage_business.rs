@@ -1,0 +1,97 @@
+//! What a business hears, in each language it has a model for: a customer's question, a price
+//! enquiry, thanks, a complaint without a single classic complaint word, and an accusation of
+//! fraud. The general tweets the models learned from are seldom written to a business, so these
+//! are pinned here: a question about opening hours read as a complaint ("complaint: 'morgen'")
+//! would put the wrong post at the top of the owner's inbox.
+
+use earshot_core::triage::classify;
+
+/// (post, language, intent, words one of the reasons must name).
+#[rustfmt::skip]
+const CASES: &[(&str, &str, &str, &[&str])] = &[
+    // English.
+    ("Is @bellacafe open on Sunday?", "en", "question", &[]),
+    ("How much do you charge to fix a leaking tap?", "en", "lead", &[]),
+    ("@quickplumb you are a bunch of crooks", "en", "complaint", &["crooks"]),
+    ("@bellacafe waited 40 minutes for a latte and nobody even said sorry", "en", "complaint", &["waited"]),
+    ("Best croissant in town, thanks @bellacafe!", "en", "praise", &["best"]),
+    // Spanish.
+    ("@cafebella ¿abrís el domingo?", "es", "question", &[]),
+    ("@cafebella ¿a qué hora abren mañana?", "es", "question", &[]),
+    ("¿Cuánto cuesta la tarta de chocolate para 10 personas?", "es", "lead", &[]),
+    ("@cafebella llevo una hora esperando y nadie me atiende", "es", "complaint", &["nadie me atiende"]),
+    ("@cafebella sois unos ladrones", "es", "complaint", &["ladrones"]),
+    ("@cafebella el mejor café de Madrid, gracias!", "es", "praise", &["mejor"]),
+    // French.
+    ("@boulangerie vous ouvrez à quelle heure demain ?", "fr", "question", &[]),
+    ("Combien coûte un gâteau pour 10 personnes ?", "fr", "lead", &[]),
+    ("J'ai payé il y a deux semaines et je n'ai jamais reçu ma commande", "fr", "complaint", &["jamais reçu"]),
+    ("@boulangerie vous êtes des escrocs", "fr", "complaint", &["escrocs"]),
+    ("@boulangerie merci pour l'accueil, tout était parfait", "fr", "praise", &["parfait"]),
+    // German.
+    ("@baeckerei habt ihr morgen geöffnet?", "de", "question", &[]),
+    ("Was kostet eine Torte für 10 Personen?", "de", "lead", &[]),
+    ("Ich habe meine Bestellung nach drei Wochen immer noch nicht erhalten", "de", "complaint", &["immer noch nicht"]),
+    ("@baeckerei ihr seid Betrüger", "de", "complaint", &["betrüger"]),
+    ("@baeckerei super Service, vielen Dank!", "de", "praise", &["super"]),
+    // Italian.
+    ("@pizzeria siete aperti domenica?", "it", "question", &[]),
+    ("Quanto costa una torta per 10 persone?", "it", "lead", &[]),
+    ("@pizzeria ho aspettato un'ora e la pizza era fredda", "it", "complaint", &["ho aspettato"]),
+    ("@pizzeria siete dei ladri", "it", "complaint", &["ladri"]),
+    ("@pizzeria la migliore pizza di Roma, grazie!", "it", "praise", &["migliore"]),
+    // Portuguese.
+    ("@padaria vocês abrem no domingo?", "pt", "question", &[]),
+    ("Quanto custa um bolo para 10 pessoas?", "pt", "lead", &[]),
+    ("@padaria paguei e até hoje não recebi o pedido", "pt", "complaint", &["até hoje não"]),
+    ("@padaria vocês são uns ladrões", "pt", "complaint", &["ladrões"]),
+    ("@padaria atendimento excelente, obrigado!", "pt", "praise", &["excelente"]),
+];
+
+#[test]
+fn questions_enquiries_thanks_and_complaints_to_a_business_read_right_in_each_language() {
+    let mut wrong = Vec::new();
+    for (text, lang, intent, why) in CASES {
+        let got = classify(text, None);
+        let reasons = got.reasons.join(" | ");
+        if got.language != Some(lang)
+            || got.intent != *intent
+            || got.complaint != (*intent == "complaint")
+            || got.abusive
+            || !why.iter().all(|w| reasons.contains(w))
+        {
+            wrong.push(format!(
+                "{text}\n  got {:?} {} {} urgency={} [{reasons}]",
+                got.language, got.intent, got.sentiment, got.urgency
+            ));
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "{} wrong:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
+}
+
+#[test]
+fn a_plain_question_ranks_below_a_complaint_in_each_language() {
+    // The same business, the same language: the complaint is the one to answer first.
+    for lang in ["en", "es", "fr", "de", "it", "pt"] {
+        let of = |intent: &str| {
+            CASES
+                .iter()
+                .filter(|c| c.1 == lang && c.2 == intent)
+                .map(|c| classify(c.0, None).urgency)
+                .collect::<Vec<_>>()
+        };
+        let questions = of("question");
+        let complaints = of("complaint");
+        let top_question = questions.iter().max().copied().unwrap_or(0);
+        let least_complaint = complaints.iter().min().copied().unwrap_or(100);
+        assert!(
+            top_question < least_complaint,
+            "{lang}: questions {questions:?}, complaints {complaints:?}"
+        );
+    }
+}
