@@ -11,12 +11,15 @@ use earshot_core::triage::classify;
 const CASES: &[(&str, &str, &str, &[&str])] = &[
     // English.
     ("Is @bellacafe open on Sunday?", "en", "question", &[]),
+    ("What are your opening hours on Sunday?", "en", "question", &[]),
+    ("Can I book a table for 6 tonight?", "en", "lead", &[]),
     ("How much do you charge to fix a leaking tap?", "en", "lead", &[]),
     ("@quickplumb you are a bunch of crooks", "en", "complaint", &["crooks"]),
     ("@bellacafe waited 40 minutes for a latte and nobody even said sorry", "en", "complaint", &["waited"]),
     ("Best croissant in town, thanks @bellacafe!", "en", "praise", &["best"]),
     // Spanish.
     ("@cafebella ¿abrís el domingo?", "es", "question", &[]),
+    ("¿Tenéis mesa para 4 esta noche?", "es", "lead", &[]),
     ("@cafebella ¿a qué hora abren mañana?", "es", "question", &[]),
     ("¿Cuánto cuesta la tarta de chocolate para 10 personas?", "es", "lead", &[]),
     ("@cafebella llevo una hora esperando y nadie me atiende", "es", "complaint", &["nadie me atiende"]),
@@ -25,6 +28,7 @@ const CASES: &[(&str, &str, &str, &[&str])] = &[
     // French.
     ("@boulangerie vous ouvrez à quelle heure demain ?", "fr", "question", &[]),
     ("Combien coûte un gâteau pour 10 personnes ?", "fr", "lead", &[]),
+    ("Avez-vous des croissants sans gluten ?", "fr", "lead", &[]),
     ("J'ai payé il y a deux semaines et je n'ai jamais reçu ma commande", "fr", "complaint", &["jamais reçu"]),
     ("@boulangerie vous êtes des escrocs", "fr", "complaint", &["escrocs"]),
     ("@boulangerie merci pour l'accueil, tout était parfait", "fr", "praise", &["parfait"]),

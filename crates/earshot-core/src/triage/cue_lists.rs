@@ -384,6 +384,8 @@ pub(super) const LEAD_CUES: &[&str] = &[
     "quiero comprar",
     "donde comprar",
     "hacen envios",
+    "mesa para",
+    "teneis",
     // French.
     "combien coute",
     "combien ca coute",
@@ -394,6 +396,8 @@ pub(super) const LEAD_CUES: &[&str] = &[
     "reserver",
     "acheter",
     "livrez-vous",
+    "une table pour",
+    "avez-vous",
     // German.
     "was kostet",
     "wie viel kostet",
@@ -404,6 +408,8 @@ pub(super) const LEAD_CUES: &[&str] = &[
     "reservieren",
     "kaufen",
     "liefert ihr",
+    "tisch fur",
+    "haben sie",
     // Italian.
     "quanto costa",
     "quanto costano",
@@ -414,6 +420,7 @@ pub(super) const LEAD_CUES: &[&str] = &[
     "prenotazione",
     "comprare",
     "spedite",
+    "tavolo per",
     // Portuguese.
     "quanto custa",
     "quanto custam",

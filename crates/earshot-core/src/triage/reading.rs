@@ -68,9 +68,16 @@ const COMPLAINT_Q_ASKING: f32 = 0.5;
 pub fn signals(text: &str) -> (Analysed, Signals, [Vec<String>; 5]) {
     let c = cue_sets();
     let folded = Folded::new(text);
-    let complaint_cues = cues(&c.complaint, &folded);
+    let mut complaint_cues = cues(&c.complaint, &folded);
     let help_cues = cues(&c.help, &folded);
     let lead_cues = cues(&c.lead, &folded);
+    // A complaint word inside a phrase that asks ("hours" in "opening hours") is not one.
+    complaint_cues.retain(|w| {
+        !help_cues
+            .iter()
+            .chain(&lead_cues)
+            .any(|h| h.contains(w.as_str()))
+    });
     let lang = lang::detect(text);
     let analysed = text::analyse_in(text, lang);
     let vader = text::vader(&analysed, |_, _| {});

@@ -300,6 +300,9 @@ pub(super) const STOP_WORDS: &[&str] = &[
     "etes", "são", "sao",
     // Yesterday and tomorrow ("today" is above).
     "ayer", "mañana", "hier", "demain", "gestern", "morgen", "ieri", "domani", "ontem", "amanhã",
+    // Having, in the plural and polite forms a customer asks with ("avez-vous…?").
+    "avez", "avons", "avoir", "tenéis", "teneis", "tenemos", "habt", "avete", "abbiamo", "têm",
+    "temos",
 ];
 
 /// Words of VADER's English lexicon that are common words of another language, where they
