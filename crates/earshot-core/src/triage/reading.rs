@@ -142,6 +142,8 @@ pub fn read_with(model: &LinearModel, text: &str) -> Reading {
     let (analysed, signals, [complaint_cues, help_cues, lead_cues, sarcasm, sympathy]) =
         signals(text);
     let vader = signals.vader;
+    // It asks the business for help, opening hours or a price.
+    let asks_business = !(help_cues.is_empty() && lead_cues.is_empty());
     let mut logits = [0f32; 3];
     // Per-token contributions, to explain the prediction in the post's own words.
     let mut contrib: Vec<(Origin, [f32; 3])> = Vec::with_capacity(analysed.tokens.len() * 2);
@@ -163,7 +165,6 @@ pub fn read_with(model: &LinearModel, text: &str) -> Reading {
         // post plainly asks the business something ("habt ihr morgen geöffnet?", which the
         // German tweets' rhetorical questions taught the model to read as 0.85 negative).
         let english = matches!(signals.lang, None | Some("en"));
-        let asks_business = !(help_cues.is_empty() && lead_cues.is_empty());
         if !lexical && (english || asks_business) {
             // Nothing a person would call a sentiment word or a cue: the model is reading topic
             // words of the domain it learned from ("flight", "8pm"). Trust it less, out of domain.
@@ -215,7 +216,7 @@ pub fn read_with(model: &LinearModel, text: &str) -> Reading {
         .filter(|m| !model_is_empty(m))
         .map(|m| flag_of(m, &analysed, &signals));
     // A question, an enquiry or an offer to buy.
-    let enquiry = analysed.questions > 0 || !(help_cues.is_empty() && lead_cues.is_empty());
+    let enquiry = analysed.questions > 0 || asks_business;
     let complaint = if !sympathy.is_empty() && complaint_cues.is_empty() {
         // Sad news, sympathy: negative, but nothing the business was expected to do.
         false
@@ -227,7 +228,7 @@ pub fn read_with(model: &LinearModel, text: &str) -> Reading {
         let q = 0.5 * p + 0.5 * neg;
         let at_least = if !complaint_cues.is_empty() {
             COMPLAINT_Q_CUED
-        } else if vader.neg == 0.0 && !(help_cues.is_empty() && lead_cues.is_empty()) {
+        } else if vader.neg == 0.0 && asks_business {
             // "Is the café open on Sunday?": the complaint model learned that tweets to brands
             // which ask are often complaints, and they are ("when should I expect a response?"
             // is a breach of expectation); one asking for opening hours, help or a price, with
