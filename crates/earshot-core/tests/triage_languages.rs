@@ -196,6 +196,11 @@ fn reasons_never_name_names_or_small_words_the_model_learned_a_mood_for() {
             "This is the 2nd time my order came late, thanks for nothing",
             &["2nd", "came"],
         ),
+        // Quantities ("a bunch of idiots": the insult is the reason, not the bunch).
+        (
+            "you are a bunch of idiots and your coffee is shit",
+            &["bunch"],
+        ),
         // Short forms and small words of the other languages.
         (
             "Hoje eu estou muito triste pq o pedido não chegou",
