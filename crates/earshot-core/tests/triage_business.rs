@@ -1,8 +1,9 @@
 //! What a business hears, in each language it has a model for: a customer's question, a price
-//! enquiry, thanks, a complaint without a single classic complaint word, and an accusation of
-//! fraud. The general tweets the models learned from are seldom written to a business, so these
-//! are pinned here: a question about opening hours read as a complaint ("complaint: 'morgen'")
-//! would put the wrong post at the top of the owner's inbox.
+//! enquiry, thanks, a complaint without a single classic complaint word, an accusation of fraud,
+//! and what customers say of the staff, the food, the wait and the tradesman who never came. The
+//! general tweets the models learned from are seldom written to a business, so these are pinned
+//! here: a question about opening hours read as a complaint ("complaint: 'morgen'") would put the
+//! wrong post at the top of the owner's inbox, and a rude waiter read as praise would hide it.
 
 use earshot_core::triage::classify;
 
@@ -16,6 +17,7 @@ const CASES: &[(&str, &str, &str, &[&str])] = &[
     ("How much do you charge to fix a leaking tap?", "en", "lead", &[]),
     ("@quickplumb you are a bunch of crooks", "en", "complaint", &["crooks"]),
     ("@bellacafe waited 40 minutes for a latte and nobody even said sorry", "en", "complaint", &["waited"]),
+    ("The plumber never showed up and didn't call", "en", "complaint", &["never showed up"]),
     ("Best croissant in town, thanks @bellacafe!", "en", "praise", &["best"]),
     // Spanish.
     ("@cafebella ¿abrís el domingo?", "es", "question", &[]),
@@ -25,6 +27,14 @@ const CASES: &[(&str, &str, &str, &[&str])] = &[
     ("@cafebella llevo una hora esperando y nadie me atiende", "es", "complaint", &["nadie me atiende"]),
     ("@cafebella sois unos ladrones", "es", "complaint", &["ladrones"]),
     ("@cafebella el mejor café de Madrid, gracias!", "es", "praise", &["mejor"]),
+    // What customers say of the staff, the food, the wait: every form of the word, in its own
+    // language's lexicon ("maleducada", "scortesi", "unfreundliches"), and never again.
+    ("La camarera fue muy maleducada con nosotros", "es", "complaint", &["maleducada"]),
+    ("El servicio fue decepcionante, tardaron una hora en traer la comida", "es", "complaint", &["decepcionante"]),
+    ("No volveremos, la comida estaba asquerosa", "es", "complaint", &["no volveremos", "asquerosa"]),
+    ("El pastel estaba riquísimo, gracias!", "es", "praise", &["riquísimo"]),
+    ("El fontanero no vino y nadie avisó", "es", "complaint", &["no vino", "nadie avisó"]),
+    ("Me cobraron de más y encima el encargado se rió de mí", "es", "complaint", &["cobraron de más"]),
     // French.
     ("@boulangerie vous ouvrez à quelle heure demain ?", "fr", "question", &[]),
     ("Combien coûte un gâteau pour 10 personnes ?", "fr", "lead", &[]),
@@ -32,24 +42,42 @@ const CASES: &[(&str, &str, &str, &[&str])] = &[
     ("J'ai payé il y a deux semaines et je n'ai jamais reçu ma commande", "fr", "complaint", &["jamais reçu"]),
     ("@boulangerie vous êtes des escrocs", "fr", "complaint", &["escrocs"]),
     ("@boulangerie merci pour l'accueil, tout était parfait", "fr", "praise", &["parfait"]),
+    ("Le serveur était désagréable et la soupe froide", "fr", "complaint", &["désagréable", "froide"]),
+    ("Plus jamais, serveur impoli", "fr", "complaint", &["plus jamais", "impoli"]),
+    ("Le plombier n'est jamais venu, aucune nouvelle", "fr", "complaint", &["jamais venu"]),
+    ("On a attendu 45 minutes pour deux cafés, personne ne s'est excusé", "fr", "complaint", &["on a attendu"]),
+    ("Accueil chaleureux et pâtisseries délicieuses, je recommande", "fr", "praise", &["chaleureux"]),
     // German.
     ("@baeckerei habt ihr morgen geöffnet?", "de", "question", &[]),
     ("Was kostet eine Torte für 10 Personen?", "de", "lead", &[]),
     ("Ich habe meine Bestellung nach drei Wochen immer noch nicht erhalten", "de", "complaint", &["immer noch nicht"]),
     ("@baeckerei ihr seid Betrüger", "de", "complaint", &["betrüger"]),
     ("@baeckerei super Service, vielen Dank!", "de", "praise", &["super"]),
+    ("Unfreundliches Personal, nie wieder", "de", "complaint", &["unfreundliches", "nie wieder"]),
+    ("Die Lieferung kam zwei Wochen zu spät und war beschädigt", "de", "complaint", &["beschädigt"]),
+    ("Das Essen war hervorragend", "de", "praise", &["hervorragend"]),
+    ("Der Klempner ist nicht gekommen und hat sich nicht gemeldet", "de", "complaint", &["nicht gekommen"]),
+    ("Wir haben eine Stunde auf das Essen gewartet", "de", "complaint", &["gewartet"]),
     // Italian.
     ("@pizzeria siete aperti domenica?", "it", "question", &[]),
     ("Quanto costa una torta per 10 persone?", "it", "lead", &[]),
     ("@pizzeria ho aspettato un'ora e la pizza era fredda", "it", "complaint", &["ho aspettato"]),
     ("@pizzeria siete dei ladri", "it", "complaint", &["ladri"]),
     ("@pizzeria la migliore pizza di Roma, grazie!", "it", "praise", &["migliore"]),
+    ("Il cameriere è stato scortese e la pizza era bruciata", "it", "complaint", &["scortese", "bruciata"]),
+    ("Mai più, camerieri scortesi e conto salato", "it", "complaint", &["mai più", "scortesi"]),
+    ("L'idraulico non si è presentato", "it", "complaint", &["non si è presentato"]),
+    ("Personale gentilissimo e cibo ottimo, torneremo sicuramente", "it", "praise", &["gentilissimo"]),
     // Portuguese.
     ("@padaria vocês abrem no domingo?", "pt", "question", &[]),
     ("Quanto custa um bolo para 10 pessoas?", "pt", "lead", &[]),
     ("@padaria paguei e até hoje não recebi o pedido", "pt", "complaint", &["até hoje não"]),
     ("@padaria vocês são uns ladrões", "pt", "complaint", &["ladrões"]),
     ("@padaria atendimento excelente, obrigado!", "pt", "praise", &["excelente"]),
+    ("O atendimento foi péssimo e a comida veio fria", "pt", "complaint", &["péssimo", "fria"]),
+    ("Nunca mais, atendimento grosseiro", "pt", "complaint", &["nunca mais", "grosseiro"]),
+    ("O encanador não apareceu e nem avisou", "pt", "complaint", &["não apareceu"]),
+    ("O pedido veio errado e a entrega atrasou dois dias", "pt", "complaint", &["errado"]),
 ];
 
 #[test]

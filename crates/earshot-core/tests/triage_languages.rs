@@ -55,7 +55,7 @@ const CASES: &[Case] = &[
     case("Sois unos idiotas de mierda", Some("es"), "negative", false, true, &["idiotas", "mierda"]),
     case("Genial, otro pedido cancelado 🙃 gracias por nada", Some("es"), "negative", true, false, &["sarcastic"]),
     // French.
-    case("Le café n'est pas bon", Some("fr"), "negative", false, false, &[]),
+    case("Le café n'est pas bon", Some("fr"), "negative", true, false, &["pas bon"]),
     case("Toujours pas reçu mon remboursement pour la commande 1234, merci de vérifier", Some("fr"), "negative", true, false, &["remboursement", "toujours pas"]),
     case("Triste nouvelle : la boulangerie du coin a fermé après 40 ans", Some("fr"), "negative", false, false, &["triste"]),
     case("Vous êtes des connards", Some("fr"), "negative", false, true, &["connards"]),

@@ -33,17 +33,31 @@ pub fn detect(text: &str) -> Option<&'static str> {
         .filter(|i| i.confidence() >= 0.15)
         .and_then(|i| code(i.lang()));
     match (by_words, sure) {
-        // Trigrams tell a language Earshot has no model for better than this short list (Catalan
-        // shares "el" and "que" with Spanish); among the modelled ones, two or more function
-        // words win, and one word decides only where the trigrams cannot.
-        (Some((w, n)), Some(t)) if MODELLED.contains(&t) && n >= 2 => Some(w),
+        // Trigrams tell a close kin of a modelled language better than this short list (Catalan
+        // shares "el" and "que" with Spanish, Dutch "die" and "wie" with German); otherwise two
+        // or more function words win ("Plus jamais, serveur impoli" is Finnish to the trigrams),
+        // and one word decides only where the trigrams cannot.
+        (Some((w, n)), Some(t)) if n >= 2 && !kin(w, t) => Some(w),
         (Some((w, _)), None) => Some(w),
         (_, t) => t,
     }
 }
 
+/// Whether `other`, a language without a model, is close enough kin of the modelled `lang` to
+/// write its function words.
+fn kin(lang: &str, other: &str) -> bool {
+    let kin: &[&str] = match lang {
+        "de" => &["nl", "da", "sv", "nb"],
+        "es" | "fr" => &["ca"],
+        "it" | "pt" => &["ca", "ro"],
+        _ => &[],
+    };
+    !MODELLED.contains(&other) && kin.contains(&other)
+}
+
 /// The modelled language whose own function words a post uses (words that belong to one of
-/// them alone: "ya", "não", "nicht", "très", "anche", "the"), with how many it used: two or more
+/// them alone: "ya", "não", "nicht", "très", "anche", "the", and the sentiment words of one
+/// language's own lexicon: "impoli", "maleducada"), with how many it used: two or more
 /// and at least twice the runner-up's, or one and no other. Short posts defeat trigrams ("@user
 /// ya somos dos, qué triste" reads as Portuguese to whatlang, "Ya no es tan divertido" as
 /// nothing); these words do not. Measured on the languages' training tweets in BENCHMARKS.md.
@@ -67,6 +81,11 @@ fn function_words(words: &[&str]) -> Option<(&'static str, usize)> {
         let lang = whole
             .then(|| index.get(w.as_str()).copied())
             .flatten()
+            .or_else(|| {
+                // A sentiment word of one language's own lexicon ("impoli", "unfreundliches").
+                let own = super::vader::own_language(&w)?;
+                MODELLED.iter().position(|l| *l == own)
+            })
             .or_else(|| {
                 // French elisions ("j'ai", "n'est", "qu'il"); Italian elides otherwise ("l'ho", "c'è").
                 let elided = ["j'", "n'", "m'", "t'", "qu'"]

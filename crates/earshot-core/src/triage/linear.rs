@@ -6,7 +6,8 @@
 //! CSV; the README says from which data and under which license. Training is deterministic: the
 //! same data and options give the same bytes.
 
-use super::text::{Analysed, Vader};
+use super::text::Analysed;
+use super::vader::Vader;
 
 /// Sentiment classes, in the order the model's outputs use.
 pub const CLASSES: [&str; 3] = ["negative", "neutral", "positive"];

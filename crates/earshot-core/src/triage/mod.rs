@@ -10,10 +10,12 @@
 mod cue_lists;
 pub mod cues;
 pub mod lang;
+mod lexicons;
 pub mod linear;
 pub mod personal;
 mod reading;
 pub mod text;
+pub mod vader;
 mod words;
 
 pub use reading::{abuse_with, flag_with, read, read_with, signals, training_example, Reading};
@@ -31,7 +33,7 @@ const IRONY_MODEL: &[u8] = include_bytes!("../../data/irony.model");
 const COMPLAINT_MODEL: &[u8] = include_bytes!("../../data/complaint.model");
 
 /// Bumped when triage changes in a way that re-ranks stored mentions.
-const TRIAGE_REVISION: u32 = 6;
+const TRIAGE_REVISION: u32 = 7;
 
 /// Identifies this build's triage: stored mentions ranked by another are re-ranked at start.
 pub fn revision() -> String {

@@ -4,6 +4,7 @@
 use super::cues::{cue_sets, cues, Folded};
 use super::linear::{self, LinearModel, Origin, Signals};
 use super::text::{self, Analysed};
+use super::vader;
 use super::{lang, model};
 use crate::model::{Intent, Sentiment};
 
@@ -80,7 +81,7 @@ pub fn signals(text: &str) -> (Analysed, Signals, [Vec<String>; 5]) {
     });
     let lang = lang::detect(text);
     let analysed = text::analyse_in(text, lang);
-    let vader = text::vader(&analysed, |_, _| {});
+    let vader = vader::vader(&analysed, |_, _| {});
     let signals = Signals {
         vader,
         complaint_cues: complaint_cues.len(),
@@ -115,7 +116,7 @@ const DAMPENER_SHRINK: f32 = 0.25;
 /// Whether a dampener ("slightly", "poco", "etwas") directly precedes a sentiment word.
 fn dampened(a: &Analysed) -> bool {
     a.tokens.windows(2).any(|w| {
-        w[0].role == text::Role::BoostDown && text::valence_of(&w[1]).is_some_and(|v| v != 0.0)
+        w[0].role == text::Role::BoostDown && vader::valence_of(&w[1]).is_some_and(|v| v != 0.0)
     })
 }
 
@@ -126,7 +127,7 @@ const BOOSTER_SHARPEN: f32 = 0.25;
 /// Which way a booster ("really", "muy", "sehr") directly before a sentiment word leans: -1 or 1.
 fn boosted(a: &Analysed) -> Option<f64> {
     a.tokens.windows(2).find_map(|w| {
-        let v = text::valence_of(&w[1]).filter(|_| w[0].role == text::Role::BoostUp)?;
+        let v = vader::valence_of(&w[1]).filter(|_| w[0].role == text::Role::BoostUp)?;
         let v = if w[1].negated { -v } else { v };
         (v != 0.0).then_some(v.signum())
     })
@@ -336,7 +337,7 @@ fn explain(
             }
             Origin::Word(i) => {
                 let t = &a.tokens[i];
-                let v = text::valence_of(t).unwrap_or(0.0) * if t.negated { -1.0 } else { 1.0 };
+                let v = vader::valence_of(t).unwrap_or(0.0) * if t.negated { -1.0 } else { 1.0 };
                 let shown = if t.negated {
                     // In the post's own words: "never answers", "no refund", "nunca contesta".
                     let neg = a.tokens[..i]

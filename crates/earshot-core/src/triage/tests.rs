@@ -239,8 +239,9 @@ fn french_and_italian_elisions_are_read_as_the_word_they_elide_into() {
 
 #[test]
 fn an_english_lexicon_word_that_is_a_plain_word_of_the_post_s_language_has_no_valence() {
-    let neg =
-        |text: &str, lang: &str| text::vader(&text::analyse_in(text, Some(lang)), |_, _| {}).neg;
+    let neg = |text: &str, lang: &str| {
+        super::vader::vader(&text::analyse_in(text, Some(lang)), |_, _| {}).neg
+    };
     // German "die" (the) and "war" (was), Spanish "sin" (without), French "pain" (bread).
     assert_eq!(
         neg("Die Torte war lecker und die Bedienung freundlich", "de"),

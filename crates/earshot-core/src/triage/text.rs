@@ -9,9 +9,6 @@
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
-const LEXICON: &str = include_str!("../../data/vader_lexicon.txt");
-const EMOJI: &str = include_str!("../../data/emoji_utf8_lexicon.txt");
-
 /// One token of a post.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Token {
@@ -30,7 +27,8 @@ pub struct Token {
     /// readers of German posts do not ask.
     pub name: bool,
     /// An English lexicon word that is a common word of the post's own language (German "die",
-    /// Spanish "sin", French "pain"): it carries no valence there ([`valence_of`]).
+    /// Spanish "sin", French "pain"), or a word of another language's own lexicon: it carries no
+    /// valence there ([`super::vader::valence_of`]).
     pub false_friend: bool,
 }
 
@@ -320,7 +318,7 @@ pub fn analyse_in(text: &str, lang: Option<&str>) -> Analysed {
         if t.role == Role::Negation && !negates_in(&t.norm, lang) {
             t.role = Role::Plain;
         }
-        t.false_friend = friends.contains(&t.norm.as_str());
+        t.false_friend = friends.contains(&t.norm.as_str()) || super::vader::foreign(&t.norm, lang);
     }
     let mut in_scope = false;
     for t in &mut a.tokens {
@@ -336,146 +334,11 @@ pub fn analyse_in(text: &str, lang: Option<&str>) -> Analysed {
     a
 }
 
-const B_INCR: f64 = 0.293;
-const C_INCR: f64 = 0.733;
-const N_SCALAR: f64 = -0.74;
-
-struct Lexicon {
-    valence: HashMap<String, f64>,
-    /// An emoji's valence: the sum of its description's words, as VADER reads them.
-    emoji: HashMap<String, f64>,
-    /// Earshot's own words for the other languages ([`super::words::VALENCE`]).
-    other: HashMap<&'static str, f64>,
-}
-
-fn lexicon() -> &'static Lexicon {
-    static L: OnceLock<Lexicon> = OnceLock::new();
-    L.get_or_init(|| {
-        let mut valence: HashMap<String, f64> = HashMap::default();
-        for l in LEXICON.lines() {
-            let mut f = l.split('\t');
-            let (Some(word), Some(v)) = (f.next(), f.next()) else {
-                continue;
-            };
-            let Ok(v) = v.parse::<f64>() else { continue };
-            valence.insert(word.to_string(), v);
-            // The tokenizer drops apostrophes; let "can't stand"-style keys match too.
-            if word.contains('\'') {
-                valence.entry(word.replace('\'', "")).or_insert(v);
-            }
-        }
-        let emoji = EMOJI
-            .lines()
-            .filter_map(|l| {
-                let (e, desc) = l.split_once('\t')?;
-                let v: f64 = desc
-                    .split_whitespace()
-                    .filter_map(|w| valence.get(&w.to_lowercase()))
-                    .sum();
-                (v != 0.0).then(|| (e.to_string(), v))
-            })
-            .collect();
-        let other = super::words::VALENCE.iter().copied().collect();
-        Lexicon {
-            valence,
-            emoji,
-            other,
-        }
-    })
-}
-
-/// VADER's reading of a post.
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
-pub struct Vader {
-    /// Normalised compound score, -1.0 to 1.0.
-    pub compound: f64,
-    /// Sum of positive word valences (after the rules).
-    pub pos: f64,
-    /// Sum of negative word valences, as a positive number.
-    pub neg: f64,
-}
-
-/// A token's lexicon valence before context rules, if it has one.
-pub fn valence(norm: &str) -> Option<f64> {
-    let lex = lexicon();
-    lex.valence
-        .get(norm)
-        .or_else(|| lex.emoji.get(norm))
-        .or_else(|| lex.other.get(norm))
-        .copied()
-}
-
-/// A token's valence in its post's language: none for a false friend ("die" in German).
-pub fn valence_of(t: &Token) -> Option<f64> {
-    if t.false_friend {
-        return None;
-    }
-    valence(&t.norm)
-}
-
 /// Whether a folded token is an insult ([`super::words::INSULTS`]).
 pub fn is_insult(norm: &str) -> bool {
     static SET: OnceLock<rustc_hash::FxHashSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| super::words::INSULTS.iter().copied().collect())
         .contains(norm)
-}
-
-/// Scores a tokenized post with VADER's rules; `scores` receives each token's final valence.
-pub fn vader(a: &Analysed, mut each: impl FnMut(usize, f64)) -> Vader {
-    let tokens = &a.tokens;
-    let any_lower = tokens.iter().any(|t| !t.caps);
-    let but = tokens.iter().position(|t| t.norm == "but");
-    let (mut sum, mut pos, mut neg) = (0.0, 0.0, 0.0);
-    for (i, tok) in tokens.iter().enumerate() {
-        let Some(base) = valence_of(tok) else {
-            continue;
-        };
-        let mut v = base;
-        if any_lower && tok.caps {
-            v += C_INCR * v.signum();
-        }
-        for back in 1..=3usize {
-            let Some(j) = i.checked_sub(back) else { break };
-            let scale = match back {
-                1 => 1.0,
-                2 => 0.95,
-                _ => 0.9,
-            };
-            match tokens[j].role {
-                Role::BoostUp => v += B_INCR * v.signum() * scale,
-                Role::BoostDown => v -= B_INCR * v.signum() * scale,
-                Role::Negation => v *= N_SCALAR,
-                Role::Plain => {}
-            }
-        }
-        if let Some(b) = but {
-            if i < b {
-                v *= 0.5;
-            } else if i > b {
-                v *= 1.5;
-            }
-        }
-        each(i, v);
-        sum += v;
-        if v > 0.0 {
-            pos += v;
-        } else {
-            neg -= v;
-        }
-    }
-    if sum != 0.0 {
-        sum += sum.signum() * a.bangs.min(4) as f64 * 0.292;
-    }
-    let compound = if sum == 0.0 {
-        0.0
-    } else {
-        sum / (sum * sum + 15.0).sqrt()
-    };
-    Vader {
-        compound: compound.clamp(-1.0, 1.0),
-        pos,
-        neg,
-    }
 }
 
 #[cfg(test)]
@@ -534,26 +397,6 @@ mod tests {
                 ("great".into(), false),
                 ("now".into(), false)
             ]
-        );
-    }
-
-    fn compound(text: &str) -> f64 {
-        vader(&analyse(text), |_, _| {}).compound
-    }
-
-    #[test]
-    fn vader_rules_move_sentiment_the_expected_way() {
-        let good = compound("The coffee is good");
-        assert!(good > 0.3, "good is positive: {good}");
-        assert!(compound("The coffee is very good") > good, "boosters raise");
-        assert!(compound("The coffee is not good") < 0.0, "negation flips");
-        assert!(compound("The coffee is GOOD") > good, "caps emphasise");
-        assert!(compound("The coffee is good!!!") > good, "! emphasises");
-        assert!(compound("coffee 😠") < 0.0, "an angry face is negative");
-        assert!(compound("meh :(") < 0.0, "a sad emoticon is negative");
-        assert!(
-            compound("the food was good but the service was awful") < 0.0,
-            "what follows 'but' weighs more"
         );
     }
 }

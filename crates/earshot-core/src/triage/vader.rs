@@ -1,0 +1,260 @@
+//! VADER's sentiment rules (Hutto & Gilbert 2014, MIT; `data/VADER-LICENSE.txt`) and the
+//! lexicons they read: VADER's English words and emoji, and Earshot's own words for Spanish,
+//! French, German, Italian and Portuguese ([`super::lexicons`]).
+
+use rustc_hash::FxHashMap as HashMap;
+use std::sync::OnceLock;
+
+use super::lexicons::{forms, OWN_VALENCE};
+use super::text::{Analysed, Role, Token};
+
+const LEXICON: &str = include_str!("../../data/vader_lexicon.txt");
+const EMOJI: &str = include_str!("../../data/emoji_utf8_lexicon.txt");
+
+const B_INCR: f64 = 0.293;
+const C_INCR: f64 = 0.733;
+const N_SCALAR: f64 = -0.74;
+
+struct Lexicon {
+    valence: HashMap<String, f64>,
+    /// An emoji's valence: the sum of its description's words, as VADER reads them.
+    emoji: HashMap<String, f64>,
+    /// Earshot's own words for the other languages ([`super::lexicons`]), with the languages
+    /// each belongs to (a bit per [`OWN_LANGS`] entry).
+    own: HashMap<String, (f64, u8)>,
+}
+
+fn lexicon() -> &'static Lexicon {
+    static L: OnceLock<Lexicon> = OnceLock::new();
+    L.get_or_init(|| {
+        let mut valence: HashMap<String, f64> = HashMap::default();
+        for l in LEXICON.lines() {
+            let mut f = l.split('\t');
+            let (Some(word), Some(v)) = (f.next(), f.next()) else {
+                continue;
+            };
+            let Ok(v) = v.parse::<f64>() else { continue };
+            valence.insert(word.to_string(), v);
+            // The tokenizer drops apostrophes; let "can't stand"-style keys match too.
+            if word.contains('\'') {
+                valence.entry(word.replace('\'', "")).or_insert(v);
+            }
+        }
+        let emoji = EMOJI
+            .lines()
+            .filter_map(|l| {
+                let (e, desc) = l.split_once('\t')?;
+                let v: f64 = desc
+                    .split_whitespace()
+                    .filter_map(|w| valence.get(&w.to_lowercase()))
+                    .sum();
+                (v != 0.0).then(|| (e.to_string(), v))
+            })
+            .collect();
+        let mut own: HashMap<String, (f64, u8)> = HashMap::default();
+        for (lang, words) in OWN_VALENCE {
+            let bit = own_bit(lang);
+            for (entry, v) in *words {
+                for w in forms(lang, entry) {
+                    // A word two languages share ("triste") keeps its first valence.
+                    own.entry(w).or_insert((*v, 0)).1 |= bit;
+                }
+            }
+        }
+        Lexicon {
+            valence,
+            emoji,
+            own,
+        }
+    })
+}
+
+/// The languages with a lexicon of Earshot's own.
+const OWN_LANGS: [&str; 5] = ["es", "fr", "de", "it", "pt"];
+
+fn own_bit(lang: &str) -> u8 {
+    OWN_LANGS
+        .iter()
+        .position(|l| *l == lang)
+        .map_or(0, |i| 1 << i)
+}
+
+/// The one language whose own lexicon has this word, when only one has it and VADER's English
+/// lexicon does not ("impoli", "maleducada"; not "triste" or "terrible"): a clue to the post's
+/// language as good as a function word.
+pub(super) fn own_language(norm: &str) -> Option<&'static str> {
+    let lex = lexicon();
+    let (_, langs) = lex.own.get(norm)?;
+    if langs.count_ones() != 1 || lex.valence.contains_key(norm) {
+        return None;
+    }
+    OWN_LANGS.get(langs.trailing_zeros() as usize).copied()
+}
+
+/// Whether a word has its valence only from another language's own lexicon than `lang`: French
+/// "sale" (dirty) in a Spanish post, Spanish "malo" in an English one. A post whose language
+/// cannot be told reads every lexicon.
+pub(super) fn foreign(norm: &str, lang: Option<&str>) -> bool {
+    let Some(lang) = lang else { return false };
+    let lex = lexicon();
+    match lex.own.get(norm) {
+        Some((_, langs)) => {
+            langs & own_bit(lang) == 0
+                && !lex.valence.contains_key(norm)
+                && !lex.emoji.contains_key(norm)
+        }
+        None => false,
+    }
+}
+
+/// VADER's reading of a post.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Vader {
+    /// Normalised compound score, -1.0 to 1.0.
+    pub compound: f64,
+    /// Sum of positive word valences (after the rules).
+    pub pos: f64,
+    /// Sum of negative word valences, as a positive number.
+    pub neg: f64,
+}
+
+/// A token's lexicon valence before context rules, if it has one.
+pub fn valence(norm: &str) -> Option<f64> {
+    let lex = lexicon();
+    lex.valence
+        .get(norm)
+        .or_else(|| lex.emoji.get(norm))
+        .copied()
+        .or_else(|| lex.own.get(norm).map(|(v, _)| *v))
+}
+
+/// A token's valence in its post's language: none for a false friend ("die" in German) or a word
+/// of another language's lexicon.
+pub fn valence_of(t: &Token) -> Option<f64> {
+    if t.false_friend {
+        return None;
+    }
+    valence(&t.norm)
+}
+
+/// Scores a tokenized post with VADER's rules; `scores` receives each token's final valence.
+pub fn vader(a: &Analysed, mut each: impl FnMut(usize, f64)) -> Vader {
+    let tokens = &a.tokens;
+    let any_lower = tokens.iter().any(|t| !t.caps);
+    // "But" in the languages where the word means nothing else (French "mais" is Portuguese
+    // "more", Portuguese "mas" unaccented Spanish "más").
+    let but = tokens
+        .iter()
+        .position(|t| matches!(t.norm.as_str(), "but" | "pero" | "aber" | "ma" | "però"));
+    let (mut sum, mut pos, mut neg) = (0.0, 0.0, 0.0);
+    for (i, tok) in tokens.iter().enumerate() {
+        let Some(base) = valence_of(tok) else {
+            continue;
+        };
+        let mut v = base;
+        if any_lower && tok.caps {
+            v += C_INCR * v.signum();
+        }
+        let mut negated = false;
+        for back in 1..=3usize {
+            let Some(j) = i.checked_sub(back) else { break };
+            // A negation or booster reaches no further than its clause ("Plus jamais, serveur
+            // impoli" is not "never rude").
+            if tokens[j].clause_end {
+                break;
+            }
+            let scale = match back {
+                1 => 1.0,
+                2 => 0.95,
+                _ => 0.9,
+            };
+            match tokens[j].role {
+                Role::BoostUp => v += B_INCR * v.signum() * scale,
+                Role::BoostDown => v -= B_INCR * v.signum() * scale,
+                // Once: French "ne … pas", Spanish "no … nunca" are one negation, not two.
+                Role::Negation if !negated => {
+                    v *= N_SCALAR;
+                    negated = true;
+                }
+                Role::Negation | Role::Plain => {}
+            }
+        }
+        if let Some(b) = but {
+            if i < b {
+                v *= 0.5;
+            } else if i > b {
+                v *= 1.5;
+            }
+        }
+        each(i, v);
+        sum += v;
+        if v > 0.0 {
+            pos += v;
+        } else {
+            neg -= v;
+        }
+    }
+    if sum != 0.0 {
+        sum += sum.signum() * a.bangs.min(4) as f64 * 0.292;
+    }
+    let compound = if sum == 0.0 {
+        0.0
+    } else {
+        sum / (sum * sum + 15.0).sqrt()
+    };
+    Vader {
+        compound: compound.clamp(-1.0, 1.0),
+        pos,
+        neg,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::triage::text::{analyse, analyse_in};
+
+    fn compound(text: &str) -> f64 {
+        vader(&analyse(text), |_, _| {}).compound
+    }
+
+    #[test]
+    fn vader_rules_move_sentiment_the_expected_way() {
+        let good = compound("The coffee is good");
+        assert!(good > 0.3, "good is positive: {good}");
+        assert!(compound("The coffee is very good") > good, "boosters raise");
+        assert!(compound("The coffee is not good") < 0.0, "negation flips");
+        assert!(
+            compound("Never again, rude staff") < 0.0,
+            "a negation stops at its clause's end"
+        );
+        let bon = |t: &str| vader(&analyse_in(t, Some("fr")), |_, _| {}).compound;
+        assert!(
+            bon("Le café n'est pas bon") < 0.0,
+            "'ne … pas' negates once"
+        );
+        assert!(compound("The coffee is GOOD") > good, "caps emphasise");
+        assert!(compound("The coffee is good!!!") > good, "! emphasises");
+        assert!(compound("coffee 😠") < 0.0, "an angry face is negative");
+        assert!(compound("meh :(") < 0.0, "a sad emoticon is negative");
+        assert!(
+            compound("the food was good but the service was awful") < 0.0,
+            "what follows 'but' weighs more"
+        );
+    }
+
+    #[test]
+    fn a_language_s_own_words_count_in_its_posts_in_every_form_and_nowhere_else() {
+        let neg = |text: &str, lang: &str| vader(&analyse_in(text, Some(lang)), |_, _| {}).neg;
+        // Every form of an adjective: "maleducado" is listed once, as "maleducad*".
+        assert!(neg("La camarera fue muy maleducada", "es") > 2.0);
+        assert!(neg("Unfreundliches Personal", "de") > 2.0);
+        assert!(neg("Camerieri scortesi", "it") > 2.0);
+        // French "sale" (dirty) is Spanish "goes out"; Spanish "malo" means nothing in English.
+        assert!(neg("Le serveur est lent", "fr") > 1.0);
+        assert_eq!(neg("El tren lent sale a las 8", "es"), 0.0);
+        assert_eq!(neg("Malo is my cat", "en"), 0.0);
+        // A post whose language cannot be told reads every lexicon.
+        assert!(vader(&analyse("pésimo"), |_, _| {}).neg > 2.0);
+    }
+}
