@@ -196,10 +196,16 @@ fn reasons_never_name_names_or_small_words_the_model_learned_a_mood_for() {
             "This is the 2nd time my order came late, thanks for nothing",
             &["2nd", "came"],
         ),
-        // Quantities ("a bunch of idiots": the insult is the reason, not the bunch).
+        // Quantities ("a bunch of idiots": the insult is the reason, not the bunch), and the
+        // complaint model's topic words where the tone has words of its own ("complaint:
+        // 'coffee'", "'delivery'").
         (
             "you are a bunch of idiots and your coffee is shit",
-            &["bunch"],
+            &["bunch", "coffee"],
+        ),
+        (
+            "The delivery guy left my parcel in the rain, soaked",
+            &["delivery", "left", "parcel"],
         ),
         // Short forms and small words of the other languages.
         (

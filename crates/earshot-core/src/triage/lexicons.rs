@@ -1,8 +1,9 @@
-//! Earshot's own sentiment words for the languages beyond English: what customers write about a
-//! shop, a café, a restaurant or a service — the food, the staff, the wait, the price, the
-//! delivery — with VADER-scale valences (−4 … 4), so that negation ("no está bueno"), boosters
-//! ("muy malo") and the learned model's lexicon features work in Spanish, French, German,
-//! Italian and Portuguese as they do in English. Written for Earshot.
+//! Earshot's own sentiment words: what customers write about a shop, a café, a restaurant or a
+//! service — the food, the staff, the wait, the price, the delivery — with VADER-scale valences
+//! (−4 … 4), so that negation ("no está bueno"), boosters ("muy malo") and the learned model's
+//! lexicon features work in Spanish, French, German, Italian and Portuguese as they do in
+//! English, and the English words VADER's lexicon lacks ("overpriced", "stale"). Written for
+//! Earshot.
 //!
 //! A word counts only in posts of its own language (French "sale", dirty, is Spanish "goes
 //! out"), or in a post whose language cannot be told. Words as the tokenizer gives them
@@ -11,11 +12,27 @@
 //! ending in `+` for the word and its plural ("amable", "amables").
 
 pub(super) const OWN_VALENCE: &[(&str, &[(&str, f64)])] = &[
+    ("en", ENGLISH),
     ("es", SPANISH),
     ("fr", FRENCH),
     ("de", GERMAN),
     ("it", ITALIAN),
     ("pt", PORTUGUESE),
+];
+
+/// What VADER's English lexicon leaves out of a customer's words (it was built from general
+/// tweets): the food, the parcel, the room.
+#[rustfmt::skip]
+const ENGLISH: &[(&str, f64)] = &[
+    ("tasty", 2.2), ("knowledgeable", 1.8), ("spotless", 2.0), ("attentive", 1.8), ("cosy", 1.8),
+    ("cozy", 1.8), ("flavorful", 2.0), ("flavourful", 2.0), ("scrumptious", 2.8),
+    ("overpriced", -2.0), ("bland", -1.5), ("stale", -1.8), ("soggy", -1.8), ("burnt", -1.8),
+    ("undercooked", -1.8), ("overcooked", -1.5), ("squashed", -1.5), ("misspelled", -1.2),
+    ("misspelt", -1.2), ("soaked", -1.2), ("lukewarm", -1.2), ("greasy", -1.5),
+    ("tasteless", -2.0), ("unhelpful", -2.0), ("filthy", -2.8), ("moldy", -2.5),
+    ("mouldy", -2.5), ("expired", -1.2), ("tepid", -1.0), ("watery", -1.2), ("inedible", -2.8),
+    ("rubbery", -1.5), ("scratched", -1.2), ("dented", -1.2), ("smelly", -2.0),
+    ("unclean", -2.2),
 ];
 
 #[rustfmt::skip]

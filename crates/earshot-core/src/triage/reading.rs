@@ -248,11 +248,22 @@ pub fn read_with(model: &LinearModel, text: &str) -> Reading {
     } else {
         neg >= COMPLAINT_P
     };
+    let drivers = if mood == Sentiment::Neutral {
+        Vec::new()
+    } else {
+        explain(&analysed, &contrib, best, signals.lang)
+    };
     let complaint_words = match learned {
         _ if !complaint => Vec::new(),
         Some((_, mut words)) if complaint_cues.is_empty() => {
             let mut out = Vec::new();
             name_strongest(&analysed, &mut words, &mut out, 3, 0.1, signals.lang);
+            if mood == Sentiment::Negative && !drivers.is_empty() {
+                // The tone has words of its own: the complaint model's topic words ("complaint:
+                // 'coffee'" for "…your coffee is shit", "'delivery'") are not why; its lexicon
+                // words are, and with none left the tone's words say it.
+                out.retain(|w| vader::valence(w).is_some());
+            }
             out
         }
         _ => complaint_cues.iter().take(3).cloned().collect(),
@@ -271,11 +282,6 @@ pub fn read_with(model: &LinearModel, text: &str) -> Reading {
     };
     let needs_reply = matches!(intent, Intent::Complaint | Intent::Question | Intent::Lead);
     let (abusive, abuse_words) = abuse_of(super::abuse_model(), &analysed, &signals);
-    let drivers = if mood == Sentiment::Neutral {
-        Vec::new()
-    } else {
-        explain(&analysed, &contrib, best, signals.lang)
-    };
     Reading {
         analysed,
         probs,

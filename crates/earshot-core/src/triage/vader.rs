@@ -1,6 +1,6 @@
 //! VADER's sentiment rules (Hutto & Gilbert 2014, MIT; `data/VADER-LICENSE.txt`) and the
-//! lexicons they read: VADER's English words and emoji, and Earshot's own words for Spanish,
-//! French, German, Italian and Portuguese ([`super::lexicons`]).
+//! lexicons they read: VADER's English words and emoji, and Earshot's own words for English,
+//! Spanish, French, German, Italian and Portuguese ([`super::lexicons`]).
 
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
@@ -70,7 +70,7 @@ fn lexicon() -> &'static Lexicon {
 }
 
 /// The languages with a lexicon of Earshot's own.
-const OWN_LANGS: [&str; 5] = ["es", "fr", "de", "it", "pt"];
+const OWN_LANGS: [&str; 6] = ["en", "es", "fr", "de", "it", "pt"];
 
 fn own_bit(lang: &str) -> u8 {
     OWN_LANGS

@@ -125,6 +125,7 @@ pub(super) const STOP_WORDS: &[&str] = &[
     "weeks", "hour", "hours", "minutes", "today", "yesterday", "now", "get", "got", "go", "going",
     "tomorrow", "tonight", "off", "come", "coming", "came", "make", "made", "take", "took",
     "thing", "things", "way", "back", "next", "last", "people", "ppl", "someone", "something",
+    "till", "until",
     "tan", "tão", "così", "cosi", "bunch", "lot", "lots", "couple", "many", "much", "several",
     // Short forms and pronouns, verbs of being and having, in the five other languages.
     "q", "xq", "pq", "porque", "pero", "como", "más", "mas", "ya", "yo", "tu", "te", "nos",
