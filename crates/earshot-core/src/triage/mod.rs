@@ -183,44 +183,38 @@ fn triage_read(m: &Mention, rules: &Rules, now: i64) -> (Triage, Reading) {
     let mut parts: Vec<(f64, String)> = Vec::new();
     let neg = f64::from(r.probs[0]);
 
-    if r.mood == Sentiment::Negative || neg >= 0.4 {
-        let w = 45.0 * neg.powf(1.5);
-        let why = if r.drivers.is_empty() || r.mood != Sentiment::Negative {
-            "negative tone".to_string()
-        } else {
-            format!("negative: {}", quoted(&r.drivers))
-        };
-        parts.push((w, why));
-    }
+    // The tone: its weight, and its words when the model can name them. A neutral reading that
+    // leans negative counts too, but only with words to name ("leans negative: 'x'"), or as part
+    // of a complaint.
+    let leans = r.mood == Sentiment::Neutral && neg >= f64::from(reading::LEANS_NEGATIVE);
+    let tone_w = if r.mood == Sentiment::Negative || leans {
+        45.0 * neg.powf(1.5)
+    } else {
+        0.0
+    };
+    let tone_words = (tone_w > 0.0 && !r.drivers.is_empty()).then(|| quoted(&r.drivers));
+    let tone_label = if leans { "leans negative" } else { "negative" };
     if r.complaint {
         let n = r.complaint_cues.len().min(3);
         let w = 16.0 + 4.0 * n as f64;
-        if !r.complaint_words.is_empty() {
-            // A tone the model read without words to name ("negative tone") is the complaint's:
-            // its words say it ("complaint: 'reembolso', 'nadie contesta'").
-            let tone = if parts.last().is_some_and(|(_, why)| why == "negative tone") {
-                parts.pop().unwrap_or_default().0
-            } else {
-                0.0
-            };
-            parts.push((
-                tone + w,
-                format!("complaint: {}", quoted(&r.complaint_words)),
-            ));
-        } else if parts
-            .last()
-            .is_some_and(|(_, why)| why.starts_with("negative"))
-        {
-            // No cue of its own (a language without the complaint model): the tone's words are
-            // the complaint's, said once ("complaint: 'non buono'", not a bare "complaint").
-            let (neg_w, neg_why) = parts.pop().unwrap_or_default();
-            let words = neg_why
-                .strip_prefix("negative: ")
-                .unwrap_or("negative tone");
-            parts.push((neg_w + w, format!("complaint: {words}")));
-        } else {
-            parts.push((w, "complaint".to_string()));
+        let own = (!r.complaint_words.is_empty()).then(|| quoted(&r.complaint_words));
+        match (tone_words, own) {
+            (Some(tone), Some(own)) => {
+                parts.push((tone_w, format!("{tone_label}: {tone}")));
+                parts.push((w, format!("complaint: {own}")));
+            }
+            // One set of words says it once: the complaint's own ("complaint: 'reembolso',
+            // 'nadie contesta'"), or the tone's where it has none (a language without the
+            // complaint model: "complaint: 'non buono'", not a bare "complaint").
+            (None, Some(words)) | (Some(words), None) => {
+                parts.push((tone_w + w, format!("complaint: {words}")))
+            }
+            (None, None) => parts.push((tone_w + w, "complaint: negative tone".to_string())),
         }
+    } else if let Some(tone) = tone_words {
+        parts.push((tone_w, format!("{tone_label}: {tone}")));
+    } else if r.mood == Sentiment::Negative {
+        parts.push((tone_w, "negative tone".to_string()));
     }
     if !r.help_cues.is_empty() {
         parts.push((

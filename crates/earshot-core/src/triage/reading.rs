@@ -104,10 +104,14 @@ pub fn training_example(text: &str, label: usize) -> linear::Example {
     linear::Example::new(&a, &s, label)
 }
 
+/// The negative probability at or above which a reading that is not negative still counts
+/// towards urgency, as leaning negative.
+pub(super) const LEANS_NEGATIVE: f32 = 0.4;
+
 /// How far a prediction without any lexicon or cue evidence is pulled towards neutral.
 const NO_EVIDENCE_SHRINK: f32 = 0.3;
 /// … and how far when the post asks the business for help or a price.
-const NO_EVIDENCE_SHRINK_ASKING: f32 = 0.5;
+const NO_EVIDENCE_SHRINK_ASKING: f32 = 0.7;
 const NO_EVIDENCE_PRIOR: [f32; 3] = [0.15, 0.7, 0.15];
 
 /// How far a dampened sentiment word ("slightly bad") pulls the reading towards neutral.
@@ -248,10 +252,13 @@ pub fn read_with(model: &LinearModel, text: &str) -> Reading {
     } else {
         neg >= COMPLAINT_P
     };
-    let drivers = if mood == Sentiment::Neutral {
-        Vec::new()
-    } else {
-        explain(&analysed, &contrib, best, signals.lang)
+    let drivers = match mood {
+        // A neutral reading that leans negative names what it leans on ("leans negative").
+        Sentiment::Neutral if neg >= LEANS_NEGATIVE => {
+            explain(&analysed, &contrib, 0, signals.lang)
+        }
+        Sentiment::Neutral => Vec::new(),
+        _ => explain(&analysed, &contrib, best, signals.lang),
     };
     let complaint_words = match learned {
         _ if !complaint => Vec::new(),
