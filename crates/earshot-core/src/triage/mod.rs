@@ -192,7 +192,13 @@ fn triage_read(m: &Mention, rules: &Rules, now: i64) -> (Triage, Reading) {
     } else {
         0.0
     };
-    let tone_words = (tone_w > 0.0 && !r.drivers.is_empty()).then(|| quoted(&r.drivers));
+    // Where the model names no word, an insult is what it read ("Siete degli stronzi").
+    let named = if r.drivers.is_empty() {
+        &r.abuse_words
+    } else {
+        &r.drivers
+    };
+    let tone_words = (tone_w > 0.0 && !named.is_empty()).then(|| quoted(named));
     let tone_label = if leans { "leans negative" } else { "negative" };
     if r.complaint {
         let n = r.complaint_cues.len().min(3);
