@@ -50,6 +50,7 @@ const CASES: &[(&str, &str, &str, &[&str])] = &[
     ("Le plombier n'est jamais venu, aucune nouvelle", "fr", "complaint", &["jamais venu"]),
     ("On a attendu 45 minutes pour deux cafés, personne ne s'est excusé", "fr", "complaint", &["on a attendu"]),
     ("Accueil chaleureux et pâtisseries délicieuses, je recommande", "fr", "praise", &["chaleureux"]),
+    ("Service impeccable, équipe au top", "fr", "praise", &["impeccable"]),
     // German.
     ("@baeckerei habt ihr morgen geöffnet?", "de", "question", &[]),
     ("Was kostet eine Torte für 10 Personen?", "de", "lead", &[]),
@@ -61,6 +62,9 @@ const CASES: &[(&str, &str, &str, &[&str])] = &[
     ("Das Essen war hervorragend", "de", "praise", &["hervorragend"]),
     ("Der Klempner ist nicht gekommen und hat sich nicht gemeldet", "de", "complaint", &["nicht gekommen"]),
     ("Wir haben eine Stunde auf das Essen gewartet", "de", "complaint", &["gewartet"]),
+    ("Warum ist meine Bestellung noch nicht da?", "de", "complaint", &["noch nicht da"]),
+    ("Leider war der Kuchen trocken", "de", "complaint", &["trocken"]),
+    ("Alles super, sehr zu empfehlen", "de", "praise", &["empfehlen"]),
     // Italian.
     ("@pizzeria siete aperti domenica?", "it", "question", &[]),
     ("Quanto costa una torta per 10 persone?", "it", "lead", &[]),
@@ -70,6 +74,7 @@ const CASES: &[(&str, &str, &str, &[&str])] = &[
     ("Il cameriere è stato scortese e la pizza era bruciata", "it", "complaint", &["scortese", "bruciata"]),
     ("Mai più, camerieri scortesi e conto salato", "it", "complaint", &["mai più", "scortesi"]),
     ("L'idraulico non si è presentato", "it", "complaint", &["non si è presentato"]),
+    ("Perché il mio ordine non è ancora arrivato?", "it", "complaint", &["non è ancora arrivato"]),
     ("Personale gentilissimo e cibo ottimo, torneremo sicuramente", "it", "praise", &["gentilissimo"]),
     // Portuguese.
     ("@padaria vocês abrem no domingo?", "pt", "question", &[]),
@@ -81,6 +86,8 @@ const CASES: &[(&str, &str, &str, &[&str])] = &[
     ("Nunca mais, atendimento grosseiro", "pt", "complaint", &["nunca mais", "grosseiro"]),
     ("O encanador não apareceu e nem avisou", "pt", "complaint", &["não apareceu"]),
     ("O pedido veio errado e a entrega atrasou dois dias", "pt", "complaint", &["errado"]),
+    ("Por que meu pedido ainda não chegou?", "pt", "complaint", &["ainda não chegou"]),
+    ("Comida boa, mas o atendimento deixou a desejar", "pt", "complaint", &["deixou a desejar"]),
 ];
 
 #[test]

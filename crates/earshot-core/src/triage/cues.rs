@@ -28,7 +28,7 @@ pub fn cue_sets() -> &'static Cues {
     C.get_or_init(|| {
         let build = |cues: &[&str]| {
             AhoCorasick::builder()
-                .match_kind(MatchKind::LeftmostLongest)
+                .match_kind(MatchKind::Standard)
                 .build(cues)
                 .expect("static cue lists compile")
         };
@@ -100,19 +100,31 @@ impl<'a> Folded<'a> {
 }
 
 /// The cues found in a post, on word boundaries, strongest (earliest in their list) first, each
-/// in the post's own spelling.
+/// in the post's own spelling. A cue inside a longer one found at the same place is the longer
+/// one's ("still waiting", not also "waiting"); a longer cue that is not on a word boundary hides
+/// nothing ("lost my" in "lost mysteriously" leaves "lost").
 pub fn cues(ac: &AhoCorasick, text: &Folded) -> Vec<String> {
     let folded = text.as_str();
+    let on_boundaries: Vec<(usize, usize, usize)> = ac
+        .find_overlapping_iter(folded)
+        .filter(|m| {
+            let before = folded[..m.start()].chars().next_back();
+            let after = folded[m.end()..].chars().next();
+            !(before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric))
+        })
+        .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+        .collect();
     let mut found: Vec<(usize, String)> = Vec::new();
-    for m in ac.find_iter(folded) {
-        let before = folded[..m.start()].chars().next_back();
-        let after = folded[m.end()..].chars().next();
-        if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric) {
+    for &(start, end, rank) in &on_boundaries {
+        let inside = on_boundaries
+            .iter()
+            .any(|&(s, e, _)| s <= start && end <= e && e - s > end - start);
+        if inside {
             continue;
         }
-        let cue = text.own(m.start(), m.end());
+        let cue = text.own(start, end);
         if !found.iter().any(|(_, c)| *c == cue) {
-            found.push((m.pattern().as_usize(), cue));
+            found.push((rank, cue));
         }
     }
     found.sort_by_key(|(rank, _)| *rank);
@@ -148,5 +160,8 @@ mod tests {
         // A plain ASCII post keeps its words (lower case).
         let f = Folded::new("Still WAITING for my refund");
         assert_eq!(cues(&c.complaint, &f), vec!["refund", "still waiting"]);
+        // A longer cue off a word boundary hides no shorter one ("lost my" in "lost mysteriously").
+        let f = Folded::new("the parcel got lost mysteriously");
+        assert_eq!(cues(&c.complaint, &f), vec!["lost"]);
     }
 }

@@ -25,7 +25,7 @@ pub(super) const OWN_VALENCE: &[(&str, &[(&str, f64)])] = &[
 #[rustfmt::skip]
 const ENGLISH: &[(&str, f64)] = &[
     ("tasty", 2.2), ("knowledgeable", 1.8), ("spotless", 2.0), ("attentive", 1.8), ("cosy", 1.8),
-    ("cozy", 1.8), ("flavorful", 2.0), ("flavourful", 2.0), ("scrumptious", 2.8), ("shoutout", 1.8),
+    ("cozy", 1.8), ("flavorful", 2.0), ("flavourful", 2.0), ("scrumptious", 2.8), ("shoutout", 1.8), ("impeccable", 2.5),
     ("overpriced", -2.0), ("bland", -1.5), ("stale", -1.8), ("soggy", -1.8), ("burnt", -1.8),
     ("undercooked", -1.8), ("overcooked", -1.5), ("squashed", -1.5), ("misspelled", -1.2),
     ("misspelt", -1.2), ("soaked", -1.2), ("lukewarm", -1.2), ("greasy", -1.5),
@@ -56,7 +56,7 @@ const SPANISH: &[(&str, f64)] = &[
     ("hart*", -2.2), ("enfadad*", -2.2), ("cabread*", -2.4), ("molest*", -1.8),
     ("dañad*", -1.8), ("equivocad*", -1.5), ("mediocre+", -1.8), ("insípid*", -1.5),
     ("nefast*", -3.0), ("deplorable+", -2.8), ("desastre", -2.8), ("desastros*", -2.8),
-    ("chapuza", -2.5), ("volveremos", 1.5), ("volveré", 1.5), ("timo", -2.8), ("engaño", -2.5), ("tardísimo", -1.8),
+    ("chapuza", -2.5), ("impecable+", 2.5), ("volveremos", 1.5), ("volveré", 1.5), ("timo", -2.8), ("engaño", -2.5), ("tardísimo", -1.8),
 ];
 
 #[rustfmt::skip]
@@ -82,7 +82,7 @@ const FRENCH: &[(&str, f64)] = &[
     ("furieux", -2.8), ("furieuse+", -2.8), ("insupportable+", -2.5), ("pourri*", -2.8),
     ("minable+", -2.5), ("grossier", -2.5), ("grossière", -2.5), ("grossiers", -2.5),
     ("grossières", -2.5), ("méprisant*", -2.5), ("escroquerie", -3.0), ("immangeable+", -2.8),
-    ("rassis", -1.8), ("rassise+", -1.8), ("reviendrons", 1.5), ("reviendrai", 1.5),
+    ("rassis", -1.8), ("impeccable+", 2.5), ("rassise+", -1.8), ("reviendrons", 1.5), ("reviendrai", 1.5),
 ];
 
 #[rustfmt::skip]
@@ -105,7 +105,8 @@ const GERMAN: &[(&str, f64)] = &[
     ("mies*", -2.5), ("mangelhaft*", -2.2), ("unzumutbar*", -2.8), ("ärgerlich*", -2.0),
     ("verärgert*", -2.2), ("sauer", -1.8), ("schade", -1.5), ("unhöflich*", -2.3),
     ("peinlich*", -2.0), ("verspätet*", -1.5), ("falsch*", -1.5), ("zumutung", -2.8),
-    ("frechheit", -2.8), ("abzocke", -3.0), ("ungenießbar*", -2.8),
+    ("frechheit", -2.8), ("abzocke", -3.0), ("ungenießbar*", -2.8), ("einwandfrei*", 2.3),
+    ("empfehlen", 2.0), ("trocken*", -1.2),
 ];
 
 #[rustfmt::skip]
@@ -129,7 +130,7 @@ const ITALIAN: &[(&str, f64)] = &[
     ("mediocre+", -1.8), ("insipid*", -1.5), ("disastro", -2.8), ("disastros*", -2.8),
     ("arrabbiat*", -2.2), ("schifezza", -2.8), ("indecente+", -2.6), ("inaccettabile+", -2.8),
     ("sbagliat*", -1.5), ("tremend*", -2.5), ("immangiabile+", -2.8),
-    ("gentilissim*", 2.5), ("torneremo", 1.5), ("tornerò", 1.5),
+    ("gentilissim*", 2.5), ("impeccabile+", 2.5), ("torneremo", 1.5), ("tornerò", 1.5),
 ];
 
 #[rustfmt::skip]
@@ -151,7 +152,8 @@ const PORTUGUESE: &[(&str, f64)] = &[
     ("inútil", -2.5), ("inúteis", -2.5), ("absurd*", -2.5), ("lamentável", -2.8),
     ("lamentáveis", -2.8), ("desrespeito", -2.5), ("palhaçada", -2.5), ("porcaria", -2.8),
     ("lixo", -2.8), ("demora", -1.5), ("demorou", -1.5), ("atrasad*", -1.5), ("errad*", -1.5),
-    ("insuportável", -2.5), ("voltaremos", 1.5), ("voltarei", 1.5), ("irritad*", -2.0), ("revoltad*", -2.5), ("enganad*", -2.2),
+    ("insuportável", -2.5), ("voltaremos", 1.5), ("voltarei", 1.5), ("impecável", 2.5),
+    ("impecáveis", 2.5), ("irritad*", -2.0), ("revoltad*", -2.5), ("enganad*", -2.2),
 ];
 
 /// A lexicon entry's words: `*` is the language's adjective endings, `+` the word and its plural.

@@ -158,6 +158,9 @@ pub(super) const STOP_WORDS: &[&str] = &[
     // Having, in the plural and polite forms a customer asks with ("avez-vous…?").
     "avez", "avons", "avoir", "tenéis", "teneis", "tenemos", "habt", "avete", "abbiamo", "têm",
     "temos",
+    // Why and still: a question's words, never its reason ("negative: 'warum'", "'ainda'").
+    "qué", "pourquoi", "quoi", "warum", "wieso", "perché", "perche", "ainda", "todavía",
+    "todavia", "encore", "ancora",
     // Counting words, and the units of a wait ("una hora", "deux semaines", "40 minuti").
     "dos", "tres", "cuatro", "cinco", "deux", "trois", "quatre", "cinq", "zwei", "drei", "vier",
     "fünf", "due", "quattro", "cinque", "dois", "duas", "três", "quatro", "hora", "horas",
