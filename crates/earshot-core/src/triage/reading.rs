@@ -32,7 +32,8 @@ pub struct Reading {
     pub help_cues: Vec<String>,
     /// Purchase cues found.
     pub lead_cues: Vec<String>,
-    /// The words that pushed the sentiment most, strongest first.
+    /// The words that pushed the sentiment most, strongest first; for a neutral reading that
+    /// leans negative, the words it leans on; otherwise none for a neutral one.
     pub drivers: Vec<String>,
     /// The language (ISO 639-1), when it can be told.
     pub lang: Option<&'static str>,
