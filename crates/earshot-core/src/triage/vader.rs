@@ -19,8 +19,8 @@ struct Lexicon {
     valence: HashMap<String, f64>,
     /// An emoji's valence: the sum of its description's words, as VADER reads them.
     emoji: HashMap<String, f64>,
-    /// Earshot's own words for the other languages ([`super::lexicons`]), with the languages
-    /// each belongs to (a bit per [`OWN_LANGS`] entry).
+    /// Earshot's own words ([`super::lexicons`]), with the languages each belongs to (a bit per
+    /// [`OWN_LANGS`] entry).
     own: HashMap<String, (f64, u8)>,
 }
 
