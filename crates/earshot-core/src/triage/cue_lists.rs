@@ -2,6 +2,7 @@
 //! English first, then Spanish, French, German, Italian and Portuguese. The earlier a cue stands
 //! in its list, the stronger it is. Earshot's own lists.
 
+#[rustfmt::skip]
 pub(super) const COMPLAINT_CUES: &[&str] = &[
     "refund",
     "cancel",
@@ -287,6 +288,14 @@ pub(super) const COMPLAINT_CUES: &[&str] = &[
     "todavia no llega",
     "pas encore arrive",
     "pas encore arrivee",
+    // Served cold; took an hour.
+    "arrived cold", "came cold", "served cold", "food was cold", "food is cold", "llego frio",
+    "llego fria", "estaba frio", "estaba fria", "tardaron una hora", "tardaron mas de",
+    "tardaron mucho", "tardo una hora", "tardo mas de", "tardo mucho", "arrive froid",
+    "arrivee froide", "servi froid", "etait froid", "etait froide", "essen war kalt", "kam kalt",
+    "kalt serviert", "kalt geliefert", "arrivato freddo", "arrivata fredda", "servito freddo",
+    "chegou fria", "chegou frio", "veio fria", "veio frio", "estava fria", "estava frio",
+    "demorou uma hora", "demorou muito", "demoraram muito",
     "left a lot to be desired",
     "leaves a lot to be desired",
     "left much to be desired",

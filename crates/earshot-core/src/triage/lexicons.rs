@@ -152,7 +152,7 @@ const PORTUGUESE: &[(&str, f64)] = &[
     ("inútil", -2.5), ("inúteis", -2.5), ("absurd*", -2.5), ("lamentável", -2.8),
     ("lamentáveis", -2.8), ("desrespeito", -2.5), ("palhaçada", -2.5), ("porcaria", -2.8),
     ("lixo", -2.8), ("demora", -1.5), ("demorou", -1.5), ("atrasad*", -1.5), ("errad*", -1.5),
-    ("insuportável", -2.5), ("voltaremos", 1.5), ("voltarei", 1.5), ("impecável", 2.5),
+    ("insuportável", -2.5), ("voltaremos", 1.5), ("demorad*", -1.5), ("voltarei", 1.5), ("impecável", 2.5),
     ("impecáveis", 2.5), ("irritad*", -2.0), ("revoltad*", -2.5), ("enganad*", -2.2),
 ];
 

@@ -15,6 +15,7 @@ pub mod linear;
 pub mod personal;
 mod reading;
 pub mod text;
+mod turn;
 pub mod vader;
 mod words;
 
@@ -33,7 +34,7 @@ const IRONY_MODEL: &[u8] = include_bytes!("../../data/irony.model");
 const COMPLAINT_MODEL: &[u8] = include_bytes!("../../data/complaint.model");
 
 /// Bumped when triage changes in a way that re-ranks stored mentions.
-const TRIAGE_REVISION: u32 = 7;
+const TRIAGE_REVISION: u32 = 8;
 
 /// Identifies this build's triage: stored mentions ranked by another are re-ranked at start.
 pub fn revision() -> String {

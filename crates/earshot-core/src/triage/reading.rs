@@ -68,6 +68,11 @@ const COMPLAINT_Q_ASKING: f32 = 0.5;
 
 /// The tokens and lexicon signals of a post: what the model reads.
 pub fn signals(text: &str) -> (Analysed, Signals, [Vec<String>; 5]) {
+    signals_in(text, lang::detect(text))
+}
+
+/// [`signals`] of a text in a language already told.
+fn signals_in(text: &str, lang: Option<&'static str>) -> (Analysed, Signals, [Vec<String>; 5]) {
     let c = cue_sets();
     let folded = Folded::new(text);
     let mut complaint_cues = cues(&c.complaint, &folded);
@@ -80,7 +85,6 @@ pub fn signals(text: &str) -> (Analysed, Signals, [Vec<String>; 5]) {
             .chain(&lead_cues)
             .any(|h| h.contains(w.as_str()))
     });
-    let lang = lang::detect(text);
     let analysed = text::analyse_in(text, lang);
     let vader = vader::vader(&analysed, |_, _| {});
     let signals = Signals {
@@ -145,8 +149,14 @@ pub fn read(text: &str) -> Reading {
 
 /// [`read`] with another model (cross-validation trains several).
 pub fn read_with(model: &LinearModel, text: &str) -> Reading {
+    let whole = read_in(model, text, lang::detect(text));
+    super::turn::turned(model, text, whole)
+}
+
+/// [`read_with`] of a text in a language already told, without looking for a turn.
+pub(super) fn read_in(model: &LinearModel, text: &str, lang: Option<&'static str>) -> Reading {
     let (analysed, signals, [complaint_cues, help_cues, lead_cues, sarcasm, sympathy]) =
-        signals(text);
+        signals_in(text, lang);
     let vader = signals.vader;
     // It asks the business for help, opening hours or a price.
     let asks_business = !(help_cues.is_empty() && lead_cues.is_empty());
@@ -264,6 +274,11 @@ pub fn read_with(model: &LinearModel, text: &str) -> Reading {
     let complaint_words = match learned {
         _ if !complaint => Vec::new(),
         Some((_, mut words)) if complaint_cues.is_empty() => {
+            // A word that reads as praise where it stands is never why ("complaint: 'fine'").
+            words.retain(|&(_, i)| {
+                let t = &analysed.tokens[i];
+                vader::valence_of(t).is_none_or(|v| (v > 0.0) == t.negated)
+            });
             let mut out = Vec::new();
             name_strongest(&analysed, &mut words, &mut out, 3, 0.1, signals.lang);
             if mood == Sentiment::Negative && !drivers.is_empty() {

@@ -75,6 +75,9 @@ pub struct Analysed {
     pub questions: usize,
     /// Whether the last non-space character is `?`.
     pub ends_with_question: bool,
+    /// Where the post turns: the tokens of its contrastive words ("but", "pero", French "mais";
+    /// the second word of "sin embargo"), in order.
+    pub turns: Vec<usize>,
 }
 
 const EMOTICONS: &[&str] = &[
@@ -320,11 +323,22 @@ pub fn analyse_in(text: &str, lang: Option<&str>) -> Analysed {
         }
         t.false_friend = friends.contains(&t.norm.as_str()) || super::vader::foreign(&t.norm, lang);
     }
+    a.turns = turns(&a.tokens, lang);
+    for &i in &a.turns {
+        // "Sin embargo" (however) is no "sin" (without).
+        if i > 0 && a.tokens[i - 1].norm == "sin" {
+            a.tokens[i - 1].role = Role::Plain;
+        }
+    }
     let mut in_scope = false;
-    for t in &mut a.tokens {
+    for (i, t) in a.tokens.iter_mut().enumerate() {
         if t.role == Role::Negation {
             in_scope = !t.clause_end;
             continue;
+        }
+        // A negation reaches no further than the post's turn ("not cheap, but good").
+        if a.turns.contains(&i) {
+            in_scope = false;
         }
         t.negated = in_scope;
         if t.clause_end {
@@ -332,6 +346,23 @@ pub fn analyse_in(text: &str, lang: Option<&str>) -> Analysed {
         }
     }
     a
+}
+
+/// The tokens where a post in `lang` turns ([`super::words::CONTRASTS`]).
+fn turns(tokens: &[Token], lang: Option<&str>) -> Vec<usize> {
+    let Some((_, words)) = super::words::CONTRASTS.iter().find(|(l, _)| *l == lang) else {
+        return Vec::new();
+    };
+    (0..tokens.len())
+        .filter(|&i| {
+            words.iter().any(|w| match w.split_once(' ') {
+                Some((first, second)) => {
+                    tokens[i].norm == second && i > 0 && tokens[i - 1].norm == first
+                }
+                None => tokens[i].norm == *w,
+            })
+        })
+        .collect()
 }
 
 /// Whether a folded token is an insult ([`super::words::INSULTS`]).
@@ -380,6 +411,36 @@ mod tests {
             negated("Je ne suis pas content", Some("fr")),
             ["suis", "content"]
         );
+    }
+
+    #[test]
+    fn a_post_turns_at_its_own_language_s_but_and_a_negation_stops_there() {
+        let turns = |text: &str, lang: Option<&str>| -> Vec<String> {
+            let a = analyse_in(text, lang);
+            a.turns.iter().map(|&i| a.tokens[i].norm.clone()).collect()
+        };
+        // French "mais" turns; Portuguese "mais" is "more".
+        assert_eq!(turns("Bon mais trop cher", Some("fr")), ["mais"]);
+        assert!(turns("Quero mais café", Some("pt")).is_empty());
+        // Italian "ma" turns; French "ma" is "my".
+        assert_eq!(turns("Buono ma caro", Some("it")), ["ma"]);
+        assert!(turns("Ma commande est arrivée", Some("fr")).is_empty());
+        // Two words, one turn; and "sin embargo" (however) negates nothing.
+        let a = analyse_in(
+            "Buena pizza sin embargo el camarero fue grosero",
+            Some("es"),
+        );
+        assert_eq!(a.turns.len(), 1);
+        assert!(a.tokens.iter().all(|t| !t.negated));
+        // "Not cheap but good": "good" is not negated.
+        let a = analyse("not cheap but good");
+        let negated: Vec<&str> = a
+            .tokens
+            .iter()
+            .filter(|t| t.negated)
+            .map(|t| t.norm.as_str())
+            .collect();
+        assert_eq!(negated, ["cheap"]);
     }
 
     #[test]

@@ -141,11 +141,8 @@ pub fn valence_of(t: &Token) -> Option<f64> {
 pub fn vader(a: &Analysed, mut each: impl FnMut(usize, f64)) -> Vader {
     let tokens = &a.tokens;
     let any_lower = tokens.iter().any(|t| !t.caps);
-    // "But" in the languages where the word means nothing else (French "mais" is Portuguese
-    // "more", Portuguese "mas" unaccented Spanish "más").
-    let but = tokens
-        .iter()
-        .position(|t| matches!(t.norm.as_str(), "but" | "pero" | "aber" | "ma" | "però"));
+    // "But", in the post's language: the first turn.
+    let but = a.turns.first().copied();
     let (mut sum, mut pos, mut neg) = (0.0, 0.0, 0.0);
     for (i, tok) in tokens.iter().enumerate() {
         let Some(base) = valence_of(tok) else {

@@ -161,12 +161,48 @@ pub(super) const STOP_WORDS: &[&str] = &[
     // Why and still: a question's words, never its reason ("negative: 'warum'", "'ainda'").
     "qué", "pourquoi", "quoi", "warum", "wieso", "perché", "perche", "ainda", "todavía",
     "todavia", "encore", "ancora",
+    // Where a post turns (see [`CONTRASTS`]).
+    "however", "aber", "jedoch", "allerdings", "però", "tuttavia", "porém", "porem", "contudo",
+    "entretanto", "cependant", "toutefois", "embargo", "contre", "revanche",
     // Counting words, and the units of a wait ("una hora", "deux semaines", "40 minuti").
     "dos", "tres", "cuatro", "cinco", "deux", "trois", "quatre", "cinq", "zwei", "drei", "vier",
     "fünf", "due", "quattro", "cinque", "dois", "duas", "três", "quatro", "hora", "horas",
     "minutos", "semana", "semanas", "días", "dias", "heure", "heures", "semaine", "semaines",
     "jours", "stunde", "stunden", "minuten", "woche", "wochen", "tage", "tagen", "ora", "ore",
     "minuti", "settimana", "settimane", "giorni",
+];
+
+/// The words where a post turns ("good food, but…"), in each language; two words are one turn
+/// when the first comes just before ("sin embargo", "par contre"). French "mais" is Portuguese
+/// "more" and Portuguese "mas" unaccented Spanish "más", so each turns only in its own language;
+/// a post whose language cannot be told turns at the words that mean nothing else.
+pub(super) const CONTRASTS: &[(Option<&str>, &[&str])] = &[
+    (Some("en"), &["but", "however"]),
+    (Some("es"), &["pero", "sin embargo"]),
+    (
+        Some("fr"),
+        &[
+            "mais",
+            "cependant",
+            "toutefois",
+            "par contre",
+            "en revanche",
+        ],
+    ),
+    (Some("de"), &["aber", "jedoch", "allerdings"]),
+    (Some("it"), &["ma", "però", "tuttavia"]),
+    (
+        Some("pt"),
+        &[
+            "mas",
+            "porém",
+            "porem",
+            "contudo",
+            "entretanto",
+            "no entanto",
+        ],
+    ),
+    (None, &["but", "however", "pero", "aber", "però"]),
 ];
 
 /// Words of VADER's English lexicon that are common words of another language, where they

@@ -1,0 +1,74 @@
+//! Where a post turns: "good food, but…". What follows the last "but" is what its writer wants
+//! heard, so a complaint there is the post's, whatever praise came first.
+
+use super::linear::LinearModel;
+use super::reading::{read_in, Reading};
+use super::vader;
+use crate::model::Sentiment;
+
+/// "Buena comida pero el servicio lentísimo", "Das Essen war gut, aber der Service war sehr
+/// langsam": praise, then a complaint after the turn. VADER weighs the words after a "but" 1.5
+/// times and those before it half, but the model's praise words ("buena", learned from tweets
+/// full of "muy buena") outweigh that. So where a post that does not read as a negative complaint
+/// has a bad word or a complaint cue after its last turn, the part after the turn is read alone,
+/// in the post's language; when that reads negative or as a complaint, so does the post, with
+/// that part's words.
+pub(super) fn turned(model: &LinearModel, text: &str, whole: Reading) -> Reading {
+    // The English complaint model has read the whole post: a negative reading it did not call a
+    // complaint stays one.
+    let learned = matches!(whole.lang, None | Some("en"));
+    if whole.mood == Sentiment::Negative && (whole.complaint || learned) {
+        return whole;
+    }
+    let Some(&turn) = whole.analysed.turns.last() else {
+        return whole;
+    };
+    let bad_after = whole.analysed.tokens[turn + 1..]
+        .iter()
+        .any(|t| vader::valence_of(t).is_some_and(|v| v != 0.0 && (v < 0.0) != t.negated));
+    if !bad_after && whole.complaint_cues.is_empty() {
+        return whole;
+    }
+    let Some(rest) = after_last(text, &whole.analysed.tokens[turn].norm) else {
+        return whole;
+    };
+    let tail = read_in(model, rest, whole.lang);
+    if !tail.complaint && tail.mood != Sentiment::Negative {
+        return whole;
+    }
+    Reading {
+        analysed: whole.analysed,
+        lang: whole.lang,
+        help_cues: whole.help_cues,
+        lead_cues: whole.lead_cues,
+        abusive: whole.abusive,
+        abuse_words: whole.abuse_words,
+        sarcasm: whole.sarcasm,
+        ..tail
+    }
+}
+
+/// The text after the last place where `word` (folded, as a token) stands as a word of its own,
+/// when anything follows it.
+fn after_last<'t>(text: &'t str, word: &str) -> Option<&'t str> {
+    let mut after = None;
+    let mut start = None;
+    for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
+        if c.is_alphanumeric() {
+            start.get_or_insert(i);
+            continue;
+        }
+        if let Some(s) = start.take() {
+            if text[s..i]
+                .chars()
+                .flat_map(char::to_lowercase)
+                .eq(word.chars())
+            {
+                after = Some(i);
+            }
+        }
+    }
+    after
+        .map(|i| &text[i..])
+        .filter(|rest| rest.chars().any(char::is_alphanumeric))
+}
