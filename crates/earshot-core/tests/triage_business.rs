@@ -26,6 +26,7 @@ const CASES: &[(&str, &str, &str, &[&str])] = &[
     // Praise, then a complaint after the turn: the turn decides. Praise after it stays praise.
     ("Lovely staff but my order arrived cold", "en", "complaint", &["arrived cold"]),
     ("Small place but the food is amazing", "en", "praise", &["amazing"]),
+    ("Not impressed with the service today", "en", "complaint", &["not impressed"]),
     // Spanish.
     ("@cafebella ¿abrís el domingo?", "es", "question", &[]),
     ("¿Tenéis mesa para 4 esta noche?", "es", "lead", &[]),
@@ -46,6 +47,9 @@ const CASES: &[(&str, &str, &str, &[&str])] = &[
     ("La comida estaba rica pero tardaron una hora en servirnos", "es", "complaint", &["tardaron una hora"]),
     ("Muy buena la pizza, sin embargo el camarero fue grosero", "es", "complaint", &["grosero"]),
     ("Local pequeño pero la comida es buenísima", "es", "praise", &["buenísima"]),
+    // Praise words negated: "not good", "not satisfied", "didn't like".
+    ("El café no está bueno", "es", "complaint", &["no bueno"]),
+    ("No me gustó nada la atención", "es", "complaint", &["no gustó"]),
     // French.
     ("@boulangerie vous ouvrez à quelle heure demain ?", "fr", "question", &[]),
     ("Combien coûte un gâteau pour 10 personnes ?", "fr", "lead", &[]),
@@ -62,6 +66,8 @@ const CASES: &[(&str, &str, &str, &[&str])] = &[
     ("Le cadre est joli mais le plat est arrivé froid", "fr", "complaint", &["arrivé froid"]),
     ("La pizza était bonne, par contre le serveur était impoli", "fr", "complaint", &["impoli"]),
     ("Petit endroit mais la cuisine est excellente", "fr", "praise", &["excellente"]),
+    ("Je ne suis pas satisfait du service", "fr", "complaint", &["pas satisfait"]),
+    ("Service impeccable, on reviendra", "fr", "praise", &["impeccable"]),
     // German.
     ("@baeckerei habt ihr morgen geöffnet?", "de", "question", &[]),
     ("Was kostet eine Torte für 10 Personen?", "de", "lead", &[]),
@@ -79,6 +85,7 @@ const CASES: &[(&str, &str, &str, &[&str])] = &[
     ("Das Essen war gut, aber der Service war sehr langsam", "de", "complaint", &["langsam"]),
     ("Schönes Ambiente, aber das Essen war kalt", "de", "complaint", &["kalt"]),
     ("Klein, aber das Essen ist hervorragend", "de", "praise", &["hervorragend"]),
+    ("Wir kommen gerne wieder", "de", "praise", &["gerne"]),
     // Italian.
     ("@pizzeria siete aperti domenica?", "it", "question", &[]),
     ("Quanto costa una torta per 10 persone?", "it", "lead", &[]),
@@ -92,6 +99,7 @@ const CASES: &[(&str, &str, &str, &[&str])] = &[
     ("Personale gentilissimo e cibo ottimo, torneremo sicuramente", "it", "praise", &["gentilissimo"]),
     ("Bella location, però la pizza è arrivata fredda", "it", "complaint", &["arrivata fredda"]),
     ("Locale piccolo ma la pizza è ottima", "it", "praise", &["ottima"]),
+    ("Non sono soddisfatto del servizio", "it", "complaint", &["non soddisfatto"]),
     // Portuguese.
     ("@padaria vocês abrem no domingo?", "pt", "question", &[]),
     ("Quanto custa um bolo para 10 pessoas?", "pt", "lead", &[]),

@@ -207,6 +207,17 @@ fn reasons_never_name_names_or_small_words_the_model_learned_a_mood_for() {
             "The delivery guy left my parcel in the rain, soaked",
             &["delivery", "left", "parcel"],
         ),
+        // A plain word far from its negation ("negative: 'not service'"), and the words where a
+        // post turns ("positive: 'gut', 'essen', 'aber'", "complaint: 'impoli', 'contre'").
+        ("Not impressed with the service today", &["service"]),
+        (
+            "Das Essen war gut, aber der Service war sehr langsam",
+            &["aber", "essen", "gut"],
+        ),
+        (
+            "La pizza était bonne, par contre le serveur était impoli",
+            &["contre", "par"],
+        ),
         // Short forms and small words of the other languages.
         (
             "Hoje eu estou muito triste pq o pedido não chegou",

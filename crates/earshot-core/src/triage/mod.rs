@@ -206,14 +206,15 @@ fn triage_read(m: &Mention, rules: &Rules, now: i64) -> (Triage, Reading) {
         let w = 16.0 + 4.0 * n as f64;
         let own = (!r.complaint_words.is_empty()).then(|| quoted(&r.complaint_words));
         match (tone_words, own) {
-            (Some(tone), Some(own)) => {
+            (Some(tone), Some(own)) if tone != own => {
                 parts.push((tone_w, format!("{tone_label}: {tone}")));
                 parts.push((w, format!("complaint: {own}")));
             }
             // One set of words says it once: the complaint's own ("complaint: 'reembolso',
-            // 'nadie contesta'"), or the tone's where it has none (a language without the
+            // 'nadie contesta'"), also when the tone names the same ("not impressed"), or the
+            // tone's where it has none (a language without the
             // complaint model: "complaint: 'non buono'", not a bare "complaint").
-            (None, Some(words)) | (Some(words), None) => {
+            (_, Some(words)) | (Some(words), None) => {
                 parts.push((tone_w + w, format!("complaint: {words}")))
             }
             (None, None) => parts.push((tone_w + w, "complaint: negative tone".to_string())),

@@ -142,6 +142,18 @@ fn boosted(a: &Analysed) -> Option<f64> {
     })
 }
 
+/// How much of the neutral reading a negated sentiment word ("no está bueno") moves to the side
+/// it reads where it stands.
+const NEGATION_SHARPEN: f32 = 0.25;
+
+/// Which way the first negated sentiment word leans where it stands ("no está bueno": -1).
+fn negated(a: &Analysed) -> Option<f64> {
+    a.tokens.iter().find_map(|t| {
+        let v = vader::valence_of(t).filter(|_| t.negated)?;
+        (v != 0.0).then_some(-v.signum())
+    })
+}
+
 /// Reads a post's text: sentiment, intent, complaint, whether it needs a reply.
 pub fn read(text: &str) -> Reading {
     read_with(model(), text)
@@ -203,10 +215,14 @@ pub(super) fn read_in(model: &LinearModel, text: &str, lang: Option<&'static str
         for (v, prior) in probs.iter_mut().zip(NO_EVIDENCE_PRIOR) {
             *v = (1.0 - DAMPENER_SHRINK) * *v + DAMPENER_SHRINK * prior;
         }
-    } else if let Some(sign) = boosted(&analysed) {
+    } else if let Some((sign, share)) = boosted(&analysed)
+        .map(|s| (s, BOOSTER_SHARPEN))
+        .or_else(|| negated(&analysed).map(|s| (s, NEGATION_SHARPEN)))
+    {
         // "Muy malo", "really bad": the lexicon's strengthening, which the learned weights
-        // carry no better ("muy" leans positive in tweets full of "muy bien").
-        let moved = BOOSTER_SHARPEN * probs[1];
+        // carry no better ("muy" leans positive in tweets full of "muy bien"). "No está bueno",
+        // "non sono soddisfatto": a negation, which the weights of single words cannot carry.
+        let moved = share * probs[1];
         probs[1] -= moved;
         probs[if sign < 0.0 { 0 } else { 2 }] += moved;
     }
@@ -285,7 +301,7 @@ pub(super) fn read_in(model: &LinearModel, text: &str, lang: Option<&'static str
                 // The tone has words of its own: the complaint model's topic words ("complaint:
                 // 'coffee'" for "…your coffee is shit", "'delivery'") are not why; its lexicon
                 // words are, and with none left the tone's words say it.
-                out.retain(|w| vader::valence(w).is_some());
+                out.retain(|w| w.rsplit(' ').next().and_then(vader::valence).is_some());
             }
             out
         }
@@ -367,18 +383,13 @@ fn explain(
             Origin::Word(i) => {
                 let t = &a.tokens[i];
                 let v = vader::valence_of(t).unwrap_or(0.0) * if t.negated { -1.0 } else { 1.0 };
-                let shown = if t.negated {
-                    // In the post's own words: "never answers", "no refund", "nunca contesta".
-                    let neg = a.tokens[..i]
-                        .iter()
-                        .rev()
-                        .find(|n| text::is_negation(&n.norm))
-                        .map_or("not", |n| n.norm.as_str());
-                    format!("{neg} {}", t.norm)
-                } else {
-                    t.norm.clone()
-                };
-                (shown, v * sign > 0.0)
+                let lexical = v * sign > 0.0;
+                // A plain word far from its negation is not what the negation says: "service"
+                // in "not impressed with the service" ("negative: 'not service'").
+                if t.negated && !lexical && negation_before(a, i).is_none_or(|(_, back)| back > 2) {
+                    continue;
+                }
+                (shown(a, i), lexical)
             }
             Origin::Bigram(i) => (
                 format!("{} {}", a.tokens[i].norm, a.tokens[i + 1].norm),
@@ -422,6 +433,26 @@ fn explain(
         }
     }
     out
+}
+
+/// The negation a negated token is under, and how many tokens back it stands.
+fn negation_before(a: &Analysed, i: usize) -> Option<(&str, usize)> {
+    a.tokens[..i]
+        .iter()
+        .rev()
+        .enumerate()
+        .find(|(_, n)| text::is_negation(&n.norm))
+        .map(|(k, n)| (n.norm.as_str(), k + 1))
+}
+
+/// A token as a reason names it, in the post's own words: with its negation when it is negated
+/// ("never answers", "no refund", "nunca contesta").
+fn shown(a: &Analysed, i: usize) -> String {
+    let t = &a.tokens[i];
+    match negation_before(a, i).filter(|_| t.negated) {
+        Some((neg, _)) => format!("{neg} {}", t.norm),
+        None => t.norm.clone(),
+    }
 }
 
 /// Probability of the ironic class at or above which mixed praise and complaint reads as
@@ -528,13 +559,11 @@ fn name_strongest(
             break;
         }
         let counting = w.bytes().any(|b| b.is_ascii_digit());
-        if !w.starts_with('_')
-            && !text::is_function_word(w)
-            && !counting
-            && (!names || !t.name)
-            && !out.contains(w)
-        {
-            out.push(w.clone());
+        if !w.starts_with('_') && !text::is_function_word(w) && !counting && (!names || !t.name) {
+            let w = shown(a, i);
+            if !out.contains(&w) {
+                out.push(w);
+            }
         }
     }
 }
