@@ -288,6 +288,15 @@ pub(super) const COMPLAINT_CUES: &[&str] = &[
     "todavia no llega",
     "pas encore arrive",
     "pas encore arrivee",
+    // Where is my order; my money back; nobody picks up.
+    "where is my order", "where's my order", "wheres my order", "where is my package",
+    "where's my package", "where is my refund", "where's my refund", "donde esta mi pedido",
+    "donde esta mi paquete", "mi dinero de vuelta", "devuelvan mi dinero", "devuelvanme el dinero",
+    "ou est ma commande", "ou est mon colis", "ou en est ma commande", "wo bleibt meine bestellung",
+    "wo ist meine bestellung", "wo bleibt mein paket", "wo ist mein paket",
+    "niemand geht ans telefon", "niemand nimmt ab", "keiner geht ran", "dov'e il mio ordine", "dove il mio ordine",
+    "dov'e il mio pacco", "che fine ha fatto il mio ordine", "cade meu pedido", "cade o meu pedido",
+    "onde esta meu pedido", "onde esta o meu pedido", "meu dinheiro de volta",
     // Served cold; took an hour.
     "arrived cold", "came cold", "served cold", "food was cold", "food is cold", "llego frio",
     "llego fria", "estaba frio", "estaba fria", "tardaron una hora", "tardaron mas de",
@@ -388,6 +397,11 @@ pub(super) const HELP_CUES: &[&str] = &[
     "open today",
     "open tomorrow",
     "opening hours",
+    "is there parking",
+    "do you have parking",
+    "parking nearby",
+    "do you accept",
+    "do you take card",
     "what are your hours",
     // Spanish.
     "a que hora",

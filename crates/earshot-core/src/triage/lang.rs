@@ -141,7 +141,8 @@ const FUNCTION_WORDS: [&str; 6] = [
      agora hoje ninguém ninguem com uma um ao às na pra pro tá estou tenho \
      vocês são obrigado obrigada bom boa vai onde sim só tudo gente ele ela eles já né mesmo assim \
      é seu sua nós pq vcs kkk kkkk kkkkk rs nem ter tem fazer vou ficar quer melhor demais \
-     coisa depois pode ontem amanhã amanha obg bem olá abrem custa",
+     coisa depois pode ontem amanhã amanha obg bem olá abrem custa atende atendimento \
+     telefone cadê",
 ];
 
 fn function_word_index() -> &'static std::collections::HashMap<&'static str, usize> {

@@ -92,7 +92,7 @@ const GERMAN: &[(&str, f64)] = &[
     ("danke", 1.8), ("freundlich*", 2.1), ("prima", 2.3), ("hervorragend*", 3.0),
     ("wunderbar*", 3.0), ("großartig*", 3.0), ("empfehlenswert*", 2.3), ("empfehle", 2.0),
     ("zufrieden*", 2.0), ("unzufrieden*", -2.0), ("gefällt", 1.5), ("gefallen", 1.5),
-    ("gefiel", 1.5), ("gerne", 1.2), ("schnell*", 1.2), ("sauber*", 1.5), ("nett*", 2.0),
+    ("gefiel", 1.5), ("gerne", 1.2), ("bestens", 2.5), ("schnell*", 1.2), ("sauber*", 1.5), ("nett*", 2.0),
     ("hilfsbereit*", 2.2), ("köstlich*", 2.9), ("fantastisch*", 3.0), ("genial*", 2.6),
     ("liebevoll*", 2.2), ("schön*", 2.0), ("super", 2.4), ("schlecht*", -2.5),
     ("schrecklich*", -3.0), ("furchtbar*", -3.0), ("katastrophe", -3.0), ("katastrophal*", -3.0),

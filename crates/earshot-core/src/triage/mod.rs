@@ -199,7 +199,24 @@ fn triage_read(m: &Mention, rules: &Rules, now: i64) -> (Triage, Reading) {
     } else {
         &r.drivers
     };
-    let tone_words = (tone_w > 0.0 && !named.is_empty()).then(|| quoted(named));
+    // Beside a complaint's own words, the tone names only lexicon words they do not already
+    // say: "negative: 'geht', 'telefon'" adds nothing to "complaint: 'niemand geht ans
+    // telefon'", nor "negative: 'froid'" to "complaint: 'arrivé froid'".
+    let named: Vec<String> = if r.complaint && !r.complaint_words.is_empty() {
+        let said = |w: &str| {
+            r.complaint_words
+                .iter()
+                .any(|c| c.split(' ').any(|part| part == w))
+        };
+        let lexical = |w: &&String| {
+            let last = w.rsplit(' ').next().unwrap_or(w);
+            vader::valence(last).is_some() && !said(last)
+        };
+        named.iter().filter(lexical).cloned().collect()
+    } else {
+        named.clone()
+    };
+    let tone_words = (tone_w > 0.0 && !named.is_empty()).then(|| quoted(&named));
     let tone_label = if leans { "leans negative" } else { "negative" };
     if r.complaint {
         let n = r.complaint_cues.len().min(3);

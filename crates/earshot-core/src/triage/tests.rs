@@ -51,8 +51,14 @@ fn a_complaint_outranks_praise_and_says_why() {
         "{:?}",
         angry.reasons
     );
+    // Its tone's word is said once, among the complaint's own.
     assert!(
-        angry.reasons.iter().any(|r| r.starts_with("negative: ")),
+        angry.reasons.iter().any(|r| r.contains("'worst'")),
+        "{:?}",
+        angry.reasons
+    );
+    assert!(
+        !angry.reasons.iter().any(|r| r.starts_with("negative: ")),
         "{:?}",
         angry.reasons
     );

@@ -163,7 +163,7 @@ pub(super) const STOP_WORDS: &[&str] = &[
     "todavia", "encore", "ancora",
     // Where a post turns (see [`CONTRASTS`]).
     "however", "aber", "jedoch", "allerdings", "però", "tuttavia", "porém", "porem", "contudo",
-    "entretanto", "cependant", "toutefois", "embargo", "contre", "revanche",
+    "entretanto", "cependant", "toutefois", "embargo", "contre", "revanche", "à",
     // Counting words, and the units of a wait ("una hora", "deux semaines", "40 minuti").
     "dos", "tres", "cuatro", "cinco", "deux", "trois", "quatre", "cinq", "zwei", "drei", "vier",
     "fünf", "due", "quattro", "cinque", "dois", "duas", "três", "quatro", "hora", "horas",
