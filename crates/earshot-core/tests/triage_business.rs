@@ -27,6 +27,9 @@ const CASES: &[(&str, &str, &str, &[&str])] = &[
     ("Lovely staff but my order arrived cold", "en", "complaint", &["arrived cold"]),
     ("Small place but the food is amazing", "en", "praise", &["amazing"]),
     ("Not impressed with the service today", "en", "complaint", &["not impressed"]),
+    // Where is my order; my money back; nobody picks up. A question about parking is a question.
+    ("Where is my order?", "en", "complaint", &["where is my order"]),
+    ("Is there parking nearby?", "en", "question", &[]),
     // Spanish.
     ("@cafebella ¿abrís el domingo?", "es", "question", &[]),
     ("¿Tenéis mesa para 4 esta noche?", "es", "lead", &[]),
@@ -50,6 +53,8 @@ const CASES: &[(&str, &str, &str, &[&str])] = &[
     // Praise words negated: "not good", "not satisfied", "didn't like".
     ("El café no está bueno", "es", "complaint", &["no bueno"]),
     ("No me gustó nada la atención", "es", "complaint", &["no gustó"]),
+    ("¿Dónde está mi pedido?", "es", "complaint", &["dónde está mi pedido"]),
+    ("Quiero mi dinero de vuelta", "es", "complaint", &["mi dinero de vuelta"]),
     // French.
     ("@boulangerie vous ouvrez à quelle heure demain ?", "fr", "question", &[]),
     ("Combien coûte un gâteau pour 10 personnes ?", "fr", "lead", &[]),
@@ -68,6 +73,7 @@ const CASES: &[(&str, &str, &str, &[&str])] = &[
     ("Petit endroit mais la cuisine est excellente", "fr", "praise", &["excellente"]),
     ("Je ne suis pas satisfait du service", "fr", "complaint", &["pas satisfait"]),
     ("Service impeccable, on reviendra", "fr", "praise", &["impeccable"]),
+    ("Où est ma commande ?", "fr", "complaint", &["où est ma commande"]),
     // German.
     ("@baeckerei habt ihr morgen geöffnet?", "de", "question", &[]),
     ("Was kostet eine Torte für 10 Personen?", "de", "lead", &[]),
@@ -86,6 +92,9 @@ const CASES: &[(&str, &str, &str, &[&str])] = &[
     ("Schönes Ambiente, aber das Essen war kalt", "de", "complaint", &["kalt"]),
     ("Klein, aber das Essen ist hervorragend", "de", "praise", &["hervorragend"]),
     ("Wir kommen gerne wieder", "de", "praise", &["gerne"]),
+    ("Wo bleibt meine Bestellung?", "de", "complaint", &["wo bleibt meine bestellung"]),
+    ("Niemand geht ans Telefon", "de", "complaint", &["niemand geht ans telefon"]),
+    ("Alles bestens", "de", "praise", &["bestens"]),
     // Italian.
     ("@pizzeria siete aperti domenica?", "it", "question", &[]),
     ("Quanto costa una torta per 10 persone?", "it", "lead", &[]),
@@ -100,6 +109,7 @@ const CASES: &[(&str, &str, &str, &[&str])] = &[
     ("Bella location, però la pizza è arrivata fredda", "it", "complaint", &["arrivata fredda"]),
     ("Locale piccolo ma la pizza è ottima", "it", "praise", &["ottima"]),
     ("Non sono soddisfatto del servizio", "it", "complaint", &["non soddisfatto"]),
+    ("Dov'è il mio ordine?", "it", "complaint", &["dov'è il mio ordine"]),
     // Portuguese.
     ("@padaria vocês abrem no domingo?", "pt", "question", &[]),
     ("Quanto custa um bolo para 10 pessoas?", "pt", "lead", &[]),
@@ -115,6 +125,9 @@ const CASES: &[(&str, &str, &str, &[&str])] = &[
     ("A comida é boa mas o atendimento é muito demorado", "pt", "complaint", &["demorado"]),
     ("Lugar bonito, mas a comida chegou fria", "pt", "complaint", &["chegou fria"]),
     ("Lugar simples, mas a comida é ótima", "pt", "praise", &["ótima"]),
+    ("Cadê meu pedido?", "pt", "complaint", &["cadê meu pedido"]),
+    ("Quero meu dinheiro de volta", "pt", "complaint", &["meu dinheiro de volta"]),
+    ("Ninguém atende o telefone", "pt", "complaint", &["ninguém atende"]),
 ];
 
 #[test]

@@ -9,6 +9,7 @@
 
 mod cue_lists;
 pub mod cues;
+mod flags;
 pub mod lang;
 mod lexicons;
 pub mod linear;
@@ -19,7 +20,8 @@ mod turn;
 pub mod vader;
 mod words;
 
-pub use reading::{abuse_with, flag_with, read, read_with, signals, training_example, Reading};
+pub use flags::{abuse_with, flag_with};
+pub use reading::{read, read_with, signals, training_example, Reading};
 
 use std::sync::{Arc, OnceLock};
 
