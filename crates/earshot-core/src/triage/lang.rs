@@ -9,7 +9,7 @@ use whatlang::{Detector, Lang};
 pub const MODELLED: &[&str] = &["en", "es", "fr", "de", "it", "pt"];
 
 /// The ISO 639-1 code of a post's language, or None when the text is too short or mixed to
-/// tell. Links, @handles and #hashtags are left out of the guess.
+/// tell (under 12 letters, only two words of one language's own tell it). Links, @handles and #hashtags are left out of the guess.
 pub fn detect(text: &str) -> Option<&'static str> {
     let words: Vec<&str> = text
         .split_whitespace()
@@ -19,13 +19,15 @@ pub fn detect(text: &str) -> Option<&'static str> {
         .iter()
         .flat_map(|w| w.chars())
         .filter(|c| c.is_alphabetic());
+    let by_words = function_words(&words);
     if letters.count() < 12 {
-        return None;
+        // Too short for trigrams; two words of one language's own are enough ("Très déçu",
+        // "Molto deluso").
+        return by_words.filter(|(_, n)| *n >= 2).map(|(w, _)| w);
     }
     if plainly_english(&words) {
         return Some("en");
     }
-    let by_words = function_words(&words);
     let info = detector().detect(&words.join(" "));
     // whatlang's confidence is relative to the runner-up: Spanish beside Catalan and Portuguese
     // scores low while right; below this it is a guess.
@@ -352,6 +354,12 @@ mod tests {
             ),
             ("@brightside ok", None),
             ("👍👍", None),
+            // Too short for trigrams: two words of one language's own tell it, one does not.
+            ("Très déçu", Some("fr")),
+            ("Molto deluso", Some("it")),
+            ("Sehr gut", Some("de")),
+            ("Bon", None),
+            ("Not bad", None),
         ];
         for (text, want) in cases {
             assert_eq!(detect(text), want, "{text}");
