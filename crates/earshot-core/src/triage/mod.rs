@@ -231,8 +231,8 @@ fn triage_read(m: &Mention, rules: &Rules, now: i64) -> (Triage, Reading) {
             }
             // One set of words says it once: the complaint's own ("complaint: 'reembolso',
             // 'nadie contesta'"), also when the tone names the same ("not impressed"), or the
-            // tone's where it has none (a language without the
-            // complaint model: "complaint: 'non buono'", not a bare "complaint").
+            // tone's where it has none (a language without the complaint model: "complaint:
+            // 'non buono'", not a bare "complaint").
             (_, Some(words)) | (Some(words), None) => {
                 parts.push((tone_w + w, format!("complaint: {words}")))
             }
