@@ -201,20 +201,27 @@ fn triage_read(m: &Mention, rules: &Rules, now: i64) -> (Triage, Reading) {
     } else {
         &r.drivers
     };
-    // Beside a complaint's own words, the tone names only lexicon words they do not already
-    // say: "negative: 'geht', 'telefon'" adds nothing to "complaint: 'niemand geht ans
-    // telefon'", nor "negative: 'froid'" to "complaint: 'arrivé froid'".
+    // Beside a complaint's own words, the tone names only lexicon words ("negative: 'geht',
+    // 'telefon'" adds nothing to "complaint: 'niemand geht ans telefon'"), and nothing when the
+    // complaint already says them all ("negative: 'froid'" beside "complaint: 'arrivé froid'").
     let named: Vec<String> = if r.complaint && !r.complaint_words.is_empty() {
-        let said = |w: &str| {
+        let last = |w: &String| w.rsplit(' ').next().unwrap_or(w).to_string();
+        let lexical: Vec<String> = named
+            .iter()
+            .filter(|w| vader::valence(&last(w)).is_some())
+            .cloned()
+            .collect();
+        let said = |w: &String| {
+            let w = last(w);
             r.complaint_words
                 .iter()
                 .any(|c| c.split(' ').any(|part| part == w))
         };
-        let lexical = |w: &&String| {
-            let last = w.rsplit(' ').next().unwrap_or(w);
-            vader::valence(last).is_some() && !said(last)
-        };
-        named.iter().filter(lexical).cloned().collect()
+        if lexical.iter().all(said) {
+            Vec::new()
+        } else {
+            lexical
+        }
     } else {
         named.clone()
     };
