@@ -30,6 +30,9 @@ const CASES: &[(&str, &str, &str, &[&str])] = &[
     // Where is my order; my money back; nobody picks up. A question about parking is a question.
     ("Where is my order?", "en", "complaint", &["where is my order"]),
     ("Is there parking nearby?", "en", "question", &[]),
+    // Late, and no apology; closed when it said open.
+    ("The cake came two days late, no apology", "en", "complaint", &["days late", "no apology"]),
+    ("The shop was closed even though your website says open till 6", "en", "complaint", &["closed even though"]),
     // Spanish.
     ("@cafebella ¿abrís el domingo?", "es", "question", &[]),
     ("¿Tenéis mesa para 4 esta noche?", "es", "lead", &[]),
@@ -55,6 +58,8 @@ const CASES: &[(&str, &str, &str, &[&str])] = &[
     ("No me gustó nada la atención", "es", "complaint", &["no gustó"]),
     ("¿Dónde está mi pedido?", "es", "complaint", &["dónde está mi pedido"]),
     ("Quiero mi dinero de vuelta", "es", "complaint", &["mi dinero de vuelta"]),
+    ("El pedido llegó tarde y ni una disculpa", "es", "complaint", &["llegó tarde", "ni una disculpa"]),
+    ("Llevo esperando mi reembolso tres semanas", "es", "complaint", &["llevo esperando"]),
     // French.
     ("@boulangerie vous ouvrez à quelle heure demain ?", "fr", "question", &[]),
     ("Combien coûte un gâteau pour 10 personnes ?", "fr", "lead", &[]),
@@ -74,6 +79,8 @@ const CASES: &[(&str, &str, &str, &[&str])] = &[
     ("Je ne suis pas satisfait du service", "fr", "complaint", &["pas satisfait"]),
     ("Service impeccable, on reviendra", "fr", "praise", &["impeccable"]),
     ("Où est ma commande ?", "fr", "complaint", &["où est ma commande"]),
+    ("Commande livrée en retard, aucune excuse", "fr", "complaint", &["livrée en retard", "aucune excuse"]),
+    ("J'attends toujours mon remboursement", "fr", "complaint", &["j'attends toujours"]),
     // German.
     ("@baeckerei habt ihr morgen geöffnet?", "de", "question", &[]),
     ("Was kostet eine Torte für 10 Personen?", "de", "lead", &[]),
@@ -95,6 +102,8 @@ const CASES: &[(&str, &str, &str, &[&str])] = &[
     ("Wo bleibt meine Bestellung?", "de", "complaint", &["wo bleibt meine bestellung"]),
     ("Niemand geht ans Telefon", "de", "complaint", &["niemand geht ans telefon"]),
     ("Alles bestens", "de", "praise", &["bestens"]),
+    ("Die Lieferung kam zwei Wochen zu spät und niemand hat sich entschuldigt", "de", "complaint", &["zu spät", "entschuldigt"]),
+    ("Ich warte seit drei Wochen auf meine Erstattung", "de", "complaint", &["warte seit"]),
     // Italian.
     ("@pizzeria siete aperti domenica?", "it", "question", &[]),
     ("Quanto costa una torta per 10 persone?", "it", "lead", &[]),
@@ -110,6 +119,8 @@ const CASES: &[(&str, &str, &str, &[&str])] = &[
     ("Locale piccolo ma la pizza è ottima", "it", "praise", &["ottima"]),
     ("Non sono soddisfatto del servizio", "it", "complaint", &["non soddisfatto"]),
     ("Dov'è il mio ordine?", "it", "complaint", &["dov'è il mio ordine"]),
+    ("Consegna in ritardo di una settimana, neanche una scusa", "it", "complaint", &["consegna in ritardo", "neanche una scusa"]),
+    ("Non mi avete ancora rimborsato", "it", "complaint", &["non mi avete ancora"]),
     // Portuguese.
     ("@padaria vocês abrem no domingo?", "pt", "question", &[]),
     ("Quanto custa um bolo para 10 pessoas?", "pt", "lead", &[]),
@@ -128,6 +139,8 @@ const CASES: &[(&str, &str, &str, &[&str])] = &[
     ("Cadê meu pedido?", "pt", "complaint", &["cadê meu pedido"]),
     ("Quero meu dinheiro de volta", "pt", "complaint", &["meu dinheiro de volta"]),
     ("Ninguém atende o telefone", "pt", "complaint", &["ninguém atende"]),
+    ("A encomenda chegou atrasada e nenhum pedido de desculpas", "pt", "complaint", &["chegou atrasada"]),
+    ("Estou esperando meu reembolso há um mês", "pt", "complaint", &["estou esperando meu"]),
 ];
 
 #[test]

@@ -192,9 +192,10 @@ fn reasons_never_name_names_or_small_words_the_model_learned_a_mood_for() {
             "Hulk Hogan endorsing #Trump after that racist rant is shameful",
             &["trump", "hulk", "hogan"],
         ),
+        // ("came late" is a cue, and says why; "came" alone was once named.)
         (
             "This is the 2nd time my order came late, thanks for nothing",
-            &["2nd", "came"],
+            &["2nd", "time", "order"],
         ),
         // Quantities ("a bunch of idiots": the insult is the reason, not the bunch), and the
         // complaint model's topic words where the tone has words of its own ("complaint:
@@ -217,6 +218,29 @@ fn reasons_never_name_names_or_small_words_the_model_learned_a_mood_for() {
         (
             "La pizza était bonne, par contre le serveur était impoli",
             &["contre", "par"],
+        ),
+        // Beside a sentiment word, the topic the model learned a mood for ("positive:
+        // 'hervorragend', 'essen'", "'amazing', 'new'", "'obrigado', 'rápida', 'pela'").
+        ("Das Essen war hervorragend, vielen Dank!", &["essen"]),
+        ("The new menu looks amazing", &["new", "menu"]),
+        ("Muito obrigado pela ajuda rápida", &["pela", "ajuda"]),
+        // A word a negation does not reach as a reader hears it ("negative: 'nobody support'",
+        // "'ne support'", "'not like'"), a booster that is a sentiment word elsewhere
+        // ("'good', 'pretty'"), and the abuse model's topics beside an insult ("abusive:
+        // 'fucking', 'hit', 'tour'").
+        (
+            "I can't log in and nobody answers the support chat",
+            &["support"],
+        ),
+        (
+            "Personne ne répond au support, c'est inadmissible",
+            &["support"],
+        ),
+        ("Not durable like the old one", &["like"]),
+        ("Tried the new espresso blend, pretty good!", &["pretty"]),
+        (
+            "Haha the fucking tour hit up 8 places and skipped us",
+            &["hit", "tour", "places"],
         ),
         // Short forms and small words of the other languages.
         (

@@ -6,7 +6,8 @@ use std::sync::OnceLock;
 use aho_corasick::{AhoCorasick, MatchKind};
 use unicode_normalization::{char::is_combining_mark, UnicodeNormalization};
 
-use super::cue_lists::{COMPLAINT_CUES, HELP_CUES, LEAD_CUES, SARCASM_CUES, SYMPATHY_CUES};
+use super::complaint_cues::COMPLAINT_CUES;
+use super::cue_lists::{HELP_CUES, LEAD_CUES, SARCASM_CUES, SYMPATHY_CUES};
 
 /// The compiled cue lists.
 pub struct Cues {

@@ -2,7 +2,7 @@
 //! — with the words that drove each.
 
 use super::linear::{self, LinearModel, Origin, Signals};
-use super::reading::{name_strongest, signals};
+use super::reading::{name_strongest, signals, LEARNED_BESIDE_LEXICON};
 use super::text::{self, Analysed};
 
 /// Probability of the ironic class at or above which mixed praise and complaint reads as
@@ -85,6 +85,13 @@ pub(super) fn abuse_of(model: &LinearModel, a: &Analysed, s: &Signals) -> (bool,
     if !english {
         return (true, out);
     }
-    name_strongest(a, &mut words, &mut out, 3, 0.1, s.lang);
+    // Beside an insult of the list, the model's other words are mostly the topics of the
+    // tweets it read ("abusive: 'shit', 'woman', 'said'").
+    let min_lift = if out.is_empty() {
+        0.1
+    } else {
+        LEARNED_BESIDE_LEXICON
+    };
+    name_strongest(a, &mut words, &mut out, 3, min_lift, s.lang);
     (true, out)
 }

@@ -117,8 +117,8 @@ const FUNCTION_WORDS: [&str; 6] = [
     "el los las del y pero muy ya yo tengo estoy están eres soy nadie también tambien \
      cuando donde qué hoy mañana ahora siempre hay hace gracias bueno mucho esto sin pues sé \
      puedo quiero tiene tienen fue hasta aunque entonces alguien él ella usted \
-     ustedes vosotros mismo así eso unos unas hola buenas buenos abrís abren cuánto lunes martes \
-     miércoles jueves viernes",
+     ustedes vosotros mismo así eso unos unas hola buenas buenos abrís abren cuánto llevo llevamos \
+     lunes martes miércoles jueves viernes",
     // French
     "des du et est je elle nous vous ils pas c'est j'ai n'est qu'il avec pour dans sur \
      une cette très trop toujours jamais rien merci oui moi toi ça aussi encore être fait \

@@ -114,6 +114,9 @@ pub fn training_example(text: &str, label: usize) -> linear::Example {
 /// towards urgency, as leaning negative.
 pub(super) const LEANS_NEGATIVE: f32 = 0.4;
 
+/// How much a word the lexicon does not know must lift its class to be named beside one it does.
+pub(super) const LEARNED_BESIDE_LEXICON: f32 = 0.4;
+
 /// How far a prediction without any lexicon or cue evidence is pulled towards neutral.
 const NO_EVIDENCE_SHRINK: f32 = 0.3;
 /// … and how far when the post asks the business for help or a price.
@@ -366,13 +369,18 @@ fn explain(
     // Words the lexicon also reads the same way come first (people recognise them as the
     // reason); then what the model learned, if it weighs enough.
     let sign = if class == 0 { -1.0 } else { 1.0 };
-    let mut scored: Vec<(f32, String)> = Vec::new();
+    // (rank, phrase, a lexicon word, a single word)
+    let mut scored: Vec<(f32, String, bool, bool)> = Vec::new();
     for (origin, w) in contrib {
         let mean = (w[0] + w[1] + w[2]) / 3.0;
         let lift = w[class] - mean;
         let (phrase, lexical) = match *origin {
             // Function words, boosters ("very", "très") and negations say nothing alone.
-            Origin::Word(i) if text::is_function_word(&a.tokens[i].norm) => continue,
+            Origin::Word(i)
+                if text::is_function_word(&a.tokens[i].norm) || letter(&a.tokens[i].norm) =>
+            {
+                continue
+            }
             // A pair says more than its words only when neither is one of those.
             Origin::Bigram(i)
                 if text::is_function_word(&a.tokens[i].norm)
@@ -385,9 +393,11 @@ fn explain(
                 let t = &a.tokens[i];
                 let v = vader::valence_of(t).unwrap_or(0.0) * if t.negated { -1.0 } else { 1.0 };
                 let lexical = v * sign > 0.0;
-                // A plain word far from its negation is not what the negation says: "service"
-                // in "not impressed with the service" ("negative: 'not service'").
-                if t.negated && !lexical && negation_before(a, i).is_none_or(|(_, back)| back > 2) {
+                // A word its negation does not reach as a reader hears it is not what the
+                // negation says: "service" in "not impressed with the service" ("negative: 'not
+                // service'"), "support" in "nobody answers the support chat" ("'nobody
+                // support'"). Nor is a booster-like word before a sentiment word ("pretty good").
+                if (t.negated && !negation_reaches(a, i)) || boosting(a, i) {
                     continue;
                 }
                 (shown(a, i), lexical)
@@ -415,12 +425,20 @@ fn explain(
         }
         let rank = if lexical { lift.max(0.0) + 10.0 } else { lift };
         if lexical || lift >= 0.15 {
-            scored.push((rank, phrase));
+            let word = matches!(origin, Origin::Word(_));
+            scored.push((rank, phrase, lexical, word));
         }
+    }
+    // Beside a sentiment word, a word the model merely learned a mood for is mostly the topic
+    // of the posts it read ("positive: 'hervorragend', 'essen'", "'amazing', 'new'"): it is
+    // named only if it weighs much more than that.
+    if scored.iter().any(|s| s.2) {
+        scored
+            .retain(|&(rank, _, lexical, word)| lexical || !word || rank >= LEARNED_BESIDE_LEXICON);
     }
     scored.sort_by(|a, b| b.0.total_cmp(&a.0));
     let mut out: Vec<String> = Vec::new();
-    for (_, phrase) in scored {
+    for (_, phrase, ..) in scored {
         if out.len() == 3 {
             break;
         }
@@ -446,11 +464,41 @@ fn negation_before(a: &Analysed, i: usize) -> Option<(&str, usize)> {
         .map(|(k, n)| (n.norm.as_str(), k + 1))
 }
 
+/// A single letter ("u" of "u.u"): never a reason.
+fn letter(w: &str) -> bool {
+    let mut chars = w.chars();
+    chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none()
+}
+
+/// Whether a negated token stands close behind its negation with nothing but function words
+/// between ("no me gustó", "not very good"), as a reason that names the two together needs.
+fn negation_reaches(a: &Analysed, i: usize) -> bool {
+    negation_before(a, i).is_some_and(|(_, back)| {
+        back <= 3
+            && a.tokens[i + 1 - back..i]
+                .iter()
+                .all(|t| text::is_function_word(&t.norm))
+    })
+}
+
+/// Whether a word that is a sentiment word of its own works here as a booster of the next one:
+/// "pretty good", "damn good", "real nice".
+fn boosting(a: &Analysed, i: usize) -> bool {
+    matches!(
+        a.tokens[i].norm.as_str(),
+        "pretty" | "damn" | "real" | "super"
+    ) && a
+        .tokens
+        .get(i + 1)
+        .and_then(vader::valence_of)
+        .is_some_and(|v| v != 0.0)
+}
+
 /// A token as a reason names it, in the post's own words: with its negation when it is negated
 /// ("never answers", "no refund", "nunca contesta").
 fn shown(a: &Analysed, i: usize) -> String {
     let t = &a.tokens[i];
-    match negation_before(a, i).filter(|_| t.negated) {
+    match negation_before(a, i).filter(|_| t.negated && negation_reaches(a, i)) {
         Some((neg, _)) => format!("{neg} {}", t.norm),
         None => t.norm.clone(),
     }
@@ -476,7 +524,16 @@ pub(super) fn name_strongest(
             break;
         }
         let counting = w.bytes().any(|b| b.is_ascii_digit());
-        if !w.starts_with('_') && !text::is_function_word(w) && !counting && (!names || !t.name) {
+        // A word under a negation that does not reach it is neither the word ("like" in "not
+        // durable like Yao Ming") nor its negation.
+        let unreached = t.negated && !negation_reaches(a, i);
+        if !w.starts_with('_')
+            && !text::is_function_word(w)
+            && !counting
+            && !letter(w)
+            && !unreached
+            && (!names || !t.name)
+        {
             let w = shown(a, i);
             if !out.contains(&w) {
                 out.push(w);

@@ -152,7 +152,9 @@ pub(super) const STOP_WORDS: &[&str] = &[
     "_url", "_at",
     // Verbs of being in the past, and the plural "you are".
     "era", "eran", "eras", "war", "waren", "était", "etait", "siete", "sois", "seid", "êtes",
-    "etes", "são", "sao",
+    "etes", "são", "sao", "é", "estaba", "estaban", "estuvo", "estuve", "estado", "sido",
+    "estava", "estavam", "esteve", "fiquei", "ficou", "ficamos", "stato", "stata", "stati",
+    "été", "gewesen",
     // Yesterday and tomorrow ("today" is above).
     "ayer", "mañana", "hier", "demain", "gestern", "morgen", "ieri", "domani", "ontem", "amanhã",
     // Having, in the plural and polite forms a customer asks with ("avez-vous…?").
