@@ -33,6 +33,10 @@ const CASES: &[(&str, &str, &str, &[&str])] = &[
     // Late, and no apology; closed when it said open.
     ("The cake came two days late, no apology", "en", "complaint", &["days late", "no apology"]),
     ("The shop was closed even though your website says open till 6", "en", "complaint", &["closed even though"]),
+    // A polite question about an order is a question; news of a fire with nobody hurt is not a
+    // complaint ("nobody" is one's cue elsewhere).
+    ("Hi, I ordered a birthday cake for Saturday, could you confirm it's on track? Order 4471", "en", "question", &[]),
+    ("Fire at the bakery on Main Street last night, nobody was hurt", "en", "praise", &[]),
     // Spanish.
     ("@cafebella ¿abrís el domingo?", "es", "question", &[]),
     ("¿Tenéis mesa para 4 esta noche?", "es", "lead", &[]),
@@ -60,6 +64,10 @@ const CASES: &[(&str, &str, &str, &[&str])] = &[
     ("Quiero mi dinero de vuelta", "es", "complaint", &["mi dinero de vuelta"]),
     ("El pedido llegó tarde y ni una disculpa", "es", "complaint", &["llegó tarde", "ni una disculpa"]),
     ("Llevo esperando mi reembolso tres semanas", "es", "complaint", &["llevo esperando"]),
+    // Sarcasm about a cancelled order; thanks for nothing; no news of an order.
+    ("Genial, otra vez me cancelaron el pedido 🙃", "es", "complaint", &["cancelaron"]),
+    ("Gracias por nada", "es", "complaint", &["gracias por nada"]),
+    ("Hola, hice un pedido el lunes y aún no tengo noticias, ¿me podéis decir algo?", "es", "complaint", &["no tengo noticias"]),
     // French.
     ("@boulangerie vous ouvrez à quelle heure demain ?", "fr", "question", &[]),
     ("Combien coûte un gâteau pour 10 personnes ?", "fr", "lead", &[]),
@@ -81,6 +89,8 @@ const CASES: &[(&str, &str, &str, &[&str])] = &[
     ("Où est ma commande ?", "fr", "complaint", &["où est ma commande"]),
     ("Commande livrée en retard, aucune excuse", "fr", "complaint", &["livrée en retard", "aucune excuse"]),
     ("J'attends toujours mon remboursement", "fr", "complaint", &["j'attends toujours"]),
+    ("Super, encore une commande annulée 🙄", "fr", "complaint", &["annulée"]),
+    ("Merci pour rien", "fr", "complaint", &["merci pour rien"]),
     // German.
     ("@baeckerei habt ihr morgen geöffnet?", "de", "question", &[]),
     ("Was kostet eine Torte für 10 Personen?", "de", "lead", &[]),
@@ -104,6 +114,9 @@ const CASES: &[(&str, &str, &str, &[&str])] = &[
     ("Alles bestens", "de", "praise", &["bestens"]),
     ("Die Lieferung kam zwei Wochen zu spät und niemand hat sich entschuldigt", "de", "complaint", &["zu spät", "entschuldigt"]),
     ("Ich warte seit drei Wochen auf meine Erstattung", "de", "complaint", &["warte seit"]),
+    ("Toll, schon wieder eine stornierte Bestellung 🙃", "de", "complaint", &["stornierte"]),
+    ("Danke für nichts", "de", "complaint", &["danke für nichts"]),
+    ("Hallo, meine Rechnung ist falsch, können Sie das bitte prüfen?", "de", "complaint", &["falsch"]),
     // Italian.
     ("@pizzeria siete aperti domenica?", "it", "question", &[]),
     ("Quanto costa una torta per 10 persone?", "it", "lead", &[]),
@@ -121,6 +134,9 @@ const CASES: &[(&str, &str, &str, &[&str])] = &[
     ("Dov'è il mio ordine?", "it", "complaint", &["dov'è il mio ordine"]),
     ("Consegna in ritardo di una settimana, neanche una scusa", "it", "complaint", &["consegna in ritardo", "neanche una scusa"]),
     ("Non mi avete ancora rimborsato", "it", "complaint", &["non mi avete ancora"]),
+    ("Fantastico, un altro ordine cancellato 🙄", "it", "complaint", &["cancellato"]),
+    ("Grazie di niente", "it", "complaint", &["grazie di niente"]),
+    ("Buongiorno, il mio ordine risulta consegnato ma non l'ho ricevuto", "it", "complaint", &["non l'ho ricevuto"]),
     // Portuguese.
     ("@padaria vocês abrem no domingo?", "pt", "question", &[]),
     ("Quanto custa um bolo para 10 pessoas?", "pt", "lead", &[]),
@@ -141,6 +157,8 @@ const CASES: &[(&str, &str, &str, &[&str])] = &[
     ("Ninguém atende o telefone", "pt", "complaint", &["ninguém atende"]),
     ("A encomenda chegou atrasada e nenhum pedido de desculpas", "pt", "complaint", &["chegou atrasada"]),
     ("Estou esperando meu reembolso há um mês", "pt", "complaint", &["estou esperando meu"]),
+    ("Ótimo, mais um pedido cancelado 🙃", "pt", "complaint", &["cancelado"]),
+    ("Obrigado por nada", "pt", "complaint", &["obrigado por nada"]),
 ];
 
 #[test]

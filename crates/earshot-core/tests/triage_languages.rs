@@ -59,7 +59,7 @@ const CASES: &[Case] = &[
     case("Toujours pas reçu mon remboursement pour la commande 1234, merci de vérifier", Some("fr"), "negative", true, false, &["remboursement", "toujours pas"]),
     case("Triste nouvelle : la boulangerie du coin a fermé après 40 ans", Some("fr"), "negative", false, false, &["triste"]),
     case("Vous êtes des connards", Some("fr"), "negative", false, true, &["connards"]),
-    case("Super, encore une commande annulée 🙃", Some("fr"), "negative", false, false, &["🙃"]),
+    case("Super, encore une commande annulée 🙃", Some("fr"), "negative", true, false, &["annulée", "🙃"]),
     // German.
     case("Der Kaffee ist gut", Some("de"), "positive", false, false, &["gut"]),
     case("Der Kaffee ist nicht gut", Some("de"), "negative", true, false, &["nicht gut"]),

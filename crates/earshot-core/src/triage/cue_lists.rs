@@ -23,6 +23,18 @@ pub(super) const SARCASM_CUES: &[&str] = &[
     "super, encore",
     "na toll",
     "danke fur nichts",
+    "gracias por nada",
+    "grazie di niente",
+    "grazie per niente",
+    "grazie per nulla",
+    "obrigado por nada",
+    "obrigada por nada",
+    "genial, otra",
+    "toll, schon wieder",
+    "fantastico, un altro",
+    "fantastico, un'altra",
+    "otimo, mais um",
+    "otimo, mais uma",
 ];
 
 /// Sympathy and news: negative, but not a breach of what the writer expected of the business
@@ -40,6 +52,14 @@ pub(super) const SYMPATHY_CUES: &[&str] = &[
     "breaking news",
     "hope everyone is ok",
     "stay safe",
+    "nobody hurt",
+    "nobody was hurt",
+    "no one hurt",
+    "no one was hurt",
+    "nobody injured",
+    "nobody was injured",
+    "no one was injured",
+    "no injuries",
     "triste noticia",
     "descanse en paz",
     "mis condolencias",
@@ -88,6 +108,11 @@ pub(super) const HELP_CUES: &[&str] = &[
     "do you accept",
     "do you take card",
     "what are your hours",
+    "could you confirm",
+    "can you confirm",
+    "please confirm",
+    "could you check",
+    "can you check",
     // Spanish.
     "a que hora",
     "abren",
@@ -101,6 +126,9 @@ pub(super) const HELP_CUES: &[&str] = &[
     "me pueden ayudar",
     "pueden ayudarme",
     "donde puedo",
+    "me podeis decir",
+    "podeis confirmar",
+    "pueden confirmar",
     // French.
     "a quelle heure",
     "vous ouvrez",
@@ -113,6 +141,8 @@ pub(super) const HELP_CUES: &[&str] = &[
     "besoin d'aide",
     "pouvez-vous m'aider",
     "ou puis-je",
+    "pouvez-vous confirmer",
+    "pouvez-vous verifier",
     // German.
     "habt ihr",
     "geoffnet",
@@ -126,6 +156,8 @@ pub(super) const HELP_CUES: &[&str] = &[
     "konnen sie mir helfen",
     "konnt ihr mir helfen",
     "wo kann ich",
+    "bitte prufen",
+    "konnen sie bestatigen",
     // Italian.
     "a che ora",
     "aperti",
@@ -137,6 +169,8 @@ pub(super) const HELP_CUES: &[&str] = &[
     "potete aiutarmi",
     "mi potete aiutare",
     "dove posso",
+    "potete confermare",
+    "potete verificare",
     // Portuguese.
     "que horas",
     "abrem",
@@ -147,6 +181,8 @@ pub(super) const HELP_CUES: &[&str] = &[
     "preciso de ajuda",
     "podem me ajudar",
     "onde posso",
+    "podem confirmar",
+    "podem verificar",
 ];
 
 pub(super) const LEAD_CUES: &[&str] = &[

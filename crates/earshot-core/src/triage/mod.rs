@@ -293,7 +293,9 @@ fn triage_read(m: &Mention, rules: &Rules, now: i64) -> (Triage, Reading) {
         let line = crate::channels::google_reviews::parse::star_line(stars);
         parts.push((w, format!("{stars}-star review {line}")));
     }
-    if !r.sarcasm.is_empty() && r.mood == Sentiment::Negative {
+    // Said once: "thanks for nothing" is the complaint's cue and the sarcasm's.
+    let said = |w: &String| r.complaint_words.contains(w);
+    if !r.sarcasm.is_empty() && r.mood == Sentiment::Negative && !said(&r.sarcasm[0]) {
         parts.push((6.0, format!("sarcastic: {}", quoted(&r.sarcasm[..1]))));
     }
     if r.abusive {

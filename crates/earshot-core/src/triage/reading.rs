@@ -79,11 +79,14 @@ fn signals_in(text: &str, lang: Option<&'static str>) -> (Analysed, Signals, [Ve
     let mut complaint_cues = cues(&c.complaint, &folded);
     let help_cues = cues(&c.help, &folded);
     let lead_cues = cues(&c.lead, &folded);
-    // A complaint word inside a phrase that asks ("hours" in "opening hours") is not one.
+    let sympathy = cues(&c.sympathy, &folded);
+    // A complaint word inside a phrase that asks ("hours" in "opening hours") or tells news
+    // ("nobody" in "nobody was hurt") is not one.
     complaint_cues.retain(|w| {
         !help_cues
             .iter()
             .chain(&lead_cues)
+            .chain(&sympathy)
             .any(|h| h.contains(w.as_str()))
     });
     let analysed = text::analyse_in(text, lang);
@@ -96,7 +99,6 @@ fn signals_in(text: &str, lang: Option<&'static str>) -> (Analysed, Signals, [Ve
         lang,
     };
     let sarcasm = cues(&c.sarcasm, &folded);
-    let sympathy = cues(&c.sympathy, &folded);
     (
         analysed,
         signals,
@@ -393,6 +395,12 @@ fn explain(
                 let t = &a.tokens[i];
                 let v = vader::valence_of(t).unwrap_or(0.0) * if t.negated { -1.0 } else { 1.0 };
                 let lexical = v * sign > 0.0;
+                // A word the lexicon reads the other way where it stands is never why: the
+                // praise of "Obrigado por nada" or of a sarcastic "Toll, schon wieder…" is not
+                // what makes it negative (the sarcasm reason says so).
+                if v * sign < 0.0 {
+                    continue;
+                }
                 // A word its negation does not reach as a reader hears it is not what the
                 // negation says: "service" in "not impressed with the service" ("negative: 'not
                 // service'"), "support" in "nobody answers the support chat" ("'nobody
