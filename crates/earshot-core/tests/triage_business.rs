@@ -37,6 +37,16 @@ const CASES: &[(&str, &str, &str, &[&str])] = &[
     // complaint ("nobody" is one's cue elsewhere).
     ("Hi, I ordered a birthday cake for Saturday, could you confirm it's on track? Order 4471", "en", "question", &[]),
     ("Fire at the bakery on Main Street last night, nobody was hurt", "en", "praise", &[]),
+    // A harsh review of a thing is a complaint, not abuse to hide (the offensive tweets taught
+    // the abuse model "disgusting"); aimed at people it stays abuse (tests/triage_languages.rs).
+    ("Absolutely disgusting, found a hair in my soup", "en", "complaint", &["disgusting"]),
+    ("The toilets were filthy and disgusting", "en", "complaint", &["disgusting"]),
+    // An allergen question and a discount are enquiries ("gluten free" is no praise); a lost
+    // umbrella is a question; wanting the manager is a complaint.
+    ("Do you do gluten free options? My daughter is coeliac.", "en", "lead", &[]),
+    ("Hey, is the 20% discount still on this weekend?", "en", "lead", &[]),
+    ("I left my umbrella there yesterday, did anyone find it?", "en", "question", &[]),
+    ("I'd like to speak to the manager about my experience last night", "en", "complaint", &["speak to the manager"]),
     // Spanish.
     ("@cafebella ¿abrís el domingo?", "es", "question", &[]),
     ("¿Tenéis mesa para 4 esta noche?", "es", "lead", &[]),

@@ -39,6 +39,7 @@ const CASES: &[Case] = &[
     case("Sad news: the old mill on main street burned down last night, thoughts with everyone", Some("en"), "negative", false, false, &[]),
     case("great, another cancelled order 🙃", Some("en"), "negative", true, false, &["🙃"]),
     case("you are a bunch of idiots and your coffee is shit", Some("en"), "negative", true, true, &["idiots"]),
+    case("You are disgusting people", Some("en"), "negative", true, true, &["disgusting"]),
     case("The coffee is not good and the staff were rude", Some("en"), "negative", true, false, &["not good"]),
     case("The coffee is bad", Some("en"), "negative", true, false, &["bad"]),
     case("Wonderful, my package is lost again. Fantastic service as always", Some("en"), "negative", true, false, &["sarcastic"]),

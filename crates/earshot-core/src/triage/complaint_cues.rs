@@ -435,4 +435,17 @@ pub(super) const COMPLAINT_CUES: &[&str] = &[
     "grazie per nulla",
     "obrigado por nada",
     "obrigada por nada",
+    // Wants the manager.
+    "speak to the manager",
+    "speak to a manager",
+    "talk to the manager",
+    "talk to a manager",
+    "hablar con el encargado",
+    "hablar con el gerente",
+    "parler au responsable",
+    "parler au gerant",
+    "mit dem chef sprechen",
+    "mit dem geschaftsfuhrer sprechen",
+    "parlare con il responsabile",
+    "falar com o gerente",
 ];

@@ -4,6 +4,7 @@
 use super::linear::{self, LinearModel, Origin, Signals};
 use super::reading::{name_strongest, signals, LEARNED_BESIDE_LEXICON};
 use super::text::{self, Analysed};
+use super::words::{HARSH_NOT_ABUSIVE, PERSONS};
 
 /// Probability of the ironic class at or above which mixed praise and complaint reads as
 /// sarcasm. Lower thresholds flip more praise that was meant: on general English tweets
@@ -78,7 +79,17 @@ pub(super) fn abuse_of(model: &LinearModel, a: &Analysed, s: &Signals) -> (bool,
     // The learned model read English tweets: elsewhere (or when the language cannot be told)
     // only the insult list speaks.
     let english = s.lang == Some("en");
-    let learned = english && p >= ABUSE_P;
+    let harsh = || {
+        let strongest = words
+            .iter()
+            .filter(|&&(_, i)| !text::is_function_word(&a.tokens[i].norm))
+            .max_by(|x, y| x.0.total_cmp(&y.0));
+        let person = a.tokens.iter().any(|t| PERSONS.contains(&t.norm.as_str()));
+        !person
+            && strongest
+                .is_some_and(|&(_, i)| HARSH_NOT_ABUSIVE.contains(&a.tokens[i].norm.as_str()))
+    };
+    let learned = english && p >= ABUSE_P && !harsh();
     if out.is_empty() && !learned {
         return (false, Vec::new());
     }

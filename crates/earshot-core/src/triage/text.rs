@@ -323,6 +323,14 @@ pub fn analyse_in(text: &str, lang: Option<&str>) -> Analysed {
         }
         t.false_friend = friends.contains(&t.norm.as_str()) || super::vader::foreign(&t.norm, lang);
     }
+    // "Gluten free", "sugar free": a description, not praise ("positive: 'free'").
+    for i in 1..a.tokens.len() {
+        if a.tokens[i].norm == "free"
+            && super::words::FREE_OF.contains(&a.tokens[i - 1].norm.as_str())
+        {
+            a.tokens[i].false_friend = true;
+        }
+    }
     a.turns = turns(&a.tokens, lang);
     for &i in &a.turns {
         // "Sin embargo" (however) is no "sin" (without).

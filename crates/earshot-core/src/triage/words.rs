@@ -76,6 +76,77 @@ pub const INSULTS: &[&str] = &[
     "filho da puta",
 ];
 
+/// Words of a harsh review, not of abuse: the offensive tweets taught the abuse model that
+/// "disgusting" is abusive, but "the soup was disgusting" is a complaint to answer, not a post to
+/// hide. The learned model alone does not flag a post whose strongest word is one of these,
+/// unless the post names a person ([`PERSONS`]: "she is a disgusting hypocrite").
+pub(super) const HARSH_NOT_ABUSIVE: &[&str] = &[
+    "disgusting",
+    "disgusted",
+    "filthy",
+    "gross",
+    "nasty",
+    "horrible",
+    "terrible",
+    "awful",
+    "pathetic",
+    "useless",
+    "ridiculous",
+    "revolting",
+    "vile",
+    "inedible",
+    "dirty",
+    "appalling",
+    "atrocious",
+    "unacceptable",
+    "worst",
+    "rude",
+    "incompetent",
+    "shameful",
+    "disgrace",
+    "disgraceful",
+    "joke",
+    "scam",
+    "rip",
+    "ripoff",
+    "overpriced",
+    "bad",
+    "sick",
+];
+
+/// Words that aim a post at people rather than at a thing.
+pub(super) const PERSONS: &[&str] = &[
+    "you",
+    "youre",
+    "u",
+    "ur",
+    "she",
+    "shes",
+    "he",
+    "hes",
+    "her",
+    "him",
+    "they",
+    "theyre",
+    "them",
+    "people",
+    "person",
+    "human",
+    "humans",
+    "guy",
+    "guys",
+    "woman",
+    "women",
+    "man",
+    "men",
+    "hypocrite",
+    "hypocrites",
+    "liberals",
+    "conservatives",
+    "republicans",
+    "democrats",
+];
+
 // The English lists are VADER's (MIT, `data/VADER-LICENSE.txt`); the other languages' are Earshot's.
 
 #[rustfmt::skip]
@@ -225,6 +296,12 @@ pub(super) const FALSE_FRIENDS: &[(&str, &[&str])] = &[
     ),
     ("it", &["ha", "mia", "fine", "dire"]),
     ("pt", &["no"]),
+];
+
+/// What "free" describes when it follows one of these: an ingredient left out, not praise.
+pub(super) const FREE_OF: &[&str] = &[
+    "gluten", "dairy", "sugar", "lactose", "nut", "fat", "alcohol", "caffeine", "egg", "soy",
+    "meat", "wheat", "grain", "peanut", "milk",
 ];
 
 /// What French and Italian elide into the next word ("l'accueil", "qu'il", "un'ora", "dell'ordine").
