@@ -186,7 +186,7 @@ impl Engine {
         if let Some(business) = p.db.read(|s| s.business()).await? {
             p.triager.install(business);
         }
-        p.learner.rerank_if_triage_changed();
+        p.learner.rerank_if_triage_changed().await;
         self.load_settings().await?;
         p.scheduler.restart_all().await?;
         p.outbox.resume().await?;

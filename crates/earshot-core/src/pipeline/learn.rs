@@ -139,20 +139,35 @@ impl Learner {
     }
 
     /// When this build triages differently from the one that ranked the stored mentions,
-    /// re-ranks all of them in the background, in chunks, newest state saved as it goes.
-    pub fn rerank_if_triage_changed(self: &Arc<Self>) {
+    /// re-ranks all of them in the background, in chunks, newest state saved as it goes. A store
+    /// with no mentions is this build's at once, before this returns: no task outlives a start
+    /// that had nothing for it to do (one that did, finishing late, wrote its revision over what
+    /// came after it).
+    pub async fn rerank_if_triage_changed(self: &Arc<Self>) {
+        let want = crate::triage::revision();
+        let have = self
+            .db
+            .read(|s| s.setting::<String>("triage_revision"))
+            .await
+            .ok()
+            .flatten();
+        if have.as_deref() == Some(want.as_str()) {
+            return;
+        }
+        let empty = self
+            .db
+            .read(|s| s.mentions_after(0, 1))
+            .await
+            .is_ok_and(|c| c.is_empty());
+        if empty {
+            let _ = self
+                .db
+                .write(move |s| s.set_setting("triage_revision", &want))
+                .await;
+            return;
+        }
         let engine = self.clone();
         tokio::spawn(async move {
-            let want = crate::triage::revision();
-            let have = engine
-                .db
-                .read(|s| s.setting::<String>("triage_revision"))
-                .await
-                .ok()
-                .flatten();
-            if have.as_deref() == Some(want.as_str()) {
-                return;
-            }
             let mut after = 0;
             let mut changed = 0;
             loop {
