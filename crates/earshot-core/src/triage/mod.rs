@@ -209,7 +209,7 @@ fn triage_read(m: &Mention, rules: &Rules, now: i64) -> (Triage, Reading) {
         let last = |w: &String| w.rsplit(' ').next().unwrap_or(w).to_string();
         let lexical: Vec<String> = named
             .iter()
-            .filter(|w| vader::valence(&last(w)).is_some())
+            .filter(|w| vader::ends_in_lexicon_word(w))
             .cloned()
             .collect();
         let said = |w: &String| {

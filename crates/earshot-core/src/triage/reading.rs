@@ -307,7 +307,7 @@ pub(super) fn read_in(model: &LinearModel, text: &str, lang: Option<&'static str
                 // The tone has words of its own: the complaint model's topic words ("complaint:
                 // 'coffee'" for "…your coffee is shit", "'delivery'") are not why; its lexicon
                 // words are, and with none left the tone's words say it.
-                out.retain(|w| w.rsplit(' ').next().and_then(vader::valence).is_some());
+                out.retain(|w| vader::ends_in_lexicon_word(w));
             }
             out
         }

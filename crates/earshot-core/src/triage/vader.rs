@@ -128,6 +128,11 @@ pub fn valence(norm: &str) -> Option<f64> {
         .or_else(|| lex.own.get(norm).map(|(v, _)| *v))
 }
 
+/// Whether a reason's phrase ends in a lexicon word: "bueno" of "no bueno", "rude".
+pub fn ends_in_lexicon_word(phrase: &str) -> bool {
+    phrase.rsplit(' ').next().and_then(valence).is_some()
+}
+
 /// A token's valence in its post's language: none for a false friend ("die" in German) or a word
 /// of another language's lexicon.
 pub fn valence_of(t: &Token) -> Option<f64> {
