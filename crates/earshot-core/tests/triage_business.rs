@@ -47,6 +47,11 @@ const CASES: &[(&str, &str, &str, &[&str])] = &[
     ("Hey, is the 20% discount still on this weekend?", "en", "lead", &[]),
     ("I left my umbrella there yesterday, did anyone find it?", "en", "question", &[]),
     ("I'd like to speak to the manager about my experience last night", "en", "complaint", &["speak to the manager"]),
+    // Thanks for a refund is thanks, not sarcasm ("refund" is a complaint cue); asking the
+    // others about the coffee is a question; raised prices are a complaint.
+    ("Thanks for the quick refund, appreciate it", "en", "praise", &["thanks"]),
+    ("Anyone tried Brightside's cold brew? Thinking of switching from my usual place.", "en", "question", &[]),
+    ("Brightside raised prices again, $6 for a latte is getting silly", "en", "complaint", &["raised prices"]),
     // Spanish.
     ("@cafebella ¿abrís el domingo?", "es", "question", &[]),
     ("¿Tenéis mesa para 4 esta noche?", "es", "lead", &[]),
@@ -163,6 +168,7 @@ const CASES: &[(&str, &str, &str, &[&str])] = &[
     ("Lugar bonito, mas a comida chegou fria", "pt", "complaint", &["chegou fria"]),
     ("Lugar simples, mas a comida é ótima", "pt", "praise", &["ótima"]),
     ("Cadê meu pedido?", "pt", "complaint", &["cadê meu pedido"]),
+    ("Ainda estou esperando o estorno no cartão", "pt", "complaint", &["estorno"]),
     ("Quero meu dinheiro de volta", "pt", "complaint", &["meu dinheiro de volta"]),
     ("Ninguém atende o telefone", "pt", "complaint", &["ninguém atende"]),
     ("A encomenda chegou atrasada e nenhum pedido de desculpas", "pt", "complaint", &["chegou atrasada"]),

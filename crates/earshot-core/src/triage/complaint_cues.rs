@@ -448,4 +448,17 @@ pub(super) const COMPLAINT_CUES: &[&str] = &[
     "mit dem geschaftsfuhrer sprechen",
     "parlare con il responsabile",
     "falar com o gerente",
+    // Prices raised; a refund to the card (Brazil's "estorno").
+    "raised prices",
+    "raised their prices",
+    "raised the prices",
+    "price hike",
+    "too expensive",
+    "demasiado caro",
+    "trop cher",
+    "zu teuer",
+    "troppo caro",
+    "caro demais",
+    "estorno",
+    "ainda estou esperando",
 ];

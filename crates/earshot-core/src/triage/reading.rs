@@ -233,10 +233,10 @@ pub(super) fn read_in(model: &LinearModel, text: &str, lang: Option<&'static str
         probs[if sign < 0.0 { 0 } else { 2 }] += moved;
     }
     let mut sarcasm = sarcasm;
-    if sarcasm.is_empty() && probs[2] > probs[0] && (vader.neg > 0.0 || !complaint_cues.is_empty())
-    {
-        // Praise and a complaint or a bad word side by side, without a cue: the irony model
-        // (English) decides whether the praise is meant.
+    if sarcasm.is_empty() && probs[2] > probs[0] && vader.neg > 0.0 {
+        // Praise and a bad word side by side, without a cue: the irony model (English) decides
+        // whether the praise is meant. A complaint cue beside praise is not enough: "Thanks for
+        // the quick refund, appreciate it" is thanks ("refund" is a complaint cue).
         sarcasm = ironic_words(&analysed, &signals);
     }
     if !sarcasm.is_empty() && probs[2] > probs[0] {
