@@ -140,9 +140,9 @@ impl Learner {
 
     /// When this build triages differently from the one that ranked the stored mentions,
     /// re-ranks all of them in the background, in chunks, newest state saved as it goes. A store
-    /// with no mentions is this build's at once, before this returns: no task outlives a start
-    /// that had nothing for it to do (one that did, finishing late, wrote its revision over what
-    /// came after it).
+    /// with no mentions takes this build's revision at once, before this returns, and no task is
+    /// spawned: one with nothing to do, finishing late on a busy machine, had written its
+    /// revision over a later change.
     pub async fn rerank_if_triage_changed(self: &Arc<Self>) {
         let want = crate::triage::revision();
         let have = self
