@@ -7,7 +7,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use unicode_normalization::{char::is_combining_mark, UnicodeNormalization};
 
 use super::complaint_cues::COMPLAINT_CUES;
-use super::cue_lists::{HELP_CUES, LEAD_CUES, SARCASM_CUES, SYMPATHY_CUES};
+use super::cue_lists::{HELP_CUES, LEAD_CUES, OWN_PLAN_CUES, SARCASM_CUES, SYMPATHY_CUES};
 
 /// The compiled cue lists.
 pub struct Cues {
@@ -21,6 +21,8 @@ pub struct Cues {
     pub sarcasm: AhoCorasick,
     /// Sympathy and news.
     pub sympathy: AhoCorasick,
+    /// The writer's own change of plan.
+    pub own_plan: AhoCorasick,
 }
 
 /// The cue lists, compiled once.
@@ -39,6 +41,7 @@ pub fn cue_sets() -> &'static Cues {
             lead: build(LEAD_CUES),
             sarcasm: build(SARCASM_CUES),
             sympathy: build(SYMPATHY_CUES),
+            own_plan: build(OWN_PLAN_CUES),
         }
     })
 }

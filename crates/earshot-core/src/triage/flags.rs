@@ -2,7 +2,8 @@
 //! — with the words that drove each.
 
 use super::linear::{self, LinearModel, Origin, Signals};
-use super::reading::{name_strongest, signals, LEARNED_BESIDE_LEXICON};
+use super::reading::{name_strongest, LEARNED_BESIDE_LEXICON};
+use super::signals::signals;
 use super::text::{self, Analysed};
 use super::words::{HARSH_NOT_ABUSIVE, PERSONS};
 

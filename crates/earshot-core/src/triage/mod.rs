@@ -16,13 +16,15 @@ mod lexicons;
 pub mod linear;
 pub mod personal;
 mod reading;
+mod signals;
 pub mod text;
 mod turn;
 pub mod vader;
 mod words;
 
 pub use flags::{abuse_with, flag_with};
-pub use reading::{read, read_with, signals, training_example, Reading};
+pub use reading::{read, read_with, Reading};
+pub use signals::{signals, training_example, Found};
 
 use std::sync::{Arc, OnceLock};
 
@@ -37,7 +39,7 @@ const IRONY_MODEL: &[u8] = include_bytes!("../../data/irony.model");
 const COMPLAINT_MODEL: &[u8] = include_bytes!("../../data/complaint.model");
 
 /// Bumped when triage changes in a way that re-ranks stored mentions.
-const TRIAGE_REVISION: u32 = 9;
+const TRIAGE_REVISION: u32 = 10;
 
 /// Identifies this build's triage: stored mentions ranked by another are re-ranked at start.
 pub fn revision() -> String {

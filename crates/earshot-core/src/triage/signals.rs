@@ -1,0 +1,97 @@
+//! What the model reads of a post besides its words: the tokens, the lexicon's scores and the
+//! cue phrases found, with the cues that stand inside another's phrase set aside.
+
+use super::cue_lists::OWN_PLAN_WORDS;
+use super::cues::{cue_sets, cues, Folded};
+use super::linear::{self, Signals};
+use super::text::{self, Analysed};
+use super::{lang, vader};
+
+/// The cue phrases found in a post, each in the post's own spelling, strongest first.
+#[derive(Debug, Default)]
+pub struct Found {
+    /// Complaint cues ("refund", "nadie contesta"), less those inside a phrase that asks, tells
+    /// news or tells of the writer's own change of plan.
+    pub complaint: Vec<String>,
+    /// Requests to the business: help ("opening hours"), and the writer's own change of plan
+    /// ("cancel my booking", "keep our table").
+    pub help: Vec<String>,
+    /// Purchase cues ("how much"), less those inside the writer's own change of plan
+    /// ("reservation" in "cancel my reservation").
+    pub lead: Vec<String>,
+    /// Marks of sarcasm.
+    pub sarcasm: Vec<String>,
+    /// Sympathy and news.
+    pub sympathy: Vec<String>,
+    /// The writer's own change of plan ("running late", "annuler ma réservation").
+    pub own_plan: Vec<String>,
+}
+
+/// The tokens and lexicon signals of a post: what the model reads.
+pub fn signals(text: &str) -> (Analysed, Signals, Found) {
+    signals_in(text, lang::detect(text))
+}
+
+/// [`signals`] of a text in a language already told.
+pub(super) fn signals_in(text: &str, lang: Option<&'static str>) -> (Analysed, Signals, Found) {
+    let c = cue_sets();
+    let folded = Folded::new(text);
+    let mut found = Found {
+        complaint: cues(&c.complaint, &folded),
+        help: cues(&c.help, &folded),
+        lead: cues(&c.lead, &folded),
+        sarcasm: cues(&c.sarcasm, &folded),
+        sympathy: cues(&c.sympathy, &folded),
+        own_plan: cues(&c.own_plan, &folded),
+    };
+    let inside = |w: &String, phrases: &[&Vec<String>]| {
+        phrases
+            .iter()
+            .any(|p| p.iter().any(|h| h.contains(w.as_str())))
+    };
+    // A complaint word inside a phrase that asks ("hours" in "opening hours"), tells news
+    // ("nobody" in "nobody was hurt") or tells of the writer's own plans ("cancel" in "cancel my
+    // booking") is not one; nor is a purchase word inside the last ("reservation" in "annuler ma
+    // réservation").
+    let around = [&found.help, &found.lead, &found.sympathy, &found.own_plan];
+    let complaint = std::mem::take(&mut found.complaint);
+    found.complaint = complaint
+        .into_iter()
+        .filter(|w| !inside(w, &around))
+        .collect();
+    let lead = std::mem::take(&mut found.lead);
+    found.lead = lead
+        .into_iter()
+        .filter(|w| !inside(w, &[&found.own_plan]))
+        .collect();
+    // The writer's own change of plan is a request to the business.
+    found.help.extend(found.own_plan.iter().cloned());
+    let analysed = text::analyse_in(text, lang);
+    let vader = vader::vader(&analysed, |_, _| {});
+    let signals = Signals {
+        vader,
+        complaint_cues: found.complaint.len(),
+        help_cues: found.help.len(),
+        lead_cues: found.lead.len(),
+        lang,
+    };
+    (analysed, signals, found)
+}
+
+/// Whether a post that tells of the writer's own change of plan has no bad word besides the
+/// writer's own apology and lateness ("Sorry, running late, please keep our table": "sorry" and
+/// "late" are not the business's fault). False for a post without such a plan.
+pub(super) fn only_own_plan(a: &Analysed, found: &Found) -> bool {
+    !found.own_plan.is_empty()
+        && found.complaint.is_empty()
+        && a.tokens.iter().all(|t| {
+            let bad = vader::valence_of(t).is_some_and(|v| v != 0.0 && (v < 0.0) != t.negated);
+            !bad || OWN_PLAN_WORDS.contains(&crate::matcher::fold(&t.norm).as_str())
+        })
+}
+
+/// A labelled training example for the sentiment model (label: index into [`linear::CLASSES`]).
+pub fn training_example(text: &str, label: usize) -> linear::Example {
+    let (a, s, _) = signals(text);
+    linear::Example::new(&a, &s, label)
+}
