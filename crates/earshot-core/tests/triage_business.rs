@@ -61,6 +61,10 @@ const CASES: &[(&str, &str, &str, &[&str])] = &[
     ("Huge shoutout to Maria at the counter, she made my day!", "en", "praise", &[]),
     ("Are you hiring? I'd love to work at @bellacafe", "en", "question", &[]),
     ("Do you deliver to Leith?", "en", "lead", &[]),
+    // An invoice to send is a request, in every language ("nota" had read as a complaint at 60);
+    // an email's "Dear" and "Kind regards" are English (the trigrams had said Danish).
+    ("Could you send me the invoice for last week's order? Thanks", "en", "question", &[]),
+    ("Dear Bella Cafe, my order #4471 arrived damaged. Kind regards, John", "en", "complaint", &["damaged"]),
     // Spanish.
     ("@cafebella ¿abrís el domingo?", "es", "question", &[]),
     ("¿Tenéis mesa para 4 esta noche?", "es", "lead", &[]),
@@ -98,6 +102,7 @@ const CASES: &[(&str, &str, &str, &[&str])] = &[
     ("Gracias a Lucía por su paciencia, un encanto", "es", "praise", &[]),
     ("¿Estáis buscando personal? Me encantaría trabajar con vosotros", "es", "question", &[]),
     ("¿Hacéis envíos a Sevilla?", "es", "lead", &[]),
+    ("Hola, ¿me podéis enviar la factura de ayer? Gracias", "es", "question", &[]),
     // French.
     ("@boulangerie vous ouvrez à quelle heure demain ?", "fr", "question", &[]),
     ("Combien coûte un gâteau pour 10 personnes ?", "fr", "lead", &[]),
@@ -127,6 +132,7 @@ const CASES: &[(&str, &str, &str, &[&str])] = &[
     ("Merci à Julie pour sa gentillesse, au top !", "fr", "praise", &[]),
     ("Vous recrutez ? J'aimerais beaucoup travailler chez vous", "fr", "question", &[]),
     ("Vous livrez à Villeurbanne ?", "fr", "lead", &[]),
+    ("Bonjour, pouvez-vous m'envoyer la facture ? Merci", "fr", "question", &[]),
     // German.
     ("@baeckerei habt ihr morgen geöffnet?", "de", "question", &[]),
     ("Was kostet eine Torte für 10 Personen?", "de", "lead", &[]),
@@ -159,6 +165,7 @@ const CASES: &[(&str, &str, &str, &[&str])] = &[
     ("Danke an Jonas für die tolle Beratung!", "de", "praise", &[]),
     ("Sucht ihr noch Aushilfen? Ich würde gerne bei euch arbeiten", "de", "question", &[]),
     ("Liefert ihr auch nach Potsdam?", "de", "lead", &[]),
+    ("Könnt ihr mir bitte die Rechnung schicken?", "de", "question", &[]),
     // Italian.
     ("@pizzeria siete aperti domenica?", "it", "question", &[]),
     ("Quanto costa una torta per 10 persone?", "it", "lead", &[]),
@@ -185,6 +192,7 @@ const CASES: &[(&str, &str, &str, &[&str])] = &[
     ("Grazie a Giulia per la gentilezza, bravissima!", "it", "praise", &[]),
     ("Buongiorno, state cercando personale? Vorrei candidarmi", "it", "question", &[]),
     ("Fate consegne a domicilio a Monza?", "it", "lead", &[]),
+    ("Mi potete mandare la fattura? Grazie", "it", "question", &[]),
     // Portuguese.
     ("@padaria vocês abrem no domingo?", "pt", "question", &[]),
     ("Quanto custa um bolo para 10 pessoas?", "pt", "lead", &[]),
@@ -214,6 +222,7 @@ const CASES: &[(&str, &str, &str, &[&str])] = &[
     ("Obrigado à Ana pela paciência, um amor de pessoa", "pt", "praise", &[]),
     ("Vocês estão contratando? Adoraria trabalhar com vocês", "pt", "question", &[]),
     ("Vocês entregam em Niterói?", "pt", "lead", &[]),
+    ("Podem me enviar a nota fiscal? Obrigado", "pt", "question", &[]),
 ];
 
 #[test]

@@ -112,7 +112,7 @@ const FUNCTION_WORDS: [&str; 6] = [
     // English
     "the and to is for you my of this that with have not are be at your we but just can get \
      what they will from has been our its it's i'm don't can't would about there their when how \
-     why who still after never again all thanks thank please",
+     why who still after never again all thanks thank please dear regards hello hi",
     // Spanish
     "el los las del y pero muy ya yo tengo estoy están eres soy nadie también tambien \
      cuando donde qué hoy mañana ahora siempre hay hace gracias bueno mucho esto sin pues sé \
@@ -177,7 +177,7 @@ const ENGLISH: &[&str] = &[
     "not", "are", "be", "at", "your", "we", "but", "just", "can", "get", "what", "they", "will",
     "from", "has", "been", "our", "its", "it's", "i'm", "don't", "can't", "would", "about",
     "there", "their", "when", "how", "why", "who", "still", "after", "never", "again", "all",
-    "thanks", "please",
+    "thanks", "please", "dear", "regards", "hello", "hi",
 ];
 
 fn plainly_english(words: &[&str]) -> bool {
