@@ -65,6 +65,9 @@ const CASES: &[(&str, &str, &str, &[&str])] = &[
     // an email's "Dear" and "Kind regards" are English (the trigrams had said Danish).
     ("Could you send me the invoice for last week's order? Thanks", "en", "question", &[]),
     ("Dear Bella Cafe, my order #4471 arrived damaged. Kind regards, John", "en", "complaint", &["damaged"]),
+    // A rescue told after the trouble is praise; the business cancelling is a complaint.
+    ("My boiler broke and @quickplumb came within the hour, lifesavers!", "en", "praise", &["lifesavers"]),
+    ("You cancelled my booking without telling me!", "en", "complaint", &["cancelled"]),
     // Spanish.
     ("@cafebella ¿abrís el domingo?", "es", "question", &[]),
     ("¿Tenéis mesa para 4 esta noche?", "es", "lead", &[]),
@@ -103,6 +106,7 @@ const CASES: &[(&str, &str, &str, &[&str])] = &[
     ("¿Estáis buscando personal? Me encantaría trabajar con vosotros", "es", "question", &[]),
     ("¿Hacéis envíos a Sevilla?", "es", "lead", &[]),
     ("Hola, ¿me podéis enviar la factura de ayer? Gracias", "es", "question", &[]),
+    ("Habéis cancelado mi reserva sin avisar", "es", "complaint", &["cancelado"]),
     // French.
     ("@boulangerie vous ouvrez à quelle heure demain ?", "fr", "question", &[]),
     ("Combien coûte un gâteau pour 10 personnes ?", "fr", "lead", &[]),
@@ -277,6 +281,28 @@ fn a_plain_question_ranks_below_a_complaint_in_each_language() {
         assert!(
             top_question < least_complaint,
             "{lang}: questions {questions:?}, complaints {complaints:?}"
+        );
+    }
+}
+
+#[test]
+fn the_writers_own_plan_inside_a_complaint_is_what_happened_not_a_request() {
+    // "Cancel my booking" is a request when it stands alone; beside a complaint it is what the
+    // business's failure led to, and the writer's "sorry" and "cancel" are not why it is bad.
+    for (text, why) in [
+        ("I had to cancel my booking because nobody answered the phone", "nobody"),
+        ("Sorry but your service is terrible and I need to cancel my reservation", "terrible"),
+        ("We were running late and they gave our table away, never again", "never again"),
+    ] {
+        let got = classify(text, None);
+        let reasons = got.reasons.join(" | ");
+        assert!(got.complaint, "{text}: {reasons}");
+        assert!(reasons.contains(why), "{text}: {reasons}");
+        assert!(
+            !reasons.contains("asks for help")
+                && !reasons.contains("'sorry'")
+                && !reasons.contains("'cancel'"),
+            "{text}: {reasons}"
         );
     }
 }

@@ -118,6 +118,7 @@ const FUNCTION_WORDS: [&str; 6] = [
      cuando donde qué hoy mañana ahora siempre hay hace gracias bueno mucho esto sin pues sé \
      puedo quiero tiene tienen fue hasta aunque entonces alguien él ella usted \
      ustedes vosotros mismo así eso unos unas hola buenas buenos abrís abren cuánto llevo llevamos \
+     habéis habeis hicisteis podéis estáis estais \
      lunes martes miércoles jueves viernes",
     // French
     "des du et est je elle nous vous ils pas c'est j'ai n'est qu'il avec pour dans sur \

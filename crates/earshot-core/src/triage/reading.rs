@@ -3,7 +3,7 @@
 
 use super::flags::{abuse_of, flag_of, ironic_words};
 use super::linear::{self, LinearModel, Origin};
-use super::signals::{only_own_plan, signals_in, Found};
+use super::signals::{only_own_plan, own_plan_word, signals_in, Found};
 use super::text::{self, Analysed};
 use super::vader;
 use super::{lang, model};
@@ -136,7 +136,7 @@ pub(super) fn read_in(model: &LinearModel, text: &str, lang: Option<&'static str
         lead: lead_cues,
         sarcasm,
         sympathy,
-        ..
+        own_plan,
     } = found;
     let vader = signals.vader;
     // It asks the business for help, opening hours or a price.
@@ -260,7 +260,7 @@ pub(super) fn read_in(model: &LinearModel, text: &str, lang: Option<&'static str
     } else {
         neg >= COMPLAINT_P
     };
-    let drivers = match mood {
+    let mut drivers = match mood {
         // A neutral reading that leans negative names what it leans on ("leans negative").
         Sentiment::Neutral if neg >= LEANS_NEGATIVE => {
             explain(&analysed, &contrib, 0, signals.lang)
@@ -268,6 +268,16 @@ pub(super) fn read_in(model: &LinearModel, text: &str, lang: Option<&'static str
         Sentiment::Neutral => Vec::new(),
         _ => explain(&analysed, &contrib, best, signals.lang),
     };
+    let mut help_cues = help_cues;
+    if !own_plan.is_empty() {
+        // Beside the writer's own change of plan, their "sorry" and "cancel" are not why it
+        // reads badly ("negative: 'sorry', 'cancel', 'terrible'"); and in a complaint, that plan
+        // is what happened, not a request ("I had to cancel my booking because nobody answered").
+        drivers.retain(|w| !own_plan_word(w.rsplit(' ').next().unwrap_or(w)));
+        if complaint {
+            help_cues.retain(|c| !own_plan.contains(c));
+        }
+    }
     let complaint_words = match learned {
         _ if !complaint => Vec::new(),
         Some((_, mut words)) if complaint_cues.is_empty() => {

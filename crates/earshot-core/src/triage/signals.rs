@@ -86,8 +86,13 @@ pub(super) fn only_own_plan(a: &Analysed, found: &Found) -> bool {
         && found.complaint.is_empty()
         && a.tokens.iter().all(|t| {
             let bad = vader::valence_of(t).is_some_and(|v| v != 0.0 && (v < 0.0) != t.negated);
-            !bad || OWN_PLAN_WORDS.contains(&crate::matcher::fold(&t.norm).as_str())
+            !bad || own_plan_word(&t.norm)
         })
+}
+
+/// Whether a word is one of the writer's own apology, regret or lateness ([`OWN_PLAN_WORDS`]).
+pub(super) fn own_plan_word(word: &str) -> bool {
+    OWN_PLAN_WORDS.contains(&crate::matcher::fold(word).as_str())
 }
 
 /// A labelled training example for the sentiment model (label: index into [`linear::CLASSES`]).
