@@ -290,9 +290,18 @@ fn the_writers_own_plan_inside_a_complaint_is_what_happened_not_a_request() {
     // "Cancel my booking" is a request when it stands alone; beside a complaint it is what the
     // business's failure led to, and the writer's "sorry" and "cancel" are not why it is bad.
     for (text, why) in [
-        ("I had to cancel my booking because nobody answered the phone", "nobody"),
-        ("Sorry but your service is terrible and I need to cancel my reservation", "terrible"),
-        ("We were running late and they gave our table away, never again", "never again"),
+        (
+            "I had to cancel my booking because nobody answered the phone",
+            "nobody",
+        ),
+        (
+            "Sorry but your service is terrible and I need to cancel my reservation",
+            "terrible",
+        ),
+        (
+            "We were running late and they gave our table away, never again",
+            "never again",
+        ),
     ] {
         let got = classify(text, None);
         let reasons = got.reasons.join(" | ");

@@ -13,7 +13,8 @@ use super::cue_lists::{HELP_CUES, LEAD_CUES, OWN_PLAN_CUES, SARCASM_CUES, SYMPAT
 pub struct Cues {
     /// Complaint cues.
     pub complaint: AhoCorasick,
-    /// Help-request cues.
+    /// Help-request cues, then the writer's own change of plan (one automaton, one pass over
+    /// the post: patterns from [`HELP_CUES`]`.len()` on are the latter, [`Cues::own_plan_from`]).
     pub help: AhoCorasick,
     /// Purchase cues.
     pub lead: AhoCorasick,
@@ -21,8 +22,13 @@ pub struct Cues {
     pub sarcasm: AhoCorasick,
     /// Sympathy and news.
     pub sympathy: AhoCorasick,
-    /// The writer's own change of plan.
-    pub own_plan: AhoCorasick,
+}
+
+impl Cues {
+    /// The first pattern of [`Cues::help`] that is the writer's own change of plan.
+    pub fn own_plan_from(&self) -> usize {
+        HELP_CUES.len()
+    }
 }
 
 /// The cue lists, compiled once.
@@ -37,11 +43,10 @@ pub fn cue_sets() -> &'static Cues {
         };
         Cues {
             complaint: build(COMPLAINT_CUES),
-            help: build(HELP_CUES),
+            help: build(&[HELP_CUES, OWN_PLAN_CUES].concat()),
             lead: build(LEAD_CUES),
             sarcasm: build(SARCASM_CUES),
             sympathy: build(SYMPATHY_CUES),
-            own_plan: build(OWN_PLAN_CUES),
         }
     })
 }
@@ -108,6 +113,11 @@ impl<'a> Folded<'a> {
 /// one's ("still waiting", not also "waiting"); a longer cue that is not on a word boundary hides
 /// nothing ("lost my" in "lost mysteriously" leaves "lost").
 pub fn cues(ac: &AhoCorasick, text: &Folded) -> Vec<String> {
+    ranked_cues(ac, text).into_iter().map(|(_, c)| c).collect()
+}
+
+/// [`cues`], each with its pattern's index in the list.
+pub fn ranked_cues(ac: &AhoCorasick, text: &Folded) -> Vec<(usize, String)> {
     let folded = text.as_str();
     let on_boundaries: Vec<(usize, usize, usize)> = ac
         .find_overlapping_iter(folded)
@@ -132,7 +142,7 @@ pub fn cues(ac: &AhoCorasick, text: &Folded) -> Vec<String> {
         }
     }
     found.sort_by_key(|(rank, _)| *rank);
-    found.into_iter().map(|(_, c)| c).collect()
+    found
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! cue phrases found, with the cues that stand inside another's phrase set aside.
 
 use super::cue_lists::OWN_PLAN_WORDS;
-use super::cues::{cue_sets, cues, Folded};
+use super::cues::{cue_sets, cues, ranked_cues, Folded};
 use super::linear::{self, Signals};
 use super::text::{self, Analysed};
 use super::{lang, vader};
@@ -36,13 +36,17 @@ pub fn signals(text: &str) -> (Analysed, Signals, Found) {
 pub(super) fn signals_in(text: &str, lang: Option<&'static str>) -> (Analysed, Signals, Found) {
     let c = cue_sets();
     let folded = Folded::new(text);
+    // Help cues and the writer's own plans are one automaton: one pass over the post.
+    let (own_plan, help): (Vec<_>, Vec<_>) = ranked_cues(&c.help, &folded)
+        .into_iter()
+        .partition(|(rank, _)| *rank >= c.own_plan_from());
     let mut found = Found {
         complaint: cues(&c.complaint, &folded),
-        help: cues(&c.help, &folded),
+        help: help.into_iter().map(|(_, w)| w).collect(),
         lead: cues(&c.lead, &folded),
         sarcasm: cues(&c.sarcasm, &folded),
         sympathy: cues(&c.sympathy, &folded),
-        own_plan: cues(&c.own_plan, &folded),
+        own_plan: own_plan.into_iter().map(|(_, w)| w).collect(),
     };
     let inside = |w: &String, phrases: &[&Vec<String>]| {
         phrases
