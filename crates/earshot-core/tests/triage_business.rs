@@ -68,6 +68,12 @@ const CASES: &[(&str, &str, &str, &[&str])] = &[
     // A rescue told after the trouble is praise; the business cancelling is a complaint.
     ("My boiler broke and @quickplumb came within the hour, lifesavers!", "en", "praise", &["lifesavers"]),
     ("You cancelled my booking without telling me!", "en", "complaint", &["cancelled"]),
+    // A table to book, the kitchen's hours, a dog; a slow kitchen, loud music, a hair in the soup.
+    ("We'd like to book for 8 people on Saturday", "en", "lead", &[]),
+    ("Is the kitchen still open?", "en", "question", &[]),
+    ("Food took forever and the staff seemed overwhelmed", "en", "complaint", &["took forever"]),
+    ("The music was way too loud, couldn't hear each other", "en", "complaint", &["too loud"]),
+    ("Found a bug in my salad. Disgusting.", "en", "complaint", &["bug in my"]),
     // Spanish.
     ("@cafebella ¿abrís el domingo?", "es", "question", &[]),
     ("¿Tenéis mesa para 4 esta noche?", "es", "lead", &[]),
@@ -107,6 +113,9 @@ const CASES: &[(&str, &str, &str, &[&str])] = &[
     ("¿Hacéis envíos a Sevilla?", "es", "lead", &[]),
     ("Hola, ¿me podéis enviar la factura de ayer? Gracias", "es", "question", &[]),
     ("Habéis cancelado mi reserva sin avisar", "es", "complaint", &["cancelado"]),
+    ("¿Puedo llevar a mi perro?", "es", "question", &[]),
+    ("La música estaba demasiado alta", "es", "complaint", &["demasiado alta"]),
+    ("Encontré un pelo en la sopa", "es", "complaint", &["un pelo en"]),
     // French.
     ("@boulangerie vous ouvrez à quelle heure demain ?", "fr", "question", &[]),
     ("Combien coûte un gâteau pour 10 personnes ?", "fr", "lead", &[]),
@@ -137,6 +146,8 @@ const CASES: &[(&str, &str, &str, &[&str])] = &[
     ("Vous recrutez ? J'aimerais beaucoup travailler chez vous", "fr", "question", &[]),
     ("Vous livrez à Villeurbanne ?", "fr", "lead", &[]),
     ("Bonjour, pouvez-vous m'envoyer la facture ? Merci", "fr", "question", &[]),
+    ("Peut-on venir avec un chien ?", "fr", "question", &[]),
+    ("La musique était beaucoup trop forte", "fr", "complaint", &["trop forte"]),
     // German.
     ("@baeckerei habt ihr morgen geöffnet?", "de", "question", &[]),
     ("Was kostet eine Torte für 10 Personen?", "de", "lead", &[]),
@@ -170,6 +181,7 @@ const CASES: &[(&str, &str, &str, &[&str])] = &[
     ("Sucht ihr noch Aushilfen? Ich würde gerne bei euch arbeiten", "de", "question", &[]),
     ("Liefert ihr auch nach Potsdam?", "de", "lead", &[]),
     ("Könnt ihr mir bitte die Rechnung schicken?", "de", "question", &[]),
+    ("Die Musik war viel zu laut", "de", "complaint", &["zu laut"]),
     // Italian.
     ("@pizzeria siete aperti domenica?", "it", "question", &[]),
     ("Quanto costa una torta per 10 persone?", "it", "lead", &[]),
@@ -197,6 +209,7 @@ const CASES: &[(&str, &str, &str, &[&str])] = &[
     ("Buongiorno, state cercando personale? Vorrei candidarmi", "it", "question", &[]),
     ("Fate consegne a domicilio a Monza?", "it", "lead", &[]),
     ("Mi potete mandare la fattura? Grazie", "it", "question", &[]),
+    ("La musica era troppo alta", "it", "complaint", &["troppo alta"]),
     // Portuguese.
     ("@padaria vocês abrem no domingo?", "pt", "question", &[]),
     ("Quanto custa um bolo para 10 pessoas?", "pt", "lead", &[]),
@@ -227,6 +240,9 @@ const CASES: &[(&str, &str, &str, &[&str])] = &[
     ("Vocês estão contratando? Adoraria trabalhar com vocês", "pt", "question", &[]),
     ("Vocês entregam em Niterói?", "pt", "lead", &[]),
     ("Podem me enviar a nota fiscal? Obrigado", "pt", "question", &[]),
+    ("Posso levar meu cachorro?", "pt", "question", &[]),
+    ("A música estava alta demais", "pt", "complaint", &["alta demais"]),
+    ("Encontrei um cabelo na sopa", "pt", "complaint", &["cabelo na"]),
 ];
 
 #[test]
