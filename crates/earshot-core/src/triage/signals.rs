@@ -40,14 +40,11 @@ pub(super) fn signals_in(text: &str, lang: Option<&'static str>) -> (Analysed, S
     let (own_plan, help): (Vec<_>, Vec<_>) = ranked_cues(&c.help, &folded)
         .into_iter()
         .partition(|(rank, _)| *rank >= c.own_plan_from());
-    let mut found = Found {
-        complaint: cues(&c.complaint, &folded),
-        help: help.into_iter().map(|(_, w)| w).collect(),
-        lead: cues(&c.lead, &folded),
-        sarcasm: cues(&c.sarcasm, &folded),
-        sympathy: cues(&c.sympathy, &folded),
-        own_plan: own_plan.into_iter().map(|(_, w)| w).collect(),
-    };
+    let own_plan: Vec<String> = own_plan.into_iter().map(|(_, w)| w).collect();
+    let mut help: Vec<String> = help.into_iter().map(|(_, w)| w).collect();
+    let mut complaint = cues(&c.complaint, &folded);
+    let mut lead = cues(&c.lead, &folded);
+    let sympathy = cues(&c.sympathy, &folded);
     let inside = |w: &String, phrases: &[&Vec<String>]| {
         phrases
             .iter()
@@ -57,19 +54,18 @@ pub(super) fn signals_in(text: &str, lang: Option<&'static str>) -> (Analysed, S
     // ("nobody" in "nobody was hurt") or tells of the writer's own plans ("cancel" in "cancel my
     // booking") is not one; nor is a purchase word inside the last ("reservation" in "annuler ma
     // réservation").
-    let around = [&found.help, &found.lead, &found.sympathy, &found.own_plan];
-    let complaint = std::mem::take(&mut found.complaint);
-    found.complaint = complaint
-        .into_iter()
-        .filter(|w| !inside(w, &around))
-        .collect();
-    let lead = std::mem::take(&mut found.lead);
-    found.lead = lead
-        .into_iter()
-        .filter(|w| !inside(w, &[&found.own_plan]))
-        .collect();
+    complaint.retain(|w| !inside(w, &[&help, &lead, &sympathy, &own_plan]));
+    lead.retain(|w| !inside(w, &[&own_plan]));
     // The writer's own change of plan is a request to the business.
-    found.help.extend(found.own_plan.iter().cloned());
+    help.extend(own_plan.iter().cloned());
+    let found = Found {
+        complaint,
+        help,
+        lead,
+        sarcasm: cues(&c.sarcasm, &folded),
+        sympathy,
+        own_plan,
+    };
     let analysed = text::analyse_in(text, lang);
     let vader = vader::vader(&analysed, |_, _| {});
     let signals = Signals {
