@@ -12,7 +12,8 @@ use unicode_normalization::UnicodeNormalization;
 
 use crate::model::Business;
 
-/// Folds text for matching: compatibility decomposition, no accents, lowercase.
+/// Folds text for matching: compatibility decomposition, no accents, lowercase, and a curly
+/// apostrophe is a straight one (phones type "won’t", the cues say "won't").
 pub fn fold(s: &str) -> String {
     if s.is_ascii() {
         // NFKD leaves ASCII as it is: only case to fold. Most posts take this path.
@@ -20,8 +21,26 @@ pub fn fold(s: &str) -> String {
     }
     s.nfkd()
         .filter(|c| !is_combining_mark(*c))
+        .map(straight)
         .flat_map(char::to_lowercase)
         .collect()
+}
+
+/// One char as [`fold`] folds it inside a text.
+pub fn fold_char(c: char) -> impl Iterator<Item = char> {
+    std::iter::once(c)
+        .nfkd()
+        .filter(|d| !is_combining_mark(*d))
+        .map(straight)
+        .flat_map(char::to_lowercase)
+}
+
+/// A curly or modifier apostrophe as a straight one.
+fn straight(c: char) -> char {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{02BC}' => '\'',
+        c => c,
+    }
 }
 
 /// A compiled set of watch terms and exclusions.

@@ -195,7 +195,7 @@ const CASES: &[(&str, &str, &str, &[&str])] = &[
     ("Personale gentilissimo e cibo ottimo, torneremo sicuramente", "it", "praise", &["gentilissimo"]),
     ("Bella location, però la pizza è arrivata fredda", "it", "complaint", &["arrivata fredda"]),
     ("Locale piccolo ma la pizza è ottima", "it", "praise", &["ottima"]),
-    ("Non sono soddisfatto del servizio", "it", "complaint", &["non soddisfatto"]),
+    ("Non sono soddisfatto del servizio", "it", "complaint", &["non sono soddisfatto"]),
     ("Dov'è il mio ordine?", "it", "complaint", &["dov'è il mio ordine"]),
     ("Consegna in ritardo di una settimana, neanche una scusa", "it", "complaint", &["consegna in ritardo", "neanche una scusa"]),
     ("Non mi avete ancora rimborsato", "it", "complaint", &["non mi avete ancora"]),

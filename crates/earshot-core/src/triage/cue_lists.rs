@@ -54,6 +54,8 @@ pub(super) const SYMPATHY_CUES: &[&str] = &[
     "stay safe",
     "nobody hurt",
     "nobody was hurt",
+    "nobody got hurt",
+    "no one got hurt",
     "no one hurt",
     "no one was hurt",
     "nobody injured",

@@ -4,14 +4,14 @@
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
-use unicode_normalization::{char::is_combining_mark, UnicodeNormalization};
 
 use super::complaint_cues::COMPLAINT_CUES;
 use super::cue_lists::{HELP_CUES, LEAD_CUES, OWN_PLAN_CUES, SARCASM_CUES, SYMPATHY_CUES};
 
 /// The compiled cue lists.
 pub struct Cues {
-    /// Complaint cues.
+    /// Complaint cues, then the grave ones (one automaton: patterns from
+    /// [`Cues::grave_from`] on are `grave.rs`'s).
     pub complaint: AhoCorasick,
     /// Help-request cues, then the writer's own change of plan (one automaton, one pass over
     /// the post: patterns from [`HELP_CUES`]`.len()` on are the latter, [`Cues::own_plan_from`]).
@@ -25,6 +25,12 @@ pub struct Cues {
 }
 
 impl Cues {
+    /// The first pattern of [`Cues::complaint`] that is a grave cue ([`super::grave::Grave::of`]
+    /// counts from it).
+    pub fn grave_from(&self) -> usize {
+        COMPLAINT_CUES.len()
+    }
+
     /// The first pattern of [`Cues::help`] that is the writer's own change of plan.
     pub fn own_plan_from(&self) -> usize {
         HELP_CUES.len()
@@ -35,6 +41,11 @@ impl Cues {
 pub fn cue_sets() -> &'static Cues {
     static C: OnceLock<Cues> = OnceLock::new();
     C.get_or_init(|| {
+        let complaint: Vec<&str> = COMPLAINT_CUES
+            .iter()
+            .copied()
+            .chain(super::grave::all())
+            .collect();
         let build = |cues: &[&str]| {
             AhoCorasick::builder()
                 .match_kind(MatchKind::Standard)
@@ -42,7 +53,7 @@ pub fn cue_sets() -> &'static Cues {
                 .expect("static cue lists compile")
         };
         Cues {
-            complaint: build(COMPLAINT_CUES),
+            complaint: build(&complaint),
             help: build(&[HELP_CUES, OWN_PLAN_CUES].concat()),
             lead: build(LEAD_CUES),
             sarcasm: build(SARCASM_CUES),
@@ -75,7 +86,8 @@ impl<'a> Folded<'a> {
 
     /// The post's own words for the folded bytes `start..end`, in lower case. An ASCII post
     /// folds byte for byte; another is walked a char at a time (only for a cue found, never
-    /// for every post), each char folded alone as `matcher::fold` folds it in the whole.
+    /// for every post), each char folded alone as `matcher::fold` folds it in the whole
+    /// (`matcher::fold_char`).
     fn own(&self, start: usize, end: usize) -> String {
         let plain = || self.folded[start..end].to_string();
         if self.text.is_ascii() {
@@ -85,12 +97,7 @@ impl<'a> Folded<'a> {
         let mut one = String::new();
         for (i, c) in self.text.char_indices() {
             one.clear();
-            one.extend(
-                std::iter::once(c)
-                    .nfkd()
-                    .filter(|d| !is_combining_mark(*d))
-                    .flat_map(char::to_lowercase),
-            );
+            one.extend(crate::matcher::fold_char(c));
             let next = at + one.len();
             if from.is_none() && start < next {
                 from = Some(i);

@@ -39,10 +39,26 @@ pub fn detect(text: &str) -> Option<&'static str> {
         // shares "el" and "que" with Spanish, Dutch "die" and "wie" with German); otherwise two
         // or more function words win ("Plus jamais, serveur impoli" is Finnish to the trigrams),
         // and one word decides only where the trigrams cannot.
-        (Some((w, n)), Some(t)) if n >= 2 && !kin(w, t) => Some(w),
+        (Some((w, n)), Some(t)) if n >= 2 && (!kin(w, t) || unlike_kin(w, t, &words)) => Some(w),
         (Some((w, _)), None) => Some(w),
         (_, t) => t,
     }
+}
+
+/// Whether a post uses a word of `lang` that its kin `other` never writes: Catalan shares "el"
+/// and "del" with Spanish, but not "fue", "muy" or "y" ("El camarero fue racista con mi
+/// pareja" is Catalan to the trigrams).
+fn unlike_kin(lang: &str, other: &str, words: &[&str]) -> bool {
+    const SPANISH_NOT_CATALAN: &[&str] = &[
+        "fue", "y", "muy", "los", "las", "pero", "yo", "tengo", "estoy", "nadie", "también",
+        "cuando", "donde", "hoy", "ahora", "siempre", "hay", "gracias", "mucho", "pues", "quiero",
+        "tiene", "tienen", "aunque", "entonces", "alguien", "usted", "vosotros", "eso",
+    ];
+    (lang, other) == ("es", "ca")
+        && words.iter().any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+            SPANISH_NOT_CATALAN.contains(&w.as_str())
+        })
 }
 
 /// Whether `other`, a language without a model, is close enough kin of the modelled `lang` to
@@ -118,7 +134,7 @@ const FUNCTION_WORDS: [&str; 6] = [
      cuando donde qué hoy mañana ahora siempre hay hace gracias bueno mucho esto sin pues sé \
      puedo quiero tiene tienen fue hasta aunque entonces alguien él ella usted \
      ustedes vosotros mismo así eso unos unas hola buenas buenos abrís abren cuánto llevo llevamos \
-     habéis habeis hicisteis podéis estáis estais \
+     habéis habeis hicisteis podéis estáis estais vuestro vuestra vuestros vuestras después \
      lunes martes miércoles jueves viernes",
     // French
     "des du et est je elle nous vous ils pas c'est j'ai n'est qu'il avec pour dans sur \

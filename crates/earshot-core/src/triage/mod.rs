@@ -11,6 +11,7 @@ mod complaint_cues;
 mod cue_lists;
 pub mod cues;
 mod flags;
+pub mod grave;
 pub mod lang;
 mod lexicons;
 pub mod linear;
@@ -23,6 +24,7 @@ pub mod vader;
 mod words;
 
 pub use flags::{abuse_with, flag_with};
+pub use grave::Grave;
 pub use reading::{read, read_with, Reading};
 pub use signals::{signals, training_example, Found};
 
@@ -39,7 +41,7 @@ const IRONY_MODEL: &[u8] = include_bytes!("../../data/irony.model");
 const COMPLAINT_MODEL: &[u8] = include_bytes!("../../data/complaint.model");
 
 /// Bumped when triage changes in a way that re-ranks stored mentions.
-const TRIAGE_REVISION: u32 = 10;
+const TRIAGE_REVISION: u32 = 11;
 
 /// Identifies this build's triage: stored mentions ranked by another are re-ranked at start.
 pub fn revision() -> String {
@@ -170,6 +172,9 @@ fn quoted(words: &[String]) -> String {
 /// Interactions (replies and reposts) per minute at or above which a post is going viral.
 pub const VIRAL_PER_MINUTE: f64 = 1.0;
 
+/// The weight of a grave complaint's line ("health or safety: 'food poisoning'").
+const GRAVE_WEIGHT: f64 = 50.0;
+
 /// Ranks one mention. Pure: the same mention, rules and `now` always give the same result.
 pub fn triage(m: &Mention, rules: &Rules, now: i64) -> Triage {
     triage_read(m, rules, now).0
@@ -207,7 +212,7 @@ fn triage_read(m: &Mention, rules: &Rules, now: i64) -> (Triage, Reading) {
     // Beside a complaint's own words, the tone names only lexicon words ("negative: 'geht',
     // 'telefon'" adds nothing to "complaint: 'niemand geht ans telefon'"), and nothing when the
     // complaint already says them all ("negative: 'froid'" beside "complaint: 'arrivé froid'").
-    let named: Vec<String> = if r.complaint && !r.complaint_words.is_empty() {
+    let named: Vec<String> = if r.complaint && !(r.complaint_words.is_empty() && r.grave.is_empty()) {
         let last = |w: &String| w.rsplit(' ').next().unwrap_or(w).to_string();
         let lexical: Vec<String> = named
             .iter()
@@ -218,6 +223,7 @@ fn triage_read(m: &Mention, rules: &Rules, now: i64) -> (Triage, Reading) {
             let w = last(w);
             r.complaint_words
                 .iter()
+                .chain(r.grave.iter().map(|(_, g)| g))
                 .any(|c| c.split(' ').any(|part| part == w))
         };
         if lexical.iter().all(said) {
@@ -230,7 +236,28 @@ fn triage_read(m: &Mention, rules: &Rules, now: i64) -> (Triage, Reading) {
     };
     let tone_words = (tone_w > 0.0 && !named.is_empty()).then(|| quoted(&named));
     let tone_label = if leans { "leans negative" } else { "negative" };
-    if r.complaint {
+    if !r.grave.is_empty() {
+        // Grave: each kind on its own line, its weight as a complaint's with three cues and then
+        // some; the complaint's other cues and the tone's other words beside it.
+        for kind in [Grave::Health, Grave::Legal, Grave::Discrimination] {
+            // Overlapping cues say it once ("a rat" and "rat in the": 'a rat').
+            let mut words: Vec<String> = Vec::new();
+            for (_, w) in r.grave.iter().filter(|(k, _)| *k == kind) {
+                let shares = |o: &String| o.split(' ').any(|p| w.split(' ').any(|q| p == q));
+                if words.len() < 3 && !words.iter().any(shares) {
+                    words.push(w.clone());
+                }
+            }
+            if !words.is_empty() {
+                parts.push((GRAVE_WEIGHT, format!("{}: {}", kind.label(), quoted(&words))));
+            }
+        }
+        if !r.complaint_words.is_empty() {
+            parts.push((tone_w, format!("complaint: {}", quoted(&r.complaint_words))));
+        } else if let Some(tone) = tone_words {
+            parts.push((tone_w, format!("{tone_label}: {tone}")));
+        }
+    } else if r.complaint {
         let n = r.complaint_cues.len().min(3);
         let w = 16.0 + 4.0 * n as f64;
         let own = (!r.complaint_words.is_empty()).then(|| quoted(&r.complaint_words));
@@ -350,6 +377,10 @@ fn triage_read(m: &Mention, rules: &Rules, now: i64) -> (Triage, Reading) {
     if let Some(stars) = low_stars {
         // Urgent by default, whatever the words.
         score = score.max(f64::from(rules.urgent_threshold) + f64::from(2 - stars.min(2)) * 10.0);
+    }
+    if !r.grave.is_empty() {
+        // As urgent as a one-star review, whatever the reach or the tone.
+        score = score.max(f64::from(rules.urgent_threshold) + 10.0);
     }
     let mut reasons: Vec<(f64, String)> = parts;
     if m.channel == crate::model::Channel::Instagram && m.author.followers.is_none() {

@@ -2,6 +2,7 @@
 //! probabilities, the intent and complaint decisions, and the words that drove them.
 
 use super::flags::{abuse_of, flag_of, ironic_words};
+use super::grave::Grave;
 use super::linear::{self, LinearModel, Origin};
 use super::signals::{only_own_plan, own_plan_word, signals_in, Found};
 use super::text::{self, Analysed};
@@ -44,6 +45,10 @@ pub struct Reading {
     pub abuse_words: Vec<String>,
     /// Marks of sarcasm found ("🙃", "yeah right").
     pub sarcasm: Vec<String>,
+    /// What makes this complaint grave ("food poisoning", "mon avocat", "racista"), each with
+    /// its kind; empty for a post that is not a complaint (a thank-you for help after an
+    /// allergic reaction is praise).
+    pub grave: Vec<(Grave, String)>,
 }
 
 impl Reading {
@@ -83,37 +88,13 @@ const NO_EVIDENCE_PRIOR: [f32; 3] = [0.15, 0.7, 0.15];
 /// How far a dampened sentiment word ("slightly bad") pulls the reading towards neutral.
 const DAMPENER_SHRINK: f32 = 0.25;
 
-/// Whether a dampener ("slightly", "poco", "etwas") directly precedes a sentiment word.
-fn dampened(a: &Analysed) -> bool {
-    a.tokens.windows(2).any(|w| {
-        w[0].role == text::Role::BoostDown && vader::valence_of(&w[1]).is_some_and(|v| v != 0.0)
-    })
-}
-
 /// How much of the neutral reading a booster before a sentiment word ("muy malo") moves to the
 /// side the word leans.
 const BOOSTER_SHARPEN: f32 = 0.25;
 
-/// Which way a booster ("really", "muy", "sehr") directly before a sentiment word leans: -1 or 1.
-fn boosted(a: &Analysed) -> Option<f64> {
-    a.tokens.windows(2).find_map(|w| {
-        let v = vader::valence_of(&w[1]).filter(|_| w[0].role == text::Role::BoostUp)?;
-        let v = if w[1].negated { -v } else { v };
-        (v != 0.0).then_some(v.signum())
-    })
-}
-
 /// How much of the neutral reading a negated sentiment word ("no está bueno") moves to the side
 /// it reads where it stands.
 const NEGATION_SHARPEN: f32 = 0.25;
-
-/// Which way the first negated sentiment word leans where it stands ("no está bueno": -1).
-fn negated(a: &Analysed) -> Option<f64> {
-    a.tokens.iter().find_map(|t| {
-        let v = vader::valence_of(t).filter(|_| t.negated)?;
-        (v != 0.0).then_some(-v.signum())
-    })
-}
 
 /// Reads a post's text: sentiment, intent, complaint, whether it needs a reply.
 pub fn read(text: &str) -> Reading {
@@ -137,6 +118,7 @@ pub(super) fn read_in(model: &LinearModel, text: &str, lang: Option<&'static str
         sarcasm,
         sympathy,
         own_plan,
+        grave,
     } = found;
     let vader = signals.vader;
     // It asks the business for help, opening hours or a price.
@@ -189,15 +171,15 @@ pub(super) fn read_in(model: &LinearModel, text: &str, lang: Option<&'static str
         }
         p
     };
-    if dampened(&analysed) {
+    if vader::dampened(&analysed) {
         // "Slightly bad", "poco malo": the lexicon's softening, which the learned weights (few
         // dampeners in the tweets they read) do not carry.
         for (v, prior) in probs.iter_mut().zip(NO_EVIDENCE_PRIOR) {
             *v = (1.0 - DAMPENER_SHRINK) * *v + DAMPENER_SHRINK * prior;
         }
-    } else if let Some((sign, share)) = boosted(&analysed)
+    } else if let Some((sign, share)) = vader::boosted(&analysed)
         .map(|s| (s, BOOSTER_SHARPEN))
-        .or_else(|| negated(&analysed).map(|s| (s, NEGATION_SHARPEN)))
+        .or_else(|| vader::negated(&analysed).map(|s| (s, NEGATION_SHARPEN)))
     {
         // "Muy malo", "really bad": the lexicon's strengthening, which the learned weights
         // carry no better ("muy" leans positive in tweets full of "muy bien"). "No está bueno",
@@ -217,9 +199,18 @@ pub(super) fn read_in(model: &LinearModel, text: &str, lang: Option<&'static str
         // "Great, another cancelled order 🙃": the praise words say the opposite.
         probs.swap(0, 2);
     }
+    // A grave post is a complaint, and reads negative whatever its topic words ("Mi hijo tuvo una
+    // reacción alérgica por vuestro pastel" read as praise for 'pastel'), unless its praise is
+    // in words: thanks for the help after an allergic reaction.
+    let praised = probs[2] > probs[0].max(probs[1]) && vader.pos > vader.neg;
+    let grave = if praised { Vec::new() } else { grave };
     let best = (0..3)
         .max_by(|a, b| probs[*a].total_cmp(&probs[*b]))
         .unwrap_or(1);
+    if !grave.is_empty() && best != 0 {
+        probs.swap(0, best);
+    }
+    let best = if grave.is_empty() { best } else { 0 };
     let mood = [Sentiment::Negative, Sentiment::Neutral, Sentiment::Positive][best];
     let neg = probs[0];
     // The complaint model read English tweets to brands; elsewhere tone and cues decide.
@@ -229,7 +220,9 @@ pub(super) fn read_in(model: &LinearModel, text: &str, lang: Option<&'static str
         .map(|m| flag_of(m, &analysed, &signals));
     // A question, an enquiry or an offer to buy.
     let enquiry = analysed.questions > 0 || asks_business;
-    let complaint = if (!sympathy.is_empty() && complaint_cues.is_empty()) || own_plan_only {
+    let complaint = if !grave.is_empty() {
+        true
+    } else if (!sympathy.is_empty() && complaint_cues.is_empty()) || own_plan_only {
         // Sad news, sympathy, the writer's own plans ("I need to cancel my booking, so sorry"):
         // negative perhaps, but nothing the business was expected to do.
         false
@@ -280,6 +273,8 @@ pub(super) fn read_in(model: &LinearModel, text: &str, lang: Option<&'static str
     }
     let complaint_words = match learned {
         _ if !complaint => Vec::new(),
+        // The grave cues are named on their own ("health or safety: 'food poisoning'").
+        _ if !grave.is_empty() => complaint_cues.iter().take(3).cloned().collect(),
         Some((_, mut words)) if complaint_cues.is_empty() => {
             // A word that reads as praise where it stands is never why ("complaint: 'fine'").
             words.retain(|&(_, i)| {
@@ -328,6 +323,7 @@ pub(super) fn read_in(model: &LinearModel, text: &str, lang: Option<&'static str
         abusive,
         abuse_words,
         sarcasm,
+        grave,
     }
 }
 

@@ -3,6 +3,7 @@
 
 use super::cue_lists::OWN_PLAN_WORDS;
 use super::cues::{cue_sets, cues, ranked_cues, Folded};
+use super::grave::Grave;
 use super::linear::{self, Signals};
 use super::text::{self, Analysed};
 use super::{lang, vader};
@@ -25,6 +26,9 @@ pub struct Found {
     pub sympathy: Vec<String>,
     /// The writer's own change of plan ("running late", "annuler ma réservation").
     pub own_plan: Vec<String>,
+    /// Grave cues ("food poisoning", "mon avocat", "racista"), each with its kind, less those
+    /// inside a phrase that tells news ("nobody was injured").
+    pub grave: Vec<(Grave, String)>,
 }
 
 /// The tokens and lexicon signals of a post: what the model reads.
@@ -42,7 +46,15 @@ pub(super) fn signals_in(text: &str, lang: Option<&'static str>) -> (Analysed, S
         .partition(|(rank, _)| *rank >= c.own_plan_from());
     let own_plan: Vec<String> = own_plan.into_iter().map(|(_, w)| w).collect();
     let mut help: Vec<String> = help.into_iter().map(|(_, w)| w).collect();
-    let mut complaint = cues(&c.complaint, &folded);
+    // Complaint cues and grave ones are one automaton too.
+    let (grave, complaint): (Vec<_>, Vec<_>) = ranked_cues(&c.complaint, &folded)
+        .into_iter()
+        .partition(|(rank, _)| *rank >= c.grave_from());
+    let mut complaint: Vec<String> = complaint.into_iter().map(|(_, w)| w).collect();
+    let mut grave: Vec<(Grave, String)> = grave
+        .into_iter()
+        .filter_map(|(rank, w)| Some((Grave::of(rank - c.grave_from())?, w)))
+        .collect();
     let mut lead = cues(&c.lead, &folded);
     let sympathy = cues(&c.sympathy, &folded);
     let inside = |w: &String, phrases: &[&Vec<String>]| {
@@ -55,6 +67,7 @@ pub(super) fn signals_in(text: &str, lang: Option<&'static str>) -> (Analysed, S
     // booking") is not one; nor is a purchase word inside the last ("reservation" in "annuler ma
     // réservation").
     complaint.retain(|w| !inside(w, &[&help, &lead, &sympathy, &own_plan]));
+    grave.retain(|(_, w)| !inside(w, &[&sympathy]));
     lead.retain(|w| !inside(w, &[&own_plan]));
     // The writer's own change of plan is a request to the business.
     help.extend(own_plan.iter().cloned());
@@ -65,12 +78,14 @@ pub(super) fn signals_in(text: &str, lang: Option<&'static str>) -> (Analysed, S
         sarcasm: cues(&c.sarcasm, &folded),
         sympathy,
         own_plan,
+        grave,
     };
     let analysed = text::analyse_in(text, lang);
     let vader = vader::vader(&analysed, |_, _| {});
     let signals = Signals {
         vader,
-        complaint_cues: found.complaint.len(),
+        // A grave cue is a complaint cue to the model ("food poisoning" always was).
+        complaint_cues: found.complaint.len() + found.grave.len(),
         help_cues: found.help.len(),
         lead_cues: found.lead.len(),
         lang,
@@ -84,6 +99,7 @@ pub(super) fn signals_in(text: &str, lang: Option<&'static str>) -> (Analysed, S
 pub(super) fn only_own_plan(a: &Analysed, found: &Found) -> bool {
     !found.own_plan.is_empty()
         && found.complaint.is_empty()
+        && found.grave.is_empty()
         && a.tokens.iter().all(|t| {
             let bad = vader::valence_of(t).is_some_and(|v| v != 0.0 && (v < 0.0) != t.negated);
             !bad || own_plan_word(&t.norm)

@@ -107,6 +107,7 @@ fn is_emoji(c: char) -> bool {
 }
 
 fn push_word(out: &mut Vec<Token>, word: &str) {
+    let word = without_will(word);
     if word.is_empty() {
         return;
     }
@@ -200,6 +201,17 @@ pub fn analyse(text: &str) -> Analysed {
 /// is "in the" ("no pedido"), Italian "ne" is "of it" ("ne ho due").
 fn negates_in(norm: &str, lang: Option<&str>) -> bool {
     !matches!((lang, norm), (Some("pt"), "no") | (Some("it"), "ne"))
+}
+
+/// "I'll", "he'll", "we’ll" without their "'ll": with the apostrophe dropped they were "ill",
+/// "hell" and "well", words of the lexicon ("I'll be reporting this…" read "negative: 'ill'").
+fn without_will(word: &str) -> &str {
+    for will in ["'ll", "’ll", "'LL", "’LL"] {
+        if let Some(head) = word.strip_suffix(will).filter(|h| !h.is_empty()) {
+            return head;
+        }
+    }
+    word
 }
 
 /// French and Italian elide an article or pronoun into the next word ("l'accueil", "un'ora",
@@ -329,6 +341,16 @@ pub fn analyse_in(text: &str, lang: Option<&str>) -> Analysed {
             && super::words::FREE_OF.contains(&a.tokens[i - 1].norm.as_str())
         {
             a.tokens[i].false_friend = true;
+        }
+    }
+    // "A severe nut allergy", "severely allergic": the allergy's words, not the business's.
+    for i in 1..a.tokens.len() {
+        if super::words::ALLERGY.contains(&a.tokens[i].norm.as_str()) {
+            for j in i.saturating_sub(2)..i {
+                if !a.tokens[j].clause_end {
+                    a.tokens[j].false_friend = true;
+                }
+            }
         }
     }
     a.turns = turns(&a.tokens, lang);

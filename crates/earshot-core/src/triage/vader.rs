@@ -211,6 +211,30 @@ pub fn vader(a: &Analysed, mut each: impl FnMut(usize, f64)) -> Vader {
     }
 }
 
+/// Whether a dampener ("slightly", "poco", "etwas") directly precedes a sentiment word.
+pub(super) fn dampened(a: &Analysed) -> bool {
+    a.tokens.windows(2).any(|w| {
+        w[0].role == Role::BoostDown && valence_of(&w[1]).is_some_and(|v| v != 0.0)
+    })
+}
+
+/// Which way a booster ("really", "muy", "sehr") directly before a sentiment word leans: -1 or 1.
+pub(super) fn boosted(a: &Analysed) -> Option<f64> {
+    a.tokens.windows(2).find_map(|w| {
+        let v = valence_of(&w[1]).filter(|_| w[0].role == Role::BoostUp)?;
+        let v = if w[1].negated { -v } else { v };
+        (v != 0.0).then_some(v.signum())
+    })
+}
+
+/// Which way the first negated sentiment word leans where it stands ("no está bueno": -1).
+pub(super) fn negated(a: &Analysed) -> Option<f64> {
+    a.tokens.iter().find_map(|t| {
+        let v = valence_of(t).filter(|_| t.negated)?;
+        (v != 0.0).then_some(-v.signum())
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

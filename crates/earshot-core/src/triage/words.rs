@@ -280,7 +280,7 @@ pub(super) const CONTRASTS: &[(Option<&str>, &[&str])] = &[
 
 /// Words of VADER's English lexicon that are common words of another language, where they
 /// mean something else: German "die" (the) and "war" (was), Spanish "sin" (without), French
-/// "pain" (bread) and "tard" (late), Italian "mia" (my) and "fine" (end), and "no", which in
+/// "pain" (bread), "tard" (late) and "impose" ("un croissant s'impose": is a must), Italian "mia" (my) and "fine" (end), and "no", which in
 /// Spanish, Italian and Portuguese is the plain "not" (or "in the") that English "not" is, with
 /// no valence of its own. Found by counting the lexicon's words in each language's training
 /// tweets (German "die" stood in a tenth of them at −2.9).
@@ -288,7 +288,7 @@ pub(super) const FALSE_FRIENDS: &[(&str, &[&str])] = &[
     ("es", &["ha", "sin", "hago", "mia"]),
     (
         "fr",
-        &["tout", "dire", "tard", "grand", "pain", "champs", "l"],
+        &["tout", "dire", "tard", "grand", "pain", "champs", "l", "impose"],
     ),
     (
         "de",
@@ -296,6 +296,15 @@ pub(super) const FALSE_FRIENDS: &[(&str, &[&str])] = &[
     ),
     ("it", &["ha", "mia", "fine", "dire"]),
     ("pt", &["no"]),
+];
+
+/// An allergy or intolerance, in the six languages: the words before it describe it ("a severe
+/// nut allergy", "schwere Allergie"), they are no complaint about the business.
+pub(super) const ALLERGY: &[&str] = &[
+    "allergy", "allergies", "allergic", "intolerance", "intolerant", "alergia", "alergias",
+    "alérgico", "alérgica", "alérgicos", "allergie", "allergique", "allergisch", "allergia",
+    "allergico", "allergica", "intolerancia", "intolerância", "intolleranza",
+    "unverträglichkeit",
 ];
 
 /// What "free" describes when it follows one of these: an ingredient left out, not praise.
