@@ -3,7 +3,7 @@
 //! authority, a chargeback; a racist waiter. Each is urgent with no reach at all and says why in
 //! its own words, in each language Earshot models. And the everyday words that look like them
 //! are not: "Sue at the counter", Spanish "barata" (cheap), "über euren Laden gestolpert" (came
-//! across your shop), an allergy asked about before ordering.
+//! across your shop), an allergy asked about before ordering, and food poisoning denied.
 
 use earshot_core::triage::classify;
 
@@ -24,21 +24,29 @@ const GRAVE: &[(&str, &str, &str, &[&str])] = &[
     ("Filing a chargeback with my bank, you never delivered", "en", "legal threat or report", &["chargeback"]),
     ("Your waiter made a racist comment to my friend", "en", "discrimination", &["racist"]),
     ("Refused service because I'm in a wheelchair. Disgraceful.", "en", "discrimination", &["refused service"]),
+    ("Your delivery driver hit my car and drove off", "en", "health or safety", &["hit my car"]),
+    ("Your electrician left exposed wires in my kitchen, my kid could have been electrocuted", "en", "health or safety", &["electrocuted"]),
+    ("Disputing the charge with my credit card company", "en", "legal threat or report", &["disputing the charge"]),
     ("Me intoxiqué después de comer en vuestro restaurante", "es", "health or safety", &["me intoxiqué"]),
     ("Mi hijo tuvo una reacción alérgica por vuestro pastel", "es", "health or safety", &["reacción alérgica"]),
     ("Voy a poner una denuncia, esto es una estafa", "es", "legal threat or report", &["poner una denuncia"]),
     ("El camarero fue racista con mi pareja", "es", "discrimination", &["racista"]),
+    ("Mi novia vomitó toda la noche después de cenar ahí", "es", "health or safety", &["vomitó"]),
+    ("Pedí la hoja de reclamaciones y no me la quisieron dar", "es", "legal threat or report", &["hoja de reclamaciones"]),
+    ("On a trouvé une souris dans la cuisine", "fr", "health or safety", &["une souris"]),
     ("J'ai été malade toute la nuit après avoir mangé chez vous, intoxication alimentaire", "fr", "health or safety", &["intoxication alimentaire"]),
     ("Il y avait des cafards dans la salle, c'est dégoûtant", "fr", "health or safety", &["des cafards"]),
     ("Je vais porter plainte contre vous", "fr", "legal threat or report", &["porter plainte"]),
     ("Nach dem Essen bei euch hatte ich eine Lebensmittelvergiftung", "de", "health or safety", &["lebensmittelvergiftung"]),
     ("Mein Anwalt wird sich bei Ihnen melden", "de", "legal threat or report", &["mein anwalt"]),
     ("Der Kellner war rassistisch zu meinem Freund", "de", "discrimination", &["rassistisch"]),
+    ("Nach eurem Döner hatte ich die ganze Nacht Magen-Darm", "de", "health or safety", &["magen-darm"]),
     ("Ho avuto un'intossicazione alimentare dopo aver mangiato da voi", "it", "health or safety", &["intossicazione alimentare"]),
     ("Vi denuncio, chiamo l'avvocato", "it", "legal threat or report", &["vi denuncio"]),
     ("Tive uma intoxicação alimentar depois de comer aí", "pt", "health or safety", &["intoxicação alimentar"]),
     ("Vi uma barata na cozinha de vocês", "pt", "health or safety", &["uma barata"]),
     ("Vou processar vocês, já falei com meu advogado", "pt", "legal threat or report", &["vou processar"]),
+    ("Vou colocar no Reclame Aqui", "pt", "legal threat or report", &["reclame aqui"]),
 ];
 
 #[test]
@@ -98,6 +106,10 @@ const NOT_GRAVE: &[&str] = &[
     "Pasamos buenos ratos en vuestra terraza",
     "Un toast à l'avocat et un café, s'il vous plaît",
     "Lavoro in ospedale, siete aperti dopo le 22?",
+    // Denied: no food poisoning this time.
+    "Went there once, no food poisoning thankfully",
+    "Sin intoxicación esta vez, jaja",
+    "Keine Lebensmittelvergiftung, alles gut",
 ];
 
 #[test]

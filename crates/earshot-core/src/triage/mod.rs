@@ -228,8 +228,12 @@ fn triage_read(m: &Mention, rules: &Rules, now: i64) -> (Triage, Reading) {
         };
         if lexical.iter().all(said) {
             Vec::new()
-        } else {
+        } else if r.grave.is_empty() {
             lexical
+        } else {
+            // Beside a grave line, each word once ("health or safety: 'mouldy'", not again in
+            // "negative: 'not impressed', 'mouldy'").
+            lexical.into_iter().filter(|w| !said(w)).collect()
         }
     } else {
         named.clone()
