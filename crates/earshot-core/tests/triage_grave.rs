@@ -55,7 +55,10 @@ fn a_grave_post_is_an_urgent_complaint_that_says_why_in_its_own_words() {
     for (text, lang, label, words) in GRAVE {
         let got = classify(text, None);
         let reasons = got.reasons.join(" | ");
-        let line = got.reasons.iter().find(|r| r.starts_with(&format!("{label}: ")));
+        let line = got
+            .reasons
+            .iter()
+            .find(|r| r.starts_with(&format!("{label}: ")));
         let named = line.is_some_and(|l| words.iter().all(|w| l.contains(&format!("'{w}'"))));
         if got.language != Some(lang)
             || !got.complaint
@@ -69,7 +72,12 @@ fn a_grave_post_is_an_urgent_complaint_that_says_why_in_its_own_words() {
             ));
         }
     }
-    assert!(wrong.is_empty(), "{} wrong:\n{}", wrong.len(), wrong.join("\n"));
+    assert!(
+        wrong.is_empty(),
+        "{} wrong:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
 }
 
 #[test]
@@ -118,15 +126,24 @@ fn everyday_words_that_look_grave_are_not() {
     for text in NOT_GRAVE {
         let got = classify(text, None);
         let grave = got.reasons.iter().any(|r| {
-            ["health or safety", "legal threat or report", "discrimination"]
-                .iter()
-                .any(|l| r.starts_with(l))
+            [
+                "health or safety",
+                "legal threat or report",
+                "discrimination",
+            ]
+            .iter()
+            .any(|l| r.starts_with(l))
         });
         if grave || got.complaint || got.urgency >= URGENT {
             wrong.push(format!("{text}: {} {:?}", got.urgency, got.reasons));
         }
     }
-    assert!(wrong.is_empty(), "{} wrong:\n{}", wrong.len(), wrong.join("\n"));
+    assert!(
+        wrong.is_empty(),
+        "{} wrong:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
 }
 
 #[test]
@@ -136,9 +153,20 @@ fn a_phone_s_curly_apostrophes_read_as_straight_ones() {
     let straight = classify("Overpriced and bland, won't be back", None);
     let curly = classify("Overpriced and bland, won’t be back", None);
     assert_eq!(straight.urgency, curly.urgency);
-    assert!(curly.reasons.iter().any(|r| r.contains("won’t be back")), "{:?}", curly.reasons);
-    for text in ["I'll be reporting this to trading standards", "I’ll be back tomorrow"] {
+    assert!(
+        curly.reasons.iter().any(|r| r.contains("won’t be back")),
+        "{:?}",
+        curly.reasons
+    );
+    for text in [
+        "I'll be reporting this to trading standards",
+        "I’ll be back tomorrow",
+    ] {
         let got = classify(text, None);
-        assert!(!got.reasons.iter().any(|r| r.contains("'ill'")), "{text}: {:?}", got.reasons);
+        assert!(
+            !got.reasons.iter().any(|r| r.contains("'ill'")),
+            "{text}: {:?}",
+            got.reasons
+        );
     }
 }

@@ -56,7 +56,9 @@ fn unlike_kin(lang: &str, other: &str, words: &[&str]) -> bool {
     ];
     (lang, other) == ("es", "ca")
         && words.iter().any(|w| {
-            let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+            let w = w
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
             SPANISH_NOT_CATALAN.contains(&w.as_str())
         })
 }

@@ -212,7 +212,8 @@ fn triage_read(m: &Mention, rules: &Rules, now: i64) -> (Triage, Reading) {
     // Beside a complaint's own words, the tone names only lexicon words ("negative: 'geht',
     // 'telefon'" adds nothing to "complaint: 'niemand geht ans telefon'"), and nothing when the
     // complaint already says them all ("negative: 'froid'" beside "complaint: 'arrivé froid'").
-    let named: Vec<String> = if r.complaint && !(r.complaint_words.is_empty() && r.grave.is_empty()) {
+    let complaint_has_words = !(r.complaint_words.is_empty() && r.grave.is_empty());
+    let named: Vec<String> = if r.complaint && complaint_has_words {
         let last = |w: &String| w.rsplit(' ').next().unwrap_or(w).to_string();
         let lexical: Vec<String> = named
             .iter()
@@ -253,7 +254,10 @@ fn triage_read(m: &Mention, rules: &Rules, now: i64) -> (Triage, Reading) {
                 }
             }
             if !words.is_empty() {
-                parts.push((GRAVE_WEIGHT, format!("{}: {}", kind.label(), quoted(&words))));
+                parts.push((
+                    GRAVE_WEIGHT,
+                    format!("{}: {}", kind.label(), quoted(&words)),
+                ));
             }
         }
         if !r.complaint_words.is_empty() {

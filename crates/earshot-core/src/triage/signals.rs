@@ -105,11 +105,16 @@ fn denied(folded: &str, cue: &str, lang: Option<&str>) -> bool {
     let cue = crate::matcher::fold(cue);
     folded.match_indices(cue.as_str()).any(|(at, _)| {
         let before = folded[..at].trim_end();
-        DENIALS.iter().filter(|d| !(**d == "no" && lang == Some("pt"))).any(|d| {
-            before.strip_suffix(d).is_some_and(|rest| {
-                rest.chars().next_back().is_none_or(|c| !c.is_alphanumeric())
+        DENIALS
+            .iter()
+            .filter(|d| !(**d == "no" && lang == Some("pt")))
+            .any(|d| {
+                before.strip_suffix(d).is_some_and(|rest| {
+                    rest.chars()
+                        .next_back()
+                        .is_none_or(|c| !c.is_alphanumeric())
+                })
             })
-        })
     })
 }
 

@@ -213,9 +213,9 @@ pub fn vader(a: &Analysed, mut each: impl FnMut(usize, f64)) -> Vader {
 
 /// Whether a dampener ("slightly", "poco", "etwas") directly precedes a sentiment word.
 pub(super) fn dampened(a: &Analysed) -> bool {
-    a.tokens.windows(2).any(|w| {
-        w[0].role == Role::BoostDown && valence_of(&w[1]).is_some_and(|v| v != 0.0)
-    })
+    a.tokens
+        .windows(2)
+        .any(|w| w[0].role == Role::BoostDown && valence_of(&w[1]).is_some_and(|v| v != 0.0))
 }
 
 /// Which way a booster ("really", "muy", "sehr") directly before a sentiment word leans: -1 or 1.

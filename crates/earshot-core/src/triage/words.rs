@@ -288,7 +288,9 @@ pub(super) const FALSE_FRIENDS: &[(&str, &[&str])] = &[
     ("es", &["ha", "sin", "hago", "mia"]),
     (
         "fr",
-        &["tout", "dire", "tard", "grand", "pain", "champs", "l", "impose"],
+        &[
+            "tout", "dire", "tard", "grand", "pain", "champs", "l", "impose",
+        ],
     ),
     (
         "de",
@@ -300,11 +302,11 @@ pub(super) const FALSE_FRIENDS: &[(&str, &[&str])] = &[
 
 /// An allergy or intolerance, in the six languages: the words before it describe it ("a severe
 /// nut allergy", "schwere Allergie"), they are no complaint about the business.
+#[rustfmt::skip]
 pub(super) const ALLERGY: &[&str] = &[
     "allergy", "allergies", "allergic", "intolerance", "intolerant", "alergia", "alergias",
     "alérgico", "alérgica", "alérgicos", "allergie", "allergique", "allergisch", "allergia",
-    "allergico", "allergica", "intolerancia", "intolerância", "intolleranza",
-    "unverträglichkeit",
+    "allergico", "allergica", "intolerancia", "intolerância", "intolleranza", "unverträglichkeit",
 ];
 
 /// What "free" describes when it follows one of these: an ingredient left out, not praise.
