@@ -242,8 +242,8 @@ fn triage_read(m: &Mention, rules: &Rules, now: i64) -> (Triage, Reading) {
     let tone_words = (tone_w > 0.0 && !named.is_empty()).then(|| quoted(&named));
     let tone_label = if leans { "leans negative" } else { "negative" };
     if !r.grave.is_empty() {
-        // Grave: each kind on its own line, its weight as a complaint's with three cues and then
-        // some; the complaint's other cues and the tone's other words beside it.
+        // Grave: each kind on its own line, weighing more than any tone (45 at most), so it
+        // comes first; the complaint's other cues, or else the tone's other words, beside it.
         for kind in [Grave::Health, Grave::Legal, Grave::Discrimination] {
             // Overlapping cues say it once ("a rat" and "rat in the": 'a rat').
             let mut words: Vec<String> = Vec::new();

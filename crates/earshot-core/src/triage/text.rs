@@ -344,12 +344,13 @@ pub fn analyse_in(text: &str, lang: Option<&str>) -> Analysed {
         }
     }
     // "A severe nut allergy", "severely allergic": the allergy's words, not the business's.
+    // Up to two words back, within the allergy's clause.
     for i in 1..a.tokens.len() {
         if super::words::ALLERGY.contains(&a.tokens[i].norm.as_str()) {
-            for j in i.saturating_sub(2)..i {
-                if !a.tokens[j].clause_end {
-                    a.tokens[j].false_friend = true;
-                }
+            let mut j = i;
+            while j > 0 && i - j < 2 && !a.tokens[j - 1].clause_end {
+                j -= 1;
+                a.tokens[j].false_friend = true;
             }
         }
     }
