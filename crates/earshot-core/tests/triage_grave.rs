@@ -10,6 +10,16 @@ use earshot_core::triage::classify;
 /// Urgency at or above which a mention is urgent, by default.
 const URGENT: u8 = 60;
 
+/// Fails listing every post read wrong, not only the first.
+fn none_wrong(wrong: &[String]) {
+    assert!(
+        wrong.is_empty(),
+        "{} wrong:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
+}
+
 /// (post, language, the reason's label, words that reason must name).
 #[rustfmt::skip]
 const GRAVE: &[(&str, &str, &str, &[&str])] = &[
@@ -72,12 +82,7 @@ fn a_grave_post_is_an_urgent_complaint_that_says_why_in_its_own_words() {
             ));
         }
     }
-    assert!(
-        wrong.is_empty(),
-        "{} wrong:\n{}",
-        wrong.len(),
-        wrong.join("\n")
-    );
+    none_wrong(&wrong);
 }
 
 #[test]
@@ -138,12 +143,7 @@ fn everyday_words_that_look_grave_are_not() {
             wrong.push(format!("{text}: {} {:?}", got.urgency, got.reasons));
         }
     }
-    assert!(
-        wrong.is_empty(),
-        "{} wrong:\n{}",
-        wrong.len(),
-        wrong.join("\n")
-    );
+    none_wrong(&wrong);
 }
 
 #[test]
