@@ -68,6 +68,7 @@ pub(super) const COMPLAINT_CUES: &[&str] = &[
     "error",
     "charged",
     "poor service",
+    "slow service",
     "customer service",
     "issue",
     "problem",
@@ -320,6 +321,7 @@ pub(super) const COMPLAINT_CUES: &[&str] = &[
     "days late",
     "weeks late",
     "hours late",
+    "hrs late",
     "no apology",
     "never apologised",
     "never apologized",
@@ -512,4 +514,29 @@ pub(super) const COMPLAINT_CUES: &[&str] = &[
     "nao estou satisfeito",
     "nao estou satisfeita",
     "nao fiquei satisfeito",
+    // A rating in words: none, one or two stars ("zero stars if I could"). `cues::ranked_cues`
+    // leaves "2 stars" of "4.2 stars" alone.
+    "zero stars", "0 stars", "no stars", "one star", "1 star", "1 stars", "two stars", "2 stars",
+    "one-star", "1-star", "0/10", "0/5", "cero estrellas", "0 estrellas", "una estrella",
+    "1 estrella", "dos estrellas", "2 estrellas", "zero etoile", "0 etoile", "une etoile",
+    "1 etoile", "deux etoiles", "2 etoiles", "null sterne", "0 sterne", "ein stern", "1 stern",
+    "zwei sterne", "2 sterne", "zero stelle", "0 stelle", "una stella", "1 stella", "due stelle",
+    "2 stelle", "zero estrelas", "0 estrelas", "uma estrela", "1 estrela", "duas estrelas",
+    "2 estrelas",
+    // Nobody answers, as customers type it: French without its "ne", text-speak negations
+    // ("nn", Portuguese "n"; "ñ" folds to "n").
+    "no contestan", "no contesta", "no responden", "no cogen el telefono", "repondez jamais",
+    "repondez pas", "repond jamais", "repond pas", "repondent jamais", "repondent pas",
+    "decrochez jamais", "decrochez pas", "decroche jamais", "keiner ans telefon",
+    "niemand ans telefon", "geht keiner ran", "geht niemand ran", "non rispondono",
+    "nn rispondono", "non risponde nessuno", "nn risponde nessuno", "nao respondem",
+    "n respondem", "nao responde", "nao atendem o telefone", "nao atende o telefone",
+    // Not recommended, not great, as customers type it.
+    "recommande pas", "pas terrible", "pas ouf", "non consiglio", "nn consiglio",
+    "nn lo consiglio", "n recomendo", "n gostei", "non ci torno", "nn ci torno", "non ci tornero",
+    "nn ci tornero", "non vi consiglio", "nn vi consiglio",
+    // Still nothing; nobody helps; tastes of nothing.
+    "still nothing", "todavia nada", "toujours rien", "immer noch nichts", "immer noch nix",
+    "ancora niente", "ainda nada", "keiner hilft", "niemand hilft", "schmeckt nach nichts",
+    "schmeckt nach nix", "tastes of nothing", "no sabe a nada",
 ];

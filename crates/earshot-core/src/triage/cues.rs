@@ -131,7 +131,9 @@ pub fn ranked_cues(ac: &AhoCorasick, text: &Folded) -> Vec<(usize, String)> {
         .filter(|m| {
             let before = folded[..m.start()].chars().next_back();
             let after = folded[m.end()..].chars().next();
-            !(before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric))
+            !(before.is_some_and(char::is_alphanumeric)
+                || after.is_some_and(char::is_alphanumeric)
+                || decimals(folded.as_bytes(), m.start()))
         })
         .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
         .collect();
@@ -150,6 +152,15 @@ pub fn ranked_cues(ac: &AhoCorasick, text: &Folded) -> Vec<(usize, String)> {
     }
     found.sort_by_key(|(rank, _)| *rank);
     found
+}
+
+/// Whether a cue that starts with a digit at `start` is the fraction of a number ("2 stars" of
+/// "rated 4.2 stars", "4,1 estrellas").
+fn decimals(folded: &[u8], start: usize) -> bool {
+    folded.get(start).is_some_and(u8::is_ascii_digit)
+        && start >= 2
+        && matches!(folded[start - 1], b'.' | b',')
+        && folded[start - 2].is_ascii_digit()
 }
 
 #[cfg(test)]

@@ -18,9 +18,10 @@ pub fn detect(text: &str) -> Option<&'static str> {
     let letters = words
         .iter()
         .flat_map(|w| w.chars())
-        .filter(|c| c.is_alphabetic());
+        .filter(|c| c.is_alphabetic())
+        .count();
     let by_words = function_words(&words);
-    if letters.count() < 12 {
+    if letters < 12 {
         // Too short for trigrams; two words of one language's own are enough ("Très déçu",
         // "Molto deluso").
         return by_words.filter(|(_, n)| *n >= 2).map(|(w, _)| w);
@@ -40,6 +41,9 @@ pub fn detect(text: &str) -> Option<&'static str> {
         // or more function words win ("Plus jamais, serveur impoli" is Finnish to the trigrams),
         // and one word decides only where the trigrams cannot.
         (Some((w, n)), Some(t)) if n >= 2 && (!kin(w, t) || unlike_kin(w, t, &words)) => Some(w),
+        // In a short post one word of a modelled language outweighs the trigrams' guess of a
+        // language without a model ("2 stars, slow service" is Romanian to them).
+        (Some((w, _)), Some(t)) if letters < 25 && !MODELLED.contains(&t) && !kin(w, t) => Some(w),
         (Some((w, _)), None) => Some(w),
         (_, t) => t,
     }
@@ -47,20 +51,31 @@ pub fn detect(text: &str) -> Option<&'static str> {
 
 /// Whether a post uses a word of `lang` that its kin `other` never writes: Catalan shares "el"
 /// and "del" with Spanish, but not "fue", "muy" or "y" ("El camarero fue racista con mi
-/// pareja" is Catalan to the trigrams).
+/// pareja" is Catalan to the trigrams); Dutch and the Scandinavian languages share "die" and
+/// "was" with German, but not "danke", "nicht" or "lecker" ("voll lecker 😍 danke" is Dutch to
+/// the trigrams).
 fn unlike_kin(lang: &str, other: &str, words: &[&str]) -> bool {
     const SPANISH_NOT_CATALAN: &[&str] = &[
         "fue", "y", "muy", "los", "las", "pero", "yo", "tengo", "estoy", "nadie", "también",
         "cuando", "donde", "hoy", "ahora", "siempre", "hay", "gracias", "mucho", "pues", "quiero",
         "tiene", "tienen", "aunque", "entonces", "alguien", "usted", "vosotros", "eso",
     ];
-    (lang, other) == ("es", "ca")
-        && words.iter().any(|w| {
-            let w = w
-                .trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase();
-            SPANISH_NOT_CATALAN.contains(&w.as_str())
-        })
+    const GERMAN_NOT_KIN: &[&str] = &[
+        "nicht", "ich", "und", "ist", "sehr", "danke", "vielen", "lecker", "schön", "auch",
+        "immer", "wieder", "leider", "schlecht", "bitte", "kein", "keine", "mir", "mich", "euch",
+        "heute", "noch", "nix", "nich", "voll",
+    ];
+    let own = match (lang, other) {
+        ("es", "ca") => SPANISH_NOT_CATALAN,
+        ("de", _) => GERMAN_NOT_KIN,
+        _ => return false,
+    };
+    words.iter().any(|w| {
+        let w = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        own.contains(&w.as_str())
+    })
 }
 
 /// Whether `other`, a language without a model, is close enough kin of the modelled `lang` to
@@ -130,19 +145,21 @@ const FUNCTION_WORDS: [&str; 6] = [
     // English
     "the and to is for you my of this that with have not are be at your we but just can get \
      what they will from has been our its it's i'm don't can't would about there their when how \
-     why who still after never again all thanks thank please dear regards hello hi",
+     why who still after never again all thanks thank please dear regards hello hi \
+     u ur pls plz smh tbh ngl idk btw ffs didnt doesnt wasnt isnt havent",
     // Spanish
     "el los las del y pero muy ya yo tengo estoy están eres soy nadie también tambien \
      cuando donde qué hoy mañana ahora siempre hay hace gracias bueno mucho esto sin pues sé \
      puedo quiero tiene tienen fue hasta aunque entonces alguien él ella usted \
      ustedes vosotros mismo así eso unos unas hola buenas buenos abrís abren cuánto llevo llevamos \
      habéis habeis hicisteis podéis estáis estais vuestro vuestra vuestros vuestras después \
-     lunes martes miércoles jueves viernes",
+     lunes martes miércoles jueves viernes xq porq tmb tmbn xfa porfa dnd",
     // French
     "des du et est je elle nous vous ils pas c'est j'ai n'est qu'il avec pour dans sur \
      une cette très trop toujours jamais rien merci oui moi toi ça aussi encore être fait \
      suis sont ont été au aux êtes bonjour bonsoir svp combien ouvrez demain aujourd'hui \
-     dimanche lundi mardi mercredi jeudi vendredi samedi commande",
+     dimanche lundi mardi mercredi jeudi vendredi samedi commande cest jai jsp stp mdr ptdr \
+     tkt bcp pcq jpp chui jsuis",
     // German
     "der die das und ist nicht ich du er sie wir ihr ein eine einen mit auf für von zu den dem \
      im nein kein keine noch schon auch aber sehr wie habe haben bin sind wird heute immer \
@@ -150,21 +167,22 @@ const FUNCTION_WORDS: [&str; 6] = [
      alles nichts dann gibt geht kann muss soll ganz wieder morgen gestern einfach zum zur \
      beim vom ins sich als nach bei aus über wer wo warum diese dieser dieses meine mein dein \
      deine seine ihre unsere hab vielen dank bitte guten seid habt geöffnet kostet bestellung \
-     sonntag montag dienstag mittwoch donnerstag freitag samstag",
+     sonntag montag dienstag mittwoch donnerstag freitag samstag nich nix voll bissl",
     // Italian
     "gli della delle degli dei nel nella che non è sono ho hai per ci anche ancora \
      sempre mai niente nessuno grazie molto questo questa quello perché perche oggi io lui \
      lei noi voi loro alla sul dal dalla più piu tutto tutti fatto essere stato di c'è l'ho \
      siamo fa poi proprio bello sarà può così cosi già gia però siete aperti domani buongiorno \
      fate potete avete vorrei volevo piacerebbe troppo \
-     buonasera domenica lunedì martedì mercoledì giovedì venerdì sabato",
+     buonasera domenica lunedì martedì mercoledì giovedì venerdì sabato nn cmq xke xké xche \
+     perke qlc qlcs anke",
     // Portuguese
     "não nao você voce vc eu meu minha muito também tambem então entao ainda isso isto \
      agora hoje ninguém ninguem com uma um ao às na pra pro tá estou tenho \
      vocês são obrigado obrigada bom boa vai onde sim só tudo gente ele ela eles já né mesmo assim \
      é seu sua nós pq vcs kkk kkkk kkkkk rs nem ter tem fazer vou ficar quer melhor demais \
      coisa depois pode ontem amanhã amanha obg bem olá abrem custa atende atendimento \
-     telefone cadê",
+     telefone cadê mto mt tbm td hj dps msm vdd cmg oq blz vlw ñ dms",
 ];
 
 fn function_word_index() -> &'static std::collections::HashMap<&'static str, usize> {
@@ -196,11 +214,14 @@ const ENGLISH: &[&str] = &[
     "not", "are", "be", "at", "your", "we", "but", "just", "can", "get", "what", "they", "will",
     "from", "has", "been", "our", "its", "it's", "i'm", "don't", "can't", "would", "about",
     "there", "their", "when", "how", "why", "who", "still", "after", "never", "again", "all",
-    "thanks", "please", "dear", "regards", "hello", "hi",
+    "thanks", "please", "dear", "regards", "hello", "hi", "u", "ur", "pls", "plz", "didnt",
+    "doesnt", "wasnt", "isnt", "havent",
 ];
 
 fn plainly_english(words: &[&str]) -> bool {
-    if !words.iter().all(|w| w.is_ascii()) {
+    // Emoji are no language's ("worst brunch ever 😡").
+    let letters = |w: &&&str| w.chars().any(char::is_alphabetic);
+    if !words.iter().filter(letters).all(|w| w.is_ascii()) {
         return false;
     }
     let (mut n, mut hits) = (0usize, 0usize);

@@ -27,7 +27,7 @@ const ENGLISH: &[(&str, f64)] = &[
     ("lifesaver+", 2.5), ("tasty", 2.2), ("knowledgeable", 1.8), ("spotless", 2.0), ("attentive", 1.8), ("cosy", 1.8),
     ("cozy", 1.8), ("flavorful", 2.0), ("flavourful", 2.0), ("scrumptious", 2.8), ("shoutout", 1.8),
     ("impeccable", 2.5), ("overpriced", -2.0), ("bland", -1.5), ("stale", -1.8), ("soggy", -1.8),
-    ("burnt", -1.8), ("undercooked", -1.8), ("overcooked", -1.5), ("squashed", -1.5),
+    ("burnt", -1.8), ("undercooked", -1.8), ("overcooked", -1.5), ("squashed", -1.5), ("slow", -1.3),
     ("misspelled", -1.2), ("misspelt", -1.2), ("soaked", -1.2), ("lukewarm", -1.2),
     ("greasy", -1.5), ("tasteless", -2.0), ("unhelpful", -2.0), ("filthy", -2.8), ("moldy", -2.5),
     ("mouldy", -2.5), ("expired", -1.2), ("tepid", -1.0), ("watery", -1.2), ("inedible", -2.8),
@@ -107,7 +107,7 @@ const GERMAN: &[(&str, f64)] = &[
     ("ärgerlich*", -2.0), ("verärgert*", -2.2), ("sauer", -1.8), ("schade", -1.5),
     ("unhöflich*", -2.3), ("peinlich*", -2.0), ("verspätet*", -1.5), ("falsch*", -1.5),
     ("zumutung", -2.8), ("frechheit", -2.8), ("abzocke", -3.0), ("ungenießbar*", -2.8),
-    ("einwandfrei*", 2.3), ("empfehlen", 2.0), ("trocken*", -1.2),
+    ("einwandfrei*", 2.3), ("empfehlen", 2.0), ("trocken*", -1.2), ("ätzend*", -2.5),
 ];
 
 #[rustfmt::skip]
@@ -155,6 +155,17 @@ const PORTUGUESE: &[(&str, f64)] = &[
     ("errad*", -1.5), ("insuportável", -2.5), ("voltaremos", 1.5), ("demorad*", -1.5),
     ("voltarei", 1.5), ("impecável", 2.5), ("impecáveis", 2.5), ("irritad*", -2.0),
     ("revoltad*", -2.5), ("enganad*", -2.2),
+];
+
+/// Emoji as customers use them, where VADER's reading of their names misses it: "fire" made 🔥
+/// a complaint ("luv this place 🔥🔥"), and 🤮, 👎 and 🤬 had no valence at all ("vomiting",
+/// "thumbs down" and "symbols" are not in its lexicon). These replace VADER's; every other emoji
+/// keeps the sum of its name's words. Earshot's own values, on VADER's scale.
+#[rustfmt::skip]
+pub(super) const EMOJI_VALENCE: &[(&str, f64)] = &[
+    ("🔥", 2.0), ("💯", 1.8), ("👍", 1.5), ("😋", 2.0), ("🤤", 1.5), ("👎", -1.8), ("🤮", -2.5),
+    ("🤢", -2.2), ("💩", -2.0), ("😡", -2.5), ("🤬", -3.0), ("😤", -1.2), ("🙄", -1.3),
+    ("😒", -1.5), ("🤡", -1.5),
 ];
 
 /// A lexicon entry's words: `*` is the language's adjective endings, `+` the word and its plural.

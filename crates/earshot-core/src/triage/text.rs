@@ -2,9 +2,9 @@
 //! sentiment rules (Hutto & Gilbert 2014, MIT; `data/VADER-LICENSE.txt`) applied to its tokens.
 //!
 //! The tokenizer folds case, drops apostrophes ("don't" → "dont"), squashes elongations
-//! ("soooo" → "soo"), turns links into `_url`, @handles into `_at` and digit runs into `_num`,
-//! keeps emoji and common emoticons as tokens, and remembers which tokens were in capitals and
-//! which ended a clause — what the negation and emphasis rules need.
+//! ("soooo" → "so", "terribleeee" → "terrible"), turns links into `_url`, @handles into `_at`
+//! and digit runs into `_num`, keeps emoji and common emoticons as tokens, and remembers which
+//! tokens were in capitals and which ended a clause — what the negation and emphasis rules need.
 
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
@@ -116,10 +116,15 @@ fn push_word(out: &mut Vec<Token>, word: &str) {
     let mut digits = true;
     let mut prev = '\0';
     let mut run = 0;
+    // Where a stretch ("eeee") was squashed: the byte of its second letter, kept in `norm`.
+    let mut stretches: Vec<usize> = Vec::new();
     let mut push = |l: char, norm: &mut String| {
         if l == prev {
             run += 1;
             if run >= 2 {
+                if run == 2 {
+                    stretches.push(norm.len() - l.len_utf8());
+                }
                 return;
             }
         } else {
@@ -158,6 +163,8 @@ fn push_word(out: &mut Vec<Token>, word: &str) {
     if digits {
         norm.clear();
         norm.push_str("_num");
+    } else if !stretches.is_empty() {
+        unstretch(&mut norm, &stretches);
     }
     let role = role_of(&norm);
     let mut letters = word.chars().filter(|c| c.is_alphabetic());
@@ -171,6 +178,27 @@ fn push_word(out: &mut Vec<Token>, word: &str) {
         name,
         false_friend: false,
     });
+}
+
+/// A stretched word squashed to two letters a stretch ("terribleeee" → "terriblee", "sooo" →
+/// "soo") is read as the word it stretches when only the one-letter form is a word Earshot knows
+/// ("terrible", "so"); "goood" is "good" already, and a word no list knows keeps its two letters.
+fn unstretch(norm: &mut String, stretches: &[usize]) {
+    if known(norm) {
+        return;
+    }
+    let mut single = norm.clone();
+    for &at in stretches.iter().rev() {
+        single.remove(at);
+    }
+    if known(&single) {
+        *norm = single;
+    }
+}
+
+/// A word of a lexicon, a function word, or one that negates or boosts.
+fn known(norm: &str) -> bool {
+    role_of(norm) != Role::Plain || is_stop_word(norm) || super::vader::valence(norm).is_some()
 }
 
 /// A token that is not a word: a link, a handle, an emoji, an emoticon.
@@ -198,9 +226,13 @@ pub fn analyse(text: &str) -> Analysed {
 }
 
 /// Words that negate in one language and not in another that writes them too: Portuguese "no"
-/// is "in the" ("no pedido"), Italian "ne" is "of it" ("ne ho due").
+/// is "in the" ("no pedido"), Italian "ne" is "of it" ("ne ho due"). A bare "n" is "não" only
+/// in Portuguese text-speak ("n gostei"); elsewhere it is "and" ("fish n chips").
 fn negates_in(norm: &str, lang: Option<&str>) -> bool {
-    !matches!((lang, norm), (Some("pt"), "no") | (Some("it"), "ne"))
+    match norm {
+        "n" => lang == Some("pt"),
+        _ => !matches!((lang, norm), (Some("pt"), "no") | (Some("it"), "ne")),
+    }
 }
 
 /// "I'll", "he'll", "we’ll" without their "'ll": with the apostrophe dropped they were "ill",
@@ -415,7 +447,13 @@ mod tests {
     fn tokens_fold_links_handles_numbers_and_elongation() {
         assert_eq!(
             norms("@united Sooooo late!!! See https://t.co/x I'm on flight 1234 😡 :("),
-            ["_at", "soo", "late", "see", "_url", "im", "on", "flight", "_num", "😡", ":("]
+            ["_at", "so", "late", "see", "_url", "im", "on", "flight", "_num", "😡", ":("]
+        );
+        // A stretch is read as the word it stretches where that is a word Earshot knows; a word
+        // no list knows keeps two letters, and a word with a double letter keeps it.
+        assert_eq!(
+            norms("terribleeee baaad goooood everrrr yessss"),
+            ["terrible", "bad", "good", "everr", "yes"]
         );
     }
 

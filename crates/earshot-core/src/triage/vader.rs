@@ -5,7 +5,7 @@
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
-use super::lexicons::{forms, OWN_VALENCE};
+use super::lexicons::{forms, EMOJI_VALENCE, OWN_VALENCE};
 use super::text::{Analysed, Role, Token};
 
 const LEXICON: &str = include_str!("../../data/vader_lexicon.txt");
@@ -40,7 +40,7 @@ fn lexicon() -> &'static Lexicon {
                 valence.entry(word.replace('\'', "")).or_insert(v);
             }
         }
-        let emoji = EMOJI
+        let mut emoji: HashMap<String, f64> = EMOJI
             .lines()
             .filter_map(|l| {
                 let (e, desc) = l.split_once('\t')?;
@@ -51,6 +51,9 @@ fn lexicon() -> &'static Lexicon {
                 (v != 0.0).then(|| (e.to_string(), v))
             })
             .collect();
+        for (e, v) in EMOJI_VALENCE {
+            emoji.insert((*e).to_string(), *v);
+        }
         let mut own: HashMap<String, (f64, u8)> = HashMap::default();
         for (lang, words) in OWN_VALENCE {
             let bit = own_bit(lang);

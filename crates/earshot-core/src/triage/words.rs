@@ -159,6 +159,9 @@ pub(super) const NEGATIONS: &[&str] = &[
     "jamais", "ne … pas", "pas", "ne", "non", "jamais", "ne", "pas", "rien", "aucun", "aucune",
     "sans", "nest", "nai", "nont", "netait", "navait", "nicht", "kein", "keine", "keinen",
     "keinem", "keiner", "nie", "niemals", "nichts", "ohne",
+    // Text-speak: Italian "nn" (non), "ñ" and Portuguese "n" (não, only in Portuguese: see
+    // `text::negates_in`), German "nix" (nichts).
+    "nn", "ñ", "n", "nix",
 ];
 
 #[rustfmt::skip]
@@ -172,6 +175,8 @@ pub(super) const BOOSTERS_UP: &[&str] = &[
     "intensely", "majorly", "more", "most", "particularly", "purely", "quite", "really",
     "remarkably", "so", "substantially", "thoroughly", "totally", "tremendously", "uber",
     "unbelievably", "unusually", "utterly", "very",
+    // Colloquial German: "voll lecker", "mega schlecht".
+    "voll", "mega",
 ];
 
 #[rustfmt::skip]
@@ -243,6 +248,8 @@ pub(super) const STOP_WORDS: &[&str] = &[
     "minutos", "semana", "semanas", "días", "dias", "heure", "heures", "semaine", "semaines",
     "jours", "stunde", "stunden", "minuten", "woche", "wochen", "tage", "tagen", "ora", "ore",
     "minuti", "settimana", "settimane", "giorni",
+    // Text-speak and short units: "2 hrs late", "u guys", "jsp" (je sais pas), "geht" (goes).
+    "hrs", "hr", "mins", "min", "secs", "u", "ur", "pls", "plz", "jsp", "geht",
 ];
 
 /// The words where a post turns ("good food, but…"), in each language; two words are one turn
