@@ -5,20 +5,13 @@
 //! are not: "Sue at the counter", Spanish "barata" (cheap), "über euren Laden gestolpert" (came
 //! across your shop), an allergy asked about before ordering, and food poisoning denied.
 
+mod triage_common;
+
 use earshot_core::triage::classify;
+use triage_common::none_wrong;
 
 /// Urgency at or above which a mention is urgent, by default.
 const URGENT: u8 = 60;
-
-/// Fails listing every post read wrong, not only the first.
-fn none_wrong(wrong: &[String]) {
-    assert!(
-        wrong.is_empty(),
-        "{} wrong:\n{}",
-        wrong.len(),
-        wrong.join("\n")
-    );
-}
 
 /// (post, language, the reason's label, words that reason must name).
 #[rustfmt::skip]
