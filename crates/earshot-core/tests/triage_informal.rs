@@ -1,20 +1,14 @@
 //! How customers type: stretched words ("terribleeee"), text-speak ("y u no answer ur phone",
 //! "jsp", "vcs", "nn", "ñ gostei"), French without its "ne" ("vous répondez jamais"), star
-//! ratings in words ("zero stars if i could", "2 stars"), and emoji that say more than the words
-//! ("🤮🤮", "🔥🔥"), in each language Earshot models. The training tweets have some of these; a
-//! business's customers write little else.
+//! ratings in words ("zero stars if i could", "2 stars"), emoji that say more than the words
+//! ("🤮🤮", "🔥🔥") and hashtags that are the complaint ("#NeverAgain", "#nuncamás"), in each
+//! language Earshot models. The training tweets have some of these; a business's customers
+//! write little else.
+
+mod triage_common;
 
 use earshot_core::triage::classify;
-
-/// Fails listing every post read wrong, not only the first.
-fn none_wrong(wrong: &[String]) {
-    assert!(
-        wrong.is_empty(),
-        "{} wrong:\n{}",
-        wrong.len(),
-        wrong.join("\n")
-    );
-}
+use triage_common::none_wrong;
 
 /// (post, language — empty where a post is too short to tell —, intent, words one of the
 /// reasons must name).
@@ -76,6 +70,17 @@ const CASES: &[(&str, &str, &str, &[&str])] = &[
     ("vc abre amanha?", "pt", "question", &[]),
     ("vcs sao top demais 🔥🔥", "pt", "praise", &["🔥"]),
     ("demorou dms pra chegar 😤", "pt", "complaint", &["demorou"]),
+    // A complaint said only in a hashtag; a hashtag of praise stays praise.
+    ("@bellacafe #NeverAgain", "", "complaint", &["never again"]),
+    ("waited an hour for a sandwich #WorstServiceEver", "en", "complaint", &["worst"]),
+    ("my order never came #customerservicefail", "en", "complaint", &[]),
+    ("@bellacafe #NotImpressed", "", "complaint", &["not impressed"]),
+    ("pedido tarde otra vez #nuncamás", "es", "complaint", &["nunca mas"]),
+    ("#jamaisplus @bellacafe", "", "complaint", &["jamais plus"]),
+    ("Bestellung immer noch nicht da #niewieder", "de", "complaint", &["nie wieder"]),
+    ("ordine arrivato freddo #maipiu", "it", "complaint", &["mai piu"]),
+    ("pedido atrasado de novo #nuncamais", "pt", "complaint", &["nunca mais"]),
+    ("#SoGood brunch at @bellacafe", "", "praise", &["good"]),
 ];
 
 #[test]

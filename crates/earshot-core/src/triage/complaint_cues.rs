@@ -212,6 +212,7 @@ pub(super) const COMPLAINT_CUES: &[&str] = &[
     "no lo recomiendo",
     "no recomiendo",
     "plus jamais",
+    "jamais plus",
     "je ne reviendrai",
     "nous ne reviendrons",
     "je ne recommande pas",

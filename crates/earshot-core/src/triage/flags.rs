@@ -107,3 +107,16 @@ pub(super) fn abuse_of(model: &LinearModel, a: &Analysed, s: &Signals) -> (bool,
     name_strongest(a, &mut words, &mut out, 3, min_lift, s.lang);
     (true, out)
 }
+
+/// Whether a post is insults and nothing else ("Sois unos idiotas de mierda", "Siete degli
+/// stronzi"): no word but the insults and function words. "…and your coffee is shit" says what
+/// was wrong, and is a complaint besides.
+pub(super) fn only_insults(a: &Analysed) -> bool {
+    a.tokens.iter().any(|t| text::is_insult(&t.norm))
+        && a.tokens.iter().all(|t| {
+            text::is_insult(&t.norm)
+                || text::is_function_word(&t.norm)
+                || t.norm.starts_with('_')
+                || !t.norm.chars().any(char::is_alphabetic)
+        })
+}

@@ -12,6 +12,7 @@ mod cue_lists;
 pub mod cues;
 mod flags;
 pub mod grave;
+mod hashtags;
 pub mod lang;
 mod lexicons;
 pub mod linear;

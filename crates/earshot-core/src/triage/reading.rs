@@ -1,7 +1,7 @@
 //! Reading a post's text: the tokens, the lexicon and cue signals, the learned model's
 //! probabilities, the intent and complaint decisions, and the words that drove them.
 
-use super::flags::{abuse_of, flag_of, ironic_words};
+use super::flags::{abuse_of, flag_of, ironic_words, only_insults};
 use super::grave::Grave;
 use super::linear::{self, LinearModel, Origin};
 use super::signals::{only_own_plan, own_plan_word, signals_in, Found};
@@ -103,8 +103,9 @@ pub fn read(text: &str) -> Reading {
 
 /// [`read`] with another model (cross-validation trains several).
 pub fn read_with(model: &LinearModel, text: &str) -> Reading {
-    let whole = read_in(model, text, lang::detect(text));
-    super::turn::turned(model, text, whole)
+    let text = super::hashtags::spelled_out(text);
+    let whole = read_in(model, &text, lang::detect(&text));
+    super::turn::turned(model, &text, whole)
 }
 
 /// [`read_with`] of a text in a language already told, without looking for a turn.
@@ -199,6 +200,14 @@ pub(super) fn read_in(model: &LinearModel, text: &str, lang: Option<&'static str
         // "Great, another cancelled order 🙃": the praise words say the opposite.
         probs.swap(0, 2);
     }
+    let best = (0..3)
+        .max_by(|a, b| probs[*a].total_cmp(&probs[*b]))
+        .unwrap_or(1);
+    if !sarcasm.is_empty() && !complaint_cues.is_empty() && best != 0 {
+        // Sarcasm about what went wrong ("Ótimo, mais um pedido cancelado 🙃") is negative,
+        // however neutral its other words read.
+        probs.swap(0, best);
+    }
     // A grave post is a complaint, and reads negative whatever its topic words ("Mi hijo tuvo una
     // reacción alérgica por vuestro pastel" read as praise for 'pastel'), unless its praise is
     // in words: thanks for the help after an allergic reaction.
@@ -253,6 +262,10 @@ pub(super) fn read_in(model: &LinearModel, text: &str, lang: Option<&'static str
     } else {
         neg >= COMPLAINT_P
     };
+    let (abusive, abuse_words) = abuse_of(super::abuse_model(), &analysed, &signals);
+    // Insults alone are abuse, which the owner hides or answers as such, not a complaint.
+    let complaint = complaint
+        && !(abusive && complaint_cues.is_empty() && grave.is_empty() && only_insults(&analysed));
     let mut drivers = match mood {
         // A neutral reading that leans negative names what it leans on ("leans negative").
         Sentiment::Neutral if neg >= LEANS_NEGATIVE => {
@@ -306,7 +319,6 @@ pub(super) fn read_in(model: &LinearModel, text: &str, lang: Option<&'static str
         Intent::Other
     };
     let needs_reply = matches!(intent, Intent::Complaint | Intent::Question | Intent::Lead);
-    let (abusive, abuse_words) = abuse_of(super::abuse_model(), &analysed, &signals);
     Reading {
         analysed,
         probs,

@@ -250,6 +250,8 @@ pub(super) const STOP_WORDS: &[&str] = &[
     "minuti", "settimana", "settimane", "giorni",
     // Text-speak and short units: "2 hrs late", "u guys", "jsp" (je sais pas), "geht" (goes).
     "hrs", "hr", "mins", "min", "secs", "u", "ur", "pls", "plz", "jsp", "geht",
+    // "Sois unos…", "Vocês são uns…", "Ihr seid alle…": the words around an insult.
+    "unos", "unas", "umas", "vocês", "voces", "alle",
 ];
 
 /// The words where a post turns ("good food, but…"), in each language; two words are one turn
