@@ -81,6 +81,13 @@ const CASES: &[(&str, &str, &str, &[&str])] = &[
     ("ordine arrivato freddo #maipiu", "it", "complaint", &["mai piu"]),
     ("pedido atrasado de novo #nuncamais", "pt", "complaint", &["nunca mais"]),
     ("#SoGood brunch at @bellacafe", "", "praise", &["good"]),
+    // Thanks for what went wrong is sarcasm, and a complaint; thanks for what went right is not.
+    ("thanks for ignoring my messages @bellacafe", "en", "complaint", &["thanks for ignoring"]),
+    ("@bellacafe thanks for sending the wrong cake", "en", "complaint", &["thanks for sending the wrong"]),
+    ("gracias por ignorarme otra vez @bellacafe", "es", "complaint", &["gracias por ignorarme"]),
+    ("merci de m'ignorer, super service", "fr", "complaint", &["merci de m'ignorer"]),
+    ("valeu por nada @bellacafe", "", "complaint", &["valeu por nada"]),
+    ("thanks for the quick refund, appreciate it", "en", "praise", &["thanks"]),
 ];
 
 #[test]

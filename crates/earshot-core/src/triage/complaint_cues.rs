@@ -540,4 +540,9 @@ pub(super) const COMPLAINT_CUES: &[&str] = &[
     "still nothing", "todavia nada", "toujours rien", "immer noch nichts", "immer noch nix",
     "ancora niente", "ainda nada", "keiner hilft", "niemand hilft", "schmeckt nach nichts",
     "schmeckt nach nix", "tastes of nothing", "no sabe a nada",
+    // Thanks for nothing: sarcasm (`SARCASM_CUES`) that is a complaint by itself.
+    "thanks for nothing", "thanks for ignoring", "thank you for ignoring", "gracias por nada",
+    "gracias por ignorarme", "merci pour rien", "merci de m'ignorer", "danke fur nichts",
+    "grazie per niente", "grazie di niente", "obrigado por nada", "obrigada por nada",
+    "valeu por nada",
 ];

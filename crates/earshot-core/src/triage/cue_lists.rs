@@ -4,6 +4,7 @@
 
 /// Marks of sarcasm: with one of these, praise words are not taken at their word
 /// ("great, another cancelled order 🙃").
+#[rustfmt::skip]
 pub(super) const SARCASM_CUES: &[&str] = &[
     "🙃",
     "🙄",
@@ -35,6 +36,15 @@ pub(super) const SARCASM_CUES: &[&str] = &[
     "fantastico, un'altra",
     "otimo, mais um",
     "otimo, mais uma",
+    // Thanks for what went wrong ("thanks for ignoring all my tweets").
+    "thanks for ignoring", "thank you for ignoring", "thanks for wasting", "thank you for wasting",
+    "thanks for losing", "thank you for losing", "thanks for ruining", "thank you for ruining",
+    "thanks for sending the wrong", "thank you for sending the wrong", "thanks for hanging up",
+    "thank you for hanging up", "thanks for cancelling", "thanks for canceling",
+    "gracias por ignorar", "gracias por ignorarme", "gracias por hacerme esperar",
+    "merci de m'ignorer", "merci de nous ignorer", "danke furs ignorieren",
+    "grazie per averci ignorato", "grazie per avermi ignorato", "obrigado por ignorar",
+    "valeu por nada",
 ];
 
 /// Sympathy and news: negative, but not a breach of what the writer expected of the business
