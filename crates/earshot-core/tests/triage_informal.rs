@@ -1,9 +1,9 @@
 //! How customers type: stretched words ("terribleeee"), text-speak ("y u no answer ur phone",
 //! "jsp", "vcs", "nn", "ñ gostei"), French without its "ne" ("vous répondez jamais"), star
 //! ratings in words ("zero stars if i could", "2 stars"), emoji that say more than the words
-//! ("🤮🤮", "🔥🔥") and hashtags that are the complaint ("#NeverAgain", "#nuncamás"), in each
-//! language Earshot models. The training tweets have some of these; a business's customers
-//! write little else.
+//! ("🤮🤮", "🔥🔥"), hashtags that are the complaint ("#NeverAgain", "#nuncamás") and cue
+//! phrases stretched ("neverrr againnn", "still nothinggg"), in each language Earshot models.
+//! The training tweets have some of these; a business's customers write little else.
 
 mod triage_common;
 
@@ -88,6 +88,22 @@ const CASES: &[(&str, &str, &str, &[&str])] = &[
     ("merci de m'ignorer, super service", "fr", "complaint", &["merci de m'ignorer"]),
     ("valeu por nada @bellacafe", "", "complaint", &["valeu por nada"]),
     ("thanks for the quick refund, appreciate it", "en", "praise", &["thanks"]),
+    // A stretched cue phrase is the cue; you must do better is a complaint.
+    ("neverrr againnn @bellacafe", "en", "complaint", &["never again"]),
+    ("still nothinggg, where is my order??", "en", "complaint", &["still nothing"]),
+    ("yall need better staff fr", "", "complaint", &["need better staff"]),
+    ("you can do better @bellacafe, cold coffee again", "en", "complaint", &["you can do better"]),
+    ("nunca mááás 😡 @bellacafe", "", "complaint", &["nunca más"]),
+    ("tienen que mejorar la atención", "es", "complaint", &["tienen que mejorar"]),
+    ("plus jamaiiiis @bellacafe", "", "complaint", &["plus jamais"]),
+    ("peut mieux faire, accueil à revoir", "fr", "complaint", &["peut mieux faire", "accueil à revoir"]),
+    ("nie wiederrrr @bellacafe", "de", "complaint", &["nie wieder"]),
+    ("Service ist verbesserungswürdig", "de", "complaint", &["verbesserungswürdig"]),
+    ("mai piùùù 😡", "it", "complaint", &["mai più"]),
+    ("dovete migliorare il servizio", "it", "complaint", &["dovete migliorare"]),
+    ("un film da rivedere, bellissimo 😍", "", "praise", &[]),
+    ("nunca maisss @bellacafe", "", "complaint", &["nunca mais"]),
+    ("vcs precisam melhorar o atendimento", "pt", "complaint", &["precisam melhorar"]),
 ];
 
 #[test]

@@ -545,4 +545,15 @@ pub(super) const COMPLAINT_CUES: &[&str] = &[
     "gracias por ignorarme", "merci pour rien", "merci de m'ignorer", "danke fur nichts",
     "grazie per niente", "grazie di niente", "obrigado por nada", "obrigada por nada",
     "valeu por nada",
+    // Must do better: the customer asks the business to improve, in each language.
+    "you can do better", "you could do better", "need to do better", "needs to do better",
+    "do better than that", "need better food", "needs better food", "need better staff",
+    "needs better staff", "need better service", "needs better service",
+    "need better customer service", "need better communication", "needs better management",
+    "tienen que mejorar", "tiene que mejorar", "deben mejorar", "debe mejorar", "necesitan mejorar",
+    "peut mieux faire", "pouvez mieux faire", "doit s'ameliorer", "doivent s'ameliorer",
+    "service a revoir", "accueil a revoir", "besser werden", "verbesserungswurdig",
+    "verbesserungsbedurftig", "dovete migliorare", "deve migliorare", "devono migliorare",
+    "servizio da rivedere", "tutto da rivedere", "potete fare di meglio", "precisam melhorar",
+    "precisa melhorar", "tem que melhorar", "deveriam melhorar", "podem fazer melhor",
 ];

@@ -1,6 +1,7 @@
 //! Cue phrases: the words people use when they complain, ask for help or want to buy. Matched on
 //! folded text, on word boundaries; the earlier a cue stands in its list, the stronger it is.
 
+use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -60,6 +61,32 @@ pub fn cue_sets() -> &'static Cues {
             sympathy: build(SYMPATHY_CUES),
         }
     })
+}
+
+/// Whether a word (as the tokenizer writes it) is a word of some cue phrase: a stretched word
+/// that is one reads as it ("againnn" → "again" for "never again").
+pub fn cue_word(word: &str) -> bool {
+    static WORDS: OnceLock<HashSet<String>> = OnceLock::new();
+    WORDS
+        .get_or_init(|| {
+            let lists = [
+                COMPLAINT_CUES,
+                HELP_CUES,
+                LEAD_CUES,
+                OWN_PLAN_CUES,
+                SARCASM_CUES,
+                SYMPATHY_CUES,
+            ];
+            lists
+                .iter()
+                .flat_map(|l| l.iter().copied())
+                .chain(super::grave::all())
+                .flat_map(|cue| cue.split(|c: char| !c.is_alphanumeric()))
+                .filter(|w| w.len() > 1)
+                .map(str::to_string)
+                .collect()
+        })
+        .contains(crate::matcher::fold(word).as_str())
 }
 
 /// A post's text folded for cue matching (`matcher::fold`: lower case, no accents), with where

@@ -19,6 +19,7 @@ pub mod linear;
 pub mod personal;
 mod reading;
 mod signals;
+mod stretch;
 pub mod text;
 mod turn;
 pub mod vader;
@@ -42,7 +43,7 @@ const IRONY_MODEL: &[u8] = include_bytes!("../../data/irony.model");
 const COMPLAINT_MODEL: &[u8] = include_bytes!("../../data/complaint.model");
 
 /// Bumped when triage changes in a way that re-ranks stored mentions.
-const TRIAGE_REVISION: u32 = 12;
+const TRIAGE_REVISION: u32 = 13;
 
 /// Identifies this build's triage: stored mentions ranked by another are re-ranked at start.
 pub fn revision() -> String {

@@ -103,7 +103,8 @@ pub fn read(text: &str) -> Reading {
 
 /// [`read`] with another model (cross-validation trains several).
 pub fn read_with(model: &LinearModel, text: &str) -> Reading {
-    let text = super::hashtags::spelled_out(text);
+    let text = super::stretch::destretched(text);
+    let text = super::hashtags::spelled_out(&text);
     let whole = read_in(model, &text, lang::detect(&text));
     super::turn::turned(model, &text, whole)
 }

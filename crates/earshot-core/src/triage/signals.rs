@@ -33,7 +33,8 @@ pub struct Found {
 
 /// The tokens and lexicon signals of a post: what the model reads.
 pub fn signals(text: &str) -> (Analysed, Signals, Found) {
-    let text = super::hashtags::spelled_out(text);
+    let text = super::stretch::destretched(text);
+    let text = super::hashtags::spelled_out(&text);
     signals_in(&text, lang::detect(&text))
 }
 

@@ -46,7 +46,7 @@ pub enum Role {
     BoostDown,
 }
 
-fn role_of(norm: &str) -> Role {
+pub(super) fn role_of(norm: &str) -> Role {
     static ROLES: OnceLock<HashMap<&'static str, Role>> = OnceLock::new();
     let roles = ROLES.get_or_init(|| {
         let mut m = HashMap::default();
@@ -164,7 +164,7 @@ fn push_word(out: &mut Vec<Token>, word: &str) {
         norm.clear();
         norm.push_str("_num");
     } else if !stretches.is_empty() {
-        unstretch(&mut norm, &stretches);
+        super::stretch::unstretch(&mut norm, &stretches);
     }
     let role = role_of(&norm);
     let mut letters = word.chars().filter(|c| c.is_alphabetic());
@@ -178,27 +178,6 @@ fn push_word(out: &mut Vec<Token>, word: &str) {
         name,
         false_friend: false,
     });
-}
-
-/// A stretched word squashed to two letters a stretch ("terribleeee" → "terriblee", "sooo" →
-/// "soo") is read as the word it stretches when only the one-letter form is a word Earshot knows
-/// ("terrible", "so"); "goood" is "good" already, and a word no list knows keeps its two letters.
-fn unstretch(norm: &mut String, stretches: &[usize]) {
-    if known(norm) {
-        return;
-    }
-    let mut single = norm.clone();
-    for &at in stretches.iter().rev() {
-        single.remove(at);
-    }
-    if known(&single) {
-        *norm = single;
-    }
-}
-
-/// A word of a lexicon, a function word, or one that negates or boosts.
-fn known(norm: &str) -> bool {
-    role_of(norm) != Role::Plain || is_stop_word(norm) || super::vader::valence(norm).is_some()
 }
 
 /// A token that is not a word: a link, a handle, an emoji, an emoticon.

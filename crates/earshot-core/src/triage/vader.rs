@@ -221,13 +221,27 @@ pub(super) fn dampened(a: &Analysed) -> bool {
         .any(|w| w[0].role == Role::BoostDown && valence_of(&w[1]).is_some_and(|v| v != 0.0))
 }
 
-/// Which way a booster ("really", "muy", "sehr") directly before a sentiment word leans: -1 or 1.
+/// Which way a booster ("really", "muy", "sehr") directly before a sentiment word leans, or one
+/// a function word away ("sehr zu empfehlen", as VADER reaches back up to three words): -1 or 1.
 pub(super) fn boosted(a: &Analysed) -> Option<f64> {
-    a.tokens.windows(2).find_map(|w| {
-        let v = valence_of(&w[1]).filter(|_| w[0].role == Role::BoostUp)?;
-        let v = if w[1].negated { -v } else { v };
+    let sign = |t: &Token| {
+        let v = valence_of(t)?;
+        let v = if t.negated { -v } else { v };
         (v != 0.0).then_some(v.signum())
-    })
+    };
+    a.tokens
+        .windows(2)
+        .find_map(|w| (w[0].role == Role::BoostUp).then(|| sign(&w[1])).flatten())
+        .or_else(|| {
+            a.tokens.windows(3).find_map(|w| {
+                (w[0].role == Role::BoostUp
+                    && w[1].role == Role::Plain
+                    && !w[0].clause_end
+                    && super::text::is_stop_word(&w[1].norm))
+                .then(|| sign(&w[2]))
+                .flatten()
+            })
+        })
 }
 
 /// Which way the first negated sentiment word leans where it stands ("no está bueno": -1).
@@ -245,6 +259,16 @@ mod tests {
 
     fn compound(text: &str) -> f64 {
         vader(&analyse(text), |_, _| {}).compound
+    }
+
+    #[test]
+    fn a_booster_reaches_over_a_function_word() {
+        let de = |t: &str| boosted(&analyse_in(t, Some("de")));
+        assert_eq!(de("Alles super, sehr zu empfehlen"), Some(1.0));
+        assert_eq!(de("sehr schlecht"), Some(-1.0));
+        // Not over a word that is not a function word, nor across a clause's end.
+        assert_eq!(de("sehr lange Wartezeit, gut"), None);
+        assert_eq!(de("sehr, zu gut"), None);
     }
 
     #[test]
