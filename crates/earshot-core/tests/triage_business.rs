@@ -243,6 +243,24 @@ const CASES: &[(&str, &str, &str, &[&str])] = &[
     ("Posso levar meu cachorro?", "pt", "question", &[]),
     ("A música estava alta demais", "pt", "complaint", &["alta demais"]),
     ("Encontrei um cabelo na sopa", "pt", "complaint", &["cabelo na"]),
+    // Lukewarm food, being ignored, paying by card, congratulations: written after the tables
+    // above, in each language.
+    ("La comida llegó tibia y nos ignoraron toda la noche", "es", "complaint", &["tibia", "ignoraron"]),
+    ("¿Se puede pagar con tarjeta?", "es", "question", &[]),
+    ("Enhorabuena por el nuevo local, ¡qué bonito!", "es", "praise", &["enhorabuena"]),
+    ("La serveuse nous a ignorés pendant 20 minutes", "fr", "complaint", &["ignorés"]),
+    ("Le plat était tiède", "fr", "complaint", &["tiède"]),
+    ("Peut-on payer par carte ?", "fr", "question", &[]),
+    ("Der Kaffee war lauwarm und der Kuchen trocken", "de", "complaint", &["lauwarm"]),
+    ("Kann man bei euch mit Karte zahlen?", "de", "question", &[]),
+    ("Herzlichen Glückwunsch zum Jubiläum!", "de", "praise", &["glückwunsch"]),
+    ("La pizza era tiepida e ci hanno ignorato", "it", "complaint", &["tiepida"]),
+    ("Si può pagare con carta?", "it", "question", &[]),
+    ("Complimenti allo chef!", "it", "praise", &["complimenti"]),
+    ("O garçom foi super mal educado com a gente", "pt", "complaint", &["mal educado"]),
+    ("Atendimento nota 10, parabéns!", "pt", "praise", &["parabéns"]),
+    ("A sopa veio morna", "pt", "complaint", &["morna"]),
+    ("Aceitam cartão?", "pt", "question", &[]),
 ];
 
 #[test]

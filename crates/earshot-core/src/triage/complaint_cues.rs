@@ -502,18 +502,9 @@ pub(super) const COMPLAINT_CUES: &[&str] = &[
     "mosca na",
     "mosca no",
     // Not satisfied (the lexicon's "satisfied", negated, leaned on the model alone).
-    "not satisfied",
-    "no estoy satisfecho",
-    "no estoy satisfecha",
-    "no quede satisfecho",
-    "pas satisfait",
-    "pas satisfaite",
-    "nicht zufrieden",
-    "non sono soddisfatto",
-    "non sono soddisfatta",
-    "non soddisfatto",
-    "nao estou satisfeito",
-    "nao estou satisfeita",
+    "not satisfied", "no estoy satisfecho", "no estoy satisfecha", "no quede satisfecho",
+    "pas satisfait", "pas satisfaite", "nicht zufrieden", "non sono soddisfatto",
+    "non sono soddisfatta", "non soddisfatto", "nao estou satisfeito", "nao estou satisfeita",
     "nao fiquei satisfeito",
     // A rating in words: none, one or two stars ("zero stars if I could"). `cues::ranked_cues`
     // leaves "2 stars" of "4.2 stars" alone.
@@ -556,4 +547,7 @@ pub(super) const COMPLAINT_CUES: &[&str] = &[
     "verbesserungsbedurftig", "dovete migliorare", "deve migliorare", "devono migliorare",
     "servizio da rivedere", "tutto da rivedere", "potete fare di meglio", "precisam melhorar",
     "precisa melhorar", "tem que melhorar", "deveriam melhorar", "podem fazer melhor",
+    // Rude in two words (Portuguese writes "mal educado" apart; "educado" alone is polite).
+    "mal educado", "mal educada", "mal educados", "mal educadas", "mal-educado", "mal-educada",
+    "mal-educados", "mal-educadas",
 ];

@@ -225,6 +225,7 @@ pub(super) const OWN_PLAN_WORDS: &[&str] = &[
     "desculpa", "desculpe", "infelizmente", "atrasado", "atrasada", "atrasados", "atrasadas", "atraso",
 ];
 
+#[rustfmt::skip]
 pub(super) const HELP_CUES: &[&str] = &[
     "how do i",
     "how can i",
@@ -414,16 +415,12 @@ pub(super) const HELP_CUES: &[&str] = &[
     "podem verificar",
     "estao contratando",
     "voces contratam",
-    "podem me enviar",
-    "pode me enviar",
-    "podem me mandar",
-    "podem enviar",
-    "nota fiscal",
-    "posso levar",
-    "podemos levar",
-    "pode levar",
-    "da pra levar",
-    "cozinha aberta",
+    "podem me enviar", "pode me enviar", "podem me mandar", "podem enviar", "nota fiscal",
+    "posso levar", "podemos levar", "pode levar", "da pra levar", "cozinha aberta",
+    // Paying by card, in each language.
+    "pay by card", "pay with card", "card payment", "pagar con tarjeta", "aceptan tarjeta",
+    "payer par carte", "paiement par carte", "mit karte zahlen", "mit karte bezahlen",
+    "kartenzahlung", "pagare con carta", "accettate carte", "pagar com cartao", "aceitam cartao",
 ];
 
 pub(super) const LEAD_CUES: &[&str] = &[

@@ -215,7 +215,9 @@ const ENGLISH: &[&str] = &[
     "from", "has", "been", "our", "its", "it's", "i'm", "don't", "can't", "would", "about",
     "there", "their", "when", "how", "why", "who", "still", "after", "never", "again", "all",
     "thanks", "please", "dear", "regards", "hello", "hi", "u", "ur", "pls", "plz", "didnt",
-    "doesnt", "wasnt", "isnt", "havent",
+    "doesnt", "wasnt", "isnt", "havent", "got", "guys", "had", "were", "did", "does", "very",
+    "good", "great", "ordered", "waiting", "which", "than", "them", "then", "could", "should",
+    "because", "anyone", "some",
 ];
 
 fn plainly_english(words: &[&str]) -> bool {

@@ -57,7 +57,8 @@ const SPANISH: &[(&str, f64)] = &[
     ("deplorable+", -2.8), ("desastre", -2.8), ("desastros*", -2.8), ("chapuza", -2.5),
     ("impecable+", 2.5), ("volveremos", 1.5), ("volveré", 1.5), ("timo", -2.8), ("engaño", -2.5),
     ("tardísimo", -1.8), ("satisfech*", 1.8), ("insatisfech*", -2.0), ("gusta", 1.8),
-    ("gustan", 1.8), ("gustó", 1.8), ("gustaron", 1.8),
+    ("gustan", 1.8), ("gustó", 1.8), ("gustaron", 1.8), ("tibi*", -1.2), ("ignorad*", -1.3),
+    ("ignoraron", -1.3), ("enhorabuena", 2.5), ("felicidades", 2.3),
 ];
 
 #[rustfmt::skip]
@@ -83,7 +84,8 @@ const FRENCH: &[(&str, f64)] = &[
     ("pourri*", -2.8), ("minable+", -2.5), ("grossier", -2.5), ("grossière", -2.5),
     ("grossiers", -2.5), ("grossières", -2.5), ("méprisant*", -2.5), ("escroquerie", -3.0),
     ("immangeable+", -2.8), ("rassis", -1.8), ("impeccable+", 2.5), ("rassise+", -1.8),
-    ("reviendrons", 1.5), ("reviendrai", 1.5),
+    ("reviendrons", 1.5), ("reviendrai", 1.5), ("tiède+", -1.2), ("ignoré*", -1.3),
+    ("félicitations", 2.5),
 ];
 
 #[rustfmt::skip]
@@ -108,6 +110,7 @@ const GERMAN: &[(&str, f64)] = &[
     ("unhöflich*", -2.3), ("peinlich*", -2.0), ("verspätet*", -1.5), ("falsch*", -1.5),
     ("zumutung", -2.8), ("frechheit", -2.8), ("abzocke", -3.0), ("ungenießbar*", -2.8),
     ("einwandfrei*", 2.3), ("empfehlen", 2.0), ("trocken*", -1.2), ("ätzend*", -2.5),
+    ("lauwarm*", -1.2), ("ignoriert", -1.3), ("glückwunsch", 2.3),
 ];
 
 #[rustfmt::skip]
@@ -132,6 +135,7 @@ const ITALIAN: &[(&str, f64)] = &[
     ("disastros*", -2.8), ("arrabbiat*", -2.2), ("schifezza", -2.8), ("indecente+", -2.6),
     ("inaccettabile+", -2.8), ("sbagliat*", -1.5), ("tremend*", -2.5), ("immangiabile+", -2.8),
     ("gentilissim*", 2.5), ("impeccabile+", 2.5), ("torneremo", 1.5), ("tornerò", 1.5),
+    ("tiepid*", -1.2), ("ignorat*", -1.3), ("complimenti", 2.3),
 ];
 
 #[rustfmt::skip]
@@ -154,7 +158,8 @@ const PORTUGUESE: &[(&str, f64)] = &[
     ("porcaria", -2.8), ("lixo", -2.8), ("demora", -1.5), ("demorou", -1.5), ("atrasad*", -1.5),
     ("errad*", -1.5), ("insuportável", -2.5), ("voltaremos", 1.5), ("demorad*", -1.5),
     ("voltarei", 1.5), ("impecável", 2.5), ("impecáveis", 2.5), ("irritad*", -2.0),
-    ("revoltad*", -2.5), ("enganad*", -2.2),
+    ("revoltad*", -2.5), ("enganad*", -2.2), ("parabéns", 2.5), ("morno", -1.2), ("morna", -1.2),
+    ("ignorad*", -1.3), ("ignoraram", -1.3), ("ignorou", -1.3),
 ];
 
 /// Emoji as customers use them, where VADER's reading of their names misses it: "fire" made 🔥
