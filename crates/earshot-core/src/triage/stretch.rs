@@ -39,16 +39,24 @@ pub fn destretched(text: &str) -> Cow<'_, str> {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(start) = rest.find(char::is_alphabetic) {
-        out.push_str(&rest[..start]);
-        let len = rest[start..]
-            .find(|c: char| !c.is_alphabetic())
-            .unwrap_or(rest.len() - start);
-        out.push_str(&word_as_read(&rest[start..start + len]));
-        rest = &rest[start + len..];
+    for piece in text.split_inclusive(char::is_whitespace) {
+        // A link or a handle is a name, not words ("www.", "@heyyycafe").
+        let name = piece.starts_with('@') || piece.starts_with("www.") || piece.contains("://");
+        if name || !stretched(piece) {
+            out.push_str(piece);
+            continue;
+        }
+        let mut rest = piece;
+        while let Some(start) = rest.find(char::is_alphabetic) {
+            out.push_str(&rest[..start]);
+            let len = rest[start..]
+                .find(|c: char| !c.is_alphabetic())
+                .unwrap_or(rest.len() - start);
+            out.push_str(&word_as_read(&rest[start..start + len]));
+            rest = &rest[start + len..];
+        }
+        out.push_str(rest);
     }
-    out.push_str(rest);
     Cow::Owned(out)
 }
 
@@ -120,6 +128,11 @@ mod tests {
         // Double letters that are no stretch stay; a post with none is itself.
         assert_eq!(destretched("Schifffahrt kaffee"), "Schiffahrt kaffee");
         assert!(matches!(destretched("still waiting"), Cow::Borrowed(_)));
+        // Links and handles are names: "www" stays, and so does a handle's stretch.
+        assert_eq!(
+            destretched("sooo slow www.bellacafe.com https://www.x.com @heyyycafe"),
+            "so slow www.bellacafe.com https://www.x.com @heyyycafe"
+        );
         assert!(matches!(destretched("ok!!! 😡😡😡"), Cow::Borrowed(_)));
     }
 }
