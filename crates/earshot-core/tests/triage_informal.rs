@@ -104,6 +104,13 @@ const CASES: &[(&str, &str, &str, &[&str])] = &[
     ("un film da rivedere, bellissimo 😍", "", "praise", &[]),
     ("nunca maisss @bellacafe", "", "complaint", &["nunca mais"]),
     ("vcs precisam melhorar o atendimento", "pt", "complaint", &["precisam melhorar"]),
+    // A wait with its length; praise after the wrong thing came is sarcasm, an upgrade is not
+    // the wrong thing.
+    ("been waiting 3 weeks for my refund @threadco", "en", "complaint", &["waiting 3 weeks"]),
+    ("how long does delivery take?? been waiting 3 weeks", "en", "complaint", &["waiting 3 weeks"]),
+    ("Ordered a latte, got a cold americano. Great job guys.", "en", "complaint", &["ordered … got", "great"]),
+    ("Pedí un café con leche y me trajeron un cortado. Genial, gracias.", "es", "complaint", &["pedí … me trajeron"]),
+    ("Ordered a small latte and got a large one as an upgrade, thanks!", "en", "praise", &["thanks"]),
 ];
 
 #[test]

@@ -115,7 +115,7 @@ impl<'a> Folded<'a> {
     /// folds byte for byte; another is walked a char at a time (only for a cue found, never
     /// for every post), each char folded alone as `matcher::fold` folds it in the whole
     /// (`matcher::fold_char`).
-    fn own(&self, start: usize, end: usize) -> String {
+    pub(super) fn own(&self, start: usize, end: usize) -> String {
         let plain = || self.folded[start..end].to_string();
         if self.text.is_ascii() {
             return plain();

@@ -30,6 +30,28 @@ pub(super) fn ironic_words(a: &Analysed, s: &Signals) -> Vec<String> {
     out
 }
 
+/// The words of praise in a post's text ("great" of "great job guys"), the strongest first, at
+/// most two: read only for what a post says after the wrong thing came (`wrong_item.rs`).
+pub(super) fn praise_in(text: &str, lang: Option<&str>) -> Vec<String> {
+    let a = text::analyse_in(text, lang);
+    let mut praise: Vec<(f64, &str)> = a
+        .tokens
+        .iter()
+        .filter_map(|t| {
+            let v = super::vader::valence_of(t)?;
+            (v > 0.0 && !t.negated).then_some((v, t.norm.as_str()))
+        })
+        .collect();
+    praise.sort_by(|x, y| y.0.total_cmp(&x.0));
+    let mut out: Vec<String> = Vec::new();
+    for (_, w) in praise {
+        if out.len() < 2 && !out.iter().any(|o| o == w) {
+            out.push(w.to_string());
+        }
+    }
+    out
+}
+
 /// Probability of the abusive class (among not/abusive) at or above which the learned model alone
 /// flags a post. Chosen for precision: a business's mentions are mostly not offensive, and a
 /// wrong "abusive" hides a customer's real complaint ("The coffee is bad" read as abusive at 0.5).

@@ -60,10 +60,13 @@ fn unlike_kin(lang: &str, other: &str, words: &[&str]) -> bool {
         "cuando", "donde", "hoy", "ahora", "siempre", "hay", "gracias", "mucho", "pues", "quiero",
         "tiene", "tienen", "aunque", "entonces", "alguien", "usted", "vosotros", "eso",
     ];
+    #[rustfmt::skip]
     const GERMAN_NOT_KIN: &[&str] = &[
         "nicht", "ich", "und", "ist", "sehr", "danke", "vielen", "lecker", "schön", "auch",
         "immer", "wieder", "leider", "schlecht", "bitte", "kein", "keine", "mir", "mich", "euch",
-        "heute", "noch", "nix", "nich", "voll",
+        "heute", "noch", "nix", "nich", "voll", "habt", "seid", "geöffnet", "gibt", "warum",
+        "kostet", "bestellung", "montag", "dienstag", "mittwoch", "donnerstag", "freitag",
+        "samstag", "sonntag",
     ];
     let own = match (lang, other) {
         ("es", "ca") => SPANISH_NOT_CATALAN,

@@ -23,7 +23,9 @@ mod stretch;
 pub mod text;
 mod turn;
 pub mod vader;
+mod waited;
 mod words;
+mod wrong_item;
 
 pub use flags::{abuse_with, flag_with};
 pub use grave::Grave;
@@ -43,7 +45,7 @@ const IRONY_MODEL: &[u8] = include_bytes!("../../data/irony.model");
 const COMPLAINT_MODEL: &[u8] = include_bytes!("../../data/complaint.model");
 
 /// Bumped when triage changes in a way that re-ranks stored mentions.
-const TRIAGE_REVISION: u32 = 13;
+const TRIAGE_REVISION: u32 = 14;
 
 /// Identifies this build's triage: stored mentions ranked by another are re-ranked at start.
 pub fn revision() -> String {

@@ -1,7 +1,7 @@
 //! Reading a post's text: the tokens, the lexicon and cue signals, the learned model's
 //! probabilities, the intent and complaint decisions, and the words that drove them.
 
-use super::flags::{abuse_of, flag_of, ironic_words, only_insults};
+use super::flags::{abuse_of, flag_of, ironic_words, only_insults, praise_in};
 use super::grave::Grave;
 use super::linear::{self, LinearModel, Origin};
 use super::signals::{only_own_plan, own_plan_word, signals_in, Found};
@@ -121,6 +121,7 @@ pub(super) fn read_in(model: &LinearModel, text: &str, lang: Option<&'static str
         sympathy,
         own_plan,
         grave,
+        after_wrong_item,
     } = found;
     let vader = signals.vader;
     // It asks the business for help, opening hours or a price.
@@ -196,6 +197,11 @@ pub(super) fn read_in(model: &LinearModel, text: &str, lang: Option<&'static str
         // whether the praise is meant. A complaint cue beside praise is not enough: "Thanks for
         // the quick refund, appreciate it" is thanks ("refund" is a complaint cue).
         sarcasm = ironic_words(&analysed, &signals);
+    }
+    if let Some(after) = after_wrong_item.filter(|_| sarcasm.is_empty() && probs[2] > probs[0]) {
+        // Praise after the wrong thing came ("Ordered a latte, got a cold americano. Great job
+        // guys.") is said through gritted teeth. A gift is no wrong thing (`wrong_item.rs`).
+        sarcasm = praise_in(&after, signals.lang);
     }
     if !sarcasm.is_empty() && probs[2] > probs[0] {
         // "Great, another cancelled order 🙃": the praise words say the opposite.

@@ -29,6 +29,9 @@ pub struct Found {
     /// Grave cues ("food poisoning", "mon avocat", "racista"), each with its kind, less those
     /// inside a phrase that tells news ("nobody was injured").
     pub grave: Vec<(Grave, String)>,
+    /// What the post says after the wrong thing it got, in its own words ("great job guys" of
+    /// "Ordered a latte, got a cold americano. Great job guys."): praise there is sarcasm.
+    pub after_wrong_item: Option<String>,
 }
 
 /// The tokens and lexicon signals of a post: what the model reads.
@@ -53,6 +56,16 @@ pub(super) fn signals_in(text: &str, lang: Option<&'static str>) -> (Analysed, S
         .into_iter()
         .partition(|(rank, _)| *rank >= c.grave_from());
     let mut complaint: Vec<String> = complaint.into_iter().map(|(_, w)| w).collect();
+    // The wrong thing sent or served, quoted as its order and what came ("ordered … got").
+    let mut after_wrong_item = None;
+    if let Some(((a, b), (c, d))) = super::wrong_item::wrong_item(folded.as_str()) {
+        complaint.push(format!("{} … {}", folded.own(a, b), folded.own(c, d)));
+        after_wrong_item = Some(folded.own(d, folded.as_str().len()));
+    }
+    // A wait with its length ("been waiting 3 weeks").
+    if let Some((a, b)) = super::waited::measured_wait(folded.as_str()) {
+        complaint.push(folded.own(a, b));
+    }
     let mut grave: Vec<(Grave, String)> = grave
         .into_iter()
         .filter_map(|(rank, w)| Some((Grave::of(rank - c.grave_from())?, w)))
@@ -81,8 +94,24 @@ pub(super) fn signals_in(text: &str, lang: Option<&'static str>) -> (Analysed, S
         sympathy,
         own_plan,
         grave,
+        after_wrong_item,
     };
-    let analysed = text::analyse_in(text, lang);
+    let mut analysed = text::analyse_in(text, lang);
+    // The words of a request carry no feeling: "demora" (delay) is the verb "takes" in "quanto
+    // tempo demora a entrega?", "long" only measures time in "how long does delivery take".
+    for t in analysed.tokens.iter_mut() {
+        let asked = || {
+            let w = crate::matcher::fold(&t.norm);
+            found
+                .help
+                .iter()
+                .filter(|h| !found.own_plan.contains(h))
+                .any(|h| crate::matcher::fold(h).split(' ').any(|p| p == w))
+        };
+        if !found.help.is_empty() && asked() {
+            t.false_friend = true;
+        }
+    }
     let vader = vader::vader(&analysed, |_, _| {});
     let signals = Signals {
         vader,

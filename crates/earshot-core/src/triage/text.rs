@@ -28,7 +28,8 @@ pub struct Token {
     pub name: bool,
     /// An English lexicon word that is a common word of the post's own language (German "die",
     /// Spanish "sin", French "pain"), or a word of another language's own lexicon: it carries no
-    /// valence there ([`super::vader::valence_of`]).
+    /// valence there ([`super::vader::valence_of`]); or a word of a request to the business
+    /// ("demora" of "quanto tempo demora a entrega?", `signals.rs`).
     pub false_friend: bool,
 }
 

@@ -158,7 +158,7 @@ pub(super) const NEGATIONS: &[&str] = &[
     "niente", "nulla", "nessuno", "nessuna", "senza", "não", "nao", "nenhum", "nenhuma", "sem",
     "jamais", "ne … pas", "pas", "ne", "non", "jamais", "ne", "pas", "rien", "aucun", "aucune",
     "sans", "nest", "nai", "nont", "netait", "navait", "nicht", "kein", "keine", "keinen",
-    "keinem", "keiner", "nie", "niemals", "nichts", "ohne",
+    "keinem", "keiner", "nie", "niemals", "nichts", "ohne", "niemand", "ninguém", "ninguem",
     // Text-speak: Italian "nn" (non), "ñ" and Portuguese "n" (não, only in Portuguese: see
     // `text::negates_in`), German "nix" (nichts).
     "nn", "ñ", "n", "nix",

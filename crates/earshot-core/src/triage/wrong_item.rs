@@ -1,0 +1,213 @@
+//! The wrong thing sent or served: "Ordered a latte, got a cold americano", "Pedí una talla M y
+//! me llegó una XL", "Comprei um tênis 40 e chegou 38". No phrase of the complaint lists says it;
+//! the order and what came instead do. Read on folded text (`matcher::fold`), in each modelled
+//! language. Earshot's own lists.
+
+/// Words that tell of an order or a purchase (folded: "pedí" and "commandé" lose their accents).
+#[rustfmt::skip]
+const ORDERED: &[&str] = &[
+    "ordered", "bought", "purchased", "pedi", "compre", "pedimos", "encargue", "commande",
+    "commandee", "commandes", "achete", "bestellt", "gekauft", "ordinato", "ordinata", "comprato",
+    "comprata", "chiesto", "comprei", "encomendei",
+];
+
+/// What came, said before the thing that came ("got a", "me llegó una", "chegou 38"); the
+/// longest phrase first where one ends another.
+#[rustfmt::skip]
+const CAME: &[&[&str]] = &[
+    &["on", "m'a", "servi"], &["on", "m'a", "donne"], &["on", "m'a", "apporte"],
+    &["on", "m'a", "envoye"], &["on", "nous", "a", "servi"], &["mi", "e", "arrivata"],
+    &["mi", "e", "arrivato"], &["mi", "hanno", "portato"], &["mi", "hanno", "dato"],
+    &["mi", "hanno", "mandato"], &["mi", "hanno", "servito"], &["geliefert", "wurde"],
+    &["was", "sent"], &["were", "sent"], &["they", "sent"], &["sent", "me"], &["gave", "me"],
+    &["was", "given"], &["were", "given"], &["brought", "me"], &["brought", "out"],
+    &["was", "served"], &["were", "served"], &["served", "me"], &["me", "llego"],
+    &["me", "trajeron"], &["me", "dieron"], &["me", "mandaron"], &["me", "enviaron"],
+    &["me", "sirvieron"], &["me", "deram"], &["me", "mandaram"], &["me", "entregaram"],
+    &["me", "enviaram"], &["got"], &["received"], &["recieved"], &["delivered"], &["llego"],
+    &["trajeron"], &["recibi"], &["vino"], &["recu"], &["servi"], &["kam"], &["kamen"], &["bekam"],
+    &["erhielt"], &["arrivata"], &["arrivato"], &["arrivati"], &["ricevuto"], &["ricevuta"],
+    &["portato"], &["chegou"], &["veio"], &["recebi"], &["entregaram"], &["trouxeram"],
+    &["mandaram"],
+];
+
+/// German puts what came before its verb ("eine M bestellt und eine XL bekommen").
+#[rustfmt::skip]
+const CAME_LAST: &[&str] = &[
+    "bekommen", "erhalten", "geliefert", "geschickt", "zugeschickt", "serviert", "gebracht",
+];
+
+/// Words a thing that came starts with: an article, "another", "wrong".
+#[rustfmt::skip]
+const THING: &[&str] = &[
+    "a", "an", "one", "some", "another", "two", "wrong", "un", "una", "uno", "unos", "unas", "otro",
+    "otra", "une", "des", "autre", "ein", "eine", "einen", "einer", "eins", "andere", "anderes",
+    "anderen", "falsche", "falschen", "falsches", "um", "uma", "uns", "umas", "outro", "outra",
+    "altro", "altra", "un'altra",
+];
+
+/// What comes after an order and is not the thing ordered: a message, a discount, a time
+/// ("got a text", "received a discount code", "llegó un día tarde", "got a lot of compliments").
+#[rustfmt::skip]
+const NOT_A_THING: &[&str] = &[
+    "text", "email", "e-mail", "mail", "message", "notification", "call", "confirmation", "receipt",
+    "invoice", "tracking", "update", "reply", "response", "answer", "discount", "free", "voucher",
+    "coupon", "code", "refund", "lot", "bit", "few", "little", "day", "week", "month", "hour",
+    "minute", "days", "weeks", "months", "hours", "minutes", "correo", "mensaje", "llamada",
+    "confirmacion", "notificacion", "descuento", "dia", "dias", "semana", "semanas", "mes", "meses",
+    "hora", "horas", "minutos", "poco", "appel", "remise", "jour", "jours", "semaine", "semaines",
+    "mois", "heure", "heures", "peu", "nachricht", "anruf", "bestatigung", "rabatt", "tag", "tage",
+    "tagen", "woche", "wochen", "monat", "stunde", "stunden", "messaggio", "chiamata", "conferma",
+    "sconto", "giorno", "giorni", "settimana", "settimane", "mese", "mesi", "ora", "ore", "minuti",
+    "mensagem", "ligacao", "confirmacao", "desconto",
+];
+
+/// Where an order and what came instead of it stand in a folded post: the byte ranges of the
+/// order word and of what came ("ordered" … "got"), to quote as the complaint's reason. None
+/// when the post tells of no such thing ("Ordered on Monday, got it today").
+pub(super) fn wrong_item(folded: &str) -> Option<((usize, usize), (usize, usize))> {
+    static ORDER: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    let order = ORDER.get_or_init(|| {
+        aho_corasick::AhoCorasick::new(ORDERED).expect("a static word list compiles")
+    });
+    // One pass over the post, and most posts stop here.
+    order.find(folded)?;
+    let words = words(folded);
+    let text = |i: usize| words.get(i).map_or("", |&(s, e)| &folded[s..e]);
+    let (at, _) = words
+        .iter()
+        .enumerate()
+        .find(|&(i, _)| ORDERED.contains(&text(i)))?;
+    for i in at + 1..(at + 14).min(words.len()) {
+        if let Some(n) = CAME
+            .iter()
+            .find(|phrase| phrase.iter().enumerate().all(|(k, w)| text(i + k) == *w))
+            .map(|p| p.len())
+        {
+            if thing(&text, i + n) {
+                return Some((words[at], (words[i].0, words[i + n - 1].1)));
+            }
+        }
+        // "… bestellt und eine XL bekommen": an article after "und" and before the verb.
+        if CAME_LAST.contains(&text(i)) {
+            let and = (at + 1..i).find(|&k| matches!(text(k), "und" | "aber" | "doch"));
+            if and.is_some_and(|k| k + 1 < i && THING.contains(&text(k + 1))) {
+                return Some((words[at], words[i]));
+            }
+        }
+    }
+    None
+}
+
+/// Whether the words from `i` name a thing that came: an article or a number, then no message,
+/// discount or time.
+fn thing<'a>(text: &impl Fn(usize) -> &'a str, i: usize) -> bool {
+    let first = text(i);
+    let starts = THING.contains(&first)
+        || (first == "the" && matches!(text(i + 1), "wrong" | "incorrect"))
+        || (!first.is_empty() && first.bytes().all(|b| b.is_ascii_digit()));
+    starts
+        && !NOT_A_THING.contains(&text(i + 1))
+        && !NOT_A_THING.contains(&first)
+        && !(i..i + 7).any(|k| GIFT.contains(&text(k)))
+}
+
+/// A thing given besides the order is a gift ("me trajeron un postre de regalo", "they gave me
+/// a free cookie").
+#[rustfmt::skip]
+const GIFT: &[&str] = &[
+    "free", "complimentary", "bonus", "gift", "regalo", "gratis", "cortesia", "offert", "offerte",
+    "cadeau", "gratuit", "gratuite", "geschenkt", "kostenlos", "omaggio", "brinde", "extra", "upgrade", "upgraded",
+];
+
+/// The words of a folded text as byte ranges: letters, digits and the apostrophes inside them.
+pub(super) fn words(folded: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in folded.char_indices() {
+        let inside = c.is_alphanumeric() || (c == '\'' && start.is_some());
+        match (inside, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push(trimmed(folded, s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push(trimmed(folded, s, folded.len()));
+    }
+    out
+}
+
+/// A word's range without the apostrophes it ends with ("un'" of "'un'").
+fn trimmed(folded: &str, start: usize, end: usize) -> (usize, usize) {
+    (
+        start,
+        start + folded[start..end].trim_end_matches('\'').len(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quoted(post: &str) -> Option<String> {
+        let f = crate::matcher::fold(post);
+        wrong_item(&f).map(|((a, b), (c, d))| format!("{} … {}", &f[a..b], &f[c..d]))
+    }
+
+    #[test]
+    fn the_wrong_thing_came() {
+        let cases = [
+            (
+                "Ordered a latte, got a cold americano",
+                Some("ordered … got"),
+            ),
+            (
+                "Ordered a blue jacket and received a red one",
+                Some("ordered … received"),
+            ),
+            (
+                "Pedí una talla M y me llegó una XL",
+                Some("pedi … me llego"),
+            ),
+            (
+                "J'ai commandé un M et j'ai reçu un XL",
+                Some("commande … recu"),
+            ),
+            (
+                "Ich habe eine M bestellt und eine XL bekommen",
+                Some("bestellt … bekommen"),
+            ),
+            (
+                "Ho ordinato una taglia S e mi è arrivata una L",
+                Some("ordinato … mi e arrivata"),
+            ),
+            ("Comprei um tênis 40 e chegou 38", Some("comprei … chegou")),
+            // What came is the order itself, a message or a time.
+            ("Ordered on Monday, got it today, thanks", None),
+            (
+                "Ordered a pizza and got a text saying it's on the way",
+                None,
+            ),
+            ("Ordered online and received a discount code", None),
+            ("Pedí el lunes y me llegó un día tarde", None),
+            ("Ich habe am Montag bestellt und heute bekommen", None),
+            ("Comprei ontem e chegou hoje", None),
+            ("I got a new phone", None),
+            ("Pedí el menú y me trajeron un postre de regalo", None),
+        ];
+        for (post, want) in cases {
+            assert_eq!(quoted(post).as_deref(), want, "{post}");
+        }
+    }
+
+    #[test]
+    fn words_keep_inner_apostrophes() {
+        let f = "on m'a servi 'un' café";
+        let w: Vec<&str> = words(f).into_iter().map(|(s, e)| &f[s..e]).collect();
+        assert_eq!(w, ["on", "m'a", "servi", "un", "café"]);
+    }
+}
