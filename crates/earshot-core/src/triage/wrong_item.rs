@@ -103,9 +103,19 @@ pub(super) fn wrong_item(folded: &str) -> Option<((usize, usize), (usize, usize)
 /// discount or time.
 fn thing<'a>(text: &impl Fn(usize) -> &'a str, i: usize) -> bool {
     let first = text(i);
+    // "Ordered tea, got cold coffee instead", "… mi hanno portato acqua invece del vino".
+    let instead = || {
+        (i..i + 6).any(|k| {
+            matches!(
+                text(k),
+                "instead" | "invece" | "statt" | "anstatt" | "lieu" | "lugar" | "vez"
+            )
+        })
+    };
     let starts = THING.contains(&first)
         || (first == "the" && matches!(text(i + 1), "wrong" | "incorrect"))
-        || (!first.is_empty() && first.bytes().all(|b| b.is_ascii_digit()));
+        || (!first.is_empty() && first.bytes().all(|b| b.is_ascii_digit()))
+        || instead();
     starts
         && !NOT_A_THING.contains(&text(i + 1))
         && !NOT_A_THING.contains(&first)
@@ -186,6 +196,10 @@ mod tests {
                 Some("ordinato … mi e arrivata"),
             ),
             ("Comprei um tênis 40 e chegou 38", Some("comprei … chegou")),
+            (
+                "Ordered tea, got cold coffee instead",
+                Some("ordered … got"),
+            ),
             // What came is the order itself, a message or a time.
             ("Ordered on Monday, got it today, thanks", None),
             (
