@@ -99,8 +99,8 @@ pub(super) fn wrong_item(folded: &str) -> Option<((usize, usize), (usize, usize)
     None
 }
 
-/// Whether the words from `i` name a thing that came: an article or a number, then no message,
-/// discount or time.
+/// Whether the words from `i` name a thing that came: an article or a number, or any words with
+/// "instead" within six, and no message, discount, time or gift.
 fn thing<'a>(text: &impl Fn(usize) -> &'a str, i: usize) -> bool {
     let first = text(i);
     // "Ordered tea, got cold coffee instead", "… mi hanno portato acqua invece del vino".
