@@ -190,6 +190,35 @@ fn decimals(folded: &[u8], start: usize) -> bool {
         && folded[start - 2].is_ascii_digit()
 }
 
+/// The words of a folded text as byte ranges: letters, digits and the apostrophes inside them.
+pub(super) fn word_spans(folded: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in folded.char_indices() {
+        let inside = c.is_alphanumeric() || (c == '\'' && start.is_some());
+        match (inside, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push(trimmed(folded, s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push(trimmed(folded, s, folded.len()));
+    }
+    out
+}
+
+/// A word's range without the apostrophes it ends with ("un'" of "'un'").
+fn trimmed(folded: &str, start: usize, end: usize) -> (usize, usize) {
+    (
+        start,
+        start + folded[start..end].trim_end_matches('\'').len(),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -222,5 +251,12 @@ mod tests {
         // A longer cue off a word boundary hides no shorter one ("lost my" in "lost mysteriously").
         let f = Folded::new("the parcel got lost mysteriously");
         assert_eq!(cues(&c.complaint, &f), vec!["lost"]);
+    }
+
+    #[test]
+    fn word_spans_keep_inner_apostrophes() {
+        let f = "on m'a servi 'un' café";
+        let w: Vec<&str> = word_spans(f).into_iter().map(|(s, e)| &f[s..e]).collect();
+        assert_eq!(w, ["on", "m'a", "servi", "un", "café"]);
     }
 }

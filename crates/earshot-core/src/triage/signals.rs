@@ -99,17 +99,22 @@ pub(super) fn signals_in(text: &str, lang: Option<&'static str>) -> (Analysed, S
     let mut analysed = text::analyse_in(text, lang);
     // The words of a request carry no feeling: "demora" (delay) is the verb "takes" in "quanto
     // tempo demora a entrega?", "long" only measures time in "how long does delivery take".
-    for t in analysed.tokens.iter_mut() {
-        let asked = || {
-            let w = crate::matcher::fold(&t.norm);
-            found
-                .help
-                .iter()
-                .filter(|h| !found.own_plan.contains(h))
-                .any(|h| crate::matcher::fold(h).split(' ').any(|p| p == w))
-        };
-        if !found.help.is_empty() && asked() {
-            t.false_friend = true;
+    let asked: Vec<String> = found
+        .help
+        .iter()
+        .filter(|h| !found.own_plan.contains(h))
+        .flat_map(|h| {
+            crate::matcher::fold(h)
+                .split(' ')
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    if !asked.is_empty() {
+        for t in analysed.tokens.iter_mut() {
+            if asked.contains(&crate::matcher::fold(&t.norm)) {
+                t.false_friend = true;
+            }
         }
     }
     let vader = vader::vader(&analysed, |_, _| {});

@@ -26,7 +26,7 @@ const UNIT: &[&str] = &[
 /// The byte range of a measured wait in a folded post ("waiting 3 weeks"), or None.
 pub(super) fn measured_wait(folded: &str) -> Option<(usize, usize)> {
     let at = folded.find("waiting")?;
-    let mut words = super::wrong_item::words(&folded[at..])
+    let mut words = super::cues::word_spans(&folded[at..])
         .into_iter()
         .map(|(s, e)| (at + s, at + e));
     let (start, _) = words.next()?;

@@ -72,7 +72,7 @@ pub(super) fn wrong_item(folded: &str) -> Option<((usize, usize), (usize, usize)
     });
     // One pass over the post, and most posts stop here.
     order.find(folded)?;
-    let words = words(folded);
+    let words = super::cues::word_spans(folded);
     let text = |i: usize| words.get(i).map_or("", |&(s, e)| &folded[s..e]);
     let (at, _) = words
         .iter()
@@ -129,35 +129,6 @@ const GIFT: &[&str] = &[
     "free", "complimentary", "bonus", "gift", "regalo", "gratis", "cortesia", "offert", "offerte",
     "cadeau", "gratuit", "gratuite", "geschenkt", "kostenlos", "omaggio", "brinde", "extra", "upgrade", "upgraded",
 ];
-
-/// The words of a folded text as byte ranges: letters, digits and the apostrophes inside them.
-pub(super) fn words(folded: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in folded.char_indices() {
-        let inside = c.is_alphanumeric() || (c == '\'' && start.is_some());
-        match (inside, start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                out.push(trimmed(folded, s, i));
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        out.push(trimmed(folded, s, folded.len()));
-    }
-    out
-}
-
-/// A word's range without the apostrophes it ends with ("un'" of "'un'").
-fn trimmed(folded: &str, start: usize, end: usize) -> (usize, usize) {
-    (
-        start,
-        start + folded[start..end].trim_end_matches('\'').len(),
-    )
-}
 
 #[cfg(test)]
 mod tests {
@@ -216,12 +187,5 @@ mod tests {
         for (post, want) in cases {
             assert_eq!(quoted(post).as_deref(), want, "{post}");
         }
-    }
-
-    #[test]
-    fn words_keep_inner_apostrophes() {
-        let f = "on m'a servi 'un' café";
-        let w: Vec<&str> = words(f).into_iter().map(|(s, e)| &f[s..e]).collect();
-        assert_eq!(w, ["on", "m'a", "servi", "un", "café"]);
     }
 }
