@@ -92,7 +92,7 @@ pub(super) const COMPLAINT_CUES: &[&str] = &[
     // Late; no apology; not refunded yet; shut when it said open.
     "arrived late", "came late", "days late", "weeks late", "hours late", "hrs late", "no apology",
     "never apologised", "never apologized", "didn't even apologise", "didn't even apologize",
-    "closed early", "closed even though", "llego tarde", "llegaron tarde", "con retraso",
+    "closed early", "closed even though", "llego tarde", "llegaron tarde", "llega tarde", "llegan tarde", "con retraso",
     "dias de retraso", "semanas de retraso", "ni una disculpa", "nadie se disculpo",
     "arrive en retard", "arrivee en retard", "livre en retard", "livree en retard",
     "jours de retard", "semaines de retard", "aucune excuse", "pas une excuse", "kam zu spat",
@@ -211,4 +211,27 @@ pub(super) const COMPLAINT_CUES: &[&str] = &[
     "tengo que pagarlo yo", "me toca pagar", "a mes frais", "retour payant", "auf meine kosten",
     "rucksendung kostenpflichtig", "ruckversand kostenpflichtig", "a mie spese",
     "reso a pagamento", "reso e a pagamento", "paga por mim", "pago por mim",
+    // Broke what it was given; a fault after the repair that was not there before, or the same
+    // one still; an update that broke the app; nobody owns up.
+    "broke my", "scratched my", "wasn't there before", "wasnt there before", "was not there before",
+    "strange noise", "weird noise", "funny noise", "grinding noise", "same noise", "same problem",
+    "same issue", "logs me out", "logging me out", "since the update", "since the last update",
+    "rompieron", "me rompieron", "han roto", "no estaba antes", "ruido raro", "ruido extrano",
+    "mismo ruido", "mismo problema", "desde la actualizacion", "nadie se hace cargo",
+    "nadie se hace responsable", "ont casse", "avez casse", "ont raye", "avez raye",
+    "n'etait pas la avant", "bruit bizarre", "bruit etrange", "meme bruit", "meme probleme",
+    "depuis la mise a jour", "kaputt gemacht", "beschadigt", "vorher nicht da",
+    "komisches gerausch", "seltsames gerausch", "gleiche gerausch", "gleiche problem",
+    "selbe problem", "seit dem update", "avete rotto", "hanno rotto", "rumore strano",
+    "strano rumore", "stesso rumore", "stesso problema", "prima non c'era",
+    "dopo l'aggiornamento", "dall'aggiornamento", "quebraram", "quebrou meu", "quebrou minha",
+    "barulho estranho", "mesmo barulho", "mesmo problema", "nao tinha antes",
+    "desde a atualizacao", "depois da atualizacao", "ninguem se responsabiliza",
+    "ninguem falou nada", "ninguem disse nada",
+    // Waiting for the order, the parcel, the refund.
+    "attendre ma commande", "attendre mon colis", "attendre mon remboursement",
+    "esperar mi pedido", "esperar mi paquete", "esperar mi reembolso", "warte auf meine bestellung",
+    "warte auf mein paket", "warte auf meine erstattung", "aspettare il mio ordine", "aspettare il mio pacco",
+    "aspettare il mio rimborso", "esperar meu pedido", "esperar o meu pedido",
+    "esperar meu reembolso",
 ];

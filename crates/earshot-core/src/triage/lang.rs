@@ -220,7 +220,8 @@ const ENGLISH: &[&str] = &[
     "thanks", "please", "dear", "regards", "hello", "hi", "u", "ur", "pls", "plz", "didnt",
     "doesnt", "wasnt", "isnt", "havent", "got", "guys", "had", "were", "did", "does", "very",
     "good", "great", "ordered", "waiting", "which", "than", "them", "then", "could", "should",
-    "because", "anyone", "some",
+    "because", "anyone", "some", "better", "couldn't", "couldnt", "wouldn't", "wouldnt", "won't",
+    "didn't", "doesn't", "isn't", "wasn't", "haven't",
 ];
 
 fn plainly_english(words: &[&str]) -> bool {

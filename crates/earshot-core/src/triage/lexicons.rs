@@ -59,6 +59,7 @@ const SPANISH: &[(&str, f64)] = &[
     ("tardísimo", -1.8), ("satisfech*", 1.8), ("insatisfech*", -2.0), ("gusta", 1.8),
     ("gustan", 1.8), ("gustó", 1.8), ("gustaron", 1.8), ("tibi*", -1.2), ("ignorad*", -1.3),
     ("ignoraron", -1.3), ("enhorabuena", 2.5), ("felicidades", 2.3),
+    ("lastimad*", -1.8), ("herid*", -1.5),
 ];
 
 #[rustfmt::skip]
@@ -86,6 +87,7 @@ const FRENCH: &[(&str, f64)] = &[
     ("immangeable+", -2.8), ("rassis", -1.8), ("impeccable+", 2.5), ("rassise+", -1.8),
     ("reviendrons", 1.5), ("reviendrai", 1.5), ("tiède+", -1.2), ("ignoré*", -1.3),
     ("félicitations", 2.5),
+    ("blessé*", -1.5),
 ];
 
 #[rustfmt::skip]
@@ -111,6 +113,7 @@ const GERMAN: &[(&str, f64)] = &[
     ("zumutung", -2.8), ("frechheit", -2.8), ("abzocke", -3.0), ("ungenießbar*", -2.8),
     ("einwandfrei*", 2.3), ("empfehlen", 2.0), ("trocken*", -1.2), ("ätzend*", -2.5),
     ("lauwarm*", -1.2), ("ignoriert", -1.3), ("glückwunsch", 2.3),
+    ("verletzt", -1.5),
 ];
 
 #[rustfmt::skip]
@@ -136,6 +139,7 @@ const ITALIAN: &[(&str, f64)] = &[
     ("inaccettabile+", -2.8), ("sbagliat*", -1.5), ("tremend*", -2.5), ("immangiabile+", -2.8),
     ("gentilissim*", 2.5), ("impeccabile+", 2.5), ("torneremo", 1.5), ("tornerò", 1.5),
     ("tiepid*", -1.2), ("ignorat*", -1.3), ("complimenti", 2.3),
+    ("ferit*", -1.5),
 ];
 
 #[rustfmt::skip]
@@ -160,6 +164,7 @@ const PORTUGUESE: &[(&str, f64)] = &[
     ("voltarei", 1.5), ("impecável", 2.5), ("impecáveis", 2.5), ("irritad*", -2.0),
     ("revoltad*", -2.5), ("enganad*", -2.2), ("parabéns", 2.5), ("morno", -1.2), ("morna", -1.2),
     ("ignorad*", -1.3), ("ignoraram", -1.3), ("ignorou", -1.3),
+    ("machucad*", -1.8), ("atrasou", -1.5), ("atrasaram", -1.5),
 ];
 
 /// Emoji as customers use them, where VADER's reading of their names misses it: "fire" made 🔥

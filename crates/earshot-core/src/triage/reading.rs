@@ -4,6 +4,7 @@
 use super::flags::{abuse_of, flag_of, ironic_words, only_insults, praise_in};
 use super::grave::Grave;
 use super::linear::{self, LinearModel, Origin};
+use super::naming::{letter, negation_reaches, shown};
 use super::signals::{only_own_plan, own_plan_word, signals_in, Found};
 use super::text::{self, Analysed};
 use super::vader;
@@ -153,17 +154,21 @@ pub(super) fn read_in(model: &LinearModel, text: &str, lang: Option<&'static str
         // Aushilfen? Ich würde gerne bei euch arbeiten" read 0.6 negative). Not in English, whose
         // model learned from tens of thousands of tweets: customers asking an airline for help
         // without a bad word are mostly unhappy ones.
+        // A question is asked of the business too ("Hat die Apotheke am Sonntag Notdienst?"),
+        // unless it asks why, which is how a complaint asks ("¿por qué nadie contesta?").
+        let asks = asks_business
+            || (!english && analysed.ends_with_question && !super::words::asks_why(&analysed));
         let unfounded = !english
-            && asks_business
+            && asks
             && vader.neg == 0.0
             && complaint_cues.is_empty()
             && p[0] > p[1].max(p[2]);
-        if (!lexical && (english || asks_business)) || unfounded {
+        if (!lexical && (english || asks)) || unfounded {
             // Nothing a person would call a sentiment word or a cue: the model is reading topic
             // words of the domain it learned from ("flight", "8pm"). Trust it less, out of domain.
             // A post that asks the business something is pulled further: its "negative" is the
             // topic words of the tweets' rhetorical questions ("negative: 'morgen'").
-            let shrink = if asks_business {
+            let shrink = if asks {
                 NO_EVIDENCE_SHRINK_ASKING
             } else {
                 NO_EVIDENCE_SHRINK
@@ -214,6 +219,19 @@ pub(super) fn read_in(model: &LinearModel, text: &str, lang: Option<&'static str
         // Sarcasm about what went wrong ("Ótimo, mais um pedido cancelado 🙃") is negative,
         // however neutral its other words read.
         probs.swap(0, best);
+    }
+    if sarcasm.is_empty()
+        && vader.neg == 0.0
+        && complaint_cues.is_empty()
+        && analysed.turns.is_empty()
+        && super::idioms::in_post(&analysed)
+    {
+        // Praise through a negation and no bad word nor "but" ("Não me canso de comer aqui",
+        // "Nichts zu meckern, alles top") is praise, whatever the topic words read (`idioms.rs`).
+        let best = (0..3)
+            .max_by(|a, b| probs[*a].total_cmp(&probs[*b]))
+            .unwrap_or(1);
+        probs.swap(2, best);
     }
     // A grave post is a complaint, and reads negative whatever its topic words ("Mi hijo tuvo una
     // reacción alérgica por vuestro pastel" read as praise for 'pastel'), unless its praise is
@@ -462,33 +480,6 @@ fn explain(
     out
 }
 
-/// The negation a negated token is under, and how many tokens back it stands.
-fn negation_before(a: &Analysed, i: usize) -> Option<(&str, usize)> {
-    a.tokens[..i]
-        .iter()
-        .rev()
-        .enumerate()
-        .find(|(_, n)| text::is_negation(&n.norm))
-        .map(|(k, n)| (n.norm.as_str(), k + 1))
-}
-
-/// A single letter ("u" of "u.u"): never a reason.
-fn letter(w: &str) -> bool {
-    let mut chars = w.chars();
-    chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none()
-}
-
-/// Whether a negated token stands close behind its negation with nothing but function words
-/// between ("no me gustó", "not very good"), as a reason that names the two together needs.
-fn negation_reaches(a: &Analysed, i: usize) -> bool {
-    negation_before(a, i).is_some_and(|(_, back)| {
-        back <= 3
-            && a.tokens[i + 1 - back..i]
-                .iter()
-                .all(|t| text::is_function_word(&t.norm))
-    })
-}
-
 /// Whether a word that is a sentiment word of its own works here as a booster of the next one:
 /// "pretty good", "damn good", "real nice".
 fn boosting(a: &Analysed, i: usize) -> bool {
@@ -500,16 +491,6 @@ fn boosting(a: &Analysed, i: usize) -> bool {
         .get(i + 1)
         .and_then(vader::valence_of)
         .is_some_and(|v| v != 0.0)
-}
-
-/// A token as a reason names it, in the post's own words: with its negation when it is negated
-/// ("never answers", "no refund", "nunca contesta").
-fn shown(a: &Analysed, i: usize) -> String {
-    let t = &a.tokens[i];
-    match negation_before(a, i).filter(|_| t.negated && negation_reaches(a, i)) {
-        Some((neg, _)) => format!("{neg} {}", t.norm),
-        None => t.norm.clone(),
-    }
 }
 
 /// Adds to `out` (up to `max` in all) the words that lift a yes/no model most, strongest first,

@@ -80,8 +80,16 @@ pub(super) fn signals_in(text: &str, lang: Option<&'static str>) -> (Analysed, S
     // A complaint word inside a phrase that asks ("hours" in "opening hours"), tells news
     // ("nobody" in "nobody was hurt") or tells of the writer's own plans ("cancel" in "cancel my
     // booking") is not one; nor is a purchase word inside the last ("reservation" in "annuler ma
-    // réservation").
-    complaint.retain(|w| !inside(w, &[&help, &lead, &sympathy, &own_plan]));
+    // réservation"); nor is one inside praise said through a negation ("disappointed" in "never been
+    // disappointed", `idioms.rs`).
+    let mut analysed = text::analyse_in(text, lang);
+    let idioms: Vec<String> = analysed
+        .tokens
+        .iter()
+        .filter(|t| super::idioms::valence(&t.norm).is_some())
+        .map(|t| t.norm.clone())
+        .collect();
+    complaint.retain(|w| !inside(w, &[&help, &lead, &sympathy, &own_plan, &idioms]));
     grave.retain(|(_, w)| !inside(w, &[&sympathy]) && !denied(folded.as_str(), w, lang));
     lead.retain(|w| !inside(w, &[&own_plan]));
     // The writer's own change of plan is a request to the business.
@@ -96,7 +104,6 @@ pub(super) fn signals_in(text: &str, lang: Option<&'static str>) -> (Analysed, S
         grave,
         after_wrong_item,
     };
-    let mut analysed = text::analyse_in(text, lang);
     // The words of a request carry no feeling: "demora" (delay) is the verb "takes" in "quanto
     // tempo demora a entrega?", "long" only measures time in "how long does delivery take".
     let asked: Vec<String> = found

@@ -337,10 +337,21 @@ pub fn analyse_in(text: &str, lang: Option<&str>) -> Analysed {
             }
         }
     }
+    // "Can't get enough of", "no me canso de": praise through a negation, one token.
+    super::idioms::merge(&mut a.tokens);
     let friends = super::words::FALSE_FRIENDS
         .iter()
         .find(|(l, _)| Some(*l) == lang)
         .map_or(&[][..], |(_, words)| words);
+    for i in 1..a.tokens.len() {
+        // "Never so disappointed", "noch nie so enttäuscht", "jamais aussi déçu": a booster, not
+        // a negation (VADER's "never so").
+        if super::words::NEVER.contains(&a.tokens[i - 1].norm.as_str())
+            && super::words::SO.contains(&a.tokens[i].norm.as_str())
+        {
+            a.tokens[i - 1].role = Role::BoostUp;
+        }
+    }
     for t in &mut a.tokens {
         if t.role == Role::Negation && !negates_in(&t.norm, lang) {
             t.role = Role::Plain;

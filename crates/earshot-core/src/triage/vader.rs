@@ -129,6 +129,7 @@ pub fn valence(norm: &str) -> Option<f64> {
         .or_else(|| lex.emoji.get(norm))
         .copied()
         .or_else(|| lex.own.get(norm).map(|(v, _)| *v))
+        .or_else(|| super::idioms::valence(norm))
 }
 
 /// Whether a reason's phrase ends in a lexicon word: "bueno" of "no bueno", "rude".

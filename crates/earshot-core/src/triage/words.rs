@@ -164,6 +164,15 @@ pub(super) const NEGATIONS: &[&str] = &[
     "nn", "ñ", "n", "nix",
 ];
 
+/// "Never" in each language, and the words after which it boosts instead of negating ("never so
+/// rude", "noch nie so enttäuscht", "jamais aussi déçu", "mai così deluso").
+pub(super) const NEVER: &[&str] = &[
+    "never", "nunca", "jamás", "jamas", "jamais", "nie", "niemals", "mai",
+];
+pub(super) const SO: &[&str] = &[
+    "so", "this", "tan", "tão", "tao", "si", "aussi", "così", "cosi",
+];
+
 #[rustfmt::skip]
 pub(super) const BOOSTERS_UP: &[&str] = &[
     "muy", "demasiado", "muchísimo", "realmente", "totalmente", "súper", "très", "trop",
@@ -334,3 +343,19 @@ pub(super) const ELIDED_IT: &[&str] = &[
     "l", "un", "dell", "all", "dall", "nell", "sull", "coll", "quell", "quest", "c", "d", "m", "t",
     "s", "v", "n", "tutt",
 ];
+
+/// Whether a post asks why or how ("¿por qué…?", "pourquoi", "warum", "perché", "como é
+/// possível"): a question of that kind is mostly a complaint.
+pub(super) fn asks_why(a: &super::text::Analysed) -> bool {
+    const WHY: &[&str] = &[
+        "pourquoi", "comment", "warum", "wieso", "weshalb", "perché", "perche", "come", "porque",
+        "porquê", "porqué", "cómo", "como",
+    ];
+    a.tokens.iter().enumerate().any(|(i, t)| {
+        WHY.contains(&t.norm.as_str())
+            || (t.norm == "por"
+                && a.tokens
+                    .get(i + 1)
+                    .is_some_and(|n| matches!(n.norm.as_str(), "qué" | "que")))
+    })
+}
