@@ -106,7 +106,6 @@ const SAYING: &[&str] = &[
 const GAP: usize = 4;
 
 /// One word of an idiom: the forms it may take, or a gap, or the clause's end.
-#[derive(Debug)]
 enum Part {
     Word(Vec<&'static str>),
     Gap,
@@ -182,8 +181,8 @@ fn matched(tokens: &[Token], at: usize, parts: &[Part]) -> Option<Vec<usize>> {
     go(tokens, at, parts, &mut out).then_some(out)
 }
 
-/// A word of an idiom as a reason names it ([`super::naming::contracted`]); French "en" after "ne" is "m'en"
-/// after "je", "s'en" otherwise.
+/// A word of an idiom as a reason names it ([`super::naming::contracted`]); French "en" after
+/// "ne" is "m'en" after "je", "s'en" otherwise.
 fn spoken(words: &[&str], i: usize) -> String {
     let w = words[i];
     if w == "en" && i > 0 && words[i - 1] == "ne" {
