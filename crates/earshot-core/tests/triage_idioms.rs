@@ -2,7 +2,8 @@
 //! de", "je ne m'en lasse pas", "nichts zu meckern", "non mi stanco mai", "não me canso") is
 //! praise, named in the post's words; what only looks like it (not enough sleep, never so
 //! disappointed, tired of saying it) is not. And what a garage, a mover, a groomer or an app's
-//! customers write when the business broke something or the fault is still there.
+//! customers write when the business broke something or the fault is still there, and a wait
+//! with its length in each language.
 
 mod triage_common;
 
@@ -55,6 +56,14 @@ const CASES: &[(&str, &str, &str, &[&str])] = &[
     ("Il meccanico mi ha cambiato le pastiglie e ora la macchina fa un rumore strano", "it", "complaint", &["rumore strano"]),
     ("A oficina ficou com meu carro dez dias e devolveu com o mesmo barulho", "pt", "complaint", &["mesmo barulho"]),
     ("O pet shop devolveu meu cachorro com a orelha machucada e ninguém falou nada", "pt", "complaint", &["ninguém falou nada"]),
+    // A wait with its length, in each language; a customer for three months is no wait.
+    ("Rien à redire sur la qualité mais la livraison a pris trois semaines", "fr", "complaint", &["pris trois semaines"]),
+    ("El pedido tardó tres semanas en llegar @TiendaSol", "es", "complaint", &["tardó tres semanas"]),
+    ("Ich warte seit 3 Wochen auf meine Rücksendung", "de", "complaint", &["warte seit 3 wochen"]),
+    ("Aspetto da due settimane il rimborso", "it", "complaint", &["aspetto da due settimane"]),
+    ("A entrega demorou 12 dias, absurdo", "pt", "complaint", &["demorou 12 dias"]),
+    ("Je suis cliente depuis 3 mois et j'adore", "fr", "praise", &["adore"]),
+    ("Llevo 3 meses en el gimnasio y me encanta", "es", "praise", &["encanta"]),
     // A question to the business in another language is no complaint, whatever its topic words.
     ("Est-ce que la pharmacie fait les tests antigéniques le samedi ?", "fr", "question", &[]),
     ("Hat die Apotheke am Sonntag Notdienst?", "de", "question", &[]),

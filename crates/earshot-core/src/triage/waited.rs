@@ -1,46 +1,75 @@
 //! A wait measured in hours, days, weeks or months: "been waiting 3 weeks", "waiting for over an
-//! hour", "waiting two days". "Been waiting for this video!" is excitement, and no cue phrase
-//! can list every length; a wait with its length is a complaint. English: the other languages'
-//! cues say it in words ("llevo esperando", "warte seit", "j'attends depuis").
+//! hour", "waiting two days", "tardó tres semanas", "a pris trois semaines", "warte
+//! seit 3 Wochen", "aspetto da due settimane", "demorou 10 dias". "Been waiting for this video!"
+//! is excitement, and no cue phrase can list every length; a wait with its length is a complaint.
 
-/// Words between "waiting" and the length: "for", "over", "almost"…
+/// Words that lead a wait: waiting, taking. English "waiting" may be followed by a unit alone
+/// ("waiting hours"); the others need a length ("attendu mes commandes" is no wait). "Since"
+/// leads none: "cliente depuis 3 mois", "llevo 3 meses en el gimnasio" are no wait. French
+/// "pris" leads one after "a" or "ont" ("la livraison a pris trois semaines"; not "j'ai pris
+/// trois jours de congé").
+#[rustfmt::skip]
+const LEADS: &[&str] = &[
+    "waiting", "esperando", "tardo", "j'attends", "tardaron", "tardado", "attends", "attendu",
+    "pris", "warte", "warten", "gedauert", "dauerte", "aspetto", "aspettando", "atteso", "messo",
+    "aguardando", "demorou", "demoraram",
+];
+
+/// Words between the lead and the length: "for", "over", "almost", "más de", "plus de"…
 #[rustfmt::skip]
 const BEFORE_LENGTH: &[&str] = &[
     "for", "over", "almost", "nearly", "about", "like", "more", "than", "literally", "since",
+    "mas", "de", "casi", "ya", "plus", "presque", "deja", "uber", "fast", "schon", "piu", "di",
+    "quasi", "gia", "da", "mais", "quase", "ja", "me", "ci", "a", "seit", "depuis", "ha",
 ];
 
 /// A length without digits.
 #[rustfmt::skip]
 const LENGTH: &[&str] = &[
     "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "several", "few", "many", "multiple", "half",
+    "several", "few", "many", "multiple", "half", "un", "una", "dos", "tres", "cuatro", "cinco",
+    "seis", "siete", "ocho", "diez", "varias", "varios", "une", "deux", "trois", "quatre", "cinq",
+    "sept", "huit", "dix", "plusieurs", "quelques", "ein", "eine", "einer", "zwei", "drei",
+    "vier", "funf", "sechs", "sieben", "zehn", "mehrere", "due", "tre", "quattro", "cinque",
+    "sei", "sette", "otto", "dieci", "diverse", "diversi", "um", "uma", "dois", "duas", "quatro",
+    "sete", "oito", "dez", "vinte", "trinta",
 ];
 
 /// Units of a wait.
 #[rustfmt::skip]
 const UNIT: &[&str] = &[
     "min", "mins", "minute", "minutes", "hour", "hours", "hr", "hrs", "day", "days", "week",
-    "weeks", "month", "months",
+    "weeks", "month", "months", "minutos", "hora", "horas", "dia", "dias", "semana", "semanas",
+    "mes", "meses", "heure", "heures", "jour", "jours", "semaine", "semaines", "mois", "minuten",
+    "stunde", "stunden", "tag", "tage", "tagen", "woche", "wochen", "monat", "monate", "monaten",
+    "minuti", "ora", "ore", "giorno", "giorni", "settimana", "settimane", "mese", "mesi",
 ];
 
 /// The byte range of a measured wait in a folded post ("waiting 3 weeks"), or None.
 pub(super) fn measured_wait(folded: &str) -> Option<(usize, usize)> {
-    let at = folded.find("waiting")?;
-    let mut words = super::cues::word_spans(&folded[at..])
-        .into_iter()
-        .map(|(s, e)| (at + s, at + e));
-    let (start, _) = words.next()?;
-    for (s, e) in words.take(6) {
-        let w = &folded[s..e];
-        if UNIT.contains(&w) {
-            return Some((start, e));
-        }
-        let counts = w.bytes().all(|b| b.is_ascii_digit()) || LENGTH.contains(&w);
-        if !(counts || BEFORE_LENGTH.contains(&w)) {
+    let words = super::cues::word_spans(folded);
+    words.iter().enumerate().find_map(|(i, &(start, end))| {
+        let lead = &folded[start..end];
+        let taken = |w: &&(usize, usize)| matches!(&folded[w.0..w.1], "a" | "ont");
+        if !LEADS.contains(&lead)
+            || (lead == "pris" && !words[..i].last().is_some_and(|w| taken(&w)))
+        {
             return None;
         }
-    }
-    None
+        let mut counted = lead == "waiting";
+        for &(s, e) in words[i + 1..].iter().take(6) {
+            let w = &folded[s..e];
+            if UNIT.contains(&w) && counted {
+                return Some((start, e));
+            }
+            let length = w.bytes().all(|b| b.is_ascii_digit()) || LENGTH.contains(&w);
+            counted |= length;
+            if !(length || BEFORE_LENGTH.contains(&w)) {
+                return None;
+            }
+        }
+        None
+    })
 }
 
 #[cfg(test)]
@@ -62,6 +91,21 @@ mod tests {
             ("been waiting for this video!", None),
             ("waiting for the bus", None),
             ("waiting", None),
+            (
+                "el pedido tardo tres semanas en llegar",
+                Some("tardo tres semanas"),
+            ),
+            (
+                "la livraison a pris trois semaines",
+                Some("pris trois semaines"),
+            ),
+            ("ich warte seit 3 wochen", Some("warte seit 3 wochen")),
+            ("aspetto da due settimane", Some("aspetto da due settimane")),
+            ("demorou 10 dias pra chegar", Some("demorou 10 dias")),
+            // No length, or no unit: no wait.
+            ("attendu mes commandes", None),
+            ("je suis cliente depuis 3 mois", None),
+            ("j'ai pris trois jours de conge", None),
         ];
         for (post, want) in cases {
             let f = crate::matcher::fold(post);
