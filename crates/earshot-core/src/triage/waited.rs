@@ -47,6 +47,12 @@ const UNIT: &[&str] = &[
 
 /// The byte range of a measured wait in a folded post ("waiting 3 weeks"), or None.
 pub(super) fn measured_wait(folded: &str) -> Option<(usize, usize)> {
+    // Most posts have no lead at all: one automaton pass tells, before the words are split.
+    static LEAD: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    let lead = LEAD.get_or_init(|| aho_corasick::AhoCorasick::new(LEADS).expect("static leads"));
+    if !lead.is_match(folded) {
+        return None;
+    }
     let words = super::cues::word_spans(folded);
     words.iter().enumerate().find_map(|(i, &(start, end))| {
         let lead = &folded[start..end];
