@@ -277,6 +277,94 @@ fn reasons_never_name_names_or_small_words_the_model_learned_a_mood_for() {
     assert!(!got.reasons.is_empty(), "{:?}", got.reasons);
 }
 
+/// Feelings about anything besides the business — a dull evening, a win — in words Earshot's own
+/// lists do not have: the machine-translated AFINN list reads them, adjectives in every form
+/// ("aburrida", "ennuyeuse"), and the reasons name them. The build before it read the first as
+/// "negative tone" and the last as "'vitória emocionante'".
+#[test]
+fn words_of_feeling_beyond_the_business_are_read_in_each_language() {
+    let mut wrong = Vec::new();
+    for (text, lang, sentiment, why) in [
+        (
+            "El concierto de anoche fue aburrido y deprimente",
+            "es",
+            "negative",
+            &["aburrido", "deprimente"][..],
+        ),
+        (
+            "La película fue aburrida, qué decepción",
+            "es",
+            "negative",
+            &["aburrida"],
+        ),
+        (
+            "Une soirée ennuyeuse et décevante",
+            "fr",
+            "negative",
+            &["ennuyeuse"],
+        ),
+        (
+            "Der Film war langweilig und peinlich",
+            "de",
+            "negative",
+            &["langweilig"],
+        ),
+        (
+            "Che fallimento, una serata noiosa",
+            "it",
+            "negative",
+            &["fallimento"],
+        ),
+        (
+            "Que sofrimento, estou com muita ansiedade",
+            "pt",
+            "negative",
+            &["sofrimento", "ansiedade"],
+        ),
+        (
+            "Qué alegría, una victoria merecida",
+            "es",
+            "positive",
+            &["victoria"],
+        ),
+        (
+            "Quelle joie, une victoire méritée",
+            "fr",
+            "positive",
+            &["joie"],
+        ),
+        (
+            "Was für ein Triumph, ich bin überglücklich",
+            "de",
+            "positive",
+            &["überglücklich"],
+        ),
+        (
+            "Che gioia, una vittoria meritata",
+            "it",
+            "positive",
+            &["gioia"],
+        ),
+        (
+            "Que vitória emocionante, estou radiante",
+            "pt",
+            "positive",
+            &["radiante"],
+        ),
+    ] {
+        let got = classify(text, None);
+        let reasons = got.reasons.join(" | ");
+        let named = why.iter().all(|w| reasons.contains(&format!("'{w}'")));
+        if got.language != Some(lang) || got.sentiment != sentiment || !named {
+            wrong.push(format!(
+                "{text}\n  got {:?} {} [{reasons}]",
+                got.language, got.sentiment
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
 #[test]
 fn a_post_in_a_language_without_a_model_says_so() {
     let got = classify(

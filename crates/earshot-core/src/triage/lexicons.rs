@@ -178,6 +178,104 @@ pub(super) const EMOJI_VALENCE: &[(&str, f64)] = &[
     ("😒", -1.5), ("🤡", -1.5),
 ];
 
+/// AFINN-165 machine-translated (`data/afinn-translated.tsv`, ODbL; `data/AFINN-LICENSE.txt`):
+/// about 2,600 words a language that Earshot's own lists above do not have, for what a post says
+/// of anything besides the business ("aborrecible", "inquiétant", "langweilig", "fallimento",
+/// "ansiedade"). Read after Earshot's own words and VADER's, each only in its own language.
+const TRANSLATED: &str = include_str!("../../data/afinn-translated.tsv");
+
+/// AFINN's −5 … 5 on VADER's −4 … 4, a little lower still: a machine's translation is a weaker
+/// witness than a word written for the language.
+const TRANSLATED_SCALE: f64 = 0.75;
+
+/// Translations whose score is wrong for the word as a customer writes it, or that are not words
+/// of feeling at all: prices ("caro", "prix", "teuer" read as "dear", "prize"), waiting
+/// ("esperando" as "hoping"), the queue ("queue" as slang), words of colour or kind ("negro",
+/// "tipo"), help, which a customer asks for ("necesito ayuda": AFINN's "help" is +2), and words
+/// an AFINN entry's other sense brought ("doccia", "würde", "socorro").
+#[rustfmt::skip]
+const MISTRANSLATED: &[&str] = &[
+    // Spanish
+    "solo", "tiempo", "tipo", "venga", "mayor", "esperando", "listo", "sentido", "negro", "puesto",
+    "paja", "frase", "cojo", "moda", "caro", "calor", "pinchazo", "musaraña", "burro", "tragona",
+    // French
+    "plus", "durable", "comme", "prix", "cher", "chère", "ferme", "nuit", "mode", "queue",
+    "attention", "simple", "luxe", "chaleur", "coq", "musaraigne", "râpé", "nègre",
+    "errorwithtranslation", "exclusif",
+    // German
+    "würde", "art", "oben", "teuer", "anziehen", "stecken", "gelassen", "irre", "komisch", "laune",
+    "spitzmaus", "dick",
+    // Italian
+    "caro", "subito", "presa", "doccia", "ah", "bla", "causa", "attenzione", "evidente",
+    // Portuguese
+    "socorro", "caralho", "negro", "pênis", "jovem", "entrada", "frase", "tipo", "humano", "maior",
+    "caro",
+    // Help, in every language
+    "ayuda", "aide", "hilfe", "hilft", "aiuto", "ajuda",
+];
+
+/// The translated words triage reads: (language, word, valence on VADER's scale). Weak ones (AFINN
+/// ±1: "sí", "claro", "bitte") are left out, as are the [`MISTRANSLATED`].
+pub(super) fn translated() -> impl Iterator<Item = (&'static str, &'static str, f64)> {
+    TRANSLATED.lines().filter_map(|l| {
+        if l.starts_with('#') {
+            return None;
+        }
+        let mut f = l.split('\t');
+        let (lang, word, score) = (f.next()?, f.next()?, f.next()?.parse::<f64>().ok()?);
+        (score.abs() >= 2.0 && !MISTRANSLATED.contains(&word)).then_some((
+            lang,
+            word,
+            score * TRANSLATED_SCALE,
+        ))
+    })
+}
+
+/// A translated adjective's other forms: Spanish "aburrido" → "aburrida", "aburridos",
+/// "aburridas"; German "herrlich" → "herrliche", "herrlicher"… Only words with an adjective's
+/// ending get them: a noun's "forms" are other words (Italian "torto", wrong, is not "torta",
+/// cake).
+pub(super) fn translated_forms(lang: &str, word: &str) -> Vec<String> {
+    let adjective_endings: &[&str] = match lang {
+        "es" | "pt" => &["ado", "ido", "oso", "ivo", "ico", "nte", "ble", "vel"],
+        "it" => &["ato", "ito", "oso", "ivo", "ico", "nte", "ile"],
+        "fr" => &["é", "eux", "if", "ant", "ent", "able", "ible", "ique"],
+        "de" => &[
+            "ig", "lich", "isch", "bar", "los", "voll", "sam", "haft", "end",
+        ],
+        _ => &[],
+    };
+    if !adjective_endings.iter().any(|e| word.ends_with(e)) {
+        return Vec::new();
+    }
+    let (stem, endings): (&str, &[&str]) = match (lang, word.strip_suffix('o')) {
+        ("es" | "pt", Some(stem)) => (stem, &["a", "os", "as"]),
+        ("it", Some(stem)) => (stem, &["a", "i", "e"]),
+        ("it", None) => match word.strip_suffix('e') {
+            Some(stem) => (stem, &["i"]),
+            None => (word, &[]),
+        },
+        ("es" | "pt", None) if word.ends_with('e') => (word, &["s"]),
+        // "vel": Portuguese "incrível" → "incríveis".
+        ("pt", None) => match word.strip_suffix('l') {
+            Some(stem) => (stem, &["is"]),
+            None => (word, &[]),
+        },
+        ("fr", None) => match word.strip_suffix('x') {
+            // "-eux" → "-euse", "-euses"; "-if" → "-ive", "-ives".
+            Some(stem) => (stem, &["se", "ses"]),
+            None => match word.strip_suffix('f') {
+                Some(stem) => (stem, &["fs", "ve", "ves"]),
+                None if word.ends_with('e') => (word, &["s"]),
+                None => (word, &["e", "s", "es"]),
+            },
+        },
+        ("de", None) => (word, &["e", "en", "er", "es", "em"]),
+        _ => (word, &[]),
+    };
+    endings.iter().map(|e| format!("{stem}{e}")).collect()
+}
+
 /// A lexicon entry's words: `*` is the language's adjective endings, `+` the word and its plural.
 pub(super) fn forms(lang: &str, entry: &str) -> Vec<String> {
     if let Some(stem) = entry.strip_suffix('*') {

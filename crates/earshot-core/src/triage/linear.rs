@@ -95,8 +95,18 @@ pub fn features(a: &Analysed, s: &Signals, mut f: impl FnMut(u64, f32, Origin)) 
     };
     dense(b"_bias", 1.0);
     dense(b"_vader_compound", s.vader.compound);
-    dense(b"_vader_pos", (s.vader.pos).ln_1p());
-    dense(b"_vader_neg", (s.vader.neg).ln_1p());
+    // Earshot's own words and VADER's apart from the machine-translated ones, which the model
+    // learns to trust less.
+    dense(
+        b"_vader_pos",
+        (s.vader.pos - s.vader.pos_translated).ln_1p(),
+    );
+    dense(
+        b"_vader_neg",
+        (s.vader.neg - s.vader.neg_translated).ln_1p(),
+    );
+    dense(b"_translated_pos", s.vader.pos_translated.ln_1p());
+    dense(b"_translated_neg", s.vader.neg_translated.ln_1p());
     dense(b"_bangs", a.bangs.min(3) as f64 / 3.0);
     dense(b"_question", f64::from(u8::from(a.questions > 0)));
     dense(b"_ends_question", f64::from(u8::from(a.ends_with_question)));

@@ -212,9 +212,16 @@ pub(super) fn read_in(model: &LinearModel, text: &str, lang: Option<&'static str
         // "Great, another cancelled order 🙃": the praise words say the opposite.
         probs.swap(0, 2);
     }
-    let best = (0..3)
-        .max_by(|a, b| probs[*a].total_cmp(&probs[*b]))
-        .unwrap_or(1);
+    if argmax(&probs) == 1
+        && sarcasm.is_empty()
+        && (vader.pos > 0.0) != (vader.neg > 0.0)
+        && terse(&analysed)
+    {
+        // A post of a word or two of feeling and nothing else ("Alles bestens"): the
+        // lexicon's word is its meaning; the model's weights for a lone word beside it are topic.
+        probs.swap(1, if vader.pos > 0.0 { 2 } else { 0 });
+    }
+    let best = argmax(&probs);
     if !sarcasm.is_empty() && !complaint_cues.is_empty() && best != 0 {
         // Sarcasm about what went wrong ("Ótimo, mais um pedido cancelado 🙃") is negative,
         // however neutral its other words read.
@@ -228,9 +235,7 @@ pub(super) fn read_in(model: &LinearModel, text: &str, lang: Option<&'static str
     {
         // Praise through a negation and no bad word nor "but" ("Não me canso de comer aqui",
         // "Nichts zu meckern, alles top") is praise, whatever the topic words read (`idioms.rs`).
-        let best = (0..3)
-            .max_by(|a, b| probs[*a].total_cmp(&probs[*b]))
-            .unwrap_or(1);
+        let best = argmax(&probs);
         probs.swap(2, best);
     }
     // A grave post is a complaint, and reads negative whatever its topic words ("Mi hijo tuvo una
@@ -238,9 +243,7 @@ pub(super) fn read_in(model: &LinearModel, text: &str, lang: Option<&'static str
     // in words: thanks for the help after an allergic reaction.
     let praised = probs[2] > probs[0].max(probs[1]) && vader.pos > vader.neg;
     let grave = if praised { Vec::new() } else { grave };
-    let best = (0..3)
-        .max_by(|a, b| probs[*a].total_cmp(&probs[*b]))
-        .unwrap_or(1);
+    let best = argmax(&probs);
     if !grave.is_empty() && best != 0 {
         probs.swap(0, best);
     }
@@ -366,6 +369,20 @@ pub(super) fn read_in(model: &LinearModel, text: &str, lang: Option<&'static str
 
 pub(super) fn model_is_empty(m: &LinearModel) -> bool {
     m.is_empty()
+}
+
+/// The most likely class.
+fn argmax(p: &[f32; 3]) -> usize {
+    (0..3).max_by(|a, b| p[*a].total_cmp(&p[*b])).unwrap_or(1)
+}
+
+/// At most two words besides function words, and no question.
+fn terse(a: &Analysed) -> bool {
+    let words = a
+        .tokens
+        .iter()
+        .filter(|t| !super::text::is_function_word(&t.norm));
+    !a.ends_with_question && words.count() <= 2
 }
 
 /// Lexicon-only probabilities, for when there is no model.

@@ -5,7 +5,7 @@
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
-use super::lexicons::{forms, EMOJI_VALENCE, OWN_VALENCE};
+use super::lexicons::{forms, translated, EMOJI_VALENCE, OWN_VALENCE};
 use super::text::{Analysed, Role, Token};
 
 const LEXICON: &str = include_str!("../../data/vader_lexicon.txt");
@@ -19,9 +19,16 @@ struct Lexicon {
     valence: HashMap<String, f64>,
     /// An emoji's valence: the sum of its description's words, as VADER reads them.
     emoji: HashMap<String, f64>,
-    /// Earshot's own words ([`super::lexicons`]), with the languages each belongs to (a bit per
-    /// [`OWN_LANGS`] entry).
-    own: HashMap<String, (f64, u8)>,
+    /// Earshot's own words and the translated ones ([`super::lexicons`]), with the languages
+    /// each belongs to (a bit per [`OWN_LANGS`] entry).
+    own: HashMap<String, Own>,
+}
+
+struct Own {
+    valence: f64,
+    langs: u8,
+    /// From the machine-translated list, not Earshot's own: no clue to a post's language.
+    translated: bool,
 }
 
 fn lexicon() -> &'static Lexicon {
@@ -54,13 +61,50 @@ fn lexicon() -> &'static Lexicon {
         for (e, v) in EMOJI_VALENCE {
             emoji.insert((*e).to_string(), *v);
         }
-        let mut own: HashMap<String, (f64, u8)> = HashMap::default();
+        let mut own: HashMap<String, Own> = HashMap::default();
         for (lang, words) in OWN_VALENCE {
             let bit = own_bit(lang);
             for (entry, v) in *words {
                 for w in forms(lang, entry) {
                     // A word two languages share ("triste") keeps its first valence.
-                    own.entry(w).or_insert((*v, 0)).1 |= bit;
+                    own.entry(w)
+                        .or_insert(Own {
+                            valence: *v,
+                            langs: 0,
+                            translated: false,
+                        })
+                        .langs |= bit;
+                }
+            }
+        }
+        // Below Earshot's own words and VADER's; never a negation, booster or function word
+        // ("no" is AFINN's −1, "plus" its +3). The words as listed first, then their other forms
+        // ("aburrida", "herrlicher") where no word of the language is already that form.
+        let listed: Vec<_> = translated().collect();
+        for pass in 0..2 {
+            for &(lang, word, v) in &listed {
+                let words = if pass == 0 {
+                    vec![word.to_string()]
+                } else {
+                    super::lexicons::translated_forms(lang, word)
+                };
+                for w in words {
+                    // A form another word of the language already is keeps that word's valence.
+                    let taken =
+                        |o: &Own| !o.translated || (pass == 1 && o.langs & own_bit(lang) != 0);
+                    if valence.contains_key(&w)
+                        || super::text::is_function_word(&w)
+                        || own.get(&w).is_some_and(taken)
+                    {
+                        continue;
+                    }
+                    own.entry(w)
+                        .or_insert(Own {
+                            valence: v,
+                            langs: 0,
+                            translated: true,
+                        })
+                        .langs |= own_bit(lang);
                 }
             }
         }
@@ -87,11 +131,19 @@ fn own_bit(lang: &str) -> u8 {
 /// language as good as a function word.
 pub(super) fn own_language(norm: &str) -> Option<&'static str> {
     let lex = lexicon();
-    let (_, langs) = lex.own.get(norm)?;
-    if langs.count_ones() != 1 || lex.valence.contains_key(norm) {
+    let own = lex.own.get(norm)?;
+    if own.translated || own.langs.count_ones() != 1 || lex.valence.contains_key(norm) {
         return None;
     }
-    OWN_LANGS.get(langs.trailing_zeros() as usize).copied()
+    OWN_LANGS.get(own.langs.trailing_zeros() as usize).copied()
+}
+
+/// Whether a word's valence comes from the machine-translated list.
+fn translated_word(norm: &str) -> bool {
+    let lex = lexicon();
+    !lex.valence.contains_key(norm)
+        && !lex.emoji.contains_key(norm)
+        && lex.own.get(norm).is_some_and(|o| o.translated)
 }
 
 /// Whether a word has its valence only from another language's own lexicon than `lang`: French
@@ -101,8 +153,8 @@ pub(super) fn foreign(norm: &str, lang: Option<&str>) -> bool {
     let Some(lang) = lang else { return false };
     let lex = lexicon();
     match lex.own.get(norm) {
-        Some((_, langs)) => {
-            langs & own_bit(lang) == 0
+        Some(own) => {
+            own.langs & own_bit(lang) == 0
                 && !lex.valence.contains_key(norm)
                 && !lex.emoji.contains_key(norm)
         }
@@ -119,6 +171,10 @@ pub struct Vader {
     pub pos: f64,
     /// Sum of negative word valences, as a positive number.
     pub neg: f64,
+    /// The part of `pos` from machine-translated words ([`super::lexicons::translated`]).
+    pub pos_translated: f64,
+    /// The part of `neg` from machine-translated words.
+    pub neg_translated: f64,
 }
 
 /// A token's lexicon valence before context rules, if it has one.
@@ -128,7 +184,7 @@ pub fn valence(norm: &str) -> Option<f64> {
         .get(norm)
         .or_else(|| lex.emoji.get(norm))
         .copied()
-        .or_else(|| lex.own.get(norm).map(|(v, _)| *v))
+        .or_else(|| lex.own.get(norm).map(|o| o.valence))
         .or_else(|| super::idioms::valence(norm))
 }
 
@@ -153,6 +209,7 @@ pub fn vader(a: &Analysed, mut each: impl FnMut(usize, f64)) -> Vader {
     // "But", in the post's language: the first turn.
     let but = a.turns.first().copied();
     let (mut sum, mut pos, mut neg) = (0.0, 0.0, 0.0);
+    let (mut pos_tr, mut neg_tr) = (0.0, 0.0);
     for (i, tok) in tokens.iter().enumerate() {
         let Some(base) = valence_of(tok) else {
             continue;
@@ -194,10 +251,17 @@ pub fn vader(a: &Analysed, mut each: impl FnMut(usize, f64)) -> Vader {
         }
         each(i, v);
         sum += v;
+        let tr = translated_word(&tok.norm);
         if v > 0.0 {
             pos += v;
+            if tr {
+                pos_tr += v;
+            }
         } else {
             neg -= v;
+            if tr {
+                neg_tr -= v;
+            }
         }
     }
     if sum != 0.0 {
@@ -212,6 +276,8 @@ pub fn vader(a: &Analysed, mut each: impl FnMut(usize, f64)) -> Vader {
         compound: compound.clamp(-1.0, 1.0),
         pos,
         neg,
+        pos_translated: pos_tr,
+        neg_translated: neg_tr,
     }
 }
 
@@ -260,6 +326,29 @@ mod tests {
 
     fn compound(text: &str) -> f64 {
         vader(&analyse(text), |_, _| {}).compound
+    }
+
+    #[test]
+    fn translated_words_count_in_their_own_language_below_earshot_s_own() {
+        let read = |t: &str, lang: &str| {
+            let a = analyse_in(t, Some(lang));
+            let v = vader(&a, |_, _| {});
+            (v.pos, v.neg, v.pos_translated, v.neg_translated)
+        };
+        // "aburrido" is only in the translated list; "aburrida" is its form, read as well.
+        let (_, neg, _, neg_tr) = read("fue aburrido", "es");
+        assert!(neg > 0.0 && neg == neg_tr, "{neg} {neg_tr}");
+        assert!(read("fue aburrida", "es").3 > 0.0);
+        // Not in another language's post, and no clue to a post's language.
+        assert_eq!(read("aburrido", "en"), (0.0, 0.0, 0.0, 0.0));
+        assert_eq!(own_language("aburrido"), None);
+        // Earshot's own word keeps its own valence ("pésimo" −3.2, AFINN's would be −2.25).
+        assert_eq!(valence("pésimo"), Some(-3.2));
+        assert_eq!(read("pésimo", "es").3, 0.0);
+        // Left out: mistranslations, help, a noun's look-alike form, negations and weak words.
+        for w in "prix subito esperando negro ayuda torta plus claro".split(' ') {
+            assert_eq!(valence(w), None, "{w}");
+        }
     }
 
     #[test]

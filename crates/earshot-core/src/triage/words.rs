@@ -261,6 +261,8 @@ pub(super) const STOP_WORDS: &[&str] = &[
     "hrs", "hr", "mins", "min", "secs", "u", "ur", "pls", "plz", "jsp", "geht",
     // "Sois unos…", "Vocês são uns…", "Ihr seid alle…": the words around an insult.
     "unos", "unas", "umas", "vocês", "voces", "alle",
+    // Everything: a counting word ("Nichts zu meckern, alles top" was "complaint: 'alles'").
+    "alles", "tudo",
 ];
 
 /// The words where a post turns ("good food, but…"), in each language; two words are one turn
