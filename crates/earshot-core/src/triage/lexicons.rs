@@ -195,9 +195,12 @@ const TRANSLATED_SCALE: f64 = 0.75;
 /// an AFINN entry's other sense brought ("doccia", "würde", "socorro").
 #[rustfmt::skip]
 const MISTRANSLATED: &[&str] = &[
+    // More than one language: Spanish, Italian and Portuguese "caro"; Spanish and Portuguese
+    // "negro", "tipo", "frase", "mayor" / "maior".
+    "caro", "negro", "tipo", "frase",
     // Spanish
-    "solo", "tiempo", "tipo", "venga", "mayor", "esperando", "listo", "sentido", "negro", "puesto",
-    "paja", "frase", "cojo", "moda", "caro", "calor", "pinchazo", "musaraña", "burro", "tragona",
+    "solo", "tiempo", "venga", "mayor", "esperando", "listo", "sentido", "puesto", "paja", "cojo",
+    "moda", "calor", "pinchazo", "musaraña", "burro", "tragona",
     // French
     "plus", "durable", "comme", "prix", "cher", "chère", "ferme", "nuit", "mode", "queue",
     "attention", "simple", "luxe", "chaleur", "coq", "musaraigne", "râpé", "nègre",
@@ -206,10 +209,9 @@ const MISTRANSLATED: &[&str] = &[
     "würde", "art", "oben", "teuer", "anziehen", "stecken", "gelassen", "irre", "komisch", "laune",
     "spitzmaus", "dick",
     // Italian
-    "caro", "subito", "presa", "doccia", "ah", "bla", "causa", "attenzione", "evidente",
+    "subito", "presa", "doccia", "ah", "bla", "causa", "attenzione", "evidente",
     // Portuguese
-    "socorro", "caralho", "negro", "pênis", "jovem", "entrada", "frase", "tipo", "humano", "maior",
-    "caro",
+    "socorro", "caralho", "pênis", "jovem", "entrada", "humano", "maior",
     // Help, in every language
     "ayuda", "aide", "hilfe", "hilft", "aiuto", "ajuda",
 ];
