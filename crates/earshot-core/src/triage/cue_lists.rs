@@ -45,6 +45,11 @@ pub(super) const SARCASM_CUES: &[&str] = &[
     "merci de m'ignorer", "merci de nous ignorer", "danke furs ignorieren",
     "grazie per averci ignorato", "grazie per avermi ignorato", "obrigado por ignorar",
     "valeu por nada",
+    // Delight in waiting ("I love waiting at the DMV for 3 hours").
+    "love waiting", "love being on hold", "love being put on hold", "love sitting on hold",
+    "enjoy waiting", "nothing like waiting", "me encanta esperar", "j'adore attendre",
+    "ich liebe es zu warten", "ich liebe es, zu warten", "adoro aspettare", "amo aspettare",
+    "adoro esperar", "amo esperar", "adoro ficar esperando",
 ];
 
 /// Sympathy and news: negative, but not a breach of what the writer expected of the business

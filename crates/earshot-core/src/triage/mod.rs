@@ -10,6 +10,7 @@
 mod complaint_cues;
 mod cue_lists;
 pub mod cues;
+mod farewell;
 mod flags;
 pub mod grave;
 mod hashtags;
@@ -17,6 +18,7 @@ mod idioms;
 pub mod lang;
 mod lexicons;
 pub mod linear;
+mod lone_words;
 mod naming;
 pub mod personal;
 mod reading;
@@ -47,7 +49,7 @@ const IRONY_MODEL: &[u8] = include_bytes!("../../data/irony.model");
 const COMPLAINT_MODEL: &[u8] = include_bytes!("../../data/complaint.model");
 
 /// Bumped when triage changes in a way that re-ranks stored mentions.
-const TRIAGE_REVISION: u32 = 16;
+const TRIAGE_REVISION: u32 = 17;
 
 /// Identifies this build's triage: stored mentions ranked by another are re-ranked at start.
 pub fn revision() -> String {

@@ -212,14 +212,10 @@ pub(super) fn read_in(model: &LinearModel, text: &str, lang: Option<&'static str
         // "Great, another cancelled order 🙃": the praise words say the opposite.
         probs.swap(0, 2);
     }
-    if argmax(&probs) == 1
-        && sarcasm.is_empty()
-        && (vader.pos > 0.0) != (vader.neg > 0.0)
-        && terse(&analysed)
-    {
-        // A post of a word or two of feeling and nothing else ("Alles bestens"): the
-        // lexicon's word is its meaning; the model's weights for a lone word beside it are topic.
-        probs.swap(1, if vader.pos > 0.0 { 2 } else { 0 });
+    if sarcasm.is_empty() {
+        // A post of a word or two of feeling and nothing else reads as its words say.
+        let cued = !(complaint_cues.is_empty() && grave.is_empty());
+        super::lone_words::as_the_words_say(&mut probs, &analysed, &vader, cued);
     }
     let best = argmax(&probs);
     if !sarcasm.is_empty() && !complaint_cues.is_empty() && best != 0 {
@@ -372,17 +368,8 @@ pub(super) fn model_is_empty(m: &LinearModel) -> bool {
 }
 
 /// The most likely class.
-fn argmax(p: &[f32; 3]) -> usize {
+pub(super) fn argmax(p: &[f32; 3]) -> usize {
     (0..3).max_by(|a, b| p[*a].total_cmp(&p[*b])).unwrap_or(1)
-}
-
-/// At most two words besides function words, and no question.
-fn terse(a: &Analysed) -> bool {
-    let words = a
-        .tokens
-        .iter()
-        .filter(|t| !super::text::is_function_word(&t.norm));
-    !a.ends_with_question && words.count() <= 2
 }
 
 /// Lexicon-only probabilities, for when there is no model.

@@ -64,14 +64,19 @@ pub(super) fn signals_in(text: &str, lang: Option<&'static str>) -> (Analysed, S
     }
     // A wait with its length ("been waiting 3 weeks").
     if let Some((a, b)) = super::waited::measured_wait(folded.as_str()) {
-        complaint.push(folded.own(a, b));
+        // Said once: "still nothing" is inside "two weeks and still nothing".
+        let wait = folded.own(a, b);
+        complaint.retain(|c| !wait.contains(c.as_str()));
+        complaint.push(wait);
     }
     let mut grave: Vec<(Grave, String)> = grave
         .into_iter()
         .filter_map(|(rank, w)| Some((Grave::of(rank - c.grave_from())?, w)))
         .collect();
     let mut lead = cues(&c.lead, &folded);
-    let sympathy = cues(&c.sympathy, &folded);
+    let mut sympathy = cues(&c.sympathy, &folded);
+    // Sadness that the place is closing ("Qué pena que cierre la librería").
+    sympathy.extend(super::farewell::farewell(&folded));
     let inside = |w: &String, phrases: &[&Vec<String>]| {
         phrases
             .iter()

@@ -45,15 +45,74 @@ const UNIT: &[&str] = &[
     "minuti", "ora", "ore", "giorno", "giorni", "settimana", "settimane", "mese", "mesi",
 ];
 
-/// The byte range of a measured wait in a folded post ("waiting 3 weeks"), or None.
+/// Nothing come of the time gone by: "3 weeks and nothing", "un mes y nada".
+#[rustfmt::skip]
+const NOTHING: &[&str] = &["nothing", "nada", "rien", "nichts", "niente", "nulla"];
+
+/// Words between the length and "nothing": "and", "still".
+#[rustfmt::skip]
+const BEFORE_NOTHING: &[&str] = &[
+    "and", "still", "y", "todavia", "aun", "et", "toujours", "und", "immer", "noch", "e",
+    "ancora", "ainda", "ja",
+];
+
+/// Words after "nothing" that still end its clause: "nothing yet", "nada de mi pedido".
+#[rustfmt::skip]
+const AFTER_NOTHING: &[&str] = &[
+    "yet", "from", "back", "de", "du", "von", "dal", "dalla", "del", "do", "da",
+];
+
+/// The byte range of a measured wait in a folded post ("waiting 3 weeks", "3 semanas e nada"),
+/// or None.
 pub(super) fn measured_wait(folded: &str) -> Option<(usize, usize)> {
     // Most posts have no lead at all: one automaton pass tells, before the words are split.
     static LEAD: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
     let lead = LEAD.get_or_init(|| aho_corasick::AhoCorasick::new(LEADS).expect("static leads"));
-    if !lead.is_match(folded) {
+    let led = lead.is_match(folded);
+    if !led && !NOTHING.iter().any(|n| folded.contains(n)) {
         return None;
     }
     let words = super::cues::word_spans(folded);
+    let found = if led { led_wait(folded, &words) } else { None };
+    found.or_else(|| then_nothing(folded, &words))
+}
+
+/// A length of time with nothing come of it: "(faz) 3 semanas e nada", "two weeks and still
+/// nothing.", "seit 3 Wochen nichts". "Nothing" must end its clause: "3 years and nothing to
+/// complain about" is praise, "nada de que quejarse" too.
+fn then_nothing(folded: &str, words: &[(usize, usize)]) -> Option<(usize, usize)> {
+    let word = |i: usize| words.get(i).map(|&(s, e)| &folded[s..e]);
+    (1..words.len()).find_map(|u| {
+        let unit = word(u)?;
+        let length = word(u - 1)?;
+        if !UNIT.contains(&unit)
+            || !(length.bytes().all(|b| b.is_ascii_digit()) || LENGTH.contains(&length))
+        {
+            return None;
+        }
+        let mut i = u + 1;
+        while word(i).is_some_and(|w| BEFORE_NOTHING.contains(&w)) && i < u + 4 {
+            i += 1;
+        }
+        if !word(i).is_some_and(|w| NOTHING.contains(&w)) {
+            return None;
+        }
+        let end = words[i].1;
+        let rest = folded[end..].trim_start();
+        let clause_ends = match rest.chars().next() {
+            None => true,
+            Some(c) if !c.is_alphanumeric() => true,
+            _ => {
+                word(i + 1).is_some_and(|w| AFTER_NOTHING.contains(&w))
+                    && !word(i + 2).is_some_and(|w| matches!(w, "que" | "quoi" | "dire" | "fare"))
+            }
+        };
+        clause_ends.then_some((words[u - 1].0, end))
+    })
+}
+
+/// A wait after its lead: "waiting 3 weeks", "tardó tres semanas".
+fn led_wait(folded: &str, words: &[(usize, usize)]) -> Option<(usize, usize)> {
     words.iter().enumerate().find_map(|(i, &(start, end))| {
         let lead = &folded[start..end];
         let taken = |w: &&(usize, usize)| matches!(&folded[w.0..w.1], "a" | "ont");
@@ -108,6 +167,17 @@ mod tests {
             ("ich warte seit 3 wochen", Some("warte seit 3 wochen")),
             ("aspetto da due settimane", Some("aspetto da due settimane")),
             ("demorou 10 dias pra chegar", Some("demorou 10 dias")),
+            // Time gone by and nothing come of it.
+            ("ja faz 3 semanas e nada", Some("3 semanas e nada")),
+            (
+                "two weeks and still nothing.",
+                Some("two weeks and still nothing"),
+            ),
+            ("seit 3 wochen nichts von euch", Some("3 wochen nichts")),
+            ("hace un mes y nada de mi pedido", Some("un mes y nada")),
+            ("3 months and nothing to complain about", None),
+            ("2 meses y nada de que quejarse", None),
+            ("nothing for 3 weeks", None),
             // No length, or no unit: no wait.
             ("attendu mes commandes", None),
             ("je suis cliente depuis 3 mois", None),

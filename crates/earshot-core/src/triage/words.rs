@@ -229,7 +229,7 @@ pub(super) const STOP_WORDS: &[&str] = &[
     "el", "la", "los", "las", "un", "una", "y", "o", "de", "del", "en", "que", "es", "por",
     "para", "con", "mi", "me", "se", "lo", "le", "su", "al", "le", "les", "des", "du", "et",
     "est", "je", "il", "elle", "nous", "vous", "mon", "ma", "mes", "au", "aux", "der", "die",
-    "das", "und", "ist", "ich", "mit", "den", "dem", "ein", "eine", "zu", "von", "auf", "il",
+    "das", "und", "ist", "ich", "mit", "den", "dem", "ein", "eine", "zu", "von", "auf", "für", "il",
     "lo", "gli", "di", "da", "che", "per", "con", "e", "è", "um", "uma", "os", "as", "do", "da",
     "em", "com", "eu", "meu", "minha", "ce", "cet", "cette", "ces", "qui", "on", "si", "y",
     "este", "esta", "estos", "esto", "eso", "ese", "muy", "hay", "son", "fue", "sie", "er", "wir",

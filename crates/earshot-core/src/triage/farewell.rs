@@ -1,0 +1,147 @@
+//! A farewell: sadness that a place is closing or its owner retiring ("So sad to hear the
+//! bookshop is closing after 30 years", "Qué pena que cierre la librería de mi barrio", "Schade,
+//! dass das Café am Markt schließt", "Che tristezza, ha chiuso la gelateria"). Negative, and
+//! nothing the business failed to do: no complaint. Neither half says it alone ("sad" is a
+//! complaint's word too, "cierra" asks for opening hours), so it takes both, and no word of
+//! opening hours ("Qué pena que cierren tan temprano" wishes they stayed open longer). Read on
+//! folded text (`matcher::fold`). Earshot's own lists.
+
+use std::sync::OnceLock;
+
+use aho_corasick::AhoCorasick;
+
+use super::cues::{cues, Folded};
+
+/// A place closing for good, or its owner retiring: English, Spanish, French, German, Italian,
+/// Portuguese.
+#[rustfmt::skip]
+const CLOSING: &[&str] = &[
+    "is closing", "are closing", "closing down", "closing its doors", "closing their doors",
+    "closing for good", "closing after", "shutting down", "shutting its doors", "has closed",
+    "have closed", "closed its doors", "closed their doors", "closed for good", "closes its doors",
+    "closes for good", "is retiring", "are retiring", "retiring after", "not reopening",
+    "won't be reopening", "last day of business",
+    "cierre", "cierra", "cierran", "cierren", "va a cerrar", "van a cerrar", "ha cerrado",
+    "han cerrado", "cerro", "cerraron", "cierra sus puertas", "se jubila", "se jubilan",
+    "ferme ses portes", "ferment leurs portes", "ferme definitivement", "va fermer", "vont fermer",
+    "a ferme", "ont ferme", "fermeture definitive", "prend sa retraite", "part a la retraite",
+    "schliesst", "schließt", "schliessen", "schließen", "macht zu", "machen zu", "hat zugemacht",
+    "haben zugemacht", "geht in rente", "in den ruhestand",
+    "chiude", "chiudono", "chiudera", "ha chiuso", "hanno chiuso", "chiusura definitiva",
+    "va in pensione",
+    "fechando", "vai fechar", "fechou", "fecha as portas", "fechar as portas", "encerrou",
+    "encerrando", "se aposenta", "vai se aposentar",
+];
+
+/// Sadness at a loss, and missing what is gone.
+#[rustfmt::skip]
+const SADNESS: &[&str] = &[
+    "sad", "sadly", "saddened", "heartbroken", "gutted", "end of an era", "will be missed",
+    "going to miss", "gonna miss", "will miss", "we'll miss", "such a shame", "what a shame",
+    "pena", "triste", "tristeza", "lastima", "echaremos de menos", "vamos a extranar",
+    "fin de una era", "dommage", "tristesse", "va nous manquer", "vont nous manquer",
+    "allez nous manquer", "fin d'une epoque", "fin d'une ere", "schade", "traurig", "vermissen",
+    "ende einer ara", "ende einer epoche", "peccato", "tristezza", "ci mancherete",
+    "ci manchera", "fine di un'epoca", "fine di un'era", "sentir falta", "saudade", "saudades",
+    "fim de uma era",
+];
+
+/// Words of opening hours right after the closing ("cierran tan temprano", "closing at 6").
+#[rustfmt::skip]
+const HOURS_AFTER: &[&str] = &[
+    "early", "earlier", "at", "temprano", "pronto", "las", "tot", "fruh", "fruher", "um", "uhr",
+    "presto", "alle", "cedo", "as",
+];
+
+/// Words of opening hours just before it ("um 18 Uhr schon schließt").
+#[rustfmt::skip]
+const HOURS_BEFORE: &[&str] = &["early", "earlier", "temprano", "tot", "fruh", "fruher", "uhr", "presto", "cedo"];
+
+/// The closing a farewell grieves, as the post says it ("is closing"), or None.
+pub(super) fn farewell(folded: &Folded) -> Option<String> {
+    struct Lists {
+        closing: AhoCorasick,
+        sadness: AhoCorasick,
+    }
+    static LISTS: OnceLock<Lists> = OnceLock::new();
+    let l = LISTS.get_or_init(|| Lists {
+        closing: AhoCorasick::new(CLOSING).expect("static closing list"),
+        sadness: AhoCorasick::new(SADNESS).expect("static sadness list"),
+    });
+    let text = folded.as_str();
+    // Most posts have neither: one pass each tells, before any word is looked at.
+    if !l.closing.is_match(text) || !l.sadness.is_match(text) || cues(&l.sadness, folded).is_empty()
+    {
+        return None;
+    }
+    let closing = cues(&l.closing, folded).into_iter().next()?;
+    let at = crate::matcher::fold(&closing);
+    let start = text.find(at.as_str())?;
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let clock = |w: &String| {
+        w.starts_with(|c: char| c.is_ascii_digit())
+            && ["h", "uhr", "pm", "am"].iter().any(|u| w.ends_with(u))
+    };
+    let after = words(&text[start + at.len()..]);
+    let before = words(&text[..start]);
+    let hours = after
+        .iter()
+        .take(2)
+        .any(|w| HOURS_AFTER.contains(&w.as_str()) || clock(w))
+        || before
+            .iter()
+            .rev()
+            .take(3)
+            .any(|w| HOURS_BEFORE.contains(&w.as_str()) || clock(w));
+    (!hours).then_some(closing)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sadness_that_a_place_closes_is_a_farewell() {
+        let cases = [
+            (
+                "So sad to hear @CornerBooks is closing after 30 years. End of an era.",
+                Some("is closing"),
+            ),
+            (
+                "Qué pena que cierre la librería de mi barrio, tantos recuerdos.",
+                Some("cierre"),
+            ),
+            (
+                "Schade, dass das Café am Markt schließt. War immer mein Lieblingsplatz.",
+                Some("schließt"),
+            ),
+            (
+                "Che tristezza, ha chiuso la storica gelateria in centro.",
+                Some("ha chiuso"),
+            ),
+            (
+                "Que tristeza ver a padaria do bairro fechando depois de tantos anos.",
+                Some("fechando"),
+            ),
+            (
+                "Notre boulanger prend sa retraite, quel dommage !",
+                Some("prend sa retraite"),
+            ),
+            // Sadness alone, a closing alone, or closing hours: no farewell.
+            ("So sad, my order never arrived", None),
+            ("¿A qué hora cierra el sábado?", None),
+            ("Qué pena que cierren tan temprano", None),
+            ("Schade, dass ihr um 18 Uhr schon schließt", None),
+            ("Sad that you're closing at 6 now", None),
+        ];
+        for (post, want) in cases {
+            let f = Folded::new(post);
+            assert_eq!(farewell(&f).as_deref(), want, "{post}");
+        }
+    }
+}

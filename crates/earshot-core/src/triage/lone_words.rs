@@ -1,0 +1,34 @@
+//! A post of a word or two of feeling and nothing else ("Alles bestens", "Ein herrlicher
+//! Morgen", "Terrible"): the lexicon's word is its meaning. The model's weights for a lone word
+//! beside it are topic ("morgen" is tomorrow's complaints in German tweets, "alles" carries a
+//! mood from German tweets), learned from a couple of thousand tweets a language.
+
+use super::text::{is_function_word, is_negation, Analysed};
+use super::vader::Vader;
+
+/// Moves the reading to the side the post's words of feeling take, where they all take one
+/// side, the post has at most two words besides function words and no question, and the model
+/// read it otherwise: from neutral always; from the other side only without a complaint cue
+/// (`cued`) and without a negation ("I really wish I didn't have to…": the model reads
+/// negations the lexicon's single words do not).
+pub(super) fn as_the_words_say(probs: &mut [f32; 3], a: &Analysed, vader: &Vader, cued: bool) {
+    if (vader.pos > 0.0) == (vader.neg > 0.0) || !terse(a) {
+        return;
+    }
+    let side = if vader.pos > 0.0 { 2 } else { 0 };
+    let read_as = super::reading::argmax(probs);
+    if read_as != side && (read_as == 1 || !cued && !negates(a)) {
+        probs.swap(read_as, side);
+    }
+}
+
+/// At most two words besides function words, and no question.
+fn terse(a: &Analysed) -> bool {
+    let words = a.tokens.iter().filter(|t| !is_function_word(&t.norm));
+    !a.ends_with_question && words.count() <= 2
+}
+
+/// Whether a post has a negation.
+fn negates(a: &Analysed) -> bool {
+    a.tokens.iter().any(|t| t.negated || is_negation(&t.norm))
+}

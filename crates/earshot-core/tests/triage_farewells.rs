@@ -1,0 +1,126 @@
+//! What a few words say beside the business's topic, in each language Earshot models: sadness
+//! that a place closes is a farewell, not a complaint ("Qué pena que cierre la librería"); time
+//! gone by with nothing come of it is one ("Já faz 3 semanas e nada"); delight in waiting is
+//! sarcasm ("I love waiting at the DMV for 3 hours"); a word or two of feeling reads as the word
+//! says, whatever the model learned of the word beside it ("Ein herrlicher Morgen": "morgen" is
+//! tomorrow's complaints in German tweets). And a day's posts to a trattoria, a gym, a garage,
+//! a hotel, a barber and a dentist, written before Earshot read them.
+
+mod triage_common;
+
+use earshot_core::triage::classify;
+use triage_common::none_wrong;
+
+/// (post, language — empty where a post is too short to tell —, sentiment — empty where the tone
+/// is not the point —, complaint, words one of the reasons must name).
+#[rustfmt::skip]
+const CASES: &[(&str, &str, &str, bool, &[&str])] = &[
+    // A farewell: sad, and nothing the business failed to do.
+    ("So sad to hear @CornerBooks is closing after 30 years. End of an era.", "en", "negative", false, &["sad"]),
+    ("Qué pena que cierre la librería de mi barrio, tantos recuerdos.", "es", "negative", false, &[]),
+    ("Notre fromager prend sa retraite, quel dommage, il va nous manquer", "fr", "negative", false, &[]),
+    ("Schade, dass das Café am Markt schließt. War immer mein Lieblingsplatz.", "de", "negative", false, &[]),
+    ("Che tristezza, ha chiuso la storica gelateria in centro.", "it", "negative", false, &["tristezza"]),
+    ("Que tristeza ver a padaria do bairro fechando depois de tantos anos.", "pt", "negative", false, &[]),
+    // Sadness beside what went wrong, or at closing hours, is still a complaint.
+    ("So sad, you are closing and still haven't refunded my gift card", "en", "negative", true, &["haven't refunded"]),
+    ("Qué pena que cierren tan temprano, llegué a las 7 y ya no me atendieron", "es", "negative", true, &[]),
+    // Time gone by, and nothing: the cue makes the complaint, whatever the tone's words read.
+    ("Two weeks and still nothing. Where is my order @ShopCo?", "en", "negative", true, &["two weeks and still nothing"]),
+    ("Hace un mes y nada de mi pedido", "es", "negative", true, &["un mes y nada"]),
+    ("Trois semaines et toujours rien !", "fr", "", true, &["trois semaines et toujours rien"]),
+    ("Seit 3 Wochen nichts von euch gehört", "de", "negative", true, &["3 wochen nichts"]),
+    ("Due settimane e ancora niente, pessimi", "it", "negative", true, &["due settimane e ancora niente"]),
+    ("Já faz 3 semanas e nada", "pt", "negative", true, &["3 semanas e nada"]),
+    // Delight in waiting.
+    ("I love waiting at the DMV for 3 hours", "en", "negative", true, &["love waiting"]),
+    ("Me encanta esperar 40 minutos por un café", "es", "negative", true, &["me encanta esperar"]),
+    ("J'adore attendre une heure pour une pizza", "fr", "negative", true, &["j'adore attendre"]),
+    // A word or two of feeling.
+    ("Ein herrlicher Morgen", "de", "positive", false, &["herrlicher"]),
+    ("Was für ein herrlicher Tag", "de", "positive", false, &["herrlicher"]),
+    ("Alles top", "", "positive", false, &["top"]),
+    ("Un día maravilloso", "es", "positive", false, &["maravilloso"]),
+    ("Une journée horrible", "fr", "negative", true, &["horrible"]),
+    // A negation is not a word of feeling alone: the model reads it.
+    ("I really wish I didn't have to take the ACT tomorrow", "en", "negative", false, &[]),
+];
+
+#[test]
+fn farewells_waits_for_nothing_delight_in_waiting_and_lone_words_of_feeling() {
+    let mut wrong = Vec::new();
+    for (text, lang, sentiment, complaint, why) in CASES {
+        let got = classify(text, None);
+        let reasons = got.reasons.join(" | ");
+        let named = why.iter().all(|w| reasons.contains(&format!("'{w}'")));
+        if (!lang.is_empty() && got.language != Some(lang))
+            || (!sentiment.is_empty() && got.sentiment != *sentiment)
+            || got.complaint != *complaint
+            || got.abusive
+            || !named
+        {
+            wrong.push(format!(
+                "{text}\n  got {:?} {} complaint={} urgency={} [{reasons}]",
+                got.language, got.sentiment, got.complaint, got.urgency
+            ));
+        }
+    }
+    none_wrong(&wrong);
+}
+
+/// A day's posts to small businesses, six a language: three complaints, thanks, a question, and
+/// sad news that is no complaint.
+#[rustfmt::skip]
+const A_DAY: &[(&str, &str, &str, bool)] = &[
+    ("Booked a table for 8pm at @LunaTrattoria, got seated at 8:50 and the waiter forgot our drinks twice. Not coming back.", "en", "negative", true),
+    ("@FitHub the showers have been cold for two weeks now. I pay 45 a month for this?", "en", "negative", true),
+    ("Three calls and two emails to @BrightDental about my invoice and still nobody got back to me", "en", "negative", true),
+    ("Huge thanks to @FixItMike for coming out on a Sunday to sort our boiler. Lifesaver!", "en", "positive", false),
+    ("@LunaTrattoria do you do gluten free pasta?", "en", "neutral", false),
+    ("Pedí una pizza a domicilio hace hora y media y todavía no ha llegado. Nadie contesta el teléfono.", "es", "negative", true),
+    ("@TallerRuiz me cobraron 300 euros por un cambio de aceite y encima el coche hace un ruido raro", "es", "negative", true),
+    ("La habitación olía a humedad y las sábanas estaban manchadas. Una vergüenza para un hotel de 4 estrellas.", "es", "negative", true),
+    ("Gracias @PeluqueriaAna, me encantó el corte, volveré seguro 😊", "es", "positive", false),
+    ("¿Hacéis envíos a Canarias?", "es", "neutral", false),
+    ("Commande passée il y a trois semaines, toujours rien reçu et le service client ne répond pas.", "fr", "negative", true),
+    ("@GarageMartin vous m'avez facturé des pièces que vous n'avez jamais changées. Inadmissible.", "fr", "negative", true),
+    ("Le plat est arrivé froid et le serveur a levé les yeux au ciel quand on l'a signalé.", "fr", "negative", true),
+    ("Merci à toute l'équipe de @HotelDesAlpes, séjour parfait et personnel adorable !", "fr", "positive", false),
+    ("Est-ce que vous livrez le dimanche ?", "fr", "neutral", false),
+    ("Triste nouvelle, notre boulanger prend sa retraite. Il va nous manquer.", "fr", "negative", false),
+    ("Seit zwei Wochen warte ich auf den Techniker. Jeden Tag heißt es morgen. Unzumutbar.", "de", "negative", true),
+    ("@FitnessPlus kündigt man online, zahlt trotzdem weiter. Das ist Abzocke.", "de", "negative", true),
+    ("Das Essen war lauwarm und viel zu salzig, und die Rechnung stimmte auch nicht.", "de", "negative", true),
+    ("Tolles Team bei @ZahnarztMeyer, ich hatte zum ersten Mal keine Angst. Danke!", "de", "positive", false),
+    ("Kann man bei euch auch mit Karte zahlen?", "de", "neutral", false),
+    ("Ho prenotato la revisione per le 9 e alle 11 ero ancora lì ad aspettare. Pessimo servizio.", "it", "negative", true),
+    ("@PizzeriaDaGino la pizza era bruciata e il fattorino è stato pure maleducato.", "it", "negative", true),
+    ("Pacco arrivato danneggiato e nessuno risponde alle mail da una settimana.", "it", "negative", true),
+    ("Cena fantastica da @OsteriaRossi, tutto buonissimo e personale gentilissimo!", "it", "positive", false),
+    ("A che ora chiudete il sabato?", "it", "neutral", false),
+    ("Paguei o conserto há um mês e o celular voltou com o mesmo defeito. Ninguém resolve nada.", "pt", "negative", true),
+    ("@AcademiaForte cancelei o plano e continuam cobrando no meu cartão. Quero meu dinheiro de volta.", "pt", "negative", true),
+    ("O quarto estava sujo e o ar condicionado não funcionava. Nunca mais fico nesse hotel.", "pt", "negative", true),
+    ("Atendimento excelente na @BarbeariaDoZe, saí de lá outro homem! Recomendo", "pt", "positive", false),
+    ("Vocês entregam em Niterói?", "pt", "neutral", false),
+];
+
+#[test]
+fn a_day_of_posts_to_small_businesses_reads_right_in_each_language() {
+    let mut wrong = Vec::new();
+    for (text, lang, sentiment, complaint) in A_DAY {
+        let got = classify(text, None);
+        if got.language != Some(lang) || got.sentiment != *sentiment || got.complaint != *complaint
+        {
+            wrong.push(format!(
+                "{text}\n  got {:?} {} complaint={} urgency={} [{}]",
+                got.language,
+                got.sentiment,
+                got.complaint,
+                got.urgency,
+                got.reasons.join(" | ")
+            ));
+        }
+    }
+    none_wrong(&wrong);
+}
