@@ -1,10 +1,13 @@
 //! What a few words say beside the business's topic, in each language Earshot models: sadness
 //! that a place closes is a farewell, not a complaint ("Qué pena que cierre la librería"); time
 //! gone by with nothing come of it is one ("Já faz 3 semanas e nada"); delight in waiting is
-//! sarcasm ("I love waiting at the DMV for 3 hours"); a word or two of feeling reads as the word
-//! says, whatever the model learned of the word beside it ("Ein herrlicher Morgen": "morgen" is
-//! tomorrow's complaints in German tweets). And a day's posts to a trattoria, a gym, a garage,
-//! a hotel, a barber and a dentist, written before Earshot read them.
+//! sarcasm ("I love waiting at the DMV for 3 hours"); praise of how things were is what the
+//! place no longer is ("Used to love this place", "Früher war es hier besser"); asked for without
+//! something, it came with it ("Pedi sem cebola e veio cheio de cebola"); "not fair"; a word or
+//! two of feeling reads as the word says, whatever the model learned of the word beside it ("Ein
+//! herrlicher Morgen": "morgen" is tomorrow's complaints in German tweets). And a day's posts to
+//! a trattoria, a gym, a garage, a hotel, a barber and a dentist, written before Earshot read
+//! them.
 
 mod triage_common;
 
@@ -36,6 +39,20 @@ const CASES: &[(&str, &str, &str, bool, &[&str])] = &[
     ("I love waiting at the DMV for 3 hours", "en", "negative", true, &["love waiting"]),
     ("Me encanta esperar 40 minutos por un café", "es", "negative", true, &["me encanta esperar"]),
     ("J'adore attendre une heure pour une pizza", "fr", "negative", true, &["j'adore attendre"]),
+    // Praise of how things were is what the place no longer is.
+    ("Used to love this place", "en", "negative", true, &["used to love"]),
+    ("It used to be so good", "en", "negative", true, &["used to be so good"]),
+    ("Antes era mi bar favorito, ahora el servicio es lentísimo", "es", "negative", true, &["lentísimo"]),
+    ("Avant c'était bon, maintenant c'est immangeable", "fr", "negative", true, &["immangeable"]),
+    ("Früher war es hier besser, heute wartet man ewig", "de", "negative", true, &["früher war es hier besser"]),
+    ("Prima era il mio bar preferito, ora è sempre sporco", "it", "negative", true, &["sporco"]),
+    ("Antes era bom, agora só piora", "pt", "negative", true, &["antes era bom"]),
+    ("I used to hate sushi, but this place changed my mind", "en", "positive", false, &["used to hate"]),
+    // Asked for without something, and it came with it; "not fair".
+    ("Pedi sem cebola e veio cheio de cebola de novo", "pt", "negative", true, &["sem cebola … cebola"]),
+    ("Ordered a burger without onions and it came covered in onions", "en", "negative", true, &["without onions … onions"]),
+    ("Mi hanno rimborsato solo metà dell'importo, non è corretto", "it", "negative", true, &["non è corretto"]),
+    ("Me cobraron de más y no es justo", "es", "negative", true, &["no es justo"]),
     // A word or two of feeling.
     ("Ein herrlicher Morgen", "de", "positive", false, &["herrlicher"]),
     ("Was für ein herrlicher Tag", "de", "positive", false, &["herrlicher"]),
@@ -47,7 +64,7 @@ const CASES: &[(&str, &str, &str, bool, &[&str])] = &[
 ];
 
 #[test]
-fn farewells_waits_for_nothing_delight_in_waiting_and_lone_words_of_feeling() {
+fn farewells_waits_for_nothing_past_praise_and_lone_words_of_feeling_read_right() {
     let mut wrong = Vec::new();
     for (text, lang, sentiment, complaint, why) in CASES {
         let got = classify(text, None);

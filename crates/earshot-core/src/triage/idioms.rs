@@ -234,6 +234,7 @@ pub(super) fn merge(tokens: &mut Vec<Token>) {
             role: Role::Plain,
             name: false,
             false_friend: false,
+            past: false,
         };
         for &j in at.iter().rev() {
             tokens.remove(j);

@@ -10,6 +10,7 @@
 mod complaint_cues;
 mod cue_lists;
 pub mod cues;
+mod decline;
 mod farewell;
 mod flags;
 pub mod grave;
@@ -49,7 +50,7 @@ const IRONY_MODEL: &[u8] = include_bytes!("../../data/irony.model");
 const COMPLAINT_MODEL: &[u8] = include_bytes!("../../data/complaint.model");
 
 /// Bumped when triage changes in a way that re-ranks stored mentions.
-const TRIAGE_REVISION: u32 = 17;
+const TRIAGE_REVISION: u32 = 18;
 
 /// Identifies this build's triage: stored mentions ranked by another are re-ranked at start.
 pub fn revision() -> String {

@@ -22,6 +22,9 @@ pub(super) fn letter(w: &str) -> bool {
 /// Whether a negated token stands close behind its negation with nothing but function words
 /// between ("no me gustó", "not very good"), as a reason that names the two together needs.
 pub(super) fn negation_reaches(a: &Analysed, i: usize) -> bool {
+    if a.tokens[i].past {
+        return super::decline::named(a, i).is_some();
+    }
     negation_before(a, i).is_some_and(|(_, back)| {
         back <= 3
             && a.tokens[i + 1 - back..i]
@@ -34,6 +37,9 @@ pub(super) fn negation_reaches(a: &Analysed, i: usize) -> bool {
 /// ("never answers", "no refund", "nunca contesta").
 pub(super) fn shown(a: &Analysed, i: usize) -> String {
     let t = &a.tokens[i];
+    if let Some(past) = super::decline::named(a, i) {
+        return past;
+    }
     match negation_before(a, i).filter(|_| t.negated && negation_reaches(a, i)) {
         Some((neg, _)) => format!("{} {}", contracted(neg), t.norm),
         None => t.norm.clone(),

@@ -212,6 +212,10 @@ pub(super) fn read_in(model: &LinearModel, text: &str, lang: Option<&'static str
         // "Great, another cancelled order 🙃": the praise words say the opposite.
         probs.swap(0, 2);
     }
+    if !sympathy.is_empty() && vader.neg > 0.0 && vader.pos == 0.0 && argmax(&probs) == 1 {
+        // Sad news or a farewell in words of sadness ("Que tristeza ver a padaria fechando").
+        probs.swap(1, 0);
+    }
     if sarcasm.is_empty() {
         // A post of a word or two of feeling and nothing else reads as its words say.
         let cued = !(complaint_cues.is_empty() && grave.is_empty());

@@ -31,6 +31,9 @@ pub struct Token {
     /// valence there ([`super::vader::valence_of`]); or a word of a request to the business
     /// ("demora" of "quanto tempo demora a entrega?", `signals.rs`).
     pub false_friend: bool,
+    /// Praise of how things were ("favourite" of "used to be my favourite"): read as under a
+    /// negation ([`super::decline`]).
+    pub past: bool,
 }
 
 /// What a word does to the sentiment of the words after it.
@@ -178,6 +181,7 @@ fn push_word(out: &mut Vec<Token>, word: &str) {
         role,
         name,
         false_friend: false,
+        past: false,
     });
 }
 
@@ -191,6 +195,7 @@ fn special(norm: String) -> Token {
         role: Role::Plain,
         name: false,
         false_friend: false,
+        past: false,
     }
 }
 
@@ -399,6 +404,8 @@ pub fn analyse_in(text: &str, lang: Option<&str>) -> Analysed {
             in_scope = false;
         }
     }
+    // "Used to be my favourite": praise of how things were.
+    super::decline::mark(&mut a);
     a
 }
 

@@ -242,6 +242,10 @@ pub fn vader(a: &Analysed, mut each: impl FnMut(usize, f64)) -> Vader {
                 Role::Negation | Role::Plain => {}
             }
         }
+        if tok.past {
+            // "Used to be my favourite": what the place no longer is.
+            v *= N_SCALAR;
+        }
         if let Some(b) = but {
             if i < b {
                 v *= 0.5;

@@ -96,7 +96,33 @@ pub(super) fn wrong_item(folded: &str) -> Option<((usize, usize), (usize, usize)
             }
         }
     }
-    None
+    without_then_with(&text, &words, at)
+}
+
+/// Asked for without something, and it came with it: "Pedi sem cebola e veio cheio de cebola",
+/// "ordered a burger without onions and it came with onions". Quoted as the request and what
+/// came ("sem cebola … cebola"). The thing again after another "without" is no wrong thing
+/// ("sin gluten … todo sin gluten").
+fn without_then_with<'a>(
+    text: &impl Fn(usize) -> &'a str,
+    words: &[(usize, usize)],
+    at: usize,
+) -> Option<((usize, usize), (usize, usize))> {
+    const WITHOUT: &[&str] = &["without", "no", "sin", "sans", "ohne", "senza", "sem"];
+    const ARTICLE: &[&str] = &[
+        "the", "any", "el", "la", "los", "las", "le", "les", "de", "d'", "die", "der", "das", "il",
+        "lo", "o", "a", "os", "as",
+    ];
+    let end = (at + 8).min(words.len());
+    let k = (at + 1..end).find(|&k| WITHOUT.contains(&text(k)))?;
+    let x = (k + 1..k + 3).find(|&j| !ARTICLE.contains(&text(j)))?;
+    let thing = text(x);
+    if thing.len() < 3 {
+        return None;
+    }
+    let again = (x + 2..(x + 14).min(words.len())).find(|&j| text(j) == thing)?;
+    let without_again = (again.saturating_sub(2)..again).any(|j| WITHOUT.contains(&text(j)));
+    (!without_again).then(|| ((words[k].0, words[x].1), words[again]))
 }
 
 /// Whether the words from `i` name a thing that came: an article or a number, or any words with
@@ -183,6 +209,19 @@ mod tests {
             ("Comprei ontem e chegou hoje", None),
             ("I got a new phone", None),
             ("Pedí el menú y me trajeron un postre de regalo", None),
+            // Asked for without something, and it came with it.
+            (
+                "Pedi sem cebola e veio cheio de cebola de novo",
+                Some("sem cebola … cebola"),
+            ),
+            (
+                "Ordered a burger without onions and it came covered in onions",
+                Some("without onions … onions"),
+            ),
+            (
+                "Pedí una pizza sin gluten y todo sin gluten, perfecto",
+                None,
+            ),
         ];
         for (post, want) in cases {
             assert_eq!(quoted(post).as_deref(), want, "{post}");
