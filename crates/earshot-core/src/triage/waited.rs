@@ -65,11 +65,21 @@ const AFTER_NOTHING: &[&str] = &[
 /// The byte range of a measured wait in a folded post ("waiting 3 weeks", "3 semanas e nada"),
 /// or None.
 pub(super) fn measured_wait(folded: &str) -> Option<(usize, usize)> {
-    // Most posts have no lead at all: one automaton pass tells, before the words are split.
-    static LEAD: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
-    let lead = LEAD.get_or_init(|| aho_corasick::AhoCorasick::new(LEADS).expect("static leads"));
-    let led = lead.is_match(folded);
-    if !led && !NOTHING.iter().any(|n| folded.contains(n)) {
+    // Most posts have neither a lead nor "nothing": one automaton pass tells, before the words
+    // are split (patterns from `LEADS.len()` on are `NOTHING`'s).
+    static WORDS: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    let words = WORDS.get_or_init(|| {
+        aho_corasick::AhoCorasick::new(LEADS.iter().chain(NOTHING)).expect("static word lists")
+    });
+    let (mut led, mut nothing) = (false, false);
+    for m in words.find_overlapping_iter(folded) {
+        if m.pattern().as_usize() < LEADS.len() {
+            led = true;
+        } else {
+            nothing = true;
+        }
+    }
+    if !led && !nothing {
         return None;
     }
     let words = super::cues::word_spans(folded);
