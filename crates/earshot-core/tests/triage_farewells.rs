@@ -20,6 +20,7 @@ use triage_common::none_wrong;
 const CASES: &[(&str, &str, &str, bool, &[&str])] = &[
     // A farewell: sad, and nothing the business failed to do.
     ("So sad to hear @CornerBooks is closing after 30 years. End of an era.", "en", "negative", false, &["sad"]),
+    ("So sad that @CornerBooks is closing at the end of the month", "en", "negative", false, &["sad"]),
     ("Qué pena que cierre la librería de mi barrio, tantos recuerdos.", "es", "negative", false, &[]),
     ("Notre fromager prend sa retraite, quel dommage, il va nous manquer", "fr", "negative", false, &[]),
     ("Schade, dass das Café am Markt schließt. War immer mein Lieblingsplatz.", "de", "negative", false, &[]),

@@ -46,12 +46,16 @@ const SADNESS: &[&str] = &[
     "fim de uma era",
 ];
 
-/// Words of opening hours right after the closing ("cierran tan temprano", "closing at 6").
+/// Words of opening hours right after the closing ("cierran tan temprano", "closing early").
 #[rustfmt::skip]
 const HOURS_AFTER: &[&str] = &[
-    "early", "earlier", "at", "temprano", "pronto", "las", "tot", "fruh", "fruher", "um", "uhr",
-    "presto", "alle", "cedo", "as",
+    "early", "earlier", "temprano", "pronto", "tot", "fruh", "fruher", "presto", "cedo",
 ];
+
+/// Words before a time of day ("closing at 6", "um 18 Uhr", "alle 19", "a las 8"); "closing at
+/// the end of the month" is a farewell.
+#[rustfmt::skip]
+const AT: &[&str] = &["at", "by", "las", "um", "alle", "as", "a"];
 
 /// Words of opening hours just before it ("um 18 Uhr schon schließt").
 #[rustfmt::skip]
@@ -89,15 +93,16 @@ pub(super) fn farewell(folded: &Folded) -> Option<String> {
     };
     let after = words(&text[start + at.len()..]);
     let before = words(&text[..start]);
-    let hours = after
+    let time = |w: Option<&String>| w.is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+    let hours = after.iter().take(2).enumerate().any(|(k, w)| {
+        HOURS_AFTER.contains(&w.as_str())
+            || clock(w)
+            || AT.contains(&w.as_str()) && time(after.get(k + 1))
+    }) || before
         .iter()
-        .take(2)
-        .any(|w| HOURS_AFTER.contains(&w.as_str()) || clock(w))
-        || before
-            .iter()
-            .rev()
-            .take(3)
-            .any(|w| HOURS_BEFORE.contains(&w.as_str()) || clock(w));
+        .rev()
+        .take(3)
+        .any(|w| HOURS_BEFORE.contains(&w.as_str()) || clock(w));
     (!hours).then_some(closing)
 }
 
@@ -138,6 +143,11 @@ mod tests {
             ("Qué pena que cierren tan temprano", None),
             ("Schade, dass ihr um 18 Uhr schon schließt", None),
             ("Sad that you're closing at 6 now", None),
+            ("Qué pena que cierren a las 8", None),
+            (
+                "So sad that @CornerBooks is closing at the end of the month",
+                Some("is closing"),
+            ),
         ];
         for (post, want) in cases {
             let f = Folded::new(post);
