@@ -152,6 +152,25 @@ pub fn cues(ac: &AhoCorasick, text: &Folded) -> Vec<String> {
 
 /// [`cues`], each with its pattern's index in the list.
 pub fn ranked_cues(ac: &AhoCorasick, text: &Folded) -> Vec<(usize, String)> {
+    placed_cues(ac, text)
+        .into_iter()
+        .map(|c| (c.rank, c.said))
+        .collect()
+}
+
+/// A cue found in a post: where it stands in the folded text, besides what [`ranked_cues`] says.
+pub(super) struct Cue {
+    /// The index of its pattern in the list.
+    pub rank: usize,
+    /// The folded bytes `start..end` it covers (its first place in the post).
+    pub start: usize,
+    pub end: usize,
+    /// In the post's own spelling.
+    pub said: String,
+}
+
+/// [`ranked_cues`], each with its place in the folded text.
+pub(super) fn placed_cues(ac: &AhoCorasick, text: &Folded) -> Vec<Cue> {
     let folded = text.as_str();
     let on_boundaries: Vec<(usize, usize, usize)> = ac
         .find_overlapping_iter(folded)
@@ -164,7 +183,7 @@ pub fn ranked_cues(ac: &AhoCorasick, text: &Folded) -> Vec<(usize, String)> {
         })
         .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
         .collect();
-    let mut found: Vec<(usize, String)> = Vec::new();
+    let mut found: Vec<Cue> = Vec::new();
     for &(start, end, rank) in &on_boundaries {
         let inside = on_boundaries
             .iter()
@@ -172,12 +191,17 @@ pub fn ranked_cues(ac: &AhoCorasick, text: &Folded) -> Vec<(usize, String)> {
         if inside {
             continue;
         }
-        let cue = text.own(start, end);
-        if !found.iter().any(|(_, c)| *c == cue) {
-            found.push((rank, cue));
+        let said = text.own(start, end);
+        if !found.iter().any(|c| c.said == said) {
+            found.push(Cue {
+                rank,
+                start,
+                end,
+                said,
+            });
         }
     }
-    found.sort_by_key(|(rank, _)| *rank);
+    found.sort_by_key(|c| c.rank);
     found
 }
 

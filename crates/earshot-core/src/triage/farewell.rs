@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 
 use aho_corasick::AhoCorasick;
 
-use super::cues::{cues, Folded};
+use super::cues::{cues, placed_cues, word_spans, Folded};
 
 /// A place closing for good, or its owner retiring: English, Spanish, French, German, Italian,
 /// Portuguese.
@@ -78,32 +78,29 @@ pub(super) fn farewell(folded: &Folded) -> Option<String> {
     {
         return None;
     }
-    let closing = cues(&l.closing, folded).into_iter().next()?;
-    let at = crate::matcher::fold(&closing);
-    let start = text.find(at.as_str())?;
-    let words = |s: &str| -> Vec<String> {
-        s.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_string)
-            .collect()
-    };
-    let clock = |w: &String| {
+    let closing = placed_cues(&l.closing, folded).into_iter().next()?;
+    let words = word_spans(text);
+    let word = |&(s, e): &(usize, usize)| &text[s..e];
+    let after: Vec<&str> = words
+        .iter()
+        .filter(|w| w.0 >= closing.end)
+        .take(3)
+        .map(word)
+        .collect();
+    let clock = |w: &str| {
         w.starts_with(|c: char| c.is_ascii_digit())
             && ["h", "uhr", "pm", "am"].iter().any(|u| w.ends_with(u))
     };
-    let after = words(&text[start + at.len()..]);
-    let before = words(&text[..start]);
-    let time = |w: Option<&String>| w.is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+    let time = |w: Option<&&str>| w.is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
     let hours = after.iter().take(2).enumerate().any(|(k, w)| {
-        HOURS_AFTER.contains(&w.as_str())
-            || clock(w)
-            || AT.contains(&w.as_str()) && time(after.get(k + 1))
-    }) || before
+        HOURS_AFTER.contains(w) || clock(w) || AT.contains(w) && time(after.get(k + 1))
+    }) || words
         .iter()
         .rev()
+        .filter(|w| w.1 <= closing.start)
         .take(3)
-        .any(|w| HOURS_BEFORE.contains(&w.as_str()) || clock(w));
-    (!hours).then_some(closing)
+        .any(|w| HOURS_BEFORE.contains(&word(w)) || clock(word(w)));
+    (!hours).then_some(closing.said)
 }
 
 #[cfg(test)]
