@@ -1,6 +1,8 @@
 //! What a few words say beside the business's topic, in each language Earshot models: sadness
 //! that a place closes is a farewell, not a complaint ("Qué pena que cierre la librería"); time
-//! gone by with nothing come of it is one ("Já faz 3 semanas e nada"); delight in waiting is
+//! gone by with nothing come of it is one ("Já faz 3 semanas e nada"), and so is what the writer
+//! did a length of time ago ("Faz 15 dias que paguei"); one mild criticism then praise is praise
+//! ("a bit slow but the food was worth it"); delight in waiting is
 //! sarcasm ("I love waiting at the DMV for 3 hours"); praise of how things were is what the
 //! place no longer is ("Used to love this place", "Früher war es hier besser"); asked for without
 //! something, it came with it ("Pedi sem cebola e veio cheio de cebola"); "not fair"; a word or
@@ -32,10 +34,26 @@ const CASES: &[(&str, &str, &str, bool, &[&str])] = &[
     // Time gone by, and nothing: the cue makes the complaint, whatever the tone's words read.
     ("Two weeks and still nothing. Where is my order @ShopCo?", "en", "negative", true, &["two weeks and still nothing"]),
     ("Hace un mes y nada de mi pedido", "es", "negative", true, &["un mes y nada"]),
-    ("Trois semaines et toujours rien !", "fr", "", true, &["trois semaines et toujours rien"]),
+    ("Trois semaines et toujours rien !", "fr", "negative", true, &["trois semaines et toujours rien"]),
     ("Seit 3 Wochen nichts von euch gehört", "de", "negative", true, &["3 wochen nichts"]),
     ("Due settimane e ancora niente, pessimi", "it", "negative", true, &["due settimane e ancora niente"]),
     ("Já faz 3 semanas e nada", "pt", "negative", true, &["3 semanas e nada"]),
+    // What the writer did a length of time ago: a wait, and unhappy without a word of praise.
+    ("I ordered 3 weeks ago and still nothing. Order #5531", "en", "negative", true, &["ordered 3 weeks ago"]),
+    ("Hace un mes que pedí el sofá y nadie me dice nada", "es", "negative", true, &["hace un mes que pedí", "nadie me dice nada"]),
+    ("Ça fait trois semaines que j'ai commandé et toujours rien", "fr", "negative", true, &["fait trois semaines que j'ai commandé"]),
+    ("Ich habe vor zwei Wochen bestellt und nichts ist angekommen", "de", "negative", true, &["vor zwei wochen bestellt"]),
+    ("Ho ordinato due settimane fa e non è arrivato niente", "it", "negative", true, &["ordinato due settimane fa"]),
+    ("Faz 15 dias que paguei e o produto não chegou", "pt", "negative", true, &["faz 15 dias que paguei"]),
+    ("I bought it 2 weeks ago and it's great", "en", "positive", false, &["great"]),
+    // One mild criticism, then praise: the praise is what the writer wants heard. Not after
+    // "terrible", two bad words, or a complaint's cue.
+    ("Service was a bit slow but the food was worth it", "en", "positive", false, &["worth"]),
+    ("The service was terrible but the food was great", "en", "negative", true, &["terrible"]),
+    ("Peccato per il servizio lento, il cibo però era ottimo", "it", "negative", true, &["lento"]),
+    ("Still waiting for my refund, but thanks for the quick reply", "en", "negative", true, &["refund"]),
+    // A dirty room.
+    ("the room smelled of smoke and the sheets had stains", "en", "negative", true, &["smelled of smoke"]),
     // Delight in waiting.
     ("I love waiting at the DMV for 3 hours", "en", "negative", true, &["love waiting"]),
     ("Me encanta esperar 40 minutos por un café", "es", "negative", true, &["me encanta esperar"]),
@@ -49,6 +67,8 @@ const CASES: &[(&str, &str, &str, bool, &[&str])] = &[
     ("Prima era il mio bar preferito, ora è sempre sporco", "it", "negative", true, &["sporco"]),
     ("Antes era bom, agora só piora", "pt", "negative", true, &["antes era bom"]),
     ("I used to hate sushi, but this place changed my mind", "en", "positive", false, &["used to hate"]),
+    ("Used to be my favourite place, not anymore.", "en", "negative", true, &["used to be my favourite"]),
+    ("It used to be good, now it's great", "en", "positive", false, &["great"]),
     // Asked for without something, and it came with it; "not fair".
     ("Pedi sem cebola e veio cheio de cebola de novo", "pt", "negative", true, &["sem cebola … cebola"]),
     ("Ordered a burger without onions and it came covered in onions", "en", "negative", true, &["without onions … onions"]),
@@ -123,10 +143,56 @@ const A_DAY: &[(&str, &str, &str, bool)] = &[
     ("Vocês entregam em Niterói?", "pt", "neutral", false),
 ];
 
+/// Another day's posts (2026-12-03), written before Earshot read them: 5 of the 40 read wrong
+/// ("Faz 15 dias que paguei e o produto não chegou" was neutral at urgency 0).
+#[rustfmt::skip]
+const ANOTHER_DAY: &[(&str, &str, &str, bool)] = &[
+    ("I ordered 3 weeks ago and still nothing. Order #5531", "en", "negative", true),
+    ("Paid for express shipping, package arrived a week late", "en", "negative", true),
+    ("The food was great but we waited 50 minutes for the mains", "en", "negative", true),
+    ("Service was a bit slow but the food was worth it", "en", "positive", false),
+    ("Your new menu is worse than the old one, bring back the burger", "en", "negative", true),
+    ("Do you have gluten free bread on Saturdays?", "en", "neutral", false),
+    ("Three emails, zero replies. Is anyone working there?", "en", "negative", true),
+    ("Shoutout to Maria at the front desk, super helpful today", "en", "positive", false),
+    ("Charged twice for the same haircut, please sort it out", "en", "negative", true),
+    ("the room smelled of smoke and the sheets had stains", "en", "negative", true),
+    ("Is there parking near the shop?", "en", "neutral", false),
+    ("Hace un mes que pedí el sofá y nadie me dice nada", "es", "negative", true),
+    ("Me cobraron de más y no me devuelven el dinero", "es", "negative", true),
+    ("Gracias por la atención de ayer, todo perfecto", "es", "positive", false),
+    ("¿Hacen envíos a Canarias?", "es", "neutral", false),
+    ("La comida llegó fría otra vez, ya van tres veces", "es", "negative", true),
+    ("Ça fait trois semaines que j'ai commandé et toujours rien", "fr", "negative", true),
+    ("On m'a facturé deux fois, je veux être remboursé", "fr", "negative", true),
+    ("Accueil chaleureux et café délicieux, merci !", "fr", "positive", false),
+    ("Vous livrez le dimanche ?", "fr", "neutral", false),
+    ("Le technicien n'est jamais venu, journée perdue", "fr", "negative", true),
+    ("Seit zwei Wochen warte ich auf mein Geld zurück", "de", "negative", true),
+    ("Die Pizza war kalt und der Fahrer unfreundlich", "de", "negative", true),
+    ("Tolle Beratung, komme gerne wieder", "de", "positive", false),
+    ("Kann man bei euch mit Karte zahlen?", "de", "neutral", false),
+    ("Termin vergessen, niemand hat angerufen. Echt ärgerlich.", "de", "negative", true),
+    ("Ho ordinato due settimane fa e non è arrivato niente", "it", "negative", true),
+    ("Il parrucchiere mi ha rovinato i capelli", "it", "negative", true),
+    ("Personale gentilissimo, torneremo sicuramente", "it", "positive", false),
+    ("Siete aperti a Ferragosto?", "it", "neutral", false),
+    ("Mi hanno addebitato due volte, nessuno risponde", "it", "negative", true),
+    ("Faz 15 dias que paguei e o produto não chegou", "pt", "negative", true),
+    ("Atendimento péssimo, fiquei 40 minutos na fila", "pt", "negative", true),
+    ("Adorei o bolo, parabéns à equipe!", "pt", "positive", false),
+    ("Vocês entregam em Niterói?", "pt", "neutral", false),
+    ("Cobraram a mais na minha conta e ninguém resolve", "pt", "negative", true),
+    ("Still no refund after 2 weeks. This is ridiculous.", "en", "negative", true),
+    ("Not bad at all, will definitely come back", "en", "positive", false),
+    ("Not impressed. Cold coffee and a rude barista.", "en", "negative", true),
+    ("What time does the kitchen close tonight?", "en", "neutral", false),
+];
+
 #[test]
 fn a_day_of_posts_to_small_businesses_reads_right_in_each_language() {
     let mut wrong = Vec::new();
-    for (text, lang, sentiment, complaint) in A_DAY {
+    for (text, lang, sentiment, complaint) in A_DAY.iter().chain(ANOTHER_DAY) {
         let got = classify(text, None);
         if got.language != Some(lang) || got.sentiment != *sentiment || got.complaint != *complaint
         {

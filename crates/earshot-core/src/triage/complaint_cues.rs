@@ -140,6 +140,22 @@ pub(super) const COMPLAINT_CUES: &[&str] = &[
     "una mosca en", "un cheveu", "une mouche dans", "ein haar", "haar im", "fliege im",
     "un capello", "capello nel", "capello nella", "mosca nel", "cabelo na", "cabelo no", "mosca na",
     "mosca no",
+    // Not arrived; nobody tells me anything; the money not given back.
+    "hasn't arrived", "has not arrived", "didn't arrive", "did not arrive", "no llego",
+    "n'est pas arrive", "n'est pas arrivee", "n'est jamais arrive", "n'est jamais arrivee",
+    "ist nicht angekommen", "non e arrivato", "non e arrivata", "nao chegou",
+    "nobody tells me anything", "no one tells me anything", "nobody told me", "no one told me",
+    "nadie me dice nada", "nadie dice nada", "no me dicen nada", "personne ne me dit rien",
+    "personne ne dit rien", "niemand sagt mir", "niemand sagt bescheid", "nessuno mi dice niente",
+    "nessuno mi dice nulla", "nessuno dice niente", "ninguem me diz nada", "ninguem diz nada",
+    "no me devuelven", "no devuelven", "ne me rembourse pas", "ne rembourse pas",
+    "nao devolvem", "nao me devolvem", "non mi rimborsano", "non rimborsano",
+    // A dirty room: smoke, stains.
+    "smelled of smoke", "smelt of smoke", "smells of smoke", "smelled like smoke",
+    "smells like smoke", "had stains", "stains on", "stained sheets", "olia a tabaco",
+    "olia a humo", "manchas en", "sentait la cigarette", "sentait le tabac", "taches sur",
+    "roch nach rauch", "stank nach rauch", "flecken auf", "puzzava di fumo", "macchie sul",
+    "macchie sulle", "cheirava a cigarro", "manchas no", "manchas na",
     // Not satisfied (the lexicon's "satisfied", negated, leaned on the model alone).
     "not satisfied", "no estoy satisfecho", "no estoy satisfecha", "no quede satisfecho",
     "pas satisfait", "pas satisfaite", "nicht zufrieden", "non sono soddisfatto",

@@ -59,6 +59,14 @@ pub(super) fn mark(a: &mut Analysed) {
     }
 }
 
+/// Whether the post praises how things were ("Used to be my favourite place"): a word of praise
+/// after a marker, read plainly there ("used to not be bad" praises nothing).
+pub(super) fn praised_before(a: &Analysed) -> bool {
+    a.tokens
+        .iter()
+        .any(|t| t.past && t.negated && super::vader::valence_of(t).is_some_and(|v| v > 0.0))
+}
+
 /// For a word of praise of how things were, the words from its marker to it, as a reason names
 /// them ("used to love", "antes era mi bar favorito"), when only function words stand between
 /// (at most three); otherwise None, and it is not named.

@@ -176,7 +176,7 @@ const FUNCTION_WORDS: [&str; 6] = [
      sempre mai niente nessuno grazie molto questo questa quello perché perche oggi io lui \
      lei noi voi loro alla sul dal dalla più piu tutto tutti fatto essere stato di c'è l'ho \
      siamo fa poi proprio bello sarà può così cosi già gia però siete aperti domani buongiorno \
-     fate potete avete vorrei volevo piacerebbe troppo \
+     fate potete avete vorrei volevo piacerebbe troppo mio miei tuo tuoi suo suoi nostro vostro \
      buonasera domenica lunedì martedì mercoledì giovedì venerdì sabato nn cmq xke xké xche \
      perke qlc qlcs anke",
     // Portuguese

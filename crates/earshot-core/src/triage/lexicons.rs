@@ -24,7 +24,7 @@ pub(super) const OWN_VALENCE: &[(&str, &[(&str, f64)])] = &[
 /// tweets): the food, the parcel, the room.
 #[rustfmt::skip]
 const ENGLISH: &[(&str, f64)] = &[
-    ("lifesaver+", 2.5), ("tasty", 2.2), ("knowledgeable", 1.8), ("spotless", 2.0), ("attentive", 1.8), ("cosy", 1.8),
+    ("lifesaver+", 2.5), ("favourite+", 2.0), ("tasty", 2.2), ("knowledgeable", 1.8), ("spotless", 2.0), ("attentive", 1.8), ("cosy", 1.8),
     ("cozy", 1.8), ("flavorful", 2.0), ("flavourful", 2.0), ("scrumptious", 2.8), ("shoutout", 1.8),
     ("impeccable", 2.5), ("overpriced", -2.0), ("bland", -1.5), ("stale", -1.8), ("soggy", -1.8),
     ("burnt", -1.8), ("undercooked", -1.8), ("overcooked", -1.5), ("squashed", -1.5), ("slow", -1.3),

@@ -123,6 +123,7 @@ pub(super) fn read_in(model: &LinearModel, text: &str, lang: Option<&'static str
         own_plan,
         grave,
         after_wrong_item,
+        waited,
     } = found;
     let vader = signals.vader;
     // It asks the business for help, opening hours or a price.
@@ -197,7 +198,9 @@ pub(super) fn read_in(model: &LinearModel, text: &str, lang: Option<&'static str
         probs[if sign < 0.0 { 0 } else { 2 }] += moved;
     }
     let mut sarcasm = sarcasm;
-    if sarcasm.is_empty() && probs[2] > probs[0] && vader.neg > 0.0 {
+    // Praise of how things were reads as a bad word ("used to be good"): no irony beside praise now.
+    let praised_before = super::decline::praised_before(&analysed);
+    if sarcasm.is_empty() && probs[2] > probs[0] && vader.neg > 0.0 && !praised_before {
         // Praise and a bad word side by side, without a cue: the irony model (English) decides
         // whether the praise is meant. A complaint cue beside praise is not enough: "Thanks for
         // the quick refund, appreciate it" is thanks ("refund" is a complaint cue).
@@ -214,6 +217,12 @@ pub(super) fn read_in(model: &LinearModel, text: &str, lang: Option<&'static str
     }
     if !sympathy.is_empty() && vader.neg > 0.0 && vader.pos == 0.0 && argmax(&probs) == 1 {
         // Sad news or a farewell in words of sadness ("Que tristeza ver a padaria fechando").
+        probs.swap(1, 0);
+    }
+    let soured = waited || praised_before;
+    if soured && vader.pos == 0.0 && sarcasm.is_empty() && argmax(&probs) == 1 {
+        // A wait with its length, or praise of how things were, and no word of praise now
+        // ("Faz 15 dias que paguei e nada", "Used to be my favourite place, not anymore").
         probs.swap(1, 0);
     }
     if sarcasm.is_empty() {

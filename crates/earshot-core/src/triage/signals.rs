@@ -32,6 +32,9 @@ pub struct Found {
     /// What the post says after the wrong thing it got, in its own words ("great job guys" of
     /// "Ordered a latte, got a cold americano. Great job guys."): praise there is sarcasm.
     pub after_wrong_item: Option<String>,
+    /// A wait with its length is among the complaint cues ("waiting 3 weeks", "faz 15 dias que
+    /// paguei", `waited.rs`).
+    pub waited: bool,
 }
 
 /// The tokens and lexicon signals of a post: what the model reads.
@@ -63,11 +66,11 @@ pub(super) fn signals_in(text: &str, lang: Option<&'static str>) -> (Analysed, S
         after_wrong_item = Some(folded.own(d, folded.as_str().len()));
     }
     // A wait with its length ("been waiting 3 weeks").
-    if let Some((a, b)) = super::waited::measured_wait(folded.as_str()) {
+    let wait = super::waited::measured_wait(folded.as_str()).map(|(a, b)| folded.own(a, b));
+    if let Some(wait) = &wait {
         // Said once: "still nothing" is inside "two weeks and still nothing".
-        let wait = folded.own(a, b);
         complaint.retain(|c| !wait.contains(c.as_str()));
-        complaint.push(wait);
+        complaint.push(wait.clone());
     }
     let mut grave: Vec<(Grave, String)> = grave
         .into_iter()
@@ -97,6 +100,7 @@ pub(super) fn signals_in(text: &str, lang: Option<&'static str>) -> (Analysed, S
     complaint.retain(|w| !inside(w, &[&help, &lead, &sympathy, &own_plan, &idioms]));
     grave.retain(|(_, w)| !inside(w, &[&sympathy]) && !denied(folded.as_str(), w, lang));
     lead.retain(|w| !inside(w, &[&own_plan]));
+    let waited = wait.is_some_and(|w| complaint.contains(&w));
     // The writer's own change of plan is a request to the business.
     help.extend(own_plan.iter().cloned());
     let found = Found {
@@ -108,6 +112,7 @@ pub(super) fn signals_in(text: &str, lang: Option<&'static str>) -> (Analysed, S
         own_plan,
         grave,
         after_wrong_item,
+        waited,
     };
     // The words of a request carry no feeling: "demora" (delay) is the verb "takes" in "quanto
     // tempo demora a entrega?", "long" only measures time in "how long does delivery take".

@@ -13,27 +13,56 @@ use crate::model::Sentiment;
 /// has a bad word or a complaint cue after its last turn, the part after the turn is read alone,
 /// in the post's language; when that reads negative or as a complaint, so does the post, with
 /// that part's words.
+///
+/// The other way round, a complaint made of tone alone and then praise with no bad word after
+/// the turn ("Service was a bit slow but the food was worth it") reads as the praise, when the
+/// part after the turn read alone is praise without a complaint. A complaint cue before the turn
+/// keeps the complaint ("Still waiting for my refund, but thanks for the quick reply").
 pub(super) fn turned(model: &LinearModel, text: &str, whole: Reading) -> Reading {
-    // The English complaint model has read the whole post: a negative reading it did not call a
-    // complaint stays one.
-    let learned = matches!(whole.lang, None | Some("en"));
-    if whole.mood == Sentiment::Negative && (whole.complaint || learned) {
-        return whole;
-    }
     let Some(&turn) = whole.analysed.turns.last() else {
         return whole;
     };
-    let bad_after = whole.analysed.tokens[turn + 1..]
-        .iter()
-        .any(|t| vader::valence_of(t).is_some_and(|v| v != 0.0 && (v < 0.0) != t.negated));
-    if !bad_after && whole.complaint_cues.is_empty() {
+    // The sentiment words' valences where they stand, bad ones below zero.
+    let valences = |from: usize, to: usize| {
+        whole.analysed.tokens[from..to].iter().filter_map(|t| {
+            vader::valence_of(t)
+                .filter(|v| *v != 0.0)
+                .map(|v| if t.negated { -v } else { v })
+        })
+    };
+    let n = whole.analysed.tokens.len();
+    let bad_after = valences(turn + 1, n).any(|v| v < 0.0);
+    let good_after = valences(turn + 1, n).any(|v| v > 0.0);
+    // One mild criticism before the turn ("a bit slow", "pricey"), not "terrible", nor a pity
+    // and a slow waiter ("Peccato per il servizio lento, il cibo però era ottimo").
+    let mut bad_before = valences(0, turn).filter(|v| *v < 0.0);
+    let mild_before = bad_before.next().is_none_or(|v| v > -2.0) && bad_before.next().is_none();
+    let turns_good = whole.mood == Sentiment::Negative
+        && mild_before
+        && good_after
+        && !bad_after
+        && whole.complaint_cues.is_empty()
+        && whole.grave.is_empty()
+        && whole.sarcasm.is_empty();
+    // The English complaint model has read the whole post: a negative reading it did not call a
+    // complaint stays one.
+    let learned = matches!(whole.lang, None | Some("en"));
+    if !turns_good
+        && (whole.mood == Sentiment::Negative && (whole.complaint || learned)
+            || !bad_after && whole.complaint_cues.is_empty())
+    {
         return whole;
     }
     let Some(rest) = after_last(text, &whole.analysed.tokens[turn].norm) else {
         return whole;
     };
     let tail = read_in(model, rest, whole.lang);
-    if !tail.complaint && tail.mood != Sentiment::Negative {
+    let keeps = if turns_good {
+        !(tail.mood == Sentiment::Positive && !tail.complaint && tail.complaint_cues.is_empty())
+    } else {
+        !tail.complaint && tail.mood != Sentiment::Negative
+    };
+    if keeps {
         return whole;
     }
     Reading {

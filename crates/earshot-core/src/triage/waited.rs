@@ -62,29 +62,59 @@ const AFTER_NOTHING: &[&str] = &[
     "yet", "from", "back", "de", "du", "von", "dal", "dalla", "del", "do", "da",
 ];
 
+/// What the writer did and waits on since: ordered, paid, asked, wrote ("pedí", "commandé",
+/// "bestellt", "ordinato", "paguei"), folded.
+#[rustfmt::skip]
+const DONE: &[&str] = &[
+    "ordered", "paid", "booked", "asked", "emailed", "called", "wrote", "sent", "returned",
+    "requested", "bought", "purchased", "submitted", "reported", "messaged", "contacted",
+    "pedi", "compre", "pague", "reserve", "escribi", "llame", "envie", "devolvi", "solicite",
+    "encargue", "pedimos", "compramos", "pagamos", "reservamos", "escribimos", "llamamos",
+    "commande", "commandee", "paye", "ecrit", "envoye", "demande", "appele", "renvoye",
+    "achete", "contacte", "bestellt", "bezahlt", "gebucht", "geschrieben", "angerufen",
+    "geschickt", "zuruckgeschickt", "gekauft", "reklamiert", "ordinato", "pagato", "prenotato",
+    "scritto", "chiamato", "mandato", "inviato", "comprato", "chiesto", "restituito", "paguei",
+    "comprei", "encomendei", "reservei", "escrevi", "liguei", "enviei", "solicitei",
+];
+
+/// Words that make a length a time gone by, before it ("hace un mes", "il y a", "vor drei
+/// Wochen", "há 15 dias", "faz 15 dias", "it's been", "ça fait", "sono due settimane") or after
+/// it ("3 weeks ago", "due settimane fa").
+#[rustfmt::skip]
+const AGO_BEFORE: &[&str] = &["hace", "a", "vor", "ha", "faz", "been", "fait", "sono", "seit"];
+const AGO_AFTER: &[&str] = &["ago", "fa"];
+
 /// The byte range of a measured wait in a folded post ("waiting 3 weeks", "3 semanas e nada"),
 /// or None.
 pub(super) fn measured_wait(folded: &str) -> Option<(usize, usize)> {
-    // Most posts have neither a lead nor "nothing": one automaton pass tells, before the words
-    // are split (patterns from `LEADS.len()` on are `NOTHING`'s).
+    // Most posts have no lead, "nothing" or deed, or no unit: one automaton pass tells, before
+    // the words are split (the patterns are `LEADS`, `NOTHING`, `DONE`, `UNIT`, in that order).
     static WORDS: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
     let words = WORDS.get_or_init(|| {
-        aho_corasick::AhoCorasick::new(LEADS.iter().chain(NOTHING)).expect("static word lists")
+        aho_corasick::AhoCorasick::new(LEADS.iter().chain(NOTHING).chain(DONE).chain(UNIT))
+            .expect("static word lists")
     });
-    let (mut led, mut nothing) = (false, false);
+    let (mut led, mut nothing, mut done, mut unit) = (false, false, false, false);
     for m in words.find_overlapping_iter(folded) {
-        if m.pattern().as_usize() < LEADS.len() {
-            led = true;
-        } else {
-            nothing = true;
+        match m.pattern().as_usize() {
+            p if p < LEADS.len() => led = true,
+            p if p < LEADS.len() + NOTHING.len() => nothing = true,
+            p if p < LEADS.len() + NOTHING.len() + DONE.len() => done = true,
+            _ => unit = true,
         }
     }
-    if !led && !nothing {
+    // Every wait has its unit ("weeks", "dias").
+    if !(unit && (led || nothing || done)) {
         return None;
     }
     let words = super::cues::word_spans(folded);
     let found = if led { led_wait(folded, &words) } else { None };
-    found.or_else(|| then_nothing(folded, &words))
+    let found = found.or_else(|| then_nothing(folded, &words));
+    if done {
+        found.or_else(|| done_since(folded, &words))
+    } else {
+        found
+    }
 }
 
 /// A length of time with nothing come of it: "(faz) 3 semanas e nada", "two weeks and still
@@ -118,6 +148,49 @@ fn then_nothing(folded: &str, words: &[(usize, usize)]) -> Option<(usize, usize)
             }
         };
         clause_ends.then_some((words[u - 1].0, end))
+    })
+}
+
+/// What the writer did a length of time ago: "ordered 3 weeks ago", "pedí hace un mes", "faz 15
+/// dias que paguei", "ça fait trois semaines que j'ai commandé", "vor zwei Wochen bestellt",
+/// "ho ordinato due settimane fa". The doing is within four words of the time gone by, either
+/// side ("hace un mes que pedí", "paguei faz 15 dias"). Years are no wait ("bought 2 years ago").
+fn done_since(folded: &str, words: &[(usize, usize)]) -> Option<(usize, usize)> {
+    let word = |i: usize| words.get(i).map(|&(s, e)| &folded[s..e]);
+    (1..words.len()).find_map(|u| {
+        let unit = word(u)?;
+        let length = word(u - 1)?;
+        if !UNIT.contains(&unit)
+            || !(length.bytes().all(|b| b.is_ascii_digit()) || LENGTH.contains(&length))
+        {
+            return None;
+        }
+        // "il y a", "más de", "over": the words between the marker and the length.
+        let mut b = u - 1;
+        while b > 0 && b + 3 > u && word(b - 1).is_some_and(|w| BEFORE_LENGTH.contains(&w)) {
+            if word(b - 1).is_some_and(|w| AGO_BEFORE.contains(&w)) {
+                break;
+            }
+            b -= 1;
+        }
+        // French "a" only as "il y a" ("paid a 2 day fee" is no time gone by).
+        let before = b > 0
+            && word(b - 1).is_some_and(|w| AGO_BEFORE.contains(&w))
+            && (word(b - 1) != Some("a") || b > 1 && word(b - 2) == Some("y"));
+        let after = word(u + 1).is_some_and(|w| AGO_AFTER.contains(&w));
+        if !(before || after) {
+            return None;
+        }
+        let from = if before { b - 1 } else { u - 1 };
+        let to = if after { u + 1 } else { u };
+        let done = |i: usize| word(i).is_some_and(|w| DONE.contains(&w));
+        let earlier = (from.saturating_sub(4)..from).rev().find(|&i| done(i));
+        let later = (to + 1..to + 5).find(|&i| done(i));
+        match (earlier, later) {
+            (Some(d), _) => Some((words[d].0, words[to].1)),
+            (None, Some(d)) => Some((words[from].0, words[d].1)),
+            _ => None,
+        }
     })
 }
 
@@ -188,6 +261,40 @@ mod tests {
             ("3 months and nothing to complain about", None),
             ("2 meses y nada de que quejarse", None),
             ("nothing for 3 weeks", None),
+            // What the writer did a length of time ago.
+            (
+                "i ordered 3 weeks ago, order 5531",
+                Some("ordered 3 weeks ago"),
+            ),
+            (
+                "faz 15 dias que paguei e nada",
+                Some("faz 15 dias que paguei"),
+            ),
+            ("hace un mes que pedi el sofa", Some("hace un mes que pedi")),
+            (
+                "ca fait trois semaines que j'ai commande",
+                Some("fait trois semaines que j'ai commande"),
+            ),
+            (
+                "ich habe vor zwei wochen bestellt",
+                Some("vor zwei wochen bestellt"),
+            ),
+            (
+                "ho ordinato due settimane fa",
+                Some("ordinato due settimane fa"),
+            ),
+            ("pedi ha 10 dias", Some("pedi ha 10 dias")),
+            (
+                "it's been 3 weeks since i paid",
+                Some("been 3 weeks since i paid"),
+            ),
+            ("bought it 2 years ago, still works", None),
+            ("ordered for 3 people", None),
+            ("paid a 2 day fee", None),
+            (
+                "j'ai commande il y a plus de trois semaines",
+                Some("commande il y a plus de trois semaines"),
+            ),
             // No length, or no unit: no wait.
             ("attendu mes commandes", None),
             ("je suis cliente depuis 3 mois", None),
