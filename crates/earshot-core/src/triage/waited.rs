@@ -117,19 +117,22 @@ pub(super) fn measured_wait(folded: &str) -> Option<(usize, usize)> {
     }
 }
 
+/// Where a length and its unit stand ("3 semanas", "two weeks"): the unit's word index.
+fn lengths<'a>(folded: &'a str, words: &'a [(usize, usize)]) -> impl Iterator<Item = usize> + 'a {
+    let word = |i: usize| &folded[words[i].0..words[i].1];
+    (1..words.len()).filter(move |&u| {
+        let length = word(u - 1);
+        UNIT.contains(&word(u))
+            && (length.bytes().all(|b| b.is_ascii_digit()) || LENGTH.contains(&length))
+    })
+}
+
 /// A length of time with nothing come of it: "(faz) 3 semanas e nada", "two weeks and still
 /// nothing.", "seit 3 Wochen nichts". "Nothing" must end its clause: "3 years and nothing to
 /// complain about" is praise, "nada de que quejarse" too.
 fn then_nothing(folded: &str, words: &[(usize, usize)]) -> Option<(usize, usize)> {
     let word = |i: usize| words.get(i).map(|&(s, e)| &folded[s..e]);
-    (1..words.len()).find_map(|u| {
-        let unit = word(u)?;
-        let length = word(u - 1)?;
-        if !UNIT.contains(&unit)
-            || !(length.bytes().all(|b| b.is_ascii_digit()) || LENGTH.contains(&length))
-        {
-            return None;
-        }
+    lengths(folded, words).find_map(|u| {
         let mut i = u + 1;
         while word(i).is_some_and(|w| BEFORE_NOTHING.contains(&w)) && i < u + 4 {
             i += 1;
@@ -157,14 +160,7 @@ fn then_nothing(folded: &str, words: &[(usize, usize)]) -> Option<(usize, usize)
 /// side ("hace un mes que pedí", "paguei faz 15 dias"). Years are no wait ("bought 2 years ago").
 fn done_since(folded: &str, words: &[(usize, usize)]) -> Option<(usize, usize)> {
     let word = |i: usize| words.get(i).map(|&(s, e)| &folded[s..e]);
-    (1..words.len()).find_map(|u| {
-        let unit = word(u)?;
-        let length = word(u - 1)?;
-        if !UNIT.contains(&unit)
-            || !(length.bytes().all(|b| b.is_ascii_digit()) || LENGTH.contains(&length))
-        {
-            return None;
-        }
+    lengths(folded, words).find_map(|u| {
         // "il y a", "más de", "over": the words between the marker and the length.
         let mut b = u - 1;
         while b > 0 && b + 3 > u && word(b - 1).is_some_and(|w| BEFORE_LENGTH.contains(&w)) {
