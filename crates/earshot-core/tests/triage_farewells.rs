@@ -52,6 +52,13 @@ const CASES: &[(&str, &str, &str, bool, &[&str])] = &[
     ("The service was terrible but the food was great", "en", "negative", true, &["terrible"]),
     ("Peccato per il servizio lento, il cibo però era ottimo", "it", "negative", true, &["lento"]),
     ("Still waiting for my refund, but thanks for the quick reply", "en", "negative", true, &["refund"]),
+    // Money demanded back is unhappy whatever the other words read; a suggestion is no
+    // complaint, unless it is one ("for once").
+    ("I want a refund", "en", "negative", true, &["i want a refund"]),
+    ("@PalestraTop mi avete addebitato la quota anche dopo la disdetta, voglio un rimborso", "it", "negative", true, &["voglio un rimborso"]),
+    ("It would be nice if you had more vegan options", "en", "neutral", false, &["would be nice if"]),
+    ("Es wäre schön, wenn ihr auch vegane Kuchen hättet", "de", "neutral", false, &["wäre schön, wenn"]),
+    ("It would be nice if someone answered the phone for once", "en", "negative", true, &["for once"]),
     // A dirty room.
     ("the room smelled of smoke and the sheets had stains", "en", "negative", true, &["smelled of smoke"]),
     // Delight in waiting.

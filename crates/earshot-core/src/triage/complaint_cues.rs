@@ -1,10 +1,15 @@
 //! The complaint cue phrases, folded as `matcher::fold` folds a post (lower case, no accents):
-//! English first, then Spanish, French, German, Italian and Portuguese, then groups of one
-//! meaning in every language. The earlier a cue stands in the list, the stronger it is.
-//! Earshot's own list.
+//! money demanded back first, then English, Spanish, French, German, Italian and Portuguese,
+//! then groups of one meaning in every language. The earlier a cue stands in the list, the
+//! stronger it is. Earshot's own list.
 
 #[rustfmt::skip]
 pub(super) const COMPLAINT_CUES: &[&str] = &[
+    // Money demanded back (`demands`): the strongest, named before the "refund" inside them.
+    "i want a refund", "i want my money back", "quiero un reembolso", "quiero mi dinero",
+    "je veux etre rembourse", "je veux etre remboursee", "je veux un remboursement",
+    "ich will mein geld", "ich mochte mein geld", "voglio un rimborso", "voglio il rimborso",
+    "voglio i miei soldi", "quero um reembolso", "quero o reembolso", "quero meu dinheiro",
     "refund", "cancel", "cancelled", "canceled", "broken", "still waiting", "never arrived",
     "never received", "worst", "terrible", "awful", "rude", "scam", "charged twice", "overcharged",
     "disappointed", "disappointing", "unacceptable", "complaint", "cold food", "waited",
@@ -150,6 +155,8 @@ pub(super) const COMPLAINT_CUES: &[&str] = &[
     "nessuno mi dice nulla", "nessuno dice niente", "ninguem me diz nada", "ninguem diz nada",
     "no me devuelven", "no devuelven", "ne me rembourse pas", "ne rembourse pas",
     "nao devolvem", "nao me devolvem", "non mi rimborsano", "non rimborsano",
+    // "Answer the phone for once".
+    "for once",
     // A dirty room: smoke, stains.
     "smelled of smoke", "smelt of smoke", "smells of smoke", "smelled like smoke",
     "smells like smoke", "had stains", "stains on", "stained sheets", "olia a tabaco",
@@ -254,3 +261,21 @@ pub(super) const COMPLAINT_CUES: &[&str] = &[
     "aspettare il mio rimborso", "esperar meu pedido", "esperar o meu pedido",
     "esperar meu reembolso",
 ];
+
+/// How a demand among the cues begins ("i want a refund", "voglio un rimborso").
+const DEMAND_LEADS: &[&str] = &[
+    "i want ",
+    "quiero ",
+    "je veux ",
+    "ich will ",
+    "ich mochte ",
+    "voglio ",
+    "quero ",
+];
+
+/// Whether a complaint cue, as the post spells it, demands something back: the writer is unhappy
+/// whatever the other words read ("@PalestraTop … voglio un rimborso").
+pub(super) fn demands(cue: &str) -> bool {
+    let cue = crate::matcher::fold(cue);
+    DEMAND_LEADS.iter().any(|l| cue.starts_with(l))
+}

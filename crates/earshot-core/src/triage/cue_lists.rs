@@ -132,6 +132,17 @@ pub(super) const OWN_PLAN_WORDS: &[&str] = &[
     "desculpa", "desculpe", "infelizmente", "atrasado", "atrasada", "atrasados", "atrasadas", "atraso", "errei", "errado",
 ];
 
+/// A suggestion to the business: a request, whose "nice" is wished for, not found. Read with the
+/// help cues (one automaton), named apart ("suggests: 'would be nice if'").
+#[rustfmt::skip]
+pub(super) const SUGGESTION_CUES: &[&str] = &[
+    "would be nice if", "would be great if", "it'd be nice if", "would be good if",
+    "would love it if", "seria genial que", "seria genial si", "estaria bien que",
+    "ce serait bien", "ce serait super", "ce serait genial", "ware schon, wenn", "ware schon wenn",
+    "ware toll, wenn", "ware toll wenn", "sarebbe bello se", "sarebbe bello avere",
+    "sarebbe utile", "seria bom se", "seria legal se", "seria otimo se", "seria bom ter",
+];
+
 #[rustfmt::skip]
 pub(super) const HELP_CUES: &[&str] = &[
     "how do i",

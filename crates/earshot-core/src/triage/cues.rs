@@ -7,15 +7,17 @@ use std::sync::OnceLock;
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use super::complaint_cues::COMPLAINT_CUES;
-use super::cue_lists::{HELP_CUES, LEAD_CUES, OWN_PLAN_CUES, SARCASM_CUES, SYMPATHY_CUES};
+use super::cue_lists::{
+    HELP_CUES, LEAD_CUES, OWN_PLAN_CUES, SARCASM_CUES, SUGGESTION_CUES, SYMPATHY_CUES,
+};
 
 /// The compiled cue lists.
 pub struct Cues {
     /// Complaint cues, then the grave ones (one automaton: patterns from
     /// [`Cues::grave_from`] on are `grave.rs`'s).
     pub complaint: AhoCorasick,
-    /// Help-request cues, then the writer's own change of plan (one automaton, one pass over
-    /// the post: patterns from [`HELP_CUES`]`.len()` on are the latter, [`Cues::own_plan_from`]).
+    /// Help-request cues, suggestions, then the writer's own change of plan (one automaton, one
+    /// pass over the post: patterns from [`Cues::own_plan_from`] on are the last).
     pub help: AhoCorasick,
     /// Purchase cues.
     pub lead: AhoCorasick,
@@ -34,7 +36,7 @@ impl Cues {
 
     /// The first pattern of [`Cues::help`] that is the writer's own change of plan.
     pub fn own_plan_from(&self) -> usize {
-        HELP_CUES.len()
+        HELP_CUES.len() + SUGGESTION_CUES.len()
     }
 }
 
@@ -55,7 +57,7 @@ pub fn cue_sets() -> &'static Cues {
         };
         Cues {
             complaint: build(&complaint),
-            help: build(&[HELP_CUES, OWN_PLAN_CUES].concat()),
+            help: build(&[HELP_CUES, SUGGESTION_CUES, OWN_PLAN_CUES].concat()),
             lead: build(LEAD_CUES),
             sarcasm: build(SARCASM_CUES),
             sympathy: build(SYMPATHY_CUES),
@@ -72,6 +74,7 @@ pub fn cue_word(word: &str) -> bool {
             let lists = [
                 COMPLAINT_CUES,
                 HELP_CUES,
+                SUGGESTION_CUES,
                 LEAD_CUES,
                 OWN_PLAN_CUES,
                 SARCASM_CUES,

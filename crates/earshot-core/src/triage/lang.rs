@@ -221,7 +221,7 @@ const ENGLISH: &[&str] = &[
     "doesnt", "wasnt", "isnt", "havent", "got", "guys", "had", "were", "did", "does", "very",
     "good", "great", "ordered", "waiting", "which", "than", "them", "then", "could", "should",
     "because", "anyone", "some", "better", "couldn't", "couldnt", "wouldn't", "wouldnt", "won't",
-    "didn't", "doesn't", "isn't", "wasn't", "haven't",
+    "didn't", "doesn't", "isn't", "wasn't", "haven't", "want", "refund",
 ];
 
 fn plainly_english(words: &[&str]) -> bool {

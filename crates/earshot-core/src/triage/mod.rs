@@ -50,7 +50,7 @@ const IRONY_MODEL: &[u8] = include_bytes!("../../data/irony.model");
 const COMPLAINT_MODEL: &[u8] = include_bytes!("../../data/complaint.model");
 
 /// Bumped when triage changes in a way that re-ranks stored mentions.
-const TRIAGE_REVISION: u32 = 19;
+const TRIAGE_REVISION: u32 = 20;
 
 /// Identifies this build's triage: stored mentions ranked by another are re-ranked at start.
 pub fn revision() -> String {
@@ -297,16 +297,22 @@ fn triage_read(m: &Mention, rules: &Rules, now: i64) -> (Triage, Reading) {
     } else if r.mood == Sentiment::Negative {
         parts.push((tone_w, "negative tone".to_string()));
     }
-    if !r.help_cues.is_empty() {
+    // A suggestion ("would be nice if") is named apart, and weighs as a question.
+    let (suggests, help): (Vec<String>, Vec<String>) = r
+        .help_cues
+        .iter()
+        .cloned()
+        .partition(|c| cue_lists::SUGGESTION_CUES.contains(&crate::matcher::fold(c).as_str()));
+    if !help.is_empty() {
         parts.push((
             20.0,
-            format!(
-                "asks for help: {}",
-                quoted(&r.help_cues[..r.help_cues.len().min(3)])
-            ),
+            format!("asks for help: {}", quoted(&help[..help.len().min(3)])),
         ));
     } else if r.analysed.questions > 0 {
         parts.push((10.0, "asks a question".to_string()));
+    }
+    if !suggests.is_empty() {
+        parts.push((10.0, format!("suggests: {}", quoted(&suggests[..1]))));
     }
     if r.intent == Intent::Lead {
         parts.push((

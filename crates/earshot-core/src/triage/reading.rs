@@ -219,10 +219,13 @@ pub(super) fn read_in(model: &LinearModel, text: &str, lang: Option<&'static str
         // Sad news or a farewell in words of sadness ("Que tristeza ver a padaria fechando").
         probs.swap(1, 0);
     }
-    let soured = waited || praised_before;
+    let demand = complaint_cues
+        .iter()
+        .any(|c| super::complaint_cues::demands(c));
+    let soured = waited || praised_before || demand;
     if soured && vader.pos == 0.0 && sarcasm.is_empty() && argmax(&probs) == 1 {
-        // A wait with its length, or praise of how things were, and no word of praise now
-        // ("Faz 15 dias que paguei e nada", "Used to be my favourite place, not anymore").
+        // A wait with its length, praise of how things were or money demanded back, and no word
+        // of praise now ("Faz 15 dias que paguei e nada", "Used to be my favourite place").
         probs.swap(1, 0);
     }
     if sarcasm.is_empty() {

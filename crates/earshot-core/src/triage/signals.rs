@@ -122,7 +122,8 @@ pub(super) fn signals_in(text: &str, lang: Option<&'static str>) -> (Analysed, S
         .filter(|h| !found.own_plan.contains(h))
         .flat_map(|h| {
             crate::matcher::fold(h)
-                .split(' ')
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
                 .map(str::to_string)
                 .collect::<Vec<_>>()
         })
