@@ -61,7 +61,8 @@ def folder(info, user, password, name):
 
 def test_an_email_complaint_is_answered_from_the_app_with_one_threaded_reply(app, fakebus, mail):
     by_testid(app, 'open-settings')[0].click()
-    by_testid(app, 'email-address')[0].send_keys(OWNER)
+    # The settings open after the click's round trip; their form is there when it is.
+    wait_until(lambda: by_testid(app, 'email-address'), 'the settings to open')[0].send_keys(OWNER)
     imap, smtp = by_testid(app, 'email-imap')[0], by_testid(app, 'email-smtp')[0]
     imap.clear()
     imap.send_keys(f"imap://127.0.0.1:{mail['imap']}")
