@@ -26,6 +26,18 @@ const CASES: &[(&str, &str, &str, &[&str])] = &[
     ("I can't recommend this place, rude staff", "en", "complaint", &["rude"]),
     ("Never been so disappointed in my life @LunaCafe", "en", "complaint", &["disappointed"]),
     ("Can't get enough of waiting on hold with you guys 🙃", "en", "complaint", &["on hold"]),
+    // "Not bad", in each language; "took a hit" and "pas mal de" are no praise.
+    ("It was not bad at all", "en", "praise", &["not bad at all"]),
+    ("The food was not bad", "en", "praise", &["not bad"]),
+    ("Honestly the pizza wasn't bad", "en", "praise", &["wasn't bad"]),
+    ("No estuvo nada mal, la verdad", "es", "praise", &["no estuvo nada mal"]),
+    ("La comida no está mal", "es", "praise", &["no está mal"]),
+    ("Ce n'est pas mal du tout", "fr", "praise", &["pas mal du tout"]),
+    ("Il y a pas mal de problèmes avec votre livraison", "fr", "complaint", &[]),
+    ("Gar nicht übel, der Kuchen", "de", "praise", &["gar nicht übel"]),
+    ("Mica male il nuovo menù", "it", "praise", &["mica male"]),
+    ("Não foi nada mau", "pt", "praise", &["não foi nada mau"]),
+    ("The new menu is a hit", "en", "praise", &["is a hit"]),
     // Spanish.
     ("No me canso de los churros de @CafeLuna, están buenísimos", "es", "praise", &["no me canso"]),
     ("Nunca me canso de sus tartas", "", "praise", &["nunca me canso"]),

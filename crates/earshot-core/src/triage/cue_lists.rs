@@ -64,6 +64,28 @@ pub(super) const SYMPATHY_CUES: &[&str] = &[
     "repose en paix", "mes condoleances", "traurige nachricht", "ruhe in frieden", "mein beileid",
     "triste notizia", "riposa in pace", "condoglianze", "noticia triste", "descanse em paz",
     "meus pesames",
+    // Sad to hear, thinking of you, stay safe: in each language.
+    "sad to hear", "thinking of the", "thinking of you", "thinking of everyone", "que pena lo de",
+    "pensando en vosotros", "pensando en todos", "cuidaos", "triste d'apprendre",
+    "on pense a vous", "nos pensees vont", "prenez soin de vous", "traurig zu horen",
+    "wir denken an euch", "bleibt sicher", "bleibt alle sicher", "passt auf euch auf",
+    "mi dispiace sapere", "pensiamo a voi", "state al sicuro", "triste saber",
+    "pensando em voces", "fiquem seguros", "fiquem em seguranca",
+    "terrible news", "awful news", "horrible news", "devastating news", "heartbreaking news",
+    "terribles noticias", "terrible noticia", "terrible nouvelle", "terribles nouvelles",
+    "schreckliche nachricht", "schreckliche nachrichten", "terribile notizia",
+    "notizia terribile", "noticia terrivel", "noticias terriveis",
+    // The road and the weather: news about the town, not about the business.
+    "traffic on", "traffic is", "traffic was", "roadworks", "road works", "atasco", "embouteillage",
+    "embouteillages", "stau", "unwetter", "ingorgo", "engarrafamento",
+    // The business's own notice of its hours: "we're closed on Monday for the bank holiday".
+    "we're closed", "we are closed", "we'll be closed", "we will be closed", "closed for the bank",
+    "closed for the holiday", "closed for the holidays", "estaremos cerrados", "permaneceremos cerrados",
+    "cerrado por vacaciones", "cerrados por vacaciones", "nous serons fermes", "nous sommes fermes",
+    "ferme pour les fetes", "fermeture exceptionnelle", "wir haben geschlossen",
+    "haben wir geschlossen", "bleibt geschlossen", "bleiben geschlossen", "saremo chiusi",
+    "resteremo chiusi", "chiuso per ferie", "chiusi per ferie", "estaremos fechados",
+    "fechado para ferias", "fechados para ferias",
 ];
 
 /// The writer's own change of plan: a booking to cancel or move, running late, a table to keep,

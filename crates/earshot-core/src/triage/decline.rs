@@ -68,8 +68,8 @@ pub(super) fn praised_before(a: &Analysed) -> bool {
 }
 
 /// For a word of praise of how things were, the words from its marker to it, as a reason names
-/// them ("used to love", "antes era mi bar favorito"), when only function words stand between
-/// (at most three); otherwise None, and it is not named.
+/// them ("used to love", "antes era mi bar favorito"), when at most three words stand between,
+/// all but one of them function words; otherwise None, and it is not named.
 pub(super) fn named(a: &Analysed, i: usize) -> Option<String> {
     if !a.tokens[i].past {
         return None;
@@ -81,7 +81,9 @@ pub(super) fn named(a: &Analysed, i: usize) -> Option<String> {
                 && m.iter().zip(&a.tokens[k..]).all(|(w, t)| t.norm == *w)
                 && a.tokens[k + m.len()..i]
                     .iter()
-                    .all(|t| super::text::is_function_word(&t.norm))
+                    .filter(|t| !super::text::is_function_word(&t.norm))
+                    .count()
+                    <= 1
                 && i - (k + m.len()) <= 3
         })
     })?;
@@ -89,7 +91,14 @@ pub(super) fn named(a: &Analysed, i: usize) -> Option<String> {
         .iter()
         .map(|t| t.norm.as_str())
         .collect();
-    Some(words.join(" "))
+    // The tokenizer drops French "c'" ("c'était" is "était"); the reason says it as written.
+    let named = words.join(" ");
+    Some(match named.strip_prefix("avant ") {
+        Some(rest) if rest.starts_with("était") || rest.starts_with("etait") => {
+            format!("avant c'{rest}")
+        }
+        _ => named,
+    })
 }
 
 #[cfg(test)]
@@ -148,5 +157,7 @@ mod tests {
             None,
             "'critics' is far from its marker"
         );
+        let a = analyse_in("Avant c'était bon", Some("fr"));
+        assert_eq!(super::named(&a, 2).as_deref(), Some("avant c'était bon"));
     }
 }

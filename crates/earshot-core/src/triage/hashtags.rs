@@ -130,10 +130,11 @@ mod tests {
         ] {
             assert_eq!(spelled_out(text), spelled, "{text}");
         }
-        // A name, a topic, a word and a product keep their hashtag whole.
+        // A name, a topic, a word and a product keep their hashtag whole: a name without a word
+        // of feeling in it ("#BellaCafe" is spelled out: "bella" is Italian praise).
         for text in [
             "#bellacafe is the best",
-            "#BellaCafe",
+            "#RosaCafe",
             "#MasterChefBR",
             "#iPhone",
             "#fail",

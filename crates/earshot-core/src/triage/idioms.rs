@@ -50,6 +50,14 @@ const IDIOMS: &[(&str, f64)] = &[
     ("will not regret it", 2.0),
     ("second to none", 2.5),
     ("nothing but good|great|praise|love", 2.5),
+    // "Not bad": the model's "bad" and "at all" outweigh the negation ("It was not bad at all"
+    // read as a complaint).
+    ("not bad at all", 2.0),
+    ("not|wasnt|isnt|werent|arent|aint bad", 1.5),
+    ("not too|that|so bad", 1.0),
+    // "Was a hit at the party"; not "took a hit".
+    ("was|were|is|be a hit|smash", 2.0),
+    ("a big|huge|real hit", 2.0),
     // Spanish ("no me canso de decir que…" is no praise: see `SAYING`).
     ("no|nunca me canso|cansaré|cansare", 2.5),
     ("nunca|no decepciona|decepcionan|defrauda|defraudan", 2.0),
@@ -57,6 +65,9 @@ const IDIOMS: &[(&str, f64)] = &[
     ("nunca falla|fallan", 2.0),
     ("nada que reclamar|objetar|reprochar", 1.5),
     ("sin quejas", 1.5),
+    ("no está|esta|estuvo|estaba|es|fue|era nada mal", 2.0),
+    ("no está|esta|estuvo|estaba|es|fue|era mal", 1.5),
+    ("nada mal", 1.5),
     ("podría|podria estar más|mas contento|contenta|contentos|feliz|felices|satisfecho|satisfecha|satisfechos", 3.0),
     // French.
     ("je ne en lasse|lasserai pas|jamais", 2.5),
@@ -64,6 +75,10 @@ const IDIOMS: &[(&str, f64)] = &[
     ("ne me lasse|lasserai pas|jamais", 2.5),
     ("rien à|a redire|reprocher", 1.5),
     ("aucun reproche", 1.5),
+    // "Pas mal de problèmes" is a lot of them: the clause must end.
+    ("pas mal du tout", 2.0),
+    ("pas mal $", 1.5),
+    ("pas si|trop mal $", 1.0),
     ("ne déçoit|decoit|déçoivent|decoivent jamais|pas", 2.0),
     ("jamais déçu|décu|decu|déçue|decue|déçus|decus", 2.0),
     ("jamais été|ete déçu|décu|decu|déçue|decue|déçus|decus", 2.0),
@@ -74,6 +89,8 @@ const IDIOMS: &[(&str, f64)] = &[
     ("nichts zu meckern|bemängeln|bemangeln|beanstanden|beklagen", 1.5),
     ("nichts auszusetzen", 1.5),
     ("keine beschwerden", 1.5),
+    ("gar nicht schlecht|übel|ubel", 2.0),
+    ("nicht schlecht|übel|ubel", 1.5),
     ("enttäuscht|enttauscht|enttäuschen|enttauschen nie|niemals", 2.0),
     ("nie|niemals enttäuscht|enttauscht", 2.0),
     ("nicht zufriedener|glücklicher|glucklicher sein", 3.0),
@@ -82,12 +99,18 @@ const IDIOMS: &[(&str, f64)] = &[
     ("non me ne stanco|stancherò|stanchero", 2.5),
     ("niente|nulla da dire|ridire|eccepire", 1.5),
     ("non delude|deludono mai", 2.0),
+    ("niente|nulla|mica male", 1.5),
+    ("non è|e|era|fu|sembra male", 1.5),
+    ("non male", 1.5),
     ("mai deluso|delusa|delusi|deluse", 2.0),
     ("essere più|piu felice|felici|contento|contenta|contenti|soddisfatto|soddisfatta|soddisfatti", 3.0),
     // Portuguese.
     ("não|nao|nunca me canso|cansarei", 2.5),
     ("nada a|pra|para reclamar", 1.5),
     ("sem reclamações|reclamacoes|queixas", 1.5),
+    ("não|nao é|e|foi|era|está|esta|estava nada mal|mau|ruim", 2.0),
+    ("não|nao é|e|foi|era|está|esta|estava mal|mau|ruim", 1.5),
+    ("nada mal|mau", 1.5),
     ("nunca|não|nao decepciona|decepcionam", 2.0),
     ("nunca me decepcionou|decepcionaram|decepciona", 2.0),
     ("estar|ficar mais feliz|felizes|satisfeito|satisfeita|satisfeitos|contente", 3.0),

@@ -155,8 +155,9 @@ const FUNCTION_WORDS: [&str; 6] = [
      cuando donde qué hoy mañana ahora siempre hay hace gracias bueno mucho esto sin pues sé \
      puedo quiero tiene tienen fue hasta aunque entonces alguien él ella usted \
      ustedes vosotros mismo así eso unos unas hola buenas buenos abrís abren cuánto llevo llevamos \
-     habéis habeis hicisteis podéis estáis estais vuestro vuestra vuestros vuestras después \
-     lunes martes miércoles jueves viernes xq porq tmb tmbn xfa porfa dnd",
+     habéis habeis hacéis haceis hicisteis podéis estáis estais vuestro vuestra vuestros \
+     vuestras después lunes martes miércoles jueves viernes xq porq tmb tmbn xfa porfa dnd \
+     estuvo estuve estuvimos estaba estaban verdad",
     // French
     "des du et est je elle nous vous ils pas c'est j'ai n'est qu'il avec pour dans sur \
      une cette très trop toujours jamais rien merci oui moi toi ça aussi encore être fait \
@@ -177,8 +178,8 @@ const FUNCTION_WORDS: [&str; 6] = [
      lei noi voi loro alla sul dal dalla più piu tutto tutti fatto essere stato di c'è l'ho \
      siamo fa poi proprio bello sarà può così cosi già gia però siete aperti domani buongiorno \
      fate potete avete vorrei volevo piacerebbe troppo mio miei tuo tuoi suo suoi nostro vostro \
-     buonasera domenica lunedì martedì mercoledì giovedì venerdì sabato nn cmq xke xké xche \
-     perke qlc qlcs anke",
+     buonasera preferito preferita preferiti ristorante domenica lunedì martedì mercoledì \
+     giovedì venerdì sabato nn cmq xke xké xche perke qlc qlcs anke",
     // Portuguese
     "não nao você voce vc eu meu minha muito também tambem então entao ainda isso isto \
      agora hoje ninguém ninguem com uma um ao às na pra pro tá estou tenho \

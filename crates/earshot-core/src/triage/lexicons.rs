@@ -43,7 +43,7 @@ const SPANISH: &[(&str, f64)] = &[
     ("recomendable+", 2.3), ("maravillos*", 3.0), ("estupend*", 2.8), ("fantástic*", 3.0),
     ("increíble+", 2.5), ("rápid*", 1.5), ("limpi*", 1.5), ("atent*", 1.8), ("simpátic*", 2.0),
     ("agradable+", 2.0), ("content*", 2.2), ("encantador", 2.5), ("encantadora", 2.5),
-    ("espectacular+", 2.6), ("bonit*", 2.0), ("precios*", 2.5), ("profesional+", 1.5),
+    ("espectacular+", 2.6), ("bonit*", 2.0), ("hermos*", 2.5), ("precios*", 2.5), ("profesional+", 1.5),
     ("mal", -1.8), ("mal*", -2.5), ("pésim*", -3.2), ("horrible+", -3.0), ("terrible+", -3.0),
     ("peor+", -2.5), ("fatal+", -2.8), ("asco", -2.9), ("asqueros*", -3.0), ("decepcionad*", -2.2),
     ("decepción", -2.2), ("decepcionante+", -2.3), ("triste+", -2.1), ("frí*", -0.8),
@@ -86,7 +86,7 @@ const FRENCH: &[(&str, f64)] = &[
     ("grossiers", -2.5), ("grossières", -2.5), ("méprisant*", -2.5), ("escroquerie", -3.0),
     ("immangeable+", -2.8), ("rassis", -1.8), ("impeccable+", 2.5), ("rassise+", -1.8),
     ("reviendrons", 1.5), ("reviendrai", 1.5), ("tiède+", -1.2), ("ignoré*", -1.3),
-    ("félicitations", 2.5),
+    ("félicitations", 2.5), ("beau", 2.3), ("beaux", 2.3), ("bel", 2.3), ("belle+", 2.3),
     ("blessé*", -1.5),
 ];
 
@@ -98,7 +98,7 @@ const GERMAN: &[(&str, f64)] = &[
     ("zufrieden*", 2.0), ("unzufrieden*", -2.0), ("gefällt", 1.5), ("gefallen", 1.5),
     ("gefiel", 1.5), ("gerne", 1.2), ("bestens", 2.5), ("schnell*", 1.2), ("sauber*", 1.5), ("nett*", 2.0),
     ("hilfsbereit*", 2.2), ("köstlich*", 2.9), ("fantastisch*", 3.0), ("genial*", 2.6),
-    ("liebevoll*", 2.2), ("schön*", 2.0), ("super", 2.4), ("schlecht*", -2.5),
+    ("liebevoll*", 2.2), ("schön*", 2.0), ("wunderschön*", 3.0), ("super", 2.4), ("schlecht*", -2.5),
     ("schrecklich*", -3.0), ("furchtbar*", -3.0), ("katastrophe", -3.0), ("katastrophal*", -3.0),
     ("enttäuscht*", -2.2), ("enttäuschend*", -2.3), ("enttäuschung", -2.2), ("traurig*", -2.1),
     ("kalt*", -0.8), ("betrug", -3.0), ("unverschämt*", -2.8), ("unfreundlich*", -2.3),
@@ -138,7 +138,8 @@ const ITALIAN: &[(&str, f64)] = &[
     ("disastros*", -2.8), ("arrabbiat*", -2.2), ("schifezza", -2.8), ("indecente+", -2.6),
     ("inaccettabile+", -2.8), ("sbagliat*", -1.5), ("tremend*", -2.5), ("immangiabile+", -2.8),
     ("gentilissim*", 2.5), ("impeccabile+", 2.5), ("torneremo", 1.5), ("tornerò", 1.5),
-    ("tiepid*", -1.2), ("ignorat*", -1.3), ("complimenti", 2.3),
+    ("tiepid*", -1.2), ("ignorat*", -1.3), ("complimenti", 2.3), ("bell*", 2.3),
+    ("bellissim*", 3.0),
     ("ferit*", -1.5),
 ];
 
@@ -149,7 +150,7 @@ const PORTUGUESE: &[(&str, f64)] = &[
     ("adoro", 2.8), ("perfeit*", 2.7), ("delicios*", 2.9), ("obrigad*", 1.8), ("melhor", 2.0),
     ("melhores", 2.0), ("feliz", 2.7), ("felizes", 2.7), ("maravilhos*", 3.0), ("incrível", 2.5),
     ("incríveis", 2.5), ("recomendo", 2.3), ("gostos*", 2.5), ("simpátic*", 2.0),
-    ("atencios*", 2.0), ("rápid*", 1.5), ("limp*", 1.5), ("lind*", 2.3), ("sensacional", 2.8),
+    ("atencios*", 2.0), ("rápid*", 1.5), ("rapidinh*", 1.5), ("limp*", 1.5), ("lind*", 2.3), ("sensacional", 2.8),
     ("sensacionais", 2.8), ("satisfeit*", 2.0), ("gentil", 2.0), ("gentis", 2.0),
     ("agradável", 2.0), ("agradáveis", 2.0), ("ruim", -2.5), ("ruins", -2.5), ("péssim*", -3.2),
     ("horrível", -3.0), ("horríveis", -3.0), ("pior", -2.7), ("piores", -2.7),

@@ -293,7 +293,8 @@ pub(super) fn read_in(model: &LinearModel, text: &str, lang: Option<&'static str
             COMPLAINT_Q
         };
         mood != Sentiment::Positive && q >= at_least
-    } else if !complaint_cues.is_empty() {
+    } else if !complaint_cues.is_empty() || praised_before {
+        // Praise of how things were is a cue: the place fell short of itself ("Früher war es…").
         neg >= COMPLAINT_P_CUED
     } else if vader.neg == 0.0 && enquiry {
         // A question or an enquiry with no word of complaint in it: the model's doubts about

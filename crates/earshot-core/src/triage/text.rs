@@ -399,7 +399,8 @@ pub fn analyse_in(text: &str, lang: Option<&str>) -> Analysed {
         if a.turns.contains(&i) {
             in_scope = false;
         }
-        t.negated = in_scope;
+        // An idiom carries its own negation: "ne" before "pas mal du tout" is the same one.
+        t.negated = in_scope && super::idioms::valence(&t.norm).is_none();
         if t.clause_end {
             in_scope = false;
         }

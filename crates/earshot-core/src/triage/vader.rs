@@ -218,7 +218,8 @@ pub fn vader(a: &Analysed, mut each: impl FnMut(usize, f64)) -> Vader {
         if any_lower && tok.caps {
             v += C_INCR * v.signum();
         }
-        let mut negated = false;
+        // An idiom carries its own negation ("n'est pas mal du tout").
+        let mut negated = super::idioms::valence(&tok.norm).is_some();
         for back in 1..=3usize {
             let Some(j) = i.checked_sub(back) else { break };
             // A negation or booster reaches no further than its clause ("Plus jamais, serveur

@@ -1,6 +1,6 @@
 //! A wait measured in hours, days, weeks or months: "been waiting 3 weeks", "waiting for over an
 //! hour", "waiting two days", "tardó tres semanas", "a pris trois semaines", "warte
-//! seit 3 Wochen", "aspetto da due settimane", "demorou 10 dias". "Been waiting for this video!"
+//! seit 3 Wochen", "aspetto da due settimane", "demorou 10 dias", "chegou uma semana depois". "Been waiting for this video!"
 //! is excitement, and no cue phrase can list every length; a wait with its length is a complaint.
 
 /// Words that lead a wait: waiting, taking. English "waiting" may be followed by a unit alone
@@ -84,37 +84,85 @@ const DONE: &[&str] = &[
 const AGO_BEFORE: &[&str] = &["hace", "a", "vor", "ha", "faz", "been", "fait", "sono", "seit"];
 const AGO_AFTER: &[&str] = &["ago", "fa"];
 
+/// A delivery that came, before a length ("arrived a week later", "chegou uma semana depois"),
+/// folded. Not "came": "came back two weeks later" is a return.
+#[rustfmt::skip]
+const ARRIVED: &[&str] = &[
+    "arrived", "delivered", "llego", "llegaron", "entregaron", "arrive", "arrivee", "livre",
+    "livree", "kam", "geliefert", "arrivato", "arrivata", "consegnato", "consegnata", "chegou",
+    "chegaram", "entregue", "entregaram",
+];
+
+/// After a length: later than it should have been ("later", "después", "plus tard", "später").
+#[rustfmt::skip]
+const LATER: &[&str] = &["later", "late", "despues", "tard", "spater", "dopo", "depois"];
+
 /// The byte range of a measured wait in a folded post ("waiting 3 weeks", "3 semanas e nada"),
 /// or None.
 pub(super) fn measured_wait(folded: &str) -> Option<(usize, usize)> {
     // Most posts have no lead, "nothing" or deed, or no unit: one automaton pass tells, before
-    // the words are split (the patterns are `LEADS`, `NOTHING`, `DONE`, `UNIT`, in that order).
+    // the words are split (the patterns are `LEADS`, `NOTHING`, `DONE`, `ARRIVED`, `UNIT`, in that order).
     static WORDS: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
     let words = WORDS.get_or_init(|| {
-        aho_corasick::AhoCorasick::new(LEADS.iter().chain(NOTHING).chain(DONE).chain(UNIT))
-            .expect("static word lists")
+        let groups = LEADS
+            .iter()
+            .chain(NOTHING)
+            .chain(DONE)
+            .chain(ARRIVED)
+            .chain(UNIT);
+        aho_corasick::AhoCorasick::new(groups).expect("static word lists")
     });
-    let (mut led, mut nothing, mut done, mut unit) = (false, false, false, false);
+    let (mut led, mut nothing, mut done, mut arrived, mut unit) =
+        (false, false, false, false, false);
+    // Where each group's patterns end.
+    const ENDS: [usize; 4] = {
+        let leads = LEADS.len();
+        let nothing = leads + NOTHING.len();
+        let done = nothing + DONE.len();
+        [leads, nothing, done, done + ARRIVED.len()]
+    };
     for m in words.find_overlapping_iter(folded) {
         match m.pattern().as_usize() {
-            p if p < LEADS.len() => led = true,
-            p if p < LEADS.len() + NOTHING.len() => nothing = true,
-            p if p < LEADS.len() + NOTHING.len() + DONE.len() => done = true,
+            p if p < ENDS[0] => led = true,
+            p if p < ENDS[1] => nothing = true,
+            p if p < ENDS[2] => done = true,
+            p if p < ENDS[3] => arrived = true,
             _ => unit = true,
         }
     }
     // Every wait has its unit ("weeks", "dias").
-    if !(unit && (led || nothing || done)) {
+    if !(unit && (led || nothing || done || arrived)) {
         return None;
     }
     let words = super::cues::word_spans(folded);
     let found = if led { led_wait(folded, &words) } else { None };
     let found = found.or_else(|| then_nothing(folded, &words));
-    if done {
+    let found = if done || led {
         found.or_else(|| done_since(folded, &words))
     } else {
         found
+    };
+    if arrived {
+        found.or_else(|| came_late(folded, &words))
+    } else {
+        found
     }
+}
+
+/// A delivery that came a length of time late: "arrived a week later", "chegou uma semana
+/// depois", "kam drei Tage später". The arrival is within three words before the length.
+fn came_late(folded: &str, words: &[(usize, usize)]) -> Option<(usize, usize)> {
+    let word = |i: usize| words.get(i).map(|&(s, e)| &folded[s..e]);
+    lengths(folded, words).find_map(|u| {
+        if !word(u + 1).is_some_and(|w| LATER.contains(&w)) {
+            return None;
+        }
+        let from = u - 1;
+        let arrived = (from.saturating_sub(3)..from)
+            .rev()
+            .find(|&i| word(i).is_some_and(|w| ARRIVED.contains(&w)))?;
+        Some((words[arrived].0, words[u + 1].1))
+    })
 }
 
 /// Where a length and its unit stand ("3 semanas", "two weeks"): the unit's word index.
@@ -179,7 +227,13 @@ fn done_since(folded: &str, words: &[(usize, usize)]) -> Option<(usize, usize)> 
         }
         let from = if before { b - 1 } else { u - 1 };
         let to = if after { u + 1 } else { u };
-        let done = |i: usize| word(i).is_some_and(|w| DONE.contains(&w));
+        // A deed, or the wait itself after its length ("seit drei Wochen warte ich"; not
+        // "pris", "messo": "il y a deux jours j'ai pris un café").
+        let done = |i: usize| {
+            word(i).is_some_and(|w| {
+                DONE.contains(&w) || LEADS.contains(&w) && !matches!(w, "pris" | "messo")
+            })
+        };
         let earlier = (from.saturating_sub(4)..from).rev().find(|&i| done(i));
         let later = (to + 1..to + 5).find(|&i| done(i));
         match (earlier, later) {
@@ -291,6 +345,18 @@ mod tests {
                 "j'ai commande il y a plus de trois semaines",
                 Some("commande il y a plus de trois semaines"),
             ),
+            // The wait after its length; a delivery come late.
+            (
+                "seit drei wochen warte ich auf den ruckruf",
+                Some("seit drei wochen warte"),
+            ),
+            (
+                "paguei pela entrega expressa e chegou uma semana depois",
+                Some("chegou uma semana depois"),
+            ),
+            ("arrived 3 days late", Some("arrived 3 days late")),
+            ("came back two weeks later, still great", None),
+            ("il y a deux jours j'ai pris un cafe", None),
             // No length, or no unit: no wait.
             ("attendu mes commandes", None),
             ("je suis cliente depuis 3 mois", None),
