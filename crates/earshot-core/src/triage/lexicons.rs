@@ -44,6 +44,7 @@ const SPANISH: &[(&str, f64)] = &[
     ("increíble+", 2.5), ("rápid*", 1.5), ("limpi*", 1.5), ("atent*", 1.8), ("simpátic*", 2.0),
     ("agradable+", 2.0), ("content*", 2.2), ("encantador", 2.5), ("encantadora", 2.5),
     ("espectacular+", 2.6), ("bonit*", 2.0), ("hermos*", 2.5), ("precios*", 2.5), ("profesional+", 1.5),
+    ("mancha+", -1.5), ("manchad*", -1.5),
     ("mal", -1.8), ("mal*", -2.5), ("pésim*", -3.2), ("horrible+", -3.0), ("terrible+", -3.0),
     ("peor+", -2.5), ("fatal+", -2.8), ("asco", -2.9), ("asqueros*", -3.0), ("decepcionad*", -2.2),
     ("decepción", -2.2), ("decepcionante+", -2.3), ("triste+", -2.1), ("frí*", -0.8),
@@ -87,6 +88,7 @@ const FRENCH: &[(&str, f64)] = &[
     ("immangeable+", -2.8), ("rassis", -1.8), ("impeccable+", 2.5), ("rassise+", -1.8),
     ("reviendrons", 1.5), ("reviendrai", 1.5), ("tiède+", -1.2), ("ignoré*", -1.3),
     ("félicitations", 2.5), ("beau", 2.3), ("beaux", 2.3), ("bel", 2.3), ("belle+", 2.3),
+    ("plaisir", 2.0),
     ("blessé*", -1.5),
 ];
 
@@ -151,6 +153,7 @@ const PORTUGUESE: &[(&str, f64)] = &[
     ("melhores", 2.0), ("feliz", 2.7), ("felizes", 2.7), ("maravilhos*", 3.0), ("incrível", 2.5),
     ("incríveis", 2.5), ("recomendo", 2.3), ("gostos*", 2.5), ("simpátic*", 2.0),
     ("atencios*", 2.0), ("rápid*", 1.5), ("rapidinh*", 1.5), ("limp*", 1.5), ("lind*", 2.3), ("sensacional", 2.8),
+    ("mancha+", -1.5), ("manchad*", -1.5),
     ("sensacionais", 2.8), ("satisfeit*", 2.0), ("gentil", 2.0), ("gentis", 2.0),
     ("agradável", 2.0), ("agradáveis", 2.0), ("ruim", -2.5), ("ruins", -2.5), ("péssim*", -3.2),
     ("horrível", -3.0), ("horríveis", -3.0), ("pior", -2.7), ("piores", -2.7),
