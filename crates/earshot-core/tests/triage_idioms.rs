@@ -57,6 +57,22 @@ const CASES: &[(&str, &str, &str, &[&str])] = &[
     // Italian.
     ("Non mi stanco mai della pizza di @DaMario, sempre perfetta", "it", "praise", &["non mi stanco"]),
     ("Niente da dire sulla pizza, ma il servizio è stato lentissimo", "it", "complaint", &[]),
+    // Never had one so good; can't fault; 10/10; without doubt the best (its negation negates
+    // nothing, and "doubt" is no reason).
+    ("Never had such good service anywhere", "en", "praise", &["never had such good"]),
+    ("Can't fault them, quick and tidy", "en", "praise", &["can't fault"]),
+    ("10/10 would recommend", "en", "praise", &["10/10"]),
+    ("No doubt the best pizza in town", "en", "praise", &["best"]),
+    ("No doubt they will ignore this too", "en", "complaint", &["ignore"]),
+    ("Nunca he probado un café tan rico", "es", "praise", &["nunca he probado … tan rico"]),
+    ("Sin duda la mejor peluquería del barrio", "es", "praise", &["mejor"]),
+    ("Je n'ai jamais mangé une pizza aussi bonne", "fr", "praise", &["jamais mangé … aussi bonne"]),
+    ("Sans aucun doute le meilleur resto", "fr", "praise", &["meilleur"]),
+    ("Ohne Zweifel der beste Laden", "de", "praise", &["beste"]),
+    ("Non ho mai mangiato una pizza così buona", "it", "praise", &["mai mangiato … così buona"]),
+    ("Senza dubbio il migliore", "it", "praise", &["migliore"]),
+    ("Nunca comi uma pizza tão boa", "pt", "praise", &["nunca comi … tão boa"]),
+    ("Atendimento nota 10!", "pt", "praise", &["nota 10"]),
     // Portuguese.
     ("Não me canso do pão de queijo de vocês, perfeito", "pt", "praise", &["não me canso"]),
     ("Não me canso de comer aqui", "pt", "praise", &["não me canso"]),

@@ -75,6 +75,11 @@ pub(super) const SYMPATHY_CUES: &[&str] = &[
     "terribles noticias", "terrible noticia", "terrible nouvelle", "terribles nouvelles",
     "schreckliche nachricht", "schreckliche nachrichten", "terribile notizia",
     "notizia terribile", "noticia terrivel", "noticias terriveis",
+    // A loss; courage.
+    "your loss", "su perdida", "votre perte", "ihren verlust", "euren verlust",
+    "vostra perdita", "sua perdita", "sua perda", "perda do seu", "perda da sua", "lamento muito",
+    "sinto muito pela", "sinto muito pelo", "mucho animo", "muito forca", "forca a todos",
+    "viel kraft", "forza ragazzi", "coraggio ragazzi",
     // The road and the weather: news about the town, not about the business.
     "traffic on", "traffic is", "traffic was", "roadworks", "road works", "atasco", "embouteillage",
     "embouteillages", "stau", "unwetter", "ingorgo", "engarrafamento",

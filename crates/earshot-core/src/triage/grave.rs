@@ -62,6 +62,7 @@ const HEALTH: &[&str] = &[
     "roaches", "mouldy", "moldy", "raw chicken", "chicken was raw", "undercooked chicken",
     "glass in my", "piece of glass", "metal in my", "plastic in my", "electrocuted",
     "exposed wires", "live wires", "hit my car", "crashed into my", "backed into my car",
+    "slug in", "a slug", "worm in my", "maggots",
     // Spanish.
     "intoxicacion alimentaria", "intoxicado", "intoxicada", "intoxicados", "me intoxique",
     "nos intoxicamos", "reaccion alergica", "shock anafilactico", "vomitando", "vomite", "vomito",
@@ -69,7 +70,7 @@ const HEALTH: &[&str] = &[
     "fuimos a urgencias", "termine en urgencias", "acabe en el hospital", "acabamos en el hospital",
     "me resbale", "me cai en", "fuga de gas", "olor a gas", "una rata", "ratas", "un raton",
     "ratones", "cucaracha", "cucarachas", "pollo crudo", "un cristal en", "trozo de cristal",
-    "con moho",
+    "con moho", "una babosa", "un gusano en", "gusanos en",
     // French.
     "intoxication alimentaire", "ete intoxique", "ete intoxiques", "ete intoxiquee",
     "malade toute la nuit", "ete malade", "tombe malade", "tombes malades", "tombee malade",
@@ -77,28 +78,31 @@ const HEALTH: &[&str] = &[
     "fini aux urgences", "finie aux urgences", "termine aux urgences", "nuit aux urgences",
     "fini a l'hopital", "termine a l'hopital", "j'ai glisse", "fuite de gaz", "odeur de gaz",
     "un rat", "des rats", "une souris", "des souris", "un cafard", "des cafards", "cafards",
-    "blattes", "poulet cru", "moisi", "moisie", "morceau de verre", "du verre dans",
+    "blattes", "poulet cru", "moisi", "moisie", "morceau de verre", "du verre dans", "une limace",
+    "un ver dans", "des asticots",
     // German.
     "lebensmittelvergiftung", "magen-darm", "erbrochen", "mich ubergeben", "uns ubergeben",
     "allergische reaktion", "allergischen schock", "anaphylaktisch", "notaufnahme",
     "ins krankenhaus", "im krankenhaus gelandet", "ausgerutscht", "mich verletzt",
     "verletzt worden", "wurde verletzt", "wurden verletzt", "gasleck", "gasgeruch", "eine ratte",
     "ratten", "eine maus", "mause", "kakerlake", "kakerlaken", "rohes hahnchen", "schimmel",
-    "schimmelig", "glassplitter", "mir wurde schlecht", "uns wurde schlecht", "krank geworden",
+    "schimmelig", "glassplitter", "eine nacktschnecke", "ein wurm im", "maden im",
+    "mir wurde schlecht", "uns wurde schlecht", "krank geworden",
     // Italian.
     "intossicazione alimentare", "intossicato", "intossicata", "intossicati", "sono stato male",
     "sono stata male", "siamo stati male", "mi sono sentito male", "mi sono sentita male",
     "reazione allergica", "shock anafilattico", "vomitato", "pronto soccorso", "finito in ospedale",
     "finita in ospedale", "finiti in ospedale", "portato in ospedale", "scivolato", "scivolata",
     "fuga di gas", "odore di gas", "un topo", "topi", "ratto", "ratti", "scarafaggio", "scarafaggi",
-    "blatte", "muffa", "ammuffito", "ammuffita", "pezzo di vetro", "vetro nel",
+    "blatte", "muffa", "ammuffito", "ammuffita", "pezzo di vetro", "vetro nel", "una lumaca",
+    "un verme nel", "vermi nel",
     // Portuguese.
     "intoxicacao alimentar", "passei mal", "passamos mal", "passou mal", "reacao alergica",
     "choque anafilatico", "vomitei", "vomitamos", "diarreia", "pronto-socorro", "pronto socorro",
     "parar no hospital", "acabei no hospital", "escorreguei", "vazamento de gas", "cheiro de gas",
     "um rato", "uns ratos", "ratos na", "uma barata", "umas baratas", "barata na", "baratas na",
     "baratas no", "cheio de baratas", "frango cru", "mofado", "mofada", "com mofo", "caco de vidro",
-    "vidro na comida",
+    "vidro na comida", "uma lesma", "um verme", "uma minhoca", "larvas na", "larvas no",
 ];
 
 #[rustfmt::skip]

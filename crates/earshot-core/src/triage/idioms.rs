@@ -49,6 +49,11 @@ const IDIOMS: &[(&str, f64)] = &[
     ("wont regret it", 2.0),
     ("will not regret it", 2.0),
     ("second to none", 2.5),
+    ("cant|cannot|couldnt fault", 2.5),
+    ("can|could not fault", 2.5),
+    ("shout out|outs to|for", 1.8),
+    ("never had|eaten|tasted such good|great|amazing|delicious", 2.5),
+    ("never had|eaten|tasted a|anything better", 2.5),
     ("nothing but good|great|praise|love", 2.5),
     // "Not bad": the model's "bad" and "at all" outweigh the negation ("It was not bad at all"
     // read as a complaint).
@@ -58,6 +63,10 @@ const IDIOMS: &[(&str, f64)] = &[
     // "Was a hit at the party"; not "took a hit".
     ("was|were|is|be a hit|smash", 2.0),
     ("a big|huge|real hit", 2.0),
+    // "10/10": ten is the one number the tokenizer keeps (`text.rs`); "nota 10" is a mark in
+    // Portuguese and Spanish.
+    ("10 10", 2.5),
+    ("nota 10|dez|diez|mil", 2.5),
     // Spanish ("no me canso de decir que…" is no praise: see `SAYING`).
     ("no|nunca me canso|cansaré|cansare", 2.5),
     ("nunca|no decepciona|decepcionan|defrauda|defraudan", 2.0),
@@ -68,6 +77,8 @@ const IDIOMS: &[(&str, f64)] = &[
     ("no está|esta|estuvo|estaba|es|fue|era nada mal", 2.0),
     ("no está|esta|estuvo|estaba|es|fue|era mal", 1.5),
     ("nada mal", 1.5),
+    ("nunca había|habia|he comido|probado|visto … tan bueno|buena|buenos|buenas|rico|rica", 2.5),
+    ("nunca había|habia|he comido|probado|visto … tan bien", 2.5),
     ("podría|podria estar más|mas contento|contenta|contentos|feliz|felices|satisfecho|satisfecha|satisfechos", 3.0),
     // French.
     ("je ne en lasse|lasserai pas|jamais", 2.5),
@@ -75,7 +86,11 @@ const IDIOMS: &[(&str, f64)] = &[
     ("ne me lasse|lasserai pas|jamais", 2.5),
     ("rien à|a redire|reprocher", 1.5),
     ("aucun reproche", 1.5),
+    ("jamais mangé|mange|goûté|goute … aussi|si bon|bonne|bons|bonnes", 2.5),
     // "Pas mal de problèmes" is a lot of them: the clause must end.
+    // "Toujours" leans negative in the training tweets ("toujours pas"); "always a pleasure"
+    // does not.
+    ("toujours un|une plaisir|régal|regal|bonheur", 2.5),
     ("pas mal du tout", 2.0),
     ("pas mal $", 1.5),
     ("pas si|trop mal $", 1.0),
@@ -102,6 +117,7 @@ const IDIOMS: &[(&str, f64)] = &[
     ("niente|nulla|mica male", 1.5),
     ("non è|e|era|fu|sembra male", 1.5),
     ("non male", 1.5),
+    ("mai mangiato|assaggiato … così|cosi buono|buona|buoni|buone", 2.5),
     ("mai deluso|delusa|delusi|deluse", 2.0),
     ("essere più|piu felice|felici|contento|contenta|contenti|soddisfatto|soddisfatta|soddisfatti", 3.0),
     // Portuguese.
@@ -111,6 +127,7 @@ const IDIOMS: &[(&str, f64)] = &[
     ("não|nao é|e|foi|era|está|esta|estava nada mal|mau|ruim", 2.0),
     ("não|nao é|e|foi|era|está|esta|estava mal|mau|ruim", 1.5),
     ("nada mal|mau", 1.5),
+    ("nunca comi|provei … tão|tao bom|boa|bons|boas|gostoso|gostosa", 2.5),
     ("nunca|não|nao decepciona|decepcionam", 2.0),
     ("nunca me decepcionou|decepcionaram|decepciona", 2.0),
     ("estar|ficar mais feliz|felizes|satisfeito|satisfeita|satisfeitos|contente", 3.0),

@@ -41,6 +41,9 @@ pub fn detect(text: &str) -> Option<&'static str> {
         // or more function words win ("Plus jamais, serveur impoli" is Finnish to the trigrams),
         // and one word decides only where the trigrams cannot.
         (Some((w, n)), Some(t)) if n >= 2 && (!kin(w, t) || unlike_kin(w, t, &words)) => Some(w),
+        // One word the kin never writes tells it from its kin ("Vous acceptez les tickets
+        // restaurant ?" is Catalan to the trigrams).
+        (Some((w, _)), Some(t)) if kin(w, t) && unlike_kin(w, t, &words) => Some(w),
         // In a short post one word of a modelled language outweighs the trigrams' guess of a
         // language without a model ("2 stars, slow service" is Romanian to them).
         (Some((w, _)), Some(t)) if letters < 25 && !MODELLED.contains(&t) && !kin(w, t) => Some(w),
@@ -68,8 +71,22 @@ fn unlike_kin(lang: &str, other: &str, words: &[&str]) -> bool {
         "kostet", "bestellung", "montag", "dienstag", "mittwoch", "donnerstag", "freitag",
         "samstag", "sonntag",
     ];
+    // Catalan writes "és", "per" and "la"; Romanian "per" and "la"; neither "è" nor "non".
+    #[rustfmt::skip]
+    const ITALIAN_NOT_KIN: &[&str] = &[
+        "è", "non", "che", "sono", "ho", "hai", "gli", "della", "nella", "anche", "ancora",
+        "grazie", "molto", "questo", "questa", "perché", "più", "già", "però", "siete", "niente",
+        "dal", "dalla", "nel", "sul",
+    ];
+    #[rustfmt::skip]
+    const FRENCH_NOT_CATALAN: &[&str] = &[
+        "vous", "nous", "je", "est", "et", "pas", "avec", "pour", "dans", "très", "merci", "c'est",
+        "j'ai", "n'est", "une", "du", "au", "aux", "sont", "ont", "oui", "moi", "ça", "êtes",
+    ];
     let own = match (lang, other) {
         ("es", "ca") => SPANISH_NOT_CATALAN,
+        ("fr", "ca") => FRENCH_NOT_CATALAN,
+        ("it", _) => ITALIAN_NOT_KIN,
         ("de", _) => GERMAN_NOT_KIN,
         _ => return false,
     };
@@ -157,7 +174,7 @@ const FUNCTION_WORDS: [&str; 6] = [
      ustedes vosotros mismo así eso unos unas hola buenas buenos abrís abren cuánto llevo llevamos \
      habéis habeis hacéis haceis hicisteis podéis estáis estais vuestro vuestra vuestros \
      vuestras después lunes martes miércoles jueves viernes xq porq tmb tmbn xfa porfa dnd \
-     estuvo estuve estuvimos estaba estaban verdad",
+     estuvo estuve estuvimos estaba estaban verdad cobraron dijeron tardaron devuelto devolvieron",
     // French
     "des du et est je elle nous vous ils pas c'est j'ai n'est qu'il avec pour dans sur \
      une cette très trop toujours jamais rien merci oui moi toi ça aussi encore être fait \
@@ -171,7 +188,7 @@ const FUNCTION_WORDS: [&str; 6] = [
      alles nichts dann gibt geht kann muss soll ganz wieder morgen gestern einfach zum zur \
      beim vom ins sich als nach bei aus über wer wo warum diese dieser dieses meine mein dein \
      deine seine ihre unsere hab vielen dank bitte guten seid habt geöffnet kostet bestellung \
-     sonntag montag dienstag mittwoch donnerstag freitag samstag nich nix voll bissl",
+     sonntag montag dienstag mittwoch donnerstag freitag samstag nich nix voll bissl ohne",
     // Italian
     "gli della delle degli dei nel nella che non è sono ho hai per ci anche ancora \
      sempre mai niente nessuno grazie molto questo questa quello perché perche oggi io lui \
@@ -395,6 +412,9 @@ mod tests {
             ("Gott sei Dank. Das 1:1.", Some("de")),
             // One word alone does not overrule the trigrams ("uns" is German and Portuguese).
             ("Vocês são uns idiotas de merda", Some("pt")),
+            // Catalan to the trigrams: the words Catalan never writes tell.
+            ("La fattura è sbagliata per la terza volta", Some("it")),
+            ("Vous acceptez les tickets restaurant ?", Some("fr")),
             // Languages without a model keep the trigrams' answer.
             (
                 "Ik wacht al drie weken op mijn terugbetaling en niemand antwoordt",

@@ -37,7 +37,7 @@ const ENGLISH: &[(&str, f64)] = &[
 #[rustfmt::skip]
 const SPANISH: &[(&str, f64)] = &[
     ("buen", 1.9), ("buen*", 1.9), ("excelente+", 3.0), ("genial+", 2.6), ("encanta", 2.8),
-    ("encantan", 2.8), ("encantó", 2.8), ("encantad*", 2.5), ("perfect*", 2.7), ("rico", 2.0),
+    ("encantan", 2.8), ("encantó", 2.8), ("encantad*", 2.5), ("perfect*", 2.7), ("rico", 2.0), ("placer", 2.0),
     ("rica", 2.0), ("delicios*", 2.9), ("riquísim*", 3.0), ("buenísim*", 3.0), ("amable+", 2.0),
     ("gracias", 1.8), ("mejor+", 2.0), ("feliz", 2.7), ("felices", 2.7), ("recomiendo", 2.3),
     ("recomendable+", 2.3), ("maravillos*", 3.0), ("estupend*", 2.8), ("fantástic*", 3.0),
@@ -88,7 +88,7 @@ const FRENCH: &[(&str, f64)] = &[
     ("immangeable+", -2.8), ("rassis", -1.8), ("impeccable+", 2.5), ("rassise+", -1.8),
     ("reviendrons", 1.5), ("reviendrai", 1.5), ("tiède+", -1.2), ("ignoré*", -1.3),
     ("félicitations", 2.5), ("beau", 2.3), ("beaux", 2.3), ("bel", 2.3), ("belle+", 2.3),
-    ("plaisir", 2.0),
+    ("plaisir", 2.0), ("raté*", -1.8),
     ("blessé*", -1.5),
 ];
 
@@ -114,7 +114,9 @@ const GERMAN: &[(&str, f64)] = &[
     ("unhöflich*", -2.3), ("peinlich*", -2.0), ("verspätet*", -1.5), ("falsch*", -1.5),
     ("zumutung", -2.8), ("frechheit", -2.8), ("abzocke", -3.0), ("ungenießbar*", -2.8),
     ("einwandfrei*", 2.3), ("empfehlen", 2.0), ("trocken*", -1.2), ("ätzend*", -2.5),
-    ("lauwarm*", -1.2), ("ignoriert", -1.3), ("glückwunsch", 2.3),
+    ("lauwarm*", -1.2), ("ignoriert", -1.3), ("glückwunsch", 2.3), ("lieblos*", -1.8), ("beste", 2.5),
+    ("besten", 2.5), ("bester", 2.5), ("bestes", 2.5),
+    ("muffig*", -2.0),
     ("verletzt", -1.5),
 ];
 
@@ -148,6 +150,7 @@ const ITALIAN: &[(&str, f64)] = &[
 #[rustfmt::skip]
 const PORTUGUESE: &[(&str, f64)] = &[
     ("bom", 1.9), ("bons", 1.9), ("boa", 1.9), ("boas", 1.9), ("ótim*", 3.0), ("excelente+", 3.0),
+    ("prazer", 2.0),
     ("adorei", 2.9), ("insatisfeit*", -2.0), ("gostei", 1.8), ("gostamos", 1.8), ("gostou", 1.8),
     ("adoro", 2.8), ("perfeit*", 2.7), ("delicios*", 2.9), ("obrigad*", 1.8), ("melhor", 2.0),
     ("melhores", 2.0), ("feliz", 2.7), ("felizes", 2.7), ("maravilhos*", 3.0), ("incrível", 2.5),

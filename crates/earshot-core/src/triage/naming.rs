@@ -42,6 +42,8 @@ pub(super) fn shown(a: &Analysed, i: usize) -> String {
     }
     match negation_before(a, i).filter(|_| t.negated && negation_reaches(a, i)) {
         Some((neg, _)) => format!("{} {}", contracted(neg), t.norm),
+        // The mark "10/10", which the tokenizer split in two.
+        None if t.norm == "10 10" => "10/10".to_string(),
         None => t.norm.clone(),
     }
 }

@@ -16,7 +16,7 @@ const STOPWORDS: &[&str] = &[
     "not", "they", "she", "him", "her", "its", "our", "out", "just", "from", "what", "all", "can",
     "get", "got", "had", "did", "does", "there", "their", "them", "then", "than", "who", "how",
     "why", "when", "will", "would", "been", "were", "any", "one", "about", "into", "too", "also",
-    "_at", "_url", "_num",
+    "_at", "_url", "_num", "10",
 ];
 
 /// Learning rate of one correction.

@@ -330,10 +330,11 @@ pub(super) fn read_in(model: &LinearModel, text: &str, lang: Option<&'static str
         // The grave cues are named on their own ("health or safety: 'food poisoning'").
         _ if !grave.is_empty() => complaint_cues.iter().take(3).cloned().collect(),
         Some((_, mut words)) if complaint_cues.is_empty() => {
-            // A word that reads as praise where it stands is never why ("complaint: 'fine'").
+            // A word that reads as praise where it stands is never why ("complaint: 'fine'"),
+            // nor a false friend ("doubt" of "no doubt").
             words.retain(|&(_, i)| {
                 let t = &analysed.tokens[i];
-                vader::valence_of(t).is_none_or(|v| (v > 0.0) == t.negated)
+                !t.false_friend && vader::valence_of(t).is_none_or(|v| (v > 0.0) == t.negated)
             });
             let mut out = Vec::new();
             name_strongest(&analysed, &mut words, &mut out, 3, 0.1, signals.lang);

@@ -65,6 +65,10 @@ pub(super) fn signals_in(text: &str, lang: Option<&'static str>) -> (Analysed, S
         complaint.push(format!("{} … {}", folded.own(a, b), folded.own(c, d)));
         after_wrong_item = Some(folded.own(d, folded.as_str().len()));
     }
+    // A promise and what came instead ("versprochen … stattdessen").
+    if let Some(((a, b), (c, d))) = super::wrong_item::promise_broken(folded.as_str()) {
+        complaint.push(format!("{} … {}", folded.own(a, b), folded.own(c, d)));
+    }
     // A wait with its length ("been waiting 3 weeks").
     let wait = super::waited::measured_wait(folded.as_str()).map(|(a, b)| folded.own(a, b));
     if let Some(wait) = &wait {

@@ -3,8 +3,9 @@
 //!
 //! The tokenizer folds case, drops apostrophes ("don't" → "dont"), squashes elongations
 //! ("soooo" → "so", "terribleeee" → "terrible"), turns links into `_url`, @handles into `_at`
-//! and digit runs into `_num`, keeps emoji and common emoticons as tokens, and remembers which
-//! tokens were in capitals and which ended a clause — what the negation and emphasis rules need.
+//! and digit runs into `_num` (but "10", a mark: "10/10", "nota 10"), keeps emoji and common
+//! emoticons as tokens, and remembers which tokens were in capitals and which ended a clause —
+//! what the negation and emphasis rules need.
 
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
@@ -164,7 +165,7 @@ fn push_word(out: &mut Vec<Token>, word: &str) {
     if norm.is_empty() {
         return;
     }
-    if digits {
+    if digits && norm != "10" {
         norm.clear();
         norm.push_str("_num");
     } else if !stretches.is_empty() {
@@ -387,6 +388,22 @@ pub fn analyse_in(text: &str, lang: Option<&str>) -> Analysed {
         // "Sin embargo" (however) is no "sin" (without).
         if i > 0 && a.tokens[i - 1].norm == "sin" {
             a.tokens[i - 1].role = Role::Plain;
+        }
+    }
+    // "Sin duda la mejor", "sans aucun doute", "no doubt": without doubt negates nothing, and the
+    // doubt is no feeling.
+    let doubt = |t: &Token| super::words::DOUBT.contains(&t.norm.as_str());
+    for i in 0..a.tokens.len() {
+        let some =
+            |t: &Token| matches!(t.norm.as_str(), "a" | "any" | "aucun" | "ningún" | "alguna");
+        let at = if a.tokens.get(i + 1).is_some_and(some) {
+            i + 2
+        } else {
+            i + 1
+        };
+        if a.tokens[i].role == Role::Negation && a.tokens.get(at).is_some_and(doubt) {
+            a.tokens[i].role = Role::Plain;
+            a.tokens[at].false_friend = true;
         }
     }
     let mut in_scope = false;

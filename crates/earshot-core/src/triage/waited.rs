@@ -1,18 +1,20 @@
 //! A wait measured in hours, days, weeks or months: "been waiting 3 weeks", "waiting for over an
-//! hour", "waiting two days", "tardó tres semanas", "a pris trois semaines", "warte
-//! seit 3 Wochen", "aspetto da due settimane", "demorou 10 dias", "chegou uma semana depois". "Been waiting for this video!"
-//! is excitement, and no cue phrase can list every length; a wait with its length is a complaint.
+//! hour", "waiting two days", "tardó tres semanas", "a pris trois semaines", "warte seit 3
+//! Wochen", "aspetto da due settimane", "demorou 10 dias", "chegou uma semana depois", "trois
+//! semaines que j'attends". "Been waiting for this video!" is excitement, and no cue phrase can
+//! list every length; a wait with its length is a complaint.
 
 /// Words that lead a wait: waiting, taking. English "waiting" may be followed by a unit alone
 /// ("waiting hours"); the others need a length ("attendu mes commandes" is no wait). "Since"
 /// leads none: "cliente depuis 3 mois", "llevo 3 meses en el gimnasio" are no wait. French
 /// "pris" leads one after "a" or "ont" ("la livraison a pris trois semaines"; not "j'ai pris
-/// trois jours de congé").
+/// trois jours de congé"). English "took" leads one after what the writer did ("paid for express
+/// shipping and it took 9 days"; not "it took 3 days to build").
 #[rustfmt::skip]
 const LEADS: &[&str] = &[
     "waiting", "esperando", "tardo", "j'attends", "tardaron", "tardado", "attends", "attendu",
     "pris", "warte", "warten", "gedauert", "dauerte", "aspetto", "aspettando", "atteso", "messo",
-    "aguardando", "demorou", "demoraram",
+    "aguardando", "demorou", "demoraram", "took",
 ];
 
 /// Words between the lead and the length: "for", "over", "almost", "más de", "plus de"…
@@ -101,7 +103,8 @@ const LATER: &[&str] = &["later", "late", "despues", "tard", "spater", "dopo", "
 /// or None.
 pub(super) fn measured_wait(folded: &str) -> Option<(usize, usize)> {
     // Most posts have no lead, "nothing" or deed, or no unit: one automaton pass tells, before
-    // the words are split (the patterns are `LEADS`, `NOTHING`, `DONE`, `ARRIVED`, `UNIT`, in that order).
+    // the words are split (the patterns are `LEADS`, `NOTHING`, `DONE`, `ARRIVED`, `QUEUE` and
+    // `WITHOUT`, `UNIT`, in that order).
     static WORDS: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
     let words = WORDS.get_or_init(|| {
         let groups = LEADS
@@ -109,17 +112,26 @@ pub(super) fn measured_wait(folded: &str) -> Option<(usize, usize)> {
             .chain(NOTHING)
             .chain(DONE)
             .chain(ARRIVED)
+            .chain(QUEUE)
+            .chain(WITHOUT)
             .chain(UNIT);
         aho_corasick::AhoCorasick::new(groups).expect("static word lists")
     });
-    let (mut led, mut nothing, mut done, mut arrived, mut unit) =
-        (false, false, false, false, false);
+    let (mut led, mut nothing, mut done, mut arrived, mut after, mut unit) =
+        (false, false, false, false, false, false);
     // Where each group's patterns end.
-    const ENDS: [usize; 4] = {
+    const ENDS: [usize; 5] = {
         let leads = LEADS.len();
         let nothing = leads + NOTHING.len();
         let done = nothing + DONE.len();
-        [leads, nothing, done, done + ARRIVED.len()]
+        let arrived = done + ARRIVED.len();
+        [
+            leads,
+            nothing,
+            done,
+            arrived,
+            arrived + QUEUE.len() + WITHOUT.len(),
+        ]
     };
     for m in words.find_overlapping_iter(folded) {
         match m.pattern().as_usize() {
@@ -127,11 +139,13 @@ pub(super) fn measured_wait(folded: &str) -> Option<(usize, usize)> {
             p if p < ENDS[1] => nothing = true,
             p if p < ENDS[2] => done = true,
             p if p < ENDS[3] => arrived = true,
+            // "line" of "online", "sin" of "since": only whole words.
+            p if p < ENDS[4] => after |= whole(folded, m.start(), m.end()),
             _ => unit = true,
         }
     }
     // Every wait has its unit ("weeks", "dias").
-    if !(unit && (led || nothing || done || arrived)) {
+    if !(unit && (led || nothing || done || arrived || after)) {
         return None;
     }
     let words = super::cues::word_spans(folded);
@@ -142,11 +156,26 @@ pub(super) fn measured_wait(folded: &str) -> Option<(usize, usize)> {
     } else {
         found
     };
-    if arrived {
+    let found = if arrived {
         found.or_else(|| came_late(folded, &words))
     } else {
         found
+    };
+    if after {
+        found.or_else(|| queued_or_without(folded, &words))
+    } else {
+        found
     }
+}
+
+/// Whether `folded[start..end]` is a whole word.
+fn whole(folded: &str, start: usize, end: usize) -> bool {
+    let b = folded.as_bytes();
+    let letter = |i: usize| {
+        b.get(i)
+            .is_some_and(|c| c.is_ascii_alphanumeric() || *c >= 0x80)
+    };
+    (start == 0 || !letter(start - 1)) && !letter(end)
 }
 
 /// A delivery that came a length of time late: "arrived a week later", "chegou uma semana
@@ -172,6 +201,40 @@ fn lengths<'a>(folded: &'a str, words: &'a [(usize, usize)]) -> impl Iterator<It
         let length = word(u - 1);
         UNIT.contains(&word(u))
             && (length.bytes().all(|b| b.is_ascii_digit()) || LENGTH.contains(&length))
+    })
+}
+
+/// After a wait's unit: a queue ("duas horas na fila", "an hour in the queue"), the words
+/// between first.
+const QUEUE: &[&str] = &["fila", "cola", "coda", "queue", "line", "schlange", "file"];
+const BEFORE_QUEUE: &[&str] = &["na", "en", "in", "dans", "de", "the", "la", "der", "a"];
+
+/// What the writer has been without, after a length ("llevo tres semanas sin internet", "three
+/// weeks without hot water"); not "without a single problem".
+const WITHOUT: &[&str] = &["without", "sin", "sans", "ohne", "senza", "sem"];
+#[rustfmt::skip]
+const TROUBLE: &[&str] = &[
+    "problem", "problems", "issue", "issues", "complaint", "complaints", "problema", "problemas",
+    "queja", "quejas", "probleme", "problemes", "souci", "soucis", "probleme", "beschwerden",
+    "problemi", "reclamacoes", "single", "any",
+];
+
+/// A length spent in a queue or without something: the length to the queue, or to "without"
+/// and the word after it.
+fn queued_or_without(folded: &str, words: &[(usize, usize)]) -> Option<(usize, usize)> {
+    let word = |i: usize| words.get(i).map(|&(s, e)| &folded[s..e]);
+    lengths(folded, words).find_map(|u| {
+        let mut q = u + 1;
+        while q < u + 3 && word(q).is_some_and(|w| BEFORE_QUEUE.contains(&w)) {
+            q += 1;
+        }
+        if q > u + 1 && word(q).is_some_and(|w| QUEUE.contains(&w)) {
+            return Some((words[u - 1].0, words[q].1));
+        }
+        let lacking = word(u + 1).is_some_and(|w| WITHOUT.contains(&w))
+            && word(u + 2).is_some()
+            && !(u + 2..u + 5).any(|i| word(i).is_some_and(|w| TROUBLE.contains(&w)));
+        lacking.then(|| (words[u - 1].0, words[u + 2].1))
     })
 }
 
@@ -222,7 +285,13 @@ fn done_since(folded: &str, words: &[(usize, usize)]) -> Option<(usize, usize)> 
             && word(b - 1).is_some_and(|w| AGO_BEFORE.contains(&w))
             && (word(b - 1) != Some("a") || b > 1 && word(b - 2) == Some("y"));
         let after = word(u + 1).is_some_and(|w| AGO_AFTER.contains(&w));
-        if !(before || after) {
+        // The length, "que" and the wait: "trois semaines que j'attends", "due settimane che
+        // aspetto" (the wait is found below, as a deed after the time).
+        let then_wait = word(u + 1).is_some_and(|w| matches!(w, "que" | "che"))
+            && (u + 2..u + 4).any(|i| {
+                word(i).is_some_and(|w| LEADS.contains(&w) && !matches!(w, "pris" | "messo"))
+            });
+        if !(before || after || then_wait) {
             return None;
         }
         let from = if before { b - 1 } else { u - 1 };
@@ -249,8 +318,14 @@ fn led_wait(folded: &str, words: &[(usize, usize)]) -> Option<(usize, usize)> {
     words.iter().enumerate().find_map(|(i, &(start, end))| {
         let lead = &folded[start..end];
         let taken = |w: &&(usize, usize)| matches!(&folded[w.0..w.1], "a" | "ont");
+        let done_before = || {
+            words[i.saturating_sub(10)..i]
+                .iter()
+                .any(|&(s, e)| DONE.contains(&&folded[s..e]))
+        };
         if !LEADS.contains(&lead)
             || (lead == "pris" && !words[..i].last().is_some_and(|w| taken(&w)))
+            || (lead == "took" && !done_before())
         {
             return None;
         }
@@ -357,6 +432,30 @@ mod tests {
             ("arrived 3 days late", Some("arrived 3 days late")),
             ("came back two weeks later, still great", None),
             ("il y a deux jours j'ai pris un cafe", None),
+            (
+                "trois semaines que j'attends ma facture",
+                Some("trois semaines que j'attends"),
+            ),
+            (
+                "due settimane che aspetto",
+                Some("due settimane che aspetto"),
+            ),
+            ("trois semaines que j'ai pris ce cafe", None),
+            (
+                "paid for express shipping and it took 9 days",
+                Some("took 9 days"),
+            ),
+            ("it took 3 days to build but worth it", None),
+            // A length in a queue, or without something.
+            (
+                "fiquei duas horas na fila e ninguem explicou nada",
+                Some("duas horas na fila"),
+            ),
+            (
+                "llevo tres semanas sin internet",
+                Some("tres semanas sin internet"),
+            ),
+            ("3 months without a single problem, thanks", None),
             // No length, or no unit: no wait.
             ("attendu mes commandes", None),
             ("je suis cliente depuis 3 mois", None),

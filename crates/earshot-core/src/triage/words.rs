@@ -234,6 +234,7 @@ pub(super) const STOP_WORDS: &[&str] = &[
     "em", "com", "eu", "meu", "minha", "ce", "cet", "cette", "ces", "qui", "on", "si", "y",
     "este", "esta", "estos", "esto", "eso", "ese", "muy", "hay", "son", "fue", "sie", "er", "wir",
     "es", "nach", "bei", "questo", "questa", "sono", "ho", "ha", "foi", "isso", "esse", "_num",
+    "10",
     "_url", "_at",
     // Verbs of being in the past, and the plural "you are".
     "era", "eran", "eras", "war", "waren", "était", "etait", "siete", "sois", "seid", "êtes",
@@ -263,6 +264,14 @@ pub(super) const STOP_WORDS: &[&str] = &[
     "unos", "unas", "umas", "vocês", "voces", "alle",
     // Everything: a counting word ("Nichts zu meckern, alles top" was "complaint: 'alles'").
     "alles", "tudo",
+    // The days of the week: when, never why ("Impossible d'avoir quelqu'un au téléphone depuis
+    // lundi" read "positive: 'lundi'").
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "lunes",
+    "martes", "miércoles", "miercoles", "jueves", "viernes", "sábado", "sabado", "domingo",
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "montag",
+    "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "lunedì", "lunedi",
+    "martedì", "martedi", "mercoledì", "mercoledi", "giovedì", "giovedi", "venerdì", "venerdi",
+    "domenica", "segunda", "terça", "terca", "quarta", "quinta", "sexta",
 ];
 
 /// The words where a post turns ("good food, but…"), in each language; two words are one turn
@@ -318,6 +327,11 @@ pub(super) const FALSE_FRIENDS: &[(&str, &[&str])] = &[
     ),
     ("it", &["ha", "mia", "fine", "dire"]),
     ("pt", &["no"]),
+];
+
+/// Doubt, after a negation that says there is none ("sin duda", "sans aucun doute", "no doubt").
+pub(super) const DOUBT: &[&str] = &[
+    "doubt", "duda", "dudas", "doute", "zweifel", "dubbio", "dubbi", "dúvida", "duvida", "dúvidas",
 ];
 
 /// An allergy or intolerance, in the six languages: the words before it describe it ("a severe

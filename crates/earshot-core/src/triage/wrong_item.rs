@@ -11,6 +11,10 @@ const ORDERED: &[&str] = &[
     "comprata", "chiesto", "comprei", "encomendei",
 ];
 
+/// Words that tell of a request, which the wrong thing can break only by coming with what it
+/// was asked without ("Asked for no onions, got extra onions").
+const ASKED: &[&str] = &["asked", "requested", "demande", "gebeten"];
+
 /// What came, said before the thing that came ("got a", "me llegó una", "chegou 38"); the
 /// longest phrase first where one ends another.
 #[rustfmt::skip]
@@ -68,7 +72,8 @@ const NOT_A_THING: &[&str] = &[
 pub(super) fn wrong_item(folded: &str) -> Option<((usize, usize), (usize, usize))> {
     static ORDER: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
     let order = ORDER.get_or_init(|| {
-        aho_corasick::AhoCorasick::new(ORDERED).expect("a static word list compiles")
+        aho_corasick::AhoCorasick::new(ORDERED.iter().chain(ASKED))
+            .expect("a static word list compiles")
     });
     // One pass over the post, and most posts stop here.
     order.find(folded)?;
@@ -77,8 +82,10 @@ pub(super) fn wrong_item(folded: &str) -> Option<((usize, usize), (usize, usize)
     let (at, _) = words
         .iter()
         .enumerate()
-        .find(|&(i, _)| ORDERED.contains(&text(i)))?;
-    for i in at + 1..(at + 14).min(words.len()) {
+        .find(|&(i, _)| ORDERED.contains(&text(i)) || ASKED.contains(&text(i)))?;
+    // Only an order has a thing that came instead; a request can come with what it refused.
+    let ordered = ORDERED.contains(&text(at));
+    for i in (at + 1..(at + 14).min(words.len())).filter(|_| ordered) {
         if let Some(n) = CAME
             .iter()
             .find(|phrase| phrase.iter().enumerate().all(|(k, w)| text(i + k) == *w))
@@ -96,7 +103,29 @@ pub(super) fn wrong_item(folded: &str) -> Option<((usize, usize), (usize, usize)
             }
         }
     }
-    without_then_with(&text, &words, at)
+    without_then_with(&text, &words, at).or_else(|| allergen_served(&text, &words, at))
+}
+
+/// An order, and the writer allergic to what it held: "Ordered a vegan burger and it came with
+/// cheese on it. I'm allergic to dairy". Quoted as the order and the allergy. Thanks for an
+/// order that was safe read as praise, which no cue overrules.
+fn allergen_served<'a>(
+    text: &impl Fn(usize) -> &'a str,
+    words: &[(usize, usize)],
+    at: usize,
+) -> Option<((usize, usize), (usize, usize))> {
+    const ALLERGIC: &[&str] = &[
+        "allergic",
+        "alergico",
+        "alergica",
+        "allergique",
+        "allergisch",
+        "allergico",
+        "allergica",
+    ];
+    let ordered = ORDERED.contains(&text(at));
+    let allergic = (at + 2..(at + 24).min(words.len())).find(|&k| ALLERGIC.contains(&text(k)));
+    allergic.filter(|_| ordered).map(|k| (words[at], words[k]))
 }
 
 /// Asked for without something, and it came with it: "Pedi sem cebola e veio cheio de cebola",
@@ -125,19 +154,59 @@ fn without_then_with<'a>(
     (!without_again).then(|| ((words[k].0, words[x].1), words[again]))
 }
 
+/// "Instead", folded, as each language says it ("au lieu", "em vez", "en su lugar": their last
+/// word).
+const INSTEAD: &[&str] = &[
+    "instead",
+    "invece",
+    "statt",
+    "anstatt",
+    "stattdessen",
+    "lieu",
+    "lugar",
+    "vez",
+    "inves",
+];
+
+/// What the business promised, and what came instead: "Uns wurde ein Tisch am Fenster
+/// versprochen, stattdessen saßen wir neben der Toilette", "we were promised a sea view and got
+/// the car park instead". Quoted as the promise and the "instead" ("versprochen … stattdessen").
+/// "As promised" before it is a promise kept.
+pub(super) fn promise_broken(folded: &str) -> Option<((usize, usize), (usize, usize))> {
+    const PROMISED: &[&str] = &[
+        "promised",
+        "prometieron",
+        "prometido",
+        "prometida",
+        "promis",
+        "promise",
+        "versprochen",
+        "promesso",
+        "promessa",
+        "prometeram",
+        "prometeu",
+    ];
+    const KEPT: &[&str] = &["as", "como", "comme", "wie", "come"];
+    static FIND: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    let find = FIND.get_or_init(|| {
+        aho_corasick::AhoCorasick::new(PROMISED).expect("a static word list compiles")
+    });
+    // One pass over the post, and most posts stop here.
+    find.find(folded)?;
+    let words = super::cues::word_spans(folded);
+    let text = |i: usize| words.get(i).map_or("", |&(s, e)| &folded[s..e]);
+    let at = (0..words.len())
+        .find(|&i| PROMISED.contains(&text(i)) && !(i > 0 && KEPT.contains(&text(i - 1))))?;
+    let instead = (at + 1..(at + 15).min(words.len())).find(|&k| INSTEAD.contains(&text(k)))?;
+    Some((words[at], words[instead]))
+}
+
 /// Whether the words from `i` name a thing that came: an article or a number, or any words with
 /// "instead" within six, and no message, discount, time or gift.
 fn thing<'a>(text: &impl Fn(usize) -> &'a str, i: usize) -> bool {
     let first = text(i);
     // "Ordered tea, got cold coffee instead", "… mi hanno portato acqua invece del vino".
-    let instead = || {
-        (i..i + 6).any(|k| {
-            matches!(
-                text(k),
-                "instead" | "invece" | "statt" | "anstatt" | "lieu" | "lugar" | "vez"
-            )
-        })
-    };
+    let instead = || (i..i + 6).any(|k| INSTEAD.contains(&text(k)));
     let starts = THING.contains(&first)
         || (first == "the" && matches!(text(i + 1), "wrong" | "incorrect"))
         || (!first.is_empty() && first.bytes().all(|b| b.is_ascii_digit()))
@@ -222,9 +291,50 @@ mod tests {
                 "Pedí una pizza sin gluten y todo sin gluten, perfecto",
                 None,
             ),
+            // Asked for without it, and it came with it.
+            (
+                "Asked for no onions, got extra onions. Every single time",
+                Some("no onions … onions"),
+            ),
+            ("Asked for a table by the window and got one, thanks", None),
+            // An order that held what the writer is allergic to.
+            (
+                "Ordered a vegan burger and it came with cheese on it. I'm allergic to dairy.",
+                Some("ordered … allergic"),
+            ),
         ];
         for (post, want) in cases {
             assert_eq!(quoted(post).as_deref(), want, "{post}");
+        }
+    }
+
+    #[test]
+    fn a_promise_broken() {
+        let broken = |post: &str| {
+            let f = crate::matcher::fold(post);
+            promise_broken(&f).map(|((a, b), (c, d))| format!("{} … {}", &f[a..b], &f[c..d]))
+        };
+        let cases = [
+            (
+                "Ein Tisch am Fenster wurde versprochen, stattdessen saßen wir neben der Toilette",
+                Some("versprochen … stattdessen"),
+            ),
+            (
+                "We were promised a sea view and got the car park instead",
+                Some("promised … instead"),
+            ),
+            (
+                "Nos prometieron una habitación con vistas y en su lugar nos dieron un sótano",
+                Some("prometieron … lugar"),
+            ),
+            (
+                "As promised, the table by the window instead of the bar. Lovely",
+                None,
+            ),
+            ("They promised it would be ready Friday and it was", None),
+        ];
+        for (post, want) in cases {
+            assert_eq!(broken(post).as_deref(), want, "{post}");
         }
     }
 }
