@@ -393,9 +393,8 @@ pub fn analyse_in(text: &str, lang: Option<&str>) -> Analysed {
     // "Sin duda la mejor", "sans aucun doute", "no doubt": without doubt negates nothing, and the
     // doubt is no feeling.
     let doubt = |t: &Token| super::words::DOUBT.contains(&t.norm.as_str());
+    let some = |t: &Token| matches!(t.norm.as_str(), "a" | "any" | "aucun" | "ningún" | "alguna");
     for i in 0..a.tokens.len() {
-        let some =
-            |t: &Token| matches!(t.norm.as_str(), "a" | "any" | "aucun" | "ningún" | "alguna");
         let at = if a.tokens.get(i + 1).is_some_and(some) {
             i + 2
         } else {

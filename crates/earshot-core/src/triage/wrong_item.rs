@@ -103,7 +103,8 @@ pub(super) fn wrong_item(folded: &str) -> Option<((usize, usize), (usize, usize)
             }
         }
     }
-    without_then_with(&text, &words, at).or_else(|| allergen_served(&text, &words, at))
+    without_then_with(&text, &words, at)
+        .or_else(|| allergen_served(&text, &words, at).filter(|_| ordered))
 }
 
 /// An order, and the writer allergic to what it held: "Ordered a vegan burger and it came with
@@ -114,18 +115,12 @@ fn allergen_served<'a>(
     words: &[(usize, usize)],
     at: usize,
 ) -> Option<((usize, usize), (usize, usize))> {
+    #[rustfmt::skip]
     const ALLERGIC: &[&str] = &[
-        "allergic",
-        "alergico",
-        "alergica",
-        "allergique",
-        "allergisch",
-        "allergico",
-        "allergica",
+        "allergic", "alergico", "alergica", "allergique", "allergisch", "allergico", "allergica",
     ];
-    let ordered = ORDERED.contains(&text(at));
-    let allergic = (at + 2..(at + 24).min(words.len())).find(|&k| ALLERGIC.contains(&text(k)));
-    allergic.filter(|_| ordered).map(|k| (words[at], words[k]))
+    let allergic = (at + 2..(at + 24).min(words.len())).find(|&k| ALLERGIC.contains(&text(k)))?;
+    Some((words[at], words[allergic]))
 }
 
 /// Asked for without something, and it came with it: "Pedi sem cebola e veio cheio de cebola",
@@ -156,16 +151,9 @@ fn without_then_with<'a>(
 
 /// "Instead", folded, as each language says it ("au lieu", "em vez", "en su lugar": their last
 /// word).
+#[rustfmt::skip]
 const INSTEAD: &[&str] = &[
-    "instead",
-    "invece",
-    "statt",
-    "anstatt",
-    "stattdessen",
-    "lieu",
-    "lugar",
-    "vez",
-    "inves",
+    "instead", "invece", "statt", "anstatt", "stattdessen", "lieu", "lugar", "vez", "inves",
 ];
 
 /// What the business promised, and what came instead: "Uns wurde ein Tisch am Fenster
@@ -173,18 +161,10 @@ const INSTEAD: &[&str] = &[
 /// the car park instead". Quoted as the promise and the "instead" ("versprochen … stattdessen").
 /// "As promised" before it is a promise kept.
 pub(super) fn promise_broken(folded: &str) -> Option<((usize, usize), (usize, usize))> {
+    #[rustfmt::skip]
     const PROMISED: &[&str] = &[
-        "promised",
-        "prometieron",
-        "prometido",
-        "prometida",
-        "promis",
-        "promise",
-        "versprochen",
-        "promesso",
-        "promessa",
-        "prometeram",
-        "prometeu",
+        "promised", "prometieron", "prometido", "prometida", "promis", "promise", "versprochen",
+        "promesso", "promessa", "prometeram", "prometeu",
     ];
     const KEPT: &[&str] = &["as", "como", "comme", "wie", "come"];
     static FIND: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
