@@ -441,6 +441,36 @@ pub(super) const COMPLAINT_CUES: &[&str] = &[
     "on m'a facture", "on m'a debite", "mi avete addebitato", "ci avete addebitato",
     "mi hanno addebitato", "mi hanno fatto pagare", "me cobraram", "nos cobraram",
     "impossible d'avoir quelqu'un", "impossible d'avoir quelqu'un au telephone",
+    // Stopped working; still charging after the writer left; came wilted or scratched.
+    "dejo de funcionar", "dejaron de funcionar", "ha dejado de funcionar", "a cesse de fonctionner",
+    "ne fonctionne plus", "ne marche plus", "geht nicht mehr", "ha smesso di funzionare",
+    "parou de funcionar", "pararam de funcionar", "still charging me", "keep charging me",
+    "kept charging me", "sigue cobrando", "siguen cobrando", "continuan cobrando",
+    "continue de me prelever", "continuent de me prelever", "bucht immer noch ab",
+    "buchen immer noch ab", "continuano ad addebitare", "continuano a addebitare",
+    "continua cobrando", "continuam cobrando", "continuam me cobrando", "wilted", "withered",
+    "marchitas", "marchitos", "fanees", "verwelkt", "appassite", "appassiti", "murchas",
+    "murchos", "came scratched", "arrived scratched", "llego rayado", "llego rayada",
+    "vino rayado", "arrive raye", "kam zerkratzt", "zerkratzt angekommen", "arrivato graffiato",
+    "arrivato rigato", "veio riscado", "veio riscada", "tela riscada", "chegou riscado",
+    "chegou riscada",
+    // Nobody warned; came hours late; walked off without a word; not even touched.
+    "nessuno mi ha avvisato", "nessuno ci ha avvisato", "nessuno avvisa",
+    "personne ne m'a prevenu", "personne ne nous a prevenus", "sans prevenir",
+    "niemand hat mich informiert", "niemand hat uns informiert", "ninguem me avisou",
+    "ninguem avisou", "so apareceu", "solo aparecio", "only showed up at", "only turned up at",
+    "e arrivato solo alle", "parti sans rien dire", "partis sans rien dire",
+    "de l'eau partout", "wasn't even touched", "wasnt even touched", "weren't even touched",
+    "werent even touched", "wasn't even cleaned", "wasnt even cleaned", "had someone else's",
+    "had someone elses", "with someone else's", "with someone elses",
+    // Came back from repair worse; left without fixing anything.
+    "with a new crack", "a new crack", "a new scratch", "a new dent", "came back broken",
+    "came back worse", "una grieta nueva", "un rayon nuevo", "un golpe nuevo",
+    "une nouvelle rayure", "une nouvelle fissure", "einen neuen kratzer", "einen neuen riss",
+    "un graffio nuovo", "una crepa nuova", "um risco novo", "uma rachadura nova",
+    "left without fixing", "without fixing anything", "se fue sin arreglar", "sin arreglar nada",
+    "sans rien reparer", "parti sans reparer", "ohne etwas zu reparieren", "nichts repariert",
+    "senza riparare", "senza aggiustare", "sem consertar", "foi embora sem",
 ];
 
 /// How a demand among the cues begins ("i want a refund", "voglio un rimborso").

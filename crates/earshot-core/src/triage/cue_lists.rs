@@ -79,10 +79,15 @@ pub(super) const SYMPATHY_CUES: &[&str] = &[
     "your loss", "su perdida", "votre perte", "ihren verlust", "euren verlust",
     "vostra perdita", "sua perdita", "sua perda", "perda do seu", "perda da sua", "lamento muito",
     "sinto muito pela", "sinto muito pelo", "mucho animo", "muito forca", "forca a todos",
-    "viel kraft", "forza ragazzi", "coraggio ragazzi",
+    "viel kraft", "forza ragazzi", "coraggio ragazzi", "stay strong", "thoughts are with",
+    "sending love", "mucha fuerza", "animo a todo el equipo", "todo nuestro apoyo",
+    "todo mi apoyo", "courage a toute l'equipe", "courage a vous tous", "tout notre soutien",
+    "tout mon soutien", "muita forca", "todo o apoio", "forza a tutti", "tanta forza",
     // The road and the weather: news about the town, not about the business.
     "traffic on", "traffic is", "traffic was", "roadworks", "road works", "atasco", "embouteillage",
-    "embouteillages", "stau", "unwetter", "ingorgo", "engarrafamento",
+    "embouteillages", "stau", "unwetter", "ingorgo", "engarrafamento", "snowed in",
+    "bloqueados por la nieve", "bloques par la neige", "eingeschneit", "bloccati dalla neve",
+    "presos pela neve",
     // The business's own notice of its hours: "we're closed on Monday for the bank holiday".
     "we're closed", "we are closed", "we'll be closed", "we will be closed", "closed for the bank",
     "closed for the holiday", "closed for the holidays", "estaremos cerrados", "permaneceremos cerrados",

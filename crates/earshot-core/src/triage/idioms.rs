@@ -79,6 +79,7 @@ const IDIOMS: &[(&str, f64)] = &[
     ("nada mal", 1.5),
     ("nunca había|habia|he comido|probado|visto … tan bueno|buena|buenos|buenas|rico|rica", 2.5),
     ("nunca había|habia|he comido|probado|visto … tan bien", 2.5),
+    ("siempre un|una placer|gusto|delicia", 2.5),
     ("podría|podria estar más|mas contento|contenta|contentos|feliz|felices|satisfecho|satisfecha|satisfechos", 3.0),
     // French.
     ("je ne en lasse|lasserai pas|jamais", 2.5),
@@ -89,7 +90,7 @@ const IDIOMS: &[(&str, f64)] = &[
     ("jamais mangé|mange|goûté|goute … aussi|si bon|bonne|bons|bonnes", 2.5),
     // "Pas mal de problèmes" is a lot of them: the clause must end.
     // "Toujours" leans negative in the training tweets ("toujours pas"); "always a pleasure"
-    // does not.
+    // does not (nor "sempre", "siempre", "immer" before one, in the other languages).
     ("toujours un|une plaisir|régal|regal|bonheur", 2.5),
     ("pas mal du tout", 2.0),
     ("pas mal $", 1.5),
@@ -108,6 +109,7 @@ const IDIOMS: &[(&str, f64)] = &[
     ("nicht schlecht|übel|ubel", 1.5),
     ("enttäuscht|enttauscht|enttäuschen|enttauschen nie|niemals", 2.0),
     ("nie|niemals enttäuscht|enttauscht", 2.0),
+    ("immer ein|eine vergnügen|vergnugen|genuss|freude", 2.5),
     ("nicht zufriedener|glücklicher|glucklicher sein", 3.0),
     // Italian.
     ("non mi stanco|stancherò|stanchero", 2.5),
@@ -118,6 +120,7 @@ const IDIOMS: &[(&str, f64)] = &[
     ("non è|e|era|fu|sembra male", 1.5),
     ("non male", 1.5),
     ("mai mangiato|assaggiato … così|cosi buono|buona|buoni|buone", 2.5),
+    ("sempre un|una piacere|delizia|gioia", 2.5),
     ("mai deluso|delusa|delusi|deluse", 2.0),
     ("essere più|piu felice|felici|contento|contenta|contenti|soddisfatto|soddisfatta|soddisfatti", 3.0),
     // Portuguese.
@@ -130,6 +133,7 @@ const IDIOMS: &[(&str, f64)] = &[
     ("nunca comi|provei … tão|tao bom|boa|bons|boas|gostoso|gostosa", 2.5),
     ("nunca|não|nao decepciona|decepcionam", 2.0),
     ("nunca me decepcionou|decepcionaram|decepciona", 2.0),
+    ("sempre um|uma prazer|gosto|delícia|delicia|alegria", 2.5),
     ("estar|ficar mais feliz|felizes|satisfeito|satisfeita|satisfeitos|contente", 3.0),
 ];
 

@@ -32,9 +32,26 @@ pub fn detect(text: &str) -> Option<&'static str> {
     let info = detector().detect(&words.join(" "));
     // whatlang's confidence is relative to the runner-up: Spanish beside Catalan and Portuguese
     // scores low while right; below this it is a guess.
+    let guess = info.as_ref().and_then(|i| code(i.lang()));
     let sure = info
         .filter(|i| i.confidence() >= 0.15)
         .and_then(|i| code(i.lang()));
+    // Spanish and Portuguese share most short words, and trigrams mistake one for the other in
+    // short posts ("Me cobraron una bebida que no pedimos" is Portuguese to them): what only one
+    // of the two writes decides ("cobraron", "-ción", "ñ" against "ção", "ã", "você"), and
+    // names one of the two where the trigrams lean to either without being sure ("Si pudiese
+    // cantar bonito no dejaría de hacerlo").
+    if let Some(t @ ("es" | "pt")) = guess {
+        let (es, pt) = iberian_tells(&words);
+        let other = if t == "es" { "pt" } else { "es" };
+        let (own, theirs) = if t == "es" { (es, pt) } else { (pt, es) };
+        if own == 0 && theirs > 0 {
+            return Some(other);
+        }
+        if sure.is_none() && own > 0 && theirs == 0 && by_words.is_none_or(|(w, _)| w == t) {
+            return Some(t);
+        }
+    }
     match (by_words, sure) {
         // Trigrams tell a close kin of a modelled language better than this short list (Catalan
         // shares "el" and "que" with Spanish, Dutch "die" and "wie" with German); otherwise two
@@ -96,6 +113,37 @@ fn unlike_kin(lang: &str, other: &str, words: &[&str]) -> bool {
             .to_lowercase();
         own.contains(&w.as_str())
     })
+}
+
+/// How many words of a post only Spanish writes, and how many only Portuguese: each one's own
+/// function words, spellings the other never uses (Spanish "ñ", "¿", "¡"; Portuguese "ã", "õ",
+/// "ç", "â", "ê", "ô") and endings (Spanish "-ción", "-aron", "-ieron", "-ía", "-ío"; Portuguese
+/// "-ção", "-ções", "-aram", "-eram", "-iram", "-nh-", "-lh-").
+fn iberian_tells(words: &[&str]) -> (usize, usize) {
+    let index = function_word_index();
+    let (mut es, mut pt) = (0, 0);
+    for raw in words {
+        let w = raw
+            .trim_matches(|c: char| !(c.is_alphanumeric() || c == '¿' || c == '¡'))
+            .to_lowercase();
+        match index.get(w.as_str()) {
+            Some(1) => es += 1,
+            Some(5) => pt += 1,
+            _ => {}
+        }
+        let spanish = w.contains(['ñ', '¿', '¡'])
+            || ["ción", "ciones", "aron", "ieron", "ía", "ían", "ío"]
+                .iter()
+                .any(|e| w.ends_with(e) && w.len() > e.len() + 2);
+        let portuguese = w.contains(['ã', 'õ', 'ç', 'â', 'ê', 'ô'])
+            || ["aram", "eram", "iram"]
+                .iter()
+                .any(|e| w.ends_with(e) && w.len() > e.len() + 1)
+            || (w.len() > 4 && (w.contains("nh") || w.contains("lh")));
+        es += usize::from(spanish);
+        pt += usize::from(portuguese);
+    }
+    (es, pt)
 }
 
 /// Whether `other`, a language without a model, is close enough kin of the modelled `lang` to
@@ -410,6 +458,14 @@ mod tests {
             ("Não gostei do atendimento", Some("pt")),
             ("Je n'ai rien reçu", Some("fr")),
             ("Gott sei Dank. Das 1:1.", Some("de")),
+            // What only Spanish or only Portuguese writes tells the two apart ("cobraron",
+            // "-ía"; "ção", "ã").
+            ("Me cobraron una bebida que no pedimos", Some("es")),
+            ("Si pudiese cantar bonito no dejaría de hacerlo", Some("es")),
+            (
+                "Pedi um bolo de chocolate e entregaram de morango",
+                Some("pt"),
+            ),
             // One word alone does not overrule the trigrams ("uns" is German and Portuguese).
             ("Vocês são uns idiotas de merda", Some("pt")),
             // Catalan to the trigrams: the words Catalan never writes tell.

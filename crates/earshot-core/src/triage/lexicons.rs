@@ -32,6 +32,7 @@ const ENGLISH: &[(&str, f64)] = &[
     ("greasy", -1.5), ("tasteless", -2.0), ("unhelpful", -2.0), ("filthy", -2.8), ("moldy", -2.5),
     ("mouldy", -2.5), ("expired", -1.2), ("tepid", -1.0), ("watery", -1.2), ("inedible", -2.8),
     ("rubbery", -1.5), ("scratched", -1.2), ("dented", -1.2), ("smelly", -2.0), ("unclean", -2.2),
+    ("fastest", 1.8), ("quickest", 1.8),
 ];
 
 #[rustfmt::skip]

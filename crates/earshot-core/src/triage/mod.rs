@@ -7,6 +7,7 @@
 //! age, the owner's own corrections ([`personal`]) — and turns it all into urgency and reasons,
 //! strongest first. Both are pure functions of their inputs.
 
+mod broken;
 mod complaint_cues;
 mod cue_lists;
 pub mod cues;
@@ -50,7 +51,7 @@ const IRONY_MODEL: &[u8] = include_bytes!("../../data/irony.model");
 const COMPLAINT_MODEL: &[u8] = include_bytes!("../../data/complaint.model");
 
 /// Bumped when triage changes in a way that re-ranks stored mentions.
-const TRIAGE_REVISION: u32 = 23;
+const TRIAGE_REVISION: u32 = 24;
 
 /// Identifies this build's triage: stored mentions ranked by another are re-ranked at start.
 pub fn revision() -> String {

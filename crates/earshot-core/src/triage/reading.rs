@@ -118,7 +118,7 @@ pub(super) fn read_in(model: &LinearModel, text: &str, lang: Option<&'static str
         complaint: complaint_cues,
         help: help_cues,
         lead: lead_cues,
-        sarcasm,
+        mut sarcasm,
         sympathy,
         own_plan,
         grave,
@@ -197,7 +197,6 @@ pub(super) fn read_in(model: &LinearModel, text: &str, lang: Option<&'static str
         probs[1] -= moved;
         probs[if sign < 0.0 { 0 } else { 2 }] += moved;
     }
-    let mut sarcasm = sarcasm;
     // Praise of how things were reads as a bad word ("used to be good"): no irony beside praise now.
     let praised_before = super::decline::praised_before(&analysed);
     if sarcasm.is_empty() && probs[2] > probs[0] && vader.neg > 0.0 && !praised_before {
@@ -206,10 +205,11 @@ pub(super) fn read_in(model: &LinearModel, text: &str, lang: Option<&'static str
         // the quick refund, appreciate it" is thanks ("refund" is a complaint cue).
         sarcasm = ironic_words(&analysed, &signals);
     }
-    if let Some(after) = after_wrong_item.filter(|_| sarcasm.is_empty() && probs[2] > probs[0]) {
-        // Praise after the wrong thing came ("Ordered a latte, got a cold americano. Great job
-        // guys.") is said through gritted teeth. A gift is no wrong thing (`wrong_item.rs`).
-        sarcasm = praise_in(&after, signals.lang);
+    // Praise after the wrong thing came ("Ordered a latte, got a cold americano. Great job
+    // guys.") is said through gritted teeth. A gift is no wrong thing (`wrong_item.rs`).
+    let after = after_wrong_item.as_deref();
+    if let Some(after) = after.filter(|_| sarcasm.is_empty() && probs[2] > probs[0]) {
+        sarcasm = praise_in(after, signals.lang);
     }
     if !sarcasm.is_empty() && probs[2] > probs[0] {
         // "Great, another cancelled order 🙃": the praise words say the opposite.
@@ -222,10 +222,10 @@ pub(super) fn read_in(model: &LinearModel, text: &str, lang: Option<&'static str
     let demand = complaint_cues
         .iter()
         .any(|c| super::complaint_cues::demands(c));
-    let soured = waited || praised_before || demand;
+    let soured = waited || praised_before || demand || after.is_some();
     if soured && vader.pos == 0.0 && sarcasm.is_empty() && argmax(&probs) == 1 {
-        // A wait with its length, praise of how things were or money demanded back, and no word
-        // of praise now ("Faz 15 dias que paguei e nada", "Used to be my favourite place").
+        // A wait with its length, praise of how things were, money demanded back or the wrong
+        // thing sent, and no word of praise now ("Faz 15 dias que paguei e nada").
         probs.swap(1, 0);
     }
     if sarcasm.is_empty() {

@@ -65,9 +65,13 @@ pub(super) fn signals_in(text: &str, lang: Option<&'static str>) -> (Analysed, S
         complaint.push(format!("{} … {}", folded.own(a, b), folded.own(c, d)));
         after_wrong_item = Some(folded.own(d, folded.as_str().len()));
     }
-    // A promise and what came instead ("versprochen … stattdessen").
-    if let Some(((a, b), (c, d))) = super::wrong_item::promise_broken(folded.as_str()) {
-        complaint.push(format!("{} … {}", folded.own(a, b), folded.own(c, d)));
+    // A promise and what came instead ("versprochen … stattdessen"), a charge for what was
+    // never done, a payment and still nothing (`broken.rs`).
+    if let Some(((a, b), (c, d))) = super::broken::broken(folded.as_str()) {
+        let pair = format!("{} … {}", folded.own(a, b), folded.own(c, d));
+        // Said once: "charged" is in "charged … never".
+        complaint.retain(|c| !pair.contains(c.as_str()));
+        complaint.push(pair);
     }
     // A wait with its length ("been waiting 3 weeks").
     let wait = super::waited::measured_wait(folded.as_str()).map(|(a, b)| folded.own(a, b));
@@ -102,6 +106,8 @@ pub(super) fn signals_in(text: &str, lang: Option<&'static str>) -> (Analysed, S
         .map(|t| t.norm.clone())
         .collect();
     complaint.retain(|w| !inside(w, &[&help, &lead, &sympathy, &own_plan, &idioms]));
+    // Nor is a help word inside a complaint ("aperto" in "il pacco è arrivato aperto").
+    help.retain(|w| !inside(w, &[&complaint]));
     grave.retain(|(_, w)| !inside(w, &[&sympathy]) && !denied(folded.as_str(), w, lang));
     lead.retain(|w| !inside(w, &[&own_plan]));
     let waited = wait.is_some_and(|w| complaint.contains(&w));

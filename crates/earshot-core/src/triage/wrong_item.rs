@@ -91,7 +91,7 @@ pub(super) fn wrong_item(folded: &str) -> Option<((usize, usize), (usize, usize)
             .find(|phrase| phrase.iter().enumerate().all(|(k, w)| text(i + k) == *w))
             .map(|p| p.len())
         {
-            if thing(&text, i + n) {
+            if thing(&text, i + n) || flavour_swapped(&text, at, i, i + n) {
                 return Some((words[at], (words[i].0, words[i + n - 1].1)));
             }
         }
@@ -125,8 +125,8 @@ fn allergen_served<'a>(
 
 /// Asked for without something, and it came with it: "Pedi sem cebola e veio cheio de cebola",
 /// "ordered a burger without onions and it came with onions". Quoted as the request and what
-/// came ("sem cebola … cebola"). The thing again after another "without" is no wrong thing
-/// ("sin gluten … todo sin gluten").
+/// came ("sem cebola … cebola"), or the ordinary kind ("sin gluten … pan normal"). The thing
+/// again after another "without" is no wrong thing ("sin gluten … todo sin gluten").
 fn without_then_with<'a>(
     text: &impl Fn(usize) -> &'a str,
     words: &[(usize, usize)],
@@ -144,6 +144,14 @@ fn without_then_with<'a>(
     if thing.len() < 3 {
         return None;
     }
+    // Or the ordinary kind of what it was asked without ("sin gluten … pan normal").
+    const ORDINARY: &[&str] = &[
+        "normal", "normales", "normale", "normali", "normais", "regular",
+    ];
+    let ordinary = (x + 2..(x + 12).min(words.len())).find(|&j| ORDINARY.contains(&text(j)));
+    if let Some(j) = ordinary {
+        return Some(((words[k].0, words[x].1), words[j]));
+    }
     let again = (x + 2..(x + 14).min(words.len())).find(|&j| text(j) == thing)?;
     let without_again = (again.saturating_sub(2)..again).any(|j| WITHOUT.contains(&text(j)));
     (!without_again).then(|| ((words[k].0, words[x].1), words[again]))
@@ -152,34 +160,9 @@ fn without_then_with<'a>(
 /// "Instead", folded, as each language says it ("au lieu", "em vez", "en su lugar": their last
 /// word).
 #[rustfmt::skip]
-const INSTEAD: &[&str] = &[
+pub(super) const INSTEAD: &[&str] = &[
     "instead", "invece", "statt", "anstatt", "stattdessen", "lieu", "lugar", "vez", "inves",
 ];
-
-/// What the business promised, and what came instead: "Uns wurde ein Tisch am Fenster
-/// versprochen, stattdessen saßen wir neben der Toilette", "we were promised a sea view and got
-/// the car park instead". Quoted as the promise and the "instead" ("versprochen … stattdessen").
-/// "As promised" before it is a promise kept.
-pub(super) fn promise_broken(folded: &str) -> Option<((usize, usize), (usize, usize))> {
-    #[rustfmt::skip]
-    const PROMISED: &[&str] = &[
-        "promised", "prometieron", "prometido", "prometida", "promis", "promise", "versprochen",
-        "promesso", "promessa", "prometeram", "prometeu",
-    ];
-    const KEPT: &[&str] = &["as", "como", "comme", "wie", "come"];
-    static FIND: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
-    let find = FIND.get_or_init(|| {
-        aho_corasick::AhoCorasick::new(PROMISED).expect("a static word list compiles")
-    });
-    // One pass over the post, and most posts stop here.
-    find.find(folded)?;
-    let words = super::cues::word_spans(folded);
-    let text = |i: usize| words.get(i).map_or("", |&(s, e)| &folded[s..e]);
-    let at = (0..words.len())
-        .find(|&i| PROMISED.contains(&text(i)) && !(i > 0 && KEPT.contains(&text(i - 1))))?;
-    let instead = (at + 1..(at + 15).min(words.len())).find(|&k| INSTEAD.contains(&text(k)))?;
-    Some((words[at], words[instead]))
-}
 
 /// Whether the words from `i` name a thing that came: an article or a number, or any words with
 /// "instead" within six, and no message, discount, time or gift.
@@ -195,6 +178,25 @@ fn thing<'a>(text: &impl Fn(usize) -> &'a str, i: usize) -> bool {
         && !NOT_A_THING.contains(&text(i + 1))
         && !NOT_A_THING.contains(&first)
         && !(i..i + 7).any(|k| GIFT.contains(&text(k)))
+}
+
+/// Whether what came at `came` is the order's kind with another "de" ("Pedi um bolo de
+/// chocolate e entregaram de morango", "una pizza de jamón y me trajeron de atún"); not a time
+/// or a manner ("chegou de manhã", "de novo").
+fn flavour_swapped<'a>(text: &impl Fn(usize) -> &'a str, at: usize, i: usize, came: usize) -> bool {
+    #[rustfmt::skip]
+    const NOT_A_KIND: &[&str] = &[
+        "manha", "manana", "tarde", "noche", "noite", "madrugada", "mattina", "sera", "pomeriggio",
+        "novo", "nuevo", "nuovo", "volta", "vuelta", "repente", "imediato", "inmediato", "ritardo",
+        "atraso", "retraso", "casa", "graca", "gracia", "regalo", "presente", "brinde", "bici",
+    ];
+    let de = text(came);
+    let kind = text(came + 1);
+    matches!(de, "de" | "di")
+        && kind.chars().count() >= 3
+        && !NOT_A_KIND.contains(&kind)
+        && !NOT_A_THING.contains(&kind)
+        && (at + 1..i).any(|k| text(k) == de && text(k + 1).len() >= 3 && text(k + 1) != kind)
 }
 
 /// A thing given besides the order is a gift ("me trajeron un postre de regalo", "they gave me
@@ -258,6 +260,15 @@ mod tests {
             ("Comprei ontem e chegou hoje", None),
             ("I got a new phone", None),
             ("Pedí el menú y me trajeron un postre de regalo", None),
+            // The same kind with another flavour.
+            (
+                "Pedi um bolo de chocolate e entregaram de morango",
+                Some("pedi … entregaram"),
+            ),
+            (
+                "Pedi um bolo de chocolate e chegou de manhã, perfeito",
+                None,
+            ),
             // Asked for without something, and it came with it.
             (
                 "Pedi sem cebola e veio cheio de cebola de novo",
@@ -270,6 +281,10 @@ mod tests {
             (
                 "Pedí una pizza sin gluten y todo sin gluten, perfecto",
                 None,
+            ),
+            (
+                "Pedí el menú sin gluten y me trajeron pan normal",
+                Some("sin gluten … normal"),
             ),
             // Asked for without it, and it came with it.
             (
@@ -285,36 +300,6 @@ mod tests {
         ];
         for (post, want) in cases {
             assert_eq!(quoted(post).as_deref(), want, "{post}");
-        }
-    }
-
-    #[test]
-    fn a_promise_broken() {
-        let broken = |post: &str| {
-            let f = crate::matcher::fold(post);
-            promise_broken(&f).map(|((a, b), (c, d))| format!("{} … {}", &f[a..b], &f[c..d]))
-        };
-        let cases = [
-            (
-                "Ein Tisch am Fenster wurde versprochen, stattdessen saßen wir neben der Toilette",
-                Some("versprochen … stattdessen"),
-            ),
-            (
-                "We were promised a sea view and got the car park instead",
-                Some("promised … instead"),
-            ),
-            (
-                "Nos prometieron una habitación con vistas y en su lugar nos dieron un sótano",
-                Some("prometieron … lugar"),
-            ),
-            (
-                "As promised, the table by the window instead of the bar. Lovely",
-                None,
-            ),
-            ("They promised it would be ready Friday and it was", None),
-        ];
-        for (post, want) in cases {
-            assert_eq!(broken(post).as_deref(), want, "{post}");
         }
     }
 }

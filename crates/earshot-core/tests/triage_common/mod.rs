@@ -9,3 +9,22 @@ pub fn none_wrong(wrong: &[String]) {
         wrong.join("\n")
     );
 }
+
+/// How a post reads, when that is not the language (empty: too short to tell), sentiment and
+/// complaint given; None when it reads as given.
+#[allow(dead_code)] // Not every case table reads whole days.
+pub fn misread(text: &str, lang: &str, sentiment: &str, complaint: bool) -> Option<String> {
+    let got = earshot_core::triage::classify(text, None);
+    let lang = (!lang.is_empty()).then_some(lang);
+    let right = got.language == lang && got.sentiment == sentiment && got.complaint == complaint;
+    (!right).then(|| {
+        format!(
+            "{text}\n  got {:?} {} complaint={} urgency={} [{}]",
+            got.language,
+            got.sentiment,
+            got.complaint,
+            got.urgency,
+            got.reasons.join(" | ")
+        )
+    })
+}

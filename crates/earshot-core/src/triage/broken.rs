@@ -1,0 +1,273 @@
+//! A word of what the business said or took, and soon after it a word of what it did instead:
+//! "Uns wurde ein Tisch am Fenster versprochen, stattdessen saßen wir neben der Toilette", "mi ha
+//! fatto pagare un pezzo che non ha mai cambiato", "Paguei pelo plano anual e o app continua
+//! pedindo para assinar". No phrase of the complaint lists says it; the two words, a few apart, do.
+//! Read on folded text (`matcher::fold`), in each modelled language. Earshot's own lists.
+
+use std::sync::OnceLock;
+
+use aho_corasick::AhoCorasick;
+
+use super::wrong_item::INSTEAD;
+
+/// Two words that make a complaint when the second follows the first closely enough.
+struct Pair {
+    /// The business's promise, its charge or the writer's payment.
+    first: &'static [&'static str],
+    /// What broke it; two words where one alone says something else ("immer noch").
+    then: &'static [&'static str],
+    /// How many words after the first the second may stand.
+    within: usize,
+    /// Words that, right before the first, make it a promise kept ("as promised").
+    not_after: &'static [&'static str],
+    /// Whether a relative word must stand between the two: a part "that" was never replaced,
+    /// not "charged a fair price, never pushy".
+    relative: bool,
+    /// Whether the two must stand in one clause: "instead of the blond I asked for", not
+    /// "Instead of flowers, we asked guests to donate".
+    one_clause: bool,
+}
+
+#[rustfmt::skip]
+const PAIRS: &[Pair] = &[
+    // A promise, and what came instead: "we were promised a sea view and got the car park
+    // instead"; "as promised" is a promise kept.
+    Pair {
+        first: &[
+            "promised", "prometieron", "prometido", "prometida", "promis", "promise",
+            "versprochen", "promesso", "promessa", "prometeram", "prometeu",
+        ],
+        then: INSTEAD,
+        within: 15,
+        not_after: &["as", "como", "comme", "wie", "come"],
+        relative: false,
+        one_clause: false,
+    },
+    // Something instead of what was asked for: "une couleur orange au lieu du blond demandé",
+    // "en lugar del rubio que pedí", "invece del biondo che avevo chiesto".
+    Pair {
+        first: INSTEAD,
+        then: &[
+            "asked", "requested", "ordered", "demande", "demandee", "commande", "commandee",
+            "pedi", "pedido", "pedida", "pedimos", "bestellt", "bestellten", "bestellte",
+            "gewunscht", "gewunschten", "chiesto", "richiesto", "ordinato", "encomendado",
+        ],
+        within: 6,
+        not_after: &[],
+        relative: false,
+        one_clause: true,
+    },
+    // A charge for what was never done: "charged me for a part they never replaced", "une
+    // pièce qu'il n'a jamais changée", "ein Teil, das er nie gewechselt hat".
+    Pair {
+        first: CHARGED,
+        then: &["never", "nunca", "jamais", "nie", "niemals", "mai"],
+        within: 12,
+        not_after: &[],
+        relative: true,
+        one_clause: false,
+    },
+    // Charged twice, said with words between: "Ich wurde zweimal für dieselbe Bestellung
+    // belastet", "charged my card twice".
+    Pair {
+        first: &["zweimal", "doppelt", "dreimal"],
+        then: &["belastet", "abgebucht", "berechnet", "abgerechnet"],
+        within: 7,
+        not_after: &[],
+        relative: false,
+        one_clause: true,
+    },
+    Pair {
+        first: CHARGED,
+        then: TIMES,
+        within: 6,
+        not_after: &[],
+        relative: false,
+        one_clause: true,
+    },
+    // Asked again and again: "Asked for the bill three times before anyone brought it".
+    Pair {
+        first: &[
+            "asked", "called", "rang", "emailed", "llame", "llamamos", "escribi", "demande",
+            "appele", "ecrit", "gefragt", "nachgefragt", "angerufen", "geschrieben", "chiesto",
+            "chiamato", "scritto", "liguei", "perguntei", "escrevi",
+        ],
+        then: TIMES,
+        within: 8,
+        not_after: &[],
+        relative: false,
+        one_clause: true,
+    },
+    // Paid, and still without it: "paid for the annual plan and the app still asks me to
+    // subscribe", "j'ai payé et toujours rien", "bezahlt und immer noch nichts".
+    Pair {
+        first: &[
+            "paid", "pague", "pagado", "paguei", "pagamos", "paye", "payee", "payes", "bezahlt",
+            "pagato", "pagata", "pago",
+        ],
+        then: &[
+            "still", "sigue", "siguen", "todavia no", "aun no", "toujours", "immer noch",
+            "noch immer", "noch nicht", "ancora", "continua", "continuam", "continuan",
+            "ainda nao", "ainda nada",
+        ],
+        within: 12,
+        not_after: &[],
+        relative: false,
+        one_clause: false,
+    },
+];
+
+/// A charge, folded ("cobraron", "facturé", "fatto pagare").
+#[rustfmt::skip]
+const CHARGED: &[&str] = &[
+    "charged", "billed", "cobraron", "cobro", "cobrado", "cobrada", "cobrou", "cobraram", "facture",
+    "facturee", "factures", "debite", "preleve", "berechnet", "pagare", "addebitato", "addebitata",
+    "addebitati",
+];
+
+/// How many times, more than once ("three times", "tres veces", "dreimal").
+#[rustfmt::skip]
+const TIMES: &[&str] = &[
+    "twice", "two times", "three times", "3 times", "four times", "several times",
+    "multiple times", "many times", "dos veces", "tres veces", "varias veces", "mil veces",
+    "deux fois", "trois fois", "plusieurs fois", "zweimal", "dreimal", "mehrmals", "mehrfach",
+    "due volte", "tre volte", "piu volte", "diverse volte", "duas vezes", "tres vezes",
+    "varias vezes", "mil vezes",
+];
+
+/// Relative words, folded: what a charge was for ("que nunca cambió", "qu'il n'a jamais").
+#[rustfmt::skip]
+const RELATIVE: &[&str] = &[
+    "that", "which", "que", "qu'il", "qu'ils", "qu'on", "qu'elle", "das", "den", "die",
+    "der", "was", "che", "quale",
+];
+
+/// Words right after the second that make it praise: "paid a bit more but still worth it",
+/// "pagué más pero sigue mereciendo la pena".
+#[rustfmt::skip]
+const WORTH_IT: &[&str] = &[
+    "worth", "cheaper", "good", "great", "better", "happy", "love", "vale", "merece", "mereciendo",
+    "vaut", "lohnt", "lohnenswert", "conviene", "mejor", "melhor", "meglio", "barato",
+    "barata", "cheap", "gunstig", "gunstiger",
+];
+
+/// Where the first word and what broke it stand in a folded post (byte ranges), to quote as the
+/// complaint's reason ("versprochen … stattdessen", "pagare … mai", "paguei … continua").
+pub(super) fn broken(folded: &str) -> Option<((usize, usize), (usize, usize))> {
+    static FIRST: OnceLock<AhoCorasick> = OnceLock::new();
+    let first = FIRST.get_or_init(|| {
+        AhoCorasick::new(PAIRS.iter().flat_map(|p| p.first.iter()))
+            .expect("a static word list compiles")
+    });
+    // One pass over the post, and most posts stop here.
+    first.find(folded)?;
+    let words = super::cues::word_spans(folded);
+    let text = |i: usize| words.get(i).map_or("", |&(s, e)| &folded[s..e]);
+    let is = |i: usize, phrase: &str| phrase.split(' ').enumerate().all(|(k, w)| text(i + k) == w);
+    PAIRS.iter().find_map(|p| {
+        let at = (0..words.len()).find(|&i| {
+            p.first.contains(&text(i)) && !(i > 0 && p.not_after.contains(&text(i - 1)))
+        })?;
+        let then = (at + 1..(at + p.within).min(words.len()))
+            .find(|&k| p.then.iter().any(|w| is(k, w)))?;
+        let related = !p.relative || (at + 1..then).any(|k| RELATIVE.contains(&text(k)));
+        let last = p
+            .then
+            .iter()
+            .find(|w| is(then, w))
+            .map_or(1, |w| w.split(' ').count());
+        let praise = (then + last..then + last + 3).any(|k| WORTH_IT.contains(&text(k)));
+        let between = &folded[words[at].1..words[then].0];
+        let clause = !p.one_clause || !between.contains([',', '.', ';', '!', '?']);
+        // "Au lieu", "en lugar", "em vez" are quoted whole.
+        let from = match at.checked_sub(1).map(text) {
+            Some("au" | "en" | "em") if INSTEAD.contains(&text(at)) => at - 1,
+            _ => at,
+        };
+        let first = (words[from].0, words[at].1);
+        (related && clause && !praise).then(|| (first, (words[then].0, words[then + last - 1].1)))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quoted(post: &str) -> Option<String> {
+        let f = crate::matcher::fold(post);
+        broken(&f).map(|((a, b), (c, d))| format!("{} … {}", &f[a..b], &f[c..d]))
+    }
+
+    #[test]
+    fn what_was_said_and_what_came() {
+        let cases = [
+            (
+                "Ein Tisch am Fenster wurde versprochen, stattdessen saßen wir neben der Toilette",
+                Some("versprochen … stattdessen"),
+            ),
+            (
+                "We were promised a sea view and got the car park instead",
+                Some("promised … instead"),
+            ),
+            (
+                "Nos prometieron una habitación con vistas y en su lugar nos dieron un sótano",
+                Some("prometieron … lugar"),
+            ),
+            (
+                "As promised, the table by the window instead of the bar. Lovely",
+                None,
+            ),
+            ("They promised it would be ready Friday and it was", None),
+            // Something instead of what was asked for.
+            (
+                "Le coiffeur m'a fait une couleur orange au lieu du blond demandé",
+                Some("au lieu … demande"),
+            ),
+            (
+                "Me pusieron mechas en lugar del rubio que pedí",
+                Some("en lugar … pedi"),
+            ),
+            ("Instead of flowers, we asked guests to donate", None),
+            // A charge for what was never done.
+            (
+                "Il meccanico mi ha fatto pagare un pezzo che non ha mai cambiato",
+                Some("pagare … mai"),
+            ),
+            (
+                "They charged me for a part that they never replaced",
+                Some("charged … never"),
+            ),
+            (
+                "Ils m'ont facturé une pièce qu'ils n'ont jamais changée",
+                Some("facture … jamais"),
+            ),
+            ("Charged a fair price, never pushy. Recommended", None),
+            // Charged twice; asked again and again.
+            (
+                "Ich wurde zweimal für dieselbe Bestellung belastet",
+                Some("zweimal … belastet"),
+            ),
+            ("They charged my card twice", Some("charged … twice")),
+            (
+                "Asked for the bill three times before anyone brought it",
+                Some("asked … three times"),
+            ),
+            ("I asked for directions, twice the staff were lovely", None),
+            // Paid, and still without it.
+            (
+                "Paguei pelo plano anual e o app continua pedindo para assinar",
+                Some("paguei … continua"),
+            ),
+            (
+                "Vor drei Wochen bezahlt und die Ware ist immer noch nicht da",
+                Some("bezahlt … immer noch"),
+            ),
+            ("Ich habe bezahlt und bin immer zufrieden", None),
+            ("Paid on Monday, arrived Tuesday", None),
+            ("Paid a bit more but still worth it", None),
+        ];
+        for (post, want) in cases {
+            assert_eq!(quoted(post).as_deref(), want, "{post}");
+        }
+    }
+}
