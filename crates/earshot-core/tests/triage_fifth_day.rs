@@ -8,7 +8,10 @@
 //! kept an hour late, in no words of complaint) and a birthday cake iced with the wrong name
 //! ("it said 'Happy 14th Sara'" reads as the "happy" it quotes). Of 34 written after the first
 //! fixes, 6 read wrong with them; one still does ("Roadworks outside the shop again, took me
-//! ages to get there" is news, and reads neutral where it is sad).
+//! ages to get there" is news, and reads neutral where it is sad). Of 30 more, 13 read wrong
+//! with the day's first commit; two still do ("Ordered a large pizza, it was the size of a side
+//! plate" is neutral; "Such a shame the market's been cancelled this weekend because of the
+//! storm" a complaint, for its "cancelled").
 
 mod triage_common;
 
@@ -111,6 +114,37 @@ const FIFTH_DAY: &[(&str, &str, &str, bool)] = &[
     ("Vocês aceitam pix?", "pt", "neutral", false),
     ("Comprei um sofá e entregaram com o tecido rasgado", "pt", "negative", true),
     ("Estou há uma hora na fila do drive-thru", "pt", "negative", true),
+    // Written after the fifth day's commit: 13 of 30 read wrong with it ("Facture de 300 euros
+    // pour un devis annoncé à 120" was an offer to buy, "Il tecnico ha lasciato i cavi scoperti"
+    // praise, "Ten years coming here and it never gets old" neutral).
+    ("The cleaner broke a vase and didn't even mention it", "en", "negative", true),
+    ("Can't believe how quickly you sorted my boiler, legends", "en", "positive", false),
+    ("What time does the kitchen stop serving on Sundays?", "en", "neutral", false),
+    ("Two hours on hold to be told to call back tomorrow", "en", "negative", true),
+    ("The taxi driver took the long way and the fare was double", "en", "negative", true),
+    ("Ten years coming here and it never gets old", "en", "positive", false),
+    ("Estuvimos esperando la mesa reservada cuarenta minutos de pie", "es", "negative", true),
+    ("Me han devuelto el coche del taller con un arañazo en la puerta", "es", "negative", true),
+    ("Gracias por atenderme tan rápido, da gusto así", "es", "positive", false),
+    ("¿Se puede ir con perro a la terraza?", "es", "neutral", false),
+    ("Nos pusieron la música tan alta que no podíamos hablar", "", "negative", true),
+    ("Le livreur a jeté le colis par-dessus le portail", "fr", "negative", true),
+    ("Facture de 300 euros pour un devis annoncé à 120", "fr", "negative", true),
+    ("Merci pour votre patience avec ma grand-mère, service au top", "fr", "positive", false),
+    ("Vous livrez à domicile le dimanche ?", "fr", "neutral", false),
+    ("Die Rechnung war doppelt so hoch wie im Angebot", "de", "negative", true),
+    ("Der Kellner hat uns einfach vergessen, nach 40 Minuten haben wir selbst nachgefragt", "de", "negative", true),
+    ("Danke für die schnelle Reparatur, läuft wieder wie neu", "de", "positive", false),
+    ("Bis wann kann man heute noch Brot holen?", "de", "neutral", false),
+    ("Il tecnico ha lasciato i cavi scoperti in giro per casa", "it", "negative", true),
+    ("Abbiamo trovato un capello nel piatto e nessuno si è scusato", "it", "negative", true),
+    ("Grazie per la pazienza e la gentilezza, tornerò sicuramente", "it", "positive", false),
+    ("A che ora aprite il lunedì?", "it", "neutral", false),
+    ("A entrega era para ontem e até agora nada", "pt", "negative", true),
+    ("O garçom derrubou vinho em mim e nem pediu desculpa", "pt", "negative", true),
+    ("Amei o corte, a cabeleireira entendeu exatamente o que eu queria", "pt", "positive", false),
+    ("Vocês fazem bolo sem açúcar?", "pt", "neutral", false),
+    ("O hotel cobrou a taxa de limpeza duas vezes", "", "negative", true),
 ];
 
 /// Posts whose complaint lies in two words a few apart, or in a phrase: what the reasons quote.
@@ -130,6 +164,7 @@ const QUOTED: &[(&str, &str, &str)] = &[
     ("Sempre um prazer voltar aqui", "positive: 'sempre um prazer'", ""),
     ("Ich wurde zweimal für dieselbe Bestellung belastet", "complaint: 'zweimal … belastet'", "positive"),
     ("Asked for the bill three times before anyone brought it", "complaint: 'asked … three times'", "'bill'"),
+    ("Facture de 300 euros pour un devis annoncé à 120", "complaint: 'facture … devis'", "wants to buy"),
 ];
 
 #[test]

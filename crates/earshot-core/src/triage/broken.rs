@@ -26,7 +26,21 @@ struct Pair {
     /// Whether the two must stand in one clause: "instead of the blond I asked for", not
     /// "Instead of flowers, we asked guests to donate".
     one_clause: bool,
+    /// Whether the post must name two different prices ("Facture de 300 euros pour un devis
+    /// annoncé à 120"; not "the bill matched the quote").
+    prices: bool,
 }
+
+/// A pair with no condition but its words' order and distance.
+const PLAIN: Pair = Pair {
+    first: &[],
+    then: &[],
+    within: 8,
+    not_after: &[],
+    relative: false,
+    one_clause: false,
+    prices: false,
+};
 
 #[rustfmt::skip]
 const PAIRS: &[Pair] = &[
@@ -40,8 +54,7 @@ const PAIRS: &[Pair] = &[
         then: INSTEAD,
         within: 15,
         not_after: &["as", "como", "comme", "wie", "come"],
-        relative: false,
-        one_clause: false,
+        ..PLAIN
     },
     // Something instead of what was asked for: "une couleur orange au lieu du blond demandé",
     // "en lugar del rubio que pedí", "invece del biondo che avevo chiesto".
@@ -53,9 +66,8 @@ const PAIRS: &[Pair] = &[
             "gewunscht", "gewunschten", "chiesto", "richiesto", "ordinato", "encomendado",
         ],
         within: 6,
-        not_after: &[],
-        relative: false,
         one_clause: true,
+        ..PLAIN
     },
     // A charge for what was never done: "charged me for a part they never replaced", "une
     // pièce qu'il n'a jamais changée", "ein Teil, das er nie gewechselt hat".
@@ -63,9 +75,8 @@ const PAIRS: &[Pair] = &[
         first: CHARGED,
         then: &["never", "nunca", "jamais", "nie", "niemals", "mai"],
         within: 12,
-        not_after: &[],
         relative: true,
-        one_clause: false,
+        ..PLAIN
     },
     // Charged twice, said with words between: "Ich wurde zweimal für dieselbe Bestellung
     // belastet", "charged my card twice".
@@ -73,17 +84,15 @@ const PAIRS: &[Pair] = &[
         first: &["zweimal", "doppelt", "dreimal"],
         then: &["belastet", "abgebucht", "berechnet", "abgerechnet"],
         within: 7,
-        not_after: &[],
-        relative: false,
         one_clause: true,
+        ..PLAIN
     },
     Pair {
         first: CHARGED,
         then: TIMES,
         within: 6,
-        not_after: &[],
-        relative: false,
         one_clause: true,
+        ..PLAIN
     },
     // Asked again and again: "Asked for the bill three times before anyone brought it".
     Pair {
@@ -94,9 +103,8 @@ const PAIRS: &[Pair] = &[
         ],
         then: TIMES,
         within: 8,
-        not_after: &[],
-        relative: false,
         one_clause: true,
+        ..PLAIN
     },
     // Paid, and still without it: "paid for the annual plan and the app still asks me to
     // subscribe", "j'ai payé et toujours rien", "bezahlt und immer noch nichts".
@@ -111,10 +119,26 @@ const PAIRS: &[Pair] = &[
             "ainda nao", "ainda nada",
         ],
         within: 12,
-        not_after: &[],
-        relative: false,
-        one_clause: false,
+        ..PLAIN
     },
+    // A bill above the quote, in either order: "quoted £80 on the phone and charged £240",
+    // "Facture de 300 euros pour un devis annoncé à 120".
+    Pair { first: QUOTE, then: BILL, within: 14, prices: true, ..PLAIN },
+    Pair { first: BILL, then: QUOTE, within: 10, prices: true, ..PLAIN },
+];
+
+/// A quote or an estimate, folded.
+#[rustfmt::skip]
+const QUOTE: &[&str] = &[
+    "quote", "quoted", "estimate", "presupuesto", "presupuestado", "devis", "angebot",
+    "kostenvoranschlag", "preventivo", "orcamento",
+];
+
+/// A bill, folded.
+#[rustfmt::skip]
+const BILL: &[&str] = &[
+    "bill", "billed", "charged", "invoice", "factura", "facture", "rechnung", "berechnet",
+    "fattura", "fatturato", "fatura", "cobraron", "cobrou", "cobraram", "pagare",
 ];
 
 /// A charge, folded ("cobraron", "facturé", "fatto pagare").
@@ -185,8 +209,21 @@ pub(super) fn broken(folded: &str) -> Option<((usize, usize), (usize, usize))> {
             _ => at,
         };
         let first = (words[from].0, words[at].1);
-        (related && clause && !praise).then(|| (first, (words[then].0, words[then + last - 1].1)))
+        let priced = !p.prices || two_prices(folded);
+        (related && clause && priced && !praise)
+            .then(|| (first, (words[then].0, words[then + last - 1].1)))
     })
+}
+
+/// Whether a post names two different numbers ("300 euros … 120").
+fn two_prices(folded: &str) -> bool {
+    let mut numbers = folded
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|n| !n.is_empty());
+    let Some(one) = numbers.next() else {
+        return false;
+    };
+    numbers.any(|n| n != one)
 }
 
 #[cfg(test)]
@@ -253,6 +290,17 @@ mod tests {
                 Some("asked … three times"),
             ),
             ("I asked for directions, twice the staff were lovely", None),
+            // A bill above the quote.
+            (
+                "Facture de 300 euros pour un devis annoncé à 120",
+                Some("facture … devis"),
+            ),
+            (
+                "The locksmith quoted £80 on the phone and charged £240 when he got here",
+                Some("quoted … charged"),
+            ),
+            ("The bill matched the quote exactly, thanks", None),
+            ("Got a quote for 120 and the bill was 120, spot on", None),
             // Paid, and still without it.
             (
                 "Paguei pelo plano anual e o app continua pedindo para assinar",

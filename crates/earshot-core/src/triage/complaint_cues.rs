@@ -471,6 +471,22 @@ pub(super) const COMPLAINT_CUES: &[&str] = &[
     "left without fixing", "without fixing anything", "se fue sin arreglar", "sin arreglar nada",
     "sans rien reparer", "parti sans reparer", "ohne etwas zu reparieren", "nichts repariert",
     "senza riparare", "senza aggiustare", "sem consertar", "foi embora sem",
+    // The long way round; a scratch on what came back; the parcel thrown; forgotten; no
+    // apology (wires left bare are a safety cue, `grave.rs`).
+    "took the long way", "the long way round", "the long way around", "fare was double",
+    "con un aranazo", "un aranazo en", "con una abolladura", "avec une rayure",
+    "une rayure sur", "mit einem kratzer", "einen kratzer in", "con un graffio",
+    "un graffio sulla", "com um arranhao", "um arranhao na", "threw the parcel",
+    "threw my parcel", "thrown over the fence", "tiro el paquete", "tiraron el paquete",
+    "jete le colis", "jete mon colis", "par-dessus le portail", "paket uber den zaun",
+    "das paket geworfen", "lanciato il pacco", "jogou a encomenda", "jogaram a encomenda",
+    "forgot about us", "forgot our order", "se olvidaron de nosotros", "se olvidaron de",
+    "nous ont oublies", "on nous a oublies", "uns einfach vergessen", "uns vergessen",
+    "ci hanno dimenticato", "ci hanno dimenticati", "esqueceram de nos", "esqueceram da gente",
+    "nem pediu desculpa", "nem pediu desculpas", "sem pedir desculpa", "sem pedir desculpas",
+    "ni se disculpo", "ni pidio perdon", "sin disculparse", "sans s'excuser",
+    "sans meme s'excuser", "ohne sich zu entschuldigen", "nicht mal entschuldigt",
+    "senza scusarsi", "senza nemmeno scusarsi", "didnt even apologise", "didnt even apologize",
 ];
 
 /// How a demand among the cues begins ("i want a refund", "voglio un rimborso").

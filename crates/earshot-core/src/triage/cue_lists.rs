@@ -87,7 +87,10 @@ pub(super) const SYMPATHY_CUES: &[&str] = &[
     "traffic on", "traffic is", "traffic was", "roadworks", "road works", "atasco", "embouteillage",
     "embouteillages", "stau", "unwetter", "ingorgo", "engarrafamento", "snowed in",
     "bloqueados por la nieve", "bloques par la neige", "eingeschneit", "bloccati dalla neve",
-    "presos pela neve",
+    "presos pela neve", "because of the storm", "due to the storm", "because of the weather",
+    "due to the weather", "por la tormenta", "por el temporal", "a cause de la tempete",
+    "en raison de la tempete", "wegen des sturms", "wegen des unwetters", "per il maltempo",
+    "a causa del maltempo", "por causa da tempestade", "por causa do temporal",
     // The business's own notice of its hours: "we're closed on Monday for the bank holiday".
     "we're closed", "we are closed", "we'll be closed", "we will be closed", "closed for the bank",
     "closed for the holiday", "closed for the holidays", "estaremos cerrados", "permaneceremos cerrados",
@@ -379,6 +382,9 @@ pub(super) const HELP_CUES: &[&str] = &[
     "wie lange dauert der versand", "wie lange ist die lieferzeit",
     "quanto tempo ci vuole per la consegna", "quali sono i tempi di consegna",
     "quanto tempo demora a entrega", "quanto tempo demora para chegar", "qual e o prazo de entrega",
+    // When the kitchen closes.
+    "stop serving", "stops serving", "last orders", "last order", "ultima comanda",
+    "derniere commande", "letzte bestellung", "ultima ordinazione", "ultimo pedido",
 ];
 
 pub(super) const LEAD_CUES: &[&str] = &[

@@ -62,6 +62,8 @@ const HEALTH: &[&str] = &[
     "roaches", "mouldy", "moldy", "raw chicken", "chicken was raw", "undercooked chicken",
     "glass in my", "piece of glass", "metal in my", "plastic in my", "electrocuted",
     "exposed wires", "live wires", "hit my car", "crashed into my", "backed into my car",
+    "wires exposed", "cables sueltos", "cables al aire", "fils denudes", "offene kabel",
+    "kabel offen", "cavi scoperti", "fios expostos", "fios soltos",
     "slug in", "a slug", "worm in my", "maggots",
     // Spanish.
     "intoxicacion alimentaria", "intoxicado", "intoxicada", "intoxicados", "me intoxique",

@@ -55,6 +55,8 @@ const IDIOMS: &[(&str, f64)] = &[
     ("never had|eaten|tasted such good|great|amazing|delicious", 2.5),
     ("never had|eaten|tasted a|anything better", 2.5),
     ("nothing but good|great|praise|love", 2.5),
+    ("never gets|get old", 2.5),
+    ("cant|cannot believe how quick|quickly|fast|good|great|easy|friendly|helpful|cheap", 2.5),
     // "Not bad": the model's "bad" and "at all" outweigh the negation ("It was not bad at all"
     // read as a complaint).
     ("not bad at all", 2.0),

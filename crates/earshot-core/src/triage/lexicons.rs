@@ -32,7 +32,7 @@ const ENGLISH: &[(&str, f64)] = &[
     ("greasy", -1.5), ("tasteless", -2.0), ("unhelpful", -2.0), ("filthy", -2.8), ("moldy", -2.5),
     ("mouldy", -2.5), ("expired", -1.2), ("tepid", -1.0), ("watery", -1.2), ("inedible", -2.8),
     ("rubbery", -1.5), ("scratched", -1.2), ("dented", -1.2), ("smelly", -2.0), ("unclean", -2.2),
-    ("fastest", 1.8), ("quickest", 1.8),
+    ("fastest", 1.8), ("quickest", 1.8), ("legends", 2.0),
 ];
 
 #[rustfmt::skip]
@@ -151,7 +151,7 @@ const ITALIAN: &[(&str, f64)] = &[
 #[rustfmt::skip]
 const PORTUGUESE: &[(&str, f64)] = &[
     ("bom", 1.9), ("bons", 1.9), ("boa", 1.9), ("boas", 1.9), ("ótim*", 3.0), ("excelente+", 3.0),
-    ("prazer", 2.0),
+    ("prazer", 2.0), ("amei", 2.9), ("amamos", 2.9),
     ("adorei", 2.9), ("insatisfeit*", -2.0), ("gostei", 1.8), ("gostamos", 1.8), ("gostou", 1.8),
     ("adoro", 2.8), ("perfeit*", 2.7), ("delicios*", 2.9), ("obrigad*", 1.8), ("melhor", 2.0),
     ("melhores", 2.0), ("feliz", 2.7), ("felizes", 2.7), ("maravilhos*", 3.0), ("incrível", 2.5),
