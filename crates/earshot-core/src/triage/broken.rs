@@ -192,14 +192,12 @@ pub(super) fn broken(folded: &str) -> Option<((usize, usize), (usize, usize))> {
         let at = (0..words.len()).find(|&i| {
             p.first.contains(&text(i)) && !(i > 0 && p.not_after.contains(&text(i - 1)))
         })?;
-        let then = (at + 1..(at + p.within).min(words.len()))
-            .find(|&k| p.then.iter().any(|w| is(k, w)))?;
+        // Where the second stands, and how many words it has ("immer noch": two).
+        let (then, last) = (at + 1..(at + p.within).min(words.len())).find_map(|k| {
+            let phrase = p.then.iter().find(|w| is(k, w))?;
+            Some((k, phrase.split(' ').count()))
+        })?;
         let related = !p.relative || (at + 1..then).any(|k| RELATIVE.contains(&text(k)));
-        let last = p
-            .then
-            .iter()
-            .find(|w| is(then, w))
-            .map_or(1, |w| w.split(' ').count());
         let praise = (then + last..then + last + 3).any(|k| WORTH_IT.contains(&text(k)));
         let between = &folded[words[at].1..words[then].0];
         let clause = !p.one_clause || !between.contains([',', '.', ';', '!', '?']);
