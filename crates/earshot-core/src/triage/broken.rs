@@ -29,6 +29,9 @@ struct Pair {
     /// Whether the post must name two different prices ("Facture de 300 euros pour un devis
     /// annoncé à 120"; not "the bill matched the quote").
     prices: bool,
+    /// Whether a number must follow each of the two closely, and the two numbers differ: "booked
+    /// the room for 6 … gave us a room for 4", not "booked for 4 at 8pm, gave us a great table".
+    counts: bool,
 }
 
 /// A pair with no condition but its words' order and distance.
@@ -40,6 +43,7 @@ const PLAIN: Pair = Pair {
     relative: false,
     one_clause: false,
     prices: false,
+    counts: false,
 };
 
 #[rustfmt::skip]
@@ -74,6 +78,18 @@ const PAIRS: &[Pair] = &[
     Pair {
         first: CHARGED,
         then: &["never", "nunca", "jamais", "nie", "niemals", "mai"],
+        within: 12,
+        relative: true,
+        ..PLAIN
+    },
+    // … or for what was not: "cobrou uma vacina que o meu cão não tomou", "charged me for a
+    // dessert that we didn't order".
+    Pair {
+        first: CHARGED,
+        then: &[
+            "didn't", "didnt", "wasn't", "wasnt", "weren't", "werent", "no", "pas", "nicht",
+            "non", "nao",
+        ],
         within: 12,
         relative: true,
         ..PLAIN
@@ -121,6 +137,84 @@ const PAIRS: &[Pair] = &[
         within: 12,
         ..PLAIN
     },
+    // Charged anyway, for what never came: "la aplicación me cobró el viaje igualmente", "l'app
+    // mi ha addebitato la corsa lo stesso"; and charged much for a little: "Cobraram 150 euros
+    // de limpeza por um pouco de areia".
+    Pair {
+        first: CHARGED,
+        then: &["anyway", "igualmente", "lo stesso", "na mesma", "mesmo assim", "quand meme"],
+        within: 8,
+        ..PLAIN
+    },
+    Pair {
+        first: CHARGED,
+        then: &[
+            "for a bit of", "for a little", "por un poco", "por um pouco", "pour un peu",
+            "per un po", "fur ein bisschen", "fur ein paar",
+        ],
+        within: 8,
+        ..PLAIN
+    },
+    // Cancelled, and still charged: "Ho disdetto la palestra a giugno e continuano a prelevare",
+    // "Ich habe im Juni gekündigt und ihr bucht immer noch ab".
+    Pair {
+        first: &[
+            "cancelled", "canceled", "baja", "cancele", "resilie", "annule", "gekundigt",
+            "storniert", "disdetto", "disdetta", "cancelei", "cancelamos",
+        ],
+        then: &[
+            "still", "sigue", "siguen", "toujours", "immer noch", "weiterhin", "continuano",
+            "continuam", "continua", "ainda",
+        ],
+        within: 12,
+        ..PLAIN
+    },
+    // Arrived after the day it was for: "Les fleurs sont arrivées le lendemain des obsèques".
+    Pair {
+        first: &[
+            "arrived", "came", "delivered", "llegaron", "llego", "arrivees", "arrive", "arrivee",
+            "kamen", "kam", "geliefert", "arrivati", "arrivato", "arrivata", "arrivate", "chegaram",
+            "chegou", "entregues",
+        ],
+        then: &[
+            "after the funeral", "despues del funeral", "lendemain des obseques",
+            "apres les obseques", "apres l'enterrement", "nach der beerdigung", "dopo il funerale",
+            "depois do funeral", "after the wedding", "despues de la boda", "apres le mariage",
+            "nach der hochzeit", "dopo il matrimonio", "depois do casamento",
+        ],
+        within: 8,
+        ..PLAIN
+    },
+    // Booked for some, given a place for fewer: "Booked the escape room for 6 people, they gave
+    // us a room for 4".
+    Pair {
+        first: BOOKED,
+        then: &[
+            "gave", "given", "put", "sat", "seated", "dieron", "pusieron", "sentaron", "donne",
+            "mis", "installes", "gegeben", "bekommen", "gesetzt", "dato", "messo", "sedere",
+            "deram", "puseram", "sentaram",
+        ],
+        within: 12,
+        counts: true,
+        ..PLAIN
+    },
+    // Ordered or booked, and told it could not be done: "Ordered a birthday cake for Saturday,
+    // got a call Friday night saying they couldn't make it".
+    Pair {
+        first: &[
+            "ordered", "booked", "pedi", "pedimos", "encargue", "encargamos", "reservamos",
+            "commande", "reserve", "bestellt", "gebucht", "ordinato", "prenotato", "encomendei",
+            "encomendamos", "reservei",
+        ],
+        then: &[
+            "couldn't make it", "couldnt make it", "could not make it", "couldn't do it",
+            "couldnt do it", "no podian hacerla", "no podian hacerlo", "ne pouvaient pas",
+            "ne pourraient pas", "konnten es nicht", "non potevano", "nao podiam",
+            "nao iam conseguir",
+        ],
+        within: 18,
+        ..PLAIN
+    },
     // A bill above the quote, in either order: "quoted £80 on the phone and charged £240",
     // "Facture de 300 euros pour un devis annoncé à 120".
     Pair { first: QUOTE, then: BILL, within: 14, prices: true, ..PLAIN },
@@ -139,6 +233,13 @@ const QUOTE: &[&str] = &[
 const BILL: &[&str] = &[
     "bill", "billed", "charged", "invoice", "factura", "facture", "rechnung", "berechnet",
     "fattura", "fatturato", "fatura", "cobraron", "cobrou", "cobraram", "pagare",
+];
+
+/// A booking, folded ("reservé", "gebucht", "prenotato").
+#[rustfmt::skip]
+const BOOKED: &[&str] = &[
+    "booked", "reserved", "reserve", "reservamos", "reservado", "gebucht", "reserviert",
+    "prenotato", "prenotata", "prenotati", "reservei",
 ];
 
 /// A charge, folded ("cobraron", "facturé", "fatto pagare").
@@ -183,8 +284,16 @@ pub(super) fn broken(folded: &str) -> Option<((usize, usize), (usize, usize))> {
         AhoCorasick::new(PAIRS.iter().flat_map(|p| p.first.iter()))
             .expect("a static word list compiles")
     });
-    // One pass over the post, and most posts stop here.
-    first.find(folded)?;
+    // One pass over the post, and most posts stop here: no first word stands whole ("came" in
+    // "became" is none).
+    let whole = |m: aho_corasick::Match| {
+        let before = folded[..m.start()].chars().next_back();
+        let after = folded[m.end()..].chars().next();
+        !(before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric))
+    };
+    if !first.find_overlapping_iter(folded).any(whole) {
+        return None;
+    }
     let words = super::cues::word_spans(folded);
     let text = |i: usize| words.get(i).map_or("", |&(s, e)| &folded[s..e]);
     let is = |i: usize, phrase: &str| phrase.split(' ').enumerate().all(|(k, w)| text(i + k) == w);
@@ -208,7 +317,15 @@ pub(super) fn broken(folded: &str) -> Option<((usize, usize), (usize, usize))> {
         };
         let first = (words[from].0, words[at].1);
         let priced = !p.prices || two_prices(folded);
-        (related && clause && priced && !praise)
+        let counted = !p.counts || {
+            let number = |from: usize| {
+                (from..from + 6)
+                    .map(text)
+                    .find(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()))
+            };
+            matches!((number(at + 1), number(then + last)), (Some(a), Some(b)) if a != b)
+        };
+        (related && clause && priced && counted && !praise)
             .then(|| (first, (words[then].0, words[then + last - 1].1)))
     })
 }
@@ -311,6 +428,45 @@ mod tests {
             ("Ich habe bezahlt und bin immer zufrieden", None),
             ("Paid on Monday, arrived Tuesday", None),
             ("Paid a bit more but still worth it", None),
+            // Booked for more than were given a place; an order that could not be made.
+            (
+                "Booked the escape room for 6 people, they gave us a room for 4",
+                Some("booked … gave"),
+            ),
+            (
+                "Booked a table for 4 at 8pm, they gave us a great table",
+                None,
+            ),
+            (
+                "Ordered a birthday cake for Saturday, got a call Friday night saying they \
+                 couldn't make it",
+                Some("ordered … couldn't make it"),
+            ),
+            (
+                "O veterinário cobrou uma vacina que o meu cão não tomou",
+                Some("cobrou … nao"),
+            ),
+            (
+                "Reservé una mesa para 8 y nos sentaron en una mesa para 4",
+                Some("reserve … sentaron"),
+            ),
+            (
+                "Ho disdetto la palestra a giugno e continuano a prelevare ogni mese",
+                Some("disdetto … continuano"),
+            ),
+            (
+                "Les fleurs sont arrivées le lendemain des obsèques",
+                Some("arrivees … lendemain des obseques"),
+            ),
+            ("Thank you for the flowers after the funeral, so kind", None),
+            (
+                "El taxi nunca llegó y la aplicación me cobró el viaje igualmente",
+                Some("cobro … igualmente"),
+            ),
+            (
+                "Cobraram 150 euros de limpeza por um pouco de areia no carro",
+                Some("cobraram … por um pouco"),
+            ),
         ];
         for (post, want) in cases {
             assert_eq!(quoted(post).as_deref(), want, "{post}");

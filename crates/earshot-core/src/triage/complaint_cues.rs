@@ -487,6 +487,40 @@ pub(super) const COMPLAINT_CUES: &[&str] = &[
     "ni se disculpo", "ni pidio perdon", "sin disculparse", "sans s'excuser",
     "sans meme s'excuser", "ohne sich zu entschuldigen", "nicht mal entschuldigt",
     "senza scusarsi", "senza nemmeno scusarsi", "didnt even apologise", "didnt even apologize",
+    // A stain or a hole where there was none; squashed on arrival; ruined by the cleaner; the
+    // job rushed; three times the agreed price.
+    "a new stain", "new stain on", "with a hole in", "came back with a hole", "con un agujero",
+    "avec un trou", "mit einem loch", "con un buco", "com um buraco", "arrived squashed",
+    "came squashed", "llego aplastada", "llego aplastado", "llegaron aplastados",
+    "arrive ecrase", "arrivee ecrasee", "kam zerdruckt", "zerdruckt angekommen",
+    "arrivata schiacciata", "arrivato schiacciato", "chegou amassado", "chegou amassada",
+    "me estropearon", "me han estropeado", "a abime mon", "a abime ma", "ont abime mon",
+    "ont abime ma", "mi hanno rovinato", "mi ha rovinato", "estragou o meu", "estragou a minha",
+    "estragaram o meu", "estragaram a minha", "rushed the whole", "rushed through it",
+    "rushed job", "triple the quote", "three times the quote", "three times the price",
+    "das doppelte vom", "das dreifache vom", "das doppelte des", "das dreifache des",
+    "el triple de lo", "le triple du", "il triplo del", "o triplo do",
+    // Streaks left on the windows; meat gone off; never came; charged anyway.
+    "left streaks", "streaks on", "streaky", "laisse des traces", "traces partout",
+    "schlieren auf", "voller schlieren", "lasciato aloni", "aloni sui", "dejo marcas",
+    "dejo los cristales", "deixou manchas", "still wanted full price", "still charged full price",
+    "still charged the full", "had gone off", "gone off", "smelled off", "tasted off",
+    "was off the next day", "was off the day after", "was already off", "en mal estado",
+    "estaba pasado", "estaba pasada", "schon verdorben", "verdorben war", "andato a male",
+    "andata a male", "era avariato", "era avariata", "estava estragado", "estava estragada",
+    "never came", "kam nie", "still took the fare", "still took my money", "charged anyway",
+    "charged me anyway", "trotzdem abgebucht", "trotzdem berechnet", "trotzdem kassiert",
+    "quand meme fait payer", "fait payer quand meme", "quand meme facture", "den falschen",
+    // Our room or table given to someone else; still taking money after we cancelled.
+    "gave our room away", "gave our table away", "gave away our room", "gave away our table",
+    "gave our room to", "gave our table to", "dieron nuestra habitacion", "dieron nuestra mesa",
+    "dado nuestra habitacion", "dado nuestra mesa", "donne notre chambre", "donne notre table",
+    "unser zimmer weitergegeben", "unser zimmer vergeben", "unseren tisch vergeben",
+    "unseren tisch weitergegeben", "dato la nostra camera", "dato il nostro tavolo",
+    "deu o nosso quarto", "deram o nosso quarto", "deram a nossa mesa", "deu a nossa mesa",
+    "continuano a prelevare", "continuano a addebitare", "continuam a cobrar",
+    "continuam a descontar", "bucht immer noch", "still taking money", "still taking payments",
+    "das falsche",
 ];
 
 /// How a demand among the cues begins ("i want a refund", "voglio un rimborso").

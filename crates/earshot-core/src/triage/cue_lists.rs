@@ -66,6 +66,7 @@ pub(super) const SYMPATHY_CUES: &[&str] = &[
     "meus pesames",
     // Sad to hear, thinking of you, stay safe: in each language.
     "sad to hear", "thinking of the", "thinking of you", "thinking of everyone", "que pena lo de",
+    "que pena lo del",
     "pensando en vosotros", "pensando en todos", "cuidaos", "triste d'apprendre",
     "on pense a vous", "nos pensees vont", "prenez soin de vous", "traurig zu horen",
     "wir denken an euch", "bleibt sicher", "bleibt alle sicher", "passt auf euch auf",
@@ -91,6 +92,8 @@ pub(super) const SYMPATHY_CUES: &[&str] = &[
     "due to the weather", "por la tormenta", "por el temporal", "a cause de la tempete",
     "en raison de la tempete", "wegen des sturms", "wegen des unwetters", "per il maltempo",
     "a causa del maltempo", "por causa da tempestade", "por causa do temporal",
+    "because of the snow", "due to the snow", "por la nieve", "a cause de la neige",
+    "wegen des schnees", "per la neve", "a causa della neve", "por causa da neve",
     // The business's own notice of its hours: "we're closed on Monday for the bank holiday".
     "we're closed", "we are closed", "we'll be closed", "we will be closed", "closed for the bank",
     "closed for the holiday", "closed for the holidays", "estaremos cerrados", "permaneceremos cerrados",
@@ -385,6 +388,12 @@ pub(super) const HELP_CUES: &[&str] = &[
     // When the kitchen closes.
     "stop serving", "stops serving", "last orders", "last order", "ultima comanda",
     "derniere commande", "letzte bestellung", "ultima ordinazione", "ultimo pedido",
+    // Changing the delivery address, in each language.
+    "change my delivery address", "change the delivery address", "change my address",
+    "cambiar la direccion de entrega", "cambiar la direccion", "changer l'adresse de livraison",
+    "changer l'adresse", "lieferadresse noch andern", "lieferadresse andern",
+    "cambiare l'indirizzo di consegna", "cambiare l'indirizzo", "mudar a morada",
+    "alterar a morada", "mudar o endereco", "alterar o endereco",
 ];
 
 pub(super) const LEAD_CUES: &[&str] = &[

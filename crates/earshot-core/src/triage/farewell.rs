@@ -25,12 +25,13 @@ const CLOSING: &[&str] = &[
     "han cerrado", "cerro", "cerraron", "cierra sus puertas", "se jubila", "se jubilan",
     "ferme ses portes", "ferment leurs portes", "ferme definitivement", "va fermer", "vont fermer",
     "a ferme", "ont ferme", "fermeture definitive", "prend sa retraite", "part a la retraite",
+    "fermer",
     "schliesst", "schließt", "schliessen", "schließen", "macht zu", "machen zu", "hat zugemacht",
-    "haben zugemacht", "geht in rente", "in den ruhestand",
+    "haben zugemacht", "geht in rente", "in den ruhestand", "zumacht", "zumachen", "dichtmacht",
     "chiude", "chiudono", "chiudera", "ha chiuso", "hanno chiuso", "chiusura definitiva",
-    "va in pensione",
+    "va in pensione", "chiudere", "chiuda",
     "fechando", "vai fechar", "fechou", "fecha as portas", "fechar as portas", "encerrou",
-    "encerrando", "se aposenta", "vai se aposentar",
+    "encerrando", "se aposenta", "vai se aposentar", "ter fechado", "tenha fechado", "fechar",
 ];
 
 /// Sadness at a loss, and missing what is gone.
@@ -134,7 +135,25 @@ mod tests {
                 "Notre boulanger prend sa retraite, quel dommage !",
                 Some("prend sa retraite"),
             ),
+            // The closing as an infinitive or at a clause's end.
+            (
+                "Triste de voir la boulangerie fermer après 40 ans",
+                Some("fermer"),
+            ),
+            (
+                "Schade, dass die Eisdiele um die Ecke zumacht",
+                Some("zumacht"),
+            ),
+            (
+                "Che tristezza vedere chiudere la libreria storica",
+                Some("chiudere"),
+            ),
+            (
+                "Que pena o café da esquina ter fechado",
+                Some("ter fechado"),
+            ),
             // Sadness alone, a closing alone, or closing hours: no farewell.
+            ("Dommage de fermer à 18h le samedi", None),
             ("So sad, my order never arrived", None),
             ("¿A qué hora cierra el sábado?", None),
             ("Qué pena que cierren tan temprano", None),

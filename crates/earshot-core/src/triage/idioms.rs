@@ -56,6 +56,19 @@ const IDIOMS: &[(&str, f64)] = &[
     ("never had|eaten|tasted a|anything better", 2.5),
     ("nothing but good|great|praise|love", 2.5),
     ("never gets|get old", 2.5),
+    ("never looked|felt|tasted|been better", 2.5),
+    // Harm that did not come to pass: the movers' and couriers' praise.
+    ("nothing broken|damaged|scratched|missing|lost", 2.0),
+    ("nothing was|got|arrived broken|damaged|scratched|missing|lost", 2.0),
+    ("not a|one single thing|item|box|piece|one broken|damaged|scratched|missing", 2.0),
+    ("not one thing|item|box|piece broken|damaged|scratched|missing", 2.0),
+    ("not a|one scratch|mark|dent|crack", 2.0),
+    ("without a scratch|mark|dent|crack", 2.0),
+    ("none of … was|were|got broken|damaged|scratched|missing", 2.0),
+    // Mended: "as good as new", "took the pain away", and in each language.
+    ("good as new", 2.0),
+    ("not a|one single complaint", 2.0),
+    ("took|takes the|my pain away", 2.0),
     ("cant|cannot believe how quick|quickly|fast|good|great|easy|friendly|helpful|cheap", 2.5),
     // "Not bad": the model's "bad" and "at all" outweigh the negation ("It was not bad at all"
     // read as a complaint).
@@ -82,6 +95,9 @@ const IDIOMS: &[(&str, f64)] = &[
     ("nunca había|habia|he comido|probado|visto … tan bueno|buena|buenos|buenas|rico|rica", 2.5),
     ("nunca había|habia|he comido|probado|visto … tan bien", 2.5),
     ("siempre un|una placer|gusto|delicia", 2.5),
+    ("fue|es|ha sido un sueño|sueno", 2.5),
+    ("como nuevo|nueva $", 2.0),
+    ("me quitó|quito|quitaron el dolor", 2.0),
     ("podría|podria estar más|mas contento|contenta|contentos|feliz|felices|satisfecho|satisfecha|satisfechos", 3.0),
     // French.
     ("je ne en lasse|lasserai pas|jamais", 2.5),
@@ -94,6 +110,9 @@ const IDIOMS: &[(&str, f64)] = &[
     // "Toujours" leans negative in the training tweets ("toujours pas"); "always a pleasure"
     // does not (nor "sempre", "siempre", "immer" before one, in the other languages).
     ("toujours un|une plaisir|régal|regal|bonheur", 2.5),
+    ("était|etait|est un rêve|reve", 2.5),
+    ("a été|ete un rêve|reve", 2.5),
+    ("comme neuf|neuve $", 2.0),
     ("pas mal du tout", 2.0),
     ("pas mal $", 1.5),
     ("pas si|trop mal $", 1.0),
@@ -112,6 +131,8 @@ const IDIOMS: &[(&str, f64)] = &[
     ("enttäuscht|enttauscht|enttäuschen|enttauschen nie|niemals", 2.0),
     ("nie|niemals enttäuscht|enttauscht", 2.0),
     ("immer ein|eine vergnügen|vergnugen|genuss|freude", 2.5),
+    ("war|ist|einfach ein traum", 2.5),
+    ("wie neu $", 2.0),
     ("nicht zufriedener|glücklicher|glucklicher sein", 3.0),
     // Italian.
     ("non mi stanco|stancherò|stanchero", 2.5),
@@ -123,12 +144,16 @@ const IDIOMS: &[(&str, f64)] = &[
     ("non male", 1.5),
     ("mai mangiato|assaggiato … così|cosi buono|buona|buoni|buone", 2.5),
     ("sempre un|una piacere|delizia|gioia", 2.5),
+    ("è|e|era|stato un sogno", 2.5),
+    ("come nuovo|nuova $", 2.0),
+    ("tolto il dolore", 2.0),
     ("mai deluso|delusa|delusi|deluse", 2.0),
     ("essere più|piu felice|felici|contento|contenta|contenti|soddisfatto|soddisfatta|soddisfatti", 3.0),
     // Portuguese.
     ("não|nao|nunca me canso|cansarei", 2.5),
     ("nada a|pra|para reclamar", 1.5),
     ("sem reclamações|reclamacoes|queixas", 1.5),
+    ("nada a apontar", 1.5),
     ("não|nao é|e|foi|era|está|esta|estava nada mal|mau|ruim", 2.0),
     ("não|nao é|e|foi|era|está|esta|estava mal|mau|ruim", 1.5),
     ("nada mal|mau", 1.5),
@@ -136,6 +161,9 @@ const IDIOMS: &[(&str, f64)] = &[
     ("nunca|não|nao decepciona|decepcionam", 2.0),
     ("nunca me decepcionou|decepcionaram|decepciona", 2.0),
     ("sempre um|uma prazer|gosto|delícia|delicia|alegria", 2.5),
+    ("foi|é|e|era um sonho", 2.5),
+    ("como novo|nova $", 2.0),
+    ("tirou|tiraram a dor", 2.0),
     ("estar|ficar mais feliz|felizes|satisfeito|satisfeita|satisfeitos|contente", 3.0),
 ];
 
@@ -252,7 +280,18 @@ pub(super) fn merge(tokens: &mut Vec<Token>) {
             i += 1;
             continue;
         };
-        let found = candidates.iter().find_map(|&k| {
+        // Most candidates fail at their second word ("a" of "a été un rêve" is mostly an
+        // article): told before the matcher's search is set up.
+        let second = |k: &&usize| match all.parts[**k].0.get(1) {
+            Some(Part::Word(forms)) => {
+                !tokens[i].clause_end
+                    && tokens
+                        .get(i + 1)
+                        .is_some_and(|t| forms.contains(&t.norm.as_str()))
+            }
+            _ => true,
+        };
+        let found = candidates.iter().filter(second).find_map(|&k| {
             let at = matched(tokens, i, &all.parts[k].0)?;
             let last = *at.last()?;
             let said = tokens[last + 1..]

@@ -65,6 +65,9 @@ pub fn detect(text: &str) -> Option<&'static str> {
         // language without a model ("2 stars, slow service" is Romanian to them).
         (Some((w, _)), Some(t)) if letters < 25 && !MODELLED.contains(&t) && !kin(w, t) => Some(w),
         (Some((w, _)), None) => Some(w),
+        // Two words Catalan never writes tell Spanish where no function word of the six does ("La
+        // tintorería me devolvió la camisa con una mancha nueva" is Catalan to the trigrams).
+        (None, Some("ca")) if kin_words("es", "ca", &words) >= 2 => Some("es"),
         (_, t) => t,
     }
 }
@@ -75,10 +78,16 @@ pub fn detect(text: &str) -> Option<&'static str> {
 /// "was" with German, but not "danke", "nicht" or "lecker" ("voll lecker 😍 danke" is Dutch to
 /// the trigrams).
 fn unlike_kin(lang: &str, other: &str, words: &[&str]) -> bool {
+    kin_words(lang, other, words) > 0
+}
+
+/// How many of a post's words are `lang`'s and never its kin `other`'s ([`unlike_kin`]).
+fn kin_words(lang: &str, other: &str, words: &[&str]) -> usize {
     const SPANISH_NOT_CATALAN: &[&str] = &[
         "fue", "y", "muy", "los", "las", "pero", "yo", "tengo", "estoy", "nadie", "también",
         "cuando", "donde", "hoy", "ahora", "siempre", "hay", "gracias", "mucho", "pues", "quiero",
-        "tiene", "tienen", "aunque", "entonces", "alguien", "usted", "vosotros", "eso",
+        "tiene", "tienen", "aunque", "entonces", "alguien", "usted", "vosotros", "eso", "con",
+        "me", "ya", "está", "están", "nuevo", "nueva", "hace",
     ];
     #[rustfmt::skip]
     const GERMAN_NOT_KIN: &[&str] = &[
@@ -105,14 +114,17 @@ fn unlike_kin(lang: &str, other: &str, words: &[&str]) -> bool {
         ("fr", "ca") => FRENCH_NOT_CATALAN,
         ("it", _) => ITALIAN_NOT_KIN,
         ("de", _) => GERMAN_NOT_KIN,
-        _ => return false,
+        _ => return 0,
     };
-    words.iter().any(|w| {
-        let w = w
-            .trim_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase();
-        own.contains(&w.as_str())
-    })
+    words
+        .iter()
+        .filter(|w| {
+            let w = w
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
+            own.contains(&w.as_str())
+        })
+        .count()
 }
 
 /// How many words of a post only Spanish writes, and how many only Portuguese: each one's own
@@ -228,7 +240,7 @@ const FUNCTION_WORDS: [&str; 6] = [
      une cette très trop toujours jamais rien merci oui moi toi ça aussi encore être fait \
      suis sont ont été au aux êtes bonjour bonsoir svp combien ouvrez demain aujourd'hui \
      dimanche lundi mardi mercredi jeudi vendredi samedi commande cest jai jsp stp mdr ptdr \
-     tkt bcp pcq jpp chui jsuis",
+     tkt bcp pcq jpp chui jsuis après voir chez vraiment depuis",
     // German
     "der die das und ist nicht ich du er sie wir ihr ein eine einen mit auf für von zu den dem \
      im nein kein keine noch schon auch aber sehr wie habe haben bin sind wird heute immer \

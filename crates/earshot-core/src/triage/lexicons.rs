@@ -32,7 +32,7 @@ const ENGLISH: &[(&str, f64)] = &[
     ("greasy", -1.5), ("tasteless", -2.0), ("unhelpful", -2.0), ("filthy", -2.8), ("moldy", -2.5),
     ("mouldy", -2.5), ("expired", -1.2), ("tepid", -1.0), ("watery", -1.2), ("inedible", -2.8),
     ("rubbery", -1.5), ("scratched", -1.2), ("dented", -1.2), ("smelly", -2.0), ("unclean", -2.2),
-    ("fastest", 1.8), ("quickest", 1.8), ("legends", 2.0),
+    ("fastest", 1.8), ("quickest", 1.8), ("legends", 2.0), ("cracked", -1.2),
 ];
 
 #[rustfmt::skip]
@@ -45,6 +45,7 @@ const SPANISH: &[(&str, f64)] = &[
     ("increíble+", 2.5), ("rápid*", 1.5), ("limpi*", 1.5), ("atent*", 1.8), ("simpátic*", 2.0),
     ("agradable+", 2.0), ("content*", 2.2), ("encantador", 2.5), ("encantadora", 2.5),
     ("espectacular+", 2.6), ("bonit*", 2.0), ("hermos*", 2.5), ("precios*", 2.5), ("profesional+", 1.5),
+    ("puntual+", 1.5), ("impuntual+", -1.5),
     ("mancha+", -1.5), ("manchad*", -1.5),
     ("mal", -1.8), ("mal*", -2.5), ("pésim*", -3.2), ("horrible+", -3.0), ("terrible+", -3.0),
     ("peor+", -2.5), ("fatal+", -2.8), ("asco", -2.9), ("asqueros*", -3.0), ("decepcionad*", -2.2),
@@ -73,6 +74,7 @@ const FRENCH: &[(&str, f64)] = &[
     ("sympa+", 2.0), ("heureux", 2.7), ("heureuse+", 2.7), ("formidable+", 2.8),
     ("magnifique+", 2.9), ("superbe+", 2.7), ("recommande", 2.3), ("agréable+", 2.0),
     ("aimable+", 2.0), ("gentil", 2.0), ("gentille", 2.0), ("gentils", 2.0), ("gentilles", 2.0),
+    ("ponctuel", 1.5), ("ponctuelle+", 1.5), ("ponctuels", 1.5),
     ("rapide+", 1.5), ("chaleureux", 2.2), ("chaleureuse+", 2.2), ("accueillant*", 2.0),
     ("savoureux", 2.5), ("savoureuse+", 2.5), ("content*", 2.0), ("ravi*", 2.5), ("bravo", 2.5),
     ("mauvais", -2.5), ("mauvaise+", -2.5), ("horrible+", -3.0), ("nul", -2.6), ("nulle+", -2.6),
@@ -100,6 +102,7 @@ const GERMAN: &[(&str, f64)] = &[
     ("wunderbar*", 3.0), ("großartig*", 3.0), ("empfehlenswert*", 2.3), ("empfehle", 2.0),
     ("zufrieden*", 2.0), ("unzufrieden*", -2.0), ("gefällt", 1.5), ("gefallen", 1.5),
     ("gefiel", 1.5), ("gerne", 1.2), ("bestens", 2.5), ("schnell*", 1.2), ("sauber*", 1.5), ("nett*", 2.0),
+    ("pünktlich*", 1.5), ("unpünktlich*", -1.5), ("verdorben*", -2.0),
     ("hilfsbereit*", 2.2), ("köstlich*", 2.9), ("fantastisch*", 3.0), ("genial*", 2.6),
     ("liebevoll*", 2.2), ("schön*", 2.0), ("wunderschön*", 3.0), ("super", 2.4), ("schlecht*", -2.5),
     ("schrecklich*", -3.0), ("furchtbar*", -3.0), ("katastrophe", -3.0), ("katastrophal*", -3.0),
@@ -129,7 +132,8 @@ const ITALIAN: &[(&str, f64)] = &[
     ("bravissim*", 3.0), ("squisit*", 2.9), ("buonissim*", 3.0), ("eccellente+", 3.0),
     ("meraviglios*", 3.0), ("consigliat*", 2.0), ("stupend*", 2.8), ("splendid*", 2.8),
     ("cordiale+", 2.0), ("simpatico", 2.0), ("simpatica", 2.0), ("simpatici", 2.0),
-    ("simpatiche", 2.0), ("veloce+", 1.5), ("pulit*", 1.5), ("content*", 2.2), ("soddisfatt*", 2.0),
+    ("simpatiche", 2.0), ("veloce+", 1.5), ("pulit*", 1.5),
+    ("puntuale+", 1.5), ("content*", 2.2), ("soddisfatt*", 2.0),
     ("insoddisfatt*", -2.0), ("piaciuto", 1.8), ("piaciuta", 1.8), ("piace", 1.5),
     ("favolos*", 2.8), ("accogliente+", 2.0), ("professionale+", 1.5), ("cattiv*", -2.5),
     ("pessim*", -3.2), ("orribile+", -3.0), ("peggiore+", -2.7), ("peggio", -2.2), ("delus*", -2.2),
@@ -152,6 +156,7 @@ const ITALIAN: &[(&str, f64)] = &[
 const PORTUGUESE: &[(&str, f64)] = &[
     ("bom", 1.9), ("bons", 1.9), ("boa", 1.9), ("boas", 1.9), ("ótim*", 3.0), ("excelente+", 3.0),
     ("prazer", 2.0), ("amei", 2.9), ("amamos", 2.9),
+    ("pontual", 1.5), ("pontuais", 1.5),
     ("adorei", 2.9), ("insatisfeit*", -2.0), ("gostei", 1.8), ("gostamos", 1.8), ("gostou", 1.8),
     ("adoro", 2.8), ("perfeit*", 2.7), ("delicios*", 2.9), ("obrigad*", 1.8), ("melhor", 2.0),
     ("melhores", 2.0), ("feliz", 2.7), ("felizes", 2.7), ("maravilhos*", 3.0), ("incrível", 2.5),

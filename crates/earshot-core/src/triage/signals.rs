@@ -106,6 +106,10 @@ pub(super) fn signals_in(text: &str, lang: Option<&'static str>) -> (Analysed, S
         .map(|t| t.norm.clone())
         .collect();
     complaint.retain(|w| !inside(w, &[&help, &lead, &sympathy, &own_plan, &idioms]));
+    // Nor is a cancellation the weather made ("the market's been cancelled because of the storm").
+    if sympathy.iter().any(|s| weather(s)) {
+        complaint.retain(|w| !CALLED_OFF.contains(&crate::matcher::fold(w).as_str()));
+    }
     // Nor is a help word inside a complaint ("aperto" in "il pacco è arrivato aperto").
     help.retain(|w| !inside(w, &[&complaint]));
     grave.retain(|(_, w)| !inside(w, &[&sympathy]) && !denied(folded.as_str(), w, lang));
@@ -180,6 +184,32 @@ fn denied(folded: &str, cue: &str, lang: Option<&str>) -> bool {
                 })
             })
     })
+}
+
+/// Complaint cues of a thing called off or held up, which the weather can do.
+const CALLED_OFF: &[&str] = &["cancel", "cancelled", "canceled", "delayed", "con retraso"];
+
+/// Whether a sympathy cue blames the weather ("because of the storm", "eingeschneit").
+fn weather(cue: &str) -> bool {
+    const WEATHER: &[&str] = &[
+        "storm",
+        "weather",
+        "snow",
+        "tormenta",
+        "temporal",
+        "nieve",
+        "tempete",
+        "neige",
+        "sturm",
+        "unwetter",
+        "eingeschneit",
+        "maltempo",
+        "neve",
+        "tempestade",
+    ];
+    crate::matcher::fold(cue)
+        .split(' ')
+        .any(|w| WEATHER.contains(&w))
 }
 
 /// Whether a post that tells of the writer's own change of plan has no bad word besides the

@@ -364,10 +364,12 @@ pub fn analyse_in(text: &str, lang: Option<&str>) -> Analysed {
         }
         t.false_friend = friends.contains(&t.norm.as_str()) || super::vader::foreign(&t.norm, lang);
     }
-    // "Gluten free", "sugar free": a description, not praise ("positive: 'free'").
+    // "Gluten free": a description, not praise ("positive: 'free'"); "por la tarde".
     for i in 1..a.tokens.len() {
-        if a.tokens[i].norm == "free"
-            && super::words::FREE_OF.contains(&a.tokens[i - 1].norm.as_str())
+        let before = a.tokens[i - 1].norm.as_str();
+        if super::words::PLAIN_AFTER
+            .iter()
+            .any(|(w, after)| a.tokens[i].norm == *w && after.contains(&before))
         {
             a.tokens[i].false_friend = true;
         }

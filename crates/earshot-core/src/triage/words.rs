@@ -343,10 +343,18 @@ pub(super) const ALLERGY: &[&str] = &[
     "allergico", "allergica", "intolerancia", "intolerância", "intolleranza", "unverträglichkeit",
 ];
 
-/// What "free" describes when it follows one of these: an ingredient left out, not praise.
-pub(super) const FREE_OF: &[&str] = &[
-    "gluten", "dairy", "sugar", "lactose", "nut", "fat", "alcohol", "caffeine", "egg", "soy",
-    "meat", "wheat", "grain", "peanut", "milk",
+/// Words that carry no feeling after one of the words beside them: "free" after an ingredient
+/// is one left out ("gluten free"), not praise; Spanish and Portuguese "tarde" after an article
+/// is the afternoon ("mañana por la tarde", "à tarde"), not late.
+#[rustfmt::skip]
+pub(super) const PLAIN_AFTER: &[(&str, &[&str])] = &[
+    ("free", &[
+        "gluten", "dairy", "sugar", "lactose", "nut", "fat", "alcohol", "caffeine", "egg", "soy",
+        "meat", "wheat", "grain", "peanut", "milk",
+    ]),
+    ("tarde", &["la", "esta", "una", "cada", "toda", "à", "a", "de", "boa", "essa", "nesta"]),
+    // German "gefällt" after a tree is felled, not liked ("den falschen Baum gefällt").
+    ("gefällt", &["baum", "bäume", "bäumen", "hecke", "tanne", "eiche", "birke"]),
 ];
 
 /// What French and Italian elide into the next word ("l'accueil", "qu'il", "un'ora", "dell'ordine").
