@@ -20,8 +20,7 @@
 
 mod triage_common;
 
-use earshot_core::triage::classify;
-use triage_common::{misread, none_wrong};
+use triage_common::{misquoted, misread, none_wrong};
 
 /// (post, language — empty where a post is too short to tell —, sentiment, complaint).
 #[rustfmt::skip]
@@ -199,15 +198,5 @@ fn a_sixth_day_of_posts_reads_right_in_each_language() {
 
 #[test]
 fn bookings_charges_and_harm_undone_are_quoted() {
-    let mut wrong = Vec::new();
-    for (text, given, not_given) in QUOTED {
-        let got = classify(text, None);
-        let reasons = got.reasons.join(" | ");
-        let missing = !reasons.contains(given);
-        let extra = !not_given.is_empty() && reasons.contains(not_given);
-        if missing || extra {
-            wrong.push(format!("{text}\n  reasons [{reasons}]"));
-        }
-    }
-    none_wrong(&wrong);
+    none_wrong(&misquoted(QUOTED));
 }

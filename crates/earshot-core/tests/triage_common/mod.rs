@@ -28,3 +28,19 @@ pub fn misread(text: &str, lang: &str, sentiment: &str, complaint: bool) -> Opti
         )
     })
 }
+
+/// The posts of a table of (post, a reason that must be given, a reason that must not — empty
+/// for none) whose reasons miss the first or give the second, each with the reasons it got.
+#[allow(dead_code)] // Not every case table pins quotes.
+pub fn misquoted(table: &[(&str, &str, &str)]) -> Vec<String> {
+    table
+        .iter()
+        .filter_map(|(text, given, not_given)| {
+            let reasons = earshot_core::triage::classify(text, None)
+                .reasons
+                .join(" | ");
+            let extra = !not_given.is_empty() && reasons.contains(not_given);
+            (!reasons.contains(given) || extra).then(|| format!("{text}\n  reasons [{reasons}]"))
+        })
+        .collect()
+}
