@@ -82,8 +82,9 @@ const PAIRS: &[Pair] = &[
         relative: true,
         ..PLAIN
     },
-    // … or for what was not: "cobrou uma vacina que o meu cão não tomou", "charged me for a
-    // dessert that we didn't order".
+    // … or for what was not, in one clause: "cobrou uma vacina que o meu cão não tomou",
+    // "charged me for a dessert that we didn't order"; not "Nos cobraron lo que habíamos
+    // acordado, no hubo sorpresas".
     Pair {
         first: CHARGED,
         then: &[
@@ -92,6 +93,7 @@ const PAIRS: &[Pair] = &[
         ],
         within: 12,
         relative: true,
+        one_clause: true,
         ..PLAIN
     },
     // Charged twice, said with words between: "Ich wurde zweimal für dieselbe Bestellung
@@ -459,6 +461,10 @@ mod tests {
                 Some("arrivees … lendemain des obseques"),
             ),
             ("Thank you for the flowers after the funeral, so kind", None),
+            (
+                "Nos cobraron lo que habíamos acordado, no hubo sorpresas",
+                None,
+            ),
             (
                 "El taxi nunca llegó y la aplicación me cobró el viaje igualmente",
                 Some("cobro … igualmente"),

@@ -161,7 +161,8 @@ const IDIOMS: &[(&str, f64)] = &[
     ("nunca|não|nao decepciona|decepcionam", 2.0),
     ("nunca me decepcionou|decepcionaram|decepciona", 2.0),
     ("sempre um|uma prazer|gosto|delícia|delicia|alegria", 2.5),
-    ("foi|é|e|era um sonho", 2.5),
+    // Not "e" (and): "um café e um sonho" orders a pastry.
+    ("foi|é|era um sonho", 2.5),
     ("como novo|nova $", 2.0),
     ("tirou|tiraram a dor", 2.0),
     ("estar|ficar mais feliz|felizes|satisfeito|satisfeita|satisfeitos|contente", 3.0),

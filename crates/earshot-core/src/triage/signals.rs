@@ -191,21 +191,10 @@ const CALLED_OFF: &[&str] = &["cancel", "cancelled", "canceled", "delayed", "con
 
 /// Whether a sympathy cue blames the weather ("because of the storm", "eingeschneit").
 fn weather(cue: &str) -> bool {
+    #[rustfmt::skip]
     const WEATHER: &[&str] = &[
-        "storm",
-        "weather",
-        "snow",
-        "tormenta",
-        "temporal",
-        "nieve",
-        "tempete",
-        "neige",
-        "sturm",
-        "unwetter",
-        "eingeschneit",
-        "maltempo",
-        "neve",
-        "tempestade",
+        "storm", "weather", "snow", "tormenta", "temporal", "nieve", "tempete", "neige", "sturm",
+        "unwetter", "eingeschneit", "maltempo", "neve", "tempestade",
     ];
     crate::matcher::fold(cue)
         .split(' ')
