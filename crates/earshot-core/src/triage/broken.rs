@@ -32,6 +32,8 @@ struct Pair {
     /// Whether a number must follow each of the two closely, and the two numbers differ: "booked
     /// the room for 6 … gave us a room for 4", not "booked for 4 at 8pm, gave us a great table".
     counts: bool,
+    /// Words within three after the second that undo the pair ("renewed without any problems").
+    unless_then: &'static [&'static str],
 }
 
 /// A pair with no condition but its words' order and distance.
@@ -44,6 +46,7 @@ const PLAIN: Pair = Pair {
     one_clause: false,
     prices: false,
     counts: false,
+    unless_then: &[],
 };
 
 #[rustfmt::skip]
@@ -115,7 +118,8 @@ const PAIRS: &[Pair] = &[
     // Asked again and again: "Asked for the bill three times before anyone brought it".
     Pair {
         first: &[
-            "asked", "called", "rang", "emailed", "llame", "llamamos", "escribi", "demande",
+            "asked", "called", "phoned", "rang", "emailed", "messaged", "llame", "llamamos",
+            "escribi", "demande",
             "appele", "ecrit", "gefragt", "nachgefragt", "angerufen", "geschrieben", "chiesto",
             "chiamato", "scritto", "liguei", "perguntei", "escrevi",
         ],
@@ -217,10 +221,79 @@ const PAIRS: &[Pair] = &[
         within: 18,
         ..PLAIN
     },
+    // Missing from the order: "Faltaban las patatas y la bebida en el pedido", "Die Hälfte der
+    // Bestellung fehlte"; not "falta de luz".
+    Pair { first: MISSING, then: ORDER, within: 10, ..PLAIN },
+    Pair { first: ORDER, then: MISSING, within: 6, one_clause: true, ..PLAIN },
+    // Renewed or raised without a word: "Abonnement renouvelé automatiquement sans aucun mail de
+    // rappel", "Abo wurde ohne Erinnerung um ein Jahr verlängert".
+    Pair {
+        first: &[
+            "renewed", "raised", "renovaron", "renovado", "renovada", "subieron", "renouvele",
+            "renouvelee", "augmente", "augmentes", "verlangert", "erhoht", "rinnovato",
+            "rinnovata", "aumentato", "aumentati", "renovaram", "renovou", "aumentaram",
+        ],
+        then: &["without", "sin", "sans", "ohne", "senza", "sem"],
+        within: 8,
+        one_clause: true,
+        unless_then: &[
+            "problem", "problems", "issue", "issues", "hitch", "fuss", "problemas", "probleme",
+            "problemes", "souci", "soucis", "problemi",
+        ],
+        ..PLAIN
+    },
+    Pair {
+        first: &["ohne"],
+        then: &["verlangert", "erhoht"],
+        within: 6,
+        one_clause: true,
+        ..PLAIN
+    },
+    // The deposit kept: "The landlord has kept our whole deposit over a scuff on the wall".
+    Pair {
+        first: &[
+            "kept", "keeps", "keeping", "quedado", "quedo", "quedaron", "garde", "gardent",
+            "behalt", "behalten", "einbehalten", "tenuto", "trattenuto", "ficou",
+            "ficaram",
+        ],
+        then: DEPOSIT,
+        within: 6,
+        one_clause: true,
+        unless_then: &["agreed", "acordado", "convenu", "vereinbart", "concordato", "combinado"],
+        ..PLAIN
+    },
+    Pair {
+        first: DEPOSIT,
+        then: &["einbehalten", "behalten", "trattenuto", "trattenuta"],
+        within: 4,
+        one_clause: true,
+        ..PLAIN
+    },
     // A bill above the quote, in either order: "quoted £80 on the phone and charged £240",
     // "Facture de 300 euros pour un devis annoncé à 120".
     Pair { first: QUOTE, then: BILL, within: 14, prices: true, ..PLAIN },
     Pair { first: BILL, then: QUOTE, within: 10, prices: true, ..PLAIN },
+];
+
+/// Missing, folded ("faltaban", "il manquait", "fehlte", "mancavano", "faltavam").
+#[rustfmt::skip]
+const MISSING: &[&str] = &[
+    "falta", "faltan", "faltaba", "faltaban", "falto", "faltaron", "manque", "manquent",
+    "manquait", "manquaient", "fehlt", "fehlte", "fehlten", "manca", "mancano", "mancava",
+    "mancavano", "faltam", "faltava", "faltavam", "faltou", "faltaram",
+];
+
+/// An order or a parcel, folded.
+#[rustfmt::skip]
+const ORDER: &[&str] = &[
+    "pedido", "paquete", "commande", "colis", "bestellung", "lieferung", "paket", "ordine",
+    "ordinazione", "pacco", "encomenda", "nell'ordine", "dell'ordine", "l'ordine",
+];
+
+/// A deposit, folded.
+#[rustfmt::skip]
+const DEPOSIT: &[&str] = &[
+    "deposit", "fianza", "caution", "kaution", "caparra", "cauzione", "caucao",
 ];
 
 /// A quote or an estimate, folded.
@@ -309,7 +382,8 @@ pub(super) fn broken(folded: &str) -> Option<((usize, usize), (usize, usize))> {
             Some((k, phrase.split(' ').count()))
         })?;
         let related = !p.relative || (at + 1..then).any(|k| RELATIVE.contains(&text(k)));
-        let praise = (then + last..then + last + 3).any(|k| WORTH_IT.contains(&text(k)));
+        let praise = (then + last..then + last + 3)
+            .any(|k| WORTH_IT.contains(&text(k)) || p.unless_then.contains(&text(k)));
         let between = &folded[words[at].1..words[then].0];
         let clause = !p.one_clause || !between.contains([',', '.', ';', '!', '?']);
         // "Au lieu", "en lugar", "em vez" are quoted whole.

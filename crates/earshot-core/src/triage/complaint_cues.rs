@@ -523,6 +523,17 @@ pub(super) const COMPLAINT_CUES: &[&str] = &[
     "das falsche",
 ];
 
+/// Every complaint cue, strongest first: this list, then `service_cues.rs`'s.
+pub(super) fn all() -> impl Iterator<Item = &'static str> + Clone {
+    COMPLAINT_CUES
+        .iter()
+        .chain(super::service_cues::SERVICE_CUES)
+        .copied()
+}
+
+/// How many cues [`all`] gives.
+pub(super) const COUNT: usize = COMPLAINT_CUES.len() + super::service_cues::SERVICE_CUES.len();
+
 /// How a demand among the cues begins ("i want a refund", "voglio un rimborso").
 const DEMAND_LEADS: &[&str] = &[
     "i want ",

@@ -6,9 +6,9 @@ use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
-use super::complaint_cues::COMPLAINT_CUES;
 use super::cue_lists::{
     HELP_CUES, LEAD_CUES, OWN_PLAN_CUES, SARCASM_CUES, SUGGESTION_CUES, SYMPATHY_CUES,
+    TOWN_NEWS_CUES,
 };
 
 /// The compiled cue lists.
@@ -23,7 +23,7 @@ pub struct Cues {
     pub lead: AhoCorasick,
     /// Sarcasm marks.
     pub sarcasm: AhoCorasick,
-    /// Sympathy and news.
+    /// Sympathy, then the town's news (patterns from [`Cues::news_from`] on).
     pub sympathy: AhoCorasick,
 }
 
@@ -31,7 +31,12 @@ impl Cues {
     /// The first pattern of [`Cues::complaint`] that is a grave cue ([`super::grave::Grave::of`]
     /// counts from it).
     pub fn grave_from(&self) -> usize {
-        COMPLAINT_CUES.len()
+        super::complaint_cues::COUNT
+    }
+
+    /// The first pattern of [`Cues::sympathy`] that is the town's news.
+    pub fn news_from(&self) -> usize {
+        SYMPATHY_CUES.len()
     }
 
     /// The first pattern of [`Cues::help`] that is the writer's own change of plan.
@@ -44,9 +49,7 @@ impl Cues {
 pub fn cue_sets() -> &'static Cues {
     static C: OnceLock<Cues> = OnceLock::new();
     C.get_or_init(|| {
-        let complaint: Vec<&str> = COMPLAINT_CUES
-            .iter()
-            .copied()
+        let complaint: Vec<&str> = super::complaint_cues::all()
             .chain(super::grave::all())
             .collect();
         let build = |cues: &[&str]| {
@@ -60,7 +63,7 @@ pub fn cue_sets() -> &'static Cues {
             help: build(&[HELP_CUES, SUGGESTION_CUES, OWN_PLAN_CUES].concat()),
             lead: build(LEAD_CUES),
             sarcasm: build(SARCASM_CUES),
-            sympathy: build(SYMPATHY_CUES),
+            sympathy: build(&[SYMPATHY_CUES, TOWN_NEWS_CUES].concat()),
         }
     })
 }
@@ -72,17 +75,18 @@ pub fn cue_word(word: &str) -> bool {
     WORDS
         .get_or_init(|| {
             let lists = [
-                COMPLAINT_CUES,
                 HELP_CUES,
                 SUGGESTION_CUES,
                 LEAD_CUES,
                 OWN_PLAN_CUES,
                 SARCASM_CUES,
                 SYMPATHY_CUES,
+                TOWN_NEWS_CUES,
             ];
             lists
                 .iter()
                 .flat_map(|l| l.iter().copied())
+                .chain(super::complaint_cues::all())
                 .chain(super::grave::all())
                 .flat_map(|cue| cue.split(|c: char| !c.is_alphanumeric()))
                 .filter(|w| w.len() > 1)

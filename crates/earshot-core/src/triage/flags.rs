@@ -2,7 +2,8 @@
 //! — with the words that drove each.
 
 use super::linear::{self, LinearModel, Origin, Signals};
-use super::reading::{name_strongest, LEARNED_BESIDE_LEXICON};
+use super::naming::name_strongest;
+use super::reading::LEARNED_BESIDE_LEXICON;
 use super::signals::signals;
 use super::text::{self, Analysed};
 use super::words::{HARSH_NOT_ABUSIVE, PERSONS};
@@ -28,6 +29,48 @@ pub(super) fn ironic_words(a: &Analysed, s: &Signals) -> Vec<String> {
         out.push("ironic".to_string());
     }
     out
+}
+
+/// Cries of delight that open a post on their own ("Génial, …", "Toll, …"), folded.
+#[rustfmt::skip]
+const CRIES: &[&str] = &[
+    "great", "brilliant", "fantastic", "wonderful", "perfect", "lovely", "superb", "awesome",
+    "amazing", "genial", "estupendo", "perfecto", "fantastico", "maravilloso", "super",
+    "parfait", "magnifique", "formidable", "toll", "klasse", "prima", "wunderbar",
+    "perfekt", "herrlich", "fantastisch", "perfetto", "ottimo", "splendido", "meraviglioso",
+    "otimo", "perfeito", "maravilha", "excelente",
+];
+
+/// "Another", "again" right after a cry ("Ottimo, un altro ordine arrivato a metà"), folded.
+const AGAIN: &[&str] = &[
+    "another", "otro", "otra", "encore", "wieder", "altro", "altra", "mais",
+];
+
+/// A cry of delight alone in the post's first clause, then a bad word and no other praise:
+/// "Génial, 5 euros pour un café tiède", "Toll, 5 Euro für einen lauwarmen Kaffee"; or then
+/// "another" ("Ottimo, un altro ordine arrivato a metà", "Klasse, schon wieder…"). Not a post
+/// that turns ("Lovely, but the room was cold" is both), nor thanks ("Thanks, sorry for the
+/// late reply").
+pub(super) fn opening_cry(a: &Analysed) -> Vec<String> {
+    let Some(first) = a.tokens.first() else {
+        return Vec::new();
+    };
+    let valence =
+        |t: &text::Token| super::vader::valence_of(t).map(|v| if t.negated { -v } else { v });
+    let cry = first.clause_end && CRIES.contains(&crate::matcher::fold(&first.norm).as_str());
+    let rest = &a.tokens[1..];
+    if !cry || !a.turns.is_empty() || rest.iter().any(|t| valence(t).is_some_and(|v| v > 0.0)) {
+        return Vec::new();
+    }
+    let again = rest
+        .iter()
+        .take(3)
+        .any(|t| AGAIN.contains(&crate::matcher::fold(&t.norm).as_str()));
+    if again || rest.iter().any(|t| valence(t).is_some_and(|v| v < 0.0)) {
+        vec![first.norm.clone()]
+    } else {
+        Vec::new()
+    }
 }
 
 /// The words of praise in a post's text ("great" of "great job guys"), the strongest first, at

@@ -100,9 +100,7 @@ fn words_of(tag: &str) -> Option<String> {
 fn phrases() -> &'static HashMap<String, &'static str> {
     static P: OnceLock<HashMap<String, &'static str>> = OnceLock::new();
     P.get_or_init(|| {
-        super::complaint_cues::COMPLAINT_CUES
-            .iter()
-            .copied()
+        super::complaint_cues::all()
             .chain(super::grave::all())
             .chain(PHRASES.iter().copied())
             .filter(|p| p.contains(' '))

@@ -234,7 +234,8 @@ const FUNCTION_WORDS: [&str; 6] = [
      ustedes vosotros mismo así eso unos unas hola buenas buenos abrís abren cuánto llevo llevamos \
      habéis habeis hacéis haceis hicisteis podéis estáis estais vuestro vuestra vuestros \
      vuestras después lunes martes miércoles jueves viernes xq porq tmb tmbn xfa porfa dnd \
-     estuvo estuve estuvimos estaba estaban verdad cobraron dijeron tardaron devuelto devolvieron",
+     estuvo estuve estuvimos estaba estaban verdad cobraron dijeron tardaron devuelto devolvieron \
+     ayer anoche faltaba faltaban",
     // French
     "des du et est je elle nous vous ils pas c'est j'ai n'est qu'il avec pour dans sur \
      une cette très trop toujours jamais rien merci oui moi toi ça aussi encore être fait \

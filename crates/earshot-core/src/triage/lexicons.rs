@@ -32,11 +32,13 @@ const ENGLISH: &[(&str, f64)] = &[
     ("greasy", -1.5), ("tasteless", -2.0), ("unhelpful", -2.0), ("filthy", -2.8), ("moldy", -2.5),
     ("mouldy", -2.5), ("expired", -1.2), ("tepid", -1.0), ("watery", -1.2), ("inedible", -2.8),
     ("rubbery", -1.5), ("scratched", -1.2), ("dented", -1.2), ("smelly", -2.0), ("unclean", -2.2),
-    ("fastest", 1.8), ("quickest", 1.8), ("legends", 2.0), ("cracked", -1.2),
+    ("fastest", 1.8), ("quickest", 1.8), ("legends", 2.0), ("cracked", -1.2), ("burglary", -2.3),
+    ("burgled", -2.3), ("robbery", -2.3), ("robbed", -2.3), ("ripped", -1.2),
 ];
 
 #[rustfmt::skip]
 const SPANISH: &[(&str, f64)] = &[
+    ("detallazo", 2.5),
     ("buen", 1.9), ("buen*", 1.9), ("excelente+", 3.0), ("genial+", 2.6), ("encanta", 2.8),
     ("encantan", 2.8), ("encantó", 2.8), ("encantad*", 2.5), ("perfect*", 2.7), ("rico", 2.0), ("placer", 2.0),
     ("rica", 2.0), ("delicios*", 2.9), ("riquísim*", 3.0), ("buenísim*", 3.0), ("amable+", 2.0),
@@ -63,11 +65,13 @@ const SPANISH: &[(&str, f64)] = &[
     ("gustan", 1.8), ("gustó", 1.8), ("gustaron", 1.8), ("tibi*", -1.2), ("ignorad*", -1.3),
     ("ignoraron", -1.3), ("enhorabuena", 2.5), ("felicidades", 2.3),
     ("lastimad*", -1.8), ("herid*", -1.5),
+    // A break-in or a robbery (the town's bad news, `cue_lists::TOWN_NEWS_CUES`).
+    ("robo", -2.0), ("atraco", -2.3),
 ];
 
 #[rustfmt::skip]
 const FRENCH: &[(&str, f64)] = &[
-    ("bon", 1.9), ("bons", 1.9), ("bonne", 1.9), ("bonnes", 1.9), ("excellent*", 3.0),
+    ("top", 2.0), ("bon", 1.9), ("bons", 1.9), ("bonne", 1.9), ("bonnes", 1.9), ("excellent*", 3.0),
     ("génial", 2.6), ("géniale", 2.6), ("géniaux", 2.6), ("géniales", 2.6), ("adore", 2.9),
     ("adoré*", 2.9), ("satisfait*", 1.8), ("insatisfait*", -2.0), ("aimé", 1.8), ("reviendra", 1.2),
     ("parfait*", 2.7), ("délicieux", 2.9), ("délicieuse+", 2.9), ("merci", 1.8), ("meilleur*", 2.0),
@@ -93,10 +97,13 @@ const FRENCH: &[(&str, f64)] = &[
     ("félicitations", 2.5), ("beau", 2.3), ("beaux", 2.3), ("bel", 2.3), ("belle+", 2.3),
     ("plaisir", 2.0), ("raté*", -1.8),
     ("blessé*", -1.5),
+    // A break-in or a robbery (the town's bad news, `cue_lists::TOWN_NEWS_CUES`).
+    ("cambriolage", -2.3),
 ];
 
 #[rustfmt::skip]
 const GERMAN: &[(&str, f64)] = &[
+    ("top", 2.0),
     ("gut*", 1.9), ("toll*", 2.5), ("ausgezeichnet*", 3.0), ("lecker*", 2.6), ("perfekt*", 2.7),
     ("danke", 1.8), ("freundlich*", 2.1), ("prima", 2.3), ("hervorragend*", 3.0),
     ("wunderbar*", 3.0), ("großartig*", 3.0), ("empfehlenswert*", 2.3), ("empfehle", 2.0),
@@ -122,6 +129,8 @@ const GERMAN: &[(&str, f64)] = &[
     ("besten", 2.5), ("bester", 2.5), ("bestes", 2.5),
     ("muffig*", -2.0),
     ("verletzt", -1.5),
+    // A break-in or a robbery (the town's bad news, `cue_lists::TOWN_NEWS_CUES`).
+    ("einbruch", -2.3),
 ];
 
 #[rustfmt::skip]
@@ -150,6 +159,8 @@ const ITALIAN: &[(&str, f64)] = &[
     ("tiepid*", -1.2), ("ignorat*", -1.3), ("complimenti", 2.3), ("bell*", 2.3),
     ("bellissim*", 3.0),
     ("ferit*", -1.5),
+    // A break-in or a robbery (the town's bad news, `cue_lists::TOWN_NEWS_CUES`).
+    ("furto", -2.3), ("rapina", -2.3),
 ];
 
 #[rustfmt::skip]
@@ -178,6 +189,8 @@ const PORTUGUESE: &[(&str, f64)] = &[
     ("revoltad*", -2.5), ("enganad*", -2.2), ("parabéns", 2.5), ("morno", -1.2), ("morna", -1.2),
     ("ignorad*", -1.3), ("ignoraram", -1.3), ("ignorou", -1.3),
     ("machucad*", -1.8), ("atrasou", -1.5), ("atrasaram", -1.5),
+    // A break-in or a robbery (the town's bad news, `cue_lists::TOWN_NEWS_CUES`).
+    ("assalto", -2.3), ("roubo", -2.3),
 ];
 
 /// Emoji as customers use them, where VADER's reading of their names misses it: "fire" made 🔥

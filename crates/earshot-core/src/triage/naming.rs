@@ -1,5 +1,6 @@
 //! How a reason names a word of the post: with the negation it stands under ("never answers",
-//! "no refund", "don't like"), never as a single letter.
+//! "no refund", "don't like"), never as a single letter; and which words a yes/no model's reason
+//! names.
 
 use super::text::{self, Analysed};
 
@@ -56,4 +57,48 @@ pub(super) fn contracted(w: &str) -> String {
         return format!("{head}'{t}");
     }
     w.to_string()
+}
+
+/// Adds to `out` (up to `max` in all) the words that lift a yes/no model most, strongest first,
+/// each lifting at least `min_lift`; never a function word, a word with digits ("2nd") or a
+/// name (in a language that capitalises names only).
+pub(super) fn name_strongest(
+    a: &Analysed,
+    words: &mut [(f32, usize)],
+    out: &mut Vec<String>,
+    max: usize,
+    min_lift: f32,
+    lang: Option<&str>,
+) {
+    let names = names_marked(lang);
+    words.sort_by(|x, y| y.0.total_cmp(&x.0));
+    for &(lift, i) in words.iter() {
+        let t = &a.tokens[i];
+        let w = &t.norm;
+        if out.len() >= max || lift < min_lift {
+            break;
+        }
+        let counting = w.bytes().any(|b| b.is_ascii_digit());
+        // A word under a negation that does not reach it is neither the word ("like" in "not
+        // durable like Yao Ming") nor its negation.
+        let unreached = t.negated && !negation_reaches(a, i);
+        if !w.starts_with('_')
+            && !text::is_function_word(w)
+            && !counting
+            && !letter(w)
+            && !unreached
+            && (!names || !t.name)
+        {
+            let w = shown(a, i);
+            if !out.contains(&w) {
+                out.push(w);
+            }
+        }
+    }
+}
+
+/// Whether a capital inside a sentence marks a name in this language (German capitalises
+/// every noun: "Erstattung" is a reason there).
+pub(super) fn names_marked(lang: Option<&str>) -> bool {
+    lang != Some("de")
 }

@@ -1,10 +1,10 @@
 //! Reading a post's text: the tokens, the lexicon and cue signals, the learned model's
 //! probabilities, the intent and complaint decisions, and the words that drove them.
 
-use super::flags::{abuse_of, flag_of, ironic_words, only_insults, praise_in};
+use super::flags::{abuse_of, flag_of, ironic_words, only_insults, opening_cry, praise_in};
 use super::grave::Grave;
 use super::linear::{self, LinearModel, Origin};
-use super::naming::{letter, negation_reaches, shown};
+use super::naming::{letter, name_strongest, names_marked, negation_reaches, shown};
 use super::signals::{only_own_plan, own_plan_word, signals_in, Found};
 use super::text::{self, Analysed};
 use super::vader;
@@ -123,6 +123,7 @@ pub(super) fn read_in(model: &LinearModel, text: &str, lang: Option<&'static str
         own_plan,
         grave,
         after_wrong_item,
+        news,
         waited,
     } = found;
     let vader = signals.vader;
@@ -199,11 +200,15 @@ pub(super) fn read_in(model: &LinearModel, text: &str, lang: Option<&'static str
     }
     // Praise of how things were reads as a bad word ("used to be good"): no irony beside praise now.
     let praised_before = super::decline::praised_before(&analysed);
-    if sarcasm.is_empty() && probs[2] > probs[0] && vader.neg > 0.0 && !praised_before {
-        // Praise and a bad word side by side, without a cue: the irony model (English) decides
-        // whether the praise is meant. A complaint cue beside praise is not enough: "Thanks for
-        // the quick refund, appreciate it" is thanks ("refund" is a complaint cue).
-        sarcasm = ironic_words(&analysed, &signals);
+    if sarcasm.is_empty() && probs[2] > probs[0] && !praised_before {
+        // Praise and a bad word side by side, without a cue: a lone cry of delight before them
+        // ("Génial, 5 euros pour un café tiède"), or the irony model (English) decides whether
+        // the praise is meant. A complaint cue beside praise is not enough: "Thanks for the quick
+        // refund, appreciate it" is thanks ("refund" is a complaint cue).
+        sarcasm = opening_cry(&analysed);
+        if sarcasm.is_empty() && vader.neg > 0.0 {
+            sarcasm = ironic_words(&analysed, &signals);
+        }
     }
     // Praise after the wrong thing came ("Ordered a latte, got a cold americano. Great job
     // guys.") is said through gritted teeth. A gift is no wrong thing (`wrong_item.rs`).
@@ -215,9 +220,12 @@ pub(super) fn read_in(model: &LinearModel, text: &str, lang: Option<&'static str
         // "Great, another cancelled order 🙃": the praise words say the opposite.
         probs.swap(0, 2);
     }
-    if !sympathy.is_empty() && vader.neg > 0.0 && vader.pos == 0.0 && argmax(&probs) == 1 {
-        // Sad news or a farewell in words of sadness ("Que tristeza ver a padaria fechando").
-        probs.swap(1, 0);
+    let best = argmax(&probs);
+    let sad = !sympathy.is_empty() && vader.neg > 0.0 && best == 1;
+    if (sad || !news.is_empty()) && vader.pos == 0.0 && best != 0 {
+        // Sad news or a farewell in words of sadness ("Que tristeza ver a padaria fechando"), or
+        // the town's bad news without a word of praise ("after last night's break-in").
+        probs.swap(best, 0);
     }
     let demand = complaint_cues
         .iter()
@@ -261,6 +269,9 @@ pub(super) fn read_in(model: &LinearModel, text: &str, lang: Option<&'static str
     }
     let best = if grave.is_empty() { best } else { 0 };
     let mood = [Sentiment::Negative, Sentiment::Neutral, Sentiment::Positive][best];
+    // Praise that says the opposite is a complaint's tone ("Che bello pagare 5 euro per un caffè
+    // tiepido").
+    let sarcastic = !sarcasm.is_empty() && mood == Sentiment::Negative;
     let neg = probs[0];
     // The complaint model read English tweets to brands; elsewhere tone and cues decide.
     let learned = matches!(signals.lang, None | Some("en"))
@@ -281,7 +292,7 @@ pub(super) fn read_in(model: &LinearModel, text: &str, lang: Option<&'static str
         // complaints it barely saw ("94 min hold and counting"). A post that reads as praise is
         // not one, whatever it mentions ("my refund arrived today, thanks!").
         let q = 0.5 * p + 0.5 * neg;
-        let at_least = if !complaint_cues.is_empty() {
+        let at_least = if !complaint_cues.is_empty() || sarcastic {
             COMPLAINT_Q_CUED
         } else if vader.neg == 0.0 && asks_business {
             // "Is the café open on Sunday?": the complaint model learned that tweets to brands
@@ -293,7 +304,7 @@ pub(super) fn read_in(model: &LinearModel, text: &str, lang: Option<&'static str
             COMPLAINT_Q
         };
         mood != Sentiment::Positive && q >= at_least
-    } else if !complaint_cues.is_empty() || praised_before {
+    } else if !complaint_cues.is_empty() || praised_before || sarcastic {
         // Praise of how things were is a cue: the place fell short of itself ("Früher war es…").
         neg >= COMPLAINT_P_CUED
     } else if vader.neg == 0.0 && enquiry {
@@ -315,6 +326,10 @@ pub(super) fn read_in(model: &LinearModel, text: &str, lang: Option<&'static str
         Sentiment::Neutral => Vec::new(),
         _ => explain(&analysed, &contrib, best, signals.lang),
     };
+    if mood == Sentiment::Negative && drivers.is_empty() {
+        // The town's news is what reads badly ("negative: 'break-in'", not "negative tone").
+        drivers = news;
+    }
     let mut help_cues = help_cues;
     if !own_plan.is_empty() {
         // Beside the writer's own change of plan, their "sorry" and "cancel" are not why it
@@ -513,48 +528,4 @@ fn boosting(a: &Analysed, i: usize) -> bool {
         .get(i + 1)
         .and_then(vader::valence_of)
         .is_some_and(|v| v != 0.0)
-}
-
-/// Adds to `out` (up to `max` in all) the words that lift a yes/no model most, strongest first,
-/// each lifting at least `min_lift`; never a function word, a word with digits ("2nd") or a
-/// name (in a language that capitalises names only).
-pub(super) fn name_strongest(
-    a: &Analysed,
-    words: &mut [(f32, usize)],
-    out: &mut Vec<String>,
-    max: usize,
-    min_lift: f32,
-    lang: Option<&str>,
-) {
-    let names = names_marked(lang);
-    words.sort_by(|x, y| y.0.total_cmp(&x.0));
-    for &(lift, i) in words.iter() {
-        let t = &a.tokens[i];
-        let w = &t.norm;
-        if out.len() >= max || lift < min_lift {
-            break;
-        }
-        let counting = w.bytes().any(|b| b.is_ascii_digit());
-        // A word under a negation that does not reach it is neither the word ("like" in "not
-        // durable like Yao Ming") nor its negation.
-        let unreached = t.negated && !negation_reaches(a, i);
-        if !w.starts_with('_')
-            && !text::is_function_word(w)
-            && !counting
-            && !letter(w)
-            && !unreached
-            && (!names || !t.name)
-        {
-            let w = shown(a, i);
-            if !out.contains(&w) {
-                out.push(w);
-            }
-        }
-    }
-}
-
-/// Whether a capital inside a sentence marks a name in this language (German capitalises
-/// every noun: "Erstattung" is a reason there).
-pub(super) fn names_marked(lang: Option<&str>) -> bool {
-    lang != Some("de")
 }

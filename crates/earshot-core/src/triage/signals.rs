@@ -32,6 +32,8 @@ pub struct Found {
     /// What the post says after the wrong thing it got, in its own words ("great job guys" of
     /// "Ordered a latte, got a cold americano. Great job guys."): praise there is sarcasm.
     pub after_wrong_item: Option<String>,
+    /// The town's news among the sympathy cues: a break-in, a power cut, the snow.
+    pub news: Vec<String>,
     /// A wait with its length is among the complaint cues ("waiting 3 weeks", "faz 15 dias que
     /// paguei", `waited.rs`).
     pub waited: bool,
@@ -85,7 +87,13 @@ pub(super) fn signals_in(text: &str, lang: Option<&'static str>) -> (Analysed, S
         .filter_map(|(rank, w)| Some((Grave::of(rank - c.grave_from())?, w)))
         .collect();
     let mut lead = cues(&c.lead, &folded);
-    let mut sympathy = cues(&c.sympathy, &folded);
+    let sympathetic = ranked_cues(&c.sympathy, &folded);
+    let news: Vec<String> = sympathetic
+        .iter()
+        .filter(|(rank, _)| *rank >= c.news_from())
+        .map(|(_, w)| w.clone())
+        .collect();
+    let mut sympathy: Vec<String> = sympathetic.into_iter().map(|(_, w)| w).collect();
     // Sadness that the place is closing ("Qué pena que cierre la librería").
     sympathy.extend(super::farewell::farewell(&folded));
     let inside = |w: &String, phrases: &[&Vec<String>]| {
@@ -126,25 +134,36 @@ pub(super) fn signals_in(text: &str, lang: Option<&'static str>) -> (Analysed, S
         own_plan,
         grave,
         after_wrong_item,
+        news,
         waited,
     };
     // The words of a request carry no feeling: "demora" (delay) is the verb "takes" in "quanto
-    // tempo demora a entrega?", "long" only measures time in "how long does delivery take".
-    let asked: Vec<String> = found
-        .help
-        .iter()
-        .filter(|h| !found.own_plan.contains(h))
-        .flat_map(|h| {
+    // tempo demora a entrega?", "long" only measures time in "how long does delivery take", "bon"
+    // asks for one in "Quelqu'un connaît un bon électricien ?". Nor does a well wish praise
+    // anyone: "bene" of "spero stiate tutti bene", "safe" of "stay safe".
+    let words_of = |cues: &mut dyn Iterator<Item = &String>| -> Vec<String> {
+        cues.flat_map(|h| {
             crate::matcher::fold(h)
                 .split(|c: char| !c.is_alphanumeric())
                 .filter(|w| !w.is_empty())
                 .map(str::to_string)
                 .collect::<Vec<_>>()
         })
-        .collect();
-    if !asked.is_empty() {
+        .collect()
+    };
+    let asked = words_of(
+        &mut found
+            .help
+            .iter()
+            .filter(|h| !found.own_plan.contains(h))
+            .chain(&found.lead),
+    );
+    let wished = words_of(&mut found.sympathy.iter());
+    if !asked.is_empty() || !wished.is_empty() {
         for t in analysed.tokens.iter_mut() {
-            if asked.contains(&crate::matcher::fold(&t.norm)) {
+            let word = crate::matcher::fold(&t.norm);
+            let praise = || vader::valence_of(t).is_some_and(|v| v > 0.0);
+            if asked.contains(&word) || (wished.contains(&word) && praise()) {
                 t.false_friend = true;
             }
         }
@@ -189,12 +208,14 @@ fn denied(folded: &str, cue: &str, lang: Option<&str>) -> bool {
 /// Complaint cues of a thing called off or held up, which the weather can do.
 const CALLED_OFF: &[&str] = &["cancel", "cancelled", "canceled", "delayed", "con retraso"];
 
-/// Whether a sympathy cue blames the weather ("because of the storm", "eingeschneit").
+/// Whether a sympathy cue blames the weather or the power ("because of the storm",
+/// "eingeschneit", "corte de luz").
 fn weather(cue: &str) -> bool {
     #[rustfmt::skip]
     const WEATHER: &[&str] = &[
         "storm", "weather", "snow", "tormenta", "temporal", "nieve", "tempete", "neige", "sturm",
-        "unwetter", "eingeschneit", "maltempo", "neve", "tempestade",
+        "unwetter", "eingeschneit", "maltempo", "neve", "tempestade", "power", "luz", "courant",
+        "electricite", "stromausfall", "blackout", "energia", "apagon", "apagao",
     ];
     crate::matcher::fold(cue)
         .split(' ')

@@ -34,7 +34,31 @@ const LENGTH: &[&str] = &[
     "sept", "huit", "dix", "plusieurs", "quelques", "ein", "eine", "einer", "zwei", "drei",
     "vier", "funf", "sechs", "sieben", "zehn", "mehrere", "due", "tre", "quattro", "cinque",
     "sei", "sette", "otto", "dieci", "diverse", "diversi", "um", "uma", "dois", "duas", "quatro",
-    "sete", "oito", "dez", "vinte", "trinta",
+    "sete", "oito", "dez", "vinte", "trinta", "eleven", "twelve", "fifteen", "twenty", "nueve",
+    "quince", "veinte", "neuf", "quinze", "vingt", "acht", "neun", "elf", "zwolf", "zwanzig",
+    "nove", "quindici", "venti",
+];
+
+/// Lengths of days too short for a parcel to be called late after them ("arrived after two
+/// days"; "after two weeks" is late).
+#[rustfmt::skip]
+const SHORT: &[&str] = &[
+    "a", "an", "one", "two", "three", "four", "few", "half", "un", "una", "dos", "tres", "cuatro",
+    "une", "deux", "trois", "quatre", "ein", "eine", "einer", "zwei", "drei", "vier", "due",
+    "tre", "quattro", "um", "uma", "dois", "duas", "quatro", "1", "2", "3", "4",
+];
+
+/// Units of a wait that, counted past [`SHORT`], make a parcel late (not hours: "arrived after
+/// five hours" is a flight's, not a parcel's); weeks and months whatever the count.
+#[rustfmt::skip]
+const DAYS: &[&str] = &[
+    "day", "days", "dia", "dias", "jour", "jours", "tag", "tage", "tagen", "giorno", "giorni",
+];
+#[rustfmt::skip]
+const WEEKS: &[&str] = &[
+    "week", "weeks", "month", "months", "semana", "semanas", "mes", "meses", "semaine",
+    "semaines", "mois", "woche", "wochen", "monat", "monate", "monaten", "settimana", "settimane",
+    "mese", "mesi",
 ];
 
 /// Units of a wait.
@@ -90,10 +114,16 @@ const AGO_AFTER: &[&str] = &["ago", "fa"];
 /// folded. Not "came": "came back two weeks later" is a return.
 #[rustfmt::skip]
 const ARRIVED: &[&str] = &[
-    "arrived", "delivered", "llego", "llegaron", "entregaron", "arrive", "arrivee", "livre",
-    "livree", "kam", "geliefert", "arrivato", "arrivata", "consegnato", "consegnata", "chegou",
-    "chegaram", "entregue", "entregaram",
+    "arrived", "delivered", "received", "llego", "llegaron", "entregaron", "recibi", "arrive",
+    "arrivee", "livre", "livree", "recu", "recue", "kam", "geliefert", "erhalten", "arrivato",
+    "arrivata", "consegnato", "consegnata", "ricevuto", "chegou", "chegaram", "entregue",
+    "entregaram", "recebi",
 ];
+
+/// Before a length: after it ("au bout de neuf jours", "nach neun Tagen", "dopo nove giorni"),
+/// with the word before "de" where one is needed ("después de", "al cabo de").
+const AFTER: &[&str] = &["after", "apres", "nach", "dopo", "passados", "apos"];
+const BEFORE_DE: &[&str] = &["bout", "despues", "cabo"];
 
 /// After a length: later than it should have been ("later", "después", "plus tard", "später").
 #[rustfmt::skip]
@@ -179,18 +209,37 @@ fn whole(folded: &str, start: usize, end: usize) -> bool {
 }
 
 /// A delivery that came a length of time late: "arrived a week later", "chegou uma semana
-/// depois", "kam drei Tage später". The arrival is within three words before the length.
+/// depois", "kam drei Tage später"; or after a long length: "colis reçu au bout de neuf jours",
+/// "kam nach drei Wochen" (not "arrived after two days"). The arrival is within three words
+/// before the length, or before "after".
 fn came_late(folded: &str, words: &[(usize, usize)]) -> Option<(usize, usize)> {
     let word = |i: usize| words.get(i).map(|&(s, e)| &folded[s..e]);
     lengths(folded, words).find_map(|u| {
-        if !word(u + 1).is_some_and(|w| LATER.contains(&w)) {
-            return None;
-        }
-        let from = u - 1;
+        let mut from = u - 1;
+        let end = if word(u + 1).is_some_and(|w| LATER.contains(&w)) {
+            u + 1
+        } else {
+            let unit = word(u)?;
+            let long =
+                WEEKS.contains(&unit) || (DAYS.contains(&unit) && !SHORT.contains(&word(from)?));
+            from = match from.checked_sub(1).and_then(word) {
+                Some(w) if long && AFTER.contains(&w) => from - 1,
+                // "después de", "al cabo de", "au bout de" (with its "au").
+                Some("de")
+                    if long
+                        && from > 1
+                        && word(from - 2).is_some_and(|w| BEFORE_DE.contains(&w)) =>
+                {
+                    from - 2 - usize::from(word(from - 2) == Some("bout"))
+                }
+                _ => return None,
+            };
+            u
+        };
         let arrived = (from.saturating_sub(3)..from)
             .rev()
             .find(|&i| word(i).is_some_and(|w| ARRIVED.contains(&w)))?;
-        Some((words[arrived].0, words[u + 1].1))
+        Some((words[arrived].0, words[end].1))
     })
 }
 

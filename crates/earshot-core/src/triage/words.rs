@@ -234,7 +234,7 @@ pub(super) const STOP_WORDS: &[&str] = &[
     "em", "com", "eu", "meu", "minha", "ce", "cet", "cette", "ces", "qui", "on", "si", "y",
     "este", "esta", "estos", "esto", "eso", "ese", "muy", "hay", "son", "fue", "sie", "er", "wir",
     "es", "nach", "bei", "questo", "questa", "sono", "ho", "ha", "foi", "isso", "esse", "_num",
-    "10",
+    "10", "po",
     "_url", "_at",
     // Verbs of being in the past, and the plural "you are".
     "era", "eran", "eras", "war", "waren", "était", "etait", "siete", "sois", "seid", "êtes",
@@ -280,7 +280,10 @@ pub(super) const STOP_WORDS: &[&str] = &[
 /// a post whose language cannot be told turns at the words that mean nothing else.
 pub(super) const CONTRASTS: &[(Option<&str>, &[&str])] = &[
     (Some("en"), &["but", "however"]),
-    (Some("es"), &["pero", "sin embargo"]),
+    (
+        Some("es"),
+        &["pero", "sin embargo", "lástima que", "lastima que"],
+    ),
     (
         Some("fr"),
         &[
@@ -289,10 +292,11 @@ pub(super) const CONTRASTS: &[(Option<&str>, &[&str])] = &[
             "toutefois",
             "par contre",
             "en revanche",
+            "dommage que",
         ],
     ),
     (Some("de"), &["aber", "jedoch", "allerdings"]),
-    (Some("it"), &["ma", "però", "tuttavia"]),
+    (Some("it"), &["ma", "però", "tuttavia", "peccato che"]),
     (
         Some("pt"),
         &[
@@ -302,6 +306,7 @@ pub(super) const CONTRASTS: &[(Option<&str>, &[&str])] = &[
             "contudo",
             "entretanto",
             "no entanto",
+            "pena que",
         ],
     ),
     (None, &["but", "however", "pero", "aber", "però"]),
