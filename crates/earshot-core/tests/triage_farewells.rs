@@ -14,7 +14,7 @@
 mod triage_common;
 
 use earshot_core::triage::classify;
-use triage_common::{misread, none_wrong};
+use triage_common::{misreads, none_wrong};
 
 /// (post, language — empty where a post is too short to tell —, sentiment — empty where the tone
 /// is not the point —, complaint, words one of the reasons must name).
@@ -444,12 +444,11 @@ const FOURTH_DAY: &[(&str, &str, &str, bool)] = &[
 
 #[test]
 fn a_day_of_posts_to_small_businesses_reads_right_in_each_language() {
-    let wrong: Vec<String> = A_DAY
-        .iter()
-        .chain(ANOTHER_DAY)
-        .chain(THIRD_DAY)
-        .chain(FOURTH_DAY)
-        .filter_map(|(text, lang, sentiment, complaint)| misread(text, lang, sentiment, *complaint))
-        .collect();
-    none_wrong(&wrong);
+    none_wrong(&misreads(
+        A_DAY
+            .iter()
+            .chain(ANOTHER_DAY)
+            .chain(THIRD_DAY)
+            .chain(FOURTH_DAY),
+    ));
 }

@@ -18,7 +18,7 @@
 
 mod triage_common;
 
-use triage_common::{misquoted, misread, none_wrong};
+use triage_common::{misquoted, misreads, none_wrong};
 
 /// (post, language, sentiment, complaint).
 #[rustfmt::skip]
@@ -243,11 +243,7 @@ const QUOTED: &[(&str, &str, &str)] = &[
 
 #[test]
 fn a_seventh_day_of_posts_reads_right_in_each_language() {
-    let wrong: Vec<String> = SEVENTH_DAY
-        .iter()
-        .filter_map(|(text, lang, sentiment, complaint)| misread(text, lang, sentiment, *complaint))
-        .collect();
-    none_wrong(&wrong);
+    none_wrong(&misreads(SEVENTH_DAY));
 }
 
 #[test]

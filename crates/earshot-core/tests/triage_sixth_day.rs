@@ -20,7 +20,7 @@
 
 mod triage_common;
 
-use triage_common::{misquoted, misread, none_wrong};
+use triage_common::{misquoted, misreads, none_wrong};
 
 /// (post, language — empty where a post is too short to tell —, sentiment, complaint).
 #[rustfmt::skip]
@@ -189,11 +189,7 @@ const QUOTED: &[(&str, &str, &str)] = &[
 
 #[test]
 fn a_sixth_day_of_posts_reads_right_in_each_language() {
-    let wrong: Vec<String> = SIXTH_DAY
-        .iter()
-        .filter_map(|(text, lang, sentiment, complaint)| misread(text, lang, sentiment, *complaint))
-        .collect();
-    none_wrong(&wrong);
+    none_wrong(&misreads(SIXTH_DAY));
 }
 
 #[test]

@@ -29,6 +29,17 @@ pub fn misread(text: &str, lang: &str, sentiment: &str, complaint: bool) -> Opti
     })
 }
 
+/// The posts of case tables of (post, language, sentiment, complaint) that read otherwise, each
+/// with how it reads ([`misread`]).
+#[allow(dead_code)] // Not every case table reads whole days.
+pub fn misreads<'a>(
+    rows: impl IntoIterator<Item = &'a (&'a str, &'a str, &'a str, bool)>,
+) -> Vec<String> {
+    rows.into_iter()
+        .filter_map(|(text, lang, sentiment, complaint)| misread(text, lang, sentiment, *complaint))
+        .collect()
+}
+
 /// The posts of a table of (post, a reason that must be given, a reason that must not — empty
 /// for none) whose reasons miss the first or give the second, each with the reasons it got.
 #[allow(dead_code)] // Not every case table pins quotes.
