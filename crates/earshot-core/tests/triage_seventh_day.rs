@@ -14,7 +14,10 @@
 //! is negative here, as the snow and the traffic are (`triage_fifth_day.rs`). Of 43 written after
 //! the first fixes, 15 read wrong with them (a cry of delight before "another", a fire and a flood,
 //! "found the leak", "al cabo de tres semanas"); one still does and is not here: "Three items
-//! missing from my click and collect order" is a complaint that reads neutral.
+//! missing from my click and collect order" is a complaint that reads neutral. Of 40 more written
+//! after those, 18 read wrong with them (a hotel's cleaning fee in Italian, nobody told us, all day
+//! waiting for the technician, "couldn't be easier" and its kin read as complaints, a cinema
+//! boarded up, gift vouchers asked for in Italian read as praise); all read right now.
 
 mod triage_common;
 
@@ -214,6 +217,47 @@ const SEVENTH_DAY: &[(&str, &str, &str, bool)] = &[
     ("Faltou o molho e os talheres no pedido", "pt", "negative", true),
     ("Muita força para a equipa depois do incêndio", "pt", "negative", false),
     ("A encomenda chegou passados vinte dias", "pt", "negative", true),
+    // Written after the second fixes.
+    ("The hotel charged a cleaning fee we were never told about", "en", "negative", true),
+    ("Waited in for the engineer all day and he turned up at 7pm", "en", "negative", true),
+    ("So glad we found this place, the kids loved every minute", "en", "positive", false),
+    ("Do you do gift vouchers for massages?", "en", "neutral", false),
+    ("The coat arrived two sizes too small even though I ordered my usual size", "en", "negative", true),
+    ("Shame to see the old cinema boarded up", "en", "negative", false),
+    ("They fixed my bike while I had a coffee, couldn't be easier", "en", "positive", false),
+    ("Nobody told us the pool was closed for repairs until we'd paid", "en", "negative", true),
+    ("Nos cobraron una tasa de limpieza que nadie nos había mencionado", "es", "negative", true),
+    ("Estuve todo el día esperando al técnico y vino a las siete de la tarde", "es", "negative", true),
+    ("¿Hacéis vales regalo para masajes?", "es", "neutral", false),
+    ("Me arreglaron la bici mientras tomaba un café, más fácil imposible", "es", "positive", false),
+    ("Nadie nos avisó de que la piscina estaba cerrada hasta después de pagar", "es", "negative", true),
+    ("Qué pena ver el cine del pueblo tapiado", "es", "negative", false),
+    ("L'hôtel nous a facturé des frais de ménage dont personne ne nous avait parlé", "fr", "negative", true),
+    ("J'ai attendu le technicien toute la journée, il est arrivé à 19h", "fr", "negative", true),
+    ("Vous faites des bons cadeaux pour les massages ?", "fr", "neutral", false),
+    ("Vélo réparé pendant que je prenais un café, on ne peut pas faire plus simple", "fr", "positive", false),
+    ("Personne ne nous a dit que la piscine était fermée avant qu'on paie", "fr", "negative", true),
+    ("Le manteau est arrivé deux tailles trop petit", "fr", "negative", true),
+    ("Das Hotel hat uns eine Reinigungsgebühr berechnet, von der nie die Rede war", "de", "negative", true),
+    ("Den ganzen Tag auf den Techniker gewartet, gekommen ist er um 19 Uhr", "de", "negative", true),
+    ("Habt ihr Gutscheine für Massagen?", "de", "neutral", false),
+    ("Fahrrad repariert, während ich einen Kaffee getrunken habe, einfacher geht's nicht", "de", "positive", false),
+    ("Niemand hat uns gesagt, dass der Pool geschlossen ist, bis wir bezahlt hatten", "de", "negative", true),
+    ("Schade, dass das alte Kino jetzt zu ist", "de", "negative", false),
+    ("L'hotel ci ha addebitato una tassa di pulizia di cui nessuno ci aveva parlato", "it", "negative", true),
+    ("Ho aspettato il tecnico tutto il giorno ed è arrivato alle 19", "it", "negative", true),
+    ("Fate buoni regalo per i massaggi?", "it", "neutral", false),
+    ("Mi hanno sistemato la bici mentre prendevo un caffè, più facile di così non si può", "it", "positive", false),
+    ("Nessuno ci ha detto che la piscina era chiusa finché non abbiamo pagato", "it", "negative", true),
+    ("Il cappotto è arrivato di due taglie più piccolo", "it", "negative", true),
+    ("O hotel cobrou uma taxa de limpeza de que ninguém nos tinha falado", "pt", "negative", true),
+    ("Fiquei o dia todo à espera do técnico e ele só chegou às 19h", "pt", "negative", true),
+    ("Vocês fazem vales de oferta para massagens?", "pt", "neutral", false),
+    ("Arranjaram-me a bicicleta enquanto tomava um café, mais fácil é impossível", "pt", "positive", false),
+    ("Ninguém nos avisou que a piscina estava fechada até termos pago", "pt", "negative", true),
+    ("Que pena ver o cinema da vila fechado com tábuas", "pt", "negative", false),
+    ("Absolutely gutted, they sold the last cake right in front of me after I'd ordered it", "en", "negative", true),
+    ("Is the gift shop open during the holidays?", "en", "neutral", false),
 ];
 
 /// Posts whose complaint, praise or news lies in a phrase or in two words a few apart: what the

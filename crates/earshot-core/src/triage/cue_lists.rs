@@ -456,6 +456,10 @@ pub(super) const LEAD_CUES: &[&str] = &[
     // Portuguese.
     "quanto custa", "quanto custam", "preco", "precos", "orcamento", "comprar", "entregam",
     "alguem indica", "alguem recomenda", "me indicar",
+    // Gift vouchers ("Fate buoni regalo per i massaggi?": "buoni" is no praise there).
+    "gift voucher", "gift vouchers", "vale regalo", "vales regalo", "bon cadeau", "bons cadeaux",
+    "gutschein", "gutscheine", "buono regalo", "buoni regalo", "vale de oferta", "vales de oferta",
+    "vale-presente", "vales-presente",
     // Someone asking for a good one of the trade ("Quelqu'un connaît un bon électricien ?").
     "know a decent", "conoce un buen", "conoceis un buen", "connait un bon", "connaissez un bon",
     "kennt jemand", "kennt ihr", "conosce un buon", "conoscete un buon", "conhece um bom",

@@ -20,18 +20,21 @@ const CLOSING: &[&str] = &[
     "closing for good", "closing after", "shutting down", "shutting its doors", "has closed",
     "have closed", "closed its doors", "closed their doors", "closed for good", "closes its doors",
     "closes for good", "is retiring", "are retiring", "retiring after", "not reopening",
-    "won't be reopening", "last day of business",
+    "won't be reopening", "last day of business", "boarded up", "shut for good", "shut down",
     "cierre", "cierra", "cierran", "cierren", "va a cerrar", "van a cerrar", "ha cerrado",
     "han cerrado", "cerro", "cerraron", "cierra sus puertas", "se jubila", "se jubilan",
+    "tapiado", "tapiada", "cerrado para siempre", "cerrada para siempre",
     "ferme ses portes", "ferment leurs portes", "ferme definitivement", "va fermer", "vont fermer",
     "a ferme", "ont ferme", "fermeture definitive", "prend sa retraite", "part a la retraite",
     "fermer",
     "schliesst", "schließt", "schliessen", "schließen", "macht zu", "machen zu", "hat zugemacht",
     "haben zugemacht", "geht in rente", "in den ruhestand", "zumacht", "zumachen", "dichtmacht",
+    "jetzt zu", "fur immer zu", "dauerhaft geschlossen",
     "chiude", "chiudono", "chiudera", "ha chiuso", "hanno chiuso", "chiusura definitiva",
-    "va in pensione", "chiudere", "chiuda",
+    "va in pensione", "chiudere", "chiuda", "chiuso per sempre",
     "fechando", "vai fechar", "fechou", "fecha as portas", "fechar as portas", "encerrou",
     "encerrando", "se aposenta", "vai se aposentar", "ter fechado", "tenha fechado", "fechar",
+    "fechado para sempre", "fechou de vez",
 ];
 
 /// Sadness at a loss, and missing what is gone.
@@ -39,6 +42,7 @@ const CLOSING: &[&str] = &[
 const SADNESS: &[&str] = &[
     "sad", "sadly", "saddened", "heartbroken", "gutted", "end of an era", "will be missed",
     "going to miss", "gonna miss", "will miss", "we'll miss", "such a shame", "what a shame",
+    "shame to see", "shame that",
     "pena", "triste", "tristeza", "lastima", "echaremos de menos", "vamos a extranar",
     "fin de una era", "dommage", "tristesse", "va nous manquer", "vont nous manquer",
     "allez nous manquer", "fin d'une epoque", "fin d'une ere", "schade", "traurig", "vermissen",

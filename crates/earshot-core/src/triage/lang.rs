@@ -263,7 +263,7 @@ const FUNCTION_WORDS: [&str; 6] = [
      agora hoje ninguém ninguem com uma um ao às na pra pro tá estou tenho \
      vocês são obrigado obrigada bom boa vai onde sim só tudo gente ele ela eles já né mesmo assim \
      é seu sua nós pq vcs kkk kkkk kkkkk rs nem ter tem fazer vou ficar quer melhor demais \
-     coisa depois pode ontem amanhã amanha obg bem olá abrem custa atende atendimento \
+     coisa depois pode ontem amanhã amanha obg bem olá abrem custa atende atendimento fazem \
      telefone cadê mto mt tbm td hj dps msm vdd cmg oq blz vlw ñ dms valeu sem veio cheio novo",
 ];
 

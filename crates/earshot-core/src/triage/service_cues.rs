@@ -29,6 +29,18 @@ pub(super) const SERVICE_CUES: &[&str] = &[
     "a refuse ma", "ont refuse ma", "m'a refuse", "nous a refuse", "nicht angenommen",
     "nicht akzeptiert", "non mi hanno accettato", "non hanno accettato", "non ha accettato",
     "nao aceitaram", "nao aceitou", "nao quiseram aceitar",
+    // Waited all day for the technician; nobody told us; the wrong size; charged for it.
+    "todo el dia esperando", "esperando todo el dia", "toda la manana esperando",
+    "o dia todo a espera", "a manha toda a espera", "fiquei a espera", "nobody told us",
+    "no one told us", "nadie nos aviso", "nadie me aviso", "nadie nos dijo", "nadie me dijo",
+    "personne ne nous a dit", "personne ne m'a dit", "niemand hat uns gesagt",
+    "niemand hat mir gesagt", "nessuno mi ha detto", "nessuno ci aveva detto",
+    "nessuno ci aveva parlato", "ninguem nos avisou", "ninguem nos disse", "ninguem me disse",
+    "sizes too small", "sizes too big", "size too small", "size too big", "trop petit",
+    "trop petite", "tailles trop", "zu klein", "nummern zu", "troppo piccolo", "troppo piccola",
+    "taglie piu piccol", "demasiado pequeno", "demasiado pequena", "tallas mas pequen",
+    "muito pequeno", "muito pequena", "ci ha addebitato", "mi ha addebitato",
+    "ci hanno addebitato",
     // Came ripped; only part of the order came.
     "arrived ripped", "came ripped", "with a ripped", "arrived torn", "came torn", "with a torn",
     "only one turned up", "only one arrived", "only one came", "only half arrived",
