@@ -174,6 +174,9 @@ const SEVENTH_DAY: &[(&str, &str, &str, bool)] = &[
     ("Me renovaron el seguro sin problemas", "es", "positive", false),
     ("Il pacco è arrivato dopo due giorni", "it", "neutral", false),
     ("Perfect, see you at 8", "en", "positive", false),
+    // A cry before "again" alone is no sarcasm: thanks again, see you later.
+    ("Super, encore merci", "fr", "positive", false),
+    ("Ótimo, mais tarde passo aí", "pt", "positive", false),
     // Written after the first fixes.
     ("Brilliant, the new sofa arrived with a ripped cushion", "en", "negative", true),
     ("Great, my card was declined at the till but the money still left my account", "en", "negative", true),

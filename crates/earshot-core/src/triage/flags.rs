@@ -41,9 +41,12 @@ const CRIES: &[&str] = &[
     "otimo", "perfeito", "maravilha", "excelente",
 ];
 
-/// "Another", "again" right after a cry ("Ottimo, un altro ordine arrivato a metà"), folded.
-const AGAIN: &[&str] = &[
-    "another", "otro", "otra", "encore", "wieder", "altro", "altra", "mais",
+/// "Another" right after a cry ("Ottimo, un altro ordine arrivato a metà"), folded; not "again"
+/// alone ("Super, encore merci", "Ótimo, mais tarde passo aí").
+#[rustfmt::skip]
+const ANOTHER: &[&str] = &[
+    "another", "otro", "otra", "encore un", "encore une", "schon wieder", "wieder ein",
+    "wieder eine", "noch ein", "noch eine", "altro", "altra", "mais um", "mais uma",
 ];
 
 /// A cry of delight alone in the post's first clause, then a bad word and no other praise:
@@ -62,11 +65,14 @@ pub(super) fn opening_cry(a: &Analysed) -> Vec<String> {
     if !cry || !a.turns.is_empty() || rest.iter().any(|t| valence(t).is_some_and(|v| v > 0.0)) {
         return Vec::new();
     }
-    let again = rest
+    let next: Vec<String> = rest
         .iter()
         .take(3)
-        .any(|t| AGAIN.contains(&crate::matcher::fold(&t.norm).as_str()));
-    if again || rest.iter().any(|t| valence(t).is_some_and(|v| v < 0.0)) {
+        .map(|t| crate::matcher::fold(&t.norm))
+        .collect();
+    let next = format!(" {} ", next.join(" "));
+    let another = ANOTHER.iter().any(|w| next.contains(&format!(" {w} ")));
+    if another || rest.iter().any(|t| valence(t).is_some_and(|v| v < 0.0)) {
         vec![first.norm.clone()]
     } else {
         Vec::new()

@@ -201,10 +201,10 @@ pub(super) fn read_in(model: &LinearModel, text: &str, lang: Option<&'static str
     // Praise of how things were reads as a bad word ("used to be good"): no irony beside praise now.
     let praised_before = super::decline::praised_before(&analysed);
     if sarcasm.is_empty() && probs[2] > probs[0] && !praised_before {
-        // Praise and a bad word side by side, without a cue: a lone cry of delight before them
-        // ("Génial, 5 euros pour un café tiède"), or the irony model (English) decides whether
-        // the praise is meant. A complaint cue beside praise is not enough: "Thanks for the quick
-        // refund, appreciate it" is thanks ("refund" is a complaint cue).
+        // A lone cry of delight before a bad word or "another" ("Génial, 5 euros pour un café
+        // tiède"), or praise and a bad word side by side, where the irony model (English) decides
+        // whether the praise is meant. A complaint cue beside praise is not enough: "Thanks for
+        // the quick refund, appreciate it" is thanks ("refund" is a complaint cue).
         sarcasm = opening_cry(&analysed);
         if sarcasm.is_empty() && vader.neg > 0.0 {
             sarcasm = ironic_words(&analysed, &signals);
