@@ -8,6 +8,9 @@ use std::sync::OnceLock;
 
 use aho_corasick::AhoCorasick;
 
+use super::pair_words::{
+    ARRIVED, BILL, BOOKED, CHARGED, DEPOSIT, MISSING, ORDER, QUOTE, TIMES, WENT_WELL, WITHOUT,
+};
 use super::wrong_item::INSTEAD;
 
 /// Two words that make a complaint when the second follows the first closely enough.
@@ -269,70 +272,20 @@ const PAIRS: &[Pair] = &[
         one_clause: true,
         ..PLAIN
     },
+    // Arrived without a part: "Order 4521 arrived without the charger", "kam ohne Ladegerät";
+    // not "arrived without a scratch".
+    Pair {
+        first: ARRIVED,
+        then: WITHOUT,
+        within: 3,
+        one_clause: true,
+        unless_then: WENT_WELL,
+        ..PLAIN
+    },
     // A bill above the quote, in either order: "quoted £80 on the phone and charged £240",
     // "Facture de 300 euros pour un devis annoncé à 120".
     Pair { first: QUOTE, then: BILL, within: 14, prices: true, ..PLAIN },
     Pair { first: BILL, then: QUOTE, within: 10, prices: true, ..PLAIN },
-];
-
-/// Missing, folded ("faltaban", "il manquait", "fehlte", "mancavano", "faltavam").
-#[rustfmt::skip]
-const MISSING: &[&str] = &[
-    "falta", "faltan", "faltaba", "faltaban", "falto", "faltaron", "manque", "manquent",
-    "manquait", "manquaient", "fehlt", "fehlte", "fehlten", "manca", "mancano", "mancava",
-    "mancavano", "faltam", "faltava", "faltavam", "faltou", "faltaram",
-];
-
-/// An order or a parcel, folded.
-#[rustfmt::skip]
-const ORDER: &[&str] = &[
-    "pedido", "paquete", "commande", "colis", "bestellung", "lieferung", "paket", "ordine",
-    "ordinazione", "pacco", "encomenda", "nell'ordine", "dell'ordine", "l'ordine",
-];
-
-/// A deposit, folded.
-#[rustfmt::skip]
-const DEPOSIT: &[&str] = &[
-    "deposit", "fianza", "caution", "kaution", "caparra", "cauzione", "caucao",
-];
-
-/// A quote or an estimate, folded.
-#[rustfmt::skip]
-const QUOTE: &[&str] = &[
-    "quote", "quoted", "estimate", "presupuesto", "presupuestado", "devis", "angebot",
-    "kostenvoranschlag", "preventivo", "orcamento",
-];
-
-/// A bill, folded.
-#[rustfmt::skip]
-const BILL: &[&str] = &[
-    "bill", "billed", "charged", "invoice", "factura", "facture", "rechnung", "berechnet",
-    "fattura", "fatturato", "fatura", "cobraron", "cobrou", "cobraram", "pagare",
-];
-
-/// A booking, folded ("reservé", "gebucht", "prenotato").
-#[rustfmt::skip]
-const BOOKED: &[&str] = &[
-    "booked", "reserved", "reserve", "reservamos", "reservado", "gebucht", "reserviert",
-    "prenotato", "prenotata", "prenotati", "reservei",
-];
-
-/// A charge, folded ("cobraron", "facturé", "fatto pagare").
-#[rustfmt::skip]
-const CHARGED: &[&str] = &[
-    "charged", "billed", "cobraron", "cobro", "cobrado", "cobrada", "cobrou", "cobraram", "facture",
-    "facturee", "factures", "debite", "preleve", "berechnet", "pagare", "addebitato", "addebitata",
-    "addebitati",
-];
-
-/// How many times, more than once ("three times", "tres veces", "dreimal").
-#[rustfmt::skip]
-const TIMES: &[&str] = &[
-    "twice", "two times", "three times", "3 times", "four times", "several times",
-    "multiple times", "many times", "dos veces", "tres veces", "varias veces", "mil veces",
-    "deux fois", "trois fois", "plusieurs fois", "zweimal", "dreimal", "mehrmals", "mehrfach",
-    "due volte", "tre volte", "piu volte", "diverse volte", "duas vezes", "tres vezes",
-    "varias vezes", "mil vezes",
 ];
 
 /// Relative words, folded: what a charge was for ("que nunca cambió", "qu'il n'a jamais").

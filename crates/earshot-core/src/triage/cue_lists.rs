@@ -38,10 +38,9 @@ pub(super) const SARCASM_CUES: &[&str] = &[
     "otimo, mais um",
     "otimo, mais uma",
     // Thanks for what went wrong ("thanks for ignoring all my tweets").
-    "thanks for ignoring", "thank you for ignoring", "thanks for wasting", "thank you for wasting",
-    "thanks for losing", "thank you for losing", "thanks for ruining", "thank you for ruining",
-    "thanks for sending the wrong", "thank you for sending the wrong", "thanks for hanging up",
-    "thank you for hanging up", "thanks for cancelling", "thanks for canceling",
+    // More in `thanks_for.rs`, which finds the loss where it ends the clause.
+    "thanks for ignoring", "thank you for ignoring", "thanks for sending the wrong",
+    "thank you for sending the wrong", "thanks for hanging up", "thank you for hanging up",
     "gracias por ignorar", "gracias por ignorarme", "gracias por hacerme esperar",
     "merci de m'ignorer", "merci de nous ignorer", "danke furs ignorieren",
     "grazie per averci ignorato", "grazie per avermi ignorato", "obrigado por ignorar",
@@ -134,6 +133,11 @@ pub(super) const TOWN_NEWS_CUES: &[&str] = &[
     "la inundacion", "l'incendie", "l'inondation", "dem brand", "der brand", "hochwasser",
     "uberschwemmung", "l'incendio", "l'alluvione", "allagamento", "o incendio", "do incendio",
     "a inundacao", "da inundacao", "enchente",
+    // A strike.
+    "because of the strike", "due to the strike", "strike action", "por la huelga",
+    "debido a la huelga", "a cause de la greve", "en raison de la greve", "pour cause de greve",
+    "wegen des streiks", "wegen streik", "streikbedingt", "per lo sciopero", "per sciopero",
+    "a causa dello sciopero", "por causa da greve", "devido a greve",
 ];
 
 /// The writer's own change of plan: a booking to cancel or move, running late, a table to keep,

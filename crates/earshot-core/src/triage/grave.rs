@@ -64,7 +64,7 @@ const HEALTH: &[&str] = &[
     "exposed wires", "live wires", "hit my car", "crashed into my", "backed into my car",
     "wires exposed", "cables sueltos", "cables al aire", "fils denudes", "offene kabel",
     "kabel offen", "cavi scoperti", "fios expostos", "fios soltos",
-    "slug in", "a slug", "worm in my", "maggots",
+    "slug in", "a slug", "worm in my", "maggots", "bed bugs", "bedbugs", "bed bug", "bedbug",
     // Spanish.
     "intoxicacion alimentaria", "intoxicado", "intoxicada", "intoxicados", "me intoxique",
     "nos intoxicamos", "reaccion alergica", "shock anafilactico", "vomitando", "vomite", "vomito",
@@ -72,7 +72,8 @@ const HEALTH: &[&str] = &[
     "fuimos a urgencias", "termine en urgencias", "acabe en el hospital", "acabamos en el hospital",
     "me resbale", "me cai en", "fuga de gas", "olor a gas", "una rata", "ratas", "un raton",
     "ratones", "cucaracha", "cucarachas", "pollo crudo", "un cristal en", "trozo de cristal",
-    "con moho", "una babosa", "un gusano en", "gusanos en",
+    "con moho", "una babosa", "un gusano en", "gusanos en", "chinches en", "chinches de cama",
+    "con chinches",
     // French.
     "intoxication alimentaire", "ete intoxique", "ete intoxiques", "ete intoxiquee",
     "malade toute la nuit", "ete malade", "tombe malade", "tombes malades", "tombee malade",
@@ -81,14 +82,14 @@ const HEALTH: &[&str] = &[
     "fini a l'hopital", "termine a l'hopital", "j'ai glisse", "fuite de gaz", "odeur de gaz",
     "un rat", "des rats", "une souris", "des souris", "un cafard", "des cafards", "cafards",
     "blattes", "poulet cru", "moisi", "moisie", "morceau de verre", "du verre dans", "une limace",
-    "un ver dans", "des asticots",
+    "un ver dans", "des asticots", "punaises de lit", "punaise de lit",
     // German.
     "lebensmittelvergiftung", "magen-darm", "erbrochen", "mich ubergeben", "uns ubergeben",
     "allergische reaktion", "allergischen schock", "anaphylaktisch", "notaufnahme",
     "ins krankenhaus", "im krankenhaus gelandet", "ausgerutscht", "mich verletzt",
     "verletzt worden", "wurde verletzt", "wurden verletzt", "gasleck", "gasgeruch", "eine ratte",
     "ratten", "eine maus", "mause", "kakerlake", "kakerlaken", "rohes hahnchen", "schimmel",
-    "schimmelig", "glassplitter", "eine nacktschnecke", "ein wurm im", "maden im",
+    "schimmelig", "glassplitter", "eine nacktschnecke", "ein wurm im", "maden im", "bettwanzen", "bettwanze",
     "mir wurde schlecht", "uns wurde schlecht", "krank geworden",
     // Italian.
     "intossicazione alimentare", "intossicato", "intossicata", "intossicati", "sono stato male",
@@ -97,14 +98,15 @@ const HEALTH: &[&str] = &[
     "finita in ospedale", "finiti in ospedale", "portato in ospedale", "scivolato", "scivolata",
     "fuga di gas", "odore di gas", "un topo", "topi", "ratto", "ratti", "scarafaggio", "scarafaggi",
     "blatte", "muffa", "ammuffito", "ammuffita", "pezzo di vetro", "vetro nel", "una lumaca",
-    "un verme nel", "vermi nel",
+    "un verme nel", "vermi nel", "cimici dei letti", "cimici del letto", "cimici nel letto",
     // Portuguese.
     "intoxicacao alimentar", "passei mal", "passamos mal", "passou mal", "reacao alergica",
     "choque anafilatico", "vomitei", "vomitamos", "diarreia", "pronto-socorro", "pronto socorro",
     "parar no hospital", "acabei no hospital", "escorreguei", "vazamento de gas", "cheiro de gas",
     "um rato", "uns ratos", "ratos na", "uma barata", "umas baratas", "barata na", "baratas na",
     "baratas no", "cheio de baratas", "frango cru", "mofado", "mofada", "com mofo", "caco de vidro",
-    "vidro na comida", "uma lesma", "um verme", "uma minhoca", "larvas na", "larvas no",
+    "vidro na comida", "uma lesma", "um verme", "uma minhoca", "larvas na", "larvas no", "percevejos",
+    "percevejo na", "percevejo no",
 ];
 
 #[rustfmt::skip]

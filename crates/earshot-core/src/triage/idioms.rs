@@ -93,6 +93,7 @@ const IDIOMS: &[(&str, f64)] = &[
     // Portuguese and Spanish.
     ("10 10", 2.5),
     ("nota 10|dez|diez|mil", 2.5),
+    ("servicio|atención|atencion|trato de diez $", 2.5),
     // Spanish ("no me canso de decir que…" is no praise: see `SAYING`).
     ("no|nunca me canso|cansaré|cansare", 2.5),
     ("nunca|no decepciona|decepcionan|defrauda|defraudan", 2.0),

@@ -257,14 +257,14 @@ const FUNCTION_WORDS: [&str; 6] = [
      siamo fa poi proprio bello sarà può così cosi già gia però siete aperti domani buongiorno \
      fate potete avete vorrei volevo piacerebbe troppo mio miei tuo tuoi suo suoi nostro vostro \
      buonasera preferito preferita preferiti ristorante domenica lunedì martedì mercoledì \
-     giovedì venerdì sabato nn cmq xke xké xche perke qlc qlcs anke",
+     giovedì venerdì sabato nn cmq xke xké xche perke qlc qlcs anke manchi guarisci",
     // Portuguese
     "não nao você voce vc eu meu minha muito também tambem então entao ainda isso isto \
      agora hoje ninguém ninguem com uma um ao às na pra pro tá estou tenho \
      vocês são obrigado obrigada bom boa vai onde sim só tudo gente ele ela eles já né mesmo assim \
      é seu sua nós pq vcs kkk kkkk kkkkk rs nem ter tem fazer vou ficar quer melhor demais \
      coisa depois pode ontem amanhã amanha obg bem olá abrem custa atende atendimento fazem \
-     telefone cadê mto mt tbm td hj dps msm vdd cmg oq blz vlw ñ dms valeu sem veio cheio novo",
+     telefone cadê mto mt tbm td hj dps msm vdd cmg oq blz vlw ñ dms valeu sem veio cheio novo estava estavam chegámos",
 ];
 
 fn function_word_index() -> &'static std::collections::HashMap<&'static str, usize> {

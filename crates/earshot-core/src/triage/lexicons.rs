@@ -99,6 +99,7 @@ const FRENCH: &[(&str, f64)] = &[
     ("blessé*", -1.5),
     // A break-in or a robbery (the town's bad news, `cue_lists::TOWN_NEWS_CUES`).
     ("cambriolage", -2.3),
+    ("lenteur", -1.8),
 ];
 
 #[rustfmt::skip]
@@ -131,6 +132,7 @@ const GERMAN: &[(&str, f64)] = &[
     ("verletzt", -1.5),
     // A break-in or a robbery (the town's bad news, `cue_lists::TOWN_NEWS_CUES`).
     ("einbruch", -2.3),
+    ("lieb", 2.0), ("blöd*", -2.2), ("zerbrochen", -1.5),
 ];
 
 #[rustfmt::skip]
@@ -161,6 +163,7 @@ const ITALIAN: &[(&str, f64)] = &[
     ("ferit*", -1.5),
     // A break-in or a robbery (the town's bad news, `cue_lists::TOWN_NEWS_CUES`).
     ("furto", -2.3), ("rapina", -2.3),
+    ("guarisci", 1.5), ("guarigione", 1.5), ("benissimo", 3.0),
 ];
 
 #[rustfmt::skip]
@@ -191,6 +194,7 @@ const PORTUGUESE: &[(&str, f64)] = &[
     ("machucad*", -1.8), ("atrasou", -1.5), ("atrasaram", -1.5),
     // A break-in or a robbery (the town's bad news, `cue_lists::TOWN_NEWS_CUES`).
     ("assalto", -2.3), ("roubo", -2.3),
+    ("lentíssim*", -2.0), ("carinhos*", 2.3), ("lindamente", 2.5),
 ];
 
 /// Emoji as customers use them, where VADER's reading of their names misses it: "fire" made 🔥

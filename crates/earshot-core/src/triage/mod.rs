@@ -22,12 +22,14 @@ mod lexicons;
 pub mod linear;
 mod lone_words;
 mod naming;
+mod pair_words;
 pub mod personal;
 mod reading;
 mod service_cues;
 mod signals;
 mod stretch;
 pub mod text;
+mod thanks_for;
 mod turn;
 pub mod vader;
 mod waited;
@@ -52,7 +54,7 @@ const IRONY_MODEL: &[u8] = include_bytes!("../../data/irony.model");
 const COMPLAINT_MODEL: &[u8] = include_bytes!("../../data/complaint.model");
 
 /// Bumped when triage changes in a way that re-ranks stored mentions.
-const TRIAGE_REVISION: u32 = 29;
+const TRIAGE_REVISION: u32 = 30;
 
 /// Identifies this build's triage: stored mentions ranked by another are re-ranked at start.
 pub fn revision() -> String {

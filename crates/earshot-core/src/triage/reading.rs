@@ -318,6 +318,19 @@ pub(super) fn read_in(model: &LinearModel, text: &str, lang: Option<&'static str
     // Insults alone are abuse, which the owner hides or answers as such, not a complaint.
     let complaint = complaint
         && !(abusive && complaint_cues.is_empty() && grave.is_empty() && only_insults(&analysed));
+    let (mood, best) = if complaint
+        && mood == Sentiment::Neutral
+        && vader.pos == 0.0
+        && (vader.neg > 0.0 || !complaint_cues.is_empty())
+    {
+        // A complaint that names what went wrong, politely and without a word of praise ("Order
+        // 4521 arrived without the charger, could you send it please?", "left the flat dirtier
+        // than they found it"), is unhappy.
+        probs.swap(0, 1);
+        (Sentiment::Negative, 0)
+    } else {
+        (mood, best)
+    };
     let mut drivers = match mood {
         // A neutral reading that leans negative names what it leans on ("leans negative").
         Sentiment::Neutral if neg >= LEANS_NEGATIVE => {
@@ -326,9 +339,16 @@ pub(super) fn read_in(model: &LinearModel, text: &str, lang: Option<&'static str
         Sentiment::Neutral => Vec::new(),
         _ => explain(&analysed, &contrib, best, signals.lang),
     };
-    if mood == Sentiment::Negative && drivers.is_empty() {
-        // The town's news is what reads badly ("negative: 'break-in'", not "negative tone").
-        drivers = news;
+    if mood == Sentiment::Negative && !news.is_empty() {
+        // The town's news is what reads badly ("negative: 'break-in'", not "negative tone"), not
+        // the words around it the model leans on ("negative: 'cause'" of "à cause de la grève").
+        drivers.retain(|w| {
+            let last = w.rsplit(' ').next().unwrap_or(w);
+            vader::valence(last).is_some() && !vader::foreign(last, signals.lang)
+        });
+        if drivers.is_empty() {
+            drivers = news;
+        }
     }
     let mut help_cues = help_cues;
     if !own_plan.is_empty() {

@@ -5,7 +5,7 @@ use super::cue_lists::OWN_PLAN_WORDS;
 use super::cues::{cue_sets, cues, ranked_cues, Folded};
 use super::grave::Grave;
 use super::linear::{self, Signals};
-use super::text::{self, Analysed};
+use super::text::{self, Analysed, Token};
 use super::{lang, vader};
 
 /// The cue phrases found in a post, each in the post's own spelling, strongest first.
@@ -118,6 +118,9 @@ pub(super) fn signals_in(text: &str, lang: Option<&'static str>) -> (Analysed, S
     if sympathy.iter().any(|s| weather(s)) {
         complaint.retain(|w| !CALLED_OFF.contains(&crate::matcher::fold(w).as_str()));
     }
+    // Nor is what was mended ("Thanks for fixing my broken phone so fast").
+    let mended = mended(&mut analysed);
+    complaint.retain(|w| !mended.contains(&crate::matcher::fold(w)));
     // Nor is a help word inside a complaint ("aperto" in "il pacco è arrivato aperto").
     help.retain(|w| !inside(w, &[&complaint]));
     grave.retain(|(_, w)| !inside(w, &[&sympathy]) && !denied(folded.as_str(), w, lang));
@@ -125,11 +128,16 @@ pub(super) fn signals_in(text: &str, lang: Option<&'static str>) -> (Analysed, S
     let waited = wait.is_some_and(|w| complaint.contains(&w));
     // The writer's own change of plan is a request to the business.
     help.extend(own_plan.iter().cloned());
+    let mut sarcasm = cues(&c.sarcasm, &folded);
+    if sarcasm.is_empty() {
+        // Thanks for what went wrong ("Danke, dass ihr meinen Anzug verloren habt").
+        sarcasm.extend(super::thanks_for::harm_thanked(&folded));
+    }
     let found = Found {
         complaint,
         help,
         lead,
-        sarcasm: cues(&c.sarcasm, &folded),
+        sarcasm,
         sympathy,
         own_plan,
         grave,
@@ -203,6 +211,57 @@ fn denied(folded: &str, cue: &str, lang: Option<&str>) -> bool {
                 })
             })
     })
+}
+
+/// The words of a repair done: "fixed", "arreglaron", "réparé", "repariert" (folded).
+#[rustfmt::skip]
+const MENDING: &[&str] = &[
+    "fixed", "fixing", "repaired", "repairing", "replaced", "replacing", "mended", "mending",
+    "arreglar", "arreglaron", "arreglado", "arreglada", "arreglo", "reparar", "repararon",
+    "reparado", "reparada", "reemplazaron", "reemplazado", "sustituyeron", "repare", "reparee",
+    "reparer", "remplace", "remplacee", "remplacer", "repariert", "reparieren", "ersetzt",
+    "getauscht", "riparato", "riparata", "riparare", "sostituito", "sostituita", "consertar",
+    "consertaram", "consertou", "consertado", "consertada", "trocaram", "trocou", "substituiu",
+];
+
+/// Words that say the trouble is not over ("replaced it and it's still not working").
+#[rustfmt::skip]
+const NOT_OVER: &[&str] = &[
+    "still", "again", "sigue", "otra", "toujours", "encore", "immer", "wieder", "ancora",
+    "nuovo", "ainda", "novo", "but", "pero", "mais", "aber", "ma", "mas",
+];
+
+/// Marks the bad words a repair just before them mended ("fixing my broken phone", "a réparé
+/// la fenêtre cassée") as no feeling of the post's, and gives them back, folded; not "replaced
+/// it and it's still not working".
+fn mended(a: &mut Analysed) -> Vec<String> {
+    let mut out = Vec::new();
+    let n = a.tokens.len();
+    for i in 0..n {
+        if !MENDING.contains(&folded(&a.tokens[i]).as_ref()) {
+            continue;
+        }
+        for t in &mut a.tokens[i + 1..(i + 4).min(n)] {
+            let word = folded(t).into_owned();
+            if NOT_OVER.contains(&word.as_str()) {
+                break;
+            }
+            if vader::valence_of(t).is_some_and(|v| v < 0.0) {
+                t.false_friend = true;
+                out.push(word);
+            }
+        }
+    }
+    out
+}
+
+/// A token's word folded (`matcher::fold`); most are ASCII and need no folding to be compared.
+fn folded(t: &Token) -> std::borrow::Cow<'_, str> {
+    if t.norm.is_ascii() {
+        std::borrow::Cow::Borrowed(t.norm.as_str())
+    } else {
+        std::borrow::Cow::Owned(crate::matcher::fold(&t.norm))
+    }
 }
 
 /// Complaint cues of a thing called off or held up, which the weather can do.
