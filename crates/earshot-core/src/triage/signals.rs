@@ -213,17 +213,6 @@ fn denied(folded: &str, cue: &str, lang: Option<&str>) -> bool {
     })
 }
 
-/// The words of a repair done: "fixed", "arreglaron", "réparé", "repariert" (folded).
-#[rustfmt::skip]
-const MENDING: &[&str] = &[
-    "fixed", "fixing", "repaired", "repairing", "replaced", "replacing", "mended", "mending",
-    "arreglar", "arreglaron", "arreglado", "arreglada", "arreglo", "reparar", "repararon",
-    "reparado", "reparada", "reemplazaron", "reemplazado", "sustituyeron", "repare", "reparee",
-    "reparer", "remplace", "remplacee", "remplacer", "repariert", "reparieren", "ersetzt",
-    "getauscht", "riparato", "riparata", "riparare", "sostituito", "sostituita", "consertar",
-    "consertaram", "consertou", "consertado", "consertada", "trocaram", "trocou", "substituiu",
-];
-
 /// Words that say the trouble is not over ("replaced it and it's still not working").
 #[rustfmt::skip]
 const NOT_OVER: &[&str] = &[
@@ -238,7 +227,7 @@ fn mended(a: &mut Analysed) -> Vec<String> {
     let mut out = Vec::new();
     let n = a.tokens.len();
     for i in 0..n {
-        if !MENDING.contains(&folded(&a.tokens[i]).as_ref()) {
+        if !super::words::MENDING.contains(&folded(&a.tokens[i]).as_ref()) {
             continue;
         }
         for t in &mut a.tokens[i + 1..(i + 4).min(n)] {

@@ -39,12 +39,12 @@ const NOT: &[&str] = &[
     "nao", "nada", "nulla", "niente", "rien",
 ];
 
-/// How the words that undo the harm begin ("found", "arreglar", "retrouvé", "riparato").
+/// How the words of finding what was lost begin ("found", "retrouvé", "ritrovato"); a word of
+/// mending ([`super::words::MENDING`]) undoes the harm too.
 #[rustfmt::skip]
-const UNDONE: &[&str] = &[
-    "found", "find", "fix", "repair", "replac", "recover", "encontr", "arregl", "repar", "repon",
-    "reemplaz", "sustitu", "recuper", "retrouv", "remplac", "gefunden", "ersetz", "ritrov",
-    "trovat", "ripar", "sostitu", "consert", "substitu", "troc", "achad",
+const FOUND: &[&str] = &[
+    "found", "find", "recover", "encontr", "recuper", "retrouv", "gefunden", "ritrov", "trovat",
+    "achad",
 ];
 
 /// How many words after the thanks the harm may stand.
@@ -76,7 +76,9 @@ fn placed(folded: &str) -> Option<((usize, usize), (usize, usize))> {
         for k in from..(from + WITHIN).min(words.len()) {
             let w = text(k);
             let ended = k > from && folded[words[k - 1].1..words[k].0].contains(['.', '!', '?']);
-            if ended || NOT.contains(&w) || UNDONE.iter().any(|u| w.starts_with(u)) {
+            let undone =
+                super::words::MENDING.contains(&w) || FOUND.iter().any(|u| w.starts_with(u));
+            if ended || NOT.contains(&w) || undone {
                 return None;
             }
             if HARM.contains(&w) {

@@ -373,6 +373,19 @@ pub(super) const ELIDED_IT: &[&str] = &[
     "s", "v", "n", "tutt",
 ];
 
+/// The words of a repair done, folded: "fixed", "arreglaron", "réparé", "repariert". A bad word
+/// right after one is what was mended (`signals::mended`); thanks for one is no sarcasm
+/// (`thanks_for.rs`).
+#[rustfmt::skip]
+pub(super) const MENDING: &[&str] = &[
+    "fixed", "fixing", "repaired", "repairing", "replaced", "replacing", "mended", "mending",
+    "arreglar", "arreglaron", "arreglado", "arreglada", "arreglo", "reparar", "repararon",
+    "reparado", "reparada", "reemplazaron", "reemplazado", "sustituyeron", "repare", "reparee",
+    "reparer", "remplace", "remplacee", "remplacer", "repariert", "reparieren", "ersetzt",
+    "getauscht", "riparato", "riparata", "riparare", "sostituito", "sostituita", "consertar",
+    "consertaram", "consertou", "consertado", "consertada", "trocaram", "trocou", "substituiu",
+];
+
 /// Whether a post asks why or how ("¿por qué…?", "pourquoi", "warum", "perché", "como é
 /// possível"): a question of that kind is mostly a complaint.
 pub(super) fn asks_why(a: &super::text::Analysed) -> bool {
