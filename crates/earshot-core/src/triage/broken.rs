@@ -282,6 +282,16 @@ const PAIRS: &[Pair] = &[
         unless_then: WENT_WELL,
         ..PLAIN
     },
+    // Working, and "nicht" a few words on: "Der Rabattcode funktioniert an der Kasse nicht";
+    // not "funktioniert nicht nur …".
+    Pair {
+        first: &["funktioniert", "funktionieren", "funktionierte", "funktionierten", "klappt", "klappte"],
+        then: &["nicht"],
+        within: 5,
+        one_clause: true,
+        unless_then: &["nur"],
+        ..PLAIN
+    },
     // A bill above the quote, in either order: "quoted £80 on the phone and charged £240",
     // "Facture de 300 euros pour un devis annoncé à 120".
     Pair { first: QUOTE, then: BILL, within: 14, prices: true, ..PLAIN },

@@ -264,7 +264,7 @@ const FUNCTION_WORDS: [&str; 6] = [
      vocês são obrigado obrigada bom boa vai onde sim só tudo gente ele ela eles já né mesmo assim \
      é seu sua nós pq vcs kkk kkkk kkkkk rs nem ter tem fazer vou ficar quer melhor demais \
      coisa depois pode ontem amanhã amanha obg bem olá abrem custa atende atendimento fazem \
-     telefone cadê mto mt tbm td hj dps msm vdd cmg oq blz vlw ñ dms valeu sem veio cheio novo estava estavam chegámos",
+     telefone cadê mto mt tbm td hj dps msm vdd cmg oq blz vlw ñ dms valeu sem veio cheio novo estava estavam chegámos mim pela pelas",
 ];
 
 fn function_word_index() -> &'static std::collections::HashMap<&'static str, usize> {

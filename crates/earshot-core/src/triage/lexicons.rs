@@ -67,6 +67,8 @@ const SPANISH: &[(&str, f64)] = &[
     ("lastimad*", -1.8), ("herid*", -1.5),
     // A break-in or a robbery (the town's bad news, `cue_lists::TOWN_NEWS_CUES`).
     ("robo", -2.0), ("atraco", -2.3),
+    ("favorit*", 2.0), ("caducad*", -1.5), ("solucionó", 1.8), ("solucionaron", 1.8),
+    ("resolvió", 1.5), ("resolvieron", 1.5), ("lentitud", -1.8),
 ];
 
 #[rustfmt::skip]
@@ -100,6 +102,8 @@ const FRENCH: &[(&str, f64)] = &[
     // A break-in or a robbery (the town's bad news, `cue_lists::TOWN_NEWS_CUES`).
     ("cambriolage", -2.3),
     ("lenteur", -1.8),
+    ("préféré*", 2.0), ("impolitesse", -2.3), ("périmé*", -1.5), ("bluffé*", 2.5),
+    ("froideur", -1.5),
 ];
 
 #[rustfmt::skip]
@@ -133,6 +137,7 @@ const GERMAN: &[(&str, f64)] = &[
     // A break-in or a robbery (the town's bad news, `cue_lists::TOWN_NEWS_CUES`).
     ("einbruch", -2.3),
     ("lieb", 2.0), ("blöd*", -2.2), ("zerbrochen", -1.5),
+    ("unfreundlichkeit", -2.3), ("langsamkeit", -1.5), ("lob", 2.0), ("umgehauen", 2.0),
 ];
 
 #[rustfmt::skip]
@@ -164,6 +169,7 @@ const ITALIAN: &[(&str, f64)] = &[
     // A break-in or a robbery (the town's bad news, `cue_lists::TOWN_NEWS_CUES`).
     ("furto", -2.3), ("rapina", -2.3),
     ("guarisci", 1.5), ("guarigione", 1.5), ("benissimo", 3.0),
+    ("preferit*", 2.0), ("maleducazione", -2.5), ("lentezza", -1.8), ("conquistat*", 2.0),
 ];
 
 #[rustfmt::skip]
@@ -195,6 +201,7 @@ const PORTUGUESE: &[(&str, f64)] = &[
     // A break-in or a robbery (the town's bad news, `cue_lists::TOWN_NEWS_CUES`).
     ("assalto", -2.3), ("roubo", -2.3),
     ("lentíssim*", -2.0), ("carinhos*", 2.3), ("lindamente", 2.5),
+    ("preferid*", 2.0), ("lentidão", -1.8), ("resolveu", 1.5), ("resolveram", 1.5), ("surpreendeu", 1.5),
 ];
 
 /// Emoji as customers use them, where VADER's reading of their names misses it: "fire" made 🔥
@@ -244,6 +251,8 @@ const MISTRANSLATED: &[&str] = &[
     "socorro", "caralho", "pênis", "jovem", "entrada", "humano", "maior",
     // Help, in every language
     "ayuda", "aide", "hilfe", "hilft", "aiuto", "ajuda",
+    // A joke, which a customer calls the service ("vous êtes une blague"; AFINN's "joke" is +2)
+    "broma", "blague", "witz", "scherzo",
 ];
 
 /// The translated words triage reads: (language, word, valence on VADER's scale). Weak ones (AFINN

@@ -75,11 +75,18 @@ pub(super) fn signals_in(text: &str, lang: Option<&'static str>) -> (Analysed, S
         complaint.retain(|c| !pair.contains(c.as_str()));
         complaint.push(pair);
     }
-    // A wait with its length ("been waiting 3 weeks").
-    let wait = super::waited::measured_wait(folded.as_str()).map(|(a, b)| folded.own(a, b));
+    // A wait with its length ("been waiting 3 weeks"), or told by the clock ("ordered at 7 …
+    // came at 8:15").
+    let wait = super::waited::measured_wait(folded.as_str())
+        .map(|(a, b)| folded.own(a, b))
+        .or_else(|| {
+            let ((a, b), (c, d)) = super::clock::late(folded.as_str())?;
+            Some(format!("{} … {}", folded.own(a, b), folded.own(c, d)))
+        });
     if let Some(wait) = &wait {
-        // Said once: "still nothing" is inside "two weeks and still nothing".
-        complaint.retain(|c| !wait.contains(c.as_str()));
+        // Said once: "still nothing" is inside "two weeks and still nothing", "pedimos … llegó"
+        // inside "pedimos a las 7 … llegó a las 8".
+        complaint.retain(|c| !c.split(" … ").all(|part| wait.contains(part)));
         complaint.push(wait.clone());
     }
     let mut grave: Vec<(Grave, String)> = grave
@@ -120,9 +127,14 @@ pub(super) fn signals_in(text: &str, lang: Option<&'static str>) -> (Analysed, S
     }
     // Nor is what was mended ("Thanks for fixing my broken phone so fast").
     let mended = mended(&mut analysed);
+    astonished(&mut analysed);
     complaint.retain(|w| !mended.contains(&crate::matcher::fold(w)));
-    // Nor is a help word inside a complaint ("aperto" in "il pacco è arrivato aperto").
+    // Nor is a help word inside a complaint ("aperto" in "il pacco è arrivato aperto"), nor
+    // "open" beside one: "when I opened it" ("Il latte era già scaduto quando l'ho aperto").
     help.retain(|w| !inside(w, &[&complaint]));
+    if !complaint.is_empty() {
+        help.retain(|w| !OPEN.contains(&crate::matcher::fold(w).as_str()));
+    }
     grave.retain(|(_, w)| !inside(w, &[&sympathy]) && !denied(folded.as_str(), w, lang));
     lead.retain(|w| !inside(w, &[&own_plan]));
     let waited = wait.is_some_and(|w| complaint.contains(&w));
@@ -244,6 +256,54 @@ fn mended(a: &mut Analysed) -> Vec<String> {
     out
 }
 
+/// Help cues of opening hours that are one bare word, folded.
+const OPEN: &[&str] = &[
+    "ouvert", "ouverts", "geoffnet", "aperto", "aperti", "aberto", "abertos",
+];
+
+/// Words of astonishment, folded: after a bad word of their clause, or right before one, they say
+/// how bad ("The rudeness of the new manager is unbelievable", "une lenteur incroyable",
+/// "unglaublich langsam"), not praise.
+#[rustfmt::skip]
+const ASTONISHED: &[&str] = &[
+    "unbelievable", "incredible", "increible", "incroyable", "unglaublich", "unglaubliche",
+    "unglaublichen", "unglaublicher", "unglaubliches", "incredibile", "incredibili",
+    "inacreditavel", "incrivel",
+];
+
+/// Marks a word of astonishment as no feeling of its own where it says how bad a bad word of its
+/// clause is, and the clause has no other praise ("The pizza was incredible and the staff rude"
+/// keeps it).
+fn astonished(a: &mut Analysed) {
+    let n = a.tokens.len();
+    for i in 0..n {
+        // Each word of the list begins with "i" or "u": most tokens are told by their first byte.
+        if !a.tokens[i].norm.starts_with(['i', 'u'])
+            || !ASTONISHED.contains(&folded(&a.tokens[i]).as_ref())
+        {
+            continue;
+        }
+        // Its clause, bounded by punctuation and by the post's turn.
+        let mut start = i;
+        while start > 0 && !a.tokens[start - 1].clause_end && !a.turns.contains(&(start - 1)) {
+            start -= 1;
+        }
+        let mut end = i;
+        while end + 1 < n && !a.tokens[end].clause_end && !a.turns.contains(&(end + 1)) {
+            end += 1;
+        }
+        let felt = |t: &Token, bad: bool| {
+            vader::valence_of(t).is_some_and(|v| (v < 0.0) == (bad != t.negated) && v != 0.0)
+        };
+        let before = a.tokens[start..i].iter().any(|t| felt(t, true));
+        let next = !a.tokens[i].clause_end && a.tokens.get(i + 1).is_some_and(|t| felt(t, true));
+        let praise = (start..=end).any(|k| k != i && felt(&a.tokens[k], false));
+        if (before || next) && !praise {
+            a.tokens[i].false_friend = true;
+        }
+    }
+}
+
 /// A token's word folded (`matcher::fold`); most are ASCII and need no folding to be compared.
 fn folded(t: &Token) -> std::borrow::Cow<'_, str> {
     if t.norm.is_ascii() {
@@ -292,4 +352,48 @@ pub(super) fn own_plan_word(word: &str) -> bool {
 pub fn training_example(text: &str, label: usize) -> linear::Example {
     let (a, s, _) = signals(text);
     linear::Example::new(&a, &s, label)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::astonished;
+    use crate::triage::text::analyse_in;
+
+    /// The words of astonishment that carry no praise of their own in `text`.
+    fn unpraised(text: &str, lang: &str) -> Vec<String> {
+        let mut a = analyse_in(text, Some(lang));
+        let before: Vec<bool> = a.tokens.iter().map(|t| t.false_friend).collect();
+        astonished(&mut a);
+        a.tokens
+            .iter()
+            .zip(before)
+            .filter(|(t, was)| t.false_friend && !was)
+            .map(|(t, _)| t.norm.clone())
+            .collect()
+    }
+
+    #[test]
+    fn astonishment_at_a_bad_thing_is_no_praise() {
+        assert_eq!(
+            unpraised("The rudeness of the new manager is unbelievable", "en"),
+            ["unbelievable"]
+        );
+        assert_eq!(
+            unpraised("Un accueil d'une froideur incroyable", "fr"),
+            ["incroyable"]
+        );
+        assert_eq!(
+            unpraised("Unglaublich schlechter Service heute", "de"),
+            ["unglaublich"]
+        );
+        assert_eq!(
+            unpraised("La mala educación del nuevo encargado es increíble", "es"),
+            ["increíble"]
+        );
+        // Praise in the clause, a bad word after the turn or further on, or none at all: praise.
+        assert!(unpraised("Incredible service, the staff were unbelievably kind", "en").is_empty());
+        assert!(unpraised("Una pizza incredibile, ma il servizio lentissimo", "it").is_empty());
+        assert!(unpraised("The pizza was incredible and the staff rude", "en").is_empty());
+        assert!(unpraised("Unglaublich lecker, wir kommen wieder", "de").is_empty());
+    }
 }

@@ -14,8 +14,9 @@ use crate::model::Sentiment;
 /// in the post's language; when that reads negative or as a complaint, so does the post, with
 /// that part's words.
 ///
-/// The other way round, a complaint made of tone alone and then praise with no bad word after
-/// the turn ("Service was a bit slow but the food was worth it") reads as the praise, when the
+/// The other way round, a complaint made of tone alone, or a neutral reading, and then praise
+/// with no bad word after the turn ("Service was a bit slow but the food was worth it", "Didn't
+/// expect much but the pasta blew me away") reads as the praise, when the
 /// part after the turn read alone is praise without a complaint. A complaint cue before the turn
 /// keeps the complaint ("Still waiting for my refund, but thanks for the quick reply").
 pub(super) fn turned(model: &LinearModel, text: &str, whole: Reading) -> Reading {
@@ -37,7 +38,7 @@ pub(super) fn turned(model: &LinearModel, text: &str, whole: Reading) -> Reading
     // and a slow waiter ("Peccato per il servizio lento, il cibo però era ottimo").
     let mut bad_before = valences(0, turn).filter(|v| *v < 0.0);
     let mild_before = bad_before.next().is_none_or(|v| v > -2.0) && bad_before.next().is_none();
-    let turns_good = whole.mood == Sentiment::Negative
+    let turns_good = whole.mood != Sentiment::Positive
         && mild_before
         && good_after
         && !bad_after
