@@ -285,7 +285,9 @@ const PAIRS: &[Pair] = &[
     // Working, and "nicht" a few words on: "Der Rabattcode funktioniert an der Kasse nicht";
     // not "funktioniert nicht nur …".
     Pair {
-        first: &["funktioniert", "funktionieren", "funktionierte", "funktionierten", "klappt", "klappte"],
+        first: &[
+            "funktioniert", "funktionieren", "funktionierte", "funktionierten", "klappt", "klappte",
+        ],
         then: &["nicht"],
         within: 5,
         one_clause: true,

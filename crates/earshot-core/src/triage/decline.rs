@@ -101,9 +101,9 @@ pub(super) fn mark(a: &mut Analysed) {
 }
 
 /// Whether the post praises how things were ("Used to be my favourite place"): a word of praise
-/// after a marker, read plainly there ("used to not be bad" praises nothing).
-/// A post that ends in [`NO_LONGER`] after a marker says it in so many words ("Esta era mi
-/// cafetería de siempre, ya no").
+/// after a marker, read plainly there ("used to not be bad" praises nothing); or a marker and an
+/// ending in [`NO_LONGER`], which say it in so many words ("Esta era mi cafetería de siempre, ya
+/// no").
 pub(super) fn praised_before(a: &Analysed) -> bool {
     a.tokens
         .iter()
