@@ -417,8 +417,11 @@ pub fn analyse_in(text: &str, lang: Option<&str>) -> Analysed {
         if a.turns.contains(&i) {
             in_scope = false;
         }
-        // An idiom carries its own negation: "ne" before "pas mal du tout" is the same one.
-        t.negated = in_scope && super::idioms::valence(&t.norm).is_none();
+        // An idiom carries its own negation: "ne" before "pas mal du tout" is the same one; an
+        // emoji is the writer's feeling, never negated ("ora non più 😞").
+        t.negated = in_scope
+            && super::idioms::valence(&t.norm).is_none()
+            && !super::vader::is_emoji(&t.norm);
         if t.clause_end {
             in_scope = false;
         }

@@ -146,6 +146,11 @@ fn translated_word(norm: &str) -> bool {
         && lex.own.get(norm).is_some_and(|o| o.translated)
 }
 
+/// Whether a token is an emoji or another sign with no letter or digit in it.
+pub(super) fn is_emoji(norm: &str) -> bool {
+    !norm.is_empty() && !norm.chars().any(char::is_alphanumeric)
+}
+
 /// Whether a word has its valence only from another language's own lexicon than `lang`: French
 /// "sale" (dirty) in a Spanish post, Spanish "malo" in an English one. A post whose language
 /// cannot be told reads every lexicon.
@@ -218,8 +223,9 @@ pub fn vader(a: &Analysed, mut each: impl FnMut(usize, f64)) -> Vader {
         if any_lower && tok.caps {
             v += C_INCR * v.signum();
         }
-        // An idiom carries its own negation ("n'est pas mal du tout").
-        let mut negated = super::idioms::valence(&tok.norm).is_some();
+        // An idiom carries its own negation ("n'est pas mal du tout"), and an emoji says the
+        // writer's feeling whatever it follows ("ora non più 😞").
+        let mut negated = super::idioms::valence(&tok.norm).is_some() || is_emoji(&tok.norm);
         for back in 1..=3usize {
             let Some(j) = i.checked_sub(back) else { break };
             // A negation or booster reaches no further than its clause ("Plus jamais, serveur
@@ -331,6 +337,31 @@ mod tests {
 
     fn compound(text: &str) -> f64 {
         vader(&analyse(text), |_, _| {}).compound
+    }
+
+    #[test]
+    fn an_emoji_is_never_negated() {
+        // "Non più 😞": the sad face is the writer's, not what the negation denies.
+        let a = analyse_in(
+            "Era la mia panetteria preferita, ora non più 😞",
+            Some("it"),
+        );
+        assert!(a.tokens.iter().any(|t| t.norm == "😞" && !t.negated));
+        let mut sad = 0.0;
+        vader(&analyse_in("non più 😞", Some("it")), |i, v| {
+            if i == 2 {
+                sad = v;
+            }
+        });
+        assert!(sad < 0.0, "{sad}");
+        // A word after the negation is still negated.
+        let mut happy = 0.0;
+        vader(&analyse_in("not happy 😞", Some("en")), |i, v| {
+            if i == 1 {
+                happy = v;
+            }
+        });
+        assert!(happy < 0.0, "{happy}");
     }
 
     #[test]
