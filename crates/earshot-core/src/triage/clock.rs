@@ -9,9 +9,9 @@ use super::cues::word_spans;
 #[rustfmt::skip]
 const ASKED: &[&str] = &[
     "ordered", "booked", "arrived", "pedimos", "pedi", "reservamos", "reserve", "llegamos",
-    "commande", "commandee", "commandes", "reserve", "arrives", "bestellt", "gebucht",
-    "reserviert", "angekommen", "ordinato", "ordinata", "ordinati", "prenotato", "prenotata",
-    "arrivati", "encomendei", "encomendamos", "reservei", "chegamos", "chegámos",
+    "commande", "commandee", "commandes", "arrives", "bestellt", "gebucht", "reserviert",
+    "angekommen", "ordinato", "ordinata", "ordinati", "prenotato", "prenotata", "arrivati",
+    "encomendei", "encomendamos", "reservei", "chegamos",
 ];
 
 /// What the business did at the second time: came, served, seated, delivered. Folded.
