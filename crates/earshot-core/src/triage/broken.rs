@@ -9,7 +9,8 @@ use std::sync::OnceLock;
 use aho_corasick::AhoCorasick;
 
 use super::pair_words::{
-    ARRIVED, BILL, BOOKED, CHARGED, DEPOSIT, MISSING, ORDER, QUOTE, TIMES, WENT_WELL, WITHOUT,
+    ARRIVED, BILL, BOOKED, CHARGED, DEPOSIT, MISSING, ORDER, QUOTE, RECEIPT, TIMES, WENT_WELL,
+    WITHOUT,
 };
 use super::wrong_item::INSTEAD;
 
@@ -172,8 +173,8 @@ const PAIRS: &[Pair] = &[
             "storniert", "disdetto", "disdetta", "cancelei", "cancelamos",
         ],
         then: &[
-            "still", "sigue", "siguen", "toujours", "immer noch", "weiterhin", "continuano",
-            "continuam", "continua", "ainda",
+            "still", "sigue", "siguen", "toujours", "continuent", "continue", "immer noch",
+            "weiterhin", "trotzdem", "nach wie vor", "continuano", "continuam", "continua", "ainda",
         ],
         within: 12,
         ..PLAIN
@@ -205,6 +206,32 @@ const PAIRS: &[Pair] = &[
         ],
         within: 12,
         counts: true,
+        ..PLAIN
+    },
+    // More on the receipt than was had: "The receipt says 3 coffees, we had 2", "Auf dem Bon
+    // stehen 3 Kaffee, wir hatten 2".
+    Pair {
+        first: RECEIPT,
+        then: &[
+            "we had", "we only had", "i had", "we ordered", "i ordered", "tomamos", "pedimos",
+            "comimos", "on en a pris", "on a pris", "nous avons pris", "wir hatten", "ich hatte",
+            "wir haben", "abbiamo presi", "abbiamo preso", "bebemos", "comemos",
+        ],
+        within: 10,
+        counts: true,
+        ..PLAIN
+    },
+    // Booked, and not there: "Booked a cot for the baby weeks ago and there was none in the room".
+    Pair {
+        first: BOOKED,
+        then: &[
+            "was none", "wasn't one", "wasnt one", "wasn't any", "wasnt any", "no habia ninguna",
+            "no habia ninguno", "no habia nada", "n'y en avait pas", "n'y en avait aucun",
+            "n'y en avait aucune", "war keins", "war keine", "gab es keins", "gab es keine",
+            "non c'era", "non c'erano", "nao havia nenhum", "nao havia nenhuma",
+            "nao tinha nenhum", "nao tinha nenhuma",
+        ],
+        within: 16,
         ..PLAIN
     },
     // Ordered or booked, and told it could not be done: "Ordered a birthday cake for Saturday,

@@ -37,6 +37,9 @@ pub(super) const SARCASM_CUES: &[&str] = &[
     "fantastico, un'altra",
     "otimo, mais um",
     "otimo, mais uma",
+    // "Only cash again. How convenient."
+    "how convenient", "what a coincidence", "que casualidad", "comme par hasard", "wie praktisch",
+    "che coincidenza", "que coincidencia",
     // Thanks for what went wrong ("thanks for ignoring all my tweets").
     // More in `thanks_for.rs`, which finds the loss where it ends the clause.
     "thanks for ignoring", "thank you for ignoring", "thanks for sending the wrong",

@@ -22,18 +22,18 @@ const CLOSING: &[&str] = &[
     "closes for good", "is retiring", "are retiring", "retiring after", "not reopening",
     "won't be reopening", "last day of business", "boarded up", "shut for good", "shut down",
     "cierre", "cierra", "cierran", "cierren", "va a cerrar", "van a cerrar", "ha cerrado",
-    "han cerrado", "cerro", "cerraron", "cierra sus puertas", "se jubila", "se jubilan",
+    "han cerrado", "cerro", "cerraron", "cierra sus puertas", "se jubila", "se jubilan", "se jubile",
     "tapiado", "tapiada", "cerrado para siempre", "cerrada para siempre",
     "ferme ses portes", "ferment leurs portes", "ferme definitivement", "va fermer", "vont fermer",
     "a ferme", "ont ferme", "fermeture definitive", "prend sa retraite", "part a la retraite",
     "fermer",
     "schliesst", "schließt", "schliessen", "schließen", "macht zu", "machen zu", "hat zugemacht",
-    "haben zugemacht", "geht in rente", "in den ruhestand", "zumacht", "zumachen", "dichtmacht",
+    "haben zugemacht", "geht in rente", "in rente geht", "in den ruhestand", "zumacht", "zumachen", "dichtmacht",
     "jetzt zu", "fur immer zu", "dauerhaft geschlossen",
     "chiude", "chiudono", "chiudera", "ha chiuso", "hanno chiuso", "chiusura definitiva",
-    "va in pensione", "chiudere", "chiuda", "chiuso per sempre",
+    "va in pensione", "vada in pensione", "andra in pensione", "chiudere", "chiuda", "chiuso per sempre",
     "fechando", "vai fechar", "fechou", "fecha as portas", "fechar as portas", "encerrou",
-    "encerrando", "se aposenta", "vai se aposentar", "ter fechado", "tenha fechado", "fechar",
+    "encerrando", "reformar-se", "se reforma", "vai reformar-se", "se aposenta", "vai se aposentar", "ter fechado", "tenha fechado", "fechar",
     "fechado para sempre", "fechou de vez",
 ];
 
@@ -48,7 +48,7 @@ const SADNESS: &[&str] = &[
     "allez nous manquer", "fin d'une epoque", "fin d'une ere", "schade", "traurig", "vermissen",
     "ende einer ara", "ende einer epoche", "peccato", "tristezza", "ci mancherete",
     "ci manchera", "fine di un'epoca", "fine di un'era", "sentir falta", "saudade", "saudades",
-    "fim de uma era",
+    "fim de uma era", "finisce un'epoca", "se acaba una epoca",
 ];
 
 /// Words of opening hours right after the closing ("cierran tan temprano", "closing early").

@@ -87,7 +87,7 @@ fn kin_words(lang: &str, other: &str, words: &[&str]) -> usize {
         "fue", "y", "muy", "los", "las", "pero", "yo", "tengo", "estoy", "nadie", "también",
         "cuando", "donde", "hoy", "ahora", "siempre", "hay", "gracias", "mucho", "pues", "quiero",
         "tiene", "tienen", "aunque", "entonces", "alguien", "usted", "vosotros", "eso", "con",
-        "me", "ya", "está", "están", "nuevo", "nueva", "hace",
+        "me", "ya", "está", "están", "nuevo", "nueva", "hace", "nos", "mesa", "mi", "hija", "hijo",
     ];
     #[rustfmt::skip]
     const GERMAN_NOT_KIN: &[&str] = &[
@@ -235,7 +235,7 @@ const FUNCTION_WORDS: [&str; 6] = [
      habéis habeis hacéis haceis hicisteis podéis estáis estais vuestro vuestra vuestros \
      vuestras después lunes martes miércoles jueves viernes xq porq tmb tmbn xfa porfa dnd \
      estuvo estuve estuvimos estaba estaban verdad cobraron dijeron tardaron devuelto devolvieron \
-     ayer anoche faltaba faltaban",
+     ayer anoche faltaba faltaban otra otro otras otros diez",
     // French
     "des du et est je elle nous vous ils pas c'est j'ai n'est qu'il avec pour dans sur \
      une cette très trop toujours jamais rien merci oui moi toi ça aussi encore être fait \
@@ -249,7 +249,7 @@ const FUNCTION_WORDS: [&str; 6] = [
      alles nichts dann gibt geht kann muss soll ganz wieder morgen gestern einfach zum zur \
      beim vom ins sich als nach bei aus über wer wo warum diese dieser dieses meine mein dein \
      deine seine ihre unsere hab vielen dank bitte guten seid habt geöffnet kostet bestellung \
-     sonntag montag dienstag mittwoch donnerstag freitag samstag nich nix voll bissl ohne",
+     sonntag montag dienstag mittwoch donnerstag freitag samstag nich nix voll bissl ohne hat",
     // Italian
     "gli della delle degli dei nel nella che non è sono ho hai per ci anche ancora \
      sempre mai niente nessuno grazie molto questo questa quello perché perche oggi io lui \
@@ -264,7 +264,7 @@ const FUNCTION_WORDS: [&str; 6] = [
      vocês são obrigado obrigada bom boa vai onde sim só tudo gente ele ela eles já né mesmo assim \
      é seu sua nós pq vcs kkk kkkk kkkkk rs nem ter tem fazer vou ficar quer melhor demais \
      coisa depois pode ontem amanhã amanha obg bem olá abrem custa atende atendimento fazem \
-     telefone cadê mto mt tbm td hj dps msm vdd cmg oq blz vlw ñ dms valeu sem veio cheio novo estava estavam chegámos mim pela pelas",
+     telefone cadê mto mt tbm td hj dps msm vdd cmg oq blz vlw ñ dms valeu sem veio cheio novo estava estavam chegámos mim pela pelas têm",
 ];
 
 fn function_word_index() -> &'static std::collections::HashMap<&'static str, usize> {
@@ -300,7 +300,8 @@ const ENGLISH: &[&str] = &[
     "doesnt", "wasnt", "isnt", "havent", "got", "guys", "had", "were", "did", "does", "very",
     "good", "great", "ordered", "waiting", "which", "than", "them", "then", "could", "should",
     "because", "anyone", "some", "better", "couldn't", "couldnt", "wouldn't", "wouldnt", "won't",
-    "didn't", "doesn't", "isn't", "wasn't", "haven't", "want", "refund",
+    "didn't", "doesn't", "isn't", "wasn't", "haven't", "want", "refund", "i've", "we've", "you've",
+    "best",
 ];
 
 fn plainly_english(words: &[&str]) -> bool {

@@ -68,7 +68,8 @@ const SPANISH: &[(&str, f64)] = &[
     // A break-in or a robbery (the town's bad news, `cue_lists::TOWN_NEWS_CUES`).
     ("robo", -2.0), ("atraco", -2.3),
     ("favorit*", 2.0), ("caducad*", -1.5), ("solucionó", 1.8), ("solucionaron", 1.8),
-    ("resolvió", 1.5), ("resolvieron", 1.5), ("lentitud", -1.8),
+    ("resolvió", 1.5), ("resolvieron", 1.5), ("lentitud", -1.8), ("empapad*", -1.2),
+    ("inutilizable+", -2.0), ("honest*", 2.0), ("relajante+", 2.0),
 ];
 
 #[rustfmt::skip]
@@ -103,7 +104,7 @@ const FRENCH: &[(&str, f64)] = &[
     ("cambriolage", -2.3),
     ("lenteur", -1.8),
     ("préféré*", 2.0), ("impolitesse", -2.3), ("périmé*", -1.5), ("bluffé*", 2.5),
-    ("froideur", -1.5),
+    ("froideur", -1.5), ("honnête+", 2.0), ("relaxant*", 2.0), ("sauveur+", 2.5),
 ];
 
 #[rustfmt::skip]
@@ -138,6 +139,8 @@ const GERMAN: &[(&str, f64)] = &[
     ("einbruch", -2.3),
     ("lieb", 2.0), ("blöd*", -2.2), ("zerbrochen", -1.5),
     ("unfreundlichkeit", -2.3), ("langsamkeit", -1.5), ("lob", 2.0), ("umgehauen", 2.0),
+    ("durchnässt", -1.2), ("gestunken", -2.0), ("unbenutzbar", -2.0), ("ehrlich*", 2.0),
+    ("entspannend*", 2.0), ("lebensretter", 2.5), ("dazwischengeschoben", 2.0),
 ];
 
 #[rustfmt::skip]
@@ -170,6 +173,8 @@ const ITALIAN: &[(&str, f64)] = &[
     ("furto", -2.3), ("rapina", -2.3),
     ("guarisci", 1.5), ("guarigione", 1.5), ("benissimo", 3.0),
     ("preferit*", 2.0), ("maleducazione", -2.5), ("lentezza", -1.8), ("conquistat*", 2.0),
+    ("fradicio", -1.2), ("fradicia", -1.2), ("fradici", -1.2), ("inutilizzabile+", -2.0),
+    ("onest*", 2.0), ("rilassante+", 2.0),
 ];
 
 #[rustfmt::skip]
@@ -202,6 +207,8 @@ const PORTUGUESE: &[(&str, f64)] = &[
     ("assalto", -2.3), ("roubo", -2.3),
     ("lentíssim*", -2.0), ("carinhos*", 2.3), ("lindamente", 2.5),
     ("preferid*", 2.0), ("lentidão", -1.8), ("resolveu", 1.5), ("resolveram", 1.5), ("surpreendeu", 1.5),
+    ("murch*", -1.5), ("encharcad*", -1.2), ("inutilizável", -2.0), ("grat*", 2.5),
+    ("honest*", 2.0), ("relaxante+", 2.0),
 ];
 
 /// Emoji as customers use them, where VADER's reading of their names misses it: "fire" made 🔥

@@ -64,7 +64,13 @@ pub fn features(a: &Analysed, s: &Signals, mut f: impl FnMut(u64, f32, Origin)) 
     let n_sparse = toks.len() * 2 + 1;
     let scale = 1.0 / (n_sparse as f32).sqrt();
     for (i, t) in toks.iter().enumerate() {
-        let tag: &[u8] = if t.negated { b"n" } else { b"w" };
+        // A negated word, a word set aside (not at its usual work here: German "die", the
+        // "wrong" of a fault the mechanic explained) and a plain word are three features.
+        let tag: &[u8] = match (t.negated, t.aside) {
+            (true, _) => b"n",
+            (false, true) => b"f",
+            (false, false) => b"w",
+        };
         let h = fnv(fnv(FNV_OFFSET, tag), t.norm.as_bytes());
         f(finish(h), scale, Origin::Word(i));
         if let Some(next) = toks.get(i + 1) {

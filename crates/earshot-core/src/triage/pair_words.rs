@@ -27,7 +27,8 @@ pub(super) const DEPOSIT: &[&str] = &[
 #[rustfmt::skip]
 pub(super) const QUOTE: &[&str] = &[
     "quote", "quoted", "estimate", "presupuesto", "presupuestado", "devis", "angebot",
-    "kostenvoranschlag", "preventivo", "orcamento",
+    "kostenvoranschlag", "preventivo", "orcamento", "orcamentou", "orcamentaram", "orcamentado",
+    "presupuestaron", "veranschlagt",
 ];
 
 /// A bill, folded.
@@ -35,6 +36,13 @@ pub(super) const QUOTE: &[&str] = &[
 pub(super) const BILL: &[&str] = &[
     "bill", "billed", "charged", "invoice", "factura", "facture", "rechnung", "berechnet",
     "fattura", "fatturato", "fatura", "cobraron", "cobrou", "cobraram", "pagare",
+];
+
+/// A receipt or a bill, folded ("ticket", "Bon", "scontrino", "talão").
+#[rustfmt::skip]
+pub(super) const RECEIPT: &[&str] = &[
+    "receipt", "bill", "ticket", "cuenta", "recibo", "addition", "bon", "kassenbon", "rechnung",
+    "scontrino", "conto", "talao", "fatura", "factura",
 ];
 
 /// A booking, folded ("reservé", "gebucht", "prenotato").

@@ -163,6 +163,47 @@ pub(super) const SERVICE_CUES: &[&str] = &[
     "voces sao uma piada", "sao uma piada", "e uma piada",
     // Slowness, named.
     "lentitud", "lenteur", "langsamkeit", "lentezza", "lentidao",
+    // The tradesman who never came back; the room that smelled of cigarettes; music too loud to
+    // talk over.
+    "never came back", "nunca volvio", "nunca mas volvio", "no volvio nunca",
+    "n'est jamais revenu", "ne sont jamais revenus", "nie wiedergekommen", "nie wieder gekommen",
+    "nie zuruckgekommen", "nicht wiedergekommen", "non e piu tornato", "non sono piu tornati",
+    "nunca mais voltou", "nunca mais voltaram", "nach zigaretten", "nach rauch gestunken",
+    "cheirava a tabaco", "cheirava tudo a", "puzzava tutto di", "puzzava di sigaretta",
+    "olia todo a", "music so loud", "music was so loud", "musica tan alta",
+    "musique tellement forte", "musique si forte", "musik so laut", "musik war so laut",
+    "musica cosi alta", "musica era cosi alta", "musica tao alta", "couldn't hear each other",
+    "couldnt hear each other", "no nos oiamos", "on ne s'entendait pas", "non ci sentivamo",
+    "nao nos ouviamos",
+    // An app that throws the writer out, or cannot be used.
+    "logged me out", "me cierra la sesion", "me deconnecte",
+    "meldet mich alle", "meldet mich standig", "meldet mich dauernd", "mi disconnette",
+    "termina a sessao", "unusable", "inutilizable",
+    "imposible usarla", "imposible usarlo", "inutilisable", "unbenutzbar", "inutilizzabile",
+    "inutilizavel", "impossivel usar",
+    // Fees nobody mentioned; soaked in the rain; wilted on arrival; home all day for nothing.
+    "hidden fees", "hidden charges", "cargos ocultos", "gastos ocultos", "frais caches",
+    "jamais mentionnes", "jamais mentionne", "versteckte kosten", "versteckte gebuhren",
+    "spese nascoste", "mai indicate", "mai indicati", "mai menzionate", "taxas escondidas",
+    "todo empapado", "alles durchnasst", "tutto fradicio", "chegaram murchas",
+    "chegaram murchos", "chegou murcho", "chegou murcha", "was home all day",
+    "was in all day", "estuve todo el dia en casa", "estaba en casa todo el dia",
+    "j'etais la toute la journee", "j'etais chez moi toute la journee",
+    "den ganzen tag zu hause", "ero a casa tutto il giorno", "estive em casa o dia todo",
+    "estava em casa o dia todo",
+    // Shrunk at the cleaner's, and blamed on the writer: "says it was already like that".
+    "shrank my", "shrunk my", "encogio mi", "encogieron mi", "fait retrecir", "a retreci",
+    "ont retreci", "eingehen lassen", "ist eingelaufen", "ha ristretto", "hanno ristretto",
+    "encolheu o", "encolheu a", "encolheram o", "already like that", "ya venia asi",
+    "ya estaba asi", "deja comme ca", "behauptet, er war schon", "behauptet, sie war schon",
+    "behauptet, es war schon", "war angeblich schon", "era gia cosi", "ja vinha assim",
+    "ja estava assim",
+    // Came in for a trim, left with half the hair; the booking site crashed.
+    "half my hair", "media melena", "la mitad del pelo", "moitie des cheveux",
+    "halb so langen haaren", "halb so lange haare", "meta capelli", "meta dei capelli",
+    "metade do cabelo", "web se colgo", "pagina se colgo", "site a plante", "site plantait",
+    "seite abgesturzt", "seite ist abgesturzt", "sito si e bloccato", "sito si blocca",
+    "site foi abaixo", "site vai abaixo",
 ];
 
 #[cfg(test)]

@@ -126,7 +126,8 @@ pub(super) fn signals_in(text: &str, lang: Option<&'static str>) -> (Analysed, S
         complaint.retain(|w| !CALLED_OFF.contains(&crate::matcher::fold(w).as_str()));
     }
     // Nor is what was mended ("Thanks for fixing my broken phone so fast").
-    let mended = mended(&mut analysed);
+    let mut mended = mended(&mut analysed);
+    mended.extend(explained(&mut analysed));
     astonished(&mut analysed);
     complaint.retain(|w| !mended.contains(&crate::matcher::fold(w)));
     // Nor is a help word inside a complaint ("aperto" in "il pacco è arrivato aperto"), nor
@@ -248,8 +249,63 @@ fn mended(a: &mut Analysed) -> Vec<String> {
                 break;
             }
             if vader::valence_of(t).is_some_and(|v| v < 0.0) {
-                t.false_friend = true;
+                t.set_aside();
                 out.push(word);
+            }
+        }
+    }
+    out
+}
+
+/// Words of explaining, folded: a fault the business explained is its service ("showed me the
+/// old part and explained what had gone wrong", "m'a expliqué la panne"), no complaint.
+#[rustfmt::skip]
+const EXPLAINING: &[&str] = &[
+    "explained", "explico", "explicaron", "explique", "expliquee", "erklart", "erklarte",
+    "erklarten", "spiegato", "spiegata", "spiego", "explicou", "explicaram",
+];
+
+/// The writer as the one who explained ("I explained the problem twice", "le expliqué",
+/// "j'ai expliqué", "ich habe … erklärt", "ho spiegato"): then the fault is the complaint.
+#[rustfmt::skip]
+const WRITER: &[&str] = &[
+    "i", "we", "le", "les", "lo", "ai", "avons", "ich", "wir", "habe", "hab", "ho", "abbiamo",
+];
+
+/// Faults named without a word of feeling, folded ("panne", "kaputt", "guasto").
+#[rustfmt::skip]
+const FAULT: &[&str] = &[
+    "fault", "problem", "issue", "fallado", "fallo", "averia", "problema", "panne", "probleme",
+    "defaut", "kaputt", "defekt", "fehler", "guasto", "difetto", "avariado", "avaria", "defeito",
+];
+
+/// Marks the words of a fault the business explained (up to five after its verb, in the clause
+/// that follows it: "erklärt, was kaputt war") as no feeling of the post's, and gives its bad
+/// words and the faults it names back, folded. Not where nobody explained, nor where the writer did.
+fn explained(a: &mut Analysed) -> Vec<String> {
+    let mut out = Vec::new();
+    let n = a.tokens.len();
+    for i in 0..n {
+        let t = &a.tokens[i];
+        if t.negated || !EXPLAINING.contains(&folded(t).as_ref()) {
+            continue;
+        }
+        let clause = (0..i).rev().take_while(|&j| !a.tokens[j].clause_end);
+        if clause
+            .take(6)
+            .any(|j| WRITER.contains(&folded(&a.tokens[j]).as_ref()))
+        {
+            continue;
+        }
+        for k in i + 1..(i + 6).min(n) {
+            let t = &mut a.tokens[k];
+            let word = folded(t).into_owned();
+            if vader::valence_of(t).is_some_and(|v| v < 0.0) || FAULT.contains(&word.as_str()) {
+                out.push(word);
+            }
+            t.set_aside();
+            if t.clause_end {
+                break;
             }
         }
     }
@@ -356,8 +412,34 @@ pub fn training_example(text: &str, label: usize) -> linear::Example {
 
 #[cfg(test)]
 mod tests {
-    use super::astonished;
+    use super::{astonished, explained};
     use crate::triage::text::analyse_in;
+
+    #[test]
+    fn a_fault_the_business_explained_is_set_aside() {
+        // (post, language, the bad words and faults given back)
+        let cases: [(&str, &str, &[&str]); 5] = [
+            (
+                "The mechanic explained what had gone wrong",
+                "en",
+                &["wrong"],
+            ),
+            (
+                "Der Mechaniker hat erklärt, was kaputt war",
+                "de",
+                &["kaputt"],
+            ),
+            ("Il meccanico mi ha spiegato il guasto", "it", &["guasto"]),
+            ("I explained what was wrong three times", "en", &[]),
+            ("Nobody explained what went wrong", "en", &[]),
+        ];
+        for (text, lang, given) in cases {
+            let mut a = analyse_in(text, Some(lang));
+            assert_eq!(explained(&mut a), given, "{text}");
+            let aside = a.tokens.iter().any(|t| t.aside);
+            assert_eq!(aside, !given.is_empty(), "{text}: {:?}", a.tokens);
+        }
+    }
 
     /// The words of astonishment that carry no praise of their own in `text`.
     fn unpraised(text: &str, lang: &str) -> Vec<String> {

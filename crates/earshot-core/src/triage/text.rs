@@ -32,9 +32,22 @@ pub struct Token {
     /// valence there ([`super::vader::valence_of`]); or a word of a request to the business
     /// ("demora" of "quanto tempo demora a entrega?", `signals.rs`).
     pub false_friend: bool,
+    /// Not at its usual work here, so the model reads it as a feature of its own: a false friend
+    /// of the post's language, a description ("gluten free"), an allergy's word, a fault the
+    /// business mended or explained ([`Token::set_aside`]). A word of a request is not: "help"
+    /// asks for help.
+    pub aside: bool,
     /// Praise of how things were ("favourite" of "used to be my favourite"): read as under a
     /// negation ([`super::decline`]).
     pub past: bool,
+}
+
+impl Token {
+    /// Marks a word as not at its usual work: no valence, and a feature of its own.
+    pub(super) fn set_aside(&mut self) {
+        self.false_friend = true;
+        self.aside = true;
+    }
 }
 
 /// What a word does to the sentiment of the words after it.
@@ -182,6 +195,7 @@ fn push_word(out: &mut Vec<Token>, word: &str) {
         role,
         name,
         false_friend: false,
+        aside: false,
         past: false,
     });
 }
@@ -196,6 +210,7 @@ fn special(norm: String) -> Token {
         role: Role::Plain,
         name: false,
         false_friend: false,
+        aside: false,
         past: false,
     }
 }
@@ -214,7 +229,7 @@ pub fn analyse(text: &str) -> Analysed {
 /// Words that negate in one language and not in another that writes them too: Portuguese "no"
 /// is "in the" ("no pedido"), Italian "ne" is "of it" ("ne ho due"). A bare "n" is "não" only
 /// in Portuguese text-speak ("n gostei"); elsewhere it is "and" ("fish n chips").
-fn negates_in(norm: &str, lang: Option<&str>) -> bool {
+pub(super) fn negates_in(norm: &str, lang: Option<&str>) -> bool {
     match norm {
         "n" => lang == Some("pt"),
         _ => !matches!((lang, norm), (Some("pt"), "no") | (Some("it"), "ne")),
@@ -344,7 +359,7 @@ pub fn analyse_in(text: &str, lang: Option<&str>) -> Analysed {
         }
     }
     // "Can't get enough of", "no me canso de": praise through a negation, one token.
-    super::idioms::merge(&mut a.tokens);
+    super::idioms::merge(&mut a.tokens, lang);
     let friends = super::words::FALSE_FRIENDS
         .iter()
         .find(|(l, _)| Some(*l) == lang)
@@ -362,7 +377,9 @@ pub fn analyse_in(text: &str, lang: Option<&str>) -> Analysed {
         if t.role == Role::Negation && !negates_in(&t.norm, lang) {
             t.role = Role::Plain;
         }
-        t.false_friend = friends.contains(&t.norm.as_str()) || super::vader::foreign(&t.norm, lang);
+        if friends.contains(&t.norm.as_str()) || super::vader::foreign(&t.norm, lang) {
+            t.set_aside();
+        }
     }
     // "Gluten free": a description, not praise ("positive: 'free'"); "por la tarde".
     for i in 1..a.tokens.len() {
@@ -371,7 +388,7 @@ pub fn analyse_in(text: &str, lang: Option<&str>) -> Analysed {
             .iter()
             .any(|(w, after)| a.tokens[i].norm == *w && after.contains(&before))
         {
-            a.tokens[i].false_friend = true;
+            a.tokens[i].set_aside();
         }
     }
     // "A severe nut allergy", "severely allergic": the allergy's words, not the business's.
@@ -381,7 +398,7 @@ pub fn analyse_in(text: &str, lang: Option<&str>) -> Analysed {
             let mut j = i;
             while j > 0 && i - j < 2 && !a.tokens[j - 1].clause_end {
                 j -= 1;
-                a.tokens[j].false_friend = true;
+                a.tokens[j].set_aside();
             }
         }
     }
@@ -404,7 +421,7 @@ pub fn analyse_in(text: &str, lang: Option<&str>) -> Analysed {
         };
         if a.tokens[i].role == Role::Negation && a.tokens.get(at).is_some_and(doubt) {
             a.tokens[i].role = Role::Plain;
-            a.tokens[at].false_friend = true;
+            a.tokens[at].set_aside();
         }
     }
     let mut in_scope = false;
@@ -417,11 +434,11 @@ pub fn analyse_in(text: &str, lang: Option<&str>) -> Analysed {
         if a.turns.contains(&i) {
             in_scope = false;
         }
-        // An idiom carries its own negation: "ne" before "pas mal du tout" is the same one; an
-        // emoji is the writer's feeling, never negated ("ora non più 😞").
-        t.negated = in_scope
-            && super::idioms::valence(&t.norm).is_none()
-            && !super::vader::is_emoji(&t.norm);
+        // An idiom that carries its own negation is not negated again ("ne" before "pas mal du
+        // tout" is the same one); one without is ("nobody took the time to explain"). An emoji
+        // is the writer's feeling, never negated ("ora non più 😞").
+        t.negated =
+            in_scope && !super::idioms::negates_itself(&t.norm) && !super::vader::is_emoji(&t.norm);
         if t.clause_end {
             in_scope = false;
         }
@@ -456,97 +473,5 @@ pub fn is_insult(norm: &str) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn norms(text: &str) -> Vec<String> {
-        analyse(text).tokens.into_iter().map(|t| t.norm).collect()
-    }
-
-    #[test]
-    fn tokens_fold_links_handles_numbers_and_elongation() {
-        assert_eq!(
-            norms("@united Sooooo late!!! See https://t.co/x I'm on flight 1234 😡 :("),
-            ["_at", "so", "late", "see", "_url", "im", "on", "flight", "_num", "😡", ":("]
-        );
-        // A stretch is read as the word it stretches where that is a word Earshot knows; a word
-        // no list knows keeps two letters, and a word with a double letter keeps it.
-        assert_eq!(
-            norms("terribleeee baaad goooood everrrr yessss"),
-            ["terrible", "bad", "good", "everr", "yes"]
-        );
-    }
-
-    #[test]
-    fn a_negation_of_one_language_is_a_plain_word_in_another() {
-        let negated = |text: &str, lang: Option<&str>| -> Vec<String> {
-            analyse_in(text, lang)
-                .tokens
-                .into_iter()
-                .filter(|t| t.negated)
-                .map(|t| t.norm)
-                .collect()
-        };
-        // Portuguese "no" is "in the"; Spanish "no" negates.
-        assert!(negated("Comprei no site e chegou bem", Some("pt")).is_empty());
-        assert_eq!(negated("No llegó bien", Some("es")), ["llegó", "bien"]);
-        // Italian "ne" is "of it"; its "non" negates.
-        assert_eq!(
-            negated("Ne ho due e non funzionano", Some("it")),
-            ["funzionano"]
-        );
-        // French "ne" negates.
-        assert_eq!(
-            negated("Je ne suis pas content", Some("fr")),
-            ["suis", "content"]
-        );
-    }
-
-    #[test]
-    fn a_post_turns_at_its_own_language_s_but_and_a_negation_stops_there() {
-        let turns = |text: &str, lang: Option<&str>| -> Vec<String> {
-            let a = analyse_in(text, lang);
-            a.turns.iter().map(|&i| a.tokens[i].norm.clone()).collect()
-        };
-        // French "mais" turns; Portuguese "mais" is "more".
-        assert_eq!(turns("Bon mais trop cher", Some("fr")), ["mais"]);
-        assert!(turns("Quero mais café", Some("pt")).is_empty());
-        // Italian "ma" turns; French "ma" is "my".
-        assert_eq!(turns("Buono ma caro", Some("it")), ["ma"]);
-        assert!(turns("Ma commande est arrivée", Some("fr")).is_empty());
-        // Two words, one turn; and "sin embargo" (however) negates nothing.
-        let a = analyse_in(
-            "Buena pizza sin embargo el camarero fue grosero",
-            Some("es"),
-        );
-        assert_eq!(a.turns.len(), 1);
-        assert!(a.tokens.iter().all(|t| !t.negated));
-        // "Not cheap but good": "good" is not negated.
-        let a = analyse("not cheap but good");
-        let negated: Vec<&str> = a
-            .tokens
-            .iter()
-            .filter(|t| t.negated)
-            .map(|t| t.norm.as_str())
-            .collect();
-        assert_eq!(negated, ["cheap"]);
-    }
-
-    #[test]
-    fn negation_scope_ends_at_punctuation() {
-        let a = analyse("not good at all. great now");
-        let flags: Vec<(String, bool)> =
-            a.tokens.into_iter().map(|t| (t.norm, t.negated)).collect();
-        assert_eq!(
-            flags,
-            [
-                ("not".into(), false),
-                ("good".into(), true),
-                ("at".into(), true),
-                ("all".into(), true),
-                ("great".into(), false),
-                ("now".into(), false)
-            ]
-        );
-    }
-}
+#[path = "text_tests.rs"]
+mod tests;

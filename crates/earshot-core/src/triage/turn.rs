@@ -23,12 +23,17 @@ pub(super) fn turned(model: &LinearModel, text: &str, whole: Reading) -> Reading
     let Some(&turn) = whole.analysed.turns.last() else {
         return whole;
     };
-    // The sentiment words' valences where they stand, bad ones below zero.
+    // The sentiment words' valences where they stand, bad ones below zero; a negated one as VADER
+    // weighs it ("não fez milagres" is a mild criticism).
     let valences = |from: usize, to: usize| {
         whole.analysed.tokens[from..to].iter().filter_map(|t| {
-            vader::valence_of(t)
-                .filter(|v| *v != 0.0)
-                .map(|v| if t.negated { -v } else { v })
+            vader::valence_of(t).filter(|v| *v != 0.0).map(|v| {
+                if t.negated {
+                    v * vader::N_SCALAR
+                } else {
+                    v
+                }
+            })
         })
     };
     let n = whole.analysed.tokens.len();

@@ -13,7 +13,7 @@ const EMOJI: &str = include_str!("../../data/emoji_utf8_lexicon.txt");
 
 const B_INCR: f64 = 0.293;
 const C_INCR: f64 = 0.733;
-const N_SCALAR: f64 = -0.74;
+pub(super) const N_SCALAR: f64 = -0.74;
 
 struct Lexicon {
     valence: HashMap<String, f64>,

@@ -7,14 +7,14 @@
 /// Words that lead a wait: waiting, taking. English "waiting" may be followed by a unit alone
 /// ("waiting hours"); the others need a length ("attendu mes commandes" is no wait). "Since"
 /// leads none: "cliente depuis 3 mois", "llevo 3 meses en el gimnasio" are no wait. French
-/// "pris" leads one after "a" or "ont" ("la livraison a pris trois semaines"; not "j'ai pris
-/// trois jours de congé"). English "took" leads one after what the writer did ("paid for express
+/// "pris" and "mis" lead one after "a" or "ont" ("la livraison a pris trois semaines", "elle a
+/// mis neuf jours"; not "j'ai pris trois jours de congé"). English "took" leads one after what the writer did ("paid for express
 /// shipping and it took 9 days"; not "it took 3 days to build").
 #[rustfmt::skip]
 const LEADS: &[&str] = &[
     "waiting", "esperando", "tardo", "j'attends", "tardaron", "tardado", "attends", "attendu",
-    "pris", "warte", "warten", "gedauert", "dauerte", "aspetto", "aspettando", "atteso", "messo",
-    "aguardando", "demorou", "demoraram", "took",
+    "pris", "mis", "warte", "warten", "gedauert", "dauerte", "aspetto", "aspettando", "atteso",
+    "messo", "aguardando", "demorou", "demoraram", "took",
 ];
 
 /// Words between the lead and the length: "for", "over", "almost", "más de", "plus de"…
@@ -179,7 +179,11 @@ pub(super) fn measured_wait(folded: &str) -> Option<(usize, usize)> {
         return None;
     }
     let words = super::cues::word_spans(folded);
-    let found = if led { led_wait(folded, &words) } else { None };
+    let found = if led {
+        led_wait(folded, &words).or_else(|| gedauert(folded, &words))
+    } else {
+        None
+    };
     let found = found.or_else(|| then_nothing(folded, &words));
     let found = if done || led {
         found.or_else(|| done_since(folded, &words))
@@ -338,7 +342,8 @@ fn done_since(folded: &str, words: &[(usize, usize)]) -> Option<(usize, usize)> 
         // aspetto" (the wait is found below, as a deed after the time).
         let then_wait = word(u + 1).is_some_and(|w| matches!(w, "que" | "che"))
             && (u + 2..u + 4).any(|i| {
-                word(i).is_some_and(|w| LEADS.contains(&w) && !matches!(w, "pris" | "messo"))
+                word(i)
+                    .is_some_and(|w| LEADS.contains(&w) && !matches!(w, "pris" | "mis" | "messo"))
             });
         if !(before || after || then_wait) {
             return None;
@@ -349,7 +354,7 @@ fn done_since(folded: &str, words: &[(usize, usize)]) -> Option<(usize, usize)> 
         // "pris", "messo": "il y a deux jours j'ai pris un café").
         let done = |i: usize| {
             word(i).is_some_and(|w| {
-                DONE.contains(&w) || LEADS.contains(&w) && !matches!(w, "pris" | "messo")
+                DONE.contains(&w) || LEADS.contains(&w) && !matches!(w, "pris" | "mis" | "messo")
             })
         };
         let earlier = (from.saturating_sub(4)..from).rev().find(|&i| done(i));
@@ -373,7 +378,7 @@ fn led_wait(folded: &str, words: &[(usize, usize)]) -> Option<(usize, usize)> {
                 .any(|&(s, e)| DONE.contains(&&folded[s..e]))
         };
         if !LEADS.contains(&lead)
-            || (lead == "pris" && !words[..i].last().is_some_and(|w| taken(&w)))
+            || (matches!(lead, "pris" | "mis") && !words[..i].last().is_some_and(|w| taken(&w)))
             || (lead == "took" && !done_before())
         {
             return None;
@@ -391,6 +396,19 @@ fn led_wait(folded: &str, words: &[(usize, usize)]) -> Option<(usize, usize)> {
             }
         }
         None
+    })
+}
+
+/// A wait before its verb, as German says it after what the writer did, as "took" is read:
+/// "Expressversand bezahlt, hat neun Tage gedauert" (not "die Reparatur hat zwei Tage gedauert").
+fn gedauert(folded: &str, words: &[(usize, usize)]) -> Option<(usize, usize)> {
+    let word = |i: usize| &folded[words[i].0..words[i].1];
+    (2..words.len()).find_map(|i| {
+        let (length, unit) = (word(i - 2), word(i - 1));
+        let counted = length.bytes().all(|b| b.is_ascii_digit()) || LENGTH.contains(&length);
+        let done = (i.saturating_sub(12)..i - 2).any(|d| DONE.contains(&word(d)));
+        (word(i) == "gedauert" && UNIT.contains(&unit) && counted && done)
+            .then(|| (words[i - 2].0, words[i].1))
     })
 }
 
@@ -424,6 +442,17 @@ mod tests {
             ("ich warte seit 3 wochen", Some("warte seit 3 wochen")),
             ("aspetto da due settimane", Some("aspetto da due settimane")),
             ("demorou 10 dias pra chegar", Some("demorou 10 dias")),
+            // "Mis" as "pris"; German's length before its verb, after what the writer did.
+            (
+                "j'ai paye la livraison express et elle a mis neuf jours",
+                Some("mis neuf jours"),
+            ),
+            ("j'ai mis trois jours a repondre", None),
+            (
+                "expressversand bezahlt, hat neun tage gedauert",
+                Some("neun tage gedauert"),
+            ),
+            ("die reparatur hat zwei tage gedauert", None),
             // Time gone by and nothing come of it.
             ("ja faz 3 semanas e nada", Some("3 semanas e nada")),
             (

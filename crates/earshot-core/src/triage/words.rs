@@ -360,6 +360,10 @@ pub(super) const PLAIN_AFTER: &[(&str, &[&str])] = &[
     ("tarde", &["la", "esta", "una", "cada", "toda", "à", "a", "de", "boa", "essa", "nesta"]),
     // German "gefällt" after a tree is felled, not liked ("den falschen Baum gefällt").
     ("gefällt", &["baum", "bäume", "bäumen", "hecke", "tanne", "eiche", "birke"]),
+    // "A partir de segunda": from Monday, not "to break".
+    ("partir", &["a"]),
+    // The dry cleaner's, the window cleaner: a trade, not "cleaner than before".
+    ("cleaner", &["dry", "window", "carpet", "office", "the", "a", "our", "my"]),
 ];
 
 /// What French and Italian elide into the next word ("l'accueil", "qu'il", "un'ora", "dell'ordine").
