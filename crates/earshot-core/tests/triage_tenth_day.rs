@@ -18,7 +18,11 @@
 //! read wrong with the day's second fixes; one still does (the card machine "down" again,
 //! "Convenient.", reads neutral). Of 42 more, 27 read wrong with the third (a haircut that took
 //! half the hair, a receipt with a coffee too many, "when nobody else would"); one still does
-//! ("Têm vales de oferta para massagens?" reads as French).
+//! ("Têm vales de oferta para massagens?" reads as French). Of 42 more, 23 read wrong with the
+//! fourth (breakfast over at 9:30 and not even a coffee at 9:35, "Best dentist ever, I didn't
+//! feel a thing and I'm terrified of needles" as a complaint, one till open for the whole shop,
+//! the caterers who made a wedding); one still does ("La zuppa contiene frutta secca o
+//! sesamo?" reads as Spanish).
 
 mod triage_common;
 
@@ -290,6 +294,47 @@ const TENTH_DAY: &[(&str, &str, &str, bool)] = &[
     ("Sie haben uns an einem Sonntag noch dazwischengeschoben, als sonst niemand wollte", "de", "positive", false),
     ("Ci hanno trovato un posto di domenica quando nessun altro voleva", "it", "positive", false),
     ("Arranjaram-nos vaga a um domingo quando mais ninguém queria", "pt", "positive", false),
+    ("Breakfast finished at 9:30 sharp and they wouldn't even give us a coffee at 9:35", "en", "negative", true),
+    ("El desayuno terminaba a las 9:30 en punto y a las 9:35 no nos dieron ni un café", "es", "negative", true),
+    ("Le petit-déjeuner finissait à 9h30 pile et à 9h35 on n'a même pas eu droit à un café", "fr", "negative", true),
+    ("Frühstück endete pünktlich um 9:30 und um 9:35 gab es nicht mal mehr einen Kaffee", "de", "negative", true),
+    ("La colazione finiva alle 9:30 in punto e alle 9:35 non ci hanno dato neanche un caffè", "it", "negative", true),
+    ("O pequeno-almoço acabava às 9:30 em ponto e às 9:35 nem um café nos deram", "pt", "negative", true),
+    ("Best dentist ever, I didn't feel a thing and I'm terrified of needles", "en", "positive", false),
+    ("La mejor dentista, no sentí nada y eso que me dan pánico las agujas", "es", "positive", false),
+    ("Meilleure dentiste, je n'ai rien senti alors que j'ai une peur bleue des aiguilles", "fr", "positive", false),
+    ("Beste Zahnärztin überhaupt, ich habe nichts gespürt, obwohl ich Angst vor Spritzen habe", "de", "positive", false),
+    ("La migliore dentista, non ho sentito niente e ho il terrore degli aghi", "it", "positive", false),
+    ("A melhor dentista, não senti nada e tenho pavor de agulhas", "pt", "positive", false),
+    ("Does the soup have any nuts or sesame in it?", "en", "neutral", false),
+    ("¿La sopa lleva frutos secos o sésamo?", "es", "neutral", false),
+    ("La soupe contient-elle des fruits à coque ou du sésame ?", "fr", "neutral", false),
+    ("Sind in der Suppe Nüsse oder Sesam?", "de", "neutral", false),
+    ("A sopa leva frutos secos ou sésamo?", "pt", "neutral", false),
+    ("The taxi driver took the motorway twice the distance and charged us 60", "en", "negative", true),
+    ("El taxista cogió la autopista, el doble de kilómetros, y nos cobró 60", "es", "negative", true),
+    ("Le chauffeur de taxi a pris l'autoroute, deux fois plus long, et nous a fait payer 60", "fr", "negative", true),
+    ("Der Taxifahrer ist über die Autobahn gefahren, doppelt so weit, und hat 60 verlangt", "de", "negative", true),
+    ("Il tassista ha preso l'autostrada, il doppio della strada, e ci ha fatto pagare 60", "it", "negative", true),
+    ("O taxista foi pela autoestrada, o dobro da distância, e cobrou-nos 60", "pt", "negative", true),
+    ("Only one checkout open and a queue to the back of the shop, every single Saturday", "en", "negative", true),
+    ("Una sola caja abierta y una cola hasta el fondo de la tienda, todos los sábados", "es", "negative", true),
+    ("Une seule caisse ouverte et une queue jusqu'au fond du magasin, tous les samedis", "fr", "negative", true),
+    ("Nur eine Kasse offen und eine Schlange bis ans Ende des Ladens, jeden Samstag", "de", "negative", true),
+    ("Una sola cassa aperta e una fila fino in fondo al negozio, ogni sabato", "it", "negative", true),
+    ("Só uma caixa aberta e uma fila até ao fundo da loja, todos os sábados", "pt", "negative", true),
+    ("The caterers made our wedding, every guest asked who did the food", "en", "positive", false),
+    ("El catering hizo nuestra boda, todos los invitados preguntaron quién había hecho la comida", "es", "positive", false),
+    ("Le traiteur a fait notre mariage, tous les invités ont demandé qui avait fait le repas", "fr", "positive", false),
+    ("Der Caterer hat unsere Hochzeit gerettet, jeder Gast hat gefragt, wer das Essen gemacht hat", "de", "positive", false),
+    ("Il catering ha reso speciale il nostro matrimonio, tutti gli invitati hanno chiesto chi avesse cucinato", "it", "positive", false),
+    ("O catering fez o nosso casamento, todos os convidados perguntaram quem tinha feito a comida", "pt", "positive", false),
+    ("I've emailed four times about the broken heater and still nothing", "en", "negative", true),
+    ("He escrito cuatro veces por la calefacción rota y nada", "es", "negative", true),
+    ("J'ai écrit quatre fois pour le chauffage en panne et toujours rien", "fr", "negative", true),
+    ("Ich habe viermal wegen der kaputten Heizung geschrieben und immer noch nichts", "de", "negative", true),
+    ("Ho scritto quattro volte per il riscaldamento rotto e ancora niente", "it", "negative", true),
+    ("Já escrevi quatro vezes por causa do aquecimento avariado e nada", "pt", "negative", true),
 ];
 
 /// (post, a reason it must give, a reason it must not give).
@@ -315,6 +360,10 @@ const QUOTED: &[(&str, &str, &str)] = &[
     // Praise in set phrases; no complaint inside one ("pagare di più").
     ("Il fabbro è venuto a mezzanotte senza farci pagare di più. Ci ha salvato", "positive: 'senza farci pagare di più', 'ci ha salvato'", "complaint"),
     ("They fitted us in on a Sunday when nobody else would", "positive: 'fitted us in', 'when nobody else would'", "complaint"),
+    // Not even a coffee five minutes after breakfast ended.
+    ("Breakfast finished at 9:30 sharp and they wouldn't even give us a coffee at 9:35", "complaint: 'wouldn't even give'", "positive"),
+    // The writer's own fear is no complaint.
+    ("Beste Zahnärztin überhaupt, ich habe nichts gespürt, obwohl ich Angst vor Spritzen habe", "positive", "angst"),
     // Sadness at a retirement is no complaint.
     ("Schade, dass der Metzger in Rente geht, das Ende einer Ära", "negative: 'schade'", "complaint"),
 ];

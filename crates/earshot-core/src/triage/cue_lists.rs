@@ -433,6 +433,10 @@ pub(super) const HELP_CUES: &[&str] = &[
     "changer l'adresse", "lieferadresse noch andern", "lieferadresse andern",
     "cambiare l'indirizzo di consegna", "cambiare l'indirizzo", "mudar a morada",
     "alterar a morada", "mudar o endereco", "alterar o endereco",
+    // What is in a dish, for an allergy ("Sind in der Suppe Nüsse oder Sesam?").
+    "any nuts", "nuts or", "or sesame", "lleva frutos secos", "frutos secos o",
+    "contient-elle des", "fruits a coque", "nusse oder", "oder sesam", "nusse drin",
+    "contiene frutta secca", "frutta secca o", "leva frutos secos",
 ];
 
 #[rustfmt::skip]

@@ -77,6 +77,9 @@ pub(super) const IDIOMS: &[(&str, f64)] = &[
     ("when|where nobody|noone else would|could", 2.5),
     ("when|where no one else would|could", 2.5),
     ("fitted|squeezed us|me in", 2.0),
+    ("best dentist|doctor|vet|hairdresser|barber|mechanic|plumber ever", 3.0),
+    ("made our|my wedding|day|party", 2.5),
+    ("every guest asked", 2.0),
     // Harm that did not come to pass: the movers' and couriers' praise.
     ("nothing broken|damaged|scratched|missing|lost", 2.0),
     ("nothing was|got|arrived broken|damaged|scratched|missing|lost", 2.0),
@@ -156,6 +159,9 @@ pub(super) const IDIOMS: &[(&str, f64)] = &[
     ("nos|me salvó|salvaron", 2.5),
     ("cuando nadie más|mas quería|queria|podía|podia", 2.5),
     ("nos|me hicieron un hueco", 2.0),
+    ("no sentí|senti nada", 2.0),
+    ("hizo nuestra|mi boda", 2.5),
+    ("todos los invitados preguntaron", 2.0),
     // French.
     ("je ne en lasse|lasserai pas|jamais", 2.5),
     ("on ne en lasse|lassera pas|jamais", 2.5),
@@ -199,6 +205,8 @@ pub(super) const IDIOMS: &[(&str, f64)] = &[
     ("souvenait|souvenu|rappelait de ma|notre commande|prénom|prenom", 2.0),
     ("sans supplément|supplement", 2.0),
     ("personne autre|dautre ne voulait|pouvait", 2.5),
+    ("tous les invités|invites ont demandé|demande", 2.0),
+    ("ne ai rien senti alors|même|meme", 2.0),
     // German.
     ("nicht genug … bekommen|kriegen", 2.5),
     ("krieg|kriege|bekomme nicht genug", 2.5),
@@ -229,6 +237,8 @@ pub(super) const IDIOMS: &[(&str, f64)] = &[
     ("an meine|unsere bestellung … erinnert", 2.0),
     ("keinen aufschlag|zuschlag … verlangt|berechnet", 2.0),
     ("als sonst niemand wollte|konnte", 2.5),
+    ("nichts gespürt|gespurt", 2.0),
+    ("jeder gast hat gefragt", 2.0),
     ("fühle|fuhle|fühlte|fuhlte mich wie ein|eine neuer|neue mensch|frau|mann", 2.5),
     // Italian.
     ("non mi stanco|stancherò|stanchero", 2.5),
@@ -264,6 +274,8 @@ pub(super) const IDIOMS: &[(&str, f64)] = &[
     ("senza farci|farmi pagare di più|piu", 2.0),
     ("ci|mi ha|hanno salvato|salvata|salvati", 2.5),
     ("quando nessun altro voleva|poteva", 2.5),
+    ("reso speciale", 2.0),
+    ("tutti gli invitati hanno chiesto", 2.0),
     // Portuguese.
     ("não|nao|nunca me canso|cansarei", 2.5),
     ("nada a|pra|para reclamar", 1.5),
@@ -306,5 +318,7 @@ pub(super) const IDIOMS: &[(&str, f64)] = &[
     ("salvou|salvaram nos|me", 2.5),
     ("quando mais ninguém|ninguem queria|podia", 2.5),
     ("arranjaram|arranjou nos|me vaga", 2.0),
+    ("fez o nosso|meu casamento", 2.5),
+    ("todos os convidados perguntaram", 2.0),
     ("sinto|senti me outra pessoa", 2.5),
 ];

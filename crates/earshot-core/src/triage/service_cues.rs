@@ -204,6 +204,14 @@ pub(super) const SERVICE_CUES: &[&str] = &[
     "metade do cabelo", "web se colgo", "pagina se colgo", "site a plante", "site plantait",
     "seite abgesturzt", "seite ist abgesturzt", "sito si e bloccato", "sito si blocca",
     "site foi abaixo", "site vai abaixo",
+    // Not even a coffee; twice the distance; one till open for the whole shop.
+    "wouldn't even give", "wouldnt even give", "wouldn't even let", "wouldnt even let",
+    "no nos dieron ni", "no me dieron ni", "gab es nicht mal", "gab es nicht einmal",
+    "nicht mal mehr", "non ci hanno dato neanche", "non mi hanno dato neanche",
+    "nem nos deram", "nem me deram", "cafe nos deram", "twice the distance",
+    "el doble de kilometros", "el doble de distancia", "doppelt so weit", "o dobro da distancia",
+    "o dobro dos quilometros", "only one checkout", "only one till", "just one checkout",
+    "une seule caisse", "nur eine kasse", "una sola cassa",
 ];
 
 #[cfg(test)]

@@ -402,6 +402,15 @@ pub fn analyse_in(text: &str, lang: Option<&str>) -> Analysed {
             }
         }
     }
+    // "Terrified of needles", "une peur bleue des aiguilles": the writer's own fear.
+    for i in 0..a.tokens.len() {
+        let feared = |t: &Token| super::words::FEARED.contains(&t.norm.as_str());
+        if super::words::FEAR.contains(&a.tokens[i].norm.as_str())
+            && a.tokens[i + 1..].iter().take(3).any(feared)
+        {
+            a.tokens[i].set_aside();
+        }
+    }
     a.turns = turns(&a.tokens, lang);
     for &i in &a.turns {
         // "Sin embargo" (however) is no "sin" (without).

@@ -323,7 +323,7 @@ pub(super) const FALSE_FRIENDS: &[(&str, &[&str])] = &[
     (
         "fr",
         &[
-            "tout", "dire", "tard", "grand", "pain", "champs", "l", "impose",
+            "tout", "dire", "tard", "grand", "pain", "champs", "l", "impose", "fond",
         ],
     ),
     (
@@ -332,6 +332,23 @@ pub(super) const FALSE_FRIENDS: &[(&str, &[&str])] = &[
     ),
     ("it", &["ha", "mia", "fine", "dire"]),
     ("pt", &["no"]),
+];
+
+/// Fear, before what the writer fears ([`FEARED`]): "terrified of needles", "peur bleue des
+/// aiguilles" is the writer's own, no complaint about the business.
+#[rustfmt::skip]
+pub(super) const FEAR: &[&str] = &[
+    "terrified", "scared", "afraid", "frightened", "phobia", "fear", "pánico", "panico", "miedo",
+    "terror", "peur", "angst", "panik", "terrore", "paura", "pavor", "medo",
+];
+
+/// What a writer fears at the dentist's or the doctor's.
+#[rustfmt::skip]
+pub(super) const FEARED: &[&str] = &[
+    "needles", "needle", "injections", "dentist", "dentists", "drill", "agujas", "aguja",
+    "inyecciones", "dentista", "dentistas", "aiguilles", "piqûres", "piqures", "dentiste",
+    "dentistes", "spritzen", "spritze", "nadeln", "zahnarzt", "zahnärzte", "aghi", "iniezioni",
+    "agulhas", "injeções", "injecoes",
 ];
 
 /// Doubt, after a negation that says there is none ("sin duda", "sans aucun doute", "no doubt").
