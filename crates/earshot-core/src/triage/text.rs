@@ -358,7 +358,7 @@ pub fn analyse_in(text: &str, lang: Option<&str>) -> Analysed {
             }
         }
     }
-    // "Can't get enough of", "no me canso de": praise through a negation, one token.
+    // "Can't get enough of", "took the time to": praise in a set phrase, one token.
     super::idioms::merge(&mut a.tokens, lang);
     let friends = super::words::FALSE_FRIENDS
         .iter()
