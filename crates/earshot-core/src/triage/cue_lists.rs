@@ -195,6 +195,16 @@ pub(super) const OWN_PLAN_CUES: &[&str] = &[
     "falsche grosse bestellt", "falsche große bestellt", "ho sbagliato taglia",
     "ho ordinato la taglia sbagliata", "errei o tamanho", "pedi o tamanho errado",
     "comprei o tamanho errado",
+    // The wrong amount sent, the wrong date booked, by the writer.
+    "i sent the wrong amount", "i paid the wrong amount", "i transferred the wrong amount",
+    "i booked the wrong date", "transferi el importe equivocado", "pague el importe equivocado", "me equivoque de importe",
+    "me equivoque de fecha", "reserve la fecha equivocada", "j'ai vire le mauvais montant",
+    "j'ai envoye le mauvais montant", "j'ai paye le mauvais montant", "trompe de montant", "trompee de montant",
+    "trompe de date", "trompee de date", "ich habe den falschen", "falschen betrag uberwiesen",
+    "ho mandato l'importo sbagliato", "ho pagato l'importo sbagliato",
+    "ho bonificato l'importo sbagliato",
+    "ho sbagliato importo", "ho sbagliato data", "transferi o valor errado",
+    "enviei o valor errado", "paguei o valor errado", "errei o valor", "errei a data",
 ];
 
 /// Apology, regret, lateness and a wrong choice, folded: beside [`OWN_PLAN_CUES`], the writer's
@@ -202,9 +212,9 @@ pub(super) const OWN_PLAN_CUES: &[&str] = &[
 #[rustfmt::skip]
 pub(super) const OWN_PLAN_WORDS: &[&str] = &[
     "sorry", "apologies", "unfortunately", "late", "later", "cancel", "wrong", "mistake",
-    "siento", "perdon", "disculpa", "disculpad", "lamentablemente", "tarde", "equivocada", "equivoque",
-    "desole", "desolee", "desoles", "excuse", "excusez", "malheureusement", "retard", "trompe", "trompee",
-    "leider", "entschuldigung", "spat", "spater", "falsche",
+    "siento", "perdon", "disculpa", "disculpad", "lamentablemente", "tarde", "equivocada", "equivocado", "equivoque",
+    "desole", "desolee", "desoles", "excuse", "excusez", "malheureusement", "retard", "trompe", "trompee", "mauvais",
+    "leider", "entschuldigung", "spat", "spater", "falsche", "falschen",
     "dispiace", "scusate", "scusa", "purtroppo", "ritardo", "sbagliato", "sbagliata",
     "desculpa", "desculpe", "infelizmente", "atrasado", "atrasada", "atrasados", "atrasadas", "atraso", "errei", "errado",
 ];

@@ -195,6 +195,24 @@ pub(super) fn negates_itself(norm: &str) -> bool {
     valence(norm).is_some() && norm.split(' ').any(super::text::is_negation)
 }
 
+/// Whether a token is an idiom that says its writer has nothing to complain of ("no
+/// complaints", "sin quejas", "rien à redire", "nichts zu meckern", "niente da dire", "nada a
+/// apontar"), or that a fault was put right without a fuss ("no questions asked", "sans
+/// discuter", "ohne Diskussion", "senza fare storie").
+pub(super) fn nothing_to_complain(norm: &str) -> bool {
+    #[rustfmt::skip]
+    const COMPLAINING: &[&str] = &[
+        "complaint", "complaints", "fault", "quejas", "reclamar", "objetar", "reprochar",
+        "redire", "reprocher", "reproche", "meckern", "bemängeln", "bemangeln", "beanstanden",
+        "beklagen", "auszusetzen", "beschwerden", "dire", "ridire", "eccepire", "apontar",
+        "reclamações", "reclamacoes", "queixas", "questions", "quibble", "quibbles", "fuss",
+        "hassle", "pega", "pegas", "rechistar", "discuter", "broncher", "rechigner", "sourciller",
+        "aber", "diskussion", "diskussionen", "diskutieren", "murren", "rückfragen",
+        "ruckfragen", "storie", "domande", "ciglio", "entraves", "perguntas", "pestanejar",
+    ];
+    valence(norm).is_some() && norm.split(' ').any(|w| COMPLAINING.contains(&w))
+}
+
 /// An idiom's valence, by the name [`merge`] gave its token; none for any other word.
 pub(super) fn valence(norm: &str) -> Option<f64> {
     if !norm.contains(' ') {
@@ -333,5 +351,23 @@ mod tests {
             "{:?}",
             a.tokens
         );
+    }
+
+    #[test]
+    fn an_idiom_of_nothing_to_complain_of_is_told_from_other_praise() {
+        let last = |text: &str, lang: &str| norms(text, lang).last().cloned().unwrap_or_default();
+        assert!(super::nothing_to_complain(&last(
+            "Arrived late but still hot, no complaints",
+            "en"
+        )));
+        assert!(super::nothing_to_complain(&last(
+            "Un poco tarde, pero nada que reprochar",
+            "es"
+        )));
+        assert!(!super::nothing_to_complain(&last(
+            "Can't recommend them enough",
+            "en"
+        )));
+        assert!(!super::nothing_to_complain("complaints"));
     }
 }

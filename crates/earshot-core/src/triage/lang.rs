@@ -235,7 +235,7 @@ const FUNCTION_WORDS: [&str; 6] = [
      habéis habeis hacéis haceis hicisteis podéis estáis estais vuestro vuestra vuestros \
      vuestras después lunes martes miércoles jueves viernes xq porq tmb tmbn xfa porfa dnd \
      estuvo estuve estuvimos estaba estaban verdad cobraron dijeron tardaron devuelto devolvieron \
-     ayer anoche faltaba faltaban otra otro otras otros diez",
+     ayer anoche noche faltaba faltaban otra otro otras otros diez",
     // French
     "des du et est je elle nous vous ils pas c'est j'ai n'est qu'il avec pour dans sur \
      une cette très trop toujours jamais rien merci oui moi toi ça aussi encore être fait \
@@ -264,7 +264,7 @@ const FUNCTION_WORDS: [&str; 6] = [
      vocês são obrigado obrigada bom boa vai onde sim só tudo gente ele ela eles já né mesmo assim \
      é seu sua nós pq vcs kkk kkkk kkkkk rs nem ter tem fazer vou ficar quer melhor demais \
      coisa depois pode ontem amanhã amanha obg bem olá abrem custa atende atendimento fazem \
-     telefone cadê mto mt tbm td hj dps msm vdd cmg oq blz vlw ñ dms valeu sem veio cheio novo estava estavam chegámos mim pela pelas têm",
+     telefone cadê mto mt tbm td hj dps msm vdd cmg oq blz vlw ñ dms valeu sem veio cheio novo estava estavam chegámos mim pela pelas têm há sítio",
 ];
 
 fn function_word_index() -> &'static std::collections::HashMap<&'static str, usize> {

@@ -33,7 +33,7 @@ const ENGLISH: &[(&str, f64)] = &[
     ("mouldy", -2.5), ("expired", -1.2), ("tepid", -1.0), ("watery", -1.2), ("inedible", -2.8),
     ("rubbery", -1.5), ("scratched", -1.2), ("dented", -1.2), ("smelly", -2.0), ("unclean", -2.2),
     ("fastest", 1.8), ("quickest", 1.8), ("legends", 2.0), ("cracked", -1.2), ("burglary", -2.3),
-    ("burgled", -2.3), ("robbery", -2.3), ("robbed", -2.3), ("ripped", -1.2),
+    ("burgled", -2.3), ("robbery", -2.3), ("robbed", -2.3), ("ripped", -1.2), ("scratches", -1.2),
 ];
 
 #[rustfmt::skip]
@@ -111,7 +111,8 @@ const FRENCH: &[(&str, f64)] = &[
 const GERMAN: &[(&str, f64)] = &[
     ("top", 2.0),
     ("gut*", 1.9), ("toll*", 2.5), ("ausgezeichnet*", 3.0), ("lecker*", 2.6), ("perfekt*", 2.7),
-    ("danke", 1.8), ("freundlich*", 2.1), ("prima", 2.3), ("hervorragend*", 3.0),
+    ("danke", 1.8), ("freundlich*", 2.1), ("freundlichste", 2.3), ("freundlichsten", 2.3),
+    ("aufmerksam*", 1.8), ("prima", 2.3), ("hervorragend*", 3.0),
     ("wunderbar*", 3.0), ("großartig*", 3.0), ("empfehlenswert*", 2.3), ("empfehle", 2.0),
     ("zufrieden*", 2.0), ("unzufrieden*", -2.0), ("gefällt", 1.5), ("gefallen", 1.5),
     ("gefiel", 1.5), ("gerne", 1.2), ("bestens", 2.5), ("schnell*", 1.2), ("sauber*", 1.5), ("nett*", 2.0),

@@ -111,8 +111,8 @@ pub(super) fn signals_in(text: &str, lang: Option<&'static str>) -> (Analysed, S
     // A complaint word inside a phrase that asks ("hours" in "opening hours"), tells news
     // ("nobody" in "nobody was hurt") or tells of the writer's own plans ("cancel" in "cancel my
     // booking") is not one; nor is a purchase word inside the last ("reservation" in "annuler ma
-    // réservation"); nor is one inside praise said through a negation ("disappointed" in "never been
-    // disappointed", `idioms.rs`).
+    // réservation") or inside praise ("price" in "fair price"); nor is one inside praise said
+    // through a negation ("disappointed" in "never been disappointed", `idioms.rs`).
     let mut analysed = text::analyse_in(text, lang);
     let idioms: Vec<String> = analysed
         .tokens
@@ -137,7 +137,7 @@ pub(super) fn signals_in(text: &str, lang: Option<&'static str>) -> (Analysed, S
         help.retain(|w| !OPEN.contains(&crate::matcher::fold(w).as_str()));
     }
     grave.retain(|(_, w)| !inside(w, &[&sympathy]) && !denied(folded.as_str(), w, lang));
-    lead.retain(|w| !inside(w, &[&own_plan]));
+    lead.retain(|w| !inside(w, &[&own_plan, &idioms]));
     let waited = wait.is_some_and(|w| complaint.contains(&w));
     // The writer's own change of plan is a request to the business.
     help.extend(own_plan.iter().cloned());
@@ -233,14 +233,30 @@ const NOT_OVER: &[&str] = &[
     "nuovo", "ainda", "novo", "but", "pero", "mais", "aber", "ma", "mas",
 ];
 
+/// Words between a fault and the repair told after it, folded: "the leak is now fixed", "la
+/// fuite est réparée", "das Leck ist endlich dicht", "la perdita è riparata", "a fuga já está
+/// resolvida".
+#[rustfmt::skip]
+const BEFORE_MENDED: &[&str] = &[
+    "is", "was", "got", "been", "now", "finally", "all", "est", "ete", "enfin", "ist",
+    "wurde", "endlich", "jetzt", "e", "stata", "stato", "finalmente", "esta", "fue", "ya",
+    "sido", "foi", "ficou", "ja",
+];
+
 /// Marks the bad words a repair just before them mended ("fixing my broken phone", "a réparé
-/// la fenêtre cassée") as no feeling of the post's, and gives them back, folded; not "replaced
-/// it and it's still not working".
+/// la fenêtre cassée"), and the fault a repair after it settled ("the leak is fixed", "das
+/// Leck ist dicht"), as no feeling of the post's, and gives the bad ones back, folded; not
+/// "replaced it and it's still not working", nor "the leak still isn't fixed".
 fn mended(a: &mut Analysed) -> Vec<String> {
     let mut out = Vec::new();
     let n = a.tokens.len();
     for i in 0..n {
-        if !super::words::MENDING.contains(&folded(&a.tokens[i]).as_ref()) {
+        let repair = folded(&a.tokens[i]).into_owned();
+        let forward = super::words::MENDING.contains(&repair.as_str());
+        if !a.tokens[i].negated && super::words::repairs(&repair) {
+            settled(a, i, &mut out);
+        }
+        if !forward {
             continue;
         }
         for t in &mut a.tokens[i + 1..(i + 4).min(n)] {
@@ -255,6 +271,31 @@ fn mended(a: &mut Analysed) -> Vec<String> {
         }
     }
     out
+}
+
+/// Sets aside up to three words of the fault before the repair at `i` and the words between
+/// them ([`BEFORE_MENDED`], of which one at least): "the leak" of "the leak is fixed".
+fn settled(a: &mut Analysed, i: usize, out: &mut Vec<String>) {
+    let mut j = i;
+    while j > 0
+        && !a.tokens[j - 1].clause_end
+        && BEFORE_MENDED.contains(&folded(&a.tokens[j - 1]).as_ref())
+    {
+        j -= 1;
+    }
+    if j == i {
+        return;
+    }
+    for t in a.tokens[..j].iter_mut().rev().take(3) {
+        let word = folded(t).into_owned();
+        if t.clause_end || NOT_OVER.contains(&word.as_str()) {
+            break;
+        }
+        if vader::valence_of(t).is_some_and(|v| v < 0.0) {
+            out.push(word);
+        }
+        t.set_aside();
+    }
 }
 
 /// Words of explaining, folded: a fault the business explained is its service ("showed me the
@@ -412,8 +453,31 @@ pub fn training_example(text: &str, label: usize) -> linear::Example {
 
 #[cfg(test)]
 mod tests {
-    use super::{astonished, explained};
+    use super::{astonished, explained, mended};
     use crate::triage::text::analyse_in;
+
+    #[test]
+    fn a_fault_settled_by_a_repair_after_it_is_set_aside() {
+        // (post, language, the bad words given back, whether a word was set aside)
+        let cases: [(&str, &str, &[&str], bool); 5] = [
+            ("The leak is finally fixed", "en", &["leak"], true),
+            ("Das Leck ist jetzt dicht", "de", &[], true),
+            ("La perdita è stata risolta", "it", &[], true),
+            // Still broken, or a repair with nothing between it and the fault: nothing settled.
+            ("The leak still isn't fixed", "en", &[], false),
+            ("Broken again. Fixed nothing", "en", &[], false),
+        ];
+        for (text, lang, given, aside) in cases {
+            let mut a = analyse_in(text, Some(lang));
+            assert_eq!(mended(&mut a), given, "{text}");
+            assert_eq!(
+                a.tokens.iter().any(|t| t.aside),
+                aside,
+                "{text}: {:?}",
+                a.tokens
+            );
+        }
+    }
 
     #[test]
     fn a_fault_the_business_explained_is_set_aside() {

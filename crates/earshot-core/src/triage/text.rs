@@ -411,6 +411,25 @@ pub fn analyse_in(text: &str, lang: Option<&str>) -> Analysed {
             a.tokens[i].set_aside();
         }
     }
+    // "My son, who was afraid", "mon fils qui avait peur", "meinem ängstlichen Sohn": a child's
+    // fear, told of before it was overcome, is no complaint of theirs.
+    for i in 0..a.tokens.len() {
+        let fear = &a.tokens[i].norm;
+        let afraid = super::words::FEAR.contains(&fear.as_str());
+        if !afraid && !super::words::FEARFUL.contains(&fear.as_str()) {
+            continue;
+        }
+        let child = |k: usize| super::words::CHILD.contains(&a.tokens[k].norm.as_str());
+        let who = |k: usize| super::words::WHO.contains(&a.tokens[k].norm.as_str());
+        // The child, then "who" right after it and the fear within three words; or a fearful
+        // child, the word within two of the child's.
+        let told = (i.saturating_sub(5)..i).any(|k| child(k) && k + 1 < i && who(k + 1))
+            || (!afraid
+                && (i.saturating_sub(2)..(i + 3).min(a.tokens.len())).any(|k| k != i && child(k)));
+        if told {
+            a.tokens[i].set_aside();
+        }
+    }
     a.turns = turns(&a.tokens, lang);
     for &i in &a.turns {
         // "Sin embargo" (however) is no "sin" (without).

@@ -18,7 +18,8 @@ use crate::model::Sentiment;
 /// with no bad word after the turn ("Service was a bit slow but the food was worth it", "Didn't
 /// expect much but the pasta blew me away") reads as the praise, when the
 /// part after the turn read alone is praise without a complaint. A complaint cue before the turn
-/// keeps the complaint ("Still waiting for my refund, but thanks for the quick reply").
+/// keeps the complaint ("Still waiting for my refund, but thanks for the quick reply"), unless the
+/// post says after the turn that there is nothing to complain of, or that the fault was mended.
 pub(super) fn turned(model: &LinearModel, text: &str, whole: Reading) -> Reading {
     let Some(&turn) = whole.analysed.turns.last() else {
         return whole;
@@ -41,13 +42,29 @@ pub(super) fn turned(model: &LinearModel, text: &str, whole: Reading) -> Reading
     let good_after = valences(turn + 1, n).any(|v| v > 0.0);
     // One mild criticism before the turn ("a bit slow", "pricey"), not "terrible", nor a pity
     // and a slow waiter ("Peccato per il servizio lento, il cibo però era ottimo").
+    // A post that says after its turn that its writer has nothing to complain of, or that the
+    // fault was put right without a fuss, answers a complaint cue before its turn, and one bad
+    // word of any weight ("arrived half an hour late but still piping hot, no complaints";
+    // "arrived broken but they sent a new one, no questions asked"; French "retard" is VADER's
+    // English slur).
+    let nothing_to_complain = whole.analysed.tokens[turn + 1..]
+        .iter()
+        .any(|t| !t.negated && super::idioms::nothing_to_complain(&t.norm));
+    // So does a repair after the turn ("Our wifi was down all week but the shop sorted it in an
+    // hour"), where nothing bad follows it.
+    let mended_after = whole.analysed.tokens[turn + 1..]
+        .iter()
+        .any(|t| !t.negated && super::words::repairs(&crate::matcher::fold(&t.norm)));
     let mut bad_before = valences(0, turn).filter(|v| *v < 0.0);
-    let mild_before = bad_before.next().is_none_or(|v| v > -2.0) && bad_before.next().is_none();
+    let mild_before = bad_before
+        .next()
+        .is_none_or(|v| v > -2.0 || nothing_to_complain)
+        && bad_before.next().is_none();
     let turns_good = whole.mood != Sentiment::Positive
         && mild_before
-        && good_after
+        && (good_after || mended_after)
         && !bad_after
-        && whole.complaint_cues.is_empty()
+        && (whole.complaint_cues.is_empty() || nothing_to_complain || mended_after)
         && whole.grave.is_empty()
         && whole.sarcasm.is_empty();
     // The English complaint model has read the whole post: a negative reading it did not call a
@@ -64,7 +81,10 @@ pub(super) fn turned(model: &LinearModel, text: &str, whole: Reading) -> Reading
     };
     let tail = read_in(model, rest, whole.lang);
     let keeps = if turns_good {
-        !(tail.mood == Sentiment::Positive && !tail.complaint && tail.complaint_cues.is_empty())
+        // A repair read alone may be plain ("the shop sorted it in an hour").
+        let settled =
+            tail.mood == Sentiment::Positive || (mended_after && tail.mood == Sentiment::Neutral);
+        !(settled && !tail.complaint && tail.complaint_cues.is_empty())
     } else {
         !tail.complaint && tail.mood != Sentiment::Negative
     };

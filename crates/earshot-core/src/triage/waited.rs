@@ -8,13 +8,15 @@
 /// ("waiting hours"); the others need a length ("attendu mes commandes" is no wait). "Since"
 /// leads none: "cliente depuis 3 mois", "llevo 3 meses en el gimnasio" are no wait. French
 /// "pris" and "mis" lead one after "a" or "ont" ("la livraison a pris trois semaines", "elle a
-/// mis neuf jours"; not "j'ai pris trois jours de congé"). English "took" leads one after what the writer did ("paid for express
-/// shipping and it took 9 days"; not "it took 3 days to build").
+/// mis neuf jours"; not "j'ai pris trois jours de congé"). English "took" and Italian "ci sono
+/// voluti" lead one after what the writer did ("paid for express shipping and it took 9 days",
+/// "ho pagato la spedizione express e ci sono voluti dieci giorni"; not "it took 3 days to
+/// build").
 #[rustfmt::skip]
 const LEADS: &[&str] = &[
     "waiting", "esperando", "tardo", "j'attends", "tardaron", "tardado", "attends", "attendu",
     "pris", "mis", "warte", "warten", "gedauert", "dauerte", "aspetto", "aspettando", "atteso",
-    "messo", "aguardando", "demorou", "demoraram", "took",
+    "messo", "aguardando", "demorou", "demoraram", "took", "voluti",
 ];
 
 /// Words between the lead and the length: "for", "over", "almost", "más de", "plus de"…
@@ -372,6 +374,7 @@ fn led_wait(folded: &str, words: &[(usize, usize)]) -> Option<(usize, usize)> {
     words.iter().enumerate().find_map(|(i, &(start, end))| {
         let lead = &folded[start..end];
         let taken = |w: &&(usize, usize)| matches!(&folded[w.0..w.1], "a" | "ont");
+        let word_at = |k: usize| &folded[words[k].0..words[k].1];
         let done_before = || {
             words[i.saturating_sub(10)..i]
                 .iter()
@@ -380,6 +383,7 @@ fn led_wait(folded: &str, words: &[(usize, usize)]) -> Option<(usize, usize)> {
         if !LEADS.contains(&lead)
             || (matches!(lead, "pris" | "mis") && !words[..i].last().is_some_and(|w| taken(&w)))
             || (lead == "took" && !done_before())
+            || (lead == "voluti" && !(i > 1 && word_at(i - 1) == "sono" && done_before()))
         {
             return None;
         }

@@ -342,6 +342,29 @@ pub(super) const FEAR: &[&str] = &[
     "terror", "peur", "angst", "panik", "terrore", "paura", "pavor", "medo",
 ];
 
+/// Fearful, of a child ("my nervous little boy", "meinem ängstlichen Sohn", "mi hijo, muy
+/// miedoso").
+#[rustfmt::skip]
+pub(super) const FEARFUL: &[&str] = &[
+    "nervous", "anxious", "shy", "timid", "miedoso", "miedosa", "asustadizo", "asustadiza",
+    "peureux", "peureuse", "craintif", "craintive", "ängstlich", "ängstliche", "ängstlichen",
+    "ängstlicher", "schüchtern", "schüchternen", "pauroso", "paurosa", "timoroso", "timorosa",
+    "medroso", "medrosa", "assustado", "assustada",
+];
+
+/// A child of the writer's, in the six languages.
+#[rustfmt::skip]
+pub(super) const CHILD: &[&str] = &[
+    "son", "daughter", "boy", "girl", "kid", "kids", "child", "children", "toddler", "hijo",
+    "hija", "hijos", "niño", "niña", "niños", "peque", "fils", "fille", "enfant", "enfants",
+    "petit", "petite", "sohn", "tochter", "kind", "kinder", "kleiner", "kleine", "figlio",
+    "figlia", "figli", "bambino", "bambina", "bimbo", "bimba", "filho", "filha", "filhos",
+    "criança", "menino", "menina", "miúdo", "miúda",
+];
+
+/// "Who" after a person, in the six languages ("my son, who was afraid").
+pub(super) const WHO: &[&str] = &["who", "que", "qui", "der", "die", "che", "quien"];
+
 /// What a writer fears at the dentist's or the doctor's.
 #[rustfmt::skip]
 pub(super) const FEARED: &[&str] = &[
@@ -405,7 +428,26 @@ pub(super) const MENDING: &[&str] = &[
     "reparer", "remplace", "remplacee", "remplacer", "repariert", "reparieren", "ersetzt",
     "getauscht", "riparato", "riparata", "riparare", "sostituito", "sostituita", "consertar",
     "consertaram", "consertou", "consertado", "consertada", "trocaram", "trocou", "substituiu",
+    // What took a fault away: "removed the stain", "me quitó la mancha", "a enlevé la tache".
+    "removed", "quito", "quitaron", "enleve", "enlevee", "enleves", "tolto", "tolta", "tolti",
+    "tirou", "tiraram",
 ];
+
+/// A repair told without a word of [`MENDING`], folded: after its fault ("the leak is sorted",
+/// "das Leck ist dicht", `signals::mended`), or done by the business after a post's turn
+/// ("…but the shop sorted it in an hour", `turn.rs`).
+#[rustfmt::skip]
+pub(super) const SETTLED: &[&str] = &[
+    "sorted", "resolved", "solved", "resuelto", "resuelta", "resolvio", "resolvieron",
+    "solucionado", "solucionada", "soluciono", "solucionaron", "resolu", "resolue", "regle",
+    "gelost", "behoben", "dicht", "risolto", "risolta", "sistemato", "sistemata", "resolvido",
+    "resolvida", "resolveu", "resolveram", "arranjado", "arranjada",
+];
+
+/// Whether a folded word tells a repair ([`MENDING`], [`SETTLED`]).
+pub(super) fn repairs(folded: &str) -> bool {
+    MENDING.contains(&folded) || SETTLED.contains(&folded)
+}
 
 /// Whether a post asks why or how ("¿por qué…?", "pourquoi", "warum", "perché", "como é
 /// possível"): a question of that kind is mostly a complaint.

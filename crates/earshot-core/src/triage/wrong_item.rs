@@ -105,6 +105,49 @@ pub(super) fn wrong_item(folded: &str) -> Option<((usize, usize), (usize, usize)
     }
     without_then_with(&text, &words, at)
         .or_else(|| allergen_served(&text, &words, at).filter(|_| ordered))
+        .or_else(|| {
+            let punctuated = |a: usize, b: usize| folded[a..b].contains([',', ';', '.', '!']);
+            meat_in_meatless(&text, punctuated, &words, at)
+                .filter(|_| ordered && !folded.contains('?'))
+        })
+}
+
+/// An order without meat, and meat in it: "Ordered a vegetarian pizza and there was ham on it",
+/// "Vegetarische Pizza bestellt und da war Schinken drauf". Quoted as the kind ordered and the
+/// meat ("vegetarian … ham"). A question asks what is in it; "and a chicken korma" is another
+/// dish.
+fn meat_in_meatless<'a>(
+    text: &impl Fn(usize) -> &'a str,
+    punctuated: impl Fn(usize, usize) -> bool,
+    words: &[(usize, usize)],
+    at: usize,
+) -> Option<((usize, usize), (usize, usize))> {
+    #[rustfmt::skip]
+    const MEATLESS: &[&str] = &[
+        "vegetarian", "vegan", "veggie", "vegetariana", "vegetariano", "vegana", "vegano",
+        "vegetarienne", "vegetarien", "vegetalienne", "vegetalien", "vegetarische",
+        "vegetarischen", "vegetarisches", "vegetarisch", "vegane", "veganen", "veganes",
+    ];
+    #[rustfmt::skip]
+    const MEAT: &[&str] = &[
+        "ham", "bacon", "chicken", "meat", "beef", "pork", "sausage", "pepperoni", "salami",
+        "chorizo", "prosciutto", "jamon", "pollo", "carne", "jambon", "poulet", "viande",
+        "lardons", "boeuf", "porc", "schinken", "speck", "hahnchen", "fleisch", "wurst",
+        "hackfleisch", "fiambre", "presunto", "frango", "porco", "salsicha", "salsiccia",
+        "tocino", "anchoas", "anchovies", "acciughe", "sardellen", "anchois", "tuna", "atun",
+        "thon", "thunfisch", "tonno", "atum",
+    ];
+    let from = at.saturating_sub(3);
+    let kind = (from..(at + 5).min(words.len())).find(|&k| MEATLESS.contains(&text(k)))?;
+    let meat = (kind + 1..(kind + 16).min(words.len())).find(|&k| MEAT.contains(&text(k)))?;
+    // In one clause: "the vegetarian lasagne, my husband had the chicken" is two plates.
+    if punctuated(words[kind].1, words[meat].0) {
+        return None;
+    }
+    // A second dish ordered beside it: "a vegan curry and a chicken korma".
+    const AND: &[&str] = &["and", "y", "et", "und", "e", "or", "o", "ou", "oder"];
+    let beside = (meat.saturating_sub(2)..meat).any(|k| k > kind && AND.contains(&text(k)));
+    (!beside).then(|| (words[kind], words[meat]))
 }
 
 /// An order, and the writer allergic to what it held: "Ordered a vegan burger and it came with
