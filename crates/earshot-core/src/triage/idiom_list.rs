@@ -93,7 +93,8 @@ pub(super) const IDIOMS: &[(&str, f64)] = &[
     ("no questions asked", 1.5),
     ("no quibble|quibbles|fuss", 1.5),
     ("without any quibble|quibbles|fuss|hassle", 1.5),
-    ("sin poner ninguna|ni una pega|pegas", 1.5),
+    ("sin poner ninguna pega|pegas", 1.5),
+    ("sin poner ni una pega", 1.5),
     ("sin poner pegas|problemas", 1.5),
     ("sin rechistar", 1.5),
     ("sans discuter|broncher|rechigner|sourciller", 1.5),
@@ -121,6 +122,23 @@ pub(super) const IDIOMS: &[(&str, f64)] = &[
     // Worth it ("ne è valsa la pena"; "pena" alone is a pity).
     ("valió|valio|valsa|vale|valeva la pena", 2.0),
     ("valeu|vale a pena", 2.0),
+    // Kept informed every step of the way.
+    ("kept|keeps|keeping us|me updated|informed|posted", 2.0),
+    ("every step of the way", 1.5),
+    ("nos|me mantuvo|mantuvieron|mantiene|mantienen informados|informado|informada", 2.0),
+    ("nos|me mantuvo|mantuvieron|mantiene|mantienen al tanto", 2.0),
+    ("nous|m a|ont tenus|tenu|tenue|tenues informés|informes|informé|informe", 2.0),
+    ("nous|m a|ont tenus|tenu|tenue|tenues au courant", 2.0),
+    ("auf dem laufenden gehalten", 2.0),
+    ("ci|mi ha|hanno tenuti|tenuto|tenuta aggiornati|aggiornato|aggiornata|informati|informato", 2.0),
+    ("manteve|mantiveram nos|me informados|informado|informada", 2.0),
+    ("manteve|mantiveram nos|me a par", 2.0),
+    // A name remembered; fitted in; "der Wahnsinn" (amazing).
+    ("se souvenait|souvient|souvenu|rappelait de mon|notre prénom|prenom|nom", 2.0),
+    ("kannte|wusste|weiß|weiss … schon meinen|unseren namen", 2.0),
+    ("me|nos encaixarem|encaixaram|encaixou|encaixar", 1.5),
+    ("ist|war|sind|waren der|einfach wahnsinn|hammer", 2.5),
+    ("ist|war|sind|waren einfach der wahnsinn|hammer", 2.5),
     // A price judged fair, in each language: praise, and no wish to buy ("Fair price too").
     ("fair|reasonable|honest|decent price|prices|pricing", 1.5),
     ("precio|precios justo|justos|razonable|razonables|honesto|honestos", 1.5),

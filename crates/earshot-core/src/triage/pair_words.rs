@@ -42,7 +42,7 @@ pub(super) const BILL: &[&str] = &[
 #[rustfmt::skip]
 pub(super) const RECEIPT: &[&str] = &[
     "receipt", "bill", "ticket", "cuenta", "recibo", "addition", "bon", "kassenbon", "rechnung",
-    "scontrino", "conto", "talao", "fatura", "factura",
+    "scontrino", "conto", "talao", "fatura", "factura", "beleg", "quittung",
 ];
 
 /// A booking, folded ("reservé", "gebucht", "prenotato").

@@ -293,6 +293,24 @@ pub(super) const SERVICE_CUES: &[&str] = &[
     "non riesco piu ad accedere", "no me deja entrar", "no me deja acceder",
     "ne me laisse plus me connecter", "nao me deixa entrar", "nao me deixa aceder",
     "frangia cortissima", "flequillo cortisimo", "franja curtissima",
+    // The same fault after the repair; eyes rolled at a customer.
+    "same puncture", "same fault", "mismo pinchazo", "misma averia", "meme crevaison",
+    "meme panne", "denselben platten", "den gleichen platten", "dasselbe problem",
+    "das gleiche problem", "denselben fehler", "stessa foratura",
+    "stesso guasto", "mesmo furo", "mesma avaria", "rolled her eyes",
+    "rolled his eyes", "rolled their eyes", "rolled his eyes at", "ojos en blanco",
+    "leve les yeux au ciel", "levait les yeux au ciel", "augen verdreht", "augen verdrehte",
+    "alzato gli occhi al cielo", "occhi al cielo", "revirou os olhos", "reviraram os olhos",
+    // Cold showers (and `broken.rs`); a table by the toilets; staff on the phone through the visit.
+    "cold showers", "kalte duschen",
+    "next to the toilets", "next to the loos", "by the toilets", "al lado de los banos",
+    "junto a los banos", "a cote des toilettes", "pres des toilettes", "neben die toiletten",
+    "neben den toiletten", "accanto ai bagni", "vicino ai bagni", "ao lado das casas de banho",
+    "junto as casas de banho", "was on his phone", "was on her phone", "were on their phones",
+    "estuvo con el movil", "estaba con el movil", "etait sur son telephone",
+    "etait sur son portable", "die halbe tour am handy",
+    "e stata al telefono", "e stato al telefono", "stava al telefono", "esteve ao telemovel",
+    "estava ao telemovel",
 ];
 
 #[cfg(test)]

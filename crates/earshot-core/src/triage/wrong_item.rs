@@ -340,6 +340,20 @@ mod tests {
                 "Ordered a vegan burger and it came with cheese on it. I'm allergic to dairy.",
                 Some("ordered … allergic"),
             ),
+            // Meat in what was ordered without it; not a second plate, nor a question.
+            (
+                "Vegetarische Pizza bestellt und da war Schinken drauf",
+                Some("vegetarische … schinken"),
+            ),
+            (
+                "Ordered a vegan curry and a chicken korma, both lovely",
+                None,
+            ),
+            (
+                "Ordered the veggie lasagne, my husband had the chicken",
+                None,
+            ),
+            ("I ordered a vegetarian pizza, does it come with ham?", None),
         ];
         for (post, want) in cases {
             assert_eq!(quoted(post).as_deref(), want, "{post}");
