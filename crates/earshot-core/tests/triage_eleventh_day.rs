@@ -5,19 +5,27 @@
 //! food half an hour late but still hot, "no complaints"), 38 read wrong with the build before
 //! them; of 42 more, 14; of 24 written to trip the first fixes, 11; of 42 more, 13. Those sets
 //! were lost when the machine was restarted before they were saved here; the rules they led to
-//! are pinned in `QUOTED`. The two sets below were written after the restart, before Earshot
-//! read them: a button lost at the dry cleaner's and the blame put on the customer, a vet who
-//! rang to ask after the dog, a vegetarian pizza with ham on it, a swimming teacher patient with
-//! a frightened child, nobody at the counter for forty minutes, a parcel not shipped after two
-//! weeks, a breakage put right the next day "no questions asked", a fair price, a phone screen
-//! mended in twenty minutes. Of the 144, 46 read wrong with the build before the day (22 and
-//! 24), and as many with the fixes the first four sets had led to; 11 still do and are not here: "Un detalle precioso" and
-//! "Um gesto muito bonito" read as nothing after a plain first sentence; "Pedí una pizza
-//! vegetariana y venía con jamón" is a complaint read as praise; "meinem ängstlichen Sohn" and
-//! "o meu filho, que tinha medo" read as nothing and as a complaint; "mandaron otro … sin poner
-//! ninguna pega" reads as nothing; "un tagliando" (a car's service) and "como quedamos" (as
+//! are pinned in `QUOTED`. The four sets below were written after the
+//! restart, each before Earshot read it, 11 or 12 situations in each of the six languages: a
+//! button lost at the dry cleaner's and the blame put on the customer, a vet who rang to ask
+//! after the dog, a vegetarian pizza with ham on it, a swimming teacher patient with a frightened
+//! child, nobody at the counter for forty minutes, a breakage put right the next day "no
+//! questions asked", a fair price, a phone screen mended in twenty minutes, an estate agent who
+//! kept them informed, a bike back from the repair shop with the same puncture, a receipt for 12
+//! and a card charged 21, a receptionist who rolled her eyes, cold showers for a week, a table
+//! by the toilets, a guide on his phone, "der Wahnsinn". With the build before the day they read
+//! 22, 24, 28 and 20 wrong (94 of 276), and as many each with the fixes the sets before it had
+//! led to: about a third of a day's posts are in situations no rule named. Nineteen still read
+//! wrong and are not here: "Un detalle precioso" and "Um gesto muito bonito" read as nothing
+//! after a plain first sentence; "Pedí una pizza vegetariana y venía con jamón" is a complaint
+//! read as praise; "meinem ängstlichen Sohn" and "o meu filho, que tinha medo" read as nothing
+//! and as a complaint; "un tagliando" (a car's service), "della costa" and "como quedamos" (as
 //! agreed) read as complaints, the model's doing; "il panificio più simpatico della città" reads
-//! negative and its Portuguese as nothing; and "la navette de l'hôtel ne vient pas" as praise.
+//! negative and its Portuguese as nothing; "la navette de l'hôtel ne vient pas" reads as praise;
+//! the florist who delivered on a Sunday reads as nothing or negative in three languages; cold
+//! chips and a 45-minute wait in Spanish and Italian, and "O guia passou metade da visita ao
+//! telemóvel", are no complaint; "Un po' caro, ma … il miglior taglio" and "minuscolo … difficile
+//! da trovare, ma il cibo è fantastico" read negative.
 
 mod triage_common;
 
@@ -94,6 +102,7 @@ const ELEVENTH_DAY: &[(&str, &str, &str, bool)] = &[
     ("Abbiamo già prenotato di nuovo per la prossima estate, non vediamo l'ora", "it", "positive", false),
     ("Já reservámos outra vez para o próximo verão, mal podemos esperar", "pt", "positive", false),
     ("The first delivery arrived broken but they sent a new one the next day, no questions asked", "en", "positive", false),
+    ("El primer envío llegó roto pero mandaron otro al día siguiente sin poner ninguna pega", "es", "positive", false),
     ("Le premier colis est arrivé cassé mais ils en ont renvoyé un le lendemain sans discuter", "fr", "positive", false),
     ("Die erste Lieferung kam kaputt an, aber sie haben am nächsten Tag ohne Diskussion eine neue geschickt", "de", "positive", false),
     ("La prima consegna è arrivata rotta ma ne hanno mandata un'altra il giorno dopo senza fare storie", "it", "positive", false),
@@ -159,6 +168,129 @@ const ELEVENTH_DAY: &[(&str, &str, &str, bool)] = &[
     ("Wir suchen einen Fotografen für unsere Hochzeit im Juni, hat jemand Zeit?", "de", "neutral", false),
     ("Cerchiamo un fotografo per il nostro matrimonio a giugno, qualcuno libero?", "it", "neutral", false),
     ("Procuramos fotógrafo para o nosso casamento em junho, alguém disponível?", "pt", "neutral", false),
+    ("The cleaner didn't turn up and didn't even text to say so", "en", "negative", true),
+    ("La señora de la limpieza no vino y ni siquiera avisó", "es", "negative", true),
+    ("La femme de ménage n'est pas venue et n'a même pas prévenu", "fr", "negative", true),
+    ("Die Putzfrau ist nicht gekommen und hat nicht mal Bescheid gesagt", "de", "negative", true),
+    ("La donna delle pulizie non è venuta e non ha nemmeno avvisato", "it", "negative", true),
+    ("A senhora da limpeza não apareceu e nem sequer avisou", "pt", "negative", true),
+    ("The estate agent kept us updated every step of the way", "en", "positive", false),
+    ("La agente inmobiliaria nos mantuvo informados en cada paso", "es", "positive", false),
+    ("L'agent immobilier nous a tenus informés à chaque étape", "fr", "positive", false),
+    ("Der Makler hat uns bei jedem Schritt auf dem Laufenden gehalten", "de", "positive", false),
+    ("L'agente immobiliare ci ha tenuti aggiornati a ogni passo", "it", "positive", false),
+    ("A agente imobiliária manteve-nos informados em cada passo", "pt", "positive", false),
+    ("Can I bring my dog onto the terrace?", "en", "neutral", false),
+    ("¿Puedo llevar a mi perro a la terraza?", "es", "neutral", false),
+    ("Est-ce que je peux venir avec mon chien en terrasse ?", "fr", "neutral", false),
+    ("Darf ich meinen Hund mit auf die Terrasse nehmen?", "de", "neutral", false),
+    ("Posso portare il mio cane in terrazza?", "it", "neutral", false),
+    ("Posso levar o meu cão para a esplanada?", "pt", "neutral", false),
+    ("Picked my bike up from the repair shop and it has the same puncture", "en", "negative", true),
+    ("Recogí la bici del taller y tiene el mismo pinchazo", "es", "negative", true),
+    ("J'ai récupéré mon vélo chez le réparateur et il a toujours la même crevaison", "fr", "negative", true),
+    ("Fahrrad aus der Werkstatt abgeholt und es hat immer noch denselben Platten", "de", "negative", true),
+    ("Ho ritirato la bici dal meccanico e ha ancora la stessa foratura", "it", "negative", true),
+    ("Fui buscar a bicicleta à oficina e tem o mesmo furo", "pt", "negative", true),
+    ("Best fish and chips on the coast, and the portions are generous", "en", "positive", false),
+    ("El mejor pescado frito de la costa, y las raciones son generosas", "es", "positive", false),
+    ("Le meilleur fish and chips de la côte, et les portions sont généreuses", "fr", "positive", false),
+    ("Das beste Fish and Chips an der Küste, und die Portionen sind großzügig", "de", "positive", false),
+    ("O melhor peixe frito da costa, e as doses são generosas", "pt", "positive", false),
+    ("The receipt says 12 euros but they charged my card 21", "en", "negative", true),
+    ("El ticket pone 12 euros pero me cobraron 21 en la tarjeta", "es", "negative", true),
+    ("Le ticket indique 12 euros mais ils ont débité 21 sur ma carte", "fr", "negative", true),
+    ("Auf dem Beleg stehen 12 Euro, aber abgebucht wurden 21", "de", "negative", true),
+    ("Lo scontrino dice 12 euro ma sulla carta me ne hanno addebitati 21", "it", "negative", true),
+    ("O talão diz 12 euros mas cobraram-me 21 no cartão", "pt", "negative", true),
+    ("The florist delivered on a Sunday so my mum had her flowers on her birthday", "en", "positive", false),
+    ("Le fleuriste a livré un dimanche pour que ma mère ait ses fleurs le jour de son anniversaire", "fr", "positive", false),
+    ("Il fioraio ha consegnato di domenica così mia madre ha avuto i fiori il giorno del compleanno", "it", "positive", false),
+    ("Cold chips, warm beer and a 45 minute wait", "en", "negative", true),
+    ("Frites froides, bière tiède et 45 minutes d'attente", "fr", "negative", true),
+    ("Kalte Pommes, warmes Bier und 45 Minuten Wartezeit", "de", "negative", true),
+    ("Batatas frias, cerveja quente e 45 minutos de espera", "pt", "negative", true),
+    ("A bit pricey, but honestly the best haircut I've had in years", "en", "positive", false),
+    ("Un poco caro, pero sinceramente el mejor corte que me han hecho en años", "es", "positive", false),
+    ("Un peu cher, mais franchement la meilleure coupe que j'ai eue depuis des années", "fr", "positive", false),
+    ("Etwas teuer, aber ehrlich gesagt der beste Haarschnitt seit Jahren", "de", "positive", false),
+    ("Um pouco caro, mas sinceramente o melhor corte que tive em anos", "pt", "positive", false),
+    ("The receptionist rolled her eyes at me when I asked a question", "en", "negative", true),
+    ("La recepcionista puso los ojos en blanco cuando le hice una pregunta", "es", "negative", true),
+    ("La réceptionniste a levé les yeux au ciel quand j'ai posé une question", "fr", "negative", true),
+    ("Die Empfangsdame hat die Augen verdreht, als ich eine Frage gestellt habe", "de", "negative", true),
+    ("La receptionist ha alzato gli occhi al cielo quando ho fatto una domanda", "it", "negative", true),
+    ("A rececionista revirou os olhos quando fiz uma pergunta", "pt", "negative", true),
+    ("Do you still do the lunch menu on weekdays?", "en", "neutral", false),
+    ("¿Seguís haciendo el menú del día entre semana?", "es", "neutral", false),
+    ("Vous faites toujours la formule midi en semaine ?", "fr", "neutral", false),
+    ("Gibt es unter der Woche noch den Mittagstisch?", "de", "neutral", false),
+    ("Fate ancora il menù pranzo nei giorni feriali?", "it", "neutral", false),
+    ("Ainda fazem o menu de almoço durante a semana?", "pt", "neutral", false),
+    ("The showers at the gym have been cold for a week", "en", "negative", true),
+    ("Las duchas del gimnasio llevan una semana frías", "es", "negative", true),
+    ("Les douches de la salle sont froides depuis une semaine", "fr", "negative", true),
+    ("Die Duschen im Fitnessstudio sind seit einer Woche kalt", "de", "negative", true),
+    ("Le docce della palestra sono fredde da una settimana", "it", "negative", true),
+    ("Os duches do ginásio estão frios há uma semana", "pt", "negative", true),
+    ("The baker remembered my name after one visit", "en", "positive", false),
+    ("La panadera se acordaba de mi nombre después de una sola visita", "es", "positive", false),
+    ("La boulangère se souvenait de mon prénom après une seule visite", "fr", "positive", false),
+    ("Die Bäckerin wusste nach einem einzigen Besuch schon meinen Namen", "de", "positive", false),
+    ("La fornaia si ricordava il mio nome dopo una sola visita", "it", "positive", false),
+    ("A padeira lembrava-se do meu nome depois de uma só visita", "pt", "positive", false),
+    ("Is the pool heated in October?", "en", "neutral", false),
+    ("¿La piscina está climatizada en octubre?", "es", "neutral", false),
+    ("La piscine est chauffée en octobre ?", "fr", "neutral", false),
+    ("Ist der Pool im Oktober beheizt?", "de", "neutral", false),
+    ("La piscina è riscaldata a ottobre?", "it", "neutral", false),
+    ("A piscina é aquecida em outubro?", "pt", "neutral", false),
+    ("Booked a window table for our anniversary and they sat us next to the toilets", "en", "negative", true),
+    ("Reservamos mesa junto a la ventana por nuestro aniversario y nos sentaron al lado de los baños", "es", "negative", true),
+    ("On avait réservé une table près de la fenêtre pour notre anniversaire et on nous a mis à côté des toilettes", "fr", "negative", true),
+    ("Fensterplatz zum Jahrestag reserviert und dann neben die Toiletten gesetzt", "de", "negative", true),
+    ("Avevamo prenotato un tavolo vicino alla finestra per l'anniversario e ci hanno messi accanto ai bagni", "it", "negative", true),
+    ("Reservámos uma mesa à janela para o nosso aniversário e sentaram-nos ao lado das casas de banho", "pt", "negative", true),
+    ("Sent the shoes back a month ago and still no refund", "en", "negative", true),
+    ("Devolví los zapatos hace un mes y todavía nada de reembolso", "es", "negative", true),
+    ("J'ai renvoyé les chaussures il y a un mois et toujours pas de remboursement", "fr", "negative", true),
+    ("Schuhe vor einem Monat zurückgeschickt und immer noch keine Erstattung", "de", "negative", true),
+    ("Ho restituito le scarpe un mese fa e ancora nessun rimborso", "it", "negative", true),
+    ("Devolvi os sapatos há um mês e ainda nada de reembolso", "pt", "negative", true),
+    ("The tailor took my trousers in perfectly and had them ready the same day", "en", "positive", false),
+    ("El sastre me arregló los pantalones perfectamente y los tuvo listos el mismo día", "es", "positive", false),
+    ("Le retoucheur a parfaitement ajusté mon pantalon et l'a fini le jour même", "fr", "positive", false),
+    ("Der Schneider hat meine Hose perfekt enger gemacht und noch am selben Tag fertig gehabt", "de", "positive", false),
+    ("Il sarto mi ha stretto i pantaloni alla perfezione e me li ha dati in giornata", "it", "positive", false),
+    ("O alfaiate apertou-me as calças na perfeição e teve-as prontas no mesmo dia", "pt", "positive", false),
+    ("Moving to the area next month, which dentist do people go to?", "en", "neutral", false),
+    ("Me mudo al barrio el mes que viene, ¿a qué dentista vais?", "es", "neutral", false),
+    ("Je déménage dans le quartier le mois prochain, vous allez chez quel dentiste ?", "fr", "neutral", false),
+    ("Ich ziehe nächsten Monat in die Gegend, zu welchem Zahnarzt geht ihr?", "de", "neutral", false),
+    ("Mi trasferisco in zona il mese prossimo, da quale dentista andate?", "it", "neutral", false),
+    ("Vou mudar-me para a zona no próximo mês, a que dentista vão?", "pt", "neutral", false),
+    ("The guide was on his phone for half the tour", "en", "negative", true),
+    ("El guía estuvo con el móvil la mitad de la visita", "es", "negative", true),
+    ("Le guide était sur son téléphone pendant la moitié de la visite", "fr", "negative", true),
+    ("Der Führer hing die halbe Tour am Handy", "de", "negative", true),
+    ("La guida è stata al telefono per metà del giro", "it", "negative", true),
+    ("Thanks for squeezing me in at such short notice", "en", "positive", false),
+    ("Gracias por hacerme un hueco con tan poco margen", "es", "positive", false),
+    ("Merci de m'avoir casé au dernier moment", "fr", "positive", false),
+    ("Danke, dass ihr mich so kurzfristig noch dazwischengeschoben habt", "de", "positive", false),
+    ("Grazie per avermi inserito con così poco preavviso", "it", "positive", false),
+    ("Obrigado por me encaixarem tão em cima da hora", "pt", "positive", false),
+    ("Half the things in the box were past their date", "en", "negative", true),
+    ("La mitad de las cosas de la caja estaban caducadas", "es", "negative", true),
+    ("La moitié des produits du colis étaient périmés", "fr", "negative", true),
+    ("Die Hälfte der Sachen im Paket war abgelaufen", "de", "negative", true),
+    ("Metà delle cose nella scatola erano scadute", "it", "negative", true),
+    ("Metade das coisas na caixa estavam fora do prazo", "pt", "negative", true),
+    ("The place is tiny and a bit hard to find, but the food is amazing", "en", "positive", false),
+    ("El local es diminuto y cuesta un poco encontrarlo, pero la comida es increíble", "es", "positive", false),
+    ("L'endroit est minuscule et un peu dur à trouver, mais la cuisine est incroyable", "fr", "positive", false),
+    ("Der Laden ist winzig und etwas schwer zu finden, aber das Essen ist der Wahnsinn", "de", "positive", false),
+    ("O sítio é minúsculo e um pouco difícil de encontrar, mas a comida é incrível", "pt", "positive", false),
 ];
 
 /// (post, a reason it must give, a reason it must not give).
@@ -192,6 +324,14 @@ const QUOTED: &[(&str, &str, &str)] = &[
     // Nobody to serve, not shipped yet, in the other languages.
     ("Wir standen 40 Minuten an der Theke und niemand hat uns bedient", "complaint: 'niemand hat uns bedient'", ""),
     ("Perché il mio ordine non è ancora stato spedito dopo due settimane?", "complaint: 'non è ancora stato spedito'", ""),
+    // The receipt and the card disagree; cold showers; eyes rolled; the same fault after a repair.
+    ("Auf dem Beleg stehen 12 Euro, aber abgebucht wurden 21", "complaint: 'beleg … abgebucht'", ""),
+    ("The showers at the gym have been cold for a week", "complaint: 'showers … cold'", ""),
+    ("A rececionista revirou os olhos quando fiz uma pergunta", "complaint: 'revirou os olhos'", ""),
+    ("J'ai récupéré mon vélo chez le réparateur et il a toujours la même crevaison", "complaint: 'même crevaison'", ""),
+    // Kept informed; "der Wahnsinn" is amazing.
+    ("La agente inmobiliaria nos mantuvo informados en cada paso", "positive: 'nos mantuvo informados'", ""),
+    ("Der Laden ist winzig und etwas schwer zu finden, aber das Essen ist der Wahnsinn", "positive: 'ist der wahnsinn'", "complaint"),
 ];
 
 #[test]
