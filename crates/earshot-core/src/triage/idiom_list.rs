@@ -110,7 +110,9 @@ pub(super) const IDIOMS: &[(&str, f64)] = &[
     ("fixed|repaired|replaced|sorted … in … minutes|mins", 2.0),
     ("arreglaron|arregló|arreglo|repararon|reparó|reparo|cambiaron … en … minutos", 2.0),
     ("réparé|repare|réparée|reparee|changé|change|remplacé|remplace … en … minutes", 2.0),
-    ("in … minuten repariert|getauscht|gewechselt|erledigt|ersetzt", 2.0),
+    // German's "in" starts no gap: it stands in most German posts, and each would be searched.
+    ("in minuten repariert|getauscht|gewechselt|erledigt|ersetzt", 2.0),
+    ("in fünf|zehn|fünfzehn|zwanzig|dreißig|dreissig|wenigen minuten repariert|getauscht|gewechselt|erledigt|ersetzt", 2.0),
     ("riparato|riparata|sistemato|sistemata|cambiato|cambiata … in … minuti", 2.0),
     ("arranjaram|arranjou|repararam|reparou|trocaram|trocou … em … minutos", 2.0),
     ("arranjaram|arranjou|repararam|reparou|trocaram|trocou me|nos … em … minutos", 2.0),

@@ -210,7 +210,7 @@ pub(super) fn nothing_to_complain(norm: &str) -> bool {
         "aber", "diskussion", "diskussionen", "diskutieren", "murren", "rückfragen",
         "ruckfragen", "storie", "domande", "ciglio", "entraves", "perguntas", "pestanejar",
     ];
-    valence(norm).is_some() && norm.split(' ').any(|w| COMPLAINING.contains(&w))
+    norm.split(' ').any(|w| COMPLAINING.contains(&w)) && valence(norm).is_some()
 }
 
 /// An idiom's valence, by the name [`merge`] gave its token; none for any other word.

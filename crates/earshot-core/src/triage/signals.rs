@@ -251,9 +251,15 @@ fn mended(a: &mut Analysed) -> Vec<String> {
     let mut out = Vec::new();
     let n = a.tokens.len();
     for i in 0..n {
-        let repair = folded(&a.tokens[i]).into_owned();
-        let forward = super::words::MENDING.contains(&repair.as_str());
-        if !a.tokens[i].negated && super::words::repairs(&repair) {
+        let (forward, settles) = {
+            let repair = folded(&a.tokens[i]);
+            let forward = super::words::MENDING.contains(&repair.as_ref());
+            (
+                forward,
+                forward || super::words::SETTLED.contains(&repair.as_ref()),
+            )
+        };
+        if settles && !a.tokens[i].negated {
             settled(a, i, &mut out);
         }
         if !forward {
