@@ -421,7 +421,7 @@ pub fn analyse_in(text: &str, lang: Option<&str>) -> Analysed {
         }
         let child = |k: usize| super::words::CHILD.contains(&a.tokens[k].norm.as_str());
         let who = |k: usize| super::words::WHO.contains(&a.tokens[k].norm.as_str());
-        // The child, then "who" right after it and the fear within three words; or a fearful
+        // The child, "who" right after it and the fear within four words of that; or a fearful
         // child, the word within two of the child's.
         let told = (i.saturating_sub(5)..i).any(|k| child(k) && k + 1 < i && who(k + 1))
             || (!afraid
