@@ -241,6 +241,17 @@ const PAIRS: &[Pair] = &[
         told: true,
         ..PLAIN
     },
+    // Paid, and not even done: "Le laveur de vitres nous a fait payer et la moitié des
+    // fenêtres n'ont même pas été faites", "hat kassiert und die Hälfte nicht mal geputzt".
+    Pair {
+        first: &["charged", "cobro", "cobraron", "payer", "kassiert", "cobrou", "cobraram"],
+        then: &[
+            "not even", "ni siquiera", "meme pas", "nicht mal", "nicht einmal", "nemmeno",
+            "nem sequer", "nem foram",
+        ],
+        within: 14,
+        ..PLAIN
+    },
     // The receipt says one sum, the card was charged another: "Le ticket indique 12 euros mais
     // ils ont débité 21", "Auf dem Beleg stehen 12 Euro, aber abgebucht wurden 21".
     Pair {

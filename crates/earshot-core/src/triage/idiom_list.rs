@@ -141,6 +141,31 @@ pub(super) const IDIOMS: &[(&str, f64)] = &[
     ("me|nos encaixarem|encaixaram|encaixou|encaixar", 1.5),
     ("ist|war|sind|waren der|einfach wahnsinn|hammer", 2.5),
     ("ist|war|sind|waren einfach der wahnsinn|hammer", 2.5),
+    // A film star of a groomed dog ("una estrella" alone is a one-star rating); back on one's
+    // feet.
+    ("una|uma estrella|estrela de cine|cinema", 2.0),
+    ("une star de cinéma|cinema", 2.0),
+    ("got|get|put|gets me|us back on my|our|his|her feet", 2.5),
+    ("me|nos puso|pusieron|pone en forma", 2.0),
+    ("a|ont remis sur pied|pieds", 2.5),
+    ("wieder fit gemacht|bekommen", 2.0),
+    ("mi|ci ha|hanno rimesso|rimessa|rimessi in piedi", 2.5),
+    ("pôs|pos|puseram me|nos em forma", 2.0),
+    // An error the business caught ("se dio cuenta de un error en mi receta": the writer's own
+    // "me di cuenta" is a complaint's start); ten out of ten; left with a smile.
+    ("se dio|dieron cuenta de un|una error|errores|equivocación|equivocacion", 2.0),
+    ("hat|haben einen fehler … bemerkt|entdeckt|gefunden", 2.0),
+    ("ha|hanno notato|trovato|scoperto un errore", 2.0),
+    ("reparou|repararam num erro", 2.0),
+    ("reparou|repararam em um erro", 2.0),
+    ("ten out of ten", 2.5),
+    ("zehn von zehn", 2.5),
+    ("un diez para", 2.0),
+    ("went wild|crazy for|over it", 2.0),
+    ("se volvieron locos con|por", 2.0),
+    ("me fui con una sonrisa", 2.0),
+    ("salí|sali|salimos con una sonrisa", 2.0),
+    ("saí|sai|saímos|saimos com um sorriso", 2.0),
     // A price judged fair, in each language: praise, and no wish to buy ("Fair price too").
     ("fair|reasonable|honest|decent price|prices|pricing", 1.5),
     ("precio|precios justo|justos|razonable|razonables|honesto|honestos", 1.5),

@@ -121,7 +121,7 @@ const GERMAN: &[(&str, f64)] = &[
     ("liebevoll*", 2.2), ("schön*", 2.0), ("wunderschön*", 3.0), ("super", 2.4), ("schlecht*", -2.5),
     ("schrecklich*", -3.0), ("furchtbar*", -3.0), ("katastrophe", -3.0), ("katastrophal*", -3.0),
     ("enttäuscht*", -2.2), ("enttäuschend*", -2.3), ("enttäuschung", -2.2), ("traurig*", -2.1),
-    ("kalt*", -0.8), ("betrug", -3.0), ("unverschämt*", -2.8), ("unfreundlich*", -2.3),
+    ("kalt*", -0.8), ("gekleckert", -1.5), ("betrug", -3.0), ("unverschämt*", -2.8), ("unfreundlich*", -2.3),
     ("ekelhaft*", -3.0), ("eklig*", -2.8), ("widerlich*", -3.0), ("langsam*", -1.0),
     ("teuer", -1.0), ("teure", -1.0), ("teuren", -1.0), ("teurer", -1.0), ("teures", -1.0),
     ("überteuert*", -2.0), ("dreckig*", -2.2), ("schmutzig*", -2.2), ("verbrannt*", -1.8),

@@ -311,6 +311,18 @@ pub(super) const SERVICE_CUES: &[&str] = &[
     "etait sur son portable", "die halbe tour am handy",
     "e stata al telefono", "e stato al telefono", "stava al telefono", "esteve ao telemovel",
     "estava ao telemovel",
+    // Paint on the furniture; the room given away (the rest in `COMPLAINT_CUES`).
+    "paint all over", "paint everywhere", "mancho de pintura", "manchado de pintura",
+    "mancharon de pintura", "peinture partout", "farbe gekleckert", "gekleckert",
+    "sporcato di vernice", "macchiato di vernice", "sujou o nosso", "sujou a nossa",
+    "manchou de tinta", "dio nuestra habitacion", "dio nuestra mesa",
+    // Our street skipped by the bin men; dropped and broken (English "dropped my" is also a
+    // car left for its service).
+    "skipped our street", "skipped our road", "se saltan nuestra calle", "se saltaron nuestra calle",
+    "sautent notre rue", "ont saute notre rue", "unsere straße aus", "unsere straße ausgelassen",
+    "saltano la nostra via", "hanno saltato la nostra via", "nao passa na nossa rua",
+    "dejaron caer", "dejo caer", "ont fait tomber", "a fait tomber", "fallen lassen",
+    "fallen gelassen", "hanno fatto cadere", "ha fatto cadere", "deixaram cair", "deixou cair",
 ];
 
 #[cfg(test)]
