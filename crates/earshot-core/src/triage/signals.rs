@@ -408,7 +408,7 @@ fn astonished(a: &mut Analysed) {
 }
 
 /// A token's word folded (`matcher::fold`); most are ASCII and need no folding to be compared.
-fn folded(t: &Token) -> std::borrow::Cow<'_, str> {
+pub(super) fn folded(t: &Token) -> std::borrow::Cow<'_, str> {
     if t.norm.is_ascii() {
         std::borrow::Cow::Borrowed(t.norm.as_str())
     } else {

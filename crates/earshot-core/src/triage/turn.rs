@@ -52,14 +52,9 @@ pub(super) fn turned(model: &LinearModel, text: &str, whole: Reading) -> Reading
         .any(|t| !t.negated && super::idioms::nothing_to_complain(&t.norm));
     // So does a repair after the turn ("Our wifi was down all week but the shop sorted it in an
     // hour"), where nothing bad follows it.
-    let mended_after = whole.analysed.tokens[turn + 1..].iter().any(|t| {
-        !t.negated
-            && if t.norm.is_ascii() {
-                super::words::repairs(&t.norm)
-            } else {
-                super::words::repairs(&crate::matcher::fold(&t.norm))
-            }
-    });
+    let mended_after = whole.analysed.tokens[turn + 1..]
+        .iter()
+        .any(|t| !t.negated && super::words::repairs(&super::signals::folded(t)));
     let mut bad_before = valences(0, turn).filter(|v| *v < 0.0);
     let mild_before = bad_before
         .next()
