@@ -24,7 +24,7 @@
 
 mod triage_common;
 
-use triage_common::{misquoted, misreads, none_wrong};
+use triage_common::{misquoted, misreads, none_wrong, not_in_training};
 
 /// (post, language, sentiment, complaint).
 #[rustfmt::skip]
@@ -236,6 +236,7 @@ const QUOTED: &[(&str, &str, &str)] = &[
 #[test]
 fn an_eighth_day_of_posts_reads_right_in_each_language() {
     none_wrong(&misreads(EIGHTH_DAY));
+    none_wrong(&not_in_training(EIGHTH_DAY));
 }
 
 #[test]

@@ -32,7 +32,7 @@
 
 mod triage_common;
 
-use triage_common::{misquoted, misreads, none_wrong};
+use triage_common::{misquoted, misreads, none_wrong, not_in_training};
 
 /// (post, language — empty where a post is too short to tell —, sentiment, complaint).
 #[rustfmt::skip]
@@ -452,6 +452,7 @@ const QUOTED: &[(&str, &str, &str)] = &[
 #[test]
 fn an_eleventh_day_of_posts_reads_right_in_each_language() {
     none_wrong(&misreads(ELEVENTH_DAY));
+    none_wrong(&not_in_training(ELEVENTH_DAY));
 }
 
 #[test]

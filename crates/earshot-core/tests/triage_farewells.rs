@@ -14,7 +14,7 @@
 mod triage_common;
 
 use earshot_core::triage::classify;
-use triage_common::{misreads, none_wrong};
+use triage_common::{misreads, none_wrong, not_in_training};
 
 /// (post, language — empty where a post is too short to tell —, sentiment — empty where the tone
 /// is not the point —, complaint, words one of the reasons must name).
@@ -445,6 +445,13 @@ const FOURTH_DAY: &[(&str, &str, &str, bool)] = &[
 #[test]
 fn a_day_of_posts_to_small_businesses_reads_right_in_each_language() {
     none_wrong(&misreads(
+        A_DAY
+            .iter()
+            .chain(ANOTHER_DAY)
+            .chain(THIRD_DAY)
+            .chain(FOURTH_DAY),
+    ));
+    none_wrong(&not_in_training(
         A_DAY
             .iter()
             .chain(ANOTHER_DAY)

@@ -15,7 +15,7 @@
 
 mod triage_common;
 
-use triage_common::{misquoted, misreads, none_wrong};
+use triage_common::{misquoted, misreads, none_wrong, not_in_training};
 
 /// (post, language — empty where a post is too short to tell —, sentiment, complaint).
 #[rustfmt::skip]
@@ -169,6 +169,7 @@ const QUOTED: &[(&str, &str, &str)] = &[
 #[test]
 fn a_fifth_day_of_posts_reads_right_in_each_language() {
     none_wrong(&misreads(FIFTH_DAY));
+    none_wrong(&not_in_training(FIFTH_DAY));
 }
 
 #[test]

@@ -21,7 +21,7 @@
 
 mod triage_common;
 
-use triage_common::{misquoted, misreads, none_wrong};
+use triage_common::{misquoted, misreads, none_wrong, not_in_training};
 
 /// (post, language, sentiment, complaint).
 #[rustfmt::skip]
@@ -291,6 +291,7 @@ const QUOTED: &[(&str, &str, &str)] = &[
 #[test]
 fn a_seventh_day_of_posts_reads_right_in_each_language() {
     none_wrong(&misreads(SEVENTH_DAY));
+    none_wrong(&not_in_training(SEVENTH_DAY));
 }
 
 #[test]

@@ -20,7 +20,7 @@
 
 mod triage_common;
 
-use triage_common::{misquoted, misreads, none_wrong};
+use triage_common::{misquoted, misreads, none_wrong, not_in_training};
 
 /// (post, language — empty where a post is too short to tell —, sentiment, complaint).
 #[rustfmt::skip]
@@ -179,7 +179,7 @@ const QUOTED: &[(&str, &str, &str)] = &[
     ("Cobraram 150 euros de limpeza por um pouco de areia no carro", "complaint: 'cobraram … por um pouco'", ""),
     ("Ho prenotato per le 20 ma ci hanno fatto sedere alle 21", "complaint: 'prenotato … sedere'", ""),
     // Praise through harm that did not come to pass, and the mended as new.
-    ("The removal men were careful with every box, not a single thing broken", "positive: 'careful', 'not a single thing broken'", "complaint"),
+    ("The removal men were careful with every box, not a single thing broken", "positive: 'not a single thing broken', 'careful'", "complaint"),
     ("Die Physiotherapeutin ist super, mein Rücken ist wie neu", "'wie neu'", ""),
     // The afternoon is not late; a closing grieved is not a complaint; the storm's fault.
     ("¿Tenéis cita para cortar el pelo a un niño mañana por la tarde?", "asks a question", "'tarde'"),
@@ -190,6 +190,7 @@ const QUOTED: &[(&str, &str, &str)] = &[
 #[test]
 fn a_sixth_day_of_posts_reads_right_in_each_language() {
     none_wrong(&misreads(SIXTH_DAY));
+    none_wrong(&not_in_training(SIXTH_DAY));
 }
 
 #[test]

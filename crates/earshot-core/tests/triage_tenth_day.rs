@@ -26,7 +26,7 @@
 
 mod triage_common;
 
-use triage_common::{misquoted, misreads, none_wrong};
+use triage_common::{misquoted, misreads, none_wrong, not_in_training};
 
 /// (post, language — empty where a post is too short to tell —, sentiment, complaint).
 #[rustfmt::skip]
@@ -371,6 +371,7 @@ const QUOTED: &[(&str, &str, &str)] = &[
 #[test]
 fn a_tenth_day_of_posts_reads_right_in_each_language() {
     none_wrong(&misreads(TENTH_DAY));
+    none_wrong(&not_in_training(TENTH_DAY));
 }
 
 #[test]

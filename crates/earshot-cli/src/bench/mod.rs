@@ -11,6 +11,7 @@ mod firehose;
 mod ingest;
 mod latency;
 mod mail_latency;
+mod posts;
 mod query;
 mod storage;
 pub(crate) mod synthetic;
@@ -211,6 +212,9 @@ pub fn run(rt: &tokio::runtime::Runtime, which: Which, json: bool) -> Result<()>
     let figures = match which {
         Which::Triage { csv, label_column } => {
             print!("{}", crate::learn::evaluate(&csv, label_column.as_deref())?);
+            if let Some(posts) = posts::wholly_right(&csv)? {
+                print!("{posts}");
+            }
             return Ok(());
         }
         Which::Classify { n } => vec![classify::classify(n.max(1))],

@@ -18,7 +18,7 @@ use super::cues::{cues, placed_cues, word_spans, Folded};
 const CLOSING: &[&str] = &[
     "is closing", "are closing", "closing down", "closing its doors", "closing their doors",
     "closing for good", "closing after", "shutting down", "shutting its doors", "has closed",
-    "have closed", "closed its doors", "closed their doors", "closed for good", "closes its doors",
+    "have closed", "closed its doors", "closed their doors", "close its doors", "close their doors", "closed for good", "closes its doors",
     "closes for good", "is retiring", "are retiring", "retiring after", "not reopening",
     "won't be reopening", "last day of business", "boarded up", "shut for good", "shut down",
     "cierre", "cierra", "cierran", "cierren", "va a cerrar", "van a cerrar", "ha cerrado",
@@ -34,7 +34,8 @@ const CLOSING: &[&str] = &[
     "va in pensione", "vada in pensione", "andra in pensione", "chiudere", "chiuda", "chiuso per sempre",
     "fechando", "vai fechar", "fechou", "fecha as portas", "fechar as portas", "encerrou",
     "encerrando", "reformar-se", "se reforma", "vai reformar-se", "se aposenta", "vai se aposentar", "ter fechado", "tenha fechado", "fechar",
-    "fechado para sempre", "fechou de vez",
+    "fechado para sempre", "fechou de vez", "fechado com tabuas", "fechada com tabuas", "entaipado",
+    "entaipada",
 ];
 
 /// Sadness at a loss, and missing what is gone.

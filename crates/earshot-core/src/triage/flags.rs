@@ -79,6 +79,21 @@ pub(super) fn opening_cry(a: &Analysed) -> Vec<String> {
     }
 }
 
+/// A post that ends on a cry of praise, a clause of its own ("My boiler broke and @quickplumb
+/// came within the hour, lifesavers!"): what went wrong before it was the writer's trouble, and
+/// the business the rescue. Only a strong word (VADER 2.5 or more: "lifesavers") that is not one
+/// of sarcasm's cries ("Cold pizza, brilliant."), never after a grave cue; a complaint cue
+/// before it makes it sarcasm's too (the caller asks that none is found).
+pub(super) fn closing_cry(a: &Analysed, grave: &[(super::Grave, String)]) -> bool {
+    let n = a.tokens.len();
+    n >= 3
+        && grave.is_empty()
+        && a.tokens[n - 2].clause_end
+        && !a.tokens[n - 1].negated
+        && !CRIES.contains(&crate::matcher::fold(&a.tokens[n - 1].norm).as_str())
+        && super::vader::valence_of(&a.tokens[n - 1]).is_some_and(|v| v >= 2.5)
+}
+
 /// The words of praise in a post's text ("great" of "great job guys"), the strongest first, at
 /// most two: read only for what a post says after the wrong thing came (`wrong_item.rs`).
 pub(super) fn praise_in(text: &str, lang: Option<&str>) -> Vec<String> {

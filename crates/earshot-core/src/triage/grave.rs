@@ -174,6 +174,24 @@ const DISCRIMINATION: &[&str] = &[
     "homofobico", "homofobica", "recusaram atendimento", "se recusaram a atender",
 ];
 
+/// Whether a lawyer named by a grave cue is the writer's friend, not a threat ("My lawyer
+/// friend recommended you", "mi amigo abogado" is no cue), in the folded post.
+pub(super) fn a_friend(folded: &str, cue: &str) -> bool {
+    const FRIEND: &[&str] = &[
+        "friend", "friends", "amigo", "amiga", "ami", "amie", "freund", "freundin", "amico",
+        "amica",
+    ];
+    let cue = crate::matcher::fold(cue);
+    folded.match_indices(cue.as_str()).any(|(at, _)| {
+        let after = folded[at + cue.len()..].trim_start();
+        let word = after
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        FRIEND.contains(&word)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

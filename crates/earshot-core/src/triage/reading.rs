@@ -1,7 +1,9 @@
 //! Reading a post's text: the tokens, the lexicon and cue signals, the learned model's
 //! probabilities, the intent and complaint decisions, and the words that drove them.
 
-use super::flags::{abuse_of, flag_of, ironic_words, only_insults, opening_cry, praise_in};
+use super::flags::{
+    abuse_of, closing_cry, flag_of, ironic_words, only_insults, opening_cry, praise_in,
+};
 use super::grave::Grave;
 use super::linear::{self, LinearModel, Origin};
 use super::naming::{letter, name_strongest, names_marked, negation_reaches, shown};
@@ -200,20 +202,23 @@ pub(super) fn read_in(model: &LinearModel, text: &str, lang: Option<&'static str
     }
     // Praise of how things were reads as a bad word ("used to be good"): no irony beside praise now.
     let praised_before = super::decline::praised_before(&analysed);
-    if sarcasm.is_empty() && probs[2] > probs[0] && !praised_before {
+    if sarcasm.is_empty() && !praised_before {
         // A lone cry of delight before a bad word or "another" ("Génial, 5 euros pour un café
-        // tiède"), or praise and a bad word side by side, where the irony model (English) decides
-        // whether the praise is meant. A complaint cue beside praise is not enough: "Thanks for
-        // the quick refund, appreciate it" is thanks ("refund" is a complaint cue).
+        // tiède") is sarcasm however the model leans: named even where the words it learned from
+        // the business posts already read negative. Praise and a bad word side by side, where
+        // the model leans to the praise, go to the irony model (English), which decides whether
+        // the praise is meant. A complaint cue beside praise is not enough: "Thanks for the
+        // quick refund, appreciate it" is thanks ("refund" is a complaint cue).
         sarcasm = opening_cry(&analysed);
-        if sarcasm.is_empty() && vader.neg > 0.0 {
+        if sarcasm.is_empty() && vader.neg > 0.0 && probs[2] > probs[0] {
             sarcasm = ironic_words(&analysed, &signals);
         }
     }
     // Praise after the wrong thing came ("Ordered a latte, got a cold americano. Great job
-    // guys.") is said through gritted teeth. A gift is no wrong thing (`wrong_item.rs`).
+    // guys.") is said through gritted teeth, however the model leans. A gift is no wrong thing
+    // (`wrong_item.rs`).
     let after = after_wrong_item.as_deref();
-    if let Some(after) = after.filter(|_| sarcasm.is_empty() && probs[2] > probs[0]) {
+    if let Some(after) = after.filter(|_| sarcasm.is_empty()) {
         sarcasm = praise_in(after, signals.lang);
     }
     if !sarcasm.is_empty() && probs[2] > probs[0] {
@@ -247,14 +252,12 @@ pub(super) fn read_in(model: &LinearModel, text: &str, lang: Option<&'static str
         // however neutral its other words read.
         probs.swap(0, best);
     }
-    if sarcasm.is_empty()
-        && vader.neg == 0.0
-        && complaint_cues.is_empty()
-        && analysed.turns.is_empty()
-        && super::idioms::in_post(&analysed)
+    let idiom = vader.neg == 0.0 && analysed.turns.is_empty() && super::idioms::in_post(&analysed);
+    if sarcasm.is_empty() && complaint_cues.is_empty() && (idiom || closing_cry(&analysed, &grave))
     {
         // Praise through a negation and no bad word nor "but" ("Não me canso de comer aqui",
-        // "Nichts zu meckern, alles top") is praise, whatever the topic words read (`idioms.rs`).
+        // "Nichts zu meckern, alles top") is praise, whatever the topic words read (`idioms.rs`);
+        // so is a post that ends on a cry of praise (`flags::closing_cry`).
         let best = argmax(&probs);
         probs.swap(2, best);
     }
@@ -318,14 +321,15 @@ pub(super) fn read_in(model: &LinearModel, text: &str, lang: Option<&'static str
     // Insults alone are abuse, which the owner hides or answers as such, not a complaint.
     let complaint = complaint
         && !(abusive && complaint_cues.is_empty() && grave.is_empty() && only_insults(&analysed));
-    let (mood, best) = if complaint
-        && mood == Sentiment::Neutral
+    let insulted = abusive && only_insults(&analysed);
+    let (mood, best) = if mood == Sentiment::Neutral
         && vader.pos == 0.0
-        && (vader.neg > 0.0 || !complaint_cues.is_empty())
+        && (insulted || complaint && (vader.neg > 0.0 || !complaint_cues.is_empty()))
     {
         // A complaint that names what went wrong, politely and without a word of praise ("Order
         // 4521 arrived without the charger, could you send it please?", "left the flat dirtier
-        // than they found it"), is unhappy.
+        // than they found it"), is unhappy; so are insults alone ("Vous êtes des connards"),
+        // whatever the model made of the words around them.
         probs.swap(0, 1);
         (Sentiment::Negative, 0)
     } else {

@@ -136,7 +136,11 @@ pub(super) fn signals_in(text: &str, lang: Option<&'static str>) -> (Analysed, S
     if !complaint.is_empty() {
         help.retain(|w| !OPEN.contains(&crate::matcher::fold(w).as_str()));
     }
-    grave.retain(|(_, w)| !inside(w, &[&sympathy]) && !denied(folded.as_str(), w, lang));
+    let friend =
+        |g: &Grave, w: &str| *g == Grave::Legal && super::grave::a_friend(folded.as_str(), w);
+    grave.retain(|(g, w)| {
+        !(inside(w, &[&sympathy]) || denied(folded.as_str(), w, lang) || friend(g, w))
+    });
     lead.retain(|w| !inside(w, &[&own_plan, &idioms]));
     let waited = wait.is_some_and(|w| complaint.contains(&w));
     // The writer's own change of plan is a request to the business.

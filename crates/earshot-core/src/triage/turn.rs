@@ -67,6 +67,36 @@ pub(super) fn turned(model: &LinearModel, text: &str, whole: Reading) -> Reading
         && (whole.complaint_cues.is_empty() || nothing_to_complain || mended_after)
         && whole.grave.is_empty()
         && whole.sarcasm.is_empty();
+    // Praise after a strong complaint ("The service was terrible but the food was great"):
+    // VADER's weights make it praise, but the owner must hear what was terrible. Where the part
+    // before the turn, read alone, is a negative complaint, so is the post, with its words.
+    // Not one softened ("Un po' caro ma vale ogni centesimo").
+    let tokens = &whole.analysed.tokens[..turn];
+    let strong_before = tokens.iter().enumerate().any(|(i, t)| {
+        let softened = i > 0 && tokens[i - 1].role == super::text::Role::BoostDown;
+        !t.negated && !softened && vader::valence_of(t).is_some_and(|v| v <= -2.0)
+    });
+    if whole.mood == Sentiment::Positive
+        && strong_before
+        && !nothing_to_complain
+        && !mended_after
+        && whole.sarcasm.is_empty()
+    {
+        let head = before_last(text, &whole.analysed.tokens[turn].norm)
+            .map(|head| read_in(model, head, whole.lang))
+            .filter(|head| head.complaint && head.mood == Sentiment::Negative);
+        if let Some(head) = head {
+            return Reading {
+                analysed: whole.analysed,
+                lang: whole.lang,
+                help_cues: whole.help_cues,
+                lead_cues: whole.lead_cues,
+                abusive: whole.abusive,
+                abuse_words: whole.abuse_words,
+                ..head
+            };
+        }
+    }
     // The English complaint model has read the whole post: a negative reading it did not call a
     // complaint stays one.
     let learned = matches!(whole.lang, None | Some("en"));
@@ -103,10 +133,9 @@ pub(super) fn turned(model: &LinearModel, text: &str, whole: Reading) -> Reading
     }
 }
 
-/// The text after the last place where `word` (folded, as a token) stands as a word of its own,
-/// when anything follows it.
-fn after_last<'t>(text: &'t str, word: &str) -> Option<&'t str> {
-    let mut after = None;
+/// The byte span of the last place where `word` (folded, as a token) stands as a word of its own.
+fn last_word(text: &str, word: &str) -> Option<(usize, usize)> {
+    let mut last = None;
     let mut start = None;
     for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
         if c.is_alphanumeric() {
@@ -119,11 +148,23 @@ fn after_last<'t>(text: &'t str, word: &str) -> Option<&'t str> {
                 .flat_map(char::to_lowercase)
                 .eq(word.chars())
             {
-                after = Some(i);
+                last = Some((s, i));
             }
         }
     }
-    after
-        .map(|i| &text[i..])
+    last
+}
+
+/// The text after the last place where `word` stands ([`last_word`]), when anything follows it.
+fn after_last<'t>(text: &'t str, word: &str) -> Option<&'t str> {
+    last_word(text, word)
+        .map(|(_, end)| &text[end..])
         .filter(|rest| rest.chars().any(char::is_alphanumeric))
+}
+
+/// The text before the last place where `word` stands ([`last_word`]), when anything precedes it.
+fn before_last<'t>(text: &'t str, word: &str) -> Option<&'t str> {
+    last_word(text, word)
+        .map(|(start, _)| &text[..start])
+        .filter(|head| head.chars().any(char::is_alphanumeric))
 }

@@ -330,7 +330,7 @@ pub(super) const FALSE_FRIENDS: &[(&str, &[&str])] = &[
         "de",
         &["die", "war", "kind", "kinder", "hell", "fallen", "gift"],
     ),
-    ("it", &["ha", "mia", "fine", "dire"]),
+    ("it", &["ha", "mia", "fine", "dire", "po"]),
     ("pt", &["no"]),
 ];
 

@@ -55,3 +55,27 @@ pub fn misquoted(table: &[(&str, &str, &str)]) -> Vec<String> {
         })
         .collect()
 }
+
+/// The rows of a day's table that the sentiment model does not learn from as they stand here:
+/// missing from `data/business/posts.csv` (the README's training command reads it), or there
+/// with another language, sentiment or complaint. A day's posts are added to both.
+#[allow(dead_code)] // Not every case table reads whole days.
+pub fn not_in_training<'a>(
+    rows: impl IntoIterator<Item = &'a (&'a str, &'a str, &'a str, bool)>,
+) -> Vec<String> {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/business/posts.csv");
+    let mut csv = csv::Reader::from_path(path).expect("data/business/posts.csv");
+    let known: std::collections::HashMap<String, String> = csv
+        .records()
+        .map(|r| {
+            let r = r.expect("a row of posts.csv");
+            (r[0].to_string(), format!("{},{},{}", &r[1], &r[2], &r[3]))
+        })
+        .collect();
+    rows.into_iter()
+        .filter_map(|(text, lang, sentiment, complaint)| {
+            let row = format!("{lang},{sentiment},{complaint}");
+            (known.get(*text) != Some(&row)).then(|| format!("\"{text}\",{row},<this file>"))
+        })
+        .collect()
+}

@@ -1,0 +1,85 @@
+//! Posts read wholly right: for a labelled CSV that gives each post's language, sentiment and
+//! complaint (`data/business/heldout.csv`), the share where all three read as labelled: what an
+//! owner sees of a post, not one measure of it.
+
+use std::path::Path;
+
+use anyhow::{bail, Context, Result};
+use earshot_core::triage;
+
+/// "posts read wholly right …: N of M", with each misread post, when the CSV has `text`,
+/// `language`, `sentiment` and `complaint` columns; None when it lacks one.
+pub fn wholly_right(path: &Path) -> Result<Option<String>> {
+    let mut rdr =
+        csv::Reader::from_path(path).with_context(|| format!("opening {}", path.display()))?;
+    let headers = rdr.headers()?.clone();
+    let col = |name: &str| headers.iter().position(|h| h.trim() == name);
+    let (Some(t), Some(l), Some(s), Some(c)) = (
+        col("text"),
+        col("language"),
+        col("sentiment"),
+        col("complaint"),
+    ) else {
+        return Ok(None);
+    };
+    let (mut right, mut rows, mut misread) = (0, 0, String::new());
+    for (n, rec) in rdr.records().enumerate() {
+        let rec = rec.with_context(|| format!("{}: row {}", path.display(), n + 2))?;
+        let field = |i: usize| rec.get(i).unwrap_or_default().trim();
+        let complaint = match field(c).to_ascii_lowercase().as_str() {
+            "true" | "1" | "yes" | "complaint" => true,
+            "false" | "0" | "no" | "" => false,
+            other => bail!("{}: row {}: complaint {other:?}", path.display(), n + 2),
+        };
+        let got = triage::classify(field(t), None);
+        let lang = Some(field(l)).filter(|l| !l.is_empty());
+        rows += 1;
+        if got.language == lang && got.sentiment == field(s) && got.complaint == complaint {
+            right += 1;
+        } else {
+            misread.push_str(&format!(
+                "  {}\n    read {} {} complaint={} [{}]\n",
+                field(t),
+                got.language.unwrap_or("-"),
+                got.sentiment,
+                got.complaint,
+                got.reasons.join(" | ")
+            ));
+        }
+    }
+    let share = right as f64 / rows.max(1) as f64;
+    Ok(Some(format!(
+        "\nposts read wholly right (language, sentiment and complaint): {right} of {rows} \
+         ({share:.3})\n{misread}"
+    )))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_a_post_right_only_when_language_sentiment_and_complaint_all_are() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("posts.csv");
+        let text = "Thank you so much, the staff were lovely and the cake was delicious!";
+        std::fs::write(
+            &path,
+            format!(
+                "text,language,sentiment,complaint\n\"{text}\",en,positive,false\n\
+                 \"{text}\",en,negative,false\n\"{text}\",fr,positive,false\n"
+            ),
+        )
+        .unwrap();
+        let out = wholly_right(&path).unwrap().unwrap();
+        assert!(out.contains("1 of 3"), "{out}");
+        std::fs::write(&path, "text,sentiment\nhello,neutral\n").unwrap();
+        assert!(wholly_right(&path).unwrap().is_none());
+        std::fs::write(
+            &path,
+            "text,language,sentiment,complaint\nhi,en,neutral,maybe\n",
+        )
+        .unwrap();
+        assert!(wholly_right(&path).is_err());
+    }
+}
