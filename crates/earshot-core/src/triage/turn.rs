@@ -86,15 +86,7 @@ pub(super) fn turned(model: &LinearModel, text: &str, whole: Reading) -> Reading
             .map(|head| read_in(model, head, whole.lang))
             .filter(|head| head.complaint && head.mood == Sentiment::Negative);
         if let Some(head) = head {
-            return Reading {
-                analysed: whole.analysed,
-                lang: whole.lang,
-                help_cues: whole.help_cues,
-                lead_cues: whole.lead_cues,
-                abusive: whole.abusive,
-                abuse_words: whole.abuse_words,
-                ..head
-            };
+            return as_part_reads(whole, head);
         }
     }
     // The English complaint model has read the whole post: a negative reading it did not call a
@@ -121,6 +113,12 @@ pub(super) fn turned(model: &LinearModel, text: &str, whole: Reading) -> Reading
     if keeps {
         return whole;
     }
+    as_part_reads(whole, tail)
+}
+
+/// The whole post read as one part of it reads (its mood, complaint and their words), keeping
+/// what the whole says of its language, questions, offers, abuse and sarcasm.
+fn as_part_reads(whole: Reading, part: Reading) -> Reading {
     Reading {
         analysed: whole.analysed,
         lang: whole.lang,
@@ -129,7 +127,7 @@ pub(super) fn turned(model: &LinearModel, text: &str, whole: Reading) -> Reading
         abusive: whole.abusive,
         abuse_words: whole.abuse_words,
         sarcasm: whole.sarcasm,
-        ..tail
+        ..part
     }
 }
 
