@@ -1,7 +1,8 @@
 //! What the sentiment model learning the business posts (`data/business/posts.csv`) would
 //! otherwise have moved: sarcasm named where the model already reads the post negative, insults
-//! alone, Italian "un po'", a strong complaint before "but", a cry of praise that ends a post,
-//! a friend who is a lawyer. Each with a post that must not be read the same way.
+//! alone, Italian "un po'", a strong complaint before "but", a cry of praise that ends a post
+//! (and sarcasm's cry that ends one), a friend who is a lawyer. Each with a post that must not
+//! be read the same way.
 
 mod triage_common;
 
@@ -22,6 +23,11 @@ const CASES: &[(&str, &str, &str, bool)] = &[
     ("My boiler broke and @quickplumb came within the hour, lifesavers!", "en", "positive", false),
     ("Roof leaking all night, the roofer came at 7am and fixed it, lifesaver", "en", "positive", false),
     ("The heating broke in January and nobody came for a week. Superb", "en", "negative", true),
+    ("Order arrived late again. Brilliant.", "en", "negative", true),
+    ("The room was tiny and noisy. Wonderful.", "en", "negative", true),
+    ("Pedido otra vez tarde, genial", "es", "negative", true),
+    ("See you again soon, great!", "en", "positive", false),
+    ("My refund came through, perfect", "en", "positive", false),
     ("My lawyer friend says you're the best in town", "en", "positive", false),
     ("My lawyer will be in touch about this", "en", "negative", true),
 ];
@@ -31,6 +37,9 @@ const CASES: &[(&str, &str, &str, bool)] = &[
 const QUOTED: &[(&str, &str, &str)] = &[
     ("Génial, 5 euros pour un café tiède", "sarcastic: 'génial'", "positive"),
     ("Vous êtes des connards", "abusive: 'connards'", ""),
+    ("Order arrived late again. Brilliant.", "sarcastic: 'brilliant'", "positive"),
+    ("Pedido otra vez tarde, genial", "sarcastic: 'genial'", "positive"),
+    ("My refund came through, perfect", "positive: 'perfect'", "sarcastic"),
     ("The service was terrible but the food was great", "complaint: 'terrible'", "positive"),
     ("My boiler broke and @quickplumb came within the hour, lifesavers!", "positive: 'lifesavers'", "complaint"),
     ("My lawyer friend says you're the best in town", "positive: 'best'", "legal threat"),

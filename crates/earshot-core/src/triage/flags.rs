@@ -49,18 +49,43 @@ const ANOTHER: &[&str] = &[
     "wieder eine", "noch ein", "noch eine", "altro", "altra", "mais um", "mais uma",
 ];
 
+/// "Again", folded: a complaint's trouble come back.
+#[rustfmt::skip]
+const AGAIN: &[&str] = &[
+    "again", "otra vez", "de nuevo", "encore", "a nouveau", "wieder", "di nuovo", "ancora",
+    "outra vez", "de novo",
+];
+
 /// A cry of delight alone in the post's first clause, then a bad word and no other praise:
 /// "Génial, 5 euros pour un café tiède", "Toll, 5 Euro für einen lauwarmen Kaffee"; or then
 /// "another" ("Ottimo, un altro ordine arrivato a metà", "Klasse, schon wieder…"). Not a post
 /// that turns ("Lovely, but the room was cold" is both), nor thanks ("Thanks, sorry for the
 /// late reply").
-pub(super) fn opening_cry(a: &Analysed) -> Vec<String> {
+///
+/// Or the same cry alone in the post's last clause, after a bad word, or a complaint cue
+/// (`cued`) said to come again: "The room was tiny and noisy. Wonderful.", "Pedido otra vez
+/// tarde, genial". Not after praise, nor after a cue alone ("My refund came through, perfect"),
+/// nor "again" alone ("See you again soon, great!").
+pub(super) fn opening_cry(a: &Analysed, cued: bool) -> Vec<String> {
     let Some(first) = a.tokens.first() else {
         return Vec::new();
     };
     let valence =
         |t: &text::Token| super::vader::valence_of(t).map(|v| if t.negated { -v } else { v });
-    let cry = first.clause_end && CRIES.contains(&crate::matcher::fold(&first.norm).as_str());
+    let is_cry = |t: &text::Token| CRIES.contains(&crate::matcher::fold(&t.norm).as_str());
+    let n = a.tokens.len();
+    if n >= 3 && a.tokens[n - 2].clause_end && is_cry(&a.tokens[n - 1]) && a.turns.is_empty() {
+        let rest = &a.tokens[..n - 1];
+        let praise = rest.iter().any(|t| valence(t).is_some_and(|v| v > 0.0));
+        let words: Vec<String> = rest.iter().map(|t| crate::matcher::fold(&t.norm)).collect();
+        let words = format!(" {} ", words.join(" "));
+        let again = AGAIN.iter().any(|w| words.contains(&format!(" {w} ")));
+        let trouble = cued && again || rest.iter().any(|t| valence(t).is_some_and(|v| v < 0.0));
+        if !praise && trouble {
+            return vec![a.tokens[n - 1].norm.clone()];
+        }
+    }
+    let cry = first.clause_end && is_cry(first);
     let rest = &a.tokens[1..];
     if !cry || !a.turns.is_empty() || rest.iter().any(|t| valence(t).is_some_and(|v| v > 0.0)) {
         return Vec::new();

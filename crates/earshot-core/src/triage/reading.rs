@@ -209,7 +209,7 @@ pub(super) fn read_in(model: &LinearModel, text: &str, lang: Option<&'static str
         // the model leans to the praise, go to the irony model (English), which decides whether
         // the praise is meant. A complaint cue beside praise is not enough: "Thanks for the
         // quick refund, appreciate it" is thanks ("refund" is a complaint cue).
-        sarcasm = opening_cry(&analysed);
+        sarcasm = opening_cry(&analysed, !complaint_cues.is_empty());
         if sarcasm.is_empty() && vader.neg > 0.0 && probs[2] > probs[0] {
             sarcasm = ironic_words(&analysed, &signals);
         }
