@@ -18,9 +18,10 @@ use super::cues::{cues, placed_cues, word_spans, Folded};
 const CLOSING: &[&str] = &[
     "is closing", "are closing", "closing down", "closing its doors", "closing their doors",
     "closing for good", "closing after", "shutting down", "shutting its doors", "has closed",
-    "have closed", "closed its doors", "closed their doors", "close its doors", "close their doors", "closed for good", "closes its doors",
-    "closes for good", "is retiring", "are retiring", "retiring after", "not reopening",
-    "won't be reopening", "last day of business", "boarded up", "shut for good", "shut down",
+    "have closed", "closed its doors", "closed their doors", "close its doors", "close their doors",
+    "closed for good", "closes its doors", "closes for good", "is retiring", "are retiring",
+    "retiring after", "not reopening", "won't be reopening", "last day of business", "boarded up",
+    "shut for good", "shut down",
     "cierre", "cierra", "cierran", "cierren", "va a cerrar", "van a cerrar", "ha cerrado",
     "han cerrado", "cerro", "cerraron", "cierra sus puertas", "se jubila", "se jubilan", "se jubile",
     "tapiado", "tapiada", "cerrado para siempre", "cerrada para siempre",

@@ -66,7 +66,7 @@ const AGAIN: &[&str] = &[
 /// (`cued`) said to come again: "The room was tiny and noisy. Wonderful.", "Pedido otra vez
 /// tarde, genial". Not after praise, nor after a cue alone ("My refund came through, perfect"),
 /// nor "again" alone ("See you again soon, great!").
-pub(super) fn opening_cry(a: &Analysed, cued: bool) -> Vec<String> {
+pub(super) fn lone_cry(a: &Analysed, cued: bool) -> Vec<String> {
     let Some(first) = a.tokens.first() else {
         return Vec::new();
     };
@@ -107,8 +107,8 @@ pub(super) fn opening_cry(a: &Analysed, cued: bool) -> Vec<String> {
 /// A post that ends on a cry of praise, a clause of its own ("My boiler broke and @quickplumb
 /// came within the hour, lifesavers!"): what went wrong before it was the writer's trouble, and
 /// the business the rescue. Only a strong word (VADER 2.5 or more: "lifesavers") that is not one
-/// of sarcasm's cries ("Cold pizza, brilliant."), never after a grave cue; a complaint cue
-/// before it makes it sarcasm's too (the caller asks that none is found).
+/// of sarcasm's cries ("Cold pizza, brilliant.": [`lone_cry`]), never after a grave cue, and not
+/// after a complaint cue either (the caller asks that none is found).
 pub(super) fn closing_cry(a: &Analysed, grave: &[(super::Grave, String)]) -> bool {
     let n = a.tokens.len();
     n >= 3

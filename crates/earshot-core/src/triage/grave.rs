@@ -174,8 +174,9 @@ const DISCRIMINATION: &[&str] = &[
     "homofobico", "homofobica", "recusaram atendimento", "se recusaram a atender",
 ];
 
-/// Whether a lawyer named by a grave cue is the writer's friend, not a threat ("My lawyer
-/// friend recommended you", "mi amigo abogado" is no cue), in the folded post.
+/// Whether the lawyer a grave cue names is the writer's friend, not a threat: the cue followed by
+/// "friend" ("My lawyer friend recommended you"; Spanish "mi amigo abogado" is no cue at all),
+/// in the folded post.
 pub(super) fn a_friend(folded: &str, cue: &str) -> bool {
     const FRIEND: &[&str] = &[
         "friend", "friends", "amigo", "amiga", "ami", "amie", "freund", "freundin", "amico",

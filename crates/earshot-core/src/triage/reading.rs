@@ -2,7 +2,7 @@
 //! probabilities, the intent and complaint decisions, and the words that drove them.
 
 use super::flags::{
-    abuse_of, closing_cry, flag_of, ironic_words, only_insults, opening_cry, praise_in,
+    abuse_of, closing_cry, flag_of, ironic_words, lone_cry, only_insults, praise_in,
 };
 use super::grave::Grave;
 use super::linear::{self, LinearModel, Origin};
@@ -204,12 +204,12 @@ pub(super) fn read_in(model: &LinearModel, text: &str, lang: Option<&'static str
     let praised_before = super::decline::praised_before(&analysed);
     if sarcasm.is_empty() && !praised_before {
         // A lone cry of delight before a bad word or "another" ("Génial, 5 euros pour un café
-        // tiède") is sarcasm however the model leans: named even where the words it learned from
+        // tiède"), or after one ("… Brilliant."), is sarcasm however the model leans: named even where the words it learned from
         // the business posts already read negative. Praise and a bad word side by side, where
         // the model leans to the praise, go to the irony model (English), which decides whether
         // the praise is meant. A complaint cue beside praise is not enough: "Thanks for the
         // quick refund, appreciate it" is thanks ("refund" is a complaint cue).
-        sarcasm = opening_cry(&analysed, !complaint_cues.is_empty());
+        sarcasm = lone_cry(&analysed, !complaint_cues.is_empty());
         if sarcasm.is_empty() && vader.neg > 0.0 && probs[2] > probs[0] {
             sarcasm = ironic_words(&analysed, &signals);
         }
