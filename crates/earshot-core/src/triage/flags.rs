@@ -73,16 +73,16 @@ pub(super) fn lone_cry(a: &Analysed, cued: bool) -> Vec<String> {
     let valence =
         |t: &text::Token| super::vader::valence_of(t).map(|v| if t.negated { -v } else { v });
     let is_cry = |t: &text::Token| CRIES.contains(&crate::matcher::fold(&t.norm).as_str());
-    let n = a.tokens.len();
-    if n >= 3 && a.tokens[n - 2].clause_end && is_cry(&a.tokens[n - 1]) && a.turns.is_empty() {
-        let rest = &a.tokens[..n - 1];
+    let last = last_alone(a).filter(|t| is_cry(t) && a.turns.is_empty());
+    if let Some(last) = last {
+        let rest = &a.tokens[..a.tokens.len() - 1];
         let praise = rest.iter().any(|t| valence(t).is_some_and(|v| v > 0.0));
         let words: Vec<String> = rest.iter().map(|t| crate::matcher::fold(&t.norm)).collect();
         let words = format!(" {} ", words.join(" "));
         let again = AGAIN.iter().any(|w| words.contains(&format!(" {w} ")));
         let trouble = cued && again || rest.iter().any(|t| valence(t).is_some_and(|v| v < 0.0));
         if !praise && trouble {
-            return vec![a.tokens[n - 1].norm.clone()];
+            return vec![last.norm.clone()];
         }
     }
     let cry = first.clause_end && is_cry(first);
@@ -110,13 +110,19 @@ pub(super) fn lone_cry(a: &Analysed, cued: bool) -> Vec<String> {
 /// of sarcasm's cries ("Cold pizza, brilliant.": [`lone_cry`]), never after a grave cue, and not
 /// after a complaint cue either (the caller asks that none is found).
 pub(super) fn closing_cry(a: &Analysed, grave: &[(super::Grave, String)]) -> bool {
+    grave.is_empty()
+        && last_alone(a).is_some_and(|t| {
+            !t.negated
+                && !CRIES.contains(&crate::matcher::fold(&t.norm).as_str())
+                && super::vader::valence_of(t).is_some_and(|v| v >= 2.5)
+        })
+}
+
+/// The post's last word when it is a clause of its own, after at least two words ("…, within the
+/// hour, lifesavers!", "…late again. Brilliant.").
+fn last_alone(a: &Analysed) -> Option<&text::Token> {
     let n = a.tokens.len();
-    n >= 3
-        && grave.is_empty()
-        && a.tokens[n - 2].clause_end
-        && !a.tokens[n - 1].negated
-        && !CRIES.contains(&crate::matcher::fold(&a.tokens[n - 1].norm).as_str())
-        && super::vader::valence_of(&a.tokens[n - 1]).is_some_and(|v| v >= 2.5)
+    (n >= 3 && a.tokens[n - 2].clause_end).then(|| &a.tokens[n - 1])
 }
 
 /// The words of praise in a post's text ("great" of "great job guys"), the strongest first, at
