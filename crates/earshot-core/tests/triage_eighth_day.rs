@@ -224,7 +224,7 @@ const QUOTED: &[(&str, &str, &str)] = &[
     // Arrived without a part; not without a scratch.
     ("Order 4521 arrived without the charger, could you send it please?", "complaint: 'arrived … without'", ""),
     ("Bestellung 4521 kam ohne Ladegerät, könnt ihr das bitte nachschicken?", "complaint: 'kam … ohne'", ""),
-    ("The parcel arrived without a scratch, thanks", "positive: 'thanks', 'without a scratch'", "complaint"),
+    ("The parcel arrived without a scratch, thanks", "positive: 'without a scratch', 'thanks'", "complaint"),
     // The town's news names the news, not the words around it.
     ("La crèche sera fermée vendredi à cause de la grève", "negative: 'à cause de la grève'", "'cause'"),
     ("A creche vai estar fechada na sexta por causa da greve", "negative: 'por causa da greve'", "complaint"),

@@ -13,6 +13,7 @@ mod complaint_cues;
 mod cue_lists;
 pub mod cues;
 mod decline;
+mod dread;
 mod farewell;
 mod flags;
 pub mod grave;

@@ -96,6 +96,8 @@ pub struct Analysed {
     /// Where the post turns: the tokens of its contrastive words ("but", "pero", French "mais";
     /// the second word of "sin embargo"), in order.
     pub turns: Vec<usize>,
+    /// A fear told once it was over, of what did not come true (`dread.rs`).
+    pub dread: bool,
 }
 
 const EMOTICONS: &[&str] = &[
@@ -430,6 +432,8 @@ pub fn analyse_in(text: &str, lang: Option<&str>) -> Analysed {
             a.tokens[i].set_aside();
         }
     }
+    // "I was terrified the tattoo would hurt": dread that came to nothing (`dread.rs`).
+    a.dread = super::dread::set_aside(&mut a);
     a.turns = turns(&a.tokens, lang);
     for &i in &a.turns {
         // "Sin embargo" (however) is no "sin" (without).
@@ -465,8 +469,11 @@ pub fn analyse_in(text: &str, lang: Option<&str>) -> Analysed {
         // An idiom that carries its own negation is not negated again ("ne" before "pas mal du
         // tout" is the same one); one without is ("nobody took the time to explain"). An emoji
         // is the writer's feeling, never negated ("ora non più 😞").
-        t.negated =
-            in_scope && !super::idioms::negates_itself(&t.norm) && !super::vader::is_emoji(&t.norm);
+        // Nor is the writer's relief at it ("no food poisoning, thankfully").
+        t.negated = in_scope
+            && !super::idioms::negates_itself(&t.norm)
+            && !super::vader::is_emoji(&t.norm)
+            && !super::words::RELIEF.contains(&t.norm.as_str());
         if t.clause_end {
             in_scope = false;
         }

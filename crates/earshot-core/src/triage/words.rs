@@ -342,6 +342,14 @@ pub(super) const FEAR: &[&str] = &[
     "terror", "peur", "angst", "panik", "terrore", "paura", "pavor", "medo",
 ];
 
+/// The writer's relief, which no negation before it reaches ("no food poisoning, thankfully",
+/// "keine Kratzer, glücklicherweise").
+#[rustfmt::skip]
+pub(super) const RELIEF: &[&str] = &[
+    "thankfully", "luckily", "fortunately", "afortunadamente", "heureusement",
+    "glücklicherweise", "gottseidank", "fortunatamente", "felizmente",
+];
+
 /// Fearful, of a child ("my nervous little boy", "meinem ängstlichen Sohn", "mi hijo, muy
 /// miedoso").
 #[rustfmt::skip]

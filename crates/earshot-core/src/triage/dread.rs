@@ -1,0 +1,224 @@
+//! Dread that came to nothing: a fear the writer had, told once it was over, of what would
+//! happen ("I was terrified the tattoo would hurt, it was over before I knew it", "j'avais peur
+//! que l'hôtel n'accepte pas les chiens", "ich hatte Angst, dass das Tattoo wehtut"). What was
+//! feared is no event: the fear and the clause that says what it was are set aside, and what
+//! came of it reads on its own. A fear still felt is not ("I'm afraid my order is lost",
+//! "Tengo miedo de que no llegue").
+
+use super::text::Analysed;
+
+/// Fear and worry, in the six languages (as tokens are folded: lower case, accents kept).
+#[rustfmt::skip]
+const DREAD: &[&str] = &[
+    "terrified", "scared", "afraid", "frightened", "worried", "nervous", "anxious", "feared",
+    "dreaded", "miedo", "pánico", "panico", "terror", "preocupado", "preocupada", "nervioso",
+    "nerviosa", "preocupaba", "temía", "temia", "temí", "temíamos", "temiamos", "peur", "inquiet", "inquiète", "craignais", "craignait",
+    "redoutais", "redoutait", "craignions", "angst", "sorge", "sorgen", "panik", "befürchtet", "befürchtete",
+    "fürchtete", "nervös", "paura", "terrore", "preoccupato", "preoccupata", "agitato",
+    "agitata", "temevo", "temeva", "temevamo", "medo", "pavor", "receio", "receava", "nervoso", "nervosa",
+];
+
+/// Forms that tell a fear in the past by themselves ("feared", "temía", "craignais").
+#[rustfmt::skip]
+const PAST_FORMS: &[&str] = &[
+    "feared", "dreaded", "preocupaba", "temía", "temia", "temí", "temíamos", "temiamos",
+    "craignais", "craignait", "craignions", "redoutais", "redoutait", "befürchtete", "fürchtete",
+    "temevo", "temeva", "temevamo", "receava",
+];
+
+/// What the writer thought would happen, in the past ("I thought the kids would be bored",
+/// "pensavo che", "ich dachte"): dread too when what was thought is bad.
+#[rustfmt::skip]
+const THOUGHT: &[&str] = &[
+    "thought", "pensaba", "pensé", "creía", "creia", "pensais", "pensait", "croyais", "dachte",
+    "dachten", "glaubte", "pensavo", "credevo", "achei", "pensei", "pensava", "achava",
+];
+
+/// German words that open what was thought after its comma, with no "dass" ("Ich dachte, die
+/// Kinder langweilen sich").
+const OPENS_DE: &[&str] = &["die", "der", "das", "es", "sie", "er", "wir", "ich", "man"];
+
+/// Words of the past just before a fear ("was", "tenía", "avais", "hatte", "avevo", "tinha").
+#[rustfmt::skip]
+const PAST_BEFORE: &[&str] = &[
+    "was", "were", "had", "been", "tenía", "tenia", "teníamos", "estaba", "estábamos", "daba",
+    "avais", "avait", "avions", "étais", "était", "etais", "etait", "hatte", "hatten", "war",
+    "waren", "habe", "avevo", "aveva", "avevamo", "ero", "eravamo", "tinha", "tínhamos",
+    "estava", "estávamos",
+];
+
+/// What opens the clause of what was feared ("that", "que", "dass", "che"); in English the
+/// clause may open without one ("terrified the tattoo would hurt").
+#[rustfmt::skip]
+const OPENS: &[&str] = &[
+    "that", "que", "qu", "dass", "ob", "che", "about",
+];
+
+/// English words that open the feared clause without "that".
+const OPENS_EN: &[&str] = &[
+    "the", "my", "our", "it", "they", "we", "i", "he", "she", "id",
+];
+
+/// Words that end the feared clause before its punctuation: "and", "but", "instead", "then".
+#[rustfmt::skip]
+const ENDS: &[&str] = &[
+    "and", "but", "instead", "then", "yet", "y", "pero", "e", "ed", "et", "mais", "und", "aber",
+    "dann", "doch", "ma", "invece", "eppure", "mas", "então", "entao", "pourtant", "trotzdem",
+];
+
+/// Words that say the fear came true ("sure enough", "I was right", "effectivement",
+/// "tatsächlich", "infatti").
+#[rustfmt::skip]
+const CAME_TRUE: &[&str] = &[
+    "enough", "indeed", "right", "rightly", "efectivamente", "razón", "effectivement", "raison",
+    "tatsächlich", "prompt", "recht", "infatti", "appunto", "ragione", "efetivamente", "razão",
+];
+
+/// Sets aside each fear told in the past and the clause of what was feared, and returns whether
+/// one was: then what came of it is the relief (`reading.rs` reads it as praise when no bad
+/// word is left). Not where the post says the fear came true ("and sure enough it was"): what
+/// was feared is then what happened.
+pub(super) fn set_aside(a: &mut Analysed) -> bool {
+    let n = a.tokens.len();
+    let mut spans = Vec::new();
+    let mut i = 0;
+    while i < n {
+        match feared_clause(a, i) {
+            Some(end) => {
+                spans.push(i..end);
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+    let outside = |k: usize| !spans.iter().any(|s| s.contains(&k));
+    let came_true = (0..n).any(|k| outside(k) && CAME_TRUE.contains(&a.tokens[k].norm.as_str()));
+    if spans.is_empty() || came_true {
+        return false;
+    }
+    for span in spans {
+        for t in &mut a.tokens[span] {
+            t.set_aside();
+        }
+    }
+    true
+}
+
+/// Where the clause of what was feared ends (exclusive), when the token at `i` is a fear told in
+/// the past and a clause of what was feared follows it.
+fn feared_clause(a: &Analysed, i: usize) -> Option<usize> {
+    let toks = &a.tokens;
+    let word = toks[i].norm.as_str();
+    let thought = THOUGHT.contains(&word);
+    if !thought && !DREAD.contains(&word) {
+        return None;
+    }
+    let past = thought
+        || PAST_FORMS.contains(&word)
+        || (i.saturating_sub(2)..i)
+            .any(|k| !toks[k].clause_end && PAST_BEFORE.contains(&toks[k].norm.as_str()));
+    // The clause opens within two words ("peur que", "miedo de que", "Angst, dass"), or right
+    // after the fear in English.
+    let opens = (i + 1..(i + 4).min(toks.len())).find(|&k| {
+        let w = toks[k].norm.as_str();
+        OPENS.contains(&w)
+            || (k == i + 1 && !toks[i].clause_end && OPENS_EN.contains(&w))
+            || (k == i + 1 && thought && OPENS_DE.contains(&w))
+    })?;
+    // "Worried the hotel wouldn't take dogs": a post that opens on the fear tells it in the
+    // past when what was feared is told as what would happen.
+    let mut end = opens + 1;
+    let mut would = false;
+    let mut bad = false;
+    while end < toks.len() && !ENDS.contains(&toks[end].norm.as_str()) {
+        would |= matches!(toks[end].norm.as_str(), "would" | "wouldnt" | "might");
+        bad |= super::vader::valence_of(&toks[end]).is_some_and(|v| v < 0.0);
+        end += 1;
+        if toks[end - 1].clause_end {
+            break;
+        }
+    }
+    // What was thought is dread only when it was bad: "I thought you were open on Sundays" is
+    // the writer's expectation, which the business may have breached.
+    (if thought {
+        bad
+    } else {
+        past || (i == 0 && would)
+    })
+    .then_some(end)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::triage::text::analyse_in;
+
+    /// The words `text` sets aside as a fear that came to nothing.
+    fn aside(text: &str, lang: &str) -> Vec<String> {
+        let a = analyse_in(text, Some(lang));
+        a.tokens
+            .iter()
+            .filter(|t| t.aside)
+            .map(|t| t.norm.clone())
+            .collect()
+    }
+
+    #[test]
+    fn a_fear_told_in_the_past_sets_aside_what_was_feared() {
+        assert_eq!(
+            aside(
+                "I was terrified the tattoo would hurt, it was over in minutes",
+                "en"
+            ),
+            ["terrified", "the", "tattoo", "would", "hurt"]
+        );
+        assert_eq!(
+            aside(
+                "Ich hatte Angst, dass das Tattoo wehtut, und habe nichts gespürt",
+                "de"
+            ),
+            ["angst", "dass", "das", "tattoo", "wehtut"]
+        );
+        assert_eq!(
+            aside(
+                "Temevo che l'hotel non accettasse cani e invece c'era una cuccia",
+                "it"
+            ),
+            ["temevo", "che", "hotel", "non", "accettasse", "cani"]
+        );
+        assert_eq!(
+            aside(
+                "Ich dachte, es wird schrecklich, und dann war es schön",
+                "de"
+            ),
+            ["dachte", "es", "wird", "schrecklich", "war"]
+        );
+        assert_eq!(
+            aside(
+                "Worried the hotel wouldn't take dogs, they had a bed for him",
+                "en"
+            ),
+            ["worried", "the", "hotel", "wouldnt", "take", "dogs"]
+        );
+    }
+
+    #[test]
+    fn a_fear_still_felt_is_what_the_post_says() {
+        for (text, lang) in [
+            ("I'm afraid my order is lost", "en"),
+            ("Worried my parcel won't arrive before Christmas", "en"),
+            ("Tengo miedo de que el pedido no llegue a tiempo", "es"),
+            ("J'ai peur que la commande soit perdue", "fr"),
+            ("I was scared.", "en"),
+            (
+                "I thought you were open on Sundays, the door was locked",
+                "en",
+            ),
+            (
+                "I was worried the food would be cold, and sure enough it was",
+                "en",
+            ),
+        ] {
+            assert!(aside(text, lang).is_empty(), "{text}");
+        }
+    }
+}
