@@ -14,7 +14,7 @@
 
 mod triage_common;
 
-use triage_common::{misreads, none_wrong, not_in_training};
+use triage_common::{misquoted, misreads, none_wrong, not_in_training};
 
 /// (post, language — empty where a post is too short to tell —, sentiment, complaint).
 #[rustfmt::skip]
@@ -238,6 +238,26 @@ const NOT_YET: &[(&str, &str, &str, bool)] = &[
     ("Was sure the parcel had gone missing, then it turned up this morning without a scratch", "en", "positive", false),
     ("J'ai craint le pire quand la vétérinaire a appelé, mais c'était pour dire que l'opération s'était bien passée", "fr", "positive", false),
 ];
+
+/// Reasons that named an auxiliary, a possessive or a preposition on the twelfth day: (post, a
+/// reason given, one that must not be).
+#[rustfmt::skip]
+const QUOTED: &[(&str, &str, &str)] = &[
+    ("Der Mechaniker hat mir das alte Teil gezeigt und alles erklärt. Fairer Preis obendrein", "positive", "'hat'"),
+    ("Ho chiamato quattro volte e mi hanno sempre riattaccato", "complaint", "'hanno'"),
+    ("Il nostro cucciolo è tornato dalla toelettatura che sembrava una star del cinema", "positive", "'nostro'"),
+    ("Unser Welpe kam vom Hundefriseur zurück wie ein Filmstar", "positive", "'unser'"),
+    ("Danke, dass ihr meinen Anzug verloren habt, echt super", "complaint: 'verloren'", "'dass'"),
+    ("Colis laissé dehors sous la pluie, tout est trempé", "complaint", "sous'"),
+    ("Vuestra recepcionista es una maleducada y una imbécil", "complaint: 'maleducada', 'imbécil'", "vuestra"),
+    ("El chico del vivero me llevó todas las macetas pesadas hasta el coche sin que se lo pidiera", "", "'hasta'"),
+    ("Mein Auto wurde vom Parkplatz abgeschleppt, obwohl das Ticket drin lag", "complaint", "'lag'"),
+];
+
+#[test]
+fn reasons_name_no_auxiliary_possessive_or_preposition() {
+    none_wrong(&misquoted(QUOTED));
+}
 
 #[test]
 fn a_twelfth_day_of_posts_reads_right_in_each_language() {

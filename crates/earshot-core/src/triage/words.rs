@@ -246,6 +246,13 @@ pub(super) const STOP_WORDS: &[&str] = &[
     // Having, in the plural and polite forms a customer asks with ("avez-vous…?").
     "avez", "avons", "avoir", "tenéis", "teneis", "tenemos", "habt", "avete", "abbiamo", "têm",
     "temos",
+    // Having and our, in the other persons; until, under, between: reasons on the twelfth day
+    // named them ("positive: 'hat'", "complaint: 'hanno'", "'nostro'", "complaint: 'hasta'").
+    "hat", "hatte", "hatten", "hast", "dass", "allein", "wurde", "wurden", "unser", "unsere",
+    "unseren", "unserem", "unserer", "bis", "hanno", "nostro", "nostra", "nostri", "nostre",
+    "vostro", "vostra", "fino", "sotto", "nuestro", "nuestra", "nuestros", "nuestras", "vuestro",
+    "vuestra", "hasta", "desde", "hacia", "nosso", "nossa", "nossos", "nossas", "vosso", "vossa",
+    "até", "jusqu", "jusque", "sous", "vers", "chez", "vos", "under",
     // Why and still: a question's words, never its reason ("negative: 'warum'", "'ainda'").
     "qué", "pourquoi", "quoi", "warum", "wieso", "perché", "perche", "ainda", "todavía",
     "todavia", "encore", "ancora",
@@ -328,7 +335,9 @@ pub(super) const FALSE_FRIENDS: &[(&str, &[&str])] = &[
     ),
     (
         "de",
-        &["die", "war", "kind", "kinder", "hell", "fallen", "gift"],
+        &[
+            "die", "war", "kind", "kinder", "hell", "fallen", "gift", "mal", "lag",
+        ],
     ),
     ("it", &["ha", "mia", "fine", "dire", "po"]),
     ("pt", &["no"]),
