@@ -7,15 +7,16 @@
 
 use super::text::Analysed;
 
-/// Fear and worry, in the six languages (as tokens are folded: lower case, accents kept).
+/// Worry, and fear in the forms [`super::words::FEAR`] lacks, in the six languages (as tokens are
+/// folded: lower case, accents kept).
 #[rustfmt::skip]
-const DREAD: &[&str] = &[
-    "terrified", "scared", "afraid", "frightened", "worried", "nervous", "anxious", "feared",
-    "dreaded", "miedo", "pánico", "panico", "terror", "preocupado", "preocupada", "nervioso",
-    "nerviosa", "preocupaba", "temía", "temia", "temí", "temíamos", "temiamos", "peur", "inquiet", "inquiète", "craignais", "craignait",
-    "redoutais", "redoutait", "craignions", "angst", "sorge", "sorgen", "panik", "befürchtet", "befürchtete",
-    "fürchtete", "nervös", "paura", "terrore", "preoccupato", "preoccupata", "agitato",
-    "agitata", "temevo", "temeva", "temevamo", "medo", "pavor", "receio", "receava", "nervoso", "nervosa",
+const WORRY: &[&str] = &[
+    "worried", "nervous", "anxious", "feared", "dreaded", "preocupado", "preocupada", "nervioso",
+    "nerviosa", "preocupaba", "temía", "temia", "temí", "temíamos", "temiamos", "inquiet",
+    "inquiète", "craignais", "craignait", "craignions", "redoutais", "redoutait", "sorge",
+    "sorgen", "befürchtet", "befürchtete", "fürchtete", "nervös", "preoccupato", "preoccupata",
+    "agitato", "agitata", "temevo", "temeva", "temevamo", "receio", "receava", "nervoso",
+    "nervosa",
 ];
 
 /// Forms that tell a fear in the past by themselves ("feared", "temía", "craignais").
@@ -49,10 +50,7 @@ const PAST_BEFORE: &[&str] = &[
 
 /// What opens the clause of what was feared ("that", "que", "dass", "che"); in English the
 /// clause may open without one ("terrified the tattoo would hurt").
-#[rustfmt::skip]
-const OPENS: &[&str] = &[
-    "that", "que", "qu", "dass", "ob", "che", "about",
-];
+const OPENS: &[&str] = &["that", "que", "qu", "dass", "ob", "che", "about"];
 
 /// English words that open the feared clause without "that".
 const OPENS_EN: &[&str] = &[
@@ -110,15 +108,15 @@ fn feared_clause(a: &Analysed, i: usize) -> Option<usize> {
     let toks = &a.tokens;
     let word = toks[i].norm.as_str();
     let thought = THOUGHT.contains(&word);
-    if !thought && !DREAD.contains(&word) {
+    if !thought && !WORRY.contains(&word) && !super::words::FEAR.contains(&word) {
         return None;
     }
     let past = thought
         || PAST_FORMS.contains(&word)
         || (i.saturating_sub(2)..i)
             .any(|k| !toks[k].clause_end && PAST_BEFORE.contains(&toks[k].norm.as_str()));
-    // The clause opens within two words ("peur que", "miedo de que", "Angst, dass"), or right
-    // after the fear in English.
+    // The clause opens within three words ("peur que", "miedo de que", "Angst, dass"), or right
+    // after the fear in English (or after German "dachte,").
     let opens = (i + 1..(i + 4).min(toks.len())).find(|&k| {
         let w = toks[k].norm.as_str();
         OPENS.contains(&w)
