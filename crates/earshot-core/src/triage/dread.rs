@@ -6,6 +6,7 @@
 //! "Tengo miedo de que no llegue").
 
 use super::text::Analysed;
+use std::sync::OnceLock;
 
 /// Worry, and fear in the forms [`super::words::FEAR`] lacks, in the six languages (as tokens are
 /// folded: lower case, accents kept).
@@ -107,10 +108,18 @@ pub(super) fn set_aside(a: &mut Analysed) -> bool {
 fn feared_clause(a: &Analysed, i: usize) -> Option<usize> {
     let toks = &a.tokens;
     let word = toks[i].norm.as_str();
-    let thought = THOUGHT.contains(&word);
-    if !thought && !WORRY.contains(&word) && !super::words::FEAR.contains(&word) {
+    // Every token passes here: one lookup of the words that can open a dread.
+    static OPENERS: OnceLock<rustc_hash::FxHashSet<&'static str>> = OnceLock::new();
+    let openers = OPENERS.get_or_init(|| {
+        [THOUGHT, WORRY, super::words::FEAR]
+            .concat()
+            .into_iter()
+            .collect()
+    });
+    if !openers.contains(word) {
         return None;
     }
+    let thought = THOUGHT.contains(&word);
     let past = thought
         || PAST_FORMS.contains(&word)
         || (i.saturating_sub(2)..i)
