@@ -5,12 +5,13 @@ import os
 import shutil
 import signal
 import time
+from pathlib import Path
 
 import pytest
 from selenium import webdriver
 from selenium.webdriver.common.options import ArgOptions
 
-from driver import free_port, start_driver
+from driver import start_driver
 from fakebus import FakeBus
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -83,12 +84,22 @@ def fakebus():
 
 def app_env(tmp_path, **extra):
     """The environment the app runs in for a test: demo mode, its own data folder and home (start
-    at login writes under ~/.config), the simulator on a known port."""
+    at login writes under ~/.config). The demo's simulator takes a port the kernel picks and names
+    it in the data folder (`sim_url`)."""
     (tmp_path / 'home').mkdir(exist_ok=True)
     env = dict(os.environ, EARSHOT_DATA_DIR=str(tmp_path / 'data'), EARSHOT_DEMO='1', EARSHOT_LOG='info',
-               EARSHOT_SIM_PORT=str(free_port()), HOME=str(tmp_path / 'home'))
+               HOME=str(tmp_path / 'home'))
     env.update(extra)
     return env
+
+
+SIM_URL_FILE = 'demo-simulator.url'  # src-tauri's SIM_URL_FILE
+
+
+def sim_url(app):
+    """The address of the demo simulator `app` started, once it listens."""
+    path = Path(app.env['EARSHOT_DATA_DIR']) / SIM_URL_FILE
+    return wait_until(lambda: path.read_text().strip(), "the demo simulator's address")
 
 
 def app_processes(data_dir, application=APP):
@@ -118,12 +129,13 @@ class Launcher:
     def __call__(self, application=APP, **extra):
         assert os.path.exists(application), f'build the app first: {application}'
         env = app_env(self.tmp_path, **extra)
+        # A relaunch on the same data folder must not read the last run's simulator address.
+        (Path(env['EARSHOT_DATA_DIR']) / SIM_URL_FILE).unlink(missing_ok=True)
         self.fakebus.notifications.calls.clear()
         self.fakebus.watcher.items.clear()
         self.launched += 1
         log_path = self.tmp_path / f'tauri-driver-{self.launched}.log'
         driver, proc, log = start_session(env, application, log_path)
-        driver.sim = f'http://127.0.0.1:{env["EARSHOT_SIM_PORT"]}'  # the demo's simulator
         driver.env, driver.application, driver.logs = env, application, [log_path]
         self.running.append((driver, proc, log))
         return driver

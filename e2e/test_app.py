@@ -3,7 +3,7 @@ import os
 
 from selenium.webdriver.common.by import By
 
-from conftest import ROOT, sweep_inbox, wait_until
+from conftest import ROOT, sim_url, sweep_inbox, wait_until
 
 # Screenshots of each run; docs/inbox.png is one of these, copied by hand when the UI changes.
 SHOTS = os.path.join(ROOT, 'e2e', 'artifacts')
@@ -95,7 +95,7 @@ def sim_call(app, method, path, body=None):
     import json
     import urllib.request
     data = json.dumps(body).encode() if body is not None else None
-    req = urllib.request.Request(app.sim + path, data=data, method=method, headers={'content-type': 'application/json'})
+    req = urllib.request.Request(sim_url(app) + path, data=data, method=method, headers={'content-type': 'application/json'})
     with urllib.request.urlopen(req, timeout=10) as r:
         return json.loads(r.read() or b'null')
 

@@ -11,8 +11,8 @@
 //! Flags: `--demo` (or `EARSHOT_DEMO=1`) starts the built-in simulator and watches it;
 //! `--data-dir DIR` (or `EARSHOT_DATA_DIR`) picks the data folder; `--hidden` starts in the tray
 //! (what start-at-login uses); `--quit-on-close` quits with the window (the demo a first run
-//! opens); `EARSHOT_SIM_PORT` puts the demo's simulator on a known port
-//! (tests post to it).
+//! opens). The demo's simulator listens on a port the kernel picks (or `EARSHOT_SIM_PORT`) and
+//! names its address in the data folder's [`SIM_URL_FILE`] (tests post to it).
 
 mod commands;
 mod events;
@@ -156,6 +156,11 @@ pub(crate) async fn open_engine<R: Runtime>(
     ))
 }
 
+/// The file in the data folder that holds the running demo simulator's address, written once it
+/// listens. A port picked beforehand and handed over could be taken by another process before
+/// the simulator binds it (CI saw "Address already in use" once); the kernel's own pick cannot.
+pub const SIM_URL_FILE: &str = "demo-simulator.url";
+
 async fn start_engine<R: Runtime>(
     app: &AppHandle<R>,
     opts: &Options,
@@ -169,6 +174,9 @@ async fn start_engine<R: Runtime>(
             ..earshot_sim::SimOptions::default()
         })
         .await?;
+        if let Err(e) = std::fs::write(dir.join(SIM_URL_FILE), &s.base_url) {
+            tracing::warn!(error = %e, "could not write the demo simulator's address");
+        }
         // The demo signs in to the simulated Mastodon a moment after it starts listening: its
         // instance streams to that first, logged-out moment too (as before Mastodon 4.2), so
         // the demo opens without a passing "streaming needs a login" banner.
