@@ -34,9 +34,10 @@ const CASES: &[(&str, &str, &str, &[&str])] = &[
     ("The cake came two days late, no apology", "en", "complaint", &["days late", "no apology"]),
     ("The shop was closed even though your website says open till 6", "en", "complaint", &["closed even though"]),
     // A polite question about an order is a question; news of a fire with nobody hurt is not a
-    // complaint ("nobody" is one's cue elsewhere).
+    // complaint ("nobody" is one's cue elsewhere): news, whose fire weighs more than the relief
+    // since the thirteenth day's posts (it read as praise before).
     ("Hi, I ordered a birthday cake for Saturday, could you confirm it's on track? Order 4471", "en", "question", &[]),
-    ("Fire at the bakery on Main Street last night, nobody was hurt", "en", "praise", &[]),
+    ("Fire at the bakery on Main Street last night, nobody was hurt", "en", "other", &[]),
     // A harsh review of a thing is a complaint, not abuse to hide (the offensive tweets taught
     // the abuse model "disgusting"); aimed at people it stays abuse (tests/triage_languages.rs).
     ("Absolutely disgusting, found a hair in my soup", "en", "complaint", &["disgusting"]),

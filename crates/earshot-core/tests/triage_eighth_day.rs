@@ -221,10 +221,11 @@ const QUOTED: &[(&str, &str, &str)] = &[
     ("Thanks for fixing my broken phone so fast", "positive: 'thanks'", "complaint"),
     ("Il a réparé la fenêtre cassée en dix minutes, merci", "positive: 'merci'", "complaint"),
     ("They replaced it and it's still not working", "complaint: 'not working'", "positive"),
-    // Arrived without a part; not without a scratch.
+    // Arrived without a part; not without a scratch (its two words of praise come in either
+    // order, as the model weighs them).
     ("Order 4521 arrived without the charger, could you send it please?", "complaint: 'arrived … without'", ""),
     ("Bestellung 4521 kam ohne Ladegerät, könnt ihr das bitte nachschicken?", "complaint: 'kam … ohne'", ""),
-    ("The parcel arrived without a scratch, thanks", "positive: 'without a scratch', 'thanks'", "complaint"),
+    ("The parcel arrived without a scratch, thanks", "'without a scratch'", "complaint"),
     // The town's news names the news, not the words around it.
     ("La crèche sera fermée vendredi à cause de la grève", "negative: 'à cause de la grève'", "'cause'"),
     ("A creche vai estar fechada na sexta por causa da greve", "negative: 'por causa da greve'", "complaint"),

@@ -298,7 +298,8 @@ pub(super) fn read_in(model: &LinearModel, text: &str, lang: Option<&'static str
         // complaints it barely saw ("94 min hold and counting"). A post that reads as praise is
         // not one, whatever it mentions ("my refund arrived today, thanks!").
         let q = 0.5 * p + 0.5 * neg;
-        let at_least = if !complaint_cues.is_empty() || sarcastic {
+        // Praise of how things were is a cue here too ("Used to love this place").
+        let at_least = if !complaint_cues.is_empty() || sarcastic || praised_before {
             COMPLAINT_Q_CUED
         } else if vader.neg == 0.0 && asks_business {
             // "Is the café open on Sunday?": the complaint model learned that tweets to brands

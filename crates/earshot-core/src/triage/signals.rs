@@ -77,12 +77,11 @@ pub(super) fn signals_in(text: &str, lang: Option<&'static str>) -> (Analysed, S
     }
     // A wait with its length ("been waiting 3 weeks"), or told by the clock ("ordered at 7 …
     // came at 8:15").
-    let wait = super::waited::measured_wait(folded.as_str())
-        .map(|(a, b)| folded.own(a, b))
-        .or_else(|| {
-            let ((a, b), (c, d)) = super::clock::late(folded.as_str())?;
-            Some(format!("{} … {}", folded.own(a, b), folded.own(c, d)))
-        });
+    let measured = super::waited::measured_wait(folded.as_str());
+    let wait = measured.map(|(a, b)| folded.own(a, b)).or_else(|| {
+        let ((a, b), (c, d)) = super::clock::late(folded.as_str())?;
+        Some(format!("{} … {}", folded.own(a, b), folded.own(c, d)))
+    });
     if let Some(wait) = &wait {
         // Said once: "still nothing" is inside "two weeks and still nothing", "pedimos … llegó"
         // inside "pedimos a las 7 … llegó a las 8".
@@ -121,6 +120,10 @@ pub(super) fn signals_in(text: &str, lang: Option<&'static str>) -> (Analysed, S
         .map(|t| t.norm.clone())
         .collect();
     complaint.retain(|w| !inside(w, &[&help, &lead, &sympathy, &own_plan, &idioms]));
+    // Nor is a time gone by in praise ("I bought it 2 weeks ago and it's great", `waited.rs`).
+    if measured.is_some_and(|m| super::waited::praised_since(folded.as_str(), m, &analysed)) {
+        complaint.retain(|w| Some(w) != wait.as_ref());
+    }
     // Nor is a cancellation the weather made ("the market's been cancelled because of the storm").
     if sympathy.iter().any(|s| weather(s)) {
         complaint.retain(|w| !CALLED_OFF.contains(&crate::matcher::fold(w).as_str()));
