@@ -8,7 +8,9 @@ use anyhow::{bail, Context, Result};
 use earshot_core::triage;
 
 /// "posts read wholly right …: N of M", with each misread post, when the CSV has `text`,
-/// `language`, `sentiment` and `complaint` columns; None when it lacks one.
+/// `language`, `sentiment` and `complaint` columns; None when it lacks one. With a `set` column,
+/// the same count for each set too, in the order the sets first appear (a set written after a
+/// change is that change's honest figure).
 pub fn wholly_right(path: &Path) -> Result<Option<String>> {
     let mut rdr =
         csv::Reader::from_path(path).with_context(|| format!("opening {}", path.display()))?;
@@ -22,7 +24,10 @@ pub fn wholly_right(path: &Path) -> Result<Option<String>> {
     ) else {
         return Ok(None);
     };
+    let set = col("set");
     let (mut right, mut rows, mut misread) = (0, 0, String::new());
+    // (set, right, rows), in the order the sets first appear.
+    let mut sets: Vec<(String, usize, usize)> = Vec::new();
     for (n, rec) in rdr.records().enumerate() {
         let rec = rec.with_context(|| format!("{}: row {}", path.display(), n + 2))?;
         let field = |i: usize| rec.get(i).unwrap_or_default().trim();
@@ -34,7 +39,20 @@ pub fn wholly_right(path: &Path) -> Result<Option<String>> {
         let got = triage::classify(field(t), None);
         let lang = Some(field(l)).filter(|l| !l.is_empty());
         rows += 1;
-        if got.language == lang && got.sentiment == field(s) && got.complaint == complaint {
+        let ok = got.language == lang && got.sentiment == field(s) && got.complaint == complaint;
+        if let Some(i) = set {
+            let name = field(i);
+            let at = match sets.iter().position(|(n, _, _)| n == name) {
+                Some(at) => at,
+                None => {
+                    sets.push((name.to_string(), 0, 0));
+                    sets.len() - 1
+                }
+            };
+            sets[at].1 += usize::from(ok);
+            sets[at].2 += 1;
+        }
+        if ok {
             right += 1;
         } else {
             misread.push_str(&format!(
@@ -48,9 +66,13 @@ pub fn wholly_right(path: &Path) -> Result<Option<String>> {
         }
     }
     let share = right as f64 / rows.max(1) as f64;
+    let per_set: String = sets
+        .iter()
+        .map(|(name, right, rows)| format!("  set {name:?}: {right} of {rows}\n"))
+        .collect();
     Ok(Some(format!(
         "\nposts read wholly right (language, sentiment and complaint): {right} of {rows} \
-         ({share:.3})\n{misread}"
+         ({share:.3})\n{per_set}{misread}"
     )))
 }
 
@@ -81,5 +103,26 @@ mod tests {
         )
         .unwrap();
         assert!(wholly_right(&path).is_err());
+    }
+
+    #[test]
+    fn counts_each_set_in_the_order_it_first_appears() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("posts.csv");
+        let text = "Thank you so much, the staff were lovely and the cake was delicious!";
+        std::fs::write(
+            &path,
+            format!(
+                "text,language,sentiment,complaint,set\n\"{text}\",en,positive,false,b\n\
+                 \"{text}\",en,negative,false,a\n\"{text}\",en,positive,false,a\n"
+            ),
+        )
+        .unwrap();
+        let out = wholly_right(&path).unwrap().unwrap();
+        assert!(out.contains("2 of 3"), "{out}");
+        assert!(
+            out.contains("  set \"b\": 1 of 1\n  set \"a\": 1 of 2\n"),
+            "{out}"
+        );
     }
 }
