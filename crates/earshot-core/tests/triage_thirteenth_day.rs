@@ -6,7 +6,8 @@
 //! the sentiment model learned them here.
 //!
 //! Before they were learned, 73 of the 192 read wrong (with the dread rule); after, the 21 in
-//! `NOT_YET`. Learning them cost the case tables three readings of the twelfth day (now in its
+//! `NOT_YET`. The 24 posts of dread that came to nothing are pinned in `triage_dread.rs`, not
+//! here. Learning them cost the case tables three readings of the twelfth day (now in its
 //! `NOT_YET`), "I bought it 2 weeks ago and it's great" (mended: a time gone by in praise is no
 //! wait, `waited::praised_since`) and "Used to love this place" (mended: praise of how things were
 //! is a complaint's cue for the English complaint model too).
@@ -85,18 +86,6 @@ const THIRTEENTH_DAY: &[(&str, &str, &str, bool)] = &[
     ("El tren llegó tarde y volvieron a abrir la cocina solo para nosotros", "es", "positive", false),
     ("Unser Zug kam zu spät an und sie haben die Küche extra für uns wieder aufgemacht", "de", "positive", false),
     ("Il treno è arrivato in ritardo e hanno riaperto la cucina solo per noi", "it", "positive", false),
-    ("I was terrified the tattoo would hurt, it was over before I knew it", "en", "positive", false),
-    ("Tenía miedo de que el tatuaje doliera y se acabó antes de darme cuenta", "es", "positive", false),
-    ("J'avais très peur que le tatouage fasse mal, c'était fini avant que je m'en rende compte", "fr", "positive", false),
-    ("Ich hatte Angst, dass das Tattoo wehtut, und es war vorbei, bevor ich es gemerkt habe", "de", "positive", false),
-    ("Avevo paura che il tatuaggio facesse male ed era finito prima che me ne accorgessi", "it", "positive", false),
-    ("Tinha medo que a tatuagem doesse e acabou antes de eu dar por isso", "pt", "positive", false),
-    ("Worried the hotel wouldn't take dogs, they had a bowl and a bed waiting for him", "en", "positive", false),
-    ("Temía que el hotel no admitiera perros y le tenían preparados un cuenco y una cama", "es", "positive", false),
-    ("J'avais peur que l'hôtel n'accepte pas les chiens, ils lui avaient préparé une gamelle et un panier", "fr", "positive", false),
-    ("Ich hatte Sorge, dass das Hotel keine Hunde nimmt, und dann standen Napf und Körbchen für ihn bereit", "de", "positive", false),
-    ("Temevo che l'hotel non accettasse cani e invece gli avevano preparato una ciotola e una cuccia", "it", "positive", false),
-    ("Tinha receio de que o hotel não aceitasse cães e tinham-lhe preparado uma tigela e uma cama", "pt", "positive", false),
     ("The cleaner broke a vase and said nothing, we found the pieces in the bin", "en", "negative", true),
     ("La señora de la limpieza rompió un jarrón y no dijo nada, encontramos los trozos en la basura", "es", "negative", true),
     ("La femme de ménage a cassé un vase sans rien dire, on a retrouvé les morceaux dans la poubelle", "fr", "negative", true),
@@ -128,16 +117,7 @@ const THIRTEENTH_DAY: &[(&str, &str, &str, bool)] = &[
     ("I'll send you the photos for the prints tonight", "en", "neutral", false),
     ("Je vous envoie ce soir les photos à imprimer", "fr", "neutral", false),
     ("I was worried the new glasses would feel strange, by lunchtime I'd forgotten I had them on", "en", "positive", false),
-    ("Me preocupaba que las gafas nuevas me resultaran raras y a la hora de comer ya ni me acordaba de que las llevaba", "es", "positive", false),
-    ("J'avais peur que les nouvelles lunettes me gênent, à midi j'avais oublié que je les portais", "fr", "positive", false),
-    ("Ich hatte Sorge, dass sich die neue Brille komisch anfühlt, und mittags hatte ich vergessen, dass ich sie trage", "de", "positive", false),
-    ("Temevo che gli occhiali nuovi mi dessero fastidio e a pranzo avevo già dimenticato di averli addosso", "it", "positive", false),
-    ("Tinha receio de que os óculos novos me incomodassem e ao almoço já nem me lembrava que os tinha postos", "pt", "positive", false),
     ("We feared the rain would ruin the garden party, the caterers put up a marquee in an hour", "en", "positive", false),
-    ("Temíamos que la lluvia arruinara la fiesta en el jardín y el catering montó una carpa en una hora", "es", "positive", false),
-    ("On craignait que la pluie gâche la fête dans le jardin, le traiteur a monté un chapiteau en une heure", "fr", "positive", false),
-    ("Wir hatten Angst, dass der Regen das Gartenfest ruiniert, und der Caterer hat in einer Stunde ein Zelt aufgebaut", "de", "positive", false),
-    ("Temevamo che la pioggia rovinasse la festa in giardino e il catering ha montato un gazebo in un'ora", "it", "positive", false),
     ("Tínhamos medo de que a chuva estragasse a festa no jardim e o catering montou uma tenda numa hora", "pt", "positive", false),
     ("Me cancelaron el vuelo de vuelta y la casa rural me buscó una cama en casa de su vecina", "es", "positive", false),
     ("Mon vol retour a été annulé et la chambre d'hôtes m'a trouvé un lit chez leur voisine", "fr", "positive", false),
@@ -184,10 +164,7 @@ const THIRTEENTH_DAY: &[(&str, &str, &str, bool)] = &[
     ("Kann ich das Sofa in Raten zahlen?", "de", "neutral", false),
     ("Posso pagare il divano a rate?", "it", "neutral", false),
     ("Posso pagar o sofá às prestações?", "pt", "neutral", false),
-    ("Thought the kids would be bored at the museum, we couldn't drag them out", "en", "positive", false),
     ("Pensaba que los niños se aburrirían en el museo y no había manera de sacarlos", "es", "positive", false),
-    ("Je pensais que les enfants allaient s'ennuyer au musée, impossible de les faire sortir", "fr", "positive", false),
-    ("Pensavo che i bambini si sarebbero annoiati al museo e invece non volevano più uscire", "it", "positive", false),
     ("Achei que os miúdos se iam aborrecer no museu e não havia maneira de os tirar de lá", "pt", "positive", false),
 ];
 

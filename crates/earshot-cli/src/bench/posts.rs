@@ -80,45 +80,38 @@ pub fn wholly_right(path: &Path) -> Result<Option<String>> {
 mod tests {
     use super::*;
 
-    #[test]
-    fn counts_a_post_right_only_when_language_sentiment_and_complaint_all_are() {
+    const TEXT: &str = "Thank you so much, the staff were lovely and the cake was delicious!";
+
+    /// `wholly_right` of a CSV with `body`, in a folder of its own.
+    fn read(body: &str) -> Result<Option<String>> {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("posts.csv");
-        let text = "Thank you so much, the staff were lovely and the cake was delicious!";
-        std::fs::write(
-            &path,
-            format!(
-                "text,language,sentiment,complaint\n\"{text}\",en,positive,false\n\
-                 \"{text}\",en,negative,false\n\"{text}\",fr,positive,false\n"
-            ),
-        )
+        std::fs::write(&path, body).unwrap();
+        wholly_right(&path)
+    }
+
+    #[test]
+    fn counts_a_post_right_only_when_language_sentiment_and_complaint_all_are() {
+        let out = read(&format!(
+            "text,language,sentiment,complaint\n\"{TEXT}\",en,positive,false\n\
+             \"{TEXT}\",en,negative,false\n\"{TEXT}\",fr,positive,false\n"
+        ))
+        .unwrap()
         .unwrap();
-        let out = wholly_right(&path).unwrap().unwrap();
         assert!(out.contains("1 of 3"), "{out}");
-        std::fs::write(&path, "text,sentiment\nhello,neutral\n").unwrap();
-        assert!(wholly_right(&path).unwrap().is_none());
-        std::fs::write(
-            &path,
-            "text,language,sentiment,complaint\nhi,en,neutral,maybe\n",
-        )
-        .unwrap();
-        assert!(wholly_right(&path).is_err());
+        assert!(!out.contains("  set "), "{out}");
+        assert!(read("text,sentiment\nhello,neutral\n").unwrap().is_none());
+        assert!(read("text,language,sentiment,complaint\nhi,en,neutral,maybe\n").is_err());
     }
 
     #[test]
     fn counts_each_set_in_the_order_it_first_appears() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("posts.csv");
-        let text = "Thank you so much, the staff were lovely and the cake was delicious!";
-        std::fs::write(
-            &path,
-            format!(
-                "text,language,sentiment,complaint,set\n\"{text}\",en,positive,false,b\n\
-                 \"{text}\",en,negative,false,a\n\"{text}\",en,positive,false,a\n"
-            ),
-        )
+        let out = read(&format!(
+            "text,language,sentiment,complaint,set\n\"{TEXT}\",en,positive,false,b\n\
+             \"{TEXT}\",en,negative,false,a\n\"{TEXT}\",en,positive,false,a\n"
+        ))
+        .unwrap()
         .unwrap();
-        let out = wholly_right(&path).unwrap().unwrap();
         assert!(out.contains("2 of 3"), "{out}");
         assert!(
             out.contains("  set \"b\": 1 of 1\n  set \"a\": 1 of 2\n"),
