@@ -5,8 +5,8 @@
 //! written from them, so they were never held out; they waited in `data/business/next.csv` until
 //! the sentiment model learned them here.
 //!
-//! Before they were learned, 73 of the 192 read wrong (with the dread rule); after, the 21 in
-//! `NOT_YET`. The 24 posts of dread that came to nothing are pinned in `triage_dread.rs`, not
+//! Before they were learned, 73 of the 192 read wrong (with the dread rule); after, 21; after
+//! polite complaints were told from plain questions, the 12 in `NOT_YET`. The 24 posts of dread that came to nothing are pinned in `triage_dread.rs`, not
 //! here. Learning them cost the case tables three readings of the twelfth day (now in its
 //! `NOT_YET`), "I bought it 2 weeks ago and it's great" (mended: a time gone by in praise is no
 //! wait, `waited::praised_since`) and "Used to love this place" (mended: praise of how things were
@@ -166,12 +166,22 @@ const THIRTEENTH_DAY: &[(&str, &str, &str, bool)] = &[
     ("Posso pagar o sofá às prestações?", "pt", "neutral", false),
     ("Pensaba que los niños se aburrirían en el museo y no había manera de sacarlos", "es", "positive", false),
     ("Achei que os miúdos se iam aborrecer no museu e não havia maneira de os tirar de lá", "pt", "positive", false),
+    ("Hola, en la factura pone dos limpiezas pero solo vinisteis una vez, ¿lo podéis corregir?", "es", "negative", true),
+    ("Bonjour, la facture indique deux ménages alors que vous n'êtes venus qu'une fois, pouvez-vous corriger ?", "fr", "negative", true),
+    ("Hallo, auf der Rechnung stehen zwei Reinigungen, ihr wart aber nur einmal da, könnt ihr das korrigieren?", "de", "negative", true),
+    ("Buongiorno, in fattura ci sono due pulizie ma siete venuti una volta sola, potete correggere?", "it", "negative", true),
+    ("Olá, a fatura tem duas limpezas mas só vieram uma vez, podem corrigir?", "pt", "negative", true),
+    ("Bonjour, il n'y a plus d'eau chaude dans la chambre 12 depuis hier, quelqu'un pourrait-il regarder ?", "fr", "negative", true),
+    ("Guten Morgen, in Zimmer 12 gibt es seit gestern kein warmes Wasser, könnte sich das jemand ansehen?", "de", "negative", true),
+    ("Buongiorno, nella camera 12 non c'è acqua calda da ieri, qualcuno potrebbe dare un'occhiata?", "it", "negative", true),
+    ("Bom dia, no quarto 12 não há água quente desde ontem, alguém pode ver isso?", "pt", "negative", true),
 ];
 
 /// Learned and still read wrong:
-/// - polite complaints that end in a question: "the invoice lists two cleanings but you only came
-///   once, could you correct it?" and "no hot water in room 12 since yesterday, could someone
-///   look?" ask a question, in each language;
+/// - the English polite complaint that ends in a question ("the invoice lists two cleanings but
+///   you only came once, could you correct it?"): the complaint model reads it below its
+///   threshold. The other languages' read right since a fault told before the question keeps the
+///   post from the pull of plain questions (`flags::told_before_asking`);
 /// - a mishap told before what was done about it: "My flight home was cancelled and the B&B found
 ///   me a bed" is a complaint ("'cancelled'"), and so are the late train and the reopened kitchen
 ///   in French and Portuguese;
@@ -187,19 +197,10 @@ const NOT_YET: &[(&str, &str, &str, bool)] = &[
     ("Notre train est arrivé en retard et ils ont rouvert la cuisine rien que pour nous", "fr", "positive", false),
     ("O comboio chegou atrasado e voltaram a abrir a cozinha só para nós", "pt", "positive", false),
     ("Hello, the invoice lists two cleanings but you only came once, could you correct it?", "en", "negative", true),
-    ("Hola, en la factura pone dos limpiezas pero solo vinisteis una vez, ¿lo podéis corregir?", "es", "negative", true),
-    ("Bonjour, la facture indique deux ménages alors que vous n'êtes venus qu'une fois, pouvez-vous corriger ?", "fr", "negative", true),
-    ("Hallo, auf der Rechnung stehen zwei Reinigungen, ihr wart aber nur einmal da, könnt ihr das korrigieren?", "de", "negative", true),
-    ("Buongiorno, in fattura ci sono due pulizie ma siete venuti una volta sola, potete correggere?", "it", "negative", true),
-    ("Olá, a fatura tem duas limpezas mas só vieram uma vez, podem corrigir?", "pt", "negative", true),
     ("La palestra ha cambiato gli orari dei corsi tre settimane di fila senza avvisare nessuno", "it", "negative", true),
     ("O ginásio mudou o horário das aulas três semanas seguidas sem avisar ninguém", "pt", "negative", true),
     ("My flight home was cancelled and the B&B found me a bed at their neighbour's", "en", "positive", false),
     ("La mesa está reservada a nombre de mi hermana, Ferreira", "es", "neutral", false),
-    ("Bonjour, il n'y a plus d'eau chaude dans la chambre 12 depuis hier, quelqu'un pourrait-il regarder ?", "fr", "negative", true),
-    ("Guten Morgen, in Zimmer 12 gibt es seit gestern kein warmes Wasser, könnte sich das jemand ansehen?", "de", "negative", true),
-    ("Buongiorno, nella camera 12 non c'è acqua calda da ieri, qualcuno potrebbe dare un'occhiata?", "it", "negative", true),
-    ("Bom dia, no quarto 12 não há água quente desde ontem, alguém pode ver isso?", "pt", "negative", true),
     ("Nuestro afinador de pianos es un mago, suena como nuevo", "es", "positive", false),
     ("Awful storm last night, hope everyone at the farm shop is okay", "en", "negative", false),
     ("Qué tormenta tan horrible anoche, espero que todos en la tienda de la granja estén bien", "es", "negative", false),
@@ -210,6 +211,23 @@ const NOT_YET: &[(&str, &str, &str, bool)] = &[
 fn a_thirteenth_day_of_posts_reads_right_in_each_language() {
     none_wrong(&misreads(THIRTEENTH_DAY));
     none_wrong(&not_in_training(THIRTEENTH_DAY));
+}
+
+/// A question after the writer's own lack is no polite complaint: the negation is the writer's
+/// ("I don't have a car"), not a fault of the business's.
+#[rustfmt::skip]
+const OWN_LACK: &[(&str, &str, &str, bool)] = &[
+    ("I don't have a car, do you deliver?", "en", "neutral", false),
+    ("No tengo coche, ¿hacéis entregas a domicilio?", "es", "neutral", false),
+    ("Je n'ai pas de voiture, vous livrez à domicile ?", "fr", "neutral", false),
+    ("Ich habe keinen Drucker, könnt ihr mir die Rechnung mailen?", "de", "neutral", false),
+    ("Non ho la stampante, potete mandarmi la fattura per email?", "it", "neutral", false),
+    ("Não tenho impressora, podem enviar a fatura por email?", "pt", "neutral", false),
+];
+
+#[test]
+fn a_question_after_the_writer_s_own_lack_is_a_question() {
+    none_wrong(&misreads(OWN_LACK));
 }
 
 #[test]

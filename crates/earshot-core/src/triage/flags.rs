@@ -237,3 +237,36 @@ pub(super) fn only_insults(a: &Analysed) -> bool {
                 || !t.norm.chars().any(char::is_alphabetic)
         })
 }
+
+/// Whether a post that ends by asking first tells of a fault in a clause of its own, with a
+/// negation or a turn ("the invoice lists two cleanings but you only came once, could you
+/// correct it?", "seit gestern kein warmes Wasser, könnte sich das jemand ansehen?"): a polite
+/// complaint, which the pull of plain questions towards neutral must not reach. Not the writer's
+/// own lack ("I don't have a car, do you deliver?", "Ich habe keinen Drucker, könnt ihr…").
+pub(super) fn told_before_asking(a: &Analysed) -> bool {
+    const HAVE: &[&str] = &[
+        "have", "tengo", "tenemos", "ai", "avons", "habe", "haben", "ho", "abbiamo", "tenho",
+        "temos",
+    ];
+    let n = a.tokens.len();
+    let Some(end) = a.tokens[..n.saturating_sub(1)]
+        .iter()
+        .rposition(|t| t.clause_end)
+    else {
+        return false;
+    };
+    let has = |i: usize| {
+        a.tokens
+            .get(i)
+            .is_some_and(|t| HAVE.contains(&t.norm.as_str()))
+    };
+    let fault = |i: usize, t: &text::Token| {
+        a.turns.contains(&i)
+            || t.role == text::Role::Negation && !has(i + 1) && !(i > 0 && has(i - 1))
+    };
+    a.ends_with_question
+        && a.tokens[..=end]
+            .iter()
+            .enumerate()
+            .any(|(i, t)| fault(i, t))
+}

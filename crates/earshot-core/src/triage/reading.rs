@@ -10,7 +10,7 @@ use super::naming::{letter, name_strongest, names_marked, negation_reaches, show
 use super::signals::{only_own_plan, own_plan_word, signals_in, Found};
 use super::text::{self, Analysed};
 use super::vader;
-use super::{lang, model};
+use super::{lang, model, words::asks_why};
 use crate::model::{Intent, Sentiment};
 
 /// What the text of a post says, before anything about its author or context.
@@ -116,6 +116,7 @@ pub fn read_with(model: &LinearModel, text: &str) -> Reading {
 pub(super) fn read_in(model: &LinearModel, text: &str, lang: Option<&'static str>) -> Reading {
     let (analysed, signals, found) = signals_in(text, lang);
     let own_plan_only = only_own_plan(&analysed, &found);
+    let polite = super::flags::told_before_asking(&analysed) && found.own_plan.is_empty();
     let Found {
         complaint: complaint_cues,
         help: help_cues,
@@ -129,8 +130,8 @@ pub(super) fn read_in(model: &LinearModel, text: &str, lang: Option<&'static str
         waited,
     } = found;
     let vader = signals.vader;
-    // It asks the business for help, opening hours or a price.
-    let asks_business = !(help_cues.is_empty() && lead_cues.is_empty());
+    // It asks the business for help, opening hours or a price (not as a polite complaint asks).
+    let asks_business = !(polite || help_cues.is_empty() && lead_cues.is_empty());
     let mut logits = [0f32; 3];
     // Per-token contributions, to explain the prediction in the post's own words.
     let mut contrib: Vec<(Origin, [f32; 3])> = Vec::with_capacity(analysed.tokens.len() * 2);
@@ -159,9 +160,9 @@ pub(super) fn read_in(model: &LinearModel, text: &str, lang: Option<&'static str
         // model learned from tens of thousands of tweets: customers asking an airline for help
         // without a bad word are mostly unhappy ones.
         // A question is asked of the business too ("Hat die Apotheke am Sonntag Notdienst?"),
-        // unless it asks why, which is how a complaint asks ("¿por qué nadie contesta?").
+        // unless it asks why ("¿por qué nadie contesta?") or first tells of a fault (`flags.rs`).
         let asks = asks_business
-            || (!english && analysed.ends_with_question && !super::words::asks_why(&analysed));
+            || (!english && !polite && analysed.ends_with_question && !asks_why(&analysed));
         let unfounded = !english
             && asks
             && vader.neg == 0.0
@@ -285,7 +286,7 @@ pub(super) fn read_in(model: &LinearModel, text: &str, lang: Option<&'static str
         .filter(|m| !model_is_empty(m))
         .map(|m| flag_of(m, &analysed, &signals));
     // A question, an enquiry or an offer to buy.
-    let enquiry = analysed.questions > 0 || asks_business;
+    let enquiry = (analysed.questions > 0 || asks_business) && !polite;
     let complaint = if !grave.is_empty() {
         true
     } else if (!sympathy.is_empty() && complaint_cues.is_empty()) || own_plan_only {
