@@ -4,6 +4,7 @@ runs — no dialog, no navigation, no request to the attacker's host, no script 
 every network (Mastodon, Bluesky, Facebook, Instagram, Google reviews, email) sends a post with
 every field it controls set raw to a payload: content, names, handles, links, avatars, link
 cards, subjects and attachment names."""
+import contextlib
 import http.server
 import threading
 
@@ -88,6 +89,18 @@ class Recorder(http.server.BaseHTTPRequestHandler):
         pass
 
 
+@contextlib.contextmanager
+def recording_server():
+    """A `Recorder` on a port the kernel picks (held from the start): yields its address."""
+    server = http.server.ThreadingHTTPServer(('127.0.0.1', 0), Recorder)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    Recorder.hits.clear()
+    try:
+        yield f'http://127.0.0.1:{server.server_address[1]}'
+    finally:
+        server.shutdown()
+
+
 def payloads(attacker):
     out = []
     for i, v in enumerate(VECTORS):
@@ -117,12 +130,7 @@ return r.top >= v.top && r.bottom <= v.bottom;
 
 
 def test_a_hundred_hostile_posts_render_as_text_everywhere_and_nothing_runs(app, fakebus):
-    server = http.server.ThreadingHTTPServer(('127.0.0.1', 0), Recorder)  # the kernel's pick, held
-    port = server.server_address[1]
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    Recorder.hits.clear()
-    attacker = f'http://127.0.0.1:{port}'
-    try:
+    with recording_server() as attacker:
         wait_until(lambda: by_testid(app, 'mention'), 'the inbox')
         app.start_url = app.execute_script('return location.href')
         sent = payloads(attacker)
@@ -178,8 +186,6 @@ def test_a_hundred_hostile_posts_render_as_text_everywhere_and_nothing_runs(app,
         for c in calls:
             assert '<' not in c['body'] and '>' not in c['body'], f'markup escaped in the body: {c["body"]!r}'
         no_harm(app, 'after notifications')
-    finally:
-        server.shutdown()
 
 
 def field_posts(attacker):
@@ -221,12 +227,7 @@ def field_posts(attacker):
 
 
 def test_every_network_s_fields_carry_hostile_values_as_text(app, fakebus):
-    server = http.server.ThreadingHTTPServer(('127.0.0.1', 0), Recorder)  # the kernel's pick, held
-    port = server.server_address[1]
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    Recorder.hits.clear()
-    attacker = f'http://127.0.0.1:{port}'
-    try:
+    with recording_server() as attacker:
         wait_until(lambda: by_testid(app, 'mention'), 'the inbox')
         app.start_url = app.execute_script('return location.href')
         posts = field_posts(attacker)
@@ -261,5 +262,3 @@ def test_every_network_s_fields_carry_hostile_values_as_text(app, fakebus):
         for c in calls:
             assert '<' not in c['body'] and '>' not in c['body'], f'markup escaped in the body: {c["body"]!r}'
         no_harm(app, 'after every network')
-    finally:
-        server.shutdown()

@@ -248,6 +248,10 @@ pub(super) fn told_before_asking(a: &Analysed) -> bool {
         "have", "tengo", "tenemos", "ai", "avons", "habe", "haben", "ho", "abbiamo", "tenho",
         "temos",
     ];
+    // Every post passes here; most do not end by asking.
+    if !a.ends_with_question {
+        return false;
+    }
     let n = a.tokens.len();
     let Some(end) = a.tokens[..n.saturating_sub(1)]
         .iter()
@@ -264,9 +268,8 @@ pub(super) fn told_before_asking(a: &Analysed) -> bool {
         a.turns.contains(&i)
             || t.role == text::Role::Negation && !has(i + 1) && !(i > 0 && has(i - 1))
     };
-    a.ends_with_question
-        && a.tokens[..=end]
-            .iter()
-            .enumerate()
-            .any(|(i, t)| fault(i, t))
+    a.tokens[..=end]
+        .iter()
+        .enumerate()
+        .any(|(i, t)| fault(i, t))
 }
