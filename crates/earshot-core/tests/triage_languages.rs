@@ -395,3 +395,20 @@ fn the_demo_s_spanish_and_french_complaints_rank_urgent_in_their_own_words() {
         assert!(words.iter().all(|w| reasons.contains(w)), "{reasons}");
     }
 }
+
+#[test]
+fn a_wish_to_get_well_is_sympathy_not_a_complaint() {
+    // Sad to read of the owner in hospital, and a wish to get well: nothing the business was
+    // expected to do, whatever its sad words ("pena", "traurig") read as.
+    for text in [
+        "So sorry to read that the owner of the bakery is in hospital, get well soon",
+        "Qué pena leer que la dueña de la panadería está en el hospital, que se mejore pronto",
+        "Triste de lire que la patronne de la boulangerie est à l'hôpital, bon rétablissement",
+        "Traurig zu lesen, dass die Inhaberin der Bäckerei im Krankenhaus liegt, gute Besserung",
+        "Mi dispiace leggere che la titolare del forno è in ospedale, guarisca presto",
+        "Que pena saber que a dona da padaria está no hospital, rápidas melhoras",
+    ] {
+        let got = classify(text, None);
+        assert!(!got.complaint, "{text}: {:?}", got.reasons);
+    }
+}

@@ -99,6 +99,13 @@ pub(super) const SYMPATHY_CUES: &[&str] = &[
     "che brutta notizia", "brutta notizia", "hope you're back", "hope you are back",
     "hope you reopen", "back open soon", "pensees a", "pensees pour", "alles gute an",
     "alles gute fur", "alles gute euch",
+    // Sad to read it; a wish to get well ("gute Besserung", "as melhoras").
+    "sad to read", "sorry to read", "get well soon", "speedy recovery", "que pena leer",
+    "triste leer", "que se mejore", "que te mejores", "pronta recuperacion", "pronta mejoria",
+    "triste de lire", "bon retablissement", "prompt retablissement", "traurig zu lesen",
+    "gute besserung", "schnelle genesung", "mi dispiace leggere", "guarisca presto",
+    "pronta guarigione", "rimettiti presto", "que pena saber", "triste ler", "as melhoras",
+    "rapidas melhoras", "rapida recuperacao",
     // The business's own notice of its hours: "we're closed on Monday for the bank holiday".
     "we're closed", "we are closed", "we'll be closed", "we will be closed", "closed for the bank",
     "closed for the holiday", "closed for the holidays", "estaremos cerrados", "permaneceremos cerrados",

@@ -109,7 +109,7 @@ pub fn read_with(model: &LinearModel, text: &str) -> Reading {
     let text = super::stretch::destretched(text);
     let text = super::hashtags::spelled_out(&text);
     let whole = read_in(model, &text, lang::detect(&text));
-    super::turn::turned(model, &text, whole)
+    super::put_right::put_right(super::turn::turned(model, &text, whole))
 }
 
 /// [`read_with`] of a text in a language already told, without looking for a turn.

@@ -5,6 +5,23 @@
 
 #[rustfmt::skip]
 pub(super) const SERVICE_CUES: &[&str] = &[
+    // A failure days or weeks running, not years ("best bakery for the third year running" is an
+    // award), or times this week; only beside a word of what went wrong (`repeat.rs`): "the second
+    // time this week" is as often a second visit.
+    "second day running", "third day running", "second week running", "third week running",
+    "two days in a row", "three days in a row", "two weeks in a row",
+    "segundo dia seguido", "tercer dia seguido", "dos dias seguidos", "tres dias seguidos",
+    "dos semanas seguidas", "deuxieme jour de suite", "troisieme jour de suite",
+    "deux jours de suite", "trois jours de suite", "deux semaines de suite",
+    "zweiten tag in folge", "dritten tag in folge", "zwei tage hintereinander",
+    "drei tage hintereinander", "secondo giorno di fila", "terzo giorno di fila",
+    "due giorni di fila", "tre giorni di fila", "terceiro dia seguido", "dois dias seguidos",
+    "second time this week", "third time this week", "second time this month",
+    "third time this month", "segunda vez esta semana", "tercera vez esta semana",
+    "segunda vez este mes", "deuxieme fois cette semaine", "troisieme fois cette semaine",
+    "deuxieme fois ce mois", "zweiten mal diese woche", "dritten mal diese woche",
+    "zweiten mal in dieser woche", "seconda volta questa settimana",
+    "terza volta questa settimana", "seconda volta questo mese", "terceira vez esta semana",
     // A booking given twice: "they'd double-booked the therapist", "doppelt gebucht".
     "double-booked", "double booked", "double-booking", "double booking", "overbooked",
     "overbooking", "surbooking", "sobreventa", "doppelt gebucht", "doppelt vergeben",

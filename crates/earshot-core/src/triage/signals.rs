@@ -5,6 +5,7 @@ use super::cue_lists::OWN_PLAN_WORDS;
 use super::cues::{cue_sets, cues, ranked_cues, Folded};
 use super::grave::Grave;
 use super::linear::{self, Signals};
+pub(super) use super::text::folded;
 use super::text::{self, Analysed, Token};
 use super::{lang, vader};
 
@@ -60,7 +61,8 @@ pub(super) fn signals_in(text: &str, lang: Option<&'static str>) -> (Analysed, S
     let (grave, complaint): (Vec<_>, Vec<_>) = ranked_cues(&c.complaint, &folded)
         .into_iter()
         .partition(|(rank, _)| *rank >= c.grave_from());
-    let mut complaint: Vec<String> = complaint.into_iter().map(|(_, w)| w).collect();
+    let complaint = complaint.into_iter().map(|(_, w)| w);
+    let mut complaint = super::repeat::failures_only(complaint, folded.as_str());
     // The wrong thing sent or served, quoted as its order and what came ("ordered … got").
     let mut after_wrong_item = None;
     if let Some(((a, b), (c, d))) = super::wrong_item::wrong_item(folded.as_str()) {
@@ -411,15 +413,6 @@ fn astonished(a: &mut Analysed) {
         if (before || next) && !praise {
             a.tokens[i].false_friend = true;
         }
-    }
-}
-
-/// A token's word folded (`matcher::fold`); most are ASCII and need no folding to be compared.
-pub(super) fn folded(t: &Token) -> std::borrow::Cow<'_, str> {
-    if t.norm.is_ascii() {
-        std::borrow::Cow::Borrowed(t.norm.as_str())
-    } else {
-        std::borrow::Cow::Owned(crate::matcher::fold(&t.norm))
     }
 }
 

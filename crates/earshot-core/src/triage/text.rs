@@ -510,3 +510,12 @@ pub fn is_insult(norm: &str) -> bool {
 #[cfg(test)]
 #[path = "text_tests.rs"]
 mod tests;
+
+/// A token's word folded (`matcher::fold`); most are ASCII and need no folding to be compared.
+pub(super) fn folded(t: &Token) -> std::borrow::Cow<'_, str> {
+    if t.norm.is_ascii() {
+        std::borrow::Cow::Borrowed(t.norm.as_str())
+    } else {
+        std::borrow::Cow::Owned(crate::matcher::fold(&t.norm))
+    }
+}

@@ -1,0 +1,133 @@
+//! A mishap the business put right, told in order with "and" rather than "but": "Our washing
+//! machine broke on Saturday and the repair man came the same day and fixed it", "Ma chaîne a
+//! cassé en allant au travail et le vélociste l'a réparée pendant que j'attendais". What went
+//! wrong is why the writer came; the repair is what they tell. The tone model reads the mishap's
+//! words ("broke", "cassé") and the post as a complaint; read so, the owner would hear a
+//! thank-you as a grievance. A post that turns on "but" is `turn.rs`'s.
+
+use super::reading::Reading;
+use super::signals::folded;
+use super::text::Token;
+use super::vader;
+use crate::model::{Intent, Sentiment};
+
+/// A repair done, folded: past forms only ("they promised to fix it" is no repair, nor "still
+/// not fixed", which is negated).
+#[rustfmt::skip]
+const DONE: &[&str] = &[
+    "fixed", "repaired", "replaced", "mended", "sorted", "resolved", "solved",
+    "arreglaron", "arreglo", "arreglado", "arreglada", "repararon", "reparo", "reparado",
+    "reparada", "reemplazaron", "sustituyeron", "cambiaron", "resolvieron", "solucionaron",
+    "soluciono",
+    "repare", "reparee", "repares", "remplace", "remplacee", "regle", "resolu",
+    "repariert", "ersetzt", "getauscht", "ausgetauscht", "behoben", "gelost",
+    "riparato", "riparata", "sostituito", "sostituita", "sistemato", "sistemata", "risolto",
+    "consertaram", "consertou", "consertado", "consertada", "arranjaram", "arranjou",
+    "repararam", "reparou", "trocaram", "substituiu", "substituiram", "resolveram", "resolveu",
+];
+
+/// What links the mishap to the repair told after it: "and", "then".
+#[rustfmt::skip]
+const LINKS: &[&str] = &[
+    "and", "then", "y", "luego", "et", "puis", "und", "dann", "e", "ed", "poi",
+];
+
+/// Words after the link that say the writer mended it, or had to ("I had to fix it myself").
+/// Not "mismo", "même", "stesso": "el mismo día" is the business's speed.
+#[rustfmt::skip]
+const NOT_THEIRS: &[&str] = &[
+    "myself", "ourselves", "had", "tuve", "tuvimos", "selbst", "musste", "mussten", "dovuto",
+    "tive", "tivemos",
+    // In the end, after a wait: "they fixed it eventually, after three weeks".
+    "eventually", "finally", "after", "finalmente", "despues", "enfin", "apres", "endlich",
+    "schliesslich", "nach", "dopo", "depois",
+];
+
+/// What befell a thing, strong words of the lexicon that judge nobody: "the boiler died".
+#[rustfmt::skip]
+const BEFELL: &[&str] = &[
+    "died", "dead", "dies", "broke", "broken", "burst", "crashed", "smashed", "snapped",
+    "cracked", "flooded", "leaking", "leaked", "exploded", "stolen",
+];
+
+/// Whether the post tells a mishap and then its repair by the business, with nothing bad after
+/// the link; the repair's word then.
+fn repair_after_mishap(r: &Reading) -> Option<&Token> {
+    let tokens = &r.analysed.tokens;
+    // An idiom's token starts with its first word ("replaced … in minutes").
+    let done_word = |t: &Token| DONE.contains(&folded(t).split(' ').next().unwrap_or_default());
+    let done = tokens.iter().rposition(|t| !t.negated && done_word(t))?;
+    // The link nearest before the repair: "and", or the end of a clause ("Boiler died on
+    // Sunday. The plumber came within the hour and fixed it" links at "and").
+    let link = tokens[..done]
+        .iter()
+        .rposition(|t| LINKS.contains(&t.norm.as_str()) || t.clause_end)?;
+    let after = &tokens[link + 1..];
+    let bad = |t: &Token| vader::valence_of(t).is_some_and(|v| (v < 0.0) != t.negated);
+    // The mishap: a bad word or a complaint cue before the link, or a reading of the whole as a
+    // complaint or negative ("se nos rompió la lavadora" has no word of the lexicon).
+    let mishap = r.complaint
+        || r.mood == Sentiment::Negative
+        || !r.complaint_cues.is_empty()
+        || tokens[..link].iter().any(bad);
+    let cue_after = r.complaint_cues.iter().any(|c| {
+        let last = c.rsplit(' ').next().unwrap_or(c);
+        after.iter().any(|t| folded(t) == last)
+    });
+    let spoilt = after
+        .iter()
+        .any(|t| bad(t) || t.negated || NOT_THEIRS.contains(&folded(t).as_ref()));
+    // The repair is the last thing told ("they replaced it and now the battery dies" goes on),
+    // and the mishap was no worse than a mishap ("Terrible service. They fixed it" is a
+    // complaint, as `turn.rs` keeps one before "but").
+    let went_on = tokens[done + 1..]
+        .iter()
+        .any(|t| LINKS.contains(&t.norm.as_str()));
+    let strong = tokens[..link]
+        .iter()
+        .filter(|t| !BEFELL.contains(&t.norm.as_str()))
+        .any(|t| !t.negated && vader::valence_of(t).is_some_and(|v| v <= -2.0));
+    (mishap && !cue_after && !spoilt && !went_on && !strong).then_some(&tokens[done])
+}
+
+/// The reading of a post that tells a mishap and then its repair by the business: praise, named
+/// by the repair's word ("positive: 'fixed'"), and no complaint. Any other reading as it was.
+pub(super) fn put_right(r: Reading) -> Reading {
+    let read_badly = r.mood != Sentiment::Positive || r.complaint;
+    if !read_badly
+        || !r.grave.is_empty()
+        || !r.sarcasm.is_empty()
+        || r.analysed.questions > 0
+        || !r.analysed.turns.is_empty()
+    {
+        return r;
+    }
+    let Some(word) = repair_after_mishap(&r).map(|t| t.norm.clone()) else {
+        return r;
+    };
+    let mut probs = r.probs;
+    let best = if probs[0] >= probs[1] { 0 } else { 1 };
+    probs.swap(best, 2);
+    if probs[1] > probs[2] {
+        probs.swap(1, 2);
+    }
+    let intent = if r.lead_cues.is_empty() {
+        Intent::Praise
+    } else {
+        Intent::Lead
+    };
+    Reading {
+        probs,
+        mood: Sentiment::Positive,
+        intent,
+        complaint: false,
+        needs_reply: intent == Intent::Lead,
+        complaint_words: Vec::new(),
+        drivers: vec![word],
+        ..r
+    }
+}
+
+#[cfg(test)]
+#[path = "put_right_tests.rs"]
+mod tests;
