@@ -7,7 +7,7 @@
 
 use super::reading::Reading;
 use super::signals::folded;
-use super::text::Token;
+use super::text::{Role, Token};
 use super::vader;
 use crate::model::{Intent, Sentiment};
 
@@ -30,6 +30,17 @@ const DONE: &[&str] = &[
 #[rustfmt::skip]
 const LINKS: &[&str] = &[
     "and", "then", "y", "luego", "et", "puis", "und", "dann", "e", "ed", "poi",
+];
+
+/// "Without", whose negation is the business's gift ("without charging me", "sem cobrar").
+#[rustfmt::skip]
+const WITHOUT: &[&str] = &[
+    "without", "sin", "sans", "ohne", "senza", "sem", "nada", "nothing", "rien", "nichts", "niente",
+];
+
+/// "While", before the writer's wait for the repair.
+const WHILE: &[&str] = &[
+    "while", "mientras", "pendant", "während", "mentre", "enquanto",
 ];
 
 /// Words after the link that say the writer mended it, or had to ("I had to fix it myself").
@@ -70,13 +81,23 @@ fn repair_after_mishap(r: &Reading) -> Option<&Token> {
         || r.mood == Sentiment::Negative
         || !r.complaint_cues.is_empty()
         || tokens[..link].iter().any(bad);
+    // A cue after the link is a complaint there, but not a wait "while I waited" ("während ich
+    // gewartet habe").
     let cue_after = r.complaint_cues.iter().any(|c| {
         let last = c.rsplit(' ').next().unwrap_or(c);
-        after.iter().any(|t| folded(t) == last)
+        after.iter().enumerate().any(|(i, t)| {
+            let waiting = after[i.saturating_sub(3)..i]
+                .iter()
+                .any(|w| WHILE.contains(&w.norm.as_str()));
+            folded(t) == last && !waiting
+        })
     });
-    let spoilt = after
-        .iter()
-        .any(|t| bad(t) || t.negated || NOT_THEIRS.contains(&folded(t).as_ref()));
+    // A negation after the link says what was not done ("and it doesn't heat"), but not
+    // "without" ("sin cobrarme nada"); a negated word of praise is a bad word.
+    let spoilt = after.iter().any(|t| {
+        let negates = t.role == Role::Negation && !WITHOUT.contains(&t.norm.as_str());
+        bad(t) || negates || NOT_THEIRS.contains(&folded(t).as_ref())
+    });
     // The repair is the last thing told ("they replaced it and now the battery dies" goes on),
     // and the mishap was no worse than a mishap ("Terrible service. They fixed it" is a
     // complaint, as `turn.rs` keeps one before "but").

@@ -31,6 +31,15 @@ fn a_mishap_put_right_is_praise() {
             "A máquina de lavar avariou no sábado e o técnico veio no mesmo dia e arranjou-a",
             "arranjou",
         ),
+        // "Without" charging, "while I waited": the business's gift and speed.
+        (
+            "Se me rompió la cadena y en el taller de bicis me la arreglaron mientras esperaba, sin cobrarme nada",
+            "arreglaron",
+        ),
+        (
+            "Mir ist die Kette gerissen und der Fahrradladen hat sie repariert, während ich gewartet habe",
+            "repariert",
+        ),
         (
             "Phone stopped charging, the shop replaced the port in 20 minutes",
             "replaced … in minutes",
@@ -56,8 +65,9 @@ fn a_repair_that_is_no_praise_leaves_the_complaint() {
         "The screen broke last month and nobody has repaired it",
         "La caldaia si è rotta e nessuno l'ha riparata",
         "The screen broke and they promised to fix it",
-        // More went wrong after the repair.
+        // More went wrong after the repair, or it did not work.
         "The screen cracked, they replaced it and now the battery dies in an hour",
+        "The boiler broke down and they replaced the pump, it still doesn't heat the water",
         // Late, or after a judgement of the service.
         "Terrible service. They fixed it eventually after three weeks",
         "The boiler broke and they fixed it after three weeks",
