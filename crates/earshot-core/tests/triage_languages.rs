@@ -412,3 +412,80 @@ fn a_wish_to_get_well_is_sympathy_not_a_complaint() {
         assert!(!got.complaint, "{text}: {:?}", got.reasons);
     }
 }
+
+#[test]
+fn what_was_forgotten_or_left_undone_and_again_is_a_complaint() {
+    // Forgotten, told last; nothing done about it; a failure days running. Each a complaint
+    // that names its words, in each language.
+    for (text, words) in [
+        (
+            "We'd asked for a note on the birthday cake and they forgot",
+            "they forgot",
+        ),
+        (
+            "Habíamos pedido una nota en la tarta de cumpleaños y se olvidaron",
+            "y se olvidaron",
+        ),
+        (
+            "On avait demandé un mot sur le gâteau d'anniversaire et ils ont oublié",
+            "ils ont oublié",
+        ),
+        (
+            "Wir hatten um eine Karte am Geburtstagskuchen gebeten und sie haben es vergessen",
+            "haben es vergessen",
+        ),
+        (
+            "Avevamo chiesto un biglietto sulla torta di compleanno e se ne sono dimenticati",
+            "se ne sono dimenticati",
+        ),
+        (
+            "Tínhamos pedido um cartão no bolo de aniversário e esqueceram-se",
+            "e esqueceram-se",
+        ),
+        (
+            "A man was smoking in the lobby and the manager did nothing about it",
+            "did nothing about it",
+        ),
+        (
+            "Un hombre fumaba en el vestíbulo y el encargado no hizo nada",
+            "no hizo nada",
+        ),
+        (
+            "Un homme fumait dans le hall et le responsable n'a rien fait",
+            "n'a rien fait",
+        ),
+        (
+            "Ein Mann hat in der Lobby geraucht und der Manager hat nichts unternommen",
+            "nichts unternommen",
+        ),
+        (
+            "Un uomo fumava nella hall e il responsabile non ha fatto niente",
+            "non ha fatto niente",
+        ),
+        (
+            "Um homem fumava no átrio e o gerente não fez nada",
+            "não fez nada",
+        ),
+        (
+            "The paper boy skipped our house for the third day running",
+            "third day running",
+        ),
+        (
+            "El repartidor de periódicos se saltó nuestra casa por tercer día seguido",
+            "tercer día seguido",
+        ),
+    ] {
+        let got = classify(text, None);
+        let reasons = got.reasons.join(" | ");
+        assert!(
+            got.complaint && reasons.contains(words),
+            "{text}: {reasons}"
+        );
+    }
+    // A regular's visits days running are no failure.
+    let got = classify(
+        "Two days in a row we've had your croissants for breakfast",
+        None,
+    );
+    assert!(!got.complaint, "{:?}", got.reasons);
+}

@@ -19,7 +19,8 @@ const RUNNING: &[&str] = &[
 /// not come ("didn't", "no", "kein" negate what happened).
 #[rustfmt::skip]
 const WENT_WRONG: &[&str] = &[
-    "forgot", "forgotten", "missed", "skipped", "late", "cancelled", "canceled", "closed",
+    "forgot", "forgotten", "missed", "skipped", "salto", "saltaron", "saute", "ausgelassen",
+    "saltato", "saltou", "late", "cancelled", "canceled", "closed",
     "didnt", "not", "no", "never", "nobody", "olvido", "olvidaron", "olvidado", "olvidada",
     "tarde", "retraso", "cancelo", "cancelaron", "cancelado", "cancelada", "cerrado", "cerrada", "nadie", "nunca",
     "oublie", "oubliee", "oublies", "retard", "annule", "annulee", "ferme", "fermee", "pas",

@@ -296,6 +296,16 @@ pub(super) const SERVICE_CUES: &[&str] = &[
     "si e dimenticato", "si e dimenticata", "si sono dimenticati", "hanno dimenticato il",
     "hanno dimenticato la", "ha dimenticato il", "ha dimenticato la", "esqueceu-se do",
     "esqueceu-se da", "esqueceram-se do", "esqueceram-se da", "esqueceram o", "esqueceram a",
+    // … told last, with nothing after it: "…and they forgot", "y se olvidaron".
+    "y se olvidaron", "y se les olvido", "ils ont oublie", "ils ont completement oublie",
+    "ils ont tout oublie", "haben es vergessen", "hat es vergessen", "haben es einfach vergessen",
+    "se ne sono dimenticati", "se ne sono dimenticate", "se n'e dimenticato",
+    "se n'e dimenticata", "e esqueceram-se", "e esqueceram",
+    // Nothing done about it: the staff, the manager.
+    "did nothing about it", "staff did nothing", "no hizo nada", "no hicieron nada",
+    "n'a rien fait", "n'ont rien fait", "nichts unternommen", "nichts dagegen getan",
+    "non ha fatto niente", "non ha fatto nulla", "non hanno fatto niente",
+    "non hanno fatto nulla", "nao fez nada", "nao fizeram nada",
     // Nobody came to serve; not shipped yet; the app will not let its user in; a fringe cut
     // far too short.
     "nobody came to serve", "no one came to serve", "nadie vino a atender", "nadie nos atendio",
