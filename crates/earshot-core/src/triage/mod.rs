@@ -10,6 +10,7 @@
 mod broken;
 mod clock;
 mod complaint_cues;
+mod courtesy;
 mod cue_lists;
 pub mod cues;
 mod decline;

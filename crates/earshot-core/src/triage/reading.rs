@@ -108,8 +108,8 @@ pub fn read(text: &str) -> Reading {
 pub fn read_with(model: &LinearModel, text: &str) -> Reading {
     let text = super::stretch::destretched(text);
     let text = super::hashtags::spelled_out(&text);
-    let whole = read_in(model, &text, lang::detect(&text));
-    super::put_right::put_right(super::turn::turned(model, &text, whole))
+    let whole = super::turn::turned(model, &text, read_in(model, &text, lang::detect(&text)));
+    super::courtesy::plain(super::put_right::put_right(whole))
 }
 
 /// [`read_with`] of a text in a language already told, without looking for a turn.
