@@ -489,3 +489,44 @@ fn what_was_forgotten_or_left_undone_and_again_is_a_complaint() {
     );
     assert!(!got.complaint, "{:?}", got.reasons);
 }
+
+#[test]
+fn a_kindness_done_without_being_asked_is_praise() {
+    for (text, words) in [
+        (
+            "The pharmacist rang the surgery for me without me even asking",
+            "without me even asking",
+        ),
+        (
+            "La farmacéutica llamó al centro de salud sin que se lo pidiera",
+            "sin que se lo pidiera",
+        ),
+        (
+            "La pharmacienne a appelé le médecin sans que je demande",
+            "sans que je demande",
+        ),
+        (
+            "Die Apothekerin hat beim Arzt angerufen, ohne dass ich fragen musste",
+            "ohne dass ich fragen musste",
+        ),
+        (
+            "La farmacista ha chiamato il medico senza che glielo chiedessi",
+            "senza che glielo chiedessi",
+        ),
+        (
+            "A farmacêutica ligou para o centro de saúde sem eu pedir",
+            "sem eu pedir",
+        ),
+    ] {
+        let got = classify(text, None);
+        let reasons = got.reasons.join(" | ");
+        assert!(
+            got.sentiment == "positive" && !got.complaint && reasons.contains(words),
+            "{text}: {} {reasons}",
+            got.sentiment
+        );
+    }
+    // A liberty taken "without asking" is no kindness.
+    let got = classify("They moved my booking to Tuesday without asking", None);
+    assert_ne!(got.sentiment, "positive", "{:?}", got.reasons);
+}
