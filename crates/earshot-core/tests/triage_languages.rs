@@ -530,3 +530,34 @@ fn a_kindness_done_without_being_asked_is_praise() {
     let got = classify("They moved my booking to Tuesday without asking", None);
     assert_ne!(got.sentiment, "positive", "{:?}", got.reasons);
 }
+
+#[test]
+fn a_day_or_a_week_late_is_a_complaint_whatever_else_reads_as_praise() {
+    // The occasion's happy words ("party", "fiesta") are not what the post says.
+    for (text, words) in [
+        ("The balloons for the party came a day late", "a day late"),
+        (
+            "Los globos para la fiesta llegaron un día tarde",
+            "un día tarde",
+        ),
+        (
+            "Les ballons pour la fête sont arrivés avec un jour de retard",
+            "jour de retard",
+        ),
+        (
+            "Die Ballons für die Party kamen einen Tag zu spät",
+            "einen tag zu spät",
+        ),
+        (
+            "I palloncini per la festa sono arrivati con un giorno di ritardo",
+            "giorno di ritardo",
+        ),
+    ] {
+        let got = classify(text, None);
+        let reasons = got.reasons.join(" | ").to_lowercase();
+        assert!(
+            got.complaint && reasons.contains(words),
+            "{text}: {reasons}"
+        );
+    }
+}

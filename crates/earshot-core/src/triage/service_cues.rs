@@ -246,7 +246,10 @@ pub(super) const SERVICE_CUES: &[&str] = &[
     "with the wrong date", "wrong date on", "con la fecha equivocada", "con la fecha incorrecta",
     "avec la mauvaise date", "mit dem falschen datum", "mit falschem datum",
     "con la data sbagliata", "com a data errada",
-    // An hour late (the plural is in `COMPLAINT_CUES`).
+    // A day or a week late, an hour late (the plurals are in `COMPLAINT_CUES`).
+    "a day late", "one day late", "a week late", "un dia tarde", "una semana tarde",
+    "jour de retard", "semaine de retard", "einen tag zu spat", "eine woche zu spat",
+    "giorno di ritardo", "settimana di ritardo", "dia de atraso", "semana de atraso",
     "an hour late", "one hour late", "half an hour late", "una hora tarde", "media hora tarde",
     "une heure de retard", "une demi-heure de retard", "eine stunde zu spat",
     "eine stunde verspatung", "un'ora di ritardo", "mezz'ora di ritardo", "uma hora de atraso",
