@@ -21,13 +21,13 @@ const CLOSING: &[&str] = &[
     "have closed", "closed its doors", "closed their doors", "close its doors", "close their doors",
     "closed for good", "closes its doors", "closes for good", "is retiring", "are retiring",
     "retiring after", "not reopening", "won't be reopening", "last day of business", "boarded up",
-    "shut for good", "shut down",
+    "shut for good", "shut down", "closes after", "will close after",
     "cierre", "cierra", "cierran", "cierren", "va a cerrar", "van a cerrar", "ha cerrado",
     "han cerrado", "cerro", "cerraron", "cierra sus puertas", "se jubila", "se jubilan", "se jubile",
     "tapiado", "tapiada", "cerrado para siempre", "cerrada para siempre",
     "ferme ses portes", "ferment leurs portes", "ferme definitivement", "va fermer", "vont fermer",
     "a ferme", "ont ferme", "fermeture definitive", "prend sa retraite", "part a la retraite",
-    "fermer",
+    "fermer", "ferme apres", "fermera", "fermeront",
     "schliesst", "schließt", "schliessen", "schließen", "macht zu", "machen zu", "hat zugemacht",
     "haben zugemacht", "geht in rente", "in rente geht", "in den ruhestand", "zumacht", "zumachen", "dichtmacht",
     "jetzt zu", "fur immer zu", "dauerhaft geschlossen",
@@ -35,6 +35,7 @@ const CLOSING: &[&str] = &[
     "va in pensione", "vada in pensione", "andra in pensione", "chiudere", "chiuda", "chiuso per sempre",
     "fechando", "vai fechar", "fechou", "fecha as portas", "fechar as portas", "encerrou",
     "encerrando", "reformar-se", "se reforma", "vai reformar-se", "se aposenta", "vai se aposentar", "ter fechado", "tenha fechado", "fechar",
+    "fecha depois", "fecha apos", "fecham depois", "fechara",
     "fechado para sempre", "fechou de vez", "fechado com tabuas", "fechada com tabuas", "entaipado",
     "entaipada",
 ];
@@ -141,6 +142,16 @@ mod tests {
                 "Notre boulanger prend sa retraite, quel dommage !",
                 Some("prend sa retraite"),
             ),
+            // "Closes after" so many years; "ferme" alone is also a farm, a firm or the hours.
+            (
+                "J'apprends que la mercerie ferme après trente ans, quel dommage",
+                Some("ferme après"),
+            ),
+            (
+                "Soube que a retrosaria fecha depois de trinta anos, que pena",
+                Some("fecha depois"),
+            ),
+            ("Dommage que le magasin ferme à 18h", None),
             // The closing as an infinitive or at a clause's end.
             (
                 "Triste de voir la boulangerie fermer après 40 ans",
