@@ -4,6 +4,18 @@
 
 use earshot_core::triage::classify;
 
+/// Each post reads as a complaint whose reasons name its words.
+fn complaints_naming(cases: &[(&str, &str)]) {
+    for (text, words) in cases {
+        let got = classify(text, None);
+        let reasons = got.reasons.join(" | ").to_lowercase();
+        assert!(
+            got.complaint && reasons.contains(&words.to_lowercase()),
+            "{text}: {reasons}"
+        );
+    }
+}
+
 #[test]
 fn a_wish_to_get_well_is_sympathy_not_a_complaint() {
     // Sad to read of the owner in hospital, and a wish to get well: nothing the business was
@@ -25,7 +37,7 @@ fn a_wish_to_get_well_is_sympathy_not_a_complaint() {
 fn what_was_forgotten_or_left_undone_and_again_is_a_complaint() {
     // Forgotten, told last; nothing done about it; a failure days running. Each a complaint
     // that names its words, in each language.
-    for (text, words) in [
+    complaints_naming(&[
         (
             "We'd asked for a note on the birthday cake and they forgot",
             "they forgot",
@@ -82,14 +94,7 @@ fn what_was_forgotten_or_left_undone_and_again_is_a_complaint() {
             "El repartidor de periódicos se saltó nuestra casa por tercer día seguido",
             "tercer día seguido",
         ),
-    ] {
-        let got = classify(text, None);
-        let reasons = got.reasons.join(" | ");
-        assert!(
-            got.complaint && reasons.contains(words),
-            "{text}: {reasons}"
-        );
-    }
+    ]);
     // A regular's visits days running are no failure.
     let got = classify(
         "Two days in a row we've had your croissants for breakfast",
@@ -142,7 +147,7 @@ fn a_kindness_done_without_being_asked_is_praise() {
 #[test]
 fn a_day_or_a_week_late_is_a_complaint_whatever_else_reads_as_praise() {
     // The occasion's happy words ("party", "fiesta") are not what the post says.
-    for (text, words) in [
+    complaints_naming(&[
         ("The balloons for the party came a day late", "a day late"),
         (
             "Los globos para la fiesta llegaron un día tarde",
@@ -160,12 +165,5 @@ fn a_day_or_a_week_late_is_a_complaint_whatever_else_reads_as_praise() {
             "I palloncini per la festa sono arrivati con un giorno di ritardo",
             "giorno di ritardo",
         ),
-    ] {
-        let got = classify(text, None);
-        let reasons = got.reasons.join(" | ").to_lowercase();
-        assert!(
-            got.complaint && reasons.contains(words),
-            "{text}: {reasons}"
-        );
-    }
+    ]);
 }

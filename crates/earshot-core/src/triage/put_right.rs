@@ -32,11 +32,10 @@ const LINKS: &[&str] = &[
     "and", "then", "y", "luego", "et", "puis", "und", "dann", "e", "ed", "poi",
 ];
 
-/// "Without", whose negation is the business's gift ("without charging me", "sem cobrar").
-#[rustfmt::skip]
-const WITHOUT: &[&str] = &[
-    "without", "sin", "sans", "ohne", "senza", "sem", "nada", "nothing", "rien", "nichts", "niente",
-];
+/// "Without", whose negation is the business's gift ("without charging me", "sem cobrar"), and
+/// the "nothing" that may follow it ("sin cobrarme nada"), not alone ("and nothing works").
+const WITHOUT: &[&str] = &["without", "sin", "sans", "ohne", "senza", "sem"];
+const NOTHING: &[&str] = &["nada", "nothing", "rien", "nichts", "niente", "nulla"];
 
 /// "While", before the writer's wait for the repair.
 const WHILE: &[&str] = &[
@@ -94,8 +93,12 @@ fn repair_after_mishap(r: &Reading) -> Option<&Token> {
     });
     // A negation after the link says what was not done ("and it doesn't heat"), but not
     // "without" ("sin cobrarme nada"); a negated word of praise is a bad word.
-    let spoilt = after.iter().any(|t| {
-        let negates = t.role == Role::Negation && !WITHOUT.contains(&t.norm.as_str());
+    let without = |t: &Token| WITHOUT.contains(&t.norm.as_str());
+    let spoilt = after.iter().enumerate().any(|(i, t)| {
+        let given = without(t)
+            || NOTHING.contains(&t.norm.as_str())
+                && after[i.saturating_sub(3)..i].iter().any(without);
+        let negates = t.role == Role::Negation && !given;
         bad(t) || negates || NOT_THEIRS.contains(&folded(t).as_ref())
     });
     // The repair is the last thing told ("they replaced it and now the battery dies" goes on),
@@ -126,12 +129,10 @@ pub(super) fn put_right(r: Reading) -> Reading {
     let Some(word) = repair_after_mishap(&r).map(|t| t.norm.clone()) else {
         return r;
     };
+    // The repair's reading: positive takes the place of the strongest class.
     let mut probs = r.probs;
-    let best = if probs[0] >= probs[1] { 0 } else { 1 };
+    let best = (0..3).fold(2, |b, k| if probs[k] > probs[b] { k } else { b });
     probs.swap(best, 2);
-    if probs[1] > probs[2] {
-        probs.swap(1, 2);
-    }
     let intent = if r.lead_cues.is_empty() {
         Intent::Praise
     } else {

@@ -65,7 +65,8 @@ fn a_repair_that_is_no_praise_leaves_the_complaint() {
         "The screen broke last month and nobody has repaired it",
         "La caldaia si è rotta e nessuno l'ha riparata",
         "The screen broke and they promised to fix it",
-        // More went wrong after the repair, or it did not work.
+        // More went wrong after the repair, or it did not work ("nothing" alone is no gift).
+        "The pump broke down and they replaced it, nothing works now",
         "The screen cracked, they replaced it and now the battery dies in an hour",
         "The boiler broke down and they replaced the pump, it still doesn't heat the water",
         // Late, or after a judgement of the service.
