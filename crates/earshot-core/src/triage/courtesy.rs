@@ -35,10 +35,10 @@ fn courtesy(tokens: &[Token], lang: &str) -> Option<usize> {
         "it" => after(i, "per", "favore"),
         "fr" if tokens[i].norm == "merci" => {
             // "d'" is dropped by the tokenizer: "merci d'envoyer" reads "merci envoyer".
-            let rest = tokens[i + 1..]
+            let verb = tokens[i + 1..]
                 .iter()
-                .skip_while(|t| t.norm == "de" || CLITICS.contains(&t.norm.as_str()));
-            let verb = rest.take(1).next().map(|t| t.norm.as_str());
+                .find(|t| t.norm != "de" && !CLITICS.contains(&t.norm.as_str()))
+                .map(|t| t.norm.as_str());
             verb.is_some_and(|v| {
                 let infinitive = ["er", "ir", "re"].iter().any(|e| v.ends_with(e));
                 infinitive && !NOT_VERBS.contains(&v)

@@ -20,15 +20,15 @@ const RUNNING: &[&str] = &[
 #[rustfmt::skip]
 const WENT_WRONG: &[&str] = &[
     "forgot", "forgotten", "missed", "skipped", "salto", "saltaron", "saute", "ausgelassen",
-    "saltato", "saltou", "late", "cancelled", "canceled", "closed",
-    "didnt", "not", "no", "never", "nobody", "olvido", "olvidaron", "olvidado", "olvidada",
-    "tarde", "retraso", "cancelo", "cancelaron", "cancelado", "cancelada", "cerrado", "cerrada", "nadie", "nunca",
-    "oublie", "oubliee", "oublies", "retard", "annule", "annulee", "ferme", "fermee", "pas",
-    "personne", "jamais", "vergessen", "verspatet", "spat", "abgesagt", "geschlossen", "nicht",
-    "kein", "keine", "niemand", "nie", "dimenticato", "dimenticata", "dimenticati", "ritardo", "disdetto",
-    "annullato", "annullata", "chiuso", "chiusa", "non", "nessuno", "mai", "esqueceu",
-    "esqueceram", "esquecido", "esquecida", "desmarcou", "desmarcaram", "atraso", "atrasado", "atrasada", "fechado",
-    "fechada", "nao", "ninguem",
+    "saltato", "saltou", "late", "cancelled", "canceled", "closed", "didnt", "not", "no", "never",
+    "nobody", "olvido", "olvidaron", "olvidado", "olvidada", "tarde", "retraso", "cancelo",
+    "cancelaron", "cancelado", "cancelada", "cerrado", "cerrada", "nadie", "nunca", "oublie",
+    "oubliee", "oublies", "retard", "annule", "annulee", "ferme", "fermee", "pas", "personne",
+    "jamais", "vergessen", "verspatet", "spat", "abgesagt", "geschlossen", "nicht", "kein", "keine",
+    "niemand", "nie", "dimenticato", "dimenticata", "dimenticati", "ritardo", "disdetto",
+    "annullato", "annullata", "chiuso", "chiusa", "non", "nessuno", "mai", "esqueceu", "esqueceram",
+    "esquecido", "esquecida", "desmarcou", "desmarcaram", "atraso", "atrasado", "atrasada",
+    "fechado", "fechada", "nao", "ninguem",
 ];
 
 /// The complaint cues found, without those of days running where nothing went wrong.
