@@ -1,6 +1,8 @@
 //! What a customer tells happened, in the six modelled languages: a wish to get well, what was
 //! forgotten or left undone, a failure days running, a day late, a kindness done without being
-//! asked. Each case names the words its reasons must say. `earshot classify` is what is tested.
+//! asked, sadness at how the town goes, harm that never came, help out of hours, an allergen
+//! served against a free-from promise. Each case names the words its reasons must say.
+//! `earshot classify` is what is tested.
 
 use earshot_core::triage::classify;
 
@@ -166,4 +168,156 @@ fn a_day_or_a_week_late_is_a_complaint_whatever_else_reads_as_praise() {
             "giorno di ritardo",
         ),
     ]);
+}
+
+/// Each post reads as praise, not a complaint, with its words among the reasons.
+fn praise_naming(cases: &[(&str, &str)]) {
+    for (text, words) in cases {
+        let got = classify(text, None);
+        let reasons = got.reasons.join(" | ").to_lowercase();
+        assert!(
+            got.sentiment == "positive"
+                && !got.complaint
+                && reasons.contains(&words.to_lowercase()),
+            "{text}: {:?} {reasons}",
+            got.sentiment
+        );
+    }
+}
+
+#[test]
+fn sad_to_see_how_the_town_goes_is_no_complaint_unless_it_names_one() {
+    for text in [
+        "Sad to see so many empty shops on the market square this winter",
+        "Da pena ver tantos locales vacíos en la plaza del mercado este invierno",
+        "Triste de voir autant de boutiques vides sur la place du marché cet hiver",
+        "Traurig zu sehen, wie viele Läden am Marktplatz diesen Winter leer stehen",
+        "Che tristezza vedere tanti negozi vuoti in piazza del mercato quest'inverno",
+        "É triste ver tantas lojas vazias na praça do mercado este inverno",
+    ] {
+        let got = classify(text, None);
+        assert!(
+            got.sentiment == "negative" && !got.complaint,
+            "{text}: {:?}",
+            got.reasons
+        );
+    }
+    complaints_naming(&[(
+        "Sad to see how rude the staff at the front desk have become",
+        "rude",
+    )]);
+}
+
+#[test]
+fn harm_that_never_came_and_help_out_of_hours_are_praise() {
+    // Carried up without a scratch ("subieron … sin" is no price raised without notice); out on
+    // a Saturday night; after the customer with what they dropped.
+    praise_naming(&[
+        (
+            "The couriers brought the mirror up three flights of stairs without a single scratch",
+            "without a single scratch",
+        ),
+        (
+            "Los mensajeros subieron el espejo tres pisos sin un solo rasguño",
+            "sin un solo rasguño",
+        ),
+        (
+            "Les livreurs ont monté le miroir au troisième sans la moindre égratignure",
+            "sans la moindre égratignure",
+        ),
+        (
+            "Die Kuriere haben den Spiegel drei Treppen hochgetragen, ohne einen einzigen Kratzer",
+            "ohne einen einzigen kratzer",
+        ),
+        (
+            "I corrieri hanno portato lo specchio su per tre piani senza un graffio",
+            "senza un graffio",
+        ),
+        (
+            "Os estafetas subiram o espelho três andares sem um único arranhão",
+            "sem um único arranhão",
+        ),
+        (
+            "The vet came out on a Saturday night for our old horse",
+            "came out on a saturday",
+        ),
+        (
+            "La veterinaria vino un sábado por la noche por nuestro caballo",
+            "vino un sábado",
+        ),
+        (
+            "La vétérinaire est venue un samedi soir pour notre vieux cheval",
+            "est venue un samedi",
+        ),
+        (
+            "Die Tierärztin kam an einem Samstagabend wegen unseres alten Pferdes",
+            "kam an einem samstagabend",
+        ),
+        (
+            "La veterinaria è venuta di sabato sera per il nostro vecchio cavallo",
+            "è venuta di sabato",
+        ),
+        (
+            "A veterinária veio num sábado à noite por causa do nosso cavalo",
+            "veio num sábado",
+        ),
+        (
+            "I dropped my scarf in the shop and the assistant ran after me with it",
+            "ran after me",
+        ),
+        (
+            "Se me cayó la bufanda en la tienda y la dependienta salió corriendo detrás de mí",
+            "salió corriendo detrás de mí",
+        ),
+        (
+            "J'ai fait tomber mon écharpe dans le magasin et la vendeuse a couru après moi",
+            "a couru après moi",
+        ),
+        (
+            "Ich habe meinen Schal im Laden verloren und die Verkäuferin ist mir bis zur Ecke hinterhergelaufen",
+            "ist mir … hinterhergelaufen",
+        ),
+        (
+            "Ho perso la sciarpa nel negozio e la commessa mi è corsa dietro",
+            "mi è corsa dietro",
+        ),
+        (
+            "Deixei cair o cachecol na loja e a empregada correu atrás de mim",
+            "correu atrás de mim",
+        ),
+    ]);
+}
+
+#[test]
+fn an_allergen_served_after_a_free_from_promise_is_a_complaint() {
+    complaints_naming(&[
+        (
+            "Ordered the gluten-free pizza but it came on a wheat base",
+            "free … wheat",
+        ),
+        (
+            "Pedí la tarta sin lactosa pero llevaba leche",
+            "sin … leche",
+        ),
+        (
+            "Le plat était annoncé sans gluten mais la sauce contenait du blé",
+            "sans … blé",
+        ),
+        (
+            "Die Pizza war als glutenfrei ausgezeichnet, aber der Boden war aus Weizen",
+            "glutenfrei … weizen",
+        ),
+        (
+            "Il dolce era senza lattosio ma era fatto con il latte",
+            "senza … latte",
+        ),
+        ("O bolo era sem glúten mas levava trigo", "sem … trigo"),
+    ]);
+    // The promise kept, with the allergen named as an ingredient: no turn between.
+    for text in [
+        "Gluten-free brownies with almonds, absolutely delicious",
+        "Sin gluten y con almendras, la tarta estaba buenísima",
+    ] {
+        assert!(!classify(text, None).complaint, "{text}");
+    }
 }

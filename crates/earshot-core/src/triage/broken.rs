@@ -40,6 +40,9 @@ struct Pair {
     unless_then: &'static [&'static str],
     /// Whether a question undoes the pair ("Are the showers heated or cold in winter?").
     told: bool,
+    /// Whether a turn ("but", "pero", "aber") must stand between the two: "nut-free, but the
+    /// dessert came with almonds", not "gluten-free cake with almonds, delicious".
+    turned: bool,
 }
 
 /// A pair with no condition but its words' order and distance.
@@ -54,6 +57,7 @@ const PLAIN: Pair = Pair {
     counts: false,
     unless_then: &[],
     told: false,
+    turned: false,
 };
 
 #[rustfmt::skip]
@@ -306,9 +310,12 @@ const PAIRS: &[Pair] = &[
         then: &["without", "sin", "sans", "ohne", "senza", "sem"],
         within: 8,
         one_clause: true,
+        // Nor "subieron el piano cuatro pisos sin un solo arañazo": carried up, not raised.
         unless_then: &[
             "problem", "problems", "issue", "issues", "hitch", "fuss", "problemas", "probleme",
-            "problemes", "souci", "soucis", "problemi",
+            "problemes", "souci", "soucis", "problemi", "scratch", "dent", "damage", "aranazo",
+            "rasguno", "rayure", "egratignure", "kratzer", "schramme", "graffio", "risco",
+            "arranhao",
         ],
         ..PLAIN
     },
@@ -349,6 +356,18 @@ const PAIRS: &[Pair] = &[
         unless_then: WENT_WELL,
         ..PLAIN
     },
+    // Free of an allergen, the post says, but it came with it: "the kids' menu said nut-free but
+    // the dessert came with almonds", "stand nussfrei, aber der Nachtisch kam mit Mandeln".
+    Pair {
+        first: &[
+            "free", "nussfrei", "glutenfrei", "laktosefrei", "milchfrei", "sin", "sans", "ohne",
+            "senza", "sem",
+        ],
+        then: ALLERGENS,
+        within: 14,
+        turned: true,
+        ..PLAIN
+    },
     // Working, and "nicht" a few words on: "Der Rabattcode funktioniert an der Kasse nicht";
     // not "funktioniert nicht nur …".
     Pair {
@@ -372,6 +391,24 @@ const PAIRS: &[Pair] = &[
 const RELATIVE: &[&str] = &[
     "that", "which", "que", "qu'il", "qu'ils", "qu'on", "qu'elle", "das", "den", "die",
     "der", "was", "che", "quale",
+];
+
+/// A turn, folded.
+const TURNS: &[&str] = &["but", "yet", "pero", "mais", "aber", "doch", "ma", "mas"];
+
+/// What a free-from promise keeps out of a dish, folded: the common allergens.
+#[rustfmt::skip]
+const ALLERGENS: &[&str] = &[
+    "nuts", "almonds", "peanuts", "walnuts", "hazelnuts", "cashews", "pecans", "pistachios",
+    "gluten", "wheat", "milk", "dairy", "cheese", "egg", "eggs", "prawns", "shrimp", "sesame",
+    "frutos secos", "almendras", "cacahuetes", "nueces", "avellanas", "anacardos", "pistachos",
+    "trigo", "leche", "queso", "huevo", "marisco", "gambas", "sesamo", "fruits a coque",
+    "amandes", "noix", "noisettes", "pistaches", "ble", "lait", "fromage", "oeuf", "oeufs",
+    "crevettes", "nusse", "nussen", "mandeln", "erdnusse", "walnusse", "haselnusse",
+    "pistazien", "weizen", "milch", "kase", "eier", "garnelen", "sesam", "frutta a guscio",
+    "mandorle", "arachidi", "noci", "nocciole", "pistacchi", "glutine", "latte", "formaggio",
+    "uova", "gamberi", "amendoas", "amendoins", "nozes", "avelas", "leite", "queijo", "ovo",
+    "ovos", "camarao",
 ];
 
 /// Words right after the second that make it praise: "paid a bit more but still worth it",
@@ -409,7 +446,12 @@ pub(super) fn broken(folded: &str) -> Option<((usize, usize), (usize, usize))> {
             p.first.contains(&text(i)) && !(i > 0 && p.not_after.contains(&text(i - 1)))
         })?;
         // Where the second stands, and how many words it has ("immer noch": two).
-        let (then, last) = (at + 1..(at + p.within).min(words.len())).find_map(|k| {
+        // A turned pair's second stands after the turn ("sin frutos secos pero … almendras").
+        let from = match p.turned {
+            true => (at + 1..words.len()).find(|&k| TURNS.contains(&text(k)))?,
+            false => at + 1,
+        };
+        let (then, last) = (from..(at + p.within).min(words.len())).find_map(|k| {
             let phrase = p.then.iter().find(|w| is(k, w))?;
             Some((k, phrase.split(' ').count()))
         })?;

@@ -106,6 +106,10 @@ pub(super) const SYMPATHY_CUES: &[&str] = &[
     "gute besserung", "schnelle genesung", "mi dispiace leggere", "guarisca presto",
     "pronta guarigione", "rimettiti presto", "que pena saber", "triste ler", "as melhoras",
     "rapidas melhoras", "rapida recuperacao",
+    // Sad to see how things go in the town ("Sad to see the queue at the food bank getting
+    // longer"); a complaint cue still makes it a complaint ("sad to see how rude the staff were").
+    "sad to see", "da pena ver", "triste ver", "triste de voir", "traurig zu sehen",
+    "tristezza vedere", "triste vedere",
     // The business's own notice of its hours: "we're closed on Monday for the bank holiday".
     "we're closed", "we are closed", "we'll be closed", "we will be closed", "closed for the bank",
     "closed for the holiday", "closed for the holidays", "estaremos cerrados", "permaneceremos cerrados",

@@ -90,5 +90,6 @@ pub(super) const WENT_WELL: &[&str] = &[
     "dano", "danos", "ningun", "ninguna", "probleme", "problemes", "souci", "soucis", "encombre",
     "retard", "dommage", "aucun", "aucune", "problemen", "schaden", "verzogerung", "kratzer",
     "termin", "irgendwelche", "problemi", "intoppi", "ritardo", "ritardi", "danni", "alcun",
-    "alcuna", "nessun", "atraso", "atrasos", "nenhum", "nenhuma", "qualquer",
+    "alcuna", "nessun", "atraso", "atrasos", "nenhum", "nenhuma", "qualquer", "aranazo",
+    "rasguno", "rayure", "egratignure", "schramme", "graffio", "risco", "arranhao",
 ];
