@@ -3,7 +3,9 @@
 //! cassé en allant au travail et le vélociste l'a réparée pendant que j'attendais". What went
 //! wrong is why the writer came; the repair is what they tell. The tone model reads the mishap's
 //! words ("broke", "cassé") and the post as a complaint; read so, the owner would hear a
-//! thank-you as a grievance. A post that turns on "but" is `turn.rs`'s.
+//! thank-you as a grievance. A post that turns on "but" is `turn.rs`'s. So is help out of
+//! hours told with the mishap that called for it: "The plumber came out on a Sunday night when
+//! our boiler broke down".
 
 use super::reading::Reading;
 use super::signals::folded;
@@ -114,6 +116,39 @@ fn repair_after_mishap(r: &Reading) -> Option<&Token> {
     (mishap && !cue_after && !spoilt && !went_on && !strong).then_some(&tokens[done])
 }
 
+/// "When", before the mishap that brought the business out.
+const WHEN: &[&str] = &["when", "cuando", "quand", "als", "quando"];
+
+/// Whether the post praises help given in a mishap, told in a "when" clause that holds every
+/// bad word and complaint cue of the post: "The plumber came out on a Sunday night when our
+/// boiler broke down", "Le plombier est venu un dimanche soir quand notre chaudière est tombée en
+/// panne". The idiom of praise then ("came out on a sunday").
+fn help_in_mishap(r: &Reading) -> Option<&Token> {
+    let tokens = &r.analysed.tokens;
+    let praise = |t: &Token| {
+        t.norm.contains(' ') && !t.negated && vader::valence_of(t).is_some_and(|v| v >= 2.0)
+    };
+    let help = tokens.iter().position(praise)?;
+    let when = tokens[help + 1..]
+        .iter()
+        .position(|t| WHEN.contains(&t.norm.as_str()))?
+        + help
+        + 1;
+    // The mishap's clause: from "when" to the end, with no link after it ("…and nobody else
+    // would come" goes on), no negation, and nothing bad before it.
+    let clause = &tokens[when + 1..];
+    let bad = |t: &Token| vader::valence_of(t).is_some_and(|v| (v < 0.0) != t.negated);
+    let cues_inside = r.complaint_cues.iter().all(|c| {
+        let last = c.rsplit(' ').next().unwrap_or(c);
+        clause.iter().any(|t| folded(t) == last)
+    });
+    let quiet_before = !tokens[..when].iter().any(bad);
+    let plain = !clause
+        .iter()
+        .any(|t| LINKS.contains(&t.norm.as_str()) || t.role == Role::Negation);
+    (cues_inside && quiet_before && plain).then_some(&tokens[help])
+}
+
 /// The reading of a post that tells a mishap and then its repair by the business: praise, named
 /// by the repair's word ("positive: 'fixed'"), and no complaint. Any other reading as it was.
 pub(super) fn put_right(r: Reading) -> Reading {
@@ -126,7 +161,8 @@ pub(super) fn put_right(r: Reading) -> Reading {
     {
         return r;
     }
-    let Some(word) = repair_after_mishap(&r).map(|t| t.norm.clone()) else {
+    let told = repair_after_mishap(&r).or_else(|| help_in_mishap(&r));
+    let Some(word) = told.map(|t| t.norm.clone()) else {
         return r;
     };
     // The repair's reading: positive takes the place of the strongest class.

@@ -83,3 +83,32 @@ fn a_repair_that_is_no_praise_leaves_the_complaint() {
         assert_ne!(r.mood, Sentiment::Positive, "{text}");
     }
 }
+
+/// Help out of hours, told with the mishap that called for it in a "when" clause: praise, named
+/// by the help. A complaint beside it, or a mishap that goes on, stays a complaint.
+#[test]
+fn help_in_a_mishap_is_praise_unless_something_else_went_wrong() {
+    for (text, word) in [
+        (
+            "The electrician came out on a Saturday when the fuse box blew",
+            "came out on a saturday",
+        ),
+        (
+            "L'électricienne est venue un samedi quand le tableau électrique a grillé",
+            "est venue un samedi",
+        ),
+    ] {
+        let r = read(text);
+        assert_eq!(r.mood, Sentiment::Positive, "{text}");
+        assert!(!r.complaint, "{text}");
+        assert_eq!(r.drivers, [word], "{text}");
+    }
+    for text in [
+        "The plumber came out on a Sunday night when our boiler broke down and charged triple",
+        "The plumber came out on a Sunday when the pipe burst but never fixed it",
+        "Rude plumber, came out on a Sunday when the pipe burst",
+    ] {
+        let r = read(text);
+        assert!(r.complaint, "{text}: {:?} {:?}", r.mood, r.drivers);
+    }
+}
