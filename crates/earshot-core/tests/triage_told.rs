@@ -107,7 +107,7 @@ fn what_was_forgotten_or_left_undone_and_again_is_a_complaint() {
 
 #[test]
 fn a_kindness_done_without_being_asked_is_praise() {
-    for (text, words) in [
+    praise_naming(&[
         (
             "The pharmacist rang the surgery for me without me even asking",
             "without me even asking",
@@ -132,15 +132,7 @@ fn a_kindness_done_without_being_asked_is_praise() {
             "A farmacêutica ligou para o centro de saúde sem eu pedir",
             "sem eu pedir",
         ),
-    ] {
-        let got = classify(text, None);
-        let reasons = got.reasons.join(" | ");
-        assert!(
-            got.sentiment == "positive" && !got.complaint && reasons.contains(words),
-            "{text}: {} {reasons}",
-            got.sentiment
-        );
-    }
+    ]);
     // A liberty taken "without asking" is no kindness.
     let got = classify("They moved my booking to Tuesday without asking", None);
     assert_ne!(got.sentiment, "positive", "{:?}", got.reasons);
