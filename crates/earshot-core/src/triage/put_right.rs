@@ -75,7 +75,6 @@ fn repair_after_mishap(r: &Reading) -> Option<&Token> {
         .iter()
         .rposition(|t| LINKS.contains(&t.norm.as_str()) || t.clause_end)?;
     let after = &tokens[link + 1..];
-    let bad = |t: &Token| vader::valence_of(t).is_some_and(|v| (v < 0.0) != t.negated);
     // The mishap: a bad word or a complaint cue before the link, or a reading of the whole as a
     // complaint or negative ("se nos rompió la lavadora" has no word of the lexicon).
     let mishap = r.complaint
@@ -116,6 +115,11 @@ fn repair_after_mishap(r: &Reading) -> Option<&Token> {
     (mishap && !cue_after && !spoilt && !went_on && !strong).then_some(&tokens[done])
 }
 
+/// A bad word of the lexicon, or a word of praise negated.
+fn bad(t: &Token) -> bool {
+    vader::valence_of(t).is_some_and(|v| (v < 0.0) != t.negated)
+}
+
 /// "When", before the mishap that brought the business out.
 const WHEN: &[&str] = &["when", "cuando", "quand", "als", "quando"];
 
@@ -125,9 +129,8 @@ const WHEN: &[&str] = &["when", "cuando", "quand", "als", "quando"];
 /// panne". The idiom of praise then ("came out on a sunday").
 fn help_in_mishap(r: &Reading) -> Option<&Token> {
     let tokens = &r.analysed.tokens;
-    let praise = |t: &Token| {
-        t.norm.contains(' ') && !t.negated && vader::valence_of(t).is_some_and(|v| v >= 2.0)
-    };
+    let praise =
+        |t: &Token| !t.negated && super::idioms::valence(&t.norm).is_some_and(|v| v >= 2.0);
     let help = tokens.iter().position(praise)?;
     let when = tokens[help + 1..]
         .iter()
@@ -137,7 +140,6 @@ fn help_in_mishap(r: &Reading) -> Option<&Token> {
     // The mishap's clause: from "when" to the end, with no link after it ("…and nobody else
     // would come" goes on), no negation, and nothing bad before it.
     let clause = &tokens[when + 1..];
-    let bad = |t: &Token| vader::valence_of(t).is_some_and(|v| (v < 0.0) != t.negated);
     let cues_inside = r.complaint_cues.iter().all(|c| {
         let last = c.rsplit(' ').next().unwrap_or(c);
         clause.iter().any(|t| folded(t) == last)
