@@ -368,6 +368,22 @@ const PAIRS: &[Pair] = &[
         turned: true,
         ..PLAIN
     },
+    // Used on the customer before: "the same file they had just used on the last customer",
+    // "dieselbe Feile wie bei der Kundin vor mir".
+    Pair {
+        first: &[
+            "same", "misma", "mismo", "meme", "dieselbe", "derselbe", "dasselbe", "denselben",
+            "stessa", "stesso", "mesma", "mesmo",
+        ],
+        then: &[
+            "last customer", "previous customer", "customer before", "last client",
+            "previous client", "clienta anterior", "cliente anterior", "cliente d'avant",
+            "client d'avant", "cliente precedente", "client precedent", "cliente precedent",
+            "kundin vor mir", "kunde vor mir", "kunden vor mir",
+        ],
+        within: 14,
+        ..PLAIN
+    },
     // Working, and "nicht" a few words on: "Der Rabattcode funktioniert an der Kasse nicht";
     // not "funktioniert nicht nur …".
     Pair {

@@ -135,6 +135,10 @@ pub(super) const TOWN_NEWS_CUES: &[&str] = &[
     "a causa del maltempo", "por causa da tempestade", "por causa do temporal",
     "because of the snow", "due to the snow", "por la nieve", "a cause de la neige",
     "wegen des schnees", "per la neve", "a causa della neve", "por causa da neve",
+    "because of the rain", "due to the rain", "rained off", "rained out", "por la lluvia",
+    "a causa de la lluvia", "debido a la lluvia", "a cause de la pluie", "en raison de la pluie",
+    "wegen regen", "wegen des regens", "per la pioggia", "a causa della pioggia",
+    "por causa da chuva", "devido a chuva",
     // A break-in, a robbery, a power cut.
     "break-in", "broken into", "burglary", "burgled", "lo del robo", "el robo de", "tras el robo",
     "cambriolage", "cambriole", "cambriolee", "einbruch", "eingebrochen", "il furto",
@@ -152,6 +156,24 @@ pub(super) const TOWN_NEWS_CUES: &[&str] = &[
     "debido a la huelga", "a cause de la greve", "en raison de la greve", "pour cause de greve",
     "wegen des streiks", "wegen streik", "streikbedingt", "per lo sciopero", "per sciopero",
     "a causa dello sciopero", "por causa da greve", "devido a greve",
+];
+
+/// Complaint cues of a thing called off or held up, which the weather can do.
+#[rustfmt::skip]
+pub(super) const CALLED_OFF: &[&str] = &[
+    "cancel", "cancelled", "canceled", "delayed", "con retraso", "annule", "annulee", "cancelado",
+    "cancelada", "cancelo", "cancelaron", "cancelara", "suspendio", "suspendido", "abgesagt",
+    "ausgefallen", "cancellato", "cancellata", "annullato", "annullata",
+];
+
+/// The weather's and the power's words in [`TOWN_NEWS_CUES`], folded: news they make calls a
+/// thing off through nobody's fault.
+#[rustfmt::skip]
+pub(super) const WEATHER: &[&str] = &[
+    "storm", "weather", "snow", "tormenta", "temporal", "nieve", "tempete", "neige", "sturm",
+    "unwetter", "eingeschneit", "maltempo", "neve", "tempestade", "power", "luz", "courant",
+    "electricite", "stromausfall", "blackout", "energia", "apagon", "apagao", "rain", "rained",
+    "lluvia", "pluie", "regen", "regens", "pioggia", "chuva",
 ];
 
 /// The writer's own change of plan: a booking to cancel or move, running late, a table to keep,
@@ -196,6 +218,10 @@ pub(super) const OWN_PLAN_CUES: &[&str] = &[
     "vou me atrasar", "vamos nos atrasar", "vou chegar atrasado", "vou chegar atrasada",
     "vamos chegar atrasados", "guardar a mesa", "guardar nossa mesa", "segurar a mesa",
     "segurar nossa mesa",
+    // Whether it is too late to change it ("¿Es demasiado tarde para añadir una persona?").
+    "is it too late to", "es demasiado tarde para", "es muy tarde para", "es tarde para",
+    "est-il trop tard pour", "est-ce trop tard pour", "est-il trop tard", "ist es zu spat",
+    "ist es schon zu spat", "e troppo tardi per", "e tarde demais para", "e muito tarde para",
     // The writer's own mistake: the wrong size ordered, to exchange ("wrong size" is the
     // business's mistake otherwise).
     "i ordered the wrong size", "i ordered the wrong item", "i ordered the wrong colour",

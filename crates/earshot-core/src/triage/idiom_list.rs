@@ -188,7 +188,10 @@ pub(super) const IDIOMS: &[(&str, f64)] = &[
     ("se dio|dieron cuenta de un|una error|errores|equivocación|equivocacion", 2.0),
     ("hat|haben einen fehler … bemerkt|entdeckt|gefunden", 2.0),
     ("ha|hanno notato|trovato|scoperto un errore", 2.0),
+    ("encontró|encontro|detectó|detecto|descubrió|descubrio un|una error|errores|fallo", 2.0),
+    ("a|ont repéré|repere|détecté|detecte|trouvé|trouve une|des erreur|erreurs", 2.0),
     ("reparou|repararam num erro", 2.0),
+    ("encontrou|encontraram|detetou|detectou|descobriu um|uns erro|erros", 2.0),
     ("reparou|repararam em um erro", 2.0),
     ("ten out of ten", 2.5),
     ("zehn von zehn", 2.5),
@@ -264,6 +267,8 @@ pub(super) const IDIOMS: &[(&str, f64)] = &[
     ("no está|esta|estuvo|estaba|es|fue|era nada mal", 2.0),
     ("no está|esta|estuvo|estaba|es|fue|era mal", 1.5),
     ("nada mal", 1.5),
+    // Relief: "menos mal que la contratamos" (good thing we hired her).
+    ("menos mal que", 1.5),
     ("nunca había|habia|he comido|probado|visto … tan bueno|buena|buenos|buenas|rico|rica", 2.5),
     ("nunca había|habia|he comido|probado|visto … tan bien", 2.5),
     ("siempre un|una placer|gusto|delicia", 2.5),
@@ -435,6 +440,7 @@ pub(super) const IDIOMS: &[(&str, f64)] = &[
     ("ha|hanno pulito tutto", 2.0),
     ("lasciato tutto pulito|pulitissimo", 2.0),
     // Portuguese.
+    ("ainda bem que", 1.5),
     ("não|nao|nunca me canso|cansarei", 2.5),
     ("nada a|pra|para reclamar", 1.5),
     ("sem reclamações|reclamacoes|queixas", 1.5),

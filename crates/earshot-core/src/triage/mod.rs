@@ -8,6 +8,7 @@
 //! strongest first. Both are pure functions of their inputs.
 
 mod broken;
+mod chase;
 mod clock;
 mod complaint_cues;
 mod courtesy;

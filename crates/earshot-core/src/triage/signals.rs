@@ -80,8 +80,10 @@ pub(super) fn signals_in(text: &str, lang: Option<&'static str>) -> (Analysed, S
     // A wait with its length ("been waiting 3 weeks"), or told by the clock ("ordered at 7 …
     // came at 8:15").
     let measured = super::waited::measured_wait(folded.as_str());
+    // Or by a day and a request for news ("desde el lunes … ¿sabéis algo?", `chase.rs`).
     let wait = measured.map(|(a, b)| folded.own(a, b)).or_else(|| {
-        let ((a, b), (c, d)) = super::clock::late(folded.as_str())?;
+        let ((a, b), (c, d)) = super::clock::late(folded.as_str())
+            .or_else(|| super::chase::chased(folded.as_str()))?;
         Some(format!("{} … {}", folded.own(a, b), folded.own(c, d)))
     });
     if let Some(wait) = &wait {
@@ -128,7 +130,8 @@ pub(super) fn signals_in(text: &str, lang: Option<&'static str>) -> (Analysed, S
     }
     // Nor is a cancellation the weather made ("the market's been cancelled because of the storm").
     if sympathy.iter().any(|s| weather(s)) {
-        complaint.retain(|w| !CALLED_OFF.contains(&crate::matcher::fold(w).as_str()));
+        complaint
+            .retain(|w| !super::cue_lists::CALLED_OFF.contains(&crate::matcher::fold(w).as_str()));
     }
     // Nor is what was mended ("Thanks for fixing my broken phone so fast").
     let mut mended = mended(&mut analysed);
@@ -141,6 +144,12 @@ pub(super) fn signals_in(text: &str, lang: Option<&'static str>) -> (Analysed, S
     if !complaint.is_empty() {
         help.retain(|w| !OPEN.contains(&crate::matcher::fold(w).as_str()));
     }
+    // Nor "all'aperto" (outdoors): "il cinema all'aperto".
+    help.retain(|w| {
+        !folded
+            .as_str()
+            .contains(&format!("all'{}", crate::matcher::fold(w)))
+    });
     let friend =
         |g: &Grave, w: &str| *g == Grave::Legal && super::grave::a_friend(folded.as_str(), w);
     grave.retain(|(g, w)| {
@@ -416,21 +425,12 @@ fn astonished(a: &mut Analysed) {
     }
 }
 
-/// Complaint cues of a thing called off or held up, which the weather can do.
-const CALLED_OFF: &[&str] = &["cancel", "cancelled", "canceled", "delayed", "con retraso"];
-
 /// Whether a sympathy cue blames the weather or the power ("because of the storm",
 /// "eingeschneit", "corte de luz").
 fn weather(cue: &str) -> bool {
-    #[rustfmt::skip]
-    const WEATHER: &[&str] = &[
-        "storm", "weather", "snow", "tormenta", "temporal", "nieve", "tempete", "neige", "sturm",
-        "unwetter", "eingeschneit", "maltempo", "neve", "tempestade", "power", "luz", "courant",
-        "electricite", "stromausfall", "blackout", "energia", "apagon", "apagao",
-    ];
     crate::matcher::fold(cue)
         .split(' ')
-        .any(|w| WEATHER.contains(&w))
+        .any(|w| super::cue_lists::WEATHER.contains(&w))
 }
 
 /// Whether a post that tells of the writer's own change of plan has no bad word besides the

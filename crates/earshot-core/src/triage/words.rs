@@ -424,6 +424,10 @@ pub(super) const PLAIN_AFTER: &[(&str, &[&str])] = &[
     ("partir", &["a"]),
     // The dry cleaner's, the window cleaner: a trade, not "cleaner than before".
     ("cleaner", &["dry", "window", "carpet", "office", "the", "a", "our", "my"]),
+    // "Nuestra perra", "notre vieille chienne", "a minha cadela": the writer's dog, not an insult.
+    ("perra", &["mi", "tu", "su", "nuestra", "vuestra", "mis", "sus", "nuestras"]),
+    ("chienne", &["ma", "ta", "sa", "notre", "votre", "vieille", "petite"]),
+    ("cadela", &["minha", "tua", "sua", "nossa", "vossa"]),
 ];
 
 /// What French and Italian elide into the next word ("l'accueil", "qu'il", "un'ora", "dell'ordine").
