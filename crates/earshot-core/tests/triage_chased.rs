@@ -2,7 +2,9 @@
 //! this one is `j`) showed, in posts of its own: news chased for something stuck since a day, a
 //! tool used on the customer before, a mistake the business caught, a day called off by the
 //! rain, whether it is too late to change a booking, the writer's own dog, a concert outdoors.
-//! `earshot classify` is what is tested.
+//! And what set `i` still read wrong: the writer made to pay for the business's mistake, what
+//! was the writer's given to someone else, fitted the wrong way round, roadworks again, an
+//! allergen "on top". `earshot classify` is what is tested.
 
 mod triage_common;
 
@@ -47,6 +49,34 @@ const TOLD: &[(&str, &str, &str, bool)] = &[
     ("Cuidaron a nuestra perra toda la semana y volvió feliz", "es", "positive", false),
     ("Ils ont gardé notre chienne toute la semaine et elle est revenue ravie", "fr", "positive", false),
     ("Cuidaram da nossa cadela a semana toda e ela voltou contente", "pt", "positive", false),
+    // Made to pay for the business's own mistake.
+    ("The garage scratched my door and now wants me to pay for the paint", "en", "negative", true),
+    ("El taller me rayó la puerta y ahora quiere que pague la pintura", "es", "negative", true),
+    ("Le garage a rayé ma portière et veut que je paie la peinture", "fr", "negative", true),
+    ("Die Werkstatt hat meine Tür zerkratzt und will, dass ich den Lack bezahle", "de", "negative", true),
+    ("L'officina mi ha rigato la portiera e vuole che paghi la vernice", "it", "negative", true),
+    ("A oficina riscou-me a porta e quer que eu pague a pintura", "pt", "negative", true),
+    // What was the writer's, given to someone else.
+    ("The restaurant gave our table to another couple while we were parking", "en", "negative", true),
+    ("El restaurante dio nuestra mesa a otra pareja mientras aparcábamos", "es", "negative", true),
+    ("Le restaurant a donné notre table à un autre couple pendant qu'on se garait", "fr", "negative", true),
+    ("Das Restaurant hat unseren Tisch an ein anderes Paar gegeben, während wir geparkt haben", "de", "negative", true),
+    ("Il ristorante ha dato il nostro tavolo a un'altra coppia mentre parcheggiavamo", "it", "negative", true),
+    ("O restaurante deu a nossa mesa a outro casal enquanto estacionávamos", "pt", "negative", true),
+    // Fitted the wrong way round.
+    ("The shop fitted my handlebars backwards", "en", "negative", true),
+    ("En la tienda me montaron el manillar al revés", "es", "negative", true),
+    ("Le magasin a monté mon guidon à l'envers", "fr", "negative", true),
+    ("Die Werkstatt hat mein Vorderrad falsch herum montiert", "de", "negative", true),
+    ("Il negozio ha montato il manubrio al contrario", "it", "negative", true),
+    ("A loja montou o guiador ao contrário", "pt", "negative", true),
+    // Roadworks again: the town's news, sad for the shops, nothing they did.
+    ("Otra vez obras en la calle del mercado, pobres tenderos", "es", "negative", false),
+    ("Encore des travaux dans la rue du marché, pauvres commerçants", "fr", "negative", false),
+    ("Schon wieder eine Baustelle in der Altstadt, die armen Händler", "de", "negative", false),
+    ("Outra vez obras na rua do mercado, coitados dos lojistas", "pt", "negative", false),
+    // An allergen on top: where it was, not how good.
+    ("Ordered the dairy-free pancakes but they came with cheese on top", "en", "negative", true),
 ];
 
 #[test]
@@ -75,5 +105,16 @@ fn the_reasons_name_the_chase_the_tool_and_the_weather_not_a_request() {
         ),
         // An insult is still one.
         ("Eres una perra", "perra", ""),
+        // Given to someone else: what was the writer's, not a gift to a charity.
+        (
+            "Le cinéma a vendu mes billets à quelqu'un d'autre",
+            "vendu … à quelqu'un d'autre",
+            "",
+        ),
+        (
+            "We gave the leftover bread to another charity this week",
+            "",
+            "complaint",
+        ),
     ]));
 }

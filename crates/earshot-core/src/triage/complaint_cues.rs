@@ -244,6 +244,9 @@ pub(super) const COMPLAINT_CUES: &[&str] = &[
     "tengo que pagarlo yo", "me toca pagar", "a mes frais", "retour payant", "auf meine kosten",
     "rucksendung kostenpflichtig", "ruckversand kostenpflichtig", "a mie spese",
     "reso a pagamento", "reso e a pagamento", "paga por mim", "pago por mim",
+    "wants me to pay", "want me to pay", "quiere que pague", "quieren que pague",
+    "veut que je paie", "veut que je paye", "veulent que je paie", "vuole che paghi",
+    "vogliono che paghi", "quer que eu pague", "querem que eu pague",
     // Broke what it was given; a fault after the repair that was not there before, or the same
     // one still; an update that broke the app; nobody owns up.
     "broke my", "scratched my", "wasn't there before", "wasnt there before", "was not there before",

@@ -126,7 +126,9 @@ pub(super) const SYMPATHY_CUES: &[&str] = &[
 #[rustfmt::skip]
 pub(super) const TOWN_NEWS_CUES: &[&str] = &[
     // The road and the weather.
-    "traffic on", "traffic is", "traffic was", "roadworks", "road works", "atasco", "embouteillage",
+    "traffic on", "traffic is", "traffic was", "roadworks", "road works", "obras en la calle",
+    "des travaux dans", "travaux de voirie", "baustelle in der", "baustelle auf der",
+    "lavori sul corso", "lavori stradali", "obras na rua", "atasco", "embouteillage",
     "embouteillages", "stau", "unwetter", "ingorgo", "engarrafamento", "snowed in",
     "bloqueados por la nieve", "bloques par la neige", "eingeschneit", "bloccati dalla neve",
     "presos pela neve", "because of the storm", "due to the storm", "because of the weather",

@@ -424,6 +424,8 @@ pub(super) const PLAIN_AFTER: &[(&str, &[&str])] = &[
     ("partir", &["a"]),
     // The dry cleaner's, the window cleaner: a trade, not "cleaner than before".
     ("cleaner", &["dry", "window", "carpet", "office", "the", "a", "our", "my"]),
+    // "Almonds on top": where, not how good ("on top of that, the waiter was rude").
+    ("top", &["on"]),
     // "Nuestra perra", "notre vieille chienne", "a minha cadela": the writer's dog, not an insult.
     ("perra", &["mi", "tu", "su", "nuestra", "vuestra", "mis", "sus", "nuestras"]),
     ("chienne", &["ma", "ta", "sa", "notre", "votre", "vieille", "petite"]),
