@@ -4,7 +4,9 @@
 //! rain, whether it is too late to change a booking, the writer's own dog, a concert outdoors.
 //! And what set `i` still read wrong: the writer made to pay for the business's mistake, what
 //! was the writer's given to someone else, fitted the wrong way round, roadworks again, an
-//! allergen "on top". `earshot classify` is what is tested.
+//! allergen "on top". Then what set `k`, written after those rules, showed: a harm supposed in a
+//! question, an order to place, change for less than was paid with, closed for works, cleaning
+//! up after the job, a thoughtful touch. `earshot classify` is what is tested.
 
 mod triage_common;
 
@@ -79,9 +81,53 @@ const TOLD: &[(&str, &str, &str, bool)] = &[
     ("Ordered the dairy-free pancakes but they came with cheese on top", "en", "negative", true),
 ];
 
+/// What set `k` (written after the rules above) showed, in posts of its own. (post, language,
+/// sentiment, complaint).
+#[rustfmt::skip]
+const SUPPOSED: &[(&str, &str, &str, bool)] = &[
+    // A harm supposed in a question asks for help; told, it is a complaint.
+    ("What happens if my order arrives broken?", "en", "neutral", false),
+    ("¿Qué hago si la lavadora llega rota?", "es", "neutral", false),
+    ("Que faire si ma commande arrive cassée ?", "fr", "neutral", false),
+    ("Was mache ich, wenn die Lieferung kaputt ankommt?", "de", "neutral", false),
+    ("Cosa devo fare se la consegna arriva rotta?", "it", "neutral", false),
+    ("O que faço se a encomenda chegar partida?", "pt", "neutral", false),
+    ("My order arrived broken, what should I do?", "en", "negative", true),
+    // An order to place.
+    ("Quisiera encargar una tarta para 12 personas para el sábado", "es", "neutral", false),
+    ("Je voudrais commander un gâteau pour douze personnes samedi", "fr", "neutral", false),
+    ("Wir möchten eine Torte für zwölf Personen zum Samstag bestellen", "de", "neutral", false),
+    ("Vorrei ordinare una torta per dodici persone per sabato", "it", "neutral", false),
+    ("Queria encomendar um bolo para doze pessoas para sábado", "pt", "neutral", false),
+    // Change for less than was paid with.
+    ("The cashier gave me change for a 20 instead of a 50", "en", "negative", true),
+    ("Me dieron el cambio de 20 en vez de 50", "es", "negative", true),
+    ("On m'a rendu la monnaie sur 20 au lieu de 50", "fr", "negative", true),
+    ("Mi hanno dato il resto di 20 invece che di 50", "it", "negative", true),
+    ("Deram-me o troco de 20 em vez de 50", "pt", "negative", true),
+    // Closed for works: the business's own notice.
+    ("The bakery is closed all next week for renovation", "en", "neutral", false),
+    // Cleaned up after the job; a thoughtful touch.
+    ("The plumber tidied up after himself, not a drop left on the floor", "en", "positive", false),
+    ("El pintor limpió antes de irse y dejó todo como estaba", "es", "positive", false),
+    ("Le carreleur a passé l'aspirateur avant de partir", "fr", "positive", false),
+    ("Der Maler hat danach noch geputzt", "de", "positive", false),
+    ("L'idraulico ha passato l'aspirapolvere prima di andarsene", "it", "positive", false),
+    ("O canalizador ainda limpou tudo antes de sair", "pt", "positive", false),
+    ("La camarera nos guardó la mesa de siempre, todo un detalle", "es", "positive", false),
+    ("Ils avaient préparé une bougie pour l'anniversaire, quelle attention", "fr", "positive", false),
+    ("Guardaram-nos a mesa do costume, que gentileza", "pt", "positive", false),
+    ("Ma chatte adore ces croquettes", "fr", "positive", false),
+];
+
 #[test]
 fn the_sixteenth_days_cases_read_as_told() {
     none_wrong(&misreads(TOLD));
+}
+
+#[test]
+fn the_cases_of_the_set_written_after_them_read_as_told() {
+    none_wrong(&misreads(SUPPOSED));
 }
 
 #[test]

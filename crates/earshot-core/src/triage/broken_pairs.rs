@@ -392,6 +392,16 @@ pub(super) const PAIRS: &[Pair] = &[
         within: 8,
         ..PLAIN
     },
+    // Change given for less than was paid with: "gave me change for a 10 instead of a 20",
+    // "rendu la monnaie sur 10 au lieu de 20", "il resto di 10 invece che di 20".
+    Pair {
+        first: &["change", "cambio", "vuelto", "monnaie", "resto", "troco"],
+        then: INSTEAD,
+        within: 6,
+        one_clause: true,
+        counts: true,
+        ..PLAIN
+    },
     // Working, and "nicht" a few words on: "Der Rabattcode funktioniert an der Kasse nicht";
     // not "funktioniert nicht nur …".
     Pair {

@@ -118,6 +118,10 @@ pub(super) const SYMPATHY_CUES: &[&str] = &[
     "haben wir geschlossen", "bleibt geschlossen", "bleiben geschlossen", "saremo chiusi",
     "resteremo chiusi", "chiuso per ferie", "chiusi per ferie", "estaremos fechados",
     "fechado para ferias", "fechados para ferias",
+    // Closed for works: "closed next week for refurbishment", "cierra por reformas".
+    "for refurbishment", "for renovation", "for renovations", "por reformas", "pour travaux",
+    "wegen umbau", "per lavori di ristrutturazione", "per ristrutturazione",
+    "para obras de remodelacao",
 ];
 
 /// News about the town or the place, bad in itself but nothing the business did: the road, the
@@ -160,22 +164,24 @@ pub(super) const TOWN_NEWS_CUES: &[&str] = &[
     "a causa dello sciopero", "por causa da greve", "devido a greve",
 ];
 
-/// Complaint cues of a thing called off or held up, which the weather can do.
+/// Complaint cues of a thing called off, held up or shut, which the weather or works can do.
 #[rustfmt::skip]
 pub(super) const CALLED_OFF: &[&str] = &[
     "cancel", "cancelled", "canceled", "delayed", "con retraso", "annule", "annulee", "cancelado",
     "cancelada", "cancelo", "cancelaron", "cancelara", "suspendio", "suspendido", "abgesagt",
-    "ausgefallen", "cancellato", "cancellata", "annullato", "annullata",
+    "ausgefallen", "cancellato", "cancellata", "annullato", "annullata", "closed", "cerrado",
+    "cerrada", "ferme", "fermee", "geschlossen", "chiuso", "chiusa", "fechado", "fechada",
 ];
 
-/// The weather's and the power's words in [`TOWN_NEWS_CUES`], folded: news they make calls a
-/// thing off through nobody's fault.
+/// The weather's and the power's words in [`TOWN_NEWS_CUES`], and works' in [`SYMPATHY_CUES`],
+/// folded: what they make calls a thing off or shuts it through nobody's fault.
 #[rustfmt::skip]
 pub(super) const WEATHER: &[&str] = &[
     "storm", "weather", "snow", "tormenta", "temporal", "nieve", "tempete", "neige", "sturm",
     "unwetter", "eingeschneit", "maltempo", "neve", "tempestade", "power", "luz", "courant",
     "electricite", "stromausfall", "blackout", "energia", "apagon", "apagao", "rain", "rained",
-    "lluvia", "pluie", "regen", "regens", "pioggia", "chuva",
+    "lluvia", "pluie", "regen", "regens", "pioggia", "chuva", "refurbishment", "renovation",
+    "renovations", "reformas", "travaux", "umbau", "ristrutturazione", "remodelacao",
 ];
 
 /// The writer's own change of plan: a booking to cancel or move, running late, a table to keep,
@@ -519,6 +525,9 @@ pub(super) const LEAD_CUES: &[&str] = &[
     // Portuguese.
     "quanto custa", "quanto custam", "preco", "precos", "orcamento", "comprar", "entregam",
     "alguem indica", "alguem recomenda", "me indicar",
+    // An order to place ("Vorremmo ordinare 40 cornetti per venerdì").
+    "like to order", "want to order", "place an order", "encargar", "commander", "bestellen",
+    "ordinare", "encomendar",
     // Gift vouchers ("Fate buoni regalo per i massaggi?": "buoni" is no praise there).
     "gift voucher", "gift vouchers", "vale regalo", "vales regalo", "bon cadeau", "bons cadeaux",
     "gutschein", "gutscheine", "buono regalo", "buoni regalo", "vale de oferta", "vales de oferta",

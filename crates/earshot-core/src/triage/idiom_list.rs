@@ -193,6 +193,18 @@ pub(super) const IDIOMS: &[(&str, f64)] = &[
     ("reparou|repararam num erro", 2.0),
     ("encontrou|encontraram|detetou|detectou|descobriu um|uns erro|erros", 2.0),
     ("reparou|repararam em um erro", 2.0),
+    // Cleaned up after the job: "hoovered up after himself", "aspiró antes de irse", "a passé
+    // l'aspirateur avant de partir", "danach noch gesaugt", "ainda aspirou antes de sair".
+    ("hoovered|vacuumed|cleaned|tidied up after himself|herself|themselves|them", 2.0),
+    ("aspiró|aspiro|aspiraron|barrió|barrio|barrieron|limpió|limpio|limpiaron … antes de irse", 2.0),
+    ("passé|passe aspirateur avant de partir", 2.0),
+    ("danach noch gesaugt|geputzt|aufgeräumt|aufgeraumt", 2.0),
+    ("passato aspirapolvere prima di andare|andarsene", 2.0),
+    ("aspirou|aspiraram|limpou|limparam|arrumou|arrumaram … antes de sair", 2.0),
+    // A thoughtful touch: "todo un detalle", "quelle attention", "que atenção".
+    ("todo un detalle", 2.0),
+    ("quel|quelle attention|délicatesse|delicatesse", 2.0),
+    ("que atenção|atencao|gentileza", 2.0),
     ("ten out of ten", 2.5),
     ("zehn von zehn", 2.5),
     ("un diez para", 2.0),

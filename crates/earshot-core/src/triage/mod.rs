@@ -35,6 +35,7 @@ mod repeat;
 mod service_cues;
 mod signals;
 mod stretch;
+mod supposed;
 pub mod text;
 mod thanks_for;
 mod turn;

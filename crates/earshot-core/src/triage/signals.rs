@@ -111,6 +111,13 @@ pub(super) fn signals_in(text: &str, lang: Option<&'static str>) -> (Analysed, S
             .iter()
             .any(|p| p.iter().any(|h| h.contains(w.as_str())))
     };
+    // A harm supposed in a question asks for help: "what should I do if … damaged?"
+    let supposed = super::supposed::supposed(folded.as_str())
+        .map(|((a, b), (c, d))| (folded.own(a, b), folded.own(c, d)));
+    if let Some((asking, what)) = &supposed {
+        complaint.retain(|w| !what.contains(w.as_str()));
+        help.push(asking.clone());
+    }
     // A complaint word inside a phrase that asks ("hours" in "opening hours"), tells news
     // ("nobody" in "nobody was hurt") or tells of the writer's own plans ("cancel" in "cancel my
     // booking") is not one; nor is a purchase word inside the last ("reservation" in "annuler ma
@@ -153,7 +160,7 @@ pub(super) fn signals_in(text: &str, lang: Option<&'static str>) -> (Analysed, S
     let friend =
         |g: &Grave, w: &str| *g == Grave::Legal && super::grave::a_friend(folded.as_str(), w);
     grave.retain(|(g, w)| {
-        !(inside(w, &[&sympathy]) || denied(folded.as_str(), w, lang) || friend(g, w))
+        !(inside(w, &[&sympathy]) || super::grave::denied(folded.as_str(), w, lang) || friend(g, w))
     });
     lead.retain(|w| !inside(w, &[&own_plan, &idioms]));
     let waited = wait.is_some_and(|w| complaint.contains(&w));
@@ -197,6 +204,14 @@ pub(super) fn signals_in(text: &str, lang: Option<&'static str>) -> (Analysed, S
             .filter(|h| !found.own_plan.contains(h))
             .chain(&found.lead),
     );
+    // A supposition's words are its own, and a feature of their own to the models ("broken" of
+    // "what happens if my order arrives broken?").
+    let supposing = words_of(&mut supposed.iter().map(|(_, what)| what));
+    for t in analysed.tokens.iter_mut() {
+        if supposing.contains(&crate::matcher::fold(&t.norm)) {
+            t.set_aside();
+        }
+    }
     let wished = words_of(&mut found.sympathy.iter());
     if !asked.is_empty() || !wished.is_empty() {
         for t in analysed.tokens.iter_mut() {
@@ -217,31 +232,6 @@ pub(super) fn signals_in(text: &str, lang: Option<&'static str>) -> (Analysed, S
         lang,
     };
     (analysed, signals, found)
-}
-
-/// Whether a grave cue stands right after a word that denies it ("no food poisoning
-/// thankfully", "sin intoxicación", "keine Lebensmittelvergiftung"); Portuguese "no" is "in the"
-/// ("no Reclame Aqui"). Read only for a post with a grave cue: a handful of posts a day.
-fn denied(folded: &str, cue: &str, lang: Option<&str>) -> bool {
-    const DENIALS: &[&str] = &[
-        "no", "not", "never", "without", "zero", "sin", "ni", "nunca", "pas de", "sans", "aucune",
-        "kein", "keine", "keinen", "ohne", "nessuna", "nessun", "senza", "sem", "nenhuma",
-        "nenhum",
-    ];
-    let cue = crate::matcher::fold(cue);
-    folded.match_indices(cue.as_str()).any(|(at, _)| {
-        let before = folded[..at].trim_end();
-        DENIALS
-            .iter()
-            .filter(|d| !(**d == "no" && lang == Some("pt")))
-            .any(|d| {
-                before.strip_suffix(d).is_some_and(|rest| {
-                    rest.chars()
-                        .next_back()
-                        .is_none_or(|c| !c.is_alphanumeric())
-                })
-            })
-    })
 }
 
 /// Words that say the trouble is not over ("replaced it and it's still not working").

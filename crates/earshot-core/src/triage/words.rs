@@ -429,6 +429,7 @@ pub(super) const PLAIN_AFTER: &[(&str, &[&str])] = &[
     // "Nuestra perra", "notre vieille chienne", "a minha cadela": the writer's dog, not an insult.
     ("perra", &["mi", "tu", "su", "nuestra", "vuestra", "mis", "sus", "nuestras"]),
     ("chienne", &["ma", "ta", "sa", "notre", "votre", "vieille", "petite"]),
+    ("chatte", &["ma", "ta", "sa", "notre", "votre", "vieille", "petite"]),
     ("cadela", &["minha", "tua", "sua", "nossa", "vossa"]),
 ];
 

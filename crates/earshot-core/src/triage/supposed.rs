@@ -1,0 +1,63 @@
+//! A harm supposed in a question, not told: "What should I do if my parcel arrives damaged?",
+//! "¿Qué tengo que hacer si mi paquete llega dañado?", "Was soll ich tun, wenn mein Paket
+//! beschädigt ankommt?". The damage is what might happen; the post asks for help, and its bad
+//! words are the supposition's. Read on folded text. Earshot's own list.
+
+/// "What should I do if", folded, in the six modelled languages.
+#[rustfmt::skip]
+const SUPPOSING: &[&str] = &[
+    "what should i do if", "what do i do if", "what happens if", "what if", "que tengo que hacer si",
+    "que debo hacer si", "que hago si", "que pasa si", "que dois-je faire si", "que faire si",
+    "que se passe-t-il si", "que faut-il faire si", "was soll ich tun, wenn", "was mache ich, wenn",
+    "was passiert, wenn", "was tun, wenn", "cosa devo fare se", "cosa faccio se",
+    "cosa succede se", "che cosa devo fare se", "o que devo fazer se", "o que faco se",
+    "o que acontece se",
+];
+
+/// Where a question's "what should I do if" and its supposition (to the end of the sentence, a
+/// question mark) stand in a folded post, as byte ranges.
+pub(super) fn supposed(folded: &str) -> Option<((usize, usize), (usize, usize))> {
+    if !folded.contains('?') {
+        return None;
+    }
+    SUPPOSING.iter().find_map(|p| {
+        let (at, _) = folded.match_indices(p).find(|&(at, _)| {
+            let before = folded[..at].chars().next_back();
+            let after = folded[at + p.len()..].chars().next();
+            !(before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric))
+        })?;
+        let from = at + p.len();
+        let end = from + folded[from..].find(['?', '.', '!'])?;
+        (folded[end..].starts_with('?') && end > from).then_some(((at, from), (from, end)))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quoted(text: &str) -> Option<String> {
+        let f = crate::matcher::fold(text);
+        supposed(&f).map(|((a, b), (c, d))| format!("{}|{}", &f[a..b], f[c..d].trim()))
+    }
+
+    #[test]
+    fn a_harm_supposed_in_a_question_is_found_to_its_question_mark() {
+        let cases = [
+            (
+                "What should I do if my parcel arrives damaged?",
+                Some("what should i do if|my parcel arrives damaged"),
+            ),
+            (
+                "Was soll ich tun, wenn mein Paket beschädigt ankommt?",
+                Some("was soll ich tun, wenn|mein paket beschadigt ankommt"),
+            ),
+            // Told, not supposed; or no question.
+            ("My parcel arrived damaged, what should I do?", None),
+            ("What if I told you the soup was cold. It was.", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(quoted(text).as_deref(), want, "{text}");
+        }
+    }
+}
