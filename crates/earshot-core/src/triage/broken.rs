@@ -95,25 +95,34 @@ const WORTH_IT: &[&str] = &[
 /// Where the first word and what broke it stand in a folded post (byte ranges), to quote as the
 /// complaint's reason ("versprochen … stattdessen", "pagare … mai", "paguei … continua").
 pub(super) fn broken(folded: &str) -> Option<((usize, usize), (usize, usize))> {
-    static FIRST: OnceLock<AhoCorasick> = OnceLock::new();
-    let first = FIRST.get_or_init(|| {
-        AhoCorasick::new(PAIRS.iter().flat_map(|p| p.first.iter()))
-            .expect("a static word list compiles")
+    // The automaton of every pair's first words, and the pair of each of its patterns.
+    static FIRST: OnceLock<(AhoCorasick, Vec<usize>)> = OnceLock::new();
+    let (first, pair_of) = FIRST.get_or_init(|| {
+        let words = PAIRS.iter().flat_map(|p| p.first.iter());
+        let pair_of = PAIRS.iter().enumerate();
+        let pair_of = pair_of.flat_map(|(i, p)| p.first.iter().map(move |_| i));
+        let ac = AhoCorasick::new(words).expect("a static word list compiles");
+        (ac, pair_of.collect())
     });
     // One pass over the post, and most posts stop here: no first word stands whole ("came" in
-    // "became" is none).
-    let whole = |m: aho_corasick::Match| {
+    // "became" is none). The others read only the pairs whose first word they have.
+    let whole = |m: &aho_corasick::Match| {
         let before = folded[..m.start()].chars().next_back();
         let after = folded[m.end()..].chars().next();
         !(before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric))
     };
-    if !first.find_overlapping_iter(folded).any(whole) {
+    let mut present = [false; PAIRS.len()];
+    for m in first.find_overlapping_iter(folded).filter(whole) {
+        present[pair_of[m.pattern().as_usize()]] = true;
+    }
+    if !present.contains(&true) {
         return None;
     }
     let words = super::cues::word_spans(folded);
     let text = |i: usize| words.get(i).map_or("", |&(s, e)| &folded[s..e]);
     let is = |i: usize, phrase: &str| phrase.split(' ').enumerate().all(|(k, w)| text(i + k) == w);
-    PAIRS.iter().find_map(|p| {
+    let candidates = PAIRS.iter().zip(present).filter(|(_, here)| *here);
+    candidates.map(|(p, _)| p).find_map(|p| {
         let at = (0..words.len()).find(|&i| {
             p.first.contains(&text(i)) && !(i > 0 && p.not_after.contains(&text(i - 1)))
         })?;

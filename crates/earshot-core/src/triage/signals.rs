@@ -207,7 +207,7 @@ pub(super) fn signals_in(text: &str, lang: Option<&'static str>) -> (Analysed, S
     // A supposition's words are its own, and a feature of their own to the models ("broken" of
     // "what happens if my order arrives broken?").
     let supposing = words_of(&mut supposed.iter().map(|(_, what)| what));
-    for t in analysed.tokens.iter_mut() {
+    for t in analysed.tokens.iter_mut().filter(|_| !supposing.is_empty()) {
         if supposing.contains(&crate::matcher::fold(&t.norm)) {
             t.set_aside();
         }
