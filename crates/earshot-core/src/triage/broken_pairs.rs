@@ -361,6 +361,27 @@ pub(super) const PAIRS: &[Pair] = &[
         one_clause: true,
         ..PLAIN
     },
+    // Someone else's given to the writer: "gave me another patient's tablets", "me dieron las
+    // pastillas de otro paciente" (German "eines anderen Patienten gegeben": the pair above).
+    Pair {
+        first: &[
+            "gave", "given", "handed", "sold", "dieron", "dio", "entregaron", "vendieron", "donne",
+            "remis", "vendu", "dato", "consegnato", "consegnati", "deram-me", "deram", "deu-me",
+            "deu", "entregaram-me", "entregaram",
+        ],
+        then: &[
+            "another patient's", "another patients", "another customer's", "another customers",
+            "someone else's", "someone elses", "somebody else's", "somebody elses",
+            "de otro paciente", "de otra paciente", "de otro cliente", "de otra clienta",
+            "de otra persona", "d'un autre patient", "d'une autre patiente", "d'un autre client",
+            "d'une autre cliente", "de quelqu'un d'autre", "di un altro paziente", "di un'altra paziente", "di un altro cliente",
+            "di un'altra cliente", "di qualcun altro", "de outro doente", "de outra doente",
+            "de outro paciente", "de outro cliente", "de outra cliente", "de outra pessoa",
+        ],
+        within: 6,
+        one_clause: true,
+        ..PLAIN
+    },
     // Fitted the wrong way round: "montaron los frenos al revés", "a remonté mes freins à
     // l'envers", "hat die Bremsen verkehrt herum montiert".
     Pair {

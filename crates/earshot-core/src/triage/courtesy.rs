@@ -23,6 +23,24 @@ const NOT_VERBS: &[&str] = &[
     "super", "premier", "dernier", "hier", "cher", "chère", "chere",
 ];
 
+/// English verbs a request opens with after "please" ("please leave the flowers with the
+/// porter"); a plea is no request of these ("please marry me", "please come back").
+#[rustfmt::skip]
+const REQUESTS_EN: &[&str] = &[
+    "leave", "send", "update", "call", "ring", "keep", "put", "hold", "deliver", "bring", "note",
+    "add", "cancel", "change", "book", "reserve", "drop", "charge", "bill", "forward", "email",
+    "text", "post", "confirm", "invoice", "arrange", "remove", "move", "contact", "knock", "use",
+];
+
+/// Telling the business there is no hurry, in each language (as tokens are folded).
+#[rustfmt::skip]
+const NO_RUSH: &[&[&str]] = &[
+    &["no", "rush"], &["no", "hurry"], &["take", "your", "time"], &["sin", "prisa"],
+    &["no", "hay", "prisa"], &["sin", "prisas"], &["rien", "ne", "presse"],
+    &["pas", "de", "presse"], &["keine", "eile"], &["keine", "hektik"], &["nessuna", "fretta"],
+    &["senza", "fretta"], &["sem", "pressa"], &["não", "há", "pressa"], &["nao", "ha", "pressa"],
+];
+
 /// The index of the courtesy word of a request in `lang`: "favor" of "por favor", "favore" of
 /// "per favore", "merci" of "merci de" and a verb other than "avoir" or "être" ("merci d'avoir
 /// appelé" is thanks).
@@ -33,6 +51,13 @@ fn courtesy(tokens: &[Token], lang: &str) -> Option<usize> {
     (0..tokens.len()).find(|&i| match lang {
         "es" | "pt" => after(i, "por", "favor"),
         "it" => after(i, "per", "favore"),
+        "en" => {
+            tokens[i].norm == "please"
+                && (i == 0 || tokens[i - 1].clause_end)
+                && tokens
+                    .get(i + 1)
+                    .is_some_and(|t| REQUESTS_EN.contains(&t.norm.as_str()))
+        }
         "fr" if tokens[i].norm == "merci" => {
             // "d'" is dropped by the tokenizer: "merci d'envoyer" reads "merci envoyer".
             let verb = tokens[i + 1..]
@@ -48,9 +73,54 @@ fn courtesy(tokens: &[Token], lang: &str) -> Option<usize> {
     })
 }
 
+/// Whether the post tells the business there is no hurry, with no other word of feeling and no
+/// turn: "No rush with the curtains, we're away until the 20th anyway", "Rien ne presse pour
+/// les rideaux". Not "No rush, but it's been three weeks".
+fn no_rush(r: &Reading) -> bool {
+    let tokens = &r.analysed.tokens;
+    let said = (0..tokens.len()).any(|i| {
+        NO_RUSH.iter().any(|p| {
+            tokens.len() >= i + p.len()
+                && p.iter().enumerate().all(|(k, w)| tokens[i + k].norm == *w)
+        })
+    });
+    let felt = tokens.iter().any(|t| {
+        vader::valence_of(t).is_some() && !NO_RUSH.iter().any(|p| p.contains(&t.norm.as_str()))
+    });
+    said && !felt
+        && r.analysed.turns.is_empty()
+        && r.complaint_cues.is_empty()
+        && r.grave.is_empty()
+        && r.sarcasm.is_empty()
+}
+
+/// A post that tells the business there is no hurry, read as the plain notice it is.
+fn unhurried(r: Reading) -> Reading {
+    let mut probs = r.probs;
+    let best = super::reading::argmax(&probs);
+    probs.swap(1, best);
+    let intent = if matches!(r.intent, Intent::Complaint | Intent::Praise) {
+        Intent::Other
+    } else {
+        r.intent
+    };
+    Reading {
+        probs,
+        mood: Sentiment::Neutral,
+        intent,
+        complaint: false,
+        complaint_words: Vec::new(),
+        drivers: Vec::new(),
+        ..r
+    }
+}
+
 /// A positive reading whose only word of praise is a request's courtesy, read as a plain
 /// request; any other reading as it was.
 pub(super) fn plain(r: Reading) -> Reading {
+    if no_rush(&r) {
+        return unhurried(r);
+    }
     let Some(lang) = r.lang else {
         return r;
     };

@@ -106,6 +106,11 @@ pub(super) const SYMPATHY_CUES: &[&str] = &[
     "gute besserung", "schnelle genesung", "mi dispiace leggere", "guarisca presto",
     "pronta guarigione", "rimettiti presto", "que pena saber", "triste ler", "as melhoras",
     "rapidas melhoras", "rapida recuperacao",
+    // A death told with sadness ("sad news that the old cobbler has passed away"); not a bare
+    // "died" or "è morto", which a phone or a battery does.
+    "que tristeza saber", "che tristezza sapere", "che tristezza leggere", "ist gestorben",
+    "gestorben ist", "verstorben", "e venuto a mancare", "e venuta a mancare", "faleceu",
+    "fallecio", "ha fallecido", "est decede", "est decedee", "nous a quittes",
     // Sad to see how things go in the town ("Sad to see the queue at the food bank getting
     // longer"); a complaint cue still makes it a complaint ("sad to see how rude the staff were").
     "sad to see", "da pena ver", "triste ver", "triste de voir", "traurig zu sehen",

@@ -103,6 +103,57 @@ pub(super) fn set_aside(a: &mut Analysed) -> bool {
     true
 }
 
+/// Luck, or relief, in each language ("luckily", "menos mal que", "zum Glück", "per fortuna"; the
+/// idioms as `idioms.rs` merges them).
+#[rustfmt::skip]
+const LUCK: &[&str] = &[
+    "luckily", "fortunately", "thankfully", "menos mal que", "afortunadamente", "suerte",
+    "heureusement", "glück", "fortuna", "fortunatamente", "ainda bem que", "felizmente", "sorte",
+];
+
+/// The writer's own checking, in the past ("checked", "miré", "vérifié", "nachgesehen",
+/// "controllato", "verifiquei"); English ones need "I" or "we" before them.
+#[rustfmt::skip]
+const CHECKED: &[&str] = &[
+    "checked", "noticed", "spotted", "looked", "read", "saw", "caught", "miré", "mire", "revisé",
+    "revise", "comprobé", "comprobe", "vi", "fijé", "fije", "leí", "lei", "vérifié", "verifie",
+    "vu", "remarqué", "remarque", "regardé", "regarde", "lu", "nachgesehen", "nachgeschaut",
+    "gemerkt", "gelesen", "kontrolliert", "bemerkt", "gesehen", "geprüft", "controllato", "visto",
+    "accorto", "accorta", "letto", "verificato", "notato", "guardato", "verifiquei", "reparei",
+    "li", "conferi", "olhei", "notei",
+];
+
+/// Sets aside luck that the writer checked ("luckily I checked the name on the box", "menos mal
+/// que miré", "zum Glück habe ich den Namen gelesen"): the writer caught what the business got
+/// wrong, which is no relief to praise. German puts the verb at the clause's end.
+pub(super) fn caught(a: &mut Analysed, lang: Option<&str>) {
+    let n = a.tokens.len();
+    for i in 0..n {
+        if !LUCK.contains(&a.tokens[i].norm.as_str()) {
+            continue;
+        }
+        let reach = if lang == Some("de") { 10 } else { 4 };
+        let mut k = i + 1;
+        let mut checked = false;
+        while k < n && k <= i + reach {
+            let w = a.tokens[k].norm.as_str();
+            let english = matches!(lang, None | Some("en"));
+            let by_writer = !english || matches!(a.tokens[k - 1].norm.as_str(), "i" | "we");
+            if CHECKED.contains(&w) && by_writer {
+                checked = true;
+                break;
+            }
+            if a.tokens[k].clause_end {
+                break;
+            }
+            k += 1;
+        }
+        if checked {
+            a.tokens[i].set_aside();
+        }
+    }
+}
+
 /// Where the clause of what was feared ends (exclusive), when the token at `i` is a fear told in
 /// the past and a clause of what was feared follows it.
 fn feared_clause(a: &Analysed, i: usize) -> Option<usize> {
@@ -209,6 +260,22 @@ mod tests {
             ),
         ] {
             assert!(aside(text, lang).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn luck_the_writer_checked_is_set_aside_and_luck_alone_is_not() {
+        // (post, language, the words set aside)
+        #[rustfmt::skip]
+        let cases: [(&str, &str, &[&str]); 5] = [
+            ("Luckily I checked the name on the box", "en", &["luckily"]),
+            ("Menos mal que miré el nombre en la caja", "es", &["menos mal que"]),
+            ("Zum Glück habe ich den Namen auf der Packung gelesen", "de", &["glück"]),
+            ("Luckily the rain stopped before the ceremony", "en", &[]),
+            ("Per fortuna il corriere è arrivato presto", "it", &[]),
+        ];
+        for (text, lang, words) in cases {
+            assert_eq!(aside(text, lang), words, "{text}");
         }
     }
 }

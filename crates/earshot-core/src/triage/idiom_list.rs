@@ -100,6 +100,10 @@ pub(super) const IDIOMS: &[(&str, f64)] = &[
     ("wouldnt|didnt take|accept a penny|cent|thing", 2.0),
     ("passed … first time|go|try", 2.5),
     ("no complaints", 1.5),
+    // What the writer had written off and the business saved ("got a stain out of a blouse I'd
+    // given up on", "que yo daba por perdida", "die ich schon abgeschrieben hatte"). At the
+    // clause's end only: "I've given up on ever getting a refund" is a complaint.
+    ("id|had given up on $", 1.5),
     ("charged|charge me|us nothing", 2.0),
     ("charged|charge nothing", 2.0),
     ("cleaned|tidied up after himself|herself|themselves|them|us", 2.0),
@@ -281,6 +285,7 @@ pub(super) const IDIOMS: &[(&str, f64)] = &[
     ("nada mal", 1.5),
     // Relief: "menos mal que la contratamos" (good thing we hired her).
     ("menos mal que", 1.5),
+    ("daba|dábamos|dabamos por perdido|perdida|perdidos|perdidas", 1.5),
     ("nunca había|habia|he comido|probado|visto … tan bueno|buena|buenos|buenas|rico|rica", 2.5),
     ("nunca había|habia|he comido|probado|visto … tan bien", 2.5),
     ("siempre un|una placer|gusto|delicia", 2.5),
@@ -371,8 +376,11 @@ pub(super) const IDIOMS: &[(&str, f64)] = &[
     ("du premier coup", 2.0),
     ("nettoyé|nettoye|rangé|range derrière|derriere lui|elle|eux", 2.0),
     ("prêtes|prêts|prête|prêt|pretes|prets|prete|pret le lendemain", 2.0),
+    ("croyais|croyait|pensais|pensait fichu|fichue|foutu|foutue|perdu|perdue|perdus|perdues", 1.5),
     // German.
     ("nicht genug … bekommen|kriegen", 2.5),
+    ("schon abgeschrieben hatte|hatten", 1.5),
+    ("hatte|hatten … schon abgeschrieben", 1.5),
     ("krieg|kriege|bekomme nicht genug", 2.5),
     ("nichts zu meckern|bemängeln|bemangeln|beanstanden|beklagen", 1.5),
     ("nichts auszusetzen", 1.5),
@@ -451,8 +459,10 @@ pub(super) const IDIOMS: &[(&str, f64)] = &[
     ("al primo colpo|tentativo", 2.0),
     ("ha|hanno pulito tutto", 2.0),
     ("lasciato tutto pulito|pulitissimo", 2.0),
+    ("davo|davamo … per perso|persa|persi|perse", 1.5),
     // Portuguese.
     ("ainda bem que", 1.5),
+    ("dava|dávamos|davamos como|por perdido|perdida|perdidos|perdidas", 1.5),
     ("não|nao|nunca me canso|cansarei", 2.5),
     ("nada a|pra|para reclamar", 1.5),
     ("sem reclamações|reclamacoes|queixas", 1.5),

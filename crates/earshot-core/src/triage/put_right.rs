@@ -77,10 +77,12 @@ fn repair_after_mishap(r: &Reading) -> Option<&Token> {
     let after = &tokens[link + 1..];
     // The mishap: a bad word or a complaint cue before the link, or a reading of the whole as a
     // complaint or negative ("se nos rompió la lavadora" has no word of the lexicon).
+    // The link's own word belongs to the mishap when the clause ends there ("è morto, ci ha
+    // riparato").
     let mishap = r.complaint
         || r.mood == Sentiment::Negative
         || !r.complaint_cues.is_empty()
-        || tokens[..link].iter().any(bad);
+        || tokens[..=link].iter().any(bad);
     // A cue after the link is a complaint there, but not a wait "while I waited" ("während ich
     // gewartet habe").
     let cue_after = r.complaint_cues.iter().any(|c| {
@@ -108,7 +110,7 @@ fn repair_after_mishap(r: &Reading) -> Option<&Token> {
     let went_on = tokens[done + 1..]
         .iter()
         .any(|t| LINKS.contains(&t.norm.as_str()));
-    let strong = tokens[..link]
+    let strong = tokens[..=link]
         .iter()
         .filter(|t| !BEFELL.contains(&t.norm.as_str()))
         .any(|t| !t.negated && vader::valence_of(t).is_some_and(|v| v <= -2.0));

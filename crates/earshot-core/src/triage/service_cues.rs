@@ -353,6 +353,17 @@ pub(super) const SERVICE_CUES: &[&str] = &[
     "saltano la nostra via", "hanno saltato la nostra via", "nao passa na nossa rua",
     "dejaron caer", "dejo caer", "ont fait tomber", "a fait tomber", "fallen lassen",
     "fallen gelassen", "hanno fatto cadere", "ha fatto cadere", "deixaram cair", "deixou cair",
+    // The water or the power turned off for the job and left off.
+    "without turning it back on", "without turning the water back on", "sin volver a abrir",
+    "sin volver a abrirla", "sin volver a dar el agua", "sans la rouvrir", "sans le rouvrir",
+    "sans rouvrir", "sans remettre l'eau", "ohne es wieder anzustellen",
+    "ohne es wieder aufzudrehen", "ohne das wasser wieder", "senza riaprirla", "senza riaprirlo",
+    "senza riaprire", "sem a voltar a abrir", "sem voltar a abrir", "sem a voltar a ligar",
+    "sem voltar a ligar", "foi-se embora sem", "foram-se embora sem",
+    // A medicine's dose wrong ("the vet gave our dog twice the dose"; not "a double dose of fun").
+    "twice the dose", "double the dose", "wrong dose", "el doble de la dosis", "dosis equivocada",
+    "dosis incorrecta", "le double de la dose", "mauvaise dose", "die doppelte dosis",
+    "falsche dosis", "il doppio della dose", "dose sbagliata", "o dobro da dose", "dose errada",
 ];
 
 #[cfg(test)]

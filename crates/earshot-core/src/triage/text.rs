@@ -434,6 +434,8 @@ pub fn analyse_in(text: &str, lang: Option<&str>) -> Analysed {
     }
     // "I was terrified the tattoo would hurt": dread that came to nothing (`dread.rs`).
     a.dread = super::dread::set_aside(&mut a);
+    // "Luckily I checked the name on the box": the writer caught a mistake (`dread.rs`).
+    super::dread::caught(&mut a, lang);
     a.turns = turns(&a.tokens, lang);
     for &i in &a.turns {
         // "Sin embargo" (however) is no "sin" (without).

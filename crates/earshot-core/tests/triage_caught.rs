@@ -1,0 +1,80 @@
+//! What the seventeenth day's blind set (`l` of `data/business/heldout.csv`) showed, in posts of
+//! its own: what the writer had written off and the business saved, a death told with sadness,
+//! someone else's thing given to the writer, luck that the writer checked, the water turned off
+//! and left off, a dose doubled, no hurry, and "please" before a request. `earshot classify` is
+//! what is tested.
+
+mod triage_common;
+
+use triage_common::{misquoted, misreads, none_wrong};
+
+/// (post, language, sentiment, complaint).
+#[rustfmt::skip]
+const TOLD: &[(&str, &str, &str, bool)] = &[
+    // Written off, and saved: relief, which is praise. Not a hope given up on.
+    ("The cobbler saved the boots I'd given up on", "en", "positive", false),
+    ("El relojero arregló el reloj de mi abuelo, que yo ya daba por perdido", "es", "positive", false),
+    ("Le cordonnier a sauvé mes bottes que je croyais fichues", "fr", "positive", false),
+    ("Die Schneiderei hat meinen Mantel gerettet, den ich schon abgeschrieben hatte", "de", "positive", false),
+    ("Il calzolaio ha salvato gli stivali che davo ormai per persi", "it", "positive", false),
+    ("O sapateiro salvou as botas que eu já dava como perdidas", "pt", "positive", false),
+    ("I've given up on ever getting my refund", "en", "negative", true),
+    // A death told with sadness: no complaint, and no repair put right for all the years of
+    // mending.
+    ("Sehr traurig, dass die alte Bäckerin gestorben ist, sie hat uns jeden Morgen Brötchen gebacken", "de", "negative", false),
+    ("Che tristezza sapere che il vecchio orologiaio è morto, ci ha riparato gli orologi per vent'anni", "it", "negative", false),
+    ("Que tristeza saber que a dona da mercearia faleceu, arranjou-nos a loja durante quarenta anos", "pt", "negative", false),
+    // Someone else's thing given to the writer.
+    ("The optician gave me someone else's glasses", "en", "negative", true),
+    ("En la óptica me dieron las gafas de otro cliente", "es", "negative", true),
+    ("Le pressing m'a remis la veste d'un autre client", "fr", "negative", true),
+    ("In lavanderia mi hanno consegnato la giacca di un altro cliente", "it", "negative", true),
+    ("Na lavandaria deram-me o casaco de outro cliente", "pt", "negative", true),
+    // Luck that the writer checked is no relief to praise; luck alone is no complaint.
+    ("Menos mal que revisé el ticket, me habían cobrado dos veces el vino", "es", "negative", true),
+    ("Heureusement que j'ai vérifié le ticket, ils avaient compté deux fois le vin", "fr", "negative", true),
+    ("Zum Glück habe ich die Rechnung kontrolliert, der Wein stand zweimal drauf", "de", "negative", true),
+    ("Luckily the rain stopped just before the ceremony", "en", "neutral", false),
+    // The water or the power turned off and left off; a dose doubled.
+    ("The electrician switched the power off and left without turning it back on", "en", "negative", true),
+    ("L'idraulico ha chiuso il gas ed è andato via senza riaprirlo", "it", "negative", true),
+    ("O técnico desligou a água e foi-se embora sem voltar a abrir", "pt", "negative", true),
+    ("The nurse gave my father double the dose of his tablets", "en", "negative", true),
+    ("Die Apotheke hat meiner Tochter die doppelte Dosis aufgeschrieben", "de", "negative", true),
+    ("Il veterinario ci ha prescritto il doppio della dose", "it", "negative", true),
+    ("A double dose of fun at the kids' club today", "en", "positive", false),
+    // No hurry: a plain notice, unless a turn says otherwise.
+    ("No rush on the alterations, I won't need the suit until March", "en", "neutral", false),
+    ("Rien ne presse pour la facture", "fr", "neutral", false),
+    ("Keine Eile mit dem Kostenvoranschlag, wir ziehen erst im März um", "de", "neutral", false),
+    ("No rush, but it's been three weeks since I paid", "en", "negative", true),
+    // "Please" before a request is its form; before praise it stays praise.
+    ("Please leave the parcel with my neighbour at number 4", "en", "neutral", false),
+    ("Please never change, best bakery in town", "en", "positive", false),
+];
+
+#[test]
+fn the_seventeenth_days_cases_read_as_told() {
+    none_wrong(&misreads(TOLD));
+}
+
+#[test]
+fn the_reasons_name_what_was_given_and_what_was_saved_not_the_luck() {
+    none_wrong(&misquoted(&[
+        (
+            "The garage gave me someone else's keys, luckily I checked the number plate",
+            "gave … someone else's",
+            "luckily",
+        ),
+        (
+            "Il calzolaio ha salvato gli stivali che davo ormai per persi",
+            "davo … per persi",
+            "complaint",
+        ),
+        (
+            "The nurse gave my father double the dose of his tablets",
+            "double the dose",
+            "",
+        ),
+    ]));
+}
