@@ -1,8 +1,11 @@
 //! What the seventeenth day's blind set (`l` of `data/business/heldout.csv`) showed, in posts of
 //! its own: what the writer had written off and the business saved, a death told with sadness,
 //! someone else's thing given to the writer, luck that the writer checked, the water turned off
-//! and left off, a dose doubled, no hurry, and "please" before a request. `earshot classify` is
-//! what is tested.
+//! and left off, a dose doubled, no hurry, and "please" before a request. Then what set `m`,
+//! written after those rules, showed: a room that looks onto a wall, the difference to refund,
+//! marked delivered and nowhere, stains everywhere, results read out loud, a shock and a wish
+//! that the owner is well, the writer's own "can't come", ten out of ten, never hurried, talked
+//! through it on the phone. `earshot classify` is what is tested.
 
 mod triage_common;
 
@@ -53,9 +56,37 @@ const TOLD: &[(&str, &str, &str, bool)] = &[
     ("Please never change, best bakery in town", "en", "positive", false),
 ];
 
+/// What set `m` showed, in posts of its own.
+#[rustfmt::skip]
+const SHOWN: &[(&str, &str, &str, bool)] = &[
+    ("La habitación da a un muro y no al jardín que pagamos", "es", "negative", true),
+    ("Bonjour, vous m'avez facturé le plein tarif alors que c'était en promo, pouvez-vous rembourser la différence ?", "fr", "negative", true),
+    ("Le colis est marqué comme livré mais il est introuvable", "fr", "negative", true),
+    ("Il pittore ha lasciato macchie dappertutto sul divano", "it", "negative", true),
+    ("La enfermera leyó mis resultados de sangre en voz alta en el mostrador", "es", "negative", true),
+    ("Die Arzthelferin hat meine Befunde vor allen anderen Patienten vorgelesen", "de", "negative", true),
+    // "Laut" is also "according to".
+    ("Die Ergebnisse laut Labor sind alle in Ordnung, danke für den schnellen Anruf", "de", "positive", false),
+    ("Che spavento sapere che hanno rapinato la tabaccheria, spero che il proprietario stia bene", "it", "negative", false),
+    ("Schockiert, dass die Bäckerei überfallen wurde, hoffentlich geht es dem Besitzer gut", "de", "negative", false),
+    ("Lo siento, no podré ir al entrenamiento del jueves", "es", "neutral", false),
+    ("Désolé, je ne pourrai pas venir au rendez-vous de lundi", "fr", "neutral", false),
+    ("Tut mir leid, ich kann heute nicht zum Training kommen", "de", "neutral", false),
+    ("Dix sur dix pour le service, on reviendra", "fr", "positive", false),
+    ("Dez em dez para o atendimento da farmácia", "pt", "positive", false),
+    ("El fontanero me fue guiando por teléfono y arreglé la fuga yo solo", "es", "positive", false),
+    ("Der Techniker hat mich am Telefon angeleitet, alles läuft wieder", "de", "positive", false),
+    ("Il tecnico mi ha guidato al telefono, tutto risolto in cinque minuti", "it", "positive", false),
+];
+
 #[test]
 fn the_seventeenth_days_cases_read_as_told() {
     none_wrong(&misreads(TOLD));
+}
+
+#[test]
+fn the_cases_of_the_set_written_after_them_read_as_told() {
+    none_wrong(&misreads(SHOWN));
 }
 
 #[test]

@@ -382,6 +382,27 @@ pub(super) const PAIRS: &[Pair] = &[
         one_clause: true,
         ..PLAIN
     },
+    // The writer's results read out to a room: "read my test results out loud in a full waiting
+    // room", "leyó mis resultados en voz alta", "meine Testergebnisse laut vorgelesen".
+    Pair {
+        first: &[
+            "results", "resultados", "resultats", "risultati", "referto",
+        ],
+        then: &[
+            "out loud", "aloud", "en voz alta", "a voix haute", "ad alta voce", "em voz alta",
+        ],
+        within: 8,
+        one_clause: true,
+        ..PLAIN
+    },
+    // German reads it last; "laut" alone is also "according to" ("Ergebnisse laut Labor").
+    Pair {
+        first: &["ergebnisse", "testergebnisse", "befunde", "befund"],
+        then: &["vorgelesen", "ausgerufen"],
+        within: 10,
+        one_clause: true,
+        ..PLAIN
+    },
     // Fitted the wrong way round: "montaron los frenos al revés", "a remonté mes freins à
     // l'envers", "hat die Bremsen verkehrt herum montiert".
     Pair {

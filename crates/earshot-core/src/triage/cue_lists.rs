@@ -111,6 +111,12 @@ pub(super) const SYMPATHY_CUES: &[&str] = &[
     "que tristeza saber", "che tristezza sapere", "che tristezza leggere", "ist gestorben",
     "gestorben ist", "verstorben", "e venuto a mancare", "e venuta a mancare", "faleceu",
     "fallecio", "ha fallecido", "est decede", "est decedee", "nous a quittes",
+    // Shocked, and a wish that the owner is well.
+    "shocked to hear", "shocked to read", "que susto saber", "choque d'apprendre",
+    "choquee d'apprendre", "schockiert, dass", "schockiert zu horen", "che spavento sapere",
+    "hope the owner is ok", "hope the owner is okay", "espero que el dueno este bien",
+    "j'espere que le patron va bien", "hoffentlich geht es dem besitzer gut",
+    "spero che il proprietario stia bene", "espero que o dono esteja bem",
     // Sad to see how things go in the town ("Sad to see the queue at the food bank getting
     // longer"); a complaint cue still makes it a complaint ("sad to see how rude the staff were").
     "sad to see", "da pena ver", "triste ver", "triste de voir", "traurig zu sehen",
@@ -156,7 +162,8 @@ pub(super) const TOWN_NEWS_CUES: &[&str] = &[
     "furto al", "furto nel", "o assalto", "assalto a", "assalto ao", "power cut", "power outage",
     "corte de luz", "apagon", "coupure de courant", "coupure d'electricite", "panne de courant",
     "stromausfall", "per un blackout", "un blackout in", "falta de luz", "falta de energia",
-    "queda de energia", "apagao",
+    "queda de energia", "apagao", "at knifepoint", "a punta de navaja", "atracaron", "el atraco",
+    "braquee", "braquage", "uberfallen wurde", "hanno rapinato", "la rapina", "assaltaram",
     // A fire, a flood.
     "the fire", "the flood", "flooding", "flooded", "el incendio", "del incendio",
     "la inundacion", "l'incendie", "l'inondation", "dem brand", "der brand", "hochwasser",
@@ -201,7 +208,12 @@ pub(super) const OWN_PLAN_CUES: &[&str] = &[
     "change my reservation", "change our reservation", "running late", "running a bit late",
     "running a little late", "keep our table", "hold our table", "keep my table", "hold my table",
     "keep the table", "hold the table", "save our table", "we'll be late", "we will be late",
-    "i'll be late", "i will be late",
+    "i'll be late", "i will be late", "can't make tomorrow", "cant make tomorrow",
+    "can't make today", "cant make today", "can't make it tomorrow", "cant make it tomorrow",
+    "no puedo ir a la", "no podre ir", "no voy a poder ir", "ne pourrai pas venir",
+    "ne peux pas venir", "ich kann morgen nicht", "ich kann heute nicht",
+    "kann leider nicht kommen", "non riesco a venire", "non potro venire", "nao posso ir",
+    "nao vou poder ir",
     // Spanish.
     "tengo que cancelar", "necesito cancelar", "cancelar mi reserva", "cancelar la reserva",
     "cancelar nuestra reserva", "anular mi reserva", "anular la reserva", "cambiar mi reserva",

@@ -364,6 +364,25 @@ pub(super) const SERVICE_CUES: &[&str] = &[
     "twice the dose", "double the dose", "wrong dose", "el doble de la dosis", "dosis equivocada",
     "dosis incorrecta", "le double de la dose", "mauvaise dose", "die doppelte dosis",
     "falsche dosis", "il doppio della dose", "dose sbagliata", "o dobro da dose", "dose errada",
+    // A room that looks onto the car park or a wall; the difference to refund; marked delivered
+    // and nowhere; stains left everywhere.
+    "looks onto the car park", "looks straight onto the car park", "looks onto a wall",
+    "da al aparcamiento", "da directamente al aparcamiento", "da a un muro",
+    "donne sur le parking", "donne directement sur le parking", "donne sur un mur",
+    "geht auf den parkplatz", "geht direkt auf den parkplatz", "blick auf den parkplatz",
+    "blick auf eine wand", "da sul parcheggio", "da direttamente sul parcheggio",
+    "da su un muro", "da para o parque de estacionamento", "da diretamente para o parque",
+    "da para uma parede", "refund the difference", "devolverme la diferencia",
+    "devolvernos la diferencia", "rembourser la difference", "die differenz erstatten",
+    "rimborsarmi la differenza", "rimborsarci la differenza", "devolver-me a diferenca",
+    "devolver-nos a diferenca", "as delivered but", "marque comme livre", "comme livre mais",
+    "segnato come consegnato", "come consegnato ma", "nowhere to be found", "est introuvable",
+    "non si trova da nessuna parte", "no aparece por ningun lado", "nirgends zu finden",
+    "nao esta em lado nenhum", "patches everywhere", "stains everywhere", "marks everywhere",
+    "manchas por todas partes", "manchas blancas por todas partes", "taches partout",
+    "taches blanches partout", "uberall flecken", "uberall weiße flecken", "macchie dappertutto",
+    "macchie bianche dappertutto", "macchie ovunque", "manchas por todo o lado",
+    "manchas brancas por todo o lado",
 ];
 
 #[cfg(test)]

@@ -432,7 +432,14 @@ pub(super) fn only_own_plan(a: &Analysed, found: &Found) -> bool {
         && found.grave.is_empty()
         && a.tokens.iter().all(|t| {
             let bad = vader::valence_of(t).is_some_and(|v| v != 0.0 && (v < 0.0) != t.negated);
-            !bad || own_plan_word(&t.norm)
+            // The cue's own words too: Spanish "no" of "no puedo ir a la clase".
+            let in_cue = || {
+                found
+                    .own_plan
+                    .iter()
+                    .any(|c| c.split(' ').any(|w| w.to_lowercase() == t.norm))
+            };
+            !bad || own_plan_word(&t.norm) || in_cue()
         })
 }
 
