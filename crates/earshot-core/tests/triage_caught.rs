@@ -5,7 +5,10 @@
 //! written after those rules, showed: a room that looks onto a wall, the difference to refund,
 //! marked delivered and nowhere, stains everywhere, results read out loud, a shock and a wish
 //! that the owner is well, the writer's own "can't come", ten out of ten, never hurried, talked
-//! through it on the phone. `earshot classify` is what is tested.
+//! through it on the phone. And what set `n` showed: a condition told before a question, a pet's
+//! death and its appointments cancelled, a way in blocked, arrived after it was over, what was
+//! reserved given to others, never made to feel slow, calm through the customer's mishaps.
+//! `earshot classify` is what is tested.
 
 mod triage_common;
 
@@ -79,6 +82,33 @@ const SHOWN: &[(&str, &str, &str, bool)] = &[
     ("Il tecnico mi ha guidato al telefono, tutto risolto in cinque minuti", "it", "positive", false),
 ];
 
+/// What set `n` showed, in posts of its own.
+#[rustfmt::skip]
+const ASKED: &[(&str, &str, &str, bool)] = &[
+    // A condition told before a question is why the writer asks; told before what came, it is
+    // the complaint.
+    ("My daughter is allergic to eggs, can she have the pancakes?", "en", "neutral", false),
+    ("Mio figlio è allergico al latte, il gelato al limone va bene per lui?", "it", "neutral", false),
+    ("A minha filha é alérgica ao ovo, o bolo de chocolate tem?", "pt", "neutral", false),
+    ("I told the waiter I'm allergic to nuts and the salad came with walnuts", "en", "negative", true),
+    ("Our cat died on Sunday, please cancel her check-up next week", "en", "negative", false),
+    ("O nosso gato morreu no domingo, por favor cancelem as marcações dele", "pt", "neutral", false),
+    ("The delivery van has been blocking our driveway all morning", "en", "negative", true),
+    ("Le camion de livraison bloque notre garage depuis ce matin", "fr", "negative", true),
+    ("Il furgone delle consegne ci blocca il garage da stamattina", "it", "negative", true),
+    ("The caterers arrived after the party had finished", "en", "negative", true),
+    ("Der DJ kam erst nach dem Ende der Feier", "de", "negative", true),
+    ("The front-row seats we booked were given to other people", "en", "negative", true),
+    ("Les places que nous avions réservées ont été données à d'autres spectateurs", "fr", "negative", true),
+    ("I posti che avevamo prenotato sono stati dati ad altri clienti", "it", "negative", true),
+    ("The swimming coach never made my son feel slow", "en", "positive", false),
+    ("El entrenador nunca le hizo sentir torpe a mi hijo", "es", "positive", false),
+    ("L'allenatrice non ha mai fatto sentire inadeguata mia figlia", "it", "positive", false),
+    ("The dentist stayed calm even when my son kicked him", "en", "positive", false),
+    ("La peluquera mantuvo la calma aunque mi hija no paraba de llorar", "es", "positive", false),
+    ("Il maestro è rimasto calmo anche quando i bambini urlavano", "it", "positive", false),
+];
+
 #[test]
 fn the_seventeenth_days_cases_read_as_told() {
     none_wrong(&misreads(TOLD));
@@ -87,6 +117,11 @@ fn the_seventeenth_days_cases_read_as_told() {
 #[test]
 fn the_cases_of_the_set_written_after_them_read_as_told() {
     none_wrong(&misreads(SHOWN));
+}
+
+#[test]
+fn the_cases_of_the_third_set_read_as_told() {
+    none_wrong(&misreads(ASKED));
 }
 
 #[test]

@@ -70,7 +70,14 @@ const OURS: &[&str] = &[
     "our", "my", "nuestra", "nuestras", "nuestro", "nuestros", "mi", "mis", "nos", "mes", "notre",
     "mon", "ma", "unsere", "unseren", "unser", "meine", "meinen", "mein", "nostri", "nostre",
     "nostro", "nostra", "miei", "mie", "mio", "mia", "nossos", "nossas", "nosso", "nossa", "meus",
-    "minhas", "meu", "minha",
+    "minhas", "meu", "minha", "ci",
+];
+
+/// The writer's reserving, folded: what was reserved was the writer's.
+#[rustfmt::skip]
+const RESERVED: &[&str] = &[
+    "reserved", "booked", "reservamos", "reserve", "reserves", "reservees", "reservierten",
+    "reserviert", "prenotato", "prenotati", "prenotate", "reservaram", "reservei",
 ];
 
 /// Relative words, folded: what a charge was for ("que nunca cambió", "qu'il n'a jamais").
@@ -137,7 +144,12 @@ pub(super) fn broken(folded: &str) -> Option<((usize, usize), (usize, usize))> {
             Some((k, phrase.split(' ').count()))
         })?;
         let related = !p.relative || (at + 1..then).any(|k| RELATIVE.contains(&text(k)));
-        let owned = !p.ours || (at + 1..then).any(|k| OURS.contains(&text(k)));
+        // Or what the writer had reserved, told before ("the sunbeds we reserved were given to
+        // other guests", "las tumbonas que reservamos se las dieron a otros").
+        let reserved = || (at.saturating_sub(8)..at).any(|k| RESERVED.contains(&text(k)));
+        // Or "us" right before the first ("ci blocca il passo carrabile").
+        let us = at > 0 && OURS.contains(&text(at - 1));
+        let owned = !p.ours || (at + 1..then).any(|k| OURS.contains(&text(k))) || us || reserved();
         let praise = (then + last..then + last + 3)
             .any(|k| WORTH_IT.contains(&text(k)) || p.unless_then.contains(&text(k)));
         let between = &folded[words[at].1..words[then].0];

@@ -342,12 +342,13 @@ pub(super) const PAIRS: &[Pair] = &[
             "enviaron", "mando", "mandaron", "vendu", "vendus", "vendues", "donne", "envoye",
             "envoyees", "venduto", "venduti", "dato", "dati", "mandato", "inviato", "inviati",
             "vendeu", "venderam", "deu", "deram", "enviou", "enviaram", "mandou", "mandaram",
+            "donnes", "donnees", "dadas", "dados",
         ],
         then: &[
-            "to another", "to someone else", "to somebody else", "a otra", "a otro", "a otras",
-            "a otros", "a une autre", "a un autre", "a d'autres", "a quelqu'un d'autre",
-            "a un'altra", "a un altro", "ad un'altra", "ad un altro", "a qualcun altro", "a outra",
-            "a outro", "a outras", "a outros",
+            "to another", "to someone else", "to somebody else", "to other", "a otra", "a otro",
+            "a otras", "a otros", "a une autre", "a un autre", "a d'autres", "a quelqu'un d'autre",
+            "a un'altra", "a un altro", "ad un'altra", "ad un altro", "ad altri", "ad altre",
+            "a qualcun altro", "a outra", "a outro", "a outras", "a outros",
         ],
         within: 10,
         one_clause: true,
@@ -379,6 +380,40 @@ pub(super) const PAIRS: &[Pair] = &[
             "de outro paciente", "de outro cliente", "de outra cliente", "de outra pessoa",
         ],
         within: 6,
+        one_clause: true,
+        ..PLAIN
+    },
+    // Our way in blocked: "the skip has been blocking our drive since Tuesday", "bloque notre
+    // allée depuis mardi", "blockiert seit Dienstag unsere Einfahrt".
+    Pair {
+        first: &[
+            "blocking", "blocked", "blocks", "bloqueando", "bloquea", "bloquean", "bloqueado",
+            "bloque", "bloquent", "blockiert", "blockieren", "versperrt", "blocca", "bloccano",
+            "bloccato", "bloquear", "bloqueia", "bloqueiam",
+        ],
+        then: &[
+            "drive", "driveway", "garage", "entrada", "allee", "garaje", "einfahrt", "ausfahrt",
+            "garageneinfahrt", "passo carrabile", "garagem", "portao",
+        ],
+        within: 6,
+        one_clause: true,
+        ours: true,
+        ..PLAIN
+    },
+    // Came after it was over: "turned up an hour after the ceremony had finished", "est arrivé
+    // une heure après la fin de la cérémonie", "kam eine Stunde nach dem Ende der Trauung".
+    Pair {
+        first: &[
+            "turned", "arrived", "showed", "came", "llego", "aparecio", "llegaron", "arrive",
+            "arrivee", "arrives", "kam", "kamen", "arrivato", "arrivata", "arrivati", "chegou",
+            "chegaram", "apareceu",
+        ],
+        then: &[
+            "had finished", "had ended", "after the end", "despues de que terminara",
+            "despues de que acabara", "despues del final", "apres la fin", "nach dem ende",
+            "dopo la fine", "depois do fim", "ter acabado", "ter terminado",
+        ],
+        within: 10,
         one_clause: true,
         ..PLAIN
     },

@@ -116,7 +116,10 @@ pub(super) const SYMPATHY_CUES: &[&str] = &[
     "choquee d'apprendre", "schockiert, dass", "schockiert zu horen", "che spavento sapere",
     "hope the owner is ok", "hope the owner is okay", "espero que el dueno este bien",
     "j'espere que le patron va bien", "hoffentlich geht es dem besitzer gut",
-    "spero che il proprietario stia bene", "espero que o dono esteja bem",
+    "spero che il proprietario stia bene", "espero que o dono esteja bem", "our dog died",
+    "our cat died", "my dog died", "my cat died", "nuestro perro murio", "nuestra perra murio",
+    "nuestro gato murio", "notre chien est mort", "notre chat est mort", "il nostro cane e morto",
+    "il nostro gatto e morto", "o nosso cao morreu", "o nosso gato morreu", "a nossa cadela morreu",
     // Sad to see how things go in the town ("Sad to see the queue at the food bank getting
     // longer"); a complaint cue still makes it a complaint ("sad to see how rude the staff were").
     "sad to see", "da pena ver", "triste ver", "triste de voir", "traurig zu sehen",
@@ -211,9 +214,10 @@ pub(super) const OWN_PLAN_CUES: &[&str] = &[
     "i'll be late", "i will be late", "can't make tomorrow", "cant make tomorrow",
     "can't make today", "cant make today", "can't make it tomorrow", "cant make it tomorrow",
     "no puedo ir a la", "no podre ir", "no voy a poder ir", "ne pourrai pas venir",
-    "ne peux pas venir", "ich kann morgen nicht", "ich kann heute nicht",
-    "kann leider nicht kommen", "non riesco a venire", "non potro venire", "nao posso ir",
-    "nao vou poder ir",
+    "ne peux pas venir", "ich kann morgen nicht", "ich kann heute nicht", "non potro venire",
+    "kann leider nicht kommen", "non riesco a venire", "nao posso ir", "nao vou poder ir",
+    "please cancel his", "please cancel her", "cancelad sus citas", "sagt seine termine",
+    "annuler ses rendez-vous", "annullate i suoi appuntamenti", "cancelem as marcacoes",
     // Spanish.
     "tengo que cancelar", "necesito cancelar", "cancelar mi reserva", "cancelar la reserva",
     "cancelar nuestra reserva", "anular mi reserva", "anular la reserva", "cambiar mi reserva",

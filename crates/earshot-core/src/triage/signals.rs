@@ -144,6 +144,7 @@ pub(super) fn signals_in(text: &str, lang: Option<&'static str>) -> (Analysed, S
     let mut mended = mended(&mut analysed);
     mended.extend(explained(&mut analysed));
     astonished(&mut analysed);
+    super::supposed::condition(&mut analysed);
     complaint.retain(|w| !mended.contains(&crate::matcher::fold(w)));
     // Nor is a help word inside a complaint ("aperto" in "il pacco è arrivato aperto"), nor
     // "open" beside one: "when I opened it" ("Il latte era già scaduto quando l'ho aperto").

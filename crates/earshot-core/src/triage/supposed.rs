@@ -3,6 +3,8 @@
 //! beschädigt ankommt?". The damage is what might happen; the post asks for help, and its bad
 //! words are the supposition's. Read on folded text. Earshot's own list.
 
+use super::text::Analysed;
+
 /// "What should I do if", folded, in the six modelled languages.
 #[rustfmt::skip]
 const SUPPOSING: &[&str] = &[
@@ -32,6 +34,32 @@ pub(super) fn supposed(folded: &str) -> Option<((usize, usize), (usize, usize))>
     })
 }
 
+/// A condition of the writer's or a guest's, in each language ("allergic", "alérgico",
+/// "allergique", "allergisch", "celiac"), as tokens are folded.
+#[rustfmt::skip]
+const CONDITION: &[&str] = &[
+    "allergic", "allergy", "allergies", "intolerant", "coeliac", "celiac", "alérgico",
+    "alérgica", "alergia", "alergias", "intolerante", "celíaco", "celíaca", "allergique",
+    "allergie", "intolérant", "intolérante", "cœliaque", "coeliaque", "allergisch",
+    "unverträglichkeit", "zöliakie", "allergico", "allergica", "allergia", "celiaco", "celiaca",
+    "alérgicos", "celíacos",
+];
+
+/// Sets aside a condition told before a question ("My husband is allergic to shellfish, is the
+/// paella safe for him?"): it is why the writer asks, no word of feeling. Only in a post that
+/// ends asking; "I told them I'm allergic and the dessert came with nuts" is the complaint it
+/// reads as.
+pub(super) fn condition(a: &mut Analysed) {
+    if !a.ends_with_question {
+        return;
+    }
+    for t in &mut a.tokens {
+        if CONDITION.contains(&t.norm.as_str()) {
+            t.set_aside();
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -59,5 +87,20 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(quoted(text).as_deref(), want, "{text}");
         }
+    }
+
+    #[test]
+    fn a_condition_told_before_a_question_is_set_aside() {
+        use crate::triage::text::analyse_in;
+        // Whether `word` of `text` is set aside.
+        let aside = |text: &str, lang: &str, word: &str| {
+            let mut a = analyse_in(text, Some(lang));
+            super::condition(&mut a);
+            a.tokens.iter().any(|t| t.norm == word && t.aside)
+        };
+        let asked = "Mon mari est allergique aux noix, le gâteau en contient ?";
+        assert!(aside(asked, "fr", "allergique"));
+        let told = "I told them I'm allergic and the dessert came with nuts";
+        assert!(!aside(told, "en", "allergic"));
     }
 }
