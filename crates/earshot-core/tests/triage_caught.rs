@@ -7,8 +7,10 @@
 //! that the owner is well, the writer's own "can't come", ten out of ten, never hurried, talked
 //! through it on the phone. And what set `n` showed: a condition told before a question, a pet's
 //! death and its appointments cancelled, a way in blocked, arrived after it was over, what was
-//! reserved given to others, never made to feel slow, calm through the customer's mishaps.
-//! `earshot classify` is what is tested.
+//! reserved given to others, never made to feel slow, calm through the customer's mishaps. And
+//! what set `o` showed: a machine that floods the kitchen, arrived chipped, charged for what was
+//! never opened, a shop's pet gone missing, left out in the rain, told a time and still waiting
+//! at a later one, with time to spare. `earshot classify` is what is tested.
 
 mod triage_common;
 
@@ -109,6 +111,25 @@ const ASKED: &[(&str, &str, &str, bool)] = &[
     ("Il maestro è rimasto calmo anche quando i bambini urlavano", "it", "positive", false),
 ];
 
+/// What set `o` showed, in posts of its own.
+#[rustfmt::skip]
+const LEFT: &[(&str, &str, &str, bool)] = &[
+    ("The washing machine you fitted floods the bathroom every time", "en", "negative", true),
+    ("Seit der Reparatur steht bei jedem Waschgang die Küche unter Wasser", "de", "negative", true),
+    ("Three of the plates arrived chipped", "en", "negative", true),
+    ("Las tazas llegaron desportilladas", "es", "negative", true),
+    ("They charged me for the wine although we never even opened it", "en", "negative", true),
+    ("So sad to hear the shop dog has gone missing, hope he turns up", "en", "negative", false),
+    ("Que pena que se haya perdido el perro del bar, ojalá aparezca", "es", "negative", false),
+    ("The courier left my parcel on the step in the rain", "en", "negative", true),
+    ("Der Bote hat das Paket im Regen vor der Tür stehen lassen", "de", "negative", true),
+    ("Il corriere ha lasciato il pacco fuori sotto la pioggia", "it", "negative", true),
+    ("Nos dijeron que el coche estaría listo a las 10 y a las 2 todavía estábamos esperando", "es", "negative", true),
+    ("Disseram-nos que a mesa estaria pronta às 8 e às 9 ainda estávamos à porta", "pt", "negative", true),
+    ("The florist had the bouquets ready with an hour to spare", "en", "positive", false),
+    ("We finished the walk in the rain and loved every minute", "en", "positive", false),
+];
+
 #[test]
 fn the_seventeenth_days_cases_read_as_told() {
     none_wrong(&misreads(TOLD));
@@ -122,6 +143,11 @@ fn the_cases_of_the_set_written_after_them_read_as_told() {
 #[test]
 fn the_cases_of_the_third_set_read_as_told() {
     none_wrong(&misreads(ASKED));
+}
+
+#[test]
+fn the_cases_of_the_fourth_set_read_as_told() {
+    none_wrong(&misreads(LEFT));
 }
 
 #[test]

@@ -204,9 +204,10 @@ fn reasons_never_name_names_or_small_words_the_model_learned_a_mood_for() {
             "you are a bunch of idiots and your coffee is shit",
             &["bunch", "coffee"],
         ),
+        // "Left" alone was the model's topic word; "left … in the rain" is the complaint's cue.
         (
             "The delivery guy left my parcel in the rain, soaked",
-            &["delivery", "left", "parcel"],
+            &["delivery", "parcel", "guy"],
         ),
         // A plain word far from its negation ("negative: 'not service'"), and the words where a
         // post turns ("positive: 'gut', 'essen', 'aber'", "complaint: 'impoli', 'contre'").

@@ -400,6 +400,41 @@ pub(super) const PAIRS: &[Pair] = &[
         ours: true,
         ..PLAIN
     },
+    // Left out in the rain: "left our new fridge in the front garden in the rain", "dejaron
+    // nuestra nevera … bajo la lluvia"; German says it last ("im Regen … stehen lassen").
+    Pair {
+        first: &[
+            "left", "dejaron", "dejo", "laisse", "laisses", "laissee", "lasciato", "lasciata",
+            "lasciati", "deixaram", "deixou",
+        ],
+        then: &[
+            "in the rain", "out in the rain", "bajo la lluvia", "sous la pluie", "sotto la pioggia",
+            "a chuva", "debaixo de chuva",
+        ],
+        within: 12,
+        one_clause: true,
+        ..PLAIN
+    },
+    Pair {
+        first: &["regen"],
+        then: &["stehen lassen", "stehengelassen", "liegen lassen", "liegengelassen", "abgestellt"],
+        within: 6,
+        one_clause: true,
+        ..PLAIN
+    },
+    // Told a time, and still waiting at a later one: "nos dijeron que la habitación estaría
+    // lista a las 2 y a las 5 seguíamos en el vestíbulo".
+    Pair {
+        first: &["dijeron", "prometieron", "disseram", "disseram-nos", "prometeram"],
+        then: &[
+            "seguiamos", "todavia estabamos", "aun estabamos", "ainda estavamos",
+            "continuavamos",
+        ],
+        within: 18,
+        // Two times that differ.
+        prices: true,
+        ..PLAIN
+    },
     // Came after it was over: "turned up an hour after the ceremony had finished", "est arrivé
     // une heure après la fin de la cérémonie", "kam eine Stunde nach dem Ende der Trauung".
     Pair {

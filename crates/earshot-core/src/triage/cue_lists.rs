@@ -106,20 +106,6 @@ pub(super) const SYMPATHY_CUES: &[&str] = &[
     "gute besserung", "schnelle genesung", "mi dispiace leggere", "guarisca presto",
     "pronta guarigione", "rimettiti presto", "que pena saber", "triste ler", "as melhoras",
     "rapidas melhoras", "rapida recuperacao",
-    // A death told with sadness ("sad news that the old cobbler has passed away"); not a bare
-    // "died" or "è morto", which a phone or a battery does.
-    "que tristeza saber", "che tristezza sapere", "che tristezza leggere", "ist gestorben",
-    "gestorben ist", "verstorben", "e venuto a mancare", "e venuta a mancare", "faleceu",
-    "fallecio", "ha fallecido", "est decede", "est decedee", "nous a quittes",
-    // Shocked, and a wish that the owner is well.
-    "shocked to hear", "shocked to read", "que susto saber", "choque d'apprendre",
-    "choquee d'apprendre", "schockiert, dass", "schockiert zu horen", "che spavento sapere",
-    "hope the owner is ok", "hope the owner is okay", "espero que el dueno este bien",
-    "j'espere que le patron va bien", "hoffentlich geht es dem besitzer gut",
-    "spero che il proprietario stia bene", "espero que o dono esteja bem", "our dog died",
-    "our cat died", "my dog died", "my cat died", "nuestro perro murio", "nuestra perra murio",
-    "nuestro gato murio", "notre chien est mort", "notre chat est mort", "il nostro cane e morto",
-    "il nostro gatto e morto", "o nosso cao morreu", "o nosso gato morreu", "a nossa cadela morreu",
     // Sad to see how things go in the town ("Sad to see the queue at the food bank getting
     // longer"); a complaint cue still makes it a complaint ("sad to see how rude the staff were").
     "sad to see", "da pena ver", "triste ver", "triste de voir", "traurig zu sehen",

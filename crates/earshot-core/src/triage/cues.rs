@@ -10,6 +10,7 @@ use super::cue_lists::{
     HELP_CUES, LEAD_CUES, OWN_PLAN_CUES, SARCASM_CUES, SUGGESTION_CUES, SYMPATHY_CUES,
     TOWN_NEWS_CUES,
 };
+use super::farewell::LOSS_CUES;
 
 /// The compiled cue lists.
 pub struct Cues {
@@ -23,7 +24,7 @@ pub struct Cues {
     pub lead: AhoCorasick,
     /// Sarcasm marks.
     pub sarcasm: AhoCorasick,
-    /// Sympathy, then the town's news (patterns from [`Cues::news_from`] on).
+    /// Sympathy and losses, then the town's news (patterns from [`Cues::news_from`] on).
     pub sympathy: AhoCorasick,
 }
 
@@ -36,7 +37,7 @@ impl Cues {
 
     /// The first pattern of [`Cues::sympathy`] that is the town's news.
     pub fn news_from(&self) -> usize {
-        SYMPATHY_CUES.len()
+        SYMPATHY_CUES.len() + LOSS_CUES.len()
     }
 
     /// The first pattern of [`Cues::help`] that is the writer's own change of plan.
@@ -63,7 +64,7 @@ pub fn cue_sets() -> &'static Cues {
             help: build(&[HELP_CUES, SUGGESTION_CUES, OWN_PLAN_CUES].concat()),
             lead: build(LEAD_CUES),
             sarcasm: build(SARCASM_CUES),
-            sympathy: build(&[SYMPATHY_CUES, TOWN_NEWS_CUES].concat()),
+            sympathy: build(&[SYMPATHY_CUES, LOSS_CUES, TOWN_NEWS_CUES].concat()),
         }
     })
 }
@@ -82,6 +83,7 @@ pub fn cue_word(word: &str) -> bool {
                 SARCASM_CUES,
                 SYMPATHY_CUES,
                 TOWN_NEWS_CUES,
+                LOSS_CUES,
             ];
             lists
                 .iter()

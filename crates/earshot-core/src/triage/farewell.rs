@@ -12,6 +12,28 @@ use aho_corasick::AhoCorasick;
 
 use super::cues::{cues, placed_cues, word_spans, Folded};
 
+/// A loss told with sadness or shock, and a wish that it turns out well, folded: sympathy as
+/// [`super::cue_lists::SYMPATHY_CUES`] is, read with it.
+#[rustfmt::skip]
+pub(super) const LOSS_CUES: &[&str] = &[
+    // A death told with sadness ("sad news that the old cobbler has passed away"); not a bare
+    // "died" or "è morto", which a phone or a battery does.
+    "que tristeza saber", "che tristezza sapere", "che tristezza leggere", "ist gestorben",
+    "gestorben ist", "verstorben", "e venuto a mancare", "e venuta a mancare", "faleceu",
+    "fallecio", "ha fallecido", "est decede", "est decedee", "nous a quittes",
+    // Shocked, and a wish that the owner is well.
+    "shocked to hear", "shocked to read", "que susto saber", "choque d'apprendre",
+    "choquee d'apprendre", "schockiert, dass", "schockiert zu horen", "che spavento sapere",
+    "hope the owner is ok", "hope the owner is okay", "espero que el dueno este bien",
+    "j'espere que le patron va bien", "hoffentlich geht es dem besitzer gut", "spero che torni",
+    "spero che il proprietario stia bene", "espero que o dono esteja bem", "our dog died",
+    "our cat died", "my dog died", "my cat died", "cat has gone missing", "dog has gone missing",
+    "ojala aparezca", "j'espere qu'il va vite revenir", "hoffentlich taucht", "espero que apareca",
+    "nuestro perro murio", "nuestra perra murio", "nuestro gato murio", "notre chien est mort",
+    "notre chat est mort", "il nostro cane e morto", "il nostro gatto e morto", "o nosso cao morreu",
+    "o nosso gato morreu", "a nossa cadela morreu",
+];
+
 /// A place closing for good, or its owner retiring: English, Spanish, French, German, Italian,
 /// Portuguese.
 #[rustfmt::skip]

@@ -235,6 +235,10 @@ pub(super) const IDIOMS: &[(&str, f64)] = &[
     ("resté|reste|restée|restee calme", 2.0),
     ("rimasto|rimasta|rimasti calmo|calma|calmi", 2.0),
     ("manteve|mantém|mantem|mantiveram a calma", 2.0),
+    ("with time to spare", 2.0),
+    ("with an hour to spare", 2.0),
+    ("with a day to spare", 2.0),
+    ("with minutes|hours|days to spare", 2.0),
     // Talked through it on the phone, and no call-out needed.
     ("talked|talking me|us through", 2.0),
     ("guiando por|al teléfono|telefono", 2.0),

@@ -383,6 +383,17 @@ pub(super) const SERVICE_CUES: &[&str] = &[
     "taches blanches partout", "uberall flecken", "uberall weiße flecken", "macchie dappertutto",
     "macchie bianche dappertutto", "macchie ovunque", "manchas por todo o lado",
     "manchas brancas por todo o lado",
+    // Floods the kitchen; arrived chipped; charged for what was never opened.
+    "floods the kitchen", "flooded the kitchen", "floods the bathroom", "flooded the bathroom",
+    "inunda la cocina", "inundo la cocina", "inonde la cuisine", "a inonde la cuisine",
+    "kuche unter wasser", "bad unter wasser", "allaga la cucina", "ha allagato la cucina",
+    "inunda a cozinha", "inundou a cozinha", "arrived chipped", "came chipped",
+    "llegaron desportilladas", "llego desportillada", "llegaron desportillados",
+    "arrives ebreches", "arrivees ebrechees", "kamen angeschlagen", "kam angeschlagen",
+    "arrivati scheggiati", "arrivate scheggiate", "chegaram lascados", "chegou lascado",
+    "never even opened it", "never even opened", "ni siquiera lo abrimos", "ni siquiera la abrimos",
+    "meme pas ouvert", "nicht einmal geoffnet", "nicht mal geoffnet", "nemmeno aperto",
+    "neanche aperto", "nem o termos aberto", "nem sequer abrimos",
 ];
 
 #[cfg(test)]
