@@ -10,7 +10,9 @@
 //! reserved given to others, never made to feel slow, calm through the customer's mishaps. And
 //! what set `o` showed: a machine that floods the kitchen, arrived chipped, charged for what was
 //! never opened, a shop's pet gone missing, left out in the rain, told a time and still waiting
-//! at a later one, with time to spare. `earshot classify` is what is tested.
+//! at a later one, with time to spare. And set `p`'s: another's logo, cut too short, late to
+//! every one, came again without a part, kept aside for the writer who rang to say they would be
+//! late, a favourite of the staff moving away. `earshot classify` is what is tested.
 
 mod triage_common;
 
@@ -130,6 +132,24 @@ const LEFT: &[(&str, &str, &str, bool)] = &[
     ("We finished the walk in the rain and loved every minute", "en", "positive", false),
 ];
 
+/// What set `p` showed, in posts of its own.
+#[rustfmt::skip]
+const KEPT: &[(&str, &str, &str, bool)] = &[
+    ("The club shop printed the shirts with another team's badge", "en", "negative", true),
+    ("Die Druckerei hat die Tassen mit dem Logo einer anderen Firma bedruckt", "de", "negative", true),
+    ("El peluquero me cortó el flequillo demasiado corto", "es", "negative", true),
+    ("Der Friseur hat den Pony viel zu kurz geschnitten", "de", "negative", true),
+    ("The cleaner has been late for every shift this month", "en", "negative", true),
+    ("Die Nachhilfe kam zu jeder Stunde zu spät", "de", "negative", true),
+    ("The grocery box came without the eggs again", "en", "negative", true),
+    ("La compra ha llegado otra vez sin los huevos", "es", "negative", true),
+    ("The plumber came without being asked when he saw the leak next door", "en", "positive", false),
+    ("The butcher kept the last chicken aside for us when I rang to say we'd be late", "en", "positive", false),
+    ("La carnicera me guardó el último pollo cuando llamé para decir que llegaba tarde", "es", "positive", false),
+    ("Dommage que notre coiffeuse préférée déménage, elle va nous manquer", "fr", "negative", false),
+    ("Schade, dass unser Lieblingsbarista wegzieht, er wird uns fehlen", "de", "negative", false),
+];
+
 #[test]
 fn the_seventeenth_days_cases_read_as_told() {
     none_wrong(&misreads(TOLD));
@@ -148,6 +168,11 @@ fn the_cases_of_the_third_set_read_as_told() {
 #[test]
 fn the_cases_of_the_fourth_set_read_as_told() {
     none_wrong(&misreads(LEFT));
+}
+
+#[test]
+fn the_cases_of_the_fifth_set_read_as_told() {
+    none_wrong(&misreads(KEPT));
 }
 
 #[test]

@@ -12,7 +12,18 @@ use super::wrong_item::INSTEAD;
 
 #[path = "broken_pairs.rs"]
 mod pairs;
+#[path = "broken_pairs_more.rs"]
+mod pairs_more;
 use pairs::PAIRS;
+use pairs_more::MORE_PAIRS;
+
+/// How many pairs there are, in both lists.
+const COUNT: usize = PAIRS.len() + MORE_PAIRS.len();
+
+/// Every pair: the first list's, then the second's.
+fn all_pairs() -> impl Iterator<Item = &'static Pair> {
+    PAIRS.iter().chain(MORE_PAIRS)
+}
 
 /// Two words that make a complaint when the second follows the first closely enough.
 struct Pair {
@@ -105,8 +116,8 @@ pub(super) fn broken(folded: &str) -> Option<((usize, usize), (usize, usize))> {
     // The automaton of every pair's first words, and the pair of each of its patterns.
     static FIRST: OnceLock<(AhoCorasick, Vec<usize>)> = OnceLock::new();
     let (first, pair_of) = FIRST.get_or_init(|| {
-        let words = PAIRS.iter().flat_map(|p| p.first.iter());
-        let pair_of = PAIRS.iter().enumerate();
+        let words = all_pairs().flat_map(|p| p.first.iter());
+        let pair_of = all_pairs().enumerate();
         let pair_of = pair_of.flat_map(|(i, p)| p.first.iter().map(move |_| i));
         let ac = AhoCorasick::new(words).expect("a static word list compiles");
         (ac, pair_of.collect())
@@ -118,7 +129,7 @@ pub(super) fn broken(folded: &str) -> Option<((usize, usize), (usize, usize))> {
         let after = folded[m.end()..].chars().next();
         !(before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric))
     };
-    let mut present = [false; PAIRS.len()];
+    let mut present = [false; COUNT];
     for m in first.find_overlapping_iter(folded).filter(whole) {
         present[pair_of[m.pattern().as_usize()]] = true;
     }
@@ -128,7 +139,7 @@ pub(super) fn broken(folded: &str) -> Option<((usize, usize), (usize, usize))> {
     let words = super::cues::word_spans(folded);
     let text = |i: usize| words.get(i).map_or("", |&(s, e)| &folded[s..e]);
     let is = |i: usize, phrase: &str| phrase.split(' ').enumerate().all(|(k, w)| text(i + k) == w);
-    let candidates = PAIRS.iter().zip(present).filter(|(_, here)| *here);
+    let candidates = all_pairs().zip(present).filter(|(_, here)| *here);
     candidates.map(|(p, _)| p).find_map(|p| {
         let at = (0..words.len()).find(|&i| {
             p.first.contains(&text(i)) && !(i > 0 && p.not_after.contains(&text(i - 1)))

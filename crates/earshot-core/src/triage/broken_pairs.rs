@@ -295,12 +295,12 @@ pub(super) const PAIRS: &[Pair] = &[
         one_clause: true,
         ..PLAIN
     },
-    // Arrived without a part: "Order 4521 arrived without the charger", "kam ohne Ladegerät";
-    // not "arrived without a scratch".
+    // Arrived without a part: "Order 4521 arrived without the charger", "kam ohne Ladegerät",
+    // "ha llegado otra vez sin las barras"; not "arrived without a scratch".
     Pair {
         first: ARRIVED,
         then: WITHOUT,
-        within: 3,
+        within: 5,
         one_clause: true,
         unless_then: WENT_WELL,
         ..PLAIN
@@ -359,117 +359,6 @@ pub(super) const PAIRS: &[Pair] = &[
         first: &["andere", "anderen", "anderes", "jemand"],
         then: &["verkauft", "gegeben", "geschickt", "vergeben", "weitergegeben"],
         within: 4,
-        one_clause: true,
-        ..PLAIN
-    },
-    // Someone else's given to the writer: "gave me another patient's tablets", "me dieron las
-    // pastillas de otro paciente" (German "eines anderen Patienten gegeben": the pair above).
-    Pair {
-        first: &[
-            "gave", "given", "handed", "sold", "dieron", "dio", "entregaron", "vendieron", "donne",
-            "remis", "vendu", "dato", "consegnato", "consegnati", "deram-me", "deram", "deu-me",
-            "deu", "entregaram-me", "entregaram",
-        ],
-        then: &[
-            "another patient's", "another patients", "another customer's", "another customers",
-            "someone else's", "someone elses", "somebody else's", "somebody elses",
-            "de otro paciente", "de otra paciente", "de otro cliente", "de otra clienta",
-            "de otra persona", "d'un autre patient", "d'une autre patiente", "d'un autre client",
-            "d'une autre cliente", "de quelqu'un d'autre", "di un altro paziente", "di un'altra paziente", "di un altro cliente",
-            "di un'altra cliente", "di qualcun altro", "de outro doente", "de outra doente",
-            "de outro paciente", "de outro cliente", "de outra cliente", "de outra pessoa",
-        ],
-        within: 6,
-        one_clause: true,
-        ..PLAIN
-    },
-    // Our way in blocked: "the skip has been blocking our drive since Tuesday", "bloque notre
-    // allée depuis mardi", "blockiert seit Dienstag unsere Einfahrt".
-    Pair {
-        first: &[
-            "blocking", "blocked", "blocks", "bloqueando", "bloquea", "bloquean", "bloqueado",
-            "bloque", "bloquent", "blockiert", "blockieren", "versperrt", "blocca", "bloccano",
-            "bloccato", "bloquear", "bloqueia", "bloqueiam",
-        ],
-        then: &[
-            "drive", "driveway", "garage", "entrada", "allee", "garaje", "einfahrt", "ausfahrt",
-            "garageneinfahrt", "passo carrabile", "garagem", "portao",
-        ],
-        within: 6,
-        one_clause: true,
-        ours: true,
-        ..PLAIN
-    },
-    // Left out in the rain: "left our new fridge in the front garden in the rain", "dejaron
-    // nuestra nevera … bajo la lluvia"; German says it last ("im Regen … stehen lassen").
-    Pair {
-        first: &[
-            "left", "dejaron", "dejo", "laisse", "laisses", "laissee", "lasciato", "lasciata",
-            "lasciati", "deixaram", "deixou",
-        ],
-        then: &[
-            "in the rain", "out in the rain", "bajo la lluvia", "sous la pluie", "sotto la pioggia",
-            "a chuva", "debaixo de chuva",
-        ],
-        within: 12,
-        one_clause: true,
-        ..PLAIN
-    },
-    Pair {
-        first: &["regen"],
-        then: &["stehen lassen", "stehengelassen", "liegen lassen", "liegengelassen", "abgestellt"],
-        within: 6,
-        one_clause: true,
-        ..PLAIN
-    },
-    // Told a time, and still waiting at a later one: "nos dijeron que la habitación estaría
-    // lista a las 2 y a las 5 seguíamos en el vestíbulo".
-    Pair {
-        first: &["dijeron", "prometieron", "disseram", "disseram-nos", "prometeram"],
-        then: &[
-            "seguiamos", "todavia estabamos", "aun estabamos", "ainda estavamos",
-            "continuavamos",
-        ],
-        within: 18,
-        // Two times that differ.
-        prices: true,
-        ..PLAIN
-    },
-    // Came after it was over: "turned up an hour after the ceremony had finished", "est arrivé
-    // une heure après la fin de la cérémonie", "kam eine Stunde nach dem Ende der Trauung".
-    Pair {
-        first: &[
-            "turned", "arrived", "showed", "came", "llego", "aparecio", "llegaron", "arrive",
-            "arrivee", "arrives", "kam", "kamen", "arrivato", "arrivata", "arrivati", "chegou",
-            "chegaram", "apareceu",
-        ],
-        then: &[
-            "had finished", "had ended", "after the end", "despues de que terminara",
-            "despues de que acabara", "despues del final", "apres la fin", "nach dem ende",
-            "dopo la fine", "depois do fim", "ter acabado", "ter terminado",
-        ],
-        within: 10,
-        one_clause: true,
-        ..PLAIN
-    },
-    // The writer's results read out to a room: "read my test results out loud in a full waiting
-    // room", "leyó mis resultados en voz alta", "meine Testergebnisse laut vorgelesen".
-    Pair {
-        first: &[
-            "results", "resultados", "resultats", "risultati", "referto",
-        ],
-        then: &[
-            "out loud", "aloud", "en voz alta", "a voix haute", "ad alta voce", "em voz alta",
-        ],
-        within: 8,
-        one_clause: true,
-        ..PLAIN
-    },
-    // German reads it last; "laut" alone is also "according to" ("Ergebnisse laut Labor").
-    Pair {
-        first: &["ergebnisse", "testergebnisse", "befunde", "befund"],
-        then: &["vorgelesen", "ausgerufen"],
-        within: 10,
         one_clause: true,
         ..PLAIN
     },

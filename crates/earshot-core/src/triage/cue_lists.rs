@@ -204,6 +204,8 @@ pub(super) const OWN_PLAN_CUES: &[&str] = &[
     "kann leider nicht kommen", "non riesco a venire", "nao posso ir", "nao vou poder ir",
     "please cancel his", "please cancel her", "cancelad sus citas", "sagt seine termine",
     "annuler ses rendez-vous", "annullate i suoi appuntamenti", "cancelem as marcacoes",
+    "rang to say", "called to say", "llame para decir", "appele pour dire", "angerufen habe, dass",
+    "ho chiamato per dire", "liguei a dizer",
     // Spanish.
     "tengo que cancelar", "necesito cancelar", "cancelar mi reserva", "cancelar la reserva",
     "cancelar nuestra reserva", "anular mi reserva", "anular la reserva", "cambiar mi reserva",

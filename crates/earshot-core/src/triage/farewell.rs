@@ -60,6 +60,9 @@ const CLOSING: &[&str] = &[
     "fecha depois", "fecha apos", "fecham depois", "fechara",
     "fechado para sempre", "fechou de vez", "fechado com tabuas", "fechada com tabuas", "entaipado",
     "entaipada",
+    // Someone of the place moving away ("our favourite waitress is moving away").
+    "moving away", "se vaya a vivir fuera", "se va a vivir fuera", "demenage", "wegzieht",
+    "zieht weg", "si trasferisce", "si trasferisca", "ir viver para fora", "vai viver para fora",
 ];
 
 /// Sadness at a loss, and missing what is gone.
@@ -73,7 +76,8 @@ const SADNESS: &[&str] = &[
     "allez nous manquer", "fin d'une epoque", "fin d'une ere", "schade", "traurig", "vermissen",
     "ende einer ara", "ende einer epoche", "peccato", "tristezza", "ci mancherete",
     "ci manchera", "fine di un'epoca", "fine di un'era", "sentir falta", "saudade", "saudades",
-    "fim de uma era", "finisce un'epoca", "se acaba una epoca",
+    "fim de uma era", "finisce un'epoca", "se acaba una epoca", "be missed", "echar de menos",
+    "wird uns fehlen", "sentir a falta",
 ];
 
 /// Words of opening hours right after the closing ("cierran tan temprano", "closing early").

@@ -239,6 +239,14 @@ pub(super) const IDIOMS: &[(&str, f64)] = &[
     ("with an hour to spare", 2.0),
     ("with a day to spare", 2.0),
     ("with minutes|hours|days to spare", 2.0),
+    // Kept aside for the writer: "kept the last loaf aside for me", "me guardó la última barra",
+    // "m'a mis de côté", "hat mir … zurückgelegt", "mi ha tenuto da parte", "guardou-me".
+    ("kept|put|set … aside for me|us", 2.0),
+    ("me|nos guardó|guardo|guardaron la|el última|ultima|último|ultimo", 2.0),
+    ("mis|mise|mises de côté|cote", 2.0),
+    ("mir|uns … zurückgelegt|zuruckgelegt", 2.0),
+    ("tenuto|tenuta|tenuti da parte", 2.0),
+    ("guardou-me|guardaram-me|guardou-nos|guardaram-nos", 2.0),
     // Talked through it on the phone, and no call-out needed.
     ("talked|talking me|us through", 2.0),
     ("guiando por|al teléfono|telefono", 2.0),

@@ -75,7 +75,7 @@ pub(super) const TIMES: &[&str] = &[
 pub(super) const ARRIVED: &[&str] = &[
     "arrived", "delivered", "llego", "llegaron", "entregado", "arrivee", "arrive", "arrives",
     "livree", "livre", "kam", "kamen", "geliefert", "arrivato", "arrivata", "arrivati",
-    "consegnato", "consegnata", "chegou", "chegaram", "entregue",
+    "consegnato", "consegnata", "chegou", "chegaram", "entregue", "came", "llegado", "veio",
 ];
 
 /// Without, folded.
@@ -92,4 +92,6 @@ pub(super) const WENT_WELL: &[&str] = &[
     "termin", "irgendwelche", "problemi", "intoppi", "ritardo", "ritardi", "danni", "alcun",
     "alcuna", "nessun", "atraso", "atrasos", "nenhum", "nenhuma", "qualquer", "aranazo",
     "rasguno", "rayure", "egratignure", "schramme", "graffio", "risco", "arranhao",
+    // Came without being asked ("sem eu pedir"; "sin que se lo pidiera" is an idiom of praise).
+    "being", "asking", "asked", "even", "charging", "hesitation", "fail", "eu",
 ];

@@ -393,7 +393,9 @@ pub(super) const SERVICE_CUES: &[&str] = &[
     "arrivati scheggiati", "arrivate scheggiate", "chegaram lascados", "chegou lascado",
     "never even opened it", "never even opened", "ni siquiera lo abrimos", "ni siquiera la abrimos",
     "meme pas ouvert", "nicht einmal geoffnet", "nicht mal geoffnet", "nemmeno aperto",
-    "neanche aperto", "nem o termos aberto", "nem sequer abrimos",
+    "neanche aperto", "nem o termos aberto", "nem sequer abrimos", "late to every",
+    "late for every", "en retard a chaque", "tarde a todas", "in ritardo a ogni",
+    "atrasado a todas",
 ];
 
 #[cfg(test)]

@@ -1,0 +1,168 @@
+//! More of the pairs [`super::broken`] reads (see `broken_pairs.rs`): someone else's thing given
+//! to the writer, a way in blocked, another's mark, cut too short, late to every one, left out
+//! in the rain, told a time and still waiting, came after it was over, results read out loud.
+//! In the six modelled languages, folded. Earshot's own lists.
+
+use super::{Pair, PLAIN};
+
+#[rustfmt::skip]
+pub(super) const MORE_PAIRS: &[Pair] = &[
+    // Someone else's given to the writer: "gave me another patient's tablets", "me dieron las
+    // pastillas de otro paciente" (German "eines anderen Patienten gegeben": the pair above).
+    Pair {
+        first: &[
+            "gave", "given", "handed", "sold", "dieron", "dio", "entregaron", "vendieron", "donne",
+            "remis", "vendu", "dato", "consegnato", "consegnati", "deram-me", "deram", "deu-me",
+            "deu", "entregaram-me", "entregaram",
+        ],
+        then: &[
+            "another patient's", "another patients", "another customer's", "another customers",
+            "someone else's", "someone elses", "somebody else's", "somebody elses",
+            "de otro paciente", "de otra paciente", "de otro cliente", "de otra clienta",
+            "de otra persona", "d'un autre patient", "d'une autre patiente", "d'un autre client",
+            "d'une autre cliente", "de quelqu'un d'autre", "di un altro paziente", "di un'altra paziente", "di un altro cliente",
+            "di un'altra cliente", "di qualcun altro", "de outro doente", "de outra doente",
+            "de outro paciente", "de outro cliente", "de outra cliente", "de outra pessoa",
+        ],
+        within: 6,
+        one_clause: true,
+        ..PLAIN
+    },
+    // Our way in blocked: "the skip has been blocking our drive since Tuesday", "bloque notre
+    // allée depuis mardi", "blockiert seit Dienstag unsere Einfahrt".
+    Pair {
+        first: &[
+            "blocking", "blocked", "blocks", "bloqueando", "bloquea", "bloquean", "bloqueado",
+            "bloque", "bloquent", "blockiert", "blockieren", "versperrt", "blocca", "bloccano",
+            "bloccato", "bloquear", "bloqueia", "bloqueiam",
+        ],
+        then: &[
+            "drive", "driveway", "garage", "entrada", "allee", "garaje", "einfahrt", "ausfahrt",
+            "garageneinfahrt", "passo carrabile", "garagem", "portao",
+        ],
+        within: 6,
+        one_clause: true,
+        ours: true,
+        ..PLAIN
+    },
+    // Another's mark on the writer's order: "the logo of another school", "el escudo de otro
+    // colegio", "mit dem Logo einer anderen Schule"; English says it first ("another school's
+    // logo").
+    Pair {
+        first: &["logo", "logos", "escudo", "emblema", "badge", "wappen"],
+        then: &[
+            "de otro", "de otra", "d'une autre", "d'un autre", "einer anderen", "eines anderen",
+            "di un'altra", "di un altro", "de outra", "de outro",
+        ],
+        within: 3,
+        one_clause: true,
+        ..PLAIN
+    },
+    Pair {
+        first: &["another"],
+        then: &["logo", "logos", "badge", "crest", "name on"],
+        within: 3,
+        one_clause: true,
+        ..PLAIN
+    },
+    // Cut too short: "cut the carpet too short", "la cortaron demasiado corta", "zu kurz
+    // geschnitten" (German's verb comes after).
+    Pair {
+        first: &["cut", "cortaron", "corto", "coupe", "coupee", "tagliato", "tagliata", "cortaram"],
+        then: &[
+            "too short", "demasiado corta", "demasiado corto", "trop court", "trop courte",
+            "troppo corta", "troppo corto", "curta demais", "curto demais",
+        ],
+        within: 5,
+        one_clause: true,
+        ..PLAIN
+    },
+    Pair {
+        first: &["kurz"],
+        then: &["geschnitten", "abgeschnitten"],
+        within: 2,
+        one_clause: true,
+        ..PLAIN
+    },
+    // Late to every one: "kam zu jeder einzelnen Stunde zu spät".
+    Pair {
+        first: &["jeder", "jedem", "jede"],
+        then: &["zu spat"],
+        within: 4,
+        one_clause: true,
+        ..PLAIN
+    },
+    // Left out in the rain: "left our new fridge in the front garden in the rain", "dejaron
+    // nuestra nevera … bajo la lluvia"; German says it last ("im Regen … stehen lassen").
+    Pair {
+        first: &[
+            "left", "dejaron", "dejo", "laisse", "laisses", "laissee", "lasciato", "lasciata",
+            "lasciati", "deixaram", "deixou",
+        ],
+        then: &[
+            "in the rain", "out in the rain", "bajo la lluvia", "sous la pluie", "sotto la pioggia",
+            "a chuva", "debaixo de chuva",
+        ],
+        within: 12,
+        one_clause: true,
+        ..PLAIN
+    },
+    Pair {
+        first: &["regen"],
+        then: &["stehen lassen", "stehengelassen", "liegen lassen", "liegengelassen", "abgestellt"],
+        within: 6,
+        one_clause: true,
+        ..PLAIN
+    },
+    // Told a time, and still waiting at a later one: "nos dijeron que la habitación estaría
+    // lista a las 2 y a las 5 seguíamos en el vestíbulo".
+    Pair {
+        first: &["dijeron", "prometieron", "disseram", "disseram-nos", "prometeram"],
+        then: &[
+            "seguiamos", "todavia estabamos", "aun estabamos", "ainda estavamos",
+            "continuavamos",
+        ],
+        within: 18,
+        // Two times that differ.
+        prices: true,
+        ..PLAIN
+    },
+    // Came after it was over: "turned up an hour after the ceremony had finished", "est arrivé
+    // une heure après la fin de la cérémonie", "kam eine Stunde nach dem Ende der Trauung".
+    Pair {
+        first: &[
+            "turned", "arrived", "showed", "came", "llego", "aparecio", "llegaron", "arrive",
+            "arrivee", "arrives", "kam", "kamen", "arrivato", "arrivata", "arrivati", "chegou",
+            "chegaram", "apareceu",
+        ],
+        then: &[
+            "had finished", "had ended", "after the end", "despues de que terminara",
+            "despues de que acabara", "despues del final", "apres la fin", "nach dem ende",
+            "dopo la fine", "depois do fim", "ter acabado", "ter terminado",
+        ],
+        within: 10,
+        one_clause: true,
+        ..PLAIN
+    },
+    // The writer's results read out to a room: "read my test results out loud in a full waiting
+    // room", "leyó mis resultados en voz alta", "meine Testergebnisse laut vorgelesen".
+    Pair {
+        first: &[
+            "results", "resultados", "resultats", "risultati", "referto",
+        ],
+        then: &[
+            "out loud", "aloud", "en voz alta", "a voix haute", "ad alta voce", "em voz alta",
+        ],
+        within: 8,
+        one_clause: true,
+        ..PLAIN
+    },
+    // German reads it last; "laut" alone is also "according to" ("Ergebnisse laut Labor").
+    Pair {
+        first: &["ergebnisse", "testergebnisse", "befunde", "befund"],
+        then: &["vorgelesen", "ausgerufen"],
+        within: 10,
+        one_clause: true,
+        ..PLAIN
+    },
+];
