@@ -84,10 +84,14 @@ fn no_rush(r: &Reading) -> bool {
                 && p.iter().enumerate().all(|(k, w)| tokens[i + k].norm == *w)
         })
     });
+    // Every post passes here: the lexicon is looked up only in one that says it.
+    if !said {
+        return false;
+    }
     let felt = tokens.iter().any(|t| {
         vader::valence_of(t).is_some() && !NO_RUSH.iter().any(|p| p.contains(&t.norm.as_str()))
     });
-    said && !felt
+    !felt
         && r.analysed.turns.is_empty()
         && r.complaint_cues.is_empty()
         && r.grave.is_empty()

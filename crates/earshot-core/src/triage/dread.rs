@@ -128,16 +128,16 @@ const CHECKED: &[&str] = &[
 /// wrong, which is no relief to praise. German puts the verb at the clause's end.
 pub(super) fn caught(a: &mut Analysed, lang: Option<&str>) {
     let n = a.tokens.len();
+    let reach = if lang == Some("de") { 10 } else { 4 };
+    let english = matches!(lang, None | Some("en"));
     for i in 0..n {
         if !LUCK.contains(&a.tokens[i].norm.as_str()) {
             continue;
         }
-        let reach = if lang == Some("de") { 10 } else { 4 };
         let mut k = i + 1;
         let mut checked = false;
         while k < n && k <= i + reach {
             let w = a.tokens[k].norm.as_str();
-            let english = matches!(lang, None | Some("en"));
             let by_writer = !english || matches!(a.tokens[k - 1].norm.as_str(), "i" | "we");
             if CHECKED.contains(&w) && by_writer {
                 checked = true;
