@@ -165,4 +165,21 @@ pub(super) const MORE_PAIRS: &[Pair] = &[
         one_clause: true,
         ..PLAIN
     },
+    // Asked for one thing and came out with another: "asked for ash blonde and walked out with
+    // orange hair", "pedí un rubio ceniza y salí de la peluquería con el pelo naranja".
+    Pair {
+        first: &["asked", "pedi", "demande", "chiesto", "pedido"],
+        then: &[
+            "walked out with", "walked out of", "came out with", "ended up with", "sali con", "con el pelo",
+            "avec les cheveux", "con i capelli", "com o cabelo",
+        ],
+        within: 10,
+        told: true,
+        unless_then: &[
+            "great", "lovely", "perfect", "exactly", "beautiful", "gorgeous", "precioso",
+            "perfecto", "genial", "parfait", "magnifique", "parfaits", "perfetto", "bellissimi",
+            "perfeito", "lindo",
+        ],
+        ..PLAIN
+    },
 ];

@@ -133,6 +133,7 @@ pub(super) const TOWN_NEWS_CUES: &[&str] = &[
     "traffic on", "traffic is", "traffic was", "roadworks", "road works", "obras en la calle",
     "des travaux dans", "travaux de voirie", "baustelle in der", "baustelle auf der",
     "lavori sul corso", "lavori stradali", "obras na rua", "atasco", "embouteillage",
+    "obras de la calle", "travaux dans la rue", "lavori in strada", "baustelle vor der",
     "embouteillages", "stau", "unwetter", "ingorgo", "engarrafamento", "snowed in",
     "bloqueados por la nieve", "bloques par la neige", "eingeschneit", "bloccati dalla neve",
     "presos pela neve", "because of the storm", "due to the storm", "because of the weather",

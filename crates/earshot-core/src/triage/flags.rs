@@ -53,7 +53,8 @@ const ANOTHER: &[&str] = &[
 #[rustfmt::skip]
 const AGAIN: &[&str] = &[
     "again", "otra vez", "de nuevo", "encore", "a nouveau", "wieder", "di nuovo", "ancora",
-    "outra vez", "de novo",
+    "outra vez", "de novo", "vuelto a", "volvio a", "vuelve a", "volvieron a", "voltou a",
+    "voltaram a",
 ];
 
 /// A cry of delight alone in the post's first clause, then a bad word and no other praise:
@@ -74,6 +75,27 @@ pub(super) fn lone_cry(a: &Analysed, cued: bool) -> Vec<String> {
         |t: &text::Token| super::vader::valence_of(t).map(|v| if t.negated { -v } else { v });
     let is_cry = |t: &text::Token| CRIES.contains(&crate::matcher::fold(&t.norm).as_str());
     let last = last_alone(a).filter(|t| is_cry(t) && a.turns.is_empty());
+    // A cry at each end ("Genial, la tintorería me ha vuelto a perder un botón. Maravilloso"):
+    // what lies between decides, as it would after either cry alone.
+    if last.is_some() && first.clause_end && is_cry(first) {
+        let middle = &a.tokens[1..a.tokens.len() - 1];
+        let praise = middle.iter().any(|t| valence(t).is_some_and(|v| v > 0.0));
+        let words: Vec<String> = middle
+            .iter()
+            .map(|t| crate::matcher::fold(&t.norm))
+            .collect();
+        let words = format!(" {} ", words.join(" "));
+        let again = ANOTHER
+            .iter()
+            .chain(AGAIN)
+            .any(|w| words.contains(&format!(" {w} ")));
+        let trouble = cued || again || middle.iter().any(|t| valence(t).is_some_and(|v| v < 0.0));
+        return if !praise && trouble {
+            vec![first.norm.clone()]
+        } else {
+            Vec::new()
+        };
+    }
     if let Some(last) = last {
         let rest = &a.tokens[..a.tokens.len() - 1];
         let praise = rest.iter().any(|t| valence(t).is_some_and(|v| v > 0.0));

@@ -12,6 +12,7 @@ use std::sync::OnceLock;
 use rustc_hash::FxHashMap as HashMap;
 
 use super::idiom_list::IDIOMS;
+use super::idiom_list_more::MORE_IDIOMS;
 use super::text::{negates_in, Role, Token};
 
 /// Words of saying or waiting right after an idiom: "no me canso de decir que son unos
@@ -45,7 +46,7 @@ fn idioms() -> &'static Idioms {
     I.get_or_init(|| {
         let mut parts = Vec::new();
         let mut by_first: HashMap<&'static str, Vec<usize>> = HashMap::default();
-        for (i, (words, v)) in IDIOMS.iter().enumerate() {
+        for (i, (words, v)) in IDIOMS.iter().chain(MORE_IDIOMS).enumerate() {
             let p: Vec<Part> = words
                 .split(' ')
                 .map(|w| {

@@ -21,6 +21,7 @@ mod flags;
 pub mod grave;
 mod hashtags;
 mod idiom_list;
+mod idiom_list_more;
 mod idioms;
 pub mod lang;
 mod lexicons;

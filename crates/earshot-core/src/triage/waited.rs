@@ -16,7 +16,8 @@
 const LEADS: &[&str] = &[
     "waiting", "esperando", "tardo", "j'attends", "tardaron", "tardado", "attends", "attendu",
     "pris", "mis", "warte", "warten", "gedauert", "dauerte", "aspetto", "aspettando", "atteso",
-    "messo", "aguardando", "demorou", "demoraram", "took", "voluti",
+    "messo", "aguardando", "demorou", "demoraram", "took", "voluti", "esperamos", "espere",
+    "esperei", "esperaron", "esperaram", "aspettato", "aspettati",
 ];
 
 /// Words between the lead and the length: "for", "over", "almost", "más de", "plus de"…

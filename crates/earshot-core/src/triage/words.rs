@@ -431,6 +431,10 @@ pub(super) const PLAIN_AFTER: &[(&str, &[&str])] = &[
     ("chienne", &["ma", "ta", "sa", "notre", "votre", "vieille", "petite"]),
     ("chatte", &["ma", "ta", "sa", "notre", "votre", "vieille", "petite"]),
     ("cadela", &["minha", "tua", "sua", "nossa", "vossa"]),
+    ("hündin", &["unsere", "meine", "eure", "deine", "ihre", "seine", "alte", "kleine"]),
+    ("cagna", &["mia", "nostra", "vostra", "tua", "vecchia"]),
+    // "Wedelt mit dem Schwanz": a dog's tail.
+    ("schwanz", &["dem"]),
 ];
 
 /// What French and Italian elide into the next word ("l'accueil", "qu'il", "un'ora", "dell'ordine").

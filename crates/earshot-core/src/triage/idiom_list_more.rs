@@ -1,0 +1,18 @@
+//! More idioms for `idioms.rs`, written as in `idiom_list.rs` (whose file is full): praise said
+//! through a negation of taking advantage ("didn't take advantage", "n'a pas profité de la
+//! situation"). Earshot's own list.
+
+#[rustfmt::skip]
+pub(super) const MORE_IDIOMS: &[(&str, f64)] = &[
+    // The locksmith at 2am, the plumber on Christmas Day: a fair price when the writer had no
+    // choice.
+    ("didnt|never take|took advantage", 2.0),
+    ("did not take advantage", 2.0),
+    ("no se aprovechó|aprovecho|aprovecharon de la situación|situacion", 2.0),
+    ("ne a|ont|avait|avaient pas profité|profite|abusé|abuse de la situation", 2.0),
+    ("sans profiter|abuser de la situation", 2.0),
+    ("situation|notlage|lage nicht ausgenutzt", 2.0),
+    ("non ha|hanno approfittato della situazione", 2.0),
+    ("senza approfittare della situazione", 2.0),
+    ("não|nao se aproveitou|aproveitaram da situação|situacao", 2.0),
+];
