@@ -2,7 +2,11 @@
 //! at its one reading) showed, in posts of its own: a cry of delight at each end of a mishap
 //! ("Genial, … Maravilloso"), asked for one thing and came out with another, a wait told with
 //! "esperamos", "esperei", "aspettato", no confirmation had yet, a fair price when the business
-//! could have taken advantage, and a dog's tail. `earshot classify` is what is tested.
+//! could have taken advantage, and a dog's tail. And what set `r`, written after those rules
+//! (45 of 72 at its one reading), showed: a new one brought in place of what the business
+//! broke, the writer's own fault, someone else's bill, a bunch of clowns who should learn how to
+//! run a shop, meat in the vegetarian box, a gap left by the fitters, worth what it cost, and a
+//! German first time ("beim ersten Mal"). `earshot classify` is what is tested.
 
 mod triage_common;
 
@@ -45,6 +49,57 @@ const TOLD: &[(&str, &str, &str, bool)] = &[
     ("Unsere alte Hündin wird beim Tierarzt so lieb behandelt, sie wedelt jedes Mal mit dem Schwanz", "de", "positive", false),
     ("La mia cagna adora la toelettatrice, grazie", "it", "positive", false),
 ];
+
+/// Set `r`'s kinds, in posts of their own.
+#[rustfmt::skip]
+const SHOWN: &[(&str, &str, &str, bool)] = &[
+    // A new one brought in place of what the business broke: put right. Not a new one bought by
+    // the writer.
+    ("Los pintores mancharon la alfombra y al día siguiente nos mandaron una nueva", "es", "positive", false),
+    ("Die Handwerker haben unsere Lampe zerbrochen und uns gleich eine neue gebracht", "de", "positive", false),
+    ("Il corriere ha rotto il vaso e ce ne ha mandato uno nuovo", "it", "positive", false),
+    ("The cleaners broke our lamp and now I have to buy a new one myself", "en", "negative", true),
+    // The writer's own fault, said so; not a fault the business put on the writer.
+    ("My mistake, I booked the wrong day. Could you move it to Friday?", "en", "neutral", false),
+    ("Culpa mía, puse mal el código postal. ¿Lo podéis corregir?", "es", "neutral", false),
+    ("Mon erreur, j'ai mis le mauvais étage. Vous pouvez le corriger ?", "fr", "neutral", false),
+    ("Mein Fehler, ich habe die falsche Hausnummer angegeben. Könnt ihr das ändern?", "de", "neutral", false),
+    ("Errore mio, ho dato il numero civico sbagliato. Potete correggerlo?", "it", "neutral", false),
+    ("Erro meu, pus o código postal errado. Conseguem corrigir?", "pt", "neutral", false),
+    ("The garage scratched my door and acted as if it was my fault", "en", "negative", true),
+    // Someone else's bill.
+    ("You sent me the bill for someone called Jenkins", "en", "negative", true),
+    ("Me habéis mandado la factura de una tal Marisa", "es", "negative", true),
+    // Clowns who should learn how to run a shop.
+    ("What a bunch of clowns, lost my order twice", "en", "negative", true),
+    ("Sois unos payasos, aprended a gestionar los pedidos", "es", "negative", true),
+    ("Apprenez à gérer une boutique avant d'en ouvrir une", "fr", "negative", true),
+    ("Imparate a gestire un ristorante, siete dei pagliacci", "it", "negative", true),
+    // Meat in the vegetarian dish; not a vegetarian dish beside the chicken.
+    ("Ordered the vegan burger and it came with bacon on it", "en", "negative", true),
+    ("El menú vegetariano venía con jamón", "es", "negative", true),
+    ("Dans le plat végétarien il y avait des lardons", "fr", "negative", true),
+    ("Das vegetarische Curry war mit Hähnchen", "de", "negative", true),
+    ("Nel piatto vegetariano c'era la pancetta", "it", "negative", true),
+    ("O prato vegetariano vinha com presunto", "pt", "negative", true),
+    ("Is the vegetarian lasagne cooked in the same oven as the meat dishes?", "en", "neutral", false),
+    // A gap left by the fitters.
+    ("The joiner left gaps round every window frame", "en", "negative", true),
+    ("Los carpinteros dejaron huecos alrededor de las ventanas", "es", "negative", true),
+    ("Der Fliesenleger hat überall eine Lücke gelassen", "de", "negative", true),
+    ("L'idraulico ha lasciato una fessura sotto il lavandino", "it", "negative", true),
+    // Worth what it cost.
+    ("Caro, pero la calidad lo compensa", "es", "positive", false),
+    ("Un po' caro, ma ne vale la pena per la qualità", "it", "positive", false),
+    ("É caro, mas a qualidade compensa", "pt", "positive", false),
+    // "Beim ersten Mal": a first time, no bad word.
+    ("Beim ersten Mal hat alles geklappt, vielen Dank an das Team", "de", "positive", false),
+];
+
+#[test]
+fn the_cases_of_the_set_written_after_them_read_as_told() {
+    none_wrong(&misreads(SHOWN));
+}
 
 #[test]
 fn the_eighteenth_days_cases_read_as_told() {

@@ -182,4 +182,57 @@ pub(super) const MORE_PAIRS: &[Pair] = &[
         ],
         ..PLAIN
     },
+    // Meat in what was sold as meatless: "the vegetarian box had chicken in it", "la caja
+    // vegetariana traía pollo".
+    Pair {
+        first: &[
+            "vegetarian", "vegan", "vegetariana", "vegetariano", "vegana", "vegano", "vegetarien",
+            "vegetarienne", "vegetalien", "vegetarische", "vegetarischen", "vegetarisches",
+            "vegane", "veganen", "vegetariani", "vegetariane",
+        ],
+        then: &[
+            "chicken", "meat", "ham", "bacon", "beef", "pork", "pollo", "carne", "jamon", "cerdo",
+            "poulet", "viande", "jambon", "lardons", "hahnchen", "huhn", "fleisch", "schinken",
+            "speck", "prosciutto", "pancetta", "frango", "fiambre", "presunto", "chourico",
+        ],
+        within: 12,
+        one_clause: true,
+        told: true,
+        ..PLAIN
+    },
+    // Someone else's bill sent to the writer: "the invoice for someone called Peter", "la
+    // factura de un tal Pedro".
+    Pair {
+        first: &["invoice", "bill", "factura", "facture", "rechnung", "fattura", "fatura"],
+        then: &[
+            "for someone called", "for somebody called", "de un tal", "de una tal",
+            "d'un certain", "d'une certaine", "von einem gewissen", "von einer gewissen",
+            "di un certo", "di una certa", "de um tal", "de uma tal",
+        ],
+        within: 3,
+        one_clause: true,
+        ..PLAIN
+    },
+    // Workmanship that left a gap: "left a gap under the worktop", "dejaron un hueco".
+    Pair {
+        first: &[
+            "left", "dejaron", "dejo", "laisse", "gelassen", "lasciato", "deixaram", "deixou",
+        ],
+        then: &[
+            "a gap", "gaps", "un hueco", "huecos", "une fente", "un espace",
+            "einen spalt", "eine lucke", "una fessura", "uno spazio", "uma fresta", "uma folga",
+        ],
+        within: 4,
+        one_clause: true,
+        told: true,
+        ..PLAIN
+    },
+    Pair {
+        first: &["spalt", "lucke"],
+        then: &["gelassen"],
+        within: 2,
+        one_clause: true,
+        told: true,
+        ..PLAIN
+    },
 ];

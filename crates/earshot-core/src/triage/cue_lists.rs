@@ -260,6 +260,10 @@ pub(super) const OWN_PLAN_CUES: &[&str] = &[
     "ho bonificato l'importo sbagliato",
     "ho sbagliato importo", "ho sbagliato data", "transferi o valor errado",
     "enviei o valor errado", "paguei o valor errado", "errei o valor", "errei a data",
+    // The writer's own fault, said so: "my fault entirely", "culpa mía", "mein Fehler".
+    "my fault", "my mistake", "culpa mia", "la culpa es mia", "ma faute", "mon erreur",
+    "mein fehler", "meine schuld", "colpa mia", "errore mio", "a culpa e minha", "culpa minha",
+    "erro meu",
 ];
 
 /// Apology, regret, lateness and a wrong choice, folded: beside [`OWN_PLAN_CUES`], the writer's
@@ -272,6 +276,7 @@ pub(super) const OWN_PLAN_WORDS: &[&str] = &[
     "leider", "entschuldigung", "spat", "spater", "falsche", "falschen",
     "dispiace", "scusate", "scusa", "purtroppo", "ritardo", "sbagliato", "sbagliata",
     "desculpa", "desculpe", "infelizmente", "atrasado", "atrasada", "atrasados", "atrasadas", "atraso", "errei", "errado",
+    "fault", "culpa", "mal", "faute", "erreur", "mauvaise", "fehler", "schuld", "colpa", "errore", "errada", "erro",
 ];
 
 /// A suggestion to the business: a request, whose "nice" is wished for, not found. Read with the

@@ -1,6 +1,7 @@
 //! More idioms for `idioms.rs`, written as in `idiom_list.rs` (whose file is full): praise said
 //! through a negation of taking advantage ("didn't take advantage", "n'a pas profité de la
-//! situation"). Earshot's own list.
+//! situation"), and worth what it cost ("lo compensan", "ne valgono la pena"). Earshot's own
+//! list.
 
 #[rustfmt::skip]
 pub(super) const MORE_IDIOMS: &[(&str, f64)] = &[
@@ -15,4 +16,7 @@ pub(super) const MORE_IDIOMS: &[(&str, f64)] = &[
     ("non ha|hanno approfittato della situazione", 2.0),
     ("senza approfittare della situazione", 2.0),
     ("não|nao se aproveitou|aproveitaram da situação|situacao", 2.0),
+    // Worth what it cost: "lo compensan", "ne valgono la pena", "compensam".
+    ("lo|la compensa|compensan|compensaba|compensó|compenso", 2.0),
+    ("ne vale|valgono|valeva|valevano la pena", 2.0),
 ];

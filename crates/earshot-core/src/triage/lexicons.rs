@@ -109,7 +109,7 @@ const FRENCH: &[(&str, f64)] = &[
 
 #[rustfmt::skip]
 const GERMAN: &[(&str, f64)] = &[
-    ("top", 2.0), ("gegraut", -1.5), ("graut", -1.5),
+    ("top", 2.0), ("gegraut", -1.5), ("graut", -1.5), ("bestanden", 1.5), ("dank", 1.5),
     ("gut*", 1.9), ("toll*", 2.5), ("ausgezeichnet*", 3.0), ("lecker*", 2.6), ("perfekt*", 2.7),
     ("danke", 1.8), ("freundlich*", 2.1), ("freundlichste", 2.3), ("freundlichsten", 2.3),
     ("aufmerksam*", 1.8), ("prima", 2.3), ("hervorragend*", 3.0),
@@ -182,7 +182,8 @@ const ITALIAN: &[(&str, f64)] = &[
 #[rustfmt::skip]
 const PORTUGUESE: &[(&str, f64)] = &[
     ("bom", 1.9), ("bons", 1.9), ("boa", 1.9), ("boas", 1.9), ("ótim*", 3.0), ("excelente+", 3.0),
-    ("prazer", 2.0), ("amei", 2.9), ("amamos", 2.9), ("faleceu", -2.6),
+    ("prazer", 2.0), ("amei", 2.9), ("amamos", 2.9), ("faleceu", -2.6), ("compensa", 1.8),
+    ("compensam", 1.8), ("compensou", 1.8),
     ("pontual", 1.5), ("pontuais", 1.5),
     ("adorei", 2.9), ("insatisfeit*", -2.0), ("gostei", 1.8), ("gostamos", 1.8), ("gostou", 1.8),
     ("adoro", 2.8), ("perfeit*", 2.7), ("delicios*", 2.9), ("obrigad*", 1.8), ("melhor", 2.0),

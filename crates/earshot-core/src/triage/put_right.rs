@@ -28,6 +28,20 @@ const DONE: &[&str] = &[
     "repararam", "reparou", "trocaram", "substituiu", "substituiram", "resolveram", "resolveu",
 ];
 
+/// A new one, given in place of what broke: "trajeron uno nuevo", "fait livrer un neuf",
+/// "einen neuen geliefert" (folded), within two words of a word of giving ([`GIVEN`]).
+#[rustfmt::skip]
+const NEW_ONE: &[&str] = &[
+    "new", "nuevo", "nueva", "neuf", "neuve", "neuen", "neue", "neues", "nuovo", "nuova", "novo",
+    "nova",
+];
+#[rustfmt::skip]
+const GIVEN: &[&str] = &[
+    "delivered", "brought", "sent", "gave", "trajeron", "mandaron", "enviaron", "dieron", "livrer",
+    "livre", "apporte", "envoye", "donne", "geliefert", "gebracht", "geschickt", "gegeben",
+    "portato", "mandato", "dato", "consegnato", "trouxeram", "mandaram", "enviaram", "deram",
+];
+
 /// What links the mishap to the repair told after it: "and", "then".
 #[rustfmt::skip]
 const LINKS: &[&str] = &[
@@ -68,7 +82,16 @@ fn repair_after_mishap(r: &Reading) -> Option<&Token> {
     let tokens = &r.analysed.tokens;
     // An idiom's token starts with its first word ("replaced … in minutes").
     let done_word = |t: &Token| DONE.contains(&folded(t).split(' ').next().unwrap_or_default());
-    let done = tokens.iter().rposition(|t| !t.negated && done_word(t))?;
+    let given = |k: &Token| GIVEN.contains(&folded(k).as_ref());
+    let new_one = |i: usize| {
+        NEW_ONE.contains(&folded(&tokens[i]).as_ref())
+            && tokens[i.saturating_sub(3)..(i + 3).min(tokens.len())]
+                .iter()
+                .any(given)
+    };
+    let done = (0..tokens.len())
+        .rev()
+        .find(|&i| !tokens[i].negated && (done_word(&tokens[i]) || new_one(i)))?;
     // The link nearest before the repair: "and", or the end of a clause ("Boiler died on
     // Sunday. The plumber came within the hour and fixed it" links at "and").
     let link = tokens[..done]

@@ -430,6 +430,7 @@ fn weather(cue: &str) -> bool {
 pub(super) fn only_own_plan(a: &Analysed, found: &Found) -> bool {
     !found.own_plan.is_empty()
         && found.complaint.is_empty()
+        && !super::supposed::as_if(a)
         && found.grave.is_empty()
         && a.tokens.iter().all(|t| {
             let bad = vader::valence_of(t).is_some_and(|v| v != 0.0 && (v < 0.0) != t.negated);

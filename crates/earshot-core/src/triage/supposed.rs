@@ -16,6 +16,22 @@ const SUPPOSING: &[&str] = &[
     "o que acontece se",
 ];
 
+/// "As if", folded: the business's word put in the writer's mouth ("acted as if it was my fault",
+/// "come se fosse colpa mia"), no fault the writer owns.
+#[rustfmt::skip]
+const AS_IF: &[(&str, &str)] = &[
+    ("as", "if"), ("como", "si"), ("comme", "si"), ("als", "ware"), ("als", "sei"), ("come", "se"),
+    ("como", "se"),
+];
+
+/// Whether the post says "as if" ([`AS_IF`]) anywhere.
+pub(super) fn as_if(a: &Analysed) -> bool {
+    a.tokens.windows(2).any(|w| {
+        let pair = (w[0].norm.as_str(), crate::matcher::fold(&w[1].norm));
+        AS_IF.iter().any(|(x, y)| pair.0 == *x && pair.1 == *y)
+    })
+}
+
 /// Where a question's "what should I do if" and its supposition (to the end of the sentence, a
 /// question mark) stand in a folded post, as byte ranges.
 pub(super) fn supposed(folded: &str) -> Option<((usize, usize), (usize, usize))> {
