@@ -29,7 +29,8 @@ const DONE: &[&str] = &[
 ];
 
 /// A new one, given in place of what broke: "trajeron uno nuevo", "fait livrer un neuf",
-/// "einen neuen geliefert" (folded), within two words of a word of giving ([`GIVEN`]).
+/// "einen neuen geliefert" (folded), a word of giving ([`GIVEN`]) within three words before it or
+/// two after.
 #[rustfmt::skip]
 const NEW_ONE: &[&str] = &[
     "new", "nuevo", "nueva", "neuf", "neuve", "neuen", "neue", "neues", "nuovo", "nuova", "novo",

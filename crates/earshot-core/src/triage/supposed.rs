@@ -1,7 +1,9 @@
 //! A harm supposed in a question, not told: "What should I do if my parcel arrives damaged?",
 //! "¿Qué tengo que hacer si mi paquete llega dañado?", "Was soll ich tun, wenn mein Paket
 //! beschädigt ankommt?". The damage is what might happen; the post asks for help, and its bad
-//! words are the supposition's. Read on folded text. Earshot's own list.
+//! words are the supposition's. Read on folded text. Earshot's own list. And "as if", a fault
+//! the business supposed of the writer ("acted as if it was my fault"), which the writer does not
+//! own.
 
 use super::text::Analysed;
 
