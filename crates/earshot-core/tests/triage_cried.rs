@@ -6,7 +6,10 @@
 //! (45 of 72 at its one reading), showed: a new one brought in place of what the business
 //! broke, the writer's own fault, someone else's bill, a bunch of clowns who should learn how to
 //! run a shop, meat in the vegetarian box, a gap left by the fitters, worth what it cost, and a
-//! German first time ("beim ersten Mal"). `earshot classify` is what is tested.
+//! German first time ("beim ersten Mal"). And set `s`'s (57 of 72 at its one reading): the
+//! writer's nerves before a question, charged for the business's own fault, a sign that promised
+//! otherwise, our order given to the next table, closing for good, found a home in a week.
+//! `earshot classify` is what is tested.
 
 mod triage_common;
 
@@ -95,6 +98,38 @@ const SHOWN: &[(&str, &str, &str, bool)] = &[
     // "Beim ersten Mal": a first time, no bad word.
     ("Beim ersten Mal hat alles geklappt, vielen Dank an das Team", "de", "positive", false),
 ];
+
+/// Set `s`'s kinds, in posts of their own.
+#[rustfmt::skip]
+const LAST: &[(&str, &str, &str, bool)] = &[
+    // Nerves before a question: why the writer asks, no complaint.
+    ("Bit nervous about my first piercing, does it hurt much?", "en", "neutral", false),
+    ("Estoy nervioso por la primera clase de buceo, ¿qué tengo que llevar?", "es", "neutral", false),
+    ("Sono agitato per il primo esame di guida, avete consigli?", "it", "neutral", false),
+    ("Estou nervoso com a primeira aula de surf, o que devo levar?", "pt", "neutral", false),
+    // Charged for the business's own fault.
+    ("The boiler firm billed us for fixing their own mistake", "en", "negative", true),
+    ("Nos cobraron la visita para arreglar su propio error", "es", "negative", true),
+    ("Sie haben uns die Reparatur berechnet, dabei war es ihr eigener Fehler", "de", "negative", true),
+    // A sign that promised otherwise.
+    ("No breakfast after 9 even though the website says until 11", "en", "negative", true),
+    ("Ya no servían desayunos a las 10, aunque la web dice que hasta las 12", "es", "negative", true),
+    ("Plus de petit-déjeuner à 10h, alors que le site indique jusqu'à midi", "fr", "negative", true),
+    ("Keine Pizza mehr um 21 Uhr, obwohl auf der Website steht, dass es bis 23 Uhr geht", "de", "negative", true),
+    // Our order given to the next table.
+    ("They gave our starters to the next table", "en", "negative", true),
+    ("Sirvieron nuestros postres en la mesa de al lado", "es", "negative", true),
+    ("Hanno portato le nostre pizze al tavolo accanto", "it", "negative", true),
+    // Closing for good is sad news, not "good".
+    ("So sad the bookshop is closing for good", "en", "negative", false),
+    // Found a home in a week.
+    ("The letting agent found us a house in ten days", "en", "positive", false),
+];
+
+#[test]
+fn the_cases_of_the_third_set_read_as_told() {
+    none_wrong(&misreads(LAST));
+}
 
 #[test]
 fn the_cases_of_the_set_written_after_them_read_as_told() {

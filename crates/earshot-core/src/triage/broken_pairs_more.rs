@@ -235,4 +235,21 @@ pub(super) const MORE_PAIRS: &[Pair] = &[
         told: true,
         ..PLAIN
     },
+    // Our order given to the next table: "our order was given to the table next to us", "le
+    // dieron nuestro pedido a la mesa de al lado", "unser Essen ging an den Nachbartisch".
+    Pair {
+        first: &[
+            "given", "gave", "served", "taken", "dieron", "sirvieron", "llevaron", "servie",
+            "servi", "donne", "ging", "gebracht", "serviert", "dato", "servito", "portato",
+            "deram", "serviram", "levaram",
+        ],
+        then: &[
+            "table next to us", "next table", "mesa de al lado", "table d'a cote",
+            "table voisine", "nachbartisch", "tavolo accanto", "tavolo vicino", "mesa do lado",
+            "mesa ao lado",
+        ],
+        within: 6,
+        one_clause: true,
+        ..PLAIN
+    },
 ];

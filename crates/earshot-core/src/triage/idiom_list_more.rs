@@ -16,6 +16,11 @@ pub(super) const MORE_IDIOMS: &[(&str, f64)] = &[
     ("non ha|hanno approfittato della situazione", 2.0),
     ("senza approfittare della situazione", 2.0),
     ("não|nao se aproveitou|aproveitaram da situação|situacao", 2.0),
+    // Found a home in a week: "found us a flat in a week", "nos encontró piso en una semana".
+    ("found|find us a|an flat|house|home|place", 2.0),
+    ("nos encontró|encontro|encontraron piso|casa", 2.0),
+    // Closing for good: for ever, not "good" (sad news, `farewell.rs`).
+    ("closing|closes|closed|close|shutting|shut for good", -1.5),
     // Worth what it cost: "lo compensan", "ne valgono la pena", "compensam".
     ("lo|la compensa|compensan|compensaba|compensó|compenso", 2.0),
     ("ne vale|valgono|valeva|valevano la pena", 2.0),

@@ -53,7 +53,7 @@ pub(super) fn supposed(folded: &str) -> Option<((usize, usize), (usize, usize))>
 }
 
 /// A condition of the writer's or a guest's, in each language ("allergic", "alérgico",
-/// "allergique", "allergisch", "celiac"), as tokens are folded.
+/// "allergique", "allergisch", "celiac", and the writer's nerves), as tokens are written.
 #[rustfmt::skip]
 const CONDITION: &[&str] = &[
     "allergic", "allergy", "allergies", "intolerant", "coeliac", "celiac", "alérgico",
@@ -61,6 +61,9 @@ const CONDITION: &[&str] = &[
     "allergie", "intolérant", "intolérante", "cœliaque", "coeliaque", "allergisch",
     "unverträglichkeit", "zöliakie", "allergico", "allergica", "allergia", "celiaco", "celiaca",
     "alérgicos", "celíacos",
+    // Nerves before what the writer asks about ("nervous about my first tattoo, any tips?").
+    "nervous", "anxious", "nerviosa", "nervioso", "stressé", "stressée", "stresse", "nervös",
+    "agitata", "agitato", "nervosa", "nervoso",
 ];
 
 /// Sets aside a condition told before a question ("My husband is allergic to shellfish, is the

@@ -329,7 +329,7 @@ pub(super) const CONTRASTS: &[(Option<&str>, &[&str])] = &[
 /// no valence of its own. Found by counting the lexicon's words in each language's training
 /// tweets (German "die" stood in a tenth of them at −2.9).
 pub(super) const FALSE_FRIENDS: &[(&str, &[&str])] = &[
-    ("es", &["ha", "sin", "hago", "mia"]),
+    ("es", &["ha", "sin", "hago", "mia", "propio"]),
     (
         "fr",
         &[
