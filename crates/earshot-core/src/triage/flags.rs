@@ -67,63 +67,58 @@ const AGAIN: &[&str] = &[
 /// (`cued`) said to come again: "The room was tiny and noisy. Wonderful.", "Pedido otra vez
 /// tarde, genial". Not after praise, nor after a cue alone ("My refund came through, perfect"),
 /// nor "again" alone ("See you again soon, great!").
+///
+/// Or a cry at each end ("Genial, la tintorería me ha vuelto a perder un botón. Maravilloso"):
+/// what lies between decides, with no praise in it and a bad word, a complaint cue, "again" or
+/// "another".
 pub(super) fn lone_cry(a: &Analysed, cued: bool) -> Vec<String> {
     let Some(first) = a.tokens.first() else {
         return Vec::new();
     };
     let valence =
         |t: &text::Token| super::vader::valence_of(t).map(|v| if t.negated { -v } else { v });
+    let praise = |ts: &[text::Token]| ts.iter().any(|t| valence(t).is_some_and(|v| v > 0.0));
+    let bad = |ts: &[text::Token]| ts.iter().any(|t| valence(t).is_some_and(|v| v < 0.0));
     let is_cry = |t: &text::Token| CRIES.contains(&crate::matcher::fold(&t.norm).as_str());
+    let opens = first.clause_end && is_cry(first);
     let last = last_alone(a).filter(|t| is_cry(t) && a.turns.is_empty());
-    // A cry at each end ("Genial, la tintorería me ha vuelto a perder un botón. Maravilloso"):
-    // what lies between decides, as it would after either cry alone.
-    if last.is_some() && first.clause_end && is_cry(first) {
-        let middle = &a.tokens[1..a.tokens.len() - 1];
-        let praise = middle.iter().any(|t| valence(t).is_some_and(|v| v > 0.0));
-        let words: Vec<String> = middle
-            .iter()
-            .map(|t| crate::matcher::fold(&t.norm))
-            .collect();
-        let words = format!(" {} ", words.join(" "));
-        let again = ANOTHER
-            .iter()
-            .chain(AGAIN)
-            .any(|w| words.contains(&format!(" {w} ")));
-        let trouble = cued || again || middle.iter().any(|t| valence(t).is_some_and(|v| v < 0.0));
-        return if !praise && trouble {
-            vec![first.norm.clone()]
-        } else {
-            Vec::new()
-        };
-    }
     if let Some(last) = last {
-        let rest = &a.tokens[..a.tokens.len() - 1];
-        let praise = rest.iter().any(|t| valence(t).is_some_and(|v| v > 0.0));
-        let words: Vec<String> = rest.iter().map(|t| crate::matcher::fold(&t.norm)).collect();
-        let words = format!(" {} ", words.join(" "));
-        let again = AGAIN.iter().any(|w| words.contains(&format!(" {w} ")));
-        let trouble = cued && again || rest.iter().any(|t| valence(t).is_some_and(|v| v < 0.0));
-        if !praise && trouble {
+        let n = a.tokens.len();
+        if opens {
+            let middle = &a.tokens[1..n - 1];
+            let trouble = cued || says(middle, ANOTHER.iter().chain(AGAIN)) || bad(middle);
+            return if !praise(middle) && trouble {
+                vec![first.norm.clone()]
+            } else {
+                Vec::new()
+            };
+        }
+        let rest = &a.tokens[..n - 1];
+        let trouble = cued && says(rest, AGAIN.iter()) || bad(rest);
+        if !praise(rest) && trouble {
             return vec![last.norm.clone()];
         }
     }
-    let cry = first.clause_end && is_cry(first);
     let rest = &a.tokens[1..];
-    if !cry || !a.turns.is_empty() || rest.iter().any(|t| valence(t).is_some_and(|v| v > 0.0)) {
+    if !opens || !a.turns.is_empty() || praise(rest) {
         return Vec::new();
     }
-    let next: Vec<String> = rest
-        .iter()
-        .take(3)
-        .map(|t| crate::matcher::fold(&t.norm))
-        .collect();
-    let next = format!(" {} ", next.join(" "));
-    let another = ANOTHER.iter().any(|w| next.contains(&format!(" {w} ")));
-    if another || rest.iter().any(|t| valence(t).is_some_and(|v| v < 0.0)) {
+    let next = &rest[..rest.len().min(3)];
+    if says(next, ANOTHER.iter()) || bad(rest) {
         vec![first.norm.clone()]
     } else {
         Vec::new()
     }
+}
+
+/// Whether the words of `tokens`, folded, hold one of `phrases` (each one or more whole words).
+fn says<'a>(tokens: &[text::Token], mut phrases: impl Iterator<Item = &'a &'a str>) -> bool {
+    let words: Vec<String> = tokens
+        .iter()
+        .map(|t| crate::matcher::fold(&t.norm))
+        .collect();
+    let words = format!(" {} ", words.join(" "));
+    phrases.any(|w| words.contains(&format!(" {w} ")))
 }
 
 /// A post that ends on a cry of praise, a clause of its own ("My boiler broke and @quickplumb
