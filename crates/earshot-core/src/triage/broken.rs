@@ -35,6 +35,8 @@ struct Pair {
     within: usize,
     /// Words that, right before the first, make it a promise kept ("as promised").
     not_after: &'static [&'static str],
+    /// Words one of which must stand right before the first ("but now"), when there are any.
+    only_after: &'static [&'static str],
     /// Whether a relative word must stand between the two: a part "that" was never replaced,
     /// not "charged a fair price, never pushy".
     relative: bool,
@@ -65,6 +67,7 @@ const PLAIN: Pair = Pair {
     then: &[],
     within: 8,
     not_after: &[],
+    only_after: &[],
     relative: false,
     one_clause: false,
     prices: false,
@@ -142,7 +145,10 @@ pub(super) fn broken(folded: &str) -> Option<((usize, usize), (usize, usize))> {
     let candidates = all_pairs().zip(present).filter(|(_, here)| *here);
     candidates.map(|(p, _)| p).find_map(|p| {
         let at = (0..words.len()).find(|&i| {
-            p.first.contains(&text(i)) && !(i > 0 && p.not_after.contains(&text(i - 1)))
+            let before = i.checked_sub(1).map(text);
+            p.first.contains(&text(i))
+                && !before.is_some_and(|w| p.not_after.contains(&w))
+                && (p.only_after.is_empty() || before.is_some_and(|w| p.only_after.contains(&w)))
         })?;
         // Where the second stands, and how many words it has ("immer noch": two).
         // A turned pair's second stands after the turn ("sin frutos secos pero … almendras").

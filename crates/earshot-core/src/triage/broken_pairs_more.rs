@@ -12,8 +12,8 @@ pub(super) const MORE_PAIRS: &[Pair] = &[
     Pair {
         first: &[
             "gave", "given", "handed", "sold", "dieron", "dio", "entregaron", "vendieron", "donne",
-            "remis", "vendu", "dato", "consegnato", "consegnati", "deram-me", "deram", "deu-me",
-            "deu", "entregaram-me", "entregaram",
+            "remis", "vendu", "dato", "consegnato", "consegnati", "deram",
+            "deu", "entregaram",
         ],
         then: &[
             "another patient's", "another patients", "another customer's", "another customers",
@@ -117,7 +117,7 @@ pub(super) const MORE_PAIRS: &[Pair] = &[
     // Told a time, and still waiting at a later one: "nos dijeron que la habitación estaría
     // lista a las 2 y a las 5 seguíamos en el vestíbulo".
     Pair {
-        first: &["dijeron", "prometieron", "disseram", "disseram-nos", "prometeram"],
+        first: &["dijeron", "prometieron", "disseram", "prometeram"],
         then: &[
             "seguiamos", "todavia estabamos", "aun estabamos", "ainda estavamos",
             "continuavamos",
@@ -250,6 +250,34 @@ pub(super) const MORE_PAIRS: &[Pair] = &[
         ],
         within: 6,
         one_clause: true,
+        ..PLAIN
+    },
+    // A fault the work left behind: "sorted the gears but now the brakes squeal, they never did
+    // that before", "mais maintenant les freins grincent, ils ne le faisaient jamais avant".
+    Pair {
+        first: &["now", "ahora", "maintenant", "jetzt", "adesso", "ora", "agora"],
+        then: &[
+            "never did that before", "never did before", "never used to", "didn't do that before",
+            "antes no lo", "antes nunca", "jamais avant", "vorher nie", "vorher nicht", "prima non",
+            "prima mai", "antes nao",
+        ],
+        within: 16,
+        only_after: &["but", "pero", "y", "mais", "et", "aber", "und", "ma", "e", "mas"],
+        ..PLAIN
+    },
+    // A name written on the order that is not the writer's own's: "the cake said Happy Birthday
+    // Tom and my son is called Tim", "auf der Torte stand Alles Gute Tom, mein Sohn heißt aber Tim".
+    Pair {
+        first: &[
+            "said", "read", "ponia", "decia", "ecrit", "stand", "scritto", "dizia", "written",
+            "escrito", "geschrieben",
+        ],
+        then: &[
+            "is called", "se llama", "s'appelle", "heisst", "heißt", "si chiama", "chama se",
+            "se chama", "name is", "nombre es",
+        ],
+        within: 10,
+        ours: true,
         ..PLAIN
     },
 ];

@@ -20,7 +20,7 @@ pub(super) const LOSS_CUES: &[&str] = &[
     // "died" or "è morto", which a phone or a battery does.
     "que tristeza saber", "che tristezza sapere", "che tristezza leggere", "ist gestorben",
     "gestorben ist", "verstorben", "e venuto a mancare", "e venuta a mancare", "faleceu",
-    "fallecio", "ha fallecido", "est decede", "est decedee", "nous a quittes",
+    "fallecio", "ha fallecido", "haya fallecido", "hayan fallecido", "est decede", "est decedee", "nous a quittes",
     // Shocked, and a wish that the owner is well.
     "shocked to hear", "shocked to read", "que susto saber", "choque d'apprendre",
     "choquee d'apprendre", "schockiert, dass", "schockiert zu horen", "che spavento sapere",

@@ -57,11 +57,18 @@ const AGAIN: &[&str] = &[
     "voltaram a",
 ];
 
+/// Paying for it after a cry ("Toll, für eine Grundreinigung zu zahlen und …", "Great, paying for
+/// …"), folded: the delight is in the price, as in "love paying" (`cue_lists.rs`).
+#[rustfmt::skip]
+const PAYING: &[&str] = &[
+    "paying for", "pagar por", "payer pour", "zu zahlen", "zu bezahlen", "pagare per",
+];
+
 /// A cry of delight alone in the post's first clause, then a bad word and no other praise:
 /// "Génial, 5 euros pour un café tiède", "Toll, 5 Euro für einen lauwarmen Kaffee"; or then
-/// "another" ("Ottimo, un altro ordine arrivato a metà", "Klasse, schon wieder…"). Not a post
-/// that turns ("Lovely, but the room was cold" is both), nor thanks ("Thanks, sorry for the
-/// late reply").
+/// "another" ("Ottimo, un altro ordine arrivato a metà", "Klasse, schon wieder…"), or paying
+/// for it ([`PAYING`]). Not a post that turns ("Lovely, but the room was cold" is both), nor
+/// thanks ("Thanks, sorry for the late reply").
 ///
 /// Or the same cry alone in the post's last clause, after a bad word, or a complaint cue
 /// (`cued`) said to come again: "The room was tiny and noisy. Wonderful.", "Pedido otra vez
@@ -104,7 +111,7 @@ pub(super) fn lone_cry(a: &Analysed, cued: bool) -> Vec<String> {
         return Vec::new();
     }
     let next = &rest[..rest.len().min(3)];
-    if says(next, ANOTHER.iter()) || bad(rest) {
+    if says(next, ANOTHER.iter()) || says(rest, PAYING.iter()) || bad(rest) {
         vec![first.norm.clone()]
     } else {
         Vec::new()

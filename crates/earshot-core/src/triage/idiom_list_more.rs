@@ -24,4 +24,9 @@ pub(super) const MORE_IDIOMS: &[(&str, f64)] = &[
     // Worth what it cost: "lo compensan", "ne valgono la pena", "compensam".
     ("lo|la compensa|compensan|compensaba|compensó|compenso", 2.0),
     ("ne vale|valgono|valeva|valevano la pena", 2.0),
+    // Still talking about it: "haven't stopped talking about it", "não pararam de falar nisso".
+    ("havent|haven't|hasnt|hasn't|not stopped talking about", 2.0),
+    ("no han|ha parado de hablar", 2.0),
+    ("no paran|para de hablar", 2.0),
+    ("não|nao pararam|param|parou|para de falar", 2.0),
 ];

@@ -34,6 +34,7 @@ const ENGLISH: &[(&str, f64)] = &[
     ("rubbery", -1.5), ("scratched", -1.2), ("dented", -1.2), ("smelly", -2.0), ("unclean", -2.2),
     ("fastest", 1.8), ("quickest", 1.8), ("legends", 2.0), ("cracked", -1.2), ("burglary", -2.3),
     ("burgled", -2.3), ("robbery", -2.3), ("robbed", -2.3), ("ripped", -1.2), ("scratches", -1.2),
+    ("muddy", -1.2),
 ];
 
 #[rustfmt::skip]
@@ -109,7 +110,7 @@ const FRENCH: &[(&str, f64)] = &[
 
 #[rustfmt::skip]
 const GERMAN: &[(&str, f64)] = &[
-    ("top", 2.0), ("gegraut", -1.5), ("graut", -1.5), ("bestanden", 1.5), ("dank", 1.5),
+    ("top", 2.0), ("geduldig*", 2.0), ("gegraut", -1.5), ("graut", -1.5), ("bestanden", 1.5), ("dank", 1.5),
     ("gut*", 1.9), ("toll*", 2.5), ("ausgezeichnet*", 3.0), ("lecker*", 2.6), ("perfekt*", 2.7),
     ("danke", 1.8), ("freundlich*", 2.1), ("freundlichste", 2.3), ("freundlichsten", 2.3),
     ("aufmerksam*", 1.8), ("prima", 2.3), ("hervorragend*", 3.0),

@@ -43,6 +43,7 @@ mod turn;
 pub mod vader;
 mod waited;
 mod words;
+mod written;
 mod wrong_item;
 
 pub use flags::{abuse_with, flag_with};

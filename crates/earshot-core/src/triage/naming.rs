@@ -1,6 +1,6 @@
 //! How a reason names a word of the post: with the negation it stands under ("never answers",
 //! "no refund", "don't like"), never as a single letter; and which words a yes/no model's reason
-//! names.
+//! names; and when a sentiment word boosts the next instead ("pretty good").
 
 use super::text::{self, Analysed};
 
@@ -101,4 +101,17 @@ pub(super) fn name_strongest(
 /// every noun: "Erstattung" is a reason there).
 pub(super) fn names_marked(lang: Option<&str>) -> bool {
     lang != Some("de")
+}
+
+/// Whether a word that is a sentiment word of its own works here as a booster of the next one:
+/// "pretty good", "damn good", "real nice".
+pub(super) fn boosting(a: &Analysed, i: usize) -> bool {
+    matches!(
+        a.tokens[i].norm.as_str(),
+        "pretty" | "damn" | "real" | "super"
+    ) && a
+        .tokens
+        .get(i + 1)
+        .and_then(super::vader::valence_of)
+        .is_some_and(|v| v != 0.0)
 }

@@ -6,7 +6,7 @@ use super::flags::{
 };
 use super::grave::Grave;
 use super::linear::{self, LinearModel, Origin};
-use super::naming::{letter, name_strongest, names_marked, negation_reaches, shown};
+use super::naming::{boosting, letter, name_strongest, names_marked, negation_reaches, shown};
 use super::signals::{only_own_plan, own_plan_word, signals_in, Found};
 use super::text::{self, Analysed};
 use super::vader;
@@ -327,15 +327,20 @@ pub(super) fn read_in(model: &LinearModel, text: &str, lang: Option<&'static str
     let complaint = complaint
         && !(abusive && complaint_cues.is_empty() && grave.is_empty() && only_insults(&analysed));
     let insulted = abusive && only_insults(&analysed);
-    let (mood, best) = if mood == Sentiment::Neutral
-        && vader.pos == 0.0
-        && (insulted || complaint && (vader.neg > 0.0 || !complaint_cues.is_empty()))
-    {
-        // A complaint that names what went wrong, politely and without a word of praise ("Order
-        // 4521 arrived without the charger, could you send it please?", "left the flat dirtier
-        // than they found it"), is unhappy; so are insults alone ("Vous êtes des connards"),
-        // whatever the model made of the words around them.
-        probs.swap(0, 1);
+    // A complaint that names what went wrong, politely and without a word of praise ("Order 4521
+    // arrived without the charger, could you send it please?", "left the flat dirtier than they
+    // found it"), is unhappy; so are insults alone ("Vous êtes des connards"), whatever the model
+    // made of the words around them; and one its cues name that the model read as praise from
+    // topic words alone ("Werkstatt", "gemacht").
+    let unhappy = match mood {
+        Sentiment::Neutral => {
+            insulted || complaint && (vader.neg > 0.0 || !complaint_cues.is_empty())
+        }
+        Sentiment::Positive => complaint && !complaint_cues.is_empty(),
+        Sentiment::Negative => false,
+    };
+    let (mood, best) = if unhappy && vader.pos == 0.0 {
+        probs.swap(0, best);
         (Sentiment::Negative, 0)
     } else {
         (mood, best)
@@ -544,17 +549,4 @@ fn explain(
         }
     }
     out
-}
-
-/// Whether a word that is a sentiment word of its own works here as a booster of the next one:
-/// "pretty good", "damn good", "real nice".
-fn boosting(a: &Analysed, i: usize) -> bool {
-    matches!(
-        a.tokens[i].norm.as_str(),
-        "pretty" | "damn" | "real" | "super"
-    ) && a
-        .tokens
-        .get(i + 1)
-        .and_then(vader::valence_of)
-        .is_some_and(|v| v != 0.0)
 }

@@ -411,6 +411,17 @@ pub(super) const SERVICE_CUES: &[&str] = &[
     "neanche aperto", "nem o termos aberto", "nem sequer abrimos", "late to every",
     "late for every", "en retard a chaque", "tarde a todas", "in ritardo a ogni",
     "atrasado a todas",
+    // Nobody can say where the writer's thing is: "nobody can tell me where they are", "nadie
+    // sabe decirme dónde están", "niemand kann mir sagen, wo sie sind".
+    "nobody can tell me", "no one can tell me", "nobody could tell me", "no one could tell me",
+    "nadie sabe decirme", "nadie me sabe decir", "nadie supo decirme", "personne ne sait me dire",
+    "personne ne peut me dire", "personne n'a su me dire", "niemand kann mir sagen",
+    "niemand konnte mir sagen", "nessuno sa dirmi", "nessuno mi sa dire", "nessuno ha saputo dirmi",
+    "ninguem me sabe dizer", "ninguem sabe dizer-me", "ninguem me soube dizer",
+    // Mud trodden through the writer's home: "left muddy footprints up the stairs".
+    "muddy footprints", "muddy boot prints", "muddy bootprints", "dirty footprints",
+    "huellas de barro", "traces de boue", "schlammige fußspuren", "dreckige fußspuren",
+    "fußspuren hinterlassen", "impronte di fango", "pegadas de lama",
 ];
 
 #[cfg(test)]

@@ -145,6 +145,7 @@ pub(super) fn signals_in(text: &str, lang: Option<&'static str>) -> (Analysed, S
     mended.extend(explained(&mut analysed));
     astonished(&mut analysed);
     super::supposed::condition(&mut analysed);
+    super::written::quoted_wish(&mut analysed);
     complaint.retain(|w| !mended.contains(&crate::matcher::fold(w)));
     // Nor is a help word inside a complaint ("aperto" in "il pacco è arrivato aperto"), nor
     // "open" beside one: "when I opened it" ("Il latte era già scaduto quando l'ho aperto").

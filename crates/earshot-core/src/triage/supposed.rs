@@ -66,19 +66,59 @@ const CONDITION: &[&str] = &[
     "agitata", "agitato", "nervosa", "nervoso",
 ];
 
+/// Parts of the body, in each language as tokens are written: a bad word beside one is the
+/// writer's condition ("a bad knee", "la rodilla mal", "mit kaputtem Knie").
+#[rustfmt::skip]
+const BODY: &[&str] = &[
+    "knee", "knees", "back", "hip", "hips", "shoulder", "ankle", "wrist", "neck", "foot", "feet",
+    "leg", "legs", "elbow", "skin", "throat", "tooth", "teeth", "stomach", "rodilla", "rodillas",
+    "espalda", "cadera", "hombro", "tobillo", "muñeca", "cuello", "pierna", "piernas", "codo",
+    "piel", "garganta", "muela", "estómago", "genou", "genoux", "dos", "hanche", "épaule",
+    "cheville", "poignet", "cou", "jambe", "jambes", "coude", "peau", "gorge", "dent", "dents",
+    "estomac", "knie", "rücken", "hüfte", "schulter", "knöchel", "handgelenk", "nacken", "bein",
+    "beine", "ellbogen", "haut", "hals", "zahn", "zähne", "magen", "ginocchio", "ginocchia",
+    "schiena", "anca", "spalla", "caviglia", "polso", "collo", "gamba", "gambe", "gomito", "pelle",
+    "gola", "dente", "denti", "stomaco", "joelho", "joelhos", "costas", "quadril", "ombro",
+    "tornozelo", "pulso", "pescoço", "perna", "pernas", "cotovelo", "pele", "dentes", "estômago",
+];
+
 /// Sets aside a condition told before a question ("My husband is allergic to shellfish, is the
-/// paella safe for him?"): it is why the writer asks, no word of feeling. Only in a post that
-/// ends asking; "I told them I'm allergic and the dessert came with nuts" is the complaint it
-/// reads as.
+/// paella safe for him?"): it is why the writer asks, no word of feeling. So is a bad word
+/// within three of a part of the body, in its clause ("Is the yoga class suitable for someone
+/// with a bad knee?", "¿vale para alguien con la rodilla mal?"). Only in a post that ends
+/// asking; "I told them I'm allergic and the dessert came with nuts" is the complaint it reads
+/// as, and so is "my back hurts since your massage".
 pub(super) fn condition(a: &mut Analysed) {
     if !a.ends_with_question {
         return;
     }
-    for t in &mut a.tokens {
-        if CONDITION.contains(&t.norm.as_str()) {
+    let bodily: Vec<bool> = (0..a.tokens.len())
+        .map(|i| {
+            let bad = super::vader::valence_of(&a.tokens[i]).is_some_and(|v| v < 0.0);
+            bad && beside_body(&a.tokens, i)
+        })
+        .collect();
+    for (t, bodily) in a.tokens.iter_mut().zip(bodily) {
+        if bodily || CONDITION.contains(&t.norm.as_str()) {
             t.set_aside();
         }
     }
+}
+
+/// Whether a part of the body stands within three words of `at`, with no clause's end between.
+fn beside_body(tokens: &[super::text::Token], at: usize) -> bool {
+    let body = |t: &super::text::Token| BODY.contains(&t.norm.as_str());
+    // Before: back to the previous clause's end.
+    let before = tokens[..at].iter().rev().take(3);
+    let before = before.take_while(|t| !t.clause_end).any(body);
+    // After: up to the clause's end, the word that ends it included.
+    let mut open = !tokens[at].clause_end;
+    let after = tokens[at + 1..].iter().take(3).take_while(|t| {
+        let was = open;
+        open = !t.clause_end;
+        was
+    });
+    before || after.into_iter().any(body)
 }
 
 #[cfg(test)]

@@ -1,0 +1,76 @@
+//! What the nineteenth day's blind set (`t` of `data/business/heldout.csv`, 47 of 72 read right
+//! at its one reading) showed, in posts of its own: a wish written on the order with someone
+//! else's name ("the cake said Happy Birthday Tom and my son is called Tim"), the writer's bad
+//! knee in a question, nobody able to say where the writer's things are, mud trodden through the
+//! house, a fault the work left behind ("but now … it never did that before"), a cry of delight
+//! at paying for it, a death told in the subjunctive, a patient teacher, children who have not
+//! stopped talking about it; and a complaint its cues name that the model read as praise from
+//! topic words alone. `earshot classify` is what is tested.
+
+mod triage_common;
+
+use triage_common::{misquoted, misreads, none_wrong};
+
+/// (post, language, sentiment, complaint).
+#[rustfmt::skip]
+const WRITTEN: &[(&str, &str, &str, bool)] = &[
+    // A wish written on the order, and the writer's own whose name is another: the wish is no
+    // praise, the names a complaint. Not a wish the writer liked.
+    ("The cupcakes said Happy Birthday Ella and my daughter is called Bella", "en", "negative", true),
+    ("En la tarta ponía Feliz cumpleaños Marta y mi hija se llama Marina", "es", "negative", true),
+    ("Sur la carte il y avait écrit Joyeux Noël Paul alors que mon mari s'appelle Pierre", "fr", "negative", true),
+    ("Auf dem Kuchen stand Alles Gute Lena, meine Tochter heißt aber Lina", "de", "negative", true),
+    ("Sulla torta c'era scritto Buon compleanno Luca e mio marito si chiama Luigi", "it", "negative", true),
+    ("O bolo dizia Parabéns Rita e a minha filha chama-se Rosa", "pt", "negative", true),
+    ("The cake said Happy Birthday Mia in pink icing, she loved it", "en", "positive", false),
+    // The writer's body in a question: why they ask. Told, it is the complaint it reads as.
+    ("Do you do massages for someone with a sore back?", "en", "neutral", false),
+    ("Ist das Studio auch was für jemanden mit kaputter Schulter?", "de", "neutral", false),
+    ("My back has been sore ever since your massage", "en", "negative", true),
+    // Nobody can say where the writer's things are.
+    ("Dejé el reloj para cambiarle la pila hace tres semanas y nadie sabe decirme dónde está", "es", "negative", true),
+    ("Ich habe meinen Mantel zur Reinigung gebracht und niemand kann mir sagen, wo er ist", "de", "negative", true),
+    // Mud trodden through the house.
+    ("The plumber left muddy footprints across our white rug", "en", "negative", true),
+    ("Der Elektriker hat im ganzen Flur schlammige Fußspuren hinterlassen", "de", "negative", true),
+    // A fault the work left behind; not a change for the better.
+    ("Le garagiste a changé les pneus mais maintenant la voiture vibre, elle ne le faisait jamais avant", "fr", "negative", true),
+    ("Il tecnico ha pulito la lavatrice ma ora perde acqua, prima non lo faceva", "it", "negative", true),
+    ("Die Werkstatt hat den Ölwechsel gemacht, aber jetzt leuchtet eine Warnlampe, das war vorher nie", "de", "negative", true),
+    ("The tuner came, and now the piano sounds better than ever", "en", "positive", false),
+    // A cry of delight at paying for it.
+    ("Toll, für die Expresslieferung zu zahlen und dann drei Tage zu warten", "de", "negative", true),
+    // A death told in the subjunctive: sad news, no complaint.
+    ("Qué pena que haya fallecido el zapatero del barrio", "es", "negative", false),
+    // A patient teacher; children still talking about it.
+    ("Die Zahnärztin war so geduldig mit unserem ängstlichen Sohn", "de", "positive", false),
+    ("The kids haven't stopped talking about the magician since Saturday", "en", "positive", false),
+    ("Os miúdos não param de falar do mágico", "pt", "positive", false),
+    ("Los niños no paran de hablar del mago", "es", "positive", false),
+];
+
+#[test]
+fn the_nineteenth_days_cases_read_as_written() {
+    none_wrong(&misreads(WRITTEN));
+}
+
+#[test]
+fn the_reasons_name_the_two_names_and_not_the_wish() {
+    none_wrong(&misquoted(&[
+        (
+            "Auf dem Kuchen stand Alles Gute Lena, meine Tochter heißt aber Lina",
+            "complaint: 'stand … heißt'",
+            "gute",
+        ),
+        (
+            "Il tecnico ha pulito la lavatrice ma ora perde acqua, prima non lo faceva",
+            "ora … prima non",
+            "",
+        ),
+        (
+            "Toll, für die Expresslieferung zu zahlen und dann drei Tage zu warten",
+            "sarcastic: 'toll'",
+            "",
+        ),
+    ]));
+}
