@@ -5,7 +5,11 @@
 //! house, a fault the work left behind ("but now … it never did that before"), a cry of delight
 //! at paying for it, a death told in the subjunctive, a patient teacher, children who have not
 //! stopped talking about it; and a complaint its cues name that the model read as praise from
-//! topic words alone. `earshot classify` is what is tested.
+//! topic words alone. And what set `u`, written after those rules (37 of 72 at its one reading,
+//! as the build before them read it), showed: work left unfinished and someone asked to come
+//! back, a cry of delight over a quiet room booked and another given, "too scary?" asked, a
+//! string snapped the same evening, nobody rushed us, a mark mended out of sight, sorry to read
+//! of the business's misfortune. `earshot classify` is what is tested.
 
 mod triage_common;
 
@@ -49,6 +53,45 @@ const WRITTEN: &[(&str, &str, &str, bool)] = &[
     ("Los niños no paran de hablar del mago", "es", "positive", false),
 ];
 
+/// Set `u`'s kinds, in posts of their own.
+#[rustfmt::skip]
+const SHOWN: &[(&str, &str, &str, bool)] = &[
+    // Work left unfinished, and someone asked to come back: a polite complaint.
+    ("Hi, the decorators left a couple of patches by the window, could someone come back and finish them?", "en", "negative", true),
+    ("Hola, el pintor dejó la puerta del baño a medio pintar, ¿puede volver alguien?", "es", "negative", true),
+    ("Hallo, die Maler haben im Flur Stellen ausgelassen, könnte jemand nochmal kommen?", "de", "negative", true),
+    ("Olá, ficou uma parede por pintar na sala, podem voltar para acabar?", "pt", "negative", true),
+    // A cry of delight over what was booked with praise and what came without: sarcasm. Not
+    // over an order that came.
+    ("Brilliant, ordered the quiet table in the corner and got the one by the kitchen door", "en", "negative", true),
+    ("Super, ein ruhiges Zimmer zum Garten gebucht und eins an der Straße bekommen", "de", "negative", true),
+    ("Fantástico, reservé una mesa tranquila y me dieron una junto a la puerta del baño", "es", "negative", true),
+    ("Great, ordered at nine and got it by noon", "en", "positive", false),
+    // "Too scary?" asked is what the writer asks about; "why … too loud?" is a complaint.
+    ("Is the haunted house tour too scary for a 10 year old?", "en", "neutral", false),
+    ("¿El circuito de aventura es demasiado peligroso para niños pequeños?", "es", "neutral", false),
+    ("Why is the music always too loud in there?", "en", "negative", true),
+    // Broken the same day it was mended.
+    ("The guitar shop fitted new strings and one snapped the same day", "en", "negative", true),
+    ("El zapatero cambió la suela y se rompió ese mismo día", "es", "negative", true),
+    ("Gestern neue Kette montiert und am selben Tag ist sie gerissen", "de", "negative", true),
+    // Nobody rushed us; a mark mended out of sight.
+    ("We stayed an hour after closing and nobody rushed us", "en", "positive", false),
+    ("Die Feier ging länger und niemand hat uns gedrängt", "de", "positive", false),
+    ("A festa acabou tarde e ninguém nos apressou", "pt", "positive", false),
+    ("You can't even tell where the crack in the windscreen was", "en", "positive", false),
+    ("Nem se nota onde estava o risco no carro", "pt", "positive", false),
+    // Sorry to read of the business's misfortune: sad news, no complaint.
+    ("Desolée d'apprendre que la vitrine de la pâtisserie a été brisée cette nuit", "fr", "negative", false),
+    ("Che rabbia leggere che hanno svaligiato la libreria del quartiere", "it", "negative", false),
+    ("Que rabia leer que han entrado a robar en la ferretería", "es", "negative", false),
+];
+
+#[test]
+fn the_cases_of_the_set_written_after_them_read_as_shown() {
+    none_wrong(&misreads(SHOWN));
+}
+
 #[test]
 fn the_nineteenth_days_cases_read_as_written() {
     none_wrong(&misreads(WRITTEN));
@@ -70,6 +113,16 @@ fn the_reasons_name_the_two_names_and_not_the_wish() {
         (
             "Toll, für die Expresslieferung zu zahlen und dann drei Tage zu warten",
             "sarcastic: 'toll'",
+            "",
+        ),
+        (
+            "Super, ein ruhiges Zimmer zum Garten gebucht und eins an der Straße bekommen",
+            "sarcastic: 'super'",
+            "ruhiges",
+        ),
+        (
+            "Gestern neue Kette montiert und am selben Tag ist sie gerissen",
+            "selben … gerissen",
             "",
         ),
     ]));

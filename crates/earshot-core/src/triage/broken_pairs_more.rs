@@ -280,4 +280,28 @@ pub(super) const MORE_PAIRS: &[Pair] = &[
         ours: true,
         ..PLAIN
     },
+    // Broken the same evening it was mended or bought: "restrung my guitar and a string snapped
+    // the same evening", "una se rompió esa misma noche"; German says the day first ("am selben
+    // Abend ist eine Saite gerissen").
+    Pair {
+        first: &[
+            "snapped", "broke", "rompio", "rompieron", "casse", "cassee", "rotta", "rotto", "rotte",
+            "rotti", "partiu", "partiram", "avariou",
+        ],
+        then: &[
+            "the same evening", "the same day", "the same night", "that same evening",
+            "esa misma noche", "esa misma tarde", "ese mismo dia", "le soir meme", "le jour meme",
+            "la sera stessa", "il giorno stesso", "nessa mesma noite", "nesse mesmo dia",
+        ],
+        within: 6,
+        one_clause: true,
+        ..PLAIN
+    },
+    Pair {
+        first: &["selben", "gleichen"],
+        then: &["gerissen", "kaputt", "kaputtgegangen", "abgebrochen", "gebrochen"],
+        within: 6,
+        one_clause: true,
+        ..PLAIN
+    },
 ];

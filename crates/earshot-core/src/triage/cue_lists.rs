@@ -72,7 +72,8 @@ pub(super) const SYMPATHY_CUES: &[&str] = &[
     "meus pesames",
     // Sad to hear, thinking of you, stay safe: in each language.
     "sad to hear", "thinking of the", "thinking of you", "thinking of everyone", "que pena lo de",
-    "que pena lo del",
+    "que pena lo del", "que rabia leer que", "desolee d'apprendre", "desole d'apprendre",
+    "che rabbia leggere che",
     "pensando en vosotros", "pensando en todos", "cuidaos", "triste d'apprendre",
     "on pense a vous", "nos pensees vont", "prenez soin de vous", "traurig zu horen",
     "wir denken an euch", "bleibt sicher", "bleibt alle sicher", "passt auf euch auf",

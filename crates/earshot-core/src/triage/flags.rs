@@ -64,10 +64,39 @@ const PAYING: &[&str] = &[
     "paying for", "pagar por", "payer pour", "zu zahlen", "zu bezahlen", "pagare per",
 ];
 
+/// What the writer booked or ordered, and what they got instead, folded: after a cry, the order
+/// is described ("Fantastic, booked a quiet room and got the one above the nightclub", "Super,
+/// ein ruhiges Zimmer gebucht und das über dem Nachtclub bekommen"), and what came decides.
+#[rustfmt::skip]
+const BOOKED: &[&str] = &[
+    "booked", "ordered", "reserved", "reserve", "reservee", "pedi", "pedimos", "reservamos",
+    "commande", "gebucht", "bestellt", "reserviert", "prenotato", "prenotata", "ordinato",
+    "reservei", "encomendei",
+];
+#[rustfmt::skip]
+const GOT: &[&str] = &[
+    "got", "gave", "given", "dieron", "dio", "donne", "bekommen", "bekam", "gegeben", "dato",
+    "dati", "deram", "deram-me", "deu",
+];
+
+/// Where, in `tokens`, what came after a booking or an order ([`BOOKED`], [`GOT`]) starts.
+fn got_instead(tokens: &[text::Token]) -> Option<usize> {
+    let folded: Vec<String> = tokens
+        .iter()
+        .map(|t| crate::matcher::fold(&t.norm))
+        .collect();
+    let booked = folded.iter().position(|w| BOOKED.contains(&w.as_str()))?;
+    let got = folded[booked + 1..]
+        .iter()
+        .position(|w| GOT.contains(&w.as_str()))?;
+    Some(booked + 1 + got)
+}
+
 /// A cry of delight alone in the post's first clause, then a bad word and no other praise:
 /// "Génial, 5 euros pour un café tiède", "Toll, 5 Euro für einen lauwarmen Kaffee"; or then
 /// "another" ("Ottimo, un altro ordine arrivato a metà", "Klasse, schon wieder…"), or paying
-/// for it ([`PAYING`]). Not a post that turns ("Lovely, but the room was cold" is both), nor
+/// for it ([`PAYING`]), or what was booked with praise and what came without ([`got_instead`]).
+/// Not a post that turns ("Lovely, but the room was cold" is both), nor
 /// thanks ("Thanks, sorry for the late reply").
 ///
 /// Or the same cry alone in the post's last clause, after a bad word, or a complaint cue
@@ -107,11 +136,16 @@ pub(super) fn lone_cry(a: &Analysed, cued: bool) -> Vec<String> {
         }
     }
     let rest = &a.tokens[1..];
-    if !opens || !a.turns.is_empty() || praise(rest) {
+    let got = got_instead(rest);
+    if !opens || !a.turns.is_empty() || praise(&rest[got.unwrap_or(0)..]) {
         return Vec::new();
     }
     let next = &rest[..rest.len().min(3)];
-    if says(next, ANOTHER.iter()) || says(rest, PAYING.iter()) || bad(rest) {
+    // What was booked was praised, what came is not ("booked a quiet room and got …"); not
+    // "ordered at 9 and got it by noon".
+    let swapped = got.is_some_and(|g| praise(&rest[..g]));
+    let trouble = swapped || says(rest, PAYING.iter()) || bad(rest);
+    if says(next, ANOTHER.iter()) || trouble {
         vec![first.norm.clone()]
     } else {
         Vec::new()

@@ -25,8 +25,23 @@ pub(super) const MORE_IDIOMS: &[(&str, f64)] = &[
     ("lo|la compensa|compensan|compensaba|compensó|compenso", 2.0),
     ("ne vale|valgono|valeva|valevano la pena", 2.0),
     // Still talking about it: "haven't stopped talking about it", "não pararam de falar nisso".
-    ("havent|haven't|hasnt|hasn't|not stopped talking about", 2.0),
+    ("havent|hasnt|not stopped talking about", 2.0),
     ("no han|ha parado de hablar", 2.0),
     ("no paran|para de hablar", 2.0),
     ("não|nao pararam|param|parou|para de falar", 2.0),
+    // Nobody rushed us out: "nobody rushed us out", "niemand hat uns rausgedrängt".
+    ("nobody rushed|hurried us|me", 2.0),
+    ("no one rushed|hurried us|me", 2.0),
+    ("nadie nos|me metió|metio|metieron prisa", 2.0),
+    ("niemand hat uns|mich rausgedrängt|gedrängt|gehetzt|rausgeworfen", 2.0),
+    ("nessuno ci|mi ha messo fretta", 2.0),
+    ("ninguém|ninguem nos|me apressou|apressaram", 2.0),
+    // The mark mended out of sight: "you can't even see where the old scar was", "ni se ve
+    // dónde estaba la cicatriz", "man sieht nicht mal mehr, wo die alte Narbe war".
+    ("cant|cannot even see|tell where", 2.0),
+    ("ni se ve|nota dónde|donde", 2.0),
+    ("on ne voit même|meme plus|pas où|ou", 2.0),
+    ("sieht nicht mal|einmal mehr $", 2.0),
+    ("non si vede nemmeno|neanche dove", 2.0),
+    ("nem se vê|ve|nota onde", 2.0),
 ];

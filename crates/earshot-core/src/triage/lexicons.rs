@@ -34,7 +34,7 @@ const ENGLISH: &[(&str, f64)] = &[
     ("rubbery", -1.5), ("scratched", -1.2), ("dented", -1.2), ("smelly", -2.0), ("unclean", -2.2),
     ("fastest", 1.8), ("quickest", 1.8), ("legends", 2.0), ("cracked", -1.2), ("burglary", -2.3),
     ("burgled", -2.3), ("robbery", -2.3), ("robbed", -2.3), ("ripped", -1.2), ("scratches", -1.2),
-    ("muddy", -1.2),
+    ("muddy", -1.2), ("quiet", 1.0),
 ];
 
 #[rustfmt::skip]
@@ -48,7 +48,7 @@ const SPANISH: &[(&str, f64)] = &[
     ("increíble+", 2.5), ("rápid*", 1.5), ("limpi*", 1.5), ("atent*", 1.8), ("simpátic*", 2.0),
     ("agradable+", 2.0), ("content*", 2.2), ("encantador", 2.5), ("encantadora", 2.5),
     ("espectacular+", 2.6), ("bonit*", 2.0), ("hermos*", 2.5), ("precios*", 2.5), ("profesional+", 1.5),
-    ("puntual+", 1.5), ("impuntual+", -1.5),
+    ("puntual+", 1.5), ("impuntual+", -1.5), ("tranquil*", 1.5),
     ("mancha+", -1.5), ("manchad*", -1.5),
     ("mal", -1.8), ("mal*", -2.5), ("pésim*", -3.2), ("horrible+", -3.0), ("terrible+", -3.0),
     ("peor+", -2.5), ("fatal+", -2.8), ("asco", -2.9), ("asqueros*", -3.0), ("decepcionad*", -2.2),
@@ -182,6 +182,7 @@ const ITALIAN: &[(&str, f64)] = &[
 
 #[rustfmt::skip]
 const PORTUGUESE: &[(&str, f64)] = &[
+    ("sossegad*", 1.5), ("tranquil*", 1.5),
     ("bom", 1.9), ("bons", 1.9), ("boa", 1.9), ("boas", 1.9), ("ótim*", 3.0), ("excelente+", 3.0),
     ("prazer", 2.0), ("amei", 2.9), ("amamos", 2.9), ("faleceu", -2.6), ("compensa", 1.8),
     ("compensam", 1.8), ("compensou", 1.8),
@@ -255,7 +256,7 @@ const MISTRANSLATED: &[&str] = &[
     "errorwithtranslation", "exclusif",
     // German
     "würde", "art", "oben", "teuer", "anziehen", "stecken", "gelassen", "irre", "komisch", "laune",
-    "spitzmaus", "dick",
+    "spitzmaus", "dick", "gerissen",
     // Italian
     "subito", "presa", "doccia", "ah", "bla", "causa", "attenzione", "evidente",
     // Portuguese

@@ -203,6 +203,7 @@ pub(super) fn read_in(model: &LinearModel, text: &str, lang: Option<&'static str
     }
     // Praise of how things were reads as a bad word ("used to be good"): no irony beside praise now.
     let praised_before = super::decline::praised_before(&analysed);
+    let mut cried = false;
     if sarcasm.is_empty() && !praised_before {
         // A lone cry of delight before a bad word or "another" ("Génial, 5 euros pour un café
         // tiède"), or after one ("… Brilliant."), is sarcasm however the model leans: named even where the words it learned from
@@ -211,6 +212,7 @@ pub(super) fn read_in(model: &LinearModel, text: &str, lang: Option<&'static str
         // the praise is meant. A complaint cue beside praise is not enough: "Thanks for the
         // quick refund, appreciate it" is thanks ("refund" is a complaint cue).
         sarcasm = lone_cry(&analysed, !complaint_cues.is_empty());
+        cried = !sarcasm.is_empty();
         if sarcasm.is_empty() && vader.neg > 0.0 && probs[2] > probs[0] {
             sarcasm = ironic_words(&analysed, &signals);
         }
@@ -225,6 +227,10 @@ pub(super) fn read_in(model: &LinearModel, text: &str, lang: Option<&'static str
     if !sarcasm.is_empty() && probs[2] > probs[0] {
         // "Great, another cancelled order 🙃": the praise words say the opposite.
         probs.swap(0, 2);
+    }
+    if cried && argmax(&probs) == 1 {
+        // The cry is sarcasm over a reading of no feeling: the cry's feeling is the post's.
+        probs.swap(0, 1);
     }
     let best = argmax(&probs);
     let sad = !sympathy.is_empty() && vader.neg > 0.0 && best == 1;

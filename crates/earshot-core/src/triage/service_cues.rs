@@ -422,6 +422,14 @@ pub(super) const SERVICE_CUES: &[&str] = &[
     "muddy footprints", "muddy boot prints", "muddy bootprints", "dirty footprints",
     "huellas de barro", "traces de boue", "schlammige fußspuren", "dreckige fußspuren",
     "fußspuren hinterlassen", "impronte di fango", "pegadas de lama",
+    // Work left unfinished, and someone asked to come back and finish it: "left a few patches on
+    // the ceiling, could someone come back to finish them?".
+    "left a few patches", "left patches", "missed a few patches", "come back to finish",
+    "come back and finish", "sin pintar", "a medio pintar", "sin terminar", "mal peintes",
+    "mal peint", "pas fini", "pas finie", "repasser pour les finir", "stellen ausgelassen",
+    "nicht fertig gestrichen", "non finite", "non finito", "non finita",
+    "tornare a sistemarle", "tornare a finire", "por pintar", "por acabar", "voltar para acabar",
+    "voltar para as acabar",
 ];
 
 #[cfg(test)]

@@ -82,20 +82,38 @@ const BODY: &[&str] = &[
     "tornozelo", "pulso", "pescoço", "perna", "pernas", "cotovelo", "pele", "dentes", "estômago",
 ];
 
+/// "Too", in each language as tokens are written: a bad word it stands beside in a question is
+/// what the writer asks about ("or is it too scary?", "¿o da demasiado miedo?").
+#[rustfmt::skip]
+const TOO: &[&str] = &[
+    "too", "demasiado", "demasiada", "trop", "zu", "troppo", "troppa", "demais", "demasiadamente",
+];
+
 /// Sets aside a condition told before a question ("My husband is allergic to shellfish, is the
 /// paella safe for him?"): it is why the writer asks, no word of feeling. So is a bad word
 /// within three of a part of the body, in its clause ("Is the yoga class suitable for someone
-/// with a bad knee?", "¿vale para alguien con la rodilla mal?"). Only in a post that ends
-/// asking; "I told them I'm allergic and the dessert came with nuts" is the complaint it reads
+/// with a bad knee?", "¿vale para alguien con la rodilla mal?"), and one right after "too" or
+/// before it ("or is it too scary?", "assustadora demais?") in a post that does not ask why.
+/// Only in a post that ends asking; "I told them I'm allergic and the dessert came with nuts" is the complaint it reads
 /// as, and so is "my back hurts since your massage".
 pub(super) fn condition(a: &mut Analysed) {
     if !a.ends_with_question {
         return;
     }
+    let why = super::words::asks_why(a) || a.tokens.iter().any(|t| t.norm == "why");
+    let too = |i: usize| {
+        let at = |k: usize| {
+            a.tokens
+                .get(k)
+                .is_some_and(|t| TOO.contains(&t.norm.as_str()))
+        };
+        !why && (i > 0 && at(i - 1) && !a.tokens[i - 1].clause_end
+            || at(i + 1) && !a.tokens[i].clause_end)
+    };
     let bodily: Vec<bool> = (0..a.tokens.len())
         .map(|i| {
             let bad = super::vader::valence_of(&a.tokens[i]).is_some_and(|v| v < 0.0);
-            bad && beside_body(&a.tokens, i)
+            bad && (beside_body(&a.tokens, i) || too(i))
         })
         .collect();
     for (t, bodily) in a.tokens.iter_mut().zip(bodily) {
