@@ -9,7 +9,11 @@
 //! as the build before them read it), showed: work left unfinished and someone asked to come
 //! back, a cry of delight over a quiet room booked and another given, "too scary?" asked, a
 //! string snapped the same evening, nobody rushed us, a mark mended out of sight, sorry to read
-//! of the business's misfortune. `earshot classify` is what is tested.
+//! of the business's misfortune. And set `v`'s (23 of 72 at its one reading, as the builds
+//! before t's and u's rules read it): a wish that someone of the business is soon back, waited
+//! for one of the writer's, slowed down for them, as it always was, thanks for the news of a
+//! cancellation, the writer's own lateness, back again for the same fault, never rang once, the
+//! wrong date printed; and sympathy is no abuse. `earshot classify` is what is tested.
 
 mod triage_common;
 
@@ -86,6 +90,48 @@ const SHOWN: &[(&str, &str, &str, bool)] = &[
     ("Che rabbia leggere che hanno svaligiato la libreria del quartiere", "it", "negative", false),
     ("Que rabia leer que han entrado a robar en la ferretería", "es", "negative", false),
 ];
+
+/// Set `v`'s kinds, in posts of their own.
+#[rustfmt::skip]
+const LAST: &[(&str, &str, &str, bool)] = &[
+    // Hurt, and a wish to see them back soon: sad news, no complaint, no abuse.
+    ("Such a shame the florist hurt her back, hope she's back in the shop soon", "en", "negative", false),
+    ("Qué pena que la peluquera se haya caído, ojalá vuelva pronto", "es", "negative", false),
+    ("So schade, dass sich die Wirtin den Fuß verstaucht hat, hoffentlich ist sie bald wieder da", "de", "negative", false),
+    ("Que pena a costureira ter caído, espero que volte depressa", "pt", "negative", false),
+    // Waited for one of the writer's, slowed down for them: kindness. Not the writer's wait.
+    ("The taxi driver waited for my gran while she found her purse", "en", "positive", false),
+    ("El camarero nos esperó aunque ya habían cerrado la cocina", "es", "positive", false),
+    ("Die Kellnerin hat auf uns gewartet, obwohl die Küche schon zu war", "de", "positive", false),
+    ("We waited for our food for an hour", "en", "negative", true),
+    ("The instructor slowed the class down for me on my first day", "en", "positive", false),
+    ("La guida ha rallentato il giro per noi quando pioveva", "it", "positive", false),
+    // As it always was.
+    ("The ice cream tastes exactly like it used to when I was small", "en", "positive", false),
+    ("Das Brot schmeckt genau wie früher", "de", "positive", false),
+    // Thanks for the news of a loss or a cancellation: sarcasm.
+    ("Merci pour le joli mail m'annonçant que mon colis est perdu", "fr", "negative", true),
+    ("Obrigado pela mensagem a dizer que a reserva foi cancelada", "pt", "negative", true),
+    // The writer's own lateness asks; it is no complaint.
+    ("Sorry, I'll be five minutes late for my appointment, is that OK?", "en", "neutral", false),
+    ("Voy a llegar cinco minutos tarde a mi cita, ¿pasa algo?", "es", "neutral", false),
+    // Back again for the same fault; never rang once; the wrong date printed.
+    ("Third trip back with the same squeaky door", "en", "negative", true),
+    ("Die Werkstatt hat in drei Wochen kein einziges Mal angerufen", "de", "negative", true),
+    ("The wedding invitations came back with the wrong date on them", "en", "negative", true),
+];
+
+#[test]
+fn the_cases_of_the_last_set_read_as_shown() {
+    none_wrong(&misreads(LAST));
+}
+
+#[test]
+fn sympathy_is_no_abuse() {
+    let post = "Such a shame the florist hurt her back, hope she's back in the shop soon";
+    let got = earshot_core::triage::classify(post, None);
+    assert!(!got.abusive, "{:?}", got.reasons);
+}
 
 #[test]
 fn the_cases_of_the_set_written_after_them_read_as_shown() {

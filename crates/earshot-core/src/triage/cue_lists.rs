@@ -197,6 +197,8 @@ pub(super) const OWN_PLAN_CUES: &[&str] = &[
     "cancel my reservation", "cancel our reservation", "cancel my table", "cancel our table",
     "move my booking", "move our booking", "change my booking", "change our booking",
     "change my reservation", "change our reservation", "running late", "running a bit late",
+    "minutes late for my", "minutos tarde a mi", "de retard pour mon",
+    "ritardo all'appuntamento", "atrasada a marcacao", "atrasado a marcacao",
     "running a little late", "keep our table", "hold our table", "keep my table", "hold my table",
     "keep the table", "hold the table", "save our table", "we'll be late", "we will be late",
     "i'll be late", "i will be late", "can't make tomorrow", "cant make tomorrow",

@@ -32,6 +32,13 @@ pub(super) const LOSS_CUES: &[&str] = &[
     "nuestro perro murio", "nuestra perra murio", "nuestro gato murio", "notre chien est mort",
     "notre chat est mort", "il nostro cane e morto", "il nostro gatto e morto", "o nosso cao morreu",
     "o nosso gato morreu", "a nossa cadela morreu",
+    // Hurt, and a wish to see them back soon ("broke his wrist, hope he's back behind the
+    // counter soon").
+    "hope he's back", "hope she's back", "hope he is back", "hope she is back",
+    "ojala vuelva pronto", "qu'il sera vite de retour", "qu'elle sera vite de retour",
+    "hoffentlich steht er bald wieder", "hoffentlich steht sie bald wieder",
+    "hoffentlich ist er bald wieder", "hoffentlich ist sie bald wieder",
+    "espero que volte depressa", "espero que volte rapido", "espero que volte em breve",
 ];
 
 /// A place closing for good, or its owner retiring: English, Spanish, French, German, Italian,

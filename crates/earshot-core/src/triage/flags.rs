@@ -215,8 +215,8 @@ const ABUSE_P: f32 = 0.8;
 /// Whether a post reads as abusive to `model` (the abuse model: outputs not, abusive, unused),
 /// with the words that made it so.
 pub fn abuse_with(model: &LinearModel, text: &str) -> (bool, Vec<String>) {
-    let (a, s, _) = signals(text);
-    abuse_of(model, &a, &s)
+    let (a, s, found) = signals(text);
+    abuse_of(model, &a, &s, !found.sympathy.is_empty())
 }
 
 /// The probability a yes/no model (abuse, irony: outputs no, yes, and a third that is never a
@@ -243,7 +243,13 @@ pub fn flag_with(model: &LinearModel, text: &str) -> f32 {
     flag_of(model, &a, &s).0
 }
 
-pub(super) fn abuse_of(model: &LinearModel, a: &Analysed, s: &Signals) -> (bool, Vec<String>) {
+/// [`abuse_with`] of a post already read, told whether it holds sympathy.
+pub(super) fn abuse_of(
+    model: &LinearModel,
+    a: &Analysed,
+    s: &Signals,
+    sympathetic: bool,
+) -> (bool, Vec<String>) {
     let (p, mut words) = flag_of(model, a, s);
     // An insult in any language the model did not learn ("connards", "stronzi") counts too.
     let mut out: Vec<String> = Vec::new();
@@ -265,7 +271,9 @@ pub(super) fn abuse_of(model: &LinearModel, a: &Analysed, s: &Signals) -> (bool,
             && strongest
                 .is_some_and(|&(_, i)| HARSH_NOT_ABUSIVE.contains(&a.tokens[i].norm.as_str()))
     };
-    let learned = english && p >= ABUSE_P && !harsh();
+    // Sympathy is no abuse, whatever words of hurt it holds ("Such a shame the florist hurt her
+    // back, hope she's back soon" read "abusive: 'shes', 'soon'").
+    let learned = english && p >= ABUSE_P && !harsh() && !sympathetic;
     if out.is_empty() && !learned {
         return (false, Vec::new());
     }

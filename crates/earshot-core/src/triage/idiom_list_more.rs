@@ -44,4 +44,27 @@ pub(super) const MORE_IDIOMS: &[(&str, f64)] = &[
     ("sieht nicht mal|einmal mehr $", 2.0),
     ("non si vede nemmeno|neanche dove", 2.0),
     ("nem se vê|ve|nota onde", 2.0),
+    // Waited for one of the writer's, told of the business ("the bus driver waited for my mum");
+    // not the writer's own wait ("esperé", "j'ai attendu", "ho aspettato").
+    ("waited for my|our mum|dad|mother|father|gran|grandma|nan|son|daughter|wife|husband", 2.0),
+    ("esperó|espero a mi|mis|nuestro|nuestra|nuestros|nuestras", 2.0),
+    ("nos esperó|espero", 2.0),
+    ("a attendu ma|mon|mes|notre|nos", 2.0),
+    ("hat auf meine|meinen|unsere|unseren|uns … gewartet", 2.0),
+    ("ha aspettato mia|mio|nostra|nostro|nostri", 2.0),
+    ("ci ha aspettato|aspettati", 2.0),
+    ("esperou pela|pelo|por minha|meu|nossa|nosso|nós|nos", 2.0),
+    // Slowed down for the writer's own: "slowed the whole group down for him".
+    ("slowed … down for him|her|us|me", 2.0),
+    ("bajó|bajo el ritmo … por él|el|ella|nosotros|mí|mi", 2.0),
+    ("ralenti … pour lui|elle|nous|moi", 2.0),
+    ("für|fur ihn|sie|uns|mich langsamer", 2.0),
+    ("rallentato … per lui|lei|noi|me", 2.0),
+    ("abrandou … por ele|ela|nós|nos|mim", 2.0),
+    // As it always was, under new owners: "taste exactly like they used to", "genau wie früher".
+    ("exactly|just like they|it used to", 2.0),
+    ("igual que antes|siempre", 1.5),
+    ("genau wie früher|fruher", 2.0),
+    ("sapore di una volta", 2.0),
+    ("mesmo de antes", 1.5),
 ];

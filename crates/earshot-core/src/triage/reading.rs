@@ -328,7 +328,8 @@ pub(super) fn read_in(model: &LinearModel, text: &str, lang: Option<&'static str
     } else {
         neg >= COMPLAINT_P
     };
-    let (abusive, abuse_words) = abuse_of(super::abuse_model(), &analysed, &signals);
+    let sympathetic = !sympathy.is_empty();
+    let (abusive, abuse_words) = abuse_of(super::abuse_model(), &analysed, &signals, sympathetic);
     // Insults alone are abuse, which the owner hides or answers as such, not a complaint.
     let complaint = complaint
         && !(abusive && complaint_cues.is_empty() && grave.is_empty() && only_insults(&analysed));

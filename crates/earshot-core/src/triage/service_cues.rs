@@ -430,6 +430,15 @@ pub(super) const SERVICE_CUES: &[&str] = &[
     "nicht fertig gestrichen", "non finite", "non finito", "non finita",
     "tornare a sistemarle", "tornare a finire", "por pintar", "por acabar", "voltar para acabar",
     "voltar para as acabar",
+    // Back again for the same fault; never rang once; the wrong year's date printed.
+    "second trip back", "third trip back", "segunda vez que vuelvo", "tercera vez que vuelvo",
+    "deuxieme fois que je reviens", "troisieme fois que je reviens", "schon zum zweiten mal",
+    "seconda volta che torno", "terza volta che torno", "segunda vez que la volto",
+    "segunda vez que volto", "never once rang", "never once called",
+    "kein einziges mal angerufen", "last year's date",
+    "fecha del ano pasado", "date de l'annee derniere", "datum vom letzten jahr",
+    "data dell'anno scorso", "data do ano passado", "wrong date", "fecha equivocada",
+    "mauvaise date", "falschen datum", "data sbagliata", "data errada",
 ];
 
 #[cfg(test)]

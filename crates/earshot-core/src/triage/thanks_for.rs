@@ -12,6 +12,8 @@ const THANKS: &[&[&str]] = &[
     &["thanks", "for"], &["thank", "you", "for"], &["gracias", "por"], &["merci", "d'avoir"],
     &["merci", "de", "m'avoir"], &["merci", "de", "nous", "avoir"], &["danke", "dass"],
     &["grazie", "per"], &["grazie", "di"], &["obrigado", "por"], &["obrigada", "por"],
+    &["merci", "pour"], &["danke", "fur"], &["obrigado", "pela"], &["obrigada", "pela"],
+    &["obrigado", "pelo"], &["obrigada", "pelo"],
 ];
 
 /// The first word of each of [`THANKS`]: most posts have none, and stop there.
@@ -21,7 +23,8 @@ const THANKS_WORDS: &[&str] = &["thank", "gracias", "merci", "danke", "grazie", 
 #[rustfmt::skip]
 const HARM: &[&str] = &[
     "losing", "ruining", "wasting", "breaking", "damaging", "forgetting", "cancelling",
-    "canceling", "overcharging", "scratching", "perder", "perderme", "arruinar", "arruinarme",
+    "canceling", "cancelled", "canceled", "cancelado", "cancelada", "annullato", "annullata",
+    "overcharging", "scratching", "perder", "perderme", "arruinar", "arruinarme",
     "romper", "estropear", "estropearme", "olvidar", "olvidaros", "cancelar", "cancelarme",
     "perdido", "roto", "estropeado", "arruinado", "olvidado", "perdu", "perdue", "perdus",
     "casse", "cassee", "abime", "abimee", "ruine", "ruinee", "gache", "gachee", "oublie",
@@ -48,7 +51,7 @@ const FOUND: &[&str] = &[
 ];
 
 /// How many words after the thanks the harm may stand.
-const WITHIN: usize = 7;
+const WITHIN: usize = 14;
 
 /// Thanks for what went wrong in a post, quoted as it spells them ("gracias por perder",
 /// "danke, dass … verloren").
