@@ -32,9 +32,9 @@ const WRITTEN: &[(&str, &str, &str, bool)] = &[
     ("O bolo dizia Parabéns Rita e a minha filha chama-se Rosa", "pt", "negative", true),
     ("The cake said Happy Birthday Mia in pink icing, she loved it", "en", "positive", false),
     // The writer's body in a question: why they ask. Told, it is the complaint it reads as.
-    ("Do you do massages for someone with a sore back?", "en", "neutral", false),
+    ("Do you do massages for someone with a sore shoulder?", "en", "neutral", false),
     ("Ist das Studio auch was für jemanden mit kaputter Schulter?", "de", "neutral", false),
-    ("My back has been sore ever since your massage", "en", "negative", true),
+    ("My shoulder has been sore ever since your massage", "en", "negative", true),
     // Nobody can say where the writer's things are.
     ("Dejé el reloj para cambiarle la pila hace tres semanas y nadie sabe decirme dónde está", "es", "negative", true),
     ("Ich habe meinen Mantel zur Reinigung gebracht und niemand kann mir sagen, wo er ist", "de", "negative", true),

@@ -96,8 +96,8 @@ fn got_instead(tokens: &[text::Token]) -> Option<usize> {
 /// "Génial, 5 euros pour un café tiède", "Toll, 5 Euro für einen lauwarmen Kaffee"; or then
 /// "another" ("Ottimo, un altro ordine arrivato a metà", "Klasse, schon wieder…"), or paying
 /// for it ([`PAYING`]), or what was booked with praise and what came without ([`got_instead`]).
-/// Not a post that turns ("Lovely, but the room was cold" is both), nor
-/// thanks ("Thanks, sorry for the late reply").
+/// Not a post that turns ("Lovely, but the room was cold" is both), nor thanks ("Thanks, sorry
+/// for the late reply").
 ///
 /// Or the same cry alone in the post's last clause, after a bad word, or a complaint cue
 /// (`cued`) said to come again: "The room was tiny and noisy. Wonderful.", "Pedido otra vez

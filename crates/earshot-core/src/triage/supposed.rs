@@ -67,13 +67,14 @@ const CONDITION: &[&str] = &[
 ];
 
 /// Parts of the body, in each language as tokens are written: a bad word beside one is the
-/// writer's condition ("a bad knee", "la rodilla mal", "mit kaputtem Knie").
+/// writer's condition ("a bad knee", "la rodilla mal", "mit kaputtem Knie"). Not English "back"
+/// ("can I send back the broken lamp?") nor French "dos", Spanish "two".
 #[rustfmt::skip]
 const BODY: &[&str] = &[
-    "knee", "knees", "back", "hip", "hips", "shoulder", "ankle", "wrist", "neck", "foot", "feet",
+    "knee", "knees", "hip", "hips", "shoulder", "ankle", "wrist", "neck", "foot", "feet",
     "leg", "legs", "elbow", "skin", "throat", "tooth", "teeth", "stomach", "rodilla", "rodillas",
     "espalda", "cadera", "hombro", "tobillo", "muñeca", "cuello", "pierna", "piernas", "codo",
-    "piel", "garganta", "muela", "estómago", "genou", "genoux", "dos", "hanche", "épaule",
+    "piel", "garganta", "muela", "estómago", "genou", "genoux", "hanche", "épaule",
     "cheville", "poignet", "cou", "jambe", "jambes", "coude", "peau", "gorge", "dent", "dents",
     "estomac", "knie", "rücken", "hüfte", "schulter", "knöchel", "handgelenk", "nacken", "bein",
     "beine", "ellbogen", "haut", "hals", "zahn", "zähne", "magen", "ginocchio", "ginocchia",
@@ -94,8 +95,8 @@ const TOO: &[&str] = &[
 /// within three of a part of the body, in its clause ("Is the yoga class suitable for someone
 /// with a bad knee?", "¿vale para alguien con la rodilla mal?"), and one right after "too" or
 /// before it ("or is it too scary?", "assustadora demais?") in a post that does not ask why.
-/// Only in a post that ends asking; "I told them I'm allergic and the dessert came with nuts" is the complaint it reads
-/// as, and so is "my back hurts since your massage".
+/// Only in a post that ends asking; "I told them I'm allergic and the dessert came with nuts"
+/// is the complaint it reads as, and so is "my knee hurts since your massage".
 pub(super) fn condition(a: &mut Analysed) {
     if !a.ends_with_question {
         return;
