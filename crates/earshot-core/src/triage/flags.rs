@@ -136,8 +136,12 @@ pub(super) fn lone_cry(a: &Analysed, cued: bool) -> Vec<String> {
         }
     }
     let rest = &a.tokens[1..];
+    if !opens || !a.turns.is_empty() {
+        return Vec::new();
+    }
+    // Only after a cry: folding every word is not for every post.
     let got = got_instead(rest);
-    if !opens || !a.turns.is_empty() || praise(&rest[got.unwrap_or(0)..]) {
+    if praise(&rest[got.unwrap_or(0)..]) {
         return Vec::new();
     }
     let next = &rest[..rest.len().min(3)];
