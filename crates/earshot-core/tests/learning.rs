@@ -295,3 +295,65 @@ async fn a_new_triage_re_ranks_the_store_with_one_event_not_one_per_mention() {
     assert!(by_external_id(&engine, "p0").await.triage.urgency > 0);
     engine.shutdown();
 }
+
+/// A French owner's clicks teach as an English owner's do: the app is a partner's, its outage
+/// is not theirs to answer. A similar post from someone new drops; a complaint that only shares
+/// the language's small words ("est", "pas", "c'est") stays where it was.
+const PANNE: [&str; 6] = [
+    "L'appli de la carte fidélité Brightside est encore en panne, c'est nul",
+    "Appli carte fidélité en panne, mes points ont disparu, Brightside c'est honteux",
+    "L'appli carte fidélité de Brightside plante sans arrêt, lamentable",
+    "Encore en panne l'appli carte fidélité, Brightside c'est pas sérieux",
+    "Pourquoi l'appli carte fidélité est toujours en panne @brightside ?",
+    "Encore en panne, l'appli carte fidélité Brightside, c'est nul",
+];
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn corrections_work_in_the_posts_own_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let (engine, source) = engine(dir.path()).await;
+    let control = "Brightside m'a débité deux fois, c'est pas normal, je veux être remboursée";
+    ingest(&engine, &source, vec![post("c1", "claire", control)]).await;
+    let control_before = by_external_id(&engine, "c1").await.triage;
+    for (i, t) in PANNE[..5].iter().enumerate() {
+        ingest(
+            &engine,
+            &source,
+            vec![post(&format!("f{i}"), &format!("u{i}"), t)],
+        )
+        .await;
+        let m = by_external_id(&engine, &format!("f{i}")).await;
+        engine
+            .correct(m.id, Correction::Urgent(false))
+            .await
+            .unwrap();
+    }
+    let rules =
+        earshot_core::triage::Rules::for_business(&engine.business().await.unwrap().unwrap());
+    let (untaught, language) =
+        earshot_core::triage::triage_and_language(&post("x", "zoe", PANNE[5]), &rules, NOW);
+    assert_eq!(language, Some("fr"));
+    ingest(&engine, &source, vec![post("f5", "zoe", PANNE[5])]).await;
+    let taught = by_external_id(&engine, "f5").await.triage;
+    assert!(
+        i32::from(taught.urgency) <= i32::from(untaught.urgency) - 15,
+        "a similar post drops: {} → {} ({:?})",
+        untaught.urgency,
+        taught.urgency,
+        taught.reasons
+    );
+    assert!(
+        taught
+            .reasons
+            .iter()
+            .any(|r| r == "you marked similar posts not urgent"),
+        "{:?}",
+        taught.reasons
+    );
+    let control_after = by_external_id(&engine, "c1").await.triage;
+    assert_eq!(
+        control_after.urgency, control_before.urgency,
+        "the unrelated complaint stays: {:?}",
+        control_after.reasons
+    );
+}
