@@ -554,4 +554,7 @@ pub(super) const LEAD_CUES: &[&str] = &[
     "know a decent", "conoce un buen", "conoceis un buen", "connait un bon", "connaissez un bon",
     "kennt jemand", "kennt ihr", "conosce un buon", "conoscete un buon", "conhece um bom",
     "conhecem um bom",
+    // Urgent work asked of a trade ("do you do emergency call-outs?", "machen Sie Notdienst?").
+    "do you do emergency", "haceis urgencias", "faites les depannages", "machen sie auch notdienst",
+    "fate interventi urgenti", "fate pronto intervento", "fazem servico de urgencia",
 ];

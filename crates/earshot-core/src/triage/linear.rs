@@ -74,7 +74,10 @@ pub fn features(a: &Analysed, s: &Signals, mut f: impl FnMut(u64, f32, Origin)) 
         let h = fnv(fnv(FNV_OFFSET, tag), t.norm.as_bytes());
         f(finish(h), scale, Origin::Word(i));
         if let Some(next) = toks.get(i + 1) {
-            let h = fnv(fnv(fnv(FNV_OFFSET, b"b"), t.norm.as_bytes()), b" ");
+            // Two words set aside together ("no funciona" of the writer's own washing machine,
+            // `own_fault.rs`) are a pair of their own too.
+            let pair: &[u8] = if t.aside && next.aside { b"B" } else { b"b" };
+            let h = fnv(fnv(fnv(FNV_OFFSET, pair), t.norm.as_bytes()), b" ");
             f(
                 finish(fnv(h, next.norm.as_bytes())),
                 scale,

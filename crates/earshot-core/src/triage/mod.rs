@@ -28,6 +28,7 @@ mod lexicons;
 pub mod linear;
 mod lone_words;
 mod naming;
+mod own_fault;
 mod pair_words;
 pub mod personal;
 mod put_right;

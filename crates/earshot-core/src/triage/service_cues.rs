@@ -439,6 +439,14 @@ pub(super) const SERVICE_CUES: &[&str] = &[
     "fecha del ano pasado", "date de l'annee derniere", "datum vom letzten jahr",
     "data dell'anno scorso", "data do ano passado", "wrong date", "fecha equivocada",
     "mauvaise date", "falschen datum", "data sbagliata", "data errada",
+    // Out of order: a machine, a site or an app that is down ("en panne", "fuori uso").
+    "out of order", "site is down", "app is down", "system is down", "server is down",
+    "site was down", "app was down", "been down all", "won't load", "wont load",
+    "fuera de servicio", "esta caida", "esta caido", "estan caidos", "esta estropeado",
+    "esta estropeada", "esta averiado", "esta averiada", "en panne", "hors service",
+    "hors d'usage", "außer betrieb", "ausser betrieb", "fuori uso",
+    "fuori servizio", "e guasto", "e guasta", "non carica", "fora de servico", "fora do ar",
+    "esta em baixo", "esta avariado", "esta avariada", "esta estragado", "esta estragada",
 ];
 
 #[cfg(test)]

@@ -147,6 +147,8 @@ pub(super) fn signals_in(text: &str, lang: Option<&'static str>) -> (Analysed, S
     super::supposed::condition(&mut analysed);
     super::written::quoted_wish(&mut analysed);
     complaint.retain(|w| !mended.contains(&crate::matcher::fold(w)));
+    let own = super::own_fault::own_fault(&mut analysed);
+    complaint.retain(|w| !super::own_fault::inside(w, &own));
     // Nor is a help word inside a complaint ("aperto" in "il pacco è arrivato aperto"), nor
     // "open" beside one: "when I opened it" ("Il latte era già scaduto quando l'ho aperto").
     help.retain(|w| !inside(w, &[&complaint]));

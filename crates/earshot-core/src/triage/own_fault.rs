@@ -1,0 +1,202 @@
+//! The writer's own thing broken, in a post that asks the business to come or to mend it: "My
+//! washing machine is broken, can you come on Tuesday?", "Meine Heizung funktioniert nicht,
+//! machen Sie auch Notdienst?", "A minha máquina de lavar está avariada, podem vir na terça?".
+//! To a plumber, a repairer or a garage that is a customer asking for work, no complaint: the
+//! fault is what the writer wants mended, not what the business did. Not when the post says the
+//! business had a hand in it ("the boiler you installed", "que vous avez installée"), that it
+//! came so ("arrived broken", "my new sofa"), or that it is back ("broken again"): those are the
+//! complaints they read as. Read on folded tokens. Earshot's own lists.
+
+use super::text::{Analysed, Token};
+
+/// The writer's own, in each language: "my", "our", and their forms.
+#[rustfmt::skip]
+const MINE: &[&str] = &[
+    "my", "our", "mi", "mis", "nuestra", "nuestro", "nuestras", "nuestros", "mon", "ma", "mes",
+    "notre", "nos", "mein", "meine", "meinen", "meinem", "unser", "unsere", "unseren",
+    "unserem", "mia", "mio", "miei", "mie", "nostra", "nostro", "nostri", "nostre", "minha",
+    "meu", "minhas", "meus", "nossa", "nosso", "nossas", "nossos",
+];
+
+/// A fault said in one word.
+#[rustfmt::skip]
+const FAULT: &[&str] = &[
+    "broken", "broke", "leaking", "leaks", "blocked", "clogged", "faulty", "stopped", "roto",
+    "rota", "averiado", "averiada", "estropeado", "estropeada", "atascado", "atascada", "gotea",
+    "panne", "casse", "cassee", "fuit", "bouche", "bouchee", "kaputt", "defekt", "undicht",
+    "verstopft", "tropft", "guasto", "guasta", "rotto", "rotta", "intasato", "intasata",
+    "gocciola", "avariado", "avariada", "estragado", "estragada", "entupido", "entupida",
+    "pinga", "avariou", "estragou", "parou",
+];
+
+/// A thing's working, which is a fault when negated ("won't start", "no funciona").
+#[rustfmt::skip]
+const WORKING: &[&str] = &[
+    "work", "works", "working", "start", "starts", "turn", "funciona", "arranca", "enciende",
+    "marche", "fonctionne", "demarre", "funktioniert", "geht", "springt", "funziona", "parte",
+    "accende", "liga", "pega",
+];
+
+/// What makes the fault the business's, or a fault come back or come so: its hand in the thing
+/// ("you installed", "que nos reparasteis"), the thing delivered or new, or the fault again.
+#[rustfmt::skip]
+const THEIRS: &[&str] = &[
+    "again", "still", "anymore", "new", "arrived", "came", "delivered", "order", "parcel",
+    "package", "repaired", "fixed", "installed", "serviced", "fitted", "replaced", "sold",
+    "otra", "vuelve", "sigue", "nuevo", "nueva", "llego", "pedido", "paquete", "reparado",
+    "reparasteis", "reparaste", "instalado", "instalasteis", "arreglado", "arreglasteis",
+    "vendisteis", "encore", "toujours", "neuf", "neuve", "nouveau", "nouvelle", "arrive",
+    "arrivee", "livre", "livree", "commande", "colis", "repare", "reparee", "installe",
+    "installee", "vendu", "wieder", "immer", "noch", "neu", "neue", "neuen", "angekommen",
+    "geliefert", "bestellung", "paket", "repariert", "installiert", "eingebaut", "verkauft",
+    "ancora", "nuovo", "nuova", "arrivato", "arrivata", "consegnato", "ordine", "pacco",
+    "riparato", "riparata", "installato", "installata", "venduto", "novamente", "novo", "nova",
+    "chegou", "entregue", "encomenda", "reparado", "reparada", "instalado", "instalada",
+    "arranjado", "vendido",
+];
+
+/// The business named between the writer's "my" and the fault ("my sink you unblocked"): then
+/// the fault is its work.
+#[rustfmt::skip]
+const YOU: &[&str] = &[
+    "you", "your", "vous", "votre", "ihr", "sie", "voi", "vostro", "vostra", "voces",
+];
+
+fn folded(t: &Token) -> String {
+    crate::matcher::fold(&t.norm)
+}
+
+/// Whether the token at `i` says a fault: a fault word, or a working verb negated, before it
+/// ("won't start") or right after ("funktioniert nicht", "springt nicht an").
+fn fault(tokens: &[Token], i: usize) -> bool {
+    let w = folded(&tokens[i]);
+    let negation = |t: &Token| t.role == super::text::Role::Negation;
+    let denied =
+        tokens[i].negated || !tokens[i].clause_end && tokens[i + 1..].iter().take(2).any(negation);
+    FAULT.contains(&w.as_str()) || denied && WORKING.contains(&w.as_str())
+}
+
+/// Sets aside the writer's own thing's fault in a post that asks ("my washing machine is
+/// broken", "mi lavadora no funciona"): the fault's words and its negation, from the writer's
+/// "my" to the fault. Gives back their folded words, so that cues made of them are dropped.
+pub(super) fn own_fault(a: &mut Analysed) -> Vec<String> {
+    if !a.ends_with_question
+        || a.tokens
+            .iter()
+            .any(|t| THEIRS.contains(&folded(t).as_str()))
+    {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let n = a.tokens.len();
+    for i in 0..n {
+        if !MINE.contains(&folded(&a.tokens[i]).as_str()) || a.tokens[i].clause_end {
+            continue;
+        }
+        // Up to eight words on, within the clause.
+        let mut end = None;
+        for j in i + 1..(i + 9).min(n) {
+            if fault(&a.tokens, j) {
+                end = Some(j);
+            }
+            if a.tokens[j].clause_end {
+                break;
+            }
+        }
+        let Some(mut end) = end else { continue };
+        // The negation after the verb ("funktioniert nicht") is the fault's too.
+        while end + 1 < n
+            && !a.tokens[end].clause_end
+            && a.tokens[end + 1].role == super::text::Role::Negation
+        {
+            end += 1;
+        }
+        if a.tokens[i + 1..end]
+            .iter()
+            .any(|t| YOU.contains(&folded(t).as_str()))
+        {
+            continue;
+        }
+        for t in &mut a.tokens[i + 1..=end] {
+            let w = folded(t);
+            let bad = super::vader::valence_of(t).is_some_and(|v| v < 0.0);
+            let said = FAULT.contains(&w.as_str()) || WORKING.contains(&w.as_str());
+            if bad || said || t.role == super::text::Role::Negation {
+                // A word of its own to the models, not "not working" learned from tweets.
+                t.negated = false;
+                t.set_aside();
+                out.push(w);
+            }
+        }
+    }
+    out
+}
+
+/// Whether a cue as the post wrote it says the fault set aside ("no funciona" of "funciona").
+pub(super) fn inside(cue: &str, own: &[String]) -> bool {
+    let cue = crate::matcher::fold(cue);
+    !own.is_empty()
+        && cue
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| own.iter().any(|o| o == w) && (FAULT.contains(&w) || WORKING.contains(&w)))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::triage::text::analyse_in;
+
+    /// The words of `text` set aside as the writer's own fault.
+    fn aside(text: &str, lang: &str) -> Vec<String> {
+        let mut a = analyse_in(text, Some(lang));
+        super::own_fault(&mut a)
+    }
+
+    #[test]
+    fn the_writers_own_fault_in_a_request_is_set_aside() {
+        let asked = [
+            (
+                "My laptop won't start, do you repair Dell laptops?",
+                "en",
+                "start",
+            ),
+            (
+                "Mi horno no enciende, ¿tenéis técnico esta semana?",
+                "es",
+                "enciende",
+            ),
+            (
+                "Mon évier est bouché, vous intervenez le samedi ?",
+                "fr",
+                "bouche",
+            ),
+            (
+                "Unser Abfluss ist verstopft, haben Sie morgen Zeit?",
+                "de",
+                "verstopft",
+            ),
+            (
+                "Il mio scaldabagno perde e non si accende, venite anche di sera?",
+                "it",
+                "accende",
+            ),
+            ("O meu carro não pega, fazem reboque?", "pt", "pega"),
+        ];
+        for (text, lang, word) in asked {
+            assert!(aside(text, lang).iter().any(|w| w == word), "{text}");
+        }
+        let complaints = [
+            (
+                "The dishwasher you installed won't start, can you come?",
+                "en",
+            ),
+            ("My new kettle is broken, can I return it?", "en"),
+            ("Mi horno vuelve a no encender, ¿podéis venir?", "es"),
+            ("Mon colis est arrivé cassé, je fais quoi ?", "fr"),
+            ("Meine Heizung ist schon wieder kaputt, kommen Sie?", "de"),
+            ("My laptop won't start.", "en"),
+        ];
+        for (text, lang) in complaints {
+            assert!(aside(text, lang).is_empty(), "{text}");
+        }
+    }
+}
