@@ -4,7 +4,8 @@
 //! broken, in a post that asks the business to come or to mend it, is work asked for, not a
 //! complaint ("My washing machine is broken, can you come on Tuesday?" was one at urgency 58, in
 //! all six languages); unless the post says the business had a hand in it, that it came so, or
-//! that it is broken again. `earshot classify` is what is tested.
+//! that it is broken again or already. The appliances' own verbs (cooling, draining, charging)
+//! came from the twentieth day's blind set `w`. `earshot classify` is what is tested.
 
 mod triage_common;
 
@@ -66,6 +67,33 @@ const ASKED: &[(&str, &str)] = &[
         "O nosso esquentador não funciona, fazem serviço de urgência?",
         "pt",
     ),
+    // What an appliance does, not done: cooling, heating, draining, charging; a cracked screen.
+    (
+        "My freezer has stopped cooling, when could someone come round?",
+        "en",
+    ),
+    (
+        "My fridge doesn't work anymore, can you come and look at it?",
+        "en",
+    ),
+    (
+        "The screen on my tablet is cracked, do you replace screens?",
+        "en",
+    ),
+    ("Mi calentador no calienta, ¿tenéis hueco mañana?", "es"),
+    (
+        "Mon ballon d'eau chaude ne chauffe plus, vous passez le week-end ?",
+        "fr",
+    ),
+    (
+        "Meine Waschmaschine pumpt nicht mehr ab, haben Sie diese Woche noch Zeit?",
+        "de",
+    ),
+    ("Il mio forno non scalda, potete passare venerdì?", "it"),
+    (
+        "O meu telemóvel não carrega, fazem reparações no próprio dia?",
+        "pt",
+    ),
 ];
 
 /// The business's hand in it, the thing come so, or the fault back: complaints still.
@@ -79,6 +107,8 @@ const THEIRS: &[(&str, &str, &str, bool)] = &[
     ("La chaudière que vous avez installée est encore en panne, vous pouvez repasser ?", "fr", "negative", true),
     ("Die Waschmaschine, die Sie repariert haben, ist schon wieder kaputt, können Sie nochmal kommen?", "de", "negative", true),
     ("My washing machine is broken and nobody has called me back", "en", "negative", true),
+    // Soon after the business had it: picked up, and already not working.
+    ("Collected my car from you on Saturday and it already won't start, what did you do?", "en", "negative", true),
 ];
 
 #[test]

@@ -21,45 +21,52 @@ const MINE: &[&str] = &[
 /// A fault said in one word.
 #[rustfmt::skip]
 const FAULT: &[&str] = &[
-    "broken", "broke", "leaking", "leaks", "blocked", "clogged", "faulty", "stopped", "roto",
-    "rota", "averiado", "averiada", "estropeado", "estropeada", "atascado", "atascada", "gotea",
-    "panne", "casse", "cassee", "fuit", "bouche", "bouchee", "kaputt", "defekt", "undicht",
-    "verstopft", "tropft", "guasto", "guasta", "rotto", "rotta", "intasato", "intasata",
-    "gocciola", "avariado", "avariada", "estragado", "estragada", "entupido", "entupida",
-    "pinga", "avariou", "estragou", "parou",
+    "broken", "broke", "leaking", "leaks", "blocked", "clogged", "faulty", "stopped", "cracked",
+    "buckled", "roto", "rota", "averiado", "averiada", "estropeado", "estropeada", "atascado",
+    "atascada", "gotea", "rajada", "rajado", "dejado", "panne", "casse", "cassee", "fuit",
+    "bouche", "bouchee", "fissure", "fissuree", "lache", "kaputt", "defekt", "undicht",
+    "verstopft", "tropft", "aufgegeben", "guasto", "guasta", "rotto", "rotta", "intasato",
+    "intasata", "gocciola", "crepato", "crepata", "avariado", "avariada", "estragado",
+    "estragada", "entupido", "entupida", "pinga", "avariou", "estragou", "parou", "rachou",
+    "rachado", "rachada",
 ];
 
 /// A thing's working, which is a fault when negated ("won't start", "no funciona").
 #[rustfmt::skip]
 const WORKING: &[&str] = &[
-    "work", "works", "working", "start", "starts", "turn", "funciona", "arranca", "enciende",
-    "marche", "fonctionne", "demarre", "funktioniert", "geht", "springt", "funziona", "parte",
-    "accende", "liga", "pega",
+    "work", "works", "working", "start", "starts", "turn", "cool", "cooling", "heat", "heating",
+    "drain", "draining", "flush", "charge", "charging", "funciona", "arranca", "enciende",
+    "enfria", "calienta", "desagua", "carga", "marche", "fonctionne", "demarre", "refroidit",
+    "chauffe", "vidange", "allume", "funktioniert", "geht", "springt", "kuhlt", "heizt",
+    "pumpt", "ladt", "funziona", "parte", "accende", "raffredda", "scalda", "scarica", "carica",
+    "liga", "pega", "arrefece", "aquece", "escoa", "carrega",
 ];
 
-/// What makes the fault the business's, or a fault come back or come so: its hand in the thing
-/// ("you installed", "que nos reparasteis"), the thing delivered or new, or the fault again.
+/// The fault back, or soon after the business's work, anywhere in the post ("broken again",
+/// "vuelve a", "schon wieder", "already won't turn on").
 #[rustfmt::skip]
-const THEIRS: &[&str] = &[
-    "again", "still", "anymore", "new", "arrived", "came", "delivered", "order", "parcel",
-    "package", "repaired", "fixed", "installed", "serviced", "fitted", "replaced", "sold",
-    "otra", "vuelve", "sigue", "nuevo", "nueva", "llego", "pedido", "paquete", "reparado",
-    "reparasteis", "reparaste", "instalado", "instalasteis", "arreglado", "arreglasteis",
-    "vendisteis", "encore", "toujours", "neuf", "neuve", "nouveau", "nouvelle", "arrive",
-    "arrivee", "livre", "livree", "commande", "colis", "repare", "reparee", "installe",
-    "installee", "vendu", "wieder", "immer", "noch", "neu", "neue", "neuen", "angekommen",
-    "geliefert", "bestellung", "paket", "repariert", "installiert", "eingebaut", "verkauft",
-    "ancora", "nuovo", "nuova", "arrivato", "arrivata", "consegnato", "ordine", "pacco",
-    "riparato", "riparata", "installato", "installata", "venduto", "novamente", "novo", "nova",
-    "chegou", "entregue", "encomenda", "reparado", "reparada", "instalado", "instalada",
-    "arranjado", "vendido",
+const AGAIN: &[&str] = &[
+    "again", "still", "already", "otra", "vuelve", "sigue", "encore", "toujours", "deja",
+    "wieder", "immer", "schon", "ancora", "gia", "novamente",
 ];
 
-/// The business named between the writer's "my" and the fault ("my sink you unblocked"): then
-/// the fault is its work.
+/// Before the fault, what makes it the business's or a fault come so: its hand in the thing
+/// ("you installed", "que nos reparasteis"), the thing delivered, ordered or new ("my new
+/// sofa"). After it, they are what the writer asks for ("do you fit new motors?").
 #[rustfmt::skip]
-const YOU: &[&str] = &[
-    "you", "your", "vous", "votre", "ihr", "sie", "voi", "vostro", "vostra", "voces",
+const HAND: &[&str] = &[
+    "new", "arrived", "came", "delivered", "order", "parcel", "package", "repaired", "fixed",
+    "installed", "serviced", "fitted", "replaced", "sold", "nuevo", "nueva", "llego",
+    "pedido", "paquete", "reparado", "reparasteis", "reparaste", "instalado", "instalasteis",
+    "arreglado", "arreglasteis", "vendisteis", "neuf", "neuve", "nouveau", "nouvelle",
+    "arrive", "arrivee", "livre", "livree", "commande", "colis", "repare", "reparee",
+    "installe", "installee", "vendu", "neu", "neue", "neuen", "angekommen", "geliefert",
+    "bestellung", "paket", "repariert", "installiert", "eingebaut", "verkauft", "nuovo",
+    "nuova", "arrivato", "arrivata", "consegnato", "ordine", "pacco", "riparato", "riparata",
+    "installato", "installata", "venduto", "novo", "nova", "chegou", "entregue", "encomenda",
+    "reparada", "instalada", "arranjado", "vendido", "you", "your", "vous", "votre", "ihr",
+    "sie", "voi", "vostro", "vostra", "voces", "picked", "collected", "recogi", "recupere",
+    "abgeholt", "ritirato", "ritirata", "levantei",
 ];
 
 fn folded(t: &Token) -> String {
@@ -80,11 +87,7 @@ fn fault(tokens: &[Token], i: usize) -> bool {
 /// broken", "mi lavadora no funciona"): the fault's words and its negation, from the writer's
 /// "my" to the fault. Gives back their folded words, so that cues made of them are dropped.
 pub(super) fn own_fault(a: &mut Analysed) -> Vec<String> {
-    if !a.ends_with_question
-        || a.tokens
-            .iter()
-            .any(|t| THEIRS.contains(&folded(t).as_str()))
-    {
+    if !a.ends_with_question || a.tokens.iter().any(|t| AGAIN.contains(&folded(t).as_str())) {
         return Vec::new();
     }
     let mut out = Vec::new();
@@ -111,9 +114,9 @@ pub(super) fn own_fault(a: &mut Analysed) -> Vec<String> {
         {
             end += 1;
         }
-        if a.tokens[i + 1..end]
+        if a.tokens[..end]
             .iter()
-            .any(|t| YOU.contains(&folded(t).as_str()))
+            .any(|t| HAND.contains(&folded(t).as_str()))
         {
             continue;
         }

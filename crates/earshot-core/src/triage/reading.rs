@@ -128,6 +128,7 @@ pub(super) fn read_in(model: &LinearModel, text: &str, lang: Option<&'static str
         after_wrong_item,
         news,
         waited,
+        ..
     } = found;
     let vader = signals.vader;
     // It asks the business for help, opening hours or a price (not as a polite complaint asks).

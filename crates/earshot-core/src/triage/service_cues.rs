@@ -440,7 +440,7 @@ pub(super) const SERVICE_CUES: &[&str] = &[
     "data dell'anno scorso", "data do ano passado", "wrong date", "fecha equivocada",
     "mauvaise date", "falschen datum", "data sbagliata", "data errada",
     // Out of order: a machine, a site or an app that is down ("en panne", "fuori uso").
-    "out of order", "site is down", "app is down", "system is down", "server is down",
+    "out of order", "out of service", "site is down", "app is down", "system is down", "server is down",
     "site was down", "app was down", "been down all", "won't load", "wont load",
     "fuera de servicio", "esta caida", "esta caido", "estan caidos", "esta estropeado",
     "esta estropeada", "esta averiado", "esta averiada", "en panne", "hors service",

@@ -38,6 +38,8 @@ pub struct Found {
     /// A wait with its length is among the complaint cues ("waiting 3 weeks", "faz 15 dias que
     /// paguei", `waited.rs`).
     pub waited: bool,
+    /// The writer's own thing broken, in a post that asks (`own_fault.rs`).
+    pub own_fault: bool,
 }
 
 /// The tokens and lexicon signals of a post: what the model reads.
@@ -186,6 +188,7 @@ pub(super) fn signals_in(text: &str, lang: Option<&'static str>) -> (Analysed, S
         after_wrong_item,
         news,
         waited,
+        own_fault: !own.is_empty(),
     };
     // The words of a request carry no feeling: "demora" (delay) is the verb "takes" in "quanto
     // tempo demora a entrega?", "long" only measures time in "how long does delivery take", "bon"
@@ -427,11 +430,12 @@ fn weather(cue: &str) -> bool {
         .any(|w| super::cue_lists::WEATHER.contains(&w))
 }
 
-/// Whether a post that tells of the writer's own change of plan has no bad word besides the
-/// writer's own apology and lateness ("Sorry, running late, please keep our table": "sorry" and
-/// "late" are not the business's fault). False for a post without such a plan.
+/// Whether a post that tells of the writer's own change of plan, or of the writer's own thing
+/// broken as it asks to have it mended, has no bad word besides the writer's own apology and
+/// lateness ("Sorry, running late, please keep our table": "sorry" and "late" are not the
+/// business's fault) and no complaint cue. False for a post without either.
 pub(super) fn only_own_plan(a: &Analysed, found: &Found) -> bool {
-    !found.own_plan.is_empty()
+    (!found.own_plan.is_empty() || found.own_fault)
         && found.complaint.is_empty()
         && !super::supposed::as_if(a)
         && found.grave.is_empty()
