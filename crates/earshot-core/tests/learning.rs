@@ -76,6 +76,25 @@ async fn by_external_id(engine: &Engine, id: &str) -> Mention {
         .unwrap_or_else(|| panic!("{id} stored"))
 }
 
+/// A post like those the owner marked not urgent ranks at least 15 below its untaught urgency,
+/// and says why.
+fn dropped_as_taught(untaught: u8, taught: &earshot_core::model::Triage) {
+    assert!(
+        i32::from(taught.urgency) <= i32::from(untaught) - 15,
+        "a similar post drops: {untaught} → {} ({:?})",
+        taught.urgency,
+        taught.reasons
+    );
+    assert!(
+        taught
+            .reasons
+            .iter()
+            .any(|r| r == "you marked similar posts not urgent"),
+        "{:?}",
+        taught.reasons
+    );
+}
+
 const OUTAGE: [&str; 6] = [
     "Brightside is the worst, my loyalty card app is broken again",
     "loyalty card app broken, points gone, terrible Brightside",
@@ -139,20 +158,7 @@ async fn corrections_rerank_similar_posts_and_survive_a_restart() {
         earshot_core::triage::triage(&post("x", "zed", OUTAGE[5]), &fresh_rules, NOW).urgency;
     ingest(&engine, &source, vec![post("o5", "zed", OUTAGE[5])]).await;
     let taught = by_external_id(&engine, "o5").await.triage;
-    assert!(
-        i32::from(taught.urgency) <= i32::from(untaught) - 15,
-        "a similar post drops: {untaught} → {} ({:?})",
-        taught.urgency,
-        taught.reasons
-    );
-    assert!(
-        taught
-            .reasons
-            .iter()
-            .any(|r| r == "you marked similar posts not urgent"),
-        "{:?}",
-        taught.reasons
-    );
+    dropped_as_taught(untaught, &taught);
     // The unrelated complaint is not dragged down.
     let control_after = by_external_id(&engine, "c1").await.triage.urgency;
     assert!(
@@ -335,21 +341,7 @@ async fn corrections_work_in_the_posts_own_language() {
     assert_eq!(language, Some("fr"));
     ingest(&engine, &source, vec![post("f5", "zoe", PANNE[5])]).await;
     let taught = by_external_id(&engine, "f5").await.triage;
-    assert!(
-        i32::from(taught.urgency) <= i32::from(untaught.urgency) - 15,
-        "a similar post drops: {} → {} ({:?})",
-        untaught.urgency,
-        taught.urgency,
-        taught.reasons
-    );
-    assert!(
-        taught
-            .reasons
-            .iter()
-            .any(|r| r == "you marked similar posts not urgent"),
-        "{:?}",
-        taught.reasons
-    );
+    dropped_as_taught(untaught.urgency, &taught);
     let control_after = by_external_id(&engine, "c1").await.triage;
     assert_eq!(
         control_after.urgency, control_before.urgency,
