@@ -69,37 +69,43 @@ const HAND: &[&str] = &[
     "abgeholt", "ritirato", "ritirata", "levantei",
 ];
 
-fn folded(t: &Token) -> String {
-    crate::matcher::fold(&t.norm)
-}
-
 /// Whether the token at `i` says a fault: a fault word, or a working verb negated, before it
-/// ("won't start") or right after ("funktioniert nicht", "springt nicht an").
-fn fault(tokens: &[Token], i: usize) -> bool {
-    let w = folded(&tokens[i]);
+/// ("won't start") or right after ("funktioniert nicht", "springt nicht an"). `words` are the
+/// tokens folded.
+fn fault(tokens: &[Token], words: &[String], i: usize) -> bool {
+    let w = words[i].as_str();
     let negation = |t: &Token| t.role == super::text::Role::Negation;
     let denied =
         tokens[i].negated || !tokens[i].clause_end && tokens[i + 1..].iter().take(2).any(negation);
-    FAULT.contains(&w.as_str()) || denied && WORKING.contains(&w.as_str())
+    FAULT.contains(&w) || denied && WORKING.contains(&w)
 }
 
 /// Sets aside the writer's own thing's fault in a post that asks ("my washing machine is
 /// broken", "mi lavadora no funciona"): the fault's words and its negation, from the writer's
 /// "my" to the fault. Gives back their folded words, so that cues made of them are dropped.
 pub(super) fn own_fault(a: &mut Analysed) -> Vec<String> {
-    if !a.ends_with_question || a.tokens.iter().any(|t| AGAIN.contains(&folded(t).as_str())) {
+    if !a.ends_with_question {
+        return Vec::new();
+    }
+    let words: Vec<String> = a
+        .tokens
+        .iter()
+        .map(|t| crate::matcher::fold(&t.norm))
+        .collect();
+    let listed = |list: &[&str], w: &String| list.contains(&w.as_str());
+    if words.iter().any(|w| listed(AGAIN, w)) {
         return Vec::new();
     }
     let mut out = Vec::new();
     let n = a.tokens.len();
     for i in 0..n {
-        if !MINE.contains(&folded(&a.tokens[i]).as_str()) || a.tokens[i].clause_end {
+        if !listed(MINE, &words[i]) || a.tokens[i].clause_end {
             continue;
         }
         // Up to eight words on, within the clause.
         let mut end = None;
         for j in i + 1..(i + 9).min(n) {
-            if fault(&a.tokens, j) {
+            if fault(&a.tokens, &words, j) {
                 end = Some(j);
             }
             if a.tokens[j].clause_end {
@@ -114,21 +120,17 @@ pub(super) fn own_fault(a: &mut Analysed) -> Vec<String> {
         {
             end += 1;
         }
-        if a.tokens[..end]
-            .iter()
-            .any(|t| HAND.contains(&folded(t).as_str()))
-        {
+        if words[..end].iter().any(|w| listed(HAND, w)) {
             continue;
         }
-        for t in &mut a.tokens[i + 1..=end] {
-            let w = folded(t);
+        for (t, w) in a.tokens[i + 1..=end].iter_mut().zip(&words[i + 1..=end]) {
             let bad = super::vader::valence_of(t).is_some_and(|v| v < 0.0);
-            let said = FAULT.contains(&w.as_str()) || WORKING.contains(&w.as_str());
+            let said = listed(FAULT, w) || listed(WORKING, w);
             if bad || said || t.role == super::text::Role::Negation {
                 // A word of its own to the models, not "not working" learned from tweets.
                 t.negated = false;
                 t.set_aside();
-                out.push(w);
+                out.push(w.clone());
             }
         }
     }

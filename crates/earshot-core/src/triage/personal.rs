@@ -10,15 +10,9 @@ use std::collections::HashMap;
 use super::text::Analysed;
 use crate::model::Intent;
 
-/// Words too common to say anything about what the owner cares about, beside the function words
-/// of every language triage reads ([`super::text::is_function_word`]).
-const STOPWORDS: &[&str] = &[
-    "the", "and", "for", "you", "your", "are", "was", "this", "that", "with", "have", "has", "but",
-    "not", "they", "she", "him", "her", "its", "our", "out", "just", "from", "what", "all", "can",
-    "get", "got", "had", "did", "does", "there", "their", "them", "then", "than", "who", "how",
-    "why", "when", "will", "would", "been", "were", "any", "one", "about", "into", "too", "also",
-    "_at", "_url", "_num", "10",
-];
+/// Words too common to say anything about what the owner cares about: the function words of
+/// every language triage reads ([`super::text::is_function_word`]), and these.
+const STOPWORDS: &[&str] = &["him", "too"];
 
 /// Learning rate of one correction.
 const RATE: f32 = 1.2;
