@@ -304,4 +304,45 @@ pub(super) const MORE_PAIRS: &[Pair] = &[
         one_clause: true,
         ..PLAIN
     },
+    // Worn out already: gel nails lifted in three days, a colour faded after two washes, a
+    // repair broken within the week ("already lifted", "ya se han levantado", "si è già
+    // staccato", "já está a descolar", "déjà délavée"). Only words of a failure: what is
+    // "already gone" may be the pain as well as the colour.
+    Pair {
+        first: &["already", "ya", "deja", "schon", "bereits", "gia", "ja"],
+        then: &[
+            "lifted", "lifting", "peeling", "peeled", "chipped", "chipping", "faded", "washed out",
+            "come off", "coming off", "came off", "fallen off", "falling off", "falling apart",
+            "fell apart", "broken", "cracked", "leaking", "stopped working", "worn out",
+            "se levanta", "se levantan", "se ha levantado", "se han levantado", "se despega",
+            "se despegan", "se ha despegado", "se han despegado", "se ha roto", "se han roto",
+            "se rompio", "esta roto", "esta rota", "se ha caido", "se han caido",
+            "se ha descolorido", "se ha destenido", "destenido", "descolorido", "gotea",
+            "se ha estropeado", "se estropeo", "ha dejado de funcionar", "dejo de funcionar",
+            "decolle", "decollee", "decolles", "decollees", "se decolle", "se decollent",
+            "casse", "cassee", "abime", "abimee", "s'ecaille", "ecaille", "delave", "delavee",
+            "fuit", "en panne", "use", "usee", "troue", "trouee", "dechire", "dechiree",
+            "kaputt", "abgeblattert", "abgeplatzt", "ausgewaschen", "verblasst", "undicht",
+            "abgefallen", "abgegangen", "gerissen", "defekt", "durchgescheuert",
+            "staccato", "staccata", "staccati", "staccate", "si stacca", "si staccano", "rotto",
+            "rotta", "rotti", "rotte", "sbiadito", "sbiadita", "scolorito", "scolorita", "guasto",
+            "guasta", "rovinato", "rovinata", "scheggiato", "scheggiata", "scrostato",
+            "scrostata", "strappato", "strappata",
+            "a descolar", "descolou", "descolaram", "partiu se", "partido", "partida",
+            "estragou", "estragado", "estragada", "desbotou", "desbotado", "desbotada", "lascou",
+            "lascado", "lascada", "rasgou", "rasgado", "avariou", "avariado", "avariada",
+            "deixou de funcionar", "a pingar",
+        ],
+        within: 4,
+        one_clause: true,
+        ..PLAIN
+    },
+    // German tells it after the verb: "Die Gelnägel lösen sich schon", "löst sich bereits".
+    Pair {
+        first: &["losen", "lost", "blattern", "blattert", "platzen", "platzt"],
+        then: &["sich schon", "sich bereits", "schon ab", "bereits ab"],
+        within: 3,
+        one_clause: true,
+        ..PLAIN
+    },
 ];

@@ -50,8 +50,12 @@ const PAST_BEFORE: &[&str] = &[
 ];
 
 /// What opens the clause of what was feared ("that", "que", "dass", "che"); in English the
-/// clause may open without one ("terrified the tattoo would hurt").
-const OPENS: &[&str] = &["that", "que", "qu", "dass", "ob", "che", "about"];
+/// clause may open without one ("terrified the tattoo would hurt"). A preposition opens what was
+/// feared as a deed or a thing: "nerviosa por cortármelo tanto", "peur de couper court", "Angst
+/// vor dem kurzen Schnitt", "paura di tagliarli", "medo de cortar".
+const OPENS: &[&str] = &[
+    "that", "que", "qu", "dass", "ob", "che", "about", "por", "de", "vor", "di",
+];
 
 /// English words that open the feared clause without "that".
 const OPENS_EN: &[&str] = &[
@@ -173,7 +177,7 @@ fn feared_clause(a: &Analysed, i: usize) -> Option<usize> {
     let thought = THOUGHT.contains(&word);
     let past = thought
         || PAST_FORMS.contains(&word)
-        || (i.saturating_sub(2)..i)
+        || (i.saturating_sub(3)..i)
             .any(|k| !toks[k].clause_end && PAST_BEFORE.contains(&toks[k].norm.as_str()));
     // The clause opens within three words ("peur que", "miedo de que", "Angst, dass"), or right
     // after the fear in English (or after German "dachte,").

@@ -67,4 +67,12 @@ pub(super) const MORE_IDIOMS: &[(&str, f64)] = &[
     ("genau wie früher|fruher", 2.0),
     ("sapore di una volta", 2.0),
     ("mesmo de antes", 1.5),
+    // Cannot stop looking in the mirror, or smiling: "no paro de mirarme al espejo", "je
+    // n'arrête pas de me regarder", "non smetto di sorridere".
+    ("no paro|dejo de mirarme|sonreír|sonreir", 2.0),
+    ("ne arrête|arrete pas de me regarder", 2.0),
+    ("ne arrête|arrete pas de sourire", 2.0),
+    ("non smetto di guardarmi|sorridere", 2.0),
+    ("não|nao paro de me ver|olhar|sorrir", 2.0),
+    ("cant|cannot stop smiling", 2.0),
 ];

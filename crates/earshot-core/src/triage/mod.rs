@@ -28,6 +28,8 @@ mod lexicons;
 pub mod linear;
 mod lone_words;
 mod naming;
+mod not_until;
+mod notice;
 mod own_fault;
 mod pair_words;
 pub mod personal;

@@ -266,6 +266,7 @@ pub(super) const SERVICE_CUES: &[&str] = &[
     "jour de retard", "semaine de retard", "einen tag zu spat", "eine woche zu spat",
     "giorno di ritardo", "settimana di ritardo", "dia de atraso", "semana de atraso",
     "an hour late", "one hour late", "half an hour late", "una hora tarde", "media hora tarde",
+    "una hora de retraso", "media hora de retraso",
     "une heure de retard", "une demi-heure de retard", "eine stunde zu spat",
     "eine stunde verspatung", "un'ora di ritardo", "mezz'ora di ritardo", "uma hora de atraso",
     "meia hora de atraso", "uma hora atrasado", "uma hora atrasada",

@@ -282,6 +282,10 @@ pub fn analyse_in(text: &str, lang: Option<&str>) -> Analysed {
                 if head.eq_ignore_ascii_case("n") {
                     push_word(tokens, "ne");
                 }
+                // "N'est qu'à 16 h": a restriction, not a negation (`not_until.rs`).
+                if head.eq_ignore_ascii_case("qu") {
+                    super::not_until::restricts(tokens, &rest.to_lowercase());
+                }
                 push_word(tokens, rest);
             }
             None => push_word(tokens, w),
@@ -393,6 +397,8 @@ pub fn analyse_in(text: &str, lang: Option<&str>) -> Analysed {
             a.tokens[i].set_aside();
         }
     }
+    // "Closed next week for renovation": news of the hours (`notice.rs`).
+    super::notice::closed_for_works(&mut a);
     // "A severe nut allergy", "severely allergic": the allergy's words, not the business's.
     // Up to two words back, within the allergy's clause.
     for i in 1..a.tokens.len() {
@@ -458,6 +464,7 @@ pub fn analyse_in(text: &str, lang: Option<&str>) -> Analysed {
             a.tokens[at].set_aside();
         }
     }
+    super::not_until::unnegate(&mut a.tokens, lang);
     let mut in_scope = false;
     for (i, t) in a.tokens.iter_mut().enumerate() {
         if t.role == Role::Negation {

@@ -417,7 +417,10 @@ pub(super) const PLAIN_AFTER: &[(&str, &[&str])] = &[
         "gluten", "dairy", "sugar", "lactose", "nut", "fat", "alcohol", "caffeine", "egg", "soy",
         "meat", "wheat", "grain", "peanut", "milk",
     ]),
-    ("tarde", &["la", "esta", "una", "cada", "toda", "à", "a", "de", "boa", "essa", "nesta"]),
+    // "Más tarde", "mais tarde": later, not late.
+    ("tarde", &[
+        "la", "esta", "una", "cada", "toda", "à", "a", "de", "boa", "essa", "nesta", "más", "mais",
+    ]),
     // German "gefällt" after a tree is felled, not liked ("den falschen Baum gefällt").
     ("gefällt", &["baum", "bäume", "bäumen", "hecke", "tanne", "eiche", "birke"]),
     // "A partir de segunda": from Monday, not "to break".

@@ -1,0 +1,131 @@
+//! Negations that deny nothing. One tells a time: "our train isn't until 4", "no sale hasta las
+//! 4", "non parte fino alle 16". French "ne … que" restricts: "notre train n'est qu'à 16 h", "il
+//! n'y a que deux serveurs". Read as negations, the learned model took them for a bad word
+//! ("negative tone"), and the complaint model took the post for a complaint.
+
+use super::text::{Role, Token};
+
+/// The words that end a span of time. After one of them, a negation tells when something is,
+/// not what is missing.
+const UNTIL: &[&str] = &["until", "till", "til", "hasta", "fino"];
+
+/// What a timetable says between a negation and its end of time: a departure, an opening.
+#[rustfmt::skip]
+const TIMETABLE: &[&str] = &[
+    "leave", "leaves", "go", "goes", "start", "starts", "open", "opens", "depart", "departs",
+    "sale", "salen", "empieza", "empiezan", "abre", "abren", "parte", "partono", "inizia",
+    "iniziano", "apre", "aprono",
+];
+
+/// French words that complete "ne" as a negation ("ne … pas"). One of them between "ne" and
+/// "que" makes "que" the start of a clause ("je ne pense pas que").
+#[rustfmt::skip]
+const FR_NEGATIONS: &[&str] = &[
+    "pas", "plus", "jamais", "rien", "personne", "aucun", "aucune", "guère", "point", "ni",
+];
+
+/// Makes plain, and sets aside as a word of its own (the learned model reads "no" as a bad
+/// word), each negation followed by a word of [`UNTIL`] within three words of its clause, with
+/// nothing between them but a word of [`TIMETABLE`]; in
+/// French, each "ne" that a "que" follows ([`restricts`]).
+pub(super) fn unnegate(tokens: &mut [Token], lang: Option<&str>) {
+    let n = tokens.len();
+    for i in 0..n {
+        if tokens[i].role != Role::Negation {
+            continue;
+        }
+        // "Isn't until 4", "doesn't leave until 4": a timetable. Not "wasn't ready till 8",
+        // "didn't arrive until 9", a delay.
+        let until = (i + 1..n.min(i + 4))
+            .take_while(|&k| !tokens[k - 1].clause_end)
+            .find(|&k| UNTIL.contains(&tokens[k].norm.as_str()))
+            .is_some_and(|k| (i + 1..k).all(|b| TIMETABLE.contains(&tokens[b].norm.as_str())));
+        if until {
+            tokens[i].role = Role::Plain;
+            tokens[i].set_aside();
+        }
+    }
+    if lang == Some("fr") {
+        for k in 1..n {
+            if tokens[k].norm == "que" {
+                let next = tokens.get(k + 1).map_or("", |t| t.norm.as_str()).to_owned();
+                restricts(&mut tokens[..k], &next);
+            }
+        }
+    }
+}
+
+/// What follows "ne … que" when it tells a shortfall, which is a complaint's: "vous n'êtes
+/// venus qu'une fois", "je n'ai reçu que la moitié".
+#[rustfmt::skip]
+const COUNTS: &[&str] = &[
+    "un", "une", "deux", "trois", "quatre", "cinq", "moitié", "moitie", "partie", "seul", "seule",
+    "la",
+];
+
+/// For a French "que" or "qu'" after `tokens`, with `next` the word after it: makes plain, and
+/// sets aside, a "ne" among the three words before it in its clause, with no word that completes
+/// a negation between them. Not before a count ("n'êtes venus qu'une fois").
+pub(super) fn restricts(tokens: &mut [Token], next: &str) {
+    let n = tokens.len();
+    if COUNTS.contains(&next) || next.bytes().next().is_some_and(|b| b.is_ascii_digit()) {
+        return;
+    }
+    for j in (n.saturating_sub(3)..n).rev() {
+        let t = &tokens[j];
+        if t.clause_end || FR_NEGATIONS.contains(&t.norm.as_str()) {
+            return;
+        }
+        if t.norm == "ne" && t.role == Role::Negation {
+            tokens[j].role = Role::Plain;
+            tokens[j].set_aside();
+            return;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::triage::text::{analyse_in, Role};
+
+    /// The words of `text` read as negations.
+    fn negations(text: &str, lang: &str) -> Vec<String> {
+        let a = analyse_in(text, Some(lang));
+        a.tokens
+            .iter()
+            .filter(|t| t.role == Role::Negation)
+            .map(|t| t.norm.clone())
+            .collect()
+    }
+
+    #[test]
+    fn a_time_or_a_restriction_negates_nothing() {
+        for (text, lang) in [
+            ("Our train isn't until 4", "en"),
+            ("We don't leave till Sunday", "en"),
+            ("Nuestro tren no sale hasta las 4", "es"),
+            ("Il treno non parte fino alle 16", "it"),
+            ("Notre train n'est qu'à 16 h", "fr"),
+            ("Il ne reste que des places au fond", "fr"),
+        ] {
+            assert!(negations(text, lang).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_negation_beside_them_still_negates() {
+        // (post, language, the negations left)
+        #[rustfmt::skip]
+        let cases: [(&str, &str, &[&str]); 6] = [
+            ("Not happy. We waited until 9", "en", &["not"]),
+            ("Booked for 7, table wasn't ready till 8", "en", &["wasnt"]),
+            ("Je ne pense pas que ce soit normal", "fr", &["ne", "pas"]),
+            ("Il n'a jamais dit qu'il viendrait", "fr", &["ne", "jamais"]),
+            ("Vous n'êtes venus qu'une fois", "fr", &["ne"]),
+            ("No me gustó, y encima hasta las 11 esperando", "es", &["no"]),
+        ];
+        for (text, lang, left) in cases {
+            assert_eq!(negations(text, lang), left, "{text}");
+        }
+    }
+}
