@@ -5,7 +5,8 @@
 //! "asks a question", before. A negation that tells a timetable ("no sale hasta las 9", "non
 //! parte fino alle 21") is no bad word. A fear told with a preposition ("nerviosa por", "peur
 //! de", "Angst vor", "paura di", "medo de") came to nothing when the post turns to what came of
-//! it. And a place shut for its works or holidays is news of its hours, not a grievance.
+//! it. And a place shut for its works or holidays is news of its hours, not a grievance. The
+//! second set (`z`) added appointments kept waiting by the clock, upgrades, and tears of relief.
 //! `earshot classify` is what is tested.
 
 mod triage_common;
@@ -61,6 +62,28 @@ const CLOSED: &[(&str, &str, &str, bool)] = &[
     ("La peluquería cierra por vacaciones del 1 al 15", "es", "neutral", false),
     ("Il negozio è chiuso per ferie fino al 20", "it", "neutral", false),
 ];
+
+/// Written after the second set (`z`): an appointment kept waiting by the clock, tears of
+/// relief, an upgrade, and what a dish is made without.
+#[rustfmt::skip]
+const SECOND: &[(&str, &str, &str, bool)] = &[
+    ("Avevo l'appuntamento dal barbiere alle 10 e mi hanno preso alle 11", "it", "negative",
+     true),
+    ("Tinha marcação no cabeleireiro às 10h e só me atenderam às 11h", "pt", "negative", true),
+    ("Ich hatte um 10 Uhr einen Termin beim Friseur und kam um 11 Uhr dran", "de", "negative",
+     true),
+    ("Nos subieron de categoría sin pedirlo, qué detalle", "es", "positive", false),
+    ("Fizeram-nos um upgrade para uma suite, que simpatia", "pt", "positive", false),
+    ("Ils nous ont surclassés en suite, merci beaucoup", "fr", "positive", false),
+    ("Avete dolci senza glutine? Li preparate a parte?", "it", "neutral", false),
+    ("Têm bolos sem glúten? São feitos à parte?", "pt", "neutral", false),
+    ("Nos subieron la cuota sin avisar", "es", "negative", true),
+];
+
+#[test]
+fn an_appointment_kept_waiting_is_a_complaint_and_an_upgrade_is_praise() {
+    none_wrong(&misreads(SECOND));
+}
 
 #[test]
 fn work_worn_out_at_once_is_a_complaint_and_already_alone_is_not() {

@@ -35,6 +35,9 @@ struct Pair {
     within: usize,
     /// Words that, right before the first, make it a promise kept ("as promised").
     not_after: &'static [&'static str],
+    /// Words that, right after the first, make it another verb ("nos subieron de categoría":
+    /// upgraded, not raised).
+    not_next: &'static [&'static str],
     /// Words one of which must stand right before the first ("but now"), when there are any.
     only_after: &'static [&'static str],
     /// Whether a relative word must stand between the two: a part "that" was never replaced,
@@ -67,6 +70,7 @@ const PLAIN: Pair = Pair {
     then: &[],
     within: 8,
     not_after: &[],
+    not_next: &[],
     only_after: &[],
     relative: false,
     one_clause: false,
@@ -148,6 +152,7 @@ pub(super) fn broken(folded: &str) -> Option<((usize, usize), (usize, usize))> {
             let before = i.checked_sub(1).map(text);
             p.first.contains(&text(i))
                 && !before.is_some_and(|w| p.not_after.contains(&w))
+                && !p.not_next.contains(&text(i + 1))
                 && (p.only_after.is_empty() || before.is_some_and(|w| p.only_after.contains(&w)))
         })?;
         // Where the second stands, and how many words it has ("immer noch": two).

@@ -259,6 +259,7 @@ pub(super) const PAIRS: &[Pair] = &[
         then: &["without", "sin", "sans", "ohne", "senza", "sem"],
         within: 8,
         one_clause: true,
+        not_next: &["de"],
         // Nor "subieron el piano cuatro pisos sin un solo arañazo": carried up, not raised.
         unless_then: &[
             "problem", "problems", "issue", "issues", "hitch", "fuss", "problemas", "probleme",

@@ -12,6 +12,14 @@ const ASKED: &[&str] = &[
     "commande", "commandee", "commandes", "arrives", "bestellt", "gebucht", "reserviert",
     "angekommen", "ordinato", "ordinata", "ordinati", "prenotato", "prenotata", "arrivati",
     "encomendei", "encomendamos", "reservei", "chegamos",
+    "appointment", "cita", "rendez", "termin", "appuntamento", "l'appuntamento", "marcacao",
+];
+
+/// An appointment, among [`ASKED`]: "tenía cita a las 2", "rendez-vous à 14 h", "Termin um 14
+/// Uhr". Folded.
+#[rustfmt::skip]
+const APPOINTMENT: &[&str] = &[
+    "appointment", "cita", "rendez", "termin", "appuntamento", "l'appuntamento", "marcacao",
 ];
 
 /// What the business did at the second time: came, served, seated, delivered. Folded.
@@ -22,6 +30,9 @@ const CAME: &[&str] = &[
     "arrivees", "servi", "servis", "livre", "livree", "kam", "kamen", "serviert", "gebracht",
     "geliefert", "arrivato", "arrivata", "arrivati", "servito", "serviti", "portato",
     "consegnato", "chegou", "chegaram", "serviram", "trouxeram", "entregaram",
+    // Seen at an appointment: "no me atendieron hasta las 3", "on ne m'a prise qu'à 14 h 45".
+    "seen", "atendieron", "atendio", "pris", "prise", "dran", "presa", "preso", "atenderam",
+    "atendeu",
 ];
 
 /// Words right before a time: "at", "a las", "à", "um", "alle", "às", "for" (booked for 8),
@@ -30,6 +41,7 @@ const CAME: &[&str] = &[
 const AT: &[&str] = &[
     "at", "for", "around", "las", "la", "a", "um", "gegen", "alle", "all'", "le", "per", "as",
     "pour", "vers", "para", "fur", "until", "till", "hasta", "jusqu'a", "bis", "ate",
+    "qu'a",
 ];
 
 /// Quarters and halves after an hour: "8 y cuarto", "8 et demie", "8 e mezza", "8 e meia".
@@ -76,7 +88,10 @@ pub(super) fn late(folded: &str) -> Option<((usize, usize), (usize, usize))> {
         .filter_map(|i| time_at(folded, &words, i).map(|(end, minutes)| (i, end, minutes)))
         .collect();
     let deed = |list: &[&str], start: usize, end: usize| {
-        let before = (start.saturating_sub(NEAR)..start).find(|&k| list.contains(&word(k)));
+        // An appointment may stand further from its time ("marcação para a pedicure às 14h").
+        let near = |k: usize| start - k <= NEAR || APPOINTMENT.contains(&word(k));
+        let before =
+            (start.saturating_sub(NEAR + 3)..start).find(|&k| list.contains(&word(k)) && near(k));
         let after = (end + 1..=end + NEAR).find(|&k| list.contains(&word(k)));
         before.map(|k| (k, end)).or(after.map(|k| (start - 1, k)))
     };

@@ -75,4 +75,18 @@ pub(super) const MORE_IDIOMS: &[(&str, f64)] = &[
     ("non smetto di guardarmi|sorridere", 2.0),
     ("não|nao paro de me ver|olhar|sorrir", 2.0),
     ("cant|cannot stop smiling", 2.0),
+    // Tears of relief: "I could have cried with relief", "casi lloro de alivio", "j'ai failli
+    // pleurer de soulagement", "quasi piangevo dal sollievo".
+    ("cried|cry|crying with relief", 2.0),
+    ("lloro|llorar|lloré|llorando de alivio", 2.0),
+    ("pleurer|pleuré|pleure de soulagement", 2.0),
+    ("vor erleichterung geweint|weinen|heulen|geheult", 2.0),
+    ("piangevo|piangere|piangendo|piansi dal|di sollievo", 2.0),
+    ("chorei|chorar|chorando de alívio|alivio", 2.0),
+    // An upgrade given: "they upgraded us", "nos subieron de categoría", "ils nous ont
+    // surclassés", "fizeram-nos um upgrade".
+    ("upgraded us|me", 2.0),
+    ("nos|me subieron de categoría|categoria", 2.0),
+    ("nous ont surclassés|surclasses", 2.0),
+    ("fizeram nos|me um upgrade", 2.0),
 ];

@@ -1,4 +1,5 @@
-//! Negations that deny nothing. One tells a time: "our train isn't until 4", "no sale hasta las
+//! Negations that deny nothing. One tells what a dish is made without: "¿Tenéis masa sin
+//! gluten?". One tells a time: "our train isn't until 4", "no sale hasta las
 //! 4", "non parte fino alle 16". French "ne … que" restricts: "notre train n'est qu'à 16 h", "il
 //! n'y a que deux serveurs". Read as negations, the learned model took them for a bad word
 //! ("negative tone"), and the complaint model took the post for a complaint.
@@ -15,6 +16,17 @@ const TIMETABLE: &[&str] = &[
     "leave", "leaves", "go", "goes", "start", "starts", "open", "opens", "depart", "departs",
     "sale", "salen", "empieza", "empiezan", "abre", "abren", "parte", "partono", "inizia",
     "iniziano", "apre", "aprono",
+];
+
+/// Without, before what a dish is made without: "sin gluten", "sans lactose", "senza glutine".
+const WITHOUT: &[&str] = &["sin", "sans", "senza", "sem", "ohne"];
+
+/// What a dish is made without, as tokens are written.
+#[rustfmt::skip]
+const LEFT_OUT: &[&str] = &[
+    "gluten", "glutine", "glúten", "lactosa", "lactose", "lattosio", "laktose", "azúcar", "sucre",
+    "zucchero", "açúcar", "zucker", "huevo", "oeuf", "œuf", "uova", "ovo", "frutos", "noix",
+    "nüsse", "frutta", "carne", "viande", "fleisch", "alcohol", "alcool", "alkohol", "álcool",
 ];
 
 /// French words that complete "ne" as a negation ("ne … pas"). One of them between "ne" and
@@ -40,7 +52,12 @@ pub(super) fn unnegate(tokens: &mut [Token], lang: Option<&str>) {
             .take_while(|&k| !tokens[k - 1].clause_end)
             .find(|&k| UNTIL.contains(&tokens[k].norm.as_str()))
             .is_some_and(|k| (i + 1..k).all(|b| TIMETABLE.contains(&tokens[b].norm.as_str())));
-        if until {
+        // "¿Tenéis masa sin gluten?": what is left out, which denies nothing bad.
+        let left_out = WITHOUT.contains(&tokens[i].norm.as_str())
+            && tokens
+                .get(i + 1)
+                .is_some_and(|t| LEFT_OUT.contains(&t.norm.as_str()));
+        if until || left_out {
             tokens[i].role = Role::Plain;
             tokens[i].set_aside();
         }
@@ -107,6 +124,8 @@ mod tests {
             ("Il treno non parte fino alle 16", "it"),
             ("Notre train n'est qu'à 16 h", "fr"),
             ("Il ne reste que des places au fond", "fr"),
+            ("¿Tenéis masa sin gluten?", "es"),
+            ("Avete l'impasto senza glutine?", "it"),
         ] {
             assert!(negations(text, lang).is_empty(), "{text}");
         }
