@@ -212,17 +212,7 @@ fn feared_clause(a: &Analysed, i: usize) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
-    use crate::triage::text::analyse_in;
-
-    /// The words `text` sets aside as a fear that came to nothing.
-    fn aside(text: &str, lang: &str) -> Vec<String> {
-        let a = analyse_in(text, Some(lang));
-        a.tokens
-            .iter()
-            .filter(|t| t.aside)
-            .map(|t| t.norm.clone())
-            .collect()
-    }
+    use crate::triage::text::aside_words as aside;
 
     #[test]
     fn a_fear_told_in_the_past_sets_aside_what_was_feared() {

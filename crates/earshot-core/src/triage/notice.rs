@@ -45,16 +45,7 @@ pub(super) fn closed_for_works(a: &mut Analysed) {
 
 #[cfg(test)]
 mod tests {
-    use crate::triage::text::analyse_in;
-
-    fn aside(text: &str, lang: &str) -> Vec<String> {
-        let a = analyse_in(text, Some(lang));
-        a.tokens
-            .iter()
-            .filter(|t| t.aside)
-            .map(|t| t.norm.clone())
-            .collect()
-    }
+    use crate::triage::text::aside_words as aside;
 
     #[test]
     fn shut_for_works_or_holidays_is_news_and_a_door_found_shut_is_not() {

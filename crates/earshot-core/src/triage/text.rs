@@ -528,3 +528,15 @@ pub(super) fn folded(t: &Token) -> std::borrow::Cow<'_, str> {
         std::borrow::Cow::Owned(crate::matcher::fold(&t.norm))
     }
 }
+
+/// The words of `text`, read in `lang`, that its analysis sets aside: what the rules' tests of
+/// `dread.rs` and `notice.rs` pin.
+#[cfg(test)]
+pub(super) fn aside_words(text: &str, lang: &str) -> Vec<String> {
+    let a = analyse_in(text, Some(lang));
+    a.tokens
+        .into_iter()
+        .filter(|t| t.aside)
+        .map(|t| t.norm)
+        .collect()
+}
