@@ -12,11 +12,10 @@ const ASKED: &[&str] = &[
     "commande", "commandee", "commandes", "arrives", "bestellt", "gebucht", "reserviert",
     "angekommen", "ordinato", "ordinata", "ordinati", "prenotato", "prenotata", "arrivati",
     "encomendei", "encomendamos", "reservei", "chegamos",
-    "appointment", "cita", "rendez", "termin", "appuntamento", "l'appuntamento", "marcacao",
 ];
 
-/// An appointment, among [`ASKED`]: "tenía cita a las 2", "rendez-vous à 14 h", "Termin um 14
-/// Uhr". Folded.
+/// An appointment, which stands for the first deed as [`ASKED`] does, and further from its
+/// time: "tenía cita a las 2", "rendez-vous à 14 h", "Termin um 14 Uhr". Folded.
 #[rustfmt::skip]
 const APPOINTMENT: &[&str] = &[
     "appointment", "cita", "rendez", "termin", "appuntamento", "l'appuntamento", "marcacao",
@@ -87,20 +86,22 @@ pub(super) fn late(folded: &str) -> Option<((usize, usize), (usize, usize))> {
         .filter(|&i| AT.contains(&word(i - 1)))
         .filter_map(|i| time_at(folded, &words, i).map(|(end, minutes)| (i, end, minutes)))
         .collect();
-    let deed = |list: &[&str], start: usize, end: usize| {
-        // An appointment may stand further from its time ("marcação para a pedicure às 14h").
-        let near = |k: usize| start - k <= NEAR || APPOINTMENT.contains(&word(k));
-        let before =
-            (start.saturating_sub(NEAR + 3)..start).find(|&k| list.contains(&word(k)) && near(k));
+    // The deed's words, and words that may stand further before its time ("marcação para a
+    // pedicure às 14h").
+    let deed = |list: &[&str], far: &[&str], start: usize, end: usize| {
+        let before = (start.saturating_sub(NEAR + 3)..start).find(|&k| {
+            let w = word(k);
+            far.contains(&w) || (start - k <= NEAR && list.contains(&w))
+        });
         let after = (end + 1..=end + NEAR).find(|&k| list.contains(&word(k)));
         before.map(|k| (k, end)).or(after.map(|k| (start - 1, k)))
     };
     for (n, &(s1, e1, t1)) in times.iter().enumerate() {
-        let Some((a, b)) = deed(ASKED, s1, e1) else {
+        let Some((a, b)) = deed(ASKED, APPOINTMENT, s1, e1) else {
             continue;
         };
         for &(s2, e2, t2) in &times[n + 1..] {
-            let Some((c, d)) = deed(CAME, s2, e2) else {
+            let Some((c, d)) = deed(CAME, &[], s2, e2) else {
                 continue;
             };
             // "Ordered at 11, came at 1": the afternoon.

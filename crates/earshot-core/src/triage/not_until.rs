@@ -65,8 +65,8 @@ pub(super) fn unnegate(tokens: &mut [Token], lang: Option<&str>) {
     if lang == Some("fr") {
         for k in 1..n {
             if tokens[k].norm == "que" {
-                let next = tokens.get(k + 1).map_or("", |t| t.norm.as_str()).to_owned();
-                restricts(&mut tokens[..k], &next);
+                let (before, after) = tokens.split_at_mut(k);
+                restricts(before, after.get(1).map_or("", |t| t.norm.as_str()));
             }
         }
     }
@@ -80,12 +80,13 @@ const COUNTS: &[&str] = &[
     "la",
 ];
 
-/// For a French "que" or "qu'" after `tokens`, with `next` the word after it: makes plain, and
+/// For a French "que" or "qu'" after `tokens`, with `next` the word after it (in any case): makes plain, and
 /// sets aside, a "ne" among the three words before it in its clause, with no word that completes
 /// a negation between them. Not before a count ("n'êtes venus qu'une fois").
 pub(super) fn restricts(tokens: &mut [Token], next: &str) {
     let n = tokens.len();
-    if COUNTS.contains(&next) || next.bytes().next().is_some_and(|b| b.is_ascii_digit()) {
+    let count = COUNTS.iter().any(|c| c.eq_ignore_ascii_case(next));
+    if count || next.bytes().next().is_some_and(|b| b.is_ascii_digit()) {
         return;
     }
     for j in (n.saturating_sub(3)..n).rev() {

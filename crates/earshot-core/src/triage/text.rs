@@ -284,7 +284,7 @@ pub fn analyse_in(text: &str, lang: Option<&str>) -> Analysed {
                 }
                 // "N'est qu'à 16 h": a restriction, not a negation (`not_until.rs`).
                 if head.eq_ignore_ascii_case("qu") {
-                    super::not_until::restricts(tokens, &rest.to_lowercase());
+                    super::not_until::restricts(tokens, rest);
                 }
                 push_word(tokens, rest);
             }
