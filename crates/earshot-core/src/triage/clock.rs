@@ -93,7 +93,10 @@ pub(super) fn late(folded: &str) -> Option<((usize, usize), (usize, usize))> {
             let w = word(k);
             far.contains(&w) || (start - k <= NEAR && list.contains(&w))
         });
-        let after = (end + 1..=end + NEAR).find(|&k| list.contains(&word(k)));
+        let after = (end + 1..=end + NEAR).find(|&k| {
+            let w = word(k);
+            list.contains(&w) || far.contains(&w)
+        });
         before.map(|k| (k, end)).or(after.map(|k| (start - 1, k)))
     };
     for (n, &(s1, e1, t1)) in times.iter().enumerate() {
