@@ -12,37 +12,72 @@ use super::cue_lists::{
 };
 use super::farewell::LOSS_CUES;
 
-/// The compiled cue lists.
+/// The compiled cue lists: one automaton, so that a post is searched once for all of them. Each
+/// list's patterns are a range of its patterns, in this order (`Cues::found` gives them apart).
 pub struct Cues {
-    /// Complaint cues, then the grave ones (one automaton: patterns from
-    /// [`Cues::grave_from`] on are `grave.rs`'s).
-    pub complaint: AhoCorasick,
-    /// Help-request cues, suggestions, then the writer's own change of plan (one automaton, one
-    /// pass over the post: patterns from [`Cues::own_plan_from`] on are the last).
-    pub help: AhoCorasick,
+    all: AhoCorasick,
+    /// Where each list's patterns start in [`Cues::all`], and the end of the last.
+    starts: [usize; 6],
+}
+
+/// A post's cues of each list, as [`placed_cues`] finds them in a list searched alone (each
+/// cue's rank counted from its list's first pattern).
+pub(super) struct Placed {
+    /// Complaint cues, then the grave ones (ranks from [`Cues::grave_from`] on are
+    /// `grave.rs`'s).
+    pub complaint: Vec<Cue>,
+    /// Help-request cues, suggestions, then the writer's own change of plan (ranks from
+    /// [`Cues::own_plan_from`] on).
+    pub help: Vec<Cue>,
     /// Purchase cues.
-    pub lead: AhoCorasick,
+    pub lead: Vec<Cue>,
     /// Sarcasm marks.
-    pub sarcasm: AhoCorasick,
-    /// Sympathy and losses, then the town's news (patterns from [`Cues::news_from`] on).
-    pub sympathy: AhoCorasick,
+    pub sarcasm: Vec<Cue>,
+    /// Sympathy and losses, then the town's news (ranks from [`Cues::news_from`] on).
+    pub sympathy: Vec<Cue>,
 }
 
 impl Cues {
-    /// The first pattern of [`Cues::complaint`] that is a grave cue ([`super::grave::Grave::of`]
+    /// The first pattern of the complaint list that is a grave cue ([`super::grave::Grave::of`]
     /// counts from it).
     pub fn grave_from(&self) -> usize {
         super::complaint_cues::COUNT
     }
 
-    /// The first pattern of [`Cues::sympathy`] that is the town's news.
+    /// The first pattern of the sympathy list that is the town's news.
     pub fn news_from(&self) -> usize {
         SYMPATHY_CUES.len() + LOSS_CUES.len()
     }
 
-    /// The first pattern of [`Cues::help`] that is the writer's own change of plan.
+    /// The first pattern of the help list that is the writer's own change of plan.
     pub fn own_plan_from(&self) -> usize {
         HELP_CUES.len() + SUGGESTION_CUES.len()
+    }
+
+    /// Every list's cues in a post, in one pass over it.
+    pub(super) fn found(&self, text: &Folded) -> Placed {
+        let mut lists: [Vec<(usize, usize, usize)>; 5] = Default::default();
+        for (start, end, pattern) in on_boundaries(&self.all, text.as_str()) {
+            let list = self.starts[1..].partition_point(|&s| s <= pattern);
+            lists[list].push((start, end, pattern - self.starts[list]));
+        }
+        let [complaint, help, lead, sarcasm, sympathy] = lists.map(|l| placed(&l, text));
+        Placed {
+            complaint,
+            help,
+            lead,
+            sarcasm,
+            sympathy,
+        }
+    }
+
+    /// The complaint cues (grave ones too) in a post, strongest first, as [`cues`] says them.
+    pub fn complaint_cues(&self, text: &Folded) -> Vec<String> {
+        self.found(text)
+            .complaint
+            .into_iter()
+            .map(|c| c.said)
+            .collect()
     }
 }
 
@@ -53,19 +88,22 @@ pub fn cue_sets() -> &'static Cues {
         let complaint: Vec<&str> = super::complaint_cues::all()
             .chain(super::grave::all())
             .collect();
-        let build = |cues: &[&str]| {
-            AhoCorasick::builder()
-                .match_kind(MatchKind::Standard)
-                .build(cues)
-                .expect("static cue lists compile")
-        };
-        Cues {
-            complaint: build(&complaint),
-            help: build(&[HELP_CUES, SUGGESTION_CUES, OWN_PLAN_CUES].concat()),
-            lead: build(LEAD_CUES),
-            sarcasm: build(SARCASM_CUES),
-            sympathy: build(&[SYMPATHY_CUES, LOSS_CUES, TOWN_NEWS_CUES].concat()),
+        let lists: [Vec<&str>; 5] = [
+            complaint,
+            [HELP_CUES, SUGGESTION_CUES, OWN_PLAN_CUES].concat(),
+            LEAD_CUES.to_vec(),
+            SARCASM_CUES.to_vec(),
+            [SYMPATHY_CUES, LOSS_CUES, TOWN_NEWS_CUES].concat(),
+        ];
+        let mut starts = [0; 6];
+        for (i, l) in lists.iter().enumerate() {
+            starts[i + 1] = starts[i] + l.len();
         }
+        let all = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(lists.concat())
+            .expect("static cue lists compile");
+        Cues { all, starts }
     })
 }
 
@@ -180,9 +218,12 @@ pub(super) struct Cue {
 
 /// [`ranked_cues`], each with its place in the folded text.
 pub(super) fn placed_cues(ac: &AhoCorasick, text: &Folded) -> Vec<Cue> {
-    let folded = text.as_str();
-    let on_boundaries: Vec<(usize, usize, usize)> = ac
-        .find_overlapping_iter(folded)
+    placed(&on_boundaries(ac, text.as_str()), text)
+}
+
+/// Every match of `ac` in `folded` on word boundaries: (start, end, pattern).
+fn on_boundaries(ac: &AhoCorasick, folded: &str) -> Vec<(usize, usize, usize)> {
+    ac.find_overlapping_iter(folded)
         .filter(|m| {
             let before = folded[..m.start()].chars().next_back();
             let after = folded[m.end()..].chars().next();
@@ -191,9 +232,14 @@ pub(super) fn placed_cues(ac: &AhoCorasick, text: &Folded) -> Vec<Cue> {
                 || decimals(folded.as_bytes(), m.start()))
         })
         .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
-        .collect();
+        .collect()
+}
+
+/// The cues of one list's matches on word boundaries, strongest first: a match inside a longer
+/// one is the longer one's, and a cue said twice is one.
+fn placed(on_boundaries: &[(usize, usize, usize)], text: &Folded) -> Vec<Cue> {
     let mut found: Vec<Cue> = Vec::new();
-    for &(start, end, rank) in &on_boundaries {
+    for &(start, end, rank) in on_boundaries {
         let inside = on_boundaries
             .iter()
             .any(|&(s, e, _)| s <= start && end <= e && e - s > end - start);
@@ -266,7 +312,7 @@ mod tests {
             crate::matcher::fold(text),
             "the same folding as the matcher"
         );
-        let found = cues(&c.complaint, &f);
+        let found = c.complaint_cues(&f);
         assert!(found.contains(&"déçu".to_string()), "{found:?}");
         assert!(
             found.contains(&"personne ne répond".to_string()),
@@ -280,10 +326,10 @@ mod tests {
         );
         // A plain ASCII post keeps its words (lower case).
         let f = Folded::new("Still WAITING for my refund");
-        assert_eq!(cues(&c.complaint, &f), vec!["refund", "still waiting"]);
+        assert_eq!(c.complaint_cues(&f), vec!["refund", "still waiting"]);
         // A longer cue off a word boundary hides no shorter one ("lost my" in "lost mysteriously").
         let f = Folded::new("the parcel got lost mysteriously");
-        assert_eq!(cues(&c.complaint, &f), vec!["lost"]);
+        assert_eq!(c.complaint_cues(&f), vec!["lost"]);
     }
 
     #[test]

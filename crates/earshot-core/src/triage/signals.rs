@@ -2,7 +2,7 @@
 //! cue phrases found, with the cues that stand inside another's phrase set aside.
 
 use super::cue_lists::OWN_PLAN_WORDS;
-use super::cues::{cue_sets, cues, ranked_cues, Folded};
+use super::cues::{cue_sets, Cue, Folded};
 use super::grave::Grave;
 use super::linear::{self, Signals};
 pub(super) use super::text::folded;
@@ -53,16 +53,17 @@ pub fn signals(text: &str) -> (Analysed, Signals, Found) {
 pub(super) fn signals_in(text: &str, lang: Option<&'static str>) -> (Analysed, Signals, Found) {
     let c = cue_sets();
     let folded = Folded::new(text);
-    // Help cues and the writer's own plans are one automaton: one pass over the post.
-    let (own_plan, help): (Vec<_>, Vec<_>) = ranked_cues(&c.help, &folded)
-        .into_iter()
-        .partition(|(rank, _)| *rank >= c.own_plan_from());
+    // Every cue list in one pass over the post.
+    let placed = c.found(&folded);
+    let ranked = |cues: Vec<Cue>| cues.into_iter().map(|c| (c.rank, c.said));
+    // Help cues, then the writer's own plans.
+    let (own_plan, help): (Vec<_>, Vec<_>) =
+        ranked(placed.help).partition(|(rank, _)| *rank >= c.own_plan_from());
     let own_plan: Vec<String> = own_plan.into_iter().map(|(_, w)| w).collect();
     let mut help: Vec<String> = help.into_iter().map(|(_, w)| w).collect();
-    // Complaint cues and grave ones are one automaton too.
-    let (grave, complaint): (Vec<_>, Vec<_>) = ranked_cues(&c.complaint, &folded)
-        .into_iter()
-        .partition(|(rank, _)| *rank >= c.grave_from());
+    // Complaint cues, then grave ones.
+    let (grave, complaint): (Vec<_>, Vec<_>) =
+        ranked(placed.complaint).partition(|(rank, _)| *rank >= c.grave_from());
     let complaint = complaint.into_iter().map(|(_, w)| w);
     let mut complaint = super::repeat::failures_only(complaint, folded.as_str());
     // The wrong thing sent or served, quoted as its order and what came ("ordered … got").
@@ -98,8 +99,8 @@ pub(super) fn signals_in(text: &str, lang: Option<&'static str>) -> (Analysed, S
         .into_iter()
         .filter_map(|(rank, w)| Some((Grave::of(rank - c.grave_from())?, w)))
         .collect();
-    let mut lead = cues(&c.lead, &folded);
-    let sympathetic = ranked_cues(&c.sympathy, &folded);
+    let mut lead: Vec<String> = ranked(placed.lead).map(|(_, w)| w).collect();
+    let sympathetic: Vec<(usize, String)> = ranked(placed.sympathy).collect();
     let news: Vec<String> = sympathetic
         .iter()
         .filter(|(rank, _)| *rank >= c.news_from())
@@ -172,7 +173,7 @@ pub(super) fn signals_in(text: &str, lang: Option<&'static str>) -> (Analysed, S
     let waited = wait.is_some_and(|w| complaint.contains(&w));
     // The writer's own change of plan is a request to the business.
     help.extend(own_plan.iter().cloned());
-    let mut sarcasm = cues(&c.sarcasm, &folded);
+    let mut sarcasm: Vec<String> = ranked(placed.sarcasm).map(|(_, w)| w).collect();
     if sarcasm.is_empty() {
         // Thanks for what went wrong ("Danke, dass ihr meinen Anzug verloren habt").
         sarcasm.extend(super::thanks_for::harm_thanked(&folded));

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::model::{Channel, Mention, Sentiment, Status};
-use crate::triage::cues::{cue_sets, cues, Folded};
+use crate::triage::cues::{cue_sets, Folded};
 use crate::work::targets::{Schedule, Targets, Tier};
 
 /// Median and 90th percentile of a set of durations.
@@ -247,7 +247,7 @@ impl<'a> ReportBuilder<'a> {
         let intent = m.owner.intent.unwrap_or(m.triage.intent);
         *self.intents.entry(intent.as_str()).or_default() += 1;
         if m.triage.complaint {
-            for c in cues(&cue_sets().complaint, &Folded::new(&m.full_text())) {
+            for c in cue_sets().complaint_cues(&Folded::new(&m.full_text())) {
                 *self.reasons.entry(c).or_default() += 1;
             }
         }

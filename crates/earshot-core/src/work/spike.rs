@@ -91,10 +91,9 @@ impl Desk {
         let top = self.db.read(move |s| s.list(&q)).await?;
         let mut words: std::collections::HashMap<String, u32> = Default::default();
         for m in &top.mentions {
-            for c in crate::triage::cues::cues(
-                &crate::triage::cues::cue_sets().complaint,
-                &crate::triage::cues::Folded::new(&m.full_text()),
-            ) {
+            for c in crate::triage::cues::cue_sets()
+                .complaint_cues(&crate::triage::cues::Folded::new(&m.full_text()))
+            {
                 *words.entry(c).or_default() += 1;
             }
         }
