@@ -39,17 +39,19 @@ pub(super) fn chased(folded: &str) -> Option<((usize, usize), (usize, usize))> {
     let words = word_spans(folded);
     let text = |i: usize| words.get(i).map_or("", |&(s, e)| &folded[s..e]);
     let is = |i: usize, phrase: &str| phrase.split(' ').enumerate().all(|(k, w)| text(i + k) == w);
-    let news = (0..words.len()).find_map(|i| {
-        let phrase = NEWS.iter().find(|p| is(i, p))?;
-        Some((words[i].0, words[i + phrase.split(' ').count() - 1].1))
-    })?;
-    // "Since" and its day up to two words on ("desde el lunes", "since last Monday").
+    // "Since" and its day up to two words on ("desde el lunes", "since last Monday"), looked for
+    // first: few posts have one.
     let since = (0..words.len()).find_map(|i| {
         if !SINCE.contains(&text(i)) {
             return None;
         }
         let day = (i + 1..(i + 4).min(words.len())).find(|&k| DAYS.contains(&text(k)))?;
         Some((words[i].0, words[day].1))
+    })?;
+    // A request for news.
+    let news = (0..words.len()).find_map(|i| {
+        let phrase = NEWS.iter().find(|p| is(i, p))?;
+        Some((words[i].0, words[i + phrase.split(' ').count() - 1].1))
     })?;
     Some((since, news))
 }

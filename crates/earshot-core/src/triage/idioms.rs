@@ -214,6 +214,47 @@ pub(super) fn nothing_to_complain(norm: &str) -> bool {
     norm.split(' ').any(|w| COMPLAINING.contains(&w)) && valence(norm).is_some()
 }
 
+/// Each idiom's words without its gaps, every form without apostrophes as [`valence`] compares
+/// them, whether its last word may be left out, and its valence; with the idioms each first form
+/// may begin, and those whose first word is any word ending in "en".
+struct Named {
+    idioms: Vec<(Vec<Vec<String>>, bool, f64)>,
+    by_first: HashMap<String, Vec<usize>>,
+    any_first: Vec<usize>,
+}
+
+fn named() -> &'static Named {
+    static N: OnceLock<Named> = OnceLock::new();
+    N.get_or_init(|| {
+        let mut n = Named {
+            idioms: Vec::new(),
+            by_first: HashMap::default(),
+            any_first: Vec::new(),
+        };
+        for (i, (parts, v)) in idioms().parts.iter().enumerate() {
+            let fixed: Vec<Vec<String>> = parts
+                .iter()
+                .filter_map(|p| match p {
+                    Part::Word(f) | Part::WordOrEnd(f) => Some(f),
+                    Part::Gap => None,
+                })
+                .map(|forms| forms.iter().map(|f| f.replace('\'', "")).collect())
+                .collect();
+            match fixed.first() {
+                Some(first) if !first.iter().any(|f| f == "en") => {
+                    for f in first {
+                        n.by_first.entry(f.clone()).or_default().push(i);
+                    }
+                }
+                _ => n.any_first.push(i),
+            }
+            let optional = matches!(parts.last(), Some(Part::WordOrEnd(_)));
+            n.idioms.push((fixed, optional, *v));
+        }
+        n
+    })
+}
+
 /// An idiom's valence, by the name [`merge`] gave its token; none for any other word.
 pub(super) fn valence(norm: &str) -> Option<f64> {
     if !norm.contains(' ') {
@@ -224,25 +265,29 @@ pub(super) fn valence(norm: &str) -> Option<f64> {
         .filter(|w| *w != "…")
         .map(|w| w.replace('\'', ""))
         .collect();
-    idioms().parts.iter().find_map(|(parts, v)| {
-        let fixed: Vec<&Vec<&str>> = parts
-            .iter()
-            .filter_map(|p| match p {
-                Part::Word(f) | Part::WordOrEnd(f) => Some(f),
-                Part::Gap => None,
-            })
-            .collect();
-        let fits = |n: usize| {
-            words.len() == n
-                && words.iter().zip(&fixed).all(|(w, forms)| {
+    let n = named();
+    // Only the idioms the first word may begin, in the list's order (the first that fits wins).
+    let candidates: Vec<usize> = match words.first() {
+        Some(first) => {
+            let mut c = n.by_first.get(first).cloned().unwrap_or_default();
+            c.extend(&n.any_first);
+            c.sort_unstable();
+            c.dedup();
+            c
+        }
+        None => (0..n.idioms.len()).collect(),
+    };
+    candidates.into_iter().find_map(|i| {
+        let (fixed, optional, v) = &n.idioms[i];
+        let fits = |len: usize| {
+            words.len() == len
+                && words.iter().zip(fixed).all(|(w, forms)| {
                     forms
                         .iter()
-                        .any(|f| f.replace('\'', "") == *w || (*f == "en" && w.ends_with("en")))
+                        .any(|f| f == w || (f == "en" && w.ends_with("en")))
                 })
         };
-        // A last word that may be left out at a clause's end.
-        let optional = matches!(parts.last(), Some(Part::WordOrEnd(_)));
-        (fits(fixed.len()) || (optional && fits(fixed.len() - 1))).then_some(*v)
+        (fits(fixed.len()) || (*optional && fits(fixed.len() - 1))).then_some(*v)
     })
 }
 

@@ -315,9 +315,21 @@ fn plainly_english(words: &[&str]) -> bool {
         .iter()
         .flat_map(|w| w.split(|c: char| !(c.is_ascii_alphabetic() || c == '\'')))
         .filter(|p| !p.is_empty());
+    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    let set = SET.get_or_init(|| ENGLISH.iter().copied().collect());
+    // The longest word of the list is 8 bytes: a word is lowered into this buffer, not a String.
+    let mut lower = [0u8; 8];
     for w in parts {
         n += 1;
-        hits += usize::from(ENGLISH.iter().any(|e| e.eq_ignore_ascii_case(w)));
+        let listed = w.len() <= lower.len() && {
+            let lower = &mut lower[..w.len()];
+            for (l, b) in lower.iter_mut().zip(w.bytes()) {
+                *l = b.to_ascii_lowercase();
+            }
+            std::str::from_utf8(lower).is_ok_and(|w| set.contains(w))
+        };
+        hits += usize::from(listed);
     }
     hits >= 2 && hits * 5 >= n
 }
@@ -502,5 +514,19 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(detect(text), want, "{text}");
         }
+    }
+
+    #[test]
+    fn the_english_list_is_lower_case_and_fits_the_lookup_buffer() {
+        assert!(ENGLISH
+            .iter()
+            .all(|w| w.len() <= 8 && *w == w.to_lowercase()));
+        assert!(plainly_english(&["THANKS", "for", "the", "coffee"]));
+        assert!(!plainly_english(&[
+            "Wouldn't",
+            "recommend",
+            "Brightside",
+            "Coffee"
+        ]));
     }
 }
