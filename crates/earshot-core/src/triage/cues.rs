@@ -13,7 +13,8 @@ use super::cue_lists::{
 use super::farewell::LOSS_CUES;
 
 /// The compiled cue lists: one automaton, so that a post is searched once for all of them. Each
-/// list's patterns are a range of its patterns, in this order (`Cues::found` gives them apart).
+/// list is a range of the automaton's patterns, in [`Placed`]'s order ([`Cues::found`] gives
+/// them apart).
 pub struct Cues {
     all: AhoCorasick,
     /// Where each list's patterns start in [`Cues::all`], and the end of the last.
