@@ -80,9 +80,9 @@ const COUNTS: &[&str] = &[
     "la",
 ];
 
-/// For a French "que" or "qu'" after `tokens`, with `next` the word after it (in any case): makes plain, and
-/// sets aside, a "ne" among the three words before it in its clause, with no word that completes
-/// a negation between them. Not before a count ("n'êtes venus qu'une fois").
+/// For a French "que" or "qu'" after `tokens`, with `next` the word after it (in any case):
+/// makes plain, and sets aside, a "ne" among the three words before it in its clause, with no
+/// word that completes a negation between them. Not before a count ("n'êtes venus qu'une fois").
 pub(super) fn restricts(tokens: &mut [Token], next: &str) {
     let n = tokens.len();
     let count = COUNTS.iter().any(|c| c.eq_ignore_ascii_case(next));
