@@ -20,15 +20,19 @@ pub fn detect(text: &str) -> Option<&'static str> {
         .flat_map(|w| w.chars())
         .filter(|c| c.is_alphabetic())
         .count();
-    let by_words = function_words(&words);
     if letters < 12 {
         // Too short for trigrams; two words of one language's own are enough ("Très déçu",
         // "Molto deluso").
-        return by_words.filter(|(_, n)| *n >= 2).map(|(w, _)| w);
+        return function_words(&words)
+            .filter(|(_, n)| *n >= 2)
+            .map(|(w, _)| w);
     }
+    // Most posts are plainly English, and that is decided before any other language's words
+    // are counted.
     if plainly_english(&words) {
         return Some("en");
     }
+    let by_words = function_words(&words);
     let info = detector().detect(&words.join(" "));
     // whatlang's confidence is relative to the runner-up: Spanish beside Catalan and Portuguese
     // scores low while right; below this it is a guess.
