@@ -1,7 +1,7 @@
 //! The yes/no models' flags on a post — abuse and irony, and the complaint model's probability
 //! — with the words that drove each.
 
-use super::linear::{self, LinearModel, Origin, Signals};
+use super::linear::{self, Feature, LinearModel, Origin, Signals};
 use super::naming::name_strongest;
 use super::reading::LEARNED_BESIDE_LEXICON;
 use super::signals::signals;
@@ -15,11 +15,11 @@ const IRONY_P: f32 = 0.9;
 
 /// The words that make an English post read as ironic to the shipped irony model, or nothing
 /// when it does not.
-pub(super) fn ironic_words(a: &Analysed, s: &Signals) -> Vec<String> {
+pub(super) fn ironic_words(a: &Analysed, s: &Signals, feats: &[Feature]) -> Vec<String> {
     if s.lang != Some("en") {
         return Vec::new();
     }
-    let (p, mut words) = flag_of(super::irony_model(), a, s);
+    let (p, mut words) = flag_of(super::irony_model(), feats);
     if p < IRONY_P {
         return Vec::new();
     }
@@ -220,15 +220,16 @@ const ABUSE_P: f32 = 0.8;
 /// with the words that made it so.
 pub fn abuse_with(model: &LinearModel, text: &str) -> (bool, Vec<String>) {
     let (a, s, found) = signals(text);
-    abuse_of(model, &a, &s, !found.sympathy.is_empty())
+    let feats = linear::feature_list(&a, &s);
+    abuse_of(model, &a, &s, &feats, !found.sympathy.is_empty())
 }
 
 /// The probability a yes/no model (abuse, irony: outputs no, yes, and a third that is never a
-/// label) gives "yes", and each word's lift towards it.
-pub(super) fn flag_of(model: &LinearModel, a: &Analysed, s: &Signals) -> (f32, Vec<(f32, usize)>) {
+/// label) gives "yes", and each word's lift towards it, from a post's [`linear::feature_list`].
+pub(super) fn flag_of(model: &LinearModel, feats: &[Feature]) -> (f32, Vec<(f32, usize)>) {
     let mut logits = [0f32; 3];
     let mut words: Vec<(f32, usize)> = Vec::new();
-    linear::features(a, s, |h, v, origin| {
+    for &(h, v, origin) in feats {
         let w = model.weights_of(h);
         for k in 0..3 {
             logits[k] += v * w[k];
@@ -236,7 +237,7 @@ pub(super) fn flag_of(model: &LinearModel, a: &Analysed, s: &Signals) -> (f32, V
         if let Origin::Word(i) = origin {
             words.push(((w[1] - w[0]) * v, i));
         }
-    });
+    }
     let p = linear::softmax(logits);
     (p[1] / (p[0] + p[1]).max(f32::MIN_POSITIVE), words)
 }
@@ -244,7 +245,7 @@ pub(super) fn flag_of(model: &LinearModel, a: &Analysed, s: &Signals) -> (f32, V
 /// The probability a yes/no model gives "yes" for a post (cross-validation scores with it).
 pub fn flag_with(model: &LinearModel, text: &str) -> f32 {
     let (a, s, _) = signals(text);
-    flag_of(model, &a, &s).0
+    flag_of(model, &linear::feature_list(&a, &s)).0
 }
 
 /// [`abuse_with`] of a post already read, told whether it holds sympathy.
@@ -252,9 +253,10 @@ pub(super) fn abuse_of(
     model: &LinearModel,
     a: &Analysed,
     s: &Signals,
+    feats: &[Feature],
     sympathetic: bool,
 ) -> (bool, Vec<String>) {
-    let (p, mut words) = flag_of(model, a, s);
+    let (p, mut words) = flag_of(model, feats);
     // An insult in any language the model did not learn ("connards", "stronzi") counts too.
     let mut out: Vec<String> = Vec::new();
     for t in &a.tokens {

@@ -133,17 +133,23 @@ pub fn features(a: &Analysed, s: &Signals, mut f: impl FnMut(u64, f32, Origin)) 
     }
 }
 
+/// A post's features, each as its hash, its value and where it came from ([`features`]).
+pub type Feature = (u64, f32, Origin);
+
+/// [`features`] gathered once, for every model that reads the same post.
+pub fn feature_list(a: &Analysed, s: &Signals) -> Vec<Feature> {
+    let mut out = Vec::with_capacity(a.tokens.len() * 4 + 24);
+    features(a, s, |h, v, origin| out.push((h, v, origin)));
+    out
+}
+
 fn dense_count(a: &Analysed, s: &Signals) -> usize {
-    let mut n = 0;
-    features(
-        &Analysed {
-            tokens: Vec::new(),
-            ..a.clone()
-        },
-        s,
-        |_, _, _| n += 1,
-    );
-    n - 1 // the "_empty" marker of a token-less post is not among a real post's features
+    let bare = Analysed {
+        tokens: Vec::new(),
+        ..a.clone()
+    };
+    // The "_empty" marker of a token-less post is not among a real post's features.
+    feature_list(&bare, s).len() - 1
 }
 
 /// Errors reading a model file.

@@ -134,9 +134,11 @@ pub(super) fn read_in(model: &LinearModel, text: &str, lang: Option<&'static str
     // It asks the business for help, opening hours or a price (not as a polite complaint asks).
     let asks_business = !(polite || help_cues.is_empty() && lead_cues.is_empty());
     let mut logits = [0f32; 3];
-    // Per-token contributions, to explain the prediction in the post's own words.
+    // Per-token contributions, to explain the prediction in the post's own words. The features
+    // are gathered once: the complaint, abuse and irony models read them too.
     let mut contrib: Vec<(Origin, [f32; 3])> = Vec::with_capacity(analysed.tokens.len() * 2);
-    linear::features(&analysed, &signals, |h, v, origin| {
+    let feats = linear::feature_list(&analysed, &signals);
+    for &(h, v, origin) in &feats {
         let w = model.weights_of(h);
         for k in 0..3 {
             logits[k] += v * w[k];
@@ -144,8 +146,8 @@ pub(super) fn read_in(model: &LinearModel, text: &str, lang: Option<&'static str
         if origin != Origin::Other {
             contrib.push((origin, w.map(|x| x * v)));
         }
-    });
-    let mut probs = if model_is_empty(model) {
+    }
+    let mut probs = if model.is_empty() {
         vader_probs(vader.compound)
     } else {
         let mut p = linear::softmax(logits);
@@ -215,7 +217,7 @@ pub(super) fn read_in(model: &LinearModel, text: &str, lang: Option<&'static str
         sarcasm = lone_cry(&analysed, !complaint_cues.is_empty());
         cried = !sarcasm.is_empty();
         if sarcasm.is_empty() && vader.neg > 0.0 && probs[2] > probs[0] {
-            sarcasm = ironic_words(&analysed, &signals);
+            sarcasm = ironic_words(&analysed, &signals, &feats);
         }
     }
     // Praise after the wrong thing came ("Ordered a latte, got a cold americano. Great job
@@ -290,8 +292,8 @@ pub(super) fn read_in(model: &LinearModel, text: &str, lang: Option<&'static str
     // The complaint model read English tweets to brands; elsewhere tone and cues decide.
     let learned = matches!(signals.lang, None | Some("en"))
         .then(super::complaint_model)
-        .filter(|m| !model_is_empty(m))
-        .map(|m| flag_of(m, &analysed, &signals));
+        .filter(|m| !m.is_empty())
+        .map(|m| flag_of(m, &feats));
     // A question, an enquiry or an offer to buy.
     let enquiry = (analysed.questions > 0 || asks_business) && !polite;
     let complaint = if !grave.is_empty() {
@@ -329,8 +331,8 @@ pub(super) fn read_in(model: &LinearModel, text: &str, lang: Option<&'static str
     } else {
         neg >= COMPLAINT_P
     };
-    let sympathetic = !sympathy.is_empty();
-    let (abusive, abuse_words) = abuse_of(super::abuse_model(), &analysed, &signals, sympathetic);
+    let (abuse, sympathetic) = (super::abuse_model(), !sympathy.is_empty());
+    let (abusive, abuse_words) = abuse_of(abuse, &analysed, &signals, &feats, sympathetic);
     // Insults alone are abuse, which the owner hides or answers as such, not a complaint.
     let complaint = complaint
         && !(abusive && complaint_cues.is_empty() && grave.is_empty() && only_insults(&analysed));
@@ -436,10 +438,6 @@ pub(super) fn read_in(model: &LinearModel, text: &str, lang: Option<&'static str
         sarcasm,
         grave,
     }
-}
-
-pub(super) fn model_is_empty(m: &LinearModel) -> bool {
-    m.is_empty()
 }
 
 /// The most likely class.

@@ -1,6 +1,5 @@
 //! Tests of `triage/mod.rs`.
 
-use super::reading::model_is_empty;
 use super::*;
 use crate::model::{Author, Channel, OwnerCalls};
 
@@ -18,7 +17,7 @@ fn mention(text: &str, followers: Option<i64>) -> Mention {
 #[test]
 fn the_shipped_model_loads() {
     assert!(
-        !model_is_empty(model()),
+        !model().is_empty(),
         "data/sentiment.model is missing or empty"
     );
 }
