@@ -6,8 +6,6 @@
 
 use std::sync::OnceLock;
 
-use aho_corasick::AhoCorasick;
-
 use super::wrong_item::INSTEAD;
 
 #[path = "broken_pairs.rs"]
@@ -117,28 +115,36 @@ const WORTH_IT: &[&str] = &[
     "barata", "cheap", "gunstig", "gunstiger",
 ];
 
+/// Every pair's first words, pair after pair: the cue pass looks for them (`cues.rs`).
+pub(super) fn first_words() -> impl Iterator<Item = &'static str> {
+    all_pairs().flat_map(|p| p.first.iter().copied())
+}
+
 /// Where the first word and what broke it stand in a folded post (byte ranges), to quote as the
-/// complaint's reason ("versprochen … stattdessen", "pagare … mai", "paguei … continua").
-pub(super) fn broken(folded: &str) -> Option<((usize, usize), (usize, usize))> {
-    // The automaton of every pair's first words, and the pair of each of its patterns.
-    static FIRST: OnceLock<(AhoCorasick, Vec<usize>)> = OnceLock::new();
-    let (first, pair_of) = FIRST.get_or_init(|| {
-        let words = all_pairs().flat_map(|p| p.first.iter());
-        let pair_of = all_pairs().enumerate();
-        let pair_of = pair_of.flat_map(|(i, p)| p.first.iter().map(move |_| i));
-        let ac = AhoCorasick::new(words).expect("a static word list compiles");
-        (ac, pair_of.collect())
+/// complaint's reason ("versprochen … stattdessen", "pagare … mai", "paguei … continua"), given
+/// where the cue pass found [`first_words`].
+pub(super) fn broken(
+    folded: &str,
+    firsts: &[(usize, usize, usize)],
+) -> Option<((usize, usize), (usize, usize))> {
+    // The pair of each first word.
+    static PAIR_OF: OnceLock<Vec<usize>> = OnceLock::new();
+    let pair_of = PAIR_OF.get_or_init(|| {
+        let pairs = all_pairs().enumerate();
+        pairs
+            .flat_map(|(i, p)| p.first.iter().map(move |_| i))
+            .collect()
     });
-    // One pass over the post, and most posts stop here: no first word stands whole ("came" in
-    // "became" is none). The others read only the pairs whose first word they have.
-    let whole = |m: &aho_corasick::Match| {
-        let before = folded[..m.start()].chars().next_back();
-        let after = folded[m.end()..].chars().next();
+    // Most posts stop here: no first word stands whole ("came" in "became" is none). The others
+    // read only the pairs whose first word they have.
+    let whole = |&&(start, end, _): &&(usize, usize, usize)| {
+        let before = folded[..start].chars().next_back();
+        let after = folded[end..].chars().next();
         !(before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric))
     };
     let mut present = [false; COUNT];
-    for m in first.find_overlapping_iter(folded).filter(whole) {
-        present[pair_of[m.pattern().as_usize()]] = true;
+    for &(_, _, pattern) in firsts.iter().filter(whole) {
+        present[pair_of[pattern]] = true;
     }
     if !present.contains(&true) {
         return None;

@@ -4,7 +4,8 @@ use super::*;
 
 fn quoted(post: &str) -> Option<String> {
     let f = crate::matcher::fold(post);
-    broken(&f).map(|((a, b), (c, d))| format!("{} … {}", &f[a..b], &f[c..d]))
+    let firsts = super::super::cues::cue_sets().raw(&f).broken;
+    broken(&f, &firsts).map(|((a, b), (c, d))| format!("{} … {}", &f[a..b], &f[c..d]))
 }
 
 #[test]

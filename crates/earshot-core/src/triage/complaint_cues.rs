@@ -175,7 +175,7 @@ pub(super) const COMPLAINT_CUES: &[&str] = &[
     "pas satisfait", "pas satisfaite", "nicht zufrieden", "non sono soddisfatto",
     "non sono soddisfatta", "non soddisfatto", "nao estou satisfeito", "nao estou satisfeita",
     "nao fiquei satisfeito",
-    // A rating in words: none, one or two stars ("zero stars if I could"). `cues::ranked_cues`
+    // A rating in words: none, one or two stars ("zero stars if I could"). `cues::on_boundaries`
     // leaves "2 stars" of "4.2 stars" alone.
     "zero stars", "0 stars", "no stars", "one star", "1 star", "1 stars", "two stars", "2 stars",
     "one-star", "1-star", "0/10", "0/5", "cero estrellas", "0 estrellas", "una estrella",

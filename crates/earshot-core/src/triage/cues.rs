@@ -12,17 +12,42 @@ use super::cue_lists::{
 };
 use super::farewell::LOSS_CUES;
 
-/// The compiled cue lists: one automaton, so that a post is searched once for all of them. Each
-/// list is a range of the automaton's patterns, in [`Placed`]'s order ([`Cues::found`] gives
-/// them apart).
+/// The compiled cue lists, and the word lists that other readers look for before they split a
+/// post into words ([`Raw`]): one automaton, so that a post is searched once for all of them.
+/// Each list is a range of the automaton's patterns, in [`Placed`]'s order, then [`Raw`]'s
+/// ([`Cues::found`] gives them apart).
 pub struct Cues {
     all: AhoCorasick,
     /// Where each list's patterns start in [`Cues::all`], and the end of the last.
-    starts: [usize; 6],
+    starts: [usize; LISTS + 1],
 }
 
-/// A post's cues of each list, as [`placed_cues`] finds them in a list searched alone (each
-/// cue's rank counted from its list's first pattern).
+/// How many cue lists there are, and how many lists in all.
+const CUE_LISTS: usize = 5;
+const LISTS: usize = CUE_LISTS + 6;
+
+/// Matches of one list, in the order the automaton finds them: (start, end, pattern counted from
+/// the list's first), on a word boundary or not.
+pub(super) type Hits = Vec<(usize, usize, usize)>;
+
+/// Every match in a post of the lists other readers look for themselves, each as if its list
+/// were searched alone.
+pub(super) struct Raw {
+    /// The first words of `broken.rs`'s pairs.
+    pub broken: Hits,
+    /// `waited.rs`'s words, group after group.
+    pub waited: Hits,
+    /// `wrong_item.rs`'s words of ordering and asking.
+    pub ordered: Hits,
+    /// `farewell.rs`'s closings and words of sadness.
+    pub closing: Hits,
+    pub sadness: Hits,
+    /// `supposed.rs`'s "what should I do if".
+    pub supposing: Hits,
+}
+
+/// A post's cues of each list, as [`placed`] finds them in a list searched alone (each cue's
+/// rank counted from its list's first pattern), and what the other readers look for.
 pub(super) struct Placed {
     /// Complaint cues, then the grave ones (ranks from [`Cues::grave_from`] on are
     /// `grave.rs`'s).
@@ -36,6 +61,7 @@ pub(super) struct Placed {
     pub sarcasm: Vec<Cue>,
     /// Sympathy and losses, then the town's news (ranks from [`Cues::news_from`] on).
     pub sympathy: Vec<Cue>,
+    pub raw: Raw,
 }
 
 impl Cues {
@@ -57,22 +83,47 @@ impl Cues {
 
     /// Every list's cues in a post, in one pass over it.
     pub(super) fn found(&self, text: &Folded) -> Placed {
-        let mut lists: [Vec<(usize, usize, usize)>; 5] = Default::default();
-        for (start, end, pattern) in on_boundaries(&self.all, text.as_str()) {
-            let list = self.starts[1..].partition_point(|&s| s <= pattern);
-            lists[list].push((start, end, pattern - self.starts[list]));
-        }
-        let [complaint, help, lead, sarcasm, sympathy] = lists.map(|l| placed(&l, text));
+        let (cues, raw) = self.hits(text.as_str());
+        let [complaint, help, lead, sarcasm, sympathy] =
+            cues.map(|l| placed(&on_boundaries(&l, text.as_str()), text));
         Placed {
             complaint,
             help,
             lead,
             sarcasm,
             sympathy,
+            raw,
         }
     }
 
-    /// The complaint cues (grave ones too) in a post, strongest first, as [`cues`] says them.
+    /// Every match in a folded post, each list's apart: the cue lists', then [`Raw`].
+    fn hits(&self, folded: &str) -> ([Hits; CUE_LISTS], Raw) {
+        let mut lists: [Hits; LISTS] = Default::default();
+        for m in self.all.find_overlapping_iter(folded) {
+            let pattern = m.pattern().as_usize();
+            let list = self.starts[1..].partition_point(|&s| s <= pattern);
+            lists[list].push((m.start(), m.end(), pattern - self.starts[list]));
+        }
+        let [complaint, help, lead, sarcasm, sympathy, rest @ ..] = lists;
+        let [broken, waited, ordered, closing, sadness, supposing] = rest;
+        let raw = Raw {
+            broken,
+            waited,
+            ordered,
+            closing,
+            sadness,
+            supposing,
+        };
+        ([complaint, help, lead, sarcasm, sympathy], raw)
+    }
+
+    /// [`Raw`] alone, for a reader tried by itself.
+    #[cfg(test)]
+    pub(super) fn raw(&self, folded: &str) -> Raw {
+        self.hits(folded).1
+    }
+
+    /// The complaint cues (grave ones too) in a post, strongest first, as [`placed`] says them.
     pub fn complaint_cues(&self, text: &Folded) -> Vec<String> {
         self.found(text)
             .complaint
@@ -89,14 +140,20 @@ pub fn cue_sets() -> &'static Cues {
         let complaint: Vec<&str> = super::complaint_cues::all()
             .chain(super::grave::all())
             .collect();
-        let lists: [Vec<&str>; 5] = [
+        let lists: [Vec<&str>; LISTS] = [
             complaint,
             [HELP_CUES, SUGGESTION_CUES, OWN_PLAN_CUES].concat(),
             LEAD_CUES.to_vec(),
             SARCASM_CUES.to_vec(),
             [SYMPATHY_CUES, LOSS_CUES, TOWN_NEWS_CUES].concat(),
+            super::broken::first_words().collect(),
+            super::waited::WORDS.concat(),
+            super::wrong_item::ORDER.concat(),
+            super::farewell::CLOSING.to_vec(),
+            super::farewell::SADNESS.to_vec(),
+            super::supposed::SUPPOSING.to_vec(),
         ];
-        let mut starts = [0; 6];
+        let mut starts = [0; LISTS + 1];
         for (i, l) in lists.iter().enumerate() {
             starts[i + 1] = starts[i] + l.len();
         }
@@ -190,23 +247,7 @@ impl<'a> Folded<'a> {
     }
 }
 
-/// The cues found in a post, on word boundaries, strongest (earliest in their list) first, each
-/// in the post's own spelling. A cue inside a longer one found at the same place is the longer
-/// one's ("still waiting", not also "waiting"); a longer cue that is not on a word boundary hides
-/// nothing ("lost my" in "lost mysteriously" leaves "lost").
-pub fn cues(ac: &AhoCorasick, text: &Folded) -> Vec<String> {
-    ranked_cues(ac, text).into_iter().map(|(_, c)| c).collect()
-}
-
-/// [`cues`], each with its pattern's index in the list.
-pub fn ranked_cues(ac: &AhoCorasick, text: &Folded) -> Vec<(usize, String)> {
-    placed_cues(ac, text)
-        .into_iter()
-        .map(|c| (c.rank, c.said))
-        .collect()
-}
-
-/// A cue found in a post: where it stands in the folded text, besides what [`ranked_cues`] says.
+/// A cue found in a post: its rank, where it stands in the folded text and how the post says it.
 pub(super) struct Cue {
     /// The index of its pattern in the list.
     pub rank: usize,
@@ -217,28 +258,24 @@ pub(super) struct Cue {
     pub said: String,
 }
 
-/// [`ranked_cues`], each with its place in the folded text.
-pub(super) fn placed_cues(ac: &AhoCorasick, text: &Folded) -> Vec<Cue> {
-    placed(&on_boundaries(ac, text.as_str()), text)
+/// The matches of one list that stand on word boundaries.
+pub(super) fn on_boundaries(hits: &[(usize, usize, usize)], folded: &str) -> Hits {
+    let on = |&&(start, end, _): &&(usize, usize, usize)| {
+        let before = folded[..start].chars().next_back();
+        let after = folded[end..].chars().next();
+        !(before.is_some_and(char::is_alphanumeric)
+            || after.is_some_and(char::is_alphanumeric)
+            || decimals(folded.as_bytes(), start))
+    };
+    hits.iter().filter(on).copied().collect()
 }
 
-/// Every match of `ac` in `folded` on word boundaries: (start, end, pattern).
-fn on_boundaries(ac: &AhoCorasick, folded: &str) -> Vec<(usize, usize, usize)> {
-    ac.find_overlapping_iter(folded)
-        .filter(|m| {
-            let before = folded[..m.start()].chars().next_back();
-            let after = folded[m.end()..].chars().next();
-            !(before.is_some_and(char::is_alphanumeric)
-                || after.is_some_and(char::is_alphanumeric)
-                || decimals(folded.as_bytes(), m.start()))
-        })
-        .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
-        .collect()
-}
-
-/// The cues of one list's matches on word boundaries, strongest first: a match inside a longer
-/// one is the longer one's, and a cue said twice is one.
-fn placed(on_boundaries: &[(usize, usize, usize)], text: &Folded) -> Vec<Cue> {
+/// The cues of one list's matches on word boundaries, strongest (earliest in their list) first,
+/// each in the post's own spelling. A cue inside a longer one found at the same place is the
+/// longer one's ("still waiting", not also "waiting"); a longer cue that is not on a word
+/// boundary hides nothing ("lost my" in "lost mysteriously" leaves "lost"); a cue said twice is
+/// one.
+pub(super) fn placed(on_boundaries: &[(usize, usize, usize)], text: &Folded) -> Vec<Cue> {
     let mut found: Vec<Cue> = Vec::new();
     for &(start, end, rank) in on_boundaries {
         let inside = on_boundaries

@@ -6,11 +6,7 @@
 //! opening hours ("Qué pena que cierren tan temprano" wishes they stayed open longer). Read on
 //! folded text (`matcher::fold`). Earshot's own lists.
 
-use std::sync::OnceLock;
-
-use aho_corasick::AhoCorasick;
-
-use super::cues::{cues, placed_cues, word_spans, Folded};
+use super::cues::{on_boundaries, placed, word_spans, Folded, Raw};
 
 /// A loss told with sadness or shock, and a wish that it turns out well, folded: sympathy as
 /// [`super::cue_lists::SYMPATHY_CUES`] is, read with it.
@@ -44,7 +40,7 @@ pub(super) const LOSS_CUES: &[&str] = &[
 /// A place closing for good, or its owner retiring: English, Spanish, French, German, Italian,
 /// Portuguese.
 #[rustfmt::skip]
-const CLOSING: &[&str] = &[
+pub(super) const CLOSING: &[&str] = &[
     "is closing", "are closing", "closing down", "closing its doors", "closing their doors",
     "closing for good", "closing after", "shutting down", "shutting its doors", "has closed",
     "have closed", "closed its doors", "closed their doors", "close its doors", "close their doors",
@@ -74,7 +70,7 @@ const CLOSING: &[&str] = &[
 
 /// Sadness at a loss, and missing what is gone.
 #[rustfmt::skip]
-const SADNESS: &[&str] = &[
+pub(super) const SADNESS: &[&str] = &[
     "sad", "sadly", "saddened", "heartbroken", "gutted", "end of an era", "will be missed",
     "going to miss", "gonna miss", "will miss", "we'll miss", "such a shame", "what a shame",
     "shame to see", "shame that",
@@ -102,24 +98,20 @@ const AT: &[&str] = &["at", "by", "las", "um", "alle", "as", "a"];
 #[rustfmt::skip]
 const HOURS_BEFORE: &[&str] = &["early", "earlier", "temprano", "tot", "fruh", "fruher", "uhr", "presto", "cedo"];
 
-/// The closing a farewell grieves, as the post says it ("is closing"), or None.
-pub(super) fn farewell(folded: &Folded) -> Option<String> {
-    struct Lists {
-        closing: AhoCorasick,
-        sadness: AhoCorasick,
-    }
-    static LISTS: OnceLock<Lists> = OnceLock::new();
-    let l = LISTS.get_or_init(|| Lists {
-        closing: AhoCorasick::new(CLOSING).expect("static closing list"),
-        sadness: AhoCorasick::new(SADNESS).expect("static sadness list"),
-    });
+/// The closing a farewell grieves, as the post says it ("is closing"), or None, given where the
+/// cue pass found [`CLOSING`] and [`SADNESS`].
+pub(super) fn farewell(folded: &Folded, raw: &Raw) -> Option<String> {
     let text = folded.as_str();
-    // Most posts have neither: one pass each tells, before any word is looked at.
-    if !l.closing.is_match(text) || !l.sadness.is_match(text) || cues(&l.sadness, folded).is_empty()
+    // Most posts have neither, and stop before any word is looked at.
+    if raw.closing.is_empty()
+        || raw.sadness.is_empty()
+        || on_boundaries(&raw.sadness, text).is_empty()
     {
         return None;
     }
-    let closing = placed_cues(&l.closing, folded).into_iter().next()?;
+    let closing = placed(&on_boundaries(&raw.closing, text), folded)
+        .into_iter()
+        .next()?;
     let words = word_spans(text);
     let word = |&(s, e): &(usize, usize)| &text[s..e];
     let after: Vec<&str> = words
@@ -217,7 +209,8 @@ mod tests {
         ];
         for (post, want) in cases {
             let f = Folded::new(post);
-            assert_eq!(farewell(&f).as_deref(), want, "{post}");
+            let raw = super::super::cues::cue_sets().raw(f.as_str());
+            assert_eq!(farewell(&f, &raw).as_deref(), want, "{post}");
         }
     }
 }

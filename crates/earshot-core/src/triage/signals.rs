@@ -68,13 +68,15 @@ pub(super) fn signals_in(text: &str, lang: Option<&'static str>) -> (Analysed, S
     let mut complaint = super::repeat::failures_only(complaint, folded.as_str());
     // The wrong thing sent or served, quoted as its order and what came ("ordered … got").
     let mut after_wrong_item = None;
-    if let Some(((a, b), (c, d))) = super::wrong_item::wrong_item(folded.as_str()) {
+    if let Some(((a, b), (c, d))) =
+        super::wrong_item::wrong_item(folded.as_str(), &placed.raw.ordered)
+    {
         complaint.push(format!("{} … {}", folded.own(a, b), folded.own(c, d)));
         after_wrong_item = Some(folded.own(d, folded.as_str().len()));
     }
     // A promise and what came instead ("versprochen … stattdessen"), a charge for what was
     // never done, a payment and still nothing (`broken.rs`).
-    if let Some(((a, b), (c, d))) = super::broken::broken(folded.as_str()) {
+    if let Some(((a, b), (c, d))) = super::broken::broken(folded.as_str(), &placed.raw.broken) {
         let pair = format!("{} … {}", folded.own(a, b), folded.own(c, d));
         // Said once: "charged" is in "charged … never".
         complaint.retain(|c| !pair.contains(c.as_str()));
@@ -82,7 +84,7 @@ pub(super) fn signals_in(text: &str, lang: Option<&'static str>) -> (Analysed, S
     }
     // A wait with its length ("been waiting 3 weeks"), or told by the clock ("ordered at 7 …
     // came at 8:15").
-    let measured = super::waited::measured_wait(folded.as_str());
+    let measured = super::waited::measured_wait(folded.as_str(), &placed.raw.waited);
     // Or by a day and a request for news ("desde el lunes … ¿sabéis algo?", `chase.rs`).
     let wait = measured.map(|(a, b)| folded.own(a, b)).or_else(|| {
         let ((a, b), (c, d)) = super::clock::late(folded.as_str())
@@ -108,14 +110,14 @@ pub(super) fn signals_in(text: &str, lang: Option<&'static str>) -> (Analysed, S
         .collect();
     let mut sympathy: Vec<String> = sympathetic.into_iter().map(|(_, w)| w).collect();
     // Sadness that the place is closing ("Qué pena que cierre la librería").
-    sympathy.extend(super::farewell::farewell(&folded));
+    sympathy.extend(super::farewell::farewell(&folded, &placed.raw));
     let inside = |w: &String, phrases: &[&Vec<String>]| {
         phrases
             .iter()
             .any(|p| p.iter().any(|h| h.contains(w.as_str())))
     };
     // A harm supposed in a question asks for help: "what should I do if … damaged?"
-    let supposed = super::supposed::supposed(folded.as_str())
+    let supposed = super::supposed::supposed(folded.as_str(), &placed.raw.supposing)
         .map(|((a, b), (c, d))| (folded.own(a, b), folded.own(c, d)));
     if let Some((asking, what)) = &supposed {
         complaint.retain(|w| !what.contains(w.as_str()));

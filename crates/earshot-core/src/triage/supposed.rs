@@ -9,7 +9,7 @@ use super::text::Analysed;
 
 /// "What should I do if", folded, in the six modelled languages.
 #[rustfmt::skip]
-const SUPPOSING: &[&str] = &[
+pub(super) const SUPPOSING: &[&str] = &[
     "what should i do if", "what do i do if", "what happens if", "what if", "que tengo que hacer si",
     "que debo hacer si", "que hago si", "que pasa si", "que dois-je faire si", "que faire si",
     "que se passe-t-il si", "que faut-il faire si", "was soll ich tun, wenn", "was mache ich, wenn",
@@ -35,16 +35,22 @@ pub(super) fn as_if(a: &Analysed) -> bool {
 }
 
 /// Where a question's "what should I do if" and its supposition (to the end of the sentence, a
-/// question mark) stand in a folded post, as byte ranges.
-pub(super) fn supposed(folded: &str) -> Option<((usize, usize), (usize, usize))> {
+/// question mark) stand in a folded post, as byte ranges, given where the cue pass found
+/// [`SUPPOSING`]'s phrases.
+pub(super) fn supposed(
+    folded: &str,
+    found: &[(usize, usize, usize)],
+) -> Option<((usize, usize), (usize, usize))> {
     if !folded.contains('?') {
         return None;
     }
-    SUPPOSING.iter().find_map(|p| {
-        let (at, _) = folded.match_indices(p).find(|&(at, _)| {
+    SUPPOSING.iter().enumerate().find_map(|(i, p)| {
+        let &(at, _, _) = found.iter().find(|&&(at, end, pattern)| {
             let before = folded[..at].chars().next_back();
-            let after = folded[at + p.len()..].chars().next();
-            !(before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric))
+            let after = folded[end..].chars().next();
+            pattern == i
+                && !(before.is_some_and(char::is_alphanumeric)
+                    || after.is_some_and(char::is_alphanumeric))
         })?;
         let from = at + p.len();
         let end = from + folded[from..].find(['?', '.', '!'])?;
@@ -146,7 +152,8 @@ mod tests {
 
     fn quoted(text: &str) -> Option<String> {
         let f = crate::matcher::fold(text);
-        supposed(&f).map(|((a, b), (c, d))| format!("{}|{}", &f[a..b], f[c..d].trim()))
+        let found = super::super::cues::cue_sets().raw(&f).supposing;
+        supposed(&f, &found).map(|((a, b), (c, d))| format!("{}|{}", &f[a..b], f[c..d].trim()))
     }
 
     #[test]

@@ -132,24 +132,17 @@ const BEFORE_DE: &[&str] = &["bout", "despues", "cabo"];
 #[rustfmt::skip]
 const LATER: &[&str] = &["later", "late", "despues", "tard", "spater", "dopo", "depois"];
 
+/// The words the cue pass looks for (`cues.rs`), group after group.
+pub(super) const WORDS: [&[&str]; 7] = [LEADS, NOTHING, DONE, ARRIVED, QUEUE, WITHOUT, UNIT];
+
 /// The byte range of a measured wait in a folded post ("waiting 3 weeks", "3 semanas e nada"),
-/// or None.
-pub(super) fn measured_wait(folded: &str) -> Option<(usize, usize)> {
-    // Most posts have no lead, "nothing" or deed, or no unit: one automaton pass tells, before
-    // the words are split (the patterns are `LEADS`, `NOTHING`, `DONE`, `ARRIVED`, `QUEUE` and
-    // `WITHOUT`, `UNIT`, in that order).
-    static WORDS: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
-    let words = WORDS.get_or_init(|| {
-        let groups = LEADS
-            .iter()
-            .chain(NOTHING)
-            .chain(DONE)
-            .chain(ARRIVED)
-            .chain(QUEUE)
-            .chain(WITHOUT)
-            .chain(UNIT);
-        aho_corasick::AhoCorasick::new(groups).expect("static word lists")
-    });
+/// or None, given where the cue pass found [`WORDS`].
+pub(super) fn measured_wait(
+    folded: &str,
+    found: &[(usize, usize, usize)],
+) -> Option<(usize, usize)> {
+    // Most posts have no lead, "nothing" or deed, or no unit: the cue pass tells, before the
+    // words are split.
     let (mut led, mut nothing, mut done, mut arrived, mut after, mut unit) =
         (false, false, false, false, false, false);
     // Where each group's patterns end.
@@ -166,14 +159,14 @@ pub(super) fn measured_wait(folded: &str) -> Option<(usize, usize)> {
             arrived + QUEUE.len() + WITHOUT.len(),
         ]
     };
-    for m in words.find_overlapping_iter(folded) {
-        match m.pattern().as_usize() {
+    for &(start, end, pattern) in found {
+        match pattern {
             p if p < ENDS[0] => led = true,
             p if p < ENDS[1] => nothing = true,
             p if p < ENDS[2] => done = true,
             p if p < ENDS[3] => arrived = true,
             // "line" of "online", "sin" of "since": only whole words.
-            p if p < ENDS[4] => after |= whole(folded, m.start(), m.end()),
+            p if p < ENDS[4] => after |= whole(folded, start, end),
             _ => unit = true,
         }
     }

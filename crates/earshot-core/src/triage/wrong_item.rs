@@ -15,6 +15,9 @@ const ORDERED: &[&str] = &[
 /// was asked without ("Asked for no onions, got extra onions").
 const ASKED: &[&str] = &["asked", "requested", "demande", "gebeten"];
 
+/// The words the cue pass looks for (`cues.rs`).
+pub(super) const ORDER: [&[&str]; 2] = [ORDERED, ASKED];
+
 /// What came, said before the thing that came ("got a", "me llegó una", "chegou 38"); the
 /// longest phrase first where one ends another.
 #[rustfmt::skip]
@@ -69,14 +72,15 @@ const NOT_A_THING: &[&str] = &[
 /// Where an order and what came instead of it stand in a folded post: the byte ranges of the
 /// order word and of what came ("ordered" … "got"), to quote as the complaint's reason. None
 /// when the post tells of no such thing ("Ordered on Monday, got it today").
-pub(super) fn wrong_item(folded: &str) -> Option<((usize, usize), (usize, usize))> {
-    static ORDER: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
-    let order = ORDER.get_or_init(|| {
-        aho_corasick::AhoCorasick::new(ORDERED.iter().chain(ASKED))
-            .expect("a static word list compiles")
-    });
-    // One pass over the post, and most posts stop here.
-    order.find(folded)?;
+/// Given where the cue pass found [`ORDER`]'s words (on a word boundary or not).
+pub(super) fn wrong_item(
+    folded: &str,
+    ordered: &[(usize, usize, usize)],
+) -> Option<((usize, usize), (usize, usize))> {
+    // Most posts stop here.
+    if ordered.is_empty() {
+        return None;
+    }
     let words = super::cues::word_spans(folded);
     let text = |i: usize| words.get(i).map_or("", |&(s, e)| &folded[s..e]);
     let (at, _) = words
@@ -256,7 +260,8 @@ mod tests {
 
     fn quoted(post: &str) -> Option<String> {
         let f = crate::matcher::fold(post);
-        wrong_item(&f).map(|((a, b), (c, d))| format!("{} … {}", &f[a..b], &f[c..d]))
+        let ordered = super::super::cues::cue_sets().raw(&f).ordered;
+        wrong_item(&f, &ordered).map(|((a, b), (c, d))| format!("{} … {}", &f[a..b], &f[c..d]))
     }
 
     #[test]
