@@ -41,7 +41,9 @@ pub(super) fn shown(a: &Analysed, i: usize) -> String {
     if let Some(past) = super::decline::named(a, i) {
         return past;
     }
-    match negation_before(a, i).filter(|_| t.negated && negation_reaches(a, i)) {
+    // Looked for only under a negation: most words are under none.
+    let negation = (t.negated && negation_reaches(a, i)).then(|| negation_before(a, i));
+    match negation.flatten() {
         Some((neg, _)) => format!("{} {}", contracted(neg), t.norm),
         // The mark "10/10", which the tokenizer split in two.
         None if t.norm == "10 10" => "10/10".to_string(),
