@@ -58,6 +58,36 @@ fn classify_firehose_and_storage_print_rates() {
 }
 
 #[test]
+fn classify_reads_a_csv_of_real_posts_or_says_why_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("posts.csv");
+    std::fs::write(
+        &csv,
+        "text,sentiment\n\"Llevo tres semanas esperando el reembolso\",negative\nlove it,positive\n",
+    )
+    .unwrap();
+    let f = bench(&["classify", "--n", "500", "--csv", csv.to_str().unwrap()]);
+    assert!(f[0]["value"].as_f64().unwrap() > 0.0);
+    assert!(
+        f[0]["name"].as_str().unwrap().contains("posts.csv"),
+        "{}",
+        f[0]
+    );
+    // A CSV without a text column is an error that names the file, never synthetic posts.
+    std::fs::write(&csv, "body,sentiment\nhello,neutral\n").unwrap();
+    let bad = Command::new(BIN)
+        .args(["bench", "classify", "--csv", csv.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(!bad.status.success());
+    let err = String::from_utf8_lossy(&bad.stderr);
+    assert!(
+        err.contains("posts.csv") && err.contains("no text column"),
+        "{err}"
+    );
+}
+
+#[test]
 fn ingest_prints_a_ratio_to_the_bare_insert() {
     let f = bench(&["ingest", "--n", "2000"]);
     let r = f[0]["ratio"].as_f64().expect("ratio");

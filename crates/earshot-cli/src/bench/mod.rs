@@ -43,6 +43,11 @@ pub enum Which {
         /// Posts per run.
         #[arg(long, default_value_t = 100_000)]
         n: usize,
+        /// Read these posts (a CSV's `text` column, over again to fill a run) instead of the
+        /// synthetic ones: real posts are longer, and a post in another language than English
+        /// costs its language detection too.
+        #[arg(long)]
+        csv: Option<PathBuf>,
     },
     /// Mentions per second through match → triage → store (with FTS), beside a bare insert.
     Ingest {
@@ -217,7 +222,7 @@ pub fn run(rt: &tokio::runtime::Runtime, which: Which, json: bool) -> Result<()>
             }
             return Ok(());
         }
-        Which::Classify { n } => vec![classify::classify(n.max(1))],
+        Which::Classify { n, csv } => vec![classify::classify(n.max(1), csv.as_deref())?],
         Which::Ingest { n, db } => {
             let mut out = rt.block_on(ingest::ingest(n.max(BATCH)))?;
             if let Some(server) = db {
@@ -262,7 +267,10 @@ pub fn run(rt: &tokio::runtime::Runtime, which: Which, json: bool) -> Result<()>
             std::time::Duration::from_secs_f64(idle_minutes.max(0.0) * 60.0),
         ))?,
         Which::All => {
-            let mut all = vec![classify::classify(100_000), firehose::firehose(300_000)?];
+            let mut all = vec![
+                classify::classify(100_000, None)?,
+                firehose::firehose(300_000)?,
+            ];
             all.extend(rt.block_on(ingest::ingest(100_000))?);
             all.extend(rt.block_on(query::query(100_000, None))?);
             all.push(rt.block_on(storage::storage(100_000))?);
