@@ -309,15 +309,17 @@ const ENGLISH: &[&str] = &[
 ];
 
 fn plainly_english(words: &[&str]) -> bool {
-    // Emoji are no language's ("worst brunch ever 😡").
-    let letters = |w: &&&str| w.chars().any(char::is_alphabetic);
-    if !words.iter().filter(letters).all(|w| w.is_ascii()) {
+    // Only a letter outside ASCII ("é", "ñ") tells of another language: emoji are no
+    // language's ("worst brunch ever 😡"), nor a phone's curly apostrophe ("don’t").
+    let foreign = |c: char| !c.is_ascii() && c.is_alphabetic();
+    if words.iter().any(|w| w.chars().any(foreign)) {
         return false;
     }
     let (mut n, mut hits) = (0usize, 0usize);
+    let apostrophe = |c: char| c == '\'' || c == '’';
     let parts = words
         .iter()
-        .flat_map(|w| w.split(|c: char| !(c.is_ascii_alphabetic() || c == '\'')))
+        .flat_map(|w| w.split(move |c: char| !(c.is_ascii_alphabetic() || apostrophe(c))))
         .filter(|p| !p.is_empty());
     static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
         std::sync::OnceLock::new();
@@ -326,13 +328,21 @@ fn plainly_english(words: &[&str]) -> bool {
     let mut lower = [0u8; 8];
     for w in parts {
         n += 1;
-        let listed = w.len() <= lower.len() && {
-            let lower = &mut lower[..w.len()];
-            for (l, b) in lower.iter_mut().zip(w.bytes()) {
-                *l = b.to_ascii_lowercase();
-            }
-            std::str::from_utf8(lower).is_ok_and(|w| set.contains(w))
-        };
+        // Its letters are ASCII; a curly apostrophe is written straight ("don’t" is "don't").
+        let mut len = 0;
+        let fits = w.chars().all(|c| {
+            let Some(slot) = lower.get_mut(len) else {
+                return false;
+            };
+            *slot = if apostrophe(c) {
+                b'\''
+            } else {
+                (c as u8).to_ascii_lowercase()
+            };
+            len += 1;
+            true
+        });
+        let listed = fits && std::str::from_utf8(&lower[..len]).is_ok_and(|w| set.contains(w));
         hits += usize::from(listed);
     }
     hits >= 2 && hits * 5 >= n
@@ -526,6 +536,11 @@ mod tests {
             .iter()
             .all(|w| w.len() <= 8 && *w == w.to_lowercase()));
         assert!(plainly_english(&["THANKS", "for", "the", "coffee"]));
+        // A phone's curly apostrophe is no other language's letter; an accented one is.
+        assert!(plainly_english(&[
+            "don’t", "ignore", "my", "refund", "again"
+        ]));
+        assert!(!plainly_english(&["très", "déçu", "by", "the", "service"]));
         assert!(!plainly_english(&[
             "Wouldn't",
             "recommend",
