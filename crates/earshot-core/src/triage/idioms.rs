@@ -35,17 +35,32 @@ enum Part {
     WordOrEnd(Vec<&'static str>),
 }
 
+/// The idioms of both lists, as [`merge`] finds them in the tokens and as [`valence`] knows the
+/// tokens it made.
 struct Idioms {
+    /// Each idiom's parts, and its valence.
     parts: Vec<(Vec<Part>, f64)>,
     /// The idioms each first word may begin.
     by_first: HashMap<&'static str, Vec<usize>>,
+    /// Each idiom's words without its gaps, every form without apostrophes as [`valence`]
+    /// compares them, and whether its last word may be left out.
+    named: Vec<(Vec<Vec<String>>, bool)>,
+    /// The idioms each of those first forms may begin, and those whose first word is any word
+    /// ending in "en".
+    named_by_first: HashMap<String, Vec<usize>>,
+    any_first: Vec<usize>,
 }
 
 fn idioms() -> &'static Idioms {
     static I: OnceLock<Idioms> = OnceLock::new();
     I.get_or_init(|| {
-        let mut parts = Vec::new();
-        let mut by_first: HashMap<&'static str, Vec<usize>> = HashMap::default();
+        let mut all = Idioms {
+            parts: Vec::new(),
+            by_first: HashMap::default(),
+            named: Vec::new(),
+            named_by_first: HashMap::default(),
+            any_first: Vec::new(),
+        };
         for (i, (words, v)) in IDIOMS.iter().chain(MORE_IDIOMS).enumerate() {
             let p: Vec<Part> = words
                 .split(' ')
@@ -60,12 +75,30 @@ fn idioms() -> &'static Idioms {
                 .collect();
             if let Some(Part::Word(first)) = p.first() {
                 for f in first {
-                    by_first.entry(*f).or_default().push(i);
+                    all.by_first.entry(*f).or_default().push(i);
                 }
             }
-            parts.push((p, *v));
+            let fixed: Vec<Vec<String>> = p
+                .iter()
+                .filter_map(|p| match p {
+                    Part::Word(f) | Part::WordOrEnd(f) => Some(f),
+                    Part::Gap => None,
+                })
+                .map(|forms| forms.iter().map(|f| f.replace('\'', "")).collect())
+                .collect();
+            match fixed.first() {
+                Some(first) if !first.iter().any(|f| f == "en") => {
+                    for f in first {
+                        all.named_by_first.entry(f.clone()).or_default().push(i);
+                    }
+                }
+                _ => all.any_first.push(i),
+            }
+            let optional = matches!(p.last(), Some(Part::WordOrEnd(_)));
+            all.named.push((fixed, optional));
+            all.parts.push((p, *v));
         }
-        Idioms { parts, by_first }
+        all
     })
 }
 
@@ -214,47 +247,6 @@ pub(super) fn nothing_to_complain(norm: &str) -> bool {
     norm.split(' ').any(|w| COMPLAINING.contains(&w)) && valence(norm).is_some()
 }
 
-/// Each idiom's words without its gaps, every form without apostrophes as [`valence`] compares
-/// them, whether its last word may be left out, and its valence; with the idioms each first form
-/// may begin, and those whose first word is any word ending in "en".
-struct Named {
-    idioms: Vec<(Vec<Vec<String>>, bool, f64)>,
-    by_first: HashMap<String, Vec<usize>>,
-    any_first: Vec<usize>,
-}
-
-fn named() -> &'static Named {
-    static N: OnceLock<Named> = OnceLock::new();
-    N.get_or_init(|| {
-        let mut n = Named {
-            idioms: Vec::new(),
-            by_first: HashMap::default(),
-            any_first: Vec::new(),
-        };
-        for (i, (parts, v)) in idioms().parts.iter().enumerate() {
-            let fixed: Vec<Vec<String>> = parts
-                .iter()
-                .filter_map(|p| match p {
-                    Part::Word(f) | Part::WordOrEnd(f) => Some(f),
-                    Part::Gap => None,
-                })
-                .map(|forms| forms.iter().map(|f| f.replace('\'', "")).collect())
-                .collect();
-            match fixed.first() {
-                Some(first) if !first.iter().any(|f| f == "en") => {
-                    for f in first {
-                        n.by_first.entry(f.clone()).or_default().push(i);
-                    }
-                }
-                _ => n.any_first.push(i),
-            }
-            let optional = matches!(parts.last(), Some(Part::WordOrEnd(_)));
-            n.idioms.push((fixed, optional, *v));
-        }
-        n
-    })
-}
-
 /// An idiom's valence, by the name [`merge`] gave its token; none for any other word.
 pub(super) fn valence(norm: &str) -> Option<f64> {
     if !norm.contains(' ') {
@@ -265,20 +257,21 @@ pub(super) fn valence(norm: &str) -> Option<f64> {
         .filter(|w| *w != "…")
         .map(|w| w.replace('\'', ""))
         .collect();
-    let n = named();
+    let all = idioms();
     // Only the idioms the first word may begin, in the list's order (the first that fits wins).
     let candidates: Vec<usize> = match words.first() {
         Some(first) => {
-            let mut c = n.by_first.get(first).cloned().unwrap_or_default();
-            c.extend(&n.any_first);
+            let mut c = all.named_by_first.get(first).cloned().unwrap_or_default();
+            c.extend(&all.any_first);
             c.sort_unstable();
             c.dedup();
             c
         }
-        None => (0..n.idioms.len()).collect(),
+        None => (0..all.named.len()).collect(),
     };
     candidates.into_iter().find_map(|i| {
-        let (fixed, optional, v) = &n.idioms[i];
+        let (fixed, optional) = &all.named[i];
+        let v = all.parts[i].1;
         let fits = |len: usize| {
             words.len() == len
                 && words.iter().zip(fixed).all(|(w, forms)| {
@@ -287,7 +280,7 @@ pub(super) fn valence(norm: &str) -> Option<f64> {
                         .any(|f| f == w || (f == "en" && w.ends_with("en")))
                 })
         };
-        (fits(fixed.len()) || (*optional && fits(fixed.len() - 1))).then_some(*v)
+        (fits(fixed.len()) || (*optional && fits(fixed.len() - 1))).then_some(v)
     })
 }
 
