@@ -137,14 +137,9 @@ pub(super) fn broken(
     });
     // Most posts stop here: no first word stands whole ("came" in "became" is none). The others
     // read only the pairs whose first word they have.
-    let whole = |&&(start, end, _): &&(usize, usize, usize)| {
-        let before = folded[..start].chars().next_back();
-        let after = folded[end..].chars().next();
-        !(before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric))
-    };
     let mut present = [false; COUNT];
-    for &(_, _, pattern) in firsts.iter().filter(whole) {
-        present[pair_of[pattern]] = true;
+    for &(start, end, pattern) in firsts {
+        present[pair_of[pattern]] |= super::cues::whole(folded, start, end);
     }
     if !present.contains(&true) {
         return None;

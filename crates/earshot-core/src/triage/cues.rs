@@ -261,13 +261,17 @@ pub(super) struct Cue {
 /// The matches of one list that stand on word boundaries.
 pub(super) fn on_boundaries(hits: &[(usize, usize, usize)], folded: &str) -> Hits {
     let on = |&&(start, end, _): &&(usize, usize, usize)| {
-        let before = folded[..start].chars().next_back();
-        let after = folded[end..].chars().next();
-        !(before.is_some_and(char::is_alphanumeric)
-            || after.is_some_and(char::is_alphanumeric)
-            || decimals(folded.as_bytes(), start))
+        whole(folded, start, end) && !decimals(folded.as_bytes(), start)
     };
     hits.iter().filter(on).copied().collect()
+}
+
+/// Whether the bytes `start..end` of a folded post stand as whole words: no letter or digit
+/// right before or after them ("came" in "became" does not).
+pub(super) fn whole(folded: &str, start: usize, end: usize) -> bool {
+    let before = folded[..start].chars().next_back();
+    let after = folded[end..].chars().next();
+    !(before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric))
 }
 
 /// The cues of one list's matches on word boundaries, strongest (earliest in their list) first,

@@ -45,13 +45,8 @@ pub(super) fn supposed(
         return None;
     }
     SUPPOSING.iter().enumerate().find_map(|(i, p)| {
-        let &(at, _, _) = found.iter().find(|&&(at, end, pattern)| {
-            let before = folded[..at].chars().next_back();
-            let after = folded[end..].chars().next();
-            pattern == i
-                && !(before.is_some_and(char::is_alphanumeric)
-                    || after.is_some_and(char::is_alphanumeric))
-        })?;
+        let mut mine = found.iter().filter(|h| h.2 == i);
+        let &(at, _, _) = mine.find(|&&(at, end, _)| super::cues::whole(folded, at, end))?;
         let from = at + p.len();
         let end = from + folded[from..].find(['?', '.', '!'])?;
         (folded[end..].starts_with('?') && end > from).then_some(((at, from), (from, end)))
