@@ -503,8 +503,14 @@ fn explain(
                 if (t.negated && !negation_reaches(a, i)) || boosting(a, i) {
                     continue;
                 }
+                // A word the model learned weighs enough, or it is no reason (told before it is
+                // named, as most are not).
+                if !lexical && lift < 0.15 {
+                    continue;
+                }
                 (shown(a, i), lexical)
             }
+            Origin::Bigram(_) if lift < 0.15 => continue,
             Origin::Bigram(i) => (
                 format!("{} {}", a.tokens[i].norm, a.tokens[i + 1].norm),
                 false,
@@ -523,14 +529,9 @@ fn explain(
         }
         // A lexicon word speaks through the lexicon's features too ("bad" weighs little as a
         // word of its own, its valence carries it): it is a reason whatever its own weight.
-        if !lexical && lift <= 0.0 {
-            continue;
-        }
         let rank = if lexical { lift.max(0.0) + 10.0 } else { lift };
-        if lexical || lift >= 0.15 {
-            let word = matches!(origin, Origin::Word(_));
-            scored.push((rank, phrase, lexical, word));
-        }
+        let word = matches!(origin, Origin::Word(_));
+        scored.push((rank, phrase, lexical, word));
     }
     // Beside a sentiment word, a word the model merely learned a mood for is mostly the topic
     // of the posts it read ("positive: 'hervorragend', 'essen'", "'amazing', 'new'"): it is
