@@ -17,9 +17,10 @@ pub(super) fn classify(n: usize, csv: Option<&Path>) -> Result<Figure> {
     };
     let posts: Vec<(String, Option<i64>)> = (0..n)
         .map(|i| {
-            let text = match texts.is_empty() {
-                true => post_text(&mut rng),
-                false => texts[i % texts.len()].clone(),
+            let text = if texts.is_empty() {
+                post_text(&mut rng)
+            } else {
+                texts[i % texts.len()].clone()
             };
             (text, (i % 3 != 0).then_some((i * 37 % 90_000) as i64))
         })
