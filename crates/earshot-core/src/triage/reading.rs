@@ -81,6 +81,8 @@ pub(super) const LEANS_NEGATIVE: f32 = 0.4;
 
 /// How much a word the lexicon does not know must lift its class to be named beside one it does.
 pub(super) const LEARNED_BESIDE_LEXICON: f32 = 0.4;
+/// … and how much a word or a pair the lexicon does not know must lift it to be named at all.
+const LEARNED_ALONE: f32 = 0.15;
 
 /// How far a prediction without any lexicon or cue evidence is pulled towards neutral.
 const NO_EVIDENCE_SHRINK: f32 = 0.3;
@@ -471,6 +473,7 @@ fn explain(
     for (origin, w) in contrib {
         let mean = (w[0] + w[1] + w[2]) / 3.0;
         let lift = w[class] - mean;
+        let weak = lift < LEARNED_ALONE;
         let (phrase, lexical) = match *origin {
             // Function words, boosters ("very", "très") and negations say nothing alone.
             Origin::Word(i)
@@ -500,17 +503,13 @@ fn explain(
                 // negation says: "service" in "not impressed with the service" ("negative: 'not
                 // service'"), "support" in "nobody answers the support chat" ("'nobody
                 // support'"). Nor is a booster-like word before a sentiment word ("pretty good").
-                if (t.negated && !negation_reaches(a, i)) || boosting(a, i) {
-                    continue;
-                }
-                // A word the model learned weighs enough, or it is no reason (told before it is
-                // named, as most are not).
-                if !lexical && lift < 0.15 {
+                // Nor is a learned word that weighs too little (told before it is named).
+                if (!lexical && weak) || (t.negated && !negation_reaches(a, i)) || boosting(a, i) {
                     continue;
                 }
                 (shown(a, i), lexical)
             }
-            Origin::Bigram(_) if lift < 0.15 => continue,
+            Origin::Bigram(_) if weak => continue,
             Origin::Bigram(i) => (
                 format!("{} {}", a.tokens[i].norm, a.tokens[i + 1].norm),
                 false,
