@@ -294,7 +294,9 @@ const FUNCTION_WORDS: [&str; 6] = [
      une cette très trop toujours jamais rien merci oui moi toi ça aussi encore être fait \
      suis sont ont été au aux êtes bonjour bonsoir svp combien ouvrez demain aujourd'hui \
      dimanche lundi mardi mercredi jeudi vendredi samedi commande cest jai jsp stp mdr ptdr \
-     tkt bcp pcq jpp chui jsuis après voir chez vraiment depuis",
+     tkt bcp pcq jpp chui jsuis après voir chez vraiment depuis les qui tout toute tous toutes \
+     leur leurs votre notre peu déjà quand comme même fois donc alors ses ces cet sommes avez \
+     avons faire peut veux moins quoi pourquoi elles sans bon",
     // German
     "der die das und ist nicht ich du er sie wir ihr ein eine einen mit auf für von zu den dem \
      im nein kein keine noch schon auch aber sehr wie habe haben bin sind wird heute immer \
