@@ -55,14 +55,13 @@ fn letters_in(words: &[&str]) -> usize {
 /// The language [`weigh`] names whatever the trigrams say, known without asking them (they are
 /// two thirds of the cost of a post in another language than English): two or more function
 /// words of one modelled language, one of them a word its kin never writes, and no spelling
-/// only Spanish or only Portuguese writes that is not its own. Portuguese is always weighed:
-/// no list tells it from Catalan and Romanian.
+/// only Spanish or only Portuguese writes that is not its own.
 fn settled(by_words: Option<(&'static str, usize)>, words: &[&str]) -> Option<&'static str> {
     let (w, _) = by_words.filter(|(_, n)| *n >= 2)?;
     let own_kin = match w {
         "en" => true,
         "es" | "fr" => unlike_kin(w, "ca", words),
-        "de" | "it" => unlike_kin(w, "", words),
+        "de" | "it" | "pt" => unlike_kin(w, "", words),
         _ => false,
     };
     if !own_kin {
@@ -157,6 +156,15 @@ fn kin_words(lang: &str, other: &str, words: &[&str]) -> usize {
         "grazie", "molto", "questo", "questa", "perché", "più", "già", "però", "siete", "niente",
         "dal", "dalla", "nel", "sul",
     ];
+    // Catalan writes "meu", "seu" and "també"; Romanian "eu", "da" and "nu"; neither "não".
+    #[rustfmt::skip]
+    const PORTUGUESE_NOT_KIN: &[&str] = &[
+        "não", "nao", "você", "voce", "vc", "vocês", "vcs", "muito", "também", "tambem", "obrigado",
+        "obrigada", "ninguém", "isso", "isto", "agora", "hoje", "tá", "estou", "tenho", "são", "já",
+        "né", "pra", "vou", "tem", "mais", "uma", "nem", "minha", "ela", "ele", "mesmo", "ainda",
+        "então", "gente", "coisa", "fazer", "ficar", "quer", "demais", "ontem", "amanhã", "kkk",
+        "kkkk", "pq", "atendimento",
+    ];
     #[rustfmt::skip]
     const FRENCH_NOT_CATALAN: &[&str] = &[
         "vous", "nous", "je", "est", "et", "pas", "avec", "pour", "dans", "très", "merci", "c'est",
@@ -166,6 +174,7 @@ fn kin_words(lang: &str, other: &str, words: &[&str]) -> usize {
         ("es", "ca") => SPANISH_NOT_CATALAN,
         ("fr", "ca") => FRENCH_NOT_CATALAN,
         ("it", _) => ITALIAN_NOT_KIN,
+        ("pt", _) => PORTUGUESE_NOT_KIN,
         ("de", _) => GERMAN_NOT_KIN,
         _ => return 0,
     };
