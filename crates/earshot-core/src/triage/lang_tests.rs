@@ -51,6 +51,8 @@ fn the_languages_of_customers_are_told_apart_and_short_posts_are_not_guessed() {
         // Catalan to the trigrams: the words Catalan never writes tell.
         ("La fattura è sbagliata per la terza volta", Some("it")),
         ("Vous acceptez les tickets restaurant ?", Some("fr")),
+        ("Entrevista gravada hoje com o chef", Some("pt")),
+        ("Resolveu muita coisa, sensacional", Some("pt")),
         // Languages without a model keep the trigrams' answer.
         (
             "Ik wacht al drie weken op mijn terugbetaling en niemand antwoordt",
