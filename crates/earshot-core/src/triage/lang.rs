@@ -54,8 +54,8 @@ fn letters_in(words: &[&str]) -> usize {
 
 /// The language [`weigh`] names whatever the trigrams say, known without asking them (they are
 /// two thirds of the cost of a post in another language than English): two or more function
-/// words of one modelled language, one of them a word its kin never writes, and no spelling
-/// only Spanish or only Portuguese writes that is not its own.
+/// words of one modelled language, one of them a word its kin never writes, and, for Spanish
+/// and Portuguese, no spelling only the other of the two writes.
 fn settled(by_words: Option<(&'static str, usize)>, words: &[&str]) -> Option<&'static str> {
     let (w, _) = by_words.filter(|(_, n)| *n >= 2)?;
     let own_kin = match w {
@@ -66,6 +66,9 @@ fn settled(by_words: Option<(&'static str, usize)>, words: &[&str]) -> Option<&'
     };
     if !own_kin {
         return None;
+    }
+    if w != "es" && w != "pt" {
+        return Some(w);
     }
     let told = match iberian_tells(words) {
         (1.., 0) => "es",
@@ -92,8 +95,10 @@ fn weigh(
     // short posts ("Me cobraron una bebida que no pedimos" is Portuguese to them): what only one
     // of the two writes decides ("cobraron", "-ción", "ñ" against "ção", "ã", "você"), and
     // names one of the two where the trigrams lean to either without being sure ("Si pudiese
-    // cantar bonito no dejaría de hacerlo").
-    if let Some(t @ ("es" | "pt")) = guess {
+    // cantar bonito no dejaría de hacerlo"). Two or more words of a third language outweigh
+    // these spellings: "ça", "être" and "tête" are French, not Portuguese.
+    let third = by_words.is_some_and(|(w, n)| n >= 2 && w != "es" && w != "pt");
+    if let Some(t @ ("es" | "pt")) = guess.filter(|_| !third) {
         let (es, pt) = iberian_tells(words);
         let other = if t == "es" { "pt" } else { "es" };
         let (own, theirs) = if t == "es" { (es, pt) } else { (pt, es) };

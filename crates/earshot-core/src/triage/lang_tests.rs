@@ -53,6 +53,12 @@ fn the_languages_of_customers_are_told_apart_and_short_posts_are_not_guessed() {
         ("Vous acceptez les tickets restaurant ?", Some("fr")),
         ("Entrevista gravada hoje com o chef", Some("pt")),
         ("Resolveu muita coisa, sensacional", Some("pt")),
+        // Two or more words of a third language outweigh a Portuguese spelling where the trigrams
+        // lean Spanish ("Mata o").
+        (
+            "Obama delays his trip to hold a meeting about Ebola (Na serious Mata o)",
+            Some("en"),
+        ),
         // Languages without a model keep the trigrams' answer.
         (
             "Ik wacht al drie weken op mijn terugbetaling en niemand antwoordt",
