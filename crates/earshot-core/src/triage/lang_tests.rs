@@ -54,9 +54,10 @@ fn the_languages_of_customers_are_told_apart_and_short_posts_are_not_guessed() {
         ("Entrevista gravada hoje com o chef", Some("pt")),
         ("Resolveu muita coisa, sensacional", Some("pt")),
         // Two or more words of a third language outweigh a Portuguese spelling where the trigrams
-        // lean Spanish ("Mata o").
+        // lean Spanish ("Mata o"; a SemEval training tweet).
         (
-            "Obama delays his trip to hold a meeting about Ebola (Na serious Mata o)",
+            "Obama postpones political trip on Wednesday to convene White House meeting about \
+             Ebola outbreak: White House (Na serious Mata o)",
             Some("en"),
         ),
         // Languages without a model keep the trigrams' answer.
