@@ -174,6 +174,10 @@ fn kin_words(lang: &str, other: &str, words: &[&str]) -> usize {
     const FRENCH_NOT_CATALAN: &[&str] = &[
         "vous", "nous", "je", "est", "et", "pas", "avec", "pour", "dans", "très", "merci", "c'est",
         "j'ai", "n'est", "une", "du", "au", "aux", "sont", "ont", "oui", "moi", "ça", "êtes",
+        "le", "ne", "il", "ils", "elle", "elles", "sur", "ce", "tout", "tous", "quand", "comme",
+        "même", "sans", "leur", "votre", "notre", "ces", "cette", "faire", "peut", "mais", "plus",
+        "bien", "rien", "jamais", "toujours", "encore", "aussi", "être", "fait", "quoi", "donc",
+        "alors", "trop",
     ];
     let own = match (lang, other) {
         ("es", "ca") => SPANISH_NOT_CATALAN,
