@@ -145,6 +145,7 @@ fn kin_words(lang: &str, other: &str, words: &[&str]) -> usize {
         "cuando", "donde", "hoy", "ahora", "siempre", "hay", "gracias", "mucho", "pues", "quiero",
         "tiene", "tienen", "aunque", "entonces", "alguien", "usted", "vosotros", "eso", "con",
         "me", "ya", "está", "están", "nuevo", "nueva", "hace", "nos", "mesa", "mi", "hija", "hijo",
+        "así", "qué", "noche", "mañana", "bueno", "sin", "después", "soy", "otra", "otro",
     ];
     #[rustfmt::skip]
     const GERMAN_NOT_KIN: &[&str] = &[
@@ -152,14 +153,18 @@ fn kin_words(lang: &str, other: &str, words: &[&str]) -> usize {
         "immer", "wieder", "leider", "schlecht", "bitte", "kein", "keine", "mir", "mich", "euch",
         "heute", "noch", "nix", "nich", "voll", "habt", "seid", "geöffnet", "gibt", "warum",
         "kostet", "bestellung", "montag", "dienstag", "mittwoch", "donnerstag", "freitag",
-        "samstag", "sonntag",
+        "samstag", "sonntag", "mit", "für", "zu", "aber", "im", "sich", "eine", "auf", "nach", "zum",
+        "zur", "muss", "wir", "wird", "bei", "beim", "nur", "doch", "sie", "dann", "über", "mehr",
+        "meine", "ihr", "schon", "einfach", "kann", "aus",
     ];
     // Catalan writes "és", "per" and "la"; Romanian "per" and "la"; neither "è" nor "non".
     #[rustfmt::skip]
     const ITALIAN_NOT_KIN: &[&str] = &[
         "è", "non", "che", "sono", "ho", "hai", "gli", "della", "nella", "anche", "ancora",
         "grazie", "molto", "questo", "questa", "perché", "più", "già", "però", "siete", "niente",
-        "dal", "dalla", "nel", "sul",
+        "dal", "dalla", "nel", "sul", "di", "alla", "tutti", "tutto", "dei", "io", "c'è", "siamo",
+        "essere", "mio", "buongiorno", "così", "oggi", "domani", "degli", "quello", "delle", "loro",
+        "sarà", "stato",
     ];
     // Catalan writes "meu", "seu" and "també"; Romanian "eu", "da" and "nu"; neither "não".
     #[rustfmt::skip]
@@ -168,7 +173,7 @@ fn kin_words(lang: &str, other: &str, words: &[&str]) -> usize {
         "obrigada", "ninguém", "isso", "isto", "agora", "hoje", "tá", "estou", "tenho", "são", "já",
         "né", "pra", "vou", "tem", "mais", "uma", "nem", "minha", "ela", "ele", "mesmo", "ainda",
         "então", "gente", "coisa", "fazer", "ficar", "quer", "demais", "ontem", "amanhã", "kkk",
-        "kkkk", "pq", "atendimento",
+        "kkkk", "pq", "atendimento", "é", "um", "só", "melhor", "bom", "sem", "bem", "tudo", "hj",
     ];
     #[rustfmt::skip]
     const FRENCH_NOT_CATALAN: &[&str] = &[

@@ -53,6 +53,11 @@ fn the_languages_of_customers_are_told_apart_and_short_posts_are_not_guessed() {
         ("Vous acceptez les tickets restaurant ?", Some("fr")),
         ("Entrevista gravada hoje com o chef", Some("pt")),
         ("Resolveu muita coisa, sensacional", Some("pt")),
+        // Dutch to the trigrams: "nach" and "muss" are German's alone (a training tweet).
+        (
+            "Geduld verloren: nach erneuten Verlusten muss #Vestas-Chef Engel gehen http #Wind",
+            Some("de"),
+        ),
         // Two or more words of a third language outweigh a Portuguese spelling where the trigrams
         // lean Spanish ("Mata o"; a SemEval training tweet).
         (
