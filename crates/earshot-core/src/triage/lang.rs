@@ -155,7 +155,8 @@ fn kin_words(lang: &str, other: &str, words: &[&str]) -> usize {
         "kostet", "bestellung", "montag", "dienstag", "mittwoch", "donnerstag", "freitag",
         "samstag", "sonntag", "mit", "für", "zu", "aber", "im", "sich", "eine", "auf", "nach", "zum",
         "zur", "muss", "wir", "wird", "bei", "beim", "nur", "doch", "sie", "dann", "über", "mehr",
-        "meine", "ihr", "schon", "einfach", "kann", "aus",
+        "meine", "ihr", "schon", "einfach", "kann", "aus", "dass", "hat", "einen", "meinen", "keinen",
+        "gegen", "unter",
     ];
     // Catalan writes "és", "per" and "la"; Romanian "per" and "la"; neither "è" nor "non".
     #[rustfmt::skip]
@@ -198,7 +199,9 @@ fn kin_words(lang: &str, other: &str, words: &[&str]) -> usize {
             let w = w
                 .trim_matches(|c: char| !c.is_alphanumeric())
                 .to_lowercase();
-            own.contains(&w.as_str())
+            // German's kin write neither "ü" nor "ß" ("Schlüsseldienst"); "ä" and "ö" are
+            // Swedish's too.
+            own.contains(&w.as_str()) || (lang == "de" && w.contains(['ü', 'ß']))
         })
         .count()
 }

@@ -58,6 +58,12 @@ fn the_languages_of_customers_are_told_apart_and_short_posts_are_not_guessed() {
             "Geduld verloren: nach erneuten Verlusten muss #Vestas-Chef Engel gehen http #Wind",
             Some("de"),
         ),
+        // Norwegian to them: no kin of German writes "ü" ("übt").
+        (
+            "Marketing-Flop Facebook? Forrester-Analyst Nate Elliott übt scharfe Kritik an der \
+             Plattform: http",
+            Some("de"),
+        ),
         // Two or more words of a third language outweigh a Portuguese spelling where the trigrams
         // lean Spanish ("Mata o"; a SemEval training tweet).
         (
