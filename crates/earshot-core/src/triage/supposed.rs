@@ -96,13 +96,24 @@ const TOO: &[&str] = &[
 /// within three of a part of the body, in its clause ("Is the yoga class suitable for someone
 /// with a bad knee?", "¿vale para alguien con la rodilla mal?"), and one right after "too" or
 /// before it ("or is it too scary?", "assustadora demais?") in a post that does not ask why.
-/// Only in a post that ends asking; "I told them I'm allergic and the dessert came with nuts"
-/// is the complaint it reads as, and so is "my knee hurts since your massage".
+/// Only in a post that asks; "I told them I'm allergic and the dessert came with nuts" is the
+/// complaint it reads as, and so is "my knee hurts since your massage". A condition told after
+/// the question is still why the writer asks ("Do you make birthday cakes without eggs? My
+/// daughter is allergic"), unless the question is why; the bad words beside the body or "too"
+/// are set aside only where the post ends asking.
 pub(super) fn condition(a: &mut Analysed) {
-    if !a.ends_with_question {
+    if a.questions == 0 {
         return;
     }
     let why = super::words::asks_why(a) || a.tokens.iter().any(|t| t.norm == "why");
+    if !a.ends_with_question {
+        for t in a.tokens.iter_mut().filter(|_| !why) {
+            if CONDITION.contains(&t.norm.as_str()) {
+                t.set_aside();
+            }
+        }
+        return;
+    }
     let too = |i: usize| {
         let at = |k: usize| {
             a.tokens
@@ -172,7 +183,7 @@ mod tests {
     }
 
     #[test]
-    fn a_condition_told_before_a_question_is_set_aside() {
+    fn a_condition_told_with_a_question_is_set_aside() {
         use crate::triage::text::analyse_in;
         // Whether `word` of `text` is set aside.
         let aside = |text: &str, lang: &str, word: &str| {
@@ -184,5 +195,10 @@ mod tests {
         assert!(aside(asked, "fr", "allergique"));
         let told = "I told them I'm allergic and the dessert came with nuts";
         assert!(!aside(told, "en", "allergic"));
+        // Told after the question, still why the writer asks; not where the question is why.
+        let after = "¿Tenéis pan sin gluten? Mi hijo es celíaco";
+        assert!(aside(after, "es", "celíaco"));
+        let why = "Why was the cake full of nuts? I'm allergic";
+        assert!(!aside(why, "en", "allergic"));
     }
 }
