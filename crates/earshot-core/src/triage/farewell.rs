@@ -3,8 +3,9 @@
 //! dass das Café am Markt schließt", "Che tristezza, ha chiuso la gelateria"). Negative, and
 //! nothing the business failed to do: no complaint. Neither half says it alone ("sad" is a
 //! complaint's word too, "cierra" asks for opening hours), so it takes both, and no word of
-//! opening hours ("Qué pena que cierren tan temprano" wishes they stayed open longer). Read on
-//! folded text (`matcher::fold`). Earshot's own lists.
+//! opening hours ("Qué pena que cierren tan temprano" wishes they stayed open longer). Sadness
+//! at what the weather did to a day out is sympathy too ("Such a shame the rain spoiled the
+//! Christmas market"). Read on folded text (`matcher::fold`). Earshot's own lists.
 
 use super::cues::{on_boundaries, placed, word_spans, Folded, Raw};
 
@@ -102,12 +103,12 @@ const HOURS_BEFORE: &[&str] = &["early", "earlier", "temprano", "tot", "fruh", "
 /// cue pass found [`CLOSING`] and [`SADNESS`].
 pub(super) fn farewell(folded: &Folded, raw: &Raw) -> Option<String> {
     let text = folded.as_str();
-    // Most posts have neither, and stop before any word is looked at.
-    if raw.closing.is_empty()
-        || raw.sadness.is_empty()
-        || on_boundaries(&raw.sadness, text).is_empty()
-    {
+    // Most posts have no sadness, and stop before any word is looked at.
+    if raw.sadness.is_empty() || on_boundaries(&raw.sadness, text).is_empty() {
         return None;
+    }
+    if raw.closing.is_empty() {
+        return weathered(text);
     }
     let closing = placed(&on_boundaries(&raw.closing, text), folded)
         .into_iter()
@@ -134,6 +135,41 @@ pub(super) fn farewell(folded: &Folded, raw: &Raw) -> Option<String> {
         .take(3)
         .any(|w| HOURS_BEFORE.contains(&word(w)) || clock(word(w)));
     (!hours).then_some(closing.said)
+}
+
+/// The weather itself, folded: what spoils a day out through nobody's fault. Not the wind
+/// ("vent" is English too).
+#[rustfmt::skip]
+const WEATHER_ITSELF: &[&str] = &[
+    "rain", "storm", "snow", "hail", "lluvia", "tormenta", "nieve", "granizo", "pluie", "orage",
+    "tempete", "neige", "grele", "regen", "sturm", "gewitter", "schnee", "hagel", "unwetter",
+    "pioggia", "temporale", "tempesta", "neve", "grandine", "maltempo", "chuva", "tempestade",
+];
+
+/// What the weather does to a day out, folded ("the rain spoiled the market").
+#[rustfmt::skip]
+const SPOILED: &[&str] = &[
+    "spoiled", "spoilt", "ruined", "estropeado", "estropeada", "estropeo", "arruinado",
+    "arruinada", "arruino", "gache", "gachee", "verdorben", "ruiniert", "vermasselt", "rovinato",
+    "rovinata", "estragado", "estragada", "estragou", "arruinou",
+];
+
+/// Whether a complaint word, folded, is one the weather can be the cause of: a thing called off
+/// or spoiled.
+pub(super) fn weather_did(word: &str) -> bool {
+    super::cue_lists::CALLED_OFF.contains(&word) || SPOILED.contains(&word)
+}
+
+/// Sadness at what the weather did ("Such a shame the rain spoiled the Christmas market", "Qué
+/// pena que la lluvia haya estropeado el mercadillo"): the weather, and within five words after
+/// it, a day spoiled or called off. The weather's word, or None. Rain after the harm is not
+/// its cause ("so sad, my order was cancelled and I stood in the rain").
+fn weathered(text: &str) -> Option<String> {
+    let words: Vec<&str> = word_spans(text).iter().map(|&(s, e)| &text[s..e]).collect();
+    words.iter().enumerate().find_map(|(i, w)| {
+        let harm = words.iter().skip(i + 1).take(5).any(|h| weather_did(h));
+        (WEATHER_ITSELF.contains(w) && harm).then(|| w.to_string())
+    })
 }
 
 #[cfg(test)]
@@ -206,6 +242,39 @@ mod tests {
                 "So sad that @CornerBooks is closing at the end of the month",
                 Some("is closing"),
             ),
+        ];
+        for (post, want) in cases {
+            let f = Folded::new(post);
+            let raw = super::super::cues::cue_sets().raw(f.as_str());
+            assert_eq!(farewell(&f, &raw).as_deref(), want, "{post}");
+        }
+    }
+
+    #[test]
+    fn sadness_at_what_the_weather_did_is_sympathy() {
+        let cases = [
+            (
+                "What a shame the storm ruined the village fête",
+                Some("storm"),
+            ),
+            (
+                "Qué pena que la nieve haya arruinado la feria",
+                Some("nieve"),
+            ),
+            (
+                "Schade, dass der Regen das Stadtfest verdorben hat",
+                Some("regen"),
+            ),
+            (
+                "Peccato che il temporale abbia rovinato la sagra",
+                Some("temporale"),
+            ),
+            // Rain after the harm, or no sadness: not its cause.
+            (
+                "So sad, my order was cancelled and I stood in the rain",
+                None,
+            ),
+            ("The storm ruined the awning you fitted last week", None),
         ];
         for (post, want) in cases {
             let f = Folded::new(post);

@@ -109,7 +109,7 @@ pub(super) fn signals_in(text: &str, lang: Option<&'static str>) -> (Analysed, S
         .map(|(_, w)| w.clone())
         .collect();
     let mut sympathy: Vec<String> = sympathetic.into_iter().map(|(_, w)| w).collect();
-    // Sadness that the place is closing ("Qué pena que cierre la librería").
+    // Sadness that the place is closing ("Qué pena que cierre la librería"), or at the weather.
     sympathy.extend(super::farewell::farewell(&folded, &placed.raw));
     let inside = |w: &String, phrases: &[&Vec<String>]| {
         phrases
@@ -140,10 +140,9 @@ pub(super) fn signals_in(text: &str, lang: Option<&'static str>) -> (Analysed, S
     if measured.is_some_and(|m| super::waited::praised_since(folded.as_str(), m, &analysed)) {
         complaint.retain(|w| Some(w) != wait.as_ref());
     }
-    // Nor is a cancellation the weather made ("the market's been cancelled because of the storm").
+    // Nor is what the weather called off or spoiled ("cancelled because of the storm").
     if sympathy.iter().any(|s| weather(s)) {
-        complaint
-            .retain(|w| !super::cue_lists::CALLED_OFF.contains(&crate::matcher::fold(w).as_str()));
+        complaint.retain(|w| !super::farewell::weather_did(crate::matcher::fold(w).as_str()));
     }
     // Nor is what was mended ("Thanks for fixing my broken phone so fast").
     let mut mended = mended(&mut analysed);
