@@ -107,10 +107,12 @@ pub(super) fn condition(a: &mut Analysed) {
     }
     let why = super::words::asks_why(a) || a.tokens.iter().any(|t| t.norm == "why");
     if !a.ends_with_question {
-        for t in a.tokens.iter_mut().filter(|_| !why) {
-            if CONDITION.contains(&t.norm.as_str()) {
-                t.set_aside();
-            }
+        if !why {
+            let told = a
+                .tokens
+                .iter_mut()
+                .filter(|t| CONDITION.contains(&t.norm.as_str()));
+            told.for_each(|t| t.set_aside());
         }
         return;
     }
