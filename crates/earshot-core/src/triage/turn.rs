@@ -24,6 +24,9 @@ pub(super) fn turned(model: &LinearModel, text: &str, whole: Reading) -> Reading
     let Some(&turn) = whole.analysed.turns.last() else {
         return whole;
     };
+    if opens(&whole.analysed.tokens, turn) {
+        return whole;
+    }
     // The sentiment words' valences where they stand, bad ones below zero; a negated one as VADER
     // weighs it ("não fez milagres" is a mild criticism).
     let valences = |from: usize, to: usize| {
@@ -116,6 +119,20 @@ pub(super) fn turned(model: &LinearModel, text: &str, whole: Reading) -> Reading
     as_part_reads(whole, tail)
 }
 
+/// Whether the turn at `turn` opens the post, its phrase all that comes before it ("Peccato che
+/// la pioggia abbia rovinato il mercatino", "Lástima que…"): it follows nothing, and what it
+/// says is the whole post's to read, with the sadness it starts with.
+fn opens(tokens: &[super::text::Token], turn: usize) -> bool {
+    if turn > 1 {
+        return false;
+    }
+    let phrase: Vec<&str> = tokens[..=turn].iter().map(|t| t.norm.as_str()).collect();
+    let phrase = phrase.join(" ");
+    super::words::CONTRASTS
+        .iter()
+        .any(|(_, said)| said.contains(&phrase.as_str()))
+}
+
 /// The whole post read as one part of it reads (its mood, complaint and their words), keeping
 /// what the whole says of its language, questions, offers, abuse and sarcasm.
 fn as_part_reads(whole: Reading, part: Reading) -> Reading {
@@ -165,4 +182,29 @@ fn before_last<'t>(text: &'t str, word: &str) -> Option<&'t str> {
     last_word(text, word)
         .map(|(start, _)| &text[..start])
         .filter(|head| head.chars().any(char::is_alphanumeric))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::reading::read_with;
+
+    #[test]
+    fn a_turn_that_opens_the_post_follows_nothing() {
+        // The sadness it opens with is the post's: sympathy, not a complaint read from the rest.
+        let model = super::super::model();
+        for text in [
+            "Peccato che la grandine abbia rovinato la sagra del paese",
+            "Peccato che il nostro barbiere si trasferisca, ci mancherà",
+        ] {
+            let r = read_with(model, text);
+            assert!(!r.complaint, "{text}");
+            assert_eq!(r.mood, crate::model::Sentiment::Negative, "{text}");
+        }
+        // A turn after praise still turns to what follows it.
+        let r = read_with(
+            model,
+            "La pizza era buona, peccato che il cameriere fosse scortese",
+        );
+        assert!(r.complaint);
+    }
 }
