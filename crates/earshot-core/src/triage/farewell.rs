@@ -138,9 +138,9 @@ pub(super) fn farewell(folded: &Folded, raw: &Raw) -> Option<String> {
 }
 
 /// The weather itself, folded: what spoils a day out through nobody's fault. Not the wind
-/// ("vent" is English too).
+/// ("vent" is English too). What it spoils is no complaint (`signals::weather`).
 #[rustfmt::skip]
-const WEATHER_ITSELF: &[&str] = &[
+pub(super) const WEATHER_ITSELF: &[&str] = &[
     "rain", "storm", "snow", "hail", "lluvia", "tormenta", "nieve", "granizo", "pluie", "orage",
     "tempete", "neige", "grele", "regen", "sturm", "gewitter", "schnee", "hagel", "unwetter",
     "pioggia", "temporale", "tempesta", "neve", "grandine", "maltempo", "chuva", "tempestade",
@@ -167,8 +167,9 @@ pub(super) fn weather_did(word: &str) -> bool {
 fn weathered(text: &str) -> Option<String> {
     let words: Vec<&str> = word_spans(text).iter().map(|&(s, e)| &text[s..e]).collect();
     words.iter().enumerate().find_map(|(i, w)| {
-        let harm = words.iter().skip(i + 1).take(5).any(|h| weather_did(h));
-        (WEATHER_ITSELF.contains(w) && harm).then(|| w.to_string())
+        let weather = WEATHER_ITSELF.contains(w);
+        let harm = || words.iter().skip(i + 1).take(5).any(|h| weather_did(h));
+        (weather && harm()).then(|| w.to_string())
     })
 }
 
@@ -280,6 +281,15 @@ mod tests {
             let f = Folded::new(post);
             let raw = super::super::cues::cue_sets().raw(f.as_str());
             assert_eq!(farewell(&f, &raw).as_deref(), want, "{post}");
+        }
+        // What the weather called off is no complaint, whichever weather it was.
+        let model = super::super::model();
+        for post in [
+            "What a shame the hail cancelled the street party",
+            "What a shame the rain cancelled the street party",
+        ] {
+            let r = super::super::reading::read_with(model, post);
+            assert!(!r.complaint, "{post}");
         }
     }
 }

@@ -425,11 +425,11 @@ fn astonished(a: &mut Analysed) {
 }
 
 /// Whether a sympathy cue blames the weather or the power ("because of the storm",
-/// "eingeschneit", "corte de luz").
+/// "eingeschneit", "corte de luz", and the hail of "what a shame the hail…", `farewell.rs`).
 fn weather(cue: &str) -> bool {
-    crate::matcher::fold(cue)
-        .split(' ')
-        .any(|w| super::cue_lists::WEATHER.contains(&w))
+    crate::matcher::fold(cue).split(' ').any(|w| {
+        super::cue_lists::WEATHER.contains(&w) || super::farewell::WEATHER_ITSELF.contains(&w)
+    })
 }
 
 /// Whether a post that tells of the writer's own change of plan, or of the writer's own thing
