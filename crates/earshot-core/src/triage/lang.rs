@@ -5,6 +5,10 @@
 
 use whatlang::{Detector, Lang};
 
+#[path = "lang_kin.rs"]
+mod kin;
+use kin::kin_words;
+
 /// Languages the shipped model learned from (ISO 639-1).
 pub const MODELLED: &[&str] = &["en", "es", "fr", "de", "it", "pt"];
 
@@ -52,12 +56,16 @@ fn letters_in(words: &[&str]) -> usize {
         .count()
 }
 
-/// The language [`weigh`] names whatever the trigrams say, known without asking them (they are
-/// two thirds of the cost of a post in another language than English): two or more function
-/// words of one modelled language, one of them a word its kin never writes, and, for Spanish
-/// and Portuguese, no spelling only the other of the two writes.
+/// The language a post's own words settle without asking the trigrams (they are two thirds of
+/// the cost of a post in another language than English): function words of one modelled
+/// language and of no other, one of them a word its kin never writes, and, for Spanish and
+/// Portuguese, no spelling only the other of the two writes. One such word is enough where it
+/// is the post's only function word; an English one, where no letter is outside ASCII.
 fn settled(by_words: Option<(&'static str, usize)>, words: &[&str]) -> Option<&'static str> {
-    let (w, _) = by_words.filter(|(_, n)| *n >= 2)?;
+    let (w, n) = by_words?;
+    if n == 1 && !words.iter().any(|raw| lone_word_tells(w, raw, words)) {
+        return None;
+    }
     let own_kin = match w {
         "en" => true,
         "es" | "fr" => unlike_kin(w, "ca", words),
@@ -76,6 +84,27 @@ fn settled(by_words: Option<(&'static str, usize)>, words: &[&str]) -> Option<&'
         _ => w,
     };
     (told == w).then_some(w)
+}
+
+/// Whether `raw` is a function word of `lang` that tells it alone: one its kin never write
+/// (Italian writes Spanish "del") nor another language in passing (English tweets write "yo",
+/// "ya", "im"; Portuguese "to" for "tô"; French "il y a"), English only in a post of ASCII
+/// letters. It is right more often than the trigrams, which take English tweets for French or
+/// Dutch (BENCHMARKS.md).
+fn lone_word_tells(lang: &str, raw: &str, words: &[&str]) -> bool {
+    const BORROWED: &[&str] = &["to", "has", "ya", "yo", "soy", "im", "hat", "gente", "y"];
+    let w = raw
+        .trim_matches(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .to_lowercase();
+    let own = MODELLED.iter().position(|l| *l == lang);
+    if BORROWED.contains(&w.as_str()) || function_word_index().get(w.as_str()) != own.as_ref() {
+        return false;
+    }
+    match lang {
+        "en" => !outside_ascii(words),
+        "es" | "fr" => kin_words(lang, "ca", &[&w]) > 0,
+        _ => kin_words(lang, "", &[&w]) > 0,
+    }
 }
 
 /// A post's language from its function words (`by_words`) and the trigrams' guess (`info`).
@@ -136,74 +165,6 @@ fn weigh(
 /// the trigrams).
 fn unlike_kin(lang: &str, other: &str, words: &[&str]) -> bool {
     kin_words(lang, other, words) > 0
-}
-
-/// How many of a post's words are `lang`'s and never its kin `other`'s ([`unlike_kin`]).
-fn kin_words(lang: &str, other: &str, words: &[&str]) -> usize {
-    const SPANISH_NOT_CATALAN: &[&str] = &[
-        "fue", "y", "muy", "los", "las", "pero", "yo", "tengo", "estoy", "nadie", "también",
-        "cuando", "donde", "hoy", "ahora", "siempre", "hay", "gracias", "mucho", "pues", "quiero",
-        "tiene", "tienen", "aunque", "entonces", "alguien", "usted", "vosotros", "eso", "con",
-        "me", "ya", "está", "están", "nuevo", "nueva", "hace", "nos", "mesa", "mi", "hija", "hijo",
-        "así", "qué", "noche", "mañana", "bueno", "sin", "después", "soy", "otra", "otro",
-    ];
-    #[rustfmt::skip]
-    const GERMAN_NOT_KIN: &[&str] = &[
-        "nicht", "ich", "und", "ist", "sehr", "danke", "vielen", "lecker", "schön", "auch",
-        "immer", "wieder", "leider", "schlecht", "bitte", "kein", "keine", "mir", "mich", "euch",
-        "heute", "noch", "nix", "nich", "voll", "habt", "seid", "geöffnet", "gibt", "warum",
-        "kostet", "bestellung", "montag", "dienstag", "mittwoch", "donnerstag", "freitag",
-        "samstag", "sonntag", "mit", "für", "zu", "aber", "im", "sich", "eine", "auf", "nach", "zum",
-        "zur", "muss", "wir", "wird", "bei", "beim", "nur", "doch", "sie", "dann", "über", "mehr",
-        "meine", "ihr", "schon", "einfach", "kann", "aus", "dass", "hat", "einen", "meinen", "keinen",
-        "gegen", "unter",
-    ];
-    // Catalan writes "és", "per" and "la"; Romanian "per" and "la"; neither "è" nor "non".
-    #[rustfmt::skip]
-    const ITALIAN_NOT_KIN: &[&str] = &[
-        "è", "non", "che", "sono", "ho", "hai", "gli", "della", "nella", "anche", "ancora",
-        "grazie", "molto", "questo", "questa", "perché", "più", "già", "però", "siete", "niente",
-        "dal", "dalla", "nel", "sul", "di", "alla", "tutti", "tutto", "dei", "io", "c'è", "siamo",
-        "essere", "mio", "buongiorno", "così", "oggi", "domani", "degli", "quello", "delle", "loro",
-        "sarà", "stato",
-    ];
-    // Catalan writes "meu", "seu" and "també"; Romanian "eu", "da" and "nu"; neither "não".
-    #[rustfmt::skip]
-    const PORTUGUESE_NOT_KIN: &[&str] = &[
-        "não", "nao", "você", "voce", "vc", "vocês", "vcs", "muito", "também", "tambem", "obrigado",
-        "obrigada", "ninguém", "isso", "isto", "agora", "hoje", "tá", "estou", "tenho", "são", "já",
-        "né", "pra", "vou", "tem", "mais", "uma", "nem", "minha", "ela", "ele", "mesmo", "ainda",
-        "então", "gente", "coisa", "fazer", "ficar", "quer", "demais", "ontem", "amanhã", "kkk",
-        "kkkk", "pq", "atendimento", "é", "um", "só", "melhor", "bom", "sem", "bem", "tudo", "hj",
-    ];
-    #[rustfmt::skip]
-    const FRENCH_NOT_CATALAN: &[&str] = &[
-        "vous", "nous", "je", "est", "et", "pas", "avec", "pour", "dans", "très", "merci", "c'est",
-        "j'ai", "n'est", "une", "du", "au", "aux", "sont", "ont", "oui", "moi", "ça", "êtes",
-        "le", "ne", "il", "ils", "elle", "elles", "sur", "ce", "tout", "tous", "quand", "comme",
-        "même", "sans", "leur", "votre", "notre", "ces", "cette", "faire", "peut", "mais", "plus",
-        "bien", "rien", "jamais", "toujours", "encore", "aussi", "être", "fait", "quoi", "donc",
-        "alors", "trop",
-    ];
-    let own = match (lang, other) {
-        ("es", "ca") => SPANISH_NOT_CATALAN,
-        ("fr", "ca") => FRENCH_NOT_CATALAN,
-        ("it", _) => ITALIAN_NOT_KIN,
-        ("pt", _) => PORTUGUESE_NOT_KIN,
-        ("de", _) => GERMAN_NOT_KIN,
-        _ => return 0,
-    };
-    words
-        .iter()
-        .filter(|w| {
-            let w = w
-                .trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase();
-            // German's kin write neither "ü" nor "ß" ("Schlüsseldienst"); "ä" and "ö" are
-            // Swedish's too.
-            own.contains(&w.as_str()) || (lang == "de" && w.contains(['ü', 'ß']))
-        })
-        .count()
 }
 
 /// How many words of a post only Spanish writes, and how many only Portuguese: each one's own
@@ -385,11 +346,16 @@ const ENGLISH: &[&str] = &[
     "best",
 ];
 
+/// Whether a word has a letter outside ASCII ("é", "ñ"), which tells of another language than
+/// English: emoji are no language's ("worst brunch ever 😡"), nor a curly apostrophe ("don’t").
+fn outside_ascii(words: &[&str]) -> bool {
+    words
+        .iter()
+        .any(|w| w.chars().any(|c| !c.is_ascii() && c.is_alphabetic()))
+}
+
 fn plainly_english(words: &[&str]) -> bool {
-    // Only a letter outside ASCII ("é", "ñ") tells of another language: emoji are no
-    // language's ("worst brunch ever 😡"), nor a phone's curly apostrophe ("don’t").
-    let foreign = |c: char| !c.is_ascii() && c.is_alphabetic();
-    if words.iter().any(|w| w.chars().any(foreign)) {
+    if outside_ascii(words) {
         return false;
     }
     let (mut n, mut hits) = (0usize, 0usize);
