@@ -158,3 +158,23 @@ fn a_language_settled_without_the_trigrams_is_the_one_they_would_have_led_to() {
         "one word {lone_right}, trigrams {trigrams_right} of {lone}"
     );
 }
+
+#[test]
+fn a_post_s_only_function_word_tells_its_language_unless_another_language_borrows_it() {
+    for (text, lang) in [
+        // English tweets the trigrams took for Dutch and Finnish.
+        (
+            "What’s worse than being stuck in a time loop of Groundhog day? Being stuck in a Monday loop.",
+            Some("en"),
+        ),
+        ("Watching the brilliant rick stein making paella on Saturday kitchen live....", Some("en")),
+        // The only function word is one of the language's own, which its kin never write.
+        ("Jajajja recién. Me acuerdoo que ayer me metieron un galletaso jajaja", Some("es")),
+        // Italian writes Spanish "del", French Spanish "y", Spanish English "has".
+        ("Boom d'ascolti con il presidente del consiglio Mario Monti", Some("it")),
+        ("Dommage, on y allait tous les dimanches avec les enfants", Some("fr")),
+        ("Menuda joyica @user que has reclutado para tus tierras", Some("es")),
+    ] {
+        assert_eq!(detect(text), lang, "{text}");
+    }
+}
