@@ -63,14 +63,10 @@ fn letters_in(words: &[&str]) -> usize {
 /// is the post's only function word; an English one, where no letter is outside ASCII.
 fn settled(by_words: Option<(&'static str, usize)>, words: &[&str]) -> Option<&'static str> {
     let (w, n) = by_words?;
-    if n == 1 && !words.iter().any(|raw| lone_word_tells(w, raw, words)) {
-        return None;
-    }
-    let own_kin = match w {
-        "en" => true,
-        "es" | "fr" => unlike_kin(w, "ca", words),
-        "de" | "it" | "pt" => unlike_kin(w, "", words),
-        _ => false,
+    let own_kin = if n == 1 {
+        words.iter().any(|raw| lone_word_tells(w, raw, words))
+    } else {
+        w == "en" || unlike_kin(w, kin_of(w), words)
     };
     if !own_kin {
         return None;
@@ -102,8 +98,17 @@ fn lone_word_tells(lang: &str, raw: &str, words: &[&str]) -> bool {
     }
     match lang {
         "en" => !outside_ascii(words),
-        "es" | "fr" => kin_words(lang, "ca", &[&w]) > 0,
-        _ => kin_words(lang, "", &[&w]) > 0,
+        _ => kin_words(lang, kin_of(lang), &[&w]) > 0,
+    }
+}
+
+/// The kin [`kin_words`] tells a modelled language from: Catalan for Spanish and French; for
+/// German, Italian and Portuguese, all of theirs at once ("").
+fn kin_of(lang: &str) -> &'static str {
+    if matches!(lang, "es" | "fr") {
+        "ca"
+    } else {
+        ""
     }
 }
 
