@@ -332,6 +332,11 @@ pub(super) const MORE_PAIRS: &[Pair] = &[
             "estragou", "estragado", "estragada", "desbotou", "desbotado", "desbotada", "lascou",
             "lascado", "lascada", "rasgou", "rasgado", "avariou", "avariado", "avariada",
             "deixou de funcionar", "a pingar",
+            // Loose, or letting the rain in, a week after the work.
+            "loose", "letting water in", "letting in water", "flojas", "flojos",
+            "dejan pasar el agua", "deja pasar el agua", "desserrees", "desserres", "locker",
+            "wasser durch", "larghi", "larghe", "allentati", "allentate", "entrare l'acqua",
+            "largos", "largas", "folgados", "folgadas", "deixam entrar agua", "deixa entrar agua",
         ],
         within: 4,
         one_clause: true,

@@ -11,6 +11,7 @@ use super::cue_lists::{
     TOWN_NEWS_CUES,
 };
 use super::farewell::LOSS_CUES;
+use super::own_excuse::{MORE_OWN_PLAN_CUES, OWN_LATENESS_CUES};
 
 /// The compiled cue lists, and the word lists that other readers look for before they split a
 /// post into words ([`Raw`]): one automaton, so that a post is searched once for all of them.
@@ -81,6 +82,19 @@ impl Cues {
         HELP_CUES.len() + SUGGESTION_CUES.len()
     }
 
+    /// The help list's cues as the post says them, in three: help requests and suggestions, the
+    /// writer's own change of plan, and the writer's own lateness told after it
+    /// ([`OWN_LATENESS_CUES`], which only keeps a lateness cue from reading as a complaint).
+    pub(super) fn help_parts(&self, help: Vec<Cue>) -> [Vec<String>; 3] {
+        let plan = self.own_plan_from();
+        let late = plan + OWN_PLAN_CUES.len() + MORE_OWN_PLAN_CUES.len();
+        let mut parts: [Vec<String>; 3] = Default::default();
+        for c in help {
+            parts[usize::from(c.rank >= plan) + usize::from(c.rank >= late)].push(c.said);
+        }
+        parts
+    }
+
     /// Every list's cues in a post, in one pass over it.
     pub(super) fn found(&self, text: &Folded) -> Placed {
         let (cues, raw) = self.hits(text.as_str());
@@ -142,7 +156,14 @@ pub fn cue_sets() -> &'static Cues {
             .collect();
         let lists: [Vec<&str>; LISTS] = [
             complaint,
-            [HELP_CUES, SUGGESTION_CUES, OWN_PLAN_CUES].concat(),
+            [
+                HELP_CUES,
+                SUGGESTION_CUES,
+                OWN_PLAN_CUES,
+                MORE_OWN_PLAN_CUES,
+                OWN_LATENESS_CUES,
+            ]
+            .concat(),
             LEAD_CUES.to_vec(),
             SARCASM_CUES.to_vec(),
             [SYMPATHY_CUES, LOSS_CUES, TOWN_NEWS_CUES].concat(),
@@ -176,6 +197,8 @@ pub fn cue_word(word: &str) -> bool {
                 SUGGESTION_CUES,
                 LEAD_CUES,
                 OWN_PLAN_CUES,
+                MORE_OWN_PLAN_CUES,
+                OWN_LATENESS_CUES,
                 SARCASM_CUES,
                 SYMPATHY_CUES,
                 TOWN_NEWS_CUES,

@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 /// folded: lower case, accents kept).
 #[rustfmt::skip]
 const WORRY: &[&str] = &[
-    "worried", "nervous", "anxious", "feared", "dreaded", "preocupado", "preocupada", "nervioso",
+    "worried", "nervous", "anxious", "feared", "dreaded", "dreading", "preocupado", "preocupada", "nervioso",
     "nerviosa", "preocupaba", "temía", "temia", "temí", "temíamos", "temiamos", "inquiet",
     "inquiète", "craignais", "craignait", "craignions", "redoutais", "redoutait", "sorge",
     "sorgen", "befürchtet", "befürchtete", "fürchtete", "nervös", "preoccupato", "preoccupata",

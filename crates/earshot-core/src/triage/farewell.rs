@@ -36,6 +36,12 @@ pub(super) const LOSS_CUES: &[&str] = &[
     "hoffentlich steht er bald wieder", "hoffentlich steht sie bald wieder",
     "hoffentlich ist er bald wieder", "hoffentlich ist sie bald wieder",
     "espero que volte depressa", "espero que volte rapido", "espero que volte em breve",
+    // A place flooded or closing, told with heartbreak ("Dói ver a velha livraria fechar").
+    "heartbreaking to see", "heartbroken to see", "da pena ver", "me da pena ver",
+    "que pena ver", "ca fait mal au coeur", "ca fait mal au cœur", "ca me fait mal au cœur",
+    "desoles d'apprendre", "desolees d'apprendre", "bricht einem das herz",
+    "bricht mir das herz", "tut uns so leid, dass", "tut mir so leid, dass", "fa male al cuore",
+    "mi si spezza il cuore", "doi ver", "parte-me o coracao", "parte o coracao",
 ];
 
 /// A place closing for good, or its owner retiring: English, Spanish, French, German, Italian,

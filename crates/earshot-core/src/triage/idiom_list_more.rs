@@ -89,4 +89,15 @@ pub(super) const MORE_IDIOMS: &[(&str, f64)] = &[
     ("nos|me subieron de categoría|categoria", 2.0),
     ("nous ont surclassés|surclasses", 2.0),
     ("fizeram nos|me um upgrade", 2.0),
+    // Nothing broken in a move or a delivery: "not one of them broke", "no se rompió ni uno".
+    ("not one of them broke", 2.0),
+    ("not one of them was|got broken", 2.0),
+    ("not a single one broke", 2.0),
+    ("not a single one was|got broken", 2.0),
+    ("no se rompió|rompio ni uno|una", 2.0),
+    ("pas un seul ne est cassé|casse", 2.0),
+    ("pas une seule ne est cassée|cassee", 2.0),
+    ("kein einziges|einziger|einzige ist|war zerbrochen|kaputtgegangen|kaputt", 2.0),
+    ("non se ne è|e rotto|rotta nemmeno|neanche|neppure uno|una", 2.0),
+    ("não|nao se partiu|partiram|quebrou nem um|uma", 2.0),
 ];

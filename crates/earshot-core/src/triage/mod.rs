@@ -30,6 +30,7 @@ mod lone_words;
 mod naming;
 mod not_until;
 mod notice;
+mod own_excuse;
 mod own_fault;
 mod pair_words;
 pub mod personal;

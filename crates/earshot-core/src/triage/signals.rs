@@ -56,11 +56,8 @@ pub(super) fn signals_in(text: &str, lang: Option<&'static str>) -> (Analysed, S
     // Every cue list in one pass over the post.
     let placed = c.found(&folded);
     let ranked = |cues: Vec<Cue>| cues.into_iter().map(|c| (c.rank, c.said));
-    // Help cues, then the writer's own plans.
-    let (own_plan, help): (Vec<_>, Vec<_>) =
-        ranked(placed.help).partition(|(rank, _)| *rank >= c.own_plan_from());
-    let own_plan: Vec<String> = own_plan.into_iter().map(|(_, w)| w).collect();
-    let mut help: Vec<String> = help.into_iter().map(|(_, w)| w).collect();
+    // Help cues, the writer's own plans, the writer's own lateness.
+    let [mut help, mut own_plan, own_late] = c.help_parts(placed.help);
     // Complaint cues, then grave ones.
     let (grave, complaint): (Vec<_>, Vec<_>) =
         ranked(placed.complaint).partition(|(rank, _)| *rank >= c.grave_from());
@@ -135,7 +132,7 @@ pub(super) fn signals_in(text: &str, lang: Option<&'static str>) -> (Analysed, S
         .filter(|t| super::idioms::valence(&t.norm).is_some())
         .map(|t| t.norm.clone())
         .collect();
-    complaint.retain(|w| !inside(w, &[&help, &lead, &sympathy, &own_plan, &idioms]));
+    complaint.retain(|w| !inside(w, &[&help, &lead, &sympathy, &own_plan, &own_late, &idioms]));
     // Nor is a time gone by in praise ("I bought it 2 weeks ago and it's great", `waited.rs`).
     if measured.is_some_and(|m| super::waited::praised_since(folded.as_str(), m, &analysed)) {
         complaint.retain(|w| Some(w) != wait.as_ref());
@@ -148,6 +145,7 @@ pub(super) fn signals_in(text: &str, lang: Option<&'static str>) -> (Analysed, S
     let mut mended = mended(&mut analysed);
     mended.extend(explained(&mut analysed));
     astonished(&mut analysed);
+    super::own_excuse::set_aside(&mut analysed, &own_late);
     super::supposed::condition(&mut analysed);
     super::written::quoted_wish(&mut analysed);
     complaint.retain(|w| !mended.contains(&crate::matcher::fold(w)));
@@ -174,6 +172,7 @@ pub(super) fn signals_in(text: &str, lang: Option<&'static str>) -> (Analysed, S
     let waited = wait.is_some_and(|w| complaint.contains(&w));
     // The writer's own change of plan is a request to the business.
     help.extend(own_plan.iter().cloned());
+    own_plan.extend(own_late); // The writer's own lateness: no request, and no breach either.
     let mut sarcasm: Vec<String> = ranked(placed.sarcasm).map(|(_, w)| w).collect();
     if sarcasm.is_empty() {
         // Thanks for what went wrong ("Danke, dass ihr meinen Anzug verloren habt").
@@ -454,9 +453,10 @@ pub(super) fn only_own_plan(a: &Analysed, found: &Found) -> bool {
         })
 }
 
-/// Whether a word is one of the writer's own apology, regret or lateness ([`OWN_PLAN_WORDS`]).
+/// Whether a word is one of the writer's own apology, regret, lateness ([`OWN_PLAN_WORDS`]) or illness.
 pub(super) fn own_plan_word(word: &str) -> bool {
-    OWN_PLAN_WORDS.contains(&crate::matcher::fold(word).as_str())
+    let w = crate::matcher::fold(word);
+    OWN_PLAN_WORDS.contains(&w.as_str()) || super::own_excuse::ILL.contains(&w.as_str())
 }
 
 /// A labelled training example for the sentiment model (label: index into [`linear::CLASSES`]).
