@@ -3,7 +3,7 @@
 //! it ("we turned up an hour late", `triage/own_excuse.rs`), a cancellation for the flu, a
 //! fitting loose or letting water in a few days after the work (`broken_pairs_more.rs`), a shop's
 //! closing told with heartbreak (`farewell.rs`), nothing broken in a move (`idiom_list_more.rs`)
-//! and a dentist dreaded (`dread.rs`). Before these rules 21 of the 32 posts below read wrong.
+//! and a dentist dreaded (`dread.rs`). Before these rules 21 of the 34 posts below read wrong.
 //! Each kind beside a post that must still read as the complaint it is.
 
 mod triage_common;
@@ -16,6 +16,8 @@ const EXCUSES: &[(&str, &str, &str, bool)] = &[
     // The business's lateness is still a complaint; the writer's own is none.
     ("Your driver was an hour late and the food was cold", "en", "negative", true),
     ("We turned up an hour late and they refused to seat us", "en", "negative", true),
+    ("We arrived late because the shuttle you booked for us was late", "en", "negative", true),
+    ("We were half an hour late and the receptionist shouted at us", "en", "negative", true),
     // Loose, or letting water in, a few days after the work.
     ("The shelves you put up on Saturday are already loose", "en", "negative", true),
     ("Las estanterías que montasteis el sábado ya están flojas", "es", "negative", true),

@@ -2,8 +2,9 @@
 //! table and they still served us the whole tasting menu", "Llegamos con una hora de retraso a la
 //! reserva"), a cancellation in words the plan cues lack ("we'll have to cancel"), and the
 //! illness that is its reason ("Mein Mann hat die Grippe, deshalb müssen wir leider absagen").
-//! None is a breach by the business: the lateness phrases go with
-//! [`super::cue_lists::OWN_PLAN_CUES`], and a lateness cue inside one is no complaint; "flu" and
+//! None is a breach by the business: the lateness phrases are read with
+//! [`super::cue_lists::OWN_PLAN_CUES`], a lateness cue inside one is no complaint, and with a
+//! concession after it ("and they still served us") the post is the writer's own plan; "flu" and
 //! "Grippe" beside a plan are no bad word, as "sorry" is not. A business that kept the writer
 //! waiting is still one ("your driver was an hour late"). Folded, as the cue lists are.
 //! Earshot's own lists.
@@ -86,5 +87,35 @@ pub(super) fn set_aside(a: &mut super::text::Analysed, told: &[String]) {
         if said.contains(&crate::matcher::fold(&t.norm).as_str()) {
             t.set_aside();
         }
+    }
+}
+
+/// A concession after it: "and they still served us", "y aun así", "et quand même", "und
+/// trotzdem", "e lo stesso", "e mesmo assim". Folded, with a space either side.
+#[rustfmt::skip]
+const STILL: &[&str] = &[
+    " still ", " anyway ", " even so ", " aun asi ", " igualmente ", " quand meme ",
+    " malgre tout ", " trotzdem ", " dennoch ", " lo stesso ", " comunque ", " ugualmente ",
+    " mesmo assim ", " ainda assim ", " na mesma ",
+];
+
+/// The writer's own lateness (`told`) where the post concedes it was served all the same: then
+/// it is the writer's own plan ([`super::signals::only_own_plan`]: no bad word beside it makes a
+/// complaint). Without a concession the lateness only loses its cue, and the rest reads as it
+/// would ("We were half an hour late and the receptionist shouted at us").
+pub(super) fn conceded(a: &super::text::Analysed, told: Vec<String>) -> Vec<String> {
+    if told.is_empty() {
+        return told;
+    }
+    let words: Vec<String> = a
+        .tokens
+        .iter()
+        .map(|t| crate::matcher::fold(&t.norm))
+        .collect();
+    let text = format!(" {} ", words.join(" "));
+    if STILL.iter().any(|s| text.contains(s)) {
+        told
+    } else {
+        Vec::new()
     }
 }

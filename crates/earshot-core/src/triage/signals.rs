@@ -172,7 +172,7 @@ pub(super) fn signals_in(text: &str, lang: Option<&'static str>) -> (Analysed, S
     let waited = wait.is_some_and(|w| complaint.contains(&w));
     // The writer's own change of plan is a request to the business.
     help.extend(own_plan.iter().cloned());
-    own_plan.extend(own_late); // The writer's own lateness: no request, and no breach either.
+    own_plan.extend(super::own_excuse::conceded(&analysed, own_late));
     let mut sarcasm: Vec<String> = ranked(placed.sarcasm).map(|(_, w)| w).collect();
     if sarcasm.is_empty() {
         // Thanks for what went wrong ("Danke, dass ihr meinen Anzug verloren habt").
