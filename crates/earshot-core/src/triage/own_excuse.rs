@@ -61,18 +61,10 @@ pub(super) const OWN_LATENESS_CUES: &[&str] = &[
 ];
 
 /// The word of lateness in each language, folded.
+#[rustfmt::skip]
 const LATE: &[&str] = &[
-    "late",
-    "retraso",
-    "tarde",
-    "retard",
-    "spat",
-    "ritardo",
-    "atrasados",
-    "atrasadas",
-    "atrasado",
-    "atrasada",
-    "atraso",
+    "late", "retraso", "tarde", "retard", "spat", "ritardo", "atrasados", "atrasadas", "atrasado",
+    "atrasada", "atraso",
 ];
 
 /// Sets aside the lateness words of the writer's own lateness (`told`, cues as the post says
