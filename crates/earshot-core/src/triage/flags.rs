@@ -157,7 +157,10 @@ pub(super) fn lone_cry(a: &Analysed, cued: bool) -> Vec<String> {
 }
 
 /// Whether the words of `tokens`, folded, hold one of `phrases` (each one or more whole words).
-fn says<'a>(tokens: &[text::Token], mut phrases: impl Iterator<Item = &'a &'a str>) -> bool {
+pub(super) fn says<'a>(
+    tokens: &[text::Token],
+    mut phrases: impl Iterator<Item = &'a &'a str>,
+) -> bool {
     let words: Vec<String> = tokens
         .iter()
         .map(|t| crate::matcher::fold(&t.norm))

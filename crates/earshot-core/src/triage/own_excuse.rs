@@ -83,12 +83,12 @@ pub(super) fn set_aside(a: &mut super::text::Analysed, told: &[String]) {
 }
 
 /// A concession after it: "and they still served us", "y aun así", "et quand même", "und
-/// trotzdem", "e lo stesso", "e mesmo assim". Folded, with a space either side.
+/// trotzdem", "e lo stesso", "e mesmo assim". Folded.
 #[rustfmt::skip]
 const STILL: &[&str] = &[
-    " still ", " anyway ", " even so ", " aun asi ", " igualmente ", " quand meme ",
-    " malgre tout ", " trotzdem ", " dennoch ", " lo stesso ", " comunque ", " ugualmente ",
-    " mesmo assim ", " ainda assim ", " na mesma ",
+    "still", "anyway", "even so", "aun asi", "igualmente", "quand meme", "malgre tout",
+    "trotzdem", "dennoch", "lo stesso", "comunque", "ugualmente", "mesmo assim", "ainda assim",
+    "na mesma",
 ];
 
 /// The writer's own lateness (`told`) where the post concedes it was served all the same: then
@@ -96,16 +96,7 @@ const STILL: &[&str] = &[
 /// complaint). Without a concession the lateness only loses its cue, and the rest reads as it
 /// would ("We were half an hour late and the receptionist shouted at us").
 pub(super) fn conceded(a: &super::text::Analysed, told: Vec<String>) -> Vec<String> {
-    if told.is_empty() {
-        return told;
-    }
-    let words: Vec<String> = a
-        .tokens
-        .iter()
-        .map(|t| crate::matcher::fold(&t.norm))
-        .collect();
-    let text = format!(" {} ", words.join(" "));
-    if STILL.iter().any(|s| text.contains(s)) {
+    if told.is_empty() || super::flags::says(&a.tokens, STILL.iter()) {
         told
     } else {
         Vec::new()
