@@ -3,7 +3,7 @@
 //! it ("we turned up an hour late", `triage/own_excuse.rs`), a cancellation for the flu, a
 //! fitting loose or letting water in a few days after the work (`broken_pairs_more.rs`), a shop's
 //! closing told with heartbreak (`farewell.rs`), nothing broken in a move (`idiom_list_more.rs`)
-//! and a dentist dreaded (`dread.rs`). Before these rules 21 of the 34 posts below read wrong.
+//! and a dentist dreaded (`dread.rs`). Before these rules 21 of the 35 posts below read wrong.
 //! Each kind beside a post that must still read as the complaint it is.
 
 mod triage_common;
@@ -22,6 +22,7 @@ const EXCUSES: &[(&str, &str, &str, bool)] = &[
     ("The shelves you put up on Saturday are already loose", "en", "negative", true),
     ("Las estanterías que montasteis el sábado ya están flojas", "es", "negative", true),
     ("Die Regale, die ihr am Samstag montiert habt, sind schon locker", "de", "negative", true),
+    ("Das schaffen wir schon locker, danke für die tolle Hilfe", "de", "positive", false),
     ("Le scarpe che mi avete risuolato venerdì fanno già entrare l'acqua", "it", "negative", true),
     ("As janelas que instalaram na semana passada já deixam entrar água", "pt", "negative", true),
     // Ill, and a booking cancelled: the writer's plan, its "flu" no bad word.

@@ -334,11 +334,21 @@ pub(super) const MORE_PAIRS: &[Pair] = &[
             "deixou de funcionar", "a pingar",
             // Loose, or letting the rain in, a week after the work.
             "loose", "letting water in", "letting in water", "flojas", "flojos",
-            "dejan pasar el agua", "deja pasar el agua", "desserrees", "desserres", "locker",
+            "dejan pasar el agua", "deja pasar el agua", "desserrees", "desserres",
             "wasser durch", "larghi", "larghe", "allentati", "allentate", "entrare l'acqua",
             "largos", "largas", "folgados", "folgadas", "deixam entrar agua", "deixa entrar agua",
         ],
         within: 4,
+        one_clause: true,
+        ..PLAIN
+    },
+    // Loose already, in German after its verb ("sitzt schon locker", "sind schon locker"): not
+    // "locker" after any "schon", which also says "easily" ("das schaffen wir schon locker").
+    Pair {
+        first: &["schon", "bereits"],
+        then: &["locker"],
+        within: 2,
+        only_after: &["sitzt", "sitzen", "ist", "sind"],
         one_clause: true,
         ..PLAIN
     },
