@@ -10,7 +10,7 @@ use super::cue_lists::{
     HELP_CUES, LEAD_CUES, OWN_PLAN_CUES, SARCASM_CUES, SUGGESTION_CUES, SYMPATHY_CUES,
     TOWN_NEWS_CUES,
 };
-use super::farewell::LOSS_CUES;
+use super::farewell::{DEATH_CUES, LOSS_CUES};
 use super::own_excuse::{MORE_OWN_PLAN_CUES, OWN_LATENESS_CUES};
 
 /// The compiled cue lists, and the word lists that other readers look for before they split a
@@ -74,7 +74,7 @@ impl Cues {
 
     /// The first pattern of the sympathy list that is the town's news.
     pub fn news_from(&self) -> usize {
-        SYMPATHY_CUES.len() + LOSS_CUES.len()
+        SYMPATHY_CUES.len() + LOSS_CUES.len() + DEATH_CUES.len()
     }
 
     /// The first pattern of the help list that is the writer's own change of plan.
@@ -166,7 +166,7 @@ pub fn cue_sets() -> &'static Cues {
             .concat(),
             LEAD_CUES.to_vec(),
             SARCASM_CUES.to_vec(),
-            [SYMPATHY_CUES, LOSS_CUES, TOWN_NEWS_CUES].concat(),
+            [SYMPATHY_CUES, LOSS_CUES, DEATH_CUES, TOWN_NEWS_CUES].concat(),
             super::broken::first_words().collect(),
             super::waited::WORDS.concat(),
             super::wrong_item::ORDER.concat(),
@@ -203,6 +203,7 @@ pub fn cue_word(word: &str) -> bool {
                 SYMPATHY_CUES,
                 TOWN_NEWS_CUES,
                 LOSS_CUES,
+                DEATH_CUES,
             ];
             lists
                 .iter()

@@ -9,15 +9,46 @@
 
 use super::cues::{on_boundaries, placed, word_spans, Folded, Raw};
 
+/// A death told, folded: sympathy as [`LOSS_CUES`] is, and the post reads negative whatever warm
+/// words console ("un abrazo muy fuerte", "unser herzliches Beileid"): `reading.rs`.
+#[rustfmt::skip]
+pub(super) const DEATH_CUES: &[&str] = &[
+    // A death told ("sad news that the old cobbler has passed away"); not a bare "died" or "è
+    // morto", which a phone or a battery does.
+    "ist gestorben", "gestorben ist", "verstorben", "e venuto a mancare", "e venuta a mancare",
+    "faleceu", "fallecio", "ha fallecido", "haya fallecido", "hayan fallecido", "est decede",
+    "est decedee", "nous a quittes", "herzliches beileid",
+    // A death in the family of someone the writer knows there ("the man from the fruit stall
+    // lost his wife"): "lost" is no lost parcel.
+    "lost his wife", "lost her husband", "lost his mum", "lost her mum", "lost his dad",
+    "lost her dad", "lost his mother", "lost her mother", "lost his father", "lost her father",
+    "lost his son", "lost her son", "lost his daughter", "lost her daughter", "lost their son",
+    "lost their daughter", "perdio a su mujer", "perdio a su marido", "perdio a su esposa",
+    "perdio a su esposo", "perdio a su madre", "perdio a su padre", "perdio a su hijo",
+    "perdio a su hija", "a perdu sa femme", "a perdu son mari", "a perdu son epouse",
+    "a perdu sa mere", "a perdu son pere", "a perdu son fils", "a perdu sa fille",
+    "seine frau verloren", "ihren mann verloren", "seine mutter verloren", "ihre mutter verloren",
+    "seinen vater verloren", "ihren vater verloren", "seinen sohn verloren", "ihren sohn verloren",
+    "seine tochter verloren", "ihre tochter verloren", "ha perso la moglie", "ha perso il marito",
+    "ha perso sua moglie", "ha perso suo marito", "ha perso la madre", "ha perso la mamma",
+    "ha perso il padre", "ha perso il papa", "ha perso il figlio", "ha perso la figlia",
+    "perdeu a mulher", "perdeu o marido", "perdeu a esposa", "perdeu a mae", "perdeu o pai",
+    "perdeu o filho", "perdeu a filha",
+];
+
+/// Whether the sympathy cues of a post (as the post says them) tell a death.
+pub(super) fn mourns(sympathy: &[String]) -> bool {
+    sympathy
+        .iter()
+        .any(|s| DEATH_CUES.contains(&crate::matcher::fold(s).as_str()))
+}
+
 /// A loss told with sadness or shock, and a wish that it turns out well, folded: sympathy as
 /// [`super::cue_lists::SYMPATHY_CUES`] is, read with it.
 #[rustfmt::skip]
 pub(super) const LOSS_CUES: &[&str] = &[
-    // A death told with sadness ("sad news that the old cobbler has passed away"); not a bare
-    // "died" or "è morto", which a phone or a battery does.
-    "que tristeza saber", "che tristezza sapere", "che tristezza leggere", "ist gestorben",
-    "gestorben ist", "verstorben", "e venuto a mancare", "e venuta a mancare", "faleceu",
-    "fallecio", "ha fallecido", "haya fallecido", "hayan fallecido", "est decede", "est decedee", "nous a quittes",
+    // Sad to learn it.
+    "que tristeza saber", "che tristezza sapere", "che tristezza leggere",
     // Shocked, and a wish that the owner is well.
     "shocked to hear", "shocked to read", "que susto saber", "choque d'apprendre",
     "choquee d'apprendre", "schockiert, dass", "schockiert zu horen", "che spavento sapere",
@@ -42,6 +73,10 @@ pub(super) const LOSS_CUES: &[&str] = &[
     "desoles d'apprendre", "desolees d'apprendre", "bricht einem das herz",
     "bricht mir das herz", "tut uns so leid, dass", "tut mir so leid, dass", "fa male al cuore",
     "mi si spezza il cuore", "doi ver", "parte-me o coracao", "parte o coracao",
+    // Sorry for what befell them, and close to them ("Sentimos mucho lo de…").
+    "sentimos mucho lo de", "siento mucho lo de", "lo sentimos mucho por",
+    "ci dispiace tantissimo per", "ci dispiace tanto per", "mi dispiace tanto per",
+    "gli siamo vicini", "le siamo vicini", "vi siamo vicini",
 ];
 
 /// A place closing for good, or its owner retiring: English, Spanish, French, German, Italian,

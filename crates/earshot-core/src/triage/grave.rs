@@ -195,26 +195,44 @@ pub(super) fn a_friend(folded: &str, cue: &str) -> bool {
 
 /// Whether a grave cue stands right after a word that denies it ("no food poisoning
 /// thankfully", "sin intoxicación", "keine Lebensmittelvergiftung"); Portuguese "no" is "in the"
-/// ("no Reclame Aqui"). Read only for a post with a grave cue: a handful of posts a day.
+/// ("no Reclame Aqui"); or after a delivery, which says where it goes ("Liefert ihr ins
+/// Krankenhaus?"). Read only for a post with a grave cue: a handful of posts a day.
 pub(super) fn denied(folded: &str, cue: &str, lang: Option<&str>) -> bool {
     const DENIALS: &[&str] = &[
         "no", "not", "never", "without", "zero", "sin", "ni", "nunca", "pas de", "sans", "aucune",
         "kein", "keine", "keinen", "ohne", "nessuna", "nessun", "senza", "sem", "nenhuma",
         "nenhum",
     ];
+    // Where a delivery goes is no harm done: "Liefert ihr auch ins Krankenhaus?".
+    const DELIVERY: &[&str] = &[
+        "deliver",
+        "delivers",
+        "livrez",
+        "livrer",
+        "liefert",
+        "liefern",
+        "consegnate",
+        "entregais",
+    ];
     let cue = crate::matcher::fold(cue);
     folded.match_indices(cue.as_str()).any(|(at, _)| {
         let before = folded[..at].trim_end();
-        DENIALS
-            .iter()
-            .filter(|d| !(**d == "no" && lang == Some("pt")))
-            .any(|d| {
-                before.strip_suffix(d).is_some_and(|rest| {
-                    rest.chars()
-                        .next_back()
-                        .is_none_or(|c| !c.is_alphanumeric())
+        let delivered = before
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .take(3)
+            .any(|w| DELIVERY.contains(&w));
+        delivered
+            || DENIALS
+                .iter()
+                .filter(|d| !(**d == "no" && lang == Some("pt")))
+                .any(|d| {
+                    before.strip_suffix(d).is_some_and(|rest| {
+                        rest.chars()
+                            .next_back()
+                            .is_none_or(|c| !c.is_alphanumeric())
+                    })
                 })
-            })
     })
 }
 

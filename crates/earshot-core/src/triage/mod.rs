@@ -28,6 +28,7 @@ mod lexicons;
 pub mod linear;
 mod lone_words;
 mod naming;
+mod need_met;
 mod not_until;
 mod notice;
 mod own_excuse;

@@ -62,7 +62,7 @@ pub(super) const OWN_LATENESS_CUES: &[&str] = &[
 
 /// The word of lateness in each language, folded.
 #[rustfmt::skip]
-const LATE: &[&str] = &[
+pub(super) const LATE: &[&str] = &[
     "late", "retraso", "tarde", "retard", "spat", "ritardo", "atrasados", "atrasadas", "atrasado",
     "atrasada", "atraso",
 ];

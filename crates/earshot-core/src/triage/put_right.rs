@@ -51,8 +51,8 @@ const LINKS: &[&str] = &[
 
 /// "Without", whose negation is the business's gift ("without charging me", "sem cobrar"), and
 /// the "nothing" that may follow it ("sin cobrarme nada"), not alone ("and nothing works").
-const WITHOUT: &[&str] = &["without", "sin", "sans", "ohne", "senza", "sem"];
-const NOTHING: &[&str] = &["nada", "nothing", "rien", "nichts", "niente", "nulla"];
+pub(super) const WITHOUT: &[&str] = &["without", "sin", "sans", "ohne", "senza", "sem"];
+pub(super) const NOTHING: &[&str] = &["nada", "nothing", "rien", "nichts", "niente", "nulla"];
 
 /// "While", before the writer's wait for the repair.
 const WHILE: &[&str] = &[
@@ -142,7 +142,7 @@ fn repair_after_mishap(r: &Reading) -> Option<&Token> {
 }
 
 /// A bad word of the lexicon, or a word of praise negated.
-fn bad(t: &Token) -> bool {
+pub(super) fn bad(t: &Token) -> bool {
     vader::valence_of(t).is_some_and(|v| (v < 0.0) != t.negated)
 }
 
@@ -180,20 +180,31 @@ fn help_in_mishap(r: &Reading) -> Option<&Token> {
 /// The reading of a post that tells a mishap and then its repair by the business: praise, named
 /// by the repair's word ("positive: 'fixed'"), and no complaint. Any other reading as it was.
 pub(super) fn put_right(r: Reading) -> Reading {
-    let read_badly = r.mood != Sentiment::Positive || r.complaint;
-    if !read_badly
-        || !r.grave.is_empty()
-        || !r.sarcasm.is_empty()
-        || r.analysed.questions > 0
-        || !r.analysed.turns.is_empty()
-    {
+    if !open_to_praise(&r) {
         return r;
     }
     let told = repair_after_mishap(&r).or_else(|| help_in_mishap(&r));
     let Some(word) = told.map(|t| t.norm.clone()) else {
         return r;
     };
-    // The repair's reading: positive takes the place of the strongest class.
+    praised(r, word)
+}
+
+/// Whether a rule of praise told in order may read `r` again: it reads badly, with nothing grave,
+/// no sarcasm, no question and no turn ("but" is `turn.rs`'s).
+pub(super) fn open_to_praise(r: &Reading) -> bool {
+    let read_badly = r.mood != Sentiment::Positive || r.complaint;
+    read_badly
+        && r.grave.is_empty()
+        && r.sarcasm.is_empty()
+        && r.analysed.questions == 0
+        && r.analysed.turns.is_empty()
+}
+
+/// `r` read as praise, named by `word` ("positive: 'fixed'"), with no complaint: what the
+/// business did well is what the post tells (a repair here, a need met in `need_met.rs`).
+pub(super) fn praised(r: Reading, word: String) -> Reading {
+    // Positive takes the place of the strongest class.
     let mut probs = r.probs;
     let best = (0..3).fold(2, |b, k| if probs[k] > probs[b] { k } else { b });
     probs.swap(best, 2);
@@ -209,6 +220,8 @@ pub(super) fn put_right(r: Reading) -> Reading {
         complaint: false,
         needs_reply: intent == Intent::Lead,
         complaint_words: Vec::new(),
+        // What it tells is done: no help asked for ("ouvert" of "a ouvert plus tôt").
+        help_cues: Vec::new(),
         drivers: vec![word],
         ..r
     }

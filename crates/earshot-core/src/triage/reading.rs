@@ -10,7 +10,7 @@ use super::naming::{boosting, letter, name_strongest, names_marked, negation_rea
 use super::signals::{only_own_plan, own_plan_word, signals_in, Found};
 use super::text::{self, Analysed};
 use super::vader;
-use super::{lang, model, words::asks_why};
+use super::{complaint_cues::demands, farewell::mourns, lang, model, words::asks_why};
 use crate::model::{Intent, Sentiment};
 
 /// What the text of a post says, before anything about its author or context.
@@ -111,7 +111,7 @@ pub fn read_with(model: &LinearModel, text: &str) -> Reading {
     let text = super::stretch::destretched(text);
     let text = super::hashtags::spelled_out(&text);
     let whole = super::turn::turned(model, &text, read_in(model, &text, lang::detect(&text)));
-    super::courtesy::plain(super::put_right::put_right(whole))
+    super::courtesy::plain(super::need_met::met(super::put_right::put_right(whole)))
 }
 
 /// [`read_with`] of a text in a language already told, without looking for a turn.
@@ -239,14 +239,13 @@ pub(super) fn read_in(model: &LinearModel, text: &str, lang: Option<&'static str
     }
     let best = argmax(&probs);
     let sad = !sympathy.is_empty() && vader.neg > 0.0 && best == 1;
-    if (sad || !news.is_empty()) && vader.pos == 0.0 && best != 0 {
-        // Sad news or a farewell in words of sadness ("Que tristeza ver a padaria fechando"), or
-        // the town's bad news without a word of praise ("after last night's break-in").
+    let mourned = mourns(&sympathy);
+    if best != 0 && ((sad || !news.is_empty()) && vader.pos == 0.0 || mourned) {
+        // Sad news or a farewell in words of sadness ("Que tristeza ver a padaria fechando"), the
+        // town's bad news without a word of praise ("after last night's break-in"), or a death.
         probs.swap(best, 0);
     }
-    let demand = complaint_cues
-        .iter()
-        .any(|c| super::complaint_cues::demands(c));
+    let demand = complaint_cues.iter().any(|c| demands(c));
     let soured = waited || praised_before || demand || after.is_some();
     if soured && vader.pos == 0.0 && sarcasm.is_empty() && argmax(&probs) == 1 {
         // A wait with its length, praise of how things were, money demanded back or the wrong
@@ -365,7 +364,10 @@ pub(super) fn read_in(model: &LinearModel, text: &str, lang: Option<&'static str
         Sentiment::Neutral => Vec::new(),
         _ => explain(&analysed, &contrib, best, signals.lang),
     };
-    if mood == Sentiment::Negative && !news.is_empty() {
+    if mood == Sentiment::Negative && mourned {
+        // The death reads badly, not the words around it ("negative: 'stall'").
+        drivers = sympathy.clone();
+    } else if mood == Sentiment::Negative && !news.is_empty() {
         // The town's news is what reads badly ("negative: 'break-in'", not "negative tone"), not
         // the words around it the model leans on ("negative: 'cause'" of "à cause de la grève").
         drivers.retain(|w| {

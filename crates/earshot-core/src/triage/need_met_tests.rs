@@ -1,0 +1,110 @@
+//! Tests of `need_met.rs`: whole posts, read as the app reads them, and the rule alone on what it
+//! must leave as it is.
+
+use super::need_met;
+use crate::model::Sentiment;
+use crate::triage::{lang, model, read, reading::read_in};
+
+/// A difficulty and then "so" someone of the business met it, or a deed so the writer could or
+/// need not: praise, named by who acted and how, in each language.
+#[test]
+fn a_need_the_business_met_is_praise() {
+    let cases = [
+        (
+            "We couldn't find a babysitter, so the waitress brought colouring books for the kids",
+            "waitress brought",
+        ),
+        (
+            "No teníamos coche, así que el panadero nos trajo la tarta a casa",
+            "panadero trajo",
+        ),
+        (
+            "Je ne pouvais pas venir avant 19 heures, alors le boucher a gardé ma commande au frais",
+            "boucher gardé",
+        ),
+        (
+            "Mein Vater kann nicht mehr Auto fahren, also bringt der Apotheker ihm die Tabletten jetzt nach Hause",
+            "apotheker",
+        ),
+        (
+            "Non c'era più la mia taglia, quindi la commessa l'ha fatta arrivare da Milano in due giorni",
+            "commessa fatta",
+        ),
+        (
+            "Não tínhamos onde guardar o bolo, por isso o padeiro guardou-o no frigorífico da loja",
+            "padeiro guardou",
+        ),
+        (
+            "The baker stayed on after closing so my daughter could pick up her cake after her shift",
+            "baker stayed",
+        ),
+        (
+            "La modista se quedó hasta tarde para que mi hija tuviera el vestido el viernes",
+            "modista quedó",
+        ),
+        (
+            "Le boulanger a ouvert plus tôt dimanche pour que nous puissions récupérer le gâteau avant la messe",
+            "boulanger ouvert",
+        ),
+        (
+            "Mio padre non guida più, così il farmacista gli porta le medicine a casa ogni lunedì",
+            "farmacista porta",
+        ),
+    ];
+    for (text, word) in cases {
+        let r = read(text);
+        assert_eq!(r.mood, Sentiment::Positive, "{text}");
+        assert!(!r.complaint, "{text}");
+        assert_eq!(r.drivers, [word], "{text}");
+    }
+}
+
+/// A thing of the writer's found and kept or handed in: praise, named by both words.
+#[test]
+fn a_thing_found_and_kept_is_praise() {
+    let cases = [
+        (
+            "El socorrista encontró las gafas de natación de mi hija y se las guardó en recepción",
+            "encontró … guardó",
+        ),
+        (
+            "The bus driver found my purse under a seat and handed it in at the depot",
+            "found … handed",
+        ),
+        (
+            "A empregada encontrou o casaco do meu marido no vestiário e guardou-o até sábado",
+            "encontrou … guardou",
+        ),
+    ];
+    for (text, word) in cases {
+        let r = read(text);
+        assert_eq!(r.mood, Sentiment::Positive, "{text}");
+        assert!(!r.complaint, "{text}");
+        assert_eq!(r.drivers, [word], "{text}");
+    }
+}
+
+/// What the business did badly, said, shut or failed to do after "so", the writer's own deed, a
+/// purpose the writer was denied, and a deed for the business's own: no need met.
+#[test]
+fn no_need_met_when_the_deed_is_no_kindness() {
+    let cases = [
+        "The boiler stopped working, so the engineer came and made it worse",
+        "We had no hot water, so the receptionist told us to shower at the gym",
+        "The heating wasn't on, so the manager closed the café early",
+        "My size was gone, so I asked the assistant to order one",
+        "They had no bread left, so the baker didn't open on Sunday",
+        "The waiter took our plates away so we couldn't finish the starters",
+        "El camarero se llevó los platos para que no pudiéramos terminar",
+        "A nossa empregada de limpeza usa a nossa máquina para lavar a roupa dela",
+        "No quedaba pan, así que llamé a la panadería de enfrente",
+        // Found by the writer, found wrong, or not found.
+        "I found my parcel in the bin and the driver had kept the receipt",
+        "Nobody found my bag and the shop never returned my call",
+        "My wife found a hair in her soup and the waiter brought another bowl",
+    ];
+    for text in cases {
+        let r = read_in(model(), text, lang::detect(text));
+        assert_eq!(need_met(&r), None, "{text}");
+    }
+}
