@@ -1,10 +1,11 @@
 //! What the twenty-eighth day showed, in posts of their own: a need the business met, told after
 //! the writer's difficulty ("…, so the florist kept the flowers overnight") or as a deed so the
 //! writer could or need not (`triage/need_met.rs`); a thing of the writer's found and kept; a
-//! death in the family of someone the writer knows at a shop, which reads negative whatever warm
-//! words console and is no lost parcel (`farewell.rs`); and a delivery to a hospital, which is
-//! where it goes and no harm (`grave.rs`). Each kind beside a post that must still read as the
-//! complaint it is. Before these rules 19 of the 25 posts below read wrong.
+//! death in the family of someone the writer knows at a shop, or sorrow for what befell them,
+//! which reads negative whatever warm words console and is no lost parcel (`farewell.rs`); and a
+//! delivery to a hospital, which is where it goes and no harm (`grave.rs`). Each kind beside a
+//! post that must still read as the complaint it is. Before these rules 20 of the 27 posts below
+//! read wrong.
 
 mod triage_common;
 
@@ -39,6 +40,8 @@ const KINDNESS: &[(&str, &str, &str, bool)] = &[
     ("Wir haben gehört, dass der Bäcker seine Frau verloren hat, unser herzliches Beileid", "de", "negative", false),
     ("Abbiamo saputo che il giornalaio ha perso la moglie, gli siamo vicini", "it", "negative", false),
     ("Soubemos que o senhor da banca dos jornais perdeu a mulher, um abraço", "pt", "negative", false),
+    ("Sentimos mucho lo del incendio en la ferretería, un abrazo a toda la familia", "es", "negative", false),
+    ("Ci dispiace tanto per il furto in pasticceria, un abbraccio a tutti", "it", "negative", false),
     ("The courier lost my parcel and your shop never answered", "en", "negative", true),
     // A delivery to a hospital is a question; a stay in one after the meal is grave.
     ("Liefert ihr auch ins Krankenhaus? Mein Vater liegt dort seit Montag", "de", "neutral", false),

@@ -9,8 +9,9 @@
 
 use super::cues::{on_boundaries, placed, word_spans, Folded, Raw};
 
-/// A death told, folded: sympathy as [`LOSS_CUES`] is, and the post reads negative whatever warm
-/// words console ("un abrazo muy fuerte", "unser herzliches Beileid"): `reading.rs`.
+/// A death told, or sorrow for what befell someone, folded: sympathy as [`LOSS_CUES`] is, and the
+/// post reads negative whatever warm words console ("un abrazo muy fuerte", "unser herzliches
+/// Beileid"): `reading.rs`.
 #[rustfmt::skip]
 pub(super) const DEATH_CUES: &[&str] = &[
     // A death told ("sad news that the old cobbler has passed away"); not a bare "died" or "è
@@ -34,9 +35,13 @@ pub(super) const DEATH_CUES: &[&str] = &[
     "ha perso il padre", "ha perso il papa", "ha perso il figlio", "ha perso la figlia",
     "perdeu a mulher", "perdeu o marido", "perdeu a esposa", "perdeu a mae", "perdeu o pai",
     "perdeu o filho", "perdeu a filha",
+    // Sorry for what befell them ("Sentimos mucho lo de la mujer del frutero").
+    "sentimos mucho lo de", "sentimos mucho lo del", "siento mucho lo de", "siento mucho lo del",
+    "lo sentimos mucho por",
+    "ci dispiace tantissimo per", "ci dispiace tanto per", "mi dispiace tanto per",
 ];
 
-/// Whether the sympathy cues of a post (as the post says them) tell a death.
+/// Whether the sympathy cues of a post (as the post says them) tell a death or sorrow.
 pub(super) fn mourns(sympathy: &[String]) -> bool {
     sympathy
         .iter()
@@ -73,9 +78,7 @@ pub(super) const LOSS_CUES: &[&str] = &[
     "desoles d'apprendre", "desolees d'apprendre", "bricht einem das herz",
     "bricht mir das herz", "tut uns so leid, dass", "tut mir so leid, dass", "fa male al cuore",
     "mi si spezza il cuore", "doi ver", "parte-me o coracao", "parte o coracao",
-    // Sorry for what befell them, and close to them ("Sentimos mucho lo de…").
-    "sentimos mucho lo de", "siento mucho lo de", "lo sentimos mucho por",
-    "ci dispiace tantissimo per", "ci dispiace tanto per", "mi dispiace tanto per",
+    // Close to them after it ("gli siamo vicini").
     "gli siamo vicini", "le siamo vicini", "vi siamo vicini",
 ];
 
