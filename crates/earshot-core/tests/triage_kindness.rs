@@ -1,10 +1,11 @@
 //! What the twenty-eighth day showed, in posts of their own: a need the business met, told after
 //! the writer's difficulty ("…, so the florist kept the flowers overnight") or as a deed so the
-//! writer could or need not (`triage/need_met.rs`); a thing of the writer's found and kept; a
+//! writer could or need not (`triage/need_met.rs`); a thing of the writer's found and kept;
+//! someone who has not stopped smiling since (`idiom_list_more.rs`); a
 //! death in the family of someone the writer knows at a shop, or sorrow for what befell them,
 //! which reads negative whatever warm words console and is no lost parcel (`farewell.rs`); and a
 //! delivery to a hospital, which is where it goes and no harm (`grave.rs`). Each kind beside a
-//! post that must still read as the complaint it is. Before these rules 20 of the 27 posts below
+//! post that must still read as the complaint it is. Before these rules 24 of the 32 posts below
 //! read wrong.
 
 mod triage_common;
@@ -33,6 +34,12 @@ const KINDNESS: &[(&str, &str, &str, bool)] = &[
     ("El socorrista encontró las gafas de natación de mi hija y se las guardó en recepción", "es", "positive", false),
     ("A empregada encontrou o casaco do meu marido no vestiário e guardou-o até sábado", "pt", "positive", false),
     ("Nobody found my bag and the shop never returned my call", "en", "negative", true),
+    // Someone who has not stopped smiling since; a thing that has not stopped beeping.
+    ("Took my nan for her first manicure and she hasn't stopped smiling", "en", "positive", false),
+    ("Mi abuela estrenó sus gafas nuevas y no ha parado de sonreír en toda la tarde", "es", "positive", false),
+    ("Opa hat sein neues Hörgerät bekommen und hört nicht mehr auf zu lächeln", "de", "positive", false),
+    ("A minha avó foi ao cabeleireiro e não parou de sorrir o dia todo", "pt", "positive", false),
+    ("The alarm you fitted hasn't stopped beeping since Tuesday", "en", "negative", true),
     // A death told, consoled: negative, no complaint; a lost parcel is one.
     ("Heard that the lady from the flower stall lost her husband last week, sending her all our love", "en", "negative", false),
     ("Nos hemos enterado de que el quiosquero perdió a su mujer, un abrazo muy fuerte", "es", "negative", false),

@@ -75,6 +75,16 @@ pub(super) const MORE_IDIOMS: &[(&str, f64)] = &[
     ("non smetto di guardarmi|sorridere", 2.0),
     ("não|nao paro de me ver|olhar|sorrir", 2.0),
     ("cant|cannot stop smiling", 2.0),
+    // Someone else who has not stopped smiling since: "he hasn't stopped smiling", "no ha
+    // parado de sonreír", "hört gar nicht mehr auf zu lächeln", "ele não pára de sorrir".
+    ("havent|hasnt|not stopped smiling|grinning|laughing", 2.0),
+    // A thing that has not stopped making its noise is a fault: "hasn't stopped beeping".
+    ("havent|hasnt|not stopped beeping|leaking|dripping|flashing|buzzing|rattling|squeaking", -2.0),
+    ("no ha|han parado|dejado de sonreír|sonreir", 2.0),
+    ("no para|paran de sonreír|sonreir", 2.0),
+    ("hört|hort|hören|horen nicht mehr auf zu lächeln|lacheln|grinsen", 2.0),
+    ("hört|hort|hören|horen gar nicht mehr auf zu lächeln|lacheln|grinsen", 2.0),
+    ("não|nao pára|para|param|parou de sorrir", 2.0),
     // Tears of relief: "I could have cried with relief", "casi lloro de alivio", "j'ai failli
     // pleurer de soulagement", "quasi piangevo dal sollievo".
     ("cried|cry|crying with relief", 2.0),

@@ -15,6 +15,10 @@ use super::own_excuse::LATE;
 use super::put_right::{bad, open_to_praise, praised, NOTHING, WITHOUT};
 use super::reading::Reading;
 use super::text::{folded, is_function_word, Role, Token};
+use crate::model::Sentiment;
+use rustc_hash::FxHashSet;
+use std::borrow::Cow;
+use std::sync::OnceLock;
 
 /// Who of the business acts, folded: trades, staff and the business itself, in the six
 /// languages.
@@ -26,7 +30,7 @@ const AGENTS: &[&str] = &[
     "shop", "bakery", "salon", "restaurant", "hotel", "chef", "driver", "courier", "technician",
     "engineer", "locksmith", "tailor", "cleaner", "gardener", "builder", "decorator", "optician",
     "bookshop", "bookseller", "teacher", "instructor", "shopkeeper", "porter", "concierge",
-    "guide", "photographer", "team", "pharmacy", "chemists", "staffs",
+    "guide", "photographer", "team", "pharmacy", "men", "guys", "lads", "movers",
     "dependiente", "dependienta", "peluquero", "peluquera", "florista", "panadero", "panadera",
     "carnicero", "carnicera", "fontanero", "electricista", "mecanico", "taller", "veterinario",
     "veterinaria", "enfermera", "enfermero", "medico", "medica", "dentista", "farmaceutico",
@@ -49,20 +53,38 @@ const AGENTS: &[&str] = &[
     "zahnarztin", "apotheker", "apothekerin", "kellner", "kellnerin", "chefin", "inhaber",
     "inhaberin", "kassiererin", "kassierer", "laden", "geschaft", "backerei", "koch", "kochin",
     "fahrer", "fahrerin", "techniker", "schlusseldienst", "schneider", "schneiderin", "gartner",
-    "tischler", "schreiner", "optiker", "optikerin", "buchhandlung", "buchhandlerin",
+    "tischler", "schreiner", "optiker", "optikerin", "buchhandlung", "buchhandlerin", "lieferant",
     "buchhandler", "fotograf", "fotografin", "lehrer", "lehrerin", "apotheke",
     "commesso", "commessa", "parrucchiere", "parrucchiera", "fioraio", "fioraia", "fornaio",
     "panettiere", "macellaio", "idraulico", "meccanico", "officina", "infermiera", "dentista",
     "farmacista", "cameriere", "cameriera", "titolare", "proprietario", "proprietaria",
     "cassiera", "negozio", "panetteria", "ristorante", "albergo", "cuoco", "cuoca", "autista",
     "corriere", "fabbro", "sarta", "sarto", "giardiniere", "falegname", "ottico", "libraio",
-    "libraia", "personale", "fotografo", "insegnante", "maestra", "maestro",
+    "libraia", "personale", "fotografo", "insegnante", "maestra", "maestro", "fattorino",
     "empregada", "empregado", "cabeleireira", "cabeleireiro", "padeiro", "padeira", "talhante",
     "canalizador", "encanador", "eletricista", "mecanico", "oficina", "dono", "dona",
     "rececionista", "loja", "padaria", "cozinheiro", "cozinheira", "motorista", "estafeta",
     "serralheiro", "costureira", "alfaiate", "jardineiro", "livraria", "livreiro", "pessoal",
     "equipa", "professora",
 ];
+
+/// Whether a folded word is one of [`AGENTS`], or its plural: "livreurs", "repartidores",
+/// "Lieferanten", "fattorini", "commesse".
+fn agent(w: &str) -> bool {
+    static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    let set = SET.get_or_init(|| AGENTS.iter().copied().collect());
+    let stem = |suffix: &str| w.strip_suffix(suffix).filter(|s| s.len() > 2);
+    let known = |s: &str| set.contains(s);
+    // The plural's ending, and the singular's in its place.
+    let swapped = |plural: &str, singular: &str| {
+        stem(plural).is_some_and(|s| known(&format!("{s}{singular}")))
+    };
+    known(w)
+        || ["s", "es", "en"].iter().any(|p| stem(p).is_some_and(known))
+        || swapped("innen", "in")
+        || swapped("i", "o")
+        || swapped("e", "a")
+}
 
 /// What opens the deed after the difficulty: "so", "así que", "alors", "also", "così", "por
 /// isso" (the last word of each).
@@ -168,133 +190,146 @@ const KEPT: &[&str] = &[
 /// Friseurin").
 const REACH: usize = 4;
 
+/// A post read badly, with its words folded once (most posts a rule here reads are ones it
+/// leaves as they are).
+struct Post<'a> {
+    tokens: &'a [Token],
+    words: Vec<Cow<'a, str>>,
+    r: &'a Reading,
+}
+
+impl Post<'_> {
+    /// Whether the `i`th word is one of `list`.
+    fn is(&self, i: usize, list: &[&str]) -> bool {
+        list.contains(&self.words[i].as_ref())
+    }
+
+    /// Whether a word in `from..to` (cut to the post) is one of `list`.
+    fn any(&self, from: usize, to: usize, list: &[&str]) -> bool {
+        (from..to.min(self.tokens.len())).any(|i| self.is(i, list))
+    }
+
+    /// Whether the last word of a complaint cue stands in `from..to`.
+    fn cue_in(&self, from: usize, to: usize) -> bool {
+        self.r.complaint_cues.iter().any(|c| {
+            let last = c.rsplit(' ').next().unwrap_or(c);
+            self.words[from..to].iter().any(|w| w == last)
+        })
+    }
+}
+
 /// Whether the post tells a need the business met; the words that name it then.
 fn need_met(r: &Reading) -> Option<String> {
     let tokens = &r.analysed.tokens;
-    after_difficulty(tokens, r)
-        .or_else(|| for_the_writer(tokens, r))
-        .or_else(|| found_and_kept(tokens, r))
+    let p = Post {
+        tokens,
+        words: tokens.iter().map(folded).collect(),
+        r,
+    };
+    after_difficulty(&p)
+        .or_else(|| for_the_writer(&p))
+        .or_else(|| found_and_kept(&p))
 }
 
 /// "<someone> found <what is the writer's> and <kept it, handed it in>": the words of both.
-fn found_and_kept(tokens: &[Token], r: &Reading) -> Option<String> {
-    let found = tokens
-        .iter()
-        .position(|t| FOUND.contains(&folded(t).as_ref()))?;
-    let by_writer = tokens[found.saturating_sub(4)..found]
-        .iter()
-        .any(|t| FINDER.contains(&folded(t).as_ref()));
+fn found_and_kept(p: &Post) -> Option<String> {
+    let n = p.tokens.len();
+    let found = (0..n).find(|&i| p.is(i, FOUND))?;
+    let by_writer = p.any(found.saturating_sub(4), found, FINDER);
     // German tells what was found before "gefunden" ("hat meinen Ehering … gefunden").
-    let mine = tokens[found.saturating_sub(6)..(found + 7).min(tokens.len())]
-        .iter()
-        .any(|t| MINE.contains(&folded(t).as_ref()));
-    let kept = (found + 2..tokens.len()).find(|&i| KEPT.contains(&folded(&tokens[i]).as_ref()))?;
-    let plain = plain_after(tokens, r, 0, tokens.len());
-    (!by_writer && mine && plain).then(|| format!("{} … {}", tokens[found].norm, tokens[kept].norm))
+    let mine = p.any(found.saturating_sub(6), found + 7, MINE);
+    let kept = (found + 2..n).find(|&i| p.is(i, KEPT))?;
+    let plain = plain_after(p, 0, n);
+    let (found, kept) = (&p.tokens[found].norm, &p.tokens[kept].norm);
+    (!by_writer && mine && plain).then(|| format!("{found} … {kept}"))
 }
 
 /// "<difficulty>, so <who of the business> <did something>": who acts and the deed.
-fn after_difficulty(tokens: &[Token], r: &Reading) -> Option<String> {
-    let german = r.lang == Some("de");
-    let (so, agent) = (1..tokens.len()).find_map(|end| {
+fn after_difficulty(p: &Post) -> Option<String> {
+    let (tokens, n) = (p.tokens, p.tokens.len());
+    let german = p.r.lang == Some("de");
+    let (so, agent) = (1..n).find_map(|end| {
         let opens = SO.iter().any(|w| {
             end + 1 >= w.len()
-                && tokens[end + 1 - w.len()..=end]
+                && p.words[end + 1 - w.len()..=end]
                     .iter()
                     .zip(w.iter())
-                    .all(|(t, w)| folded(t) == *w)
+                    .all(|(a, b)| a == b)
         });
         // English "so" opens a clause of its own after a comma ("so rude" does not).
-        let clause = folded(&tokens[end]) != "so" || tokens[end - 1].clause_end;
+        let clause = p.words[end] != "so" || tokens[end - 1].clause_end;
         if !opens || !clause {
             return None;
         }
-        let window = &tokens[end + 1..(end + 1 + REACH).min(tokens.len())];
-        let at = window
-            .iter()
-            .position(|t| AGENTS.contains(&folded(t).as_ref()))?;
-        let between = window[..at]
-            .iter()
-            .enumerate()
-            .all(|(i, t)| BETWEEN.contains(&folded(t).as_ref()) || german && i == 0);
-        between.then_some((end, end + 1 + at))
+        let window = end + 1..(end + 1 + REACH).min(n);
+        let at = window.clone().find(|&i| agent(&p.words[i]))?;
+        let between = window.take_while(|&i| i < at).enumerate().all(|(k, i)| {
+            // German puts the verb first; a trade may be told with a word before it ("the
+            // delivery men"), not by the writer ("so I asked the assistant").
+            let modifier = i + 1 == at && !p.is(i, FOR_WRITER);
+            p.is(i, BETWEEN) || german && k == 0 || modifier
+        });
+        between.then_some((end, at))
     })?;
-    // The difficulty: a negation, or a bad word, before "so".
-    let hard = tokens[..so]
-        .iter()
-        .any(|t| t.role == Role::Negation || t.negated || bad(t));
-    let plain = plain_after(tokens, r, so, tokens.len());
-    (hard && plain && kind_deed(tokens, agent)).then(|| named(tokens, agent, german))
+    // The difficulty: a negation, a bad word or a complaint's cue before "so", or a reading as
+    // negative ("O elevador estava avariado").
+    let hard = p.cue_in(0, so)
+        || p.r.mood == Sentiment::Negative
+        || tokens[..so]
+            .iter()
+            .any(|t| t.role == Role::Negation || t.negated || bad(t));
+    let plain = plain_after(p, so, n);
+    (hard && plain && kind_deed(p, agent)).then(|| named(tokens, agent, german))
 }
 
 /// "<who of the business> <did something> so <the writer could>": who acts and the deed.
-fn for_the_writer(tokens: &[Token], r: &Reading) -> Option<String> {
-    let agent = tokens
-        .iter()
-        .take(3)
-        .position(|t| AGENTS.contains(&folded(t).as_ref()))?;
-    if !tokens[..agent]
-        .iter()
-        .all(|t| BETWEEN.contains(&folded(t).as_ref()))
-    {
+fn for_the_writer(p: &Post) -> Option<String> {
+    let (tokens, n) = (p.tokens, p.tokens.len());
+    let agent = (0..n.min(3)).find(|&i| agent(&p.words[i]))?;
+    if !(0..agent).all(|i| p.is(i, BETWEEN)) {
         return None;
     }
     // What the writer need not do: a negation before "have to".
-    let needless = |i: usize| {
-        tokens[i + 1..(i + 4).min(tokens.len())]
-            .iter()
-            .any(|t| HAVE_TO.contains(&folded(t).as_ref()))
-    };
+    let needless = |i: usize| p.any(i + 1, i + 4, HAVE_TO);
     let for_writer = |from: usize, reach: usize| {
-        (from..(from + reach).min(tokens.len())).any(|k| {
-            FOR_WRITER.contains(&folded(&tokens[k]).as_ref())
-                || tokens[k].role == Role::Negation && needless(k)
-        })
+        (from..(from + reach).min(n))
+            .any(|k| p.is(k, FOR_WRITER) || tokens[k].role == Role::Negation && needless(k))
     };
-    let purpose = (agent + 2..tokens.len()).find(|&i| {
-        let w = folded(&tokens[i]);
-        FOR.contains(&w.as_ref()) && for_writer(i + 1, 5) || w == "so" && for_writer(i + 1, 2)
+    let purpose = (agent + 2..n).find(|&i| {
+        p.is(i, FOR) && for_writer(i + 1, 5) || p.words[i] == "so" && for_writer(i + 1, 2)
     })?;
     // Nothing bad up to the purpose; in it only what the writer need not do.
-    let purpose_plain = (purpose..tokens.len()).all(|i| {
+    let purpose_plain = (purpose..n).all(|i| {
         let t = &tokens[i];
         let negation = t.role == Role::Negation && !needless(i);
         // A bad word negated is what the writer was spared ("so we wouldn't have to worry").
         let harsh = bad(t) && !t.negated;
-        !(negation || harsh || OBLIGED.contains(&folded(t).as_ref()))
+        !(negation || harsh || p.is(i, OBLIGED))
     });
-    let plain = plain_after(tokens, r, 0, purpose);
-    let german = r.lang == Some("de");
-    (plain && purpose_plain && kind_deed(tokens, agent)).then(|| named(tokens, agent, german))
+    let plain = plain_after(p, 0, purpose);
+    let german = p.r.lang == Some("de");
+    (plain && purpose_plain && kind_deed(p, agent)).then(|| named(tokens, agent, german))
 }
 
-/// Whether `tokens[from..to]` holds no bad word, no negation but "without" charging ("sin
+/// Whether words `from..to` hold no bad word, no negation but "without" charging ("sin
 /// cobrarme nada"), and no complaint cue.
-fn plain_after(tokens: &[Token], r: &Reading, from: usize, to: usize) -> bool {
-    let part = &tokens[from..to];
-    let without = |t: &Token| WITHOUT.contains(&t.norm.as_str());
-    let clean = part.iter().enumerate().all(|(i, t)| {
-        let gift = without(t)
+fn plain_after(p: &Post, from: usize, to: usize) -> bool {
+    let without = |i: usize| WITHOUT.contains(&p.tokens[i].norm.as_str());
+    let clean = (from..to).all(|i| {
+        let t = &p.tokens[i];
+        let gift = without(i)
             || NOTHING.contains(&t.norm.as_str())
-                && part[i.saturating_sub(3)..i].iter().any(without);
+                && (i.saturating_sub(3).max(from)..i).any(without);
         let negation = (t.role == Role::Negation || t.negated) && !gift;
-        let hours = i > 0
-            && LATE.contains(&folded(t).as_ref())
-            && UNTIL.contains(&folded(&part[i - 1]).as_ref());
+        let hours = i > from && p.is(i, LATE) && p.is(i - 1, UNTIL);
         !negation && (!bad(t) || hours)
     });
-    let cue = r.complaint_cues.iter().any(|c| {
-        let last = c.rsplit(' ').next().unwrap_or(c);
-        part.iter().any(|t| folded(t) == last)
-    });
-    clean && !cue
+    clean && !p.cue_in(from, to)
 }
 
 /// Whether what follows who acts is no unkindness ("told", "closed", "se fue").
-fn kind_deed(tokens: &[Token], agent: usize) -> bool {
-    !tokens[agent + 1..(agent + 4).min(tokens.len())]
-        .iter()
-        .any(|t| NO_KINDNESS.contains(&folded(t).as_ref()))
+fn kind_deed(p: &Post, agent: usize) -> bool {
+    !p.any(agent + 1, agent + 4, NO_KINDNESS)
 }
 
 /// Who acts and the deed's first word ("florist kept", "dependienta llamó"); in German who acts

@@ -34,6 +34,11 @@ fn a_need_the_business_met_is_praise() {
             "Não tínhamos onde guardar o bolo, por isso o padeiro guardou-o no frigorífico da loja",
             "padeiro guardou",
         ),
+        // Plural, and a difficulty the model reads as negative ("se averió").
+        (
+            "La lavadora se averió, así que los técnicos vinieron el mismo domingo",
+            "técnicos vinieron",
+        ),
         (
             "The baker stayed on after closing so my daughter could pick up her cake after her shift",
             "baker stayed",
@@ -98,6 +103,8 @@ fn no_need_met_when_the_deed_is_no_kindness() {
         "El camarero se llevó los platos para que no pudiéramos terminar",
         "A nossa empregada de limpeza usa a nossa máquina para lavar a roupa dela",
         "No quedaba pan, así que llamé a la panadería de enfrente",
+        "The lift was broken, so the delivery men dumped the fridge in the hall",
+        "Our order was wrong, so the manager gave us a voucher that had already expired",
         // Found by the writer, found wrong, or not found.
         "I found my parcel in the bin and the driver had kept the receipt",
         "Nobody found my bag and the shop never returned my call",
