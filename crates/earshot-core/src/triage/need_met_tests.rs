@@ -2,8 +2,8 @@
 //! must leave as it is.
 
 use super::need_met;
-use crate::model::Sentiment;
-use crate::triage::{lang, model, read, reading::read_in};
+use crate::triage::put_right::tests::read_as_praise;
+use crate::triage::{lang, model, reading::read_in};
 
 /// A difficulty and then "so" someone of the business met it, or a deed so the writer could or
 /// need not: praise, named by who acted and how, in each language.
@@ -56,12 +56,7 @@ fn a_need_the_business_met_is_praise() {
             "farmacista porta",
         ),
     ];
-    for (text, word) in cases {
-        let r = read(text);
-        assert_eq!(r.mood, Sentiment::Positive, "{text}");
-        assert!(!r.complaint, "{text}");
-        assert_eq!(r.drivers, [word], "{text}");
-    }
+    read_as_praise(&cases);
 }
 
 /// A thing of the writer's found and kept or handed in: praise, named by both words.
@@ -81,12 +76,7 @@ fn a_thing_found_and_kept_is_praise() {
             "encontrou … guardou",
         ),
     ];
-    for (text, word) in cases {
-        let r = read(text);
-        assert_eq!(r.mood, Sentiment::Positive, "{text}");
-        assert!(!r.complaint, "{text}");
-        assert_eq!(r.drivers, [word], "{text}");
-    }
+    read_as_praise(&cases);
 }
 
 /// What the business did badly, said, shut or failed to do after "so", the writer's own deed, a

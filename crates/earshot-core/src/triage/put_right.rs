@@ -229,4 +229,4 @@ pub(super) fn praised(r: Reading, word: String) -> Reading {
 
 #[cfg(test)]
 #[path = "put_right_tests.rs"]
-mod tests;
+pub(super) mod tests;

@@ -45,11 +45,16 @@ fn a_mishap_put_right_is_praise() {
             "replaced … in minutes",
         ),
     ];
+    read_as_praise(&cases);
+}
+
+/// Asserts that each post reads as praise and no complaint, named by its word alone.
+pub(in crate::triage) fn read_as_praise(cases: &[(&str, &str)]) {
     for (text, word) in cases {
         let r = read(text);
         assert_eq!(r.mood, Sentiment::Positive, "{text}");
         assert!(!r.complaint, "{text}");
-        assert_eq!(r.drivers, [word], "{text}");
+        assert_eq!(r.drivers, [*word], "{text}");
     }
 }
 
