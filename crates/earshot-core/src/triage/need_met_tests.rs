@@ -105,3 +105,36 @@ fn no_need_met_when_the_deed_is_no_kindness() {
         assert_eq!(need_met(&r), None, "{text}");
     }
 }
+
+/// Every word of the rule's lists is folded as the words it is compared with are (an accent
+/// left in one would never match), and said once in its list.
+#[test]
+fn every_list_word_is_folded_and_said_once() {
+    use super::{
+        AGENTS, BETWEEN, FINDER, FOR, FOR_WRITER, FOUND, HAVE_TO, KEPT, MINE, NO_KINDNESS, OBLIGED,
+        UNTIL,
+    };
+    let lists = [
+        AGENTS,
+        BETWEEN,
+        FINDER,
+        FOR,
+        FOR_WRITER,
+        FOUND,
+        HAVE_TO,
+        KEPT,
+        MINE,
+        NO_KINDNESS,
+        OBLIGED,
+        UNTIL,
+    ];
+    for list in lists {
+        for (i, w) in list.iter().enumerate() {
+            assert_eq!(*w, crate::matcher::fold(w), "not folded: {w}");
+            assert!(!list[..i].contains(w), "twice: {w}");
+        }
+    }
+    for so in super::SO.iter().flat_map(|w| w.iter()) {
+        assert_eq!(*so, crate::matcher::fold(so), "not folded: {so}");
+    }
+}
