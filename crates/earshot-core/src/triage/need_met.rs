@@ -104,15 +104,13 @@ const BETWEEN: &[&str] = &[
     "mio", "a", "o", "os", "as", "seu", "nossa", "nosso", "minha", "meu",
 ];
 
-/// The writer and what is theirs, in a purpose ("so our dog could", "para el cumpleaños de mi
-/// padre", "damit ich"): the business's deed was for them, not for its own ("para lavar a roupa
-/// dela").
+/// The writer, in a purpose ("so we could", "damit ich"); with what is theirs ([`MINE`]: "so our
+/// dog could", "para el cumpleaños de mi padre"), the business's deed was for them, not for its
+/// own ("para lavar a roupa dela").
 #[rustfmt::skip]
-const FOR_WRITER: &[&str] = &[
-    "i", "we", "me", "us", "our", "my", "mi", "mis", "nuestro", "nuestra", "nos", "yo", "je",
-    "nous", "mon", "ma", "mes", "notre", "ich", "wir", "mir", "uns", "mich", "mein", "meine",
-    "unser", "unsere", "io", "noi", "mio", "mia", "miei", "nostro", "nostra", "ci", "eu", "meu",
-    "minha", "nosso", "nossa",
+const WRITER: &[&str] = &[
+    "i", "we", "me", "us", "yo", "je", "nous", "ich", "wir", "mir", "uns", "mich", "io", "noi",
+    "ci", "eu",
 ];
 
 /// Deeds that are no kindness just after who acts: what was said ("the waiter told us to wait
@@ -204,6 +202,11 @@ impl Post<'_> {
         list.contains(&self.words[i].as_ref())
     }
 
+    /// Whether the `i`th word is the writer or what is theirs ([`WRITER`], [`MINE`]).
+    fn for_writer(&self, i: usize) -> bool {
+        self.is(i, WRITER) || self.is(i, MINE)
+    }
+
     /// Whether a word in `from..to` (cut to the post) is one of `list`.
     fn any(&self, from: usize, to: usize, list: &[&str]) -> bool {
         (from..to.min(self.tokens.len())).any(|i| self.is(i, list))
@@ -266,7 +269,7 @@ fn after_difficulty(p: &Post) -> Option<String> {
         let between = window.take_while(|&i| i < at).enumerate().all(|(k, i)| {
             // German puts the verb first; a trade may be told with a word before it ("the
             // delivery men"), not by the writer ("so I asked the assistant").
-            let modifier = i + 1 == at && !p.is(i, FOR_WRITER);
+            let modifier = i + 1 == at && !p.for_writer(i);
             p.is(i, BETWEEN) || german && k == 0 || modifier
         });
         between.then_some((end, at))
@@ -293,7 +296,7 @@ fn for_the_writer(p: &Post) -> Option<String> {
     let needless = |i: usize| p.any(i + 1, i + 4, HAVE_TO);
     let for_writer = |from: usize, reach: usize| {
         (from..(from + reach).min(n))
-            .any(|k| p.is(k, FOR_WRITER) || tokens[k].role == Role::Negation && needless(k))
+            .any(|k| p.for_writer(k) || tokens[k].role == Role::Negation && needless(k))
     };
     let purpose = (agent + 2..n).find(|&i| {
         p.is(i, FOR) && for_writer(i + 1, 5) || p.words[i] == "so" && for_writer(i + 1, 2)

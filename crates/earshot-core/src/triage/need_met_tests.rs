@@ -111,15 +111,15 @@ fn no_need_met_when_the_deed_is_no_kindness() {
 #[test]
 fn every_list_word_is_folded_and_said_once() {
     use super::{
-        AGENTS, BETWEEN, FINDER, FOR, FOR_WRITER, FOUND, HAVE_TO, KEPT, MINE, NO_KINDNESS, OBLIGED,
-        UNTIL,
+        AGENTS, BETWEEN, FINDER, FOR, FOUND, HAVE_TO, KEPT, MINE, NO_KINDNESS, OBLIGED, UNTIL,
+        WRITER,
     };
     let lists = [
         AGENTS,
         BETWEEN,
         FINDER,
         FOR,
-        FOR_WRITER,
+        WRITER,
         FOUND,
         HAVE_TO,
         KEPT,
