@@ -112,6 +112,7 @@ fn channel_code(c: &ChannelError) -> ErrorCode {
         ChannelError::RateLimited { .. } => ErrorCode::RateLimited,
         ChannelError::Refused(_) => ErrorCode::Refused,
         ChannelError::Config(_) => ErrorCode::Invalid,
+        ChannelError::Keychain(_) => ErrorCode::Storage,
         ChannelError::Network(_) | ChannelError::Http { .. } | ChannelError::Malformed(_) => {
             ErrorCode::Unreachable
         }

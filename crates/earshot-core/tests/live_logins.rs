@@ -1,5 +1,5 @@
-//! Logins against the simulator: a pasted code, a renewed session, no keychain, and the account's
-//! own PDS found from its DID document.
+//! Logins against the simulator: a pasted code, a renewed session, no keychain, a keychain failing
+//! for a moment, and the account's own PDS found from its DID document.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -276,4 +276,122 @@ async fn a_bluesky_login_finds_the_account_s_own_pds_from_its_did_document() {
         m.remote.to_owner,
         "a reply to the business's post is addressed to it, found through its resolved handle"
     );
+}
+
+/// A keychain whose next `fail` reads of the inbox's login fail (a Secret Service restarting, a
+/// keyring still being unlocked at login), then answers from memory.
+#[derive(Clone, Default)]
+struct StutteringKeychain {
+    inner: MemorySecrets,
+    fail: Arc<std::sync::atomic::AtomicUsize>,
+}
+impl earshot_core::secrets::SecretStore for StutteringKeychain {
+    fn get(&self, k: &str) -> Result<Option<String>, earshot_core::secrets::SecretError> {
+        use std::sync::atomic::Ordering::SeqCst;
+        if k.starts_with("email:")
+            && self
+                .fail
+                .fetch_update(SeqCst, SeqCst, |n| n.checked_sub(1))
+                .is_ok()
+        {
+            return Err(earshot_core::secrets::SecretError::Unavailable(
+                "the Secret Service left the bus during the call".into(),
+            ));
+        }
+        self.inner.get(k)
+    }
+    fn set(&self, k: &str, v: &str) -> Result<(), earshot_core::secrets::SecretError> {
+        self.inner.set(k, v)
+    }
+    fn delete(&self, k: &str) -> Result<(), earshot_core::secrets::SecretError> {
+        self.inner.delete(k)
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_keychain_failing_for_a_moment_is_tried_again_not_taken_for_a_lost_login() {
+    use earshot_core::model::Health;
+    let sim = sim_with(3).await;
+    let tmp = tempfile::tempdir().unwrap();
+    let keychain = StutteringKeychain::default();
+    let engine = Engine::with_secrets(
+        Db::open(tmp.path()).unwrap(),
+        Arc::new(Recorder::default()),
+        Clock::system(),
+        Secrets::new(keychain.clone()),
+    );
+    let mut rx = engine.subscribe();
+    engine.start().await.unwrap();
+    // The inbox's first read of its login fails; the keychain is back for the next.
+    keychain.fail.store(1, std::sync::atomic::Ordering::SeqCst);
+    earshot_core::demo::sign_in_to_email(&engine, &sim.imap_url, &sim.smtp_url)
+        .await
+        .unwrap();
+    let reason = wait_for(
+        &mut rx,
+        "the inbox to say the keychain failed",
+        |e| match e {
+            EngineEvent::SourceHealth { health, .. } => {
+                assert!(
+                    !matches!(health, Health::NeedsLogin { .. }),
+                    "a keychain that failed once is no reason to ask for a login: {health:?}"
+                );
+                match health {
+                    Health::Error {
+                        reason,
+                        retry_at,
+                        at,
+                    } => Some((reason.clone(), retry_at - at)),
+                    _ => None,
+                }
+            }
+            _ => None,
+        },
+    )
+    .await;
+    assert!(reason.0.contains("keychain is not available"), "{reason:?}");
+    assert!(reason.1 > 0, "a time to try again is given: {reason:?}");
+    assert_eq!(keychain.fail.load(std::sync::atomic::Ordering::SeqCst), 0);
+
+    // Tried again, the login is read and the inbox is heard: the scripted mail and a new one.
+    let new =
+        sim.social
+            .mail()
+            .inject_text("Ada", "Opening hours", "Is Brightside open on Sunday?");
+    let mut want: Vec<String> = sim
+        .social
+        .mail()
+        .truth()
+        .into_iter()
+        .map(|(_, id)| id)
+        .collect();
+    want.push(new.message_id);
+    let mut seen = HashMap::new();
+    wait_for_mail(&mut rx, &want, &mut seen).await;
+}
+
+/// Waits for the mail `ids`, failing at once should the inbox be parked waiting for a login.
+async fn wait_for_mail(
+    rx: &mut tokio::sync::broadcast::Receiver<EngineEvent>,
+    ids: &[String],
+    seen: &mut HashMap<String, usize>,
+) {
+    while !ids.iter().all(|id| seen.contains_key(id)) {
+        let ms = wait_for(rx, &format!("mail {ids:?}"), |e| match e {
+            EngineEvent::MentionsAdded { mentions } => Some(mentions.clone()),
+            EngineEvent::SourceHealth { health, .. } => {
+                assert!(
+                    !matches!(health, earshot_core::model::Health::NeedsLogin { .. }),
+                    "{health:?}"
+                );
+                None
+            }
+            _ => None,
+        })
+        .await;
+        for m in ms {
+            *seen.entry(m.external_id).or_default() += 1;
+        }
+    }
+    assert!(seen.values().all(|n| *n == 1), "each heard once: {seen:?}");
 }

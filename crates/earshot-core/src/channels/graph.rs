@@ -246,7 +246,7 @@ pub async fn token_for(spec: &SourceSpec, ctx: &Context) -> Result<StoredToken, 
     ctx.secrets
         .get(&secrets::key_for(spec.kind, acct))
         .await
-        .map_err(|e| ChannelError::Unauthorized(e.to_string()))?
+        .map_err(ChannelError::from)?
         .map(|v| StoredToken::read(&v))
         .ok_or_else(|| {
             ChannelError::Unauthorized(format!(

@@ -95,6 +95,16 @@ pub enum ChannelError {
     /// The network understood and said no, with its reason.
     #[error("refused: {0}")]
     Refused(String),
+    /// The system keychain could not be read or written (not running, locked, restarting): a
+    /// passing fault of this desktop, tried again later — not a login the network refused.
+    #[error("{0}")]
+    Keychain(String),
+}
+
+impl From<crate::secrets::SecretError> for ChannelError {
+    fn from(e: crate::secrets::SecretError) -> ChannelError {
+        ChannelError::Keychain(e.to_string())
+    }
 }
 
 /// The future a connector returns.

@@ -151,7 +151,7 @@ pub async fn kept_login<T: Kept>(
             .secrets
             .get(key)
             .await
-            .map_err(|e| ChannelError::Unauthorized(e.to_string()))?
+            .map_err(ChannelError::from)?
             .ok_or_else(|| {
                 ChannelError::Unauthorized(format!(
                     "no {network} login in the keychain: log in again"

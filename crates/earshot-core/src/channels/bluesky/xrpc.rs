@@ -249,7 +249,7 @@ impl Client {
             .secrets
             .set(&key, value)
             .await
-            .map_err(|e| ChannelError::Unauthorized(e.to_string()))
+            .map_err(ChannelError::from)
     }
 
     /// The session, loaded from the keychain when first needed; `None` without an account.

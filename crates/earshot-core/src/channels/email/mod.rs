@@ -190,7 +190,7 @@ pub(crate) async fn save_secret(
     ctx.secrets
         .set(&secrets::key_for(SourceKind::Email, user), v)
         .await
-        .map_err(|e| ChannelError::Unauthorized(e.to_string()))
+        .map_err(ChannelError::from)
 }
 
 /// The email connector.

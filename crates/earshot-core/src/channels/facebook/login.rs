@@ -236,7 +236,7 @@ pub async fn save(ctx: &Context, page: &Page, user: &UserToken) -> Result<(), Ch
         expires_at: user.expires_at,
     })
     .unwrap_or_default();
-    let keychain = |e: secrets::SecretError| ChannelError::Unauthorized(e.to_string());
+    let keychain = <ChannelError as From<secrets::SecretError>>::from;
     ctx.secrets
         .set(
             &secrets::key_for(SourceKind::Facebook, &page.id),

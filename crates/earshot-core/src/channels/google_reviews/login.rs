@@ -130,7 +130,7 @@ impl GoogleLogin {
                 serde_json::to_string(&token).unwrap_or_default(),
             )
             .await
-            .map_err(|e| ChannelError::Unauthorized(e.to_string()))?;
+            .map_err(ChannelError::from)?;
         Ok((account, label))
     }
 }

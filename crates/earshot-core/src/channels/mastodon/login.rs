@@ -171,7 +171,7 @@ impl MastodonLogin {
         ctx.secrets
             .set(&secrets::key_for(SourceKind::Mastodon, &acct), token)
             .await
-            .map_err(|e| ChannelError::Unauthorized(e.to_string()))?;
+            .map_err(ChannelError::from)?;
         Ok(acct)
     }
 

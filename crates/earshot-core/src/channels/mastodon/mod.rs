@@ -178,7 +178,7 @@ impl Mastodon {
                 // No keychain (none installed, locked, no session bus): hear what can be heard
                 // without the login (the hashtags) rather than nothing, and say so.
                 Err(e) if self.tags.is_empty() => {
-                    return Err(ChannelError::Unauthorized(format!(
+                    return Err(ChannelError::Keychain(format!(
                         "{e}; without the account this source has no hashtag to follow"
                     )))
                 }

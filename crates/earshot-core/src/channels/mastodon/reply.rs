@@ -26,7 +26,7 @@ pub(super) async fn token_for(spec: &SourceSpec, ctx: &Context) -> Result<String
     ctx.secrets
         .get(&secrets::key_for(SourceKind::Mastodon, acct))
         .await
-        .map_err(|e| ChannelError::Unauthorized(e.to_string()))?
+        .map_err(ChannelError::from)?
         .ok_or_else(|| {
             ChannelError::Unauthorized(format!("no login for {acct} in the keychain: log in again"))
         })

@@ -110,7 +110,7 @@ impl RedditLogin {
                 serde_json::to_string(&token).unwrap_or_default(),
             )
             .await
-            .map_err(|e| ChannelError::Unauthorized(e.to_string()))?;
+            .map_err(ChannelError::from)?;
         Ok(me.name)
     }
 }

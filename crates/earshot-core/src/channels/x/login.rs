@@ -112,7 +112,7 @@ impl XLogin {
                 serde_json::to_string(&token).unwrap_or_default(),
             )
             .await
-            .map_err(|e| ChannelError::Unauthorized(e.to_string()))?;
+            .map_err(ChannelError::from)?;
         Ok(me.data.username)
     }
 }
