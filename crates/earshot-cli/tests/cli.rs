@@ -226,10 +226,17 @@ fn watch_stores_every_relevant_simulated_post_once_and_export_prints_them() {
 
 #[test]
 fn killed_at_random_moments_watch_loses_and_duplicates_nothing() {
+    // Under `./dev test` the keyring is a throwaway one: it is killed too, twice.
+    let keychain_kills = if std::env::var_os("EARSHOT_THROWAWAY_KEYRING").is_some() {
+        2
+    } else {
+        0
+    };
     let out = Command::new(BIN)
         .args([
             "trial", "crash", "--kills", "6", "--count", "20", "--seed", "5", "--json",
         ])
+        .args(["--keychain-kills", &keychain_kills.to_string()])
         .output()
         .unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
@@ -241,6 +248,7 @@ fn killed_at_random_moments_watch_loses_and_duplicates_nothing() {
     let v: serde_json::Value = serde_json::from_str(text.trim()).unwrap();
     assert_eq!(v["name"], "crash");
     assert_eq!(v["kills"], 6);
+    assert_eq!(v["keychain_kills"], keychain_kills);
     assert_eq!(v["lost"], 0, "{v}");
     assert_eq!(v["duplicated"], 0, "{v}");
     assert_eq!(v["integrity"], "ok");

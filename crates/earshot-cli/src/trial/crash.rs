@@ -2,7 +2,9 @@
 //! Instagram, the reviews and the email inbox logged in through the OS keychain), killed with SIGKILL at random
 //! moments and restarted on the same data folder while posts keep arriving; at the end the
 //! database must hold every post exactly once, pass `PRAGMA integrity_check`, and keep no
-//! cursor ahead of what it stored.
+//! cursor ahead of what it stored. With `--keychain-kills` the Secret Service the logins are read
+//! from is killed too, as a keyring daemon that crashes or restarts is: the logins must be read
+//! again, not taken for lost.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -24,6 +26,7 @@ type Key = (String, String);
 /// What a crash run found.
 pub struct Outcome {
     pub kills: usize,
+    pub keychain_kills: usize,
     pub expected: usize,
     pub stored: usize,
     pub lost: Vec<Key>,
@@ -339,9 +342,50 @@ impl Injector {
     }
 }
 
-/// Runs the crash trial: `kills` SIGKILLs, `count` scripted posts per simulated source.
-pub async fn run(kills: usize, count: usize, seed: u64) -> Result<Outcome> {
+/// The Secret Service's name on the session bus.
+const SECRETS: &str = "org.freedesktop.secrets";
+
+/// Kills the process owning the Secret Service on the session bus with SIGKILL (started first
+/// when it is not running, so each call kills one); the bus starts it again when next asked.
+async fn kill_keychain(bus: &zbus::Connection) -> Result<()> {
+    let dbus = zbus::fdo::DBusProxy::new(bus).await?;
+    let name = zbus::names::BusName::try_from(SECRETS)?;
+    dbus.start_service_by_name(SECRETS.try_into()?, 0)
+        .await
+        .context("starting the Secret Service")?;
+    let pid = dbus
+        .get_connection_unix_process_id(name)
+        .await
+        .context("finding the Secret Service's process")?;
+    let status = Command::new("kill")
+        .args(["-KILL", &pid.to_string()])
+        .status()
+        .context("running kill")?;
+    if !status.success() {
+        bail!("could not kill the Secret Service (process {pid})");
+    }
+    Ok(())
+}
+
+/// Runs the crash trial: `kills` SIGKILLs of `earshot watch` (and `keychain_kills` of the Secret
+/// Service), `count` scripted posts per simulated source.
+pub async fn run(kills: usize, count: usize, seed: u64, keychain_kills: usize) -> Result<Outcome> {
     let exe = std::env::current_exe().context("finding the earshot executable")?;
+    let bus = if keychain_kills > 0 {
+        if std::env::var_os("EARSHOT_THROWAWAY_KEYRING").is_none() {
+            bail!(
+                "--keychain-kills kills the Secret Service on this session bus: run it where the \
+                 keyring is a throwaway one (./dev keyring earshot trial crash ...)"
+            );
+        }
+        Some(
+            zbus::Connection::session()
+                .await
+                .context("the session bus")?,
+        )
+    } else {
+        None
+    };
     let Stage {
         sim,
         dir,
@@ -353,6 +397,10 @@ pub async fn run(kills: usize, count: usize, seed: u64) -> Result<Outcome> {
     let mut expected = expected_posts(&sim, seed, count, logins.is_some());
     let mut injector = None;
     let mut rng = SplitMix(seed ^ 0xc4a5);
+    // The watches whose life the keychain dies in: spread over the run.
+    let keychain_at: BTreeSet<usize> = (0..keychain_kills.min(kills))
+        .map(|j| j * kills / keychain_kills.min(kills).max(1))
+        .collect();
     for k in 0..kills {
         let watch = spawn_watch(&exe, &config, &data)?;
         if k == 0 {
@@ -368,7 +416,15 @@ pub async fn run(kills: usize, count: usize, seed: u64) -> Result<Outcome> {
             injector = Some(Injector::start(&sim, logins.is_some()));
         }
         // The kill lands at a random moment: during startup, a poll, a stream batch or idle.
-        let at = 50 + rng.next_u64() % 1_450;
+        let mut at = 50 + rng.next_u64() % 1_450;
+        if let (Some(bus), true) = (&bus, keychain_at.contains(&k)) {
+            // The keychain dies first, at a random moment of this watch's life: while it reads
+            // its logins at startup, or while it listens.
+            let before = rng.next_u64() % at;
+            tokio::time::sleep(Duration::from_millis(before)).await;
+            kill_keychain(bus).await?;
+            at -= before;
+        }
         tokio::time::sleep(Duration::from_millis(at)).await;
         drop(watch);
     }
@@ -423,6 +479,7 @@ pub async fn run(kills: usize, count: usize, seed: u64) -> Result<Outcome> {
     }
     Ok(Outcome {
         kills,
+        keychain_kills: keychain_at.len(),
         expected: expected.len(),
         stored: n,
         lost,
@@ -435,11 +492,12 @@ pub async fn run(kills: usize, count: usize, seed: u64) -> Result<Outcome> {
 }
 
 /// The crash trial as a figure; an error when anything was lost, duplicated or corrupt.
-pub async fn bench(kills: usize, count: usize, seed: u64) -> Result<Figure> {
-    let o = run(kills.max(1), count.max(1), seed).await?;
+pub async fn bench(kills: usize, count: usize, seed: u64, keychain_kills: usize) -> Result<Figure> {
+    let o = run(kills.max(1), count.max(1), seed, keychain_kills).await?;
     let mut fields = serde_json::Map::new();
     for (k, v) in [
         ("kills", json!(o.kills)),
+        ("keychain_kills", json!(o.keychain_kills)),
         ("expected", json!(o.expected)),
         ("stored", json!(o.stored)),
         ("lost", json!(o.lost.len())),
@@ -452,8 +510,8 @@ pub async fn bench(kills: usize, count: usize, seed: u64) -> Result<Figure> {
         fields.insert(k.into(), v);
     }
     let text = format!(
-        "{} kills: {} of {} posts stored, {} lost, {} duplicated, integrity {}, {} cursors ahead ({} posted during the kills, {:.0} s)",
-        o.kills, o.stored, o.expected, o.lost.len(), o.duplicated, o.integrity,
+        "{} kills ({} of the keychain): {} of {} posts stored, {} lost, {} duplicated, integrity {}, {} cursors ahead ({} posted during the kills, {:.0} s)",
+        o.kills, o.keychain_kills, o.stored, o.expected, o.lost.len(), o.duplicated, o.integrity,
         o.cursor_ahead.len(), o.injected, o.seconds
     );
     let fig = Figure {

@@ -25,6 +25,11 @@ pub enum Which {
         /// The simulator's seed (and the kill moments').
         #[arg(long, default_value_t = 1)]
         seed: u64,
+        /// Also kill the Secret Service (the process owning org.freedesktop.secrets on the
+        /// session bus) this many times, at random moments of a watch's life. Only on a bus
+        /// with a throwaway keyring (`./dev keyring`, which sets EARSHOT_THROWAWAY_KEYRING).
+        #[arg(long, default_value_t = 0)]
+        keychain_kills: usize,
     },
     /// Replies sent through dropped connections, 5xx, hangs and kills, then retried: each must
     /// be posted at most once and end visibly sent or failed.
@@ -73,7 +78,12 @@ pub enum Which {
 /// Runs one trial and prints its figure.
 pub fn run(rt: &tokio::runtime::Runtime, which: Which, json: bool) -> Result<()> {
     let figure = match which {
-        Which::Crash { kills, count, seed } => rt.block_on(crash::bench(kills, count, seed))?,
+        Which::Crash {
+            kills,
+            count,
+            seed,
+            keychain_kills,
+        } => rt.block_on(crash::bench(kills, count, seed, keychain_kills))?,
         Which::Replies {
             trials,
             seed,
