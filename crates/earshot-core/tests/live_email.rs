@@ -374,13 +374,7 @@ async fn the_provider_s_faults_are_waited_out_or_said() {
     earshot_core::demo::sign_in_to_email(&r.engine, &sim.imap_url, &sim.smtp_url)
         .await
         .expect("the second try gets in");
-    let want: Vec<String> = sim
-        .social
-        .mail()
-        .truth()
-        .into_iter()
-        .map(|(_, id)| id)
-        .collect();
+    let want = common::live::mail_ids(&sim);
     common::live::wait_added(&mut r.rx, &want, &mut Default::default()).await;
 
     // The provider restarts; a message lands while Earshot logs in again.

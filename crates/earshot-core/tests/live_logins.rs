@@ -358,14 +358,8 @@ async fn a_keychain_failing_for_a_moment_is_tried_again_not_taken_for_a_lost_log
         sim.social
             .mail()
             .inject_text("Ada", "Opening hours", "Is Brightside open on Sunday?");
-    let mut want: Vec<String> = sim
-        .social
-        .mail()
-        .truth()
-        .into_iter()
-        .map(|(_, id)| id)
-        .collect();
-    want.push(new.message_id);
+    let want = mail_ids(&sim);
+    assert!(want.contains(&new.message_id));
     let mut seen = HashMap::new();
     wait_for_mail(&mut rx, &want, &mut seen).await;
 }

@@ -68,6 +68,12 @@ pub async fn settled(rx: &mut Receiver<EngineEvent>, id: i64) -> earshot_core::m
     .await
 }
 
+/// The Message-IDs listening to the simulated inbox must store by now.
+pub fn mail_ids(sim: &Sim) -> Vec<String> {
+    let truth = sim.social.mail().truth();
+    truth.into_iter().map(|(_, id)| id).collect()
+}
+
 /// A simulator serving `count` scripted posts per source, all at once.
 pub async fn sim_with(count: usize) -> Sim {
     sim_revealing(Some(count)).await
