@@ -29,6 +29,16 @@ pub(super) const MORE_IDIOMS: &[(&str, f64)] = &[
     ("no han|ha parado de hablar", 2.0),
     ("no paran|para de hablar", 2.0),
     ("não|nao pararam|param|parou|para de falar", 2.0),
+    // No push to buy: "never once pushed us to buy", "en ningún momento nos presionó", "uns kein
+    // einziges Mal zum Kaufen gedrängt", "nunca nos pressionou a comprar". Word by word a
+    // negation and a wish to buy; whole, a shop's patience.
+    ("never|not once pushed|pressured|pressed us|me", 2.0),
+    ("no pressure to buy", 2.0),
+    ("nunca|momento nos|me presionó|presiono|presionaron|agobió|agobio", 2.0),
+    ("jamais poussés|pousses|poussé|pousse|poussée|poussee à|a acheter", 2.0),
+    ("nicht|nie|niemand|kein|keinmal … zum kaufen gedrängt|gedrangt|überredet|uberredet", 2.0),
+    ("mai messo fretta", 2.0),
+    ("nunca|ninguém|ninguem nos|me pressionou|pressionaram|pressionar", 2.0),
     // Nobody rushed us out: "nobody rushed us out", "niemand hat uns rausgedrängt".
     ("nobody rushed|hurried us|me", 2.0),
     ("no one rushed|hurried us|me", 2.0),

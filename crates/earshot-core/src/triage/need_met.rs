@@ -9,7 +9,10 @@
 //! did is no kindness when it says so badly ("so the waiter told us to wait outside", "so the
 //! shop closed early"), nor when the writer is who acted ("so I called the shop"). A thing of the
 //! writer's found there and kept or handed in is a need met too ("The cinema staff found my son's
-//! teddy and kept it for us", "La camarera encontró mi alianza y la dejó en recepción").
+//! teddy and kept it for us", "La camarera encontró mi alianza y la dejó en recepción"). So is
+//! what someone of the business came back to do of their own accord ("The man who fitted our
+//! blinds came back on his own to loosen a cord he thought was too stiff", "Der Mann kam von sich
+//! aus zurück"): the fault he put right is no grievance.
 
 use super::own_excuse::LATE;
 use super::put_right::{bad, open_to_praise, praised, NOTHING, WITHOUT};
@@ -184,6 +187,33 @@ const KEPT: &[&str] = &[
     "devolveram", "trouxe",
 ];
 
+/// People, besides [`AGENTS`], who may have done something of their own accord: "the man who
+/// fitted our blinds", "el señor que nos puso los estores", "der Mann, der …".
+#[rustfmt::skip]
+const PERSON: &[&str] = &[
+    "man", "woman", "guy", "lady", "gentleman", "senor", "senora", "chico", "chica", "homme",
+    "femme", "monsieur", "dame", "mann", "frau", "herr", "signore", "signora", "ragazzo",
+    "ragazza", "senhor", "senhora", "rapaz",
+];
+
+/// Of one's own accord, said of someone else: "on his own", "unasked", "por su cuenta", "de
+/// lui-même", "von sich aus", "di sua iniziativa", "por iniciativa própria". Not "its own" (a
+/// boiler that "turns off on its own" is a fault).
+#[rustfmt::skip]
+const OWN_ACCORD: &[&[&str]] = &[
+    &["on", "his", "own"], &["on", "her", "own"], &["on", "their", "own"],
+    &["his", "own", "accord"], &["her", "own", "accord"], &["their", "own", "accord"],
+    &["unasked"], &["unprompted"], &["without", "being", "asked"], &["por", "su", "cuenta"],
+    &["por", "iniciativa", "propia"], &["lui", "meme"], &["elle", "meme"], &["eux", "memes"],
+    &["sa", "propre", "initiative"], &["von", "sich", "aus"], &["unaufgefordert"],
+    &["ungefragt"], &["di", "sua", "iniziativa"], &["di", "loro", "iniziativa"],
+    &["por", "iniciativa", "propria"],
+];
+
+/// What opens a purpose after "of his own accord": what he came back to do ("to loosen", "para
+/// aflojar", "pour détendre", "um … zu lockern", "per allentare").
+const TO: &[&str] = &["to", "para", "pour", "um", "per"];
+
 /// How many words after "so" who acts may stand (German puts the verb first: "also kommt ihre
 /// Friseurin").
 const REACH: usize = 4;
@@ -232,6 +262,38 @@ fn need_met(r: &Reading) -> Option<String> {
     after_difficulty(&p)
         .or_else(|| for_the_writer(&p))
         .or_else(|| found_and_kept(&p))
+        .or_else(|| of_own_accord(&p))
+}
+
+/// "<someone of the business> <did something> of his own accord [to put right what was bad]":
+/// who acts and the words of "own accord". Before them nothing bad; after them a bad word only
+/// in what he came to do ("to loosen a cord he thought was too stiff").
+fn of_own_accord(p: &Post) -> Option<String> {
+    let (tokens, n) = (p.tokens, p.tokens.len());
+    let (start, end) = (0..n).find_map(|i| {
+        OWN_ACCORD.iter().find_map(|w| {
+            let end = i + w.len();
+            (end <= n && p.words[i..end].iter().zip(w.iter()).all(|(a, b)| a == b))
+                .then_some((i, end))
+        })
+    })?;
+    let who = (0..start).find(|&i| agent(&p.words[i]) || p.is(i, PERSON))?;
+    let mut purpose = false;
+    let after_plain = (end..n).all(|i| {
+        purpose |= p.is(i, TO);
+        let t = &tokens[i];
+        purpose || !(t.role == Role::Negation || t.negated || bad(t))
+    });
+    let by_writer = p.any(start.saturating_sub(2), start, WRITER);
+    let plain = plain_after(p, 0, start) && after_plain && !by_writer;
+    let words: Vec<&str> = tokens[start..end].iter().map(|t| t.norm.as_str()).collect();
+    // "lui-même" as written, not "lui même".
+    let join = if p.words[end - 1].starts_with("meme") {
+        "-"
+    } else {
+        " "
+    };
+    (plain && kind_deed(p, who)).then(|| words.join(join))
 }
 
 /// "<someone> found <what is the writer's> and <kept it, handed it in>": the words of both.

@@ -99,6 +99,11 @@ fn no_need_met_when_the_deed_is_no_kindness() {
         "I found my parcel in the bin and the driver had kept the receipt",
         "Nobody found my bag and the shop never returned my call",
         "My wife found a hair in her soup and the waiter brought another bowl",
+        // Of one's own accord: a thing's, the writer's, or a bad deed's.
+        "The card machine restarts on its own every afternoon",
+        "I ended up fixing the tap on my own because the plumber never came",
+        "The decorator painted the hall grey on his own without asking us and it looks awful",
+        "La dependienta cambió el pedido por su cuenta y nos llegó la talla equivocada",
     ];
     for text in cases {
         let r = read_in(model(), text, lang::detect(text));
@@ -111,8 +116,8 @@ fn no_need_met_when_the_deed_is_no_kindness() {
 #[test]
 fn every_list_word_is_folded_and_said_once() {
     use super::{
-        AGENTS, BETWEEN, FINDER, FOR, FOUND, HAVE_TO, KEPT, MINE, NO_KINDNESS, OBLIGED, UNTIL,
-        WRITER,
+        AGENTS, BETWEEN, FINDER, FOR, FOUND, HAVE_TO, KEPT, MINE, NO_KINDNESS, OBLIGED, PERSON, TO,
+        UNTIL, WRITER,
     };
     let lists = [
         AGENTS,
@@ -127,6 +132,8 @@ fn every_list_word_is_folded_and_said_once() {
         NO_KINDNESS,
         OBLIGED,
         UNTIL,
+        PERSON,
+        TO,
     ];
     for list in lists {
         for (i, w) in list.iter().enumerate() {
@@ -134,7 +141,11 @@ fn every_list_word_is_folded_and_said_once() {
             assert!(!list[..i].contains(w), "twice: {w}");
         }
     }
-    for so in super::SO.iter().flat_map(|w| w.iter()) {
+    for so in super::SO
+        .iter()
+        .chain(super::OWN_ACCORD)
+        .flat_map(|w| w.iter())
+    {
         assert_eq!(*so, crate::matcher::fold(so), "not folded: {so}");
     }
 }

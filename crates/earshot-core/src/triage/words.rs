@@ -324,16 +324,17 @@ pub(super) const CONTRASTS: &[(Option<&str>, &[&str])] = &[
 
 /// Words of VADER's English lexicon that are common words of another language, where they
 /// mean something else: German "die" (the) and "war" (was), Spanish "sin" (without), French
-/// "pain" (bread), "tard" (late) and "impose" ("un croissant s'impose": is a must), Italian "mia" (my) and "fine" (end), and "no", which in
-/// Spanish, Italian and Portuguese is the plain "not" (or "in the") that English "not" is, with
-/// no valence of its own. Found by counting the lexicon's words in each language's training
-/// tweets (German "die" stood in a tenth of them at −2.9).
+/// "pain" (bread), "tard" (late), "pu" (could: "on a pu réfléchir") and "impose" ("un croissant
+/// s'impose": is a must), Italian "mia" (my) and "fine" (end), and "no", which in Spanish,
+/// Italian and Portuguese is the plain "not" (or "in the") that English "not" is, with no valence
+/// of its own. Found by counting the lexicon's words in each language's training tweets (German
+/// "die" stood in a tenth of them at −2.9).
 pub(super) const FALSE_FRIENDS: &[(&str, &[&str])] = &[
     ("es", &["ha", "sin", "hago", "mia", "propio"]),
     (
         "fr",
         &[
-            "tout", "dire", "tard", "grand", "pain", "champs", "l", "impose", "fond",
+            "tout", "dire", "tard", "grand", "pain", "champs", "l", "impose", "fond", "pu",
         ],
     ),
     (
