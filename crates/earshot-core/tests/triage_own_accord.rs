@@ -9,7 +9,7 @@
 
 mod triage_common;
 
-use triage_common::{misreads, none_wrong};
+use triage_common::{misquoted, misreads, none_wrong};
 
 /// (post, language, sentiment, complaint).
 #[rustfmt::skip]
@@ -44,18 +44,16 @@ fn what_was_done_unasked_and_no_push_to_buy_are_praise() {
 /// Of one's own accord is named as the post says it ("lui-même", not "lui même").
 #[test]
 fn own_accord_is_named_as_written() {
-    let cases = [
+    none_wrong(&misquoted(&[
         (
             "Le plombier est repassé de lui-même le lendemain pour vérifier qu'il n'y avait plus de fuite",
             "positive: 'lui-même'",
+            "lui même",
         ),
         (
             "Il fioraio è ripassato di sua iniziativa per sostituire una rosa appassita",
             "positive: 'di sua iniziativa'",
+            "",
         ),
-    ];
-    for (text, reason) in cases {
-        let got = earshot_core::triage::classify(text, None);
-        assert_eq!(got.reasons, [reason], "{text}");
-    }
+    ]));
 }
