@@ -236,19 +236,18 @@ pub async fn save(ctx: &Context, page: &Page, user: &UserToken) -> Result<(), Ch
         expires_at: user.expires_at,
     })
     .unwrap_or_default();
-    let keychain = <ChannelError as From<secrets::SecretError>>::from;
     ctx.secrets
         .set(
             &secrets::key_for(SourceKind::Facebook, &page.id),
             stored.clone(),
         )
         .await
-        .map_err(keychain)?;
+        .map_err(ChannelError::from)?;
     if let Some((ig, _)) = &page.instagram {
         ctx.secrets
             .set(&secrets::key_for(SourceKind::Instagram, ig), stored)
             .await
-            .map_err(keychain)?;
+            .map_err(ChannelError::from)?;
     }
     Ok(())
 }
