@@ -150,7 +150,37 @@ impl std::fmt::Debug for Secrets {
 /// What a source with an account says when the keychain cannot be reached: it goes on with what
 /// it can hear without the login instead of stopping.
 pub fn listening_without(acct: &str, e: &SecretError) -> String {
-    format!("listening without the account {acct}: {e}; log in again once the keychain is back")
+    format!(
+        "listening without the account {acct} until the keychain answers: {e}; it is asked again \
+         every {KEYCHAIN_AGAIN_SECS} s"
+    )
+}
+
+/// How long a source that found the keychain unavailable listens without its account before it
+/// asks the keychain again.
+pub const KEYCHAIN_AGAIN_SECS: i64 = 60;
+
+/// When a source whose keychain failed asks it again (a keyring restarting, one unlocked only
+/// after the app started): until then it listens without its account, and then picks the account
+/// up again by itself, with no restart and no new login.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct AskAgain(Option<i64>);
+
+impl AskAgain {
+    /// Whether the keychain may be asked at `now`.
+    pub fn due(&self, now: i64) -> bool {
+        self.0.is_none_or(|at| now >= at)
+    }
+
+    /// The keychain failed at `now`.
+    pub fn failed(&mut self, now: i64) {
+        self.0 = Some(now.saturating_add(KEYCHAIN_AGAIN_SECS));
+    }
+
+    /// The keychain answered.
+    pub fn answered(&mut self) {
+        self.0 = None;
+    }
 }
 
 /// The key a source's credentials are filed under.

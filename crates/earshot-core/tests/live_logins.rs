@@ -389,3 +389,127 @@ async fn wait_for_mail(
     }
     assert!(seen.values().all(|n| *n == 1), "each heard once: {seen:?}");
 }
+
+/// A keychain that cannot be read while `down` (a keyring not yet unlocked when the app
+/// started); what is written to it is kept.
+#[derive(Clone, Default)]
+struct LateKeychain {
+    inner: MemorySecrets,
+    down: Arc<std::sync::atomic::AtomicBool>,
+}
+impl earshot_core::secrets::SecretStore for LateKeychain {
+    fn get(&self, k: &str) -> Result<Option<String>, earshot_core::secrets::SecretError> {
+        if self.down.load(std::sync::atomic::Ordering::SeqCst) {
+            return Err(earshot_core::secrets::SecretError::Unavailable(
+                "the keyring is locked".into(),
+            ));
+        }
+        self.inner.get(k)
+    }
+    fn set(&self, k: &str, v: &str) -> Result<(), earshot_core::secrets::SecretError> {
+        self.inner.set(k, v)
+    }
+    fn delete(&self, k: &str) -> Result<(), earshot_core::secrets::SecretError> {
+        self.inner.delete(k)
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sources_that_found_the_keychain_locked_take_their_accounts_back_when_it_opens() {
+    use earshot_core::model::Health;
+    use std::sync::atomic::{AtomicI64, Ordering::SeqCst};
+    let sim = sim_with(3).await;
+    sim.social.allow_anonymous_streaming(true);
+    let tmp = tempfile::tempdir().unwrap();
+    let keychain = LateKeychain::default();
+    let clock = Arc::new(AtomicI64::new(chrono::Utc::now().timestamp()));
+    let engine = Engine::with_secrets(
+        Db::open(tmp.path()).unwrap(),
+        Arc::new(Recorder::default()),
+        Clock::manual(clock.clone()),
+        Secrets::new(keychain.clone()),
+    );
+    engine
+        .apply_config(&Config::parse(&sim.config_toml()).unwrap())
+        .await
+        .unwrap();
+    let mut rx = engine.subscribe();
+    engine.start().await.unwrap();
+    // The logins are written; the sources they restart cannot read them back.
+    keychain.down.store(true, SeqCst);
+    earshot_core::demo::sign_in_to_simulator(
+        &engine,
+        &sim.base_url,
+        ("Mastodon (simulated)", "Bluesky (simulated)"),
+        (BSKY_HANDLE, BSKY_APP_PASSWORD),
+    )
+    .await
+    .unwrap();
+    let sources = engine.sources().await.unwrap();
+    let id_of = |k: SourceKind| sources.iter().find(|s| s.spec.kind == k).unwrap().id;
+    let (masto, bsky) = (id_of(SourceKind::Mastodon), id_of(SourceKind::Bluesky));
+    let mut limited = std::collections::HashSet::new();
+    wait_for(&mut rx, "both sources to listen without the account", |e| {
+        if let EngineEvent::SourceHealth {
+            source_id,
+            health: Health::Limited { reason, .. },
+        } = e
+        {
+            assert!(reason.contains("asked again"), "{reason}");
+            limited.insert(*source_id);
+        }
+        (limited.contains(&masto) && limited.contains(&bsky)).then_some(())
+    })
+    .await;
+
+    // The keyring opens. A minute on, each source asks again at its next batch (a post on each
+    // network wakes the streams) and listens with its account: a mention of the owner that
+    // carries no hashtag is heard only through the account's notifications.
+    keychain.down.store(false, SeqCst);
+    clock.fetch_add(earshot_core::secrets::KEYCHAIN_AGAIN_SECS + 1, SeqCst);
+    let woke = [
+        sim.social.inject(
+            Net::Mastodon,
+            "tagfan",
+            "#brightsidecoffee flat white of the week",
+            10,
+            false,
+        ),
+        sim.social.inject(
+            Net::Bluesky,
+            "someone.bsky.social",
+            "Brightside Coffee has the best scones",
+            10,
+            false,
+        ),
+    ];
+    let (mut ok, mut seen) = (std::collections::HashSet::new(), HashMap::new());
+    wait_for(&mut rx, "both sources to listen with the account", |e| {
+        match e {
+            EngineEvent::SourceHealth {
+                source_id,
+                health: Health::Ok { .. },
+            } => {
+                ok.insert(*source_id);
+            }
+            EngineEvent::MentionsAdded { mentions } => {
+                for m in mentions {
+                    *seen.entry(m.external_id.clone()).or_insert(0) += 1;
+                }
+            }
+            _ => {}
+        }
+        (ok.contains(&masto) && ok.contains(&bsky)).then_some(())
+    })
+    .await;
+    let to_owner = sim.social.inject(
+        Net::Mastodon,
+        "regular",
+        "@brightsidecoffee are you open on the bank holiday?",
+        10,
+        true,
+    );
+    let mut ids: Vec<String> = woke.iter().map(|p| p.external_id()).collect();
+    ids.push(to_owner.external_id());
+    wait_added(&mut rx, &ids, &mut seen).await;
+}

@@ -278,17 +278,23 @@ impl Scheduler {
                                 cursor = next;
                             }
                             // Streams deliver many batches a minute: they say "ok" once a
-                            // minute; a poll says it every time.
+                            // minute, or at once when they stop or start being limited (a
+                            // keychain back); a poll says it every time.
                             let streaming = wait.is_zero();
-                            if !streaming || last_ok.is_none_or(|t| now - t >= 60) {
-                                let health = match limited {
-                                    Some(reason) => Health::Limited { reason, at: now },
-                                    None => Health::Ok {
-                                        at: now,
-                                        detail,
-                                        warning,
-                                    },
-                                };
+                            let health = match limited {
+                                Some(reason) => Health::Limited { reason, at: now },
+                                None => Health::Ok {
+                                    at: now,
+                                    detail,
+                                    warning,
+                                },
+                            };
+                            // (Not a stream's detail, which counts its traffic.)
+                            let changed = saved.as_ref().is_some_and(|(_, h)| {
+                                matches!(h, Health::Limited { .. })
+                                    != matches!(health, Health::Limited { .. })
+                            });
+                            if !streaming || changed || last_ok.is_none_or(|t| now - t >= 60) {
                                 // A quiet source polled every 30 s would write the same news
                                 // every 30 s: it is saved when it changes, and every ten minutes.
                                 let save = saved.as_ref().is_none_or(|(at, h)| {

@@ -138,6 +138,8 @@ pub struct Client {
     pub(super) session: Option<Session>,
     /// Set when the keychain could not be reached: the client goes on without the account.
     pub(super) limited: Option<String>,
+    /// When the keychain is asked again after it could not be reached.
+    keychain: secrets::AskAgain,
 }
 
 impl Client {
@@ -149,6 +151,7 @@ impl Client {
             ctx,
             session: None,
             limited: None,
+            keychain: secrets::AskAgain::default(),
         })
     }
 
@@ -258,18 +261,29 @@ impl Client {
             return Ok(None);
         };
         if self.session.is_none() {
+            let now = self.ctx.clock.now();
+            if !self.keychain.due(now) {
+                return Ok(None);
+            }
             let key = secrets::key_for(SourceKind::Bluesky, &acct);
             let raw = match self.ctx.secrets.get(&key).await {
                 Ok(raw) => raw,
-                // No keychain: listen to the public stream without the account, and say so.
+                // No keychain: listen to the public stream without the account, say so, and
+                // ask again in a while.
                 Err(e) => {
                     let note = secrets::listening_without(&acct, &e);
-                    tracing::warn!("{note}");
+                    if self.limited.is_none() {
+                        tracing::warn!("{note}");
+                    }
                     self.limited = Some(note);
-                    self.account = None;
+                    self.keychain.failed(now);
                     return Ok(None);
                 }
             };
+            if self.limited.take().is_some() {
+                tracing::info!("the keychain answered: listening with the account again");
+            }
+            self.keychain.answered();
             let raw = raw.ok_or_else(|| {
                 ChannelError::Unauthorized(format!(
                     "no Bluesky session for {acct} in the keychain: log in again"

@@ -86,6 +86,8 @@ pub struct Mastodon {
     token: Option<String>,
     /// Set when the keychain could not be reached: the source listens without its account.
     limited: Option<String>,
+    /// When the keychain is asked again after it could not be reached.
+    keychain: secrets::AskAgain,
     /// When the instance refused to stream without an account; hashtags are polled until
     /// [`ANONYMOUS_STREAM_RETRY`] has passed.
     stream_needs_login: Option<Instant>,
@@ -141,6 +143,7 @@ impl Mastodon {
             account: spec.account.clone(),
             token: None,
             limited: None,
+            keychain: secrets::AskAgain::default(),
             stream_needs_login: None,
             poll_every: spec
                 .interval_secs
@@ -171,12 +174,22 @@ impl Mastodon {
     }
 
     async fn ensure_ready(&mut self) -> Result<(), ChannelError> {
-        if let (Some(acct), None) = (&self.account, &self.token) {
+        let now = self.ctx.clock.now();
+        if let (Some(acct), None, true) = (&self.account, &self.token, self.keychain.due(now)) {
             let key = secrets::key_for(SourceKind::Mastodon, acct);
             match self.ctx.secrets.get(&key).await {
-                Ok(Some(t)) => self.token = Some(t),
+                Ok(Some(t)) => {
+                    if self.limited.take().is_some() {
+                        tracing::info!(instance = %self.host, "the keychain answered: listening with the account again");
+                        // The open stream is the hashtags' alone: open one with the account's.
+                        self.events = None;
+                        self.stream_needs_login = None;
+                    }
+                    self.keychain.answered();
+                    self.token = Some(t);
+                }
                 // No keychain (none installed, locked, no session bus): hear what can be heard
-                // without the login (the hashtags) rather than nothing, and say so.
+                // without the login (the hashtags) rather than nothing, say so, and ask again.
                 Err(e) if self.tags.is_empty() => {
                     return Err(ChannelError::Keychain(format!(
                         "{e}; without the account this source has no hashtag to follow"
@@ -184,9 +197,11 @@ impl Mastodon {
                 }
                 Err(e) => {
                     let note = secrets::listening_without(acct, &e);
-                    tracing::warn!(instance = %self.host, "{note}");
+                    if self.limited.is_none() {
+                        tracing::warn!(instance = %self.host, "{note}");
+                    }
                     self.limited = Some(note);
-                    self.account = None;
+                    self.keychain.failed(now);
                 }
                 Ok(None) => {
                     return Err(ChannelError::Unauthorized(format!(
