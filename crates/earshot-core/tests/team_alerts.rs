@@ -14,7 +14,7 @@ use earshot_core::clock::Clock;
 use earshot_core::engine::Engine;
 use earshot_core::model::{Business, SourceKind, SourceSpec};
 use earshot_core::store::work::Action;
-use earshot_core::team::lease::Timing;
+use earshot_core::team::lease::{Change, Timing};
 use earshot_core::team::{members, schema};
 use earshot_core::work::targets::{BusinessHours, Targets};
 
@@ -94,13 +94,31 @@ async fn a_mention_coming_due_reminds_everyone_until_assigned_then_only_the_assi
                 .unwrap(),
         );
     }
+    // The posts come through whichever desktop took the source's lease: the other does not
+    // store for it (`StoreError::NotListening`).
+    let took = {
+        let (mut a, mut b) = (listening[0].changes(), listening[1].changes());
+        let gained = async {
+            loop {
+                tokio::select! {
+                    Ok(Change::Gained(_)) = a.recv() => return 0,
+                    Ok(Change::Gained(_)) = b.recv() => return 1,
+                    else => {}
+                }
+            }
+        };
+        tokio::time::timeout(std::time::Duration::from_secs(30), gained)
+            .await
+            .expect("a desktop takes the source's lease")
+    };
+    let listener = [&first, &second][took];
     let source = first.db().read(move |s| s.source(source_id)).await.unwrap();
     let posts = ["zoe", "yan"].map(|who| {
         let mut m = common::mention(who, "Brightside Coffee sells coffee", 0, NOW - 60);
         m.author.handle = who.into();
         m
     });
-    first
+    listener
         .ingest(
             &source,
             Batch {
