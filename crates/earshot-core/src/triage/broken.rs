@@ -60,6 +60,8 @@ struct Pair {
     /// Whether a word of the writer's own ("our", "nuestras", "nos") must stand between the two:
     /// "sold our seats to another family", not "passed the leftovers to another charity".
     ours: bool,
+    /// Whether a negation between the two undoes the pair: "prices haven't gone up in years".
+    unnegated: bool,
 }
 
 /// A pair with no condition but its words' order and distance.
@@ -78,6 +80,7 @@ const PLAIN: Pair = Pair {
     told: false,
     turned: false,
     ours: false,
+    unnegated: false,
 };
 
 /// The writer's own, folded: "our", "my" and their forms in each language.
@@ -193,7 +196,12 @@ pub(super) fn broken(
             matches!((number(at + 1), number(then + last)), (Some(a), Some(b)) if a != b)
         };
         let asked = p.told && folded.contains('?');
-        (related && owned && clause && priced && counted && !praise && !asked)
+        let denied = p.unnegated
+            && (at + 1..then).any(|k| {
+                let w = text(k).replace('\'', "");
+                super::words::NEGATIONS.contains(&w.as_str())
+            });
+        (related && owned && clause && priced && counted && !praise && !asked && !denied)
             .then(|| (first, (words[then].0, words[then + last - 1].1)))
     })
 }

@@ -1,6 +1,7 @@
 //! More of the pairs [`super::broken`] reads (see `broken_pairs.rs`): someone else's thing given
 //! to the writer, a way in blocked, another's mark, cut too short, late to every one, left out
-//! in the rain, told a time and still waiting, came after it was over, results read out loud.
+//! in the rain, told a time and still waiting, came after it was over, results read out loud,
+//! charged for damage already there, a price risen.
 //! In the six modelled languages, folded. Earshot's own lists.
 
 use super::{Pair, PLAIN};
@@ -350,6 +351,50 @@ pub(super) const MORE_PAIRS: &[Pair] = &[
         within: 2,
         only_after: &["sitzt", "sitzen", "ist", "sind"],
         one_clause: true,
+        ..PLAIN
+    },
+    // A charge for damage that was there before: "charged me 180 for a scratch that was already
+    // there", "me habéis cobrado 180 por un arañazo que ya estaba", "180 für einen Kratzer
+    // abgebucht, der schon da war"; not what was already agreed ("lo que ya estaba acordado").
+    Pair {
+        first: &[
+            "charged", "billed", "cobraron", "cobrado", "cobrada", "cobrais", "cobrou",
+            "cobraram", "facture", "facturee", "factures", "debite", "preleve", "berechnet",
+            "abgebucht", "belastet", "addebitato", "addebitata", "addebitati",
+        ],
+        then: &[
+            "already there", "was already", "were already", "ya estaba", "ya estaban",
+            "ya tenia", "deja la", "etait deja", "etaient deja", "schon da", "bereits da",
+            "schon vorher", "c'era gia", "gia c'era", "era gia", "ja la estava", "ja estava",
+            "ja tinha",
+        ],
+        within: 12,
+        unless_then: &[
+            "agreed", "included", "acordado", "pactado", "incluido", "convenu", "inclus",
+            "vereinbart", "abgemacht", "inbegriffen", "concordato", "pattuito", "incluso",
+            "combinado",
+        ],
+        ..PLAIN
+    },
+    // A price risen: "the price has gone up twice since the summer", "el precio ha subido", "le
+    // prix a augmenté", "der Preis ist seit dem Sommer zweimal gestiegen", "il prezzo è
+    // salito", "o preço já subiu"; not asked ("has the price gone up?"), not denied ("prices
+    // haven't gone up in years"), nor "but still worth it".
+    Pair {
+        first: &[
+            "price", "prices", "precio", "precios", "prix", "preis", "preise", "prezzo", "prezzi",
+            "preco", "precos",
+        ],
+        then: &[
+            "gone up", "went up", "going up", "goes up", "risen", "rose", "increased", "doubled",
+            "subido", "subio", "subieron", "aumentado", "aumentaron", "duplicado", "augmente",
+            "augmentes", "augmentent", "double", "gestiegen", "erhoht", "verdoppelt",
+            "angehoben", "salito", "saliti", "aumentato", "aumentati", "raddoppiato", "subiu",
+            "subiram", "aumentou", "aumentaram", "duplicou",
+        ],
+        within: 8,
+        told: true,
+        unnegated: true,
         ..PLAIN
     },
     // German tells it after the verb: "Die Gelnägel lösen sich schon", "löst sich bereits".

@@ -141,6 +141,46 @@ fn what_was_said_and_what_came() {
         ),
         ("Are the showers heated or cold in winter?", None),
         ("The showers were great, cold beer at the bar after", None),
+        // Charged for damage that was there before; not for what was already agreed.
+        (
+            "They billed me for a dent in the bumper that was already there when I took the van",
+            Some("billed … was already"),
+        ),
+        (
+            "Il noleggio mi ha addebitato 90 euro per una macchia che c'era già sul sedile",
+            Some("addebitato … c'era gia"),
+        ),
+        (
+            "Au retour ils m'ont facturé une jante abîmée qui était déjà comme ça",
+            Some("facture … etait deja"),
+        ),
+        (
+            "Nos cobraron el depósito que ya estaba acordado, todo correcto",
+            None,
+        ),
+        // A price risen; not asked, denied or worth it.
+        (
+            "The price of a haircut has gone up again, that's the third time this year",
+            Some("price … gone up"),
+        ),
+        (
+            "Los precios del menú del día han subido un euro otra vez",
+            Some("precios … subido"),
+        ),
+        (
+            "Die Preise für die Jahreskarte sind schon wieder erhöht worden",
+            Some("preise … erhoht"),
+        ),
+        (
+            "O preço da mensalidade aumentou sem aviso",
+            Some("preco … aumentou"),
+        ),
+        ("Has the price of the lunch menu gone up?", None),
+        ("Your prices haven't gone up in five years, amazing", None),
+        (
+            "Prices have gone up, cheaper than anywhere else in town though",
+            None,
+        ),
     ];
     for (post, want) in cases {
         assert_eq!(quoted(post).as_deref(), want, "{post}");

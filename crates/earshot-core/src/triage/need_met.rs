@@ -413,17 +413,21 @@ fn named(tokens: &[Token], agent: usize, german: bool) -> String {
     }
 }
 
-/// The reading of a post that tells a need the business met: praise, named by who met it and
-/// how ("positive: 'florist kept'"), and no complaint. Any other reading as it was.
+/// The reading of a post that tells a need the business met, or amends it made for a fault
+/// (`amends.rs`): praise, named by who met it and how ("positive: 'florist kept'"), and no
+/// complaint. Any other reading as it was.
 pub(super) fn met(r: Reading) -> Reading {
     if !open_to_praise(&r) {
         return r;
     }
-    match need_met(&r) {
+    match need_met(&r).or_else(|| amends::amends(&r)) {
         Some(word) => praised(r, word),
         None => r,
     }
 }
+
+#[path = "amends.rs"]
+mod amends;
 
 #[cfg(test)]
 #[path = "need_met_tests.rs"]
