@@ -96,6 +96,8 @@ const CASES: &[(&str, &str, &str, &[&str])] = &[
     ("Est-ce que la pharmacie fait les tests antigéniques le samedi ?", "fr", "question", &[]),
     ("Hat die Apotheke am Sonntag Notdienst?", "de", "question", &[]),
     ("La farmacia è aperta anche a Ferragosto?", "it", "question", &[]),
+    // The care taken over a funeral is thanks, whatever "funeral" weighs.
+    ("Thank you for the care you took with Grandad's service, the whole family felt looked after", "en", "praise", &["care you took"]),
 ];
 
 #[test]

@@ -27,9 +27,9 @@ const GIFT: &[&str] = &[
 const SORRY: &[&str] = &[
     "sorry", "apology", "apologies", "apologised", "apologized", "apologising", "apologizing",
     "apologise", "apologize", "perdon", "disculpa", "disculpas", "disculparse", "disculpandose",
-    "excuser", "excuses", "excusez", "excusant", "excuse", "excusee", "entschuldigung", "entschuldigt", "entschuldigte",
-    "entschuldigen", "scusarsi", "scuse", "scusa", "scusandosi", "desculpa", "desculpas",
-    "desculpar",
+    "excuser", "excuses", "excusez", "excusant", "excuse", "excusee", "entschuldigung",
+    "entschuldigt", "entschuldigte", "entschuldigen", "scusarsi", "scuse", "scusa", "scusandosi",
+    "desculpa", "desculpas", "desculpar",
 ];
 
 /// What one is bound to do, folded: negated, the business did more than it had to ("didn't have
@@ -37,9 +37,9 @@ const SORRY: &[&str] = &[
 /// tinham de").
 #[rustfmt::skip]
 const BOUND: &[&str] = &[
-    "have", "need", "tenian", "tenia", "obliges", "oblige", "obligee", "obligees", "mussen",
-    "gemusst", "notig", "obligeait", "obligeaient", "tenuti", "tenuto", "tenuta", "dovevano", "doveva", "tinham", "tinha",
-    "precisavam", "precisava",
+    "have", "need", "tenian", "tenia", "obliges", "oblige", "obligee", "obligees", "obligeait",
+    "obligeaient", "mussen", "gemusst", "notig", "tenuti", "tenuto", "tenuta", "dovevano", "doveva",
+    "tinham", "tinha", "precisavam", "precisava",
 ];
 
 /// How far before a word of [`BOUND`] its negation may stand ("n'étaient pas obligés").

@@ -62,6 +62,9 @@ struct Pair {
     ours: bool,
     /// Whether a negation between the two undoes the pair: "prices haven't gone up in years".
     unnegated: bool,
+    /// How many words before the first (back to an "and") a negation undoes the pair: "not a
+    /// speck of mud on the carpet".
+    clear_before: usize,
 }
 
 /// A pair with no condition but its words' order and distance.
@@ -81,6 +84,7 @@ const PLAIN: Pair = Pair {
     turned: false,
     ours: false,
     unnegated: false,
+    clear_before: 0,
 };
 
 /// The writer's own, folded: "our", "my" and their forms in each language.
@@ -196,11 +200,16 @@ pub(super) fn broken(
             matches!((number(at + 1), number(then + last)), (Some(a), Some(b)) if a != b)
         };
         let asked = p.told && folded.contains('?');
-        let denied = p.unnegated
-            && (at + 1..then).any(|k| {
-                let w = text(k).replace('\'', "");
-                super::words::NEGATIONS.contains(&w.as_str())
-            });
+        let negation = |k: usize| {
+            let w = text(k).replace('\'', "");
+            super::words::NEGATIONS.contains(&w.as_str())
+        };
+        // Before the first, back to an "and" ("no puso ninguna sábana y hay hollín": the
+        // negation is of what came before).
+        let mut before = (at.saturating_sub(p.clear_before)..at)
+            .rev()
+            .take_while(|&k| !["and", "y", "e", "et", "und", "ed"].contains(&text(k)));
+        let denied = p.unnegated && (at + 1..then).any(negation) || before.any(negation);
         (related && owned && clause && priced && counted && !praise && !asked && !denied)
             .then(|| (first, (words[then].0, words[then + last - 1].1)))
     })

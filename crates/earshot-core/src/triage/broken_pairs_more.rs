@@ -6,6 +6,14 @@
 
 use super::{Pair, PLAIN};
 
+/// Floors and what covers them, folded.
+#[rustfmt::skip]
+const FLOORS: &[&str] = &[
+    "carpet", "carpets", "floor", "floors", "rug", "sofa", "alfombra", "moqueta", "suelo",
+    "tapis", "moquette", "sol", "parquet", "teppich", "wohnzimmerteppich", "boden", "fussboden",
+    "fußboden", "tappeto", "pavimento", "tapete", "alcatifa", "chao",
+];
+
 #[rustfmt::skip]
 pub(super) const MORE_PAIRS: &[Pair] = &[
     // Someone else's given to the writer: "gave me another patient's tablets", "me dieron las
@@ -374,6 +382,36 @@ pub(super) const MORE_PAIRS: &[Pair] = &[
             "vereinbart", "abgemacht", "inbegriffen", "concordato", "pattuito", "incluso",
             "combinado",
         ],
+        ..PLAIN
+    },
+    // A mess left on the writer's floor: "soot all over the living room carpet", "hollín por
+    // toda la alfombra", "de la suie partout sur le tapis", "überall Ruß auf dem
+    // Wohnzimmerteppich", "fuliggine su tutto il tappeto", "fuligem por todo o tapete".
+    // Not "rose petals all over the floor", nor "no dust on the floor".
+    Pair {
+        first: &[
+            "soot", "dust", "mud", "muddy", "plaster", "sawdust", "grease", "dirt", "rubble",
+            "debris", "rubbish", "hair", "hairs", "crumbs", "footprints", "stains",
+            "hollin", "polvo", "barro", "yeso", "serrin", "grasa", "suciedad", "escombros",
+            "basura", "pelos", "migas", "huellas", "manchas",
+            "suie", "poussiere", "boue", "platre", "sciure", "graisse", "salete", "saletes",
+            "gravats", "dechets", "poils", "cheveux", "miettes", "traces", "taches",
+            "russ", "ruß", "staub", "schlamm", "dreck", "schmutz", "gips", "sagespane", "fett",
+            "schutt", "mull", "haare", "krumel", "fussspuren", "fußspuren", "flecken",
+            "fuliggine", "polvere", "fango", "gesso", "segatura", "grasso", "sporco",
+            "calcinacci", "spazzatura", "peli", "capelli", "briciole", "impronte", "macchie",
+            "fuligem", "po", "lama", "serradura", "serragem", "gordura", "sujidade", "sujeira",
+            "entulho", "lixo", "migalhas", "pegadas",
+        ],
+        then: FLOORS,
+        within: 7,
+        not_after: &[
+            "no", "any", "sin", "ningun", "sans", "aucune", "aucun", "kein", "keine", "keinen",
+            "ohne", "nessuna", "nessun", "senza", "sem", "nenhuma", "nenhum", "zero",
+        ],
+        one_clause: true,
+        unnegated: true,
+        clear_before: 4,
         ..PLAIN
     },
     // A price risen: "the price has gone up twice since the summer", "el precio ha subido", "le

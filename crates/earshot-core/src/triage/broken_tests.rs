@@ -181,6 +181,28 @@ fn what_was_said_and_what_came() {
             "Prices have gone up, cheaper than anywhere else in town though",
             None,
         ),
+        // A mess left on the floor; not petals, nor none.
+        (
+            "The decorators left plaster dust all over the hall carpet",
+            Some("plaster … carpet"),
+        ),
+        (
+            "Los pintores dejaron manchas de pintura por todo el suelo de la cocina",
+            Some("manchas … suelo"),
+        ),
+        (
+            "Nach dem Einbau lagen überall Sägespäne auf dem Boden",
+            Some("sagespane … boden"),
+        ),
+        (
+            "Rose petals all over the floor of the suite, what a welcome",
+            None,
+        ),
+        (
+            "They took their boots off, not a speck of mud on the carpet",
+            None,
+        ),
+        ("Sin nada de polvo en el suelo, lo dejaron impecable", None),
     ];
     for (post, want) in cases {
         assert_eq!(quoted(post).as_deref(), want, "{post}");

@@ -21,6 +21,8 @@ pub(super) const MORE_IDIOMS: &[(&str, f64)] = &[
     ("nos encontró|encontro|encontraron piso|casa", 2.0),
     // Closing for good: for ever, not "good" (sad news, `farewell.rs`).
     ("closing|closes|closed|close|shutting|shut for good", -1.5),
+    // The care taken over a hard day: "the care you took with Mum's funeral".
+    ("care you took|showed", 2.0),
     // Worth what it cost: "lo compensan", "ne valgono la pena", "compensam".
     ("lo|la compensa|compensan|compensaba|compensó|compenso", 2.0),
     ("ne vale|valgono|valeva|valevano la pena", 2.0),

@@ -448,6 +448,13 @@ pub(super) const SERVICE_CUES: &[&str] = &[
     "hors d'usage", "außer betrieb", "ausser betrieb", "fuori uso",
     "fuori servizio", "e guasto", "e guasta", "non carica", "fora de servico", "fora do ar",
     "esta em baixo", "esta avariado", "esta avariada", "esta estragado", "esta estragada",
+    // Gone off, told by the smell ("smelled off" is in the first list).
+    "olia mal", "olian mal", "sentait mauvais", "sentaient mauvais", "roch komisch",
+    "rochen komisch", "roch schlecht", "rochen schlecht", "odore strano", "puzzava",
+    "puzzavano", "cheirava mal", "cheiravam mal",
+    // Parts still missing after the work ("missing" is in the first list): "los tiradores que
+    // faltan", "les poignées qui manquent", "die fehlenden Griffe", "os puxadores que faltam".
+    "que faltan", "qui manquent", "die fehlenden", "den fehlenden", "que faltam",
 ];
 
 #[cfg(test)]
