@@ -279,15 +279,23 @@ async fn a_bluesky_login_finds_the_account_s_own_pds_from_its_did_document() {
 }
 
 /// A keychain whose next `fail` reads of the inbox's login fail (a Secret Service restarting, a
-/// keyring still being unlocked at login), then answers from memory.
+/// keyring still being unlocked at login), and every read while `down` (a keyring not yet
+/// unlocked when the app started); otherwise it answers from memory, and it keeps what is
+/// written.
 #[derive(Clone, Default)]
 struct StutteringKeychain {
     inner: MemorySecrets,
     fail: Arc<std::sync::atomic::AtomicUsize>,
+    down: Arc<std::sync::atomic::AtomicBool>,
 }
 impl earshot_core::secrets::SecretStore for StutteringKeychain {
     fn get(&self, k: &str) -> Result<Option<String>, earshot_core::secrets::SecretError> {
         use std::sync::atomic::Ordering::SeqCst;
+        if self.down.load(SeqCst) {
+            return Err(earshot_core::secrets::SecretError::Unavailable(
+                "the keyring is locked".into(),
+            ));
+        }
         if k.starts_with("email:")
             && self
                 .fail
@@ -390,30 +398,6 @@ async fn wait_for_mail(
     assert!(seen.values().all(|n| *n == 1), "each heard once: {seen:?}");
 }
 
-/// A keychain that cannot be read while `down` (a keyring not yet unlocked when the app
-/// started); what is written to it is kept.
-#[derive(Clone, Default)]
-struct LateKeychain {
-    inner: MemorySecrets,
-    down: Arc<std::sync::atomic::AtomicBool>,
-}
-impl earshot_core::secrets::SecretStore for LateKeychain {
-    fn get(&self, k: &str) -> Result<Option<String>, earshot_core::secrets::SecretError> {
-        if self.down.load(std::sync::atomic::Ordering::SeqCst) {
-            return Err(earshot_core::secrets::SecretError::Unavailable(
-                "the keyring is locked".into(),
-            ));
-        }
-        self.inner.get(k)
-    }
-    fn set(&self, k: &str, v: &str) -> Result<(), earshot_core::secrets::SecretError> {
-        self.inner.set(k, v)
-    }
-    fn delete(&self, k: &str) -> Result<(), earshot_core::secrets::SecretError> {
-        self.inner.delete(k)
-    }
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sources_that_found_the_keychain_locked_take_their_accounts_back_when_it_opens() {
     use earshot_core::model::Health;
@@ -421,7 +405,7 @@ async fn sources_that_found_the_keychain_locked_take_their_accounts_back_when_it
     let sim = sim_with(3).await;
     sim.social.allow_anonymous_streaming(true);
     let tmp = tempfile::tempdir().unwrap();
-    let keychain = LateKeychain::default();
+    let keychain = StutteringKeychain::default();
     let clock = Arc::new(AtomicI64::new(chrono::Utc::now().timestamp()));
     let engine = Engine::with_secrets(
         Db::open(tmp.path()).unwrap(),
@@ -437,14 +421,7 @@ async fn sources_that_found_the_keychain_locked_take_their_accounts_back_when_it
     engine.start().await.unwrap();
     // The logins are written; the sources they restart cannot read them back.
     keychain.down.store(true, SeqCst);
-    earshot_core::demo::sign_in_to_simulator(
-        &engine,
-        &sim.base_url,
-        ("Mastodon (simulated)", "Bluesky (simulated)"),
-        (BSKY_HANDLE, BSKY_APP_PASSWORD),
-    )
-    .await
-    .unwrap();
+    sign_in_to_sim(&engine, &sim).await;
     let sources = engine.sources().await.unwrap();
     let id_of = |k: SourceKind| sources.iter().find(|s| s.spec.kind == k).unwrap().id;
     let (masto, bsky) = (id_of(SourceKind::Mastodon), id_of(SourceKind::Bluesky));

@@ -74,6 +74,18 @@ pub fn mail_ids(sim: &Sim) -> Vec<String> {
     truth.into_iter().map(|(_, id)| id).collect()
 }
 
+/// Signs in to the simulator's Mastodon and Bluesky, on the sources its config names.
+pub async fn sign_in_to_sim(engine: &Engine, sim: &Sim) {
+    earshot_core::demo::sign_in_to_simulator(
+        engine,
+        &sim.base_url,
+        ("Mastodon (simulated)", "Bluesky (simulated)"),
+        (BSKY_HANDLE, BSKY_APP_PASSWORD),
+    )
+    .await
+    .expect("signs in to the simulator");
+}
+
 /// A simulator serving `count` scripted posts per source, all at once.
 pub async fn sim_with(count: usize) -> Sim {
     sim_revealing(Some(count)).await
@@ -133,14 +145,7 @@ pub async fn setup_with(sign_in: bool, before: impl FnOnce(&Sim)) -> Setup {
     let rx = engine.subscribe();
     engine.start().await.unwrap();
     if sign_in {
-        earshot_core::demo::sign_in_to_simulator(
-            &engine,
-            &sim.base_url,
-            ("Mastodon (simulated)", "Bluesky (simulated)"),
-            (BSKY_HANDLE, BSKY_APP_PASSWORD),
-        )
-        .await
-        .expect("signs in to the simulator");
+        sign_in_to_sim(&engine, &sim).await;
     }
     Setup {
         sim,
