@@ -148,38 +148,57 @@ impl std::fmt::Debug for Secrets {
 }
 
 /// What a source with an account says when the keychain cannot be reached: it goes on with what
-/// it can hear without the login instead of stopping.
-pub fn listening_without(acct: &str, e: &SecretError) -> String {
+/// it can hear without the login instead of stopping, and asks again after `wait` seconds.
+pub fn listening_without(acct: &str, e: &SecretError, wait: i64) -> String {
+    let again = match wait {
+        ..=59 => format!("{wait} s"),
+        60..=119 => "a minute".to_string(),
+        _ => format!("{} minutes", wait / 60),
+    };
     format!(
         "listening without the account {acct} until the keychain answers: {e}; it is asked again \
-         every {KEYCHAIN_AGAIN_SECS} s"
+         in {again}"
     )
 }
 
-/// How long a source that found the keychain unavailable listens without its account before it
-/// asks the keychain again.
+/// How long a source that found the keychain unavailable first listens without its account
+/// before it asks the keychain again; each failure after that doubles the wait.
 pub const KEYCHAIN_AGAIN_SECS: i64 = 60;
+
+/// The longest wait between two questions to a keychain that keeps failing. A locked keyring
+/// answers a read with an unlock prompt: an owner who dismissed it is asked at most twice an hour,
+/// not every minute.
+pub const KEYCHAIN_AGAIN_CAP_SECS: i64 = 30 * 60;
 
 /// When a source whose keychain failed asks it again (a keyring restarting, one unlocked only
 /// after the app started): until then it listens without its account, and then picks the account
-/// up again by itself, with no restart and no new login.
+/// up again by itself, with no restart and no new login. The wait doubles with each failure, from
+/// [`KEYCHAIN_AGAIN_SECS`] up to [`KEYCHAIN_AGAIN_CAP_SECS`], and starts again once it answers.
 #[derive(Debug, Default, Clone, Copy)]
-pub struct AskAgain(Option<i64>);
+pub struct AskAgain {
+    next: Option<i64>,
+    misses: u32,
+}
 
 impl AskAgain {
     /// Whether the keychain may be asked at `now`.
     pub fn due(&self, now: i64) -> bool {
-        self.0.is_none_or(|at| now >= at)
+        self.next.is_none_or(|at| now >= at)
     }
 
-    /// The keychain failed at `now`.
-    pub fn failed(&mut self, now: i64) {
-        self.0 = Some(now.saturating_add(KEYCHAIN_AGAIN_SECS));
+    /// The keychain failed at `now`: returns how many seconds until it is asked again.
+    pub fn failed(&mut self, now: i64) -> i64 {
+        let wait = KEYCHAIN_AGAIN_SECS
+            .saturating_mul(1 << self.misses.min(16))
+            .min(KEYCHAIN_AGAIN_CAP_SECS);
+        self.misses = self.misses.saturating_add(1);
+        self.next = Some(now.saturating_add(wait));
+        wait
     }
 
     /// The keychain answered.
     pub fn answered(&mut self) {
-        self.0 = None;
+        *self = AskAgain::default();
     }
 }
 
@@ -201,5 +220,31 @@ mod tests {
         s.delete("k").await.unwrap();
         s.delete("k").await.unwrap();
         assert_eq!(s.get("k").await.unwrap(), None);
+    }
+
+    #[test]
+    fn a_failing_keychain_is_asked_again_less_and_less_often_until_it_answers() {
+        let mut a = AskAgain::default();
+        assert!(a.due(0));
+        let mut now = 0;
+        let mut waits = vec![];
+        for _ in 0..8 {
+            let w = a.failed(now);
+            assert!(!a.due(now + w - 1), "asked again before its wait is over");
+            now += w;
+            assert!(a.due(now));
+            waits.push(w / 60);
+        }
+        assert_eq!(waits, [1, 2, 4, 8, 16, 30, 30, 30]);
+        a.answered();
+        assert!(a.due(now));
+        assert_eq!(
+            a.failed(now),
+            KEYCHAIN_AGAIN_SECS,
+            "an answer starts the waits again"
+        );
+        let e = SecretError::Unavailable("locked".into());
+        assert!(listening_without("me", &e, 60).ends_with("asked again in a minute"));
+        assert!(listening_without("me", &e, 1800).ends_with("asked again in 30 minutes"));
     }
 }

@@ -271,12 +271,12 @@ impl Client {
                 // No keychain: listen to the public stream without the account, say so, and
                 // ask again in a while.
                 Err(e) => {
-                    let note = secrets::listening_without(&acct, &e);
+                    let wait = self.keychain.failed(now);
+                    let note = secrets::listening_without(&acct, &e, wait);
                     if self.limited.is_none() {
                         tracing::warn!("{note}");
                     }
                     self.limited = Some(note);
-                    self.keychain.failed(now);
                     return Ok(None);
                 }
             };

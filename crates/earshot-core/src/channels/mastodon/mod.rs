@@ -196,12 +196,12 @@ impl Mastodon {
                     )))
                 }
                 Err(e) => {
-                    let note = secrets::listening_without(acct, &e);
+                    let wait = self.keychain.failed(now);
+                    let note = secrets::listening_without(acct, &e, wait);
                     if self.limited.is_none() {
                         tracing::warn!(instance = %self.host, "{note}");
                     }
                     self.limited = Some(note);
-                    self.keychain.failed(now);
                 }
                 Ok(None) => {
                     return Err(ChannelError::Unauthorized(format!(
