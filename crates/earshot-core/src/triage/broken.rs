@@ -156,40 +156,43 @@ pub(super) fn broken(
     let is = |i: usize, phrase: &str| phrase.split(' ').enumerate().all(|(k, w)| text(i + k) == w);
     let candidates = all_pairs().zip(present).filter(|(_, here)| *here);
     candidates.map(|(p, _)| p).find_map(|p| {
-        let at = (0..words.len()).find(|&i| {
+        // Where the first stands, and how many words it has ("asked for just": three).
+        let (at, said) = (0..words.len()).find_map(|i| {
             let before = i.checked_sub(1).map(text);
-            p.first.contains(&text(i))
-                && !before.is_some_and(|w| p.not_after.contains(&w))
-                && !p.not_next.contains(&text(i + 1))
-                && (p.only_after.is_empty() || before.is_some_and(|w| p.only_after.contains(&w)))
+            let said = p.first.iter().find(|f| is(i, f))?.split(' ').count();
+            (!before.is_some_and(|w| p.not_after.contains(&w))
+                && !p.not_next.contains(&text(i + said))
+                && (p.only_after.is_empty() || before.is_some_and(|w| p.only_after.contains(&w))))
+            .then_some((i, said))
         })?;
         // Where the second stands, and how many words it has ("immer noch": two).
         // A turned pair's second stands after the turn ("sin frutos secos pero … almendras").
         let from = match p.turned {
-            true => (at + 1..words.len()).find(|&k| TURNS.contains(&text(k)))?,
-            false => at + 1,
+            true => (at + said..words.len()).find(|&k| TURNS.contains(&text(k)))?,
+            false => at + said,
         };
         let (then, last) = (from..(at + p.within).min(words.len())).find_map(|k| {
             let phrase = p.then.iter().find(|w| is(k, w))?;
             Some((k, phrase.split(' ').count()))
         })?;
-        let related = !p.relative || (at + 1..then).any(|k| RELATIVE.contains(&text(k)));
+        let related = !p.relative || (at + said..then).any(|k| RELATIVE.contains(&text(k)));
         // Or what the writer had reserved, told before ("the sunbeds we reserved were given to
         // other guests", "las tumbonas que reservamos se las dieron a otros").
         let reserved = || (at.saturating_sub(8)..at).any(|k| RESERVED.contains(&text(k)));
         // Or "us" right before the first ("ci blocca il passo carrabile").
         let us = at > 0 && OURS.contains(&text(at - 1));
-        let owned = !p.ours || (at + 1..then).any(|k| OURS.contains(&text(k))) || us || reserved();
+        let owned =
+            !p.ours || (at + said..then).any(|k| OURS.contains(&text(k))) || us || reserved();
         let praise = (then + last..then + last + 3)
             .any(|k| WORTH_IT.contains(&text(k)) || p.unless_then.contains(&text(k)));
-        let between = &folded[words[at].1..words[then].0];
+        let between = &folded[words[at + said - 1].1..words[then].0];
         let clause = !p.one_clause || !between.contains([',', '.', ';', '!', '?']);
         // "Au lieu", "en lugar", "em vez" are quoted whole.
         let from = match at.checked_sub(1).map(text) {
             Some("au" | "en" | "em") if INSTEAD.contains(&text(at)) => at - 1,
             _ => at,
         };
-        let first = (words[from].0, words[at].1);
+        let first = (words[from].0, words[at + said - 1].1);
         let priced = !p.prices || two_prices(folded);
         let counted = !p.counts || {
             let number = |from: usize| {
@@ -197,7 +200,7 @@ pub(super) fn broken(
                     .map(text)
                     .find(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()))
             };
-            matches!((number(at + 1), number(then + last)), (Some(a), Some(b)) if a != b)
+            matches!((number(at + said), number(then + last)), (Some(a), Some(b)) if a != b)
         };
         let asked = p.told && folded.contains('?');
         let negation = |k: usize| {
@@ -209,7 +212,7 @@ pub(super) fn broken(
         let mut before = (at.saturating_sub(p.clear_before)..at)
             .rev()
             .take_while(|&k| !["and", "y", "e", "et", "und", "ed"].contains(&text(k)));
-        let denied = p.unnegated && (at + 1..then).any(negation) || before.any(negation);
+        let denied = p.unnegated && (at + said..then).any(negation) || before.any(negation);
         (related && owned && clause && priced && counted && !praise && !asked && !denied)
             .then(|| (first, (words[then].0, words[then + last - 1].1)))
     })

@@ -435,6 +435,39 @@ pub(super) const MORE_PAIRS: &[Pair] = &[
         unnegated: true,
         ..PLAIN
     },
+    // Asked for only a little, and the business did far more: "asked for just a tidy-up and you
+    // shaved him almost bald", "pedí solo un arreglo y le habéis rapado", "j'avais demandé juste
+    // un rafraîchissement et vous avez tondu", "wollte nur einen leichten Schnitt und ihr habt";
+    // not "… and you gave me a perfect cut".
+    Pair {
+        first: &[
+            "asked for just", "asked for only", "only asked for", "just asked for",
+            "asked only for", "only wanted a", "just wanted a", "pedi solo", "solo pedi",
+            "pedi solamente", "pedimos solo", "solo pedimos", "solo queria un", "solo queria una",
+            "demande juste", "juste demande", "demande seulement", "seulement demande",
+            "voulais juste un", "voulais juste une", "wollte nur einen", "wollte nur eine",
+            "wollte nur ein", "wollten nur einen", "wollten nur eine", "wollten nur ein",
+            "chiesto solo", "solo chiesto", "chiesto soltanto", "volevo solo un", "volevo solo una",
+            "volevo solo uno", "pedi so", "so pedi", "pedi apenas", "apenas pedi", "queria so um",
+            "queria so uma", "queria apenas um", "queria apenas uma",
+        ],
+        then: &[
+            "and you", "and got", "y me habeis", "y le habeis", "y nos habeis", "y me han",
+            "y le han", "y me hicieron", "y le hicieron", "et vous avez", "et vous m'avez",
+            "et on m'a", "und ihr habt", "und sie haben", "und man hat", "e avete", "e mi avete",
+            "e gli avete", "e le avete", "e hanno", "e mi hanno", "e gli hanno", "e rasparam",
+            "e cortaram", "e fizeram", "e puseram", "e tiraram", "e mudaram", "e trocaram",
+        ],
+        within: 10,
+        one_clause: true,
+        unless_then: &[
+            "perfect", "perfectly", "lovely", "beautiful", "beautifully", "amazing", "brilliant",
+            "perfecto", "perfecta", "genial", "precioso", "preciosa", "parfait", "parfaite",
+            "parfaitement", "superbe", "perfekt", "toll", "wunderschon", "perfetto", "perfetta",
+            "benissimo", "perfeito", "perfeita", "lindo", "linda",
+        ],
+        ..PLAIN
+    },
     // German tells it after the verb: "Die Gelnägel lösen sich schon", "löst sich bereits".
     Pair {
         first: &["losen", "lost", "blattern", "blattert", "platzen", "platzt"],

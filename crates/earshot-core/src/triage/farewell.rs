@@ -9,9 +9,9 @@
 
 use super::cues::{on_boundaries, placed, word_spans, Folded, Raw};
 
-/// A death told, or sorrow for what befell someone, folded: sympathy as [`LOSS_CUES`] is, and the
-/// post reads negative whatever warm words console ("un abrazo muy fuerte", "unser herzliches
-/// Beileid"): `reading.rs`.
+/// A death told, sorrow for what befell someone, or someone of the place missed, folded: sympathy
+/// as [`LOSS_CUES`] is, and the post reads negative whatever warm words console ("un abrazo muy
+/// fuerte", "unser herzliches Beileid", "she was always so kind"): `reading.rs`.
 #[rustfmt::skip]
 pub(super) const DEATH_CUES: &[&str] = &[
     // A death told ("sad news that the old cobbler has passed away"); not a bare "died" or "è
@@ -39,6 +39,17 @@ pub(super) const DEATH_CUES: &[&str] = &[
     "sentimos mucho lo de", "sentimos mucho lo del", "siento mucho lo de", "siento mucho lo del",
     "lo sentimos mucho por",
     "ci dispiace tantissimo per", "ci dispiace tanto per", "mi dispiace tanto per",
+    // Someone of the place missed ("Maria has left the café, we'll really miss her"): not "il
+    // nous manque une pièce", a part missing, nor "we miss you, get well soon", said to them.
+    "miss her", "miss him", "la vamos a echar", "lo vamos a echar", "la echaremos",
+    "lo echaremos", "la echamos de menos", "lo echamos de menos", "la vamos a extranar",
+    "lo vamos a extranar", "elle va nous manquer", "il va vraiment nous manquer",
+    "elle va vraiment nous manquer", "elle nous manquera",
+    "sie wird uns fehlen", "er wird uns fehlen", "sie wird uns sehr fehlen",
+    "er wird uns sehr fehlen", "wir werden sie vermissen", "wir werden ihn vermissen",
+    "wir vermissen sie", "wir vermissen ihn", "ci manchera tanto", "ci manchera moltissimo",
+    "saudades dela", "saudades dele",
+    "sentir a falta dela", "sentir a falta dele", "sentir falta dela", "sentir falta dele",
 ];
 
 /// Whether the sympathy cues of a post (as the post says them) tell a death or sorrow.

@@ -2,6 +2,11 @@
 //! — with the words that drove each.
 
 use super::linear::{self, Feature, LinearModel, Origin, Signals};
+
+#[path = "scare.rs"]
+mod scare;
+use scare::scare_quoted;
+
 use super::naming::name_strongest;
 use super::reading::LEARNED_BESIDE_LEXICON;
 use super::signals::signals;
@@ -104,10 +109,14 @@ fn got_instead(tokens: &[text::Token]) -> Option<usize> {
 /// tarde, genial". Not after praise, nor after a cue alone ("My refund came through, perfect"),
 /// nor "again" alone ("See you again soon, great!").
 ///
+/// Or a cry at either end and a claim in scare quotes in the post's `text` (`scare.rs`): "Great, the
+/// 'waterproof' boots let water in at the first puddle": the claim follows the cry, as what
+/// the complaint is about.
+///
 /// Or a cry at each end ("Genial, la tintorería me ha vuelto a perder un botón. Maravilloso"):
 /// what lies between decides, with no praise in it and a bad word, a complaint cue, "again" or
 /// "another".
-pub(super) fn lone_cry(a: &Analysed, cued: bool) -> Vec<String> {
+pub(super) fn lone_cry(a: &Analysed, cued: bool, text: &str) -> Vec<String> {
     let Some(first) = a.tokens.first() else {
         return Vec::new();
     };
@@ -118,6 +127,13 @@ pub(super) fn lone_cry(a: &Analysed, cued: bool) -> Vec<String> {
     let is_cry = |t: &text::Token| CRIES.contains(&crate::matcher::fold(&t.norm).as_str());
     let opens = first.clause_end && is_cry(first);
     let last = last_alone(a).filter(|t| is_cry(t) && a.turns.is_empty());
+    // A claim in scare quotes beside the cry ("Great, the 'waterproof' boots let water in"):
+    // whatever the words between, the cry is sarcasm.
+    if let Some(cry) = opens.then_some(first).or(last) {
+        if let Some(claim) = scare_quoted(text) {
+            return vec![cry.norm.clone(), claim.to_string()];
+        }
+    }
     if let Some(last) = last {
         let n = a.tokens.len();
         if opens {

@@ -206,25 +206,24 @@ pub(super) fn read_in(model: &LinearModel, text: &str, lang: Option<&'static str
         probs[1] -= moved;
         probs[if sign < 0.0 { 0 } else { 2 }] += moved;
     }
-    // Praise of how things were reads as a bad word ("used to be good"): no irony beside praise now.
+    // Praise of how things were reads as a bad word ("used to be good"): no irony beside it.
     let praised_before = super::decline::praised_before(&analysed);
     let mut cried = false;
     if sarcasm.is_empty() && !praised_before {
         // A lone cry of delight before a bad word or "another" ("Génial, 5 euros pour un café
-        // tiède"), or after one ("… Brilliant."), is sarcasm however the model leans: named even where the words it learned from
-        // the business posts already read negative. Praise and a bad word side by side, where
-        // the model leans to the praise, go to the irony model (English), which decides whether
-        // the praise is meant. A complaint cue beside praise is not enough: "Thanks for the
-        // quick refund, appreciate it" is thanks ("refund" is a complaint cue).
-        sarcasm = lone_cry(&analysed, !complaint_cues.is_empty());
+        // tiède"), after one ("… Brilliant.") or beside a claim in scare quotes is sarcasm,
+        // however the model leans. Praise and a bad word side by side, where the model leans to
+        // the praise, go to the irony model (English), which decides whether the praise is
+        // meant. A complaint cue beside praise is not enough: "Thanks for the quick refund,
+        // appreciate it" is thanks ("refund" is a complaint cue).
+        sarcasm = lone_cry(&analysed, !complaint_cues.is_empty(), text);
         cried = !sarcasm.is_empty();
         if sarcasm.is_empty() && vader.neg > 0.0 && probs[2] > probs[0] {
             sarcasm = ironic_words(&analysed, &signals, &feats);
         }
     }
     // Praise after the wrong thing came ("Ordered a latte, got a cold americano. Great job
-    // guys.") is said through gritted teeth, however the model leans. A gift is no wrong thing
-    // (`wrong_item.rs`).
+    // guys.") is said through gritted teeth, whatever the model leans to; not a gift.
     let after = after_wrong_item.as_deref();
     if let Some(after) = after.filter(|_| sarcasm.is_empty()) {
         sarcasm = praise_in(after, signals.lang);
@@ -286,8 +285,7 @@ pub(super) fn read_in(model: &LinearModel, text: &str, lang: Option<&'static str
     }
     let best = if grave.is_empty() { best } else { 0 };
     let mood = [Sentiment::Negative, Sentiment::Neutral, Sentiment::Positive][best];
-    // Praise that says the opposite is a complaint's tone ("Che bello pagare 5 euro per un caffè
-    // tiepido").
+    // Praise that says the opposite is a complaint's tone ("Che bello pagare 5 € per un caffè").
     let sarcastic = !sarcasm.is_empty() && mood == Sentiment::Negative;
     let neg = probs[0];
     // The complaint model read English tweets to brands; elsewhere tone and cues decide.
@@ -392,6 +390,8 @@ pub(super) fn read_in(model: &LinearModel, text: &str, lang: Option<&'static str
         _ if !complaint => Vec::new(),
         // The grave cues are named on their own ("health or safety: 'food poisoning'").
         _ if !grave.is_empty() => complaint_cues.iter().take(3).cloned().collect(),
+        // The claim in scare quotes the cry mocks ("complaint: 'waterproof'", `flags::lone_cry`).
+        _ if cried && sarcasm.len() > 1 && complaint_cues.is_empty() => sarcasm[1..].to_vec(),
         Some((_, mut words)) if complaint_cues.is_empty() => {
             // A word that reads as praise where it stands is never why ("complaint: 'fine'"),
             // nor a false friend ("doubt" of "no doubt").

@@ -455,6 +455,23 @@ pub(super) const SERVICE_CUES: &[&str] = &[
     // Parts still missing after the work ("missing" is in the first list): "los tiradores que
     // faltan", "les poignées qui manquent", "die fehlenden Griffe", "os puxadores que faltam".
     "que faltan", "qui manquent", "die fehlenden", "den fehlenden", "que faltam",
+    "il nous manque une piece", "il nous manque un", "il me manque une piece", "il me manque un",
+    // A booked visit the desk knows nothing of ("no record of our booking" is in the first
+    // list): "the garage had no record of it", "no les consta nada", "aucune trace".
+    "had no record", "have no record", "no record of it", "no record of the", "no les consta",
+    "no nos consta", "no me consta", "no constaba", "no tenian constancia", "aucune trace",
+    "n'avait pas de trace", "n'avaient pas de trace", "hatte nichts davon", "hatten nichts davon",
+    "nicht eingetragen", "nichts im system", "non risulta niente",
+    "non risulta nulla", "non risultava niente", "non risultava nulla", "nessuna traccia",
+    "nao tinha registo", "nao tinham registo", "nao havia registo", "nao tinha registro",
+    "nao havia registro",
+    // A trip there for nothing: "wasted trip", "déplacement pour rien", "umsonst hingefahren".
+    "wasted trip", "wasted journey", "wasted a trip", "wasted the trip", "viaje en balde",
+    "viaje para nada", "deplacement pour rien", "deplace pour rien", "deplacee pour rien",
+    "venu pour rien", "venue pour rien", "umsonst hingefahren", "umsonst gefahren",
+    "umsonst gekommen", "fahrt umsonst", "weg umsonst", "viaggio a vuoto", "viaggio inutile",
+    "giro a vuoto", "venuto per niente", "venuta per niente", "viagem em vao",
+    "viagem para nada", "fui em vao",
 ];
 
 #[cfg(test)]

@@ -1,0 +1,60 @@
+//! What the thirty-first day's blind set `ai` taught, each with a post that must not be read the
+//! same way: a claim of the business's in scare quotes beside a cry of delight is sarcasm, and
+//! the claim is what the complaint is about ("Great, the 'waterproof' boots…"); a booked visit
+//! the desk has no record of; a trip there for nothing; asked for a little and given far more
+//! ("asked for just a trim and you…"); someone of the place missed when they leave, which is no
+//! complaint. `earshot classify` is what is tested.
+
+mod triage_common;
+
+use triage_common::{misquoted, misreads, none_wrong};
+
+/// (post, language, sentiment, complaint).
+#[rustfmt::skip]
+const CASES: &[(&str, &str, &str, bool)] = &[
+    // A claim mocked; a message cited, a name, praise with no quotes.
+    ("Brilliant, the 'homemade' soup came straight out of a tin", "en", "negative", true),
+    ("Genial, el pan 'del día' era de anteayer", "es", "negative", true),
+    ("Super, das „frische“ Obst war schon ganz matschig", "de", "negative", true),
+    ("Perfetto, il servizio 'veloce' ci ha messo un'ora e mezza", "it", "negative", true),
+    ("Perfect, they wrote 'happy birthday' on the plate just as I asked", "en", "positive", false),
+    ("Brilliant, the Sunday roast was the best in town", "en", "positive", false),
+    // A booking the desk knew nothing of; a trip for nothing.
+    ("Had a confirmed appointment for 10am but the surgery had no record of it", "en", "negative", true),
+    ("Tenía cita confirmada a las diez y en la clínica no les consta", "es", "negative", true),
+    ("Rendez-vous confirmé à 10 h, et au cabinet aucune trace de moi", "fr", "negative", true),
+    ("Appuntamento confermato alle 10, ma allo studio non risulta niente", "it", "negative", true),
+    ("Drove forty minutes to collect my order and it wasn't ready. Wasted trip.", "en", "negative", true),
+    ("Quaranta minuti di macchina per ritirare l'ordine e non era pronto. Viaggio a vuoto.", "it", "negative", true),
+    // Asked for a little, given far more; and given it as asked.
+    ("Only asked for a light trim and you took four inches off", "en", "negative", true),
+    ("Solo pedí las puntas y me han cortado media melena", "es", "negative", true),
+    ("Ich wollte nur einen kurzen Ölwechsel und ihr habt gleich die Bremsen getauscht", "de", "negative", true),
+    ("Only asked for a light trim and you got it perfect, thank you", "en", "positive", false),
+    // Someone of the place missed; missing a part is no farewell.
+    ("Tom the barber has moved to Leeds, we will really miss him", "en", "negative", false),
+    ("Nuestra peluquera se ha jubilado, la vamos a echar de menos", "es", "negative", false),
+    ("Unsere Apothekerin hört auf, sie wird uns sehr fehlen", "de", "negative", false),
+    ("Il nous manque une pièce du meuble livré hier", "fr", "negative", true),
+];
+
+/// (post, a reason it must give, one it must not — empty for none).
+#[rustfmt::skip]
+const QUOTED: &[(&str, &str, &str)] = &[
+    ("Brilliant, the 'homemade' soup came straight out of a tin", "complaint: 'homemade'", "positive"),
+    ("Brilliant, the 'homemade' soup came straight out of a tin", "sarcastic: 'brilliant'", ""),
+    ("Super, das „frische“ Obst war schon ganz matschig", "complaint: 'frische'", "positive"),
+    ("Tenía cita confirmada a las diez y en la clínica no les consta", "complaint: 'no les consta'", ""),
+    ("Drove forty minutes to collect my order and it wasn't ready. Wasted trip.", "'wasted trip'", ""),
+    ("Only asked for a light trim and you took four inches off", "asked for … and you'", ""),
+];
+
+#[test]
+fn claims_mocked_visits_unknown_and_too_much_done_read_right() {
+    none_wrong(&misreads(CASES));
+}
+
+#[test]
+fn claims_mocked_visits_unknown_and_too_much_done_are_quoted() {
+    none_wrong(&misquoted(QUOTED));
+}
