@@ -1,9 +1,10 @@
-//! What the thirty-first day's blind set `ai` taught, each with a post that must not be read the
-//! same way: a claim of the business's in scare quotes beside a cry of delight is sarcasm, and
-//! the claim is what the complaint is about ("Great, the 'waterproof' boots…"); a booked visit
-//! the desk has no record of; a trip there for nothing; asked for a little and given far more
-//! ("asked for just a trim and you…"); someone of the place missed when they leave, which is no
-//! complaint. `earshot classify` is what is tested.
+//! What the thirty-first day's blind sets `ai` and `aj` taught, each with a post that must not be
+//! read the same way: a claim of the business's in scare quotes beside a cry of delight is
+//! sarcasm, and the claim is what the complaint is about ("Great, the 'waterproof' boots…"); a
+//! booked visit the desk has no record of; a trip there for nothing; asked for a little and given
+//! far more ("asked for just a trim and you…"); someone of the place missed when they leave,
+//! which is no complaint; what is written says one thing and should say another ("the sign says
+//! 2024 but it should be 2025"). `earshot classify` is what is tested.
 
 mod triage_common;
 
@@ -36,6 +37,11 @@ const CASES: &[(&str, &str, &str, bool)] = &[
     ("Nuestra peluquera se ha jubilado, la vamos a echar de menos", "es", "negative", false),
     ("Unsere Apothekerin hört auf, sie wird uns sehr fehlen", "de", "negative", false),
     ("Il nous manque une pièce du meuble livré hier", "fr", "negative", true),
+    // Written one way, should be another; an opinion of what should be is none.
+    ("The name on the cake says Jon but it should be John, I spelled it out on the phone", "en", "negative", true),
+    ("En la placa pone Dr. Pérez y debería ser Dra. Pérez, ¿lo podéis cambiar?", "es", "negative", true),
+    ("Sul biglietto c'è scritto via Roma 12 ma dovrebbe essere via Roma 21", "it", "negative", true),
+    ("The mechanic says it should be fine for another year, great news", "en", "positive", false),
 ];
 
 /// (post, a reason it must give, one it must not — empty for none).

@@ -98,6 +98,11 @@ const CASES: &[(&str, &str, &str, &[&str])] = &[
     ("La farmacia è aperta anche a Ferragosto?", "it", "question", &[]),
     // The care taken over a funeral is thanks, whatever "funeral" weighs.
     ("Thank you for the care you took with Grandad's service, the whole family felt looked after", "en", "praise", &["care you took"]),
+    // Overjoyed since, in each language; a phone buzzing is no joy.
+    ("The swimming teacher finally got our son to put his face in the water, he's been buzzing ever since", "en", "praise", &[]),
+    ("La maestra di nuoto ha convinto nostro figlio a mettere la testa sott'acqua, è al settimo cielo", "it", "praise", &[]),
+    ("Die Schwimmlehrerin hat unseren Sohn endlich zum Tauchen gebracht, er strahlt seitdem", "de", "praise", &[]),
+    ("A professora de natação convenceu o nosso filho a pôr a cabeça debaixo de água, anda radiante", "pt", "praise", &[]),
 ];
 
 #[test]

@@ -468,6 +468,27 @@ pub(super) const MORE_PAIRS: &[Pair] = &[
         ],
         ..PLAIN
     },
+    // What is written says one thing and should say another: "the engraving says 2024 but it
+    // should be 2025", "en el trofeo pone 2024 y debería ser 2025", "il est écrit 2024 alors que
+    // c'est 2025", "steht 2024, es müsste aber 2025 heißen", "c'è scritto 2024 ma dovrebbe
+    // essere 2025", "diz 2024 mas devia ser 2025".
+    Pair {
+        first: &[
+            "says", "reads", "pone", "ponia", "ecrit", "marque", "indique", "steht", "stand",
+            "scritto", "riporta", "diz", "dizia",
+        ],
+        // Each with its turn: not "the mechanic says it should be fine".
+        then: &[
+            "but it should be", "but it should say", "but should be", "but it should have been",
+            "y deberia ser", "pero deberia ser", "y deberia poner", "pero deberia poner",
+            "cuando deberia ser", "alors que c'est", "alors que ca devrait etre",
+            "mais ca devrait etre", "mais ce devrait etre", "es musste aber", "es sollte aber",
+            "musste aber", "sollte aber", "ma dovrebbe essere", "ma doveva essere",
+            "mentre dovrebbe essere", "mas devia ser", "mas deveria ser", "quando devia ser",
+        ],
+        within: 12,
+        ..PLAIN
+    },
     // German tells it after the verb: "Die Gelnägel lösen sich schon", "löst sich bereits".
     Pair {
         first: &["losen", "lost", "blattern", "blattert", "platzen", "platzt"],

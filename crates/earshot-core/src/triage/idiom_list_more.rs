@@ -122,4 +122,16 @@ pub(super) const MORE_IDIOMS: &[(&str, f64)] = &[
     ("kein einziges|einziger|einzige ist|war zerbrochen|kaputtgegangen|kaputt", 2.0),
     ("non se ne è|e rotto|rotta nemmeno|neanche|neppure uno|una", 2.0),
     ("não|nao se partiu|partiram|quebrou nem um|uma", 2.0),
+    // Overjoyed since: "he's been buzzing all week", "è al settimo cielo", "anda radiante"; not
+    // a phone buzzing.
+    ("hes|shes|ive|weve|theyve been buzzing", 2.5),
+    ("hes|shes|im|theyre buzzing", 2.5),
+    ("over the moon", 2.5),
+    ("on cloud nine", 2.5),
+    ("en una nube", 2.5),
+    ("aux anges", 2.5),
+    ("strahlt|strahlte|strahlen seitdem|seit", 2.5),
+    ("strahlt|strahlte|strahlen die|den ganze|ganzen", 2.5),
+    ("al settimo cielo", 2.5),
+    ("anda|está|esta|ficou|ficaram radiante|radiantes", 2.5),
 ];

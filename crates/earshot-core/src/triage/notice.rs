@@ -3,8 +3,13 @@
 //! The word "closed" there is news of the hours, not the writer's grievance at a door found shut
 //! ("Closed again at 3pm on a Saturday"). It is set aside, so the learned model reads it as a
 //! word of its own, and the lexicon gives it no valence.
+//!
+//! And a post that opens as a notice ("Heads up:", "Aviso:", "Hinweis:", "Avviso:") tells the
+//! customers something, a road shut or new hours; it is no grievance unless it says one.
 
+use super::reading::{argmax, Reading};
 use super::text::Analysed;
+use crate::model::{Intent, Sentiment};
 
 /// Shut, in the six languages, as tokens are written (lower case, accents kept).
 #[rustfmt::skip]
@@ -43,6 +48,63 @@ pub(super) fn closed_for_works(a: &mut Analysed) {
     }
 }
 
+/// What opens a notice, as tokens are folded: "Heads up:", "FYI:", "Aviso:", "Info :",
+/// "Hinweis:", "Avviso:". Not a warning ("Achtung:", "Atención:"), which is as often one
+/// customer warning others off.
+#[rustfmt::skip]
+const HEADS_UP: &[&[&str]] = &[
+    &["heads", "up"], &["psa"], &["fyi"], &["notice"], &["reminder"], &["aviso"],
+    &["recordatorio"], &["info"], &["infos"], &["rappel"], &["hinweis"], &["avviso"],
+    &["promemoria"], &["lembrete"],
+];
+
+/// A notice ([`HEADS_UP`] and a colon or comma) read as a complaint or as negative from its topic
+/// words alone ("Avviso: la strada … è chiusa per un mese per i lavori": "complaint: 'davanti'"),
+/// with no complaint cue, no bad word, nothing grave, abusive or sarcastic: read as plain news.
+/// Any other reading as it was.
+pub(super) fn heads_up(r: Reading) -> Reading {
+    let tokens = &r.analysed.tokens;
+    let opens = HEADS_UP.iter().any(|words| {
+        words.len() < tokens.len()
+            && words
+                .iter()
+                .zip(tokens)
+                .all(|(w, t)| crate::matcher::fold(&t.norm) == *w)
+            && tokens[words.len() - 1].clause_end
+    });
+    let bad = tokens
+        .iter()
+        .any(|t| super::vader::valence_of(t).is_some_and(|v| (v < 0.0) != t.negated));
+    let plain = r.complaint_cues.is_empty()
+        && r.grave.is_empty()
+        && r.sarcasm.is_empty()
+        && !r.abusive
+        && !bad;
+    if !opens || !plain || r.mood == Sentiment::Positive {
+        return r;
+    }
+    let mut probs = r.probs;
+    let best = argmax(&probs);
+    probs.swap(best, 1);
+    let intent = if !r.lead_cues.is_empty() {
+        Intent::Lead
+    } else if !r.help_cues.is_empty() || r.analysed.questions > 0 {
+        Intent::Question
+    } else {
+        Intent::Other
+    };
+    Reading {
+        probs,
+        mood: Sentiment::Neutral,
+        intent,
+        complaint: false,
+        needs_reply: intent != Intent::Other,
+        complaint_words: Vec::new(),
+        drivers: Vec::new(),
+        ..r
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::triage::text::aside_words as aside;
@@ -63,5 +125,26 @@ mod tests {
         );
         assert!(aside("Closed again at 3pm on a Saturday", "en").is_empty());
         assert!(aside("Closed at 3pm. The holiday park next door was open", "en").is_empty());
+    }
+
+    #[test]
+    fn a_notice_is_news_unless_it_tells_a_grievance() {
+        use crate::triage::reading::read;
+        // Each read as a complaint from its topic words before ("complaint: 'davanti'").
+        for text in [
+            "Avviso: il parcheggio davanti al mercato è chiuso per tre settimane per il cantiere",
+            "Hinweis: Die Brücke zum Hofladen ist zwei Wochen gesperrt, bitte über das Dorf fahren.",
+            "Aviso: a rua da farmácia está cortada esta semana, o acesso é pela praça.",
+        ] {
+            let news = read(text);
+            assert!(!news.complaint, "{text}: {news:?}");
+            assert_eq!(news.mood, crate::model::Sentiment::Neutral, "{text}");
+        }
+        for grievance in [
+            "Heads up: the shop charged me twice and nobody answers the phone",
+            "Aviso: llevo tres semanas esperando mi reembolso",
+        ] {
+            assert!(read(grievance).complaint, "{grievance}");
+        }
     }
 }

@@ -4,13 +4,13 @@
 use super::flags::{
     abuse_of, closing_cry, flag_of, ironic_words, lone_cry, only_insults, praise_in,
 };
-use super::grave::Grave;
 use super::linear::{self, LinearModel, Origin};
 use super::naming::{boosting, letter, name_strongest, names_marked, negation_reaches, shown};
 use super::signals::{only_own_plan, own_plan_word, signals_in, Found};
 use super::text::{self, Analysed};
 use super::vader;
 use super::{complaint_cues::demands, farewell::mourns, lang, model, words::asks_why};
+use super::{courtesy, grave::Grave, need_met, notice, put_right};
 use crate::model::{Intent, Sentiment};
 
 /// What the text of a post says, before anything about its author or context.
@@ -111,7 +111,7 @@ pub fn read_with(model: &LinearModel, text: &str) -> Reading {
     let text = super::stretch::destretched(text);
     let text = super::hashtags::spelled_out(&text);
     let whole = super::turn::turned(model, &text, read_in(model, &text, lang::detect(&text)));
-    super::courtesy::plain(super::need_met::met(super::put_right::put_right(whole)))
+    notice::heads_up(courtesy::plain(need_met::met(put_right::put_right(whole))))
 }
 
 /// [`read_with`] of a text in a language already told, without looking for a turn.
