@@ -64,12 +64,14 @@ const HEADS_UP: &[&[&str]] = &[
 /// Any other reading as it was.
 pub(super) fn heads_up(r: Reading) -> Reading {
     let tokens = &r.analysed.tokens;
+    let first: Vec<String> = tokens
+        .iter()
+        .take(2)
+        .map(|t| crate::matcher::fold(&t.norm))
+        .collect();
     let opens = HEADS_UP.iter().any(|words| {
         words.len() < tokens.len()
-            && words
-                .iter()
-                .zip(tokens)
-                .all(|(w, t)| crate::matcher::fold(&t.norm) == *w)
+            && words.iter().zip(&first).all(|(w, t)| t == w)
             && tokens[words.len() - 1].clause_end
     });
     let bad = tokens
