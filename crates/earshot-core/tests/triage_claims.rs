@@ -1,10 +1,12 @@
-//! What the thirty-first day's blind sets `ai` and `aj` taught, each with a post that must not be
+//! What the thirty-first day's blind sets `ai`, `aj` and `ak` taught, each with a post that must not be
 //! read the same way: a claim of the business's in scare quotes beside a cry of delight is
 //! sarcasm, and the claim is what the complaint is about ("Great, the 'waterproof' boots…"); a
 //! booked visit the desk has no record of; a trip there for nothing; asked for a little and given
 //! far more ("asked for just a trim and you…"); someone of the place missed when they leave,
 //! which is no complaint; what is written says one thing and should say another ("the sign says
-//! 2024 but it should be 2025"). `earshot classify` is what is tested.
+//! 2024 but it should be 2025"); charged for far more than was done; a mishap the writer says is
+//! not the business's fault, which is no complaint unless something is still owed.
+//! `earshot classify` is what is tested.
 
 mod triage_common;
 
@@ -42,6 +44,19 @@ const CASES: &[(&str, &str, &str, bool)] = &[
     ("En la placa pone Dr. Pérez y debería ser Dra. Pérez, ¿lo podéis cambiar?", "es", "negative", true),
     ("Sul biglietto c'è scritto via Roma 12 ma dovrebbe essere via Roma 21", "it", "negative", true),
     ("The mechanic says it should be fine for another year, great news", "en", "positive", false),
+    // Charged for far more than was done (`broken_tests.rs` has the pair's look-alikes).
+    ("La peluquería me cobró un tinte completo cuando solo me retocaron las raíces", "es", "negative", true),
+    ("Il meccanico mi ha fatto pagare il tagliando completo quando ha solo rabboccato l'olio", "it", "negative", true),
+    // A cry after a claim in quotes of up to three words.
+    ("The 'fully stocked' bar had two bottles of wine. Impressive.", "en", "negative", true),
+    ("O bolo 'feito em casa' vinha num plástico do supermercado. Impressionante.", "pt", "negative", true),
+    ("Delivered in an hour and set up in ten minutes. Impressive.", "en", "positive", false),
+    // Walked away from.
+    ("Fragte zweimal nach der Rechnung und die Kellnerin ist einfach weggegangen", "de", "negative", true),
+    // Not the business's fault; unless something is still owed.
+    ("The power cut stopped the class halfway, not your fault at all, but what a shame", "en", "negative", false),
+    ("Se fue la luz en mitad de la clase, no es culpa vuestra, pero qué pena", "es", "negative", false),
+    ("I know it's not your fault, but I'm still waiting for the refund from March", "en", "negative", true),
 ];
 
 /// (post, a reason it must give, one it must not — empty for none).

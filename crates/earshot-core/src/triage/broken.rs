@@ -41,6 +41,9 @@ struct Pair {
     /// Whether a relative word must stand between the two: a part "that" was never replaced,
     /// not "charged a fair price, never pushy".
     relative: bool,
+    /// Words one of which must stand between the two, when there are any: "charged a full
+    /// consultation *when* the nurse only clipped the claws".
+    via: &'static [&'static str],
     /// Whether the two must stand in one clause: "instead of the blond I asked for", not
     /// "Instead of flowers, we asked guests to donate".
     one_clause: bool,
@@ -76,6 +79,7 @@ const PLAIN: Pair = Pair {
     not_next: &[],
     only_after: &[],
     relative: false,
+    via: &[],
     one_clause: false,
     prices: false,
     counts: false,
@@ -175,7 +179,8 @@ pub(super) fn broken(
             let phrase = p.then.iter().find(|w| is(k, w))?;
             Some((k, phrase.split(' ').count()))
         })?;
-        let related = !p.relative || (at + said..then).any(|k| RELATIVE.contains(&text(k)));
+        let related = (!p.relative || (at + said..then).any(|k| RELATIVE.contains(&text(k))))
+            && (p.via.is_empty() || (at + said..then).any(|k| p.via.contains(&text(k))));
         // Or what the writer had reserved, told before ("the sunbeds we reserved were given to
         // other guests", "las tumbonas que reservamos se las dieron a otros").
         let reserved = || (at.saturating_sub(8)..at).any(|k| RESERVED.contains(&text(k)));

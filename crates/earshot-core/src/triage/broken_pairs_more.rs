@@ -1,9 +1,11 @@
 //! More of the pairs [`super::broken`] reads (see `broken_pairs.rs`): someone else's thing given
 //! to the writer, a way in blocked, another's mark, cut too short, late to every one, left out
 //! in the rain, told a time and still waiting, came after it was over, results read out loud,
-//! charged for damage already there, a price risen.
+//! charged for damage already there, a price risen, asked for a little and given more, written
+//! one way and should be another, charged for far more than was done.
 //! In the six modelled languages, folded. Earshot's own lists.
 
+use super::super::pair_words::CHARGED;
 use super::{Pair, PLAIN};
 
 /// Floors and what covers them, folded.
@@ -487,6 +489,21 @@ pub(super) const MORE_PAIRS: &[Pair] = &[
             "mentre dovrebbe essere", "mas devia ser", "mas deveria ser", "quando devia ser",
         ],
         within: 12,
+        ..PLAIN
+    },
+    // Charged for far more than was done: "charged us for a full consultation when all the
+    // nurse did was clip the claws", "nos cobró una consulta completa cuando la enfermera solo le
+    // cortó las uñas", "ci ha fatto pagare una visita completa quando … ha solo tagliato".
+    Pair {
+        first: CHARGED,
+        then: &[
+            "only", "just", "all", "solo", "solamente", "juste", "seulement", "nur", "soltanto",
+            "so", "apenas",
+        ],
+        via: &[
+            "when", "cuando", "quand", "alors", "dabei", "obwohl", "quando", "mentre", "enquanto",
+        ],
+        within: 14,
         ..PLAIN
     },
     // German tells it after the verb: "Die Gelnägel lösen sich schon", "löst sich bereits".

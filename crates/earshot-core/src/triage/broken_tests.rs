@@ -203,6 +203,29 @@ fn what_was_said_and_what_came() {
             None,
         ),
         ("Sin nada de polvo en el suelo, lo dejaron impecable", None),
+        // Charged for far more than was done; not charged only for what was.
+        (
+            "The vet charged a full consultation when the nurse only trimmed his nails",
+            Some("charged … only"),
+        ),
+        (
+            "Nos cobraron la revisión entera cuando solo cambiaron una bombilla",
+            Some("cobraron … solo"),
+        ),
+        (
+            "They charged only for the parts, when they could have billed the whole afternoon",
+            None,
+        ),
+        // Asked for only a little, and more done; written one way, should be another.
+        (
+            "Only asked for the ends tidied and you cut it to my chin",
+            Some("only asked for … and you"),
+        ),
+        (
+            "The menu says vegan but it should say vegetarian, there's cheese in it",
+            Some("says … but it should say"),
+        ),
+        ("My GP says it should be fine to swim next week", None),
     ];
     for (post, want) in cases {
         assert_eq!(quoted(post).as_deref(), want, "{post}");

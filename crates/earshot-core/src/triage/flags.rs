@@ -43,7 +43,8 @@ const CRIES: &[&str] = &[
     "amazing", "genial", "estupendo", "perfecto", "fantastico", "maravilloso", "super",
     "parfait", "magnifique", "formidable", "toll", "klasse", "prima", "wunderbar",
     "perfekt", "herrlich", "fantastisch", "perfetto", "ottimo", "splendido", "meraviglioso",
-    "otimo", "perfeito", "maravilha", "excelente",
+    "otimo", "perfeito", "maravilha", "excelente", "impressive", "impresionante",
+    "impressionnant", "beeindruckend", "notevole", "impressionante",
 ];
 
 /// "Another" right after a cry ("Ottimo, un altro ordine arrivato a metà"), folded; not "again"

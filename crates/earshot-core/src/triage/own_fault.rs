@@ -6,8 +6,14 @@
 //! business had a hand in it ("the boiler you installed", "que vous avez installée"), that it
 //! came so ("arrived broken", "my new sofa"), or that it is back ("broken again"): those are the
 //! complaints they read as. Read on folded tokens. Earshot's own lists.
+//!
+//! And a mishap the writer says is not the business's fault ("not your fault at all, but we
+//! missed the whole ending", "no es culpa vuestra", "überhaupt nicht eure Schuld"): sad, perhaps,
+//! but no complaint, unless the post wants money back or names something grave.
 
+use super::reading::Reading;
 use super::text::{Analysed, Token};
+use crate::model::Intent;
 
 /// The writer's own, in each language: "my", "our", and their forms.
 #[rustfmt::skip]
@@ -144,6 +150,63 @@ pub(super) fn inside(cue: &str, own: &[String]) -> bool {
         && cue
             .split(|c: char| !c.is_alphanumeric())
             .any(|w| own.iter().any(|o| o == w) && (FAULT.contains(&w) || WORKING.contains(&w)))
+}
+
+/// Fault, in each language, and the business's, second person, as tokens are folded.
+#[rustfmt::skip]
+const BLAME: &[&str] = &["fault", "culpa", "faute", "schuld", "colpa"];
+#[rustfmt::skip]
+const YOURS: &[&str] = &[
+    "your", "yours", "vuestra", "vuestro", "suya", "votre", "vous", "eure", "euer", "ihre",
+    "vostra", "vostro", "vossa", "vosso", "sua", "tua",
+];
+
+/// What the business still owes whoever is at fault, as folded words start: money back, a wait
+/// ended, an answer ("I know it's not your fault, but I've been waiting three weeks for my
+/// refund" stays a complaint).
+#[rustfmt::skip]
+const OWED: &[&str] = &[
+    "refund", "reembols", "rembours", "erstatt", "rimbors", "wait", "esper", "attend", "wart",
+    "aspett", "charg", "cobr", "factur", "berechn", "addebit", "repl", "answer", "respu",
+    "repon", "antwort", "rispo", "respost",
+];
+
+/// `r` without its complaint when the post says, under a negation, that the fault is not the
+/// business's ("it's not your fault", "ce n'est pas du tout votre faute", "non è colpa vostra"),
+/// and says nothing the business still owes ([`OWED`]), names nothing grave and mocks nothing.
+/// Any other reading as it was.
+pub(super) fn not_theirs(r: Reading) -> Reading {
+    if !r.complaint || !r.grave.is_empty() || !r.sarcasm.is_empty() {
+        return r;
+    }
+    let tokens = &r.analysed.tokens;
+    let fold = |t: &Token| crate::matcher::fold(&t.norm);
+    let cleared = tokens.iter().enumerate().any(|(i, t)| {
+        let near = &tokens[i.saturating_sub(2)..(i + 2).min(tokens.len())];
+        t.negated
+            && BLAME.contains(&fold(t).as_str())
+            && near.iter().any(|n| YOURS.contains(&fold(n).as_str()))
+    });
+    let owed = || {
+        tokens
+            .iter()
+            .any(|t| OWED.iter().any(|o| fold(t).starts_with(o)))
+    };
+    if !cleared || owed() {
+        return r;
+    }
+    let intent = if !r.help_cues.is_empty() || r.analysed.questions > 0 {
+        Intent::Question
+    } else {
+        Intent::Other
+    };
+    Reading {
+        intent,
+        complaint: false,
+        needs_reply: intent == Intent::Question,
+        complaint_words: Vec::new(),
+        ..r
+    }
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@ use super::signals::{only_own_plan, own_plan_word, signals_in, Found};
 use super::text::{self, Analysed};
 use super::vader;
 use super::{complaint_cues::demands, farewell::mourns, lang, model, words::asks_why};
-use super::{courtesy, grave::Grave, need_met, notice, put_right};
+use super::{courtesy, grave::Grave, need_met, notice, own_fault, put_right};
 use crate::model::{Intent, Sentiment};
 
 /// What the text of a post says, before anything about its author or context.
@@ -111,7 +111,8 @@ pub fn read_with(model: &LinearModel, text: &str) -> Reading {
     let text = super::stretch::destretched(text);
     let text = super::hashtags::spelled_out(&text);
     let whole = super::turn::turned(model, &text, read_in(model, &text, lang::detect(&text)));
-    notice::heads_up(courtesy::plain(need_met::met(put_right::put_right(whole))))
+    let settled = need_met::met(put_right::put_right(whole));
+    notice::heads_up(own_fault::not_theirs(courtesy::plain(settled)))
 }
 
 /// [`read_with`] of a text in a language already told, without looking for a turn.
@@ -258,8 +259,7 @@ pub(super) fn read_in(model: &LinearModel, text: &str, lang: Option<&'static str
     }
     let best = argmax(&probs);
     if !sarcasm.is_empty() && !complaint_cues.is_empty() && best != 0 {
-        // Sarcasm about what went wrong ("Ótimo, mais um pedido cancelado 🙃") is negative,
-        // however neutral its other words read.
+        // Sarcasm about what went wrong ("Ótimo, mais um pedido cancelado 🙃") reads negative.
         probs.swap(0, best);
     }
     // A fear that came to nothing with no bad word after it ("J'avais peur que…, ils lui avaient

@@ -1,6 +1,6 @@
 //! A word in scare quotes: "the 'waterproof' boots", « imperméables », „wasserdichten“. The
 //! writer quotes the business's own claim to doubt it; beside a cry of delight that opens or
-//! closes the post, the cry is sarcasm (`flags::lone_cry`). Only one or two words, starting in
+//! closes the post, the cry is sarcasm (`flags::lone_cry`). Only one to three words, starting in
 //! lower case: a name ("the 'Big Breakfast'") or a sentence quoted ("she said 'no problem at all,
 //! see you Monday'") is no claim doubted, nor is a message cited ("they wrote 'happy birthday'").
 //! Earshot's own rule.
@@ -33,7 +33,7 @@ const SAYING: &[&str] = &[
 /// The longest quote, in characters, taken for a claim.
 const LONGEST: usize = 30;
 
-/// The first word or two a post puts in scare quotes, if any.
+/// The first one to three words a post puts in scare quotes, if any.
 pub(super) fn scare_quoted(text: &str) -> Option<&str> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let opens_here = |k: usize| k == 0 || !chars[k - 1].1.is_alphanumeric();
@@ -61,7 +61,7 @@ pub(super) fn scare_quoted(text: &str) -> Option<&str> {
             .rev()
             .take(2)
             .any(|w| SAYING.contains(&crate::matcher::fold(w).as_str()));
-        let claim = plain && lower && long && (1..=2).contains(&words);
+        let claim = plain && lower && long && (1..=3).contains(&words);
         (claim && !cited && !after.is_some_and(char::is_alphanumeric)).then_some(inside)
     })
 }
@@ -86,6 +86,14 @@ mod tests {
                 Some("fait maison"),
             ),
             ("Ottimo, il pane “fresco” era di ieri", Some("fresco")),
+            (
+                "Notevole, la camera 'appena ristrutturata'",
+                Some("appena ristrutturata"),
+            ),
+            (
+                "O quarto 'acabado de renovar' tinha bolor",
+                Some("acabado de renovar"),
+            ),
             ("Ótimo, o \"rápido\" demorou uma semana", Some("rápido")),
             ("J'ai pris l'eau gazeuse et l'addition", None),
             ("We had the 'Big Breakfast' and loved it", None),

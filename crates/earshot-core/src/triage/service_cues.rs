@@ -472,6 +472,11 @@ pub(super) const SERVICE_CUES: &[&str] = &[
     "umsonst gekommen", "fahrt umsonst", "weg umsonst", "viaggio a vuoto", "viaggio inutile",
     "giro a vuoto", "venuto per niente", "venuta per niente", "viagem em vao",
     "viagem para nada", "fui em vao",
+    // Asked and walked away from: "both times he just walked off", "ist er einfach weggegangen".
+    "just walked off", "just walked away", "se fue sin mas", "se marcho sin mas",
+    "reparti sans rien dire", "repartie sans rien dire", "einfach weggegangen",
+    "se n'e andato e basta", "se ne e andato e basta",
+    "simplesmente foi embora", "foi-se simplesmente embora", "virou as costas",
 ];
 
 #[cfg(test)]
