@@ -2,16 +2,15 @@
 //! — with the words that drove each.
 
 use super::linear::{self, Feature, LinearModel, Origin, Signals};
-
-#[path = "scare.rs"]
-mod scare;
-use scare::scare_quoted;
-
 use super::naming::name_strongest;
 use super::reading::LEARNED_BESIDE_LEXICON;
 use super::signals::signals;
 use super::text::{self, Analysed};
 use super::words::{HARSH_NOT_ABUSIVE, PERSONS};
+use scare::scare_quoted;
+
+#[path = "scare.rs"]
+mod scare;
 
 /// Probability of the ironic class at or above which mixed praise and complaint reads as
 /// sarcasm. Lower thresholds flip more praise that was meant: on general English tweets
@@ -110,9 +109,9 @@ fn got_instead(tokens: &[text::Token]) -> Option<usize> {
 /// tarde, genial". Not after praise, nor after a cue alone ("My refund came through, perfect"),
 /// nor "again" alone ("See you again soon, great!").
 ///
-/// Or a cry at either end and a claim in scare quotes in the post's `text` (`scare.rs`): "Great, the
-/// 'waterproof' boots let water in at the first puddle": the claim follows the cry, as what
-/// the complaint is about.
+/// Or a cry at either end and a claim in scare quotes in the post's `text` (`scare.rs`):
+/// "Great, the 'waterproof' boots let water in at the first puddle": the claim follows the cry,
+/// as what the complaint is about.
 ///
 /// Or a cry at each end ("Genial, la tintorería me ha vuelto a perder un botón. Maravilloso"):
 /// what lies between decides, with no praise in it and a bad word, a complaint cue, "again" or

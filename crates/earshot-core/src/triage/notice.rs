@@ -135,7 +135,7 @@ mod tests {
         // Each read as a complaint from its topic words before ("complaint: 'davanti'").
         for text in [
             "Avviso: il parcheggio davanti al mercato è chiuso per tre settimane per il cantiere",
-            "Hinweis: Die Brücke zum Hofladen ist zwei Wochen gesperrt, bitte über das Dorf fahren.",
+            "Hinweis: Die Brücke zum Hofladen ist zwei Wochen gesperrt, bitte übers Dorf fahren.",
             "Aviso: a rua da farmácia está cortada esta semana, o acesso é pela praça.",
         ] {
             let news = read(text);

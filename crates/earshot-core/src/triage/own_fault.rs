@@ -9,7 +9,8 @@
 //!
 //! And a mishap the writer says is not the business's fault ("not your fault at all, but we
 //! missed the whole ending", "no es culpa vuestra", "überhaupt nicht eure Schuld"): sad, perhaps,
-//! but no complaint, unless the post wants money back or names something grave.
+//! but no complaint, unless something is still owed (money back, a wait ended, an answer) or the
+//! post names something grave.
 
 use super::reading::Reading;
 use super::text::{Analysed, Token};
