@@ -74,6 +74,10 @@ pub(super) fn heads_up(r: Reading) -> Reading {
             && words.iter().zip(&first).all(|(w, t)| t == w)
             && tokens[words.len() - 1].clause_end
     });
+    // Most posts are no notice and stop here, before their words are looked up.
+    if !opens || r.mood == Sentiment::Positive {
+        return r;
+    }
     let bad = tokens
         .iter()
         .any(|t| super::vader::valence_of(t).is_some_and(|v| (v < 0.0) != t.negated));
@@ -82,7 +86,7 @@ pub(super) fn heads_up(r: Reading) -> Reading {
         && r.sarcasm.is_empty()
         && !r.abusive
         && !bad;
-    if !opens || !plain || r.mood == Sentiment::Positive {
+    if !plain {
         return r;
     }
     let mut probs = r.probs;
