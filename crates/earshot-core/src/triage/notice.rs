@@ -78,14 +78,11 @@ pub(super) fn heads_up(r: Reading) -> Reading {
     if !opens || r.mood == Sentiment::Positive {
         return r;
     }
-    let bad = tokens
-        .iter()
-        .any(|t| super::vader::valence_of(t).is_some_and(|v| (v < 0.0) != t.negated));
     let plain = r.complaint_cues.is_empty()
         && r.grave.is_empty()
         && r.sarcasm.is_empty()
         && !r.abusive
-        && !bad;
+        && !tokens.iter().any(super::put_right::bad);
     if !plain {
         return r;
     }
