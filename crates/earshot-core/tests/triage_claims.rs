@@ -5,8 +5,10 @@
 //! far more ("asked for just a trim and you…"); someone of the place missed when they leave,
 //! which is no complaint; what is written says one thing and should say another ("the sign says
 //! 2024 but it should be 2025"); charged for far more than was done; a mishap the writer says is
-//! not the business's fault, which is no complaint unless something is still owed.
-//! `earshot classify` is what is tested.
+//! not the business's fault, which is no complaint unless something is still owed. And the
+//! thirty-second day's set `al`: someone who kept at it until the writer had what they needed
+//! ("until she found us a room"), a treat slipped to the writer's child, what the business says
+//! was never ordered, and a wait on hold cut off. `earshot classify` is what is tested.
 
 mod triage_common;
 
@@ -57,6 +59,23 @@ const CASES: &[(&str, &str, &str, bool)] = &[
     ("The power cut stopped the class halfway, not your fault at all, but what a shame", "en", "negative", false),
     ("Se fue la luz en mitad de la clase, no es culpa vuestra, pero qué pena", "es", "negative", false),
     ("I know it's not your fault, but I'm still waiting for the refund from March", "en", "negative", true),
+    // Kept at it until the writer had what they needed; a treat slipped to a child.
+    ("The hotel was full but the receptionist kept ringing round until she found us a room", "en", "positive", false),
+    ("El restaurante estaba lleno, pero el encargado movió mesas hasta conseguirnos un sitio", "es", "positive", false),
+    ("Plus de 38 en rayon, mais la vendeuse a fouillé la réserve jusqu'à me trouver une paire", "fr", "positive", false),
+    ("Alles ausverkauft, aber die Verkäuferin hat telefoniert, bis sie mir in der anderen Filiale eins besorgt hat", "de", "positive", false),
+    ("Non c'erano tavoli liberi ma il cameriere ha insistito finché non ci ha trovato un angolo tranquillo", "it", "positive", false),
+    ("Estava tudo esgotado, mas a funcionária ligou para a outra loja até me arranjar um", "pt", "positive", false),
+    ("The butcher always slips him a slice of ham when we go in", "en", "positive", false),
+    ("En la frutería siempre le regalaban una mandarina a mi hijo", "es", "positive", false),
+    ("À la boucherie on lui glisse toujours une tranche de jambon", "fr", "positive", false),
+    // What the business says was never ordered; hours on hold and a call cut off.
+    ("Nos dicen que el segundo postre nunca se pidió, pero nos lo cobraron", "es", "negative", true),
+    ("Selon le traiteur, le plateau de fromages n'a jamais été commandé, il était pourtant sur le bon", "fr", "negative", true),
+    ("Dicono che la seconda pizza non è mai stata ordinata, ma l'abbiamo pagata", "it", "negative", true),
+    ("Dizem que a sobremesa nunca foi pedida, mas está na conta", "pt", "negative", true),
+    ("Quaranta minuti in attesa al telefono con l'assicurazione e poi è caduta la linea", "it", "negative", true),
+    ("Eine Stunde in der Warteschleife beim Kundendienst, dann einfach getrennt", "de", "negative", true),
 ];
 
 /// (post, a reason it must give, one it must not — empty for none).
@@ -68,6 +87,9 @@ const QUOTED: &[(&str, &str, &str)] = &[
     ("Tenía cita confirmada a las diez y en la clínica no les consta", "complaint: 'no les consta'", ""),
     ("Drove forty minutes to collect my order and it wasn't ready. Wasted trip.", "'wasted trip'", ""),
     ("Only asked for a light trim and you took four inches off", "asked for … and you'", ""),
+    ("The hotel was full but the receptionist kept ringing round until she found us a room", "positive: 'until she found us'", "complaint"),
+    ("Dizem que a sobremesa nunca foi pedida, mas está na conta", "complaint: 'nunca foi pedida'", "dizem"),
+    ("Eine Stunde in der Warteschleife beim Kundendienst, dann einfach getrennt", "'warteschleife'", ""),
 ];
 
 #[test]

@@ -134,4 +134,22 @@ pub(super) const MORE_IDIOMS: &[(&str, f64)] = &[
     ("strahlt|strahlte|strahlen die|den ganze|ganzen", 2.5),
     ("al settimo cielo", 2.5),
     ("anda|está|esta|ficou|ficaram radiante|radiantes", 2.5),
+    // Kept at it until the writer had what they needed: "rang round until he found me a room",
+    // "hasta encontrarme", "jusqu'à me trouver" (whose "jusqu'" the tokenizer drops), "bis er mir
+    // … ein Zimmer gefunden hat", "finché non mi ha trovato", "até me arranjar".
+    ("until|till he|she|they found|got me|us", 2.0),
+    ("hasta encontrarme|encontrarnos|conseguirme|conseguirnos", 2.0),
+    ("à|a me|nous trouver un|une", 2.0),
+    ("bis er|sie mir|uns … … gefunden|besorgt", 2.0),
+    ("finché|finche non mi|ci ha|hanno trovato|trovata", 2.0),
+    ("até|ate me|nos arranjar|arranjarem|encontrar|encontrarem|conseguir|conseguirem", 2.0),
+    // A treat slipped to the writer's child: "slipped her a bread roll", "le regalaban un
+    // bollo", "on lui glissait un petit pain", "le regalavano un panino", "davam-lhe um pãozinho".
+    ("slipped|slips her|him|them a|an", 2.0),
+    ("le|les regalaban|regalaba|regalaron|regaló", 2.0),
+    ("on lui|leur glissait|glisse", 2.0),
+    ("on lui|leur a glissé|glisse", 2.0),
+    ("le|gli regalavano|regalava", 2.0),
+    ("le|gli hanno|ha regalato", 2.0),
+    ("davam|dava|deram|deu|ofereciam|ofereceram lhe|lhes um|uma", 2.0),
 ];

@@ -39,7 +39,16 @@ pub(super) const SERVICE_CUES: &[&str] = &[
     "nous a raccroche", "einfach aufgelegt", "hat aufgelegt", "wurde aufgelegt",
     "legt einfach auf", "legen einfach auf", "mi hanno riattaccato", "mi ha riattaccato",
     "ci hanno riattaccato", "riattaccano", "desligaram na cara", "desligou na cara",
-    "desligaram-me", "desligou-me", "na minha cara",
+    "desligaram-me", "desligou-me", "na minha cara", "line went dead", "se corto la llamada",
+    "la ligne a coupe", "war die leitung tot", "caduta la linea", "a chamada caiu",
+    // Hours on hold: "dos horas en espera", "in der Warteschleife".
+    "horas en espera", "minutos en espera", "heures en attente", "minutes en attente",
+    "warteschleife", "ore in attesa", "minuti in attesa", "horas em espera", "minutos em espera",
+    // What the business says was never ordered, where the writer says it was: "the third was
+    // never ordered, but it's on the invoice".
+    "nunca se pidio", "jamais ete commande", "jamais ete commandee", "mai stato ordinato",
+    "mai stata ordinata", "nunca foi encomendado", "nunca foi encomendada", "nunca foi pedido",
+    "nunca foi pedida",
     // A voucher, a card or a return refused.
     "wouldn't accept", "wouldnt accept", "would not accept", "refused to accept",
     "didn't accept", "did not accept", "no me aceptaron", "no aceptaron", "no quisieron aceptar",
