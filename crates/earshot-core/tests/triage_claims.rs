@@ -8,7 +8,9 @@
 //! not the business's fault, which is no complaint unless something is still owed. And the
 //! thirty-second day's set `al`: someone who kept at it until the writer had what they needed
 //! ("until she found us a room"), a treat slipped to the writer's child, what the business says
-//! was never ordered, and a wait on hold cut off. `earshot classify` is what is tested.
+//! was never ordered, and a wait on hold cut off; and set `am`'s: a question no one answers yes
+//! to ("Who needs a working shower anyway?"), something hard in the food, a table laid for fewer
+//! than were booked. `earshot classify` is what is tested.
 
 mod triage_common;
 
@@ -76,6 +78,15 @@ const CASES: &[(&str, &str, &str, bool)] = &[
     ("Dizem que a sobremesa nunca foi pedida, mas está na conta", "pt", "negative", true),
     ("Quaranta minuti in attesa al telefono con l'assicurazione e poi è caduta la linea", "it", "negative", true),
     ("Eine Stunde in der Warteschleife beim Kundendienst, dann einfach getrennt", "de", "negative", true),
+    // A question no one answers yes to; one with praise after it, or a "when", is not.
+    ("Who needs clean towels in a hotel anyway? Apparently not us", "en", "negative", true),
+    ("¿Quién necesita calefacción en enero? Por lo visto nosotros no.", "es", "negative", true),
+    ("Chi ha bisogno di un ascensore funzionante al quinto piano? Non noi, evidentemente.", "it", "negative", true),
+    ("Who needs dessert when the starters are this good?", "en", "positive", false),
+    // Something in the food; a table laid for fewer than were booked.
+    ("Mordí un trozo de metal en la hamburguesa de anoche", "es", "negative", true),
+    ("Un morceau de plastique dur dans la salade de mon fils, à midi", "fr", "negative", true),
+    ("Avevamo prenotato per otto persone e il tavolo era apparecchiato per sei", "it", "negative", true),
 ];
 
 /// (post, a reason it must give, one it must not — empty for none).
@@ -90,6 +101,9 @@ const QUOTED: &[(&str, &str, &str)] = &[
     ("The hotel was full but the receptionist kept ringing round until she found us a room", "positive: 'until she found us'", "complaint"),
     ("Dizem que a sobremesa nunca foi pedida, mas está na conta", "complaint: 'nunca foi pedida'", "dizem"),
     ("Eine Stunde in der Warteschleife beim Kundendienst, dann einfach getrennt", "'warteschleife'", ""),
+    ("Who needs clean towels in a hotel anyway? Apparently not us", "complaint: 'clean towels'", ""),
+    ("Who needs clean towels in a hotel anyway? Apparently not us", "sarcastic: 'who needs'", ""),
+    ("Mordí un trozo de metal en la hamburguesa de anoche", "health or safety: 'trozo de metal'", ""),
 ];
 
 #[test]

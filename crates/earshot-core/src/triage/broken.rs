@@ -200,12 +200,14 @@ pub(super) fn broken(
         let first = (words[from].0, words[at + said - 1].1);
         let priced = !p.prices || two_prices(folded);
         let counted = !p.counts || {
-            let number = |from: usize| {
-                (from..from + 6)
-                    .map(text)
-                    .find(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()))
-            };
-            matches!((number(at + said), number(then + last)), (Some(a), Some(b)) if a != b)
+            let number = |k: usize| count_at(k, text);
+            // The booking's number between it and the second, or before it where German puts
+            // it ("einen Tisch für sechs reserviert, gedeckt war für vier").
+            let booked = (at + said..then.min(at + said + 6))
+                .chain((at.saturating_sub(6)..at).rev())
+                .find_map(number);
+            let given = (then + last..then + last + 6).find_map(number);
+            matches!((booked, given), (Some(a), Some(b)) if a != b)
         };
         let asked = p.told && folded.contains('?');
         let negation = |k: usize| {
@@ -221,6 +223,34 @@ pub(super) fn broken(
         (related && owned && clause && priced && counted && !praise && !asked && !denied)
             .then(|| (first, (words[then].0, words[then + last - 1].1)))
     })
+}
+
+/// The number the word at `k` is: its digits, or a number word from two to twelve after "for",
+/// "para", "pour", "für", "per" ("for six", "per sei"; folded). Not "one" or "un", which are as
+/// often an article, nor a number word alone ("due to", French "neuf" as new).
+fn count_at<'t>(k: usize, text: impl Fn(usize) -> &'t str) -> Option<u32> {
+    #[rustfmt::skip]
+    const WORDS: &[(&str, u32)] = &[
+        ("two", 2), ("three", 3), ("four", 4), ("five", 5), ("six", 6), ("seven", 7),
+        ("eight", 8), ("nine", 9), ("ten", 10), ("eleven", 11), ("twelve", 12), ("dos", 2),
+        ("tres", 3), ("cuatro", 4), ("cinco", 5), ("seis", 6), ("siete", 7), ("ocho", 8),
+        ("nueve", 9), ("diez", 10), ("doce", 12), ("deux", 2), ("trois", 3), ("quatre", 4),
+        ("cinq", 5), ("sept", 7), ("huit", 8), ("dix", 10), ("onze", 11), ("douze", 12),
+        ("zwei", 2), ("drei", 3), ("vier", 4), ("funf", 5), ("sechs", 6), ("sieben", 7),
+        ("acht", 8), ("neun", 9), ("zehn", 10), ("elf", 11), ("zwolf", 12), ("due", 2),
+        ("tre", 3), ("quattro", 4), ("cinque", 5), ("sei", 6), ("sette", 7), ("otto", 8),
+        ("nove", 9), ("dieci", 10), ("undici", 11), ("dodici", 12), ("duas", 2), ("dois", 2),
+        ("quatro", 4), ("sete", 7), ("oito", 8), ("dez", 10), ("doze", 12),
+    ];
+    const FOR: &[&str] = &["for", "para", "pour", "fur", "für", "per"];
+    let w = text(k);
+    if !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()) {
+        return w.parse().ok();
+    }
+    let after_for = k > 0 && FOR.contains(&text(k - 1));
+    after_for
+        .then(|| WORDS.iter().find(|(n, _)| *n == w).map(|&(_, v)| v))
+        .flatten()
 }
 
 /// Whether a post names two different numbers ("300 euros … 120").

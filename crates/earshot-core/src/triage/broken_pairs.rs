@@ -152,13 +152,14 @@ pub(super) const PAIRS: &[Pair] = &[
         ..PLAIN
     },
     // Booked for some, given a place for fewer: "Booked the escape room for 6 people, they gave
-    // us a room for 4".
+    // us a room for 4", "a table for six and they'd laid it for four".
     Pair {
         first: BOOKED,
         then: &[
             "gave", "given", "put", "sat", "seated", "dieron", "pusieron", "sentaron", "donne",
             "mis", "installes", "gegeben", "bekommen", "gesetzt", "dato", "messo", "sedere",
-            "deram", "puseram", "sentaram",
+            "deram", "puseram", "sentaram", "laid", "set it", "puesto", "puesta", "dressee",
+            "gedeckt", "apparecchiato", "apparecchiata", "posta",
         ],
         within: 12,
         counts: true,

@@ -95,6 +95,23 @@ fn what_was_said_and_what_came() {
             "Booked a table for 4 at 8pm, they gave us a great table",
             None,
         ),
+        // Numbers in words, after "for"; German says the booking's before its verb.
+        (
+            "Reservamos mesa para ocho y la habían puesto para cinco",
+            Some("reservamos … puesto"),
+        ),
+        (
+            "Wir hatten für sieben Personen reserviert, gedeckt war für fünf",
+            Some("reserviert … gedeckt"),
+        ),
+        (
+            "Booked for six and they'd laid it for six, with flowers",
+            None,
+        ),
+        (
+            "Booked for 4 people and they gave us a table due to a cancellation",
+            None,
+        ),
         (
             "Ordered a birthday cake for Saturday, got a call Friday night saying they \
              couldn't make it",

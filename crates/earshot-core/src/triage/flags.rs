@@ -11,6 +11,8 @@ use scare::scare_quoted;
 
 #[path = "scare.rs"]
 mod scare;
+#[path = "who_needs.rs"]
+mod who_needs;
 
 /// Probability of the ironic class at or above which mixed praise and complaint reads as
 /// sarcasm. Lower thresholds flip more praise that was meant: on general English tweets
@@ -116,10 +118,17 @@ fn got_instead(tokens: &[text::Token]) -> Option<usize> {
 /// Or a cry at each end ("Genial, la tintorería me ha vuelto a perder un botón. Maravilloso"):
 /// what lies between decides, with no praise in it and a bad word, a complaint cue, "again" or
 /// "another".
+///
+/// Or a question no one answers yes to, which opens the post (`who_needs.rs`): "Who needs a
+/// working shower anyway?" is the cry, the thing asked after its claim.
 pub(super) fn lone_cry(a: &Analysed, cued: bool, text: &str) -> Vec<String> {
     let Some(first) = a.tokens.first() else {
         return Vec::new();
     };
+    // "Who needs a working shower anyway?": the question is the cry, the thing the claim.
+    if let Some(asked) = who_needs::asked(a, text) {
+        return asked;
+    }
     let valence =
         |t: &text::Token| super::vader::valence_of(t).map(|v| if t.negated { -v } else { v });
     let praise = |ts: &[text::Token]| ts.iter().any(|t| valence(t).is_some_and(|v| v > 0.0));

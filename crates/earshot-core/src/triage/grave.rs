@@ -60,7 +60,8 @@ const HEALTH: &[&str] = &[
     "flooded our", "a rat", "rats in", "rat in the", "rat droppings", "mouse droppings",
     "mouse in the", "mice in", "mice running", "mice everywhere", "cockroach", "cockroaches",
     "roaches", "mouldy", "moldy", "raw chicken", "chicken was raw", "undercooked chicken",
-    "glass in my", "piece of glass", "metal in my", "plastic in my", "electrocuted",
+    "glass in my", "piece of glass", "metal in my", "plastic in my", "piece of plastic",
+    "bit of plastic", "piece of metal", "electrocuted",
     "exposed wires", "live wires", "hit my car", "crashed into my", "backed into my car",
     "wires exposed", "cables sueltos", "cables al aire", "fils denudes", "offene kabel",
     "kabel offen", "cavi scoperti", "fios expostos", "fios soltos",
@@ -73,7 +74,7 @@ const HEALTH: &[&str] = &[
     "me resbale", "me cai en", "fuga de gas", "olor a gas", "una rata", "ratas", "un raton",
     "ratones", "cucaracha", "cucarachas", "pollo crudo", "un cristal en", "trozo de cristal",
     "con moho", "una babosa", "un gusano en", "gusanos en", "chinches en", "chinches de cama",
-    "con chinches",
+    "con chinches", "trozo de plastico", "trozo de metal",
     // French.
     "intoxication alimentaire", "ete intoxique", "ete intoxiques", "ete intoxiquee",
     "malade toute la nuit", "ete malade", "tombe malade", "tombes malades", "tombee malade",
@@ -82,7 +83,8 @@ const HEALTH: &[&str] = &[
     "fini a l'hopital", "termine a l'hopital", "j'ai glisse", "fuite de gaz", "odeur de gaz",
     "un rat", "des rats", "une souris", "des souris", "un cafard", "des cafards", "cafards",
     "blattes", "poulet cru", "moisi", "moisie", "morceau de verre", "du verre dans", "une limace",
-    "un ver dans", "des asticots", "punaises de lit", "punaise de lit",
+    "un ver dans", "des asticots", "punaises de lit", "punaise de lit", "morceau de plastique",
+    "morceau de metal",
     // German.
     "lebensmittelvergiftung", "magen-darm", "erbrochen", "mich ubergeben", "uns ubergeben",
     "allergische reaktion", "allergischen schock", "anaphylaktisch", "notaufnahme",
@@ -90,7 +92,8 @@ const HEALTH: &[&str] = &[
     "verletzt worden", "wurde verletzt", "wurden verletzt", "gasleck", "gasgeruch", "eine ratte",
     "ratten", "eine maus", "mause", "kakerlake", "kakerlaken", "rohes hahnchen", "schimmel",
     "schimmelig", "glassplitter", "eine nacktschnecke", "ein wurm im", "maden im", "bettwanzen", "bettwanze",
-    "mir wurde schlecht", "uns wurde schlecht", "krank geworden",
+    "mir wurde schlecht", "uns wurde schlecht", "krank geworden", "stuck plastik",
+    "stuckchen plastik", "plastikstuck", "plastik in den", "plastik im essen", "stuck metall",
     // Italian.
     "intossicazione alimentare", "intossicato", "intossicata", "intossicati", "sono stato male",
     "sono stata male", "siamo stati male", "mi sono sentito male", "mi sono sentita male",
@@ -99,6 +102,7 @@ const HEALTH: &[&str] = &[
     "fuga di gas", "odore di gas", "un topo", "topi", "ratto", "ratti", "scarafaggio", "scarafaggi",
     "blatte", "muffa", "ammuffito", "ammuffita", "pezzo di vetro", "vetro nel", "una lumaca",
     "un verme nel", "vermi nel", "cimici dei letti", "cimici del letto", "cimici nel letto",
+    "pezzo di plastica", "pezzo di metallo",
     // Portuguese.
     "intoxicacao alimentar", "passei mal", "passamos mal", "passou mal", "reacao alergica",
     "choque anafilatico", "vomitei", "vomitamos", "diarreia", "pronto-socorro", "pronto socorro",
@@ -106,7 +110,7 @@ const HEALTH: &[&str] = &[
     "um rato", "uns ratos", "ratos na", "uma barata", "umas baratas", "barata na", "baratas na",
     "baratas no", "cheio de baratas", "frango cru", "mofado", "mofada", "com mofo", "caco de vidro",
     "vidro na comida", "uma lesma", "um verme", "uma minhoca", "larvas na", "larvas no", "percevejos",
-    "percevejo na", "percevejo no",
+    "percevejo na", "percevejo no", "pedaco de plastico", "pedaco de metal",
 ];
 
 #[rustfmt::skip]

@@ -143,6 +143,14 @@ pub(super) const MORE_IDIOMS: &[(&str, f64)] = &[
     ("bis er|sie mir|uns … … gefunden|besorgt", 2.0),
     ("finché|finche non mi|ci ha|hanno trovato|trovata", 2.0),
     ("até|ate me|nos arranjar|arranjarem|encontrar|encontrarem|conseguir|conseguirem", 2.0),
+    // Nothing else needed beside what the business gives: "Who needs dessert when the starters
+    // are this good?" (without "when", the question is sarcasm: `who_needs.rs`).
+    ("who needs … when", 2.0),
+    ("quién|quien necesita … cuando", 2.0),
+    ("qui a besoin … quand", 2.0),
+    ("wer braucht … wenn", 2.0),
+    ("chi ha bisogno … quando", 2.0),
+    ("quem precisa … quando", 2.0),
     // A treat slipped to the writer's child: "slipped her a bread roll", "le regalaban un
     // bollo", "on lui glissait un petit pain", "le regalavano un panino", "davam-lhe um pãozinho".
     ("slipped|slips her|him|them a|an", 2.0),
