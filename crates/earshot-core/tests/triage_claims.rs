@@ -10,7 +10,9 @@
 //! ("until she found us a room"), a treat slipped to the writer's child, what the business says
 //! was never ordered, and a wait on hold cut off; and set `am`'s: a question no one answers yes
 //! to ("Who needs a working shower anyway?"), something hard in the food, a table laid for fewer
-//! than were booked. `earshot classify` is what is tested.
+//! than were booked; and set `an`'s: drove on past the customers waiting, payment put off after
+//! a theft, thanks beyond words, a tree the storm brought down. `earshot classify` is what is
+//! tested.
 
 mod triage_common;
 
@@ -87,6 +89,17 @@ const CASES: &[(&str, &str, &str, bool)] = &[
     ("Mordí un trozo de metal en la hamburguesa de anoche", "es", "negative", true),
     ("Un morceau de plastique dur dans la salade de mon fils, à midi", "fr", "negative", true),
     ("Avevamo prenotato per otto persone e il tavolo era apparecchiato per sei", "it", "negative", true),
+    // Drove on past the customers; payment put off after a theft; thanks beyond words; a tree
+    // the storm brought down, which is nobody's complaint.
+    ("The 7.40 school bus drove straight past the kids at the stop again", "en", "negative", true),
+    ("Der Bus ist heute Morgen einfach an der Haltestelle vorbeigefahren", "de", "negative", true),
+    ("Nos robaron la cartera en la playa y el camping no nos dejó pagar hasta volver a casa", "es", "positive", false),
+    ("Ci hanno rubato il portafoglio e l'albergo non ci ha fatto pagare finché non è arrivata la carta nuova", "it", "positive", false),
+    ("La enfermera se quedó con mi padre toda la noche, no sé cómo agradecérselo", "es", "positive", false),
+    ("Die Hebamme war die ganze Nacht bei uns, wir können ihr nicht genug danken", "de", "positive", false),
+    ("The storm blew a tree onto the café's terrace last night, awful to see", "en", "negative", false),
+    ("La tempête a fait tomber un arbre sur le toit de la boulangerie, terrible à voir", "fr", "negative", false),
+    ("The storm cancelled our class and the studio never refunded it, awful", "en", "negative", true),
 ];
 
 /// (post, a reason it must give, one it must not — empty for none).

@@ -514,4 +514,12 @@ pub(super) const MORE_PAIRS: &[Pair] = &[
         one_clause: true,
         ..PLAIN
     },
+    // Drove on past, German's way: "ist einfach an meinen Kindern vorbeigefahren".
+    Pair {
+        first: &["einfach"],
+        then: &["vorbeigefahren", "weitergefahren", "vorbeigelaufen"],
+        within: 5,
+        one_clause: true,
+        ..PLAIN
+    },
 ];

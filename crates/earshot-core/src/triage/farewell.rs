@@ -136,7 +136,9 @@ pub(super) const SADNESS: &[&str] = &[
     "ende einer ara", "ende einer epoche", "peccato", "tristezza", "ci mancherete",
     "ci manchera", "fine di un'epoca", "fine di un'era", "sentir falta", "saudade", "saudades",
     "fim de uma era", "finisce un'epoca", "se acaba una epoca", "be missed", "echar de menos",
-    "wird uns fehlen", "sentir a falta",
+    "wird uns fehlen", "sentir a falta", "awful to see", "horrible to see", "terrible to see",
+    "terrible a voir", "furchtbar", "terribile vedere", "terribile vederla", "terribile vederlo",
+    "horrivel ver",
 ];
 
 /// Words of opening hours right after the closing ("cierran tan temprano", "closing early").
@@ -209,21 +211,39 @@ const SPOILED: &[&str] = &[
     "rovinata", "estragado", "estragada", "estragou", "arruinou",
 ];
 
-/// Whether a complaint word, folded, is one the weather can be the cause of: a thing called off
-/// or spoiled.
+/// Dismay at what the weather did, folded ("Awful to see it this morning", "Terrible à voir"),
+/// and what it brought down ("a fait tomber"): no complaint beside the weather's harm either.
+#[rustfmt::skip]
+const DISMAY: &[&str] = &[
+    "awful", "terrible", "horrible", "dreadful", "horrivel", "terribile", "a fait tomber",
+    "fait tomber",
+];
+
+/// Whether a complaint word, folded, is one the weather can be the cause of: a thing called off,
+/// spoiled or brought down, or dismay at it.
 pub(super) fn weather_did(word: &str) -> bool {
-    super::cue_lists::CALLED_OFF.contains(&word) || SPOILED.contains(&word)
+    super::cue_lists::CALLED_OFF.contains(&word)
+        || SPOILED.contains(&word)
+        || DISMAY.contains(&word)
 }
 
 /// Sadness at what the weather did ("Such a shame the rain spoiled the Christmas market", "Qué
 /// pena que la lluvia haya estropeado el mercadillo"): the weather, and within five words after
 /// it, a day spoiled or called off. The weather's word, or None. Rain after the harm is not
 /// its cause ("so sad, my order was cancelled and I stood in the rain").
+///
+/// Or a tree or a roof the weather brought down, told anywhere in the post ("A tree came down on
+/// the greenhouse in last night's storm", "Im Sturm ist ein Baum auf das Gewächshaus gestürzt").
 fn weathered(text: &str) -> Option<String> {
+    const FELLED: &[&str] = &[
+        "tree", "roof", "arbol", "tejado", "arbre", "toit", "baum", "dach", "albero", "tetto",
+        "arvore", "telhado",
+    ];
     let words: Vec<&str> = word_spans(text).iter().map(|&(s, e)| &text[s..e]).collect();
+    let felled = words.iter().any(|w| FELLED.contains(w));
     words.iter().enumerate().find_map(|(i, w)| {
         let weather = WEATHER_ITSELF.contains(w);
-        let harm = || words.iter().skip(i + 1).take(5).any(|h| weather_did(h));
+        let harm = || felled || words.iter().skip(i + 1).take(5).any(|h| weather_did(h));
         (weather && harm()).then(|| w.to_string())
     })
 }

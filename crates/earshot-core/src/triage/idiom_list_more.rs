@@ -143,6 +143,22 @@ pub(super) const MORE_IDIOMS: &[(&str, f64)] = &[
     ("bis er|sie mir|uns … … gefunden|besorgt", 2.0),
     ("finché|finche non mi|ci ha|hanno trovato|trovata", 2.0),
     ("até|ate me|nos arranjar|arranjarem|encontrar|encontrarem|conseguir|conseguirem", 2.0),
+    // Thanks beyond words: "no sé cómo agradecérselo", "je ne le remercierai jamais assez",
+    // "ich kann ihm nicht genug danken", "non so come ringraziarlo", "não tenho como agradecer".
+    ("no sé|se cómo|como agradecérselo|agradecerselo|agradecéroslo|agradeceroslo|agradecerles", 2.5),
+    ("ne le|la|vous|les remercierai|remercierons jamais assez", 2.5),
+    ("nicht genug danken", 2.5),
+    ("non so come ringraziarlo|ringraziarla|ringraziarvi|ringraziarli", 2.5),
+    ("não|nao tenho|temos como lhe|lhes|vos agradecer", 2.5),
+    ("não|nao tenho|temos como agradecer", 2.5),
+    // Payment put off until the writer could pay, after a theft or a lost card: "wouldn't let us
+    // pay until we got home", "no nos dejó pagar hasta", "non ci ha fatto pagare finché".
+    ("wouldnt|didnt let us|me pay until|till", 2.0),
+    ("would not let us|me pay until|till", 2.0),
+    ("no nos|me dejó|dejo|dejaron pagar hasta", 2.0),
+    ("pas voulu on|que|quon paie|payions|payer avant", 2.0),
+    ("non ci|mi ha|hanno fatto pagare finché|finche", 2.0),
+    ("não|nao nos|me deixou|deixaram pagar até|ate", 2.0),
     // Nothing else needed beside what the business gives: "Who needs dessert when the starters
     // are this good?" (without "when", the question is sarcasm: `who_needs.rs`).
     ("who needs … when", 2.0),

@@ -102,6 +102,16 @@ pub(super) fn restricts(tokens: &mut [Token], next: &str) {
     }
 }
 
+/// Whether a complaint cue stands right after Italian "finché" ("until"), whose "non" denies
+/// nothing: "non ci ha fatto pagare finché non è arrivata la carta nuova" tells when, not that
+/// something never came. On folded text, as the cue pass finds cues.
+pub(super) fn expletive(folded: &str, cue: &str) -> bool {
+    let cue = crate::matcher::fold(cue);
+    let after_until = |at: usize| folded[..at].trim_end().ends_with("finche");
+    let mut found = folded.match_indices(cue.as_str()).peekable();
+    found.peek().is_some() && found.all(|(at, _)| after_until(at))
+}
+
 #[cfg(test)]
 mod tests {
     use crate::triage::text::{analyse_in, Role};

@@ -41,6 +41,12 @@ pub(super) const SERVICE_CUES: &[&str] = &[
     "ci hanno riattaccato", "riattaccano", "desligaram na cara", "desligou na cara",
     "desligaram-me", "desligou-me", "na minha cara", "line went dead", "se corto la llamada",
     "la ligne a coupe", "war die leitung tot", "caduta la linea", "a chamada caiu",
+    // Drove on past the customers waiting for it: "drove straight past my kids", "pasó de largo".
+    "drove straight past", "drove right past", "drove past us", "drove past my", "paso de largo",
+    "pasaron de largo", "passe sans s'arreter", "passee sans s'arreter", "einfach vorbeigefahren",
+    "passato dritto", "tirato dritto", "passou direto", "passaram direto",
+    // Not come yet, said of several ("os balões ainda não chegaram").
+    "ainda nao chegaram",
     // Hours on hold: "dos horas en espera", "in der Warteschleife".
     "horas en espera", "minutos en espera", "heures en attente", "minutes en attente",
     "warteschleife", "ore in attesa", "minuti in attesa", "horas em espera", "minutos em espera",

@@ -137,10 +137,11 @@ pub(super) fn signals_in(text: &str, lang: Option<&'static str>) -> (Analysed, S
     if measured.is_some_and(|m| super::waited::praised_since(folded.as_str(), m, &analysed)) {
         complaint.retain(|w| Some(w) != wait.as_ref());
     }
-    // Nor is what the weather called off or spoiled ("cancelled because of the storm").
+    // Nor what the weather did ("cancelled because of the storm"); nor "non" after "finché".
     if sympathy.iter().any(|s| weather(s)) {
-        complaint.retain(|w| !super::farewell::weather_did(crate::matcher::fold(w).as_str()));
+        complaint.retain(|w| !super::farewell::weather_did(&crate::matcher::fold(w)));
     }
+    complaint.retain(|w| !super::not_until::expletive(folded.as_str(), w));
     // Nor is what was mended ("Thanks for fixing my broken phone so fast").
     let mut mended = mended(&mut analysed);
     mended.extend(explained(&mut analysed));
