@@ -11,8 +11,9 @@
 //! was never ordered, and a wait on hold cut off; and set `am`'s: a question no one answers yes
 //! to ("Who needs a working shower anyway?"), something hard in the food, a table laid for fewer
 //! than were booked; and set `an`'s: drove on past the customers waiting, payment put off after
-//! a theft, thanks beyond words, a tree the storm brought down. `earshot classify` is what is
-//! tested.
+//! a theft, thanks beyond words, a tree the storm brought down; and set `ao`'s: taken to the
+//! wrong door, not one came back with the fault, an injury to someone the post wishes well.
+//! `earshot classify` is what is tested.
 
 mod triage_common;
 
@@ -100,6 +101,15 @@ const CASES: &[(&str, &str, &str, bool)] = &[
     ("The storm blew a tree onto the café's terrace last night, awful to see", "en", "negative", false),
     ("La tempête a fait tomber un arbre sur le toit de la boulangerie, terrible à voir", "fr", "negative", false),
     ("The storm cancelled our class and the studio never refunded it, awful", "en", "negative", true),
+    // Taken to the wrong door, however lovely; not one came back with the fault; an injury to
+    // someone wished well, and one on the business's floor.
+    ("Lovely cake, sent to the wrong address. Hope the people at number 14 enjoyed it", "en", "negative", true),
+    ("Un bouquet superbe, livré à la mauvaise adresse, évidemment", "fr", "negative", true),
+    ("Not one of the forty glasses came back with a chip. Keep doing what you do", "en", "positive", false),
+    ("Ni uno de los veinte manteles volvió con una mancha, seguid haciéndolo", "es", "positive", false),
+    ("Sending strength to the postman, he slipped on the ice outside the bakery and broke his wrist", "en", "negative", false),
+    ("Viel Kraft für den Bäcker, er ist auf dem Eis ausgerutscht und liegt im Krankenhaus", "de", "negative", false),
+    ("Get well soon to my dad, who slipped on your wet floor on Saturday", "en", "negative", true),
 ];
 
 /// (post, a reason it must give, one it must not — empty for none).
@@ -117,6 +127,7 @@ const QUOTED: &[(&str, &str, &str)] = &[
     ("Who needs clean towels in a hotel anyway? Apparently not us", "complaint: 'clean towels'", ""),
     ("Who needs clean towels in a hotel anyway? Apparently not us", "sarcastic: 'who needs'", ""),
     ("Mordí un trozo de metal en la hamburguesa de anoche", "health or safety: 'trozo de metal'", ""),
+    ("Get well soon to my dad, who slipped on your wet floor on Saturday", "health or safety: 'slipped on'", ""),
 ];
 
 #[test]

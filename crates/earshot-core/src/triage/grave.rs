@@ -178,10 +178,33 @@ const DISCRIMINATION: &[&str] = &[
     "homofobico", "homofobica", "recusaram atendimento", "se recusaram a atender",
 ];
 
+/// Whether a grave cue is no grievance with the business: a lawyer who is the writer's friend
+/// ([`a_friend`]), or harm to someone the post wishes well, in a post with a sympathy cue
+/// (`wished`) and no second person in it ("Sending strength to the lady from the flower stall,
+/// she slipped on the ice and broke her hip"; not "Get well soon, Mum, who slipped on your wet
+/// floor").
+pub(super) fn not_theirs(grave: Grave, folded: &str, cue: &str, wished: bool) -> bool {
+    const YOURS: &[&str] = &[
+        "you", "your", "yours", "vuestro", "vuestra", "vosotros", "os", "votre", "vos", "vous",
+        "euer", "eure", "euren", "eurem", "ihr", "vostro", "vostra", "voi", "vosso", "vossa",
+        "voces",
+    ];
+    match grave {
+        Grave::Legal => a_friend(folded, cue),
+        Grave::Health => {
+            wished
+                && !folded
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| YOURS.contains(&w))
+        }
+        Grave::Discrimination => false,
+    }
+}
+
 /// Whether the lawyer a grave cue names is the writer's friend, not a threat: the cue followed by
 /// "friend" ("My lawyer friend recommended you"; Spanish "mi amigo abogado" is no cue at all),
 /// in the folded post.
-pub(super) fn a_friend(folded: &str, cue: &str) -> bool {
+fn a_friend(folded: &str, cue: &str) -> bool {
     const FRIEND: &[&str] = &[
         "friend", "friends", "amigo", "amiga", "ami", "amie", "freund", "freundin", "amico",
         "amica",

@@ -143,6 +143,20 @@ pub(super) const MORE_IDIOMS: &[(&str, f64)] = &[
     ("bis er|sie mir|uns … … gefunden|besorgt", 2.0),
     ("finché|finche non mi|ci ha|hanno trovato|trovata", 2.0),
     ("até|ate me|nos arranjar|arranjarem|encontrar|encontrarem|conseguir|conseguirem", 2.0),
+    // Not one came back with the fault feared: "Not one of the twelve shirts came back with a
+    // crease", "Ni una de las doce camisas volvió con una arruga", "Nem uma das doze camisas
+    // voltou com um vinco"; and whatever is done, keep doing it.
+    ("not one of … came back with", 2.0),
+    ("ni una|uno de … volvió|volvio|volvieron con", 2.0),
+    ("pas une|un seule|seul … … revenue|revenu|revenues|revenus avec", 2.0),
+    ("nem uma|um das|dos … voltou|voltaram|veio|vieram com", 2.0),
+    ("whatever youre|you are doing", 1.0),
+    ("keep doing it|what", 2.0),
+    ("seguid|sigan|sigue haciéndolo|haciendolo", 2.0),
+    ("continuez comme ça|ca", 2.0),
+    ("macht weiter so", 2.0),
+    ("continuate|continua così|cosi", 2.0),
+    ("continuem|continua assim", 2.0),
     // Thanks beyond words: "no sé cómo agradecérselo", "je ne le remercierai jamais assez",
     // "ich kann ihm nicht genug danken", "non so come ringraziarlo", "não tenho como agradecer".
     ("no sé|se cómo|como agradecérselo|agradecerselo|agradecéroslo|agradeceroslo|agradecerles", 2.5),

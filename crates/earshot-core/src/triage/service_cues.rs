@@ -45,6 +45,10 @@ pub(super) const SERVICE_CUES: &[&str] = &[
     "drove straight past", "drove right past", "drove past us", "drove past my", "paso de largo",
     "pasaron de largo", "passe sans s'arreter", "passee sans s'arreter", "einfach vorbeigefahren",
     "passato dritto", "tirato dritto", "passou direto", "passaram direto",
+    // Taken to someone else's door: "delivered to the wrong address", "an die falsche Adresse".
+    "delivered to the wrong", "sent to the wrong", "left at the wrong", "taken to the wrong",
+    "en la direccion equivocada", "a la direccion equivocada", "a la mauvaise adresse",
+    "an die falsche adresse", "all'indirizzo sbagliato", "na morada errada", "no endereco errado",
     // Not come yet, said of several ("os balões ainda não chegaram").
     "ainda nao chegaram",
     // Hours on hold: "dos horas en espera", "in der Warteschleife".

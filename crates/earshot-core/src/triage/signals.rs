@@ -164,8 +164,8 @@ pub(super) fn signals_in(text: &str, lang: Option<&'static str>) -> (Analysed, S
             .as_str()
             .contains(&format!("all'{}", crate::matcher::fold(w)))
     });
-    let friend =
-        |g: &Grave, w: &str| *g == Grave::Legal && super::grave::a_friend(folded.as_str(), w);
+    let wished = !sympathy.is_empty();
+    let friend = |g: &Grave, w: &str| super::grave::not_theirs(*g, folded.as_str(), w, wished);
     grave.retain(|(g, w)| {
         !(inside(w, &[&sympathy]) || super::grave::denied(folded.as_str(), w, lang) || friend(g, w))
     });
