@@ -107,6 +107,7 @@ const CASES: &[(&str, &str, &str, bool)] = &[
     ("Un bouquet superbe, livré à la mauvaise adresse, évidemment", "fr", "negative", true),
     ("Not one of the forty glasses came back with a chip. Keep doing what you do", "en", "positive", false),
     ("Ni uno de los veinte manteles volvió con una mancha, seguid haciéndolo", "es", "positive", false),
+    ("Pas un seul des costumes n'est revenu avec une tache, merci", "fr", "positive", false),
     ("Sending strength to the postman, he slipped on the ice outside the bakery and broke his wrist", "en", "negative", false),
     ("Viel Kraft für den Bäcker, er ist auf dem Eis ausgerutscht und liegt im Krankenhaus", "de", "negative", false),
     ("Get well soon to my dad, who slipped on your wet floor on Saturday", "en", "negative", true),

@@ -148,7 +148,7 @@ pub(super) const MORE_IDIOMS: &[(&str, f64)] = &[
     // voltou com um vinco"; and whatever is done, keep doing it.
     ("not one of … came back with", 2.0),
     ("ni una|uno de … volvió|volvio|volvieron con", 2.0),
-    ("pas une|un seule|seul … … revenue|revenu|revenues|revenus avec", 2.0),
+    ("pas une|un seule|seul … ne est|sont revenue|revenu|revenues|revenus avec", 2.0),
     ("nem uma|um das|dos … voltou|voltaram|veio|vieram com", 2.0),
     ("whatever youre|you are doing", 1.0),
     ("keep doing it|what", 2.0),
