@@ -150,13 +150,15 @@ pub(super) const MORE_IDIOMS: &[(&str, f64)] = &[
     ("ni una|uno de … volvió|volvio|volvieron con", 2.0),
     ("pas une|un seule|seul … ne est|sont revenue|revenu|revenues|revenus avec", 2.0),
     ("nem uma|um das|dos … voltou|voltaram|veio|vieram com", 2.0),
+    // Only the plural imperatives: "continua così" and "continua assim" are as often "it is still
+    // like this", and "you keep doing it" a grievance.
     ("whatever youre|you are doing", 1.0),
-    ("keep doing it|what", 2.0),
-    ("seguid|sigan|sigue haciéndolo|haciendolo", 2.0),
+    ("keep doing what youre|you are doing", 2.0),
+    ("seguid|sigan haciéndolo|haciendolo", 2.0),
     ("continuez comme ça|ca", 2.0),
     ("macht weiter so", 2.0),
-    ("continuate|continua così|cosi", 2.0),
-    ("continuem|continua assim", 2.0),
+    ("continuate così|cosi", 2.0),
+    ("continuem assim", 2.0),
     // Thanks beyond words: "no sé cómo agradecérselo", "je ne le remercierai jamais assez",
     // "ich kann ihm nicht genug danken", "non so come ringraziarlo", "não tenho como agradecer".
     ("no sé|se cómo|como agradecérselo|agradecerselo|agradecéroslo|agradeceroslo|agradecerles", 2.5),
@@ -189,5 +191,5 @@ pub(super) const MORE_IDIOMS: &[(&str, f64)] = &[
     ("on lui|leur a glissé|glisse", 2.0),
     ("le|gli regalavano|regalava", 2.0),
     ("le|gli hanno|ha regalato", 2.0),
-    ("davam|dava|deram|deu|ofereciam|ofereceram lhe|lhes um|uma", 2.0),
+    ("davam|dava|ofereciam|ofereceram|ofereceu lhe|lhes um|uma", 2.0),
 ];

@@ -44,6 +44,10 @@ pub(super) fn asked(a: &Analysed, text: &str) -> Option<Vec<String>> {
     })?;
     let mark = text.find('?')?;
     let (question, answer) = (&text[..mark], &text[mark + 1..]);
+    // The opening sentence is the question ("Who needs sleep. Anyway, is the bar open?" is not).
+    if question.contains(['.', '!']) {
+        return None;
+    }
     // French and Italian elide into the thing's article ("d'une douche").
     let lang = match opener[0] {
         "qui" => Some("fr"),
@@ -122,6 +126,7 @@ mod tests {
             "Who needs a lift to the market on Saturday? I can take two",
             "Who needs a holiday anyway? Not us, this spa is the best in town",
             "Need a plumber? Who needs one at 3am anyway",
+            "Who needs sleep. Anyway, is the bar open late?",
         ] {
             assert_eq!(read(text), None, "{text}");
         }
