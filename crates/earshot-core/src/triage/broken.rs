@@ -219,11 +219,26 @@ pub(super) fn broken(
         let mut before = (at.saturating_sub(p.clear_before)..at)
             .rev()
             .take_while(|&k| !["and", "y", "e", "et", "und", "ed"].contains(&text(k)));
+        // Cleared away, unless not: "thanks for clearing the sawdust off the rug".
+        let cleared = (at.saturating_sub(3)..at).find(|&k| CLEARED.contains(&text(k)));
+        let cleared = cleared.is_some_and(|c| !(c.saturating_sub(3)..c).any(negation));
         let denied = p.unnegated && (at + said..then).any(negation) || before.any(negation);
+        let denied = denied || cleared;
         (related && owned && clause && priced && counted && !praise && !asked && !denied)
             .then(|| (first, (words[then].0, words[then + last - 1].1)))
     })
 }
+
+/// Clearing away, folded: within three words before a pair's first, what it names was taken
+/// away ("clearing the sawdust off the rug", "quitar el barro de la alfombra").
+#[rustfmt::skip]
+const CLEARED: &[&str] = &[
+    "clearing", "cleared", "cleaning", "cleaned", "removing", "removed", "hoovering", "hoovered",
+    "vacuuming", "vacuumed", "wiping", "wiped", "limpiar", "limpiaron", "quitar", "quitaron",
+    "recoger", "recogieron", "aspirar", "nettoyer", "nettoye", "enlever", "enleve", "ramasser",
+    "aspirer", "entfernen", "entfernt", "wegmachen", "weggemacht", "aufsaugen", "pulire",
+    "pulito", "togliere", "tolto", "aspirare", "limpar", "limparam", "tirar", "tiraram",
+];
 
 /// The number the word at `k` is: its digits, or a number word from two to twelve after "for",
 /// "para", "pour", "für", "per" ("for six", "per sei"; folded). Not "one" or "un", which are as

@@ -421,6 +421,19 @@ pub(super) const PAIRS: &[Pair] = &[
     // "Facture de 300 euros pour un devis annoncé à 120".
     Pair { first: QUOTE, then: BILL, within: 14, prices: true, ..PLAIN },
     Pair { first: BILL, then: QUOTE, within: 10, prices: true, ..PLAIN },
+    // Asked whether a price is normal, of what little it bought: "Is it normal to pay 90 euros
+    // for a dentist to tell me to come back next week?", "¿Es normal pagar…?", "Ist es normal,
+    // 90 Euro zu zahlen…?". The question is the complaint ("told" is left false).
+    Pair {
+        first: &["normal", "normale"],
+        then: &[
+            "to pay", "to be charged", "pagar", "que cobren", "de payer", "qu'on paie", "zahlen",
+            "bezahlen", "pagare", "que cobrem",
+        ],
+        within: 6,
+        only_after: &["it", "es", "c'est", "est", "e", "ist"],
+        ..PLAIN
+    },
 ];
 
 /// What a free-from promise keeps out of a dish, folded: the common allergens.

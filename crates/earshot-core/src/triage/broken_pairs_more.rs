@@ -13,7 +13,8 @@ use super::{Pair, PLAIN};
 const FLOORS: &[&str] = &[
     "carpet", "carpets", "floor", "floors", "rug", "sofa", "alfombra", "moqueta", "suelo",
     "tapis", "moquette", "sol", "parquet", "teppich", "wohnzimmerteppich", "boden", "fussboden",
-    "fußboden", "tappeto", "pavimento", "tapete", "alcatifa", "chao",
+    "fußboden", "tappeto", "pavimento", "tapete", "alcatifa", "chao", "couch", "canape",
+    "divano",
 ];
 
 #[rustfmt::skip]
@@ -512,6 +513,40 @@ pub(super) const MORE_PAIRS: &[Pair] = &[
         then: &["sich schon", "sich bereits", "schon ab", "bereits ab"],
         within: 3,
         one_clause: true,
+        ..PLAIN
+    },
+    // Asked for a job done, and brought home with the fault still in: "asked for the salmon to
+    // be filleted and got it home with half the bones still in", "tenía todavía la mitad de las
+    // espinas", "il avait encore la moitié de ses arêtes", "filetieren lassen … steckte noch".
+    Pair {
+        first: &["asked", "pedi", "demande", "chiesto", "lassen"],
+        then: &[
+            "still in", "still on", "still had", "still there", "tenia todavia", "todavia tenia",
+            "todavia estaba", "todavia estaban", "aun tenia", "avait encore", "etait encore",
+            "etaient encore", "restait encore", "steckte noch", "steckten noch", "noch drin",
+            "aveva ancora", "era ancora", "erano ancora", "c'era ancora", "c'erano ancora",
+            "ainda tinha", "ainda estava", "ainda estavam",
+        ],
+        within: 16,
+        told: true,
+        unless_then: &["nie", "jamais", "never", "mai", "nunca"],
+        ..PLAIN
+    },
+    // Paid for it, and over before it began: "paid extra for the sunset cruise and the boat was
+    // back before the sun had even started going down", "le bateau était de retour au port avant
+    // même", "wieder im Hafen, bevor die Sonne überhaupt". Not what came sooner than hoped ("paid
+    // at nine and it arrived before I'd even had lunch"): something must end or go back first.
+    Pair {
+        first: &[
+            "paid", "pagamos", "pague", "paguei", "paye", "payee", "bezahlt", "pagato", "pagata",
+        ],
+        then: &["even", "siquiera", "meme", "uberhaupt", "ancora", "sequer"],
+        via: &[
+            "back", "over", "left", "ended", "finished", "closed", "volvio", "volvieron",
+            "termino", "cerro", "retour", "fini", "ferme", "wieder", "zuruck", "vorbei", "rientrata",
+            "rientrato", "tornata", "tornato", "finito", "chiuso", "volta", "acabou", "fechou",
+        ],
+        within: 20,
         ..PLAIN
     },
     // Drove on past, German's way: "ist einfach an meinen Kindern vorbeigefahren".

@@ -59,6 +59,14 @@ pub(super) fn mourns(sympathy: &[String]) -> bool {
         .any(|s| DEATH_CUES.contains(&crate::matcher::fold(s).as_str()))
 }
 
+/// Whether the sympathy cues of a post (as the post says them) bid a farewell: a closing or a
+/// favourite sold out, found only beside a word of sadness ([`farewell`]).
+pub(super) fn bade(sympathy: &[String]) -> bool {
+    sympathy
+        .iter()
+        .any(|s| CLOSING.contains(&crate::matcher::fold(s).as_str()))
+}
+
 /// A loss told with sadness or shock, and a wish that it turns out well, folded: sympathy as
 /// [`super::cue_lists::SYMPATHY_CUES`] is, read with it.
 #[rustfmt::skip]
@@ -119,6 +127,11 @@ pub(super) const CLOSING: &[&str] = &[
     "fecha depois", "fecha apos", "fecham depois", "fechara",
     "fechado para sempre", "fechou de vez", "fechado com tabuas", "fechada com tabuas", "entaipado",
     "entaipada",
+    // A favourite sold out, sadly, which the writer was too late for: "Gutted, the stollen has
+    // sold out already", "qué rabia, ya se ha agotado", "schon ausverkauft".
+    "sold out already", "already sold out", "ya se ha agotado", "ya se agoto", "ya esta agotado",
+    "deja epuise", "deja epuisee", "schon ausverkauft", "bereits ausverkauft", "gia esaurito",
+    "gia esaurita", "ja esgotou", "ja esgotaram", "ja esgotado", "ja esgotada",
     // Someone of the place moving away ("our favourite waitress is moving away").
     "moving away", "se vaya a vivir fuera", "se va a vivir fuera", "demenage", "wegzieht",
     "zieht weg", "si trasferisce", "si trasferisca", "ir viver para fora", "vai viver para fora",
@@ -138,7 +151,7 @@ pub(super) const SADNESS: &[&str] = &[
     "fim de uma era", "finisce un'epoca", "se acaba una epoca", "be missed", "echar de menos",
     "wird uns fehlen", "sentir a falta", "awful to see", "horrible to see", "terrible to see",
     "terrible a voir", "furchtbar", "terribile vedere", "terribile vederla", "terribile vederlo",
-    "horrivel ver",
+    "horrivel ver", "que rabia", "decue", "decu",
 ];
 
 /// Words of opening hours right after the closing ("cierran tan temprano", "closing early").

@@ -210,6 +210,10 @@ fn a_friend(folded: &str, cue: &str) -> bool {
         "amica",
     ];
     let cue = crate::matcher::fold(cue);
+    // A pest gone since the business came: "not a single sign of them since".
+    if cue.split(' ').any(pest_gone::pest) && pest_gone::told(folded) {
+        return true;
+    }
     folded.match_indices(cue.as_str()).any(|(at, _)| {
         let after = folded[at + cue.len()..].trim_start();
         let word = after
@@ -242,6 +246,10 @@ pub(super) fn denied(folded: &str, cue: &str, lang: Option<&str>) -> bool {
         "entregais",
     ];
     let cue = crate::matcher::fold(cue);
+    // A pest gone since the business came: "not a single sign of them since".
+    if cue.split(' ').any(pest_gone::pest) && pest_gone::told(folded) {
+        return true;
+    }
     folded.match_indices(cue.as_str()).any(|(at, _)| {
         let before = folded[..at].trim_end();
         let delivered = before
@@ -262,6 +270,9 @@ pub(super) fn denied(folded: &str, cue: &str, lang: Option<&str>) -> bool {
                 })
     })
 }
+
+#[path = "pest_gone.rs"]
+pub(super) mod pest_gone;
 
 #[cfg(test)]
 mod tests {

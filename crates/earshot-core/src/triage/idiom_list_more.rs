@@ -192,4 +192,22 @@ pub(super) const MORE_IDIOMS: &[(&str, f64)] = &[
     ("le|gli regalavano|regalava", 2.0),
     ("le|gli hanno|ha regalato", 2.0),
     ("davam|dava|ofereciam|ofereceram|ofereceu lhe|lhes um|uma", 2.0),
+    // The first who really listened, where others failed: "You're the first who actually
+    // listened", "sois los primeros que de verdad", "die ersten, die wirklich zugehört haben".
+    ("the first who|to|that|one actually|really|finally bothered", 2.0),
+    ("the first who|to|that|one actually|really|finally", 2.0),
+    ("los|las primeros|primeras que de verdad", 2.0),
+    ("los|las primeros|primeras que realmente", 2.0),
+    ("premiers|premières|premieres|premier|première|premiere à|a avoir vraiment", 2.0),
+    ("die ersten die wirklich", 2.0),
+    ("der erste die|der wirklich", 2.0),
+    ("primi|prime|primo|prima ad|a avermi|averci|aver davvero", 2.0),
+    ("primeiros|primeiras|primeiro|primeira a … a sério|serio", 2.0),
+    // Not a penny asked, without "me": "didn't charge a penny for looking at it", "keinen Cent
+    // verlangt".
+    ("didnt|wouldnt charge a penny|cent|thing", 2.0),
+    ("keinen cent|euro|pfennig verlangt|berechnet", 2.0),
+    // Told honestly a thing was not worth mending: advice, not a complaint of its worth.
+    ("wasnt|isnt worth fixing|repairing|mending", 1.0),
+    ("was|is not worth fixing|repairing|mending", 1.0),
 ];

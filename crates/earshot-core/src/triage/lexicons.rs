@@ -34,7 +34,7 @@ const ENGLISH: &[(&str, f64)] = &[
     ("rubbery", -1.5), ("scratched", -1.2), ("dented", -1.2), ("smelly", -2.0), ("unclean", -2.2),
     ("fastest", 1.8), ("quickest", 1.8), ("legends", 2.0), ("cracked", -1.2), ("burglary", -2.3),
     ("burgled", -2.3), ("robbery", -2.3), ("robbed", -2.3), ("ripped", -1.2), ("scratches", -1.2),
-    ("muddy", -1.2), ("quiet", 1.0),
+    ("muddy", -1.2), ("quiet", 1.0), ("gutted", -2.0),
 ];
 
 #[rustfmt::skip]

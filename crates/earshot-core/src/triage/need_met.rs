@@ -97,6 +97,14 @@ const SO: &[&[&str]] = &[
     &["daher"], &["darum"], &["cosi"], &["quindi"], &["allora"], &["por", "isso"], &["entao"],
 ];
 
+/// "And" after a misfortune of nobody's making, the weather's or the power's ("A storm knocked
+/// the power out halfway through our dinner and the chef finished everyone's meals on the
+/// barbecue"): told in order, it is "so".
+const AND: &[&str] = &["and", "y", "et", "und", "e", "ed"];
+
+/// The power gone, folded, besides the weather (`farewell::WEATHER_ITSELF`).
+const OUTAGE: &[&str] = &["apagon", "blackout", "stromausfall", "panne", "outage"];
+
 /// Words that may stand between "so" and who acts: articles, possessives, "now", "kindly".
 #[rustfmt::skip]
 const BETWEEN: &[&str] = &[
@@ -263,6 +271,16 @@ fn need_met(r: &Reading) -> Option<String> {
         .or_else(|| for_the_writer(&p))
         .or_else(|| found_and_kept(&p))
         .or_else(|| of_own_accord(&p))
+        .or_else(|| pest_free(&p))
+}
+
+/// A pest gone since the business came (`pest_gone.rs`): the words of no trace.
+fn pest_free(p: &Post) -> Option<String> {
+    let words: Vec<&str> = p.words.iter().map(|w| w.as_ref()).collect();
+    let ends: Vec<bool> = p.tokens.iter().map(|t| t.clause_end).collect();
+    let (a, b) = super::grave::pest_gone::gone(&words, &ends)?;
+    let said: Vec<&str> = p.tokens[a..=b].iter().map(|t| t.norm.as_str()).collect();
+    Some(said.join(" "))
 }
 
 /// "<someone of the business> <did something> of his own accord [to put right what was bad]":
@@ -321,6 +339,11 @@ fn after_difficulty(p: &Post) -> Option<String> {
                     .zip(w.iter())
                     .all(|(a, b)| a == b)
         });
+        let nobodys = |i: usize| {
+            let w = p.words[i].as_ref();
+            super::farewell::WEATHER_ITSELF.contains(&w) || OUTAGE.contains(&w)
+        };
+        let opens = opens || AND.contains(&p.words[end].as_ref()) && (0..end).any(nobodys);
         // English "so" opens a clause of its own after a comma ("so rude" does not).
         let clause = p.words[end] != "so" || tokens[end - 1].clause_end;
         if !opens || !clause {
@@ -336,9 +359,10 @@ fn after_difficulty(p: &Post) -> Option<String> {
         });
         between.then_some((end, at))
     })?;
-    // The difficulty: a negation, a bad word or a complaint's cue before "so", or a reading as
-    // negative ("O elevador estava avariado").
-    let hard = p.cue_in(0, so)
+    // The difficulty: the weather's or the power's, a negation, a bad word or a complaint's cue
+    // before "so", or a reading as negative ("O elevador estava avariado").
+    let hard = AND.contains(&p.words[so].as_ref())
+        || p.cue_in(0, so)
         || p.r.mood == Sentiment::Negative
         || tokens[..so]
             .iter()
@@ -385,7 +409,9 @@ fn plain_after(p: &Post, from: usize, to: usize) -> bool {
         let gift = without(i)
             || NOTHING.contains(&t.norm.as_str())
                 && (i.saturating_sub(3).max(from)..i).any(without);
-        let negation = (t.role == Role::Negation || t.negated) && !gift;
+        // A negation's reach from before `from` is the difficulty's ("sin luz y el cocinero…").
+        let reached = t.negated && (from..i).any(|k| p.tokens[k].role == Role::Negation);
+        let negation = (t.role == Role::Negation || reached) && !gift;
         let hours = i > from && p.is(i, LATE) && p.is(i - 1, UNTIL);
         !negation && (!bad(t) || hours)
     });

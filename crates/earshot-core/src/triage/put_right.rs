@@ -25,7 +25,8 @@ const DONE: &[&str] = &[
     "repariert", "ersetzt", "getauscht", "ausgetauscht", "behoben", "gelost",
     "riparato", "riparata", "sostituito", "sostituita", "sistemato", "sistemata", "risolto",
     "consertaram", "consertou", "consertado", "consertada", "arranjaram", "arranjou",
-    "repararam", "reparou", "trocaram", "substituiu", "substituiram", "resolveram", "resolveu",
+    "repararam", "reparou", "trocaram", "trocou", "substituiu", "substituiram", "resolveram",
+    "resolveu",
 ];
 
 /// A new one, given in place of what broke: "trajeron uno nuevo", "fait livrer un neuf",
@@ -77,6 +78,22 @@ const BEFELL: &[&str] = &[
     "cracked", "flooded", "leaking", "leaked", "exploded", "stolen",
 ];
 
+/// A plant's death, folded, which befalls it as "died" befalls a boiler: only in a post that
+/// names a plant ([`PLANTS`]), not a person's ("è morto il vecchio calzolaio").
+#[rustfmt::skip]
+const WILTED: &[&str] = &[
+    "murio", "muerto", "muerta", "mort", "morte", "morts", "mortes", "eingegangen", "morto",
+    "morta", "morti", "morreu", "morreram",
+];
+
+#[rustfmt::skip]
+const PLANTS: &[&str] = &[
+    "tree", "plant", "hedge", "shrub", "bush", "arbol", "planta", "seto", "arbusto", "manzano",
+    "arbre", "plante", "haie", "arbuste", "pommier", "baum", "pflanze", "hecke", "strauch",
+    "apfelbaum", "albero", "pianta", "siepe", "melo", "arvore", "sebe", "macieira", "limonero",
+    "citronnier", "limone", "limoeiro", "olivo", "olivier", "olivo", "oliveira",
+];
+
 /// Whether the post tells a mishap and then its repair by the business, with nothing bad after
 /// the link; the repair's word then.
 fn repair_after_mishap(r: &Reading) -> Option<&Token> {
@@ -121,12 +138,14 @@ fn repair_after_mishap(r: &Reading) -> Option<&Token> {
     // A negation after the link says what was not done ("and it doesn't heat"), but not
     // "without" ("sin cobrarme nada"); a negated word of praise is a bad word.
     let without = |t: &Token| WITHOUT.contains(&t.norm.as_str());
+    // Nor is "after" inside what "without" gives ("ohne nach dem Kassenbon zu fragen").
     let spoilt = after.iter().enumerate().any(|(i, t)| {
         let given = without(t)
             || NOTHING.contains(&t.norm.as_str())
                 && after[i.saturating_sub(3)..i].iter().any(without);
         let negates = t.role == Role::Negation && !given;
-        bad(t) || negates || NOT_THEIRS.contains(&folded(t).as_ref())
+        let gift = after[..i].iter().any(without);
+        bad(t) || negates || NOT_THEIRS.contains(&folded(t).as_ref()) && !gift
     });
     // The repair is the last thing told ("they replaced it and now the battery dies" goes on),
     // and the mishap was no worse than a mishap ("Terrible service. They fixed it" is a
@@ -134,9 +153,14 @@ fn repair_after_mishap(r: &Reading) -> Option<&Token> {
     let went_on = tokens[done + 1..]
         .iter()
         .any(|t| LINKS.contains(&t.norm.as_str()));
+    let plant = tokens.iter().any(|t| PLANTS.contains(&folded(t).as_ref()));
+    let befell = |t: &Token| {
+        let w = folded(t);
+        BEFELL.contains(&w.as_ref()) || plant && WILTED.contains(&w.as_ref())
+    };
     let strong = tokens[..=link]
         .iter()
-        .filter(|t| !BEFELL.contains(&t.norm.as_str()))
+        .filter(|t| !befell(t))
         .any(|t| !t.negated && vader::valence_of(t).is_some_and(|v| v <= -2.0));
     (mishap && !cue_after && !spoilt && !went_on && !strong).then_some(&tokens[done])
 }

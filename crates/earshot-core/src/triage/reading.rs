@@ -1,6 +1,7 @@
 //! Reading a post's text: the tokens, the lexicon and cue signals, the learned model's
 //! probabilities, the intent and complaint decisions, and the words that drove them.
 
+use super::farewell::{bade, mourns};
 use super::flags::{
     abuse_of, closing_cry, flag_of, ironic_words, lone_cry, only_insults, praise_in,
 };
@@ -8,8 +9,7 @@ use super::linear::{self, LinearModel, Origin};
 use super::naming::{boosting, letter, name_strongest, names_marked, negation_reaches, shown};
 use super::signals::{only_own_plan, own_plan_word, signals_in, Found};
 use super::text::{self, Analysed};
-use super::vader;
-use super::{complaint_cues::demands, farewell::mourns, lang, model, words::asks_why};
+use super::{complaint_cues::demands, lang, model, vader, words::asks_why};
 use super::{courtesy, grave::Grave, need_met, notice, own_fault, put_right};
 use crate::model::{Intent, Sentiment};
 
@@ -238,7 +238,7 @@ pub(super) fn read_in(model: &LinearModel, text: &str, lang: Option<&'static str
         probs.swap(0, 1);
     }
     let best = argmax(&probs);
-    let sad = !sympathy.is_empty() && vader.neg > 0.0 && best == 1;
+    let sad = vader.neg > 0.0 && !sympathy.is_empty() && best == 1 || bade(&sympathy) && best != 0;
     let mourned = mourns(&sympathy);
     if best != 0 && ((sad || !news.is_empty()) && vader.pos == 0.0 || mourned) {
         // Sad news or a farewell in words of sadness ("Que tristeza ver a padaria fechando"), the

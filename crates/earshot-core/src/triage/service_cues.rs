@@ -49,6 +49,18 @@ pub(super) const SERVICE_CUES: &[&str] = &[
     "delivered to the wrong", "sent to the wrong", "left at the wrong", "taken to the wrong",
     "en la direccion equivocada", "a la direccion equivocada", "a la mauvaise adresse",
     "an die falsche adresse", "all'indirizzo sbagliato", "na morada errada", "no endereco errado",
+    // Bought to work, and only an ornament: "six months later they're still just decoration on
+    // our roof", "siguen siendo simple decoración", "nur Dekoration", "só decoração".
+    "just decoration", "only decoration", "just for decoration", "simple decoracion",
+    "solo decoracion", "mera decoracion", "qu'une decoration", "que de la decoration",
+    "nur dekoration", "nur zur dekoration", "solo una decorazione", "solo decorazione",
+    "so decoracao", "mera decoracao", "expensive ornament", "expensive paperweight",
+    // Told there was nothing to be done: "reception said there was nothing they could do".
+    "nothing they could do", "nothing they can do", "no podian hacer nada", "no pueden hacer nada",
+    "ne pouvait rien faire", "ne pouvaient rien faire", "ne peut rien faire",
+    "konne man nichts machen", "kann man nichts machen", "konnten nichts machen",
+    "non potevano farci niente", "non possono farci niente", "non poteva farci niente",
+    "nao podia fazer nada", "nao podiam fazer nada", "nao podem fazer nada",
     // Not come yet, said of several ("os balões ainda não chegaram").
     "ainda nao chegaram",
     // Hours on hold: "dos horas en espera", "in der Warteschleife".

@@ -73,7 +73,9 @@ pub(super) fn signals_in(text: &str, lang: Option<&'static str>) -> (Analysed, S
     }
     // A promise and what came instead ("versprochen … stattdessen"), a charge for what was
     // never done, a payment and still nothing (`broken.rs`).
-    if let Some(((a, b), (c, d))) = super::broken::broken(folded.as_str(), &placed.raw.broken) {
+    let broken = super::broken::broken(folded.as_str(), &placed.raw.broken);
+    let pair_at = broken.map(|((a, _), _)| a);
+    if let Some(((a, b), (c, d))) = broken {
         let pair = format!("{} … {}", folded.own(a, b), folded.own(c, d));
         // Said once: "charged" is in "charged … never".
         complaint.retain(|c| !pair.contains(c.as_str()));
@@ -159,11 +161,8 @@ pub(super) fn signals_in(text: &str, lang: Option<&'static str>) -> (Analysed, S
         help.retain(|w| !OPEN.contains(&crate::matcher::fold(w).as_str()));
     }
     // Nor "all'aperto" (outdoors): "il cinema all'aperto".
-    help.retain(|w| {
-        !folded
-            .as_str()
-            .contains(&format!("all'{}", crate::matcher::fold(w)))
-    });
+    let outdoors = |w: &String| format!("all'{}", crate::matcher::fold(w));
+    help.retain(|w| !folded.as_str().contains(&outdoors(w)));
     let wished = !sympathy.is_empty();
     let friend = |g: &Grave, w: &str| super::grave::not_theirs(*g, folded.as_str(), w, wished);
     grave.retain(|(g, w)| {
@@ -177,7 +176,7 @@ pub(super) fn signals_in(text: &str, lang: Option<&'static str>) -> (Analysed, S
     let mut sarcasm: Vec<String> = ranked(placed.sarcasm).map(|(_, w)| w).collect();
     if sarcasm.is_empty() {
         // Thanks for what went wrong ("Danke, dass ihr meinen Anzug verloren habt").
-        sarcasm.extend(super::thanks_for::harm_thanked(&folded));
+        sarcasm.extend(super::thanks_for::harm_thanked(&folded, pair_at));
     }
     let found = Found {
         complaint,

@@ -499,11 +499,18 @@ fn turns(tokens: &[Token], lang: Option<&str>) -> Vec<usize> {
     };
     (0..tokens.len())
         .filter(|&i| {
-            words.iter().any(|w| match w.split_once(' ') {
-                Some((first, second)) => {
-                    tokens[i].norm == second && i > 0 && tokens[i - 1].norm == first
-                }
-                None => tokens[i].norm == *w,
+            // A turn of several words stands at its last ("sin embargo", "mois plus tard"); a
+            // time gone by turns only to how things still stand ("months later, still nothing").
+            let still = || {
+                tokens[i + 1..]
+                    .iter()
+                    .take(4)
+                    .any(|t| super::words::STILL.contains(&t.norm.as_str()))
+            };
+            words.iter().any(|w| {
+                let mut back = w.rsplit(' ').enumerate();
+                let later = super::words::LATER.iter().any(|l| w.ends_with(l));
+                back.all(|(k, part)| i >= k && tokens[i - k].norm == part) && (!later || still())
             })
         })
         .collect()

@@ -13,7 +13,7 @@ const THANKS: &[&[&str]] = &[
     &["merci", "de", "m'avoir"], &["merci", "de", "nous", "avoir"], &["danke", "dass"],
     &["grazie", "per"], &["grazie", "di"], &["obrigado", "por"], &["obrigada", "por"],
     &["merci", "pour"], &["danke", "fur"], &["obrigado", "pela"], &["obrigada", "pela"],
-    &["obrigado", "pelo"], &["obrigada", "pelo"],
+    &["obrigado", "pelo"], &["obrigada", "pelo"], &["danke", "furs"],
 ];
 
 /// The first word of each of [`THANKS`]: most posts have none, and stop there.
@@ -54,9 +54,10 @@ const FOUND: &[&str] = &[
 const WITHIN: usize = 14;
 
 /// Thanks for what went wrong in a post, quoted as it spells them ("gracias por perder",
-/// "danke, dass … verloren").
-pub(super) fn harm_thanked(post: &Folded) -> Option<String> {
-    let ((a, b), (c, d)) = placed(post.as_str())?;
+/// "danke, dass … verloren"); or for a complaint's pair of words that starts at byte `pair`
+/// (`broken.rs`: "Thanks for sweeping the chimney, and for the soot all over our sofa").
+pub(super) fn harm_thanked(post: &Folded, pair: Option<usize>) -> Option<String> {
+    let ((a, b), (c, d)) = placed(post.as_str(), pair)?;
     Some(if post.as_str()[b..c].trim().is_empty() {
         post.own(a, d)
     } else {
@@ -65,7 +66,7 @@ pub(super) fn harm_thanked(post: &Folded) -> Option<String> {
 }
 
 /// Where thanks and the harm they thank for stand in a folded post (byte ranges).
-fn placed(folded: &str) -> Option<((usize, usize), (usize, usize))> {
+fn placed(folded: &str, pair: Option<usize>) -> Option<((usize, usize), (usize, usize))> {
     if !THANKS_WORDS.iter().any(|w| folded.contains(w)) {
         return None;
     }
@@ -84,7 +85,7 @@ fn placed(folded: &str) -> Option<((usize, usize), (usize, usize))> {
             if ended || NOT.contains(&w) || undone {
                 return None;
             }
-            if HARM.contains(&w) {
+            if HARM.contains(&w) || pair == Some(words[k].0) {
                 return Some(((words[i].0, words[from - 1].1), words[k]));
             }
         }
@@ -98,7 +99,7 @@ mod tests {
     use crate::triage::cues::Folded;
 
     fn quoted(post: &str) -> Option<String> {
-        harm_thanked(&Folded::new(post))
+        harm_thanked(&Folded::new(post), None)
     }
 
     #[test]

@@ -284,42 +284,52 @@ pub(super) const STOP_WORDS: &[&str] = &[
     "domenica", "segunda", "terça", "terca", "quarta", "quinta", "sexta",
 ];
 
-/// The words where a post turns ("good food, but…"), in each language; two words are one turn
-/// when the first comes just before ("sin embargo", "par contre"). French "mais" is Portuguese
+/// The words where a post turns ("good food, but…"), in each language; two or three words are
+/// one turn when they stand together ("sin embargo", "par contre"), and so is a time gone by
+/// that tells how things stand now ("impressive. Six months later they're still just decoration"). French "mais" is Portuguese
 /// "more" and Portuguese "mas" unaccented Spanish "más", so each turns only in its own language;
 /// a post whose language cannot be told turns at the words that mean nothing else.
+#[rustfmt::skip]
 pub(super) const CONTRASTS: &[(Option<&str>, &[&str])] = &[
-    (Some("en"), &["but", "however"]),
-    (
-        Some("es"),
-        &["pero", "sin embargo", "lástima que", "lastima que"],
-    ),
-    (
-        Some("fr"),
-        &[
-            "mais",
-            "cependant",
-            "toutefois",
-            "par contre",
-            "en revanche",
-            "dommage que",
-        ],
-    ),
-    (Some("de"), &["aber", "jedoch", "allerdings"]),
-    (Some("it"), &["ma", "però", "tuttavia", "peccato che"]),
-    (
-        Some("pt"),
-        &[
-            "mas",
-            "porém",
-            "porem",
-            "contudo",
-            "entretanto",
-            "no entanto",
-            "pena que",
-        ],
-    ),
+    (Some("en"), &[
+        "but", "however", "days later", "weeks later", "months later", "week later",
+        "month later", "year later",
+    ]),
+    (Some("es"), &[
+        "pero", "sin embargo", "lástima que", "lastima que", "días después", "dias despues",
+        "semanas después", "semanas despues", "meses después", "meses despues", "año después",
+        "ano despues",
+    ]),
+    (Some("fr"), &[
+        "mais", "cependant", "toutefois", "par contre", "en revanche", "dommage que",
+        "jours plus tard", "semaines plus tard", "mois plus tard", "an plus tard",
+    ]),
+    (Some("de"), &[
+        "aber", "jedoch", "allerdings", "tage später", "wochen später", "monate später",
+        "jahr später", "tage spater", "wochen spater", "monate spater",
+    ]),
+    (Some("it"), &[
+        "ma", "però", "tuttavia", "peccato che", "giorni dopo", "settimane dopo", "mesi dopo",
+        "anno dopo",
+    ]),
+    (Some("pt"), &[
+        "mas", "porém", "porem", "contudo", "entretanto", "no entanto", "pena que", "dias depois",
+        "semanas depois", "meses depois", "ano depois",
+    ]),
     (None, &["but", "however", "pero", "aber", "però"]),
+];
+
+/// The last words of a time gone by among the turns ("months later", "mois plus tard").
+pub(super) const LATER: &[&str] = &[
+    "later", "después", "despues", "tard", "später", "spater", "dopo", "depois",
+];
+
+/// "Still", after a time gone by: what has not changed since.
+#[rustfmt::skip]
+pub(super) const STILL: &[&str] = &[
+    "still", "sigue", "siguen", "seguía", "todavía", "todavia", "aún", "aun", "toujours",
+    "encore", "immer", "noch", "ancora", "ainda", "continua", "continuam", "continúa", "continuan",
+    "continúan",
 ];
 
 /// Words of VADER's English lexicon that are common words of another language, where they
@@ -334,7 +344,7 @@ pub(super) const FALSE_FRIENDS: &[(&str, &[&str])] = &[
     (
         "fr",
         &[
-            "tout", "dire", "tard", "grand", "pain", "champs", "l", "impose", "fond", "pu",
+            "tout", "dire", "tard", "grand", "pain", "champs", "l", "impose", "fond", "pu", "juste",
         ],
     ),
     (
