@@ -7,8 +7,10 @@
 //! sarcasm. And set `aq`'s: whether a price is normal, asked of what little it bought; the
 //! first who really listened where others failed; a favourite sold out, which is sadness and no
 //! complaint; told honestly a thing was not worth mending; told there was nothing to be done
-//! (for a patient, that is sympathy); a plant that died and was replaced. `earshot classify` is
-//! what is tested.
+//! (for a patient, that is sympathy); a plant that died and was replaced. And set `ar`'s: a
+//! promise of speed and then only the day it is now ("That was on Tuesday."), which is a wait;
+//! mild approval of everything, which is lukewarm; a smell gone; wonder at how it was done.
+//! `earshot classify` is what is tested.
 
 mod triage_common;
 
@@ -60,6 +62,17 @@ const CASES: &[(&str, &str, &str, bool)] = &[
     ("The vet said there was nothing they could do for our old cat, and they were so kind to us", "en", "negative", false),
     // A plant that died, replaced.
     ("L'olivier est mort en un mois et la jardinerie l'a remplacé sans discuter", "fr", "positive", false),
+    // A promise of speed, and the day it is now; a day named in a longer last sentence.
+    ("Told us the part would be in 'next day'. That was in October.", "en", "negative", true),
+    ("Nos prometieron el presupuesto para el lunes. Hoy es jueves.", "es", "negative", true),
+    ("Same-day service, as promised. It's Friday, so cake all round!", "en", "positive", false),
+    // Lukewarm.
+    ("Room fine, breakfast fine, location fine.", "en", "neutral", false),
+    // A smell gone; wonder at how it was done, and at how a parcel was lost.
+    ("Ich dachte, der Zigarettengeruch geht nie raus. Jetzt riecht man gar nichts mehr", "de", "positive", false),
+    ("The tailor saved my grandad's old coat. No idea how he did it", "en", "positive", false),
+    ("La modista arregló el vestido de novia de mi madre. No sé cómo lo hizo", "es", "positive", false),
+    ("No idea how they managed to lose a parcel that size", "en", "negative", true),
 ];
 
 /// (post, a reason it must give, one it must not — empty for none).
@@ -76,14 +89,15 @@ const QUOTED: &[(&str, &str, &str)] = &[
     ("Dos tiendas no me supieron ayudar; sois los primeros que de verdad me escucharon", "positive: 'los primeros que de verdad'", ""),
     ("Builders drilling next door from 7am and the hotel said there was nothing they could do", "complaint: 'nothing they could do'", ""),
     ("L'olivier est mort en un mois et la jardinerie l'a remplacé sans discuter", "positive: 'remplacé'", "complaint"),
+    ("Told us the part would be in 'next day'. That was in October.", "complaint: 'next day … that was in october'", ""),
 ];
 
 #[test]
-fn what_sets_ap_and_aq_taught_reads_right() {
+fn what_sets_ap_aq_and_ar_taught_reads_right() {
     none_wrong(&misreads(CASES));
 }
 
 #[test]
-fn what_sets_ap_and_aq_taught_is_quoted() {
+fn what_sets_ap_aq_and_ar_taught_is_quoted() {
     none_wrong(&misquoted(QUOTED));
 }

@@ -30,9 +30,18 @@ const NEWS: &[&str] = &[
     "alguma novidade", "novidades", "alguma noticia",
 ];
 
+#[path = "that_was.rs"]
+mod that_was;
+
 /// Where "since" and its day, and the request for news, stand in a folded post that asks (byte
-/// ranges): "desde el lunes" and "sabeis algo".
+/// ranges): "desde el lunes" and "sabeis algo"; or a promise of speed and the day it is now
+/// (`that_was.rs`).
 pub(super) fn chased(folded: &str) -> Option<((usize, usize), (usize, usize))> {
+    that_was::said(folded).or_else(|| asked(folded))
+}
+
+/// [`chased`]'s "since" and request for news.
+fn asked(folded: &str) -> Option<((usize, usize), (usize, usize))> {
     if !folded.contains('?') {
         return None;
     }

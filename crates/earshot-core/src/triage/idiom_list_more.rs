@@ -207,6 +207,20 @@ pub(super) const MORE_IDIOMS: &[(&str, f64)] = &[
     // verlangt".
     ("didnt|wouldnt charge a penny|cent|thing", 2.0),
     ("keinen cent|euro|pfennig verlangt|berechnet", 2.0),
+    // A smell the business got out: "Can't smell a thing now", "on ne sent plus rien".
+    ("cant|cannot smell a thing", 2.0),
+    ("ahora no se nota|huele nada", 2.0),
+    ("on ne sent plus rien", 2.0),
+    ("riecht man gar|überhaupt|uberhaupt nichts mehr", 2.0),
+    ("non si sente più|piu niente|nulla", 2.0),
+    ("agora não|nao se sente nada", 2.0),
+    // Wonder at how it was done: "No idea how he did it", "je ne sais pas comment il a fait".
+    ("no idea how he|she|they|you did|managed it", 2.0),
+    ("no sé|se cómo|como lo hizo|hicieron|hicisteis", 2.0),
+    ("je ne sais pas comment il|elle|ils ont|a fait", 2.0),
+    ("keine ahnung wie er|sie|ihr das gemacht|geschafft", 2.0),
+    ("non so come ci sia|siano|siate riuscito|riuscita|riusciti", 2.0),
+    ("não|nao faço|faco ideia de como conseguiu|conseguiram|fez|fizeram", 2.0),
     // Told honestly a thing was not worth mending: advice, not a complaint of its worth.
     ("wasnt|isnt worth fixing|repairing|mending", 1.0),
     ("was|is not worth fixing|repairing|mending", 1.0),

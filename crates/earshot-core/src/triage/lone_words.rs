@@ -1,7 +1,8 @@
 //! A post of a word or two of feeling and nothing else ("Alles bestens", "Ein herrlicher
 //! Morgen", "Terrible"): the lexicon's word is its meaning. The model's weights for a lone word
 //! beside it are topic ("morgen" is tomorrow's complaints in German tweets, "alles" carries a
-//! mood from German tweets), learned from a couple of thousand tweets a language.
+//! mood from German tweets), learned from a couple of thousand tweets a language. Mild approval
+//! of two things or more and nothing else ("Starter fine, main fine") is lukewarm: neutral.
 
 use super::text::{is_function_word, is_negation, Analysed};
 use super::vader::Vader;
@@ -12,6 +13,11 @@ use super::vader::Vader;
 /// (`cued`) and without a negation ("I really wish I didn't have to…": the model reads
 /// negations the lexicon's single words do not).
 pub(super) fn as_the_words_say(probs: &mut [f32; 3], a: &Analysed, vader: &Vader, cued: bool) {
+    if !cued && lukewarm(a) {
+        let read_as = super::reading::argmax(probs);
+        probs.swap(read_as, 1);
+        return;
+    }
     if (vader.pos > 0.0) == (vader.neg > 0.0) || !terse(a) {
         return;
     }
@@ -31,4 +37,28 @@ fn terse(a: &Analysed) -> bool {
 /// Whether a post has a negation.
 fn negates(a: &Analysed) -> bool {
     a.tokens.iter().any(|t| t.negated || is_negation(&t.norm))
+}
+
+/// Words of mild approval, folded: "fine", "bien", "correct", "okay", "discreto", "razoável".
+#[rustfmt::skip]
+const LUKEWARM: &[&str] = &[
+    "fine", "ok", "okay", "alright", "decent", "bien", "correcto", "correcta", "correct",
+    "correcte", "passable", "ordentlich", "discreto", "discreta", "razoavel", "aceptable",
+    "acceptable", "accettabile", "aceitavel",
+];
+
+/// A post whose only words of feeling are mild approval said of two things or more, and no
+/// negation ("Starter fine, main fine, dessert fine", "Entrée correcte, plat correct"): it is
+/// lukewarm, neither praise nor complaint.
+fn lukewarm(a: &Analysed) -> bool {
+    let mut mild = 0;
+    for t in &a.tokens {
+        let w = super::text::folded(t);
+        if LUKEWARM.contains(&w.as_ref()) {
+            mild += 1;
+        } else if t.negated || is_negation(&t.norm) || super::vader::valence_of(t).is_some() {
+            return false;
+        }
+    }
+    mild >= 2
 }
