@@ -9,8 +9,9 @@
 //! complaint; told honestly a thing was not worth mending; told there was nothing to be done
 //! (for a patient, that is sympathy); a plant that died and was replaced. And set `ar`'s: a
 //! promise of speed and then only the day it is now ("That was on Tuesday."), which is a wait;
-//! mild approval of everything, which is lukewarm; a smell gone; wonder at how it was done.
-//! `earshot classify` is what is tested.
+//! mild approval of everything, which is lukewarm; a smell gone; wonder at how it was done. And
+//! set `as`'s: a warning to count the change; a split rating with a zero; the big chains set
+//! aside for a little shop. `earshot classify` is what is tested.
 
 mod triage_common;
 
@@ -73,6 +74,13 @@ const CASES: &[(&str, &str, &str, bool)] = &[
     ("The tailor saved my grandad's old coat. No idea how he did it", "en", "positive", false),
     ("La modista arregló el vestido de novia de mi madre. No sé cómo lo hizo", "es", "positive", false),
     ("No idea how they managed to lose a parcel that size", "en", "negative", true),
+    // A warning to count the change; a split rating; the chains set aside.
+    ("Heads up: check your change at the cheese counter, I was a fiver short", "en", "negative", true),
+    ("Un consejo: contad el cambio en la panadería de la plaza", "es", "negative", true),
+    ("Zero for the service, ten for the food", "en", "negative", true),
+    ("Cinco estrellas por la comida, cero por la espera", "es", "negative", true),
+    ("Forget the big supermarkets, the greengrocer on Elm Street has the best tomatoes", "en", "positive", false),
+    ("Oubliez les grandes surfaces, le primeur de la rue a les meilleures tomates", "fr", "positive", false),
 ];
 
 /// (post, a reason it must give, one it must not — empty for none).
@@ -93,11 +101,11 @@ const QUOTED: &[(&str, &str, &str)] = &[
 ];
 
 #[test]
-fn what_sets_ap_aq_and_ar_taught_reads_right() {
+fn what_the_thirty_third_days_sets_taught_reads_right() {
     none_wrong(&misreads(CASES));
 }
 
 #[test]
-fn what_sets_ap_aq_and_ar_taught_is_quoted() {
+fn what_the_thirty_third_days_sets_taught_is_quoted() {
     none_wrong(&misquoted(QUOTED));
 }

@@ -537,17 +537,19 @@ pub(super) fn all() -> impl Iterator<Item = &'static str> + Clone {
 /// How many cues [`all`] gives.
 pub(super) const COUNT: usize = COMPLAINT_CUES.len() + super::service_cues::SERVICE_CUES.len();
 
-/// How a demand among the cues begins ("i want a refund", "voglio un rimborso"), or a question
-/// whether a price is normal (`broken_pairs.rs`: "¿Es normal pagar 90 euros…?").
+/// How a demand among the cues begins ("i want a refund", "voglio un rimborso"), a question
+/// whether a price is normal (`broken_pairs.rs`: "¿Es normal pagar 90 euros…?"), a warning to
+/// count the change, or a rating of zero.
 #[rustfmt::skip]
 const DEMAND_LEADS: &[&str] = &[
     "i want ", "quiero ", "je veux ", "ich will ", "ich mochte ", "voglio ", "quero ", "normal ",
-    "normale ",
+    "normale ", "count your ", "check your ", "contad ", "recomptez ", "zahlt euer ", "contate ",
+    "contem ", "zero ", "cero ", "null ",
 ];
 
-/// Whether a complaint cue, as the post spells it, demands something back, or asks whether a
-/// price is normal: the writer is unhappy whatever the other words read ("@PalestraTop …
-/// voglio un rimborso").
+/// Whether a complaint cue, as the post spells it, demands something back, asks whether a price
+/// is normal, warns or rates zero: the writer is unhappy whatever the other words read
+/// ("@PalestraTop … voglio un rimborso").
 pub(super) fn demands(cue: &str) -> bool {
     let cue = crate::matcher::fold(cue);
     DEMAND_LEADS.iter().any(|l| cue.starts_with(l))

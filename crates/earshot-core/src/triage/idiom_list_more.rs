@@ -221,6 +221,16 @@ pub(super) const MORE_IDIOMS: &[(&str, f64)] = &[
     ("keine ahnung wie er|sie|ihr das gemacht|geschafft", 2.0),
     ("non so come ci sia|siano|siate riuscito|riuscita|riusciti", 2.0),
     ("não|nao faço|faco ideia de como conseguiu|conseguiram|fez|fizeram", 2.0),
+    // The big chains set aside for a little shop: "Forget the big DIY chains", "Olvidaos de las
+    // grandes cadenas", "Oubliez les grandes enseignes", "Esqueçam as grandes cadeias".
+    ("forget the big … chains|stores|supermarkets", 2.0),
+    ("olvidaos|olvidad|olvídate|olvidate de las grandes cadenas|superficies", 2.0),
+    ("oubliez les grandes enseignes|surfaces|chaînes|chaines", 2.0),
+    ("lasciate perdere le grandi catene", 2.0),
+    ("esqueçam|esquecam as grandes cadeias|superfícies|superficies", 2.0),
+    // A price let down: "zwanzig Euro nachgelassen", "le ha fatto uno sconto".
+    ("euro nachgelassen", 1.5),
+    ("ha|hanno fatto uno sconto", 1.5),
     // Told honestly a thing was not worth mending: advice, not a complaint of its worth.
     ("wasnt|isnt worth fixing|repairing|mending", 1.0),
     ("was|is not worth fixing|repairing|mending", 1.0),

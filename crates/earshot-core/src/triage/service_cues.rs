@@ -61,6 +61,14 @@ pub(super) const SERVICE_CUES: &[&str] = &[
     "konne man nichts machen", "kann man nichts machen", "konnten nichts machen",
     "non potevano farci niente", "non possono farci niente", "non poteva farci niente",
     "nao podia fazer nada", "nao podiam fazer nada", "nao podem fazer nada",
+    // A warning to count the change: "Word of advice: count your change at the fruit stall".
+    "count your change", "check your change", "contad bien el cambio", "contad el cambio",
+    "recomptez votre monnaie", "zahlt euer wechselgeld", "contate bene il resto",
+    "contate il resto", "contem bem o troco", "contem o troco",
+    // A split rating: "Five stars for the view. Zero for the three hours we waited".
+    "zero for the", "cero por las", "cero por el", "cero por la", "zero pour les", "zero pour le",
+    "zero pour la", "null fur die", "null fur den", "null fur das", "zero per le", "zero per il",
+    "zero per la", "zero pelas", "zero pelos", "zero pela", "zero pelo",
     // Not come yet, said of several ("os balões ainda não chegaram").
     "ainda nao chegaram",
     // Hours on hold: "dos horas en espera", "in der Warteschleife".
