@@ -210,10 +210,6 @@ fn a_friend(folded: &str, cue: &str) -> bool {
         "amica",
     ];
     let cue = crate::matcher::fold(cue);
-    // A pest gone since the business came: "not a single sign of them since".
-    if cue.split(' ').any(pest_gone::pest) && pest_gone::told(folded) {
-        return true;
-    }
     folded.match_indices(cue.as_str()).any(|(at, _)| {
         let after = folded[at + cue.len()..].trim_start();
         let word = after

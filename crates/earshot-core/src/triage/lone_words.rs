@@ -51,14 +51,12 @@ const LUKEWARM: &[&str] = &[
 /// negation ("Starter fine, main fine, dessert fine", "Entrée correcte, plat correct"): it is
 /// lukewarm, neither praise nor complaint.
 fn lukewarm(a: &Analysed) -> bool {
-    let mut mild = 0;
-    for t in &a.tokens {
-        let w = super::text::folded(t);
-        if LUKEWARM.contains(&w.as_ref()) {
-            mild += 1;
-        } else if t.negated || is_negation(&t.norm) || super::vader::valence_of(t).is_some() {
-            return false;
-        }
+    let mild = |t: &&super::text::Token| LUKEWARM.contains(&super::text::folded(t).as_ref());
+    // Most posts stop here, with fewer than two words of mild approval.
+    if a.tokens.iter().filter(mild).nth(1).is_none() {
+        return false;
     }
-    mild >= 2
+    a.tokens.iter().all(|t| {
+        mild(&t) || !(t.negated || is_negation(&t.norm) || super::vader::valence_of(t).is_some())
+    })
 }

@@ -331,6 +331,10 @@ fn found_and_kept(p: &Post) -> Option<String> {
 fn after_difficulty(p: &Post) -> Option<String> {
     let (tokens, n) = (p.tokens, p.tokens.len());
     let german = p.r.lang == Some("de");
+    // Where the weather or a power cut is first told, for "and" to follow it.
+    let nobodys = p.words.iter().position(|w| {
+        super::farewell::WEATHER_ITSELF.contains(&w.as_ref()) || OUTAGE.contains(&w.as_ref())
+    });
     let (so, agent) = (1..n).find_map(|end| {
         let opens = SO.iter().any(|w| {
             end + 1 >= w.len()
@@ -339,11 +343,8 @@ fn after_difficulty(p: &Post) -> Option<String> {
                     .zip(w.iter())
                     .all(|(a, b)| a == b)
         });
-        let nobodys = |i: usize| {
-            let w = p.words[i].as_ref();
-            super::farewell::WEATHER_ITSELF.contains(&w) || OUTAGE.contains(&w)
-        };
-        let opens = opens || AND.contains(&p.words[end].as_ref()) && (0..end).any(nobodys);
+        let after_weather = nobodys.is_some_and(|w| w < end);
+        let opens = opens || after_weather && AND.contains(&p.words[end].as_ref());
         // English "so" opens a clause of its own after a comma ("so rude" does not).
         let clause = p.words[end] != "so" || tokens[end - 1].clause_end;
         if !opens || !clause {

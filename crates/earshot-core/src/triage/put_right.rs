@@ -86,12 +86,13 @@ const WILTED: &[&str] = &[
     "morta", "morti", "morreu", "morreram",
 ];
 
+/// Trees and plants, folded, in the six languages: what a garden centre sells and replaces.
 #[rustfmt::skip]
 const PLANTS: &[&str] = &[
     "tree", "plant", "hedge", "shrub", "bush", "arbol", "planta", "seto", "arbusto", "manzano",
     "arbre", "plante", "haie", "arbuste", "pommier", "baum", "pflanze", "hecke", "strauch",
     "apfelbaum", "albero", "pianta", "siepe", "melo", "arvore", "sebe", "macieira", "limonero",
-    "citronnier", "limone", "limoeiro", "olivo", "olivier", "olivo", "oliveira",
+    "citronnier", "limone", "limoeiro", "olivo", "olivier", "oliveira",
 ];
 
 /// Whether the post tells a mishap and then its repair by the business, with nothing bad after

@@ -507,10 +507,12 @@ fn turns(tokens: &[Token], lang: Option<&str>) -> Vec<usize> {
                     .take(4)
                     .any(|t| super::words::STILL.contains(&t.norm.as_str()))
             };
-            words.iter().any(|w| {
+            let norm = tokens[i].norm.as_str();
+            // Most tokens end no turn's phrase, and stop at this comparison.
+            words.iter().filter(|w| w.ends_with(norm)).any(|w| {
                 let mut back = w.rsplit(' ').enumerate();
-                let later = super::words::LATER.iter().any(|l| w.ends_with(l));
-                back.all(|(k, part)| i >= k && tokens[i - k].norm == part) && (!later || still())
+                let later = || super::words::LATER.iter().any(|l| w.ends_with(l));
+                back.all(|(k, part)| i >= k && tokens[i - k].norm == part) && (!later() || still())
             })
         })
         .collect()

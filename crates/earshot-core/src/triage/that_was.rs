@@ -49,6 +49,11 @@ const PROMISED: &[&str] = &[
 pub(in crate::triage) fn said(folded: &str) -> Option<((usize, usize), (usize, usize))> {
     let body = folded.trim_end_matches(|c: char| !c.is_alphanumeric());
     let last_start = body.rfind(['.', '!', '?']).map_or(0, |i| i + 1);
+    // Most posts stop here: their last sentence opens no "that was", "it's", "hoy es".
+    let opening = body[last_start..].trim_start();
+    if !NOW.iter().any(|p| opening.starts_with(p)) {
+        return None;
+    }
     let words = word_spans(folded);
     let last: Vec<usize> = (0..words.len())
         .filter(|&i| words[i].0 >= last_start)
