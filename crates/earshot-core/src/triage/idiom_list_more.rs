@@ -196,8 +196,8 @@ pub(super) const MORE_IDIOMS: &[(&str, f64)] = &[
     // listened", "sois los primeros que de verdad", "die ersten, die wirklich zugehört haben".
     ("first who|to|that|one actually|really|finally bothered", 2.0),
     ("first who|to|that|one actually|really|finally", 2.0),
-    ("primeros|primeras que de verdad", 2.0),
-    ("primeros|primeras que realmente", 2.0),
+    ("los|las primeros|primeras que de verdad", 2.0),
+    ("los|las primeros|primeras que realmente", 2.0),
     ("premiers|premières|premieres|premier|première|premiere à|a avoir vraiment", 2.0),
     ("ersten die wirklich", 2.0),
     ("erste die|der wirklich", 2.0),
