@@ -542,9 +542,9 @@ pub(super) const MORE_PAIRS: &[Pair] = &[
         ],
         then: &["even", "siquiera", "meme", "uberhaupt", "ancora", "sequer"],
         via: &[
-            "back", "over", "left", "ended", "finished", "closed", "volvio", "volvieron",
-            "termino", "cerro", "retour", "fini", "ferme", "wieder", "zuruck", "vorbei", "rientrata",
-            "rientrato", "tornata", "tornato", "finito", "chiuso", "volta", "acabou", "fechou",
+            "back", "over", "left", "ended", "finished", "closed", "volvio", "volvieron", "termino",
+            "cerro", "retour", "fini", "ferme", "wieder", "zuruck", "vorbei", "rientrata",
+            "tornata", "rientrato", "tornato", "finito", "chiuso", "volta", "acabou", "fechou",
         ],
         within: 20,
         ..PLAIN

@@ -286,9 +286,10 @@ pub(super) const STOP_WORDS: &[&str] = &[
 
 /// The words where a post turns ("good food, but…"), in each language; two or three words are
 /// one turn when they stand together ("sin embargo", "par contre"), and so is a time gone by
-/// that tells how things stand now ("impressive. Six months later they're still just decoration"). French "mais" is Portuguese
-/// "more" and Portuguese "mas" unaccented Spanish "más", so each turns only in its own language;
-/// a post whose language cannot be told turns at the words that mean nothing else.
+/// that tells how things stand now ("impressive. Six months later they're still just
+/// decoration", where "still" follows: `text::turns`). French "mais" is Portuguese "more" and
+/// Portuguese "mas" unaccented Spanish "más", so each turns only in its own language; a post
+/// whose language cannot be told turns at the words that mean nothing else.
 #[rustfmt::skip]
 pub(super) const CONTRASTS: &[(Option<&str>, &[&str])] = &[
     (Some("en"), &[
