@@ -155,9 +155,10 @@ pub(super) fn broken(
     if !present.contains(&true) {
         return None;
     }
-    let words = super::cues::word_spans(folded);
-    let text = |i: usize| words.get(i).map_or("", |&(s, e)| &folded[s..e]);
-    let is = |i: usize, phrase: &str| phrase.split(' ').enumerate().all(|(k, w)| text(i + k) == w);
+    let found = super::cues::Words::new(folded);
+    let words = &found.spans;
+    let text = |i: usize| found.text(i);
+    let is = |i: usize, phrase: &str| found.is(i, phrase);
     let candidates = all_pairs().zip(present).filter(|(_, here)| *here);
     candidates.map(|(p, _)| p).find_map(|p| {
         // Where the first stands, and how many words it has ("asked for just": three).

@@ -5,7 +5,7 @@
 //! summer menu?"); asked together, they are a wait, as a wait with its length is
 //! (`waited.rs`). Read on folded text. Earshot's own lists.
 
-use super::cues::word_spans;
+use super::cues::Words;
 
 /// "Since", folded.
 const SINCE: &[&str] = &["since", "desde", "depuis", "seit", "da", "dal", "dalla"];
@@ -45,9 +45,10 @@ fn asked(folded: &str) -> Option<((usize, usize), (usize, usize))> {
     if !folded.contains('?') {
         return None;
     }
-    let words = word_spans(folded);
-    let text = |i: usize| words.get(i).map_or("", |&(s, e)| &folded[s..e]);
-    let is = |i: usize, phrase: &str| phrase.split(' ').enumerate().all(|(k, w)| text(i + k) == w);
+    let found = Words::new(folded);
+    let words = &found.spans;
+    let text = |i: usize| found.text(i);
+    let is = |i: usize, phrase: &str| found.is(i, phrase);
     // "Since" and its day up to two words on ("desde el lunes", "since last Monday"), looked for
     // first: few posts have one.
     let since = (0..words.len()).find_map(|i| {

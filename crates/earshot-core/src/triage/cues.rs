@@ -356,6 +356,34 @@ pub(super) fn word_spans(folded: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// A folded text's words ([`word_spans`]) read by their index: what the readers of word pairs
+/// and phrases share (`broken.rs`, `chase.rs`, `that_was.rs`).
+pub(super) struct Words<'t> {
+    folded: &'t str,
+    /// Each word's byte range.
+    pub(super) spans: Vec<(usize, usize)>,
+}
+
+impl<'t> Words<'t> {
+    pub(super) fn new(folded: &'t str) -> Self {
+        let spans = word_spans(folded);
+        Self { folded, spans }
+    }
+
+    /// The word at `i`, or "" past the last.
+    pub(super) fn text(&self, i: usize) -> &'t str {
+        self.spans.get(i).map_or("", |&(s, e)| &self.folded[s..e])
+    }
+
+    /// Whether the words of `phrase`, a space between each, stand from `i` on.
+    pub(super) fn is(&self, i: usize, phrase: &str) -> bool {
+        phrase
+            .split(' ')
+            .enumerate()
+            .all(|(k, w)| self.text(i + k) == w)
+    }
+}
+
 /// A word's range without the apostrophes it ends with ("un'" of "'un'").
 fn trimmed(folded: &str, start: usize, end: usize) -> (usize, usize) {
     (

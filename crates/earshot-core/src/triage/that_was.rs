@@ -5,7 +5,7 @@
 //! waited, as a wait with its length does (`waited.rs`). Read on folded text. Earshot's own
 //! lists.
 
-use super::super::cues::word_spans;
+use super::super::cues::Words;
 
 /// How the last sentence opens: "that was", "it's", "today is", in each language, folded.
 #[rustfmt::skip]
@@ -54,7 +54,8 @@ pub(in crate::triage) fn said(folded: &str) -> Option<((usize, usize), (usize, u
     if !NOW.iter().any(|p| opening.starts_with(p)) {
         return None;
     }
-    let words = word_spans(folded);
+    let found = Words::new(folded);
+    let words = &found.spans;
     let last: Vec<usize> = (0..words.len())
         .filter(|&i| words[i].0 >= last_start)
         .collect();
@@ -62,8 +63,8 @@ pub(in crate::triage) fn said(folded: &str) -> Option<((usize, usize), (usize, u
     if first == 0 || last.len() > 5 {
         return None;
     }
-    let text = |i: usize| words.get(i).map_or("", |&(s, e)| &folded[s..e]);
-    let is = |i: usize, phrase: &str| phrase.split(' ').enumerate().all(|(k, w)| text(i + k) == w);
+    let text = |i: usize| found.text(i);
+    let is = |i: usize, phrase: &str| found.is(i, phrase);
     NOW.iter().find(|p| is(first, p))?;
     let day = last.iter().copied().find(|&i| WHEN.contains(&text(i)))?;
     let before = 0..first;
