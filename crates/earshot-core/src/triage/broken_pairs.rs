@@ -100,7 +100,22 @@ pub(super) const PAIRS: &[Pair] = &[
             "noch immer", "noch nicht", "ancora", "continua", "continuam", "continuan",
             "ainda nao", "ainda nada",
         ],
-        within: 12,
+        within: 16,
+        ..PLAIN
+    },
+    // Blame put on something else: "hat es aufs Navi geschoben", "schob es auf das Wetter".
+    Pair {
+        first: &["auf", "aufs"],
+        then: &["geschoben"],
+        within: 3,
+        one_clause: true,
+        ..PLAIN
+    },
+    Pair {
+        first: &["schob", "schoben", "schiebt"],
+        then: &["auf", "aufs"],
+        within: 3,
+        one_clause: true,
         ..PLAIN
     },
     // Charged anyway, for what never came: "la aplicación me cobró el viaje igualmente", "l'app

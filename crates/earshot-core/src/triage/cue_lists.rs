@@ -54,7 +54,8 @@ pub(super) const SARCASM_CUES: &[&str] = &[
     "ich liebe es zu warten", "ich liebe es, zu warten", "adoro aspettare", "amo aspettare",
     "adoro esperar", "amo esperar", "adoro ficar esperando",
     // Delight in paying for it ("love paying £4.50 for a lukewarm latte").
-    "love paying", "love spending", "me encanta pagar", "j'adore payer", "che bello pagare",
+    "love paying", "love spending", "me encanta pagar", "me encanta pagarle",
+    "me encanta pagarles", "j'adore payer", "che bello pagare",
     "adoro pagare", "adoro pagar", "amo pagar", "ich liebe es zu zahlen", "ich liebe es, zu zahlen",
 ];
 

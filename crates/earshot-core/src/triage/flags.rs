@@ -160,6 +160,9 @@ pub(super) fn lone_cry(a: &Analysed, cued: bool, text: &str) -> Vec<String> {
             return vec![last.norm.clone()];
         }
     }
+    if let Some(paid) = love_to_pay(a) {
+        return paid;
+    }
     let rest = &a.tokens[1..];
     if !opens || !a.turns.is_empty() {
         return Vec::new();
@@ -179,6 +182,20 @@ pub(super) fn lone_cry(a: &Analysed, cued: bool, text: &str) -> Vec<String> {
     } else {
         Vec::new()
     }
+}
+
+/// "Ich liebe es, dem Fitnessstudio jeden Monat Geld … zu zahlen": German puts the paying of
+/// "love paying" (`cue_lists.rs`) at the end of the clause after "Ich liebe es,", out of a
+/// phrase's reach. The two, as a reason names them.
+fn love_to_pay(a: &Analysed) -> Option<Vec<String>> {
+    let t = &a.tokens;
+    if t.len() < 5 || !t[2].clause_end || !says(&t[..3], ["ich liebe es"].iter()) {
+        return None;
+    }
+    let end = (3..t.len())
+        .find(|&k| t[k].clause_end)
+        .map_or(t.len(), |k| k + 1);
+    says(&t[3..end], PAYING.iter()).then(|| vec!["ich liebe es … zu zahlen".to_string()])
 }
 
 /// Whether the words of `tokens`, folded, hold one of `phrases` (each one or more whole words).

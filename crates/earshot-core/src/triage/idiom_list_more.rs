@@ -163,10 +163,11 @@ pub(super) const MORE_IDIOMS: &[(&str, f64)] = &[
     // "ich kann ihm nicht genug danken", "non so come ringraziarlo", "não tenho como agradecer".
     ("no sé|se cómo|como agradecérselo|agradecerselo|agradecéroslo|agradeceroslo|agradecerles", 2.5),
     ("ne le|la|vous|les remercierai|remercierons jamais assez", 2.5),
-    ("nicht genug danken", 2.5),
+    ("nicht genug danken|bedanken", 2.5),
     ("non so come ringraziarlo|ringraziarla|ringraziarvi|ringraziarli", 2.5),
     ("não|nao tenho|temos como lhe|lhes|vos agradecer", 2.5),
     ("não|nao tenho|temos como agradecer", 2.5),
+    ("nem sei|sabemos como agradecer", 2.5),
     // Payment put off until the writer could pay, after a theft or a lost card: "wouldn't let us
     // pay until we got home", "no nos dejó pagar hasta", "non ci ha fatto pagare finché".
     ("wouldnt|didnt let us|me pay until|till", 2.0),

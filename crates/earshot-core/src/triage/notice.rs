@@ -14,9 +14,10 @@ use crate::model::{Intent, Sentiment};
 /// Shut, in the six languages, as tokens are written (lower case, accents kept).
 #[rustfmt::skip]
 const CLOSED: &[&str] = &[
-    "closed", "closes", "closing", "shut", "cerrado", "cerrada", "cerrados", "cierra", "cierran",
-    "fermé", "fermée", "fermés", "ferme", "fermeture", "geschlossen", "schließt", "chiuso",
-    "chiusa", "chiusi", "chiude", "fechado", "fechada", "fechados", "fecha",
+    "closed", "closes", "closing", "shut", "cerrado", "cerrada", "cerrados", "cerradas", "cierra",
+    "cierran", "fermé", "fermée", "fermés", "fermées", "ferme", "fermeture", "geschlossen",
+    "schließt", "chiuso", "chiusa", "chiusi", "chiuse", "chiude", "fechado", "fechada", "fechados",
+    "fechadas", "fecha",
 ];
 
 /// Works and holidays: why a place shuts through nobody's fault.
@@ -58,10 +59,12 @@ const HEADS_UP: &[&[&str]] = &[
     &["promemoria"], &["lembrete"],
 ];
 
-/// A notice ([`HEADS_UP`] and a colon or comma) read as a complaint or as negative from its topic
-/// words alone ("Avviso: la strada … è chiusa per un mese per i lavori": "complaint: 'davanti'"),
-/// with no complaint cue, no bad word, nothing grave, abusive or sarcastic: read as plain news.
-/// Any other reading as it was.
+/// A notice ([`HEADS_UP`] and a colon or comma), or a post that tells of a place shut for its
+/// works ([`closed_for_works`]), read as a complaint or as negative from its topic words alone
+/// ("Avviso: la strada … è chiusa per un mese per i lavori": "complaint: 'davanti'"; "Les halles
+/// sont fermées pour travaux jusqu'en mars": "gare" of the tweets about strikes), with no
+/// complaint cue, no bad word, nothing grave, abusive or sarcastic: read as plain news. Any other
+/// reading as it was.
 pub(super) fn heads_up(r: Reading) -> Reading {
     let tokens = &r.analysed.tokens;
     let first: Vec<String> = tokens
@@ -73,7 +76,9 @@ pub(super) fn heads_up(r: Reading) -> Reading {
         words.len() < tokens.len()
             && words.iter().zip(&first).all(|(w, t)| t == w)
             && tokens[words.len() - 1].clause_end
-    });
+    }) || tokens
+        .iter()
+        .any(|t| t.aside && CLOSED.contains(&t.norm.as_str()));
     // Most posts are no notice and stop here, before their words are looked up.
     if !opens || r.mood == Sentiment::Positive {
         return r;

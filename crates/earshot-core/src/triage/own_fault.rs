@@ -16,6 +16,10 @@ use super::reading::Reading;
 use super::text::{Analysed, Token};
 use crate::model::Intent;
 
+#[path = "slips.rs"]
+mod slips;
+pub(super) use slips::undone;
+
 /// The writer's own, in each language: "my", "our", and their forms.
 #[rustfmt::skip]
 const MINE: &[&str] = &[

@@ -262,10 +262,10 @@ pub(super) fn read_in(model: &LinearModel, text: &str, lang: Option<&'static str
         // Sarcasm about what went wrong ("Ótimo, mais um pedido cancelado 🙃") reads negative.
         probs.swap(0, best);
     }
-    // A fear that came to nothing with no bad word after it ("J'avais peur que…, ils lui avaient
-    // préparé une gamelle") is relief, which is praise as such an idiom is (`dread.rs`).
+    // A fear that came to nothing ("J'avais peur que…, ils lui avaient préparé une gamelle"), or
+    // a slip undone, with no bad word left, is relief: praise, as such an idiom is (`dread.rs`).
     let idiom = vader.neg == 0.0
-        && (analysed.dread || analysed.turns.is_empty() && super::idioms::in_post(&analysed));
+        && (analysed.relief || analysed.turns.is_empty() && super::idioms::in_post(&analysed));
     if sarcasm.is_empty() && complaint_cues.is_empty() && (idiom || closing_cry(&analysed, &grave))
     {
         // Praise through a negation and no bad word nor "but" ("Não me canso de comer aqui",

@@ -154,6 +154,7 @@ pub(super) fn signals_in(text: &str, lang: Option<&'static str>) -> (Analysed, S
     complaint.retain(|w| !mended.contains(&crate::matcher::fold(w)));
     let own = super::own_fault::own_fault(&mut analysed);
     complaint.retain(|w| !super::own_fault::inside(w, &own));
+    super::own_fault::undone(&mut analysed, &mut complaint);
     // Nor is a help word inside a complaint ("aperto" in "il pacco è arrivato aperto"), nor
     // "open" beside one: "when I opened it" ("Il latte era già scaduto quando l'ho aperto").
     help.retain(|w| !inside(w, &[&complaint]));

@@ -96,8 +96,9 @@ pub struct Analysed {
     /// Where the post turns: the tokens of its contrastive words ("but", "pero", French "mais";
     /// the second word of "sin embargo"), in order.
     pub turns: Vec<usize>,
-    /// A fear told once it was over, of what did not come true (`dread.rs`).
-    pub dread: bool,
+    /// Relief: a fear told once it was over, of what did not come true (`dread.rs`), or the
+    /// writer's own slip or trouble that the business undid (`slips.rs`).
+    pub relief: bool,
 }
 
 const EMOTICONS: &[&str] = &[
@@ -439,7 +440,7 @@ pub fn analyse_in(text: &str, lang: Option<&str>) -> Analysed {
         }
     }
     // "I was terrified the tattoo would hurt": dread that came to nothing (`dread.rs`).
-    a.dread = super::dread::set_aside(&mut a);
+    a.relief = super::dread::set_aside(&mut a);
     // "Luckily I checked the name on the box": the writer caught a mistake (`dread.rs`).
     super::dread::caught(&mut a, lang);
     a.turns = turns(&a.tokens, lang);

@@ -1,0 +1,335 @@
+//! What was wrong before the business came into it: the writer's own slip that the business
+//! caught ("The florist spotted that I'd written the wrong name on the card and rewrote it", "La
+//! fleuriste a remarqué que j'avais mis le mauvais prénom"), and the trouble the writer came in
+//! with and left without ("Came in with a dead phone and no hope. Walked out with every photo
+//! back", "Sono entrata con il telefono morto … Sono uscita con tutte le foto"). The wrong name
+//! is the writer's and the dead phone why they came: neither is the business's doing, and told
+//! so they are thanks. Their bad words are set aside, the complaint cues inside them dropped,
+//! and the post is relief (`reading.rs`) unless it says something bad besides ("came in with a
+//! headache, left with a migraine"). Read on folded tokens. Earshot's own lists.
+
+use super::super::text::{Analysed, Role, Token};
+use super::super::vader;
+use rustc_hash::FxHashSet;
+use std::sync::OnceLock;
+
+/// Noticing, in the forms the business's noticing takes (third person, or a subject checked in
+/// [`by_business`]), folded.
+#[rustfmt::skip]
+const NOTICED: &[&str] = &[
+    "spotted", "noticed", "caught", "realised", "realized", "saw", "cuenta", "noto", "notaron",
+    "vio", "vieron", "remarque", "remarquee", "repere", "reperee", "apercu", "apercue", "vu",
+    "vue", "gemerkt", "bemerkt", "gesehen", "accorta", "accorto", "accorti", "notato", "notata",
+    "reparou", "repararam", "notou", "notaram", "viu", "viram", "percebeu", "perceberam",
+];
+
+/// The writer, or the writer's own past tense, right after the noticing and its "that": "I'd",
+/// "yo había", "j'avais", "dass ich", "che avevo", "que eu tinha", folded.
+#[rustfmt::skip]
+const WRITER: &[&str] = &[
+    "i", "id", "ive", "we", "wed", "weve", "yo", "me", "nos", "habia", "habiamos", "je", "avais",
+    "avions", "etais", "etions", "on", "nous", "ich", "wir", "avevo", "avevamo", "ero",
+    "eravamo", "io", "eu", "tinha", "tinhamos",
+];
+
+/// "That", between the noticing and the writer.
+const THAT: &[&str] = &["that", "de", "que", "dass", "che"];
+
+/// Wrong, mistaken and forgotten: the slip's own words, which no lexicon need know, folded.
+#[rustfmt::skip]
+const WRONG: &[&str] = &[
+    "wrong", "mistake", "forgotten", "forgot", "typo", "mal", "equivocado", "equivocada",
+    "error", "olvidado", "olvidada", "mauvais", "mauvaise", "erreur", "oublie", "oubliee",
+    "falsch", "falsche", "falschen", "falscher", "falsches", "fehler", "vergessen",
+    "sbagliato", "sbagliata", "sbagliati", "errore", "dimenticato", "dimenticata", "errado",
+    "errada", "erro", "esquecido", "esquecida",
+];
+
+/// Coming in with the trouble: the arrival, and "with" within two words after it (or before
+/// it in its clause, as German puts "mit einem toten Handy reingekommen"), folded.
+#[rustfmt::skip]
+const ARRIVED: &[&str] = &[
+    "came", "walked", "arrived", "turned", "showed", "entre", "entramos", "llegue", "llegamos",
+    "vine", "vinimos", "arrive", "arrivee", "arrives", "arrivees", "entree", "entres",
+    "entrees", "venu", "venue", "venus", "venues", "reingekommen", "hereingekommen",
+    "gekommen", "angekommen", "reingegangen", "hingegangen", "kam", "kamen", "entrata",
+    "entrato", "entrati", "entrate", "arrivata", "arrivato", "arrivati", "venuta", "venuto",
+    "venuti", "entrei", "cheguei", "chegamos", "vim", "viemos",
+];
+
+/// Leaving: "walked out with", "salí con", "je suis repartie avec", "mit … rausgegangen",
+/// "sono uscita con", "saí com", folded.
+#[rustfmt::skip]
+const LEFT: &[&str] = &[
+    "left", "out", "home", "sali", "salimos", "fui", "fuimos", "reparti", "repartie",
+    "repartis", "reparties", "ressorti", "ressortie", "ressortis", "sorti", "sortie", "sortis",
+    "rausgegangen", "rausgekommen", "herausgekommen", "gegangen", "ging", "gingen", "uscita",
+    "uscito", "usciti", "uscite", "andata", "andato", "sai", "saimos",
+];
+
+/// A bill or a sum left with ("walked out with a £200 bill"): no relief, folded.
+#[rustfmt::skip]
+const BILL: &[&str] = &[
+    "bill", "invoice", "pounds", "quid", "euros", "dollars", "factura", "facture", "rechnung",
+    "conto", "fattura", "fatura",
+];
+
+/// "With", in each language.
+const WITH: &[&str] = &["with", "con", "avec", "mit", "com"];
+
+fn fold(t: &Token) -> String {
+    crate::matcher::fold(&t.norm)
+}
+
+/// Whether a token says something bad: a bad word not negated, praise negated, or a negation.
+fn bad(t: &Token) -> bool {
+    t.role == Role::Negation
+        || vader::valence_of(t).is_some_and(|v| v != 0.0 && (v < 0.0) != t.negated)
+}
+
+/// Whether the noticing at `i` (one of [`NOTICED`]) was the business's, by its forms' subject:
+/// not "I noticed", "me di cuenta", "j'ai remarqué", "ich habe gemerkt", "mi sono accorta".
+fn by_business(words: &[String], i: usize) -> bool {
+    let before = |k: usize| i.checked_sub(k).map_or("", |j| words[j].as_str());
+    let near = |list: &[&str]| (1..=3).any(|k| list.contains(&before(k)));
+    match words[i].as_str() {
+        "cuenta" => matches!(before(1), "dio" | "dieron"),
+        "remarque" | "remarquee" | "repere" | "reperee" | "apercu" | "apercue" | "vu" | "vue" => {
+            matches!(before(1), "a" | "ont" | "est") || matches!(before(2), "a" | "ont" | "est")
+        }
+        "gemerkt" | "bemerkt" | "gesehen" => near(&["hat"]),
+        "accorta" | "accorto" | "accorti" => near(&["si"]),
+        "notato" | "notata" => near(&["ha", "hanno"]),
+        _ => !near(&["i", "we", "yo"]),
+    }
+}
+
+/// Where the clause that holds token `i` ends (exclusive), at most `most` words on.
+fn clause_end(tokens: &[Token], i: usize, most: usize) -> usize {
+    (i..tokens.len().min(i + most))
+        .find(|&k| tokens[k].clause_end)
+        .map_or(tokens.len().min(i + most), |k| k + 1)
+}
+
+/// Where the clause that holds token `i` starts.
+fn clause_start(tokens: &[Token], i: usize) -> usize {
+    (0..i)
+        .rev()
+        .find(|&k| tokens[k].clause_end)
+        .map_or(0, |k| k + 1)
+}
+
+/// The writer's slips the business caught: for each, the span of tokens that tells it, from the
+/// writer to the clause's end.
+fn slips(tokens: &[Token], words: &[String]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for i in 0..tokens.len() {
+        if tokens[i].negated || !NOTICED.contains(&words[i].as_str()) || !by_business(words, i) {
+            continue;
+        }
+        // "hat gemerkt, dass ich": the comma after the noticing is no end.
+        let mut k = i + 1;
+        while k < tokens.len() && k <= i + 3 && THAT.contains(&words[k].as_str()) {
+            k += 1;
+        }
+        let writer = (k..tokens.len().min(k + 2)).find(|&j| WRITER.contains(&words[j].as_str()));
+        if let Some(from) = writer.filter(|&j| j == k || !tokens[j - 1].clause_end) {
+            out.push((from, clause_end(tokens, from, 14)));
+        }
+    }
+    out
+}
+
+/// Whether a clause (`from..to`) has one of `verbs` with "with" near it: right after (two words
+/// at most), or anywhere before it in the clause.
+fn with_verb(words: &[String], from: usize, to: usize, verbs: &[&str]) -> bool {
+    let next = |i: usize| words.get(i + 1).map_or("", String::as_str);
+    (from..to).any(|i| {
+        // English arrives "in" or "up": "came in with", "turned up with", not "came with".
+        let phrasal = matches!(words[i].as_str(), "came" | "walked" | "turned" | "showed");
+        verbs.contains(&words[i].as_str())
+            && (!phrasal || matches!(next(i), "in" | "up" | "into"))
+            && (from..to.min(i + 3)).any(|k| WITH.contains(&words[k].as_str()))
+    })
+}
+
+/// The trouble the writer came in with, when the post tells of leaving after it: the arrival's
+/// clause, and whether the rest says nothing bad nor names a bill ([`BILL`]).
+fn came_in(tokens: &[Token], words: &[String]) -> Option<((usize, usize), bool)> {
+    let arrived = (0..tokens.len()).find(|&i| ARRIVED.contains(&words[i].as_str()))?;
+    let from = clause_start(tokens, arrived);
+    let to = clause_end(tokens, arrived, 16);
+    if !with_verb(words, from, to, ARRIVED) {
+        return None;
+    }
+    let mut k = to;
+    let left = loop {
+        if k >= tokens.len() {
+            return None;
+        }
+        let end = clause_end(tokens, k, 16);
+        if with_verb(words, k, end, LEFT) {
+            break k;
+        }
+        k = end;
+    };
+    let rest = &tokens[left..];
+    let bill = |t: &Token| BILL.contains(&fold(t).as_str());
+    Some(((from, to), !rest.iter().any(|t| bad(t) || bill(t))))
+}
+
+/// Sets aside the bad words of the writer's own slips the business caught, and of the trouble
+/// the writer came in with and left without; drops the complaint cues inside them. Relief when
+/// a bad word was set aside and the post says nothing bad besides.
+pub(in crate::triage) fn undone(a: &mut Analysed, complaint: &mut Vec<String>) {
+    // Most posts have neither a noticing nor an arrival, and stop here, before they are folded.
+    static OPENERS: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    let openers = OPENERS.get_or_init(|| NOTICED.iter().chain(ARRIVED).copied().collect());
+    let opens = |t: &Token| match t.norm.is_ascii() {
+        true => openers.contains(t.norm.as_str()),
+        false => openers.contains(fold(t).as_str()),
+    };
+    if !a.tokens.iter().any(opens) {
+        return;
+    }
+    let words: Vec<String> = a.tokens.iter().map(fold).collect();
+    let mut spans = slips(&a.tokens, &words);
+    let came = came_in(&a.tokens, &words);
+    spans.extend(came.map(|(span, _)| span));
+    if spans.is_empty() {
+        return;
+    }
+    let mut told = Vec::new();
+    let mut set = false;
+    for &(from, to) in &spans {
+        for (t, w) in a.tokens[from..to].iter_mut().zip(&words[from..to]) {
+            if bad(t) || WRONG.contains(&w.as_str()) {
+                t.negated = false;
+                t.set_aside();
+                set = true;
+            }
+        }
+        told.push(format!(" {} ", words[from..to].join(" ")));
+    }
+    complaint.retain(|w| {
+        let cue = format!(" {} ", crate::matcher::fold(w));
+        !told.iter().any(|t| t.contains(&cue))
+    });
+    let rest_plain = came.is_none_or(|(_, plain)| plain);
+    if set && rest_plain && !a.tokens.iter().any(|t| !t.aside && bad(t)) {
+        a.relief = true;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::triage::text::analyse_in;
+
+    /// The words set aside in `text`, the complaint cues of `cues` kept, and whether it is relief.
+    fn undone(text: &str, lang: &str, cues: &[&str]) -> (Vec<String>, Vec<String>, bool) {
+        let mut a = analyse_in(text, Some(lang));
+        let before: Vec<bool> = a.tokens.iter().map(|t| t.aside).collect();
+        let mut kept: Vec<String> = cues.iter().map(|c| c.to_string()).collect();
+        super::undone(&mut a, &mut kept);
+        let aside = a
+            .tokens
+            .iter()
+            .zip(before)
+            .filter(|(t, was)| t.aside && !was);
+        (aside.map(|(t, _)| t.norm.clone()).collect(), kept, a.relief)
+    }
+
+    #[test]
+    fn a_slip_of_the_writers_that_the_business_caught_is_relief() {
+        // (post, language, its complaint cue)
+        let cases = [
+            (
+                "The baker noticed that I had put the wrong date on the order form",
+                "en",
+                "wrong",
+            ),
+            (
+                "El farmacéutico se dio cuenta de que yo había escrito mal la dosis",
+                "es",
+                "mal",
+            ),
+            (
+                "Le libraire a remarqué que j'avais commandé le mauvais tome",
+                "fr",
+                "mauvais",
+            ),
+            (
+                "Der Optiker hat gemerkt, dass ich die falsche Stärke angegeben hatte",
+                "de",
+                "die falsche",
+            ),
+            (
+                "Il sarto si è accorto che avevo dato le misure sbagliate",
+                "it",
+                "sbagliate",
+            ),
+        ];
+        for (text, lang, cue) in cases {
+            let (aside, kept, relief) = undone(text, lang, &[cue]);
+            assert!(!aside.is_empty(), "{text}");
+            assert!(kept.is_empty(), "{text}: {kept:?}");
+            assert!(relief, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_slip_the_writer_noticed_or_the_business_made_stays() {
+        let cases = [
+            ("I noticed that I had been charged the wrong price", "en"),
+            ("Me di cuenta de que me habían cobrado mal", "es"),
+            ("J'ai remarqué que j'avais reçu le mauvais colis", "fr"),
+            (
+                "Ich habe gemerkt, dass ich die falsche Größe bekommen habe",
+                "de",
+            ),
+            ("Nobody noticed that I had the wrong room key", "en"),
+        ];
+        for (text, lang) in cases {
+            let (aside, kept, relief) = undone(text, lang, &["wrong"]);
+            assert!(aside.is_empty() && !relief, "{text}: {aside:?}");
+            assert_eq!(kept, ["wrong"], "{text}");
+        }
+    }
+
+    #[test]
+    fn trouble_the_writer_came_in_with_and_left_without_is_relief() {
+        let cases = [
+            (
+                "Came in with a cracked screen and a bad mood. Walked out with a phone like new.",
+                "en",
+            ),
+            (
+                "Llegué con el portátil roto y sin esperanza, y salí con él funcionando",
+                "es",
+            ),
+            (
+                "Mit einem kaputten Reißverschluss gekommen, mit einer neuen Jacke gegangen",
+                "de",
+            ),
+        ];
+        for (text, lang) in cases {
+            let (aside, _, relief) = undone(text, lang, &[]);
+            assert!(!aside.is_empty() && relief, "{text}: {aside:?}");
+        }
+        // Left with something bad, or a sum: the trouble is set aside, but no relief.
+        for text in [
+            "Came in with a sore tooth, left with a sore tooth and a headache",
+            "Came in with a cracked screen, walked out with a £200 bill",
+        ] {
+            let (aside, _, relief) = undone(text, "en", &[]);
+            assert!(!aside.is_empty() && !relief, "{text}: {aside:?}");
+        }
+        // No leaving told: nothing is set aside.
+        let (aside, _, relief) = undone(
+            "Came in with a cracked screen and it is still cracked",
+            "en",
+            &[],
+        );
+        assert!(aside.is_empty() && !relief);
+    }
+}
