@@ -306,6 +306,7 @@ pub(super) const HELP_CUES: &[&str] = &[
     "can someone", "need help", "help me", "please help", "is there a way", "where can i",
     "what time", "are you open", "any way to", "who do i contact", "can't log in", "cannot log in",
     "can't login", "open on", "open today", "open tomorrow", "opening hours",
+    "winter hours", "summer hours", "holiday hours", "christmas hours", "new hours",
     "is there parking", "is there a charge", "is there a fee", "y a-t-il des frais",
     "se cobra algo", "hay algun cargo", "kostet es etwas", "si paga qualcosa",
     "ha alguma taxa", "do you have parking", "parking nearby", "do you accept", "do you take card",

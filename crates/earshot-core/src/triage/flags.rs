@@ -160,7 +160,7 @@ pub(super) fn lone_cry(a: &Analysed, cued: bool, text: &str) -> Vec<String> {
             return vec![last.norm.clone()];
         }
     }
-    if let Some(paid) = love_to_pay(a) {
+    if let Some(paid) = love_to_pay(a).or_else(|| charged_kindly(a)) {
         return paid;
     }
     let rest = &a.tokens[1..];
@@ -196,6 +196,58 @@ fn love_to_pay(a: &Analysed) -> Option<Vec<String>> {
         .find(|&k| t[k].clause_end)
         .map_or(t.len(), |k| k + 1);
     says(&t[3..end], PAYING.iter()).then(|| vec!["ich liebe es … zu zahlen".to_string()])
+}
+
+/// A kindness that opens the post, folded: "Nice touch", "Todo un detalle", "Charmante
+/// attention", "Nette Geste", "Bel pensiero", "Que simpático".
+#[rustfmt::skip]
+const KINDNESS: &[&str] = &[
+    "nice touch", "lovely touch", "nice gesture", "todo un detalle", "que detalle",
+    "menudo detalle", "charmante attention", "quelle delicatesse", "quelle attention",
+    "jolie attention", "nette geste", "schone geste", "bel pensiero", "gentile pensiero",
+    "che pensiero gentile", "que simpatico", "que simpatica", "que amoroso", "bonito gesto",
+];
+
+/// A charge, as it follows the kindness: "charging me 50p", "cobrarme", "me facturer".
+#[rustfmt::skip]
+const CHARGING: &[&str] = &[
+    "charging", "charge", "charged", "cobrarme", "cobrarnos", "cobrar", "cobrarle", "facturer",
+    "faire", "berechnen", "berechnet", "verlangen", "kassieren", "pagare", "addebitarmi",
+    "cobrarem", "cobraram",
+];
+
+/// "Nice touch, charging me 50p for the bag", "Todo un detalle cobrarme 50 céntimos por la
+/// bolsa": a kindness that opens the post (in its first three words), and a charge within eight
+/// words after it (German puts it last: "Nette Geste, mir 50 Cent … zu berechnen"), is sarcasm. The two, as a reason names them.
+fn charged_kindly(a: &Analysed) -> Option<Vec<String>> {
+    const FIRST: &[&str] = &[
+        "nice",
+        "lovely",
+        "todo",
+        "que",
+        "menudo",
+        "charmante",
+        "quelle",
+        "jolie",
+        "nette",
+        "schone",
+        "bel",
+        "gentile",
+        "che",
+        "bonito",
+    ];
+    let t = &a.tokens;
+    // The first word, or an idiom's ("todo un detalle" is one token).
+    let first = |w: &str| FIRST.contains(&w.split(' ').next().unwrap_or(""));
+    if t.len() < 3 || !first(&crate::matcher::fold(&t[0].norm)) {
+        return None;
+    }
+    let kind = (1..=3).find(|&n| n < t.len() && says(&t[..n], KINDNESS.iter()))?;
+    let charge = t[kind..t.len().min(kind + 8)]
+        .iter()
+        .find(|w| CHARGING.contains(&crate::matcher::fold(&w.norm).as_str()))?;
+    let opening: Vec<&str> = t[..kind].iter().map(|w| w.norm.as_str()).collect();
+    Some(vec![format!("{} … {}", opening.join(" "), charge.norm)])
 }
 
 /// Whether the words of `tokens`, folded, hold one of `phrases` (each one or more whole words).

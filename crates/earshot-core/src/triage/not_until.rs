@@ -80,13 +80,21 @@ const COUNTS: &[&str] = &[
     "la",
 ];
 
+/// The writer's own buying right before "que": "je n'ai acheté qu'une bougie" is how little the
+/// writer bought, no shortfall of the business's.
+const BOUGHT: &[&str] = &["acheté", "commandé", "pris", "demandé", "dépensé", "payé"];
+
 /// For a French "que" or "qu'" after `tokens`, with `next` the word after it (in any case):
 /// makes plain, and sets aside, a "ne" among the three words before it in its clause, with no
-/// word that completes a negation between them. Not before a count ("n'êtes venus qu'une fois").
+/// word that completes a negation between them. Not before a count ("n'êtes venus qu'une fois"),
+/// unless the writer's buying is counted ([`BOUGHT`]).
 pub(super) fn restricts(tokens: &mut [Token], next: &str) {
     let n = tokens.len();
-    let count = COUNTS.iter().any(|c| c.eq_ignore_ascii_case(next));
-    if count || next.bytes().next().is_some_and(|b| b.is_ascii_digit()) {
+    let bought = tokens
+        .last()
+        .is_some_and(|t| BOUGHT.contains(&t.norm.as_str()));
+    let count = !bought && COUNTS.iter().any(|c| c.eq_ignore_ascii_case(next));
+    if count || !bought && next.bytes().next().is_some_and(|b| b.is_ascii_digit()) {
         return;
     }
     for j in (n.saturating_sub(3)..n).rev() {

@@ -2,12 +2,14 @@
 //! caught ("The florist spotted that I'd written the wrong name on the card and rewrote it", "La
 //! fleuriste a remarqué que j'avais mis le mauvais prénom"), and the trouble the writer came in
 //! with and left without ("Came in with a dead phone and no hope. Walked out with every photo
-//! back", "Sono entrata con il telefono morto … Sono uscita con tutte le foto"). The wrong name
-//! is the writer's and the dead phone why they came: neither is the business's doing, and told
-//! so they are thanks. Their bad words are set aside, the complaint cues inside them dropped,
+//! back", "Sono entrata con il telefono morto … Sono uscita con tutte le foto"); and how the
+//! writer's party was, seen by the business ("saw my son getting restless and brought him
+//! crayons"). The wrong name is the writer's and the dead phone why they came: neither is the
+//! business's doing, and told so they are thanks. Their bad words are set aside, the complaint cues inside them dropped,
 //! and the post is relief (`reading.rs`) unless it says something bad besides ("came in with a
 //! headache, left with a migraine"). Read on folded tokens. Earshot's own lists.
 
+use super::super::put_right::WITHOUT;
 use super::super::text::{Analysed, Role, Token};
 use super::super::vader;
 use rustc_hash::FxHashSet;
@@ -20,6 +22,7 @@ const NOTICED: &[&str] = &[
     "spotted", "noticed", "caught", "realised", "realized", "saw", "cuenta", "noto", "notaron",
     "vio", "vieron", "remarque", "remarquee", "repere", "reperee", "apercu", "apercue", "vu",
     "vue", "gemerkt", "bemerkt", "gesehen", "accorta", "accorto", "accorti", "notato", "notata",
+    "visto", "vista",
     "reparou", "repararam", "notou", "notaram", "viu", "viram", "percebeu", "perceberam",
 ];
 
@@ -29,7 +32,15 @@ const NOTICED: &[&str] = &[
 const WRITER: &[&str] = &[
     "i", "id", "ive", "we", "wed", "weve", "yo", "me", "nos", "habia", "habiamos", "je", "avais",
     "avions", "etais", "etions", "on", "nous", "ich", "wir", "avevo", "avevamo", "ero",
-    "eravamo", "io", "eu", "tinha", "tinhamos",
+    "eravamo", "io", "eu", "tinha", "tinhamos", "my", "our", "mi", "mis", "mon", "ma", "mes",
+    "notre", "mein", "meine", "meinen", "meinem", "unser", "unsere", "unseren", "mio", "mia",
+    "miei", "mie", "nostro", "nostra", "meu", "minha", "nosso", "nossa",
+];
+
+/// What ends the telling of the slip or the state before the clause does: "saw my son getting
+/// restless *and* brought him crayons".
+const AND: &[&str] = &[
+    "and", "but", "y", "pero", "et", "mais", "und", "aber", "e", "ed", "ma", "mas",
 ];
 
 /// "That", between the noticing and the writer.
@@ -99,7 +110,7 @@ fn by_business(words: &[String], i: usize) -> bool {
         }
         "gemerkt" | "bemerkt" | "gesehen" => near(&["hat"]),
         "accorta" | "accorto" | "accorti" => near(&["si"]),
-        "notato" | "notata" => near(&["ha", "hanno"]),
+        "notato" | "notata" | "visto" | "vista" => near(&["ha", "hanno"]),
         _ => !near(&["i", "we", "yo"]),
     }
 }
@@ -134,7 +145,9 @@ fn slips(tokens: &[Token], words: &[String]) -> Vec<(usize, usize)> {
         }
         let writer = (k..tokens.len().min(k + 2)).find(|&j| WRITER.contains(&words[j].as_str()));
         if let Some(from) = writer.filter(|&j| j == k || !tokens[j - 1].clause_end) {
-            out.push((from, clause_end(tokens, from, 14)));
+            let end = clause_end(tokens, from, 10);
+            let and = (from + 1..end).find(|&j| AND.contains(&words[j].as_str()));
+            out.push((from, and.unwrap_or(end)));
         }
     }
     out
@@ -216,7 +229,13 @@ pub(in crate::triage) fn undone(a: &mut Analysed, complaint: &mut Vec<String>) {
         !told.iter().any(|t| t.contains(&cue))
     });
     let rest_plain = came.is_none_or(|(_, plain)| plain);
-    if set && rest_plain && !a.tokens.iter().any(|t| !t.aside && bad(t)) {
+    // A negation of the business's gift is none: "without us asking", "sans qu'on demande rien".
+    let gift = |k: usize| (k.saturating_sub(3)..=k).any(|j| WITHOUT.contains(&words[j].as_str()));
+    let left = (0..a.tokens.len()).any(|k| {
+        let t = &a.tokens[k];
+        !t.aside && bad(t) && !(t.role == Role::Negation && gift(k))
+    });
+    if set && rest_plain && !left {
         a.relief = true;
     }
 }
