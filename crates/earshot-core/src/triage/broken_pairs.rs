@@ -334,6 +334,18 @@ pub(super) const PAIRS: &[Pair] = &[
         turned: true,
         ..PLAIN
     },
+    // An allergy told, and the allergen served: "Told the waiter twice about my sesame allergy.
+    // The salad came covered in sesame seeds" (a question asks: "does the salad have sesame?").
+    Pair {
+        first: &["allergy", "allergic", "allergies"],
+        then: ALLERGENS,
+        within: 14,
+        via: &[
+            "came", "served", "arrived", "brought", "covered", "topped", "sprinkled", "garnished",
+        ],
+        told: true,
+        ..PLAIN
+    },
     // Used on the customer before: "the same file they had just used on the last customer",
     // "dieselbe Feile wie bei der Kundin vor mir".
     Pair {

@@ -107,6 +107,67 @@ pub(super) fn set_aside(a: &mut Analysed) -> bool {
     true
 }
 
+/// Doubt, as it is said under a negation: "didn't think", "no creía", "je ne pensais pas",
+/// "hätte nicht gedacht", "non pensavo", "não achava" (lower case, accents kept).
+#[rustfmt::skip]
+const DOUBTED: &[&str] = &[
+    "think", "thought", "believe", "creía", "creia", "pensaba", "pensais", "croyais", "gedacht",
+    "geglaubt", "pensavo", "credevo", "achava", "pensava", "acreditava",
+];
+
+/// A rescue, as its folded word begins: "saved", "fixed", "arreglo", "sauvée", "retten",
+/// "salvare", "salvação".
+#[rustfmt::skip]
+const RESCUE: &[&str] = &[
+    "sav", "fix", "repair", "mend", "rescu", "arregl", "salv", "sauv", "repar", "rett", "ripar",
+    "aggiust", "consert", "arranj", "recuper", "recover",
+];
+
+/// Sets aside doubt that a thing could be rescued, told once it was ("Honestly didn't think the
+/// old radio could be saved. It plays like it did in 1975", "no creía que tuviera arreglo",
+/// "non pensavo che si potesse salvare"): from the doubt to the rescue, within eight words of one
+/// clause. Returns whether there was one: then what came of it is the relief, as a fear that
+/// came to nothing is ([`set_aside`]). Not where the doubt came true ("and I was right").
+pub(super) fn doubted(a: &mut Analysed) -> bool {
+    let n = a.tokens.len();
+    let mut spans = Vec::new();
+    let negation = |k: usize| a.tokens[k].role == super::text::Role::Negation;
+    for i in 0..n {
+        if !DOUBTED.contains(&a.tokens[i].norm.as_str()) {
+            continue;
+        }
+        // The negation before the doubt, in its clause ("didn't think", "je ne pensais pas").
+        let Some(from) = (i.saturating_sub(3)..i)
+            .rev()
+            .take_while(|&k| !a.tokens[k].clause_end)
+            .find(|&k| negation(k))
+        else {
+            continue;
+        };
+        let rescued = (i + 1..n.min(i + 9)).find(|&k| {
+            let w = crate::matcher::fold(&a.tokens[k].norm);
+            RESCUE.iter().any(|r| w.starts_with(r))
+        });
+        // One clause, past the doubt's own comma ("hätte nicht gedacht, dass … zu retten ist").
+        let ended = |to: usize| (i + 1..to).any(|k| a.tokens[k].clause_end);
+        if let Some(to) = rescued.filter(|&to| !ended(to)) {
+            spans.push(from..to + 1);
+        }
+    }
+    let outside = |k: usize| !spans.iter().any(|s| s.contains(&k));
+    let came_true = (0..n).any(|k| outside(k) && CAME_TRUE.contains(&a.tokens[k].norm.as_str()));
+    if spans.is_empty() || came_true {
+        return false;
+    }
+    for span in spans {
+        for t in &mut a.tokens[span] {
+            t.role = super::text::Role::Plain;
+            t.set_aside();
+        }
+    }
+    true
+}
+
 /// Luck, or relief, in each language ("luckily", "menos mal que", "zum Glück", "per fortuna"; the
 /// idioms as `idioms.rs` merges them).
 #[rustfmt::skip]
@@ -213,6 +274,28 @@ fn feared_clause(a: &Analysed, i: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use crate::triage::text::aside_words as aside;
+
+    #[test]
+    fn doubt_that_a_thing_could_be_rescued_is_set_aside() {
+        // (post, language, the words set aside)
+        #[rustfmt::skip]
+        let cases: [(&str, &str, &[&str]); 4] = [
+            ("Never thought they could save the old clock. It ticks again", "en",
+             &["never", "thought", "they", "could", "save"]),
+            ("No creía que el reloj tuviera arreglo. Funciona de nuevo", "es",
+             &["no", "creía", "que", "el", "reloj", "tuviera", "arreglo"]),
+            ("Je ne pensais pas que la montre pouvait être réparée", "fr",
+             &["ne", "pensais", "pas", "que", "la", "montre", "pouvait", "être", "réparée"]),
+            ("Non pensavo che l'orologio si potesse riparare", "it",
+             &["non", "pensavo", "che", "orologio", "si", "potesse", "riparare"]),
+        ];
+        for (text, lang, words) in cases {
+            assert_eq!(aside(text, lang), words, "{text}");
+        }
+        // Doubt that came true, or no rescue doubted.
+        assert!(aside("I didn't think it could be fixed, and I was right", "en").is_empty());
+        assert!(aside("I didn't think it would take a month", "en").is_empty());
+    }
 
     #[test]
     fn a_fear_told_in_the_past_sets_aside_what_was_feared() {

@@ -1,6 +1,7 @@
 //! Negations that deny nothing. One tells what a dish is made without: "¿Tenéis masa sin
 //! gluten?". One tells a time: "our train isn't until 4", "no sale hasta las
-//! 4", "non parte fino alle 16". French "ne … que" restricts: "notre train n'est qu'à 16 h", "il
+//! 4", "non parte fino alle 16"; so does the "not" after "until" that Italian and Spanish put
+//! in ("finché non ha capito", "hasta que no llegó"). French "ne … que" restricts: "notre train n'est qu'à 16 h", "il
 //! n'y a que deux serveurs". Read as negations, the learned model took them for a bad word
 //! ("negative tone"), and the complaint model took the post for a complaint.
 
@@ -38,7 +39,8 @@ const FR_NEGATIONS: &[&str] = &[
 
 /// Makes plain, and sets aside as a word of its own (the learned model reads "no" as a bad
 /// word), each negation followed by a word of [`UNTIL`] within three words of its clause, with
-/// nothing between them but a word of [`TIMETABLE`]; in
+/// nothing between them but a word of [`TIMETABLE`], and each right after "finché" or "hasta
+/// que"; in
 /// French, each "ne" that a "que" follows ([`restricts`]).
 pub(super) fn unnegate(tokens: &mut [Token], lang: Option<&str>) {
     let n = tokens.len();
@@ -57,7 +59,10 @@ pub(super) fn unnegate(tokens: &mut [Token], lang: Option<&str>) {
             && tokens
                 .get(i + 1)
                 .is_some_and(|t| LEFT_OUT.contains(&t.norm.as_str()));
-        if until || left_out {
+        // "Finché non ha capito", "hasta que no llegó": until, whose "not" denies nothing.
+        let expletive = i > 0 && matches!(tokens[i - 1].norm.as_str(), "finché" | "finche")
+            || i > 1 && tokens[i - 2].norm == "hasta" && tokens[i - 1].norm == "que";
+        if until || left_out || expletive {
             tokens[i].role = Role::Plain;
             tokens[i].set_aside();
         }
