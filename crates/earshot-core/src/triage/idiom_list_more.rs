@@ -159,6 +159,13 @@ pub(super) const MORE_IDIOMS: &[(&str, f64)] = &[
     ("macht weiter so", 2.0),
     ("continuate così|cosi", 2.0),
     ("continuem assim", 2.0),
+    // Barely felt a thing, at the dentist's or the tattooist's.
+    ("barely|hardly felt a thing", 2.0),
+    ("casi no noté|note|sentí|senti nada", 2.0),
+    ("presque rien senti", 2.0),
+    ("kaum etwas|was gespürt|gespurt|gemerkt", 2.0),
+    ("non ho sentito quasi niente|nulla", 2.0),
+    ("quase não|nao senti nada", 2.0),
     // Thanks beyond words: "no sé cómo agradecérselo", "je ne le remercierai jamais assez",
     // "ich kann ihm nicht genug danken", "non so come ringraziarlo", "não tenho como agradecer".
     ("no sé|se cómo|como agradecérselo|agradecerselo|agradecéroslo|agradeceroslo|agradecerles", 2.5),

@@ -221,7 +221,12 @@ pub(super) const SERVICE_CUES: &[&str] = &[
     "ont refuse de", "a refuse de", "refusent de", "weigern sich", "weigert sich",
     "weigerte sich", "weigerten sich", "si sono rifiutati", "si e rifiutato",
     "si e rifiutata", "si rifiutano di", "si rifiuta di", "hanno rifiutato di",
-    "recusaram-se", "recusou-se", "recusam-se", "recusa-se",
+    "recusaram-se", "recusou-se", "recusam-se", "recusa-se", "recusaram-me", "recusou-me",
+    "recusaram-nos", "negaram-me", "verweigert",
+    // A code or a key that opens nothing: "the locker code doesn't open anything".
+    "doesn't open anything", "doesnt open anything", "opens nothing", "no abre nada",
+    "n'ouvre rien", "offnet nichts", "offnet gar nichts", "non apre niente", "non apre nulla",
+    "nao abre nada",
     // Chasing a complaint already made; the same thing for half the price elsewhere; "you are a
     // joke".
     "ma reclamation", "ma plainte", "meiner reklamation", "meine reklamation",
