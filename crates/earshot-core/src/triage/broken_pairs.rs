@@ -107,7 +107,7 @@ pub(super) const PAIRS: &[Pair] = &[
     Pair {
         first: &["auf", "aufs"],
         then: &["geschoben"],
-        within: 3,
+        within: 4,
         one_clause: true,
         ..PLAIN
     },

@@ -5,9 +5,11 @@
 //! back", "Sono entrata con il telefono morto … Sono uscita con tutte le foto"); and how the
 //! writer's party was, seen by the business ("saw my son getting restless and brought him
 //! crayons"). The wrong name is the writer's and the dead phone why they came: neither is the
-//! business's doing, and told so they are thanks. Their bad words are set aside, the complaint cues inside them dropped,
-//! and the post is relief (`reading.rs`) unless it says something bad besides ("came in with a
-//! headache, left with a migraine"). Read on folded tokens. Earshot's own lists.
+//! business's doing, and told so they are thanks. Their bad words are set aside, the complaint
+//! cues inside them dropped, and the post is relief (`reading.rs`) unless it says something bad
+//! besides. Trouble the writer left with too ("came in with a headache, left with a migraine"),
+//! or a bill, is what that post is about: nothing of it is set aside. Read on folded tokens.
+//! Earshot's own lists.
 
 use super::super::put_right::WITHOUT;
 use super::super::text::{Analysed, Role, Token};
@@ -171,9 +173,16 @@ fn with_verb(words: &[String], from: usize, to: usize, verbs: &[&str]) -> bool {
 fn came_in(tokens: &[Token], words: &[String]) -> Option<((usize, usize), bool)> {
     let arrived = (0..tokens.len()).find(|&i| ARRIVED.contains(&words[i].as_str()))?;
     let from = clause_start(tokens, arrived);
-    let to = clause_end(tokens, arrived, 16);
+    let mut to = clause_end(tokens, arrived, 16);
     if !with_verb(words, from, to, ARRIVED) {
         return None;
+    }
+    // Leaving told in the same clause: "Cheguei com o portátil avariado e saí com ele a
+    // funcionar". The arrival ends at the word before it.
+    if let Some(and) = (arrived + 1..to)
+        .find(|&k| AND.contains(&words[k].as_str()) && with_verb(words, k + 1, to, LEFT))
+    {
+        to = and;
     }
     let mut k = to;
     let left = loop {
@@ -208,7 +217,8 @@ pub(in crate::triage) fn undone(a: &mut Analysed, complaint: &mut Vec<String>) {
     let words: Vec<String> = a.tokens.iter().map(fold).collect();
     let mut spans = slips(&a.tokens, &words);
     let came = came_in(&a.tokens, &words);
-    spans.extend(came.map(|(span, _)| span));
+    // Trouble left with too, or a bill: the post is about them, and nothing is set aside.
+    spans.extend(came.filter(|&(_, plain)| plain).map(|(span, _)| span));
     if spans.is_empty() {
         return;
     }
@@ -216,7 +226,8 @@ pub(in crate::triage) fn undone(a: &mut Analysed, complaint: &mut Vec<String>) {
     let mut set = false;
     for &(from, to) in &spans {
         for (t, w) in a.tokens[from..to].iter_mut().zip(&words[from..to]) {
-            if bad(t) || WRONG.contains(&w.as_str()) {
+            // A fault said in one word is the trouble too ("avariado", `own_fault.rs`).
+            if bad(t) || WRONG.contains(&w.as_str()) || super::FAULT.contains(&w.as_str()) {
                 t.negated = false;
                 t.set_aside();
                 set = true;
@@ -224,18 +235,23 @@ pub(in crate::triage) fn undone(a: &mut Analysed, complaint: &mut Vec<String>) {
         }
         told.push(format!(" {} ", words[from..to].join(" ")));
     }
+    // A cue said outside them too stays ("came in with the car broken, left with it broken").
+    let outside: Vec<&str> = (0..words.len())
+        .filter(|&k| !spans.iter().any(|&(from, to)| (from..to).contains(&k)))
+        .map(|k| words[k].as_str())
+        .collect();
+    let outside = format!(" {} ", outside.join(" "));
     complaint.retain(|w| {
         let cue = format!(" {} ", crate::matcher::fold(w));
-        !told.iter().any(|t| t.contains(&cue))
+        !told.iter().any(|t| t.contains(&cue)) || outside.contains(&cue)
     });
-    let rest_plain = came.is_none_or(|(_, plain)| plain);
     // A negation of the business's gift is none: "without us asking", "sans qu'on demande rien".
     let gift = |k: usize| (k.saturating_sub(3)..=k).any(|j| WITHOUT.contains(&words[j].as_str()));
     let left = (0..a.tokens.len()).any(|k| {
         let t = &a.tokens[k];
         !t.aside && bad(t) && !(t.role == Role::Negation && gift(k))
     });
-    if set && rest_plain && !left {
+    if set && !left {
         a.relief = true;
     }
 }
@@ -335,14 +351,24 @@ mod tests {
             let (aside, _, relief) = undone(text, lang, &[]);
             assert!(!aside.is_empty() && relief, "{text}: {aside:?}");
         }
-        // Left with something bad, or a sum: the trouble is set aside, but no relief.
+        // Left with something bad, or a bill: nothing is set aside, and no relief.
         for text in [
             "Came in with a sore tooth, left with a sore tooth and a headache",
             "Came in with a cracked screen, walked out with a £200 bill",
         ] {
             let (aside, _, relief) = undone(text, "en", &[]);
-            assert!(!aside.is_empty() && !relief, "{text}: {aside:?}");
+            assert!(aside.is_empty() && !relief, "{text}: {aside:?}");
         }
+        // Left as it came, in one clause: the cue said again outside stays.
+        let (aside, kept, relief) = undone(
+            "Sono arrivato con la macchina rotta e sono uscito con la macchina rotta",
+            "it",
+            &["rotta"],
+        );
+        assert!(
+            aside.is_empty() && !relief && kept == ["rotta"],
+            "{aside:?} {kept:?}"
+        );
         // No leaving told: nothing is set aside.
         let (aside, _, relief) = undone(
             "Came in with a cracked screen and it is still cracked",
