@@ -5,7 +5,8 @@
 //! the staff; a kindness that opens on a charge, which is sarcasm; how little the writer bought
 //! ("je n'ai acheté qu'une"); winter hours. Set `av`: doubt that a thing could be rescued, told
 //! once it was; "finché non", which denies nothing; an allergy told and the allergen served.
-//! Set `aw`: a refusal; a code that opens nothing; barely felt a thing. `earshot classify` is
+//! Set `aw`: a refusal; a code that opens nothing; barely felt a thing. Set `ax`: harm the
+//! business stopped just in time; a place moved, which is news; paid extra for the same. `earshot classify` is
 //! what is tested.
 
 mod triage_common;
@@ -54,6 +55,14 @@ const CASES: &[(&str, &str, &str, bool)] = &[
     // Barely felt a thing.
     ("Der Tätowierer war super, ich habe kaum etwas gespürt", "de", "positive", false),
     ("Fiz a depilação e quase não senti nada", "pt", "positive", false),
+    // Harm stopped just in time; and just in time, no harm.
+    ("The pharmacist spotted a fake parcel text on my dad's phone and blocked the payment just in time", "en", "positive", false),
+    ("The parcel arrived just in time for the party", "en", "positive", false),
+    // Moved: news; an appointment moved: no news.
+    ("La librería se ha mudado a la plaza Mayor, justo enfrente del ayuntamiento", "es", "neutral", false),
+    ("A loja mudou-se para a Rua Nova, ao lado da farmácia", "pt", "neutral", false),
+    // Paid extra, and got the same.
+    ("Ho pagato 20 euro in più per la camera con vista e ci hanno dato la stessa di prima", "it", "negative", true),
 ];
 
 /// (post, a reason it must give, one it must not — empty for none).
@@ -63,6 +72,7 @@ const QUOTED: &[(&str, &str, &str)] = &[
     ("Ich liebe es, jeden Monat für einen Parkplatz zu zahlen, der nie frei ist", "sarcastic: 'ich liebe es … zu zahlen'", ""),
     ("Lovely touch, charging us 3 euros each for tap water", "sarcastic: 'lovely touch … charging'", ""),
     ("Told them about my peanut allergy and the curry came topped with peanuts", "complaint: 'allergy … peanuts'", ""),
+    ("Pagué 30 euros más por el asiento con más espacio y me dieron el mismo de siempre", "complaint: 'pagué … mismo'", ""),
     ("Der Tätowierer war super, ich habe kaum etwas gespürt", "'kaum etwas gespürt'", "complaint"),
 ];
 

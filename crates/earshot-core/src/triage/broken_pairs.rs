@@ -334,6 +334,25 @@ pub(super) const PAIRS: &[Pair] = &[
         turned: true,
         ..PLAIN
     },
+    // Paid extra and got the same as before: "Paid 80 euros extra for thinner lenses and got
+    // exactly the same thick ones", "beim Optiker 80 Euro extra … bezahlt und genau die gleichen"
+    // (not "the same day").
+    Pair {
+        first: &["paid", "pague", "paye", "payee", "pagato", "pagata", "paguei", "pagamos"],
+        then: SAME,
+        within: 18,
+        via: &["extra", "mas", "plus", "piu", "mais", "mehr"],
+        unless_then: DAY,
+        ..PLAIN
+    },
+    Pair {
+        first: &["extra", "mehr"],
+        then: SAME,
+        within: 10,
+        via: &["bezahlt", "gezahlt"],
+        unless_then: DAY,
+        ..PLAIN
+    },
     // An allergy told, and the allergen served: "Told the waiter twice about my sesame allergy.
     // The salad came covered in sesame seeds" (a question asks: "does the salad have sesame?").
     Pair {
@@ -461,6 +480,18 @@ pub(super) const PAIRS: &[Pair] = &[
         only_after: &["it", "es", "c'est", "est", "e", "ist"],
         ..PLAIN
     },
+];
+
+/// The same as before, folded.
+#[rustfmt::skip]
+const SAME: &[&str] = &[
+    "same", "mismas", "mismos", "misma", "mismo", "memes", "meme", "gleichen", "gleiche",
+    "dieselben", "stesse", "stessi", "stessa", "stesso", "mesmas", "mesmos", "mesma", "mesmo",
+];
+
+/// A day, after "same": "the same day" is speed, not the same thing again.
+const DAY: &[&str] = &[
+    "day", "dia", "jour", "tag", "giorno", "week", "semana", "semaine",
 ];
 
 /// What a free-from promise keeps out of a dish, folded: the common allergens.

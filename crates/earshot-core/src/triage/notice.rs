@@ -49,6 +49,25 @@ pub(super) fn closed_for_works(a: &mut Analysed) {
     }
 }
 
+/// Moved to a new address: "has moved to 14 Church Lane", "se ha mudado a", "a déménagé au",
+/// "ist … umgezogen", "si è trasferita in", "mudou-se para" (as tokens are written). Not "moved
+/// my appointment", "mudou o código" (changed): English needs "to" right after, Portuguese "se",
+/// and Spanish and Italian "se" or "si" two words before ("se ha mudado", "si è trasferita").
+fn moved(tokens: &[super::text::Token]) -> bool {
+    let at = |i: usize, w: &str| tokens.get(i).is_some_and(|t| t.norm == w);
+    tokens
+        .iter()
+        .enumerate()
+        .any(|(i, t)| match t.norm.as_str() {
+            "déménagé" | "umgezogen" => true,
+            "moved" => at(i + 1, "to"),
+            "mudou" | "mudaram" => at(i + 1, "se"),
+            "mudado" | "trasladado" => i > 1 && at(i - 2, "se"),
+            "trasferito" | "trasferita" | "trasferiti" => i > 1 && at(i - 2, "si"),
+            _ => false,
+        })
+}
+
 /// What opens a notice, as tokens are folded: "Heads up:", "FYI:", "Aviso:", "Info :",
 /// "Hinweis:", "Avviso:". Not a warning ("Achtung:", "Atención:"), which is as often one
 /// customer warning others off.
@@ -60,7 +79,7 @@ const HEADS_UP: &[&[&str]] = &[
 ];
 
 /// A notice ([`HEADS_UP`] and a colon or comma), or a post that tells of a place shut for its
-/// works ([`closed_for_works`]), read as a complaint or as negative from its topic words alone
+/// works ([`closed_for_works`]) or moved ([`moved`]), read as a complaint or as negative from its topic words alone
 /// ("Avviso: la strada … è chiusa per un mese per i lavori": "complaint: 'davanti'"; "Les halles
 /// sont fermées pour travaux jusqu'en mars": "gare" of the tweets about strikes), with no
 /// complaint cue, no bad word, nothing grave, abusive or sarcastic: read as plain news. Any other
@@ -78,7 +97,8 @@ pub(super) fn heads_up(r: Reading) -> Reading {
             && tokens[words.len() - 1].clause_end
     }) || tokens
         .iter()
-        .any(|t| t.aside && CLOSED.contains(&t.norm.as_str()));
+        .any(|t| t.aside && CLOSED.contains(&t.norm.as_str()))
+        || moved(tokens);
     // Most posts are no notice and stop here, before their words are looked up.
     if !opens || r.mood == Sentiment::Positive {
         return r;
@@ -133,6 +153,22 @@ mod tests {
         );
         assert!(aside("Closed again at 3pm on a Saturday", "en").is_empty());
         assert!(aside("Closed at 3pm. The holiday park next door was open", "en").is_empty());
+    }
+
+    #[test]
+    fn a_place_moved_is_told_and_a_thing_moved_or_changed_is_not() {
+        use crate::triage::text::analyse_in;
+        let moved = |text: &str, lang: &str| super::moved(&analyse_in(text, Some(lang)).tokens);
+        assert!(moved("The dog groomer has moved to 14 Church Lane", "en"));
+        assert!(moved("La tienda se ha trasladado a la plaza", "es"));
+        assert!(moved("Der Hofladen ist in die Scheune umgezogen", "de"));
+        assert!(moved("A loja mudou-se para a Rua Nova", "pt"));
+        assert!(!moved("They moved my appointment three times", "en"));
+        assert!(!moved(
+            "A empresa mudou o código do portão sem avisar",
+            "pt"
+        ));
+        assert!(!moved("Me han trasladado la cita al martes", "es"));
     }
 
     #[test]

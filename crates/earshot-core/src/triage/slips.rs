@@ -48,14 +48,16 @@ const AND: &[&str] = &[
 /// "That", between the noticing and the writer.
 const THAT: &[&str] = &["that", "de", "que", "dass", "che"];
 
-/// Wrong, mistaken and forgotten: the slip's own words, which no lexicon need know, folded.
+/// Wrong, mistaken and forgotten: the slip's own words, which no lexicon need know; and a fraud
+/// stopped in time ("Betrugs-SMS"), folded.
 #[rustfmt::skip]
 const WRONG: &[&str] = &[
     "wrong", "mistake", "forgotten", "forgot", "typo", "mal", "equivocado", "equivocada",
     "error", "olvidado", "olvidada", "mauvais", "mauvaise", "erreur", "oublie", "oubliee",
     "falsch", "falsche", "falschen", "falscher", "falsches", "fehler", "vergessen",
     "sbagliato", "sbagliata", "sbagliati", "errore", "dimenticato", "dimenticata", "errado",
-    "errada", "erro", "esquecido", "esquecida",
+    "errada", "erro", "esquecido", "esquecida", "scam", "fraud", "estafa", "fraude", "arnaque",
+    "betrug", "betrugs", "truffa", "burla",
 ];
 
 /// Coming in with the trouble: the arrival, and "with" within two words after it (or before
@@ -79,6 +81,41 @@ const LEFT: &[&str] = &[
     "rausgegangen", "rausgekommen", "herausgekommen", "gegangen", "ging", "gingen", "uscita",
     "uscito", "usciti", "uscite", "andata", "andato", "sai", "saimos",
 ];
+
+/// Just in time, folded, word by word: what was stopped before it did harm.
+#[rustfmt::skip]
+const IN_TIME: &[&[&str]] = &[
+    &["just", "in", "time"], &["nick", "of", "time"], &["justo", "a", "tiempo"],
+    &["juste", "a", "temps"], &["gerade", "noch"], &["appena", "in", "tempo"],
+    &["mesmo", "a", "tempo"],
+];
+
+/// Stopping it, folded: "stopped the transfer", "paró", "a bloqué", "gestoppt", "ha bloccato",
+/// "travou".
+#[rustfmt::skip]
+const STOPPED: &[&str] = &[
+    "stopped", "blocked", "cancelled", "canceled", "caught", "prevented", "froze", "paro",
+    "pararon", "bloqueo", "bloquearon", "detuvo", "cancelo", "bloque", "arrete", "annule",
+    "gestoppt", "blockiert", "storniert", "verhindert", "aufgehalten", "bloccato", "fermato",
+    "annullato", "travou", "travaram", "bloqueou", "cancelou", "parou",
+];
+
+/// Harm the business stopped just in time ("spotted a scam text on my mum's phone and stopped
+/// the transfer just in time", "hat die Überweisung gerade noch gestoppt"): the clause up to the
+/// stopping, when one of [`STOPPED`] stands within eight words before [`IN_TIME`] or three after.
+fn averted(tokens: &[Token], words: &[String]) -> Option<(usize, usize)> {
+    let at = (0..words.len()).find(|&i| {
+        IN_TIME.iter().any(|p| {
+            p.iter()
+                .enumerate()
+                .all(|(k, w)| words.get(i + k).is_some_and(|x| x == w))
+        })
+    })?;
+    let stop = (at.saturating_sub(8)..words.len().min(at + 4))
+        .find(|&k| STOPPED.contains(&words[k].as_str()))?;
+    let from = clause_start(tokens, stop.min(at));
+    Some((from, stop.max(at)))
+}
 
 /// A bill or a sum left with ("walked out with a £200 bill"): no relief, folded.
 #[rustfmt::skip]
@@ -207,7 +244,15 @@ pub(in crate::triage) fn undone(a: &mut Analysed, complaint: &mut Vec<String>) {
     // Most posts have neither a noticing nor an arrival, and stop here, before they are folded.
     static OPENERS: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
     let openers = OPENERS.get_or_init(|| NOTICED.iter().chain(ARRIVED).copied().collect());
+    // A harm stopped in time ends on "time" ([`IN_TIME`]), or opens on "gerade".
     let opens = |t: &Token| match t.norm.is_ascii() {
+        _ if matches!(
+            t.norm.as_str(),
+            "time" | "tiempo" | "temps" | "tempo" | "gerade"
+        ) =>
+        {
+            true
+        }
         true => openers.contains(t.norm.as_str()),
         false => openers.contains(fold(t).as_str()),
     };
@@ -219,6 +264,7 @@ pub(in crate::triage) fn undone(a: &mut Analysed, complaint: &mut Vec<String>) {
     let came = came_in(&a.tokens, &words);
     // Trouble left with too, or a bill: the post is about them, and nothing is set aside.
     spans.extend(came.filter(|&(_, plain)| plain).map(|(span, _)| span));
+    spans.extend(averted(&a.tokens, &words));
     if spans.is_empty() {
         return;
     }
@@ -329,6 +375,32 @@ mod tests {
             assert!(aside.is_empty() && !relief, "{text}: {aside:?}");
             assert_eq!(kept, ["wrong"], "{text}");
         }
+    }
+
+    #[test]
+    fn harm_stopped_just_in_time_is_relief() {
+        for (text, lang) in [
+            (
+                "The bank spotted a scam email and stopped the payment just in time",
+                "en",
+            ),
+            (
+                "Die Bank hat die Betrugs-Überweisung gerade noch gestoppt",
+                "de",
+            ),
+        ] {
+            let (aside, _, relief) = undone(text, lang, &[]);
+            assert!(!aside.is_empty() && relief, "{text}: {aside:?}");
+        }
+        // Just in time, nothing stopped; stopped in time, and harm told after it.
+        let (aside, _, _) = undone("The cake arrived just in time, a bit squashed", "en", &[]);
+        assert!(aside.is_empty(), "{aside:?}");
+        let (_, _, relief) = undone(
+            "They stopped the scam payment just in time but lost my card details",
+            "en",
+            &[],
+        );
+        assert!(!relief);
     }
 
     #[test]
