@@ -94,6 +94,14 @@ pub(super) fn set_aside(a: &mut Analysed) -> bool {
             None => i += 1,
         }
     }
+    settle(a, spans, false)
+}
+
+/// Sets aside the tokens of each span (a fear or a doubt, and what was feared), and makes their
+/// negations plain when `plain`, unless the post says outside them that it came true; whether
+/// any was.
+fn settle(a: &mut Analysed, spans: Vec<std::ops::Range<usize>>, plain: bool) -> bool {
+    let n = a.tokens.len();
     let outside = |k: usize| !spans.iter().any(|s| s.contains(&k));
     let came_true = (0..n).any(|k| outside(k) && CAME_TRUE.contains(&a.tokens[k].norm.as_str()));
     if spans.is_empty() || came_true {
@@ -101,6 +109,9 @@ pub(super) fn set_aside(a: &mut Analysed) -> bool {
     }
     for span in spans {
         for t in &mut a.tokens[span] {
+            if plain {
+                t.role = super::text::Role::Plain;
+            }
             t.set_aside();
         }
     }
@@ -154,18 +165,8 @@ pub(super) fn doubted(a: &mut Analysed) -> bool {
             spans.push(from..to + 1);
         }
     }
-    let outside = |k: usize| !spans.iter().any(|s| s.contains(&k));
-    let came_true = (0..n).any(|k| outside(k) && CAME_TRUE.contains(&a.tokens[k].norm.as_str()));
-    if spans.is_empty() || came_true {
-        return false;
-    }
-    for span in spans {
-        for t in &mut a.tokens[span] {
-            t.role = super::text::Role::Plain;
-            t.set_aside();
-        }
-    }
-    true
+    // The doubt's negation denies nothing of what came after it.
+    settle(a, spans, true)
 }
 
 /// Luck, or relief, in each language ("luckily", "menos mal que", "zum Glück", "per fortuna"; the
@@ -276,10 +277,11 @@ mod tests {
     use crate::triage::text::aside_words as aside;
 
     #[test]
-    fn doubt_that_a_thing_could_be_rescued_is_set_aside() {
+    fn a_fear_or_a_doubt_told_in_the_past_sets_aside_what_was_feared() {
         // (post, language, the words set aside)
         #[rustfmt::skip]
-        let cases: [(&str, &str, &[&str]); 4] = [
+        let cases: [(&str, &str, &[&str]); 9] = [
+            // Doubt that a thing could be rescued (`doubted`).
             ("Never thought they could save the old clock. It ticks again", "en",
              &["never", "thought", "they", "could", "save"]),
             ("No creía que el reloj tuviera arreglo. Funciona de nuevo", "es",
@@ -288,20 +290,6 @@ mod tests {
              &["ne", "pensais", "pas", "que", "la", "montre", "pouvait", "être", "réparée"]),
             ("Non pensavo che l'orologio si potesse riparare", "it",
              &["non", "pensavo", "che", "orologio", "si", "potesse", "riparare"]),
-        ];
-        for (text, lang, words) in cases {
-            assert_eq!(aside(text, lang), words, "{text}");
-        }
-        // Doubt that came true, or no rescue doubted.
-        assert!(aside("I didn't think it could be fixed, and I was right", "en").is_empty());
-        assert!(aside("I didn't think it would take a month", "en").is_empty());
-    }
-
-    #[test]
-    fn a_fear_told_in_the_past_sets_aside_what_was_feared() {
-        // (post, language, the words set aside)
-        #[rustfmt::skip]
-        let cases: [(&str, &str, &[&str]); 5] = [
             ("I was terrified the tattoo would hurt, it was over in minutes", "en",
              &["terrified", "the", "tattoo", "would", "hurt"]),
             ("Ich hatte Angst, dass das Tattoo wehtut, und habe nichts gespürt", "de",
@@ -317,6 +305,9 @@ mod tests {
         for (text, lang, words) in cases {
             assert_eq!(aside(text, lang), words, "{text}");
         }
+        // Doubt that came true, or no rescue doubted.
+        assert!(aside("I didn't think it could be fixed, and I was right", "en").is_empty());
+        assert!(aside("I didn't think it would take a month", "en").is_empty());
     }
 
     #[test]
