@@ -6,8 +6,8 @@
 //! ("je n'ai acheté qu'une"); winter hours. Set `av`: doubt that a thing could be rescued, told
 //! once it was; "finché non", which denies nothing; an allergy told and the allergen served.
 //! Set `aw`: a refusal; a code that opens nothing; barely felt a thing. Set `ax`: harm the
-//! business stopped just in time; a place moved, which is news; paid extra for the same. `earshot classify` is
-//! what is tested.
+//! business stopped just in time; a place moved, which is news; paid extra for the same.
+//! `earshot classify` is what is tested.
 
 mod triage_common;
 
@@ -36,6 +36,7 @@ const CASES: &[(&str, &str, &str, bool)] = &[
     ("Lovely touch, charging us 3 euros each for tap water", "en", "negative", true),
     ("Todo un detalle cobrarnos el pan que nadie pidió", "es", "negative", true),
     ("Lovely touch, the owner wrote a little thank-you note on the receipt", "en", "positive", false),
+    ("Nice touch, no charge for the kids' drinks", "en", "positive", false),
     // How little the writer bought.
     ("Je n'ai acheté qu'un carnet et ils me l'ont emballé comme un cadeau", "fr", "positive", false),
     // Hours asked after, as news.
@@ -72,7 +73,7 @@ const QUOTED: &[(&str, &str, &str)] = &[
     ("Ich liebe es, jeden Monat für einen Parkplatz zu zahlen, der nie frei ist", "sarcastic: 'ich liebe es … zu zahlen'", ""),
     ("Lovely touch, charging us 3 euros each for tap water", "sarcastic: 'lovely touch … charging'", ""),
     ("Told them about my peanut allergy and the curry came topped with peanuts", "complaint: 'allergy … peanuts'", ""),
-    ("Pagué 30 euros más por el asiento con más espacio y me dieron el mismo de siempre", "complaint: 'pagué … mismo'", ""),
+    ("Pagué 30 euros más por el asiento con más espacio y me dieron la misma silla de siempre", "complaint: 'pagué … misma'", ""),
     ("Der Tätowierer war super, ich habe kaum etwas gespürt", "'kaum etwas gespürt'", "complaint"),
 ];
 

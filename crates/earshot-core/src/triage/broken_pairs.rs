@@ -482,11 +482,12 @@ pub(super) const PAIRS: &[Pair] = &[
     },
 ];
 
-/// The same as before, folded.
+/// The same as before, folded; not the forms that also say "even" or "anyway" ("mesmo assim",
+/// "même pas", "lo stesso", "hoy mismo").
 #[rustfmt::skip]
 const SAME: &[&str] = &[
-    "same", "mismas", "mismos", "misma", "mismo", "memes", "meme", "gleichen", "gleiche",
-    "dieselben", "stesse", "stessi", "stessa", "stesso", "mesmas", "mesmos", "mesma", "mesmo",
+    "same", "mismas", "mismos", "misma", "memes", "gleichen", "gleiche", "dieselben", "stesse",
+    "stessi", "stessa", "mesmas", "mesmos", "mesma",
 ];
 
 /// A day, after "same": "the same day" is speed, not the same thing again.

@@ -212,29 +212,20 @@ const KINDNESS: &[&str] = &[
 #[rustfmt::skip]
 const CHARGING: &[&str] = &[
     "charging", "charge", "charged", "cobrarme", "cobrarnos", "cobrar", "cobrarle", "facturer",
-    "faire", "berechnen", "berechnet", "verlangen", "kassieren", "pagare", "addebitarmi",
+    "payer", "berechnen", "berechnet", "verlangen", "kassieren", "pagare", "addebitarmi",
     "cobrarem", "cobraram",
 ];
 
 /// "Nice touch, charging me 50p for the bag", "Todo un detalle cobrarme 50 céntimos por la
 /// bolsa": a kindness that opens the post (in its first three words), and a charge within eight
-/// words after it (German puts it last: "Nette Geste, mir 50 Cent … zu berechnen"), is sarcasm. The two, as a reason names them.
+/// words after it (German puts it last: "Nette Geste, mir 50 Cent … zu berechnen"), is sarcasm;
+/// not a charge denied ("Nice touch, no charge for the kids' drinks"). The two, as a reason names
+/// them.
 fn charged_kindly(a: &Analysed) -> Option<Vec<String>> {
+    #[rustfmt::skip]
     const FIRST: &[&str] = &[
-        "nice",
-        "lovely",
-        "todo",
-        "que",
-        "menudo",
-        "charmante",
-        "quelle",
-        "jolie",
-        "nette",
-        "schone",
-        "bel",
-        "gentile",
-        "che",
-        "bonito",
+        "nice", "lovely", "todo", "que", "menudo", "charmante", "quelle", "jolie", "nette",
+        "schone", "bel", "gentile", "che", "bonito",
     ];
     let t = &a.tokens;
     // The first word, or an idiom's ("todo un detalle" is one token).
@@ -245,7 +236,7 @@ fn charged_kindly(a: &Analysed) -> Option<Vec<String>> {
     let kind = (1..=3).find(|&n| n < t.len() && says(&t[..n], KINDNESS.iter()))?;
     let charge = t[kind..t.len().min(kind + 8)]
         .iter()
-        .find(|w| CHARGING.contains(&crate::matcher::fold(&w.norm).as_str()))?;
+        .find(|w| !w.negated && CHARGING.contains(&crate::matcher::fold(&w.norm).as_str()))?;
     let opening: Vec<&str> = t[..kind].iter().map(|w| w.norm.as_str()).collect();
     Some(vec![format!("{} … {}", opening.join(" "), charge.norm)])
 }

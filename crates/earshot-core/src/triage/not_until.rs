@@ -1,7 +1,7 @@
 //! Negations that deny nothing. One tells what a dish is made without: "¿Tenéis masa sin
-//! gluten?". One tells a time: "our train isn't until 4", "no sale hasta las
-//! 4", "non parte fino alle 16"; so does the "not" after "until" that Italian and Spanish put
-//! in ("finché non ha capito", "hasta que no llegó"). French "ne … que" restricts: "notre train n'est qu'à 16 h", "il
+//! gluten?". One tells a time: "our train isn't until 4", "no sale hasta las 4", "non parte fino
+//! alle 16"; so does the "not" after "until" that Italian and Spanish put in ("finché non ha
+//! capito", "hasta que no llegó"). French "ne … que" restricts: "notre train n'est qu'à 16 h", "il
 //! n'y a que deux serveurs". Read as negations, the learned model took them for a bad word
 //! ("negative tone"), and the complaint model took the post for a complaint.
 

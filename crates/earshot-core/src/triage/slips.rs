@@ -169,8 +169,8 @@ fn clause_start(tokens: &[Token], i: usize) -> usize {
         .map_or(0, |k| k + 1)
 }
 
-/// The writer's slips the business caught: for each, the span of tokens that tells it, from the
-/// writer to the clause's end.
+/// The writer's slips the business caught, and the states of the writer's party it saw: for
+/// each, the span of tokens that tells it, from the writer to "and" or the clause's end.
 fn slips(tokens: &[Token], words: &[String]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for i in 0..tokens.len() {
@@ -237,24 +237,28 @@ fn came_in(tokens: &[Token], words: &[String]) -> Option<((usize, usize), bool)>
     Some(((from, to), !rest.iter().any(|t| bad(t) || bill(t))))
 }
 
-/// Sets aside the bad words of the writer's own slips the business caught, and of the trouble
-/// the writer came in with and left without; drops the complaint cues inside them. Relief when
-/// a bad word was set aside and the post says nothing bad besides.
+/// Sets aside the bad words of the writer's own slips and states the business caught, of the
+/// trouble the writer came in with and left without, and of harm stopped just in time; drops
+/// the complaint cues inside them. Relief when a bad word was set aside and the post says
+/// nothing bad besides.
 pub(in crate::triage) fn undone(a: &mut Analysed, complaint: &mut Vec<String>) {
     // Most posts have neither a noticing nor an arrival, and stop here, before they are folded.
     static OPENERS: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
     let openers = OPENERS.get_or_init(|| NOTICED.iter().chain(ARRIVED).copied().collect());
     // A harm stopped in time ends on "time" ([`IN_TIME`]), or opens on "gerade".
-    let opens = |t: &Token| match t.norm.is_ascii() {
-        _ if matches!(
+    let in_time = |t: &Token| {
+        matches!(
             t.norm.as_str(),
             "time" | "tiempo" | "temps" | "tempo" | "gerade"
-        ) =>
-        {
-            true
-        }
-        true => openers.contains(t.norm.as_str()),
-        false => openers.contains(fold(t).as_str()),
+        )
+    };
+    let opens = |t: &Token| {
+        in_time(t)
+            || if t.norm.is_ascii() {
+                openers.contains(t.norm.as_str())
+            } else {
+                openers.contains(fold(t).as_str())
+            }
     };
     if !a.tokens.iter().any(opens) {
         return;
@@ -281,7 +285,7 @@ pub(in crate::triage) fn undone(a: &mut Analysed, complaint: &mut Vec<String>) {
         }
         told.push(format!(" {} ", words[from..to].join(" ")));
     }
-    // A cue said outside them too stays ("came in with the car broken, left with it broken").
+    // A cue said outside them too stays: it tells something of its own.
     let outside: Vec<&str> = (0..words.len())
         .filter(|&k| !spans.iter().any(|&(from, to)| (from..to).contains(&k)))
         .map(|k| words[k].as_str())
