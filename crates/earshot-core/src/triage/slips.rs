@@ -11,9 +11,8 @@
 //! or a bill, is what that post is about: nothing of it is set aside. Read on folded tokens.
 //! Earshot's own lists.
 
-use super::super::put_right::WITHOUT;
-use super::super::text::{Analysed, Role, Token};
-use super::super::vader;
+use super::super::put_right::{self, WITHOUT};
+use super::super::text::{folded, Analysed, Role, Token};
 use rustc_hash::FxHashSet;
 use std::sync::OnceLock;
 
@@ -127,14 +126,10 @@ const BILL: &[&str] = &[
 /// "With", in each language.
 const WITH: &[&str] = &["with", "con", "avec", "mit", "com"];
 
-fn fold(t: &Token) -> String {
-    crate::matcher::fold(&t.norm)
-}
-
-/// Whether a token says something bad: a bad word not negated, praise negated, or a negation.
+/// Whether a token says something bad: a bad word not negated, praise negated
+/// ([`put_right::bad`]), or a negation.
 fn bad(t: &Token) -> bool {
-    t.role == Role::Negation
-        || vader::valence_of(t).is_some_and(|v| v != 0.0 && (v < 0.0) != t.negated)
+    t.role == Role::Negation || put_right::bad(t)
 }
 
 /// Whether the noticing at `i` (one of [`NOTICED`]) was the business's, by its forms' subject:
@@ -233,7 +228,7 @@ fn came_in(tokens: &[Token], words: &[String]) -> Option<((usize, usize), bool)>
         k = end;
     };
     let rest = &tokens[left..];
-    let bill = |t: &Token| BILL.contains(&fold(t).as_str());
+    let bill = |t: &Token| BILL.contains(&folded(t).as_ref());
     Some(((from, to), !rest.iter().any(|t| bad(t) || bill(t))))
 }
 
@@ -252,18 +247,11 @@ pub(in crate::triage) fn undone(a: &mut Analysed, complaint: &mut Vec<String>) {
             "time" | "tiempo" | "temps" | "tempo" | "gerade"
         )
     };
-    let opens = |t: &Token| {
-        in_time(t)
-            || if t.norm.is_ascii() {
-                openers.contains(t.norm.as_str())
-            } else {
-                openers.contains(fold(t).as_str())
-            }
-    };
+    let opens = |t: &Token| in_time(t) || openers.contains(folded(t).as_ref());
     if !a.tokens.iter().any(opens) {
         return;
     }
-    let words: Vec<String> = a.tokens.iter().map(fold).collect();
+    let words: Vec<String> = a.tokens.iter().map(|t| folded(t).into_owned()).collect();
     let mut spans = slips(&a.tokens, &words);
     let came = came_in(&a.tokens, &words);
     // Trouble left with too, or a bill: the post is about them, and nothing is set aside.
