@@ -230,13 +230,13 @@ fn charged_kindly(a: &Analysed) -> Option<Vec<String>> {
     let t = &a.tokens;
     // The first word, or an idiom's ("todo un detalle" is one token).
     let first = |w: &str| FIRST.contains(&w.split(' ').next().unwrap_or(""));
-    if t.len() < 3 || !first(&crate::matcher::fold(&t[0].norm)) {
+    if t.len() < 3 || !first(&text::folded(&t[0])) {
         return None;
     }
     let kind = (1..=3).find(|&n| n < t.len() && says(&t[..n], KINDNESS.iter()))?;
     let charge = t[kind..t.len().min(kind + 8)]
         .iter()
-        .find(|w| !w.negated && CHARGING.contains(&crate::matcher::fold(&w.norm).as_str()))?;
+        .find(|w| !w.negated && CHARGING.contains(&text::folded(w).as_ref()))?;
     let opening: Vec<&str> = t[..kind].iter().map(|w| w.norm.as_str()).collect();
     Some(vec![format!("{} … {}", opening.join(" "), charge.norm)])
 }
