@@ -61,7 +61,7 @@ pub(super) fn mourns(sympathy: &[String]) -> bool {
 
 /// Whether the sympathy cues of a post (as the post says them) bid a farewell: a closing or a
 /// favourite sold out, found only beside a word of sadness ([`farewell`]).
-pub(super) fn bade(sympathy: &[String]) -> bool {
+fn bade(sympathy: &[String]) -> bool {
     sympathy
         .iter()
         .any(|s| CLOSING.contains(&crate::matcher::fold(s).as_str()))
@@ -175,10 +175,10 @@ pub(super) fn farewell(folded: &Folded, raw: &Raw) -> Option<String> {
     let text = folded.as_str();
     // Most posts have no sadness, and stop before any word is looked at.
     if raw.sadness.is_empty() || on_boundaries(&raw.sadness, text).is_empty() {
-        return None;
+        return rained(text);
     }
     if raw.closing.is_empty() {
-        return weathered(text);
+        return weathered(text).or_else(|| rained(text));
     }
     let closing = placed(&on_boundaries(&raw.closing, text), folded)
         .into_iter()
@@ -214,7 +214,73 @@ pub(super) const WEATHER_ITSELF: &[&str] = &[
     "rain", "storm", "snow", "hail", "lluvia", "tormenta", "nieve", "granizo", "pluie", "orage",
     "tempete", "neige", "grele", "regen", "sturm", "gewitter", "schnee", "hagel", "unwetter",
     "pioggia", "temporale", "tempesta", "neve", "grandine", "maltempo", "chuva", "tempestade",
+    "rained", "snowed", "llovio", "llovia", "nevo", "nevaba", "pleuvait", "neigeait",
+    "geregnet", "regnete", "geschneit", "schneite", "piovuto", "pioveva", "nevicato",
+    "nevicava", "choveu", "chovia", "nevou", "nevava", "plu",
 ];
+
+/// Rain or snow as it fell, folded: not "poured" (coffee) nor "hailed" (a taxi).
+#[rustfmt::skip]
+const RAINED: &[&str] = &[
+    "rained", "snowed", "llovio", "llovia", "nevo", "nevaba", "plu", "pleuvait", "neigeait",
+    "geregnet", "regnete", "geschneit", "schneite", "piovuto", "pioveva", "nevicato",
+    "nevicava", "choveu", "chovia", "nevou", "nevava",
+];
+
+/// Rain let in, folded: "it rained into our room", "llovía dentro", "es regnete herein", or
+/// through a roof, a ceiling or a window.
+#[rustfmt::skip]
+const LET_IN: &[&str] = &[
+    "into", "inside", "indoors", "dentro", "adentro", "dans", "herein", "rein", "roof",
+    "ceiling", "window", "techo", "ventana", "toit", "plafond", "fenetre", "dach", "decke",
+    "fenster", "tetto", "soffitto", "finestra", "telhado", "teto", "janela",
+];
+
+/// Rain or snow that falls in the post's first clause ("It rained all through the Christmas
+/// market, so half the stalls had packed up", "Es hat den ganzen Tag geregnet, und …"): what
+/// followed is nobody's fault, no complaint. French "plu" only after "il a" or "il avait" ("ça
+/// m'a plu" is liked). Not rain let in ("it rained into our room"). The word, or None.
+fn rained(text: &str) -> Option<String> {
+    let clause = text.split([',', ';', '.', '!', '?', ':']).next()?;
+    let words: Vec<&str> = word_spans(clause)
+        .iter()
+        .map(|&(s, e)| &clause[s..e])
+        .collect();
+    let at = words.iter().position(|w| RAINED.contains(w))?;
+    let said = |k: usize, w: &str| at >= k && words[at - k] == w;
+    let french = words[at] != "plu" || said(1, "a") && said(2, "il") || said(1, "avait");
+    if !french || words.iter().any(|w| LET_IN.contains(w)) {
+        return None;
+    }
+    // And what it led to, named with it ("rained … so").
+    let rest: Vec<&str> = word_spans(text).iter().map(|&(s, e)| &text[s..e]).collect();
+    let so = (at + 1..rest.len()).find_map(|k| {
+        let two = format!("{} {}", rest[k - 1], rest[k]);
+        SO.iter().find(|s| **s == rest[k] || **s == two)
+    });
+    Some(match so {
+        Some(so) => format!("{} … {so}", words[at]),
+        None => words[at].to_string(),
+    })
+}
+
+/// What rain led to, folded: "so", "así que", "du coup", "deshalb", "così", "por isso".
+#[rustfmt::skip]
+const SO: &[&str] = &[
+    "so", "asi que", "por eso", "du coup", "donc", "alors", "deshalb", "deswegen", "daher",
+    "cosi", "quindi", "percio", "por isso", "entao", "pelo que",
+];
+
+/// Whether sympathy saddens a post read as `best` (0 negative, 1 neutral, 2 positive): one read
+/// as neutral, beside a negative word or rain that fell ([`rained`]); any, as a farewell or rain
+/// that had a consequence ("so half the stalls had packed up").
+pub(super) fn saddened(negative: f64, sympathy: &[String], best: usize) -> bool {
+    let rain = |s: &String| s.split(' ').next().is_some_and(|w| RAINED.contains(&w));
+    let spoiled = sympathy.iter().any(|s| rain(s) && s.contains(" … "));
+    let rained = sympathy.iter().any(rain);
+    (!sympathy.is_empty() && negative > 0.0 || rained) && best == 1
+        || (bade(sympathy) || spoiled) && best != 0
+}
 
 /// What the weather does to a day out, folded ("the rain spoiled the market").
 #[rustfmt::skip]
@@ -264,6 +330,27 @@ fn weathered(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rain_that_fell_first_is_named_with_what_it_led_to() {
+        let cases = [
+            (
+                "it rained all day, so the fair closed early",
+                Some("rained … so"),
+            ),
+            (
+                "es hat den ganzen tag geregnet, und der markt war leer",
+                Some("geregnet"),
+            ),
+            ("il a plu tout le week-end", Some("plu")),
+            ("le concert m'a plu", None),
+            ("it rained into our room", None),
+            ("so sad, it rained", None),
+        ];
+        for (text, named) in cases {
+            assert_eq!(rained(text).as_deref(), named, "{text}");
+        }
+    }
 
     #[test]
     fn sadness_that_a_place_closes_is_a_farewell() {

@@ -215,6 +215,20 @@ pub(super) const MORE_IDIOMS: &[(&str, f64)] = &[
     // verlangt".
     ("didnt|wouldnt charge a penny|cent|thing", 2.0),
     ("keinen cent|euro|pfennig verlangt|berechnet", 2.0),
+    // Payment refused by the one owed it: "refused to take a penny", "se negó a cobrarme",
+    // "a refusé de prendre le moindre centime", "si è rifiutato di farsi pagare", "recusou-se a
+    // cobrar". Not "refused to take my card" nor "se negó a aceptar el vale": those are refusals.
+    ("refused to take a|one|any penny|cent|dime|money|payment", 2.0),
+    ("wouldnt take a|one|any penny|cent|dime|money|payment", 2.0),
+    ("refused to charge me|us|anything|a", 2.0),
+    ("se negó|nego|negaron a cobrar|cobrarme|cobrarnos|cobrarle|cobrarles", 2.0),
+    ("refusé|refuse|refusée|refusee|refusés|refuses de prendre … centime|sou|argent|euro", 2.0),
+    ("refusé|refuse|refusée|refusee de me|nous faire payer", 2.0),
+    ("refusé|refuse|refusée|refusee être|etre payé|paye|payée|payee", 2.0),
+    ("rifiutato|rifiutata|rifiutati di prendere … centesimo|soldi|euro", 2.0),
+    ("rifiutato|rifiutata|rifiutati di farsi|farmi|farci pagare", 2.0),
+    ("recusou|recusaram se a receber … cêntimo|centimo|tostão|tostao", 2.0),
+    ("recusou|recusaram se a cobrar", 2.0),
     // A smell the business got out: "Can't smell a thing now", "on ne sent plus rien".
     ("cant|cannot smell a thing", 2.0),
     ("ahora no se nota|huele nada", 2.0),

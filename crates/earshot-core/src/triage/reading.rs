@@ -1,7 +1,7 @@
 //! Reading a post's text: the tokens, the lexicon and cue signals, the learned model's
 //! probabilities, the intent and complaint decisions, and the words that drove them.
 
-use super::farewell::{bade, mourns};
+use super::farewell::{mourns, saddened};
 use super::flags::{
     abuse_of, closing_cry, flag_of, ironic_words, lone_cry, only_insults, praise_in,
 };
@@ -238,7 +238,7 @@ pub(super) fn read_in(model: &LinearModel, text: &str, lang: Option<&'static str
         probs.swap(0, 1);
     }
     let best = argmax(&probs);
-    let sad = vader.neg > 0.0 && !sympathy.is_empty() && best == 1 || bade(&sympathy) && best != 0;
+    let sad = saddened(vader.neg, &sympathy, best);
     let mourned = mourns(&sympathy);
     if best != 0 && ((sad || !news.is_empty()) && vader.pos == 0.0 || mourned) {
         // Sad news or a farewell in words of sadness ("Que tristeza ver a padaria fechando"), the

@@ -113,7 +113,7 @@ pub(super) fn signals_in(text: &str, lang: Option<&'static str>) -> (Analysed, S
     let inside = |w: &String, phrases: &[&Vec<String>]| {
         phrases
             .iter()
-            .any(|p| p.iter().any(|h| h.contains(w.as_str())))
+            .any(|p| p.iter().any(|h| h.contains(&w.replace('-', " "))))
     };
     // A harm supposed in a question asks for help: "what should I do if … damaged?"
     let supposed = super::supposed::supposed(folded.as_str(), &placed.raw.supposing)

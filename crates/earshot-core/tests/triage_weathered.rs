@@ -1,0 +1,48 @@
+//! What the thirty-fifth day's blind sets taught, each with a post that must not be read the
+//! same way. Set `ay`: payment refused by the one owed it, which is kindness; rain that fell,
+//! which is nobody's fault; a parcel left in a bin; paid for colour or first class and given
+//! black and white or second; a call hung up, in Spanish and Italian. `earshot classify` is what
+//! is tested.
+
+mod triage_common;
+
+use triage_common::{misquoted, misreads, none_wrong};
+
+/// (post, language, sentiment, complaint).
+#[rustfmt::skip]
+const CASES: &[(&str, &str, &str, bool)] = &[
+    // Payment refused by the one owed it; a card refused by the shop.
+    ("The locksmith refused to take any money for opening the door for my elderly neighbour", "en", "positive", false),
+    ("La costurera se negó a cobrarnos el arreglo del vestido de comunión", "es", "positive", false),
+    ("The shop refused to take my card and there was no cash machine", "en", "negative", true),
+    // Rain that fell, and what it led to; rain let in; French "plu" that was liked.
+    ("Ha piovuto tutto il giorno alla sagra, così siamo tornati a casa presto", "it", "negative", false),
+    ("Llovió toda la mañana, así que la mitad de los puestos ya habían recogido", "es", "negative", false),
+    ("It rained into our room through the broken window", "en", "negative", true),
+    ("Le concert m'a beaucoup plu, merci", "fr", "positive", false),
+    // A parcel in a bin.
+    ("Il corriere ha lasciato il pacco nel bidone dell'umido", "it", "negative", true),
+    // Paid for one thing, given a lesser.
+    ("Paid for a first class ticket and they gave us seats in second class", "en", "negative", true),
+    ("Paguei impressões a cores e deram-me fotos a preto e branco", "pt", "negative", true),
+    // A call hung up.
+    ("El técnico me colgó el teléfono sin dejarme hablar", "es", "negative", true),
+];
+
+/// (post, a reason it must give, one it must not — empty for none).
+#[rustfmt::skip]
+const QUOTED: &[(&str, &str, &str)] = &[
+    ("Il corriere ha lasciato il pacco nel bidone dell'umido", "complaint: 'pacco … bidone'", ""),
+    ("Paguei impressões a cores e deram-me fotos a preto e branco", "complaint: 'paguei … preto e branco'", ""),
+    ("O sapateiro recusou-se a cobrar o arranjo", "'recusou se a cobrar'", "complaint"),
+];
+
+#[test]
+fn what_the_thirty_fifth_days_sets_taught_reads_right() {
+    none_wrong(&misreads(CASES));
+}
+
+#[test]
+fn what_the_thirty_fifth_days_sets_taught_is_quoted() {
+    none_wrong(&misquoted(QUOTED));
+}
