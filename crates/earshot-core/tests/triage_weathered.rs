@@ -1,8 +1,10 @@
 //! What the thirty-fifth day's blind sets taught, each with a post that must not be read the
 //! same way. Set `ay`: payment refused by the one owed it, which is kindness; rain that fell,
 //! which is nobody's fault; a parcel left in a bin; paid for colour or first class and given
-//! black and white or second; a call hung up, in Spanish and Italian. `earshot classify` is what
-//! is tested.
+//! black and white or second; a call hung up, in Spanish and Italian. Set `az`: talked out of
+//! spending more, and a sale that could have been made, which are honesty; the writer's own
+//! loss, somewhere; love of a claim in scare quotes, which is sarcasm; "arrived without any".
+//! `earshot classify` is what is tested.
 
 mod triage_common;
 
@@ -27,6 +29,18 @@ const CASES: &[(&str, &str, &str, bool)] = &[
     ("Paguei impressões a cores e deram-me fotos a preto e branco", "pt", "negative", true),
     // A call hung up.
     ("El técnico me colgó el teléfono sin dejarme hablar", "es", "negative", true),
+    // Talked out of spending; a sale not made.
+    ("The guy at the phone shop talked me out of the insurance, which was honest of him", "en", "positive", false),
+    ("Hätte mir einen neuen Auspuff verkaufen können, hat ihn aber geschweißt", "de", "positive", false),
+    // The writer's own loss somewhere; a loss by the business.
+    ("Ho perso l'ombrello da qualche parte in centro, che rabbia", "it", "negative", false),
+    ("The courier lost my parcel somewhere between the depot and my house", "en", "negative", true),
+    // Love of a claim in scare quotes; and of one praised.
+    ("Adoro il 'servizio veloce': un'ora per un caffè", "it", "negative", true),
+    ("Love the 'secret' garden behind the café, so peaceful", "en", "positive", false),
+    // Arrived without any; without any trouble.
+    ("Ordered three chairs and the delivery came without any", "en", "negative", true),
+    ("Il est arrivé sans aucun problème", "fr", "positive", false),
 ];
 
 /// (post, a reason it must give, one it must not — empty for none).
@@ -35,6 +49,7 @@ const QUOTED: &[(&str, &str, &str)] = &[
     ("Il corriere ha lasciato il pacco nel bidone dell'umido", "complaint: 'pacco … bidone'", ""),
     ("Paguei impressões a cores e deram-me fotos a preto e branco", "complaint: 'paguei … preto e branco'", ""),
     ("O sapateiro recusou-se a cobrar o arranjo", "'recusou se a cobrar'", "complaint"),
+    ("Adoro il 'servizio veloce': un'ora per un caffè", "sarcastic: 'adoro'", ""),
 ];
 
 #[test]

@@ -189,8 +189,15 @@ pub(super) fn broken(
         let us = at > 0 && OURS.contains(&text(at - 1));
         let owned =
             !p.ours || (at + said..then).any(|k| OURS.contains(&text(k))) || us || reserved();
+        // "Sin ninguna" that ends its clause is none at all, not "sin ningún problema".
+        let none = |k: usize| {
+            NONE.contains(&text(k)) && {
+                let end = words.get(k + 1).map_or(folded.len(), |w| w.0);
+                k + 1 >= words.len() || folded[words[k].1..end].contains([',', '.', ';', '!'])
+            }
+        };
         let praise = (then + last..then + last + 3)
-            .any(|k| WORTH_IT.contains(&text(k)) || p.unless_then.contains(&text(k)));
+            .any(|k| WORTH_IT.contains(&text(k)) || p.unless_then.contains(&text(k)) && !none(k));
         let between = &folded[words[at + said - 1].1..words[then].0];
         let clause = !p.one_clause || !between.contains([',', '.', ';', '!', '?']);
         // "Au lieu", "en lugar", "em vez" are quoted whole.
@@ -229,6 +236,12 @@ pub(super) fn broken(
             .then(|| (first, (words[then].0, words[then + last - 1].1)))
     })
 }
+
+/// None, folded: after "without" at a clause's end, what came was none of what was asked for.
+#[rustfmt::skip]
+const NONE: &[&str] = &[
+    "any", "ningun", "ninguna", "aucun", "aucune", "nessuno", "nessuna", "nenhum", "nenhuma",
+];
 
 /// Clearing away, folded: within three words before a pair's first, what it names was taken
 /// away ("clearing the sawdust off the rug", "quitar el barro de la alfombra").

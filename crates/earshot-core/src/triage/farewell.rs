@@ -9,6 +9,9 @@
 
 use super::cues::{on_boundaries, placed, word_spans, Folded, Raw};
 
+#[path = "lost.rs"]
+mod lost;
+
 /// A death told, sorrow for what befell someone, or someone of the place missed, folded: sympathy
 /// as [`LOSS_CUES`] is, and the post reads negative whatever warm words console ("un abrazo muy
 /// fuerte", "unser herzliches Beileid", "she was always so kind"): `reading.rs`.
@@ -175,10 +178,11 @@ pub(super) fn farewell(folded: &Folded, raw: &Raw) -> Option<String> {
     let text = folded.as_str();
     // Most posts have no sadness, and stop before any word is looked at.
     if raw.sadness.is_empty() || on_boundaries(&raw.sadness, text).is_empty() {
-        return rained(text);
+        return rained(text).or_else(|| lost::own_loss(folded));
     }
     if raw.closing.is_empty() {
-        return weathered(text).or_else(|| rained(text));
+        let weather = weathered(text).or_else(|| rained(text));
+        return weather.or_else(|| lost::own_loss(folded));
     }
     let closing = placed(&on_boundaries(&raw.closing, text), folded)
         .into_iter()

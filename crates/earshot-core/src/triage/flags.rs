@@ -99,6 +99,31 @@ fn got_instead(tokens: &[text::Token]) -> Option<usize> {
     Some(booked + 1 + got)
 }
 
+/// Love, folded, as a post opens on it: "Loving our…", "Me encanta", "J'adore", "Ich liebe".
+#[rustfmt::skip]
+const LOVING: &[&str] = &[
+    "loving", "love", "lovin", "encanta", "encantan", "adore", "liebe", "lieben", "adoro", "amo",
+];
+
+/// Love that opens the post, for a claim in scare quotes right after it, with no other praise:
+/// "Loving our 'quiet room', right above the nightclub's speakers", "J'adore notre « chambre
+/// calme »". The love word and the claim; not "Love the 'secret' garden, so peaceful".
+fn loved_claim(a: &Analysed, text: &str) -> Option<Vec<String>> {
+    let fold = |t: &text::Token| crate::matcher::fold(&t.norm);
+    let love = a.tokens.iter().take(2).position(|t| {
+        let t = fold(t);
+        t.split(' ').any(|w| LOVING.contains(&w))
+    })?;
+    let claim = scare_quoted(text)?;
+    let at = claim.as_ptr() as usize - text.as_ptr() as usize;
+    let claimed = crate::matcher::fold(claim);
+    let praise = a.tokens.iter().enumerate().any(|(k, t)| {
+        let valence = super::vader::valence_of(t).map(|v| if t.negated { -v } else { v });
+        k != love && valence.is_some_and(|v| v > 0.0) && !claimed.contains(&fold(t))
+    });
+    (at < 40 && !praise).then(|| vec![a.tokens[love].norm.clone(), claim.to_string()])
+}
+
 /// A cry of delight alone in the post's first clause, then a bad word and no other praise:
 /// "Génial, 5 euros pour un café tiède", "Toll, 5 Euro für einen lauwarmen Kaffee"; or then
 /// "another" ("Ottimo, un altro ordine arrivato a metà", "Klasse, schon wieder…"), or paying
@@ -142,6 +167,9 @@ pub(super) fn lone_cry(a: &Analysed, cued: bool, text: &str) -> Vec<String> {
         if let Some(claim) = scare_quoted(text) {
             return vec![cry.norm.clone(), claim.to_string()];
         }
+    }
+    if let Some(loved) = loved_claim(a, text) {
+        return loved;
     }
     if let Some(last) = last {
         let n = a.tokens.len();

@@ -229,6 +229,22 @@ pub(super) const MORE_IDIOMS: &[(&str, f64)] = &[
     ("rifiutato|rifiutata|rifiutati di farsi|farmi|farci pagare", 2.0),
     ("recusou|recusaram se a receber … cêntimo|centimo|tostão|tostao", 2.0),
     ("recusou|recusaram se a cobrar", 2.0),
+    // Talked out of spending more: "talked me out of the expensive drill", "me convenció de no
+    // comprar", "m'a dissuadé de prendre", "mir … ausgeredet", "mi ha sconsigliato".
+    ("talked me|us out of", 2.0),
+    ("convenció|convencio|convencieron de no comprar|gastar|llevar|pagar", 2.0),
+    ("dissuadé|dissuade|dissuadée|dissuadee de prendre|acheter|payer|dépenser|depenser", 2.0),
+    ("mir|uns … ausgeredet", 2.0),
+    ("mi|ci ha|hanno sconsigliato", 2.0),
+    ("convenceu|convenceram me|nos a não|nao levar|comprar|gastar", 2.0),
+    // A sale that could have been made, and was not: "could have sold me a new battery, but…",
+    // "podia ter-me vendido", "hätte mir eine neue verkaufen können".
+    ("could have sold|charged me|us", 2.0),
+    ("podría|podria|podrían|podrian|podía|podia haberme|habernos vendido|cobrado", 2.0),
+    ("aurait|auraient pu me|nous vendre|facturer", 2.0),
+    ("hätte|hätten|haette mir|uns … verkaufen|berechnen können|koennen", 2.0),
+    ("avrebbe|avrebbero potuto vendermi|venderci|farmi|farci", 2.0),
+    ("podia|podiam|poderia|poderiam ter me|nos vendido|cobrado", 2.0),
     // A smell the business got out: "Can't smell a thing now", "on ne sent plus rien".
     ("cant|cannot smell a thing", 2.0),
     ("ahora no se nota|huele nada", 2.0),

@@ -76,6 +76,7 @@ pub(super) const ARRIVED: &[&str] = &[
     "arrived", "delivered", "llego", "llegaron", "entregado", "arrivee", "arrive", "arrives",
     "livree", "livre", "kam", "kamen", "geliefert", "arrivato", "arrivata", "arrivati",
     "consegnato", "consegnata", "chegou", "chegaram", "entregue", "came", "llegado", "veio",
+    "apareceu", "apareceram", "turned up", "showed up",
 ];
 
 /// Without, folded.
