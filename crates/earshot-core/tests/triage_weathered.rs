@@ -4,7 +4,10 @@
 //! black and white or second; a call hung up, in Spanish and Italian. Set `az`: talked out of
 //! spending more, and a sale that could have been made, which are honesty; the writer's own
 //! loss, somewhere; love of a claim in scare quotes, which is sarcasm; "arrived without any".
-//! `earshot classify` is what is tested.
+//! Set `ba`: plates left clean and children who talked of nothing else; worth every minute; a
+//! bill for a visit called off; a fault hidden and back; moved after a complaint, at no charge;
+//! sorrow at news of someone, which no rule of praise reads again. `earshot classify` is what
+//! is tested.
 
 mod triage_common;
 
@@ -41,6 +44,17 @@ const CASES: &[(&str, &str, &str, bool)] = &[
     // Arrived without any; without any trouble.
     ("Ordered three chairs and the delivery came without any", "en", "negative", true),
     ("Il est arrivé sans aucun problème", "fr", "positive", false),
+    // Plates left clean; talked of nothing else; worth every minute.
+    ("Pas une miette n'est restée dans les assiettes des enfants", "fr", "positive", false),
+    ("Les enfants n'ont pas arrêté de parler du spectacle de magie", "fr", "positive", false),
+    ("Il parrucchiere ci ha messo un po', ma valeva ogni minuto", "it", "positive", false),
+    // A bill for what the business called off; a fault back.
+    ("The roofer sent a bill for a visit that his office cancelled", "en", "negative", true),
+    ("The mould was back two weeks after they repainted the bathroom", "en", "negative", true),
+    // Moved after a complaint, at no charge.
+    ("I complained about the draught and they moved us to a warmer room at no charge", "en", "positive", false),
+    // Sorrow at news of someone, with "so" and the shop shut.
+    ("Die Inhaberin der Bäckerei liegt im Krankenhaus, deshalb bleibt der Laden geschlossen. Schlimme Nachricht.", "de", "negative", false),
 ];
 
 /// (post, a reason it must give, one it must not — empty for none).

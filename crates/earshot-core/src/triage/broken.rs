@@ -10,17 +10,20 @@ use super::wrong_item::INSTEAD;
 
 #[path = "broken_pairs.rs"]
 mod pairs;
+#[path = "broken_pairs_late.rs"]
+mod pairs_late;
 #[path = "broken_pairs_more.rs"]
 mod pairs_more;
 use pairs::PAIRS;
+use pairs_late::LATE_PAIRS;
 use pairs_more::MORE_PAIRS;
 
-/// How many pairs there are, in both lists.
-const COUNT: usize = PAIRS.len() + MORE_PAIRS.len();
+/// How many pairs there are, in the three lists.
+const COUNT: usize = PAIRS.len() + MORE_PAIRS.len() + LATE_PAIRS.len();
 
-/// Every pair: the first list's, then the second's.
+/// Every pair: the first list's, then the second's, then the third's.
 fn all_pairs() -> impl Iterator<Item = &'static Pair> {
-    PAIRS.iter().chain(MORE_PAIRS)
+    PAIRS.iter().chain(MORE_PAIRS).chain(LATE_PAIRS)
 }
 
 /// Two words that make a complaint when the second follows the first closely enough.

@@ -193,45 +193,6 @@ pub(super) const PAIRS: &[Pair] = &[
         counts: true,
         ..PLAIN
     },
-    // Paid for colour or first class, given black and white or second: "Paid for colour prints
-    // and the shop handed over forty pictures in black and white".
-    Pair {
-        first: &[
-            "paid", "pague", "pagado", "pagamos", "paye", "payee", "payes", "bezahlt", "pagato",
-            "pagata", "pagati", "paguei",
-        ],
-        then: &[
-            "black and white", "blanco y negro", "noir et blanc", "schwarz weiß", "schwarz weiss",
-            "schwarzweiß", "schwarzweiss", "bianco e nero", "preto e branco", "economy",
-            "second class", "segunda clase", "seconde classe", "zweite klasse", "seconda classe",
-            "segunda classe", "turista",
-        ],
-        via: &[
-            "got", "gave", "given", "handed", "received", "dieron", "dio", "entregaron", "recibi",
-            "recibimos", "remis", "donne", "recu", "gegeben", "bekommen", "erhalten", "dato",
-            "dati", "consegnato", "ricevuto", "deram", "entregou", "entregaram", "recebemos",
-            "recebi", "uns", "mir",
-        ],
-        within: 22,
-        ..PLAIN
-    },
-    // A parcel left in a bin: "left our parcel in the recycling bin", "unser Paket in die
-    // Wertstofftonne gelegt", "deixou a encomenda no contentor do lixo".
-    Pair {
-        first: &[
-            "parcel", "package", "parcels", "packages", "paquete", "colis", "paket", "pacco",
-            "encomenda", "pacote",
-        ],
-        then: &[
-            "bin", "bins", "wheelie", "contenedor", "cubo", "poubelle", "poubelles", "tonne",
-            "mulltonne", "wertstofftonne", "papiertonne", "biotonne", "altpapiertonne",
-            "bidone", "cassonetto", "pattumiera", "contentor", "caixote",
-        ],
-        within: 8,
-        one_clause: true,
-        told: true,
-        ..PLAIN
-    },
     // No hot water: "The showers at the gym have been cold for a week", "Las duchas del
     // gimnasio llevan una semana frías", "Die Duschen sind seit einer Woche kalt".
     Pair {

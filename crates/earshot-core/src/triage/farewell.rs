@@ -38,6 +38,9 @@ pub(super) const DEATH_CUES: &[&str] = &[
     "ha perso il padre", "ha perso il papa", "ha perso il figlio", "ha perso la figlia",
     "perdeu a mulher", "perdeu o marido", "perdeu a esposa", "perdeu a mae", "perdeu o pai",
     "perdeu o filho", "perdeu a filha",
+    // Sorrow at news of someone ("Awful news", "Qué mala noticia", "Che brutta notizia").
+    "awful news", "terrible news", "such sad news", "que mala noticia", "quelle mauvaise nouvelle",
+    "schlimme nachricht", "schlimme nachrichten", "che brutta notizia", "que ma noticia",
     // Sorry for what befell them ("Sentimos mucho lo de la mujer del frutero").
     "sentimos mucho lo de", "sentimos mucho lo del", "siento mucho lo de", "siento mucho lo del",
     "lo sentimos mucho por",

@@ -229,6 +229,27 @@ pub(super) const MORE_IDIOMS: &[(&str, f64)] = &[
     ("rifiutato|rifiutata|rifiutati di farsi|farmi|farci pagare", 2.0),
     ("recusou|recusaram se a receber … cêntimo|centimo|tostão|tostao", 2.0),
     ("recusou|recusaram se a cobrar", 2.0),
+    // Plates left clean, and children who talked of nothing else: "Not one crumb left on the
+    // plates", "ni una miga", "kein Krümel", "didn't stop talking about the pizza".
+    ("not one|a crumb left", 2.0),
+    ("no quedó|quedo ni una miga", 2.0),
+    ("pas une miette", 2.0),
+    ("kein krümel|krumel mehr", 2.0),
+    ("neanche|nemmeno|manco una briciola", 2.0),
+    ("nem uma migalha", 2.0),
+    ("didnt|couldnt|wouldnt stop talking about", 2.0),
+    ("no pararon|paraban|paró|paro de hablar de|del", 2.0),
+    ("pas arrêté|arrete de parler de|du|des", 2.0),
+    ("von nichts anderem", 2.0),
+    ("smesso di parlare del|della|di", 2.0),
+    ("não|nao pararam|parou|paravam de falar da|do|de", 2.0),
+    // Worth the wait: "worth every minute of the wait", "valait chaque minute d'attente".
+    ("worth every minute|second", 2.0),
+    ("valió|valio|vale|valía|valia cada minuto|segundo", 2.0),
+    ("valait|vaut|valu chaque minute|seconde", 2.0),
+    ("jede minute|sekunde … wert", 2.0),
+    ("valeva|vale|valso ogni minuto|secondo", 2.0),
+    ("valeu|vale|valia cada minuto|segundo", 2.0),
     // Talked out of spending more: "talked me out of the expensive drill", "me convenció de no
     // comprar", "m'a dissuadé de prendre", "mir … ausgeredet", "mi ha sconsigliato".
     ("talked me|us out of", 2.0),

@@ -132,7 +132,8 @@ const NO_KINDNESS: &[&str] = &[
     "dijeron", "cerro", "cancelo", "fue", "nego", "dit", "ferme", "annule", "parti", "partie",
     "refuse", "sagte", "sagt", "geschlossen", "abgesagt", "gegangen", "weigerte", "disse",
     "chiuso", "annullato", "andato", "andata", "rifiutato", "fechou", "cancelou", "foi",
-    "recusou",
+    "recusou", "annulee", "annulees", "annules", "cancelada", "cancelado", "annullata",
+    "cancelled", "cancellato",
 ];
 
 /// What opens the writer's purpose after the business's deed: "para", "pour", "damit", "per";
@@ -257,6 +258,14 @@ impl Post<'_> {
             self.words[from..to].iter().any(|w| w == last)
         })
     }
+
+    /// [`Self::cue_in`], the cue's word folded as the post's words are ("annulée").
+    fn folded_cue_in(&self, from: usize, to: usize) -> bool {
+        self.r.complaint_cues.iter().any(|c| {
+            let last = crate::matcher::fold(c.rsplit(' ').next().unwrap_or(c));
+            self.words[from..to].iter().any(|w| *w == last)
+        })
+    }
 }
 
 /// Whether the post tells a need the business met; the words that name it then.
@@ -303,7 +312,8 @@ fn of_own_accord(p: &Post) -> Option<String> {
         purpose || !(t.role == Role::Negation || t.negated || bad(t))
     });
     let by_writer = p.any(start.saturating_sub(2), start, WRITER);
-    let plain = plain_after(p, 0, start) && after_plain && !by_writer;
+    // Nor a complaint told with it ("une facture pour une visite qu'il a lui-même annulée").
+    let plain = plain_after(p, 0, start) && after_plain && !by_writer && !p.folded_cue_in(end, n);
     let words: Vec<&str> = tokens[start..end].iter().map(|t| t.norm.as_str()).collect();
     // "lui-même" as written, not "lui même".
     let join = if p.words[end - 1].starts_with("meme") {

@@ -44,6 +44,10 @@ const GIVEN: &[&str] = &[
     "portato", "mandato", "dato", "consegnato", "trouxeram", "mandaram", "enviaram", "deram",
 ];
 
+/// Moved, folded: English "moved" only with "us" or "me" after it ("they moved my appointment"
+/// is no repair); the Italian forms name whom ("spostati").
+const MOVED: &[&str] = &["moved", "spostati", "spostato", "spostata"];
+
 /// What links the mishap to the repair told after it: "and", "then".
 #[rustfmt::skip]
 const LINKS: &[&str] = &[
@@ -54,6 +58,11 @@ const LINKS: &[&str] = &[
 /// the "nothing" that may follow it ("sin cobrarme nada"), not alone ("and nothing works").
 pub(super) const WITHOUT: &[&str] = &["without", "sin", "sans", "ohne", "senza", "sem"];
 pub(super) const NOTHING: &[&str] = &["nada", "nothing", "rien", "nichts", "niente", "nulla"];
+
+/// A charge, folded, whose negation is a gift ("at no charge", "no extra cost").
+const CHARGE: &[&str] = &[
+    "charge", "extra", "cost", "cargo", "coste", "costo", "custo",
+];
 
 /// "While", before the writer's wait for the repair.
 const WHILE: &[&str] = &[
@@ -108,9 +117,16 @@ fn repair_after_mishap(r: &Reading) -> Option<&Token> {
                 .iter()
                 .any(given)
     };
+    // Moved to a better room: "they'd moved us to a quiet suite", "ci hanno spostati".
+    let moved = |i: usize| {
+        let us = tokens
+            .get(i + 1)
+            .is_some_and(|t| ["us", "me"].contains(&t.norm.as_str()));
+        MOVED.contains(&folded(&tokens[i]).as_ref()) && (tokens[i].norm != "moved" || us)
+    };
     let done = (0..tokens.len())
         .rev()
-        .find(|&i| !tokens[i].negated && (done_word(&tokens[i]) || new_one(i)))?;
+        .find(|&i| !tokens[i].negated && (done_word(&tokens[i]) || new_one(i) || moved(i)))?;
     // The link nearest before the repair: "and", or the end of a clause ("Boiler died on
     // Sunday. The plumber came within the hour and fixed it" links at "and").
     let link = tokens[..done]
@@ -141,12 +157,18 @@ fn repair_after_mishap(r: &Reading) -> Option<&Token> {
     let without = |t: &Token| WITHOUT.contains(&t.norm.as_str());
     // Nor is "after" inside what "without" gives ("ohne nach dem Kassenbon zu fragen").
     let spoilt = after.iter().enumerate().any(|(i, t)| {
+        let free = || {
+            after
+                .get(i + 1)
+                .is_some_and(|n| CHARGE.contains(&folded(n).as_ref()))
+        };
         let given = without(t)
             || NOTHING.contains(&t.norm.as_str())
-                && after[i.saturating_sub(3)..i].iter().any(without);
+                && after[i.saturating_sub(3)..i].iter().any(without)
+            || free();
         let negates = t.role == Role::Negation && !given;
         let gift = after[..i].iter().any(without);
-        bad(t) || negates || NOT_THEIRS.contains(&folded(t).as_ref()) && !gift
+        bad(t) && !given || negates || NOT_THEIRS.contains(&folded(t).as_ref()) && !gift
     });
     // The repair is the last thing told ("they replaced it and now the battery dies" goes on),
     // and the mishap was no worse than a mishap ("Terrible service. They fixed it" is a
@@ -216,10 +238,12 @@ pub(super) fn put_right(r: Reading) -> Reading {
 }
 
 /// Whether a rule of praise told in order may read `r` again: it reads badly, with nothing grave,
-/// no sarcasm, no question and no turn ("but" is `turn.rs`'s).
+/// no sarcasm, no question and no turn ("but" is `turn.rs`'s), and mourns no one (its reasons
+/// are a death or sorrow told, `reading.rs`: "in hospital, so the shop stays shut. Awful news").
 pub(super) fn open_to_praise(r: &Reading) -> bool {
     let read_badly = r.mood != Sentiment::Positive || r.complaint;
     read_badly
+        && !super::farewell::mourns(&r.drivers)
         && r.grave.is_empty()
         && r.sarcasm.is_empty()
         && r.analysed.questions == 0

@@ -1,0 +1,84 @@
+//! Yet more of the pairs [`super::broken`] reads (see `broken_pairs.rs`): paid for colour or
+//! first class and given black and white or second, a bill for a visit the business called off,
+//! a fault hidden and back, a parcel left in a bin. In the six modelled languages, folded.
+//! Earshot's own lists.
+
+use super::super::pair_words::BILL;
+use super::{Pair, PLAIN};
+
+#[rustfmt::skip]
+pub(super) const LATE_PAIRS: &[Pair] = &[
+    // Paid for colour or first class, given black and white or second: "Paid for colour prints
+    // and the shop handed over forty pictures in black and white".
+    Pair {
+        first: &[
+            "paid", "pague", "pagado", "pagamos", "paye", "payee", "payes", "bezahlt", "pagato",
+            "pagata", "pagati", "paguei",
+        ],
+        then: &[
+            "black and white", "blanco y negro", "noir et blanc", "schwarz weiß", "schwarz weiss",
+            "schwarzweiß", "schwarzweiss", "bianco e nero", "preto e branco", "economy",
+            "second class", "segunda clase", "seconde classe", "zweite klasse", "seconda classe",
+            "segunda classe", "turista",
+        ],
+        via: &[
+            "got", "gave", "given", "handed", "received", "dieron", "dio", "entregaron", "recibi",
+            "recibimos", "remis", "donne", "recu", "gegeben", "bekommen", "erhalten", "dato",
+            "dati", "consegnato", "ricevuto", "deram", "entregou", "entregaram", "recebemos",
+            "recebi", "uns", "mir",
+        ],
+        within: 22,
+        ..PLAIN
+    },
+    // A bill for what the business called off: "an invoice for a visit that he himself
+    // cancelled", "une facture pour une visite qu'il a lui-même annulée".
+    Pair {
+        first: BILL,
+        then: &[
+            "cancelled", "canceled", "cancelo", "cancelaron", "annule", "annulee", "annules",
+            "abgesagt", "storniert", "annullato", "annullata", "disdetto", "cancelou",
+            "cancelaram",
+        ],
+        within: 12,
+        relative: true,
+        one_clause: true,
+        ..PLAIN
+    },
+    // A fault hidden, and back: "the damp patch freshly painted over, and it was back within a
+    // month", "la mancha de humedad … volvió a salir", "der Fleck … war wieder da".
+    Pair {
+        first: &[
+            "damp", "mould", "mold", "leak", "crack", "humedad", "moho", "gotera", "grieta",
+            "humidite", "moisissure", "fuite", "fissure", "feuchtigkeitsfleck", "schimmel",
+            "feuchtigkeit", "riss", "umidita", "muffa", "perdita", "crepa", "humidade", "bolor",
+            "infiltracao", "fissura",
+        ],
+        then: &[
+            "was back", "is back", "back again", "reappeared", "volvio a salir",
+            "volvio a aparecer", "ha vuelto a salir", "est revenue", "est revenu", "reapparu",
+            "reapparue", "wieder da", "wieder aufgetaucht", "ricomparsa", "ricomparso",
+            "ricomparse", "voltou a aparecer", "voltou a surgir",
+        ],
+        within: 14,
+        told: true,
+        unnegated: true,
+        ..PLAIN
+    },
+    // A parcel left in a bin: "left our parcel in the recycling bin", "unser Paket in die
+    // Wertstofftonne gelegt", "deixou a encomenda no contentor do lixo".
+    Pair {
+        first: &[
+            "parcel", "package", "parcels", "packages", "paquete", "colis", "paket", "pacco",
+            "encomenda", "pacote",
+        ],
+        then: &[
+            "bin", "bins", "wheelie", "contenedor", "cubo", "poubelle", "poubelles", "tonne",
+            "mulltonne", "wertstofftonne", "papiertonne", "biotonne", "altpapiertonne",
+            "bidone", "cassonetto", "pattumiera", "contentor", "caixote",
+        ],
+        within: 8,
+        one_clause: true,
+        told: true,
+        ..PLAIN
+    },
+];
