@@ -6,8 +6,10 @@
 //! loss, somewhere; love of a claim in scare quotes, which is sarcasm; "arrived without any".
 //! Set `ba`: plates left clean and children who talked of nothing else; worth every minute; a
 //! bill for a visit called off; a fault hidden and back; moved after a complaint, at no charge;
-//! sorrow at news of someone, which no rule of praise reads again. `earshot classify` is what
-//! is tested.
+//! sorrow at news of someone, which no rule of praise reads again. Set `bb`: a gift that makes
+//! amends for the writer's own miss; pity for the writer's own pet; praise the writer never
+//! thought to give; "not the end of the world, but"; lenses scratched. `earshot classify` is
+//! what is tested.
 
 mod triage_common;
 
@@ -55,6 +57,13 @@ const CASES: &[(&str, &str, &str, bool)] = &[
     ("I complained about the draught and they moved us to a warmer room at no charge", "en", "positive", false),
     // Sorrow at news of someone, with "so" and the shop shut.
     ("Die Inhaberin der Bäckerei liegt im Krankenhaus, deshalb bleibt der Laden geschlossen. Schlimme Nachricht.", "de", "negative", false),
+    // A gift for the writer's own miss; pity for the writer's pet.
+    ("I overslept and missed my appointment, and the salon squeezed me in later for free", "en", "positive", false),
+    ("My dog was shaking the whole way to the groomer, poor thing", "en", "negative", false),
+    // Praise never thought to be given; a complaint made light of; lenses scratched.
+    ("Non avrei mai pensato di dirlo di una palestra, ma ci vado volentieri", "it", "positive", false),
+    ("Not the end of the world, but the room we were given had no window", "en", "negative", true),
+    ("El óptico me rayó los cristales al limpiarlos", "es", "negative", true),
 ];
 
 /// (post, a reason it must give, one it must not — empty for none).

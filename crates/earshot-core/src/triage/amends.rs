@@ -6,6 +6,8 @@
 //! free with an apology, or with "they didn't have to" ("no tenían por qué", "ils n'étaient pas
 //! obligés", "non erano tenuti"), told after the fault and with nothing bad after them: "…but the
 //! dessert was stale", "a free coffee doesn't make up for an hour's wait" are complaints still.
+//! A gift alone makes amends for the writer's own miss ("I got stuck in traffic and missed my
+//! lesson, and the school let me rebook it for free").
 
 use crate::triage::put_right::bad;
 use crate::triage::reading::Reading;
@@ -19,7 +21,7 @@ const GIFT: &[&str] = &[
     "cadeau", "kostenlos", "kostenlose", "kostenlosen", "kostenloses", "kostenloser", "umsonst",
     "geschenkt", "omaggio", "regalato", "regalata", "offerto", "offerta", "offerti", "gratuiti",
     "gratuite", "gratuitos", "gratuitas", "gratuits", "oferecida", "oferecido", "oferecidos",
-    "oferecidas", "oferta", "borla",
+    "oferecidas", "oferta", "borla", "gratuitement", "gratuitamente",
 ];
 
 /// An apology, folded.
@@ -64,8 +66,24 @@ pub(super) fn amends(r: &Reading) -> Option<String> {
     let gift = found(GIFT)?;
     let sorry = found(SORRY);
     let bound = (0..tokens.len()).find(|&i| needless(tokens, i));
-    let second = sorry.or(bound)?;
-    let from = gift.min(second);
+    // Or the writer's own miss before the gift ("I got stuck in traffic and missed my lesson, and
+    // the school let me rebook it for free"): the gift alone makes up for it.
+    let own_miss = (0..gift).any(|i| {
+        let before = |w: &str| tokens[i.saturating_sub(6)..i].iter().any(|t| t.norm == w);
+        match words[i].as_ref() {
+            "perdi" => true,
+            "missed" => before("i"),
+            "rate" | "ratee" => before("ai"),
+            "verpasst" => before("habe") || before("hab"),
+            "perso" | "persa" => before("ho"),
+            _ => false,
+        }
+    });
+    let from = match sorry.or(bound) {
+        Some(second) => gift.min(second),
+        None if own_miss => gift,
+        None => return None,
+    };
     // The fault, told before the amends: a complaint's cue, a bad word, or a reading of the
     // whole as a complaint or negative ("avait oublié mon rendez-vous" has no word of the
     // lexicon), which, with nothing bad after the amends, is what came before them.

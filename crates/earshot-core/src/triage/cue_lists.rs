@@ -65,6 +65,11 @@ pub(super) const SARCASM_CUES: &[&str] = &[
 pub(super) const SYMPATHY_CUES: &[&str] = &[
     "sad news", "thoughts with", "thoughts and prayers", "rip", "rest in peace", "condolences",
     "sorry to hear", "sorry for your loss", "passed away", "breaking news", "hope everyone is ok",
+    // Pity for the writer's own pet or child ("hated every minute of the ride to the vet, poor
+    // thing"): no complaint in the pity's words ("poor", "pauvre").
+    "poor thing", "poor little thing", "pobrecito", "pobrecita", "le pauvre", "la pauvre",
+    "pauvre bete", "die arme", "der arme", "poverino", "poverina", "poveretto", "poveretta",
+    "coitadinho", "coitadinha",
     "stay safe", "nobody hurt", "nobody was hurt", "nobody got hurt", "no one got hurt",
     "no one hurt", "no one was hurt", "nobody injured", "nobody was injured", "no one was injured",
     "no injuries", "triste noticia", "descanse en paz", "mis condolencias", "triste nouvelle",

@@ -250,6 +250,15 @@ pub(super) const MORE_IDIOMS: &[(&str, f64)] = &[
     ("jede minute|sekunde … wert", 2.0),
     ("valeva|vale|valso ogni minuto|secondo", 2.0),
     ("valeu|vale|valia cada minuto|segundo", 2.0),
+    // Praise the writer never expected to give: "Never thought I'd say this about a dentist",
+    // "Nunca pensé que diría esto", "Non avrei mai pensato di dirlo" ("non" inside, or it turns).
+    ("never thought id|i'd|i|ill say|be this|that", 2.0),
+    ("nunca pensé|pense que diría|diria|iba esto|eso", 2.0),
+    ("jamais cru dire ça|ca", 2.0),
+    ("jamais cru que je dirais ça|ca", 2.0),
+    ("non avrei|avevo mai pensato di dirlo|dire", 2.0),
+    ("nunca pensei dizer isto|isso", 2.0),
+    ("nunca pensei que diria isto|isso", 2.0),
     // Talked out of spending more: "talked me out of the expensive drill", "me convenció de no
     // comprar", "m'a dissuadé de prendre", "mir … ausgeredet", "mi ha sconsigliato".
     ("talked me|us out of", 2.0),
