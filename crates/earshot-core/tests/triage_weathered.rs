@@ -8,7 +8,9 @@
 //! bill for a visit called off; a fault hidden and back; moved after a complaint, at no charge;
 //! sorrow at news of someone, which no rule of praise reads again. Set `bb`: a gift that makes
 //! amends for the writer's own miss; pity for the writer's own pet; praise the writer never
-//! thought to give; "not the end of the world, but"; lenses scratched. `earshot classify` is
+//! thought to give; "not the end of the world, but"; lenses scratched. Set `bc`: thanks for a
+//! claim in scare quotes, which is sarcasm; a fear the business eased, told with "until";
+//! something set aside for the writer each week; the wrong song played. `earshot classify` is
 //! what is tested.
 
 mod triage_common;
@@ -64,6 +66,11 @@ const CASES: &[(&str, &str, &str, bool)] = &[
     ("Non avrei mai pensato di dirlo di una palestra, ma ci vado volentieri", "it", "positive", false),
     ("Not the end of the world, but the room we were given had no window", "en", "negative", true),
     ("El óptico me rayó los cristales al limpiarlos", "es", "negative", true),
+    // Thanks for a claim in scare quotes; a fear eased; set aside each week; the wrong song.
+    ("Grazie per la consegna 'veloce', dieci giorni di attesa", "it", "negative", true),
+    ("My son was scared of the barber until he let him hold the clippers", "en", "positive", false),
+    ("El florista me guarda un ramo de tulipanes todos los sábados", "es", "positive", false),
+    ("The band played the wrong song at the wedding", "en", "negative", true),
 ];
 
 /// (post, a reason it must give, one it must not — empty for none).

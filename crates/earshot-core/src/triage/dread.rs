@@ -169,6 +169,47 @@ pub(super) fn doubted(a: &mut Analysed) -> bool {
     settle(a, spans, true)
 }
 
+/// Until, as tokens are folded ("hasta que", "jusqu'à ce que" and "até que" begin with these).
+const UNTIL: &[&str] = &[
+    "until", "till", "hasta", "jusqu", "bis", "finché", "finche", "até",
+];
+
+/// Frightened, in the forms [`super::words::FEAR`] lacks ("terrorizzata", "panische").
+#[rustfmt::skip]
+const FRIGHTENED: &[&str] = &[
+    "terrorizzato", "terrorizzata", "aterrorizado", "aterrorizada", "terrifié", "terrifiée",
+    "panische",
+];
+
+/// Still, which says a fear goes on ("until the hygienist came, and she's still scared").
+#[rustfmt::skip]
+const STILL: &[&str] = &["still", "todavía", "todavia", "toujours", "noch", "ancora", "ainda"];
+
+/// Sets aside a fear the business eased, told with "until" ("My little one was terrified of the
+/// dentist until the hygienist let her hold the mirror", "tenía pánico al dentista hasta que",
+/// "war terrorizzata … finché"): from the fear to "until", within ten words. Returns whether
+/// there was one: what came of it is the relief, as with a fear that came to nothing. Not where
+/// the fear goes on ("still").
+pub(super) fn eased(a: &mut Analysed) -> bool {
+    let n = a.tokens.len();
+    let afraid = |k: usize| {
+        let w = a.tokens[k].norm.as_str();
+        super::words::FEAR.contains(&w) || FRIGHTENED.contains(&w)
+    };
+    let Some(fear) = (0..n).find(|&k| afraid(k)) else {
+        return false;
+    };
+    let until = (fear + 1..n.min(fear + 11)).find(|&k| UNTIL.contains(&a.tokens[k].norm.as_str()));
+    let still = (fear..n).any(|k| STILL.contains(&a.tokens[k].norm.as_str()));
+    match until {
+        Some(to) if !still => {
+            let spans = std::iter::once(fear..to + 1).collect();
+            settle(a, spans, false)
+        }
+        _ => false,
+    }
+}
+
 /// Luck, or relief, in each language ("luckily", "menos mal que", "zum Glück", "per fortuna"; the
 /// idioms as `idioms.rs` merges them).
 #[rustfmt::skip]

@@ -99,15 +99,18 @@ fn got_instead(tokens: &[text::Token]) -> Option<usize> {
     Some(booked + 1 + got)
 }
 
-/// Love, folded, as a post opens on it: "Loving our…", "Me encanta", "J'adore", "Ich liebe".
+/// Love or thanks, folded, as a post opens on them: "Loving our…", "Me encanta", "J'adore",
+/// "Ich liebe", "Thanks for the…", "Danke für das…".
 #[rustfmt::skip]
 const LOVING: &[&str] = &[
     "loving", "love", "lovin", "encanta", "encantan", "adore", "liebe", "lieben", "adoro", "amo",
+    "thanks", "thank", "gracias", "merci", "danke", "grazie", "obrigado", "obrigada",
 ];
 
-/// Love that opens the post, for a claim in scare quotes right after it, with no other praise:
-/// "Loving our 'quiet room', right above the nightclub's speakers", "J'adore notre « chambre
-/// calme »". The love word and the claim; not "Love the 'secret' garden, so peaceful".
+/// Love or thanks that open the post, for a claim in scare quotes right after them, with no
+/// other praise: "Loving our 'quiet room', right above the nightclub's speakers", "Thanks for
+/// the 'priority' boarding, we were the last ones on". The love word and the claim; not "Love
+/// the 'secret' garden, so peaceful".
 fn loved_claim(a: &Analysed, text: &str) -> Option<Vec<String>> {
     let fold = |t: &text::Token| crate::matcher::fold(&t.norm);
     let love = a.tokens.iter().take(2).position(|t| {

@@ -250,6 +250,14 @@ pub(super) const MORE_IDIOMS: &[(&str, f64)] = &[
     ("jede minute|sekunde … wert", 2.0),
     ("valeva|vale|valso ogni minuto|secondo", 2.0),
     ("valeu|vale|valia cada minuto|segundo", 2.0),
+    // Something set aside for the writer each week: "sets aside a gluten-free loaf for her",
+    // "le guarda un pan", "lui met de côté", "legt ihr … zurück", "le mette da parte".
+    ("sets|set|puts|put aside … for", 2.0),
+    ("le|me|nos|les guarda|guardan … todos|cada", 2.0),
+    ("met|mettent|mettait de côté|cote", 2.0),
+    ("legt|legen|legte ihr|mir|uns|ihm … zurück|zuruck", 2.0),
+    ("le|mi|ci|gli mette|mettono|metteva da parte", 2.0),
+    ("guarda|guardam|guardava lhe|me|nos um|uma", 2.0),
     // Praise the writer never expected to give: "Never thought I'd say this about a dentist",
     // "Nunca pensé que diría esto", "Non avrei mai pensato di dirlo" ("non" inside, or it turns).
     ("never thought id|i'd|i|ill say|be this|that", 2.0),
