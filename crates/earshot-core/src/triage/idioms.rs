@@ -248,6 +248,38 @@ pub(super) fn nothing_to_complain(norm: &str) -> bool {
 }
 
 /// An idiom's valence, by the name [`merge`] gave its token; none for any other word.
+/// The idioms among `tokens`, each as its token is named; one that ends on "with" reaches what
+/// it says came with, up to its clause's end ("ni uno de … volvió con una mancha": a complaint
+/// cue inside that is the idiom's, not a complaint). A gap's words stand after the idiom's token,
+/// so each place the idiom's last word may have stood is tried.
+pub(super) fn said(tokens: &[Token]) -> Vec<String> {
+    const WITH: &[&str] = &["with", "con", "avec", "mit", "com"];
+    let mut out = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        if valence(&t.norm).is_none() {
+            continue;
+        }
+        out.push(t.norm.clone());
+        let last = t.norm.rsplit(' ').next().unwrap_or_default();
+        if !WITH.contains(&last) || t.clause_end {
+            continue;
+        }
+        let gap = if t.norm.contains('…') { GAP } else { 0 };
+        for from in i + 1..(i + 2 + gap).min(tokens.len()) {
+            let mut with = last.to_string();
+            for t in tokens[from..].iter().take(4) {
+                with.push(' ');
+                with.push_str(&t.norm);
+                if t.clause_end {
+                    break;
+                }
+            }
+            out.push(with);
+        }
+    }
+    out
+}
+
 pub(super) fn valence(norm: &str) -> Option<f64> {
     if !norm.contains(' ') {
         return None;

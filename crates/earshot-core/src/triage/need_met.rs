@@ -133,7 +133,7 @@ const NO_KINDNESS: &[&str] = &[
     "refuse", "sagte", "sagt", "geschlossen", "abgesagt", "gegangen", "weigerte", "disse",
     "chiuso", "annullato", "andato", "andata", "rifiutato", "fechou", "cancelou", "foi",
     "recusou", "annulee", "annulees", "annules", "cancelada", "cancelado", "annullata",
-    "cancelled", "cancellato",
+    "cancellato",
 ];
 
 /// What opens the writer's purpose after the business's deed: "para", "pour", "damit", "per";
@@ -312,8 +312,10 @@ fn of_own_accord(p: &Post) -> Option<String> {
         purpose || !(t.role == Role::Negation || t.negated || bad(t))
     });
     let by_writer = p.any(start.saturating_sub(2), start, WRITER);
-    // Nor a complaint told with it ("une facture pour une visite qu'il a lui-même annulée").
-    let plain = plain_after(p, 0, start) && after_plain && !by_writer && !p.folded_cue_in(end, n);
+    // Nor a complaint told with it, before what he came to do ("une facture pour une visite
+    // qu'il a lui-même annulée"; not "came back on her own to swap a wilted rose").
+    let to = (end..n).find(|&i| p.is(i, TO)).unwrap_or(n);
+    let plain = plain_after(p, 0, start) && after_plain && !by_writer && !p.folded_cue_in(end, to);
     let words: Vec<&str> = tokens[start..end].iter().map(|t| t.norm.as_str()).collect();
     // "lui-même" as written, not "lui même".
     let join = if p.words[end - 1].starts_with("meme") {

@@ -36,7 +36,6 @@ pub(super) const SERVICE_CUES: &[&str] = &[
     "hung up on me", "hung up on us", "hangs up on", "hang up on me", "keep hanging up",
     "kept hanging up", "got cut off", "cut me off", "me colgaron", "me colgo",
     "nos colgo", "attaccato il telefono in faccia", "sbattuto il telefono in faccia",
-    "chiuso il telefono in faccia",
     "me cuelgan", "me han colgado", "nos colgaron", "raccroche au nez", "m'a raccroche",
     "nous a raccroche", "einfach aufgelegt", "hat aufgelegt", "wurde aufgelegt",
     "legt einfach auf", "legen einfach auf", "mi hanno riattaccato", "mi ha riattaccato",

@@ -128,12 +128,7 @@ pub(super) fn signals_in(text: &str, lang: Option<&'static str>) -> (Analysed, S
     // réservation") or inside praise ("price" in "fair price"); nor is one inside praise said
     // through a negation ("disappointed" in "never been disappointed", `idioms.rs`).
     let mut analysed = text::analyse_in(text, lang);
-    let idioms: Vec<String> = analysed
-        .tokens
-        .iter()
-        .filter(|t| super::idioms::valence(&t.norm).is_some())
-        .map(|t| t.norm.clone())
-        .collect();
+    let idioms = super::idioms::said(&analysed.tokens);
     complaint.retain(|w| !inside(w, &[&help, &lead, &sympathy, &own_plan, &own_late, &idioms]));
     // Nor is a time gone by in praise ("I bought it 2 weeks ago and it's great", `waited.rs`).
     if measured.is_some_and(|m| super::waited::praised_since(folded.as_str(), m, &analysed)) {
