@@ -306,7 +306,7 @@ pub(super) const SERVICE_CUES: &[&str] = &[
     "me rayo los", "me rayaron los", "a raye mes", "ont raye mes", "meine neuen glaser zerkratzt",
     "riscou-me", "riscaram-me", "not the end of the world, but", "no es el fin del mundo, pero",
     "pas la fin du monde, mais", "kein weltuntergang, aber", "non e la fine del mondo, ma",
-    "nicht zurucknehmen", "nicht zurücknehmen", "played the wrong", "toco la cancion equivocada",
+    "nicht zurucknehmen", "played the wrong", "toco la cancion equivocada",
     "tocaron la cancion equivocada", "nao e o fim do mundo, mas", "lost half", "perdio la mitad", "perdieron la mitad",
     "a perdu la moitie",
     "ont perdu la moitie", "halfte unserer", "ha perso meta", "hanno perso meta",
