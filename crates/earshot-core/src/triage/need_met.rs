@@ -251,18 +251,15 @@ impl Post<'_> {
         (from..to.min(self.tokens.len())).any(|i| self.is(i, list))
     }
 
-    /// Whether the last word of a complaint cue stands in `from..to`.
-    fn cue_in(&self, from: usize, to: usize) -> bool {
+    /// Whether the last word of a complaint cue stands in `from..to`, as the cue says it or
+    /// (`fold`) folded as the post's words are ("annulée").
+    fn cue_in(&self, from: usize, to: usize, fold: bool) -> bool {
         self.r.complaint_cues.iter().any(|c| {
             let last = c.rsplit(' ').next().unwrap_or(c);
-            self.words[from..to].iter().any(|w| w == last)
-        })
-    }
-
-    /// [`Self::cue_in`], the cue's word folded as the post's words are ("annulée").
-    fn folded_cue_in(&self, from: usize, to: usize) -> bool {
-        self.r.complaint_cues.iter().any(|c| {
-            let last = crate::matcher::fold(c.rsplit(' ').next().unwrap_or(c));
+            let last = match fold {
+                true => Cow::Owned(crate::matcher::fold(last)),
+                false => Cow::Borrowed(last),
+            };
             self.words[from..to].iter().any(|w| *w == last)
         })
     }
@@ -315,7 +312,7 @@ fn of_own_accord(p: &Post) -> Option<String> {
     // Nor a complaint told with it, before what he came to do ("une facture pour une visite
     // qu'il a lui-même annulée"; not "came back on her own to swap a wilted rose").
     let to = (end..n).find(|&i| p.is(i, TO)).unwrap_or(n);
-    let plain = plain_after(p, 0, start) && after_plain && !by_writer && !p.folded_cue_in(end, to);
+    let plain = plain_after(p, 0, start) && after_plain && !by_writer && !p.cue_in(end, to, true);
     let words: Vec<&str> = tokens[start..end].iter().map(|t| t.norm.as_str()).collect();
     // "lui-même" as written, not "lui même".
     let join = if p.words[end - 1].starts_with("meme") {
@@ -375,7 +372,7 @@ fn after_difficulty(p: &Post) -> Option<String> {
     // The difficulty: the weather's or the power's, a negation, a bad word or a complaint's cue
     // before "so", or a reading as negative ("O elevador estava avariado").
     let hard = AND.contains(&p.words[so].as_ref())
-        || p.cue_in(0, so)
+        || p.cue_in(0, so, false)
         || p.r.mood == Sentiment::Negative
         || tokens[..so]
             .iter()
@@ -428,7 +425,7 @@ fn plain_after(p: &Post, from: usize, to: usize) -> bool {
         let hours = i > from && p.is(i, LATE) && p.is(i - 1, UNTIL);
         !negation && (!bad(t) || hours)
     });
-    clean && !p.cue_in(from, to)
+    clean && !p.cue_in(from, to, false)
 }
 
 /// Whether what follows who acts is no unkindness ("told", "closed", "se fue").

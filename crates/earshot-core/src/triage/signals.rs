@@ -111,9 +111,10 @@ pub(super) fn signals_in(text: &str, lang: Option<&'static str>) -> (Analysed, S
     // Sadness that the place is closing ("Qué pena que cierre la librería"), or at the weather.
     sympathy.extend(super::farewell::farewell(&folded, &placed.raw));
     let inside = |w: &String, phrases: &[&Vec<String>]| {
+        let w = w.replace('-', " ");
         phrases
             .iter()
-            .any(|p| p.iter().any(|h| h.contains(&w.replace('-', " "))))
+            .any(|p| p.iter().any(|h| h.contains(w.as_str())))
     };
     // A harm supposed in a question asks for help: "what should I do if … damaged?"
     let supposed = super::supposed::supposed(folded.as_str(), &placed.raw.supposing)
