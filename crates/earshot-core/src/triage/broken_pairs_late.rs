@@ -1,9 +1,11 @@
 //! Yet more of the pairs [`super::broken`] reads (see `broken_pairs.rs`): paid for colour or
 //! first class and given black and white or second, a bill for a visit the business called off,
-//! a fault hidden and back, a parcel left in a bin. In the six modelled languages, folded.
+//! a fault hidden and back, a parcel left in a bin, a child sent home in another's coat, hair
+//! dyed another colour than asked. In the six modelled languages, folded.
 //! Earshot's own lists.
 
 use super::super::pair_words::BILL;
+use super::super::wrong_item::INSTEAD;
 use super::{Pair, PLAIN};
 
 #[rustfmt::skip]
@@ -79,6 +81,44 @@ pub(super) const LATE_PAIRS: &[Pair] = &[
         within: 8,
         one_clause: true,
         told: true,
+        ..PLAIN
+    },
+    // A child sent home in another's things: "sent my son home in another child's coat", "mandó
+    // a mi hijo a casa con el abrigo de otro niño", "in der Jacke eines anderen Kindes".
+    Pair {
+        first: &[
+            "sent", "came", "mando", "mandaron", "volvio", "renvoye", "envoye", "revenu", "rentre",
+            "geschickt", "kam", "mandato", "tornato", "tornata", "mandou", "mandaram", "veio",
+        ],
+        then: &[
+            "another child's", "another childs", "another kid's", "another kids", "de otro nino",
+            "de otra nina", "d'un autre enfant", "d'une autre enfant", "eines anderen kindes",
+            "di un altro bambino", "di un'altra bambina", "de outra crianca", "de outro menino",
+            "de outra menina",
+        ],
+        within: 12,
+        one_clause: true,
+        ..PLAIN
+    },
+    // Dyed another colour than asked: "dyed my hair orange instead of copper", "me tiñó el pelo
+    // de naranja en vez de cobrizo", "statt kupfer gefärbt".
+    Pair {
+        first: &[
+            "dyed", "coloured", "colored", "tinted", "bleached", "tino", "tineron", "tenido",
+            "teint", "teints", "teinte", "gefarbt", "getont", "tinto", "tinti", "tinta",
+            "pintou", "pintaram", "pintado",
+        ],
+        then: INSTEAD,
+        within: 8,
+        one_clause: true,
+        ..PLAIN
+    },
+    // German puts the dye after what it should have been: "orange statt kupfer gefärbt".
+    Pair {
+        first: &["statt", "anstatt"],
+        then: &["gefarbt", "getont"],
+        within: 3,
+        one_clause: true,
         ..PLAIN
     },
 ];

@@ -526,16 +526,18 @@ pub(super) const COMPLAINT_CUES: &[&str] = &[
     "das falsche",
 ];
 
-/// Every complaint cue, strongest first: this list, then `service_cues.rs`'s.
+/// Every complaint cue, strongest first: this list, then `service_cues.rs`'s, `more_cues.rs`'s.
 pub(super) fn all() -> impl Iterator<Item = &'static str> + Clone {
-    COMPLAINT_CUES
+    let more = super::service_cues::SERVICE_CUES
         .iter()
-        .chain(super::service_cues::SERVICE_CUES)
-        .copied()
+        .chain(super::more_cues::MORE_CUES);
+    COMPLAINT_CUES.iter().chain(more).copied()
 }
 
 /// How many cues [`all`] gives.
-pub(super) const COUNT: usize = COMPLAINT_CUES.len() + super::service_cues::SERVICE_CUES.len();
+pub(super) const COUNT: usize = COMPLAINT_CUES.len()
+    + super::service_cues::SERVICE_CUES.len()
+    + super::more_cues::MORE_CUES.len();
 
 /// How a demand among the cues begins ("i want a refund", "voglio un rimborso"), a question
 /// whether a price is normal (`broken_pairs.rs`: "¿Es normal pagar 90 euros…?"), a warning to

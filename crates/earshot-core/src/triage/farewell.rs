@@ -65,6 +65,15 @@ pub(super) fn mourns(sympathy: &[String]) -> bool {
         .any(|s| DEATH_CUES.contains(&crate::matcher::fold(s).as_str()))
 }
 
+/// Whether the sympathy cues of a post (as the post says them) tell the writer's own mishap
+/// (`lost::mishap`: a train missed by a hair, days in bed with flu): it reads negative whatever
+/// warm word stands in it ("missed my best friend's wedding"), as a death does.
+pub(super) fn befell(sympathy: &[String]) -> bool {
+    sympathy
+        .iter()
+        .any(|s| lost::mishap(&Folded::new(s)).is_some())
+}
+
 /// Whether the sympathy cues of a post (as the post says them) bid a farewell: a closing or a
 /// favourite sold out, found only beside a word of sadness ([`farewell`]).
 fn bade(sympathy: &[String]) -> bool {
@@ -181,11 +190,11 @@ pub(super) fn farewell(folded: &Folded, raw: &Raw) -> Option<String> {
     let text = folded.as_str();
     // Most posts have no sadness, and stop before any word is looked at.
     if raw.sadness.is_empty() || on_boundaries(&raw.sadness, text).is_empty() {
-        return rained(text).or_else(|| lost::own_loss(folded));
+        return rained(text).or_else(|| lost::own_bad_luck(folded));
     }
     if raw.closing.is_empty() {
         let weather = weathered(text).or_else(|| rained(text));
-        return weather.or_else(|| lost::own_loss(folded));
+        return weather.or_else(|| lost::own_bad_luck(folded));
     }
     let closing = placed(&on_boundaries(&raw.closing, text), folded)
         .into_iter()

@@ -228,7 +228,7 @@ pub(super) const IDIOMS: &[(&str, f64)] = &[
     ("nunca me|le|la|lo|nos hizo|hicieron sentir lenta|lento|tonta|tonto|torpe|mal", 2.0),
     ("jamais fait sentir à|a … lente|lent|bête|bete|nulle|nul", 2.0),
     ("mai fatto|fatta sentire lenta|lento|stupida|stupido|inadeguata|inadeguato", 2.0),
-    ("nunca fez|fizeram … sentir|sentir-se lenta|lento|burra|burro", 2.0),
+    ("nunca fez|fizeram … sentir lenta|lento|burra|burro", 2.0),
     ("nunca fez|fizeram … sentir se lenta|lento|burra|burro", 2.0),
     ("stayed|kept|remained|stays|keeps calm", 2.0),
     ("mantuvo|mantiene|mantuvieron la calma", 2.0),
@@ -246,7 +246,7 @@ pub(super) const IDIOMS: &[(&str, f64)] = &[
     ("mis|mise|mises de côté|cote", 2.0),
     ("mir|uns … zurückgelegt|zuruckgelegt", 2.0),
     ("tenuto|tenuta|tenuti da parte", 2.0),
-    ("guardou-me|guardaram-me|guardou-nos|guardaram-nos", 2.0),
+    ("guardou|guardaram me|nos", 2.0),
     // Talked through it on the phone, and no call-out needed.
     ("talked|talking me|us through", 2.0),
     ("guiando por|al teléfono|telefono", 2.0),

@@ -307,6 +307,42 @@ pub(super) const MORE_IDIOMS: &[(&str, f64)] = &[
     // A price let down: "zwanzig Euro nachgelassen", "le ha fatto uno sconto".
     ("euro nachgelassen", 1.5),
     ("fatto uno sconto", 1.5),
+    // Done unasked, in Spanish with the writer named: "sin que yo lo pidiera".
+    ("sin que yo lo|se pidiera|pidiese", 2.0),
+    ("sin que yo se lo pidiera|pidiese", 2.0),
+    // A taxi or a table found for the writer: "found me a taxi at five in the morning", "me
+    // consiguió un taxi", "m'a trouvé un taxi", "ein Taxi besorgt", "mi ha trovato un taxi".
+    ("found|got|called|booked me|us a|an taxi|cab|table|seat|room|lift", 2.0),
+    ("me|nos consiguió|consiguio|consiguieron|buscó|busco|pidió|pidio|llamó|llamo un taxi", 2.0),
+    ("me|nos consiguió|consiguio|consiguieron una mesa|habitación|habitacion", 2.0),
+    ("trouvé|trouve|appelé|appele|commandé|commande un taxi", 2.0),
+    ("ein taxi besorgt|gerufen|bestellt|organisiert", 2.0),
+    ("trovato|chiamato|prenotato un taxi", 2.0),
+    ("arranjou|arranjaram|chamou|chamaram me|nos um táxi|taxi", 2.0),
+    // Let use what is the business's own, a toilet or a phone: "still let my pregnant wife use
+    // their toilet", "dejaron a mi mujer usar el baño"; "wouldn't let us use" is turned.
+    ("let me|us use", 2.0),
+    ("let my … use", 2.0),
+    ("dejaron|dejó|dejo … usar", 2.0),
+    ("laissé|laisse|laissés|laisses … utiliser", 2.0),
+    ("auf die toilette gelassen", 2.0),
+    ("lasciato|lasciata|lasciati … usare", 2.0),
+    ("deixou|deixaram … usar", 2.0),
+    // Taught how: "showed me how to tie a roast", "me enseñó a", "m'a montré comment", "mi ha
+    // insegnato a", "ensinou-me a".
+    ("showed|taught me|us how to", 2.0),
+    ("me|nos enseñó|enseno|enseñaron|ensenaron a|cómo|como", 2.0),
+    ("montré|montre comment", 2.0),
+    ("mi|ci ha|hanno insegnato a|come", 2.0),
+    ("ensinou|ensinaram me|nos a|como", 2.0),
+    // Cheaper than the big one: "half the price of the big garage" (not "half the price at the
+    // station", where it is dearer here).
+    ("half the price of", 2.0),
+    ("la mitad de precio que|de", 2.0),
+    ("moitié|moitie prix par rapport", 2.0),
+    ("halb so teuer wie", 2.0),
+    ("metà|meta prezzo rispetto", 2.0),
+    ("metade do preço|preco da|do", 2.0),
     // Told honestly a thing was not worth mending: advice, not a complaint of its worth.
     ("wasnt|isnt worth fixing|repairing|mending", 1.0),
     ("not worth fixing|repairing|mending", 1.0),

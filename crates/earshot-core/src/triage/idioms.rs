@@ -328,6 +328,15 @@ mod tests {
             .collect()
     }
 
+    // The tokenizer splits a word at a hyphen ("guardou-me" is "guardou", "me"): a form with
+    // one could never match.
+    #[test]
+    fn no_idiom_form_has_a_hyphen() {
+        for (words, _) in super::IDIOMS.iter().chain(super::MORE_IDIOMS) {
+            assert!(!words.contains('-'), "{words}");
+        }
+    }
+
     #[test]
     fn an_idiom_is_one_token_named_as_written() {
         assert_eq!(

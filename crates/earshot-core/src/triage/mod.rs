@@ -27,6 +27,7 @@ pub mod lang;
 mod lexicons;
 pub mod linear;
 mod lone_words;
+mod more_cues;
 mod naming;
 mod need_met;
 mod not_until;

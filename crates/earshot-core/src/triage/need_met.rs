@@ -34,6 +34,13 @@ const AGENTS: &[&str] = &[
     "engineer", "locksmith", "tailor", "cleaner", "gardener", "builder", "decorator", "optician",
     "bookshop", "bookseller", "teacher", "instructor", "shopkeeper", "porter", "concierge",
     "guide", "photographer", "team", "pharmacy", "men", "guys", "lads", "movers",
+    "coach", "trainer", "lifeguard", "monitor", "monitora", "entrenador", "entrenadora",
+    "socorrista", "moniteur", "monitrice", "entraineur", "entraineuse", "nageur",
+    "schwimmtrainer", "schwimmlehrer", "fahrlehrer", "istruttore", "istruttrice",
+    "allenatore", "allenatrice", "bagnino", "professor", "treinador", "treinadora", "instrutor",
+    "instrutora", "host", "landlady", "landlord", "anfitrion", "anfitriona", "casera", "hote",
+    "hotesse", "wirt", "wirtin", "pensionswirtin", "gastgeber", "gastgeberin", "vermieterin",
+    "padrona", "anfitria",
     "dependiente", "dependienta", "peluquero", "peluquera", "florista", "panadero", "panadera",
     "carnicero", "carnicera", "fontanero", "electricista", "mecanico", "taller", "veterinario",
     "veterinaria", "enfermera", "enfermero", "medico", "medica", "dentista", "farmaceutico",
@@ -260,7 +267,7 @@ impl Post<'_> {
                 true => Cow::Owned(crate::matcher::fold(last)),
                 false => Cow::Borrowed(last),
             };
-            self.words[from..to].iter().any(|w| *w == last)
+            self.words[from..to].contains(&last)
         })
     }
 }
@@ -362,10 +369,12 @@ fn after_difficulty(p: &Post) -> Option<String> {
         let window = end + 1..(end + 1 + REACH).min(n);
         let at = window.clone().find(|&i| agent(&p.words[i]))?;
         let between = window.take_while(|&i| i < at).enumerate().all(|(k, i)| {
-            // German puts the verb first; a trade may be told with a word before it ("the
-            // delivery men"), not by the writer ("so I asked the assistant").
+            // German puts the verb first, and the writer may follow it ("also hat uns die
+            // Wirtin…"); a trade may be told with a word before it ("the delivery men"), not by
+            // the writer ("so I asked the assistant").
             let modifier = i + 1 == at && !p.for_writer(i);
-            p.is(i, BETWEEN) || german && k == 0 || modifier
+            let verb_then_us = k == 0 || k == 1 && p.is(i, WRITER);
+            p.is(i, BETWEEN) || german && verb_then_us || modifier
         });
         between.then_some((end, at))
     })?;
@@ -405,7 +414,8 @@ fn for_the_writer(p: &Post) -> Option<String> {
         let harsh = bad(t) && !t.negated;
         !(negation || harsh || p.is(i, OBLIGED))
     });
-    let plain = plain_after(p, 0, purpose);
+    // Nor a complaint cue after it ("… per una foratura e poi mi ha fatto pagare il deposito").
+    let plain = plain_after(p, 0, purpose) && !p.cue_in(purpose, n, true);
     let german = p.r.lang == Some("de");
     (plain && purpose_plain && kind_deed(p, agent)).then(|| named(tokens, agent, german))
 }

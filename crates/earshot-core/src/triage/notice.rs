@@ -49,6 +49,44 @@ pub(super) fn closed_for_works(a: &mut Analysed) {
     }
 }
 
+/// A public holiday, as tokens are written; English "holiday" only after "bank" or "public".
+#[rustfmt::skip]
+const HOLIDAY: &[&str] = &[
+    "festivo", "festivos", "férié", "fériés", "feiertag", "feiertags", "feiertage", "feiertagen",
+    "feriado", "feriados", "festività",
+];
+
+/// What gives the holiday as the cause of a change, a few words before it: "because of the bank
+/// holiday", "por el festivo", "à cause du jour férié", "wegen des Feiertags", "per via del
+/// giorno festivo", "por causa do feriado".
+const CAUSE: &[&str] = &[
+    "because", "due", "owing", "por", "cause", "wegen", "via", "causa",
+];
+
+/// Sets aside a public holiday given as the cause of a change ("Bins will be collected a day
+/// later next week because of the bank holiday"): news of the hours, as [`closed_for_works`]'s,
+/// not a day off the writer looks forward to.
+pub(super) fn holiday_cause(a: &mut Analysed) {
+    let n = a.tokens.len();
+    for i in 0..n {
+        let w = a.tokens[i].norm.as_str();
+        let bank = i > 0 && matches!(a.tokens[i - 1].norm.as_str(), "bank" | "public");
+        if !(HOLIDAY.contains(&w) || bank && matches!(w, "holiday" | "holidays")) {
+            continue;
+        }
+        let caused = (i.saturating_sub(5)..i)
+            .rev()
+            .take_while(|&k| !a.tokens[k].clause_end)
+            .any(|k| CAUSE.contains(&a.tokens[k].norm.as_str()));
+        if caused {
+            a.tokens[i].set_aside();
+            if bank {
+                a.tokens[i - 1].set_aside();
+            }
+        }
+    }
+}
+
 /// Moved to a new address: "has moved to 14 Church Lane", "se ha mudado a", "a déménagé au",
 /// "ist … umgezogen", "si è trasferita in", "mudou-se para" (as tokens are written). Not "moved
 /// my appointment", "mudou o código" (changed): English needs "to" right after, Portuguese "se",
@@ -79,7 +117,7 @@ const HEADS_UP: &[&[&str]] = &[
 ];
 
 /// A notice ([`HEADS_UP`] and a colon or comma), or a post that tells of a place shut for its
-/// works ([`closed_for_works`]) or moved ([`moved`]), read as a complaint or as negative from its
+/// works ([`closed_for_works`]), moved ([`moved`]) or a change for a holiday ([`holiday_cause`]), read as a complaint or as negative from its
 /// topic words alone ("Avviso: la strada … è chiusa per un mese per i lavori": "complaint:
 /// 'davanti'"; "Les halles sont fermées pour travaux jusqu'en mars": "gare" of the tweets about
 /// strikes), with no complaint cue, no bad word, nothing grave, abusive or sarcastic: read as
@@ -95,10 +133,10 @@ pub(super) fn heads_up(r: Reading) -> Reading {
         words.len() < tokens.len()
             && words.iter().zip(&first).all(|(w, t)| t == w)
             && tokens[words.len() - 1].clause_end
-    }) || tokens
-        .iter()
-        .any(|t| t.aside && CLOSED.contains(&t.norm.as_str()))
-        || moved(tokens);
+    }) || tokens.iter().any(|t| {
+        let w = t.norm.as_str();
+        t.aside && (CLOSED.contains(&w) || HOLIDAY.contains(&w) || w.starts_with("holiday"))
+    }) || moved(tokens);
     // Most posts are no notice and stop here, before their words are looked up.
     if !opens || r.mood == Sentiment::Positive {
         return r;

@@ -1,7 +1,7 @@
 //! Reading a post's text: the tokens, the lexicon and cue signals, the learned model's
 //! probabilities, the intent and complaint decisions, and the words that drove them.
 
-use super::farewell::{mourns, saddened};
+use super::farewell::{befell, mourns, saddened};
 use super::flags::{
     abuse_of, closing_cry, flag_of, ironic_words, lone_cry, only_insults, praise_in,
 };
@@ -239,10 +239,10 @@ pub(super) fn read_in(model: &LinearModel, text: &str, lang: Option<&'static str
     }
     let best = argmax(&probs);
     let sad = saddened(vader.neg, &sympathy, best);
-    let mourned = mourns(&sympathy);
+    let mourned = mourns(&sympathy) || befell(&sympathy);
     if best != 0 && ((sad || !news.is_empty()) && vader.pos == 0.0 || mourned) {
-        // Sad news or a farewell in words of sadness ("Que tristeza ver a padaria fechando"), the
-        // town's bad news without a word of praise ("after last night's break-in"), or a death.
+        // Sad news or a farewell in words of sadness ("Que tristeza ver a padaria fechando"), bad
+        // news without a word of praise ("after last night's break-in"), a death, a mishap.
         probs.swap(best, 0);
     }
     let demand = complaint_cues.iter().any(|c| demands(c));

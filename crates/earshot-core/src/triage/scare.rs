@@ -1,9 +1,9 @@
 //! A word in scare quotes: "the 'waterproof' boots", « imperméables », „wasserdichten“. The
 //! writer quotes the business's own claim to doubt it; beside a cry of delight that opens or
 //! closes the post, the cry is sarcasm (`flags::lone_cry`). Only one to three words, starting in
-//! lower case: a name ("the 'Big Breakfast'") or a sentence quoted ("she said 'no problem at all,
-//! see you Monday'") is no claim doubted, nor is a message cited ("they wrote 'happy birthday'").
-//! Earshot's own rule.
+//! lower case or as a German compound's first part („Express“-Kasse): a name ("the 'Big
+//! Breakfast'") or a sentence quoted ("she said 'no problem at all, see you Monday'") is no claim
+//! doubted, nor is a message cited ("they wrote 'happy birthday'"). Earshot's own rule.
 
 /// Quote marks, opening and closing.
 const MARKS: &[(char, char)] = &[
@@ -53,7 +53,9 @@ pub(super) fn scare_quoted(text: &str) -> Option<&str> {
         let plain = inside
             .chars()
             .all(|d| d.is_alphabetic() || d == '-' || d == ' ' || d == '\'');
-        let lower = inside.chars().next().is_some_and(char::is_lowercase);
+        // A German compound's quoted first part is capitalised as nouns are: „Express“-Kasse.
+        let compound = text[*end + close.len_utf8()..].starts_with('-');
+        let lower = inside.chars().next().is_some_and(char::is_lowercase) || compound;
         let long = inside.chars().filter(|d| d.is_alphabetic()).count() >= 3;
         let cited = text[..at]
             .split(|d: char| !d.is_alphanumeric())
@@ -95,6 +97,11 @@ mod tests {
                 Some("acabado de renovar"),
             ),
             ("Ótimo, o \"rápido\" demorou uma semana", Some("rápido")),
+            (
+                "Super, die „Premium“-Reinigung hat nichts gebracht",
+                Some("Premium"),
+            ),
+            ("Wir waren im „Adler“ essen", None),
             ("J'ai pris l'eau gazeuse et l'addition", None),
             ("We had the 'Big Breakfast' and loved it", None),
             ("She said 'no problem at all, see you on Monday'", None),

@@ -398,8 +398,10 @@ pub fn analyse_in(text: &str, lang: Option<&str>) -> Analysed {
             a.tokens[i].set_aside();
         }
     }
-    // "Closed next week for renovation": news of the hours (`notice.rs`).
+    // "Closed next week for renovation", "later because of the bank holiday": news of the hours
+    // (`notice.rs`).
     super::notice::closed_for_works(&mut a);
+    super::notice::holiday_cause(&mut a);
     // "A severe nut allergy", "severely allergic": the allergy's words, not the business's.
     // Up to two words back, within the allergy's clause.
     for i in 1..a.tokens.len() {

@@ -58,16 +58,20 @@ pub(super) fn turned(model: &LinearModel, text: &str, whole: Reading) -> Reading
     let mended_after = whole.analysed.tokens[turn + 1..]
         .iter()
         .any(|t| !t.negated && super::words::repairs(&super::signals::folded(t)));
+    // So does praise of "this" one after a grievance with another business ("Another shop said
+    // it was impossible, but this tailor took in my dress the day before").
+    let elsewhere = elsewhere(&whole.analysed.tokens, turn);
     let mut bad_before = valences(0, turn).filter(|v| *v < 0.0);
-    let mild_before = bad_before
-        .next()
-        .is_none_or(|v| v > -2.0 || nothing_to_complain)
-        && bad_before.next().is_none();
+    let mild_before = elsewhere
+        || bad_before
+            .next()
+            .is_none_or(|v| v > -2.0 || nothing_to_complain)
+            && bad_before.next().is_none();
     let turns_good = whole.mood != Sentiment::Positive
         && mild_before
-        && (good_after || mended_after)
+        && (good_after || mended_after || elsewhere)
         && !bad_after
-        && (whole.complaint_cues.is_empty() || nothing_to_complain || mended_after)
+        && (whole.complaint_cues.is_empty() || nothing_to_complain || mended_after || elsewhere)
         && whole.grave.is_empty()
         && whole.sarcasm.is_empty();
     // Praise after a strong complaint ("The service was terrible but the food was great"):
@@ -83,6 +87,7 @@ pub(super) fn turned(model: &LinearModel, text: &str, whole: Reading) -> Reading
         && strong_before
         && !nothing_to_complain
         && !mended_after
+        && !elsewhere
         && whole.sarcasm.is_empty()
     {
         let head = before_last(text, &whole.analysed.tokens[turn].norm)
@@ -104,7 +109,14 @@ pub(super) fn turned(model: &LinearModel, text: &str, whole: Reading) -> Reading
     let Some(rest) = after_last(text, &whole.analysed.tokens[turn].norm) else {
         return whole;
     };
-    let tail = read_in(model, rest, whole.lang);
+    let mut tail = read_in(model, rest, whole.lang);
+    if elsewhere && turns_good && tail.mood == Sentiment::Neutral {
+        // What this one did where another would not is praise, however plainly told ("but this
+        // tailor did it in a day").
+        let best = super::reading::argmax(&tail.probs);
+        tail.probs.swap(2, best);
+        tail.mood = Sentiment::Positive;
+    }
     let keeps = if turns_good {
         // A repair read alone may be plain ("the shop sorted it in an hour").
         let settled =
@@ -117,6 +129,35 @@ pub(super) fn turned(model: &LinearModel, text: &str, whole: Reading) -> Reading
         return whole;
     }
     as_part_reads(whole, tail)
+}
+
+/// Another, as a post opens on another business: "Another shop", "Otra tienda", "Une autre
+/// boutique", "Ein anderer Laden", "Un altro negozio", "Outra loja" (as tokens are written).
+#[rustfmt::skip]
+const ANOTHER: &[&str] = &[
+    "another", "other", "otra", "otro", "autre", "anderer", "andere", "anderes", "altro", "altra",
+    "outra", "outro",
+];
+
+/// This one, right after the turn: "but this tailor", "pero esta modista", "mais cette
+/// couturière", "aber diese Schneiderin", "ma questa sarta", "mas esta costureira".
+#[rustfmt::skip]
+const THIS: &[&str] = &[
+    "this", "these", "esta", "este", "estos", "estas", "cette", "ce", "cet", "ces", "diese",
+    "dieser", "dieses", "questa", "questo", "questi", "queste", "essa", "esse",
+];
+
+/// Whether the post opens on another business (within its first two words) and turns at
+/// `turn` to "this" one.
+fn elsewhere(tokens: &[super::text::Token], turn: usize) -> bool {
+    let another = tokens
+        .iter()
+        .take(2.min(turn))
+        .any(|t| ANOTHER.contains(&t.norm.as_str()));
+    another
+        && tokens
+            .get(turn + 1)
+            .is_some_and(|t| THIS.contains(&t.norm.as_str()))
 }
 
 /// Whether the turn at `turn` opens the post, its phrase all that comes before it ("Peccato che

@@ -272,6 +272,38 @@ fn lengths<'a>(folded: &'a str, words: &'a [(usize, usize)]) -> impl Iterator<It
     })
 }
 
+/// Why, folded, as a question opens: "why", "por qué", "pourquoi", "warum", "perché", "porque".
+#[rustfmt::skip]
+const WHY: &[&str] = &["why", "porque", "pourquoi", "warum", "wieso", "weshalb", "perche"];
+
+/// Taking a length, folded: "does it take", "tarda", "faut-il", "braucht", "ci mette", "demora".
+#[rustfmt::skip]
+const TAKE: &[&str] = &[
+    "take", "takes", "taking", "tarda", "tardan", "tardais", "faut", "prend", "prennent",
+    "braucht", "brauchen", "braucht's", "dauert", "mette", "mettono", "demora", "demoram",
+];
+
+/// A question why something takes a length ("Why does it take your shop three weeks to order a
+/// single part?", "¿Por qué tarda tres semanas?", "Warum braucht euer Laden drei Wochen?"): the
+/// wait told as a reproach. From "why" to the length's unit, all before the question mark; or
+/// None.
+pub(super) fn why_so_long(folded: &str) -> Option<(usize, usize)> {
+    if !folded.contains('?') {
+        return None;
+    }
+    let words = super::cues::word_spans(folded);
+    let word = |i: usize| &folded[words[i].0..words[i].1];
+    let why = (0..words.len()).find(|&i| {
+        WHY.contains(&word(i))
+            || word(i) == "por" && words.get(i + 1).is_some_and(|_| word(i + 1) == "que")
+    })?;
+    let asked = folded[words[why].0..].find('?')? + words[why].0;
+    let inside = |i: usize| i > why && words[i].1 <= asked;
+    let take = (0..words.len()).any(|i| inside(i) && TAKE.contains(&word(i)));
+    let unit = lengths(folded, &words).find(|&u| inside(u - 1))?;
+    take.then(|| (words[why].0, words[unit].1))
+}
+
 /// After a wait's unit: a queue ("duas horas na fila", "an hour in the queue"), the words
 /// between first.
 const QUEUE: &[&str] = &["fila", "cola", "coda", "queue", "line", "schlange", "file"];

@@ -450,6 +450,8 @@ pub(super) const PLAIN_AFTER: &[(&str, &[&str])] = &[
     ("cagna", &["mia", "nostra", "vostra", "tua", "vecchia"]),
     // "Wedelt mit dem Schwanz": a dog's tail.
     ("schwanz", &["dem"]),
+    // "O lixo será recolhido", "a recolha do lixo": the rubbish collected, not "é um lixo".
+    ("lixo", &["o", "do", "ao", "no", "recolha"]),
 ];
 
 /// What French and Italian elide into the next word ("l'accueil", "qu'il", "un'ora", "dell'ordine").

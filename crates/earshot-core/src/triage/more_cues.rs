@@ -1,0 +1,56 @@
+//! Yet more complaint cue phrases, read after `service_cues.rs`'s (whose file is full): a
+//! charge for keeping what the business kept too long, a liberty taken without asking, money a
+//! machine took twice, a plate misread, a reproach asked as a question, a screen with dead
+//! pixels. Folded as `matcher::fold` folds a post, in each modelled language. Earshot's
+//! own list.
+
+#[rustfmt::skip]
+pub(super) const MORE_CUES: &[&str] = &[
+    // Charged for storage after keeping the thing a month: "then charged me for storage".
+    "charged me for storage", "charged us for storage", "storage fee", "cobro el almacenaje",
+    "cobraron el almacenaje", "facture le stockage", "frais de stockage", "lagergebuhr",
+    "lagergebuhren", "spese di deposito", "costi di deposito", "fatto pagare il deposito",
+    "cobrou o armazenamento", "taxa de armazenamento",
+    // A liberty taken without asking: "suspended my membership without asking me first". Not a
+    // bare "without asking me", which may go on "for a penny" (praise).
+    "without asking me first", "without asking us first", "without consulting me",
+    "without consulting us", "sin preguntarme", "sin preguntarnos", "sin consultarme",
+    "sin consultarnos", "sans me consulter", "sans nous consulter", "sans me demander mon avis",
+    "ohne mich zu fragen", "ohne uns zu fragen", "senza chiedermelo", "senza chiedercelo",
+    "senza consultarmi", "senza consultarci", "sem me perguntar", "sem nos perguntar",
+    "sem me consultar", "sem nos consultar",
+    // Money taken twice by a machine, and told to write in.
+    "took our money twice", "took my money twice", "took the money twice",
+    "write to head office", "write to customer services",
+    // A camera that misread the plate.
+    "misread our", "misread my", "leyo mal", "a mal lu", "falsch gelesen", "letto male",
+    "leu mal",
+    // Broken, in the subjunctive a reproach asks in ("que … esteja avariado").
+    "esteja avariado", "esteja avariada", "estejam avariados", "este estropeado",
+    "este estropeada", "este averiado", "este averiada",
+    // How it can be acceptable: a reproach as a question.
+    "how is it acceptable", "how is this acceptable", "how can it be acceptable",
+    "como es aceptable", "como puede ser aceptable", "comment est-il acceptable",
+    "comment est-ce acceptable", "wie kann es sein, dass", "wie kann das sein",
+    "come e accettabile", "come puo essere accettabile", "como e aceitavel",
+    // A screen with dead pixels.
+    "dead pixels", "dead pixel", "pixeles muertos", "pixels morts", "toter pixel", "tote pixel",
+    "pixel morti", "pixeis mortos", "pixels mortos",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::MORE_CUES;
+    use crate::triage::complaint_cues::COMPLAINT_CUES;
+    use crate::triage::service_cues::SERVICE_CUES;
+
+    #[test]
+    fn every_cue_is_folded_and_said_once() {
+        for (i, c) in MORE_CUES.iter().enumerate() {
+            assert_eq!(*c, crate::matcher::fold(c), "not folded: {c}");
+            assert!(!MORE_CUES[..i].contains(c), "twice: {c}");
+            assert!(!COMPLAINT_CUES.contains(c), "also in COMPLAINT_CUES: {c}");
+            assert!(!SERVICE_CUES.contains(c), "also in SERVICE_CUES: {c}");
+        }
+    }
+}
