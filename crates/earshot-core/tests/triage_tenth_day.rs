@@ -349,7 +349,7 @@ const QUOTED: &[(&str, &str, &str)] = &[
     // Booked and not there; more on the receipt than was had; quoted and billed.
     ("Booked a cot for the baby weeks ago and there was none in the room", "complaint: 'booked … was none'", ""),
     ("Auf dem Bon stehen 3 Kaffee, wir hatten 2", "complaint: 'bon … wir hatten'", ""),
-    ("A oficina orçamentou 200 e cobrou-me 450 sem avisar", "complaint: 'orçamentou … cobrou'", ""),
+    ("A oficina orçamentou 200 e cobrou-me 450 sem avisar", "'orçamentou … cobrou'", ""),
     ("J'ai résilié mon abonnement à la salle en août et ils continuent de prélever chaque mois", "complaint: 'résilié … continuent'", "positive"),
     // A wait in French's "a mis" and in German's order.
     ("Expressversand bezahlt, hat neun Tage gedauert", "complaint: 'neun tage gedauert'", ""),

@@ -1,7 +1,7 @@
 //! Yet more of the pairs [`super::broken`] reads (see `broken_pairs.rs`): paid for colour or
 //! first class and given black and white or second, a bill for a visit the business called off,
 //! a fault hidden and back, a parcel left in a bin, a child sent home in another's coat, hair
-//! dyed another colour than asked. In the six modelled languages, folded.
+//! dyed another colour than asked, a child lost sight of. In the six modelled languages, folded.
 //! Earshot's own lists.
 
 use super::super::pair_words::BILL;
@@ -110,6 +110,14 @@ pub(super) const LATE_PAIRS: &[Pair] = &[
         ],
         then: INSTEAD,
         within: 8,
+        one_clause: true,
+        ..PLAIN
+    },
+    // A child lost sight of: "a perdu notre fille de vue", "perdeu a nossa filha de vista".
+    Pair {
+        first: &["perdio", "perdieron", "perdu", "perdue", "perdeu", "perderam", "perso", "persa"],
+        then: &["de vista", "de vue", "di vista"],
+        within: 5,
         one_clause: true,
         ..PLAIN
     },

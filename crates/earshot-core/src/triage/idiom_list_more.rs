@@ -343,6 +343,22 @@ pub(super) const MORE_IDIOMS: &[(&str, f64)] = &[
     ("halb so teuer wie", 2.0),
     ("metà|meta prezzo rispetto", 2.0),
     ("metade do preço|preco da|do", 2.0),
+    // Cheaper than quoted: "rang to say it would come in cheaper than he'd quoted".
+    ("cheaper than … quoted|quote|expected|estimated", 2.0),
+    ("más|mas barata|barato de lo que me|nos había|habia presupuestado", 2.0),
+    ("moins cher que prévu|prevu", 2.0),
+    ("moins cher que le|son devis", 2.0),
+    ("günstiger|gunstiger als im kostenvoranschlag|angebot", 2.0),
+    ("costata|costato meno del preventivo|previsto", 2.0),
+    ("mais barata|barato do que o orçamento|orcamento|previsto", 2.0),
+    // Never rushed: "without once rushing us", "sin meternos prisa", "sans jamais nous presser",
+    // "ohne uns … zu drängen", "senza mai metterci fretta", "sem nunca nos apressar".
+    ("without once|ever rushing|hurrying|pressuring us|me", 2.0),
+    ("sin meternos|meterme prisa", 2.0),
+    ("sans jamais nous|me presser|brusquer", 2.0),
+    ("ohne uns|mich … zu drängen|drangen|hetzen", 2.0),
+    ("senza mai metterci|mettermi fretta", 2.0),
+    ("sem nunca nos|me apressar", 2.0),
     // Told honestly a thing was not worth mending: advice, not a complaint of its worth.
     ("wasnt|isnt worth fixing|repairing|mending", 1.0),
     ("not worth fixing|repairing|mending", 1.0),

@@ -1,8 +1,9 @@
 //! Yet more complaint cue phrases, read after `service_cues.rs`'s (whose file is full): a
 //! charge for keeping what the business kept too long, a liberty taken without asking, money a
-//! machine took twice, a plate misread, a reproach asked as a question, a screen with dead
-//! pixels. Folded as `matcher::fold` folds a post, in each modelled language. Earshot's
-//! own list.
+//! machine took twice, a plate misread, a reproach asked as a question, a child lost sight of,
+//! a digit missing from a print, a fuse that trips since the work, a door left unlocked, a
+//! screen with dead pixels. Folded as `matcher::fold` folds a post, in each modelled language.
+//! Earshot's own list.
 
 #[rustfmt::skip]
 pub(super) const MORE_CUES: &[&str] = &[
@@ -33,6 +34,22 @@ pub(super) const MORE_CUES: &[&str] = &[
     "como es aceptable", "como puede ser aceptable", "comment est-il acceptable",
     "comment est-ce acceptable", "wie kann es sein, dass", "wie kann das sein",
     "come e accettabile", "come puo essere accettabile", "como e aceitavel",
+    // A child out of sight ("lost track of our daughter for forty minutes").
+    "lost track of", "perdio de vista", "perdieron de vista", "aus den augen verloren",
+    "perso di vista", "persa di vista", "perdeu de vista",
+    // A digit missing, and the reprint to pay for.
+    "digito de menos", "chiffre en moins", "quiere cobrarnos", "quieren cobrarnos",
+    "veut qu'on paie", "veut qu'on paye", "veulent qu'on paie",
+    // The fuse tripped since the work: "and now the fridge trips the fuse every night".
+    "trips the fuse", "trips the electrics", "hace saltar los plomos", "saltan los plomos",
+    "fait sauter les plombs", "font sauter les plombs", "lost die sicherung aus",
+    "fliegt die sicherung raus", "fa saltare la corrente", "salta la corrente",
+    "disjuntor abaixo", "vai o disjuntor",
+    // A door left unlocked by the trades: "left our front door unlocked overnight".
+    "left the door unlocked", "left our door unlocked", "left our front door unlocked",
+    "dejaron la puerta abierta", "dejaron la puerta de casa abierta", "porte d'entree deverrouillee",
+    "porte deverrouillee", "unverschlossen gelassen", "lasciato la porta aperta",
+    "lasciato la porta di casa aperta", "porta destrancada", "porta de casa destrancada",
     // A screen with dead pixels.
     "dead pixels", "dead pixel", "pixeles muertos", "pixels morts", "toter pixel", "tote pixel",
     "pixel morti", "pixeis mortos", "pixels mortos",

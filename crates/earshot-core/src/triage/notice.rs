@@ -117,11 +117,12 @@ const HEADS_UP: &[&[&str]] = &[
 ];
 
 /// A notice ([`HEADS_UP`] and a colon or comma), or a post that tells of a place shut for its
-/// works ([`closed_for_works`]), moved ([`moved`]) or a change for a holiday ([`holiday_cause`]), read as a complaint or as negative from its
-/// topic words alone ("Avviso: la strada … è chiusa per un mese per i lavori": "complaint:
-/// 'davanti'"; "Les halles sont fermées pour travaux jusqu'en mars": "gare" of the tweets about
-/// strikes), with no complaint cue, no bad word, nothing grave, abusive or sarcastic: read as
-/// plain news. Any other reading as it was.
+/// works ([`closed_for_works`]), moved ([`moved`]) or a change for a holiday
+/// ([`holiday_cause`]), read as a complaint or as negative from its topic words alone ("Avviso:
+/// la strada … è chiusa per un mese per i lavori": "complaint: 'davanti'"; "Les halles sont
+/// fermées pour travaux jusqu'en mars": "gare" of the tweets about strikes), with no complaint
+/// cue, no bad word, nothing grave, abusive or sarcastic: read as plain news. Any other reading
+/// as it was.
 pub(super) fn heads_up(r: Reading) -> Reading {
     let tokens = &r.analysed.tokens;
     let first: Vec<String> = tokens

@@ -81,20 +81,16 @@ pub(super) fn signals_in(text: &str, lang: Option<&'static str>) -> (Analysed, S
         complaint.retain(|c| !pair.contains(c.as_str()));
         complaint.push(pair);
     }
-    // A wait with its length ("been waiting 3 weeks"), or told by the clock ("ordered at 7 …
-    // came at 8:15").
-    let measured = super::waited::measured_wait(folded.as_str(), &placed.raw.waited);
-    // Or asked why it takes so long ("Why does it take three weeks?"); or by a day and a
-    // request for news ("desde el lunes … ¿sabéis algo?", `chase.rs`).
-    let why = || super::waited::why_so_long(folded.as_str());
-    let wait = measured
-        .or_else(why)
-        .map(|(a, b)| folded.own(a, b))
-        .or_else(|| {
-            let ((a, b), (c, d)) = super::clock::late(folded.as_str())
-                .or_else(|| super::chase::chased(folded.as_str()))?;
-            Some(format!("{} … {}", folded.own(a, b), folded.own(c, d)))
-        });
+    // A wait with its length ("been waiting 3 weeks", "Why does it take three weeks?"), or told
+    // by the clock ("ordered at 7 … came at 8:15").
+    let measured = super::waited::measured_wait(folded.as_str(), &placed.raw.waited)
+        .or_else(|| super::waited::why_so_long(folded.as_str()));
+    // Or by a day and a request for news ("desde el lunes … ¿sabéis algo?", `chase.rs`).
+    let wait = measured.map(|(a, b)| folded.own(a, b)).or_else(|| {
+        let ((a, b), (c, d)) = super::clock::late(folded.as_str())
+            .or_else(|| super::chase::chased(folded.as_str()))?;
+        Some(format!("{} … {}", folded.own(a, b), folded.own(c, d)))
+    });
     if let Some(wait) = &wait {
         // Said once: "still nothing" is inside "two weeks and still nothing", "pedimos … llegó"
         // inside "pedimos a las 7 … llegó a las 8".

@@ -316,7 +316,7 @@ const WITHOUT: &[&str] = &["without", "sin", "sans", "ohne", "senza", "sem"];
 const TROUBLE: &[&str] = &[
     "problem", "problems", "issue", "issues", "complaint", "complaints", "problema", "problemas",
     "queja", "quejas", "probleme", "problemes", "souci", "soucis", "probleme", "beschwerden",
-    "problemi", "reclamacoes", "single", "any",
+    "problemi", "reclamacoes", "single", "any", "once", "ever", "rushing", "hurrying",
 ];
 
 /// A length spent in a queue or without something: the length to the queue, or to "without"
