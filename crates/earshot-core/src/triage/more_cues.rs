@@ -1,4 +1,4 @@
-//! Yet more complaint cue phrases, read after `service_cues.rs`'s (whose file is full): a
+//! Yet more complaint cue phrases, read after `service_cues.rs`'s and tested with them: a
 //! charge for keeping what the business kept too long, a liberty taken without asking, money a
 //! machine took twice, a plate misread, a reproach asked as a question, a child lost sight of,
 //! a digit missing from a print, a fuse that trips since the work, a door left unlocked, a
@@ -61,13 +61,15 @@ mod tests {
     use crate::triage::complaint_cues::COMPLAINT_CUES;
     use crate::triage::service_cues::SERVICE_CUES;
 
+    /// This list's cues and `service_cues.rs`'s, each folded, said once in the two, and not
+    /// also in the first list.
     #[test]
     fn every_cue_is_folded_and_said_once() {
-        for (i, c) in MORE_CUES.iter().enumerate() {
+        let weaker: Vec<&str> = SERVICE_CUES.iter().chain(MORE_CUES).copied().collect();
+        for (i, c) in weaker.iter().enumerate() {
             assert_eq!(*c, crate::matcher::fold(c), "not folded: {c}");
-            assert!(!MORE_CUES[..i].contains(c), "twice: {c}");
+            assert!(!weaker[..i].contains(c), "twice: {c}");
             assert!(!COMPLAINT_CUES.contains(c), "also in COMPLAINT_CUES: {c}");
-            assert!(!SERVICE_CUES.contains(c), "also in SERVICE_CUES: {c}");
         }
     }
 }
