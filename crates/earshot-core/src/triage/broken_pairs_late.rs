@@ -1,7 +1,8 @@
 //! Yet more of the pairs [`super::broken`] reads (see `broken_pairs.rs`): paid for colour or
 //! first class and given black and white or second, a bill for a visit the business called off,
 //! a fault hidden and back, a parcel left in a bin, a child sent home in another's coat, hair
-//! dyed another colour than asked, a child lost sight of. In the six modelled languages, folded.
+//! dyed another colour than asked, a child lost sight of, a repair that did not hold, a pet given
+//! back with what it did not have, a car's mirror torn off. In the six modelled languages, folded.
 //! Earshot's own lists.
 
 use super::super::pair_words::BILL;
@@ -119,6 +120,81 @@ pub(super) const LATE_PAIRS: &[Pair] = &[
         then: &["de vista", "de vue", "di vista"],
         within: 5,
         one_clause: true,
+        ..PLAIN
+    },
+    // A repair that did not hold: "three weeks after the roofer fixed the leak, water is coming
+    // through again", "tres semanas después de que arreglara la gotera, vuelve a entrar agua".
+    Pair {
+        first: &[
+            "days after", "weeks after", "months after", "day after", "week after",
+            "month after", "dias despues", "semanas despues", "meses despues", "dia despues",
+            "semana despues", "mes despues", "jours apres", "semaines apres", "mois apres",
+            "jour apres", "semaine apres", "tage nachdem", "wochen nachdem", "monate nachdem",
+            "tag nachdem", "woche nachdem", "monat nachdem", "giorni dopo", "settimane dopo",
+            "mesi dopo", "giorno dopo", "settimana dopo", "mese dopo", "dias depois",
+            "semanas depois", "meses depois", "dia depois", "semana depois", "mes depois",
+        ],
+        then: &[
+            "again", "vuelve a", "volvio a", "otra vez", "de nuevo", "recommence", "de nouveau",
+            "a nouveau", "wieder", "di nuovo", "ancora una volta", "volta a", "voltou a",
+            "outra vez", "de novo",
+        ],
+        via: &[
+            "fixed", "repaired", "mended", "sorted", "arreglara", "arreglo", "arreglaron",
+            "arreglado", "reparara", "reparo", "repararon", "reparado", "repare", "reparee",
+            "repares", "repariert", "reparierte", "riparato", "riparata", "aggiustato",
+            "aggiustata", "sistemato", "arranjado", "arranjou", "arranjaram", "reparou",
+            "repararam", "consertou", "consertado",
+        ],
+        within: 18,
+        told: true,
+        unnegated: true,
+        ..PLAIN
+    },
+    // Given back with what it did not have: "sent our dog home with fleas and a cough he didn't
+    // have when we dropped him off", "nos devolvió al perro con … una tos que no tenía".
+    Pair {
+        first: &[
+            "sent", "returned", "devolvio", "devolvieron", "rendu", "rendue", "renvoye",
+            "zuruckgegeben", "zuruckgebracht", "restituito", "restituita", "devolveu",
+            "devolveram",
+        ],
+        then: &[
+            "didn't have", "didnt have", "did not have", "no tenia", "n'avait pas",
+            "nicht hatte", "nicht gehabt", "non aveva", "nao tinha",
+        ],
+        within: 16,
+        told: true,
+        ..PLAIN
+    },
+    // A car's part torn off: "snapped off my wing mirror", "me arrancaron el retrovisor".
+    Pair {
+        first: &[
+            "snapped", "ripped", "tore", "knocked", "arrancaron", "arranco", "arrancado",
+            "arrache", "arrachee", "abgerissen", "abgebrochen", "staccato", "staccata",
+            "strappato", "arrancou", "arrancaram", "partiu",
+        ],
+        then: &[
+            "mirror", "wiper", "wipers", "aerial", "antenna", "bumper", "retrovisor", "espejo",
+            "limpiaparabrisas", "antena", "parachoques", "retroviseur", "essuie glace",
+            "antenne", "pare chocs", "spiegel", "aussenspiegel", "scheibenwischer",
+            "stossstange", "specchietto", "tergicristallo", "paraurti", "espelho",
+        ],
+        within: 5,
+        one_clause: true,
+        told: true,
+        ..PLAIN
+    },
+    // German puts the tearing after the part: "hat mir den Außenspiegel abgerissen".
+    Pair {
+        first: &[
+            "spiegel", "aussenspiegel", "außenspiegel", "scheibenwischer", "antenne",
+            "stossstange", "stoßstange",
+        ],
+        then: &["abgerissen", "abgebrochen"],
+        within: 3,
+        one_clause: true,
+        told: true,
         ..PLAIN
     },
     // German puts the dye after what it should have been: "orange statt kupfer gefärbt".

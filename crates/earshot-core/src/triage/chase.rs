@@ -31,7 +31,7 @@ const NEWS: &[&str] = &[
 ];
 
 #[path = "that_was.rs"]
-mod that_was;
+pub(super) mod that_was;
 
 /// Where "since" and its day, and the request for news, stand in a folded post that asks (byte
 /// ranges): "desde el lunes" and "sabeis algo"; or a promise of speed and the day it is now

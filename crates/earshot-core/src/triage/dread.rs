@@ -210,6 +210,45 @@ pub(super) fn eased(a: &mut Analysed) -> bool {
     }
 }
 
+/// Remembered, said of someone else, as tokens are folded: "remembered", "se acordó", "s'est
+/// souvenue", "wusste noch", "si è ricordata", "lembrou-se".
+#[rustfmt::skip]
+const REMEMBERED: &[&str] = &[
+    "remembered", "acordó", "acordo", "acordaba", "recordó", "recordaba", "souvenue", "souvenu",
+    "souvenait", "rappelée", "rappelé", "wusste", "erinnerte", "ricordata", "ricordato",
+    "ricordava", "lembrou", "lembrava", "lembraram",
+];
+
+/// Stress, besides [`WORRY`] and the fears of [`super::words::FEAR`].
+const STRESSED: &[&str] = &[
+    "stressed",
+    "stressée",
+    "stressé",
+    "gestresst",
+    "stressata",
+    "stressada",
+];
+
+/// Sets aside the writer's fear that someone of the business remembered ("The hairdresser
+/// remembered I was nervous after last time and booked me the quiet chair", "se acordó de que
+/// la última vez estaba nerviosa"): within ten words after "remembered", before an "and" or
+/// a "but". Returns whether there was one: the care taken over it is the relief.
+pub(super) fn remembered(a: &mut Analysed) -> bool {
+    let n = a.tokens.len();
+    let Some(at) = (0..n).find(|&k| REMEMBERED.contains(&a.tokens[k].norm.as_str())) else {
+        return false;
+    };
+    let afraid =
+        |w: &str| WORRY.contains(&w) || STRESSED.contains(&w) || super::words::FEAR.contains(&w);
+    let fear = (at + 1..n.min(at + 11))
+        .take_while(|&k| !ENDS.contains(&a.tokens[k].norm.as_str()))
+        .find(|&k| afraid(a.tokens[k].norm.as_str()));
+    match fear {
+        Some(k) => settle(a, vec![at..k + 1], false),
+        None => false,
+    }
+}
+
 /// Luck, or relief, in each language ("luckily", "menos mal que", "zum Glück", "per fortuna"; the
 /// idioms as `idioms.rs` merges them).
 #[rustfmt::skip]

@@ -359,6 +359,10 @@ pub(super) const MORE_IDIOMS: &[(&str, f64)] = &[
     ("ohne uns|mich … zu drängen|drangen|hetzen", 2.0),
     ("senza mai metterci|mettermi fretta", 2.0),
     ("sem nunca nos|me apressar", 2.0),
+    // Done, somehow: "somehow got a shot with all fourteen grandchildren looking", "hat es
+    // irgendwie geschafft". Not a harm done somehow ("somehow lost my parcel"): its cue stays.
+    ("somehow got|managed|pulled", 2.0),
+    ("irgendwie geschafft|hinbekommen", 2.0),
     // Told honestly a thing was not worth mending: advice, not a complaint of its worth.
     ("wasnt|isnt worth fixing|repairing|mending", 1.0),
     ("not worth fixing|repairing|mending", 1.0),

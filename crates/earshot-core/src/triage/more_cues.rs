@@ -2,7 +2,8 @@
 //! charge for keeping what the business kept too long, a liberty taken without asking, money a
 //! machine took twice, a plate misread, a reproach asked as a question, a child lost sight of,
 //! a digit missing from a print, a fuse that trips since the work, a door left unlocked, a
-//! screen with dead pixels. Folded as `matcher::fold` folds a post, in each modelled language.
+//! screen with dead pixels, staff who came drunk, "who decided", rounds never made. Folded as
+//! `matcher::fold` folds a post, in each modelled language.
 //! Earshot's own list.
 
 #[rustfmt::skip]
@@ -50,6 +51,17 @@ pub(super) const MORE_CUES: &[&str] = &[
     "dejaron la puerta abierta", "dejaron la puerta de casa abierta", "porte d'entree deverrouillee",
     "porte deverrouillee", "unverschlossen gelassen", "lasciato la porta aperta",
     "lasciato la porta di casa aperta", "porta destrancada", "porta de casa destrancada",
+    // Staff who came drunk: "turned up drunk and swore in front of the children".
+    "turned up drunk", "showed up drunk", "came drunk", "llego borracho", "llego borracha",
+    "vino borracho", "arrive ivre", "arrivee ivre", "arrive saoul", "kam betrunken",
+    "erschien betrunken", "arrivato ubriaco", "arrivata ubriaca", "venuto ubriaco",
+    "chegou bebedo", "chegou bebado", "chegou bebeda", "veio bebedo",
+    // Who decided it, asked as a reproach: "Who decided the new menu should drop every
+    // vegetarian main?"
+    "who decided", "whose idea was it", "quien decidio", "a qui l'idee", "qui a decide",
+    "wer hat entschieden", "wer hat beschlossen", "chi ha deciso", "quem decidiu",
+    // Paid for rounds never made: "hasn't been round once".
+    "hasn't been round once", "not been round once", "hasnt been round once",
     // A screen with dead pixels.
     "dead pixels", "dead pixel", "pixeles muertos", "pixels morts", "toter pixel", "tote pixel",
     "pixel morti", "pixeis mortos", "pixels mortos",

@@ -40,7 +40,7 @@ const AGENTS: &[&str] = &[
     "allenatore", "allenatrice", "bagnino", "professor", "treinador", "treinadora", "instrutor",
     "instrutora", "host", "landlady", "landlord", "anfitrion", "anfitriona", "casera", "hote",
     "hotesse", "wirt", "wirtin", "pensionswirtin", "gastgeber", "gastgeberin", "vermieterin",
-    "padrona", "anfitria",
+    "padrona", "anfitria", "proprietaire", "propietario", "propietaria",
     "dependiente", "dependienta", "peluquero", "peluquera", "florista", "panadero", "panadera",
     "carnicero", "carnicera", "fontanero", "electricista", "mecanico", "taller", "veterinario",
     "veterinaria", "enfermera", "enfermero", "medico", "medica", "dentista", "farmaceutico",
@@ -285,6 +285,50 @@ fn need_met(r: &Reading) -> Option<String> {
         .or_else(|| found_and_kept(&p))
         .or_else(|| of_own_accord(&p))
         .or_else(|| pest_free(&p))
+        .or_else(|| errand(&p))
+}
+
+/// Went, or drove, to fetch: "drove", "went", "fue", "est allé", "gefahren", "andato", "foi".
+#[rustfmt::skip]
+const WENT: &[&str] = &[
+    "drove", "went", "ran", "walked", "nipped", "popped", "fue", "fueron", "corrio", "alle",
+    "allee", "alles", "couru", "gefahren", "gelaufen", "gegangen", "andato", "andata", "corso",
+    "corsa", "foi", "foram", "correu",
+];
+
+/// Fetching, as a word opens (folded): "fetch", "buscarnos", "chercher", "holen", "prenderci".
+#[rustfmt::skip]
+const FETCH: &[&str] = &[
+    "fetch", "get", "buy", "pick", "collect", "buscar", "traer", "comprar", "chercher",
+    "acheter", "recuperer", "holen", "kaufen", "besorgen", "prender", "comprare", "recuperare",
+    "trazer",
+];
+
+/// The writer, at the end of a word of fetching ("buscarnos", "prenderci", "buscar-nos").
+const CLITIC: &[&str] = &["nos", "me", "ci", "mi"];
+
+/// "<someone of the business> went <somewhere> to fetch <something> for <the writer>": the
+/// errand run for the writer ("The campsite owner drove into town to fetch a spare tent pole
+/// for us", "El dueño del camping fue en coche al pueblo a buscarnos una varilla"), with no
+/// bad word, negation or complaint cue anywhere. Who acts, within the first four words (German
+/// joins the place to the owner: "Campingplatzbesitzer").
+fn errand(p: &Post) -> Option<String> {
+    let n = p.tokens.len();
+    let owner = |i: usize| agent(&p.words[i]) || p.words[i].ends_with("besitzer");
+    let agent = (0..n.min(4)).find(|&i| owner(i))?;
+    if (0..agent).any(|i| p.tokens[i].clause_end) {
+        return None;
+    }
+    let went = (agent + 1..n.min(agent + 10)).find(|&i| p.is(i, WENT))?;
+    let fetch =
+        (went + 1..n.min(went + 12)).find(|&i| FETCH.iter().any(|f| p.words[i].starts_with(f)))?;
+    let word = p.words[fetch].as_ref();
+    let clitic = CLITIC
+        .iter()
+        .any(|c| word.len() > c.len() + 3 && word.ends_with(c));
+    let for_writer = clitic || (went + 1..n.min(fetch + 10)).any(|k| p.for_writer(k));
+    let german = p.r.lang == Some("de");
+    (for_writer && plain_after(p, 0, n)).then(|| named(p.tokens, agent, german))
 }
 
 /// A pest gone since the business came (`pest_gone.rs`): the words of no trace.

@@ -26,10 +26,38 @@ const WHY: &[&str] = &[
     "refurbishment", "renovation", "renovations", "refit", "works", "holiday", "holidays",
     "reformas", "obras", "vacaciones", "travaux", "vacances", "congés", "umbau", "renovierung",
     "betriebsferien", "urlaub", "lavori", "ristrutturazione", "ferie", "férias", "remodelação",
+    "stocktaking", "stocktake", "inventario", "inventaire", "inventur", "inventário",
 ];
 
+/// Until, as tokens are written ("jusqu'à" without its apostrophe).
+#[rustfmt::skip]
+const UNTIL: &[&str] = &[
+    "until", "till", "hasta", "jusqu", "jusquà", "jusquau", "jusquen", "bis", "fino", "até",
+];
+
+/// Whether "until" and a day or a month (`that_was.rs`, folded) follow word `i` closely in its
+/// clause: "closed on Wednesdays until the end of January", "cerradas hasta finales de enero".
+/// Not "until further notice", as often shut by sad news ("the owner is in hospital").
+fn until_date(a: &Analysed, i: usize) -> bool {
+    let n = a.tokens.len();
+    let clause = |k: usize| (i..k).all(|j| !a.tokens[j].clause_end);
+    let when = |k: usize| {
+        let w = crate::matcher::fold(&a.tokens[k].norm);
+        let w = w
+            .strip_suffix('s')
+            .filter(|_| w.ends_with("days"))
+            .unwrap_or(&w);
+        super::chase::that_was::WHEN.contains(&w)
+    };
+    (i + 1..n.min(i + 7)).any(|u| {
+        UNTIL.contains(&a.tokens[u].norm.as_str())
+            && clause(u)
+            && (u + 1..n.min(u + 6)).any(|k| clause(k) && when(k))
+    })
+}
+
 /// Sets aside each word of [`CLOSED`] that has a word of [`WHY`] within six words of it, in
-/// one sentence.
+/// one sentence, or a date it is shut until ([`until_date`]).
 pub(super) fn closed_for_works(a: &mut Analysed) {
     let n = a.tokens.len();
     for i in 0..n {
@@ -43,7 +71,7 @@ pub(super) fn closed_for_works(a: &mut Analysed) {
         let to = (i..n.min(i + 7))
             .find(|&k| a.tokens[k].clause_end)
             .map_or(n.min(i + 7), |k| k + 1);
-        if (from..to).any(|k| WHY.contains(&a.tokens[k].norm.as_str())) {
+        if (from..to).any(|k| WHY.contains(&a.tokens[k].norm.as_str())) || until_date(a, i) {
             a.tokens[i].set_aside();
         }
     }
@@ -97,13 +125,47 @@ fn moved(tokens: &[super::text::Token]) -> bool {
         .iter()
         .enumerate()
         .any(|(i, t)| match t.norm.as_str() {
-            "déménagé" | "umgezogen" => true,
-            "moved" => at(i + 1, "to"),
+            "déménagé" | "umgezogen" | "déménageons" | "mudámos" => true,
+            "moved" => at(i + 1, "to") || i > 0 && (at(i - 1, "weve") || at(i - 1, "have")),
+            "déménage" => i > 0 && at(i - 1, "on"),
+            "mudamos" => i > 0 && at(i - 1, "nos"),
             "mudou" | "mudaram" => at(i + 1, "se"),
             "mudado" | "trasladado" => i > 1 && at(i - 2, "se"),
-            "trasferito" | "trasferita" | "trasferiti" => i > 1 && at(i - 2, "si"),
+            "trasferito" | "trasferita" | "trasferiti" => {
+                i > 1 && (at(i - 2, "si") || at(i - 2, "ci"))
+            }
             _ => false,
         })
+}
+
+/// Kept for some ("for hotel guests only", "reservado a", "réservé aux", "nur für", "riservato
+/// agli", "só para"), as tokens are written.
+#[rustfmt::skip]
+const ONLY: &[&str] = &[
+    "only", "reserved", "reservado", "reservada", "reservados", "reservadas", "solo", "sólo",
+    "réservé", "réservée", "réservés", "réservées", "nur", "riservato", "riservata", "riservati",
+    "riservate", "só", "apenas", "exclusivamente",
+];
+
+/// Others may use something else: "can use", "pueden usar", "peuvent utiliser", "können …
+/// nutzen", "può usare", "podem usar" (the modal, then the verb within a few words).
+#[rustfmt::skip]
+const MAY: &[&str] = &[
+    "can", "may", "puede", "pueden", "podéis", "peut", "peuvent", "pouvez", "kann", "können",
+    "könnt", "può", "possono", "potete", "pode", "podem",
+];
+#[rustfmt::skip]
+const USE: &[&str] = &[
+    "use", "usar", "utilizar", "utiliser", "nutzen", "benutzen", "usare", "utilizzare",
+];
+
+/// Something kept for some, and what the others may use instead ("Parking at the back is for
+/// hotel guests only; day visitors can use the council car park"): a rule of the house told.
+fn kept_for(tokens: &[super::text::Token]) -> bool {
+    let is = |i: usize, list: &[&str]| list.contains(&tokens[i].norm.as_str());
+    let n = tokens.len();
+    (0..n).any(|i| is(i, ONLY))
+        && (0..n).any(|i| is(i, MAY) && (i + 1..n.min(i + 8)).any(|k| is(k, USE)))
 }
 
 /// What opens a notice, as tokens are folded: "Heads up:", "FYI:", "Aviso:", "Info :",
@@ -117,8 +179,8 @@ const HEADS_UP: &[&[&str]] = &[
 ];
 
 /// A notice ([`HEADS_UP`] and a colon or comma), or a post that tells of a place shut for its
-/// works ([`closed_for_works`]), moved ([`moved`]) or a change for a holiday
-/// ([`holiday_cause`]), read as a complaint or as negative from its topic words alone ("Avviso:
+/// works or until a date ([`closed_for_works`]), moved ([`moved`]), a change for a holiday
+/// ([`holiday_cause`]) or something kept for some ([`kept_for`]), read as a complaint or as negative from its topic words alone ("Avviso:
 /// la strada … è chiusa per un mese per i lavori": "complaint: 'davanti'"; "Les halles sont
 /// fermées pour travaux jusqu'en mars": "gare" of the tweets about strikes), with no complaint
 /// cue, no bad word, nothing grave, abusive or sarcastic: read as plain news. Any other reading
@@ -137,7 +199,8 @@ pub(super) fn heads_up(r: Reading) -> Reading {
     }) || tokens.iter().any(|t| {
         let w = t.norm.as_str();
         t.aside && (CLOSED.contains(&w) || HOLIDAY.contains(&w) || w.starts_with("holiday"))
-    }) || moved(tokens);
+    }) || moved(tokens)
+        || kept_for(tokens);
     // Most posts are no notice and stop here, before their words are looked up.
     if !opens || r.mood == Sentiment::Positive {
         return r;
@@ -191,6 +254,16 @@ mod tests {
             ["geschlossen"]
         );
         assert!(aside("Closed again at 3pm on a Saturday", "en").is_empty());
+        assert_eq!(
+            aside("Las pistas están cerradas hasta finales de enero", "es"),
+            ["cerradas"]
+        );
+        assert_eq!(aside("Fermé lundi pour inventaire", "fr"), ["fermé"]);
+        assert!(aside(
+            "Closed until further notice, the owner is in hospital",
+            "en"
+        )
+        .is_empty());
         assert!(aside("Closed at 3pm. The holiday park next door was open", "en").is_empty());
     }
 
@@ -202,12 +275,33 @@ mod tests {
         assert!(moved("La tienda se ha trasladado a la plaza", "es"));
         assert!(moved("Der Hofladen ist in die Scheune umgezogen", "de"));
         assert!(moved("A loja mudou-se para a Rua Nova", "pt"));
+        assert!(moved("We've moved to the old post office", "en"));
+        assert!(moved("On déménage au 5 rue Haute", "fr"));
+        assert!(moved("Mudámos para a Rua Nova", "pt"));
+        assert!(moved("Ci siamo trasferiti in via Roma", "it"));
+        assert!(!moved("We moved the party to Friday and nobody came", "en"));
         assert!(!moved("They moved my appointment three times", "en"));
         assert!(!moved(
             "A empresa mudou o código do portão sem avisar",
             "pt"
         ));
         assert!(!moved("Me han trasladado la cita al martes", "es"));
+    }
+
+    #[test]
+    fn something_kept_for_some_with_what_others_may_use_is_told() {
+        use crate::triage::text::analyse_in;
+        let kept = |text: &str, lang: &str| super::kept_for(&analyse_in(text, Some(lang)).tokens);
+        assert!(kept(
+            "The sauna is for members only; guests can use the steam room",
+            "en"
+        ));
+        assert!(kept(
+            "Der Hof ist nur für Anwohner, Gäste können den Parkplatz nutzen",
+            "de"
+        ));
+        assert!(!kept("Members only, and nobody told us", "en"));
+        assert!(!kept("You can use the voucher any day", "en"));
     }
 
     #[test]

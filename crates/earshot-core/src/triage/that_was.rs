@@ -18,7 +18,7 @@ const NOW: &[&str] = &[
 
 /// The days and months the last sentence may name, folded.
 #[rustfmt::skip]
-const WHEN: &[&str] = &[
+pub(in crate::triage) const WHEN: &[&str] = &[
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "lunes",
     "martes", "miercoles", "jueves", "viernes", "sabado", "domingo", "lundi", "mardi", "mercredi",
     "jeudi", "vendredi", "samedi", "dimanche", "montag", "dienstag", "mittwoch", "donnerstag",

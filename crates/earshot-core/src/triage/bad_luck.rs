@@ -1,0 +1,275 @@
+//! More of the writer's own bad luck (read from `mishap.rs`): a fall on the ice at home
+//! ("Slipped on the ice outside our house and broke my wrist"), a pet gone missing ("Our cat
+//! went missing on Saturday, so I won't make it to book club"), and the writer's work keeping
+//! them from the business's party ("Gutted that I'm working on Saturday and will miss the
+//! shop's birthday party"), tears at a first parting ("Left the dog at kennels for the first time
+//! today and cried all the way to work"). A sadness, and what it costs the writer, but nothing the business
+//! did. Not a fall on the business's ice ("in your car park"), nor a pet lost from kennels.
+//! Read on folded text. Earshot's own rules.
+
+use super::super::super::super::cues::{word_spans, Folded};
+use super::super::{sentence, sentence_ends};
+use super::{said, CAUSED, YOURS};
+
+/// Slipped, folded, and the stems that say it before a post's words are split.
+#[rustfmt::skip]
+const SLIPPED: &[&str] = &[
+    "slipped", "resbale", "resbalo", "resbalamos", "glisse", "glissee", "ausgerutscht",
+    "scivolato", "scivolata", "scivolati", "escorreguei", "escorregou", "escorregamos",
+];
+const SLIP_STEMS: &[&str] = &[
+    "slipped",
+    "resbal",
+    "glisse",
+    "ausgerutscht",
+    "scivol",
+    "escorreg",
+];
+
+/// Ice, folded.
+#[rustfmt::skip]
+const ICE: &[&str] = &[
+    "ice", "icy", "hielo", "verglas", "glace", "eis", "glatteis", "ghiaccio", "gelo",
+];
+
+/// The writer's home, folded: where a fall is nobody's fault but the weather's.
+#[rustfmt::skip]
+const HOME: &[&str] = &[
+    "house", "home", "flat", "doorstep", "driveway", "garden", "casa", "portal", "jardin",
+    "maison", "moi", "haus", "hause", "wohnung", "garten", "haustur", "giardino", "jardim",
+];
+
+/// The sentence that tells the writer's fall on the ice at home ("Slipped on the ice outside our
+/// house and broke my wrist"), as the post says it up to a "but"; or None.
+pub(super) fn own_slip(folded: &Folded) -> Option<String> {
+    let text = folded.as_str();
+    if !said(text, SLIP_STEMS) {
+        return None;
+    }
+    let spans = word_spans(text);
+    let word = |k: usize| spans.get(k).map_or("", |&(s, e)| &text[s..e]);
+    let slip = (0..spans.len()).find(|&i| SLIPPED.contains(&word(i)))?;
+    let (from, to) = sentence(text, &spans, slip);
+    let inside: Vec<&str> = (0..spans.len())
+        .filter(|&k| spans[k].0 >= from && spans[k].1 <= to)
+        .map(word)
+        .collect();
+    let theirs = |k: usize| CAUSED.contains(&word(k)) || YOURS.contains(&word(k));
+    let told = inside.iter().any(|w| ICE.contains(w)) && inside.iter().any(|w| HOME.contains(w));
+    (told && !(0..spans.len()).any(theirs)).then(|| folded.own(from, to))
+}
+
+/// A pet, folded.
+#[rustfmt::skip]
+const PET: &[&str] = &[
+    "cat", "dog", "kitten", "puppy", "tortoise", "rabbit", "parrot", "gato", "gata", "perro",
+    "perra", "gatito", "chat", "chatte", "chien", "chienne", "katze", "kater", "hund", "gatto",
+    "gatta", "cane", "cagnolino", "cao", "cadela", "gatinho",
+];
+
+/// Gone missing, folded.
+#[rustfmt::skip]
+const MISSING: &[&str] = &[
+    "missing", "disappeared", "vanished", "desaparecio", "desaparecida", "desaparecido",
+    "disparu", "disparue", "verschwunden", "weggelaufen", "entlaufen", "sparito", "sparita",
+    "scomparso", "scomparsa", "desapareceu", "fugiu",
+];
+
+/// The writer's own, right before the pet ("our cat", "la nostra gatta").
+#[rustfmt::skip]
+const OWN: &[&str] = &[
+    "our", "my", "nuestra", "nuestro", "mi", "notre", "mon", "ma", "unsere", "unser", "meine",
+    "mein", "nostra", "nostro", "mia", "mio", "nossa", "nosso", "minha", "meu",
+];
+
+/// Where a pet may have been in the business's care, folded: a pet lost from there is theirs.
+#[rustfmt::skip]
+const IN_CARE: &[&str] = &[
+    "kennels", "kennel", "cattery", "groomer", "groomers", "sitter", "walker", "vet",
+    "residencia", "guarderia", "peluqueria", "pension", "toiletteur", "tierpension",
+    "hundepension", "tierarzt", "pensione", "toelettatura", "veterinario", "hotel", "canil",
+];
+
+/// The sentence that tells the writer's pet gone missing ("Nuestra gata desapareció el sábado"),
+/// as the post says it up to a "but"; or None.
+pub(super) fn pet_missing(folded: &Folded) -> Option<String> {
+    let text = folded.as_str();
+    if !said(text, MISSING) {
+        return None;
+    }
+    let spans = word_spans(text);
+    let word = |k: usize| spans.get(k).map_or("", |&(s, e)| &text[s..e]);
+    let pet = (0..spans.len()).find(|&i| {
+        PET.contains(&word(i)) && (i.saturating_sub(2)..i).any(|k| OWN.contains(&word(k)))
+    })?;
+    let (from, to) = sentence(text, &spans, pet);
+    let gone = (0..spans.len())
+        .filter(|&k| spans[k].0 >= from && spans[k].1 <= to)
+        .any(|k| MISSING.contains(&word(k)));
+    let theirs = |k: usize| {
+        CAUSED.contains(&word(k)) || YOURS.contains(&word(k)) || IN_CARE.contains(&word(k))
+    };
+    (gone && !(0..spans.len()).any(theirs)).then(|| folded.own(from, to))
+}
+
+/// Missing an event, folded: "miss", "me pierdo", "rater", "verpasse", "mi perdo", "perder".
+#[rustfmt::skip]
+const MISS: &[&str] = &[
+    "miss", "pierdo", "perdere", "perdo", "rater", "verpasse", "verpassen", "perder", "perdre",
+];
+
+/// What the business holds that one goes to, folded.
+#[rustfmt::skip]
+const EVENT: &[&str] = &[
+    "party", "launch", "opening", "fiesta", "inauguracion", "fete", "soiree", "inauguration",
+    "feier", "eroffnung", "festa", "inaugurazione", "serata", "inauguracao",
+];
+
+/// The writer's work, folded.
+#[rustfmt::skip]
+const WORK: &[&str] = &[
+    "working", "work", "shift", "trabajar", "trabajo", "travaille", "travailler", "arbeiten",
+    "arbeite", "dienst", "schicht", "lavoro", "lavorare", "turno", "trabalhar", "trabalho",
+];
+
+/// The sentence that tells the writer's work keeping them from the business's party ("el
+/// sábado me toca trabajar y me pierdo la fiesta"), as the post says it up to a "but"; or None.
+/// Whatever cause it gives, the writer's work is the one.
+pub(super) fn own_absence(folded: &Folded) -> Option<String> {
+    let text = folded.as_str();
+    if !said(text, EVENT) {
+        return None;
+    }
+    let spans = word_spans(text);
+    let word = |k: usize| spans.get(k).map_or("", |&(s, e)| &text[s..e]);
+    let miss = (0..spans.len())
+        .find(|&i| MISS.contains(&word(i)) && (i + 1..i + 7).any(|k| EVENT.contains(&word(k))))?;
+    let start = (0..miss)
+        .rev()
+        .find(|&k| sentence_ends(text, &spans, k))
+        .map_or(0, |k| k + 1);
+    if !(start..miss).any(|k| WORK.contains(&word(k))) {
+        return None;
+    }
+    let (from, to) = sentence(text, &spans, miss);
+    Some(folded.own(spans[start].0.min(from), to))
+}
+
+/// Cried, said by the writer of themselves, folded.
+#[rustfmt::skip]
+const CRIED: &[&str] = &[
+    "cried", "llorado", "llore", "pleure", "pleuree", "geweint", "heulte", "pianto", "piangere",
+    "chorei", "chorado",
+];
+
+/// The first time, folded: a parting the writer is not used to.
+#[rustfmt::skip]
+const FIRST_TIME: &[&str] = &[
+    "first time", "primera vez", "premiere fois", "ersten mal", "prima volta", "primeira vez",
+];
+
+/// The sentence that tells the writer's tears at a first parting ("Left the dog at kennels for
+/// the first time today and cried all the way to work"), as the post says it up to a "but"; or
+/// None. The tears are the writer's, and the kennels did nothing.
+pub(super) fn first_parting(folded: &Folded) -> Option<String> {
+    let text = folded.as_str();
+    if !said(text, FIRST_TIME) {
+        return None;
+    }
+    let spans = word_spans(text);
+    let word = |k: usize| spans.get(k).map_or("", |&(s, e)| &text[s..e]);
+    let cried = (0..spans.len()).find(|&i| CRIED.contains(&word(i)))?;
+    let (from, to) = sentence(text, &spans, cried);
+    let told = FIRST_TIME.iter().any(|f| text[from..to].contains(f));
+    let theirs = |k: usize| CAUSED.contains(&word(k)) || YOURS.contains(&word(k));
+    (told && !(0..spans.len()).any(theirs)).then(|| folded.own(from, to))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_fall_on_the_ice_at_home_is_told_and_one_at_the_business_is_not() {
+        let cases = [
+            (
+                "Slipped on the ice on my own doorstep this morning, bruised all over.",
+                Some("slipped on the ice on my own doorstep this morning, bruised all over"),
+            ),
+            (
+                "Ich bin im Garten auf dem Eis ausgerutscht",
+                Some("ich bin im garten auf dem eis ausgerutscht"),
+            ),
+            (
+                "Slipped on the ice in your car park, nobody had gritted it",
+                None,
+            ),
+            (
+                "Slipped on a wet floor at home after your cleaner left",
+                None,
+            ),
+        ];
+        for (text, told) in cases {
+            assert_eq!(own_slip(&Folded::new(text)).as_deref(), told, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_pet_gone_missing_is_told_and_one_lost_from_care_is_not() {
+        let cases = [
+            (
+                "My dog has been missing since Tuesday, please share",
+                Some("my dog has been missing since tuesday, please share"),
+            ),
+            (
+                "Il nostro gatto è sparito da giorni",
+                Some("il nostro gatto è sparito da giorni"),
+            ),
+            ("Our dog went missing from your kennels", None),
+            (
+                "The dog walker let our dog off the lead and now he's missing",
+                None,
+            ),
+        ];
+        for (text, told) in cases {
+            assert_eq!(pet_missing(&Folded::new(text)).as_deref(), told, "{text}");
+        }
+    }
+
+    #[test]
+    fn tears_at_a_first_parting_are_told_and_tears_at_a_harm_are_not() {
+        let cases = [
+            (
+                "First time leaving my daughter at nursery and I cried in the car park",
+                Some("first time leaving my daughter at nursery and i cried in the car park"),
+            ),
+            (
+                "I cried the first time because your staff shouted at her",
+                None,
+            ),
+            ("I cried when I saw the bill", None),
+        ];
+        for (text, told) in cases {
+            assert_eq!(first_parting(&Folded::new(text)).as_deref(), told, "{text}");
+        }
+    }
+
+    #[test]
+    fn the_writers_work_keeping_them_from_a_party_is_told() {
+        let cases = [
+            (
+                "Got a late shift on Friday so I'll miss the launch party, have fun all",
+                Some("got a late shift on friday so i'll miss the launch party, have fun all"),
+            ),
+            (
+                "Tengo que trabajar el viernes y me pierdo la inauguración",
+                Some("tengo que trabajar el viernes y me pierdo la inauguración"),
+            ),
+            ("The taxi never came and we missed the party", None),
+            ("I'll miss the party, see you next time", None),
+        ];
+        for (text, told) in cases {
+            assert_eq!(own_absence(&Folded::new(text)).as_deref(), told, "{text}");
+        }
+    }
+}
