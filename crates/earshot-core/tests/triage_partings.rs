@@ -4,8 +4,10 @@
 //! parting; each beside one that is the business's doing. A place shut until a date or for its
 //! stocktaking, and something kept for some, which are news; a door found shut, which is not. A
 //! repair that did not hold, a pet given back with a cut it did not have, a car's aerial or
-//! mirror torn off, staff who came drunk, "who decided". A fear remembered and cared for, an
-//! errand run for the writer, a picture somehow taken. `earshot classify` is what is tested.
+//! mirror torn off, staff who came drunk, "who decided", a fault excused as meant. A fear
+//! remembered and cared for, or eased until it stopped, a distress grown out of (and a fear
+//! ended by a harm, which is none of these), an errand run for the writer, a picture somehow
+//! taken; keys the writer locked in. `earshot classify` is what is tested.
 
 mod triage_common;
 
@@ -41,6 +43,13 @@ const CASES: &[(&str, &str, &str, bool)] = &[
     ("The florist remembered I was anxious about the colours and sent me photos first", "en", "positive", false),
     ("El dueño de la tienda fue al almacén a buscarme otra talla", "es", "positive", false),
     ("The photographer somehow managed to get the baby smiling", "en", "positive", false),
+    // A fear eased until it stopped, a distress grown out of; a fear ended by a harm.
+    ("The groomer kept our anxious puppy on her lap until he stopped trembling", "en", "positive", false),
+    ("In a term the dance teacher took her from crying at the door to running in", "en", "positive", false),
+    ("Our dog was nervous until the groomer cut his ear", "en", "negative", true),
+    // Keys locked in by the writer; a fault excused as meant.
+    ("Me he dejado las llaves dentro del coche en la gasolinera, esperando a mi hermano", "es", "negative", false),
+    ("The florist says it's meant to look wild but half the roses are dead", "en", "negative", true),
 ];
 
 /// (post, a reason it must give, one it must not — empty for none).

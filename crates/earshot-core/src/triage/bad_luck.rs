@@ -3,7 +3,7 @@
 //! went missing on Saturday, so I won't make it to book club"), and the writer's work keeping
 //! them from the business's party ("Gutted that I'm working on Saturday and will miss the
 //! shop's birthday party"), tears at a first parting ("Left the dog at kennels for the first time
-//! today and cried all the way to work"). A sadness, and what it costs the writer, but nothing the business
+//! today and cried all the way to work"), keys locked in the car. A sadness, and what it costs the writer, but nothing the business
 //! did. Not a fall on the business's ice ("in your car park"), nor a pet lost from kennels.
 //! Read on folded text. Earshot's own rules.
 
@@ -155,6 +155,55 @@ pub(super) fn own_absence(folded: &Folded) -> Option<String> {
     Some(folded.own(spans[start].0.min(from), to))
 }
 
+/// Locked in, said by the writer ("locked my keys in the car", "me he dejado las llaves
+/// dentro", "j'ai enfermé mes clés", "ho chiuso le chiavi dentro", "tranquei as chaves").
+#[rustfmt::skip]
+const LOCKED: &[&str] = &[
+    "locked", "dejado", "enferme", "chiuso", "tranquei",
+];
+#[rustfmt::skip]
+const KEYS: &[&str] = &["keys", "key", "llaves", "cles", "clefs", "chiavi", "chaves"];
+
+/// The writer, right before "locked": "I", "me he", "j'ai", "ho".
+#[rustfmt::skip]
+const WRITER: &[&str] = &[
+    "i", "we", "he", "hemos", "j'ai", "avons", "ho", "abbiamo", "ich", "wir",
+];
+
+/// Where the keys were locked: a car or a home, folded.
+#[rustfmt::skip]
+const LOCKED_IN: &[&str] = &[
+    "car", "van", "house", "flat", "coche", "casa", "voiture", "maison", "auto", "wagen", "haus",
+    "wohnung", "macchina", "carro", "carrinha",
+];
+
+/// The sentence that tells the writer locked out by their own hand ("Locked my keys in the car
+/// at the supermarket", "Hab mich aus dem Auto ausgesperrt"), as the post says it up to a
+/// "but"; or None.
+pub(super) fn locked_out(folded: &Folded) -> Option<String> {
+    let text = folded.as_str();
+    if !(said(text, KEYS) || text.contains("ausgesperrt")) {
+        return None;
+    }
+    let spans = word_spans(text);
+    let word = |k: usize| spans.get(k).map_or("", |&(s, e)| &text[s..e]);
+    let at = (0..spans.len()).find(|&i| {
+        let first = i == 0 || sentence_ends(text, &spans, i - 1);
+        let mine = first || i > 0 && WRITER.contains(&word(i - 1)) || word(i) == "tranquei";
+        let keys =
+            LOCKED.contains(&word(i)) && mine && (i + 1..i + 4).any(|k| KEYS.contains(&word(k)));
+        let myself =
+            word(i) == "ausgesperrt" && (i.saturating_sub(6)..i).any(|k| word(k) == "mich");
+        keys || myself
+    })?;
+    let (from, to) = sentence(text, &spans, at);
+    let inside = (0..spans.len())
+        .filter(|&k| spans[k].0 >= from && spans[k].1 <= to)
+        .any(|k| LOCKED_IN.contains(&word(k)));
+    let theirs = |k: usize| CAUSED.contains(&word(k)) || YOURS.contains(&word(k));
+    (inside && !(0..spans.len()).any(theirs)).then(|| folded.own(from, to))
+}
+
 /// Cried, said by the writer of themselves, folded.
 #[rustfmt::skip]
 const CRIED: &[&str] = &[
@@ -251,6 +300,28 @@ mod tests {
         ];
         for (text, told) in cases {
             assert_eq!(first_parting(&Folded::new(text)).as_deref(), told, "{text}");
+        }
+    }
+
+    #[test]
+    fn keys_locked_in_by_the_writer_are_told_and_a_lock_that_failed_is_not() {
+        let cases = [
+            (
+                "Locked my keys in the van outside the garden centre, waiting for my husband",
+                Some("locked my keys in the van outside the garden centre, waiting for my husband"),
+            ),
+            (
+                "Ich hab mich aus der Wohnung ausgesperrt",
+                Some("ich hab mich aus der wohnung ausgesperrt"),
+            ),
+            (
+                "Locked my keys in the car because your new lock jammed",
+                None,
+            ),
+            ("The valet locked the keys in our car and shrugged", None),
+        ];
+        for (text, told) in cases {
+            assert_eq!(locked_out(&Folded::new(text)).as_deref(), told, "{text}");
         }
     }
 

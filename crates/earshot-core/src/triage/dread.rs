@@ -171,14 +171,14 @@ pub(super) fn doubted(a: &mut Analysed) -> bool {
 
 /// Until, as tokens are folded ("hasta que", "jusqu'à ce que" and "até que" begin with these).
 const UNTIL: &[&str] = &[
-    "until", "till", "hasta", "jusqu", "bis", "finché", "finche", "até",
+    "until", "till", "hasta", "jusqu", "jusquà", "bis", "finché", "finche", "até",
 ];
 
 /// Frightened, in the forms [`super::words::FEAR`] lacks ("terrorizzata", "panische").
 #[rustfmt::skip]
 const FRIGHTENED: &[&str] = &[
     "terrorizzato", "terrorizzata", "aterrorizado", "aterrorizada", "terrifié", "terrifiée",
-    "panische",
+    "panische", "asustado", "asustada", "spaventato", "spaventata", "impaurito", "impaurita",
 ];
 
 /// Still, which says a fear goes on ("until the hygienist came, and she's still scared").
@@ -194,20 +194,95 @@ pub(super) fn eased(a: &mut Analysed) -> bool {
     let n = a.tokens.len();
     let afraid = |k: usize| {
         let w = a.tokens[k].norm.as_str();
-        super::words::FEAR.contains(&w) || FRIGHTENED.contains(&w)
+        super::words::FEAR.contains(&w)
+            || FRIGHTENED.contains(&w)
+            || super::words::FEARFUL.contains(&w)
     };
     let Some(fear) = (0..n).find(|&k| afraid(k)) else {
         return false;
     };
-    let until = (fear + 1..n.min(fear + 11)).find(|&k| UNTIL.contains(&a.tokens[k].norm.as_str()));
+    // French "jusqu'à ce que" is read without its elided "jusqu": "à ce".
+    let until_fr =
+        |k: usize| a.tokens[k].norm == "à" && a.tokens.get(k + 1).is_some_and(|t| t.norm == "ce");
+    let until = (fear + 1..n.min(fear + 11))
+        .find(|&k| UNTIL.contains(&a.tokens[k].norm.as_str()) || until_fr(k));
     let still = (fear..n).any(|k| STILL.contains(&a.tokens[k].norm.as_str()));
     match until {
         Some(to) if !still => {
-            let spans = std::iter::once(fear..to + 1).collect();
-            settle(a, spans, false)
+            // "until he stopped shaking": the distress's end, to the end of its clause.
+            let stopped = (to + 1..n.min(to + 7)).any(|k| stops(&a.tokens, k));
+            let clause_end = (to..n)
+                .find(|&k| a.tokens[k].clause_end)
+                .map_or(n, |k| k + 1);
+            // "nervous until the groomer cut his ear": what ended the fear was a harm.
+            let bad = |k: usize| super::vader::valence_of(&a.tokens[k]).is_some_and(|v| v < 0.0);
+            if !stopped && (to + 1..clause_end).any(bad) {
+                return false;
+            }
+            let end = if stopped { clause_end } else { to + 1 };
+            settle(a, vec![fear..end], false)
         }
         _ => false,
     }
+}
+
+/// Stopped, after "until": "until he stopped shaking", "hasta que dejó de temblar", "jusqu'à ce
+/// qu'il arrête de trembler", "bis er aufgehört hat", "finché non ha smesso", "até deixar de".
+#[rustfmt::skip]
+const STOPPED: &[&str] = &[
+    "stopped", "dejó", "dejo", "paró", "arrête", "arrêté", "aufgehört", "aufhörte",
+    "smesso", "smette", "deixar", "deixou", "parou",
+];
+
+/// Whether token `k` says a stop: one of [`STOPPED`], with "de" after "dejó" and "deixar" (left
+/// alone they let: "até a higienista a deixar segurar o espelho").
+fn stops(tokens: &[super::text::Token], k: usize) -> bool {
+    let w = tokens[k].norm.as_str();
+    let de = tokens.get(k + 1).is_some_and(|t| t.norm == "de");
+    STOPPED.contains(&w) && (de || !matches!(w, "dejó" | "dejo" | "deixar" | "deixou"))
+}
+
+/// From, right before a distress ("from crying at the edge", "de llorar", "des pleurs", "vom
+/// Weinen", "dal piangere", "de chorar").
+const FROM: &[&str] = &[
+    "from", "de", "des", "du", "vom", "von", "dal", "dallo", "da",
+];
+
+/// Distress a child grows out of, besides the fears of [`super::words::FEAR`].
+#[rustfmt::skip]
+const DISTRESS: &[&str] = &[
+    "crying", "screaming", "tears", "llorar", "lágrimas", "pleurs", "pleurer", "larmes",
+    "weinen", "tränen", "piangere", "lacrime", "chorar", "choro",
+];
+
+/// To, opening what the distress became ("to jumping in", "a tirarse", "aux sauts", "zum
+/// Reinspringen", "al tuffarsi").
+const TO: &[&str] = &[
+    "to", "a", "au", "aux", "à", "zum", "zur", "zu", "al", "alla", "ao",
+];
+
+/// Sets aside a distress grown out of, told as "from … to …" ("In three weeks the swimming
+/// teacher got him from crying at the edge to jumping in on his own"); returns whether there
+/// was one: what it became is the relief.
+fn outgrown(a: &mut Analysed) -> bool {
+    let n = a.tokens.len();
+    let is = |k: usize, list: &[&str]| list.contains(&a.tokens[k].norm.as_str());
+    let distress = |k: usize| is(k, DISTRESS) || is(k, super::words::FEAR);
+    let Some(from) = (1..n)
+        .find(|&k| distress(k) && is(k - 1, FROM))
+        .map(|k| k - 1)
+    else {
+        return false;
+    };
+    match (from + 2..n.min(from + 9)).find(|&k| is(k, TO)) {
+        Some(to) => settle(a, vec![from..to + 1], false),
+        None => false,
+    }
+}
+
+/// A fear remembered and cared for ([`remembered`]), or a distress grown out of ([`outgrown`]).
+pub(super) fn cared_for(a: &mut Analysed) -> bool {
+    remembered(a) | outgrown(a)
 }
 
 /// Remembered, said of someone else, as tokens are folded: "remembered", "se acordó", "s'est
@@ -233,7 +308,7 @@ const STRESSED: &[&str] = &[
 /// remembered I was nervous after last time and booked me the quiet chair", "se acordó de que
 /// la última vez estaba nerviosa"): within ten words after "remembered", before an "and" or
 /// a "but". Returns whether there was one: the care taken over it is the relief.
-pub(super) fn remembered(a: &mut Analysed) -> bool {
+fn remembered(a: &mut Analysed) -> bool {
     let n = a.tokens.len();
     let Some(at) = (0..n).find(|&k| REMEMBERED.contains(&a.tokens[k].norm.as_str())) else {
         return false;

@@ -284,7 +284,8 @@ fn ill_in_bed(folded: &Folded) -> Option<String> {
 /// The writer's own mishap: a train missed by a hair ([`missed_by`]), a dish burnt
 /// ([`own_burnt`]), a crop the weather killed ([`weather_harm`]), a tree that had to be felled
 /// ([`tree_felled`]), days in bed ill ([`ill_in_bed`]), a fall on the ice at home, a pet gone
-/// missing, work that keeps the writer from a party, tears at a first parting (`bad_luck.rs`).
+/// missing, work that keeps the writer from a party, tears at a first parting, keys locked in
+/// (`bad_luck.rs`).
 /// Read negative whatever the model leans to (`farewell::saddened`).
 pub(crate) fn mishap(folded: &Folded) -> Option<String> {
     missed_by(folded)
@@ -296,6 +297,7 @@ pub(crate) fn mishap(folded: &Folded) -> Option<String> {
         .or_else(|| bad_luck::pet_missing(folded))
         .or_else(|| bad_luck::own_absence(folded))
         .or_else(|| bad_luck::first_parting(folded))
+        .or_else(|| bad_luck::locked_out(folded))
 }
 
 #[path = "bad_luck.rs"]

@@ -2,7 +2,8 @@
 //! charge for keeping what the business kept too long, a liberty taken without asking, money a
 //! machine took twice, a plate misread, a reproach asked as a question, a child lost sight of,
 //! a digit missing from a print, a fuse that trips since the work, a door left unlocked, a
-//! screen with dead pixels, staff who came drunk, "who decided", rounds never made. Folded as
+//! screen with dead pixels, staff who came drunk, "who decided", rounds never made, a fault
+//! excused as meant. Folded as
 //! `matcher::fold` folds a post, in each modelled language.
 //! Earshot's own list.
 
@@ -62,6 +63,10 @@ pub(super) const MORE_CUES: &[&str] = &[
     "wer hat entschieden", "wer hat beschlossen", "chi ha deciso", "quem decidiu",
     // Paid for rounds never made: "hasn't been round once".
     "hasn't been round once", "not been round once", "hasnt been round once",
+    // A fault excused as meant: "the baker says it's meant to look rustic".
+    "says it's meant to", "says its meant to", "said it was meant to", "dit que c'est voulu",
+    "dit que c'etait voulu", "dice che e voluto", "dice che era voluto", "diz que e de proposito",
+    "disse que era de proposito", "dice que es a proposito", "dice que es intencionado",
     // A screen with dead pixels.
     "dead pixels", "dead pixel", "pixeles muertos", "pixels morts", "toter pixel", "tote pixel",
     "pixel morti", "pixeis mortos", "pixels mortos",

@@ -443,7 +443,7 @@ pub fn analyse_in(text: &str, lang: Option<&str>) -> Analysed {
     }
     // "I was terrified the tattoo would hurt", "didn't think it could be saved": dread and doubt
     // that came to nothing, or a fear remembered and cared for (`dread.rs`).
-    let eased = super::dread::eased(&mut a) | super::dread::remembered(&mut a);
+    let eased = super::dread::eased(&mut a) | super::dread::cared_for(&mut a);
     a.relief = super::dread::set_aside(&mut a) | super::dread::doubted(&mut a) | eased;
     // "Luckily I checked the name on the box": the writer caught a mistake (`dread.rs`).
     super::dread::caught(&mut a, lang);
