@@ -9,7 +9,46 @@
 
 use super::super::super::super::cues::{word_spans, Folded};
 use super::super::{sentence, sentence_ends};
-use super::{said, CAUSED, YOURS};
+use super::{CAUSED, YOURS};
+use aho_corasick::AhoCorasick;
+use std::sync::OnceLock;
+
+/// Which of this file's rules a folded text may tell, from one pass over it for their words
+/// (most posts tell none, and stop here): a bit for each rule, in [`bad_luck`]'s order.
+fn hints(text: &str) -> u8 {
+    static FIND: OnceLock<(AhoCorasick, Vec<u8>)> = OnceLock::new();
+    let (find, bits) = FIND.get_or_init(|| {
+        let lists: [&[&str]; 6] = [
+            SLIP_STEMS,
+            MISSING,
+            EVENT,
+            FIRST_TIME,
+            KEYS,
+            &["ausgesperrt"],
+        ];
+        let bits = (0..lists.len()).flat_map(|i| lists[i].iter().map(move |_| 1 << i.min(4)));
+        let find = AhoCorasick::new(lists.concat()).expect("static word lists compile");
+        (find, bits.collect())
+    });
+    find.find_overlapping_iter(text)
+        .fold(0, |b, m| b | bits[m.pattern().as_usize()])
+}
+
+/// The writer's bad luck this file reads, as the post says it; or None.
+pub(super) fn bad_luck(folded: &Folded) -> Option<String> {
+    let hint = hints(folded.as_str());
+    if hint == 0 {
+        return None;
+    }
+    let rules: [fn(&Folded) -> Option<String>; 5] = [
+        own_slip,
+        pet_missing,
+        own_absence,
+        first_parting,
+        locked_out,
+    ];
+    (0..rules.len()).find_map(|i| (hint & 1 << i != 0).then(|| rules[i](folded)).flatten())
+}
 
 /// Slipped, folded, and the stems that say it before a post's words are split.
 #[rustfmt::skip]
@@ -41,11 +80,8 @@ const HOME: &[&str] = &[
 
 /// The sentence that tells the writer's fall on the ice at home ("Slipped on the ice outside our
 /// house and broke my wrist"), as the post says it up to a "but"; or None.
-pub(super) fn own_slip(folded: &Folded) -> Option<String> {
+fn own_slip(folded: &Folded) -> Option<String> {
     let text = folded.as_str();
-    if !said(text, SLIP_STEMS) {
-        return None;
-    }
     let spans = word_spans(text);
     let word = |k: usize| spans.get(k).map_or("", |&(s, e)| &text[s..e]);
     let slip = (0..spans.len()).find(|&i| SLIPPED.contains(&word(i)))?;
@@ -92,11 +128,8 @@ const IN_CARE: &[&str] = &[
 
 /// The sentence that tells the writer's pet gone missing ("Nuestra gata desapareció el sábado"),
 /// as the post says it up to a "but"; or None.
-pub(super) fn pet_missing(folded: &Folded) -> Option<String> {
+fn pet_missing(folded: &Folded) -> Option<String> {
     let text = folded.as_str();
-    if !said(text, MISSING) {
-        return None;
-    }
     let spans = word_spans(text);
     let word = |k: usize| spans.get(k).map_or("", |&(s, e)| &text[s..e]);
     let pet = (0..spans.len()).find(|&i| {
@@ -135,11 +168,8 @@ const WORK: &[&str] = &[
 /// The sentence that tells the writer's work keeping them from the business's party ("el
 /// sábado me toca trabajar y me pierdo la fiesta"), as the post says it up to a "but"; or None.
 /// Whatever cause it gives, the writer's work is the one.
-pub(super) fn own_absence(folded: &Folded) -> Option<String> {
+fn own_absence(folded: &Folded) -> Option<String> {
     let text = folded.as_str();
-    if !said(text, EVENT) {
-        return None;
-    }
     let spans = word_spans(text);
     let word = |k: usize| spans.get(k).map_or("", |&(s, e)| &text[s..e]);
     let miss = (0..spans.len())
@@ -180,11 +210,8 @@ const LOCKED_IN: &[&str] = &[
 /// The sentence that tells the writer locked out by their own hand ("Locked my keys in the car
 /// at the supermarket", "Hab mich aus dem Auto ausgesperrt"), as the post says it up to a
 /// "but"; or None.
-pub(super) fn locked_out(folded: &Folded) -> Option<String> {
+fn locked_out(folded: &Folded) -> Option<String> {
     let text = folded.as_str();
-    if !(said(text, KEYS) || text.contains("ausgesperrt")) {
-        return None;
-    }
     let spans = word_spans(text);
     let word = |k: usize| spans.get(k).map_or("", |&(s, e)| &text[s..e]);
     let at = (0..spans.len()).find(|&i| {
@@ -220,11 +247,8 @@ const FIRST_TIME: &[&str] = &[
 /// The sentence that tells the writer's tears at a first parting ("Left the dog at kennels for
 /// the first time today and cried all the way to work"), as the post says it up to a "but"; or
 /// None. The tears are the writer's, and the kennels did nothing.
-pub(super) fn first_parting(folded: &Folded) -> Option<String> {
+fn first_parting(folded: &Folded) -> Option<String> {
     let text = folded.as_str();
-    if !said(text, FIRST_TIME) {
-        return None;
-    }
     let spans = word_spans(text);
     let word = |k: usize| spans.get(k).map_or("", |&(s, e)| &text[s..e]);
     let cried = (0..spans.len()).find(|&i| CRIED.contains(&word(i)))?;

@@ -192,13 +192,15 @@ const STILL: &[&str] = &["still", "todavía", "todavia", "toujours", "noch", "an
 /// the fear goes on ("still").
 pub(super) fn eased(a: &mut Analysed) -> bool {
     let n = a.tokens.len();
-    let afraid = |k: usize| {
-        let w = a.tokens[k].norm.as_str();
-        super::words::FEAR.contains(&w)
-            || FRIGHTENED.contains(&w)
-            || super::words::FEARFUL.contains(&w)
-    };
-    let Some(fear) = (0..n).find(|&k| afraid(k)) else {
+    // Every token passes here: one lookup of the words of fear.
+    static AFRAID: OnceLock<rustc_hash::FxHashSet<&'static str>> = OnceLock::new();
+    let afraid = AFRAID.get_or_init(|| {
+        [super::words::FEAR, FRIGHTENED, super::words::FEARFUL]
+            .concat()
+            .into_iter()
+            .collect()
+    });
+    let Some(fear) = (0..n).find(|&k| afraid.contains(a.tokens[k].norm.as_str())) else {
         return false;
     };
     // French "jusqu'à ce que" is read without its elided "jusqu": "à ce".
@@ -269,7 +271,7 @@ fn outgrown(a: &mut Analysed) -> bool {
     let is = |k: usize, list: &[&str]| list.contains(&a.tokens[k].norm.as_str());
     let distress = |k: usize| is(k, DISTRESS) || is(k, super::words::FEAR);
     let Some(from) = (1..n)
-        .find(|&k| distress(k) && is(k - 1, FROM))
+        .find(|&k| is(k - 1, FROM) && distress(k))
         .map(|k| k - 1)
     else {
         return false;
@@ -310,7 +312,9 @@ const STRESSED: &[&str] = &[
 /// a "but". Returns whether there was one: the care taken over it is the relief.
 fn remembered(a: &mut Analysed) -> bool {
     let n = a.tokens.len();
-    let Some(at) = (0..n).find(|&k| REMEMBERED.contains(&a.tokens[k].norm.as_str())) else {
+    static SET: OnceLock<rustc_hash::FxHashSet<&'static str>> = OnceLock::new();
+    let remembered = SET.get_or_init(|| REMEMBERED.iter().copied().collect());
+    let Some(at) = (0..n).find(|&k| remembered.contains(a.tokens[k].norm.as_str())) else {
         return false;
     };
     let afraid =

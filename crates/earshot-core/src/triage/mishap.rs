@@ -293,11 +293,7 @@ pub(crate) fn mishap(folded: &Folded) -> Option<String> {
         .or_else(|| weather_harm(folded))
         .or_else(|| tree_felled(folded))
         .or_else(|| ill_in_bed(folded))
-        .or_else(|| bad_luck::own_slip(folded))
-        .or_else(|| bad_luck::pet_missing(folded))
-        .or_else(|| bad_luck::own_absence(folded))
-        .or_else(|| bad_luck::first_parting(folded))
-        .or_else(|| bad_luck::locked_out(folded))
+        .or_else(|| bad_luck::bad_luck(folded))
 }
 
 #[path = "bad_luck.rs"]

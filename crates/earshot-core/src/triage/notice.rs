@@ -162,10 +162,15 @@ const USE: &[&str] = &[
 /// Something kept for some, and what the others may use instead ("Parking at the back is for
 /// hotel guests only; day visitors can use the council car park"): a rule of the house told.
 fn kept_for(tokens: &[super::text::Token]) -> bool {
+    // Every post passes here: one lookup of the modal words first.
+    static MODAL: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    let modal = MODAL.get_or_init(|| MAY.iter().copied().collect());
     let is = |i: usize, list: &[&str]| list.contains(&tokens[i].norm.as_str());
     let n = tokens.len();
-    (0..n).any(|i| is(i, ONLY))
-        && (0..n).any(|i| is(i, MAY) && (i + 1..n.min(i + 8)).any(|k| is(k, USE)))
+    let may = |i: usize| modal.contains(tokens[i].norm.as_str());
+    (0..n).any(|i| may(i) && (i + 1..n.min(i + 8)).any(|k| is(k, USE)))
+        && (0..n).any(|i| is(i, ONLY))
 }
 
 /// What opens a notice, as tokens are folded: "Heads up:", "FYI:", "Aviso:", "Info :",
