@@ -222,7 +222,7 @@ pub(super) fn eased(a: &mut Analysed) -> bool {
                 return false;
             }
             let end = if stopped { clause_end } else { to + 1 };
-            settle(a, vec![fear..end], false)
+            settle(a, std::iter::once(fear..end).collect(), false)
         }
         _ => false,
     }
@@ -277,7 +277,7 @@ fn outgrown(a: &mut Analysed) -> bool {
         return false;
     };
     match (from + 2..n.min(from + 9)).find(|&k| is(k, TO)) {
-        Some(to) => settle(a, vec![from..to + 1], false),
+        Some(to) => settle(a, std::iter::once(from..to + 1).collect(), false),
         None => false,
     }
 }
@@ -323,7 +323,7 @@ fn remembered(a: &mut Analysed) -> bool {
         .take_while(|&k| !ENDS.contains(&a.tokens[k].norm.as_str()))
         .find(|&k| afraid(a.tokens[k].norm.as_str()));
     match fear {
-        Some(k) => settle(a, vec![at..k + 1], false),
+        Some(k) => settle(a, std::iter::once(at..k + 1).collect(), false),
         None => false,
     }
 }
