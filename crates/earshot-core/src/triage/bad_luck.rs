@@ -1,11 +1,11 @@
 //! More of the writer's own bad luck (read from `mishap.rs`): a fall on the ice at home
 //! ("Slipped on the ice outside our house and broke my wrist"), a pet gone missing ("Our cat
-//! went missing on Saturday, so I won't make it to book club"), and the writer's work keeping
-//! them from the business's party ("Gutted that I'm working on Saturday and will miss the
-//! shop's birthday party"), tears at a first parting ("Left the dog at kennels for the first time
-//! today and cried all the way to work"), keys locked in the car. A sadness, and what it costs the writer, but nothing the business
-//! did. Not a fall on the business's ice ("in your car park"), nor a pet lost from kennels.
-//! Read on folded text. Earshot's own rules.
+//! went missing on Saturday, so I won't make it to book club"), the writer's work keeping them
+//! from the business's party ("Gutted that I'm working on Saturday and will miss the shop's
+//! birthday party"), tears at a first parting ("Left the dog at kennels for the first time
+//! today and cried all the way to work"), keys locked in the car. A sadness, and what it costs
+//! the writer, but nothing the business did. Not a fall on the business's ice ("in your car
+//! park"), nor a pet lost from kennels. Read on folded text. Earshot's own rules.
 
 use super::super::super::super::cues::{word_spans, Folded};
 use super::super::{sentence, sentence_ends};

@@ -297,13 +297,9 @@ const REMEMBERED: &[&str] = &[
 ];
 
 /// Stress, besides [`WORRY`] and the fears of [`super::words::FEAR`].
+#[rustfmt::skip]
 const STRESSED: &[&str] = &[
-    "stressed",
-    "stressée",
-    "stressé",
-    "gestresst",
-    "stressata",
-    "stressada",
+    "stressed", "stressée", "stressé", "gestresst", "stressata", "stressada",
 ];
 
 /// Sets aside the writer's fear that someone of the business remembered ("The hairdresser

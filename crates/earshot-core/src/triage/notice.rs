@@ -126,7 +126,10 @@ fn moved(tokens: &[super::text::Token]) -> bool {
         .enumerate()
         .any(|(i, t)| match t.norm.as_str() {
             "déménagé" | "umgezogen" | "déménageons" | "mudámos" => true,
-            "moved" => at(i + 1, "to") || i > 0 && (at(i - 1, "weve") || at(i - 1, "have")),
+            "moved" => {
+                at(i + 1, "to")
+                    || i > 1 && (at(i - 1, "weve") || at(i - 2, "we") && at(i - 1, "have"))
+            }
             "déménage" => i > 0 && at(i - 1, "on"),
             "mudamos" => i > 0 && at(i - 1, "nos"),
             "mudou" | "mudaram" => at(i + 1, "se"),
@@ -185,11 +188,11 @@ const HEADS_UP: &[&[&str]] = &[
 
 /// A notice ([`HEADS_UP`] and a colon or comma), or a post that tells of a place shut for its
 /// works or until a date ([`closed_for_works`]), moved ([`moved`]), a change for a holiday
-/// ([`holiday_cause`]) or something kept for some ([`kept_for`]), read as a complaint or as negative from its topic words alone ("Avviso:
-/// la strada … è chiusa per un mese per i lavori": "complaint: 'davanti'"; "Les halles sont
-/// fermées pour travaux jusqu'en mars": "gare" of the tweets about strikes), with no complaint
-/// cue, no bad word, nothing grave, abusive or sarcastic: read as plain news. Any other reading
-/// as it was.
+/// ([`holiday_cause`]) or something kept for some ([`kept_for`]), read as a complaint or as
+/// negative from its topic words alone ("Avviso: la strada … è chiusa per un mese per i
+/// lavori": "complaint: 'davanti'"; "Les halles sont fermées pour travaux jusqu'en mars":
+/// "gare" of the tweets about strikes), with no complaint cue, no bad word, nothing grave,
+/// abusive or sarcastic: read as plain news. Any other reading as it was.
 pub(super) fn heads_up(r: Reading) -> Reading {
     let tokens = &r.analysed.tokens;
     let first: Vec<String> = tokens
@@ -285,6 +288,7 @@ mod tests {
         assert!(moved("Mudámos para a Rua Nova", "pt"));
         assert!(moved("Ci siamo trasferiti in via Roma", "it"));
         assert!(!moved("We moved the party to Friday and nobody came", "en"));
+        assert!(!moved("You have moved my booking again", "en"));
         assert!(!moved("They moved my appointment three times", "en"));
         assert!(!moved(
             "A empresa mudou o código do portão sem avisar",
