@@ -3,9 +3,10 @@
 //! went missing on Saturday, so I won't make it to book club"), the writer's work keeping them
 //! from the business's party ("Gutted that I'm working on Saturday and will miss the shop's
 //! birthday party"), tears at a first parting ("Left the dog at kennels for the first time
-//! today and cried all the way to work"), keys locked in the car. A sadness, and what it costs
-//! the writer, but nothing the business did. Not a fall on the business's ice ("in your car
-//! park"), nor a pet lost from kennels. Read on folded text. Earshot's own rules.
+//! today and cried all the way to work"), keys locked in the car, a child woken with a fever.
+//! A sadness, and what it costs the writer, but nothing the business did. Not a fall on the
+//! business's ice ("in your car park"), nor a pet lost from kennels. Read on folded text.
+//! Earshot's own rules.
 
 use super::super::super::super::cues::{word_spans, Folded};
 use super::super::{sentence, sentence_ends};
@@ -18,15 +19,18 @@ use std::sync::OnceLock;
 fn hints(text: &str) -> u8 {
     static FIND: OnceLock<(AhoCorasick, Vec<u8>)> = OnceLock::new();
     let (find, bits) = FIND.get_or_init(|| {
-        let lists: [&[&str]; 6] = [
+        let lists: [&[&str]; 7] = [
             SLIP_STEMS,
             MISSING,
             EVENT,
             FIRST_TIME,
             KEYS,
+            WOKE,
             &["ausgesperrt"],
         ];
-        let bits = (0..lists.len()).flat_map(|i| lists[i].iter().map(move |_| 1 << i.min(4)));
+        // "ausgesperrt" is a hint of `locked_out`, as keys are.
+        let bit = |i: usize| 1 << if i == 6 { 4 } else { i };
+        let bits = (0..lists.len()).flat_map(|i| lists[i].iter().map(move |_| bit(i)));
         let find = AhoCorasick::new(lists.concat()).expect("static word lists compile");
         (find, bits.collect())
     });
@@ -40,12 +44,13 @@ pub(super) fn bad_luck(folded: &Folded) -> Option<String> {
     if hint == 0 {
         return None;
     }
-    let rules: [fn(&Folded) -> Option<String>; 5] = [
+    let rules: [fn(&Folded) -> Option<String>; 6] = [
         own_slip,
         pet_missing,
         own_absence,
         first_parting,
         locked_out,
+        woke_ill,
     ];
     (0..rules.len()).find_map(|i| (hint & 1 << i != 0).then(|| rules[i](folded)).flatten())
 }
@@ -155,7 +160,8 @@ const MISS: &[&str] = &[
 #[rustfmt::skip]
 const EVENT: &[&str] = &[
     "party", "launch", "opening", "fiesta", "inauguracion", "fete", "soiree", "inauguration",
-    "feier", "eroffnung", "festa", "inaugurazione", "serata", "inauguracao",
+    "feier", "eroffnung", "festa", "inaugurazione", "serata", "inauguracao", "gig", "concert",
+    "concierto", "konzert", "concerto",
 ];
 
 /// The writer's work, folded.
@@ -165,9 +171,17 @@ const WORK: &[&str] = &[
     "arbeite", "dienst", "schicht", "lavoro", "lavorare", "turno", "trabalhar", "trabalho",
 ];
 
+/// The writer's journey, folded: "my flight got cancelled, so I'll miss tonight's gig".
+#[rustfmt::skip]
+const JOURNEY: &[&str] = &[
+    "flight", "train", "vuelo", "tren", "vol", "flug", "zug", "volo", "treno", "voo", "comboio",
+];
+
 /// The sentence that tells the writer's work keeping them from the business's party ("el
 /// sábado me toca trabajar y me pierdo la fiesta"), as the post says it up to a "but"; or None.
-/// Whatever cause it gives, the writer's work is the one.
+/// Whatever cause it gives, the writer's work is the one. So is a journey called off on the way
+/// to the business's own event ("at your venue"): to an airline, a flight cancelled before
+/// "I'll miss my sister's party" is the complaint.
 fn own_absence(folded: &Folded) -> Option<String> {
     let text = folded.as_str();
     let spans = word_spans(text);
@@ -178,10 +192,14 @@ fn own_absence(folded: &Folded) -> Option<String> {
         .rev()
         .find(|&k| sentence_ends(text, &spans, k))
         .map_or(0, |k| k + 1);
-    if !(start..miss).any(|k| WORK.contains(&word(k))) {
+    let (from, to) = sentence(text, &spans, miss);
+    let cause = |list: &[&str]| (start..miss).any(|k| list.contains(&word(k)));
+    let yours = (miss..spans.len())
+        .take_while(|&k| spans[k].1 <= to)
+        .any(|k| YOURS.contains(&word(k)));
+    if !(cause(WORK) || cause(JOURNEY) && yours) {
         return None;
     }
-    let (from, to) = sentence(text, &spans, miss);
     Some(folded.own(spans[start].0.min(from), to))
 }
 
@@ -256,6 +274,44 @@ fn first_parting(folded: &Folded) -> Option<String> {
     let told = FIRST_TIME.iter().any(|f| text[from..to].contains(f));
     let theirs = |k: usize| CAUSED.contains(&word(k)) || YOURS.contains(&word(k));
     (told && !(0..spans.len()).any(theirs)).then(|| folded.own(from, to))
+}
+
+/// Woke up, folded: "woke up with a temperature", "se ha despertado con fiebre", "s'est
+/// réveillée avec de la fièvre", "mit Fieber aufgewacht", "si è svegliata con la febbre".
+#[rustfmt::skip]
+const WOKE: &[&str] = &[
+    "woke", "despertado", "desperto", "desperte", "reveille", "reveillee", "reveilles",
+    "aufgewacht", "svegliato", "svegliata", "svegliati", "acordou", "acordei", "acordamos",
+];
+
+/// A fever or the flu, folded: nothing a business gives by a service.
+#[rustfmt::skip]
+const FEVER: &[&str] = &[
+    "temperature", "fever", "flu", "fiebre", "gripe", "fievre", "grippe", "fieber", "febbre",
+    "influenza", "febre",
+];
+
+/// After, folded: "woke up with a fever after your buffet" names a cause.
+#[rustfmt::skip]
+const AFTER: &[&str] = &["after", "despues", "tras", "apres", "nach", "dopo", "depois", "since"];
+
+/// The sentence that tells the writer or their own woken with a fever ("Our little one woke up
+/// with a temperature, so no zoo trip after all"), as the post says it up to a "but"; or None.
+/// Not one that names a cause ("after", but not "after all"; "because") or the business
+/// ("your").
+fn woke_ill(folded: &Folded) -> Option<String> {
+    let text = folded.as_str();
+    let spans = word_spans(text);
+    let word = |k: usize| spans.get(k).map_or("", |&(s, e)| &text[s..e]);
+    let woke = (0..spans.len()).find(|&i| {
+        WOKE.contains(&word(i)) && (i.saturating_sub(3)..i + 6).any(|k| FEVER.contains(&word(k)))
+    })?;
+    let (from, to) = sentence(text, &spans, woke);
+    let theirs = |k: usize| {
+        let after = AFTER.contains(&word(k)) && word(k + 1) != "all";
+        CAUSED.contains(&word(k)) || YOURS.contains(&word(k)) || after
+    };
+    (!(0..spans.len()).any(theirs)).then(|| folded.own(from, to))
 }
 
 #[cfg(test)]
@@ -350,6 +406,28 @@ mod tests {
     }
 
     #[test]
+    fn a_fever_the_writers_own_woke_with_is_told_and_one_with_a_cause_is_not() {
+        let cases = [
+            (
+                "Our little one woke up with a temperature, so no zoo trip after all",
+                Some("our little one woke up with a temperature, so no zoo trip after all"),
+            ),
+            (
+                "Unsere Kleine ist mit Fieber aufgewacht, also kein Ausflug",
+                Some("unsere kleine ist mit fieber aufgewacht, also kein ausflug"),
+            ),
+            ("Woke up with a fever after your seafood platter", None),
+            (
+                "My husband woke up with flu because your heating was off",
+                None,
+            ),
+        ];
+        for (text, told) in cases {
+            assert_eq!(woke_ill(&Folded::new(text)).as_deref(), told, "{text}");
+        }
+    }
+
+    #[test]
     fn the_writers_work_keeping_them_from_a_party_is_told() {
         let cases = [
             (
@@ -359,6 +437,14 @@ mod tests {
             (
                 "Tengo que trabajar el viernes y me pierdo la inauguración",
                 Some("tengo que trabajar el viernes y me pierdo la inauguración"),
+            ),
+            (
+                "Mein Flug wurde gestrichen, also verpasse ich das Konzert bei euch",
+                Some("mein flug wurde gestrichen, also verpasse ich das konzert bei euch"),
+            ),
+            (
+                "My flight was cancelled so I'll miss my sister's party",
+                None,
             ),
             ("The taxi never came and we missed the party", None),
             ("I'll miss the party, see you next time", None),

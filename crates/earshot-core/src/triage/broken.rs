@@ -14,6 +14,8 @@ mod pairs;
 mod pairs_late;
 #[path = "broken_pairs_more.rs"]
 mod pairs_more;
+#[path = "broken_sold_as.rs"]
+mod sold_as;
 use pairs::PAIRS;
 use pairs_late::LATE_PAIRS;
 use pairs_more::MORE_PAIRS;
@@ -136,8 +138,17 @@ pub(super) fn first_words() -> impl Iterator<Item = &'static str> {
 
 /// Where the first word and what broke it stand in a folded post (byte ranges), to quote as the
 /// complaint's reason ("versprochen … stattdessen", "pagare … mai", "paguei … continua"), given
-/// where the cue pass found [`first_words`].
+/// where the cue pass found [`first_words`]; or a thing sold as a claim the post quotes in doubt
+/// ("sold … 'victorian'", `broken_sold_as.rs`).
 pub(super) fn broken(
+    folded: &str,
+    firsts: &[(usize, usize, usize)],
+) -> Option<((usize, usize), (usize, usize))> {
+    paired(folded, firsts).or_else(|| sold_as::sold_as(folded))
+}
+
+/// [`broken`]'s pairs.
+fn paired(
     folded: &str,
     firsts: &[(usize, usize, usize)],
 ) -> Option<((usize, usize), (usize, usize))> {

@@ -2,7 +2,8 @@
 //! first class and given black and white or second, a bill for a visit the business called off,
 //! a fault hidden and back, a parcel left in a bin, a child sent home in another's coat, hair
 //! dyed another colour than asked, a child lost sight of, a repair that did not hold, a pet given
-//! back with what it did not have, a car's mirror torn off. In the six modelled languages, folded.
+//! back with what it did not have, a car's mirror torn off, a promise and then another thing
+//! used. In the six modelled languages, folded.
 //! Earshot's own lists.
 
 use super::super::pair_words::BILL;
@@ -195,6 +196,21 @@ pub(super) const LATE_PAIRS: &[Pair] = &[
         within: 3,
         one_clause: true,
         told: true,
+        ..PLAIN
+    },
+    // A promise, then something else done: "promised a needle, then used a gun", "prometieron
+    // usar aguja, luego usaron pistola", "hat eine Nadel versprochen, dann eine Pistole benutzt".
+    Pair {
+        first: &[
+            "promised", "prometieron", "prometio", "promis", "versprochen", "promesso",
+            "prometeu", "prometeram",
+        ],
+        then: &[
+            "used", "usaron", "uso", "utilise", "utilisee", "benutzt", "verwendet", "usato",
+            "usata", "usou", "usaram",
+        ],
+        via: &["then", "luego", "despues", "puis", "dann", "poi", "depois"],
+        within: 10,
         ..PLAIN
     },
     // German puts the dye after what it should have been: "orange statt kupfer gefärbt".

@@ -50,7 +50,8 @@ pub(super) const COMPLAINT_CUES: &[&str] = &[
     "immer noch nicht", "niemand geht ran", "niemand meldet sich", "ho aspettato",
     "abbiamo aspettato", "non ho ricevuto", "mai ricevuto", "nessuno mi risponde", "era fredda",
     "era freddo", "nao recebi", "nunca recebi", "ninguem me atende", "ninguem atende",
-    "ate hoje nao",
+    "ate hoje nao", "semanas que espero", "dias que espero", "meses que espero",
+    "semanas a espera", "dias a espera", "meses a espera",
     // Never again, not recommended: in each language.
     "nunca mas", "no vuelvo", "no volvere", "no volveremos", "no lo recomiendo", "no recomiendo",
     "plus jamais", "jamais plus", "je ne reviendrai", "nous ne reviendrons", "je ne recommande pas",

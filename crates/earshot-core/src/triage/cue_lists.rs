@@ -460,6 +460,9 @@ pub(super) const HELP_CUES: &[&str] = &[
     "wie lange dauert der versand", "wie lange ist die lieferzeit",
     "quanto tempo ci vuole per la consegna", "quali sono i tempi di consegna",
     "quanto tempo demora a entrega", "quanto tempo demora para chegar", "qual e o prazo de entrega",
+    // How long any work takes, asked in Portuguese: "quanto tempo demora a ajustar uma aliança?"
+    "quanto tempo demora a", "quanto tempo demora para", "quanto tempo demoram a",
+    "quanto tempo demoram para",
     // When the kitchen closes.
     "stop serving", "stops serving", "last orders", "last order", "ultima comanda",
     "derniere commande", "letzte bestellung", "ultima ordinazione", "ultimo pedido",

@@ -169,11 +169,6 @@ pub(super) fn doubted(a: &mut Analysed) -> bool {
     settle(a, spans, true)
 }
 
-/// Until, as tokens are folded ("hasta que", "jusqu'à ce que" and "até que" begin with these).
-const UNTIL: &[&str] = &[
-    "until", "till", "hasta", "jusqu", "jusquà", "bis", "finché", "finche", "até",
-];
-
 /// Frightened, in the forms [`super::words::FEAR`] lacks ("terrorizzata", "panische").
 #[rustfmt::skip]
 const FRIGHTENED: &[&str] = &[
@@ -203,11 +198,8 @@ pub(super) fn eased(a: &mut Analysed) -> bool {
     let Some(fear) = (0..n).find(|&k| afraid.contains(a.tokens[k].norm.as_str())) else {
         return false;
     };
-    // French "jusqu'à ce que" is read without its elided "jusqu": "à ce".
-    let until_fr =
-        |k: usize| a.tokens[k].norm == "à" && a.tokens.get(k + 1).is_some_and(|t| t.norm == "ce");
     let until = (fear + 1..n.min(fear + 11))
-        .find(|&k| UNTIL.contains(&a.tokens[k].norm.as_str()) || until_fr(k));
+        .find(|&k| super::words::UNTIL.contains(&a.tokens[k].norm.as_str()));
     let still = (fear..n).any(|k| STILL.contains(&a.tokens[k].norm.as_str()));
     match until {
         Some(to) if !still => {

@@ -272,7 +272,10 @@ pub(super) const MORE_IDIOMS: &[(&str, f64)] = &[
     ("talked me|us out of", 2.0),
     ("convenció|convencio|convencieron de no comprar|gastar|llevar|pagar", 2.0),
     ("dissuadé|dissuade|dissuadée|dissuadee de prendre|acheter|payer|dépenser|depenser", 2.0),
+    // "nous a dissuadés d'acheter", whose "d'" the tokenizer drops.
+    ("dissuadés|dissuades|dissuadées|dissuadees|dissuadé|dissuadée acheter|payer|dépenser", 2.0),
     ("mir|uns … ausgeredet", 2.0),
+    ("mir|uns davon abgeraten", 2.0),
     ("mi|ci ha|hanno sconsigliato", 2.0),
     ("convenceu|convenceram me|nos a não|nao levar|comprar|gastar", 2.0),
     // A sale that could have been made, and was not: "could have sold me a new battery, but…",
@@ -323,6 +326,7 @@ pub(super) const MORE_IDIOMS: &[(&str, f64)] = &[
     // their toilet", "dejaron a mi mujer usar el baño"; "wouldn't let us use" is turned.
     ("let me|us use", 2.0),
     ("let my … use", 2.0),
+    ("let my … pick|choose", 2.0),
     ("dejaron|dejó|dejo … usar", 2.0),
     ("laissé|laisse|laissés|laisses … utiliser", 2.0),
     ("auf die toilette gelassen", 2.0),
@@ -335,6 +339,37 @@ pub(super) const MORE_IDIOMS: &[(&str, f64)] = &[
     ("montré|montre comment", 2.0),
     ("mi|ci ha|hanno insegnato a|come", 2.0),
     ("ensinou|ensinaram me|nos a|como", 2.0),
+    // Bullied at school, where a club or a class is what helped: sad, and no complaint to the
+    // club ("at your school" is one). Standing tall again: "walks tall again", "con la cabeza
+    // alta", "la tête haute", "a testa alta", "de cabeça erguida".
+    ("bullied|bullying at|in school", -1.5),
+    ("bullying en el colegio|instituto", -1.5),
+    ("harceler|harcelé|harcelée|harcele à école", -1.5),
+    ("in der schule gemobbt", -1.5),
+    ("vittima di bullismo a scuola", -1.5),
+    ("bullying na escola", -1.5),
+    ("walks|walking|stands|standing tall", 2.0),
+    ("con la cabeza alta", 2.0),
+    ("la tête|tete haute", 2.0),
+    ("geht|läuft wieder aufrecht", 2.0),
+    ("a testa alta", 2.0),
+    ("de cabeça|cabeca erguida", 2.0),
+    // Sung along by a whole room: "the whole room sang along", "todo el local cantó".
+    ("whole|entire room|pub|bar sang", 2.0),
+    ("todo el local|bar|público|publico cantó|canto", 2.0),
+    ("toute la salle a chanté|chante", 2.0),
+    ("hat|haben mitgesungen", 2.0),
+    ("tutto il locale|pubblico ha cantato", 2.0),
+    ("sala|plateia inteira cantou", 2.0),
+    // Done for the writer while they shopped: "filleted the salmon for us while we did the rest
+    // of our shopping", "mientras hacíamos el resto de la compra", "pendant qu'on finissait nos
+    // courses", "während wir den Rest eingekauft haben", "mentre finivamo la spesa".
+    ("while we|i did|finished the rest", 1.5),
+    ("mientras hacíamos|haciamos|terminábamos|terminabamos el resto", 1.5),
+    ("pendant … finissait|finissions|faisait|faisions nos|le courses|reste", 1.5),
+    ("während wir|ich den rest", 1.5),
+    ("mentre finivamo|facevamo|finivo|facevo la spesa", 1.5),
+    ("enquanto fazíamos|faziamos|acabávamos|acabavamos o resto", 1.5),
     // Cheaper than the big one: "half the price of the big garage" (not "half the price at the
     // station", where it is dearer here).
     ("half the price of", 2.0),

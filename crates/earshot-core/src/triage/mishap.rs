@@ -183,7 +183,8 @@ fn weather_harm(folded: &Folded) -> Option<String> {
 #[rustfmt::skip]
 const YOURS: &[&str] = &[
     "you", "your", "fitted", "installed", "vuestro", "vuestra", "instalado", "instalaron",
-    "vous", "votre", "installe", "installee", "ihr", "euer", "eure", "eingebaut", "montiert",
+    "vous", "votre", "installe", "installee", "ihr", "euer", "eure", "euch", "eingebaut",
+    "montiert",
     "vostro", "vostra", "installato", "installata", "vosso", "vossa", "instalaram",
 ];
 

@@ -3,7 +3,7 @@
 //! machine took twice, a plate misread, a reproach asked as a question, a child lost sight of,
 //! a digit missing from a print, a fuse that trips since the work, a door left unlocked, a
 //! screen with dead pixels, staff who came drunk, "who decided", rounds never made, a fault
-//! excused as meant. Folded as
+//! excused as meant, a promise put off at every call. Folded as
 //! `matcher::fold` folds a post, in each modelled language.
 //! Earshot's own list.
 
@@ -67,6 +67,12 @@ pub(super) const MORE_CUES: &[&str] = &[
     "says it's meant to", "says its meant to", "said it was meant to", "dit que c'est voulu",
     "dit que c'etait voulu", "dice che e voluto", "dice che era voluto", "diz que e de proposito",
     "disse que era de proposito", "dice que es a proposito", "dice que es intencionado",
+    // Chased by phone, and put off again: "the shop still says 'next week' every time I
+    // call". Stands only beside "still" or what went wrong (`repeat.rs`).
+    "every time i call", "every time i ring", "every time i phone", "each time i call",
+    "cada vez que llamo", "cada vez que llamamos", "a chaque appel", "chaque fois que j'appelle",
+    "bei jedem anruf", "jedes mal wenn ich anrufe", "ogni volta che chiamo",
+    "ogni volta che telefono", "sempre que ligo", "cada vez que ligo", "sempre que telefono",
     // A screen with dead pixels.
     "dead pixels", "dead pixel", "pixeles muertos", "pixels morts", "toter pixel", "tote pixel",
     "pixel morti", "pixeis mortos", "pixels mortos",

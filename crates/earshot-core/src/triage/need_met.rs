@@ -166,7 +166,7 @@ const OBLIGED: &[&str] = &[
 /// Words before "late" that make it the business's hours ("stayed open late", "hasta tarde",
 /// "jusqu'à tard", "bis spät"), no delay.
 #[rustfmt::skip]
-const UNTIL: &[&str] = &[
+const OPEN_UNTIL: &[&str] = &[
     "until", "till", "stayed", "open", "hasta", "jusqu", "jusque", "bis", "fino", "ate",
 ];
 
@@ -477,7 +477,7 @@ fn plain_after(p: &Post, from: usize, to: usize) -> bool {
         // A negation's reach from before `from` is the difficulty's ("sin luz y el cocinero…").
         let reached = t.negated && (from..i).any(|k| p.tokens[k].role == Role::Negation);
         let negation = (t.role == Role::Negation || reached) && !gift;
-        let hours = i > from && p.is(i, LATE) && p.is(i - 1, UNTIL);
+        let hours = i > from && p.is(i, LATE) && p.is(i - 1, OPEN_UNTIL);
         !negation && (!bad(t) || hours)
     });
     clean && !p.cue_in(from, to, false)

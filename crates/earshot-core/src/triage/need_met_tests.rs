@@ -116,8 +116,8 @@ fn no_need_met_when_the_deed_is_no_kindness() {
 #[test]
 fn every_list_word_is_folded_and_said_once() {
     use super::{
-        AGENTS, BETWEEN, FINDER, FOR, FOUND, HAVE_TO, KEPT, MINE, NO_KINDNESS, OBLIGED, PERSON, TO,
-        UNTIL, WRITER,
+        AGENTS, BETWEEN, FINDER, FOR, FOUND, HAVE_TO, KEPT, MINE, NO_KINDNESS, OBLIGED, OPEN_UNTIL,
+        PERSON, TO, WRITER,
     };
     let lists = [
         AGENTS,
@@ -131,7 +131,7 @@ fn every_list_word_is_folded_and_said_once() {
         MINE,
         NO_KINDNESS,
         OBLIGED,
-        UNTIL,
+        OPEN_UNTIL,
         PERSON,
         TO,
     ];

@@ -6,10 +6,7 @@
 //! ("negative tone"), and the complaint model took the post for a complaint.
 
 use super::text::{Role, Token};
-
-/// The words that end a span of time. After one of them, a negation tells when something is,
-/// not what is missing.
-const UNTIL: &[&str] = &["until", "till", "til", "hasta", "fino"];
+use super::words::UNTIL;
 
 /// What a timetable says between a negation and its end of time: a departure, an opening.
 #[rustfmt::skip]
@@ -30,6 +27,15 @@ const LEFT_OUT: &[&str] = &[
     "nüsse", "frutta", "carne", "viande", "fleisch", "alcohol", "alcool", "alkohol", "álcool",
 ];
 
+/// Who a "non-" leaves out, as tokens are written: "los no socios", "i non residenti", "os não
+/// sócios" name a group of people, and deny nothing.
+#[rustfmt::skip]
+const NON_MEMBERS: &[&str] = &[
+    "socios", "socio", "socias", "miembros", "residentes", "clientes", "fumadores", "abonados",
+    "soci", "socie", "membri", "residenti", "clienti", "fumatori", "iscritti", "abbonati",
+    "sócios", "sócias", "membros", "assinantes", "membres", "adhérents", "résidents",
+];
+
 /// French words that complete "ne" as a negation ("ne … pas"). One of them between "ne" and
 /// "que" makes "que" the start of a clause ("je ne pense pas que").
 #[rustfmt::skip]
@@ -39,8 +45,8 @@ const FR_NEGATIONS: &[&str] = &[
 
 /// Makes plain, and sets aside as a word of its own (the learned model reads "no" as a bad
 /// word), each negation followed by a word of [`UNTIL`] within three words of its clause, with
-/// nothing between them but a word of [`TIMETABLE`], and each right after "finché" or "hasta
-/// que"; in
+/// nothing between them but a word of [`TIMETABLE`]; each right after "finché" or "hasta que";
+/// each before what a dish is made without or a group it leaves out ([`NON_MEMBERS`]); in
 /// French, each "ne" that a "que" follows ([`restricts`]).
 pub(super) fn unnegate(tokens: &mut [Token], lang: Option<&str>) {
     let n = tokens.len();
@@ -55,10 +61,13 @@ pub(super) fn unnegate(tokens: &mut [Token], lang: Option<&str>) {
             .find(|&k| UNTIL.contains(&tokens[k].norm.as_str()))
             .is_some_and(|k| (i + 1..k).all(|b| TIMETABLE.contains(&tokens[b].norm.as_str())));
         // "¿Tenéis masa sin gluten?": what is left out, which denies nothing bad.
-        let left_out = WITHOUT.contains(&tokens[i].norm.as_str())
-            && tokens
+        let next = |list: &[&str]| {
+            tokens
                 .get(i + 1)
-                .is_some_and(|t| LEFT_OUT.contains(&t.norm.as_str()));
+                .is_some_and(|t| list.contains(&t.norm.as_str()))
+        };
+        let left_out = WITHOUT.contains(&tokens[i].norm.as_str()) && next(LEFT_OUT)
+            || matches!(tokens[i].norm.as_str(), "no" | "non" | "não" | "nao") && next(NON_MEMBERS);
         // "Finché non ha capito", "hasta que no llegó": until, whose "not" denies nothing.
         let expletive = i > 0 && matches!(tokens[i - 1].norm.as_str(), "finché" | "finche")
             || i > 1 && tokens[i - 2].norm == "hasta" && tokens[i - 1].norm == "que";
@@ -154,6 +163,8 @@ mod tests {
             ("Il ne reste que des places au fond", "fr"),
             ("¿Tenéis masa sin gluten?", "es"),
             ("Avete l'impasto senza glutine?", "it"),
+            ("¿Pueden los no socios aparcar en el club?", "es"),
+            ("I non residenti pagano il parcheggio?", "it"),
         ] {
             assert!(negations(text, lang).is_empty(), "{text}");
         }
@@ -163,8 +174,9 @@ mod tests {
     fn a_negation_beside_them_still_negates() {
         // (post, language, the negations left)
         #[rustfmt::skip]
-        let cases: [(&str, &str, &[&str]); 6] = [
+        let cases: [(&str, &str, &[&str]); 7] = [
             ("Not happy. We waited until 9", "en", &["not"]),
+            ("Los no socios no pueden reservar pista", "es", &["no"]),
             ("Booked for 7, table wasn't ready till 8", "en", &["wasnt"]),
             ("Je ne pense pas que ce soit normal", "fr", &["ne", "pas"]),
             ("Il n'a jamais dit qu'il viendrait", "fr", &["ne", "jamais"]),

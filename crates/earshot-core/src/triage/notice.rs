@@ -29,12 +29,6 @@ const WHY: &[&str] = &[
     "stocktaking", "stocktake", "inventario", "inventaire", "inventur", "inventário",
 ];
 
-/// Until, as tokens are written ("jusqu'à" without its apostrophe).
-#[rustfmt::skip]
-const UNTIL: &[&str] = &[
-    "until", "till", "hasta", "jusqu", "jusquà", "jusquau", "jusquen", "bis", "fino", "até",
-];
-
 /// Whether "until" and a day or a month (`that_was.rs`, folded) follow word `i` closely in its
 /// clause: "closed on Wednesdays until the end of January", "cerradas hasta finales de enero".
 /// Not "until further notice", as often shut by sad news ("the owner is in hospital").
@@ -50,7 +44,7 @@ fn until_date(a: &Analysed, i: usize) -> bool {
         super::chase::that_was::WHEN.contains(&w)
     };
     (i + 1..n.min(i + 7)).any(|u| {
-        UNTIL.contains(&a.tokens[u].norm.as_str())
+        super::words::UNTIL.contains(&a.tokens[u].norm.as_str())
             && clause(u)
             && (u + 1..n.min(u + 6)).any(|k| clause(k) && when(k))
     })
@@ -267,6 +261,11 @@ mod tests {
             ["cerradas"]
         );
         assert_eq!(aside("Fermé lundi pour inventaire", "fr"), ["fermé"]);
+        // "jusqu'" is kept as a word of its own by the tokenizer.
+        assert_eq!(
+            aside("La piscine est fermée jusqu'en mars", "fr"),
+            ["fermée"]
+        );
         assert!(aside(
             "Closed until further notice, the owner is in hospital",
             "en"

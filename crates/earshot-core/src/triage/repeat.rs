@@ -2,7 +2,9 @@
 //! day running", "zwei Tage hintereinander zu spät". The count says it happened again, not that
 //! it went wrong: "Two days in a row we've had your croissants for breakfast" is a regular's
 //! praise. So a cue of days running (`service_cues.rs`) stands only beside a word of what went
-//! wrong.
+//! wrong. A call made again and again ("every time I call", `more_cues.rs`) is a chase where
+//! something is still so ("the shop still says 'next week'"), and a regular's where staff are
+//! lovely each time.
 
 use super::vader;
 
@@ -31,23 +33,52 @@ const WENT_WRONG: &[&str] = &[
     "fechado", "fechada", "nao", "ninguem",
 ];
 
-/// The complaint cues found, without those of days running where nothing went wrong.
+/// What marks a cue of a call made again and again ("every time I call", "à chaque appel"),
+/// folded: lovely staff may answer each call too.
+#[rustfmt::skip]
+const CALLING: &[&str] = &[
+    "time i call", "time i ring", "time i phone", "que llamo", "que llamamos", "chaque appel",
+    "que j'appelle", "jedem anruf", "ich anrufe", "che chiamo", "che telefono", "que ligo",
+    "que telefono",
+];
+
+/// Still, folded: what a call did not change ("the shop still says 'next week'").
+#[rustfmt::skip]
+const STILL: &[&str] = &[
+    "still", "sigue", "siguen", "todavia", "aun", "toujours", "encore", "immer", "noch", "ancora",
+    "ainda", "continua", "continuam",
+];
+
+/// The complaint cues found, without those of days running where nothing went wrong, nor
+/// those of calls made again where nothing went wrong and nothing is "still" so.
 pub(super) fn failures_only(cues: impl Iterator<Item = String>, folded: &str) -> Vec<String> {
     let mut cues: Vec<String> = cues.collect();
     let running = |c: &String| RUNNING.iter().any(|r| c.contains(r));
-    if cues.iter().any(running) && !went_wrong(folded) {
+    let calling = |c: &String| CALLING.iter().any(|r| c.contains(r));
+    if !cues.iter().any(|c| running(c) || calling(c)) {
+        return cues;
+    }
+    let wrong = went_wrong(folded);
+    if !wrong {
         cues.retain(|c| !running(c));
     }
+    if !wrong && !words(folded).any(|w| STILL.contains(&w)) {
+        cues.retain(|c| !calling(c));
+    }
     cues
+}
+
+/// The words of a folded post.
+fn words(folded: &str) -> impl Iterator<Item = &str> {
+    folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
 }
 
 /// Whether a folded post has a word of what went wrong ([`WENT_WRONG`], or a bad word of the
 /// lexicon).
 fn went_wrong(folded: &str) -> bool {
-    folded
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .any(|w| WENT_WRONG.contains(&w) || vader::valence(w).is_some_and(|v| v < 0.0))
+    words(folded).any(|w| WENT_WRONG.contains(&w) || vader::valence(w).is_some_and(|v| v < 0.0))
 }
 
 #[cfg(test)]

@@ -280,8 +280,11 @@ pub fn analyse_in(text: &str, lang: Option<&str>) -> Analysed {
             Some((head, rest)) => {
                 // The article or pronoun says nothing (kept as a word, it made the held-out
                 // French tweets read worse); French "n'" is the negation "ne" ("je n'ai pas").
+                // "jusqu'" is until, which the time after it needs ([`super::words::UNTIL`]).
                 if head.eq_ignore_ascii_case("n") {
                     push_word(tokens, "ne");
+                } else if head.eq_ignore_ascii_case("jusqu") {
+                    push_word(tokens, "jusqu");
                 }
                 // "N'est qu'à 16 h": a restriction, not a negation (`not_until.rs`).
                 if head.eq_ignore_ascii_case("qu") {

@@ -339,7 +339,7 @@ pub(super) const STILL: &[&str] = &[
 /// s'impose": is a must), Italian "mia" (my) and "fine" (end), and "no", which in Spanish,
 /// Italian and Portuguese is the plain "not" (or "in the") that English "not" is, with no valence
 /// of its own. Found by counting the lexicon's words in each language's training tweets (German
-/// "die" stood in a tenth of them at −2.9).
+/// "die" stood in a tenth of them at −2.9); German "Lied" (a song) from a blind set.
 pub(super) const FALSE_FRIENDS: &[(&str, &[&str])] = &[
     ("es", &["ha", "sin", "hago", "mia", "propio"]),
     (
@@ -351,7 +351,7 @@ pub(super) const FALSE_FRIENDS: &[(&str, &[&str])] = &[
     (
         "de",
         &[
-            "die", "war", "kind", "kinder", "hell", "fallen", "gift", "mal", "lag",
+            "die", "war", "kind", "kinder", "hell", "fallen", "gift", "mal", "lag", "lied",
         ],
     ),
     ("it", &["ha", "mia", "fine", "dire", "po"]),
@@ -452,6 +452,14 @@ pub(super) const PLAIN_AFTER: &[(&str, &[&str])] = &[
     ("schwanz", &["dem"]),
     // "O lixo será recolhido", "a recolha do lixo": the rubbish collected, not "é um lixo".
     ("lixo", &["o", "do", "ao", "no", "recolha"]),
+];
+
+/// Until, as tokens are folded: "hasta que", "jusqu'à ce que" (whose elided "jusqu" the
+/// tokenizer keeps as a word), "bis", "fino a", "finché", "até". Not Portuguese "ate" without
+/// its accent, an English word.
+#[rustfmt::skip]
+pub(super) const UNTIL: &[&str] = &[
+    "until", "till", "til", "hasta", "jusqu", "bis", "fino", "finché", "finche", "até",
 ];
 
 /// What French and Italian elide into the next word ("l'accueil", "qu'il", "un'ora", "dell'ordine").
