@@ -3,14 +3,14 @@
 //! went missing on Saturday, so I won't make it to book club"), the writer's work keeping them
 //! from the business's party ("Gutted that I'm working on Saturday and will miss the shop's
 //! birthday party"), tears at a first parting ("Left the dog at kennels for the first time
-//! today and cried all the way to work"), keys locked in the car, a child woken with a fever.
-//! A sadness, and what it costs the writer, but nothing the business did. Not a fall on the
-//! business's ice ("in your car park"), nor a pet lost from kennels. Read on folded text.
-//! Earshot's own rules.
+//! today and cried all the way to work"), keys locked in the car, a child woken with a fever, a
+//! mishap owned as the writer's kind ("Classic me."), a day lost to fog. A sadness, and what
+//! it costs the writer, but nothing the business did. Not a fall on the business's ice ("in
+//! your car park"), nor a pet lost from kennels. Read on folded text. Earshot's own rules.
 
 use super::super::super::super::cues::{word_spans, Folded};
 use super::super::{sentence, sentence_ends};
-use super::{CAUSED, YOURS};
+use super::{theirs, YOURS};
 use aho_corasick::AhoCorasick;
 use std::sync::OnceLock;
 
@@ -19,17 +19,19 @@ use std::sync::OnceLock;
 fn hints(text: &str) -> u8 {
     static FIND: OnceLock<(AhoCorasick, Vec<u8>)> = OnceLock::new();
     let (find, bits) = FIND.get_or_init(|| {
-        let lists: [&[&str]; 7] = [
+        let lists: [&[&str]; 9] = [
             SLIP_STEMS,
             MISSING,
             EVENT,
             FIRST_TIME,
             KEYS,
             WOKE,
+            OWNED,
+            FOG,
             &["ausgesperrt"],
         ];
         // "ausgesperrt" is a hint of `locked_out`, as keys are.
-        let bit = |i: usize| 1 << if i == 6 { 4 } else { i };
+        let bit = |i: usize| 1 << if i == 8 { 4 } else { i };
         let bits = (0..lists.len()).flat_map(|i| lists[i].iter().map(move |_| bit(i)));
         let find = AhoCorasick::new(lists.concat()).expect("static word lists compile");
         (find, bits.collect())
@@ -44,13 +46,15 @@ pub(super) fn bad_luck(folded: &Folded) -> Option<String> {
     if hint == 0 {
         return None;
     }
-    let rules: [fn(&Folded) -> Option<String>; 6] = [
+    let rules: [fn(&Folded) -> Option<String>; 8] = [
         own_slip,
         pet_missing,
         own_absence,
         first_parting,
         locked_out,
         woke_ill,
+        owned,
+        fogged,
     ];
     (0..rules.len()).find_map(|i| (hint & 1 << i != 0).then(|| rules[i](folded)).flatten())
 }
@@ -95,9 +99,8 @@ fn own_slip(folded: &Folded) -> Option<String> {
         .filter(|&k| spans[k].0 >= from && spans[k].1 <= to)
         .map(word)
         .collect();
-    let theirs = |k: usize| CAUSED.contains(&word(k)) || YOURS.contains(&word(k));
     let told = inside.iter().any(|w| ICE.contains(w)) && inside.iter().any(|w| HOME.contains(w));
-    (told && !(0..spans.len()).any(theirs)).then(|| folded.own(from, to))
+    (told && !theirs(text, &spans)).then(|| folded.own(from, to))
 }
 
 /// A pet, folded.
@@ -144,10 +147,8 @@ fn pet_missing(folded: &Folded) -> Option<String> {
     let gone = (0..spans.len())
         .filter(|&k| spans[k].0 >= from && spans[k].1 <= to)
         .any(|k| MISSING.contains(&word(k)));
-    let theirs = |k: usize| {
-        CAUSED.contains(&word(k)) || YOURS.contains(&word(k)) || IN_CARE.contains(&word(k))
-    };
-    (gone && !(0..spans.len()).any(theirs)).then(|| folded.own(from, to))
+    let in_care = (0..spans.len()).any(|k| IN_CARE.contains(&word(k)));
+    (gone && !in_care && !theirs(text, &spans)).then(|| folded.own(from, to))
 }
 
 /// Missing an event, folded: "miss", "me pierdo", "rater", "verpasse", "mi perdo", "perder".
@@ -161,7 +162,7 @@ const MISS: &[&str] = &[
 const EVENT: &[&str] = &[
     "party", "launch", "opening", "fiesta", "inauguracion", "fete", "soiree", "inauguration",
     "feier", "eroffnung", "festa", "inaugurazione", "serata", "inauguracao", "gig", "concert",
-    "concierto", "konzert", "concerto",
+    "concierto", "konzert", "concerto", "quiz",
 ];
 
 /// The writer's work, folded.
@@ -245,8 +246,7 @@ fn locked_out(folded: &Folded) -> Option<String> {
     let inside = (0..spans.len())
         .filter(|&k| spans[k].0 >= from && spans[k].1 <= to)
         .any(|k| LOCKED_IN.contains(&word(k)));
-    let theirs = |k: usize| CAUSED.contains(&word(k)) || YOURS.contains(&word(k));
-    (inside && !(0..spans.len()).any(theirs)).then(|| folded.own(from, to))
+    (inside && !theirs(text, &spans)).then(|| folded.own(from, to))
 }
 
 /// Cried, said by the writer of themselves, folded.
@@ -272,8 +272,7 @@ fn first_parting(folded: &Folded) -> Option<String> {
     let cried = (0..spans.len()).find(|&i| CRIED.contains(&word(i)))?;
     let (from, to) = sentence(text, &spans, cried);
     let told = FIRST_TIME.iter().any(|f| text[from..to].contains(f));
-    let theirs = |k: usize| CAUSED.contains(&word(k)) || YOURS.contains(&word(k));
-    (told && !(0..spans.len()).any(theirs)).then(|| folded.own(from, to))
+    (told && !theirs(text, &spans)).then(|| folded.own(from, to))
 }
 
 /// Woke up, folded: "woke up with a temperature", "se ha despertado con fiebre", "s'est
@@ -307,11 +306,61 @@ fn woke_ill(folded: &Folded) -> Option<String> {
         WOKE.contains(&word(i)) && (i.saturating_sub(3)..i + 6).any(|k| FEVER.contains(&word(k)))
     })?;
     let (from, to) = sentence(text, &spans, woke);
-    let theirs = |k: usize| {
-        let after = AFTER.contains(&word(k)) && word(k + 1) != "all";
-        CAUSED.contains(&word(k)) || YOURS.contains(&word(k)) || after
-    };
-    (!(0..spans.len()).any(theirs)).then(|| folded.own(from, to))
+    let after = (0..spans.len()).any(|k| AFTER.contains(&word(k)) && word(k + 1) != "all");
+    (!after && !theirs(text, &spans)).then(|| folded.own(from, to))
+}
+
+/// The writer owning a mishap as their own kind, folded: "Classic me.", "Típico de mí.", "Du
+/// grand moi.", "Typisch ich.", "Tipico mio.", "Típico meu."
+#[rustfmt::skip]
+const OWNED: &[&str] = &[
+    "classic me", "typical me", "so me", "tipico de mi", "tipica de mi", "du grand moi",
+    "typisch ich", "tipico mio", "tipico mia", "tipico meu", "tipico minha", "tipica minha",
+];
+
+/// The whole post, when it ends by owning its mishap as the writer's kind ("Managed to spill red
+/// wine down my own white shirt before my birthday dinner. Classic me."); or None. Not when it
+/// names the business or a cause ("your waiter", "because").
+fn owned(folded: &Folded) -> Option<String> {
+    let text = folded.as_str();
+    let spans = word_spans(text);
+    // The last sentence is the owning.
+    let last = (0..spans.len().saturating_sub(1))
+        .rev()
+        .find(|&k| sentence_ends(text, &spans, k))
+        .map_or(0, |k| k + 1);
+    let said = &text[spans.get(last)?.0..];
+    let owning = OWNED
+        .iter()
+        .any(|o| said.trim_end_matches(['.', '!', ' ']).ends_with(o));
+    (owning && last > 0 && !theirs(text, &spans)).then(|| folded.own(0, text.len()))
+}
+
+/// Fog and mist, folded.
+#[rustfmt::skip]
+const FOG: &[&str] = &[
+    "fog", "mist", "niebla", "bruma", "brouillard", "brume", "nebel", "nebbia", "foschia",
+    "nevoeiro", "neblina",
+];
+
+/// Never or not, folded: the fog that did not lift.
+#[rustfmt::skip]
+const NOT: &[&str] = &[
+    "never", "not", "didn't", "didnt", "no", "nunca", "jamais", "pas", "nie", "nicht", "mai",
+    "non", "nao",
+];
+
+/// The sentence that tells a day lost to fog ("Drove two hours to the marina and the fog never
+/// lifted, so we didn't see a single boat"): fog, and "never" or "not" within five words after
+/// it; or None. Not a fog that lifted, nor the business's own ("your smoke machine's fog").
+fn fogged(folded: &Folded) -> Option<String> {
+    let text = folded.as_str();
+    let spans = word_spans(text);
+    let word = |k: usize| spans.get(k).map_or("", |&(s, e)| &text[s..e]);
+    let fog = (0..spans.len())
+        .find(|&i| FOG.contains(&word(i)) && (i + 1..i + 6).any(|k| NOT.contains(&word(k))))?;
+    let (from, to) = sentence(text, &spans, fog);
+    (!theirs(text, &spans)).then(|| folded.own(from, to))
 }
 
 #[cfg(test)]
@@ -424,6 +473,40 @@ mod tests {
         ];
         for (text, told) in cases {
             assert_eq!(woke_ill(&Folded::new(text)).as_deref(), told, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_day_lost_to_fog_is_told_and_a_fog_that_lifted_is_not() {
+        let cases = [
+            (
+                "Der Nebel hat sich nie gelichtet, wir haben kein Boot gesehen.",
+                Some("der nebel hat sich nie gelichtet, wir haben kein boot gesehen"),
+            ),
+            ("The fog lifted by noon and the view was stunning", None),
+            (
+                "Your fog machine never stopped and we couldn't see the band",
+                None,
+            ),
+        ];
+        for (text, told) in cases {
+            assert_eq!(fogged(&Folded::new(text)).as_deref(), told, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_mishap_owned_as_the_writers_kind_is_told() {
+        let cases = [
+            (
+                "Dropped my phone in the harbour. Typisch ich!",
+                Some("dropped my phone in the harbour. typisch ich!"),
+            ),
+            ("Your waiter spilled soup on me. Classic me.", None),
+            ("Classic me.", None),
+            ("Ordered the classic menu, lovely", None),
+        ];
+        for (text, told) in cases {
+            assert_eq!(owned(&Folded::new(text)).as_deref(), told, "{text}");
         }
     }
 

@@ -3,7 +3,8 @@
 //! a fault hidden and back, a parcel left in a bin, a child sent home in another's coat, hair
 //! dyed another colour than asked, a child lost sight of, a repair that did not hold, a pet given
 //! back with what it did not have, a car's mirror torn off, a promise and then another thing
-//! used. In the six modelled languages, folded.
+//! used, a thing forgotten entirely, a thing broken then billed, a charge doubled without a
+//! word. In the six modelled languages, folded.
 //! Earshot's own lists.
 
 use super::super::pair_words::BILL;
@@ -211,6 +212,74 @@ pub(super) const LATE_PAIRS: &[Pair] = &[
         ],
         via: &["then", "luego", "despues", "puis", "dann", "poi", "depois"],
         within: 10,
+        ..PLAIN
+    },
+    // Forgotten entirely: "the caterer forgot the vegetarian platters entirely", "se olvidó
+    // por completo", "si è dimenticato del tutto", "esqueceu-se completamente"; not the
+    // writer's own ("I forgot", "me olvidé", "mi sono dimenticato", "esqueci-me").
+    Pair {
+        first: &[
+            "forgot", "olvido", "olvidaron", "dimenticato", "dimenticata", "dimenticati",
+            "esqueceu", "esqueceram",
+        ],
+        then: &[
+            "entirely", "completely", "altogether", "por completo", "completamente",
+            "totalmente", "del tutto",
+        ],
+        not_after: &["i", "we", "sono", "siamo"],
+        within: 6,
+        one_clause: true,
+        ..PLAIN
+    },
+    // … said before the forgetting: "they completely forgot our order", "a complètement
+    // oublié", "hat … komplett vergessen"; not "j'ai complètement oublié".
+    Pair {
+        first: &["completely", "totally", "completement", "totalement", "komplett", "vollig"],
+        then: &["forgot", "oublie", "oubliee", "oublies", "vergessen"],
+        not_after: &["i", "we", "j'ai", "ai", "avons", "habe", "haben", "es"],
+        within: 2,
+        one_clause: true,
+        ..PLAIN
+    },
+    // What the business broke, then billed for: "cracked the new pane while fitting it and then
+    // billed us for a second one"; not the writer's own ("I cracked my screen"), nor a thing
+    // found cracked and mended free ("un martelletto incrinato … senza farsi pagare").
+    Pair {
+        first: &[
+            "cracked", "broke", "smashed", "rajo", "rompio", "rompieron", "fele", "casse",
+            "zerbrochen", "incrinato", "rotto", "rachou", "partiu", "partiram",
+        ],
+        then: &[
+            "billed", "charged", "cobro", "cobraron", "facture", "berechnet", "rechnung",
+            "fatto pagare", "cobrou", "cobraram",
+        ],
+        not_after: &[
+            "i", "we", "j'ai", "ai", "ich", "ho", "abbiamo", "eu", "he", "hemos", "a", "an", "the",
+            "un", "una", "une", "uno", "um", "uma", "el", "la", "le", "il", "o",
+        ],
+        within: 14,
+        ..PLAIN
+    },
+    // Doubled without a word: "doubled the direct debit without a word", "a doublé le
+    // prélèvement sans prévenir"; German says it first: "ohne ein Wort verdoppelt".
+    Pair {
+        first: &[
+            "doubled", "raised", "increased", "duplico", "duplicaron", "double", "raddoppiato",
+            "aumentato", "duplicou", "duplicaram",
+        ],
+        then: &[
+            "without a word", "without warning", "without telling", "sin avisar", "sans prevenir",
+            "sans rien dire", "senza dire niente", "senza avvisare", "sem avisar",
+        ],
+        within: 6,
+        one_clause: true,
+        ..PLAIN
+    },
+    Pair {
+        first: &["ohne ein wort", "ohne vorwarnung", "kommentarlos"],
+        then: &["verdoppelt", "erhoht", "angehoben"],
+        within: 4,
+        one_clause: true,
         ..PLAIN
     },
     // German puts the dye after what it should have been: "orange statt kupfer gefärbt".

@@ -274,9 +274,66 @@ fn outgrown(a: &mut Analysed) -> bool {
     }
 }
 
-/// A fear remembered and cared for ([`remembered`]), or a distress grown out of ([`outgrown`]).
+/// A fear remembered and cared for ([`remembered`]), a distress grown out of ([`outgrown`]), or
+/// the nerves of one of the writer's party ([`party_nerves`]).
 pub(super) fn cared_for(a: &mut Analysed) -> bool {
-    remembered(a) | outgrown(a)
+    remembered(a) | outgrown(a) | party_nerves(a)
+}
+
+/// Nervous, said of someone (lower case, accents kept).
+#[rustfmt::skip]
+const NERVOUS: &[&str] = &[
+    "nervous", "anxious", "nervioso", "nerviosa", "nerveux", "nerveuse", "stressé", "stressée",
+    "nervös", "nervöse", "nervösen", "agitato", "agitata", "agitatissimo", "agitatissima",
+    "nervoso", "nervosa", "ansioso", "ansiosa",
+];
+
+/// The stems of calm and patience ("calmest", "tranquilo", "calme", "ruhigstes", "paciencia",
+/// "geduldig", "pazienza").
+#[rustfmt::skip]
+const CALM: &[&str] = &[
+    "calm", "gentl", "patien", "tranquil", "paciencia", "ruhig", "sanft", "geduld", "pazien",
+];
+
+/// The writer's own, before one of their party (lower case, accents kept).
+#[rustfmt::skip]
+const OURS: &[&str] = &[
+    "my", "our", "mi", "nuestra", "nuestro", "ma", "mon", "notre", "meine", "mein", "meinen",
+    "unsere", "unser", "unseren", "mia", "mio", "nostra", "nostro", "minha", "meu", "nossa",
+    "nosso",
+];
+
+/// Sets aside the nerves of one of the writer's party ("put my nervous mum on their calmest
+/// pony", "mi madre, que estaba nerviosa", "mia madre, agitatissima"): from "my" or "our" to the
+/// nerves, five words at most. Returns whether there were any: how the business met them is
+/// the post, as with a fear remembered, when it tells calm or patience. Not the writer's own
+/// ("I was nervous"), nor nerves told with "until" ([`eased`]).
+fn party_nerves(a: &mut Analysed) -> bool {
+    static SET: OnceLock<rustc_hash::FxHashSet<&'static str>> = OnceLock::new();
+    let nervous = SET.get_or_init(|| NERVOUS.iter().copied().collect());
+    let n = a.tokens.len();
+    // Every token passes here: one lookup each, and most posts stop.
+    if !a.tokens.iter().any(|t| nervous.contains(t.norm.as_str())) {
+        return false;
+    }
+    // Met with calm or patience, or the nerves are the post's grievance ("my nervous dog was
+    // shouted at").
+    let calm = |k: usize| CALM.iter().any(|c| a.tokens[k].norm.starts_with(c));
+    if !(0..n).any(calm) {
+        return false;
+    }
+    let until = |w: &str| super::words::UNTIL.contains(&w);
+    let spans: Vec<std::ops::Range<usize>> = (0..n)
+        .filter(|&k| nervous.contains(a.tokens[k].norm.as_str()))
+        // "Our dog was nervous until the groomer cut his ear": [`eased`]'s, or a harm.
+        .filter(|&k| !(k + 1..n.min(k + 5)).any(|j| until(&a.tokens[j].norm)))
+        .filter_map(|k| {
+            let ours =
+                (k.saturating_sub(5)..k).find(|&j| OURS.contains(&a.tokens[j].norm.as_str()));
+            ours.map(|j| j..k + 1)
+        })
+        .collect();
+    settle(a, spans, false)
 }
 
 /// Remembered, said of someone else, as tokens are folded: "remembered", "se acordó", "s'est

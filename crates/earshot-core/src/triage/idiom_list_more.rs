@@ -361,6 +361,16 @@ pub(super) const MORE_IDIOMS: &[(&str, f64)] = &[
     ("hat|haben mitgesungen", 2.0),
     ("tutto il locale|pubblico ha cantato", 2.0),
     ("sala|plateia inteira cantou", 2.0),
+    // A child inspired: "now my daughter wants to be an illustrator", "ahora mi hija quiere
+    // ser", "maintenant ma fille veut devenir", "jetzt will meine Tochter … werden".
+    ("now my|our daughter|son|kid|kids|boy|girl wants|want to be", 2.0),
+    ("ahora mi|nuestra|nuestro hija|hijo|niña|niño quiere ser", 2.0),
+    ("maintenant ma|mon|notre fille|fils veut devenir|être|etre", 2.0),
+    ("jetzt will|wollen meine|mein|unsere|unser tochter|sohn|kleine|kleiner … werden", 2.0),
+    ("ora mia|mio|nostra|nostro figlia|figlio vuole fare|diventare", 2.0),
+    ("agora a|o minha|meu|nossa|nosso filha|filho quer ser", 2.0),
+    // A mishap told with irony: "managed to spill red wine down my shirt".
+    ("managed to spill|drop|break|smash|lose|burn", -1.5),
     // Done for the writer while they shopped: "filleted the salmon for us while we did the rest
     // of our shopping", "mientras hacíamos el resto de la compra", "pendant qu'on finissait nos
     // courses", "während wir den Rest eingekauft haben", "mentre finivamo la spesa".

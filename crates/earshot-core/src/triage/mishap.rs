@@ -51,6 +51,19 @@ const CAUSED: &[&str] = &[
     "atraso", "motorista", "early", "temprano", "avance", "fruher", "anticipo", "cedo",
 ];
 
+/// Whether the folded post's words (`spans` of `text`) name a cause ([`CAUSED`]): English "due"
+/// only before "to" (Italian "due" is two: "due ore di macchina").
+pub(super) fn caused(text: &str, spans: &[(usize, usize)]) -> bool {
+    let word = |k: usize| spans.get(k).map_or("", |&(s, e)| &text[s..e]);
+    (0..spans.len()).any(|k| CAUSED.contains(&word(k)) && (word(k) != "due" || word(k + 1) == "to"))
+}
+
+/// Whether the post names a cause or the business ([`caused`], [`YOURS`]): a mishap told so
+/// may be the business's doing.
+pub(super) fn theirs(text: &str, spans: &[(usize, usize)]) -> bool {
+    caused(text, spans) || spans.iter().any(|&(s, e)| YOURS.contains(&&text[s..e]))
+}
+
 /// A margin of seconds or minutes at word `i`: "by thirty seconds", "por dos minutos", "à une
 /// minute près", "um dreißig Sekunden", "per trenta secondi", "by a few seconds".
 fn margin<'t>(word: &dyn Fn(usize) -> &'t str, i: usize) -> bool {
@@ -68,7 +81,7 @@ pub(super) fn missed_by(folded: &Folded) -> Option<String> {
     }
     let spans = word_spans(text);
     let word = |k: usize| spans.get(k).map_or("", |&(s, e)| &text[s..e]);
-    if (0..spans.len()).any(|k| CAUSED.contains(&word(k))) {
+    if caused(text, &spans) {
         return None;
     }
     let missed = (0..spans.len()).find(|&i| MISSED.contains(&word(i)))?;
@@ -114,7 +127,7 @@ fn own_burnt(folded: &Folded) -> Option<String> {
             || BURNT.contains(&word(i)) && (first || i > 0 && BURNER.contains(&word(i - 1)))
     })?;
     let hurt = (burnt + 1..burnt + 4).any(|k| BODY.contains(&word(k)));
-    if hurt || (0..spans.len()).any(|k| CAUSED.contains(&word(k))) {
+    if hurt || caused(text, &spans) {
         return None;
     }
     let (from, to) = sentence(text, &spans, burnt);
@@ -171,8 +184,7 @@ fn weather_harm(folded: &Folded) -> Option<String> {
         let opens = (start..i).all(|k| OPENING.contains(&word(k)));
         weather(i) && opens && (i + 1..i + 11).any(|k| KILLED.contains(&word(k)))
     })?;
-    let theirs = |k: usize| CAUSED.contains(&word(k)) || YOURS.contains(&word(k));
-    if (0..spans.len()).any(theirs) {
+    if theirs(text, &spans) {
         return None;
     }
     let (from, to) = sentence(text, &spans, at);
@@ -239,7 +251,7 @@ fn tree_felled(folded: &Folded) -> Option<String> {
         .collect();
     let told = inside.iter().any(|w| TREE.contains(w))
         && inside.iter().any(|w| FELLED.contains(w))
-        && !(0..spans.len()).any(|k| CAUSED.contains(&word(k)));
+        && !caused(text, &spans);
     told.then(|| folded.own(from, to))
 }
 
@@ -274,8 +286,7 @@ fn ill_in_bed(folded: &Folded) -> Option<String> {
     let ill = (0..spans.len()).find(|&i| {
         ILL.contains(&bare(i)) && (i.saturating_sub(4)..i + 5).any(|k| BED.contains(&word(k)))
     })?;
-    let from = |k: usize| CAUSED.contains(&word(k)) || FROM.contains(&word(k));
-    if (0..spans.len()).any(from) {
+    if caused(text, &spans) || (0..spans.len()).any(|k| FROM.contains(&word(k))) {
         return None;
     }
     let (from, to) = sentence(text, &spans, ill);

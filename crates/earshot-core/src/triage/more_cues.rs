@@ -3,7 +3,7 @@
 //! machine took twice, a plate misread, a reproach asked as a question, a child lost sight of,
 //! a digit missing from a print, a fuse that trips since the work, a door left unlocked, a
 //! screen with dead pixels, staff who came drunk, "who decided", rounds never made, a fault
-//! excused as meant, a promise put off at every call. Folded as
+//! excused as meant, a promise put off at every call, a penalty passed on. Folded as
 //! `matcher::fold` folds a post, in each modelled language.
 //! Earshot's own list.
 
@@ -73,6 +73,12 @@ pub(super) const MORE_CUES: &[&str] = &[
     "cada vez que llamo", "cada vez que llamamos", "a chaque appel", "chaque fois que j'appelle",
     "bei jedem anruf", "jedes mal wenn ich anrufe", "ogni volta che chiamo",
     "ogni volta che telefono", "sempre que ligo", "cada vez que ligo", "sempre que telefono",
+    // The business's own penalty passed on: "filed it late, and now he wants us to pay it".
+    "wants us to pay it", "wants me to pay it", "quiere que la paguemos", "quiere que lo paguemos",
+    "quiere que la pague yo", "veut qu'on la paie", "veut qu'on le paie", "veut qu'on la paye",
+    "sollen wir ihn selbst zahlen", "sollen wir sie selbst zahlen", "sollen wir das selbst zahlen",
+    "vuole che la paghiamo noi", "vuole che lo paghiamo noi", "quer que sejamos nos a paga-la",
+    "quer que sejamos nos a paga-lo", "quer que a paguemos",
     // A screen with dead pixels.
     "dead pixels", "dead pixel", "pixeles muertos", "pixels morts", "toter pixel", "tote pixel",
     "pixel morti", "pixeis mortos", "pixels mortos",

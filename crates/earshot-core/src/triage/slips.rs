@@ -35,13 +35,28 @@ const WRITER: &[&str] = &[
     "avions", "etais", "etions", "on", "nous", "ich", "wir", "avevo", "avevamo", "ero",
     "eravamo", "io", "eu", "tinha", "tinhamos", "my", "our", "mi", "mis", "mon", "ma", "mes",
     "notre", "mein", "meine", "meinen", "meinem", "unser", "unsere", "unseren", "mio", "mia",
-    "miei", "mie", "nostro", "nostra", "meu", "minha", "nosso", "nossa",
+    "miei", "mie", "nostro", "nostra", "meu", "minha", "nosso", "nossa", "nuestro", "nuestra",
 ];
 
 /// What ends the telling of the slip or the state before the clause does: "saw my son getting
 /// restless *and* brought him crayons".
 const AND: &[&str] = &[
     "and", "but", "y", "pero", "et", "mais", "und", "aber", "e", "ed", "ma", "mas",
+];
+
+/// One, of the writer's party ("one of our team", "uno de nuestro equipo"), folded.
+#[rustfmt::skip]
+const ONE: &[&str] = &[
+    "one", "uno", "una", "un", "une", "einer", "eine", "um", "uma",
+];
+
+/// A condition of one of the writer's party that the business saw and made room for ("noticed
+/// one of our team is deaf and put every question on the screen"), folded: no fault of anyone.
+#[rustfmt::skip]
+const CONDITION: &[&str] = &[
+    "deaf", "blind", "autistic", "sordo", "sorda", "ciego", "ciega", "sourd", "sourde", "aveugle",
+    "autiste", "gehorlos", "taub", "autistisch", "cieco", "cieca", "surdo", "surda", "cego",
+    "cega", "autista",
 ];
 
 /// "That", between the noticing and the writer.
@@ -177,10 +192,18 @@ fn slips(tokens: &[Token], words: &[String]) -> Vec<(usize, usize)> {
         while k < tokens.len() && k <= i + 3 && THAT.contains(&words[k].as_str()) {
             k += 1;
         }
-        let writer = (k..tokens.len().min(k + 2)).find(|&j| WRITER.contains(&words[j].as_str()));
+        // "Noticed one of our team is deaf": one of the writer's party, two words on.
+        let reach = if ONE.contains(&words.get(k).map_or("", String::as_str)) {
+            4
+        } else {
+            2
+        };
+        let writer =
+            (k..tokens.len().min(k + reach)).find(|&j| WRITER.contains(&words[j].as_str()));
         if let Some(from) = writer.filter(|&j| j == k || !tokens[j - 1].clause_end) {
             let end = clause_end(tokens, from, 10);
-            let and = (from + 1..end).find(|&j| AND.contains(&words[j].as_str()));
+            // As written: Italian "è" (is) folds to "e" (and).
+            let and = (from + 1..end).find(|&j| AND.contains(&tokens[j].norm.as_str()));
             out.push((from, and.unwrap_or(end)));
         }
     }
@@ -265,7 +288,8 @@ pub(in crate::triage) fn undone(a: &mut Analysed, complaint: &mut Vec<String>) {
     for &(from, to) in &spans {
         for (t, w) in a.tokens[from..to].iter_mut().zip(&words[from..to]) {
             // A fault said in one word is the trouble too ("avariado", `own_fault.rs`).
-            if bad(t) || WRONG.contains(&w.as_str()) || super::FAULT.contains(&w.as_str()) {
+            let fault = WRONG.contains(&w.as_str()) || super::FAULT.contains(&w.as_str());
+            if bad(t) || fault || CONDITION.contains(&w.as_str()) {
                 t.negated = false;
                 t.set_aside();
                 set = true;
@@ -340,6 +364,12 @@ mod tests {
                 "Il sarto si è accorto che avevo dato le misure sbagliate",
                 "it",
                 "sbagliate",
+            ),
+            // One of the writer's party, seen by the business.
+            (
+                "The coach noticed one of our group was deaf and wrote everything down",
+                "en",
+                "deaf",
             ),
         ];
         for (text, lang, cue) in cases {

@@ -450,6 +450,9 @@ pub(super) const PLAIN_AFTER: &[(&str, &[&str])] = &[
     ("cagna", &["mia", "nostra", "vostra", "tua", "vecchia"]),
     // "Wedelt mit dem Schwanz": a dog's tail.
     ("schwanz", &["dem"]),
+    // "Pour louer un kayak": to rent, not to praise. "Giubbotti di salvataggio": life jackets.
+    ("louer", &["pour", "à", "de"]),
+    ("salvataggio", &["di"]),
     // "O lixo será recolhido", "a recolha do lixo": the rubbish collected, not "é um lixo".
     ("lixo", &["o", "do", "ao", "no", "recolha"]),
 ];
