@@ -314,7 +314,7 @@ fn woke_ill(folded: &Folded) -> Option<String> {
 /// grand moi.", "Typisch ich.", "Tipico mio.", "Típico meu."
 #[rustfmt::skip]
 const OWNED: &[&str] = &[
-    "classic me", "typical me", "so me", "tipico de mi", "tipica de mi", "du grand moi",
+    "classic me", "typical me", "tipico de mi", "tipica de mi", "du grand moi",
     "typisch ich", "tipico mio", "tipico mia", "tipico meu", "tipico minha", "tipica minha",
 ];
 
@@ -330,9 +330,12 @@ fn owned(folded: &Folded) -> Option<String> {
         .find(|&k| sentence_ends(text, &spans, k))
         .map_or(0, |k| k + 1);
     let said = &text[spans.get(last)?.0..];
-    let owning = OWNED
-        .iter()
-        .any(|o| said.trim_end_matches(['.', '!', ' ']).ends_with(o));
+    // The owning is the whole last sentence: "so typical me", not "a typical meal".
+    let said = said.trim_end_matches(['.', '!', ' ']);
+    let owning = OWNED.iter().any(|o| {
+        said.strip_suffix(o)
+            .is_some_and(|head| head.is_empty() || head.ends_with(' '))
+    });
     (owning && last > 0 && !theirs(text, &spans)).then(|| folded.own(0, text.len()))
 }
 
@@ -504,6 +507,7 @@ mod tests {
             ("Your waiter spilled soup on me. Classic me.", None),
             ("Classic me.", None),
             ("Ordered the classic menu, lovely", None),
+            ("My wife loved the set menu. Not so atypical me.", None),
         ];
         for (text, told) in cases {
             assert_eq!(owned(&Folded::new(text)).as_deref(), told, "{text}");

@@ -27,13 +27,16 @@ const CLAIM: usize = 3;
 /// puts "verkauft" after the thing), as byte ranges of `folded`; or None. A quote opens right
 /// before the claim's first word and closes right after its last.
 pub(super) fn sold_as(folded: &str) -> Option<((usize, usize), (usize, usize))> {
-    // Most posts quote nothing, and stop here.
-    if !folded.contains(OPEN) {
+    // Most posts sell nothing, or quote nothing, and stop here.
+    let selling = ["sold", "vend", "verkauft"]
+        .iter()
+        .any(|s| folded.contains(s));
+    if !selling || !folded.contains(OPEN) {
         return None;
     }
     let words = word_spans(folded);
     let text = |k: usize| &folded[words[k].0..words[k].1];
-    let gap = |a: usize, b: usize| folded[words[a].1..words[b].0].to_string();
+    let gap = |a: usize, b: usize| &folded[words[a].1..words[b].0];
     let opens = |k: usize| {
         let before = k
             .checked_sub(1)
