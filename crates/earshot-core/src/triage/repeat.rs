@@ -42,13 +42,6 @@ const CALLING: &[&str] = &[
     "que telefono",
 ];
 
-/// Still, folded: what a call did not change ("the shop still says 'next week'").
-#[rustfmt::skip]
-const STILL: &[&str] = &[
-    "still", "sigue", "siguen", "todavia", "aun", "toujours", "encore", "immer", "noch", "ancora",
-    "ainda", "continua", "continuam",
-];
-
 /// The complaint cues found, without those of days running where nothing went wrong, nor
 /// those of calls made again where nothing went wrong and nothing is "still" so.
 pub(super) fn failures_only(cues: impl Iterator<Item = String>, folded: &str) -> Vec<String> {
@@ -62,7 +55,9 @@ pub(super) fn failures_only(cues: impl Iterator<Item = String>, folded: &str) ->
     if !wrong {
         cues.retain(|c| !running(c));
     }
-    if !wrong && !words(folded).any(|w| STILL.contains(&w)) {
+    // "Still" ([`super::words::STILL`], whose unaccented forms a folded post's words match):
+    // what the calls did not change ("the shop still says 'next week'").
+    if !wrong && !words(folded).any(|w| super::words::STILL.contains(&w)) {
         cues.retain(|c| !calling(c));
     }
     cues
