@@ -1,10 +1,10 @@
-//! Yet more of the pairs [`super::broken`] reads (see `broken_pairs.rs`): paid for colour or
-//! first class and given black and white or second, a bill for a visit the business called off,
-//! a fault hidden and back, a parcel left in a bin, a child sent home in another's coat, hair
-//! dyed another colour than asked, a child lost sight of, a repair that did not hold, a pet given
-//! back with what it did not have, a car's mirror torn off, a promise and then another thing
-//! used, a thing forgotten entirely, a thing broken then billed, a charge doubled without a
-//! word. In the six modelled languages, folded.
+//! Yet more of the pairs [`super::broken`] reads (see `broken_pairs.rs`): paid for colour or first
+//! class and given black and white or second, a bill for a visit the business called off, a fault
+//! hidden and back, a parcel left in a bin, a child sent home in another's coat, hair dyed another
+//! colour than asked, a child lost sight of, a repair that did not hold, a pet given back with what
+//! it did not have, a car's mirror torn off, a promise and then another thing used, a thing
+//! forgotten entirely, a thing broken then billed, a charge doubled without a word, paid extra and
+//! given the ordinary kind, a gift that turned out less. In the six modelled languages, folded.
 //! Earshot's own lists.
 
 use super::super::pair_words::BILL;
@@ -280,6 +280,54 @@ pub(super) const LATE_PAIRS: &[Pair] = &[
         then: &["verdoppelt", "erhoht", "angehoben"],
         within: 4,
         one_clause: true,
+        ..PLAIN
+    },
+    // Paid extra, and given the ordinary kind: "Paid extra for museum glass … it came back with
+    // ordinary glass", "extra für Museumsglas … bezahlt, und es kam mit normalem Glas". Not the
+    // ordinary time or price ("came back in half the normal time").
+    Pair {
+        first: &[
+            "paid extra", "paid more", "paying extra", "pague extra", "pagamos extra",
+            "pague de mas", "supplement", "extra fur", "aufpreis", "pagato un extra",
+            "pagato in piu", "paguei a mais", "pagamos a mais",
+        ],
+        then: &[
+            "ordinary", "normal", "regular", "standard", "ordinaire", "ordinaires",
+            "corriente", "normalem", "normalen", "normales", "normale", "gewohnlichem",
+            "gewohnliches", "normali", "comum", "normais",
+        ],
+        via: &[
+            "came", "got", "gave", "given", "delivered", "arrived", "fitted", "vino", "llego",
+            "devolvieron", "dieron", "pusieron", "revenu", "revenue", "arrive", "arrivee", "livre",
+            "livree", "donne", "pose", "kam", "bekommen", "geliefert", "eingebaut", "tornato",
+            "tornata", "arrivato", "arrivata", "dato", "montato", "veio", "chegou", "deram",
+            "entregaram", "montaram",
+        ],
+        unless_then: &[
+            "time", "price", "rate", "tiempo", "precio", "temps", "prix", "zeit", "preis",
+            "tempo", "prezzo", "preco",
+        ],
+        within: 22,
+        ..PLAIN
+    },
+    // A gift that turned out less: "The brewery tour we gave my husband as a present turned out
+    // to be a twenty-minute video", "que le regalamos a mi marido resultó ser", "qu'on a offerte
+    // à mon mari s'est résumée à". Not one that turned out the best.
+    Pair {
+        first: &[
+            "as a present", "as a gift", "regalamos", "regale", "offert", "offerte", "offerts",
+            "geschenkt", "regalato", "regalata", "oferecemos", "ofereci",
+        ],
+        then: &[
+            "turned out to be", "resulto ser", "s'est resume", "s'est resumee", "war am ende",
+            "si e rivelata", "si e rivelato", "afinal era",
+        ],
+        unless_then: &[
+            "best", "perfect", "amazing", "wonderful", "brilliant", "mejor", "perfecto",
+            "perfecta", "meilleur", "meilleure", "parfait", "parfaite", "beste", "bester",
+            "perfekt", "migliore", "perfetto", "perfetta", "melhor", "perfeito", "perfeita",
+        ],
+        within: 10,
         ..PLAIN
     },
     // German puts the dye after what it should have been: "orange statt kupfer gefärbt".

@@ -17,7 +17,7 @@ const WORRY: &[&str] = &[
     "inquiète", "craignais", "craignait", "craignions", "redoutais", "redoutait", "sorge",
     "sorgen", "befürchtet", "befürchtete", "fürchtete", "nervös", "preoccupato", "preoccupata",
     "agitato", "agitata", "temevo", "temeva", "temevamo", "receio", "receava", "nervoso",
-    "nervosa",
+    "nervosa", "temían", "temian", "redoutaient", "craignaient", "temevano", "temiam",
 ];
 
 /// Forms that tell a fear in the past by themselves ("feared", "temía", "craignais").
@@ -25,7 +25,8 @@ const WORRY: &[&str] = &[
 const PAST_FORMS: &[&str] = &[
     "feared", "dreaded", "preocupaba", "temía", "temia", "temí", "temíamos", "temiamos",
     "craignais", "craignait", "craignions", "redoutais", "redoutait", "befürchtete", "fürchtete",
-    "temevo", "temeva", "temevamo", "receava",
+    "temevo", "temeva", "temevamo", "receava", "temían", "temian", "redoutaient", "craignaient",
+    "temevano", "temiam",
 ];
 
 /// What the writer thought would happen, in the past ("I thought the kids would be bored",
@@ -275,10 +276,15 @@ fn outgrown(a: &mut Analysed) -> bool {
 }
 
 /// A fear remembered and cared for ([`remembered`]), a distress grown out of ([`outgrown`]), or
-/// the nerves of one of the writer's party ([`party_nerves`]).
+/// the nerves of one of the writer's party ([`party_nerves`]), or their refusal of anyone else
+/// or a limit of theirs remembered (`fussy.rs`).
 pub(super) fn cared_for(a: &mut Analysed) -> bool {
-    remembered(a) | outgrown(a) | party_nerves(a)
+    let party = fussy::won_over(a) | fussy::limit_remembered(a);
+    remembered(a) | outgrown(a) | party_nerves(a) | party
 }
+
+#[path = "fussy.rs"]
+mod fussy;
 
 /// Nervous, said of someone (lower case, accents kept).
 #[rustfmt::skip]

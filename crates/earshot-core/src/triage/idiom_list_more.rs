@@ -411,4 +411,21 @@ pub(super) const MORE_IDIOMS: &[(&str, f64)] = &[
     // Told honestly a thing was not worth mending: advice, not a complaint of its worth.
     ("wasnt|isnt worth fixing|repairing|mending", 1.0),
     ("not worth fixing|repairing|mending", 1.0),
+    // Made to feel one belonged: "made him feel he'd always belonged there", "lui a donné
+    // l'impression qu'il avait toujours eu sa place".
+    ("feel|feels|felt … always|truly belonged", 2.0),
+    ("feel|feels|felt like he|she|they|we|i belonged", 2.0),
+    ("toujours eu sa|leur|ma|notre place", 2.0),
+    // Stayed on after the class to help: "stayed behind to show me", "se quedó después de clase
+    // para", "est restée après le cours", "nach der Stunde geblieben", "rimasta dopo la lezione".
+    ("stayed|stays behind to|after", 1.5),
+    ("se quedó|quedo|quedaron después|despues de clase", 1.5),
+    ("restée|restee|resté|reste|restés après|apres le cours", 1.5),
+    ("nach der stunde geblieben|dageblieben", 1.5),
+    ("nach dem kurs|training geblieben|dageblieben", 1.5),
+    ("rimasta|rimasto|rimasti dopo la lezione", 1.5),
+    ("ficou|ficaram depois da aula", 1.5),
+    // Kept aside while the writer decided: "kept my husband's coat aside for a week".
+    ("kept|put|set … aside for", 1.5),
+    ("tenuto|tenuta da parte", 1.5),
 ];

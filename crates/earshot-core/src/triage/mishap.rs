@@ -297,7 +297,8 @@ fn ill_in_bed(folded: &Folded) -> Option<String> {
 /// ([`own_burnt`]), a crop the weather killed ([`weather_harm`]), a tree that had to be felled
 /// ([`tree_felled`]), days in bed ill ([`ill_in_bed`]), a fall on the ice at home, a pet gone
 /// missing, work that keeps the writer from a party, tears at a first parting, keys locked in
-/// (`bad_luck.rs`).
+/// (`bad_luck.rs`), a car broken down on the way (`broke_down.rs`), a place of the past gone
+/// (`gone.rs`), a sprain (`hurt.rs`).
 /// Read negative whatever the model leans to (`farewell::saddened`).
 pub(crate) fn mishap(folded: &Folded) -> Option<String> {
     missed_by(folded)
@@ -306,10 +307,19 @@ pub(crate) fn mishap(folded: &Folded) -> Option<String> {
         .or_else(|| tree_felled(folded))
         .or_else(|| ill_in_bed(folded))
         .or_else(|| bad_luck::bad_luck(folded))
+        .or_else(|| broke_down::broke_down(folded))
+        .or_else(|| gone::gone(folded))
+        .or_else(|| hurt::sprained(folded))
 }
 
 #[path = "bad_luck.rs"]
 mod bad_luck;
+#[path = "broke_down.rs"]
+mod broke_down;
+#[path = "gone.rs"]
+mod gone;
+#[path = "hurt.rs"]
+mod hurt;
 
 #[cfg(test)]
 mod tests {

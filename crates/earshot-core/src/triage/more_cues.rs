@@ -1,11 +1,11 @@
-//! Yet more complaint cue phrases, read after `service_cues.rs`'s and tested with them: a
-//! charge for keeping what the business kept too long, a liberty taken without asking, money a
-//! machine took twice, a plate misread, a reproach asked as a question, a child lost sight of,
-//! a digit missing from a print, a fuse that trips since the work, a door left unlocked, a
-//! screen with dead pixels, staff who came drunk, "who decided", rounds never made, a fault
-//! excused as meant, a promise put off at every call, a penalty passed on. Folded as
-//! `matcher::fold` folds a post, in each modelled language.
-//! Earshot's own list.
+//! Yet more complaint cue phrases, read after `service_cues.rs`'s and tested with them: a charge
+//! for keeping what the business kept too long, a liberty taken without asking, money a machine
+//! took twice, a plate misread, a reproach asked as a question, a child lost sight of, a digit
+//! missing from a print, a fuse that trips since the work, a door left unlocked, a screen with dead
+//! pixels, staff who came drunk, "who decided", rounds never made, a fault excused as meant, a
+//! promise put off at every call, a penalty passed on, a paper that clearly says otherwise, a fault
+//! passed to the bank. Folded as `matcher::fold` folds a post, in each modelled language. Earshot's
+//! own list.
 
 #[rustfmt::skip]
 pub(super) const MORE_CUES: &[&str] = &[
@@ -79,6 +79,18 @@ pub(super) const MORE_CUES: &[&str] = &[
     "sollen wir ihn selbst zahlen", "sollen wir sie selbst zahlen", "sollen wir das selbst zahlen",
     "vuole che la paghiamo noi", "vuole che lo paghiamo noi", "quer que sejamos nos a paga-la",
     "quer que sejamos nos a paga-lo", "quer que a paguemos",
+    // What the business did against its own paper: "my ticket clearly says I had until Friday",
+    // "mi resguardo dice claramente", "auf meinem Pfandschein steht klar".
+    "clearly says", "clearly states", "clearly stated", "dice claramente", "pone claramente",
+    "dit clairement", "indique clairement", "steht klar", "steht eindeutig", "steht deutlich",
+    "scritto chiaramente", "dice chiaramente", "diz claramente", "diz bem claro",
+    // The fault passed to someone else: "the kiosk says it's the bank's problem", "dicen que es
+    // cosa del banco", "das sei Sache der Bank".
+    "the bank's problem", "the banks problem", "not our problem", "not their problem",
+    "cosa del banco", "problema del banco", "no es nuestro problema", "probleme de la banque",
+    "pas notre probleme", "pas leur probleme", "sache der bank", "problem der bank",
+    "nicht unser problem", "problema della banca", "non e un nostro problema",
+    "problema e do banco", "problema do banco", "nao e problema nosso",
     // A screen with dead pixels.
     "dead pixels", "dead pixel", "pixeles muertos", "pixels morts", "toter pixel", "tote pixel",
     "pixel morti", "pixeis mortos", "pixels mortos",

@@ -91,17 +91,19 @@ const TOO: &[&str] = &[
     "too", "demasiado", "demasiada", "trop", "zu", "troppo", "troppa", "demais", "demasiadamente",
 ];
 
-/// Sets aside a condition told before a question ("My husband is allergic to shellfish, is the
-/// paella safe for him?"): it is why the writer asks, no word of feeling. So is a bad word
-/// within three of a part of the body, in its clause ("Is the yoga class suitable for someone
-/// with a bad knee?", "¿vale para alguien con la rodilla mal?"), and one right after "too" or
-/// before it ("or is it too scary?", "assustadora demais?") in a post that does not ask why.
-/// Only in a post that asks; "I told them I'm allergic and the dessert came with nuts" is the
-/// complaint it reads as, and so is "my knee hurts since your massage". A condition told after
-/// the question is still why the writer asks ("Do you make birthday cakes without eggs? My
-/// daughter is allergic"), unless the question is why; the bad words beside the body or "too"
-/// are set aside only where the post ends asking.
+/// Sets aside the bad words of the writer's own body said with "with" or "for" ([`own_body`]), and,
+/// in a post that asks, a condition told before a question ("My husband is allergic to shellfish,
+/// is the paella safe for him?"): it is why the writer asks, no word of feeling. So is a bad word
+/// within three of a part of the body, in its clause ("Is the yoga class suitable for someone with
+/// a bad knee?", "¿vale para alguien con la rodilla mal?"), and one right after "too" or before it
+/// ("or is it too scary?", "assustadora demais?") in a post that does not ask why. Only in a post
+/// that asks; "I told them I'm allergic and the dessert came with nuts" is the complaint it reads
+/// as, and so is "my knee hurts since your massage". A condition told after the question is still
+/// why the writer asks ("Do you make birthday cakes without eggs? My daughter is allergic"), unless
+/// the question is why; the bad words beside the body or "too" are set aside only where the post
+/// ends asking.
 pub(super) fn condition(a: &mut Analysed) {
+    own_body(a);
     if a.questions == 0 {
         return;
     }
@@ -152,6 +154,49 @@ fn beside_body(tokens: &[super::text::Token], at: usize) -> bool {
         was
     });
     before || after.into_iter().any(body)
+}
+
+/// With or for, before the writer's own part of the body, as tokens are written.
+#[rustfmt::skip]
+const WITH: &[&str] = &[
+    "with", "for", "con", "para", "avec", "pour", "mit", "für", "col", "per", "com",
+];
+
+/// The writer's own, as tokens are written: "my", "mi", "mon", "meinem", "mio", "meu".
+#[rustfmt::skip]
+const MINE: &[&str] = &[
+    "my", "our", "mi", "mis", "nuestro", "nuestra", "mon", "ma", "mes", "notre", "mein", "meine",
+    "meinem", "meinen", "meiner", "unserem", "unserer", "mio", "mia", "miei", "mie", "meu",
+    "minha", "meus", "minhas",
+];
+
+/// Sets aside the bad words of the writer's own part of the body, said with "with" or "for"
+/// ("every move I could do with my bad knee", "con mi rodilla mala", "mit meinem kaputten
+/// Knie", "con il mio ginocchio malandato"): the writer's condition, told or asked about, no
+/// word of feeling. Not a harm told of it ("my knee hurts since your massage"): without "with"
+/// or "for" it stays.
+fn own_body(a: &mut Analysed) {
+    let n = a.tokens.len();
+    let is = |k: usize, list: &[&str]| list.contains(&a.tokens[k].norm.as_str());
+    let bad = |k: usize| super::vader::valence_of(&a.tokens[k]).is_some_and(|v| v < 0.0);
+    let mut aside = Vec::new();
+    // English "back" only after a bad word ("my bad back"; not "sent back").
+    let body = |i: usize| is(i, BODY) || a.tokens[i].norm == "back" && bad(i - 1);
+    for i in (1..n).filter(|&i| body(i)) {
+        // "with my", or "with the my" as Italian and Portuguese say it ("con il mio").
+        let Some(mine) = (i.saturating_sub(3)..i).rev().find(|&k| is(k, MINE)) else {
+            continue;
+        };
+        let with = (mine.saturating_sub(2)..mine).any(|k| is(k, WITH));
+        if !with || (mine..i).any(|k| a.tokens[k].clause_end) {
+            continue;
+        }
+        let after = (i + 1 < n && !a.tokens[i].clause_end).then_some(i + 1);
+        aside.extend((mine + 1..i).chain(after).filter(|&k| bad(k)));
+    }
+    for k in aside {
+        a.tokens[k].set_aside();
+    }
 }
 
 #[cfg(test)]

@@ -455,6 +455,21 @@ pub(super) const PLAIN_AFTER: &[(&str, &[&str])] = &[
     ("salvataggio", &["di"]),
     // "O lixo será recolhido", "a recolha do lixo": the rubbish collected, not "é um lixo".
     ("lixo", &["o", "do", "ao", "no", "recolha"]),
+    // "Mi difunto marido", "mon défunt mari", "meines verstorbenen Mannes": the writer's dead,
+    // named, not a grievance.
+    ("difunto", &["mi", "su", "nuestro", "tu"]),
+    ("difunta", &["mi", "su", "nuestra", "tu"]),
+    ("fallecido", &["mi", "su", "nuestro"]),
+    ("fallecida", &["mi", "su", "nuestra"]),
+    ("défunt", &["mon", "son", "notre", "feu"]),
+    ("défunte", &["ma", "sa", "notre"]),
+    ("verstorbenen", &["meines", "meinen", "meinem", "meiner", "unseres", "unseren"]),
+    ("verstorbene", &["meine", "unsere"]),
+    ("verstorbener", &["mein", "unser"]),
+    ("defunto", &["mio", "nostro", "suo"]),
+    ("defunta", &["mia", "nostra", "sua"]),
+    ("falecido", &["meu", "nosso", "seu"]),
+    ("falecida", &["minha", "nossa", "sua"]),
 ];
 
 /// Until, as tokens are folded: "hasta que", "jusqu'à ce que" (whose elided "jusqu" the

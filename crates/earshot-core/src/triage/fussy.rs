@@ -1,0 +1,106 @@
+//! The ways of one of the writer's party, which the business met (read from `dread.rs`): a
+//! refusal of anyone else ("Our old cat won't eat for anyone, but the cattery sent us a photo
+//! every evening of her clearing her bowl", "no come con nadie, pero", "frisst bei niemandem,
+//! aber"), and a limit remembered ("The greengrocer remembers my dad can't manage hard fruit any
+//! more and picks out the softest pears for him"). The refusal and the limit are the party's,
+//! not a harm; what the business did is the post. Earshot's own rules.
+
+use super::super::text::{Analysed, Role};
+use super::{settle, ENDS, OURS};
+use rustc_hash::FxHashSet;
+use std::sync::OnceLock;
+
+/// Anyone or no one, as tokens are (lower case, accents kept).
+#[rustfmt::skip]
+const NOBODY: &[&str] = &[
+    "anyone", "anybody", "nadie", "personne", "niemand", "niemandem", "niemanden", "nessuno",
+    "ninguém", "ninguem",
+];
+
+/// A turn, right after the no one (lower case).
+const TURN: &[&str] = &["but", "pero", "mais", "aber", "ma", "mas"];
+
+/// Sets aside a refusal of one of the writer's party ("my", "our" within six words before "no
+/// one", a negation between, and a "but" right after); whether there was one. Not a refusal
+/// the business met badly ("won't trust anyone with his car, but the garage scratched it"):
+/// its bad words stay, and relief needs none.
+pub(super) fn won_over(a: &mut Analysed) -> bool {
+    static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    let nobody = SET.get_or_init(|| NOBODY.iter().copied().collect());
+    let n = a.tokens.len();
+    let word = |k: usize| a.tokens[k].norm.as_str();
+    // One lookup a token, and most posts stop.
+    let Some(k) = (0..n).find(|&k| {
+        nobody.contains(word(k)) && (k + 1..n.min(k + 3)).any(|j| TURN.contains(&word(j)))
+    }) else {
+        return false;
+    };
+    let Some(ours) = (k.saturating_sub(6)..k).find(|&j| OURS.contains(&word(j))) else {
+        return false;
+    };
+    // German's no one negates itself ("frisst bei niemandem").
+    let negated =
+        word(k).starts_with("niemand") || (ours..k).any(|j| a.tokens[j].role == Role::Negation);
+    negated && settle(a, std::iter::once(ours..k + 1).collect(), false)
+}
+
+/// Remembered, in the present or the past, as tokens are (German "weiß" only before "noch").
+#[rustfmt::skip]
+const REMEMBERS: &[&str] = &[
+    "remembers", "remembered", "acuerda", "acordó", "acordo", "recuerda", "recordó", "souvient",
+    "souvenu", "souvenue", "rappelle", "weiß", "weiss", "wusste", "erinnert", "ricorda",
+    "ricordato", "ricordata", "lembra", "lembrou",
+];
+
+/// Sets aside a limit of one of the writer's party that someone of the business remembers
+/// ("remembers my dad can't manage hard fruit any more", "se souvient que mon père n'arrive
+/// plus", "weiß noch, dass mein Vater kein hartes Obst mehr essen kann"): from "remembers" to
+/// the end of its clause (an "and", a "but"), when "my" or "our" stands within five words after
+/// it and a negation within six after that. Whether there was one.
+pub(super) fn limit_remembered(a: &mut Analysed) -> bool {
+    static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    let remembers = SET.get_or_init(|| REMEMBERS.iter().copied().collect());
+    let n = a.tokens.len();
+    let word = |k: usize| a.tokens.get(k).map_or("", |t| t.norm.as_str());
+    let Some(at) = (0..n).find(|&k| {
+        remembers.contains(word(k)) && (!word(k).starts_with("wei") || word(k + 1) == "noch")
+    }) else {
+        return false;
+    };
+    let end = (at + 1..n).find(|&k| ENDS.contains(&word(k))).unwrap_or(n);
+    let Some(ours) = (at + 1..end.min(at + 6)).find(|&k| OURS.contains(&word(k))) else {
+        return false;
+    };
+    let negated = (ours + 1..end.min(ours + 7)).any(|k| a.tokens[k].role == Role::Negation);
+    negated && settle(a, std::iter::once(at..end).collect(), false)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::triage::text::analyse_in;
+
+    /// Whether `word` of `text` is set aside, as the post is analysed.
+    fn aside(text: &str, lang: &str, word: &str) -> bool {
+        let a = analyse_in(text, Some(lang));
+        a.tokens.iter().any(|t| t.norm == word && t.aside)
+    }
+
+    #[test]
+    fn a_refusal_of_anyone_is_set_aside_only_when_the_writers_own_and_turned() {
+        assert!(aside("Our old cat won't eat for anyone, but the cattery managed", "en", "wont"));
+        assert!(aside("Unsere alte Katze frisst bei niemandem, aber dort schon", "de", "niemandem"));
+        // Nobody of the business's, and no turn.
+        assert!(!aside("Nobody answered the phone, but I kept trying", "en", "nobody"));
+        assert!(!aside("My dad won't trust anyone with his car", "en", "wont"));
+    }
+
+    #[test]
+    fn a_limit_remembered_is_set_aside_to_its_clause_end() {
+        let post = "The baker remembers my son can't have sesame and never forgets";
+        assert!(aside(post, "en", "cant"));
+        assert!(!aside(post, "en", "forgets"));
+        // No one of the writer's, or no negation.
+        assert!(!aside("She remembers the order can't be late", "en", "cant"));
+        assert!(!aside("He remembered my name and my usual", "en", "name"));
+    }
+}
