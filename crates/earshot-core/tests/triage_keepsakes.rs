@@ -1,12 +1,13 @@
-//! What the thirty-ninth day's blind sets taught, each beside a post that must not be read the
-//! same way. The writer's own bad luck, no complaint: a car broken down on the way, a place of
-//! the past gone, a sprain; beside a breakdown after the business's repair, a sprain on its wet
-//! floor and a café whose prices went up. Complaints no single word tells: paid extra and given
-//! the ordinary kind, a paper that clearly says otherwise, a fault passed to the bank, a gift
-//! that turned out less (and one that turned out the best, which is praise). Care shown: one of
-//! the writer's party who will have no one, and was won over (and one whose ear was nicked),
-//! a limit remembered, a teacher who stayed behind, a bad back made room for. `earshot
-//! classify` is what is tested.
+//! What the thirty-ninth day's blind sets taught, each beside a post that must not be read the same
+//! way. The writer's own bad luck, no complaint: a car broken down on the way, a place of the past
+//! gone, a sprain, a plan undone by a stay in hospital; beside a breakdown after the business's
+//! repair, a sprain on its wet floor, a café whose prices went up and a stay in hospital after its
+//! oysters. Complaints no single word tells: paid extra and given the ordinary kind, a paper that
+//! clearly says otherwise, a fault passed to the bank, a gift that turned out less (and one that
+//! turned out the best, which is praise), a thing sent back or hung the wrong way up (and one asked
+//! for so), a thing sold as new. Care shown: one of the writer's party who will have no one, and
+//! was won over (and one whose ear was nicked), a limit remembered, a teacher who stayed behind, a
+//! neighbour who lent her own, a bad back made room for. `earshot classify` is what is tested.
 
 mod triage_common;
 
@@ -41,6 +42,16 @@ const CASES: &[(&str, &str, &str, bool)] = &[
     ("The baker remembers my son can't have sesame and keeps a plain roll back for him.", "en", "positive", false),
     ("The swimming coach stayed behind to help my daughter with her breathing.", "en", "positive", false),
     ("The yoga teacher found me a chair version of every pose for my bad back.", "en", "neutral", false),
+    // Sent back or hung the wrong way up; sold as new; asked to print upside down.
+    ("The upholsterer sent the cushions back with the covers inside out.", "en", "negative", true),
+    ("The framer hung our print upside down in the window.", "en", "negative", true),
+    ("Can you print it upside down so it reads from the back?", "en", "neutral", false),
+    ("The garden centre sold us a cracked pot as new.", "en", "negative", true),
+    // A plan undone by a stay in hospital; one after the business's oysters.
+    ("We'd planned a day at the lido, and my husband was taken into hospital the night before.", "en", "negative", false),
+    ("We'd booked your tasting menu and my wife ended up in hospital after the oysters.", "en", "negative", true),
+    // Lent their own.
+    ("Our neighbour lent us her own ladder when ours snapped.", "en", "positive", false),
     // The writer's dead, named: no grievance.
     ("El florista nos preparó el ramo favorito de mi difunta madre sin que se lo pidiéramos.", "es", "positive", false),
 ];

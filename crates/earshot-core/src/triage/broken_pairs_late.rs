@@ -4,7 +4,8 @@
 //! colour than asked, a child lost sight of, a repair that did not hold, a pet given back with what
 //! it did not have, a car's mirror torn off, a promise and then another thing used, a thing
 //! forgotten entirely, a thing broken then billed, a charge doubled without a word, paid extra and
-//! given the ordinary kind, a gift that turned out less. In the six modelled languages, folded.
+//! given the ordinary kind, a gift that turned out less, a thing sent back the wrong way up, a
+//! thing sold as new. In the six modelled languages, folded.
 //! Earshot's own lists.
 
 use super::super::pair_words::BILL;
@@ -328,6 +329,60 @@ pub(super) const LATE_PAIRS: &[Pair] = &[
             "perfekt", "migliore", "perfetto", "perfetta", "melhor", "perfeito", "perfeita",
         ],
         within: 10,
+        ..PLAIN
+    },
+    // Sent back, hung or printed the wrong way up: "sent it back with the pattern upside down",
+    // "nos lo devolvió con el estampado del revés", "mit dem Muster auf dem Kopf
+    // zurückgeschickt".
+    Pair {
+        first: &[
+            "sent", "returned", "gave it back", "came back", "delivered", "fitted", "hung",
+            "installed", "printed", "devolvio", "devolvieron", "colgaron", "instalaron",
+            "imprimieron", "rendu", "rendue", "rendus", "pose", "posee", "installe", "accroche",
+            "imprime", "restituita", "restituito", "restituiti", "montato", "montata", "appeso",
+            "installato", "stampato", "devolveu", "devolveram", "montou", "montaram", "pendurou",
+            "instalou", "imprimiu",
+        ],
+        then: &[
+            "upside down", "inside out", "back to front", "del reves", "al reves", "a l'envers",
+            "al contrario", "alla rovescia", "sottosopra", "de pernas para o ar", "do avesso",
+        ],
+        within: 14,
+        told: true,
+        ..PLAIN
+    },
+    Pair {
+        first: &["auf dem kopf", "verkehrt herum", "falsch herum"],
+        then: &[
+            "zuruckgeschickt", "zuruckgegeben", "zuruckgebracht", "geliefert", "bezogen",
+            "montiert", "aufgehangt",
+        ],
+        within: 4,
+        told: true,
+        ..PLAIN
+    },
+    // Sold as new: "sold me a tester as a new bottle", "me vendió un probador como si fuera un
+    // frasco nuevo", "m'a vendu un testeur comme un flacon neuf"; German says it first ("als
+    // neue Flasche verkauft").
+    Pair {
+        first: &[
+            "sold", "vendio", "vendieron", "vendu", "vendue", "venduto", "venduta", "vendeu",
+            "venderam",
+        ],
+        then: &[
+            "new", "brand new", "nuevo", "nueva", "neuf", "neuve", "nuovo", "nuova", "novo",
+            "nova",
+        ],
+        via: &["as", "como", "comme", "come"],
+        within: 9,
+        one_clause: true,
+        ..PLAIN
+    },
+    Pair {
+        first: &["als neu", "als neue", "als neuen", "als neues", "als neuer"],
+        then: &["verkauft"],
+        within: 4,
+        one_clause: true,
         ..PLAIN
     },
     // German puts the dye after what it should have been: "orange statt kupfer gefärbt".

@@ -87,11 +87,27 @@ mod tests {
 
     #[test]
     fn a_refusal_of_anyone_is_set_aside_only_when_the_writers_own_and_turned() {
-        assert!(aside("Our old cat won't eat for anyone, but the cattery managed", "en", "wont"));
-        assert!(aside("Unsere alte Katze frisst bei niemandem, aber dort schon", "de", "niemandem"));
+        assert!(aside(
+            "Our old cat won't eat for anyone, but the cattery managed",
+            "en",
+            "wont"
+        ));
+        assert!(aside(
+            "Unsere alte Katze frisst bei niemandem, aber dort schon",
+            "de",
+            "niemandem"
+        ));
         // Nobody of the business's, and no turn.
-        assert!(!aside("Nobody answered the phone, but I kept trying", "en", "nobody"));
-        assert!(!aside("My dad won't trust anyone with his car", "en", "wont"));
+        assert!(!aside(
+            "Nobody answered the phone, but I kept trying",
+            "en",
+            "nobody"
+        ));
+        assert!(!aside(
+            "My dad won't trust anyone with his car",
+            "en",
+            "wont"
+        ));
     }
 
     #[test]
@@ -100,7 +116,11 @@ mod tests {
         assert!(aside(post, "en", "cant"));
         assert!(!aside(post, "en", "forgets"));
         // No one of the writer's, or no negation.
-        assert!(!aside("She remembers the order can't be late", "en", "cant"));
+        assert!(!aside(
+            "She remembers the order can't be late",
+            "en",
+            "cant"
+        ));
         assert!(!aside("He remembered my name and my usual", "en", "name"));
     }
 }

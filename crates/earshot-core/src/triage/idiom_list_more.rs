@@ -428,4 +428,11 @@ pub(super) const MORE_IDIOMS: &[(&str, f64)] = &[
     // Kept aside while the writer decided: "kept my husband's coat aside for a week".
     ("kept|put|set … aside for", 1.5),
     ("tenuto|tenuta da parte", 1.5),
+    // Lent their own: "my daughter's teacher lent her own spare one", "le prestó el suyo",
+    // "ihre eigene Ersatzgeige geliehen", "le ha prestato il suo", "emprestou-lhe o dela".
+    ("lent|loaned|lends her|him|us|me … own", 2.0),
+    ("prestó|presto|prestaron el|la|los|las suyo|suya|suyos|suyas", 2.0),
+    ("eigene|eigenen|eigenes … geliehen", 2.0),
+    ("prestato il|la|i|le suo|sua|suoi|sue", 2.0),
+    ("emprestou|emprestaram … dele|dela", 2.0),
 ];

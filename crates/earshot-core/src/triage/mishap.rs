@@ -298,7 +298,7 @@ fn ill_in_bed(folded: &Folded) -> Option<String> {
 /// ([`tree_felled`]), days in bed ill ([`ill_in_bed`]), a fall on the ice at home, a pet gone
 /// missing, work that keeps the writer from a party, tears at a first parting, keys locked in
 /// (`bad_luck.rs`), a car broken down on the way (`broke_down.rs`), a place of the past gone
-/// (`gone.rs`), a sprain (`hurt.rs`).
+/// (`gone.rs`), a sprain or a plan undone by a stay in hospital (`hurt.rs`).
 /// Read negative whatever the model leans to (`farewell::saddened`).
 pub(crate) fn mishap(folded: &Folded) -> Option<String> {
     missed_by(folded)
@@ -310,6 +310,7 @@ pub(crate) fn mishap(folded: &Folded) -> Option<String> {
         .or_else(|| broke_down::broke_down(folded))
         .or_else(|| gone::gone(folded))
         .or_else(|| hurt::sprained(folded))
+        .or_else(|| hurt::in_hospital(folded))
 }
 
 #[path = "bad_luck.rs"]

@@ -91,19 +91,20 @@ const TOO: &[&str] = &[
     "too", "demasiado", "demasiada", "trop", "zu", "troppo", "troppa", "demais", "demasiadamente",
 ];
 
-/// Sets aside the bad words of the writer's own body said with "with" or "for" ([`own_body`]), and,
-/// in a post that asks, a condition told before a question ("My husband is allergic to shellfish,
-/// is the paella safe for him?"): it is why the writer asks, no word of feeling. So is a bad word
-/// within three of a part of the body, in its clause ("Is the yoga class suitable for someone with
-/// a bad knee?", "¿vale para alguien con la rodilla mal?"), and one right after "too" or before it
-/// ("or is it too scary?", "assustadora demais?") in a post that does not ask why. Only in a post
-/// that asks; "I told them I'm allergic and the dessert came with nuts" is the complaint it reads
-/// as, and so is "my knee hurts since your massage". A condition told after the question is still
-/// why the writer asks ("Do you make birthday cakes without eggs? My daughter is allergic"), unless
-/// the question is why; the bad words beside the body or "too" are set aside only where the post
-/// ends asking.
+/// Sets aside the writer soaked by the weather ([`soaked`]), the bad words of the writer's own body
+/// said with "with" or "for" ([`own_body`]), and, in a post that asks, a condition told before a
+/// question ("My husband is allergic to shellfish, is the paella safe for him?"): it is why the
+/// writer asks, no word of feeling. So is a bad word within three of a part of the body, in its
+/// clause ("Is the yoga class suitable for someone with a bad knee?", "¿vale para alguien con la
+/// rodilla mal?"), and one right after "too" or before it ("or is it too scary?", "assustadora
+/// demais?") in a post that does not ask why. Only in a post that asks; "I told them I'm allergic
+/// and the dessert came with nuts" is the complaint it reads as, and so is "my knee hurts since
+/// your massage". A condition told after the question is still why the writer asks ("Do you make
+/// birthday cakes without eggs? My daughter is allergic"), unless the question is why; the bad
+/// words beside the body or "too" are set aside only where the post ends asking.
 pub(super) fn condition(a: &mut Analysed) {
     own_body(a);
+    soaked(a);
     if a.questions == 0 {
         return;
     }
@@ -196,6 +197,45 @@ fn own_body(a: &mut Analysed) {
     }
     for k in aside {
         a.tokens[k].set_aside();
+    }
+}
+
+/// Soaked, as tokens are written.
+#[rustfmt::skip]
+const SOAKED: &[&str] = &[
+    "soaked", "drenched", "soaking", "empapados", "empapado", "empapada", "empapadas", "trempés",
+    "trempé", "trempée", "trempées", "klatschnass", "durchnässt", "pitschnass", "fradici",
+    "fradicio", "fradicia", "fradice", "zuppi", "zuppo", "encharcados", "encharcado",
+    "encharcada", "encharcadas",
+];
+
+/// Weather, as tokens are written.
+#[rustfmt::skip]
+const WEATHER: &[&str] = &[
+    "storm", "rain", "downpour", "tormenta", "lluvia", "aguacero", "orage", "pluie", "averse",
+    "unwetter", "regen", "gewitter", "platzregen", "temporale", "pioggia", "acquazzone",
+    "tempestade", "chuva", "aguaceiro",
+];
+
+/// Sets aside the writer's arrival soaked by the weather ("We came in soaked from the storm",
+/// "llegamos empapados por la tormenta", "klatschnass vom Unwetter"): the weather's doing, told
+/// before what the business did about it. Not rain let in ("soaked from the rain through your
+/// roof").
+fn soaked(a: &mut Analysed) {
+    let n = a.tokens.len();
+    let is = |k: usize, list: &[&str]| list.contains(&a.tokens[k].norm.as_str());
+    let Some(at) = (0..n).find(|&k| is(k, SOAKED)) else {
+        return;
+    };
+    let Some(weather) = (at + 1..n.min(at + 4)).find(|&k| is(k, WEATHER)) else {
+        return;
+    };
+    let let_in = ["through", "into", "in", "dentro", "durch", "coming"];
+    if (weather + 1..n.min(weather + 3)).any(|k| is(k, &let_in)) {
+        return;
+    }
+    for t in &mut a.tokens[at..weather + 1] {
+        t.set_aside();
     }
 }
 
