@@ -52,6 +52,14 @@ const CASES: &[(&str, &str, &str, bool)] = &[
     ("We'd booked your tasting menu and my wife ended up in hospital after the oysters.", "en", "negative", true),
     // Lent their own.
     ("Our neighbour lent us her own ladder when ours snapped.", "en", "positive", false),
+    // The writer's own lack of a skill, met; a bus relied on that never comes.
+    ("I can't swim, so the instructor stayed in the water beside me the whole lesson.", "en", "positive", false),
+    ("I can't drive, so I rely on your bus, which never comes.", "en", "negative", true),
+    // A mishap owned: never lived down. The writer's own form blamed.
+    ("Walked into the glass door at the gym in front of everyone. I'll never live it down.", "en", "negative", false),
+    ("The printer says that's what I wrote on the form, and it says 200 not 20.", "en", "negative", true),
+    // A fear of one's own, of a thing ("pavor da"), met.
+    ("Tinha pavor da cadeira do dentista, mas a dentista pôs-me logo à vontade.", "pt", "positive", false),
     // The writer's dead, named: no grievance.
     ("El florista nos preparó el ramo favorito de mi difunta madre sin que se lo pidiéramos.", "es", "positive", false),
 ];

@@ -311,11 +311,13 @@ fn woke_ill(folded: &Folded) -> Option<String> {
 }
 
 /// The writer owning a mishap as their own kind, folded: "Classic me.", "Típico de mí.", "Du
-/// grand moi.", "Typisch ich.", "Tipico mio.", "Típico meu."
+/// grand moi.", "Typisch ich.", "Tipico mio.", "Típico meu.", "I'll never live it down."
 #[rustfmt::skip]
 const OWNED: &[&str] = &[
     "classic me", "typical me", "tipico de mi", "tipica de mi", "du grand moi",
     "typisch ich", "tipico mio", "tipico mia", "tipico meu", "tipico minha", "tipica minha",
+    "never live it down", "never live this down", "dejar olvidar nunca", "laissera jamais oublier",
+    "faranno mai dimenticare", "deixar esquecer isto", "deixar esquecer",
 ];
 
 /// The whole post, when it ends by owning its mishap as the writer's kind ("Managed to spill red

@@ -55,7 +55,7 @@ const PAST_BEFORE: &[&str] = &[
 /// feared as a deed or a thing: "nerviosa por cortármelo tanto", "peur de couper court", "Angst
 /// vor dem kurzen Schnitt", "paura di tagliarli", "medo de cortar".
 const OPENS: &[&str] = &[
-    "that", "que", "qu", "dass", "ob", "che", "about", "por", "de", "vor", "di",
+    "that", "que", "qu", "dass", "ob", "che", "about", "por", "de", "vor", "di", "della", "da",
 ];
 
 /// English words that open the feared clause without "that".
@@ -279,8 +279,7 @@ fn outgrown(a: &mut Analysed) -> bool {
 /// the nerves of one of the writer's party ([`party_nerves`]), or their refusal of anyone else
 /// or a limit of theirs remembered (`fussy.rs`).
 pub(super) fn cared_for(a: &mut Analysed) -> bool {
-    let party = fussy::won_over(a) | fussy::limit_remembered(a);
-    remembered(a) | outgrown(a) | party_nerves(a) | party
+    remembered(a) | outgrown(a) | party_nerves(a) | fussy::party(a)
 }
 
 #[path = "fussy.rs"]

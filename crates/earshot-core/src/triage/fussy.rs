@@ -2,13 +2,20 @@
 //! refusal of anyone else ("Our old cat won't eat for anyone, but the cattery sent us a photo
 //! every evening of her clearing her bowl", "no come con nadie, pero", "frisst bei niemandem,
 //! aber"), and a limit remembered ("The greengrocer remembers my dad can't manage hard fruit any
-//! more and picks out the softest pears for him"). The refusal and the limit are the party's,
+//! more and picks out the softest pears for him"), and the writer's own ("I can't read music, so
+//! the choir leader recorded my part on my phone"). The refusal and the limit are the party's,
 //! not a harm; what the business did is the post. Earshot's own rules.
 
 use super::super::text::{Analysed, Role};
 use super::{settle, ENDS, OURS};
 use rustc_hash::FxHashSet;
 use std::sync::OnceLock;
+
+/// The ways of the writer's party that the business met ([`won_over`], [`limit_remembered`],
+/// [`own_limit`]); whether there were any.
+pub(super) fn party(a: &mut Analysed) -> bool {
+    won_over(a) | limit_remembered(a) | own_limit(a)
+}
 
 /// Anyone or no one, as tokens are (lower case, accents kept).
 #[rustfmt::skip]
@@ -24,7 +31,7 @@ const TURN: &[&str] = &["but", "pero", "mais", "aber", "ma", "mas"];
 /// one", a negation between, and a "but" right after); whether there was one. Not a refusal
 /// the business met badly ("won't trust anyone with his car, but the garage scratched it"):
 /// its bad words stay, and relief needs none.
-pub(super) fn won_over(a: &mut Analysed) -> bool {
+fn won_over(a: &mut Analysed) -> bool {
     static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
     let nobody = SET.get_or_init(|| NOBODY.iter().copied().collect());
     let n = a.tokens.len();
@@ -57,7 +64,7 @@ const REMEMBERS: &[&str] = &[
 /// plus", "weiß noch, dass mein Vater kein hartes Obst mehr essen kann"): from "remembers" to
 /// the end of its clause (an "and", a "but"), when "my" or "our" stands within five words after
 /// it and a negation within six after that. Whether there was one.
-pub(super) fn limit_remembered(a: &mut Analysed) -> bool {
+fn limit_remembered(a: &mut Analysed) -> bool {
     static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
     let remembers = SET.get_or_init(|| REMEMBERS.iter().copied().collect());
     let n = a.tokens.len();
@@ -73,6 +80,52 @@ pub(super) fn limit_remembered(a: &mut Analysed) -> bool {
     };
     let negated = (ours + 1..end.min(ours + 7)).any(|k| a.tokens[k].role == Role::Negation);
     negated && settle(a, std::iter::once(at..end).collect(), false)
+}
+
+/// A skill, as tokens are: reading music, swimming, driving, speaking a language, skating.
+#[rustfmt::skip]
+const SKILL: &[&str] = &[
+    "read", "swim", "drive", "speak", "sing", "dance", "skate", "ski", "knit", "sew", "leer",
+    "nadar", "conducir", "hablar", "cantar", "bailar", "patinar", "esquiar", "coser", "lire",
+    "nager", "conduire", "parler", "chanter", "danser", "patiner", "skier", "coudre", "lesen",
+    "schwimmen", "fahren", "sprechen", "singen", "tanzen", "leggere", "nuotare", "guidare",
+    "parlare", "ballare", "pattinare", "sciare", "cucire", "ler", "conduzir", "falar", "dançar",
+    "patinar", "costurar",
+];
+
+/// So, as tokens are: what the business did about it follows.
+const SO: &[&str] = &[
+    "so", "así", "asi", "alors", "donc", "also", "così", "cosi", "isso",
+];
+
+/// Sets aside the writer's own lack of a skill, told before what the business did about it ("I
+/// can't read music, so", "No sé leer partituras, así que", "Ich kann keine Noten lesen, also",
+/// "Não sei ler música, por isso"): a negation within four words before the skill, and "so"
+/// within four after it, in one clause; the span is the post's start to the skill's clause end.
+/// Not "I can't get through on the phone, so": getting through is no skill; nor a post with a
+/// negation after "so". Whether there was one.
+fn own_limit(a: &mut Analysed) -> bool {
+    static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    let skills = SET.get_or_init(|| SKILL.iter().copied().collect());
+    let n = a.tokens.len();
+    let word = |k: usize| a.tokens[k].norm.as_str();
+    let Some(k) = (0..n.min(8)).find(|&k| skills.contains(word(k))) else {
+        return false;
+    };
+    let negated = (k.saturating_sub(4)..k).any(|j| a.tokens[j].role == Role::Negation);
+    let so = (k + 1..n.min(k + 5)).find(|&j| SO.contains(&word(j)));
+    match so {
+        // What follows is what was done, with no negation ("so I rely on your bus, which never
+        // comes" is a complaint).
+        Some(j)
+            if negated
+                && !(k..j - 1).any(|i| a.tokens[i].clause_end)
+                && !(j..n).any(|i| a.tokens[i].role == Role::Negation) =>
+        {
+            settle(a, std::iter::once(0..j).collect(), false)
+        }
+        _ => false,
+    }
 }
 
 #[cfg(test)]
@@ -122,5 +175,25 @@ mod tests {
             "cant"
         ));
         assert!(!aside("He remembered my name and my usual", "en", "name"));
+    }
+
+    #[test]
+    fn the_writers_own_lack_of_a_skill_is_set_aside_when_plain_after() {
+        assert!(aside(
+            "Non so leggere la musica, così la maestra mi ha aiutata",
+            "it",
+            "leggere"
+        ));
+        // No skill, or a negation after "so".
+        assert!(!aside(
+            "I can't get through on the phone, so I'm writing here",
+            "en",
+            "cant"
+        ));
+        assert!(!aside(
+            "I can't drive, so I rely on your bus, which never comes",
+            "en",
+            "cant"
+        ));
     }
 }

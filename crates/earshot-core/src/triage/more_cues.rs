@@ -4,8 +4,8 @@
 //! missing from a print, a fuse that trips since the work, a door left unlocked, a screen with dead
 //! pixels, staff who came drunk, "who decided", rounds never made, a fault excused as meant, a
 //! promise put off at every call, a penalty passed on, a paper that clearly says otherwise, a fault
-//! passed to the bank. Folded as `matcher::fold` folds a post, in each modelled language. Earshot's
-//! own list.
+//! passed to the bank, the writer's own form blamed. Folded as `matcher::fold` folds a post, in
+//! each modelled language. Earshot's own list.
 
 #[rustfmt::skip]
 pub(super) const MORE_CUES: &[&str] = &[
@@ -91,6 +91,12 @@ pub(super) const MORE_CUES: &[&str] = &[
     "pas notre probleme", "pas leur probleme", "sache der bank", "problem der bank",
     "nicht unser problem", "problema della banca", "non e un nostro problema",
     "problema e do banco", "problema do banco", "nao e problema nosso",
+    // The writer's own form blamed: "the shop says that's what I wrote on the form", "la
+    // boutique prétend que c'est ce que j'ai écrit", "il negozio sostiene che è quello che ho
+    // scritto".
+    "that's what i wrote", "thats what i wrote", "what i wrote on the form", "lo que yo escribi",
+    "ce que j'ai ecrit", "hatte ich so", "quello che ho scritto", "foi o que eu escrevi",
+    "pretend que c'est",
     // A screen with dead pixels.
     "dead pixels", "dead pixel", "pixeles muertos", "pixels morts", "toter pixel", "tote pixel",
     "pixel morti", "pixeis mortos", "pixels mortos",
