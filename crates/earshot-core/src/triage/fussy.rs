@@ -93,6 +93,13 @@ const SKILL: &[&str] = &[
     "patinar", "costurar",
 ];
 
+/// The writer, as tokens are: "I", "je", "ich", "yo", "io", "eu", or a verb of knowing in the
+/// first person ("sé", "sais", "so", "sei").
+#[rustfmt::skip]
+const WRITER: &[&str] = &[
+    "i", "je", "ich", "yo", "io", "eu", "sé", "sais", "so", "sei",
+];
+
 /// So, as tokens are: what the business did about it follows.
 const SO: &[&str] = &[
     "so", "así", "asi", "alors", "donc", "also", "così", "cosi", "isso",
@@ -112,7 +119,10 @@ fn own_limit(a: &mut Analysed) -> bool {
     let Some(k) = (0..n.min(8)).find(|&k| skills.contains(word(k))) else {
         return false;
     };
-    let negated = (k.saturating_sub(4)..k).any(|j| a.tokens[j].role == Role::Negation);
+    // The writer's own, not their party's ("Mein Vater kann nicht mehr Auto fahren" is a need
+    // the business met: `need_met.rs`).
+    let mine = (0..k).any(|j| WRITER.contains(&word(j)));
+    let negated = mine && (k.saturating_sub(4)..k).any(|j| a.tokens[j].role == Role::Negation);
     let so = (k + 1..n.min(k + 5)).find(|&j| SO.contains(&word(j)));
     match so {
         // What follows is what was done, with no negation ("so I rely on your bus, which never
