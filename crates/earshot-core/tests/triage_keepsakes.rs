@@ -60,6 +60,11 @@ const CASES: &[(&str, &str, &str, bool)] = &[
     ("The printer says that's what I wrote on the form, and it says 200 not 20.", "en", "negative", true),
     // A fear of one's own, of a thing ("pavor da"), met.
     ("Tinha pavor da cadeira do dentista, mas a dentista pôs-me logo à vontade.", "pt", "positive", false),
+    // What one of the writer's party cannot bear, and a promise not kept after it; the new one
+    // described, not given.
+    ("My son hates the dentist, so your receptionist booked him in and then never phoned back.", "en", "negative", true),
+    ("The storage firm moved our boxes to another unit without telling us, and the new one has a leak.", "en", "negative", true),
+    ("The florist made a wreath for my late husband and it was perfect.", "en", "positive", false),
     // The writer's dead, named: no grievance.
     ("El florista nos preparó el ramo favorito de mi difunta madre sin que se lo pidiéramos.", "es", "positive", false),
 ];

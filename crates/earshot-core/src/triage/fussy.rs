@@ -12,9 +12,9 @@ use rustc_hash::FxHashSet;
 use std::sync::OnceLock;
 
 /// The ways of the writer's party that the business met ([`won_over`], [`limit_remembered`],
-/// [`own_limit`]); whether there were any.
+/// [`own_limit`], [`party_limit`]); whether there were any.
 pub(super) fn party(a: &mut Analysed) -> bool {
-    won_over(a) | limit_remembered(a) | own_limit(a)
+    won_over(a) | limit_remembered(a) | own_limit(a) | party_limit(a)
 }
 
 /// Anyone or no one, as tokens are (lower case, accents kept).
@@ -138,6 +138,39 @@ fn own_limit(a: &mut Analysed) -> bool {
     }
 }
 
+/// Hating, as tokens are: what one of the writer's party cannot bear.
+#[rustfmt::skip]
+const HATES: &[&str] = &[
+    "hates", "odia", "déteste", "deteste", "hasst", "detesta",
+];
+
+/// Without, as tokens are: a negation after it is how the thing was done ("without once holding
+/// him", "sans jamais le tenir", "sem nunca lhe pegar").
+#[rustfmt::skip]
+const WITHOUT: &[&str] = &["without", "sin", "sans", "ohne", "senza", "sem"];
+
+/// Sets aside what one of the writer's party cannot bear, told before what the business did
+/// about it ("My son is autistic and hates being touched, so the surf instructor taught him
+/// entirely by showing"): "my" or "our" among the post's first three words, "hates" before "so"
+/// in the post's first fifteen, and no negation after "so" but one that says how ("without
+/// once holding him"). The span is the post's start to "so". Whether there was one.
+fn party_limit(a: &mut Analysed) -> bool {
+    let n = a.tokens.len();
+    let word = |k: usize| a.tokens[k].norm.as_str();
+    if !(0..n.min(3)).any(|k| OURS.contains(&word(k))) {
+        return false;
+    }
+    let Some(hates) = (0..n.min(15)).find(|&k| HATES.contains(&word(k))) else {
+        return false;
+    };
+    let Some(so) = (hates + 1..n.min(15)).find(|&k| SO.contains(&word(k))) else {
+        return false;
+    };
+    let how = |i: usize| (i.saturating_sub(2)..=i).any(|k| WITHOUT.contains(&word(k)));
+    let negated = (so..n).any(|i| a.tokens[i].role == Role::Negation && !how(i));
+    !negated && settle(a, std::iter::once(0..so).collect(), false)
+}
+
 #[cfg(test)]
 mod tests {
     use crate::triage::text::analyse_in;
@@ -205,5 +238,13 @@ mod tests {
             "en",
             "cant"
         ));
+    }
+
+    #[test]
+    fn what_one_of_the_party_cannot_bear_is_set_aside_when_met_plainly() {
+        let met = "Mi hijo odia el ruido, así que el peluquero usó tijeras sin la máquina";
+        assert!(aside(met, "es", "odia"));
+        let not = "My son hates the dentist, so your receptionist never phoned back";
+        assert!(!aside(not, "en", "hates"));
     }
 }

@@ -58,6 +58,13 @@ pub(super) const OWN_LATENESS_CUES: &[&str] = &[
     "cheguei uma hora atrasada", "chegamos com uma hora de atraso",
     "cheguei com uma hora de atraso", "chegamos meia hora atrasados", "chegamos atrasados",
     "cheguei atrasado", "cheguei atrasada",
+    // Not lateness at all: "late" of the writer's dead ("my late nan's kitchen"), whose cue it
+    // keeps from reading as a complaint all the same.
+    "my late husband", "my late wife", "my late mum", "my late mom", "my late mother",
+    "my late dad", "my late father", "my late nan", "my late gran", "my late grandma",
+    "my late grandad", "my late grandpa", "my late grandmother", "my late grandfather",
+    "my late son", "my late daughter", "my late brother", "my late sister", "my late partner",
+    "our late mum", "our late dad", "our late mother", "our late father",
 ];
 
 /// The word of lateness in each language, folded.

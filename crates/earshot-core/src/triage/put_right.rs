@@ -44,6 +44,13 @@ const GIVEN: &[&str] = &[
     "portato", "mandato", "dato", "consegnato", "trouxeram", "mandaram", "enviaram", "deram",
 ];
 
+/// Having or being, as tokens are: what describes the new one rather than gives it.
+#[rustfmt::skip]
+const HAS_IS: &[&str] = &[
+    "has", "is", "was", "had", "tiene", "tenía", "es", "era", "está", "estaba", "a", "avait",
+    "est", "était", "hat", "hatte", "ist", "war", "ha", "aveva", "è", "tem", "tinha", "é",
+];
+
 /// Moved, folded: English "moved" only with "us" or "me" after it ("they moved my appointment"
 /// is no repair); the Italian forms name whom ("spostati").
 const MOVED: &[&str] = &["moved", "spostati", "spostato", "spostata"];
@@ -111,8 +118,20 @@ fn repair_after_mishap(r: &Reading) -> Option<&Token> {
     // An idiom's token starts with its first word ("replaced … in minutes").
     let done_word = |t: &Token| DONE.contains(&folded(t).split(' ').next().unwrap_or_default());
     let given = |k: &Token| GIVEN.contains(&folded(k).as_ref());
+    // Not the new one described ("und das neue hat eine feuchte Ecke", "the new one is worse"):
+    // a verb of having or being right after it, or after "one".
+    let described = |i: usize| {
+        let at = |k: usize| tokens.get(k).map_or("", |t| t.norm.as_str());
+        let next = if matches!(at(i + 1), "one" | "uno" | "una") {
+            i + 2
+        } else {
+            i + 1
+        };
+        HAS_IS.contains(&at(next))
+    };
     let new_one = |i: usize| {
         NEW_ONE.contains(&folded(&tokens[i]).as_ref())
+            && !described(i)
             && tokens[i.saturating_sub(3)..(i + 3).min(tokens.len())]
                 .iter()
                 .any(given)
