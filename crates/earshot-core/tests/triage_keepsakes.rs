@@ -1,13 +1,17 @@
 //! What the thirty-ninth day's blind sets taught, each beside a post that must not be read the same
 //! way. The writer's own bad luck, no complaint: a car broken down on the way, a place of the past
-//! gone, a sprain, a plan undone by a stay in hospital; beside a breakdown after the business's
-//! repair, a sprain on its wet floor, a café whose prices went up and a stay in hospital after its
-//! oysters. Complaints no single word tells: paid extra and given the ordinary kind, a paper that
-//! clearly says otherwise, a fault passed to the bank, a gift that turned out less (and one that
-//! turned out the best, which is praise), a thing sent back or hung the wrong way up (and one asked
-//! for so), a thing sold as new. Care shown: one of the writer's party who will have no one, and
+//! gone, a sprain, a plan undone by a stay in hospital, a mishap never lived down; beside a
+//! breakdown after the business's repair, a sprain on its wet floor, a café whose prices went up
+//! and a stay in hospital after its oysters. Complaints no single word tells: paid extra and given
+//! the ordinary kind, a paper that clearly says otherwise, a fault passed to the bank, the writer's
+//! own form blamed, a gift that turned out less (and one that turned out the best, which is
+//! praise), a thing sent back or hung the wrong way up (and one asked for so), a thing sold as new,
+//! a new one described, not given. Care shown: one of the writer's party who will have no one, and
 //! was won over (and one whose ear was nicked), a limit remembered, a teacher who stayed behind, a
-//! neighbour who lent her own, a bad back made room for. `earshot classify` is what is tested.
+//! neighbour who lent her own, a bad back made room for, the writer's own lack of a skill (and a
+//! bus relied on that never comes), a fear of the dentist's chair, what one of the party cannot
+//! bear (and a promise not kept after it). The writer's dead, named. `earshot classify` is what is
+//! tested.
 
 mod triage_common;
 
