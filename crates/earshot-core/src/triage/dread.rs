@@ -276,8 +276,8 @@ fn outgrown(a: &mut Analysed) -> bool {
 }
 
 /// A fear remembered and cared for ([`remembered`]), a distress grown out of ([`outgrown`]), or
-/// the nerves of one of the writer's party ([`party_nerves`]), or their refusal of anyone else
-/// or a limit of theirs remembered (`fussy.rs`).
+/// the nerves of one of the writer's party ([`party_nerves`]), or the ways of the writer or
+/// their party that the business met (`fussy.rs`).
 pub(super) fn cared_for(a: &mut Analysed) -> bool {
     remembered(a) | outgrown(a) | party_nerves(a) | fussy::party(a)
 }

@@ -108,7 +108,7 @@ const SO: &[&str] = &[
 /// Sets aside the writer's own lack of a skill, told before what the business did about it ("I
 /// can't read music, so", "No sé leer partituras, así que", "Ich kann keine Noten lesen, also",
 /// "Não sei ler música, por isso"): a negation within four words before the skill, and "so"
-/// within four after it, in one clause; the span is the post's start to the skill's clause end.
+/// within four after it, in one clause; the span is the post's start to "so".
 /// Not "I can't get through on the phone, so": getting through is no skill; nor a post with a
 /// negation after "so". Whether there was one.
 fn own_limit(a: &mut Analysed) -> bool {

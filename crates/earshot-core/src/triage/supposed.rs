@@ -6,6 +6,8 @@
 //! own.
 
 use super::text::Analysed;
+use rustc_hash::FxHashSet;
+use std::sync::OnceLock;
 
 /// "What should I do if", folded, in the six modelled languages.
 #[rustfmt::skip]
@@ -181,8 +183,14 @@ fn own_body(a: &mut Analysed) {
     let is = |k: usize, list: &[&str]| list.contains(&a.tokens[k].norm.as_str());
     let bad = |k: usize| super::vader::valence_of(&a.tokens[k]).is_some_and(|v| v < 0.0);
     let mut aside = Vec::new();
+    // Every token passes here: one lookup each.
+    static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    let parts = SET.get_or_init(|| BODY.iter().copied().collect());
     // English "back" only after a bad word ("my bad back"; not "sent back").
-    let body = |i: usize| is(i, BODY) || a.tokens[i].norm == "back" && bad(i - 1);
+    let body = |i: usize| {
+        let w = a.tokens[i].norm.as_str();
+        parts.contains(w) || w == "back" && bad(i - 1)
+    };
     for i in (1..n).filter(|&i| body(i)) {
         // "with my", or "with the my" as Italian and Portuguese say it ("con il mio").
         let Some(mine) = (i.saturating_sub(3)..i).rev().find(|&k| is(k, MINE)) else {
@@ -224,7 +232,10 @@ const WEATHER: &[&str] = &[
 fn soaked(a: &mut Analysed) {
     let n = a.tokens.len();
     let is = |k: usize, list: &[&str]| list.contains(&a.tokens[k].norm.as_str());
-    let Some(at) = (0..n).find(|&k| is(k, SOAKED)) else {
+    // Every token passes here: one lookup each, and most posts stop.
+    static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    let soaked = SET.get_or_init(|| SOAKED.iter().copied().collect());
+    let Some(at) = (0..n).find(|&k| soaked.contains(a.tokens[k].norm.as_str())) else {
         return;
     };
     let Some(weather) = (at + 1..n.min(at + 4)).find(|&k| is(k, WEATHER)) else {
